@@ -1,0 +1,159 @@
+package dev.rca.cli;
+
+import dev.rca.ExitCode;
+import dev.rca.RcaException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** The {@code rca} root command: global options, the list of commands, and error rendering. */
+@Command(name = "rca",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Root-cause-analysis workbench for git repositories.",
+    synopsisSubcommandLabel = "<command>",
+    subcommands = {
+        AutoComplete.GenerateCompletion.class,
+    },
+    footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
+        "See 'rca <command> --help' for a command's options and an example."})
+public final class Rca implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globalOptions;
+
+    private Path directory = Path.of("").toAbsolutePath();
+    private boolean stacktrace;
+    private boolean stdoutIsTerminal;
+    private boolean stderrIsTerminal;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw RcaException.usage("no command given");
+    }
+
+    void changeDirectory(String dir) {
+        directory = directory.resolve(dir).normalize();
+    }
+
+    void setStacktrace(boolean value) {
+        stacktrace = value;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    boolean stdoutIsTerminal() {
+        return stdoutIsTerminal;
+    }
+
+    boolean stderrIsTerminal() {
+        return stderrIsTerminal;
+    }
+
+    /** Starts rca in {@code directory}, as if the process had been started there (for tests and embedding). */
+    public static Rca startingIn(Path directory) {
+        Rca rca = new Rca();
+        rca.directory = directory.toAbsolutePath().normalize();
+        return rca;
+    }
+
+    /** A configured command line around {@code rca}, writing to {@code out} and {@code err}. */
+    public static CommandLine commandLine(Rca rca, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(rca);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setAbbreviatedOptionsAllowed(false);
+        cl.setExitCodeExceptionMapper(e -> e instanceof RcaException r ? r.exitCode() : ExitCode.INTERNAL);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> reportFailure(rca, ex, commandLine.getErr()));
+        cl.setParameterExceptionHandler(Rca::reportUsageError);
+        giveEveryCommandHelpAndVersion(cl);
+        return cl;
+    }
+
+    private static void giveEveryCommandHelpAndVersion(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec subSpec = sub.getCommandSpec();
+            if (subSpec.optionsMap().get("--help") == null) {
+                subSpec.mixinStandardHelpOptions(true);
+            }
+            subSpec.versionProvider(new VersionProvider());
+            giveEveryCommandHelpAndVersion(sub);
+        }
+    }
+
+    private static int reportFailure(Rca rca, Exception ex, PrintWriter err) {
+        Throwable cause = ex;
+        if (cause instanceof RcaException r) {
+            err.println(r.render());
+            if (rca.stacktrace) {
+                r.printStackTrace(err);
+            }
+            err.flush();
+            return r.exitCode();
+        }
+        err.println("rca: error: internal error: " + cause);
+        if (rca.stacktrace) {
+            cause.printStackTrace(err);
+        } else {
+            err.println("hint: this is a bug in rca; rerun with --stacktrace and report the trace");
+        }
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+
+    private static int reportUsageError(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("rca: error: " + ex.getMessage());
+        List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+        if (!suggestions.isEmpty()) {
+            err.println("hint: did you mean " + String.join(" or ", suggestions.stream().limit(3)
+                .map(s -> "'" + s + "'").toList()) + "?");
+        } else {
+            err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        }
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    /** The process entry point. */
+    public static void main(String[] args) {
+        Rca rca = new Rca();
+        rca.stdoutIsTerminal = Terminal.isTerminal(1);
+        rca.stderrIsTerminal = Terminal.isTerminal(2);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(
+            new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code;
+        try {
+            code = commandLine(rca, out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            err.println("rca: error: out of memory; raise the heap with RCA_JAVA_OPTS=-Xmx<size>");
+            code = ExitCode.INTERNAL;
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

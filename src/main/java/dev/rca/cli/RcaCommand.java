@@ -1,0 +1,70 @@
+package dev.rca.cli;
+
+import dev.rca.Progress;
+import dev.rca.git.GitWorkspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every rca command: the global options, the writers picocli hands out, and access to the
+ * repository. Subclasses parse their own options, call the core and render the result.
+ */
+public abstract class RcaCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    @Mixin
+    protected GlobalOptions globalOptions;
+
+    @Override
+    public final Integer call() throws Exception {
+        return execute();
+    }
+
+    /** Runs the command and returns its exit code. */
+    protected abstract int execute() throws Exception;
+
+    /** stdout, as picocli hands it out (tests capture it). */
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** stderr, as picocli hands it out (tests capture it). */
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** The root command, holding the invocation-wide settings. */
+    protected Rca root() {
+        return (Rca) spec.root().userObject();
+    }
+
+    /** The directory rca acts in: the working directory after every {@code -C}. */
+    protected Path directory() {
+        return root().directory();
+    }
+
+    /** Opens the repository around {@link #directory()}; the caller closes it. */
+    protected GitWorkspace openWorkspace() {
+        return GitWorkspace.open(directory());
+    }
+
+    /** Progress on stderr when stderr is a terminal, else nothing. */
+    protected Progress progress() {
+        return root().stderrIsTerminal() ? new TerminalProgress(err()) : Progress.NONE;
+    }
+
+    /** True when stdout is a terminal (for colour and column truncation). */
+    protected boolean stdoutIsTerminal() {
+        return root().stdoutIsTerminal();
+    }
+
+    /** True when colour may be used on stdout. */
+    protected boolean colour() {
+        return Terminal.colourAllowed(root().stdoutIsTerminal());
+    }
+}

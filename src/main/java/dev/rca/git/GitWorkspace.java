@@ -1,0 +1,147 @@
+package dev.rca.git;
+
+import dev.rca.RcaException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * An open git repository as rca uses it: found from any directory inside a work tree, a bare
+ * repository or a linked worktree, with rca's private state directory under the git directory.
+ * One instance is opened per command and shared by every walk it runs.
+ */
+public final class GitWorkspace implements AutoCloseable {
+    private final Repository repository;
+    private final Path startDirectory;
+
+    private GitWorkspace(Repository repository, Path startDirectory) {
+        this.repository = repository;
+        this.startDirectory = startDirectory;
+    }
+
+    /**
+     * Opens the repository that contains {@code directory}, searching upwards like git does and
+     * honouring {@code GIT_DIR} and {@code GIT_WORK_TREE}.
+     *
+     * @throws RcaException exit 3 when {@code directory} is not inside a git repository
+     */
+    public static GitWorkspace open(Path directory) {
+        Path start = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(start)) {
+            throw RcaException.badInput("cannot change to '" + directory + "': no such directory");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder();
+        builder.readEnvironment();
+        if (builder.getGitDir() == null) {
+            builder.findGitDir(start.toFile());
+        }
+        if (builder.getGitDir() == null) {
+            File asBare = start.toFile();
+            if (isBareGitDir(asBare)) {
+                builder.setGitDir(asBare);
+            }
+        }
+        if (builder.getGitDir() == null) {
+            throw RcaException.badInput("not a git repository (or any of the parent directories): " + start)
+                .withHint("run rca inside a git repository, or name one with -C <dir>");
+        }
+        try {
+            builder.setMustExist(true);
+            Repository repository = builder.build();
+            return new GitWorkspace(repository, start);
+        } catch (IOException | IllegalArgumentException e) {
+            throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "
+                + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBareGitDir(File dir) {
+        return new File(dir, "HEAD").isFile() && new File(dir, "objects").isDirectory()
+            && new File(dir, "refs").isDirectory();
+    }
+
+    /** The JGit repository; for the classes that talk to git. */
+    public Repository repository() {
+        return repository;
+    }
+
+    /** The directory the command was started in (after {@code -C}). */
+    public Path startDirectory() {
+        return startDirectory;
+    }
+
+    /** True for a repository without a work tree. */
+    public boolean isBare() {
+        return repository.isBare();
+    }
+
+    /** The top of the work tree. @throws RcaException exit 3 in a bare repository */
+    public Path workTree() {
+        if (repository.isBare()) {
+            throw RcaException.badInput("this operation needs a work tree, and " + gitDir() + " is bare");
+        }
+        return repository.getWorkTree().toPath().toAbsolutePath().normalize();
+    }
+
+    /** The git directory of this work tree ({@code .git}, or {@code .git/worktrees/<name>}). */
+    public Path gitDir() {
+        return repository.getDirectory().toPath().toAbsolutePath().normalize();
+    }
+
+    /** rca's private state directory, {@code <git dir>/rca}; not created by this call. */
+    public Path rcaDir() {
+        return gitDir().resolve("rca");
+    }
+
+    /**
+     * Resolves a revision in git's syntax to a commit id (tags are peeled).
+     *
+     * @throws RcaException exit 3 when the revision is unknown, ambiguous or not a commit
+     */
+    public ObjectId resolveCommit(String revision) {
+        if (revision == null || revision.isBlank() || revision.startsWith("-")) {
+            throw RcaException.badInput("bad revision '" + revision + "'");
+        }
+        try {
+            ObjectId id = repository.resolve(revision + "^{commit}");
+            if (id == null) {
+                throw RcaException.badInput("unknown revision '" + revision + "'");
+            }
+            return id;
+        } catch (AmbiguousObjectException e) {
+            throw RcaException.badInput("ambiguous revision '" + revision + "': give more hex digits", e);
+        } catch (IncorrectObjectTypeException e) {
+            throw RcaException.badInput("revision '" + revision + "' is not a commit", e);
+        } catch (RevisionSyntaxException e) {
+            throw RcaException.badInput("bad revision '" + revision + "'", e);
+        } catch (MissingObjectException e) {
+            throw RcaException.badInput("revision '" + revision + "' names a missing object", e);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read revision '" + revision + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a commit that is known to exist, using {@code walk}'s reader. */
+    public static RevCommit parseCommit(RevWalk walk, ObjectId id) {
+        try {
+            return walk.parseCommit(id);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + id.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

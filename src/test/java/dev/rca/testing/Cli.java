@@ -1,0 +1,24 @@
+package dev.rca.testing;
+
+import dev.rca.cli.Rca;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/** Runs rca in-process through picocli, as the launcher would, capturing stdout and stderr. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** Runs {@code rca <args>} as if started in {@code directory}. */
+    public static CliResult run(Path directory, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PrintWriter outWriter = new PrintWriter(out);
+        PrintWriter errWriter = new PrintWriter(err);
+        int code = Rca.commandLine(Rca.startingIn(directory), outWriter, errWriter).execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return new CliResult(code, out.toString(), err.toString());
+    }
+}
