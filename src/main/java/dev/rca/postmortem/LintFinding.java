@@ -12,11 +12,10 @@ import java.util.Objects;
  * @param rule    the rule that found it
  * @param message one line saying what is wrong and what to do
  */
-public record LintFinding(String file, int line, int column, LintRule rule, String message)
-        implements Comparable<LintFinding> {
-    private static final Comparator<LintFinding> ORDER = Comparator.comparing(LintFinding::file)
-        .thenComparingInt(LintFinding::line).thenComparingInt(LintFinding::column)
-        .thenComparing(LintFinding::rule).thenComparing(LintFinding::message);
+public record LintFinding(String file, int line, int column, LintRule rule, String message) {
+    /** By file, line and column; a stable sort keeps findings at one position in the order they were found. */
+    public static final Comparator<LintFinding> BY_POSITION = Comparator.comparing(LintFinding::file)
+        .thenComparingInt(LintFinding::line).thenComparingInt(LintFinding::column);
 
     public LintFinding {
         Objects.requireNonNull(file, "file");
@@ -33,10 +32,5 @@ public record LintFinding(String file, int line, int column, LintRule rule, Stri
     /** {@code <file>:<line>:<col>: <rule>: <message>}. */
     public String render() {
         return file + ":" + line + ":" + column + ": " + rule.id() + ": " + message;
-    }
-
-    @Override
-    public int compareTo(LintFinding other) {
-        return ORDER.compare(this, other);
     }
 }

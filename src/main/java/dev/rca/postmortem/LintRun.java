@@ -77,7 +77,7 @@ public final class LintRun {
         } finally {
             workspaces.values().forEach(GitWorkspace::close);
         }
-        return new Report(findings.stream().sorted().toList(), warnings);
+        return new Report(findings.stream().sorted(LintFinding.BY_POSITION).toList(), warnings);
     }
 
     private static PostmortemLinter linterFor(GitWorkspace workspace, List<String> warnings) {

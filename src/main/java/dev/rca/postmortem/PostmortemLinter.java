@@ -106,7 +106,7 @@ public final class PostmortemLinter {
         Document doc = new Document(file, source, new ArrayList<>());
         checkStructure(doc, document);
         checkProse(doc, document);
-        return doc.findings.stream().filter(f -> settings.enabled(f.rule())).sorted().toList();
+        return doc.findings.stream().filter(f -> settings.enabled(f.rule())).sorted(LintFinding.BY_POSITION).toList();
     }
 
     private record Document(String file, List<String> source, List<LintFinding> findings) {
