@@ -65,7 +65,7 @@ public final class PostmortemLinter {
     private static final Pattern TRACKING = Pattern.compile(
         "(?i:\\b(?:tracking|ticket|tracked\\s+(?:in|by|as)|issue|pr|mr)\\s*[:=]\\s*[^\\s,;)])|" + TRACKING_REFERENCE);
     /** The seed's short form: {@code (Owner, TRACKING-1)}. */
-    private static final Pattern OWNER_THEN_TRACKING = Pattern.compile("\\(([^(),]+),([^()]+)\\)");
+    private static final Pattern OWNER_THEN_TRACKING = Pattern.compile("\\(([^(),;]+?)\\s*(?:,|;|\\s[—–-]\\s)([^()]+)\\)");
 
     private final RcaConfig.Lint settings;
     private final ShaResolver shas;

@@ -240,4 +240,28 @@ class PostmortemLinterTest {
         assertFalse(linter.checksShas());
         assertEquals(List.of(), linter.lint("pm.md", text));
     }
+
+    @Test
+    void tableCellsAndTabIndentedItemsArePositionedExactly() {
+        String text = clean(FIX, OFFENDING).replace("| `CheckoutIT` passes | 20/20 runs at " + FIX + " |",
+            "| `CheckoutIT` passes | 20/20 runs at abc1234, it seems |");
+        assertEquals(List.of("45:39: unknown-sha", "45:51: hedging"), lint(text));
+        String tabbed = replaceLine(clean(FIX, OFFENDING), 35, "-\tA thread dump probably showed it.");
+        assertEquals(List.of("35:17: hedging"), lint(tabbed));
+    }
+
+    @Test
+    void technicalWordsAreNotBlameOrHedging() {
+        String text = replaceLine(clean(FIX, OFFENDING), 39, "The kernel's fault handler uses lazy loading;"
+            + " it was nobody's fault. We ran git blame on the May release.");
+        assertEquals(List.of(), lint(text));
+    }
+
+    @Test
+    void ownerAndTrackingInTheShortForms() {
+        String text = clean(FIX, OFFENDING).stripTrailing() + "\n- CI matrix entry (Alex — JIRA-12346)\n"
+            + "- Audit fast-paths (@dana, https://tracker.example/ISSUE/9)\n- Runbook (owned by SRE; #77)\n"
+            + "- Related audit. (Filed as JIRA-12347.)\n";
+        assertEquals(List.of("56:1: action-item-owner"), lint(text));
+    }
 }
