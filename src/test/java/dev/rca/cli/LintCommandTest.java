@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import static dev.rca.testing.PostmortemFixture.clean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rca.ExitCode;
@@ -7,8 +8,6 @@ import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.TestRepo;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -31,15 +30,6 @@ class LintCommandTest {
             .create();
         fix = repo.commit("release the cache lock before OrderLock").add("CartCache.java", "class CartCache { }\n")
             .create();
-    }
-
-    private static String clean(String fix, String offending) {
-        try (InputStream in = LintCommandTest.class.getResourceAsStream("/dev/rca/postmortem/clean.md")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                .replace("{FIX}", fix).replace("{OFFENDING}", offending);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Path write(String relative, String text) throws IOException {

@@ -1,14 +1,12 @@
 package dev.rca.postmortem;
 
+import static dev.rca.testing.PostmortemFixture.clean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.config.RcaConfig;
 import dev.rca.postmortem.ShaResolver.Resolution;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,16 +16,6 @@ class PostmortemLinterTest {
     static final String OFFENDING = "4e1d7c3b";
     private static final Set<String> KNOWN = Set.of(FIX, OFFENDING);
     private static final ShaResolver FAKE_REPO = hex -> KNOWN.contains(hex) ? Resolution.COMMIT : Resolution.UNKNOWN;
-
-    /** A complete, well-formed post-mortem whose SHAs are {@code fix} and {@code offending}. */
-    static String clean(String fix, String offending) {
-        try (InputStream in = PostmortemLinterTest.class.getResourceAsStream("clean.md")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                .replace("{FIX}", fix).replace("{OFFENDING}", offending);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static List<String> lint(String markdown) {
         return lint(RcaConfig.defaults().lint(), markdown);
