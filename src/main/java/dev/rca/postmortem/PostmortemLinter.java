@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -15,6 +16,7 @@ import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -105,7 +107,7 @@ public final class PostmortemLinter {
         Node document = parser.parse(text);
         Document doc = new Document(file, source, new ArrayList<>());
         checkStructure(doc, document);
-        checkProse(doc, document);
+        checkProse(doc, document, false);
         return doc.findings.stream().filter(f -> settings.enabled(f.rule())).sorted(LintFinding.BY_POSITION).toList();
     }
 
@@ -366,26 +368,30 @@ public final class PostmortemLinter {
         }
     }
 
-    /** Hedging, blame and SHAs in every paragraph, heading and table cell; code blocks are skipped. */
-    private void checkProse(Document doc, Node node) {
+    /**
+     * Hedging, blame and SHAs in every paragraph, heading and table cell; code blocks are skipped, and
+     * block quotes are checked for SHAs only, since they quote someone else's words (a customer report).
+     */
+    private void checkProse(Document doc, Node node, boolean quoted) {
         if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock || node instanceof HtmlBlock) {
             return;
         }
         if (node instanceof Paragraph || node instanceof Heading || node instanceof TableCell) {
             ProseText prose = ProseText.of(node, doc.source());
-            String text = prose.text();
-            reportPhrases(doc, prose, hedging, LintRule.HEDGING,
-                "is hedging: state what is known, or leave it out");
-            reportPhrases(doc, prose, blame, LintRule.BLAME,
-                "blames a person: describe the gap, not who missed it");
+            if (!quoted) {
+                reportPhrases(doc, prose, hedging, LintRule.HEDGING,
+                    "is hedging: state what is known, or leave it out");
+                reportPhrases(doc, prose, blame, LintRule.BLAME,
+                    "blames a person: describe the gap, not who missed it");
+            }
             if (checksShas()) {
-                checkShas(doc, text, prose::line, prose::column);
+                checkShas(doc, prose.text(), prose::line, prose::column);
                 checkShasInCode(doc, node);
             }
             return;
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            checkProse(doc, child);
+            checkProse(doc, child, quoted || node instanceof BlockQuote);
         }
     }
 
@@ -412,8 +418,7 @@ public final class PostmortemLinter {
         }
     }
 
-    private void checkShas(Document doc, String text, java.util.function.IntUnaryOperator line,
-                           java.util.function.IntUnaryOperator column) {
+    private void checkShas(Document doc, String text, IntUnaryOperator line, IntUnaryOperator column) {
         Matcher m = SHA_CANDIDATE.matcher(text);
         while (m.find()) {
             String hex = m.group();

@@ -252,4 +252,11 @@ class PostmortemLinterTest {
             + "- Related audit. (Filed as JIRA-12347.)\n";
         assertEquals(List.of("56:1: action-item-owner"), lint(text));
     }
+
+    @Test
+    void blockQuotesAreCheckedForShasOnly() {
+        String text = clean(FIX, OFFENDING).replace("## Root cause\n", "> The customer wrote: it seems to hang"
+            + " since abcdef1, probably.\n\n## Root cause\n");
+        assertEquals(List.of("16:46: unknown-sha"), lint(text));
+    }
 }
