@@ -102,9 +102,7 @@ public final class LintRun {
             throw RcaException.badInput("cannot lint '" + name + "': it is a directory");
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-                .toString();
-            return text;
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
         } catch (NoSuchFileException e) {
             throw RcaException.badInput("cannot lint '" + name + "': no such file", e);
         } catch (CharacterCodingException e) {

@@ -42,9 +42,12 @@ public enum PostmortemSection {
         return mandatory;
     }
 
-    /** The section a heading text names, ignoring case and surrounding blanks. */
+    /**
+     * The section a heading text names, ignoring case, runs of blanks and a trailing colon or period, so
+     * {@code ## Root Cause:} is taken for Root cause rather than reported as both unknown and missing.
+     */
     public static Optional<PostmortemSection> fromTitle(String headingText) {
-        String wanted = headingText.strip().toLowerCase(Locale.ROOT);
+        String wanted = headingText.strip().replaceAll("[:.]+$", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         for (PostmortemSection section : values()) {
             if (section.title.toLowerCase(Locale.ROOT).equals(wanted)) {
                 return Optional.of(section);

@@ -5,6 +5,7 @@ import dev.rca.git.GitWorkspace;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -29,7 +30,7 @@ public final class RepositoryShaResolver implements ShaResolver {
     private Resolution lookUp(String hex) {
         try (ObjectReader reader = workspace.repository().newObjectReader()) {
             Collection<ObjectId> candidates = hex.length() == Constants.OBJECT_ID_STRING_LENGTH
-                ? java.util.List.of(ObjectId.fromString(hex))
+                ? List.of(ObjectId.fromString(hex))
                 : reader.resolve(AbbreviatedObjectId.fromString(hex));
             int commits = 0;
             int others = 0;

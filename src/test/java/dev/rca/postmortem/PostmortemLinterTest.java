@@ -259,4 +259,10 @@ class PostmortemLinterTest {
             + " since abcdef1, probably.\n\n## Root cause\n");
         assertEquals(List.of("16:46: unknown-sha"), lint(text));
     }
+
+    @Test
+    void headingsMatchLoosely() {
+        String text = clean(FIX, OFFENDING).replace("## Root cause\n", "## Root  Cause:\n");
+        assertEquals(List.of(), lint(text));
+    }
 }
