@@ -4,17 +4,12 @@ import dev.rca.config.RcaConfig;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableHead;
-import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
@@ -23,7 +18,6 @@ import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -57,17 +51,6 @@ public final class PostmortemLinter {
     private static final Pattern HAS_HEX_LETTER = Pattern.compile("[a-f]");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+e\\d+");
 
-    private static final Pattern NO_ACTION_ITEMS = Pattern.compile(
-        "\\s*(?:none|nothing|no\\s+(?:further\\s+)?(?:follow-?ups?|action\\s+items?|actions?))(?![\\p{L}\\p{N}_]).*",
-        Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern OWNER = Pattern.compile(
-        "\\bowners?\\s*[:=]\\s*[^\\s,;)]|\\bowned\\s+by\\s+\\S|(?<![\\w.])@[A-Za-z][\\w-]*", Pattern.CASE_INSENSITIVE);
-    private static final String TRACKING_REFERENCE = "\\b[A-Z][A-Z0-9_]*-\\d+\\b|(?<![\\w&])[#!]\\d+\\b|https?://\\S+";
-    private static final Pattern KEY_TRACKING = Pattern.compile(TRACKING_REFERENCE);
-    private static final Pattern TRACKING = Pattern.compile(
-        "(?i:\\b(?:tracking|ticket|tracked\\s+(?:in|by|as)|issue|pr|mr)\\s*[:=]\\s*[^\\s,;)])|" + TRACKING_REFERENCE);
-    /** The seed's short form: {@code (Owner, TRACKING-1)}. */
-    private static final Pattern OWNER_THEN_TRACKING = Pattern.compile("\\(([^(),;]+?)\\s*(?:,|;|\\s[—–-]\\s)([^()]+)\\)");
 
     private final RcaConfig.Lint settings;
     private final ShaResolver shas;
@@ -291,80 +274,8 @@ public final class PostmortemLinter {
     }
 
     private static void checkActionItems(Document doc, Section actions) {
-        boolean listed = false;
-        for (Node block : actions.blocks()) {
-            if (block instanceof ListBlock list) {
-                listed = true;
-                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    checkActionItem(doc, item, plainText(item));
-                }
-            } else if (block instanceof TableBlock table) {
-                listed = true;
-                checkActionTable(doc, table);
-            } else if (block instanceof Paragraph p && NO_ACTION_ITEMS.matcher(plainText(p)).matches()) {
-                listed = true;
-            }
-        }
-        if (!listed) {
-            doc.report(LintRule.ACTION_ITEM_OWNER, actions.heading(), "no action items listed: give each one as a"
-                + " list item with an owner and a tracking reference, or write 'None — …'");
-        }
-    }
-
-    private static void checkActionItem(Document doc, Node at, String text) {
-        boolean owner = OWNER.matcher(text).find();
-        boolean tracking = TRACKING.matcher(text).find();
-        Matcher pair = OWNER_THEN_TRACKING.matcher(text);
-        while (!owner && pair.find()) {
-            if (!KEY_TRACKING.matcher(pair.group(1)).find() && KEY_TRACKING.matcher(pair.group(2)).find()) {
-                owner = true;
-            }
-        }
-        String missing = !owner && !tracking ? "neither an owner nor a tracking reference"
-            : !owner ? "no owner" : !tracking ? "no tracking reference" : null;
-        if (missing != null) {
-            doc.report(LintRule.ACTION_ITEM_OWNER, at, "action item has " + missing
-                + "; add e.g. '(owner: Payments team, tracking: PAY-143)'");
-        }
-    }
-
-    private static void checkActionTable(Document doc, TableBlock table) {
-        int ownerColumn = -1;
-        int trackingColumn = -1;
-        List<TableRow> rows = new ArrayList<>();
-        for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
-            for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
-                if (part instanceof TableHead) {
-                    int index = 0;
-                    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext(), index++) {
-                        String header = plainText(cell).toLowerCase(Locale.ROOT);
-                        if (header.contains("owner")) {
-                            ownerColumn = index;
-                        } else if (header.matches(".*(track|ticket|issue|link|ref).*")) {
-                            trackingColumn = index;
-                        }
-                    }
-                } else if (part instanceof TableBody && row instanceof TableRow r) {
-                    rows.add(r);
-                }
-            }
-        }
-        for (TableRow row : rows) {
-            if (ownerColumn < 0 || trackingColumn < 0) {
-                checkActionItem(doc, row, plainText(row));
-                continue;
-            }
-            List<Node> cells = new ArrayList<>();
-            for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                cells.add(cell);
-            }
-            boolean owner = ownerColumn < cells.size() && !plainText(cells.get(ownerColumn)).isBlank();
-            boolean tracking = trackingColumn < cells.size() && !plainText(cells.get(trackingColumn)).isBlank();
-            if (!owner || !tracking) {
-                doc.report(LintRule.ACTION_ITEM_OWNER, row, "action item has "
-                    + (!owner && !tracking ? "neither an owner nor a tracking reference"
-                    : !owner ? "no owner" : "no tracking reference"));
-            }
+        for (ActionItems.Problem problem : ActionItems.check(actions.heading(), actions.blocks())) {
+            doc.report(LintRule.ACTION_ITEM_OWNER, problem.at(), problem.message());
         }
     }
 
@@ -443,13 +354,13 @@ public final class PostmortemLinter {
             && !SCIENTIFIC.matcher(hex).matches();
     }
 
-    private static String plainText(Node node) {
+    static String plainText(Node node) {
         StringBuilder sb = new StringBuilder();
         appendPlainText(node, sb);
         return sb.toString();
     }
 
-    private static void appendPlainText(Node node, StringBuilder sb) {
+    static void appendPlainText(Node node, StringBuilder sb) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Text t) {
                 sb.append(t.getLiteral());
