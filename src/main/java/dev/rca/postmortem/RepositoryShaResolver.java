@@ -1,0 +1,58 @@
+package dev.rca.postmortem;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+
+/** Resolves hex runs against the object database of one repository, remembering each answer. */
+public final class RepositoryShaResolver implements ShaResolver {
+    private final GitWorkspace workspace;
+    private final Map<String, Resolution> answers = new HashMap<>();
+
+    /** Resolves in {@code workspace}'s repository; the caller keeps the workspace open while linting. */
+    public RepositoryShaResolver(GitWorkspace workspace) {
+        this.workspace = workspace;
+    }
+
+    @Override
+    public Resolution resolve(String hex) {
+        return answers.computeIfAbsent(hex, this::lookUp);
+    }
+
+    private Resolution lookUp(String hex) {
+        try (ObjectReader reader = workspace.repository().newObjectReader()) {
+            Collection<ObjectId> candidates = hex.length() == Constants.OBJECT_ID_STRING_LENGTH
+                ? List.of(ObjectId.fromString(hex))
+                : reader.resolve(AbbreviatedObjectId.fromString(hex));
+            int commits = 0;
+            int others = 0;
+            for (ObjectId id : candidates) {
+                if (!reader.has(id)) {
+                    continue;
+                }
+                if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+                    commits++;
+                } else {
+                    others++;
+                }
+            }
+            if (commits == 1) {
+                return Resolution.COMMIT;
+            }
+            if (commits > 1) {
+                return Resolution.AMBIGUOUS;
+            }
+            return others > 0 ? Resolution.NOT_A_COMMIT : Resolution.UNKNOWN;
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read objects of " + workspace.gitDir() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rca.postmortem;
+
+/** Tells {@link PostmortemLinter} what a hex run names in the repository a post-mortem belongs to. */
+@FunctionalInterface
+public interface ShaResolver {
+    /** What a full or abbreviated lower-case hex object name resolves to. */
+    enum Resolution {
+        /** Exactly one commit has this name or prefix. */
+        COMMIT,
+        /** More than one commit starts with this prefix. */
+        AMBIGUOUS,
+        /** The name resolves, but only to trees, blobs or tags. */
+        NOT_A_COMMIT,
+        /** Nothing in the repository has this name. */
+        UNKNOWN
+    }
+
+    /** Resolves {@code hex} (7 to 40 lower-case hex digits). */
+    Resolution resolve(String hex);
+}

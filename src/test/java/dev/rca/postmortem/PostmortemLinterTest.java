@@ -1,0 +1,268 @@
+package dev.rca.postmortem;
+
+import static dev.rca.testing.PostmortemFixture.clean;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.config.RcaConfig;
+import dev.rca.postmortem.ShaResolver.Resolution;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PostmortemLinterTest {
+    static final String FIX = "9b2e4c7a1d3f5e6b8c0a2d4f6e8b0c2a4d6f8e0b";
+    static final String OFFENDING = "4e1d7c3b";
+    private static final Set<String> KNOWN = Set.of(FIX, OFFENDING);
+    private static final ShaResolver FAKE_REPO = hex -> KNOWN.contains(hex) ? Resolution.COMMIT : Resolution.UNKNOWN;
+
+    private static List<String> lint(String markdown) {
+        return lint(RcaConfig.defaults().lint(), markdown);
+    }
+
+    private static List<String> lint(RcaConfig.Lint settings, String markdown) {
+        return new PostmortemLinter(settings, FAKE_REPO).lint("pm.md", markdown).stream()
+            .map(f -> f.line() + ":" + f.column() + ": " + f.rule().id()).toList();
+    }
+
+    private static String replaceLine(String text, int line, String replacement) {
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        lines.set(line - 1, replacement);
+        return String.join("\n", lines);
+    }
+
+    @Test
+    void cleanPostmortemHasNoFindings() {
+        String text = clean(FIX, OFFENDING);
+        assertEquals(List.of(), new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO).lint("pm.md", text));
+    }
+
+    @Test
+    void sectionTitlesAreTheNineInOrder() {
+        assertEquals(List.of("Summary", "Symptom", "Root cause", "Why it produced the symptom", "Fix",
+            "How it was found", "Why it slipped through", "Validation", "Action items"),
+            java.util.Arrays.stream(PostmortemSection.values()).map(PostmortemSection::title).toList());
+        assertEquals(List.of(PostmortemSection.SUMMARY, PostmortemSection.ROOT_CAUSE, PostmortemSection.FIX,
+            PostmortemSection.VALIDATION), java.util.Arrays.stream(PostmortemSection.values())
+            .filter(PostmortemSection::mandatory).toList());
+    }
+
+    @Test
+    void hedgingIsReportedWhereThePhraseStarts() {
+        String text = replaceLine(clean(FIX, OFFENDING), 23, "Two threads probably each held one lock; we");
+        text = replaceLine(text, 24, "believe `might` in code is fine.");
+        List<LintFinding> findings = new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO).lint("pm.md", text);
+        assertEquals(List.of(
+            "pm.md:23:13: hedging: 'probably' is hedging: state what is known, or leave it out",
+            "pm.md:23:42: hedging: 'we believe' is hedging: state what is known, or leave it out"),
+            findings.stream().map(LintFinding::render).toList());
+    }
+
+    @Test
+    void hedgingInsideCodeBlocksAndWordsIsIgnored() {
+        String text = replaceLine(clean(FIX, OFFENDING), 13, "it might fail; probably a race; mightily");
+        text = replaceLine(text, 23, "Mightily unlikelyhood seemsy: none of these are hedging words.");
+        assertEquals(List.of(), lint(text));
+    }
+
+    @Test
+    void blameIsReportedButOwningTheGapIsNot() {
+        String text = replaceLine(clean(FIX, OFFENDING), 39, "Review should have caught it; it was Bob's fault,"
+            + " a careless change. No good reason: we should have caught this.");
+        assertEquals(List.of("39:8: blame", "39:38: blame", "39:53: blame"), lint(text));
+    }
+
+    @Test
+    void unknownShaIsReportedInTextAndCodeSpans() {
+        String text = replaceLine(clean(FIX, OFFENDING), 19, "takes them in the opposite order. Commit `abcdef1`"
+            + " moved it, see 1234567 and deadbee5.");
+        assertEquals(List.of("19:43: unknown-sha", "19:78: unknown-sha"), lint(text));
+    }
+
+    @Test
+    void shaHeuristicSkipsNumbersWordsColoursUuidsAndPaths() {
+        for (String notASha : List.of("20261120", "deadbeef", "#a1b2c3d4", "0x7fa3b2c1d", "550e8400-e29b-41d4",
+            "v1.2-3-gabc1234", "objects/ab/cdef123456", "file.abc1234", "a1b2c3d.example.com", "1e10000",
+            "ABCDEF12", "abc123", "a".repeat(41).replace('a', '1') + "b")) {
+            String text = replaceLine(clean(FIX, OFFENDING), 23, "Mention " + notASha + " here.");
+            assertEquals(List.of(), lint(text), notASha);
+        }
+        String range = replaceLine(clean(FIX, OFFENDING), 23, "Range " + OFFENDING + "..abc1234 here.");
+        assertEquals(List.of("23:17: unknown-sha"), lint(range));
+        assertTrue(PostmortemLinter.looksLikeSha("4e1d7c3"));
+        assertFalse(PostmortemLinter.looksLikeSha("1234567"));
+    }
+
+    @Test
+    void missingMandatorySectionIsReportedWhereItBelongs() {
+        String text = clean(FIX, OFFENDING).replace("## Validation\n", "## Validation-ish\n");
+        // the renamed heading is unknown, and Validation is missing before Action items
+        assertEquals(List.of("41:1: unknown-section", "49:1: missing-section"), lint(text));
+        String noFix = clean(FIX, OFFENDING).replace("## Fix\n\n" + FIX + " releases `CartCache.lock` before the call"
+            + " into `OrderLock`, so both paths take the locks in the\nsame order.\n\n", "");
+        assertEquals(List.of("26:1: missing-section"), lint(noFix));
+    }
+
+    @Test
+    void missingTrailingSectionIsReportedAtTheLastLine() {
+        String text = clean(FIX, OFFENDING);
+        text = text.substring(0, text.indexOf("## Validation")) + text.substring(text.indexOf("## Action items"));
+        text = text.substring(0, text.indexOf("## Action items")).stripTrailing() + "\n";
+        assertEquals(List.of("39:1: missing-section"), lint(text));
+    }
+
+    @Test
+    void sectionOutOfOrderIsReportedOnce() {
+        String text = clean(FIX, OFFENDING);
+        String fix = text.substring(text.indexOf("## Fix"), text.indexOf("## How it was found"));
+        text = text.replace(fix, "");
+        text = text.replace("## Root cause", fix + "## Root cause");
+        List<LintFinding> findings = new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO).lint("pm.md", text);
+        assertEquals(List.of("pm.md:16:1: section-order: '## Fix' is out of order: it belongs before"
+            + " '## How it was found'"), findings.stream().map(LintFinding::render).toList());
+    }
+
+    @Test
+    void duplicateAndEmptySections() {
+        String text = clean(FIX, OFFENDING).replace("## Why it slipped through\n",
+            "## Symptom\n\n## Why it slipped through\n");
+        assertEquals(List.of("37:1: section-order", "37:1: empty-section"), lint(text));
+        String clean = clean(FIX, OFFENDING);
+        String emptyFix = clean.substring(0, clean.indexOf("## Fix") + 7)
+            + clean.substring(clean.indexOf("## How it was found") - 1);
+        assertEquals(List.of("26:1: empty-section"), lint(emptyFix));
+        String commentOnly = clean.replace("CI gap: no test ran two checkouts at once before `CheckoutIT.multiItemCart`"
+            + " was added.", "<!-- TODO -->");
+        assertEquals(List.of("37:1: empty-section"), lint(commentOnly));
+    }
+
+    @Test
+    void titleMustBeTicketColonTitle() {
+        assertEquals(List.of("1:1: title"), lint(replaceLine(clean(FIX, OFFENDING), 1, "# Checkout hangs")));
+        assertEquals(List.of("1:1: title"), lint(replaceLine(clean(FIX, OFFENDING), 1, "Checkout hangs")));
+    }
+
+    @Test
+    void validationMustStateCoverage() {
+        String text = replaceLine(clean(FIX, OFFENDING), 47, "The fix works.");
+        assertEquals(List.of("41:1: validation-coverage"), lint(text));
+        String none = replaceLine(clean(FIX, OFFENDING), 47, "Not covered: none.");
+        assertEquals(List.of(), lint(none));
+    }
+
+    @Test
+    void actionItemsNeedOwnerAndTracking() {
+        String text = clean(FIX, OFFENDING).stripTrailing()
+            + "\n- Audit other caches for the same order (tracking: PAY-150)\n- Tell the team (owner: Dana)\n"
+            + "- Something vague\n";
+        List<LintFinding> findings = new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO).lint("pm.md", text);
+        assertEquals(List.of(
+            "pm.md:53:1: action-item-owner: action item has no owner; add e.g. '(owner: Payments team, tracking: PAY-143)'",
+            "pm.md:54:1: action-item-owner: action item has no tracking reference; add e.g. '(owner: Payments team,"
+                + " tracking: PAY-143)'",
+            "pm.md:55:1: action-item-owner: action item has neither an owner nor a tracking reference; add e.g."
+                + " '(owner: Payments team, tracking: PAY-143)'"),
+            findings.stream().map(LintFinding::render).toList());
+    }
+
+    @Test
+    void actionItemsNoneAndTables() {
+        String text = clean(FIX, OFFENDING);
+        String head = text.substring(0, text.indexOf("## Action items"));
+        assertEquals(List.of(), lint(head + "## Action items\n\nNone — the fix is sufficient.\n"));
+        assertEquals(List.of("54:1: action-item-owner"), lint(head
+            + "## Action items\n\n| what | owner | tracking |\n|---|---|---|\n| test | Dana | PAY-9 |\n| docs | | PAY-10 |\n"));
+        assertEquals(List.of("49:1: action-item-owner"), lint(head + "## Action items\n\nWe will see.\n"));
+    }
+
+    @Test
+    void configDisablesRulesAndAddsWords() {
+        String text = replaceLine(clean(FIX, OFFENDING), 23, "Arguably two threads probably deadlocked; sloppy.");
+        assertEquals(List.of("23:22: hedging"), lint(text));
+        RcaConfig.Lint settings = new RcaConfig.Lint(Set.of(LintRule.HEDGING), List.of("arguably"),
+            List.of("sloppy"), List.of());
+        assertEquals(List.of("23:43: blame"), lint(settings, text));
+        RcaConfig.Lint words = new RcaConfig.Lint(Set.of(), List.of("arguably"), List.of(), List.of());
+        assertEquals(List.of("23:1: hedging", "23:22: hedging"), lint(words, text));
+    }
+
+    @Test
+    void combinedFaultsGiveOneFindingEach() {
+        String text = """
+            # PAY-7: Orders lost on retry
+
+            ## Summary
+
+            Orders were lost when the payment call was retried. We believe the retry path dropped them.
+
+            ## Fix
+
+            Commit 0badc0de1 makes `RetryPolicy.apply()` keep the order id.
+
+            ## Root cause
+
+            `RetryPolicy.apply()` built a new request and lost `orderId`; it might also drop the amount.
+
+            ## Action items
+
+            - Add a retry test to `PaymentIT`
+            """;
+        List<LintFinding> findings = new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO).lint("pm.md", text);
+        assertEquals(List.of(
+            "pm.md:5:53: hedging: 'We believe' is hedging: state what is known, or leave it out",
+            "pm.md:9:8: unknown-sha: 0badc0de1 does not name a commit in this repository",
+            "pm.md:11:1: section-order: '## Root cause' is out of order: it belongs before '## Fix'",
+            "pm.md:13:66: hedging: 'might' is hedging: state what is known, or leave it out",
+            "pm.md:15:1: missing-section: missing mandatory section '## Validation' (it belongs before"
+                + " '## Action items')",
+            "pm.md:17:1: action-item-owner: action item has neither an owner nor a tracking reference; add e.g."
+                + " '(owner: Payments team, tracking: PAY-143)'"),
+            findings.stream().map(LintFinding::render).toList());
+    }
+
+    @Test
+    void withoutRepositoryShasAreNotChecked() {
+        String text = replaceLine(clean(FIX, OFFENDING), 23, "See abcdef1.");
+        PostmortemLinter linter = new PostmortemLinter(RcaConfig.defaults().lint(), null);
+        assertFalse(linter.checksShas());
+        assertEquals(List.of(), linter.lint("pm.md", text));
+    }
+
+    @Test
+    void tableCellsAndTabIndentedItemsArePositionedExactly() {
+        String text = clean(FIX, OFFENDING).replace("| `CheckoutIT` passes | 20/20 runs at " + FIX + " |",
+            "| `CheckoutIT` passes | 20/20 runs at abc1234, it seems |");
+        assertEquals(List.of("45:39: unknown-sha", "45:51: hedging"), lint(text));
+        String tabbed = replaceLine(clean(FIX, OFFENDING), 35, "-\tA thread dump probably showed it.");
+        assertEquals(List.of("35:17: hedging"), lint(tabbed));
+    }
+
+    @Test
+    void technicalWordsAreNotBlameOrHedging() {
+        String text = replaceLine(clean(FIX, OFFENDING), 39, "The kernel's fault handler uses lazy loading;"
+            + " it was nobody's fault. We ran git blame on the May release.");
+        assertEquals(List.of(), lint(text));
+    }
+
+    @Test
+    void ownerAndTrackingInTheShortForms() {
+        String text = clean(FIX, OFFENDING).stripTrailing() + "\n- CI matrix entry (Alex — JIRA-12346)\n"
+            + "- Audit fast-paths (@dana, https://tracker.example/ISSUE/9)\n- Runbook (owned by SRE; #77)\n"
+            + "- Related audit. (Filed as JIRA-12347.)\n";
+        assertEquals(List.of("56:1: action-item-owner"), lint(text));
+    }
+
+    @Test
+    void blockQuotesAreCheckedForShasOnly() {
+        String text = clean(FIX, OFFENDING).replace("## Root cause\n", "> The customer wrote: it seems to hang"
+            + " since abcdef1, probably.\n\n## Root cause\n");
+        assertEquals(List.of("16:46: unknown-sha"), lint(text));
+    }
+
+    @Test
+    void headingsMatchLoosely() {
+        String text = clean(FIX, OFFENDING).replace("## Root cause\n", "## Root  Cause:\n");
+        assertEquals(List.of(), lint(text));
+    }
+}
