@@ -196,6 +196,52 @@ class LedgerFileTest {
         assertEquals(HAND_WRITTEN, file.readText());
     }
 
+    @Test
+    void apiForBisectVerifyAndPostmortem() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN);
+        String good = "a".repeat(40);
+        String bad = "b".repeat(40);
+        file.update(edit -> {
+            edit.set(List.of("bisect"), new BisectRecord(List.of(good), bad, List.of("src/"), List.of(), null,
+                Map.of()).toYaml());
+            return null;
+        });
+        file.update(edit -> {
+            edit.append(List.of("bisect", "steps"), new BisectStep("c".repeat(40), "bad", 3, null).toYaml());
+            edit.append(List.of("bisect", "steps"), new BisectStep("d".repeat(40), "good", 1, "2026-11-20T10:00:00Z").toYaml());
+            edit.set(List.of("bisect", "first_bad"), "c".repeat(40));
+            edit.set(List.of("validation", "verify"),
+                new VerifyRecord("mvn test", "e".repeat(40), "f".repeat(40), 5, 5, 5, true, "2026-11-20T11:00:00Z").toYaml());
+            edit.setStatus(LedgerStatus.PUBLISHED);
+            return null;
+        });
+        Ledger ledger = file.read();
+        assertEquals(new BisectRecord(List.of(good), bad, List.of("src/"), List.of(
+            new BisectStep("c".repeat(40), "bad", 3, null), new BisectStep("d".repeat(40), "good", 1, "2026-11-20T10:00:00Z")),
+            "c".repeat(40), Map.of()), ledger.bisect());
+        assertEquals(new VerifyRecord("mvn test", "e".repeat(40), "f".repeat(40), 5, 5, 5, true, "2026-11-20T11:00:00Z"),
+            ledger.validation().verify());
+        assertEquals(LedgerStatus.PUBLISHED, ledger.status());
+        List<InputCheck> inputs = PostmortemInputs.assess(ledger, new CommitLookup() {
+            @Override
+            public java.util.Optional<CommitInfo> find(String revision) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean isAncestor(String ancestor, String descendant) {
+                return false;
+            }
+        });
+        assertEquals(List.of(InputCheck.present("repro"), InputCheck.missing("root cause", "root_cause.text is empty"),
+            InputCheck.missing("fix", "fix.commits is empty"), InputCheck.present("validation")), inputs);
+        assertEquals("root cause (root_cause.text is empty); fix (fix.commits is empty)",
+            PostmortemInputs.describeMissing(inputs));
+        assertLinesKeptInOrder(HAND_WRITTEN.replace("status: open      ", "status: published "), file.readText());
+        assertEquals("rca log '--grep=cache|evict' -n 5 -- 'src/my file.c'",
+            Ledgers.commandLine("rca", "log", "--grep=cache|evict", "-n", "5", "--", "src/my file.c"));
+    }
+
     static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -18,6 +18,31 @@ class OddLayoutsTest {
 
     static List<Arguments> layouts() {
         return List.of(
+            Arguments.of("block scalar keeping its trailing breaks", """
+                rca: 1
+                ticket: T-1
+                hypotheses:
+                  - id: H1
+                    text: |+
+                      kept
+
+                  - id: H2
+                    text: b
+                """, """
+                rca: 1
+                ticket: T-1
+                hypotheses:
+                  - id: H1
+                    text: |+
+                      kept
+
+                    status: rejected
+                    because: "no: really"
+                  - id: H2
+                    text: b
+                  - id: H3
+                    text: new
+                """),
             Arguments.of("indentless sequence", """
                 rca: 1
                 ticket: T-1
