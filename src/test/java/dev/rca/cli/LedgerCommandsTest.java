@@ -230,6 +230,22 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void checkListsEverySchemaErrorWhileOtherCommandsStopAtTheFirst() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        Files.writeString(ledger("T-1"), "rca: 1\nticket: T-1\nstatus: done\nhypotheses: [{id: H1, likelihood: x}]\n");
+        CliResult check = rca("check");
+        assertEquals(ExitCode.BAD_INPUT, check.exitCode(), check.toString());
+        assertEquals("""
+            rca: error: malformed ledger: status must be open, root-caused, fixed, validated or published, not 'done' at docs/postmortems/T-1.yaml:3:9
+            rca: error: malformed ledger: hypotheses.0 has no 'text:' at docs/postmortems/T-1.yaml:4:19
+            rca: error: malformed ledger: hypotheses.0.likelihood must be a number, not 'x' at docs/postmortems/T-1.yaml:4:35
+            """, check.err());
+        CliResult status = rca("status", "-t", "T-1");
+        assertEquals(ExitCode.BAD_INPUT, status.exitCode(), status.toString());
+        assertEquals(check.err().lines().findFirst().orElseThrow() + "\n", status.err());
+    }
+
+    @Test
     void bareRepositoriesHaveNoLedgers() {
         Path bare = tmp.resolve("bare.git");
         try (TestRepo repo = TestRepo.init(bare, true)) {

@@ -187,7 +187,7 @@ class LedgerFileTest {
             RcaException e = assertThrows(RcaException.class,
                 () -> file.update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"))));
             assertEquals("rca: error: docs/postmortems/PAY-142.yaml is locked by process 999999999 on elsewhere "
-                + "(since 2026-11-20T09:00:00Z) and it was held longer than 0 s" + System.lineSeparator()
+                + "(since 2026-11-20T09:00:00Z) and it was held longer than 50 ms" + System.lineSeparator()
                 + "hint: if no rca command is running on this ledger, the lock is stale: delete " + lock, e.render());
         } finally {
             System.clearProperty("rca.lockTimeoutMillis");
@@ -240,6 +240,22 @@ class LedgerFileTest {
         assertLinesKeptInOrder(HAND_WRITTEN.replace("status: open      ", "status: published "), file.readText());
         assertEquals("rca log '--grep=cache|evict' -n 5 -- 'src/my file.c'",
             Ledgers.commandLine("rca", "log", "--grep=cache|evict", "-n", "5", "--", "src/my file.c"));
+    }
+
+    @Test
+    void aLockLeftByADeadProcessIsReportedAtOnce() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path lock = LedgerLock.lockFileFor(file.path());
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(lock, "pid " + gone.pid() + "\nhost " + host + "\nsince 2026-11-20T09:00:00Z\ntoken t\n");
+        RcaException e = assertThrows(RcaException.class,
+            () -> file.update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"))));
+        assertEquals("docs/postmortems/PAY-142.yaml is locked by process " + gone.pid() + " on " + host
+            + " (since 2026-11-20T09:00:00Z) and its process is no longer running", e.getMessage());
+        assertTrue(Files.exists(lock));
+        assertEquals(HAND_WRITTEN, file.readText());
     }
 
     static Map<String, Object> ordered(Object... keyValues) {
