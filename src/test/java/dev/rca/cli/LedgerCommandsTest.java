@@ -246,6 +246,31 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void otherCommandsRecordQueriesThroughTheLibrary() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        try (dev.rca.git.GitWorkspace workspace = dev.rca.git.GitWorkspace.open(work)) {
+            String line = dev.rca.ledger.Ledgers.commandLine("rca", "log", "--grep=evict", "-n", "2");
+            assertEquals("E1", dev.rca.ledger.Ledgers.recordQuery(workspace, "T-1", line,
+                java.util.List.of(fix.name(), offending.name())));
+            assertEquals("E2", dev.rca.ledger.Ledgers.recordQuery(workspace, null, line, java.util.List.of()));
+        }
+        assertTrue(Files.readString(ledger("T-1")).contains("""
+            evidence:                      # rca evidence <rev> --note="…"
+              - id: E1
+                kind: query
+                command: rca log --grep=evict -n 2
+                commits:
+                  - %s
+                  - %s
+              - id: E2
+                kind: query
+                command: rca log --grep=evict -n 2
+                commits: []
+            """.formatted(fix.name(), offending.name())), Files.readString(ledger("T-1")));
+        ok(rca("check"), "");
+    }
+
+    @Test
     void bareRepositoriesHaveNoLedgers() {
         Path bare = tmp.resolve("bare.git");
         try (TestRepo repo = TestRepo.init(bare, true)) {

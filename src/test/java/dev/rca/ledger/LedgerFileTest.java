@@ -238,6 +238,11 @@ class LedgerFileTest {
         assertEquals("root cause (root_cause.text is empty); fix (fix.commits is empty)",
             PostmortemInputs.describeMissing(inputs));
         assertLinesKeptInOrder(HAND_WRITTEN.replace("status: open      ", "status: published "), file.readText());
+        List<String> many = java.util.stream.IntStream.range(0, 600).mapToObj(i -> String.format("%040x", i)).toList();
+        assertEquals("E1", Ledgers.recordQuery(file, "rca log", many));
+        Evidence query = file.read().evidence().get(0);
+        assertEquals(many.subList(0, 500), query.commits());
+        assertTrue(file.readText().contains("    total_commits: 600\n"));
         assertEquals("rca log '--grep=cache|evict' -n 5 -- 'src/my file.c'",
             Ledgers.commandLine("rca", "log", "--grep=cache|evict", "-n", "5", "--", "src/my file.c"));
     }
