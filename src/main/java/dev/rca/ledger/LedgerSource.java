@@ -227,13 +227,6 @@ public final class LedgerSource {
             throw RcaException.badInput("malformed ledger: nested more than " + MAX_NESTING + " levels deep")
                 .at(file, line(node), column(node));
         }
-        if (node.getAnchor() != null) {
-            throw RcaException.badInput("malformed ledger: anchors and aliases (&" + node.getAnchor()
-                + ") are not allowed in a ledger").at(file, line(node), column(node));
-        }
-        if (node.isTwoStepsConstruction() && node instanceof ScalarNode) {
-            throw RcaException.badInput("malformed ledger: aliases are not allowed").at(file, line(node), column(node));
-        }
         if (!STANDARD_TAGS.contains(node.getTag())) {
             throw RcaException.badInput("malformed ledger: the tag " + node.getTag() + " is not allowed")
                 .at(file, line(node), column(node));
