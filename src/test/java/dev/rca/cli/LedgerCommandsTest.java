@@ -181,6 +181,13 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void openTakesTheTicketOnceAsArgumentOrOption() {
+        ok(rca("open", "-t", "T-9"), "docs/postmortems/T-9.yaml\n");
+        assertEquals(ExitCode.USAGE, rca("open").exitCode());
+        assertEquals(ExitCode.USAGE, rca("open", "T-8", "-t", "T-8").exitCode());
+    }
+
+    @Test
     void longTicketIdsAreRefused() {
         ok(rca("open", "A" + "b".repeat(63)), "docs/postmortems/A" + "b".repeat(63) + ".yaml\n");
         assertEquals(ExitCode.BAD_INPUT, rca("open", "A" + "b".repeat(64)).exitCode());
