@@ -118,7 +118,7 @@ final class LedgerSchema {
             String id = id(m, p, ItemKind.EXPERIMENT);
             String action = requiredText(m, p, "action");
             return id == null || action == null ? null : new Experiment(id, text(m.get("tests"), p + ".tests"),
-                action, text(m.get("result"), p + ".result"));
+                action, text(m.get("result"), p + ".result"), text(m.get("at"), p + ".at"));
         });
         List<Evidence> evidence = items(top.get("evidence"), "evidence", (m, p) -> {
             String id = id(m, p, ItemKind.EVIDENCE);

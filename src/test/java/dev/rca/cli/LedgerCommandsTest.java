@@ -61,7 +61,8 @@ class LedgerCommandsTest {
             "--explains=S1,S2"), "H1\n");
         ok(rca("hypothesis", "evict re-enters the loader", "--likelihood=0.7", "--explains=S1"), "H2\n");
         ok(rca("hypothesis", "GC pauses"), "H3\n");
-        ok(rca("experiment", "thread dump during the hang", "--tests=H1", "--result=no OrderLock holder"), "X1\n");
+        ok(rca("experiment", "thread dump during the hang", "--tests=H1", "--result=no OrderLock holder",
+            "--at=2026-11-20T10:00:00Z"), "X1\n");
         ok(rca("reject", "H1", "--because=thread dump shows no thread holding OrderLock"), "H1 rejected\n");
         ok(rca("evidence", offending.name().substring(0, 10), "--note=introduced evict"), "E1\n");
         ok(rca("confirm", "H2", "--evidence=E1,X1"), "H2 confirmed\n");
@@ -76,6 +77,13 @@ class LedgerCommandsTest {
                 date: "2026-01-01T00:02:00Z"
                 note: introduced evict
             """.formatted(offending.name())), text);
+        assertTrue(text.contains("""
+              - id: X1
+                tests: H1
+                action: thread dump during the hang
+                result: no OrderLock holder
+                at: "2026-11-20T10:00:00Z"
+            """), text);
         assertTrue(text.contains("""
               - id: H1
                 text: Lock ordering between CartCache.evict and OrderLock
