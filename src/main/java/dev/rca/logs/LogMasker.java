@@ -1,0 +1,188 @@
+package dev.rca.logs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks what differs between any two runs of the same program, so that two healthy runs' logs read the
+ * same: timestamps and dates, durations, UUIDs, hex addresses and hashes, IP addresses, temporary paths,
+ * ids and counters (numbers of four or more digits, numbers after an id-like key such as {@code pid=},
+ * {@code user }, {@code #}, numbered thread and pool names such as {@code pool-1-thread-3}, syslog's
+ * {@code sshd[812]}). Runs of whitespace become one space, so padded columns do not matter.
+ *
+ * <p>Small numbers elsewhere (an HTTP status, an exit code, a retry count) are kept: they are what tells
+ * a bad run from a good one. Extra masks given by the user are applied first.
+ *
+ * <p>The line is scanned once; the built-in masks are tried only where a word starts, which keeps
+ * masking cheap enough for logs of millions of lines. An instance is not thread-safe.
+ */
+public final class LogMasker {
+    private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
+    private static final String ZONE = "(?:\\s?Z(?!\\w)|\\s?[+-]\\d{2}:?\\d{2}(?!\\d))?";
+    private static final String TIME = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
+
+    private final List<LogMask> extra;
+    private final List<Rule> rules = new ArrayList<>();
+    private final Matcher keyContext = Pattern.compile("(?:(?i:\\b(?:id|pid|ppid|tid|uid|gid|port|seq|session"
+        + "|sid|req|request|txn|trace|span|conn|connection|job|worker|user|thread|process|build))"
+        + "|_id|[a-z]Id)\\s*[=:#]?\\s*$|[A-Za-z]-$|#$").matcher("");
+
+    private LogMasker(List<LogMask> extra) {
+        this.extra = List.copyOf(extra);
+        rule("tmp", "(?:/tmp|/var/tmp|/private/var/folders|/var/folders|/dev/shm)(?:/[^\\s'\"\\])>,;]*)?"
+            + "|[A-Za-z]:\\\\[^\\s'\"]*\\\\(?:Temp|tmp)\\\\[^\\s'\"]*");
+        rule("uuid", "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
+        rule("time", "\\d{4}-\\d{2}-\\d{2}(?:[T ]" + TIME + ")?(?!\\w)"
+            + "|\\d{4}/\\d{2}/\\d{2}(?: " + TIME + ")?(?!\\w)"
+            + "|\\d{1,2}/[A-Z][a-z]{2}/\\d{4}(?::" + TIME + ")?(?!\\w)"
+            + "|\\d{1,2}-[A-Z][a-z]{2}-\\d{4}(?: " + TIME + ")?(?!\\w)"
+            + "|\\d{1,2}/\\d{1,2}/\\d{2,4}(?:,? " + TIME + ")?(?!\\w)"
+            + "|" + TIME + "(?!\\w)"
+            + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?" + MONTH + " +\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?(?!\\w)"
+            + "|\\d{1,2} " + MONTH + ",? \\d{4}(?!\\w)");
+        rule("ip", "(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?(?![\\w.])");
+        rule("hex", "0[xX][0-9a-fA-F]+(?!\\w)"
+            + "|(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}(?!\\w)"
+            + "|(?<=\\w@)[0-9a-fA-F]{4,16}(?!\\w)");
+        rule("duration", "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
+            + "|\\s(?:ns|us|µs|ms|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
+            + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
+        rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}(?!\\w)");
+    }
+
+    /** The built-in masks. */
+    public static LogMasker defaults() {
+        return new LogMasker(List.of());
+    }
+
+    /** The built-in masks, preceded by {@code extra} (applied in the order given). */
+    public static LogMasker withExtra(List<LogMask> extra) {
+        return new LogMasker(extra);
+    }
+
+    /** The extra masks this masker applies before the built-in ones. */
+    public List<LogMask> extra() {
+        return extra;
+    }
+
+    private void rule(String name, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher("");
+        matcher.useTransparentBounds(true);
+        matcher.useAnchoringBounds(false);
+        rules.add(new Rule("<" + name + ">", matcher));
+    }
+
+    /** {@code line} with every mask applied and whitespace runs collapsed. */
+    public String mask(String line) {
+        String text = line;
+        for (LogMask mask : extra) {
+            text = mask.pattern().matcher(text).replaceAll(Matcher.quoteReplacement(mask.replacement()));
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        if (n > 5 && "IWEF".indexOf(text.charAt(0)) >= 0 && isGlogDate(text)) {
+            out.append(text.charAt(0)).append("<time>");
+            i = 5;
+        }
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+                i++;
+                continue;
+            }
+            boolean wordStart = i == 0 || !isWordChar(text.charAt(i - 1));
+            if (!wordStart || !(isWordChar(c) || c == '/')) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = maskAt(text, i, out);
+            if (end > i) {
+                i = end;
+                continue;
+            }
+            int wordEnd = i + 1;
+            while (wordEnd < n && isWordChar(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (Character.isDigit(c) && allDigits(text, i, wordEnd) && isIdContext(text, i, wordEnd)) {
+                out.append("<num>");
+            } else {
+                out.append(text, i, wordEnd);
+            }
+            i = wordEnd;
+        }
+        int length = out.length();
+        while (length > 0 && out.charAt(length - 1) == ' ') {
+            length--;
+        }
+        out.setLength(length);
+        return out.toString();
+    }
+
+    private int maskAt(String text, int i, StringBuilder out) {
+        char c = text.charAt(i);
+        for (Rule rule : rules) {
+            if (!rule.mayStartWith(c)) {
+                continue;
+            }
+            Matcher m = rule.matcher;
+            m.reset(text);
+            m.region(i, text.length());
+            if (m.lookingAt() && m.end() > i) {
+                out.append(rule.replacement);
+                return m.end();
+            }
+        }
+        return i;
+    }
+
+    private boolean isIdContext(String text, int start, int end) {
+        if (end < text.length() && text.charAt(end) == ']' && start >= 2 && text.charAt(start - 1) == '['
+            && Character.isLetter(text.charAt(start - 2))) {
+            return true;
+        }
+        keyContext.reset(text.substring(Math.max(0, start - 32), start));
+        return keyContext.find();
+    }
+
+    private static boolean isGlogDate(String text) {
+        for (int k = 1; k < 5; k++) {
+            if (!Character.isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return text.charAt(5) == ' ';
+    }
+
+    private static boolean allDigits(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!Character.isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** One built-in mask, tried at the start of a word. */
+    private record Rule(String replacement, Matcher matcher) {
+        boolean mayStartWith(char c) {
+            return switch (replacement) {
+                case "<tmp>" -> c == '/' || Character.isLetter(c);
+                case "<time>" -> Character.isDigit(c) || Character.isUpperCase(c);
+                case "<hex>", "<uuid>" -> Character.digit(c, 16) >= 0;
+                default -> Character.isDigit(c) || c == 'P';
+            };
+        }
+    }
+}
