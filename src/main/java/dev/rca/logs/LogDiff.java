@@ -168,9 +168,12 @@ public final class LogDiff {
     }
 
     /**
-     * Where the histogram diff finds no line unique enough to anchor on (a stretch of identical heartbeat
-     * lines), Myers' algorithm aligns it, but only when small: its cost grows with the product of the
-     * stretch and the number of differences, so a large one is reported as replaced wholesale.
+     * Where the histogram diff finds no line unique enough to anchor on (a stretch made only of lines that
+     * repeat, such as heartbeats), Myers' algorithm aligns it when it is small; its cost grows with the
+     * product of the stretch and the number of differences, so a large stretch is aligned greedily instead:
+     * equal lines are matched in order, and at each mismatch the nearest point within
+     * {@value #RESYNC_WINDOW} lines on either side where {@value #RESYNC_RUN} lines agree again is taken.
+     * That is linear in practice and finds inserted and dropped blocks, the usual shape of a bad run.
      */
     private static final class BoundedMyers extends DiffAlgorithm {
         @Override
@@ -178,9 +181,83 @@ public final class LogDiff {
             if ((long) a.size() + b.size() <= MYERS_LIMIT) {
                 return MyersDiff.INSTANCE.diffNonCommon(cmp, a, b);
             }
-            EditList edits = new EditList();
-            edits.add(new Edit(0, a.size(), 0, b.size()));
-            return edits;
+            return resync(cmp, a, b);
         }
+    }
+
+    static final int RESYNC_WINDOW = 4096;
+    static final int RESYNC_RUN = 4;
+
+    private static <S extends Sequence> EditList resync(SequenceComparator<? super S> cmp, S a, S b) {
+        EditList edits = new EditList();
+        int n = a.size();
+        int m = b.size();
+        int i = 0;
+        int j = 0;
+        while (i < n && j < m) {
+            if (cmp.equals(a, i, b, j)) {
+                i++;
+                j++;
+                continue;
+            }
+            long best = -1;
+            for (int window = 32; best < 0 && window <= RESYNC_WINDOW; window *= 16) {
+                best = nearestResync(cmp, a, i, b, j, window);
+            }
+            int di = best < 0 ? Math.min(RESYNC_WINDOW, n - i) : (int) (best >>> 32);
+            int dj = best < 0 ? Math.min(RESYNC_WINDOW, m - j) : (int) best;
+            edits.add(new Edit(i, i + di, j, j + dj));
+            i += di;
+            j += dj;
+        }
+        if (i < n || j < m) {
+            edits.add(new Edit(i, n, j, m));
+        }
+        return edits;
+    }
+
+    /**
+     * The smallest {@code di + dj} (packed as {@code di << 32 | dj}) such that {@value #RESYNC_RUN} lines
+     * agree from {@code a[i + di]} and {@code b[j + dj]}, both below {@code window}; -1 when there is none
+     * or when a wider window could hold a nearer one.
+     */
+    private static <S extends Sequence> long nearestResync(SequenceComparator<? super S> cmp, S a, int i, S b, int j,
+                                                           int window) {
+        int wa = Math.min(window, a.size() - i);
+        int wb = Math.min(window, b.size() - j);
+        java.util.Map<Integer, java.util.List<Integer>> starts = new java.util.HashMap<>();
+        for (int dj = 0; dj < wb; dj++) {
+            starts.computeIfAbsent(cmp.hash(b, j + dj), k -> new java.util.ArrayList<>()).add(dj);
+        }
+        long best = -1;
+        int bestCost = Integer.MAX_VALUE;
+        for (int di = 0; di < wa && di < bestCost; di++) {
+            java.util.List<Integer> candidates = starts.get(cmp.hash(a, i + di));
+            if (candidates == null) {
+                continue;
+            }
+            for (int dj : candidates) {
+                if (di + dj >= bestCost) {
+                    break;
+                }
+                if ((di > 0 || dj > 0) && runAgrees(cmp, a, i + di, b, j + dj)) {
+                    bestCost = di + dj;
+                    best = ((long) di << 32) | dj;
+                    break;
+                }
+            }
+        }
+        // A pair found with di + dj above the window may be beaten by one outside it: look wider then.
+        return bestCost <= window || (wa < window && wb < window) ? best : -1;
+    }
+
+    private static <S extends Sequence> boolean runAgrees(SequenceComparator<? super S> cmp, S a, int ai, S b, int bi) {
+        int run = Math.min(RESYNC_RUN, Math.min(a.size() - ai, b.size() - bi));
+        for (int k = 0; k < run; k++) {
+            if (!cmp.equals(a, ai + k, b, bi + k)) {
+                return false;
+            }
+        }
+        return run > 0;
     }
 }

@@ -21,25 +21,30 @@ import java.util.regex.Pattern;
 public final class LogMasker {
     private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
     private static final String ZONE = "(?:\\s?Z(?!\\w)|\\s?[+-]\\d{2}:?\\d{2}(?!\\d))?";
-    private static final String TIME = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
+    private static final String CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
+
+    private static final int RULE_TMP = 0;
+    private static final int RULE_UUID = 1;
+    private static final int RULE_TIME = 2;
+    private static final int RULE_HEX = 4;
+    private static final java.util.Set<String> ID_KEYS = java.util.Set.of("id", "pid", "ppid", "tid", "uid", "gid",
+        "port", "seq", "session", "sid", "req", "request", "txn", "trace", "span", "conn", "connection", "job",
+        "worker", "user", "thread", "process", "build");
 
     private final List<LogMask> extra;
     private final List<Rule> rules = new ArrayList<>();
-    private final Matcher keyContext = Pattern.compile("(?:(?i:\\b(?:id|pid|ppid|tid|uid|gid|port|seq|session"
-        + "|sid|req|request|txn|trace|span|conn|connection|job|worker|user|thread|process|build))"
-        + "|_id|[a-z]Id)\\s*[=:#]?\\s*$|[A-Za-z]-$|#$").matcher("");
 
     private LogMasker(List<LogMask> extra) {
         this.extra = List.copyOf(extra);
         rule("tmp", "(?:/tmp|/var/tmp|/private/var/folders|/var/folders|/dev/shm)(?:/[^\\s'\"\\])>,;]*)?"
             + "|[A-Za-z]:\\\\[^\\s'\"]*\\\\(?:Temp|tmp)\\\\[^\\s'\"]*");
         rule("uuid", "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
-        rule("time", "\\d{4}-\\d{2}-\\d{2}(?:[T ]" + TIME + ")?(?!\\w)"
-            + "|\\d{4}/\\d{2}/\\d{2}(?: " + TIME + ")?(?!\\w)"
-            + "|\\d{1,2}/[A-Z][a-z]{2}/\\d{4}(?::" + TIME + ")?(?!\\w)"
-            + "|\\d{1,2}-[A-Z][a-z]{2}-\\d{4}(?: " + TIME + ")?(?!\\w)"
-            + "|\\d{1,2}/\\d{1,2}/\\d{2,4}(?:,? " + TIME + ")?(?!\\w)"
-            + "|" + TIME + "(?!\\w)"
+        rule("time", "\\d{4}-\\d{2}-\\d{2}(?:[T ]" + CLOCK + ")?(?!\\w)"
+            + "|\\d{4}/\\d{2}/\\d{2}(?: " + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2}/[A-Z][a-z]{2}/\\d{4}(?::" + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2}-[A-Z][a-z]{2}-\\d{4}(?: " + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2}/\\d{1,2}/\\d{2,4}(?:,? " + CLOCK + ")?(?!\\w)"
+            + "|" + CLOCK + "(?!\\w)"
             + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?" + MONTH + " +\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?(?!\\w)"
             + "|\\d{1,2} " + MONTH + ",? \\d{4}(?!\\w)");
         rule("ip", "(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?(?![\\w.])");
@@ -102,14 +107,14 @@ public final class LogMasker {
                 i++;
                 continue;
             }
-            int end = maskAt(text, i, out);
-            if (end > i) {
-                i = end;
-                continue;
-            }
             int wordEnd = i + 1;
             while (wordEnd < n && isWordChar(text.charAt(wordEnd))) {
                 wordEnd++;
+            }
+            int end = maskAt(text, i, wordEnd, out);
+            if (end > i) {
+                i = end;
+                continue;
             }
             if (Character.isDigit(c) && allDigits(text, i, wordEnd) && isIdContext(text, i, wordEnd)) {
                 out.append("<num>");
@@ -126,30 +131,111 @@ public final class LogMasker {
         return out.toString();
     }
 
-    private int maskAt(String text, int i, StringBuilder out) {
+    /**
+     * Tries the built-in masks at {@code i}, the start of a word ending at {@code wordEnd}; cheap character
+     * tests first, so that the common word (a plain English or identifier word) costs no regex at all.
+     */
+    private int maskAt(String text, int i, int wordEnd, StringBuilder out) {
         char c = text.charAt(i);
-        for (Rule rule : rules) {
-            if (!rule.mayStartWith(c)) {
-                continue;
+        if (c == '/') {
+            return text.startsWith("/tmp", i) || text.startsWith("/var/", i) || text.startsWith("/private/var/", i)
+                || text.startsWith("/dev/shm", i) ? tryRule(RULE_TMP, text, i, out) : i;
+        }
+        boolean hexWord = allHex(text, i, wordEnd);
+        if (hexWord && i + 8 < text.length() && text.charAt(i + 8) == '-') {
+            int end = tryRule(RULE_UUID, text, i, out);
+            if (end > i) {
+                return end;
             }
-            Matcher m = rule.matcher;
-            m.reset(text);
-            m.region(i, text.length());
-            if (m.lookingAt() && m.end() > i) {
-                out.append(rule.replacement);
-                return m.end();
+        }
+        if (Character.isDigit(c)) {
+            int length = wordEnd - i;
+            char next = wordEnd < text.length() ? text.charAt(wordEnd) : '\0';
+            boolean digits = allDigits(text, i, wordEnd);
+            boolean[] plausible = {
+                next == '-' || next == '/' || next == ':' || (length <= 2 && next == ' '),
+                digits && length <= 3 && next == '.',
+                !digits || length >= 8 || (i >= 2 && text.charAt(i - 1) == '@'),
+                !digits || next == '.' || next == ' ',
+                digits && (length >= 4 || next == '.'),
+            };
+            for (int rule = RULE_TIME; rule < rules.size(); rule++) {
+                int end = plausible[rule - RULE_TIME] ? tryRule(rule, text, i, out) : i;
+                if (end > i) {
+                    return end;
+                }
             }
+            return i;
+        }
+        if (hexWord && (wordEnd - i >= 8 || (i >= 2 && text.charAt(i - 1) == '@' && isWordChar(text.charAt(i - 2))))) {
+            return tryRule(RULE_HEX, text, i, out);
+        }
+        if (Character.isUpperCase(c) && wordEnd - i >= 3 && "JFMASONDTW".indexOf(c) >= 0) {
+            return tryRule(RULE_TIME, text, i, out);
+        }
+        if (Character.isLetter(c) && wordEnd == i + 1 && text.startsWith(":\\", wordEnd)) {
+            return tryRule(RULE_TMP, text, i, out);
         }
         return i;
     }
 
-    private boolean isIdContext(String text, int start, int end) {
-        if (end < text.length() && text.charAt(end) == ']' && start >= 2 && text.charAt(start - 1) == '['
+    private int tryRule(int index, String text, int i, StringBuilder out) {
+        Rule rule = rules.get(index);
+        Matcher m = rule.matcher;
+        m.reset(text);
+        m.region(i, text.length());
+        if (m.lookingAt() && m.end() > i) {
+            out.append(rule.replacement);
+            return m.end();
+        }
+        return i;
+    }
+
+    /**
+     * True when the number at {@code start..end} is an id or counter by its context: after an id-like key
+     * ({@code pid=}, {@code user }, {@code request #}), inside a numbered name ({@code pool-1-thread-3}),
+     * or a syslog process id ({@code sshd[812]}).
+     */
+    private static boolean isIdContext(String text, int start, int end) {
+        if (start == 0) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        if (before == '#') {
+            return true;
+        }
+        if (before == '-' && start >= 2 && Character.isLetter(text.charAt(start - 2))) {
+            return true;
+        }
+        if (before == '[' && end < text.length() && text.charAt(end) == ']' && start >= 2
             && Character.isLetter(text.charAt(start - 2))) {
             return true;
         }
-        keyContext.reset(text.substring(Math.max(0, start - 32), start));
-        return keyContext.find();
+        int k = start;
+        while (k > 0 && " \t=:#".indexOf(text.charAt(k - 1)) >= 0 && start - k < 4) {
+            k--;
+        }
+        if (k == start && before != ' ') {
+            return false;
+        }
+        int keyEnd = k;
+        while (k > 0 && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '_')) {
+            k--;
+        }
+        if (k == keyEnd || (k > 0 && text.charAt(k - 1) == '.')) {
+            return false;
+        }
+        String key = text.substring(k, keyEnd);
+        return ID_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT)) || key.endsWith("_id") || key.endsWith("Id");
+    }
+
+    private static boolean allHex(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Character.digit(text.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isGlogDate(String text) {
@@ -176,13 +262,5 @@ public final class LogMasker {
 
     /** One built-in mask, tried at the start of a word. */
     private record Rule(String replacement, Matcher matcher) {
-        boolean mayStartWith(char c) {
-            return switch (replacement) {
-                case "<tmp>" -> c == '/' || Character.isLetter(c);
-                case "<time>" -> Character.isDigit(c) || Character.isUpperCase(c);
-                case "<hex>", "<uuid>" -> Character.digit(c, 16) >= 0;
-                default -> Character.isDigit(c) || c == 'P';
-            };
-        }
     }
 }
