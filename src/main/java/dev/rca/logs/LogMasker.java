@@ -27,6 +27,7 @@ public final class LogMasker {
     private static final int RULE_UUID = 1;
     private static final int RULE_TIME = 2;
     private static final int RULE_HEX = 4;
+    private static final int RULE_DURATION = 5;
     private static final java.util.Set<String> ID_KEYS = java.util.Set.of("id", "pid", "ppid", "tid", "uid", "gid",
         "port", "seq", "session", "sid", "req", "request", "txn", "trace", "span", "conn", "connection", "job",
         "worker", "user", "thread", "process", "build");
@@ -45,14 +46,15 @@ public final class LogMasker {
             + "|\\d{1,2}-[A-Z][a-z]{2}-\\d{4}(?: " + CLOCK + ")?(?!\\w)"
             + "|\\d{1,2}/\\d{1,2}/\\d{2,4}(?:,? " + CLOCK + ")?(?!\\w)"
             + "|" + CLOCK + "(?!\\w)"
-            + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?" + MONTH + " +\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?(?!\\w)"
-            + "|\\d{1,2} " + MONTH + ",? \\d{4}(?!\\w)");
+            + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?" + MONTH + " +\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?"
+            + "(?: " + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2} " + MONTH + ",? \\d{4}(?: " + CLOCK + ")?(?!\\w)");
         rule("ip", "(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?(?![\\w.])");
         rule("hex", "0[xX][0-9a-fA-F]+(?!\\w)"
             + "|(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}(?!\\w)"
             + "|(?<=\\w@)[0-9a-fA-F]{4,16}(?!\\w)");
         rule("duration", "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
-            + "|\\s(?:ns|us|µs|ms|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
+            + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
             + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
         rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}(?!\\w)");
     }
@@ -172,6 +174,9 @@ public final class LogMasker {
         }
         if (Character.isUpperCase(c) && wordEnd - i >= 3 && "JFMASONDTW".indexOf(c) >= 0) {
             return tryRule(RULE_TIME, text, i, out);
+        }
+        if (c == 'P' && wordEnd - i >= 3) {
+            return tryRule(RULE_DURATION, text, i, out);
         }
         if (Character.isLetter(c) && wordEnd == i + 1 && text.startsWith(":\\", wordEnd)) {
             return tryRule(RULE_TMP, text, i, out);

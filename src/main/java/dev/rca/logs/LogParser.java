@@ -22,7 +22,8 @@ public final class LogParser {
 
     /**
      * The format that best fits {@code lines}: the most specific one that starts nearly as many entries as
-     * the best fit, or {@link LogFormat#PLAIN} when none starts more than one line in twenty.
+     * the best fit, or {@link LogFormat#PLAIN} when none starts more than one line in twenty (lines that
+     * look like continuations, such as indented stack frames, are not counted).
      */
     public static LogFormat detect(List<String> lines) {
         LogFormat[] formats = LogFormat.values();
@@ -32,7 +33,9 @@ public final class LogParser {
             if (line.isBlank()) {
                 continue;
             }
-            nonBlank++;
+            if (!looksLikeContinuation(line)) {
+                nonBlank++;
+            }
             for (int i = 0; i < formats.length; i++) {
                 if (formats[i] != LogFormat.PLAIN && formats[i].parse(1, line) != null) {
                     counts[i]++;
@@ -52,6 +55,10 @@ public final class LogParser {
             }
         }
         throw new AssertionError("the best format is always chosen");
+    }
+
+    private static boolean looksLikeContinuation(String line) {
+        return Character.isWhitespace(line.charAt(0)) || line.startsWith("Caused by: ") || line.startsWith("Traceback ");
     }
 
     /**
