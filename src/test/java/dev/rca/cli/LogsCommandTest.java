@@ -1,0 +1,189 @@
+package dev.rca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsCommandTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void copySamples() throws IOException {
+        for (String name : new String[] {"log4j.log", "log4j-level-first.log", "python.log", "good-run-1.log",
+            "good-run-2.log", "bad-run.log", "json.log"}) {
+            try (InputStream in = getClass().getResourceAsStream("/logs/" + name)) {
+                Files.copy(in, tmp.resolve(name));
+            }
+        }
+    }
+
+    @Test
+    void tableKeepsStackTraceUnderItsEntry() {
+        CliResult r = Cli.run(tmp, "logs", "table", "log4j.log");
+        assertEquals(0, r.exitCode(), r.toString());
+        String indent = " ".repeat(89);
+        assertEquals(String.join("\n",
+            "LINE  TIME                     LEVEL  THREAD           SOURCE                            MESSAGE",
+            "   1  2026-11-20 09:00:00,123  INFO   main             com.example.shop.App              Starting shop 1.42 on host web-1",
+            "   2  2026-11-20 09:00:00,456  DEBUG  main             com.example.shop.cart.CartCache   cache size=512",
+            "   3  2026-11-20 09:00:01,002  WARN   pool-1-thread-3  com.example.shop.cart.CartCache   eviction took 1200 ms",
+            "   4  2026-11-20 09:00:01,010  ERROR  pool-1-thread-3  com.example.shop.order.OrderLock  lock wait timed out",
+            indent + "java.lang.IllegalStateException: lock held by pool-1-thread-7",
+            indent + "\tat com.example.shop.order.OrderLock.acquire(OrderLock.java:88)",
+            indent + "\tat com.example.shop.cart.CartCache.evict(CartCache.java:42)",
+            indent + "Caused by: java.util.concurrent.TimeoutException: 30 s",
+            indent + "\t... 2 more",
+            "  10  2026-11-20 09:00:02,000  INFO   main             com.example.shop.App              Shutdown", ""), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void csvFollowsRfc4180() {
+        CliResult r = Cli.run(tmp, "logs", "table", "log4j-level-first.log", "--format=csv");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("line,time,level,thread,source,message\r\n"
+            + "1,\"2026-11-20 09:00:00,123\",INFO,main,App:42,Starting\r\n"
+            + "2,\"2026-11-20 09:00:00,124\",ERROR,worker-2,Cart:17,\"evict failed: key=a,b \"\"quoted\"\"\"\r\n", r.out());
+    }
+
+    @Test
+    void jsonIsOneObjectPerEntryWithNullsForMissingFields() {
+        CliResult r = Cli.run(tmp, "logs", "table", "python.log", "--format=json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(3, r.outLines().size());
+        assertEquals("{\"line\":2,\"time\":\"2026-11-20 09:00:01,500\",\"level\":\"ERROR\",\"thread\":null,"
+            + "\"source\":\"shop.checkout\",\"message\":\"checkout failed\\nTraceback (most recent call last):\\n"
+            + "  File \\\"/srv/shop/checkout.py\\\", line 42, in checkout\\n    cart.evict(order)\\nKeyError: 'order-17'\"}",
+            r.outLines().get(1));
+    }
+
+    @Test
+    void readsStandardInputAndHonoursForcedFormat() {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("12:00:00 INFO App: up\n".getBytes(StandardCharsets.UTF_8)));
+            CliResult r = Cli.run(tmp, "logs", "table", "-", "--log-format=plain", "--format=csv");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals("line,time,level,thread,source,message\r\n1,,,,,12:00:00 INFO App: up\r\n", r.out());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void emptyLogGivesHeaderOnly() throws IOException {
+        Files.writeString(tmp.resolve("empty.log"), "");
+        assertEquals("LINE  TIME  LEVEL  THREAD  SOURCE  MESSAGE\n", Cli.run(tmp, "logs", "table", "empty.log").out());
+    }
+
+    @Test
+    void tableErrors() {
+        CliResult missing = Cli.run(tmp, "logs", "table", "nope.log");
+        assertEquals(3, missing.exitCode());
+        assertEquals("rca: error: no such file: nope.log\n", missing.err());
+        assertEquals("", missing.out());
+        CliResult badFormat = Cli.run(tmp, "logs", "table", "log4j.log", "--format=sha");
+        assertEquals(2, badFormat.exitCode());
+        assertEquals("rca: error: --format=sha is not available here; use one of table, csv, json\n", badFormat.err());
+        CliResult badLogFormat = Cli.run(tmp, "logs", "table", "log4j.log", "--log-format=xml");
+        assertEquals(2, badLogFormat.exitCode());
+        assertEquals("rca: error: unknown --log-format 'xml'; use one of json, glog, syslog5424, syslog, log4j, python, "
+            + "timestamp, plain\n", badLogFormat.err());
+        CliResult noCommand = Cli.run(tmp, "logs");
+        assertEquals(2, noCommand.exitCode());
+        assertTrue(noCommand.err().endsWith("rca: error: logs needs a command: table or diff\n"), noCommand.err());
+    }
+
+    @Test
+    void twoHealthyRunsMatchAfterMasking() {
+        CliResult r = Cli.run(tmp, "logs", "diff", "good-run-1.log", "good-run-2.log");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("logs match after masking: good-run-1.log (7 lines), good-run-2.log (7 lines)\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void badRunShowsFirstDivergenceAndOneSidedLines() {
+        CliResult r = Cli.run(tmp, "logs", "diff", "good-run-1.log", "bad-run.log");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(String.join("\n",
+            "--- good-run-1.log (7 lines)",
+            "+++ bad-run.log (9 lines)",
+            "first divergence: good-run-1.log line 5, bad-run.log line 5",
+            "@@ -5,2 +5,4 @@",
+            "-5\t2026-11-20 09:00:01,010 [pool-1-thread-4] INFO  com.example.shop.order.OrderLock - lock acquired by "
+                + "com.example.shop.order.Order@1b6d3586 (request #17)",
+            "-6\t2026-11-20 09:00:01,020 [pool-1-thread-4] INFO  com.example.shop.order.Orders - order committed, "
+                + "status 200, took 0.153s",
+            "+5\t2026-11-22 03:12:45,010 [pool-1-thread-6] WARN  com.example.shop.cart.CartCache - evict released lock "
+                + "before commit",
+            "+6\t2026-11-22 03:12:45,011 [pool-1-thread-6] ERROR com.example.shop.order.OrderLock - lock wait timed out "
+                + "after 30 s",
+            "+7\tjava.lang.IllegalStateException: lock held by pool-1-thread-5",
+            "+8\t\tat com.example.shop.order.OrderLock.acquire(OrderLock.java:88)",
+            "2 lines only in good-run-1.log, 4 only in bad-run.log, in 1 place", ""), r.out());
+    }
+
+    @Test
+    void diffAsJson() {
+        CliResult r = Cli.run(tmp, "logs", "diff", "good-run-2.log", "bad-run.log", "--format=json");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("{\"match\":false,\"good\":{\"path\":\"good-run-2.log\",\"lines\":7},"
+            + "\"bad\":{\"path\":\"bad-run.log\",\"lines\":9},\"first_divergence\":{\"good_line\":5,\"bad_line\":5},"
+            + "\"only_in_good\":2,\"only_in_bad\":4,\"unmatched\":[{\"side\":\"good\",\"line\":5,\"text\":\"2026-11-21 "),
+            r.out());
+        assertTrue(r.out().endsWith(",{\"side\":\"bad\",\"line\":8,\"text\":\"\\tat com.example.shop.order.OrderLock"
+            + ".acquire(OrderLock.java:88)\"}]}\n"), r.out());
+        CliResult same = Cli.run(tmp, "logs", "diff", "good-run-1.log", "good-run-2.log", "--format=json");
+        assertEquals("{\"match\":true,\"good\":{\"path\":\"good-run-1.log\",\"lines\":7},\"bad\":{\"path\":"
+            + "\"good-run-2.log\",\"lines\":7},\"first_divergence\":null,\"only_in_good\":0,\"only_in_bad\":0,"
+            + "\"unmatched\":[]}\n", same.out());
+    }
+
+    @Test
+    void extraMaskMakesLogsMatch() throws IOException {
+        Files.writeString(tmp.resolve("a.log"), "served by alpha.example.com\n");
+        Files.writeString(tmp.resolve("b.log"), "served by beta.example.com\n");
+        assertEquals(1, Cli.run(tmp, "logs", "diff", "a.log", "b.log").exitCode());
+        CliResult r = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--mask=host=[a-z]+\\.example\\.com");
+        assertEquals(0, r.exitCode(), r.toString());
+        CliResult bad = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--mask=oops");
+        assertEquals(2, bad.exitCode());
+        assertEquals("rca: error: --mask takes <name>=<regex>, not 'oops'\n", bad.err());
+    }
+
+    @Test
+    void diffErrors() {
+        CliResult stdin = Cli.run(tmp, "logs", "diff", "-", "bad-run.log");
+        assertEquals(2, stdin.exitCode());
+        assertEquals("rca: error: logs diff reads each log twice; save standard input to a file first\n", stdin.err());
+        CliResult missing = Cli.run(tmp, "logs", "diff", "good-run-1.log", "gone.log");
+        assertEquals(3, missing.exitCode());
+        assertEquals("rca: error: no such file: gone.log\n", missing.err());
+        assertEquals("", missing.out());
+        CliResult directory = Cli.run(tmp, "logs", "diff", ".", "bad-run.log");
+        assertEquals(3, directory.exitCode());
+        assertEquals("rca: error: not a regular file: .\n", directory.err());
+    }
+
+    @Test
+    void helpHasAnExample() {
+        for (String sub : new String[] {"table", "diff"}) {
+            CliResult r = Cli.run(tmp, "logs", sub, "--help");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().contains("Example:\n  rca logs " + sub), r.out());
+        }
+    }
+}
