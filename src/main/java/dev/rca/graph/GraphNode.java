@@ -57,12 +57,25 @@ public record GraphNode(String id, Kind kind, String text, Double likelihood, St
         return new GraphNode(id, Kind.EVIDENCE, text, null, null);
     }
 
+    /** {@code text} cut to {@code max} characters at a word boundary where one is near, marked with "…". */
+    static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = max - 1;
+        int space = text.lastIndexOf(' ', cut);
+        if (space >= max / 2) {
+            cut = space;
+        }
+        return text.substring(0, cut).stripTrailing() + "…";
+    }
+
     /** The label renderers show: id, text cut to {@code maxText} characters, likelihood and status. */
     public String label(int maxText) {
         StringBuilder sb = new StringBuilder(id);
         String oneLine = text.replaceAll("\\s+", " ");
         if (!oneLine.isEmpty()) {
-            sb.append(": ").append(oneLine.length() > maxText ? oneLine.substring(0, maxText - 1) + "…" : oneLine);
+            sb.append(": ").append(shorten(oneLine, maxText));
         }
         if (kind == Kind.HYPOTHESIS) {
             StringBuilder extra = new StringBuilder();
