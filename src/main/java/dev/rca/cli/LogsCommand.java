@@ -2,7 +2,9 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.logs.LogLineReader;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -20,11 +22,35 @@ public final class LogsCommand extends RcaCommand {
         throw RcaException.usage("logs needs a command: table or diff");
     }
 
-    /** The width of the terminal stdout is on ({@code $COLUMNS}, else 120). */
+    /** Thrown to stop reading a log when nobody reads the output any more ({@code rca logs table | head}). */
+    static final class OutputClosed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputClosed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The width of the terminal stdout is on: {@code $COLUMNS} when exported, else what {@code stty size}
+     * says about the controlling terminal, else 120.
+     */
     static int terminalWidth() {
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.matches("\\d{1,4}") && Integer.parseInt(columns) >= 20) {
             return Integer.parseInt(columns);
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (stty.waitFor() == 0 && size.matches("\\d+ \\d+")) {
+                return Math.max(20, Integer.parseInt(size.substring(size.indexOf(' ') + 1)));
+            }
+        } catch (IOException e) {
+            return 120;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return 120;
     }

@@ -83,6 +83,17 @@ class LogsCommandTest {
     }
 
     @Test
+    void filtersByLevelThreadSourceAndMessage() {
+        CliResult r = Cli.run(tmp, "logs", "table", "log4j.log", "--format=csv", "--level=warn,error",
+            "--thread=thread-3$", "--source=cart|order", "--grep=(?i)TIMED");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(2, r.out().split("\r\n", -1).length - 1, "header and one record: " + r.out());
+        assertTrue(r.out().startsWith("line,time,level,thread,source,message\r\n4,\"2026-11-20 09:00:01,010\",ERROR,"), r.out());
+        CliResult none = Cli.run(tmp, "logs", "table", "python.log", "--format=csv", "--thread=.");
+        assertEquals("line,time,level,thread,source,message\r\n", none.out());
+    }
+
+    @Test
     void emptyLogGivesHeaderOnly() throws IOException {
         Files.writeString(tmp.resolve("empty.log"), "");
         assertEquals("LINE  TIME  LEVEL  THREAD  SOURCE  MESSAGE\n", Cli.run(tmp, "logs", "table", "empty.log").out());
