@@ -140,11 +140,14 @@ public enum LogFormat {
             return b.matches() ? new LogEntry(line, 1, null, b.group(1), null, b.group(2), b.group(3)) : null;
         }
     },
-    /** Anything whose lines start with a timestamp; a level right after it is recognised too. */
+    /**
+     * Anything whose lines start with a timestamp (Go's log package, nginx, shell scripts); a level right
+     * after it, in any case and optionally in brackets, is recognised too.
+     */
     TIMESTAMP("timestamp") {
         private final Pattern pattern = Pattern.compile("^\\[?(" + APP_TIME + "|" + SYSLOG_TIME
             + "|\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?|\\d{10}(?:\\.\\d{1,9})?|\\d{13})\\]?"
-            + "(?:[\\s:,|]+\\[?(" + LEVEL + ")\\]?(?=[\\s:|]))?[\\s:,|-]*(.*)$");
+            + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + "))\\]?(?=[\\s:|]))?[\\s:,|-]*(.*)$");
 
         @Override
         LogEntry parse(long line, String text) {

@@ -5,8 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
@@ -41,14 +39,6 @@ public final class LogLineReader implements Closeable {
         }
         this.in = decompressed(new BufferedInputStream(in, 1 << 16));
         this.maxLineBytes = maxLineBytes;
-    }
-
-    /** Opens {@code file}, or standard input when {@code file} is {@code -}. */
-    public static LogLineReader open(String file, Path base, InputStream stdin, int maxLineBytes) throws IOException {
-        if ("-".equals(file)) {
-            return new LogLineReader(stdin, maxLineBytes);
-        }
-        return new LogLineReader(Files.newInputStream(base.resolve(file)), maxLineBytes);
     }
 
     private static InputStream decompressed(BufferedInputStream in) throws IOException {

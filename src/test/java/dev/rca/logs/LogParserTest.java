@@ -122,7 +122,9 @@ class LogParserTest {
         assertEquals(List.of(
             entry(1, 1, "2026-11-20 09:00:00", "WARN", null, null, "disk almost full"),
             entry(2, 2, "2026-11-20 09:00:01", null, null, null, "job finished\n  with 2 warnings"),
-            entry(4, 1, "1700000000", null, null, null, "heartbeat")), parse("timestamped.log", LogFormat.TIMESTAMP));
+            entry(4, 1, "1700000000", null, null, null, "heartbeat"),
+            entry(5, 1, "2026/11/20 09:00:02", "error", null, null, "811#0: upstream timed out")),
+            parse("timestamped.log", LogFormat.TIMESTAMP));
     }
 
     @Test
