@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Masks what differs between any two runs of the same program, so that two healthy runs' logs read the
  * same: timestamps and dates, durations, UUIDs, hex addresses and hashes, IP addresses, temporary paths,
- * ids and counters (numbers of four or more digits, numbers after an id-like key such as {@code pid=},
+ * ids, sizes and counters (numbers of four or more digits, with a unit such as {@code 51200K} or not,
+ * numbers after an id-like key such as {@code pid=},
  * {@code user }, {@code #}, numbered thread and pool names such as {@code pool-1-thread-3}, syslog's
  * {@code sshd[812]}). Runs of whitespace become one space, so padded columns do not matter.
  *
@@ -30,7 +31,7 @@ public final class LogMasker {
     private static final int RULE_DURATION = 5;
     private static final java.util.Set<String> ID_KEYS = java.util.Set.of("id", "pid", "ppid", "tid", "uid", "gid",
         "port", "seq", "session", "sid", "req", "request", "txn", "trace", "span", "conn", "connection", "job",
-        "worker", "user", "thread", "process", "build");
+        "worker", "user", "thread", "process", "build", "goroutine", "fiber", "client", "container", "pod");
 
     private final List<LogMask> extra;
     private final List<Rule> rules = new ArrayList<>();
@@ -56,7 +57,7 @@ public final class LogMasker {
         rule("duration", "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
             + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
             + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
-        rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}(?!\\w)");
+        rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}(?:[A-Za-z]{1,3})?(?!\\w)");
     }
 
     /** The built-in masks. */
@@ -159,7 +160,7 @@ public final class LogMasker {
                 digits && length <= 3 && next == '.',
                 !digits || length >= 8 || (i >= 2 && text.charAt(i - 1) == '@'),
                 !digits || next == '.' || next == ' ',
-                digits && (length >= 4 || next == '.'),
+                digits ? length >= 4 || next == '.' : length >= 5 && allDigits(text, i, i + 4),
             };
             for (int rule = RULE_TIME; rule < rules.size(); rule++) {
                 int end = plausible[rule - RULE_TIME] ? tryRule(rule, text, i, out) : i;

@@ -35,6 +35,8 @@ class LogMaskerTest {
         masks("wrote <tmp> and <tmp>", "wrote /tmp/shop-881273/out.txt and C:\\Users\\ann\\AppData\\Local\\Temp\\x1.tmp");
         masks("listening on <ip>", "listening on 10.0.3.17:8080");
         masks("id <num> and session_id=<num> and orderId: <num>", "id 5 and session_id=7 and orderId: 9");
+        masks("goroutine <num> [running]: heap <num> -> <num>", "goroutine 42 [running]: heap 51200K -> 2048MB");
+        masks("[Thread-<num>] ForkJoinPool.commonPool-worker-<num>", "[Thread-12] ForkJoinPool.commonPool-worker-3");
     }
 
     @Test
@@ -42,6 +44,14 @@ class LogMaskerTest {
         masks("status 500 after 3 retries, exit code 137", "status 500 after 3 retries, exit code 137");
         masks("at com.example.Cart.evict(Cart.java:42)", "at com.example.Cart.evict(Cart.java:42)");
         masks("deadbeef cafe 42 accepted", "deadbeef cafe 42 accepted");
+    }
+
+    @Test
+    void shortWordsAtTheEndOfALineAreSafe() {
+        masks("in <duration>", "in 5s");
+        masks("x 1a", "x 1a");
+        masks("<num>", "12345");
+        masks("v2", "v2");
     }
 
     @Test
