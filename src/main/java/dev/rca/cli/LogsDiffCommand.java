@@ -32,12 +32,18 @@ public final class LogsDiffCommand extends RcaCommand {
         description = "Also mask matches of <regex> as <name> (repeatable; applied before the built-in masks).")
     List<String> masks = new ArrayList<>();
 
+    @Option(names = {"-U", "--context"}, paramLabel = "<n>", description = "Show <n> shared lines before each difference.")
+    int context;
+
     @Option(names = "--format", paramLabel = "<format>", description = "table (default) or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
+        if (context < 0) {
+            throw RcaException.usage("--context must be 0 or more");
+        }
         if ("-".equals(good) || "-".equals(bad)) {
             throw RcaException.usage("logs diff reads each log twice; save standard input to a file first");
         }
@@ -57,7 +63,7 @@ public final class LogsDiffCommand extends RcaCommand {
             if (format == OutputFormat.JSON) {
                 report.json(out());
             } else {
-                report.text(out(), stdoutIsTerminal() ? LogsCommand.terminalWidth() : 0);
+                report.text(out(), context, stdoutIsTerminal() ? LogsCommand.terminalWidth() : 0);
             }
             return result.matches() ? ExitCode.OK : ExitCode.NEGATIVE;
         } catch (IOException e) {

@@ -56,15 +56,30 @@ public final class LogDiff {
      * side's lines of a hunk before the bad side's; stops early when {@code sink} returns false.
      */
     public static void unmatchedLines(LogDiffResult result, Predicate<UnmatchedLine> sink) throws IOException {
+        hunkLines(result, 0, sink);
+    }
+
+    /**
+     * As {@link #unmatchedLines}, with up to {@code context} lines both logs share before each hunk, given as
+     * {@link UnmatchedLine.Side#CONTEXT} with their line number in the good log.
+     */
+    public static void hunkLines(LogDiffResult result, int context, Predicate<UnmatchedLine> sink) throws IOException {
+        if (context < 0) {
+            throw new IllegalArgumentException("context must be >= 0: " + context);
+        }
         if (result.matches()) {
             return;
         }
         try (LogLineReader good = reader(result.good()); LogLineReader bad = reader(result.bad())) {
+            long goodDone = 1;
             for (LogDiffHunk hunk : result.hunks()) {
-                if (!emit(good, UnmatchedLine.Side.GOOD, hunk.goodFrom(), hunk.goodCount(), sink)
+                long contextFrom = Math.max(goodDone, hunk.goodFrom() - context);
+                if (!emit(good, UnmatchedLine.Side.CONTEXT, contextFrom, hunk.goodFrom() - contextFrom, sink)
+                    || !emit(good, UnmatchedLine.Side.GOOD, hunk.goodFrom(), hunk.goodCount(), sink)
                     || !emit(bad, UnmatchedLine.Side.BAD, hunk.badFrom(), hunk.badCount(), sink)) {
                     return;
                 }
+                goodDone = hunk.goodFrom() + hunk.goodCount();
             }
         }
     }

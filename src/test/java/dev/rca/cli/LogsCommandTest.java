@@ -148,6 +148,31 @@ class LogsCommandTest {
     }
 
     @Test
+    void contextLinesComeBeforeEachHunk() throws IOException {
+        Files.write(tmp.resolve("a.log"), java.util.List.of("one", "two", "three", "four", "five", "six", "seven"));
+        Files.write(tmp.resolve("b.log"), java.util.List.of("one", "two", "three", "FOUR", "five", "seven", "eight"));
+        CliResult r = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "-U", "2");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(String.join("\n",
+            "--- a.log (7 lines)",
+            "+++ b.log (7 lines)",
+            "first divergence: a.log line 4, b.log line 4",
+            "@@ -4,1 +4,1 @@",
+            " 2\ttwo",
+            " 3\tthree",
+            "-4\tfour",
+            "+4\tFOUR",
+            "@@ -6,1 +6,0 @@",
+            " 5\tfive",
+            "-6\tsix",
+            "@@ -8,0 +7,1 @@",
+            " 7\tseven",
+            "+7\teight",
+            "2 lines only in a.log, 2 only in b.log, in 3 places", ""), r.out());
+        assertEquals(2, Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--context=-1").exitCode());
+    }
+
+    @Test
     void diffAsJson() {
         CliResult r = Cli.run(tmp, "logs", "diff", "good-run-2.log", "bad-run.log", "--format=json");
         assertEquals(1, r.exitCode(), r.toString());

@@ -79,6 +79,19 @@ class LogDiffTest {
     }
 
     @Test
+    void summaryForTheLedgerHoldsTheDivergenceAndASample() throws IOException {
+        List<String> bad = new ArrayList<>(heartbeats(10, 0));
+        bad.add(3, "2026-11-20 00:00:03,500 [main] ERROR App - first");
+        bad.add(4, "2026-11-20 00:00:03,600 [main] ERROR App - second");
+        LogDiffResult r = diff(heartbeats(10, 0), bad);
+        java.util.Map<String, Object> summary = new LogDiffReport(r, "good.log", "bad.log").summary(1);
+        assertEquals("{\"match\":false,\"good\":{\"path\":\"good.log\",\"lines\":10},\"bad\":{\"path\":\"bad.log\","
+            + "\"lines\":12},\"first_divergence\":{\"good_line\":4,\"bad_line\":4},\"only_in_good\":0,\"only_in_bad\":2,"
+            + "\"unmatched\":[{\"side\":\"bad\",\"line\":4,\"text\":\"2026-11-20 00:00:03,500 [main] ERROR App - first\"}],"
+            + "\"unmatched_cut\":true}", dev.rca.json.Json.write(summary));
+    }
+
+    @Test
     void hashesSpreadSimilarLines() {
         assertTrue(LogDiff.hash64("a") != LogDiff.hash64("b"));
         assertTrue(LogDiff.hash64("line 1") != LogDiff.hash64("line 2"));
