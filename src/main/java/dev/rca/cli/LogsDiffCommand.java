@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rca logs diff}: where a bad run's log leaves the path a good run's log took. */
 @Command(name = "diff",
-    description = {"Compares two logs after masking what differs between any two runs (timestamps, durations, ids,",
-        "UUIDs, addresses, hashes, IPs, thread numbers, temporary paths) and prints the first divergence and",
-        "the lines only one side has, in their original text. Exit 0 when they match, 1 when they differ."},
+    description = {"Compares a good run's log with a bad run's and shows where the bad run went off track.",
+        "Masks what differs between any two runs first (timestamps, durations, ids, UUIDs, addresses, hashes, IPs, "
+            + "thread numbers, temporary paths), then prints the first divergence and the lines only one side has, "
+            + "in their original text. Exit 0 when the logs match after masking, 1 when they differ."},
     footer = {"%nExample:%n  rca logs diff good.log bad.log --mask='host=[a-z0-9-]+\\.example\\.com'"})
 public final class LogsDiffCommand extends RcaCommand {
     @Parameters(index = "0", paramLabel = "<good>", description = "The log of a run that behaved.")

@@ -18,9 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code rca logs table}: one row a log entry, with multi-line entries kept together. */
 @Command(name = "table",
     description = {"Parses a log into rows: line, time, level, thread, source (logger, class or function), message.",
-        "Formats are detected: log4j/logback/Spring Boot, Python logging, syslog (RFC 3164, RFC 5424), journalctl,",
-        "JSON lines, glog/klog, anything starting with a timestamp. Stack traces stay with their entry.",
-        "Gzip input is decompressed; '-' reads standard input."},
+        "Formats are detected: log4j/logback/Spring Boot, Python logging, syslog (RFC 3164, RFC 5424), journalctl, "
+            + "JSON lines, glog/klog, anything starting with a timestamp. Stack traces stay with their entry. "
+            + "Gzip input is decompressed; '-' reads standard input."},
     footer = {"%nExample:%n  rca logs table app.log --level=ERROR,WARN --thread='pool-1-.*'"})
 public final class LogsTableCommand extends RcaCommand {
     @Parameters(index = "0", paramLabel = "<file>", description = "The log file, or - for standard input.")
