@@ -12,7 +12,8 @@ import java.util.zip.GZIPInputStream;
  * Reads a log one physical line at a time with bounded memory, whatever the input: a line longer
  * than {@code maxLineBytes} is cut there (the rest is skipped and counted, so a 300 MB file without a
  * newline still streams), bytes that are not UTF-8 become U+FFFD, terminal colour sequences are
- * removed and other control characters become U+FFFD so nothing a log holds can drive the terminal.
+ * removed and other control characters become U+FFFD so nothing a log holds can drive the terminal; a
+ * byte-order mark at the start is dropped.
  * Gzip-compressed input is recognised by its magic number and decompressed on the fly.
  */
 public final class LogLineReader implements Closeable {
@@ -136,7 +137,9 @@ public final class LogLineReader implements Closeable {
         if (droppedBytes == 0 && length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        return clean(new String(line, 0, length, StandardCharsets.UTF_8));
+        int start = lineNumber == 1 && length >= 3 && (line[0] & 0xff) == 0xef && (line[1] & 0xff) == 0xbb
+            && (line[2] & 0xff) == 0xbf ? 3 : 0;
+        return clean(new String(line, start, length - start, StandardCharsets.UTF_8));
     }
 
     /** The current line as {@link #text()}, with a marker saying how much was cut. */

@@ -153,10 +153,10 @@ class LogParserTest {
     }
 
     @Test
-    void gzipIsDecompressedAndCrLfStripped() throws IOException {
+    void gzipIsDecompressedAndCrLfAndByteOrderMarkStripped() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write("WARNING:root:one\r\nINFO:root:two\r\n".getBytes(StandardCharsets.UTF_8));
+            gz.write("\uFEFFWARNING:root:one\r\nINFO:root:two\r\n".getBytes(StandardCharsets.UTF_8));
         }
         assertEquals(List.of(entry(1, 1, null, "WARNING", null, "root", "one"), entry(2, 1, null, "INFO", null, "root", "two")),
             parse(new ByteArrayInputStream(bytes.toByteArray()), LogFormat.PYTHON));
