@@ -36,6 +36,10 @@ public final class LogsDiffCommand extends RcaCommand {
     @Option(names = {"-U", "--context"}, paramLabel = "<n>", description = "Show <n> shared lines before each difference.")
     int context;
 
+    @Option(names = "--ignore-moves",
+        description = "A line both logs have, in different places (threads interleaving differently), is no difference.")
+    boolean ignoreMoves;
+
     @Option(names = "--format", paramLabel = "<format>", description = "table (default) or json.")
     OutputFormat format = OutputFormat.TABLE;
 
@@ -59,7 +63,8 @@ public final class LogsDiffCommand extends RcaCommand {
         Path goodPath = LogsCommand.existingFile(directory(), good);
         Path badPath = LogsCommand.existingFile(directory(), bad);
         try {
-            LogDiffResult result = LogDiff.compare(goodPath, badPath, LogMasker.withExtra(extra), progress());
+            LogDiffResult result = LogDiff.compare(goodPath, badPath, LogMasker.withExtra(extra), ignoreMoves,
+                progress());
             LogDiffReport report = new LogDiffReport(result, good, bad);
             if (format == OutputFormat.JSON) {
                 report.json(out());

@@ -37,6 +37,18 @@ public final class LogDiff {
 
     /** Compares {@code good} with {@code bad} after masking each line with {@code masker}. */
     public static LogDiffResult compare(Path good, Path bad, LogMasker masker, Progress progress) throws IOException {
+        return compare(good, bad, masker, false, progress);
+    }
+
+    /**
+     * Compares {@code good} with {@code bad} after masking each line with {@code masker}.
+     *
+     * @param ignoreMoves when true, a line one log has in one place and the other log has in another (as
+     *                    concurrent threads interleave differently from run to run) is not a difference: a
+     *                    one-sided line is dropped when the other side has an unpaired one-sided copy of it
+     */
+    public static LogDiffResult compare(Path good, Path bad, LogMasker masker, boolean ignoreMoves, Progress progress)
+        throws IOException {
         HashedLines a = hash(good, masker, progress, "masking " + good.getFileName());
         HashedLines b = hash(bad, masker, progress, "masking " + bad.getFileName());
         progress.update("aligning", 0, -1);
@@ -45,10 +57,84 @@ public final class LogDiff {
         EditList edits = histogram.diff(new HashComparator(), a, b);
         progress.finish();
         List<LogDiffHunk> hunks = new ArrayList<>(edits.size());
-        for (Edit edit : edits) {
-            hunks.add(new LogDiffHunk(edit.getBeginA() + 1L, edit.getLengthA(), edit.getBeginB() + 1L, edit.getLengthB()));
+        if (ignoreMoves) {
+            dropMoves(edits, a, b, hunks);
+        } else {
+            for (Edit edit : edits) {
+                hunks.add(new LogDiffHunk(edit.getBeginA() + 1L, edit.getLengthA(), edit.getBeginB() + 1L, edit.getLengthB()));
+            }
         }
         return new LogDiffResult(good, bad, a.size(), b.size(), hunks);
+    }
+
+    /**
+     * Adds to {@code hunks} what is left of {@code edits} once lines that moved are dropped: every one-sided
+     * line whose masked text is one-sided on the other side too is paired off (first come, first paired),
+     * and the unpaired lines of each edit become hunks of consecutive lines, good side first.
+     */
+    private static void dropMoves(EditList edits, HashedLines a, HashedLines b, List<LogDiffHunk> hunks) {
+        long[] deleted = oneSided(edits, a, true);
+        long[] inserted = oneSided(edits, b, false);
+        Arrays.sort(deleted);
+        Arrays.sort(inserted);
+        long[] keys = new long[Math.min(deleted.length, inserted.length)];
+        int[] pairs = new int[keys.length];
+        int n = 0;
+        for (int i = 0, j = 0; i < deleted.length && j < inserted.length;) {
+            if (deleted[i] < inserted[j]) {
+                i++;
+            } else if (deleted[i] > inserted[j]) {
+                j++;
+            } else {
+                if (n == 0 || keys[n - 1] != deleted[i]) {
+                    keys[n++] = deleted[i];
+                }
+                pairs[n - 1]++;
+                i++;
+                j++;
+            }
+        }
+        long[] movedKeys = Arrays.copyOf(keys, n);
+        int[] goodBudget = Arrays.copyOf(pairs, n);
+        int[] badBudget = Arrays.copyOf(pairs, n);
+        for (Edit edit : edits) {
+            addRuns(hunks, a, edit.getBeginA(), edit.getEndA(), movedKeys, goodBudget, true, edit.getBeginB());
+            addRuns(hunks, b, edit.getBeginB(), edit.getEndB(), movedKeys, badBudget, false, edit.getBeginA());
+        }
+    }
+
+    private static long[] oneSided(EditList edits, HashedLines lines, boolean goodSide) {
+        int total = 0;
+        for (Edit edit : edits) {
+            total += goodSide ? edit.getLengthA() : edit.getLengthB();
+        }
+        long[] hashes = new long[total];
+        int k = 0;
+        for (Edit edit : edits) {
+            for (int i = goodSide ? edit.getBeginA() : edit.getBeginB(); i < (goodSide ? edit.getEndA() : edit.getEndB()); i++) {
+                hashes[k++] = lines.get(i);
+            }
+        }
+        return hashes;
+    }
+
+    private static void addRuns(List<LogDiffHunk> hunks, HashedLines lines, int begin, int end, long[] movedKeys,
+                                int[] budget, boolean goodSide, int otherBegin) {
+        int runStart = -1;
+        for (int i = begin; i <= end; i++) {
+            boolean kept = false;
+            if (i < end) {
+                int key = Arrays.binarySearch(movedKeys, lines.get(i));
+                kept = key < 0 || budget[key]-- <= 0;
+            }
+            if (kept && runStart < 0) {
+                runStart = i;
+            } else if (!kept && runStart >= 0) {
+                hunks.add(goodSide ? new LogDiffHunk(runStart + 1L, i - runStart, otherBegin + 1L, 0)
+                    : new LogDiffHunk(otherBegin + 1L, 0, runStart + 1L, i - runStart));
+                runStart = -1;
+            }
+        }
     }
 
     /**

@@ -173,6 +173,30 @@ class LogsCommandTest {
     }
 
     @Test
+    void ignoreMovesForgivesInterleavingButNotNewLines() throws IOException {
+        Files.write(tmp.resolve("a.log"), java.util.List.of("[pool-1-thread-1] start", "[pool-1-thread-1] load cart",
+            "[pool-1-thread-2] load prices", "[pool-1-thread-1] done", "[main] exit"));
+        Files.write(tmp.resolve("b.log"), java.util.List.of("[pool-1-thread-4] start", "[pool-1-thread-3] load prices",
+            "[pool-1-thread-4] load cart", "[pool-1-thread-4] done", "[main] ERROR lock timeout", "[main] exit"));
+        CliResult strict = Cli.run(tmp, "logs", "diff", "a.log", "b.log");
+        assertEquals(1, strict.exitCode(), strict.toString());
+        assertTrue(strict.out().contains("first divergence: a.log line 2, b.log line 2\n"), strict.out());
+        CliResult r = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--ignore-moves");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(String.join("\n",
+            "--- a.log (5 lines)",
+            "+++ b.log (6 lines)",
+            "first divergence: a.log line 5, b.log line 5",
+            "@@ -5,0 +5,1 @@",
+            "+5\t[main] ERROR lock timeout",
+            "0 lines only in a.log, 1 only in b.log, in 1 place", ""), r.out());
+        Files.write(tmp.resolve("c.log"), java.util.List.of("[pool-1-thread-1] start", "[pool-1-thread-9] load prices",
+            "[pool-1-thread-1] load cart", "[pool-1-thread-1] done", "[main] exit"));
+        assertEquals("logs match after masking: a.log (5 lines), c.log (5 lines)\n",
+            Cli.run(tmp, "logs", "diff", "a.log", "c.log", "--ignore-moves").out());
+    }
+
+    @Test
     void diffAsJson() {
         CliResult r = Cli.run(tmp, "logs", "diff", "good-run-2.log", "bad-run.log", "--format=json");
         assertEquals(1, r.exitCode(), r.toString());
