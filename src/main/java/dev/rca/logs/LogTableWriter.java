@@ -12,7 +12,7 @@ import java.util.Map;
  * Writes {@link LogEntry}s as they arrive, as an aligned table, RFC 4180 CSV or one JSON object a line,
  * all with the columns line, time, level, thread, source, message. The table's column widths are
  * taken from the first {@value #WIDTH_SAMPLE} entries (so output starts before the log is read to its
- * end); a longer value later widens its row, never gets cut. Continuation lines of a multi-line
+ * end, with room for line numbers up to ten million); a longer value later widens its row, never gets cut. Continuation lines of a multi-line
  * message go on rows of their own under the message column.
  */
 public final class LogTableWriter {
@@ -20,6 +20,8 @@ public final class LogTableWriter {
     public enum Style { TABLE, CSV, JSON }
 
     static final int WIDTH_SAMPLE = 100;
+    /** Line numbers up to this keep the table aligned once it has started before the end of the log. */
+    private static final long LONG_LOG_LINES = 9_999_999;
     private static final String[] HEADERS = {"LINE", "TIME", "LEVEL", "THREAD", "SOURCE", "MESSAGE"};
     private static final int[] MAX_WIDTHS = {10, 32, 8, 24, 40};
 
@@ -62,7 +64,7 @@ public final class LogTableWriter {
                     if (widths == null) {
                         pending.add(entry);
                         if (pending.size() >= WIDTH_SAMPLE) {
-                            startTable();
+                            startTable(false);
                         }
                     } else {
                         tableRow(entry);
@@ -78,7 +80,7 @@ public final class LogTableWriter {
     public void finish() {
         try {
             if (style == Style.TABLE && widths == null) {
-                startTable();
+                startTable(true);
             } else if (style == Style.CSV && !started) {
                 out.append("line,time,level,thread,source,message\r\n");
                 started = true;
@@ -100,10 +102,14 @@ public final class LogTableWriter {
         return map;
     }
 
-    private void startTable() throws IOException {
+    /** Fixes the column widths from the queued entries; when more are to come, line numbers will grow. */
+    private void startTable(boolean complete) throws IOException {
         widths = new int[5];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = HEADERS[i].length();
+        }
+        if (!complete) {
+            widths[0] = Long.toString(LONG_LOG_LINES).length();
         }
         for (LogEntry entry : pending) {
             String[] cells = cells(entry);
