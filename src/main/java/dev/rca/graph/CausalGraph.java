@@ -3,6 +3,7 @@ package dev.rca.graph;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,9 +31,9 @@ public record CausalGraph(List<GraphNode> nodes, List<GraphEdge> edges) {
                     + " names an unknown node: " + (from == null ? edge.from() : edge.to()));
             }
             if (!edge.kind().joins(from.kind(), to.kind())) {
-                throw new IllegalArgumentException("a " + from.kind().name().toLowerCase(java.util.Locale.ROOT)
+                throw new IllegalArgumentException("a " + from.kind().name().toLowerCase(Locale.ROOT)
                     + " cannot " + edge.kind().verb().replaceAll("s$", "") + " a "
-                    + to.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + edge.from() + " -> " + edge.to());
+                    + to.kind().name().toLowerCase(Locale.ROOT) + ": " + edge.from() + " -> " + edge.to());
             }
             if (!seen.add(edge)) {
                 throw new IllegalArgumentException("duplicate edge: " + edge.from() + " -> " + edge.to());

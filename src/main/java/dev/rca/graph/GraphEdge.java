@@ -1,5 +1,7 @@
 package dev.rca.graph;
 
+import java.util.Locale;
+
 /**
  * A directed edge of the causal graph, always drawn from {@code from} to {@code to}: a hypothesis
  * explains a symptom (cause to effect), an experiment tests a hypothesis, evidence supports a hypothesis.
@@ -26,7 +28,7 @@ public record GraphEdge(String from, String to, Kind kind) {
 
         /** The verb shown on the edge. */
         public String verb() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.rca.graph;
 
+import java.util.Locale;
+
 /**
  * A node of the causal graph: a hypothesis (with its likelihood and status), a symptom, an experiment or
  * a piece of evidence, under its ledger id.
@@ -80,10 +82,10 @@ public record GraphNode(String id, Kind kind, String text, Double likelihood, St
         if (kind == Kind.HYPOTHESIS) {
             StringBuilder extra = new StringBuilder();
             if (likelihood != null) {
-                extra.append("p=").append(String.format(java.util.Locale.ROOT, "%.2f", likelihood));
+                extra.append("p=").append(String.format(Locale.ROOT, "%.2f", likelihood));
             }
             if (status != Status.OPEN) {
-                extra.append(extra.length() > 0 ? ", " : "").append(status.name().toLowerCase(java.util.Locale.ROOT));
+                extra.append(extra.length() > 0 ? ", " : "").append(status.name().toLowerCase(Locale.ROOT));
             }
             if (extra.length() > 0) {
                 sb.append(" (").append(extra).append(')');

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
@@ -326,14 +328,14 @@ public final class LogDiff {
                                                            int window) {
         int wa = Math.min(window, a.size() - i);
         int wb = Math.min(window, b.size() - j);
-        java.util.Map<Integer, java.util.List<Integer>> starts = new java.util.HashMap<>();
+        Map<Integer, List<Integer>> starts = new HashMap<>();
         for (int dj = 0; dj < wb; dj++) {
-            starts.computeIfAbsent(cmp.hash(b, j + dj), k -> new java.util.ArrayList<>()).add(dj);
+            starts.computeIfAbsent(cmp.hash(b, j + dj), k -> new ArrayList<>()).add(dj);
         }
         long best = -1;
         int bestCost = Integer.MAX_VALUE;
         for (int di = 0; di < wa && di < bestCost; di++) {
-            java.util.List<Integer> candidates = starts.get(cmp.hash(a, i + di));
+            List<Integer> candidates = starts.get(cmp.hash(a, i + di));
             if (candidates == null) {
                 continue;
             }

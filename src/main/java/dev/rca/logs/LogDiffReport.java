@@ -3,6 +3,7 @@ package dev.rca.logs;
 import dev.rca.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
      */
     public Map<String, Object> summary(int limit) throws IOException {
         Map<String, Object> summary = head();
-        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        List<Map<String, Object>> lines = new ArrayList<>();
         for (UnmatchedLine line : LogDiff.sample(result, limit)) {
             lines.add(item(line));
         }

@@ -2,16 +2,18 @@ package dev.rca.logs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks what differs between any two runs of the same program, so that two healthy runs' logs read the
- * same: timestamps and dates, durations, UUIDs, hex addresses and hashes, IP addresses, temporary paths,
- * ids, sizes and counters (numbers of four or more digits, with a unit such as {@code 51200K} or not,
- * numbers after an id-like key such as {@code pid=},
- * {@code user }, {@code #}, numbered thread and pool names such as {@code pool-1-thread-3}, syslog's
- * {@code sshd[812]}). Runs of whitespace become one space, so padded columns do not matter.
+ * same: timestamps and dates, durations, UUIDs, hex addresses and hashes, IP addresses and ports, temporary
+ * paths, and ids, sizes and counters: numbers of four or more digits (with a unit such as {@code 51200K} or
+ * not), numbers after an id-like key ({@code pid=}, {@code user }, {@code #}), numbered thread and pool
+ * names ({@code pool-1-thread-3}) and syslog's process ids ({@code sshd[812]}). Runs of whitespace become
+ * one space, so padded columns do not matter.
  *
  * <p>Small numbers elsewhere (an HTTP status, an exit code, a retry count) are kept: they are what tells
  * a bad run from a good one. Extra masks given by the user are applied first.
@@ -29,7 +31,7 @@ public final class LogMasker {
     private static final int RULE_TIME = 2;
     private static final int RULE_HEX = 4;
     private static final int RULE_DURATION = 5;
-    private static final java.util.Set<String> ID_KEYS = java.util.Set.of("id", "pid", "ppid", "tid", "uid", "gid",
+    private static final Set<String> ID_KEYS = Set.of("id", "pid", "ppid", "tid", "uid", "gid",
         "port", "seq", "session", "sid", "req", "request", "txn", "trace", "span", "conn", "connection", "job",
         "worker", "user", "thread", "process", "build", "goroutine", "fiber", "client", "container", "pod");
 
@@ -232,7 +234,7 @@ public final class LogMasker {
             return false;
         }
         String key = text.substring(k, keyEnd);
-        return ID_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT)) || key.endsWith("_id") || key.endsWith("Id");
+        return ID_KEYS.contains(key.toLowerCase(Locale.ROOT)) || key.endsWith("_id") || key.endsWith("Id");
     }
 
     private static boolean allHex(String text, int start, int end) {
