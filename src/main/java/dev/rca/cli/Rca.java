@@ -37,6 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         EvidenceCommand.class,
         StatusCommand.class,
         CheckCommand.class,
+        LogsCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
         "See 'rca <command> --help' for a command's options and an example."})

@@ -1,0 +1,85 @@
+package dev.rca.cli;
+
+import dev.rca.RcaException;
+import dev.rca.logs.LogFilter;
+import dev.rca.logs.LogFormat;
+import dev.rca.logs.LogLineReader;
+import dev.rca.logs.LogParser;
+import dev.rca.logs.LogTableWriter;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rca logs table}: one row a log entry, with multi-line entries kept together. */
+@Command(name = "table",
+    description = {"Parses a log into rows: line, time, level, thread, source (logger, class or function), message.",
+        "Formats are detected: log4j/logback/Spring Boot, Python logging, syslog (RFC 3164, RFC 5424), journalctl, "
+            + "JSON lines, glog/klog, anything starting with a timestamp. Stack traces stay with their entry. "
+            + "Gzip input is decompressed; '-' reads standard input."},
+    footer = {"%nExample:%n  rca logs table app.log --level=ERROR,WARN --thread='pool-1-.*'"})
+public final class LogsTableCommand extends RcaCommand {
+    @Parameters(index = "0", paramLabel = "<file>", description = "The log file, or - for standard input.")
+    String file;
+
+    @Option(names = "--format", paramLabel = "<format>", description = "table (default), csv (RFC 4180) or json (one object a line).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Option(names = "--log-format", paramLabel = "<name>",
+        description = "Skip detection and parse as: json, glog, syslog5424, syslog, log4j, python, timestamp or plain.")
+    String logFormat;
+
+    @Option(names = "--level", split = ",", paramLabel = "<level>", description = "Keep only these levels (e.g. ERROR,WARN).")
+    Set<String> levels = Set.of();
+
+    @Option(names = "--thread", paramLabel = "<regex>", description = "Keep only entries whose thread matches.")
+    Pattern thread;
+
+    @Option(names = "--source", paramLabel = "<regex>", description = "Keep only entries whose source matches.")
+    Pattern source;
+
+    @Option(names = "--grep", paramLabel = "<regex>", description = "Keep only entries whose message matches.")
+    Pattern grep;
+
+    @Override
+    protected int execute() {
+        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
+        LogFormat forced = null;
+        if (logFormat != null) {
+            forced = LogFormat.byLabel(logFormat);
+            if (forced == null) {
+                throw RcaException.usage("unknown --log-format '" + logFormat + "'; use one of "
+                    + Arrays.stream(LogFormat.values()).map(LogFormat::label).collect(Collectors.joining(", ")));
+            }
+        }
+        LogTableWriter.Style style = switch (format) {
+            case CSV -> LogTableWriter.Style.CSV;
+            case JSON -> LogTableWriter.Style.JSON;
+            default -> LogTableWriter.Style.TABLE;
+        };
+        int width = style == LogTableWriter.Style.TABLE && stdoutIsTerminal() ? LogsCommand.terminalWidth() : 0;
+        LogTableWriter writer = new LogTableWriter(out(), style, width);
+        LogFilter filter = new LogFilter(levels, thread, source, grep);
+        long[] entries = {0};
+        try (LogLineReader reader = LogsCommand.open(directory(), file)) {
+            LogParser.parse(reader, forced, entry -> {
+                if (filter.test(entry)) {
+                    writer.write(entry);
+                }
+                if (++entries[0] % 4096 == 0 && out().checkError()) {
+                    throw new LogsCommand.OutputClosed();
+                }
+            });
+        } catch (LogsCommand.OutputClosed e) {
+            return 0;
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        writer.finish();
+        return 0;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.rca.logs;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The log formats rca recognises, in the order detection prefers them when several fit equally well
+ * (the most specific first). Each knows which lines start an entry and how to split such a line into
+ * the fields of a {@link LogEntry}; a line that does not start an entry continues the one before.
+ */
+public enum LogFormat {
+    /** One JSON object a line (logstash, ECS, structlog, pino, zap, {@code journalctl -o json}). */
+    JSON("json") {
+        @Override
+        LogEntry parse(long line, String text) {
+            Map<String, String> members = FlatJson.parseObject(text);
+            if (members == null) {
+                return null;
+            }
+            String message = first(members, MESSAGE_KEYS);
+            String time = first(members, TIME_KEYS);
+            if (message == null && time == null) {
+                return null;
+            }
+            String stack = first(members, STACK_KEYS);
+            if (message == null) {
+                message = text.strip();
+            } else if (stack != null && !stack.isBlank()) {
+                message = message + "\n" + stack;
+            }
+            String level = first(members, LEVEL_KEYS);
+            if (level != null && level.matches("[0-7]") && members.containsKey("PRIORITY")) {
+                level = SYSLOG_SEVERITIES.get(Integer.parseInt(level));
+            }
+            return new LogEntry(line, 1, time, level, first(members, THREAD_KEYS), first(members, SOURCE_KEYS),
+                cleanLines(message));
+        }
+    },
+    /** Google's glog and Kubernetes' klog: {@code I1121 11:11:38.123456   42 main.go:17] msg}. */
+    GLOG("glog") {
+        private final Pattern pattern = Pattern.compile(
+            "^([IWEF])(\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6})\\s+(\\d+)\\s+([^\\s\\]]+)\\]\\s?(.*)$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.matches()) {
+                return null;
+            }
+            String level = switch (m.group(1)) {
+                case "I" -> "INFO";
+                case "W" -> "WARNING";
+                case "E" -> "ERROR";
+                default -> "FATAL";
+            };
+            return new LogEntry(line, 1, m.group(2), level, m.group(3), m.group(4), m.group(5));
+        }
+    },
+    /** RFC 5424 syslog: {@code <165>1 2026-11-21T11:11:38.003Z host app 1234 ID47 [sd] msg}. */
+    SYSLOG5424("syslog5424") {
+        private final Pattern pattern = Pattern.compile("^(?:<(\\d{1,3})>)?1 (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) "
+            + "(-|(?:\\[(?:[^\\]\\\\\"]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*\\])+)(?: (.*))?$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.matches()) {
+                return null;
+            }
+            String structured = nil(m.group(7));
+            String message = m.group(8) == null ? "" : m.group(8).replace("\uFEFF", "");
+            if (structured != null) {
+                message = message.isEmpty() ? structured : structured + " " + message;
+            }
+            return new LogEntry(line, 1, nil(m.group(2)), severity(m.group(1)), nil(m.group(5)), nil(m.group(4)),
+                message);
+        }
+    },
+    /**
+     * RFC 3164 syslog and {@code journalctl}'s short outputs (short, short-precise, short-iso):
+     * {@code <34>Nov 21 11:11:38 host sshd[812]: msg}; journal markers such as {@code -- Boot … --} are entries.
+     */
+    SYSLOG("syslog") {
+        private final Pattern pattern = Pattern.compile("^(?:<(\\d{1,3})>)?(" + SYSLOG_TIME + "(?:\\.\\d{1,6})?"
+            + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)"
+            + " (\\S+) ([^\\s\\[:]+)(?:\\[([^\\]]*)\\])?: ?(.*)$");
+        private final Pattern marker = Pattern.compile("^-- (.*) --$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = pattern.matcher(text);
+            if (m.matches()) {
+                return new LogEntry(line, 1, m.group(2), severity(m.group(1)), m.group(5), m.group(4), m.group(6));
+            }
+            Matcher j = marker.matcher(text);
+            return j.matches() ? new LogEntry(line, 1, null, null, null, "journal", j.group(1)) : null;
+        }
+    },
+    /**
+     * log4j, logback, java.util.logging via SLF4J and Spring Boot layouts: a timestamp, a level and a
+     * {@code [thread]} in either order, a logger, then {@code -} or {@code :} and the message.
+     */
+    LOG4J("log4j") {
+        private final Pattern pattern = Pattern.compile("^\\[?(" + APP_TIME + ")\\]?\\s+(?:"
+            + "(" + LEVEL + ")\\s+(?:(\\d+)\\s+---\\s+)?(?:\\[[^\\]]*\\]\\s+)??\\[\\s*([^\\]]*?)\\s*\\]"
+            + "|\\[\\s*([^\\]]*?)\\s*\\]\\s+(" + LEVEL + ")"
+            + "|(" + LEVEL + "))"
+            + "\\s+(\\S+?)\\s*(?:\\s-|:)(?:\\s(.*)|$)");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.find()) {
+                return null;
+            }
+            String level = m.group(2) != null ? m.group(2) : m.group(6) != null ? m.group(6) : m.group(7);
+            String thread = m.group(4) != null ? m.group(4) : m.group(5) != null ? m.group(5) : m.group(3);
+            return new LogEntry(line, 1, m.group(1), level, thread, m.group(8), nullToEmpty(m.group(9)));
+        }
+    },
+    /**
+     * Python's logging: {@code %(asctime)s - %(name)s - %(levelname)s - %(message)s} and the
+     * {@code basicConfig} default {@code LEVEL:name:message}.
+     */
+    PYTHON("python") {
+        private final Pattern dashed = Pattern.compile(
+            "^(" + APP_TIME + ") - (\\S+) - (" + LEVEL + ") - (.*)$");
+        private final Pattern basic = Pattern.compile("^(" + LEVEL + "):([^:\\s]+):(.*)$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = dashed.matcher(text);
+            if (m.matches()) {
+                return new LogEntry(line, 1, m.group(1), m.group(3), null, m.group(2), m.group(4));
+            }
+            Matcher b = basic.matcher(text);
+            return b.matches() ? new LogEntry(line, 1, null, b.group(1), null, b.group(2), b.group(3)) : null;
+        }
+    },
+    /**
+     * Anything whose lines start with a timestamp (Go's log package, nginx, shell scripts); a level right
+     * after it, in any case and optionally in brackets, is recognised too.
+     */
+    TIMESTAMP("timestamp") {
+        private final Pattern pattern = Pattern.compile("^\\[?(" + APP_TIME + "|" + SYSLOG_TIME
+            + "|\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?|\\d{10}(?:\\.\\d{1,9})?|\\d{13})\\]?"
+            + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + "))\\]?(?=[\\s:|]))?[\\s:,|-]*(.*)$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = pattern.matcher(text);
+            return m.matches() ? new LogEntry(line, 1, m.group(1), m.group(2), null, null, m.group(3)) : null;
+        }
+    },
+    /** No recognised structure: every line is an entry holding only a message. */
+    PLAIN("plain") {
+        @Override
+        LogEntry parse(long line, String text) {
+            return new LogEntry(line, 1, null, null, null, null, text);
+        }
+    };
+
+    static final String LEVEL = "TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|SEVERE|FATAL|CRIT(?:ICAL)?"
+        + "|FINE(?:R|ST)?|CONFIG|ALERT|EMERG";
+    static final String SYSLOG_TIME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d{2}:\\d{2}:\\d{2}";
+    /** Timestamps as application logging frameworks write them, with or without a date. */
+    static final String APP_TIME = "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:\\s?Z|\\s?[+-]\\d{2}:?\\d{2})?"
+        + "|\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?"
+        + "|\\d{2}-[A-Z][a-z]{2}-\\d{4} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?"
+        + "|\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?";
+
+    private static final List<String> SYSLOG_SEVERITIES =
+        List.of("EMERG", "ALERT", "CRIT", "ERR", "WARNING", "NOTICE", "INFO", "DEBUG");
+    private static final List<String> TIME_KEYS = List.of("@timestamp", "timestamp", "time", "ts", "t", "datetime",
+        "asctime", "@t", "date", "timeMillis", "instant", "__REALTIME_TIMESTAMP");
+    private static final List<String> LEVEL_KEYS = List.of("level", "severity", "log.level", "levelname", "lvl",
+        "loglevel", "@l", "PRIORITY");
+    private static final List<String> THREAD_KEYS = List.of("thread", "thread_name", "threadName", "thread.name",
+        "process.thread.name", "tid", "thread_id", "pid", "_PID");
+    private static final List<String> SOURCE_KEYS = List.of("logger", "logger_name", "loggerName", "log.logger",
+        "name", "caller", "source", "funcName", "func", "function", "module", "component", "SYSLOG_IDENTIFIER");
+    private static final List<String> MESSAGE_KEYS = List.of("message", "msg", "MESSAGE", "@m", "@mt", "event",
+        "log", "text");
+    private static final List<String> STACK_KEYS = List.of("stack_trace", "stackTrace", "stack", "exception",
+        "exc_info", "error.stack_trace", "thrown");
+
+    private final String label;
+
+    LogFormat(String label) {
+        this.label = label;
+    }
+
+    /** The name used on the command line and in output ({@code log4j}, {@code syslog}, …). */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Parses {@code text}, line {@code line} of the log.
+     *
+     * @return the entry this line starts, or null when the line does not start one in this format
+     */
+    abstract LogEntry parse(long line, String text);
+
+    /** The format called {@code label}, or null. */
+    public static LogFormat byLabel(String label) {
+        for (LogFormat format : values()) {
+            if (format.label.equals(label.toLowerCase(Locale.ROOT))) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    private static String first(Map<String, String> members, List<String> keys) {
+        for (String key : keys) {
+            String value = members.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String severity(String pri) {
+        return pri == null ? null : SYSLOG_SEVERITIES.get(Integer.parseInt(pri) % 8);
+    }
+
+    /** Decoded JSON strings may hold newlines (a stack trace): those stay, other control characters go. */
+    private static String cleanLines(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = LogLineReader.clean(lines[i]);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String nil(String value) {
+        return "-".equals(value) ? null : value;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,274 @@
+package dev.rca.logs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks what differs between any two runs of the same program, so that two healthy runs' logs read the
+ * same: timestamps and dates, durations, UUIDs, hex addresses and hashes, IP addresses and ports, temporary
+ * paths, and ids, sizes and counters: numbers of four or more digits (with a unit such as {@code 51200K} or
+ * not), numbers after an id-like key ({@code pid=}, {@code user }, {@code #}), numbered thread and pool
+ * names ({@code pool-1-thread-3}) and syslog's process ids ({@code sshd[812]}). Runs of whitespace become
+ * one space, so padded columns do not matter.
+ *
+ * <p>Small numbers elsewhere (an HTTP status, an exit code, a retry count) are kept: they are what tells
+ * a bad run from a good one. Extra masks given by the user are applied first.
+ *
+ * <p>The line is scanned once; the built-in masks are tried only where a word starts, which keeps
+ * masking cheap enough for logs of millions of lines. An instance is not thread-safe.
+ */
+public final class LogMasker {
+    private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
+    private static final String ZONE = "(?:\\s?Z(?!\\w)|\\s?[+-]\\d{2}:?\\d{2}(?!\\d))?";
+    private static final String CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
+
+    private static final int RULE_TMP = 0;
+    private static final int RULE_UUID = 1;
+    private static final int RULE_TIME = 2;
+    private static final int RULE_HEX = 4;
+    private static final int RULE_DURATION = 5;
+    private static final Set<String> ID_KEYS = Set.of("id", "pid", "ppid", "tid", "uid", "gid",
+        "port", "seq", "session", "sid", "req", "request", "txn", "trace", "span", "conn", "connection", "job",
+        "worker", "user", "thread", "process", "build", "goroutine", "fiber", "client", "container", "pod");
+
+    private final List<LogMask> extra;
+    private final List<Rule> rules = new ArrayList<>();
+
+    private LogMasker(List<LogMask> extra) {
+        this.extra = List.copyOf(extra);
+        rule("tmp", "(?:/tmp|/var/tmp|/private/var/folders|/var/folders|/dev/shm)(?:/[^\\s'\"\\])>,;]*)?"
+            + "|[A-Za-z]:\\\\[^\\s'\"]*\\\\(?:Temp|tmp)\\\\[^\\s'\"]*");
+        rule("uuid", "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
+        rule("time", "\\d{4}-\\d{2}-\\d{2}(?:[T ]" + CLOCK + ")?(?!\\w)"
+            + "|\\d{4}/\\d{2}/\\d{2}(?: " + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2}/[A-Z][a-z]{2}/\\d{4}(?::" + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2}-[A-Z][a-z]{2}-\\d{4}(?: " + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2}/\\d{1,2}/\\d{2,4}(?:,? " + CLOCK + ")?(?!\\w)"
+            + "|" + CLOCK + "(?!\\w)"
+            + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?" + MONTH + " +\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?"
+            + "(?: " + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2} " + MONTH + ",? \\d{4}(?: " + CLOCK + ")?(?!\\w)");
+        rule("ip", "(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?(?![\\w.])");
+        rule("hex", "0[xX][0-9a-fA-F]+(?!\\w)"
+            + "|(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}(?!\\w)"
+            + "|(?<=\\w@)[0-9a-fA-F]{4,16}(?!\\w)");
+        rule("duration", "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
+            + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
+            + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
+        rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}(?:[A-Za-z]{1,3})?(?!\\w)");
+    }
+
+    /** The built-in masks. */
+    public static LogMasker defaults() {
+        return new LogMasker(List.of());
+    }
+
+    /** The built-in masks, preceded by {@code extra} (applied in the order given). */
+    public static LogMasker withExtra(List<LogMask> extra) {
+        return new LogMasker(extra);
+    }
+
+    /** The extra masks this masker applies before the built-in ones. */
+    public List<LogMask> extra() {
+        return extra;
+    }
+
+    private void rule(String name, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher("");
+        matcher.useTransparentBounds(true);
+        matcher.useAnchoringBounds(false);
+        rules.add(new Rule("<" + name + ">", matcher));
+    }
+
+    /** {@code line} with every mask applied and whitespace runs collapsed. */
+    public String mask(String line) {
+        String text = line;
+        for (LogMask mask : extra) {
+            text = mask.pattern().matcher(text).replaceAll(Matcher.quoteReplacement(mask.replacement()));
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        if (n > 5 && "IWEF".indexOf(text.charAt(0)) >= 0 && isGlogDate(text)) {
+            out.append(text.charAt(0)).append("<time>");
+            i = 5;
+        }
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+                i++;
+                continue;
+            }
+            boolean wordStart = i == 0 || !isWordChar(text.charAt(i - 1));
+            if (!wordStart || !(isWordChar(c) || c == '/')) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int wordEnd = i + 1;
+            while (wordEnd < n && isWordChar(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            int end = maskAt(text, i, wordEnd, out);
+            if (end > i) {
+                i = end;
+                continue;
+            }
+            if (Character.isDigit(c) && allDigits(text, i, wordEnd) && isIdContext(text, i, wordEnd)) {
+                out.append("<num>");
+            } else {
+                out.append(text, i, wordEnd);
+            }
+            i = wordEnd;
+        }
+        int length = out.length();
+        while (length > 0 && out.charAt(length - 1) == ' ') {
+            length--;
+        }
+        out.setLength(length);
+        return out.toString();
+    }
+
+    /**
+     * Tries the built-in masks at {@code i}, the start of a word ending at {@code wordEnd}; cheap character
+     * tests first, so that the common word (a plain English or identifier word) costs no regex at all.
+     */
+    private int maskAt(String text, int i, int wordEnd, StringBuilder out) {
+        char c = text.charAt(i);
+        if (c == '/') {
+            return text.startsWith("/tmp", i) || text.startsWith("/var/", i) || text.startsWith("/private/var/", i)
+                || text.startsWith("/dev/shm", i) ? tryRule(RULE_TMP, text, i, out) : i;
+        }
+        boolean hexWord = allHex(text, i, wordEnd);
+        if (hexWord && i + 8 < text.length() && text.charAt(i + 8) == '-') {
+            int end = tryRule(RULE_UUID, text, i, out);
+            if (end > i) {
+                return end;
+            }
+        }
+        if (Character.isDigit(c)) {
+            int length = wordEnd - i;
+            char next = wordEnd < text.length() ? text.charAt(wordEnd) : '\0';
+            boolean digits = allDigits(text, i, wordEnd);
+            boolean[] plausible = {
+                next == '-' || next == '/' || next == ':' || (length <= 2 && next == ' '),
+                digits && length <= 3 && next == '.',
+                !digits || length >= 8 || (i >= 2 && text.charAt(i - 1) == '@'),
+                !digits || next == '.' || next == ' ',
+                digits ? length >= 4 || next == '.' : length >= 5 && allDigits(text, i, i + 4),
+            };
+            for (int rule = RULE_TIME; rule < rules.size(); rule++) {
+                int end = plausible[rule - RULE_TIME] ? tryRule(rule, text, i, out) : i;
+                if (end > i) {
+                    return end;
+                }
+            }
+            return i;
+        }
+        if (hexWord && (wordEnd - i >= 8 || (i >= 2 && text.charAt(i - 1) == '@' && isWordChar(text.charAt(i - 2))))) {
+            return tryRule(RULE_HEX, text, i, out);
+        }
+        if (Character.isUpperCase(c) && wordEnd - i >= 3 && "JFMASONDTW".indexOf(c) >= 0) {
+            return tryRule(RULE_TIME, text, i, out);
+        }
+        if (c == 'P' && wordEnd - i >= 3) {
+            return tryRule(RULE_DURATION, text, i, out);
+        }
+        if (Character.isLetter(c) && wordEnd == i + 1 && text.startsWith(":\\", wordEnd)) {
+            return tryRule(RULE_TMP, text, i, out);
+        }
+        return i;
+    }
+
+    private int tryRule(int index, String text, int i, StringBuilder out) {
+        Rule rule = rules.get(index);
+        Matcher m = rule.matcher;
+        m.reset(text);
+        m.region(i, text.length());
+        if (m.lookingAt() && m.end() > i) {
+            out.append(rule.replacement);
+            return m.end();
+        }
+        return i;
+    }
+
+    /**
+     * True when the number at {@code start..end} is an id or counter by its context: after an id-like key
+     * ({@code pid=}, {@code user }, {@code request #}), inside a numbered name ({@code pool-1-thread-3}),
+     * or a syslog process id ({@code sshd[812]}).
+     */
+    private static boolean isIdContext(String text, int start, int end) {
+        if (start == 0) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        if (before == '#') {
+            return true;
+        }
+        if (before == '-' && start >= 2 && Character.isLetter(text.charAt(start - 2))) {
+            return true;
+        }
+        if (before == '[' && end < text.length() && text.charAt(end) == ']' && start >= 2
+            && Character.isLetter(text.charAt(start - 2))) {
+            return true;
+        }
+        int k = start;
+        while (k > 0 && " \t=:#".indexOf(text.charAt(k - 1)) >= 0 && start - k < 4) {
+            k--;
+        }
+        if (k == start && before != ' ') {
+            return false;
+        }
+        int keyEnd = k;
+        while (k > 0 && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '_')) {
+            k--;
+        }
+        if (k == keyEnd || (k > 0 && text.charAt(k - 1) == '.')) {
+            return false;
+        }
+        String key = text.substring(k, keyEnd);
+        return ID_KEYS.contains(key.toLowerCase(Locale.ROOT)) || key.endsWith("_id") || key.endsWith("Id");
+    }
+
+    private static boolean allHex(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Character.digit(text.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isGlogDate(String text) {
+        for (int k = 1; k < 5; k++) {
+            if (!Character.isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return text.charAt(5) == ' ';
+    }
+
+    private static boolean allDigits(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!Character.isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** One built-in mask, tried at the start of a word. */
+    private record Rule(String replacement, Matcher matcher) {
+    }
+}

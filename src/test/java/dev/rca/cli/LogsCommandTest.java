@@ -1,0 +1,245 @@
+package dev.rca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsCommandTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void copySamples() throws IOException {
+        for (String name : new String[] {"log4j.log", "log4j-level-first.log", "python.log", "good-run-1.log",
+            "good-run-2.log", "bad-run.log", "json.log"}) {
+            try (InputStream in = getClass().getResourceAsStream("/logs/" + name)) {
+                Files.copy(in, tmp.resolve(name));
+            }
+        }
+    }
+
+    @Test
+    void tableKeepsStackTraceUnderItsEntry() {
+        CliResult r = Cli.run(tmp, "logs", "table", "log4j.log");
+        assertEquals(0, r.exitCode(), r.toString());
+        String indent = " ".repeat(89);
+        assertEquals(String.join("\n",
+            "LINE  TIME                     LEVEL  THREAD           SOURCE                            MESSAGE",
+            "   1  2026-11-20 09:00:00,123  INFO   main             com.example.shop.App              Starting shop 1.42 on host web-1",
+            "   2  2026-11-20 09:00:00,456  DEBUG  main             com.example.shop.cart.CartCache   cache size=512",
+            "   3  2026-11-20 09:00:01,002  WARN   pool-1-thread-3  com.example.shop.cart.CartCache   eviction took 1200 ms",
+            "   4  2026-11-20 09:00:01,010  ERROR  pool-1-thread-3  com.example.shop.order.OrderLock  lock wait timed out",
+            indent + "java.lang.IllegalStateException: lock held by pool-1-thread-7",
+            indent + "\tat com.example.shop.order.OrderLock.acquire(OrderLock.java:88)",
+            indent + "\tat com.example.shop.cart.CartCache.evict(CartCache.java:42)",
+            indent + "Caused by: java.util.concurrent.TimeoutException: 30 s",
+            indent + "\t... 2 more",
+            "  10  2026-11-20 09:00:02,000  INFO   main             com.example.shop.App              Shutdown", ""), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void csvFollowsRfc4180() {
+        CliResult r = Cli.run(tmp, "logs", "table", "log4j-level-first.log", "--format=csv");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("line,time,level,thread,source,message\r\n"
+            + "1,\"2026-11-20 09:00:00,123\",INFO,main,App:42,Starting\r\n"
+            + "2,\"2026-11-20 09:00:00,124\",ERROR,worker-2,Cart:17,\"evict failed: key=a,b \"\"quoted\"\"\"\r\n", r.out());
+    }
+
+    @Test
+    void jsonIsOneObjectPerEntryWithNullsForMissingFields() {
+        CliResult r = Cli.run(tmp, "logs", "table", "python.log", "--format=json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(3, r.outLines().size());
+        assertEquals("{\"line\":2,\"time\":\"2026-11-20 09:00:01,500\",\"level\":\"ERROR\",\"thread\":null,"
+            + "\"source\":\"shop.checkout\",\"message\":\"checkout failed\\nTraceback (most recent call last):\\n"
+            + "  File \\\"/srv/shop/checkout.py\\\", line 42, in checkout\\n    cart.evict(order)\\nKeyError: 'order-17'\"}",
+            r.outLines().get(1));
+    }
+
+    @Test
+    void readsStandardInputAndHonoursForcedFormat() {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("12:00:00 INFO App: up\n".getBytes(StandardCharsets.UTF_8)));
+            CliResult r = Cli.run(tmp, "logs", "table", "-", "--log-format=plain", "--format=csv");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals("line,time,level,thread,source,message\r\n1,,,,,12:00:00 INFO App: up\r\n", r.out());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void filtersByLevelThreadSourceAndMessage() {
+        CliResult r = Cli.run(tmp, "logs", "table", "log4j.log", "--format=csv", "--level=warn,error",
+            "--thread=thread-3$", "--source=cart|order", "--grep=(?i)TIMED");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(2, r.out().split("\r\n", -1).length - 1, "header and one record: " + r.out());
+        assertTrue(r.out().startsWith("line,time,level,thread,source,message\r\n4,\"2026-11-20 09:00:01,010\",ERROR,"), r.out());
+        CliResult none = Cli.run(tmp, "logs", "table", "python.log", "--format=csv", "--thread=.");
+        assertEquals("line,time,level,thread,source,message\r\n", none.out());
+    }
+
+    @Test
+    void emptyLogGivesHeaderOnly() throws IOException {
+        Files.writeString(tmp.resolve("empty.log"), "");
+        assertEquals("LINE  TIME  LEVEL  THREAD  SOURCE  MESSAGE\n", Cli.run(tmp, "logs", "table", "empty.log").out());
+    }
+
+    /** Runs rca, expecting it to fail with {@code code}, exactly {@code err} on stderr and nothing on stdout. */
+    private void fails(int code, String err, String... args) {
+        CliResult r = Cli.run(tmp, args);
+        assertEquals(code, r.exitCode(), r.toString());
+        assertEquals(err, r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void tableErrors() {
+        fails(3, "rca: error: no such file: nope.log\n", "logs", "table", "nope.log");
+        fails(2, "rca: error: --format=sha is not available here; use one of table, csv, json\n",
+            "logs", "table", "log4j.log", "--format=sha");
+        fails(2, "rca: error: unknown --log-format 'xml'; use one of json, glog, syslog5424, syslog, log4j, python, "
+            + "timestamp, plain\n", "logs", "table", "log4j.log", "--log-format=xml");
+        CliResult noCommand = Cli.run(tmp, "logs");
+        assertEquals(2, noCommand.exitCode());
+        assertTrue(noCommand.err().endsWith("rca: error: logs needs a command: table or diff\n"), noCommand.err());
+    }
+
+    @Test
+    void twoHealthyRunsMatchAfterMasking() {
+        CliResult r = Cli.run(tmp, "logs", "diff", "good-run-1.log", "good-run-2.log");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("logs match after masking: good-run-1.log (7 lines), good-run-2.log (7 lines)\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void badRunShowsFirstDivergenceAndOneSidedLines() {
+        CliResult r = Cli.run(tmp, "logs", "diff", "good-run-1.log", "bad-run.log");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(String.join("\n",
+            "--- good-run-1.log (7 lines)",
+            "+++ bad-run.log (9 lines)",
+            "first divergence: good-run-1.log line 5, bad-run.log line 5",
+            "@@ -5,2 +5,4 @@",
+            "-5\t2026-11-20 09:00:01,010 [pool-1-thread-4] INFO  com.example.shop.order.OrderLock - lock acquired by "
+                + "com.example.shop.order.Order@1b6d3586 (request #17)",
+            "-6\t2026-11-20 09:00:01,020 [pool-1-thread-4] INFO  com.example.shop.order.Orders - order committed, "
+                + "status 200, took 0.153s",
+            "+5\t2026-11-22 03:12:45,010 [pool-1-thread-6] WARN  com.example.shop.cart.CartCache - evict released lock "
+                + "before commit",
+            "+6\t2026-11-22 03:12:45,011 [pool-1-thread-6] ERROR com.example.shop.order.OrderLock - lock wait timed out "
+                + "after 30 s",
+            "+7\tjava.lang.IllegalStateException: lock held by pool-1-thread-5",
+            "+8\t\tat com.example.shop.order.OrderLock.acquire(OrderLock.java:88)",
+            "2 lines only in good-run-1.log, 4 only in bad-run.log, in 1 place", ""), r.out());
+    }
+
+    @Test
+    void contextLinesComeBeforeEachHunk() throws IOException {
+        Files.write(tmp.resolve("a.log"), java.util.List.of("one", "two", "three", "four", "five", "six", "seven"));
+        Files.write(tmp.resolve("b.log"), java.util.List.of("one", "two", "three", "FOUR", "five", "seven", "eight"));
+        CliResult r = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "-U", "2");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(String.join("\n",
+            "--- a.log (7 lines)",
+            "+++ b.log (7 lines)",
+            "first divergence: a.log line 4, b.log line 4",
+            "@@ -4,1 +4,1 @@",
+            " 2\ttwo",
+            " 3\tthree",
+            "-4\tfour",
+            "+4\tFOUR",
+            "@@ -6,1 +6,0 @@",
+            " 5\tfive",
+            "-6\tsix",
+            "@@ -8,0 +7,1 @@",
+            " 7\tseven",
+            "+7\teight",
+            "2 lines only in a.log, 2 only in b.log, in 3 places", ""), r.out());
+        assertEquals(2, Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--context=-1").exitCode());
+    }
+
+    @Test
+    void ignoreMovesForgivesInterleavingButNotNewLines() throws IOException {
+        Files.write(tmp.resolve("a.log"), java.util.List.of("[pool-1-thread-1] start", "[pool-1-thread-1] load cart",
+            "[pool-1-thread-2] load prices", "[pool-1-thread-1] done", "[main] exit"));
+        Files.write(tmp.resolve("b.log"), java.util.List.of("[pool-1-thread-4] start", "[pool-1-thread-3] load prices",
+            "[pool-1-thread-4] load cart", "[pool-1-thread-4] done", "[main] ERROR lock timeout", "[main] exit"));
+        CliResult strict = Cli.run(tmp, "logs", "diff", "a.log", "b.log");
+        assertEquals(1, strict.exitCode(), strict.toString());
+        assertTrue(strict.out().contains("first divergence: a.log line 2, b.log line 2\n"), strict.out());
+        CliResult r = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--ignore-moves");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(String.join("\n",
+            "--- a.log (5 lines)",
+            "+++ b.log (6 lines)",
+            "first divergence: a.log line 5, b.log line 5",
+            "@@ -5,0 +5,1 @@",
+            "+5\t[main] ERROR lock timeout",
+            "0 lines only in a.log, 1 only in b.log, in 1 place", ""), r.out());
+        Files.write(tmp.resolve("c.log"), java.util.List.of("[pool-1-thread-1] start", "[pool-1-thread-9] load prices",
+            "[pool-1-thread-1] load cart", "[pool-1-thread-1] done", "[main] exit"));
+        assertEquals("logs match after masking: a.log (5 lines), c.log (5 lines)\n",
+            Cli.run(tmp, "logs", "diff", "a.log", "c.log", "--ignore-moves").out());
+    }
+
+    @Test
+    void diffAsJson() {
+        CliResult r = Cli.run(tmp, "logs", "diff", "good-run-2.log", "bad-run.log", "--format=json");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("{\"match\":false,\"good\":{\"path\":\"good-run-2.log\",\"lines\":7},"
+            + "\"bad\":{\"path\":\"bad-run.log\",\"lines\":9},\"first_divergence\":{\"good_line\":5,\"bad_line\":5},"
+            + "\"only_in_good\":2,\"only_in_bad\":4,\"unmatched\":[{\"side\":\"good\",\"line\":5,\"text\":\"2026-11-21 "),
+            r.out());
+        assertTrue(r.out().endsWith(",{\"side\":\"bad\",\"line\":8,\"text\":\"\\tat com.example.shop.order.OrderLock"
+            + ".acquire(OrderLock.java:88)\"}]}\n"), r.out());
+        CliResult same = Cli.run(tmp, "logs", "diff", "good-run-1.log", "good-run-2.log", "--format=json");
+        assertEquals("{\"match\":true,\"good\":{\"path\":\"good-run-1.log\",\"lines\":7},\"bad\":{\"path\":"
+            + "\"good-run-2.log\",\"lines\":7},\"first_divergence\":null,\"only_in_good\":0,\"only_in_bad\":0,"
+            + "\"unmatched\":[]}\n", same.out());
+    }
+
+    @Test
+    void extraMaskMakesLogsMatch() throws IOException {
+        Files.writeString(tmp.resolve("a.log"), "served by alpha.example.com\n");
+        Files.writeString(tmp.resolve("b.log"), "served by beta.example.com\n");
+        assertEquals(1, Cli.run(tmp, "logs", "diff", "a.log", "b.log").exitCode());
+        CliResult r = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--mask=host=[a-z]+\\.example\\.com");
+        assertEquals(0, r.exitCode(), r.toString());
+    }
+
+    @Test
+    void diffErrors() {
+        fails(2, "rca: error: logs diff reads each log twice; save standard input to a file first\n",
+            "logs", "diff", "-", "bad-run.log");
+        fails(3, "rca: error: no such file: gone.log\n", "logs", "diff", "good-run-1.log", "gone.log");
+        fails(3, "rca: error: not a regular file: .\n", "logs", "diff", ".", "bad-run.log");
+        fails(2, "rca: error: --mask takes <name>=<regex>, not 'oops'\n", "logs", "diff", "a.log", "b.log", "--mask=oops");
+        fails(3, "rca: error: invalid mask pattern '(': Unclosed group\n", "logs", "diff", "good-run-1.log",
+            "bad-run.log", "--mask=x=(");
+    }
+
+    @Test
+    void helpHasAnExample() {
+        for (String sub : new String[] {"table", "diff"}) {
+            CliResult r = Cli.run(tmp, "logs", sub, "--help");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().contains("Example:\n  rca logs " + sub), r.out());
+        }
+    }
+}

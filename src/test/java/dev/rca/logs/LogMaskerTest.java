@@ -1,0 +1,77 @@
+package dev.rca.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rca.RcaException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogMaskerTest {
+    private final LogMasker masker = LogMasker.defaults();
+
+    private void masks(String expected, String line) {
+        assertEquals(expected, masker.mask(line), line);
+    }
+
+    @Test
+    void timestampsAndDates() {
+        masks("<time> INFO start", "2026-11-20T09:00:00.123+01:00 INFO start");
+        masks("<time> [main]", "2026-11-20 09:00:00,123 [main]");
+        masks("<time> host", "Nov  1 02:03:04 host");
+        masks("<time> UTC <num>", "Sat Nov 21 11:11:38 UTC 2026");
+        masks("ip - - [<time>] \"GET /\"".replace("ip", "<ip>"), "10.1.2.3 - - [21/Nov/2026:11:11:38 +0000] \"GET /\"");
+        masks("I<time> <time> <num> main.go:42] go", "I1121 11:11:38.123456   12345 main.go:42] go");
+        masks("at <time>", "at 3:04:05 PM");
+    }
+
+    @Test
+    void durationsIdsAddressesAndPaths() {
+        masks("took <duration>, <duration> and <duration>", "took 45ms, 1.5 s and PT0.25S");
+        masks("order <uuid> by Order@<hex> at <hex>", "order 8f14e45f-ceea-467a-9f0e-1234567890ab by Order@1b6d3586 at 0x7ffd5a3c");
+        masks("commit <hex> trace <hex>", "commit 3f2a9c1d5e7b trace 4bf92f3577b34da6a3ce929d0e0e4736");
+        masks("[pool-<num>-thread-<num>] sshd[<num>]: pid=<num> user <num> request #<num> port <num>",
+            "[pool-2-thread-13] sshd[812]: pid=42 user 17 request #3 port 80");
+        masks("wrote <tmp> and <tmp>", "wrote /tmp/shop-881273/out.txt and C:\\Users\\ann\\AppData\\Local\\Temp\\x1.tmp");
+        masks("listening on <ip>", "listening on 10.0.3.17:8080");
+        masks("id <num> and session_id=<num> and orderId: <num>", "id 5 and session_id=7 and orderId: 9");
+        masks("goroutine <num> [running]: heap <num> -> <num>", "goroutine 42 [running]: heap 51200K -> 2048MB");
+        masks("[Thread-<num>] ForkJoinPool.commonPool-worker-<num>", "[Thread-12] ForkJoinPool.commonPool-worker-3");
+    }
+
+    @Test
+    void keepsWhatTellsRunsApart() {
+        masks("status 500 after 3 retries, exit code 137", "status 500 after 3 retries, exit code 137");
+        masks("at com.example.Cart.evict(Cart.java:42)", "at com.example.Cart.evict(Cart.java:42)");
+        masks("deadbeef cafe 42 accepted", "deadbeef cafe 42 accepted");
+    }
+
+    @Test
+    void shortWordsAtTheEndOfALineAreSafe() {
+        masks("in <duration>", "in 5s");
+        masks("x 1a", "x 1a");
+        masks("<num>", "12345");
+        masks("v2", "v2");
+    }
+
+    @Test
+    void collapsesWhitespaceAndTrimsTheEnd() {
+        masks("a b c", "a   b\t\tc   ");
+    }
+
+    @Test
+    void extraMasksComeFirst() {
+        LogMasker withHost = LogMasker.withExtra(List.of(LogMask.of("host", "web-[0-9]+\\.example\\.com")));
+        assertEquals("served by <host> in <duration>", withHost.mask("served by web-17.example.com in 12ms"));
+        assertEquals(List.of("host"), withHost.extra().stream().map(LogMask::name).toList());
+    }
+
+    @Test
+    void badExtraMasksAreBadInput() {
+        RcaException bad = assertThrows(RcaException.class, () -> LogMask.of("x", "("));
+        assertEquals(3, bad.exitCode());
+        RcaException empty = assertThrows(RcaException.class, () -> LogMask.of("x", "a*"));
+        assertEquals("mask pattern matches the empty string: a*", empty.getMessage());
+        assertThrows(RcaException.class, () -> LogMask.of("two words", "a"));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.rca.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class LogParserTest {
+    static List<LogEntry> parse(String resource, LogFormat expected) throws IOException {
+        try (InputStream in = LogParserTest.class.getResourceAsStream("/logs/" + resource)) {
+            return parse(in, expected);
+        }
+    }
+
+    static List<LogEntry> parse(InputStream in, LogFormat expected) throws IOException {
+        List<LogEntry> entries = new ArrayList<>();
+        try (LogLineReader reader = new LogLineReader(in, LogLineReader.DEFAULT_MAX_LINE_BYTES)) {
+            assertEquals(expected, LogParser.parse(reader, null, entries::add));
+        }
+        return entries;
+    }
+
+    private static LogEntry entry(long line, int lines, String time, String level, String thread, String source,
+                                  String message) {
+        return new LogEntry(line, lines, time, level, thread, source, message);
+    }
+
+    @Test
+    void log4jWithStackTraceKeptInItsEntry() throws IOException {
+        List<LogEntry> entries = parse("log4j.log", LogFormat.LOG4J);
+        assertEquals(5, entries.size());
+        assertEquals(entry(1, 1, "2026-11-20 09:00:00,123", "INFO", "main", "com.example.shop.App",
+            "Starting shop 1.42 on host web-1"), entries.get(0));
+        assertEquals(entry(4, 6, "2026-11-20 09:00:01,010", "ERROR", "pool-1-thread-3", "com.example.shop.order.OrderLock",
+            "lock wait timed out\njava.lang.IllegalStateException: lock held by pool-1-thread-7\n"
+                + "\tat com.example.shop.order.OrderLock.acquire(OrderLock.java:88)\n"
+                + "\tat com.example.shop.cart.CartCache.evict(CartCache.java:42)\n"
+                + "Caused by: java.util.concurrent.TimeoutException: 30 s\n\t... 2 more"), entries.get(3));
+        assertEquals(10, entries.get(4).line());
+    }
+
+    @Test
+    void logbackSpringBootAndLevelFirstLayouts() throws IOException {
+        assertEquals(entry(2, 1, "09:00:00.200", "WARN", "http-nio-8080-exec-1", "c.e.shop.web.Checkout",
+            "slow request: GET /checkout, 812 ms"), parse("logback.log", LogFormat.LOG4J).get(1));
+        List<LogEntry> boot = parse("spring-boot.log", LogFormat.LOG4J);
+        assertEquals(entry(1, 1, "2026-11-20 09:00:00.123", "INFO", "main", "c.e.shop.ShopApplication",
+            "Started ShopApplication in 3.2 seconds"), boot.get(0));
+        assertEquals(entry(2, 1, "2026-11-20T09:00:01.456Z", "WARN", "nio-8080-exec-2", "c.e.shop.web.CheckoutController",
+            "Checkout slow: 4211 ms"), boot.get(1));
+        assertEquals(entry(2, 1, "2026-11-20 09:00:00,124", "ERROR", "worker-2", "Cart:17",
+            "evict failed: key=a,b \"quoted\""), parse("log4j-level-first.log", LogFormat.LOG4J).get(1));
+    }
+
+    @Test
+    void pythonLoggingWithTraceback() throws IOException {
+        List<LogEntry> entries = parse("python.log", LogFormat.PYTHON);
+        assertEquals(3, entries.size());
+        assertEquals(entry(2, 5, "2026-11-20 09:00:01,500", "ERROR", null, "shop.checkout",
+            "checkout failed\nTraceback (most recent call last):\n  File \"/srv/shop/checkout.py\", line 42, in checkout\n"
+                + "    cart.evict(order)\nKeyError: 'order-17'"), entries.get(1));
+        assertEquals(List.of(entry(1, 1, null, "WARNING", null, "root", "disk almost full"),
+            entry(2, 1, null, "INFO", null, "shop.cache", "evicted 3 entries")), parse("python-basic.log", LogFormat.PYTHON));
+    }
+
+    @Test
+    void syslogRfc3164WithPriorityAndWithout() throws IOException {
+        List<LogEntry> entries = parse("syslog3164.log", LogFormat.SYSLOG);
+        assertEquals(List.of(
+            entry(1, 1, "Nov 21 11:11:38", "CRIT", "812", "sshd", "Failed password for root from 10.0.0.7 port 52344 ssh2"),
+            entry(2, 1, "Nov 21 11:11:40", "INFO", "1", "systemd", "Started shop.service."),
+            entry(3, 1, "Nov  1 02:03:04", null, null, "kernel", "Out of memory: Killed process 4242 (java)")), entries);
+    }
+
+    @Test
+    void syslogRfc5424WithStructuredData() throws IOException {
+        assertEquals(List.of(
+            entry(1, 1, "2026-11-21T11:11:38.003Z", "NOTICE", "1234", "shop",
+                "[exampleSDID@32473 iut=\"3\" eventSource=\"Application\"] checkout started"),
+            entry(2, 1, "2026-11-21T11:11:39.010Z", "ERR", "1234", "shop", "checkout failed")),
+            parse("syslog5424.log", LogFormat.SYSLOG5424));
+    }
+
+    @Test
+    void journalctlShortPreciseWithMarkers() throws IOException {
+        List<LogEntry> entries = parse("journald.log", LogFormat.SYSLOG);
+        assertEquals(6, entries.size());
+        assertEquals(entry(1, 1, null, null, null, "journal",
+            "Logs begin at Fri 2026-11-20 08:00:00 UTC, end at Sat 2026-11-21 11:12:00 UTC."), entries.get(0));
+        assertEquals(entry(3, 1, "Nov 21 11:11:39.654321", null, "4242", "shop",
+            "Exception in thread \"main\" java.lang.IllegalStateException: boom"), entries.get(2));
+        assertEquals("Boot 3f2a9c1d5e7b4a6c8d0e1f2a3b4c5d6e", entries.get(4).message());
+    }
+
+    @Test
+    void jsonLinesWithStackTraceAndOtherKeyNames() throws IOException {
+        List<LogEntry> entries = parse("json.log", LogFormat.JSON);
+        assertEquals(entry(2, 1, "2026-11-20T09:00:01.000Z", "ERROR", "pool-1-thread-3", "com.example.shop.cart.CartCache",
+            "evict failed\njava.lang.IllegalStateException: boom\n\tat com.example.shop.cart.CartCache.evict(CartCache.java:42)"),
+            entries.get(1));
+        assertEquals(entry(3, 1, "2026-11-20T09:00:02Z", "warn", null, "cart/cache.go:42", "slow evict"), entries.get(2));
+    }
+
+    @Test
+    void glogWithFileHeader() throws IOException {
+        List<LogEntry> entries = parse("glog.log", LogFormat.GLOG);
+        assertEquals(4, entries.size());
+        assertEquals(3, entries.get(0).lines());
+        assertEquals(entry(5, 1, "1121 11:11:39.000001", "WARNING", "43", "cache.go:88", "eviction slow"), entries.get(2));
+    }
+
+    @Test
+    void leadingTimestampFallback() throws IOException {
+        assertEquals(List.of(
+            entry(1, 1, "2026-11-20 09:00:00", "WARN", null, null, "disk almost full"),
+            entry(2, 2, "2026-11-20 09:00:01", null, null, null, "job finished\n  with 2 warnings"),
+            entry(4, 1, "1700000000", null, null, null, "heartbeat"),
+            entry(5, 1, "2026/11/20 09:00:02", "error", null, null, "811#0: upstream timed out")),
+            parse("timestamped.log", LogFormat.TIMESTAMP));
+    }
+
+    @Test
+    void binaryJunkAndColourCodesBecomeVisibleText() throws IOException {
+        assertEquals(List.of(entry(1, 1, null, null, null, null, "plain text line"),
+            entry(2, 1, null, null, null, null, "\uFFFD\uFFFDbinary\uFFFD\uFFFD junk red"),
+            entry(3, 1, null, null, null, null, "another line")), parse("binary.log", LogFormat.PLAIN));
+    }
+
+    @Test
+    void tenMegabyteLineIsCutNotFatal() throws IOException {
+        byte[] huge = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        log.writeBytes("2026-11-20 09:00:00,000 [main] INFO  App - before\n".getBytes(StandardCharsets.UTF_8));
+        log.writeBytes("2026-11-20 09:00:01,000 [main] INFO  App - ".getBytes(StandardCharsets.UTF_8));
+        log.writeBytes(huge);
+        log.writeBytes("\n2026-11-20 09:00:02,000 [main] INFO  App - after\n".getBytes(StandardCharsets.UTF_8));
+        List<LogEntry> entries = parse(new ByteArrayInputStream(log.toByteArray()), LogFormat.LOG4J);
+        assertEquals(3, entries.size());
+        String cut = entries.get(1).message();
+        assertTrue(cut.endsWith(" … [" + (huge.length + 43 - LogLineReader.DEFAULT_MAX_LINE_BYTES) + " more bytes]"), cut.substring(cut.length() - 40));
+        assertTrue(cut.length() < LogLineReader.DEFAULT_MAX_LINE_BYTES + 100);
+        assertEquals("after", entries.get(2).message());
+        assertEquals(3, entries.get(2).line());
+    }
+
+    @Test
+    void gzipIsDecompressedAndCrLfAndByteOrderMarkStripped() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write("\uFEFFWARNING:root:one\r\nINFO:root:two\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(entry(1, 1, null, "WARNING", null, "root", "one"), entry(2, 1, null, "INFO", null, "root", "two")),
+            parse(new ByteArrayInputStream(bytes.toByteArray()), LogFormat.PYTHON));
+    }
+
+    @Test
+    void hugeStackTraceIsCappedPerEntry() throws IOException {
+        StringBuilder log = new StringBuilder("2026-11-20 09:00:00,000 [main] ERROR App - boom\n");
+        String frame = "\tat com.example.Deep.recurse(Deep.java:1)" + "x".repeat(60) + "\n";
+        int frames = LogParser.MAX_ENTRY_CHARS / frame.length() + 500;
+        log.append(frame.repeat(frames));
+        List<LogEntry> entries = parse(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)),
+            LogFormat.LOG4J);
+        assertEquals(1, entries.size());
+        assertEquals(frames + 1, entries.get(0).lines());
+        assertTrue(entries.get(0).message().length() <= LogParser.MAX_ENTRY_CHARS + 40);
+        assertTrue(entries.get(0).message().matches("(?s).*\n… \\[\\d+ more lines\\]"));
+    }
+}
