@@ -7,7 +7,12 @@ import dev.rca.logs.LogDiffReport;
 import dev.rca.logs.LogDiffResult;
 import dev.rca.logs.LogMask;
 import dev.rca.logs.LogMasker;
+import dev.rca.config.RcaConfig;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.ItemKind;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Parameters;
             + "thread numbers, temporary paths), then prints the first divergence and the lines only one side has, "
             + "in their original text. Exit 0 when the logs match after masking, 1 when they differ."},
     footer = {"%nExample:%n  rca logs diff good.log bad.log --mask='host=[a-z0-9-]+\\.example\\.com'"})
-public final class LogsDiffCommand extends RcaCommand {
+public final class LogsDiffCommand extends LedgerCommand {
     @Parameters(index = "0", paramLabel = "<good>", description = "The log of a run that behaved.")
     String good;
 
@@ -60,12 +65,16 @@ public final class LogsDiffCommand extends RcaCommand {
             }
             extra.add(LogMask.of(mask.substring(0, eq), mask.substring(eq + 1)));
         }
+        extra.addAll(configuredMasks());
         Path goodPath = LogsCommand.existingFile(directory(), good);
         Path badPath = LogsCommand.existingFile(directory(), bad);
         try {
             LogDiffResult result = LogDiff.compare(goodPath, badPath, LogMasker.withExtra(extra), ignoreMoves,
                 progress());
             LogDiffReport report = new LogDiffReport(result, good, bad);
+            if (ticket != null) {
+                recordEvidence(report);
+            }
             if (format == OutputFormat.JSON) {
                 report.json(out());
             } else {
@@ -74,6 +83,33 @@ public final class LogsDiffCommand extends RcaCommand {
             return result.matches() ? ExitCode.OK : ExitCode.NEGATIVE;
         } catch (IOException e) {
             throw RcaException.badInput("cannot read logs: " + e.getMessage(), e);
+        }
+    }
+
+    /** Masks from the repository's {@code .rca.yaml} ({@code logs.masks}), when rca runs inside a repository. */
+    private List<LogMask> configuredMasks() {
+        List<String> patterns;
+        try (GitWorkspace workspace = GitWorkspace.find(directory()).orElse(null)) {
+            if (workspace == null) {
+                return List.of();
+            }
+            patterns = RcaConfig.of(workspace).logs().masks();
+        }
+        List<LogMask> configured = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            configured.add(LogMask.of("rca-yaml-" + (i + 1), patterns.get(i)));
+        }
+        return configured;
+    }
+
+    private void recordEvidence(LogDiffReport report) throws IOException {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", "log-diff");
+        item.put("command", invocation());
+        item.putAll(report.summary(20));
+        try (GitWorkspace workspace = openWorkspace()) {
+            String id = ledgerFile(workspace).update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
+            err().println("recorded as " + id);
         }
     }
 }

@@ -38,6 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         StatusCommand.class,
         CheckCommand.class,
         LogsCommand.class,
+        TimelineCommand.class,
+        DagCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
         "See 'rca <command> --help' for a command's options and an example."})

@@ -53,6 +53,15 @@ public abstract class RcaCommand implements Callable<Integer> {
         return GitWorkspace.open(directory());
     }
 
+    /**
+     * The command line as the user typed it, shell-quoted ({@code rca log --grep='a b'}), for recording a
+     * query in the ledger so a reader can run it again.
+     */
+    protected String invocation() {
+        java.util.List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        return dev.rca.ledger.Ledgers.commandLine("rca", args.toArray(String[]::new));
+    }
+
     /** Progress on stderr when stderr is a terminal, else nothing. */
     protected Progress progress() {
         return root().stderrIsTerminal() ? new TerminalProgress(err()) : Progress.NONE;

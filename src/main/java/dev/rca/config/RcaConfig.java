@@ -117,6 +117,11 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
         return new RcaConfig(new Lint(Set.of(), List.of(), List.of(), List.of()), new Logs(List.of()), List.of());
     }
 
+    /** The configuration of {@code workspace}'s work tree; {@link #defaults()} in a bare repository. */
+    public static RcaConfig of(dev.rca.git.GitWorkspace workspace) {
+        return workspace.isBare() ? defaults() : load(workspace.workTree());
+    }
+
     /**
      * Reads {@code <repoRoot>/.rca.yaml}, or returns {@link #defaults()} when there is none.
      *

@@ -65,6 +65,21 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the repository around {@code directory} when there is one: for commands such as {@code lint} and
+     * {@code logs diff} that also work outside a repository. Empty when {@code directory} is in none.
+     */
+    public static java.util.Optional<GitWorkspace> find(Path directory) {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(open(directory));
+        } catch (RcaException notARepository) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static boolean isBareGitDir(File dir) {
         return new File(dir, "HEAD").isFile() && new File(dir, "objects").isDirectory()
             && new File(dir, "refs").isDirectory();

@@ -111,7 +111,7 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
 
     private static Map<String, Object> item(UnmatchedLine line) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("side", line.side());
+        item.put("side", line.side().name().toLowerCase(java.util.Locale.ROOT));
         item.put("line", line.line());
         item.put("text", line.text());
         return item;

@@ -81,20 +81,13 @@ public final class LintRun {
     }
 
     private static PostmortemLinter linterFor(GitWorkspace workspace, List<String> warnings) {
-        RcaConfig config = workspace.isBare() ? RcaConfig.defaults() : RcaConfig.load(workspace.workTree());
+        RcaConfig config = RcaConfig.of(workspace);
         warnings.addAll(config.warnings());
         return new PostmortemLinter(config.lint(), new RepositoryShaResolver(workspace));
     }
 
     private static GitWorkspace openOrNull(Path directory) {
-        if (directory == null || !Files.isDirectory(directory)) {
-            return null;
-        }
-        try {
-            return GitWorkspace.open(directory);
-        } catch (RcaException notARepository) {
-            return null;
-        }
+        return GitWorkspace.find(directory).orElse(null);
     }
 
     private static String read(Path path, String name) {

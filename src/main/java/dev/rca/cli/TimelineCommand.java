@@ -1,0 +1,30 @@
+package dev.rca.cli;
+
+import dev.rca.git.GitWorkspace;
+import dev.rca.graph.LedgerViews;
+import dev.rca.graph.Timeline;
+import dev.rca.graph.TimelineEvent;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rca timeline}: the ledger's events in time order. */
+@Command(name = "timeline",
+    description = {"Merges the ledger's timeline, timed symptoms, experiments, bisect steps and the dates of "
+        + "evidence commits into one list in time order. Entries without a time come last."},
+    footer = {"%nExample:%n  rca timeline -t PAY-142 --format=json"})
+public final class TimelineCommand extends LedgerCommand {
+    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    protected int execute() {
+        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
+        List<TimelineEvent> events;
+        try (GitWorkspace workspace = openWorkspace()) {
+            events = LedgerViews.timeline(ledgerFile(workspace).read());
+        }
+        out().print(format == OutputFormat.JSON ? Timeline.json(events) : Timeline.table(events));
+        return 0;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.rca.graph;
+
+import dev.rca.ledger.BisectStep;
+import dev.rca.ledger.Evidence;
+import dev.rca.ledger.Experiment;
+import dev.rca.ledger.Hypothesis;
+import dev.rca.ledger.HypothesisStatus;
+import dev.rca.ledger.Ledger;
+import dev.rca.ledger.Symptom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The ledger seen as a causal graph ({@code rca dag}) and as a timeline ({@code rca timeline}). */
+public final class LedgerViews {
+    private LedgerViews() {
+    }
+
+    /**
+     * The causal graph: every hypothesis and symptom, every experiment, and the evidence items that a
+     * hypothesis cites; edges for "explains", "tests" and "supports". References to ids the ledger does not
+     * have are left out here ({@code rca check} reports them).
+     */
+    public static CausalGraph causalGraph(Ledger ledger) {
+        Map<String, GraphNode> nodes = new LinkedHashMap<>();
+        for (Symptom s : ledger.symptoms()) {
+            nodes.put(s.id(), GraphNode.symptom(s.id(), s.text()));
+        }
+        for (Hypothesis h : ledger.hypotheses()) {
+            nodes.put(h.id(), GraphNode.hypothesis(h.id(), h.text(), h.likelihood(), status(h.status())));
+        }
+        for (Experiment x : ledger.experiments()) {
+            String text = x.result() == null ? x.action() : x.action() + " → " + x.result();
+            nodes.put(x.id(), GraphNode.experiment(x.id(), text));
+        }
+        Map<String, Evidence> evidence = new LinkedHashMap<>();
+        for (Evidence e : ledger.evidence()) {
+            evidence.put(e.id(), e);
+        }
+        Set<GraphEdge> edges = new LinkedHashSet<>();
+        for (Hypothesis h : ledger.hypotheses()) {
+            for (String s : h.explains()) {
+                if (nodes.containsKey(s) && nodes.get(s).kind() == GraphNode.Kind.SYMPTOM) {
+                    edges.add(GraphEdge.explains(h.id(), s));
+                }
+            }
+        }
+        for (Experiment x : ledger.experiments()) {
+            if (x.tests() != null && isHypothesis(nodes, x.tests())) {
+                edges.add(GraphEdge.tests(x.id(), x.tests()));
+            }
+        }
+        for (Hypothesis h : ledger.hypotheses()) {
+            for (String ref : h.evidence()) {
+                if (evidence.containsKey(ref) && !nodes.containsKey(ref)) {
+                    nodes.put(ref, GraphNode.evidence(ref, describe(evidence.get(ref))));
+                }
+                GraphNode node = nodes.get(ref);
+                boolean alreadyTests = node != null && node.kind() == GraphNode.Kind.EXPERIMENT
+                    && edges.contains(GraphEdge.tests(ref, h.id()));
+                if (node != null && !alreadyTests
+                    && (node.kind() == GraphNode.Kind.EVIDENCE || node.kind() == GraphNode.Kind.EXPERIMENT)) {
+                    edges.add(GraphEdge.supports(ref, h.id()));
+                }
+            }
+        }
+        return new CausalGraph(new ArrayList<>(nodes.values()), new ArrayList<>(edges));
+    }
+
+    /**
+     * The timeline: the ledger's own timeline entries, timed symptoms, timed experiments, timed bisect
+     * steps and the dates of evidence commits, in time order (entries without a time last).
+     */
+    public static List<TimelineEvent> timeline(Ledger ledger) {
+        List<TimelineEvent> events = new ArrayList<>();
+        for (dev.rca.ledger.TimelineEvent t : ledger.timeline()) {
+            events.add(new TimelineEvent(LooseInstant.parse(t.at()), "timeline", t.event(), t.source()));
+        }
+        for (Symptom s : ledger.symptoms()) {
+            Instant at = LooseInstant.parse(s.at());
+            if (at != null) {
+                events.add(new TimelineEvent(at, "symptom", s.id() + ": " + s.text(), s.source()));
+            }
+        }
+        for (Experiment x : ledger.experiments()) {
+            Instant at = LooseInstant.parse(x.at());
+            if (at != null) {
+                String text = x.id() + ": " + x.action() + (x.result() == null ? "" : " → " + x.result());
+                events.add(new TimelineEvent(at, "experiment", text, x.tests() == null ? null : "tests " + x.tests()));
+            }
+        }
+        if (ledger.bisect() != null) {
+            for (BisectStep step : ledger.bisect().steps()) {
+                Instant at = LooseInstant.parse(step.at());
+                if (at != null) {
+                    String text = abbreviate(step.commit()) + " " + step.verdict()
+                        + (step.runs() > 1 ? " (" + step.runs() + " runs)" : "");
+                    events.add(new TimelineEvent(at, "bisect", text, "bisect"));
+                }
+            }
+        }
+        for (Evidence e : ledger.evidence()) {
+            Instant at = LooseInstant.parse(e.date());
+            if (at != null && Evidence.COMMIT.equals(e.kind())) {
+                events.add(new TimelineEvent(at, "commit", e.id() + ": " + describe(e), e.author()));
+            }
+        }
+        return Timeline.order(events);
+    }
+
+    private static boolean isHypothesis(Map<String, GraphNode> nodes, String id) {
+        GraphNode node = nodes.get(id);
+        return node != null && node.kind() == GraphNode.Kind.HYPOTHESIS;
+    }
+
+    private static GraphNode.Status status(HypothesisStatus status) {
+        return switch (status) {
+            case OPEN -> GraphNode.Status.OPEN;
+            case REJECTED -> GraphNode.Status.REJECTED;
+            case CONFIRMED -> GraphNode.Status.CONFIRMED;
+        };
+    }
+
+    private static String describe(Evidence e) {
+        if (Evidence.COMMIT.equals(e.kind()) && e.commit() != null) {
+            return abbreviate(e.commit()) + (e.subject() == null ? "" : " " + e.subject());
+        }
+        if (Evidence.QUERY.equals(e.kind()) && e.command() != null) {
+            return e.command() + " (" + e.commits().size() + " commits)";
+        }
+        return e.note() != null ? e.note() : e.kind();
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rca.graph;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Reads the times people write in a ledger ({@code at:} fields are free text): ISO-8601 instants and
+ * offsets, local date-times and dates (taken as UTC), and git's {@code 2026-11-20 09:12:00 +0100}.
+ */
+public final class LooseInstant {
+    private static final List<DateTimeFormatter> WITH_OFFSET = List.of(
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xx"),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]xxx"));
+    private static final List<DateTimeFormatter> LOCAL = List.of(
+        DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"));
+
+    private LooseInstant() {
+    }
+
+    /** The instant {@code text} names, or null when it is empty or not a time rca can place. */
+    public static Instant parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            return Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            // not an instant; try the other forms
+        }
+        for (DateTimeFormatter f : WITH_OFFSET) {
+            try {
+                return OffsetDateTime.parse(t, f).toInstant();
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        for (DateTimeFormatter f : LOCAL) {
+            try {
+                return LocalDateTime.parse(t, f).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        try {
+            return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

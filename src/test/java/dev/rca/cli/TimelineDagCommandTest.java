@@ -1,0 +1,136 @@
+package dev.rca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.ExitCode;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimelineDagCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path dir;
+    private RevCommit commit;
+
+    @BeforeEach
+    void investigation() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("repo"))) {
+            commit = repo.commit("cache: evict under the order lock").add("src/Cache.java", "class Cache {}\n").create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+        ok("open", "PAY-142", "--title=Checkout hangs", "--owner=Payments team");
+        ok("symptom", "CheckoutIT times out after 30 s", "--source=CI run 4411", "--at=2026-11-20T09:12:00Z");
+        ok("hypothesis", "Lock ordering between CartCache.evict and OrderLock", "--likelihood=0.4", "--explains=S1");
+        ok("hypothesis", "evict releases the lock early", "--likelihood=0.6", "--explains=S1");
+        ok("experiment", "thread dump during the hang", "--tests=H1", "--result=no OrderLock holder",
+            "--at=2026-11-20T10:00:00Z");
+        ok("reject", "H1", "--because=no thread holds OrderLock");
+        ok("evidence", commit.name(), "--note=introduced the early release");
+        ok("confirm", "H2", "--evidence=E1");
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        String text = Files.readString(ledger).replace("timeline: []",
+            "timeline:\n  - {at: \"2026-11-20T09:00:00Z\", event: \"build 1.42 deployed\", source: \"deploy log\"}"
+                + "\n  - {event: \"pager fired\"}");
+        Files.writeString(ledger, text);
+    }
+
+    private void ok(String... args) {
+        CliResult r = Cli.run(dir, args);
+        assertEquals(0, r.exitCode(), r.toString());
+    }
+
+    @Test
+    void timelineMergesLedgerEventsInTimeOrder() {
+        CliResult r = Cli.run(dir, "timeline");
+        assertEquals(0, r.exitCode(), r.toString());
+        String sha = commit.name().substring(0, 12);
+        assertEquals(""
+            + "TIME                  KIND        TEXT                                                   SOURCE\n"
+            + "2026-01-01T00:01:00Z  commit      E1: " + sha + " cache: evict under the order lock     "
+            + "Alice Author <alice@example.com>\n"
+            + "2026-11-20T09:00:00Z  timeline    build 1.42 deployed                                    deploy log\n"
+            + "2026-11-20T09:12:00Z  symptom     S1: CheckoutIT times out after 30 s                    CI run 4411\n"
+            + "2026-11-20T10:00:00Z  experiment  X1: thread dump during the hang → no OrderLock holder  tests H1\n"
+            + "-                     timeline    pager fired                                            -\n", r.out());
+        CliResult json = Cli.run(dir, "timeline", "--format=json");
+        assertTrue(json.out().startsWith("[{\"at\":\"2026-01-01T00:01:00Z\",\"kind\":\"commit\""), json.out());
+        assertTrue(json.out().endsWith("{\"at\":null,\"kind\":\"timeline\",\"text\":\"pager fired\",\"source\":null}]\n"),
+            json.out());
+    }
+
+    @Test
+    void dagDrawsEdgesAndStylesInEveryFormat() {
+        String sha = commit.name().substring(0, 12);
+        CliResult mermaid = Cli.run(dir, "dag");
+        assertEquals(0, mermaid.exitCode(), mermaid.toString());
+        assertEquals(""
+            + "flowchart LR\n"
+            + "  S1([\"S1: CheckoutIT times out after 30 s\"])\n"
+            + "  H1[\"H1: Lock ordering between CartCache.evict and OrderLock (p=0.40, rejected)\"]\n"
+            + "  H2[\"H2: evict releases the lock early (p=0.60, confirmed)\"]\n"
+            + "  X1[/\"X1: thread dump during the hang → no OrderLock holder\"/]\n"
+            + "  E1[(\"E1: " + sha + " cache: evict under the order lock\")]\n"
+            + "  H1 -.->|explains| S1\n"
+            + "  H2 -->|explains| S1\n"
+            + "  X1 -.->|tests| H1\n"
+            + "  E1 -->|supports| H2\n"
+            + "  classDef confirmed stroke-width:4px,font-weight:bold\n"
+            + "  classDef rejected stroke-dasharray:5 5,fill:#eeeeee,color:#777777,stroke:#999999\n"
+            + "  class H2 confirmed\n"
+            + "  class H1 rejected\n", mermaid.out());
+
+        CliResult dot = Cli.run(dir, "dag", "--format=dot");
+        assertEquals(0, dot.exitCode(), dot.toString());
+        assertTrue(dot.out().contains("\"H1\" -> \"S1\" [label=\"explains\", style=dashed, color=\"gray50\"];\n"), dot.out());
+        assertTrue(dot.out().contains("\"E1\" -> \"H2\" [label=\"supports\"];\n"), dot.out());
+        assertTrue(dot.out().contains("\"X1\" -> \"H1\" [label=\"tests\", style=dashed"), dot.out());
+
+        CliResult dagitty = Cli.run(dir, "dag", "--format=dagitty");
+        assertEquals(0, dagitty.exitCode(), dagitty.toString());
+        assertTrue(dagitty.out().startsWith("dag {\n"), dagitty.out());
+        assertTrue(dagitty.out().contains("(p=0.40, rejected)\" [latent,"), dagitty.out());
+        assertTrue(dagitty.out().contains("(p=0.60, confirmed)\" [exposure,"), dagitty.out());
+        assertEquals(4, dagitty.out().lines().filter(l -> l.contains(" -> ")).count(), dagitty.out());
+    }
+
+    @Test
+    void dagRefusesListFormats() {
+        CliResult r = Cli.run(dir, "dag", "--format=table");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+        assertEquals("rca: error: --format=table is not available here; use one of mermaid, dot, dagitty\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void logsDiffRecordsItsFindingsAsEvidence() throws Exception {
+        Files.writeString(dir.resolve("good.log"), "2026-01-01 10:00:00 INFO start pid=1234\n2026-01-01 10:00:01 INFO done\n");
+        Files.writeString(dir.resolve("bad.log"), "2026-01-02 11:00:00 INFO start pid=999\n2026-01-02 11:00:01 ERROR boom\n");
+        Files.writeString(dir.resolve(".rca.yaml"), "logs:\n  masks: ['pid=[0-9]+']\n");
+        CliResult r = Cli.run(dir, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142");
+        assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
+        assertEquals("recorded as E2\n", r.err());
+        String ledger = Files.readString(dir.resolve("docs/postmortems/PAY-142.yaml"));
+        assertTrue(ledger.contains("""
+              - id: E2
+                kind: log-diff
+                command: rca logs diff good.log bad.log -t PAY-142
+                match: false
+            """), ledger);
+        assertTrue(ledger.contains("""
+                first_divergence:
+                  good_line: 2
+                  bad_line: 2
+            """), ledger);
+        assertEquals(0, Cli.run(dir, "check").exitCode());
+    }
+}
