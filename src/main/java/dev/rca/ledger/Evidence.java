@@ -1,0 +1,25 @@
+package dev.rca.ledger;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An evidence item {@code E<n>}. {@code kind: commit} carries a commit with its subject, author and date;
+ * {@code kind: query} carries the command line of a history query and the commits it returned. Other kinds
+ * (written by hand, e.g. {@code log}, {@code dashboard}) carry a note. Absent fields are {@code null}.
+ */
+public record Evidence(String id, String kind, String commit, String subject, String author, String date,
+                       String note, String command, List<String> commits) {
+    /** The kind of an evidence item naming one commit. */
+    public static final String COMMIT = "commit";
+    /** The kind of an evidence item recording a history query. */
+    public static final String QUERY = "query";
+
+    public Evidence {
+        if (!ItemKind.EVIDENCE.isId(id)) {
+            throw new IllegalArgumentException("not an evidence id: " + id);
+        }
+        Objects.requireNonNull(kind, "kind");
+        commits = List.copyOf(commits);
+    }
+}

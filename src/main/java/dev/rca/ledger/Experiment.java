@@ -1,0 +1,13 @@
+package dev.rca.ledger;
+
+import java.util.Objects;
+
+/** An experiment {@code X<n>}: what was done ({@code action}) to test hypothesis {@code tests}, and the result. */
+public record Experiment(String id, String tests, String action, String result) {
+    public Experiment {
+        if (!ItemKind.EXPERIMENT.isId(id)) {
+            throw new IllegalArgumentException("not an experiment id: " + id);
+        }
+        Objects.requireNonNull(action, "action");
+    }
+}

@@ -1,0 +1,426 @@
+package dev.rca.ledger;
+
+import dev.rca.RcaException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.CollectionNode;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Edits ledger text in place. Each edit splices new text into the file at a position found from the composed
+ * node tree, so every byte a person wrote outside the edited value (comments, blank lines, key order, quoting,
+ * indentation, flow or block style, line endings) stays as it was. After each edit the text is composed again
+ * and its data compared with the data expected from the edit; a splice that would change anything else is
+ * refused instead of written.
+ */
+final class LedgerDocument {
+    private final String file;
+    private String text;
+    private MappingNode root;
+    private Object expected;
+    private final String nl;
+
+    LedgerDocument(LedgerSource source) {
+        this.file = source.file();
+        this.text = source.text();
+        this.root = source.root();
+        this.expected = LedgerSource.construct(text);
+        this.nl = text.contains("\r\n") ? "\r\n" : "\n";
+    }
+
+    String text() {
+        return text;
+    }
+
+    LedgerSource source() {
+        return LedgerSource.parse(text, file);
+    }
+
+    /** Sets the value at {@code path} (keys and list indexes), creating missing mappings on the way. */
+    void set(List<Object> path, Object value) {
+        Object normalised = normalise(value);
+        setWithoutCheck(path, normalised);
+        modelSet(path, normalised);
+        recompose();
+    }
+
+    /** Appends {@code item} to the list at {@code path}, creating the list when it is missing or empty. */
+    void append(List<Object> path, Object item) {
+        Object normalised = normalise(item);
+        Node node = find(path);
+        boolean emptyFlow = node instanceof SequenceNode s && isFlow(s) && s.getValue().isEmpty();
+        if (node == null || isNull(node) || emptyFlow && !YamlWriter.isInline(List.of(normalised))) {
+            setWithoutCheck(path, List.of(normalised));
+            modelSet(path, new ArrayList<>(List.of(normalised)));
+            recompose();
+            return;
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw RcaException.badInput(String.join(".", path.stream().map(String::valueOf).toList())
+                + " is not a list").at(file, LedgerSource.line(node), LedgerSource.column(node));
+        }
+        if (sequence.getFlowStyle() == FlowStyle.FLOW) {
+            if (sequence.getValue().isEmpty()) {
+                splice(index(sequence.getStartMark()) + 1, 0, YamlWriter.flow(normalised));
+            } else {
+                splice(contentEnd(sequence), 0, ", " + YamlWriter.flow(normalised));
+            }
+        } else {
+            int column = sequence.getStartMark().getColumn();
+            splice(lineEndAfter(contentEnd(sequence)), 0, nl + YamlWriter.blockItem(normalised, column, nl));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) modelGet(path);
+        list.add(normalised);
+        recompose();
+    }
+
+    private void setWithoutCheck(List<Object> path, Object value) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("cannot replace the whole ledger");
+        }
+        List<Object> parentPath = path.subList(0, path.size() - 1);
+        Object last = path.get(path.size() - 1);
+        Node parent = find(parentPath);
+        if (last instanceof Integer index) {
+            if (!(parent instanceof SequenceNode sequence) || index < 0 || index >= sequence.getValue().size()) {
+                throw new IllegalArgumentException("no list item at " + path);
+            }
+            replaceSequenceItem(sequence, index, value);
+            return;
+        }
+        String key = (String) last;
+        if (parent == null || isNull(parent)) {
+            Map<String, Object> created = new LinkedHashMap<>();
+            created.put(key, value);
+            setWithoutCheck(parentPath, created);
+            return;
+        }
+        if (!(parent instanceof MappingNode mapping)) {
+            throw RcaException.badInput(describePath(parentPath) + " is not a mapping")
+                .at(file, LedgerSource.line(parent), LedgerSource.column(parent));
+        }
+        NodeTuple tuple = tuple(mapping, key);
+        if (tuple == null) {
+            insertKey(mapping, key, value);
+        } else {
+            replaceValue(mapping, tuple, value);
+        }
+    }
+
+    private void insertKey(MappingNode mapping, String key, Object value) {
+        if (mapping.getFlowStyle() == FlowStyle.FLOW) {
+            String entry = YamlWriter.key(key) + ": " + YamlWriter.flow(value);
+            if (mapping.getValue().isEmpty()) {
+                splice(index(mapping.getStartMark()) + 1, 0, entry);
+            } else {
+                splice(contentEnd(mapping), 0, ", " + entry);
+            }
+            return;
+        }
+        int column = mapping.getValue().get(0).getKeyNode().getStartMark().getColumn();
+        String entry = " ".repeat(column) + YamlWriter.key(key) + ":" + YamlWriter.afterKey(value, column, nl);
+        splice(lineEndAfter(contentEnd(mapping)), 0, nl + entry);
+    }
+
+    private void replaceValue(MappingNode mapping, NodeTuple tuple, Object value) {
+        Node old = tuple.getValueNode();
+        if (mapping.getFlowStyle() == FlowStyle.FLOW) {
+            int start = index(old.getStartMark());
+            String rendered = YamlWriter.flow(value);
+            if (isEmptyScalar(old)) {
+                splice(start, 0, " " + rendered);
+            } else {
+                splice(start, contentEnd(old) - start, rendered);
+            }
+            return;
+        }
+        int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
+        int colon = colonAfter(tuple.getKeyNode());
+        boolean inline = YamlWriter.isInline(value);
+        String rendered = YamlWriter.afterKey(value, keyColumn, nl);
+        if (isEmptyScalar(old)) {
+            if (inline) {
+                spliceBeforeComment(colon + 1, 0, rendered);
+            } else {
+                splice(lineEndAfter(colon), 0, rendered);
+            }
+            return;
+        }
+        int start = index(old.getStartMark());
+        int end = contentEnd(old);
+        boolean oldIsBlockCollection = !(old instanceof ScalarNode) && !isFlow(old);
+        if (oldIsBlockCollection) {
+            int from = lineStartBefore(start);
+            int to = lineEndAfter(end);
+            if (inline) {
+                splice(from - lineBreakLengthBefore(from), to - from + lineBreakLengthBefore(from), "");
+                splice(colon + 1, 0, rendered);
+            } else {
+                splice(from - lineBreakLengthBefore(from), to - from + lineBreakLengthBefore(from), rendered);
+            }
+            return;
+        }
+        if (inline) {
+            spliceBeforeComment(start, end - start, rendered.substring(1));
+            return;
+        }
+        int from = start;
+        while (from > colon + 1 && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t')) {
+            from--;
+        }
+        spliceBeforeComment(from, end - from, "");
+        splice(lineEndAfter(colon), 0, rendered);
+    }
+
+    private void replaceSequenceItem(SequenceNode sequence, int index, Object value) {
+        Node old = sequence.getValue().get(index);
+        if (isFlow(sequence) || YamlWriter.isInline(value) && (old instanceof ScalarNode || isFlow(old))) {
+            int start = index(old.getStartMark());
+            splice(start, contentEnd(old) - start, YamlWriter.flow(value));
+            return;
+        }
+        int column = sequence.getStartMark().getColumn();
+        int from = lineStartBefore(index(old.getStartMark()));
+        int to = lineEndAfter(contentEnd(old));
+        splice(from, to - from, YamlWriter.blockItem(value, column, nl));
+    }
+
+    private void recompose() {
+        LedgerSource recomposed;
+        try {
+            recomposed = LedgerSource.parse(text, file);
+        } catch (RcaException e) {
+            throw refusal(e);
+        }
+        Object actual = LedgerSource.construct(text);
+        if (!Objects.equals(actual, expected)) {
+            throw refusal(null);
+        }
+        root = recomposed.root();
+    }
+
+    private RcaException refusal(Throwable cause) {
+        RcaException e = RcaException.badInput("cannot edit " + file
+            + " without changing what is written in it; nothing was written")
+            .withHint("make this change by hand, or report the ledger layout as an rca bug");
+        return cause == null ? e : e.causedBy(cause);
+    }
+
+    private void splice(int at, int length, String replacement) {
+        text = text.substring(0, at) + replacement + text.substring(at + length);
+    }
+
+    /**
+     * Splices like {@link #splice}, and when a comment follows on the same line keeps it in its column (at least
+     * one space away), so aligned comments a person wrote stay aligned.
+     */
+    private void spliceBeforeComment(int at, int length, String replacement) {
+        int end = at + length;
+        int spaces = 0;
+        while (end + spaces < text.length() && text.charAt(end + spaces) == ' ') {
+            spaces++;
+        }
+        if (end + spaces >= text.length() || text.charAt(end + spaces) != '#') {
+            splice(at, length, replacement);
+            return;
+        }
+        int width = replacement.codePointCount(0, replacement.length()) - text.codePointCount(at, end);
+        int keep = Math.max(1, spaces - width);
+        splice(at, length + spaces, replacement + " ".repeat(keep));
+    }
+
+    private Node find(List<Object> path) {
+        Node node = root;
+        for (Object step : path) {
+            if (step instanceof String key && node instanceof MappingNode mapping) {
+                NodeTuple tuple = tuple(mapping, key);
+                node = tuple == null ? null : tuple.getValueNode();
+            } else if (step instanceof Integer i && node instanceof SequenceNode sequence
+                && i >= 0 && i < sequence.getValue().size()) {
+                node = sequence.getValue().get(i);
+            } else {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static NodeTuple tuple(MappingNode mapping, String key) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) {
+                return tuple;
+            }
+        }
+        return null;
+    }
+
+    /** The char index just after the last character that belongs to {@code node} (comments excluded). */
+    private int contentEnd(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            int end = index(scalar.getEndMark());
+            if (scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED
+                || scalar.getScalarStyle() == ScalarStyle.PLAIN) {
+                while (end > index(scalar.getStartMark()) && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+            }
+            return end;
+        }
+        if (isFlow(node)) {
+            return index(node.getEndMark());
+        }
+        if (node instanceof SequenceNode sequence) {
+            return contentEnd(sequence.getValue().get(sequence.getValue().size() - 1));
+        }
+        NodeTuple last = ((MappingNode) node).getValue().get(((MappingNode) node).getValue().size() - 1);
+        return Math.max(index(last.getKeyNode().getEndMark()) + 1, contentEnd(last.getValueNode()));
+    }
+
+    private int colonAfter(Node key) {
+        int i = index(key.getEndMark());
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != ':') {
+            throw refusal(null);
+        }
+        return i;
+    }
+
+    /** The index of the line break ending the line that holds {@code index - 1} (or the end of the text). */
+    private int lineEndAfter(int index) {
+        int i = Math.max(0, index);
+        if (i > 0 && text.charAt(i - 1) == '\n') {
+            i--;
+            return i > 0 && text.charAt(i - 1) == '\r' ? i - 1 : i;
+        }
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private int lineStartBefore(int index) {
+        int i = index;
+        while (i > 0 && text.charAt(i - 1) != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    private int lineBreakLengthBefore(int lineStart) {
+        if (lineStart >= 2 && text.startsWith("\r\n", lineStart - 2)) {
+            return 2;
+        }
+        return lineStart >= 1 && text.charAt(lineStart - 1) == '\n' ? 1 : 0;
+    }
+
+    private int index(Mark mark) {
+        int codePoints = mark.getIndex();
+        return text.length() == text.codePointCount(0, text.length()) ? codePoints
+            : text.offsetByCodePoints(0, codePoints);
+    }
+
+    private static boolean isFlow(Node node) {
+        return node instanceof CollectionNode<?> collection && collection.getFlowStyle() == FlowStyle.FLOW;
+    }
+
+    private boolean isEmptyScalar(Node node) {
+        return node instanceof ScalarNode s && s.getValue().isEmpty() && s.getTag().equals(Tag.NULL)
+            && index(s.getStartMark()) == index(s.getEndMark());
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    private static String describePath(List<Object> path) {
+        return path.isEmpty() ? "the ledger" : String.join(".", path.stream().map(String::valueOf).toList());
+    }
+
+    private Object modelGet(List<Object> path) {
+        Object node = expected;
+        for (Object step : path) {
+            node = step instanceof Integer i ? ((List<?>) node).get(i) : ((Map<?, ?>) node).get(step);
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void modelSet(List<Object> path, Object value) {
+        Object node = expected;
+        for (int i = 0; i < path.size() - 1; i++) {
+            Object step = path.get(i);
+            Object next = step instanceof Integer n ? ((List<Object>) node).get(n) : ((Map<String, Object>) node).get(step);
+            if (next == null) {
+                next = new LinkedHashMap<String, Object>();
+                ((Map<String, Object>) node).put((String) step, next);
+            }
+            node = next;
+        }
+        Object last = path.get(path.size() - 1);
+        if (last instanceof Integer n) {
+            ((List<Object>) node).set(n, copy(value));
+        } else {
+            ((Map<String, Object>) node).put((String) last, copy(value));
+        }
+    }
+
+    private static Object copy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k.toString(), copy(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(copy(v)));
+            return copy;
+        }
+        return value;
+    }
+
+    /** Values as the safe constructor would read them back: ints as Integer, floats as Double, maps ordered. */
+    static Object normalise(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    result.put(Objects.requireNonNull(k, "key").toString(), normalise(v));
+                }
+            });
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>();
+            list.forEach(v -> result.add(normalise(v)));
+            return result;
+        }
+        if (value instanceof Short || value instanceof Byte) {
+            return ((Number) value).intValue();
+        }
+        if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        if (value instanceof Float f) {
+            return Double.valueOf(f.toString());
+        }
+        if (value instanceof String || value instanceof Integer || value instanceof Long || value instanceof Double
+            || value instanceof Boolean || value == null) {
+            return value;
+        }
+        throw new IllegalArgumentException("cannot write a " + value.getClass().getSimpleName() + " to a ledger");
+    }
+}

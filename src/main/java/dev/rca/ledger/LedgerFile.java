@@ -1,0 +1,191 @@
+package dev.rca.ledger;
+
+import dev.rca.RcaException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One ledger file and its safe edits. {@link #update} takes the lock beside the file, re-reads and validates
+ * the ledger under the lock, lets the caller edit it in place (comments and layout kept), validates the result,
+ * writes it to a temporary file in the same directory and renames it over the ledger, then releases the lock.
+ * If anything fails, the ledger is left byte-for-byte as it was.
+ */
+public final class LedgerFile {
+    private final Path path;
+    private final TicketId ticket;
+    private final String displayName;
+
+    /**
+     * @param path        the ledger's path, {@code <dir>/<TICKET>.yaml}
+     * @param ticket      its ticket
+     * @param displayName how messages name the file (e.g. {@code docs/postmortems/PAY-142.yaml})
+     */
+    public LedgerFile(Path path, TicketId ticket, String displayName) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.ticket = Objects.requireNonNull(ticket, "ticket");
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public TicketId ticket() {
+        return ticket;
+    }
+
+    /** The file as messages name it. */
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(path);
+    }
+
+    /**
+     * Reads and validates the ledger (without locking: a reader sees the old or the new file, never a mix).
+     *
+     * @throws RcaException exit 3 when it is missing, hostile or malformed
+     */
+    public Ledger read() {
+        requireExists();
+        return LedgerSchema.load(LedgerSource.read(path, displayName));
+    }
+
+    /** The exact text of the ledger. */
+    public String readText() {
+        requireExists();
+        return LedgerSource.read(path, displayName).text();
+    }
+
+    /**
+     * Every deviation from format version 1, as findings (for {@code rca check}); empty when the ledger reads.
+     *
+     * @throws RcaException exit 3 when the file cannot even be composed (not YAML, hostile, not a mapping)
+     */
+    public List<LedgerProblem> schemaProblems() {
+        requireExists();
+        return LedgerSchema.problems(LedgerSource.read(path, displayName));
+    }
+
+    /**
+     * Edits the ledger under its lock and writes the result atomically.
+     *
+     * @param edit receives the ledger as re-read under the lock; its return value is returned
+     * @throws RcaException from the edit, or exit 3 when the ledger is malformed, locked or not writable;
+     *     nothing is written then
+     */
+    public <T> T update(LedgerUpdate<T> edit) {
+        requireExists();
+        try (LedgerLock lock = LedgerLock.acquire(path, displayName)) {
+            LedgerSource source = LedgerSource.read(path, displayName);
+            Ledger before = LedgerSchema.load(source);
+            LedgerEdit ledgerEdit = new LedgerEdit(before, new LedgerDocument(source));
+            T result = edit.apply(ledgerEdit);
+            String after = ledgerEdit.document().text();
+            if (!after.equals(source.text())) {
+                LedgerSchema.load(ledgerEdit.document().source());
+                writeAtomically(after);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Creates the ledger with {@code text} (validated first), refusing if it already exists.
+     *
+     * @throws RcaException exit 3 when the ledger exists or cannot be written
+     */
+    public void create(String text) {
+        Ledger ledger = LedgerSchema.load(LedgerSource.parse(text, displayName));
+        if (!ledger.ticket().equals(ticket.value())) {
+            throw new IllegalArgumentException("ledger text is for " + ledger.ticket() + ", not " + ticket);
+        }
+        if (exists()) {
+            throw alreadyExists();
+        }
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot create " + path.getParent() + ": " + e.getMessage(), e);
+        }
+        try (LedgerLock lock = LedgerLock.acquire(path, displayName)) {
+            if (Files.exists(path)) {
+                throw alreadyExists();
+            }
+            writeAtomically(text);
+        }
+    }
+
+    private RcaException alreadyExists() {
+        return RcaException.badInput("a ledger for " + ticket + " already exists: " + displayName)
+            .withHint("add to it with 'rca symptom -t " + ticket + " \"…\"', or choose another ticket id");
+    }
+
+    private void requireExists() {
+        if (!exists()) {
+            throw RcaException.badInput("no ledger for " + ticket + " (" + displayName + " does not exist)")
+                .withHint("start one with 'rca open " + ticket + "'");
+        }
+    }
+
+    private void writeAtomically(String text) {
+        Path temp = path.resolveSibling("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            copyPermissions(temp);
+            try {
+                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the original error is the one worth reporting
+            }
+            throw RcaException.badInput("cannot write " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void copyPermissions(Path temp) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        PosixFileAttributeView from = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        if (from != null && to != null) {
+            Set<PosixFilePermission> permissions = from.readAttributes().permissions();
+            to.setPermissions(permissions);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+
+    /** An edit of a ledger under its lock. */
+    @FunctionalInterface
+    public interface LedgerUpdate<T> {
+        /** Edits through {@code edit}; throwing leaves the ledger untouched. */
+        T apply(LedgerEdit edit);
+    }
+}

@@ -1,0 +1,395 @@
+package dev.rca.ledger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Ledger format version 1: reads a composed ledger into a {@link Ledger}, collecting every deviation from the
+ * format as a {@link LedgerProblem} at its position. Text fields accept any scalar as written (so {@code at:
+ * 2026-11-20} or {@code text: yes} keep their spelling); unknown keys are allowed everywhere.
+ */
+final class LedgerSchema {
+    private final List<LedgerProblem> problems = new ArrayList<>();
+    private final Map<String, SourcePosition> positions = new HashMap<>();
+    private final Set<String> seenIds = new HashSet<>();
+
+    private LedgerSchema() {
+    }
+
+    /** The ledger, or the first problem as an exit-3 error. */
+    static Ledger load(LedgerSource source) {
+        LedgerSchema schema = new LedgerSchema();
+        Ledger ledger = schema.read(source.root());
+        if (!schema.problems.isEmpty()) {
+            throw schema.problems.get(0).toException(source.file());
+        }
+        return ledger;
+    }
+
+    /** Every problem of a composed ledger (empty when it follows the format). */
+    static List<LedgerProblem> problems(LedgerSource source) {
+        LedgerSchema schema = new LedgerSchema();
+        schema.read(source.root());
+        return List.copyOf(schema.problems);
+    }
+
+    private Ledger read(MappingNode root) {
+        Map<String, Node> top = fields(root, "");
+        Node versionNode = top.get("rca");
+        int version = Ledger.VERSION;
+        if (versionNode == null) {
+            problem(root, "missing 'rca: 1' (the ledger format version)");
+        } else if (!(versionNode instanceof ScalarNode s) || !s.getValue().strip().equals("1")) {
+            problem(versionNode, "unsupported ledger version '" + shown(versionNode) + "' (this rca reads version 1)");
+            return null;
+        }
+        String ticket = text(top.get("ticket"), "ticket");
+        if (ticket == null) {
+            problem(root, "missing 'ticket:'");
+        } else if (!TicketId.isValid(ticket)) {
+            problem(top.get("ticket"), "bad ticket id '" + ticket + "'");
+        }
+        String kindWord = text(top.get("kind"), "kind");
+        LedgerKind kind = LedgerKind.BUG;
+        if (kindWord != null) {
+            if (kindWord.equals("incident")) {
+                kind = LedgerKind.INCIDENT;
+            } else if (!kindWord.equals("bug")) {
+                problem(top.get("kind"), "kind must be 'bug' or 'incident', not '" + kindWord + "'");
+            }
+        }
+        String statusWord = text(top.get("status"), "status");
+        LedgerStatus status = statusWord == null ? LedgerStatus.OPEN : LedgerStatus.fromWord(statusWord);
+        if (status == null) {
+            problem(top.get("status"), "status must be open, root-caused, fixed, validated or published, not '"
+                + statusWord + "'");
+            status = LedgerStatus.OPEN;
+        }
+        List<Symptom> symptoms = items(top.get("symptoms"), "symptoms", (m, p) -> {
+            String id = id(m, p, ItemKind.SYMPTOM);
+            String text = requiredText(m, p, "text");
+            return id == null || text == null ? null
+                : new Symptom(id, text(m.get("kind"), p + ".kind"), text, text(m.get("source"), p + ".source"),
+                    text(m.get("at"), p + ".at"));
+        });
+        List<TimelineEvent> timeline = items(top.get("timeline"), "timeline", (m, p) -> {
+            String event = requiredText(m, p, "event");
+            return event == null ? null
+                : new TimelineEvent(text(m.get("at"), p + ".at"), event, text(m.get("source"), p + ".source"));
+        });
+        Repro repro = section(top.get("repro"), "repro", m -> {
+            String rate = text(m.get("rate"), "repro.rate");
+            if (rate != null && !Repro.isRate(rate)) {
+                problem(m.get("rate"), "repro.rate must be 'deterministic' or '<failing>/<total>', not '" + rate + "'");
+                rate = null;
+            }
+            return new Repro(text(m.get("command"), "repro.command"), rate);
+        });
+        List<Hypothesis> hypotheses = items(top.get("hypotheses"), "hypotheses", (m, p) -> {
+            String id = id(m, p, ItemKind.HYPOTHESIS);
+            String text = requiredText(m, p, "text");
+            Double likelihood = number(m.get("likelihood"), p + ".likelihood");
+            String word = text(m.get("status"), p + ".status");
+            HypothesisStatus hs = HypothesisStatus.OPEN;
+            if (word != null) {
+                try {
+                    hs = HypothesisStatus.valueOf(word.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problem(m.get("status"), p + ".status must be open, rejected or confirmed, not '" + word + "'");
+                }
+            }
+            return id == null || text == null ? null : new Hypothesis(id, text, likelihood, hs,
+                text(m.get("because"), p + ".because"), words(m.get("explains"), p + ".explains"),
+                words(m.get("evidence"), p + ".evidence"));
+        });
+        List<Experiment> experiments = items(top.get("experiments"), "experiments", (m, p) -> {
+            String id = id(m, p, ItemKind.EXPERIMENT);
+            String action = requiredText(m, p, "action");
+            return id == null || action == null ? null : new Experiment(id, text(m.get("tests"), p + ".tests"),
+                action, text(m.get("result"), p + ".result"));
+        });
+        List<Evidence> evidence = items(top.get("evidence"), "evidence", (m, p) -> {
+            String id = id(m, p, ItemKind.EVIDENCE);
+            String kindOfEvidence = text(m.get("kind"), p + ".kind");
+            return id == null ? null : new Evidence(id, kindOfEvidence == null ? "note" : kindOfEvidence,
+                text(m.get("commit"), p + ".commit"), text(m.get("subject"), p + ".subject"),
+                text(m.get("author"), p + ".author"), text(m.get("date"), p + ".date"),
+                text(m.get("note"), p + ".note"), text(m.get("command"), p + ".command"),
+                words(m.get("commits"), p + ".commits"));
+        });
+        BisectRecord bisect = section(top.get("bisect"), "bisect", m -> {
+            List<BisectStep> steps = items(m.get("steps"), "bisect.steps", (s, p) -> {
+                String commit = requiredText(s, p, "commit");
+                String verdict = requiredText(s, p, "verdict");
+                if (verdict != null && !Set.of("good", "bad", "skip").contains(verdict)) {
+                    problem(s.get("verdict"), p + ".verdict must be good, bad or skip, not '" + verdict + "'");
+                    verdict = null;
+                }
+                Double runs = number(s.get("runs"), p + ".runs");
+                return commit == null || verdict == null ? null
+                    : new BisectStep(commit, verdict, runs == null ? 1 : Math.max(0, runs.intValue()),
+                        text(s.get("at"), p + ".at"));
+            });
+            Map<String, Object> extra = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (!Set.of("good", "bad", "paths", "steps", "first_bad").contains(k)) {
+                    extra.put(k, plain(v));
+                }
+            });
+            return new BisectRecord(words(m.get("good"), "bisect.good"), text(m.get("bad"), "bisect.bad"),
+                words(m.get("paths"), "bisect.paths"), steps, text(m.get("first_bad"), "bisect.first_bad"), extra);
+        });
+        RootCause rootCause = section(top.get("root_cause"), "root_cause", m -> new RootCause(
+            text(m.get("text"), "root_cause.text"), words(m.get("offending"), "root_cause.offending")));
+        Fix fix = section(top.get("fix"), "fix", m -> new Fix(words(m.get("commits"), "fix.commits"),
+            text(m.get("review"), "fix.review"), text(m.get("text"), "fix.text"),
+            items(m.get("prior_attempts"), "fix.prior_attempts", (a, p) -> new PriorAttempt(
+                text(a.get("ref"), p + ".ref"), text(a.get("why_insufficient"), p + ".why_insufficient")))));
+        Slipped slipped = section(top.get("slipped"), "slipped", m -> {
+            String category = text(m.get("category"), "slipped.category");
+            if (category != null && !Slipped.CATEGORIES.contains(category)) {
+                problem(m.get("category"), "slipped.category must be one of " + String.join(", ",
+                    new java.util.TreeSet<>(Slipped.CATEGORIES)) + ", not '" + category + "'");
+            }
+            return new Slipped(category, text(m.get("text"), "slipped.text"));
+        });
+        Validation validation = section(top.get("validation"), "validation", m -> new Validation(
+            items(m.get("checks"), "validation.checks", (c, p) -> {
+                String what = requiredText(c, p, "what");
+                return what == null ? null : new ValidationCheck(what, text(c.get("evidence"), p + ".evidence"));
+            }),
+            text(m.get("not_covered"), "validation.not_covered"),
+            section(m.get("verify"), "validation.verify", v -> {
+                Boolean passed = bool(v.get("passed"), "validation.verify.passed");
+                if (passed == null) {
+                    problem(v.get("passed") == null ? nodeOf(m.get("verify")) : v.get("passed"),
+                        "validation.verify.passed must be true or false");
+                }
+                return new VerifyRecord(text(v.get("command"), "validation.verify.command"),
+                    text(v.get("fix"), "validation.verify.fix"), text(v.get("parent"), "validation.verify.parent"),
+                    integer(v.get("runs"), "validation.verify.runs"),
+                    integer(v.get("parent_failures"), "validation.verify.parent_failures"),
+                    integer(v.get("fix_passes"), "validation.verify.fix_passes"),
+                    Boolean.TRUE.equals(passed), text(v.get("at"), "validation.verify.at"));
+            })));
+        Node actionNode = top.get("action_items");
+        boolean noActionItems = actionNode instanceof ScalarNode s && s.getValue().strip().equalsIgnoreCase("none");
+        List<ActionItem> actionItems = noActionItems ? List.of() : items(actionNode, "action_items", (a, p) -> {
+            String what = requiredText(a, p, "what");
+            return what == null ? null : new ActionItem(what, text(a.get("owner"), p + ".owner"),
+                text(a.get("tracking"), p + ".tracking"));
+        });
+        Map<String, Object> extra = new LinkedHashMap<>();
+        top.forEach((k, v) -> {
+            if (!KNOWN.contains(k)) {
+                extra.put(k, plain(v));
+            }
+        });
+        String title = text(top.get("title"), "title");
+        String owner = text(top.get("owner"), "owner");
+        String summary = text(top.get("summary"), "summary");
+        String whySymptom = text(top.get("why_symptom"), "why_symptom");
+        String howFound = text(top.get("how_found"), "how_found");
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Ledger(version, ticket, title, kind, owner, status, summary, symptoms, timeline, repro,
+            hypotheses, experiments, evidence, bisect, rootCause, whySymptom, fix, howFound, slipped, validation,
+            actionItems, noActionItems, extra, positions);
+    }
+
+    private static final Set<String> KNOWN = Set.of("rca", "ticket", "title", "kind", "owner", "status", "summary",
+        "symptoms", "timeline", "repro", "hypotheses", "experiments", "evidence", "bisect", "root_cause",
+        "why_symptom", "fix", "how_found", "slipped", "validation", "action_items");
+
+    private Map<String, Node> fields(MappingNode mapping, String path) {
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+            fields.put(key, tuple.getValueNode());
+            positions.put(path.isEmpty() ? key : path + "." + key, LedgerSource.position(tuple.getValueNode()));
+        }
+        return fields;
+    }
+
+    private <T> T section(Node node, String path, java.util.function.Function<Map<String, Node>, T> reader) {
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            problem(node, path + " must be a mapping (key: value lines), not a " + LedgerSource.describe(node));
+            return null;
+        }
+        return reader.apply(fields(mapping, path));
+    }
+
+    private <T> List<T> items(Node node, String path, BiFunction<Map<String, Node>, String, T> reader) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            problem(node, path + " must be a list, not a " + LedgerSource.describe(node));
+            return List.of();
+        }
+        List<T> result = new ArrayList<>();
+        List<Node> values = sequence.getValue();
+        for (int i = 0; i < values.size(); i++) {
+            Node item = values.get(i);
+            String itemPath = path + "." + i;
+            positions.put(itemPath, LedgerSource.position(item));
+            if (!(item instanceof MappingNode mapping)) {
+                problem(item, "each item of " + path + " must be a mapping, not a " + LedgerSource.describe(item));
+                continue;
+            }
+            T value = reader.apply(fields(mapping, itemPath), itemPath);
+            if (value != null) {
+                result.add(value);
+            }
+        }
+        return result;
+    }
+
+    private String id(Map<String, Node> item, String path, ItemKind kind) {
+        String id = requiredText(item, path, "id");
+        if (id == null) {
+            return null;
+        }
+        if (!kind.isId(id)) {
+            problem(item.get("id"), "'" + id + "' is not a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " id (" + kind.prefix() + "<n>)");
+            return null;
+        }
+        if (!seenIds.add(id)) {
+            problem(item.get("id"), "duplicate id " + id);
+            return null;
+        }
+        return id;
+    }
+
+    private String requiredText(Map<String, Node> item, String path, String key) {
+        String value = text(item.get(key), path + "." + key);
+        if (value == null && item.get(key) == null || value == null && isNull(item.get(key))) {
+            problem(firstNode(item), path + " has no '" + key + ":'");
+        }
+        return value;
+    }
+
+    private Node firstNode(Map<String, Node> item) {
+        return item.values().stream().findFirst().orElse(null);
+    }
+
+    private String text(Node node, String path) {
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            problem(node, path + " must be text, not a " + LedgerSource.describe(node));
+            return null;
+        }
+        return scalar.getValue();
+    }
+
+    private Double number(Node node, String path) {
+        String text = text(node, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (Double.isFinite(value) && !text.strip().matches(".*[xXfFdD].*")) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(node, path + " must be a number, not '" + text + "'");
+        return null;
+    }
+
+    private Integer integer(Node node, String path) {
+        Double value = number(node, path);
+        if (value == null) {
+            return null;
+        }
+        if (value != Math.rint(value) || value < 0 || value > Integer.MAX_VALUE) {
+            problem(node, path + " must be a whole number");
+            return null;
+        }
+        return value.intValue();
+    }
+
+    private Boolean bool(Node node, String path) {
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return Set.of("true", "yes", "on", "y").contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
+        }
+        problem(node, path + " must be true or false");
+        return Boolean.FALSE;
+    }
+
+    private List<String> words(Node node, String path) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (node instanceof ScalarNode scalar) {
+            return java.util.Arrays.stream(scalar.getValue().split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            problem(node, path + " must be a list, not a " + LedgerSource.describe(node));
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String word = text(item, path);
+            if (word != null) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    private static Node nodeOf(Node node) {
+        return node;
+    }
+
+    private static Object plain(Node node) {
+        if (node instanceof ScalarNode s) {
+            return isNull(s) ? null : s.getValue();
+        }
+        if (node instanceof SequenceNode seq) {
+            return seq.getValue().stream().map(LedgerSchema::plain).toList();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (NodeTuple t : ((MappingNode) node).getValue()) {
+            map.put(((ScalarNode) t.getKeyNode()).getValue(), plain(t.getValueNode()));
+        }
+        return map;
+    }
+
+    private static String shown(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : LedgerSource.describe(node);
+    }
+
+    private void problem(Node node, String message) {
+        problems.add(new LedgerProblem(node == null ? SourcePosition.START : LedgerSource.position(node), message));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rca.ledger;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Entry points other commands use to record what they found in a ledger. */
+public final class Ledgers {
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,^~-]+");
+
+    private Ledgers() {
+    }
+
+    /**
+     * Records a history query ({@code rca log}, {@code rca history}, {@code rca suspects}, {@code rca logs diff}
+     * with {@code -t}) as an evidence item {@code {kind: query, command, commits}} in {@code ticket}'s ledger.
+     *
+     * @param ticket      the {@code -t} value; {@code null} applies the {@code -t} rule
+     * @param commandLine the exact command line, e.g. from {@link #commandLine(String, String...)}
+     * @param shas        the full SHAs the query printed, in its order
+     * @return the new evidence id, {@code E<n>}
+     * @throws RcaException exit 3 for a bad ticket, a missing or malformed ledger, a lock held too long
+     */
+    public static String recordQuery(GitWorkspace workspace, String ticket, String commandLine, List<String> shas) {
+        return recordQuery(LedgerLocator.of(workspace).resolve(ticket), commandLine, shas);
+    }
+
+    /** As {@link #recordQuery(GitWorkspace, String, String, List)}, into a known ledger file. */
+    public static String recordQuery(LedgerFile ledger, String commandLine, List<String> shas) {
+        for (String sha : shas) {
+            if (!CommitInfo.isFullSha(sha)) {
+                throw new IllegalArgumentException("not a full SHA: " + sha);
+            }
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", Evidence.QUERY);
+        item.put("command", commandLine);
+        item.put("commits", List.copyOf(shas));
+        return ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
+    }
+
+    /**
+     * Records one commit as evidence {@code {kind: commit, commit, subject, author, date, note}}.
+     *
+     * @return the new evidence id, {@code E<n>}
+     */
+    public static String recordCommit(LedgerFile ledger, CommitInfo commit, String note) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", Evidence.COMMIT);
+        item.put("commit", commit.sha());
+        item.put("subject", commit.subject());
+        item.put("author", commit.author());
+        item.put("date", commit.date());
+        item.put("note", note);
+        return ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
+    }
+
+    /** {@code program args…} as one shell-quoted line, for recording the exact command a query ran. */
+    public static String commandLine(String program, String... args) {
+        StringBuilder sb = new StringBuilder(program);
+        for (String arg : args) {
+            sb.append(' ').append(SHELL_SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
+    }
+}

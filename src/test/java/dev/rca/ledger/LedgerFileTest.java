@@ -1,0 +1,219 @@
+package dev.rca.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.RcaException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerFileTest {
+    @TempDir
+    Path dir;
+
+    static final String HAND_WRITTEN = """
+        # PAY-142 — written by hand during the incident call.
+        rca: 1
+        ticket: PAY-142
+        title: Checkout hangs after cache refactor   # keep it short
+        kind: bug
+        owner: Payments team
+        status: open                   # open | root-caused | fixed | validated | published
+
+        # What we saw, in the order we saw it.
+        symptoms:
+          - {id: S1, kind: test, text: "CheckoutIT times out after 30 s", source: "CI run 4411", at: "2026-11-20T09:12:00Z"}
+          # S2 came from the on-call dashboard
+          - id: S2
+            text: p99 latency ☕ 🚀 up 4x   # emoji on purpose
+            at: 2026-11-20T09:20:00Z
+
+        repro:
+          command: "mvn -q -Dtest=CheckoutIT test"
+          rate: "20/20"                # "deterministic" or failing/total runs
+
+        hypotheses:
+          - id: H1
+            text: Lock ordering between CartCache.evict and OrderLock
+            likelihood: 0.4
+            status: open
+            explains: [S1]   # only the test
+          # H2 is Maria's idea
+          - id: H2
+            text: |
+              The evict path re-enters
+              the loader.
+            likelihood: 0.3
+        notes_from_call: |
+          Keep this: an unknown field a newer rca might own.
+        experiments: []   # none yet
+        evidence:
+        root_cause:
+          text:   # fill in once known
+        # trailing comment at the end
+        """;
+
+    private LedgerFile ledgerWith(String text) throws Exception {
+        Path file = dir.resolve("PAY-142.yaml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return new LedgerFile(file, new TicketId("PAY-142"), "docs/postmortems/PAY-142.yaml");
+    }
+
+    @Test
+    void editsKeepEveryHandWrittenLineInOrder() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN);
+        String s3 = file.update(edit -> edit.addItem(ItemKind.SYMPTOM, ordered("text", "on", "kind", "log")));
+        String h3 = file.update(edit -> edit.addItem(ItemKind.HYPOTHESIS,
+            ordered("text", "GC pause: 1.10 s", "likelihood", 0.2, "explains", List.of("S1", "S3"))));
+        String x1 = file.update(edit -> edit.addItem(ItemKind.EXPERIMENT,
+            ordered("tests", "H1", "action", "thread dump during the hang", "result", "no OrderLock holder")));
+        file.update(edit -> {
+            edit.setItemField("H1", "status", "rejected");
+            edit.setItemField("H1", "because", "thread dump shows no thread holding OrderLock");
+            edit.set(List.of("root_cause", "text"), "CartCache.evict() releases the lock early");
+            edit.set(List.of("status"), "root-caused");
+            edit.set(List.of("bisect"), ordered("good", List.of("a".repeat(40)), "bad", "b".repeat(40)));
+            return null;
+        });
+        String e1 = Ledgers.recordQuery(file, "rca log --grep=cache", List.of("c".repeat(40)));
+        assertEquals(List.of("S3", "H3", "X1", "E1"), List.of(s3, h3, x1, e1));
+
+        String after = file.readText();
+        assertLinesKeptInOrder(HAND_WRITTEN.replace("status: open                   #",
+            "status: root-caused            #").replace("    status: open\n", "    status: rejected\n")
+            .replace("experiments: []   # none yet", "experiments:      # none yet").replace("  text:   # fill in once known",
+            "  text: CartCache.evict() releases the lock early # fill in once known"), after);
+        Ledger ledger = file.read();
+        assertEquals(LedgerStatus.ROOT_CAUSED, ledger.status());
+        assertEquals(HypothesisStatus.REJECTED, ledger.hypothesis("H1").orElseThrow().status());
+        assertEquals("on", ledger.symptoms().get(2).text());
+        assertEquals("GC pause: 1.10 s", ledger.hypothesis("H3").orElseThrow().text());
+        assertEquals(List.of("S1", "S3"), ledger.hypothesis("H3").orElseThrow().explains());
+        assertEquals("The evict path re-enters\nthe loader.\n", ledger.hypothesis("H2").orElseThrow().text());
+        assertEquals(Map.of("notes_from_call", "Keep this: an unknown field a newer rca might own.\n"), ledger.extra());
+        assertEquals(List.of("c".repeat(40)), ledger.evidence().get(0).commits());
+        assertEquals("b".repeat(40), ledger.bisect().bad());
+        assertTrue(after.contains("""
+                  - id: S3
+                    text: "on"
+                    kind: log
+                """), after);
+        assertTrue(after.contains("""
+            experiments:      # none yet
+              - id: X1
+                tests: H1
+            """), after);
+        assertTrue(after.endsWith("# trailing comment at the end\n"), after);
+    }
+
+    @Test
+    void crlfLedgersStayCrlf() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN.replace("\n", "\r\n"));
+        file.update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x")));
+        String after = file.readText();
+        assertEquals(-1, after.replace("\r\n", "").indexOf('\n'), after);
+        assertLinesKeptInOrder(HAND_WRITTEN, after.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void templateRoundTripsThroughEveryKindOfEdit() throws Exception {
+        Path file = dir.resolve("docs/postmortems/T-1.yaml");
+        LedgerFile ledger = new LedgerFile(file, new TicketId("T-1"), "T-1.yaml");
+        String template = LedgerTemplate.render(new TicketId("T-1"), "yes", LedgerKind.INCIDENT, null);
+        ledger.create(template);
+        assertEquals(template, Files.readString(file));
+        ledger.update(edit -> {
+            edit.addItem(ItemKind.SYMPTOM, Map.of("text", "boom"));
+            edit.addItem(ItemKind.SYMPTOM, Map.of("text", "bang"));
+            edit.append(List.of("timeline"), ordered("at", "2026-11-20T09:00:00Z", "event", "deploy"));
+            edit.set(List.of("repro", "command"), "make test");
+            edit.set(List.of("repro", "rate"), "3/4");
+            edit.append(List.of("fix", "commits"), "d".repeat(40));
+            edit.append(List.of("validation", "checks"), ordered("what", "it passes", "evidence", "20/20"));
+            edit.set(List.of("action_items"), "none");
+            return null;
+        });
+        Ledger read = ledger.read();
+        assertEquals("yes", read.title());
+        assertEquals(LedgerKind.INCIDENT, read.kind());
+        assertEquals(2, read.symptoms().size());
+        assertEquals(new Repro("make test", "3/4"), read.repro());
+        assertEquals(List.of("d".repeat(40)), read.fix().commits());
+        assertEquals(1, read.validation().checks().size());
+        assertTrue(read.noActionItems());
+        assertEquals(template.replace("symptoms: []   ", "symptoms:      ")
+            .replace("S<n>", "S<n>")
+            .replace("--at=…\n", "--at=…\n  - id: S1\n    text: boom\n  - id: S2\n    text: bang\n")
+            .replace("timeline: []   ", "timeline:      ")
+            .replace("source: \"…\"}\n", "source: \"…\"}\n  - at: \"2026-11-20T09:00:00Z\"\n    event: deploy\n")
+            .replace("  command:          ", "  command: make test")
+            .replace("  rate:      ", "  rate: 3/4  ")
+            .replace("commits: []", "commits: [" + "d".repeat(40) + "]")
+            .replace("  checks: []   ", "  checks:      ")
+            .replace("<sha>\"}\n", "<sha>\"}\n    - what: it passes\n      evidence: 20/20\n")
+            .replace("action_items: []  ", "action_items: none"), ledger.readText());
+        assertThrows(RcaException.class, () -> ledger.create(template));
+    }
+
+    @Test
+    void aFailingEditWritesNothing() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN);
+        RcaException e = assertThrows(RcaException.class, () -> file.update(edit -> {
+            edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"));
+            throw RcaException.badInput("changed my mind");
+        }));
+        assertEquals("changed my mind", e.getMessage());
+        assertEquals(HAND_WRITTEN, file.readText());
+        assertTrue(!Files.exists(LedgerLock.lockFileFor(file.path())));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aHeldLockIsReportedNotBroken() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN);
+        Path lock = LedgerLock.lockFileFor(file.path());
+        Files.writeString(lock, "pid 999999999\nhost elsewhere\nsince 2026-11-20T09:00:00Z\ntoken t\n");
+        System.setProperty("rca.lockTimeoutMillis", "50");
+        try {
+            RcaException e = assertThrows(RcaException.class,
+                () -> file.update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"))));
+            assertEquals("rca: error: docs/postmortems/PAY-142.yaml is locked by process 999999999 on elsewhere "
+                + "(since 2026-11-20T09:00:00Z) and it was held longer than 0 s" + System.lineSeparator()
+                + "hint: if no rca command is running on this ledger, the lock is stale: delete " + lock, e.render());
+        } finally {
+            System.clearProperty("rca.lockTimeoutMillis");
+        }
+        assertTrue(Files.exists(lock));
+        assertEquals(HAND_WRITTEN, file.readText());
+    }
+
+    static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** Every line of {@code original} appears in {@code edited}, in the same order. */
+    static void assertLinesKeptInOrder(String original, String edited) {
+        List<String> lines = edited.lines().toList();
+        int at = 0;
+        for (String line : original.lines().toList()) {
+            while (at < lines.size() && !lines.get(at).equals(line)) {
+                at++;
+            }
+            assertTrue(at < lines.size(), "line lost or moved: [" + line + "] in:\n" + edited);
+            at++;
+        }
+    }
+}
