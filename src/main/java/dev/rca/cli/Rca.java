@@ -28,6 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {
         AutoComplete.GenerateCompletion.class,
         LintCommand.class,
+        BisectHelperCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
         "See 'rca <command> --help' for a command's options and an example."})
