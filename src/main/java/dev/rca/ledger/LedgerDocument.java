@@ -74,7 +74,8 @@ final class LedgerDocument {
             if (sequence.getValue().isEmpty()) {
                 splice(index(sequence.getStartMark()) + 1, 0, YamlWriter.flow(normalised));
             } else {
-                splice(contentEnd(sequence), 0, ", " + YamlWriter.flow(normalised));
+                splice(contentEnd(sequence.getValue().get(sequence.getValue().size() - 1)), 0,
+                    ", " + YamlWriter.flow(normalised));
             }
         } else {
             int column = sequence.getStartMark().getColumn();
@@ -125,7 +126,9 @@ final class LedgerDocument {
             if (mapping.getValue().isEmpty()) {
                 splice(index(mapping.getStartMark()) + 1, 0, entry);
             } else {
-                splice(contentEnd(mapping), 0, ", " + entry);
+                NodeTuple last = mapping.getValue().get(mapping.getValue().size() - 1);
+                splice(Math.max(index(last.getKeyNode().getEndMark()) + 1, contentEnd(last.getValueNode())), 0,
+                    ", " + entry);
             }
             return;
         }

@@ -355,6 +355,7 @@ final class LedgerSchema {
         }
         List<String> words = new ArrayList<>();
         for (Node item : sequence.getValue()) {
+            positions.put(path + "." + words.size(), LedgerSource.position(item));
             String word = text(item, path);
             if (word != null) {
                 words.add(word);

@@ -1,0 +1,38 @@
+package dev.rca.cli;
+
+import dev.rca.ExitCode;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.GitCommitLookup;
+import dev.rca.ledger.LedgerChecker;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.LedgerProblem;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code rca check}: validates a ledger against the format and the repository. */
+@Command(name = "check", description = "Validates the ledger: the format, that every referenced id exists, that every "
+    + "SHA resolves, that offending commits are ancestors of the fix, that likelihoods lie in [0, 1] and that "
+    + "every rejected hypothesis says why. Prints findings as <file>:<line>:<col>: <message>; exit 1 if any.",
+    footer = {"%nExample:%n  rca check -t PAY-142"})
+public final class CheckCommand extends LedgerCommand {
+    @Override
+    protected int execute() {
+        List<LedgerProblem> findings;
+        LedgerFile file;
+        try (GitWorkspace workspace = openWorkspace()) {
+            file = ledgerFile(workspace);
+            List<LedgerProblem> schema = file.schemaProblems();
+            if (!schema.isEmpty()) {
+                for (LedgerProblem problem : schema) {
+                    err().println(problem.toException(file.displayName()).render());
+                }
+                return ExitCode.BAD_INPUT;
+            }
+            findings = LedgerChecker.check(file.read(), file.ticket(), new GitCommitLookup(workspace));
+        }
+        for (LedgerProblem finding : findings) {
+            out().println(finding.render(file.displayName()));
+        }
+        return findings.isEmpty() ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.rca.cli;
+
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.CommitInfo;
+import dev.rca.ledger.GitCommitLookup;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.Ledgers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rca evidence <rev> [--note=…]}: records a commit as evidence {@code E<n>}. */
+@Command(name = "evidence", description = "Records a commit as evidence (full SHA, subject, author, date) and prints "
+    + "its id (E<n>).",
+    footer = {"%nExample:%n  rca evidence HEAD~3 --note=\"introduced CartCache.evict\""})
+public final class EvidenceCommand extends LedgerCommand {
+    @Parameters(paramLabel = "<rev>", description = "A commit, in git's revision syntax.")
+    String revision;
+
+    @Option(names = "--note", paramLabel = "<text>", description = "Why this commit matters.")
+    String note;
+
+    @Override
+    protected int execute() {
+        try (GitWorkspace workspace = openWorkspace()) {
+            LedgerFile file = ledgerFile(workspace);
+            CommitInfo commit = new GitCommitLookup(workspace).require(revision);
+            String id = Ledgers.recordCommit(file, commit, note == null || note.isBlank() ? null : note.strip());
+            out().println(id);
+        }
+        return 0;
+    }
+}

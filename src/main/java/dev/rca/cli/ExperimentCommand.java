@@ -1,0 +1,41 @@
+package dev.rca.cli;
+
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.ItemKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rca experiment "<what was done>" --tests=H<n> --result="…"}: records an experiment as {@code X<n>}. */
+@Command(name = "experiment", description = "Records an experiment that tests a hypothesis and prints its id (X<n>).",
+    footer = {"%nExample:%n  rca experiment \"thread dump during the hang\" --tests=H1 --result=\"no OrderLock holder\""})
+public final class ExperimentCommand extends LedgerCommand {
+    @Parameters(paramLabel = "<what was done>", description = "The experiment.")
+    String action;
+
+    @Option(names = "--tests", required = true, paramLabel = "H<n>", description = "The hypothesis it tests.")
+    String tests;
+
+    @Option(names = "--result", required = true, paramLabel = "<what happened>", description = "What happened.")
+    String result;
+
+    @Override
+    protected int execute() {
+        requireIds("--tests", List.of(tests), ItemKind.HYPOTHESIS);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("tests", tests);
+        item.put("action", requireText("the experiment", action));
+        item.put("result", requireText("--result", result));
+        try (GitWorkspace workspace = openWorkspace()) {
+            String id = ledgerFile(workspace).update(edit -> {
+                edit.itemPath(tests, null);
+                return edit.addItem(ItemKind.EXPERIMENT, item);
+            });
+            out().println(id);
+        }
+        return 0;
+    }
+}

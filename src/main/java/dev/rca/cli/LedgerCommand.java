@@ -1,0 +1,46 @@
+package dev.rca.cli;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.ItemKind;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.LedgerLocator;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Base of the commands that act on a ledger: the {@code -t, --ticket} option and its resolution rule. */
+abstract class LedgerCommand extends RcaCommand {
+    @Option(names = {"-t", "--ticket"}, paramLabel = "<TICKET>",
+        description = "The ticket whose ledger to use (docs/postmortems/<TICKET>.yaml). Default: the only "
+            + "ledger there that is not published.")
+    String ticket;
+
+    /** The ledger this command acts on, by the {@code -t} rule. */
+    protected LedgerFile ledgerFile(GitWorkspace workspace) {
+        return LedgerLocator.of(workspace).resolve(ticket);
+    }
+
+    /** Refuses ids that are not of the given kinds (usage error). */
+    static List<String> requireIds(String option, List<String> ids, ItemKind... kinds) {
+        for (String id : ids) {
+            ItemKind kind = ItemKind.ofId(id);
+            if (kind == null || !List.of(kinds).contains(kind)) {
+                throw RcaException.usage(option + ": '" + id + "' is not " + describe(kinds));
+            }
+        }
+        return ids;
+    }
+
+    private static String describe(ItemKind... kinds) {
+        return String.join(" or ", java.util.Arrays.stream(kinds)
+            .map(k -> "a " + k.name().toLowerCase(java.util.Locale.ROOT) + " id (" + k.prefix() + "<n>)").toList());
+    }
+
+    /** Refuses blank text (usage error) and returns it stripped. */
+    static String requireText(String what, String text) {
+        if (text == null || text.isBlank()) {
+            throw RcaException.usage(what + " must not be empty");
+        }
+        return text.strip();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.rca.cli;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.ItemKind;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rca reject H<n> --because="…"}: marks a hypothesis rejected, with its reason. */
+@Command(name = "reject", description = "Marks a hypothesis rejected; the reason is required.",
+    footer = {"%nExample:%n  rca reject H1 --because=\"thread dump shows no thread holding OrderLock\""})
+public final class RejectCommand extends LedgerCommand {
+    @Parameters(paramLabel = "H<n>", description = "The hypothesis to reject.")
+    String id;
+
+    @Option(names = "--because", required = true, paramLabel = "<one line>", description = "Why it is rejected.")
+    String because;
+
+    @Override
+    protected int execute() {
+        requireIds("reject", List.of(id), ItemKind.HYPOTHESIS);
+        String reason = requireText("--because", because);
+        if (reason.contains("\n") || reason.contains("\r")) {
+            throw RcaException.usage("--because must be one line");
+        }
+        try (GitWorkspace workspace = openWorkspace()) {
+            ledgerFile(workspace).update(edit -> {
+                edit.setItemField(id, "status", "rejected");
+                edit.setItemField(id, "because", reason);
+                return null;
+            });
+        }
+        out().println(id + " rejected");
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.rca.cli;
+
+import dev.rca.git.GitWorkspace;
+import dev.rca.json.Json;
+import dev.rca.ledger.GitCommitLookup;
+import dev.rca.ledger.Hypothesis;
+import dev.rca.ledger.InputCheck;
+import dev.rca.ledger.InvestigationStatus;
+import dev.rca.ledger.Ledger;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rca status}: the four post-mortem inputs, open hypotheses, bisect progress and the next step. */
+@Command(name = "status", description = "Shows which of the four inputs a post-mortem needs are in the ledger (and "
+    + "what is missing), the open hypotheses by likelihood, bisect progress and the next useful step.",
+    footer = {"%nExample:%n  rca status -t PAY-142 --format=json"})
+public final class StatusCommand extends LedgerCommand {
+    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    protected int execute() {
+        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
+        InvestigationStatus status;
+        try (GitWorkspace workspace = openWorkspace()) {
+            Ledger ledger = ledgerFile(workspace).read();
+            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace));
+        }
+        if (format == OutputFormat.JSON) {
+            out().println(Json.write(status.toJson()));
+        } else {
+            render(status, out());
+        }
+        return 0;
+    }
+
+    private static void render(InvestigationStatus status, PrintWriter out) {
+        Ledger ledger = status.ledger();
+        out.println(ledger.ticket() + (ledger.title() == null ? "" : ": " + ledger.title()) + " ("
+            + ledger.kind().word() + ", " + ledger.status().word() + ")");
+        out.println();
+        out.println("Post-mortem inputs:");
+        for (InputCheck input : status.inputs()) {
+            out.printf(Locale.ROOT, "  %-11s %s%n", input.name(), input.present() ? "present" : "missing: " + input.missing());
+        }
+        out.println();
+        if (status.openHypotheses().isEmpty()) {
+            out.println("Open hypotheses: none");
+        } else {
+            out.println("Open hypotheses (most likely first):");
+            for (Hypothesis h : status.openHypotheses()) {
+                String likelihood = h.likelihood() == null ? "   ?" : String.format(Locale.ROOT, "%.2f", h.likelihood());
+                String explains = h.explains().isEmpty() ? "" : " (explains " + String.join(", ", h.explains()) + ")";
+                out.printf(Locale.ROOT, "  %-4s %s  %s%s%n", h.id(), likelihood, firstLine(h.text()), explains);
+            }
+        }
+        out.println();
+        out.println("Bisect: " + status.bisectProgress());
+        out.println("Next: " + status.nextStep());
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() < text.strip().length() ? line + " …" : line;
+    }
+}

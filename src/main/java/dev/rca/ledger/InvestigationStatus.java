@@ -1,0 +1,125 @@
+package dev.rca.ledger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where an investigation stands: the four post-mortem inputs, the open hypotheses by likelihood, bisect
+ * progress, and the next useful step.
+ */
+public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> openHypotheses,
+                                  String bisectProgress, String nextStep) {
+    public InvestigationStatus {
+        inputs = List.copyOf(inputs);
+        openHypotheses = List.copyOf(openHypotheses);
+    }
+
+    /** Assesses {@code ledger}, resolving fix commits through {@code commits}. */
+    public static InvestigationStatus of(Ledger ledger, CommitLookup commits) {
+        List<InputCheck> inputs = PostmortemInputs.assess(ledger, commits);
+        List<Hypothesis> open = ledger.openHypothesesByLikelihood();
+        return new InvestigationStatus(ledger, inputs, open, bisectProgress(ledger.bisect()),
+            nextStep(ledger, inputs, open));
+    }
+
+    private static String bisectProgress(BisectRecord bisect) {
+        if (bisect == null) {
+            return "not started";
+        }
+        int steps = bisect.steps().size();
+        String taken = steps + " step" + (steps == 1 ? "" : "s");
+        if (bisect.firstBad() != null) {
+            return "done after " + taken + ": first bad commit " + bisect.firstBad();
+        }
+        return "in progress, " + taken + " taken" + (bisect.bad() == null ? "" : ", bad " + abbreviate(bisect.bad()))
+            + (bisect.good().isEmpty() ? "" : ", good " + String.join(" ",
+                bisect.good().stream().map(InvestigationStatus::abbreviate).toList()));
+    }
+
+    private static String abbreviate(String sha) {
+        return CommitInfo.isFullSha(sha) ? sha.substring(0, 12) : sha;
+    }
+
+    private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open) {
+        if (ledger.status() == LedgerStatus.PUBLISHED) {
+            return "nothing: the post-mortem is published";
+        }
+        if (ledger.symptoms().isEmpty()) {
+            return "record what was observed: rca symptom \"<what you saw>\" --source=<where> --at=<when>";
+        }
+        if (!inputs.get(0).present()) {
+            return "make the bug reproducible and write repro.command and repro.rate in the ledger ("
+                + inputs.get(0).missing() + ")";
+        }
+        if (!inputs.get(1).present()) {
+            if (ledger.bisect() != null && ledger.bisect().firstBad() == null) {
+                return "continue the bisection: rca bisect-helper run -- " + ledger.repro().command();
+            }
+            if (ledger.bisect() != null && ledger.bisect().firstBad() != null) {
+                return "explain first bad commit " + abbreviate(ledger.bisect().firstBad())
+                    + " in root_cause.text and root_cause.offending";
+            }
+            if (ledger.hypotheses().isEmpty()) {
+                return "propose causes: rca hypothesis \"<cause>\" --likelihood=<0..1> --explains="
+                    + ledger.symptoms().get(0).id();
+            }
+            if (!open.isEmpty()) {
+                Hypothesis top = open.get(0);
+                return "test the most likely hypothesis: rca experiment \"<what you did>\" --tests=" + top.id()
+                    + " --result=\"<what happened>\", then rca reject " + top.id() + " or rca confirm " + top.id();
+            }
+            if (ledger.hypotheses().stream().anyMatch(h -> h.status() == HypothesisStatus.CONFIRMED)) {
+                return "write the mechanism in root_cause.text, with code identifiers";
+            }
+            return "every hypothesis is rejected: find the offending commit with rca bisect-helper start "
+                + "--bad=<rev> --good=<rev>, or propose a new hypothesis";
+        }
+        if (!inputs.get(2).present()) {
+            return "record the fix: add its commit(s) to fix.commits (" + inputs.get(2).missing() + ")";
+        }
+        if (!inputs.get(3).present()) {
+            return "validate the fix: rca verify, or add validation.checks";
+        }
+        return "draft the post-mortem: rca postmortem -t " + ledger.ticket();
+    }
+
+    /** The status as JSON-ready maps and lists (for {@code --format json}). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ticket", ledger.ticket());
+        json.put("title", ledger.title());
+        json.put("kind", ledger.kind().word());
+        json.put("status", ledger.status().word());
+        List<Object> inputList = new ArrayList<>();
+        for (InputCheck input : inputs) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", input.name());
+            entry.put("present", input.present());
+            entry.put("missing", input.missing());
+            inputList.add(entry);
+        }
+        json.put("inputs", inputList);
+        json.put("ready", PostmortemInputs.complete(inputs));
+        List<Object> hypotheses = new ArrayList<>();
+        for (Hypothesis h : openHypotheses) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", h.id());
+            entry.put("likelihood", h.likelihood());
+            entry.put("text", h.text());
+            entry.put("explains", h.explains());
+            hypotheses.add(entry);
+        }
+        json.put("open_hypotheses", hypotheses);
+        Map<String, Object> bisect = new LinkedHashMap<>();
+        BisectRecord record = ledger.bisect();
+        bisect.put("started", record != null);
+        bisect.put("steps", record == null ? 0 : record.steps().size());
+        bisect.put("first_bad", record == null ? null : record.firstBad());
+        bisect.put("summary", bisectProgress);
+        json.put("bisect", bisect);
+        json.put("next_step", nextStep);
+        return json;
+    }
+}

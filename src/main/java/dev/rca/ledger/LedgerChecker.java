@@ -1,0 +1,105 @@
+package dev.rca.ledger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code rca check}'s checks beyond the format: every referenced id exists, every SHA resolves, offending
+ * commits are ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why,
+ * and the ticket matches the file name.
+ */
+public final class LedgerChecker {
+    private final Ledger ledger;
+    private final CommitLookup commits;
+    private final List<LedgerProblem> findings = new ArrayList<>();
+    private final Map<String, Optional<CommitInfo>> resolved = new HashMap<>();
+
+    private LedgerChecker(Ledger ledger, CommitLookup commits) {
+        this.ledger = ledger;
+        this.commits = commits;
+    }
+
+    /** The findings for a ledger that follows the format, in file order. */
+    public static List<LedgerProblem> check(Ledger ledger, TicketId fileTicket, CommitLookup commits) {
+        LedgerChecker checker = new LedgerChecker(ledger, commits);
+        checker.run(fileTicket);
+        List<LedgerProblem> sorted = new ArrayList<>(checker.findings);
+        sorted.sort(java.util.Comparator.comparingInt((LedgerProblem p) -> p.position().line())
+            .thenComparingInt(p -> p.position().column()));
+        return sorted;
+    }
+
+    private void run(TicketId fileTicket) {
+        if (!ledger.ticket().equals(fileTicket.value())) {
+            finding("ticket", "ticket " + ledger.ticket() + " does not match the file name " + fileTicket.ledgerFileName());
+        }
+        Set<String> ids = ledger.ids();
+        for (int i = 0; i < ledger.hypotheses().size(); i++) {
+            Hypothesis h = ledger.hypotheses().get(i);
+            String path = "hypotheses." + i;
+            if (h.likelihood() != null && (h.likelihood() < 0 || h.likelihood() > 1)) {
+                finding(path + ".likelihood", h.id() + " has likelihood " + h.likelihood() + ", outside [0, 1]");
+            }
+            if (h.status() == HypothesisStatus.REJECTED && (h.because() == null || h.because().isBlank())) {
+                finding(path + ".status", h.id() + " is rejected without a reason: add because: (rca reject "
+                    + h.id() + " --because=\"…\")");
+            }
+            references(path + ".explains", h.explains(), ids, Set.of(ItemKind.SYMPTOM));
+            references(path + ".evidence", h.evidence(), ids, Set.of(ItemKind.EVIDENCE, ItemKind.EXPERIMENT));
+        }
+        for (int i = 0; i < ledger.experiments().size(); i++) {
+            Experiment x = ledger.experiments().get(i);
+            if (x.tests() != null) {
+                references("experiments." + i + ".tests", List.of(x.tests().split("\\s*,\\s*")), ids,
+                    Set.of(ItemKind.HYPOTHESIS));
+            }
+        }
+        for (Map.Entry<String, String> ref : ledger.commitReferences()) {
+            if (lookup(ref.getValue()).isEmpty()) {
+                finding(ref.getKey(), "commit " + ref.getValue() + " does not resolve in the repository");
+            }
+        }
+        if (ledger.rootCause() != null && ledger.fix() != null) {
+            for (int i = 0; i < ledger.rootCause().offending().size(); i++) {
+                Optional<CommitInfo> offending = lookup(ledger.rootCause().offending().get(i));
+                for (String fixRev : ledger.fix().commits()) {
+                    Optional<CommitInfo> fix = lookup(fixRev);
+                    if (offending.isPresent() && fix.isPresent()
+                        && !commits.isAncestor(offending.get().sha(), fix.get().sha())) {
+                        finding("root_cause.offending." + i, "offending commit " + ledger.rootCause().offending().get(i)
+                            + " is not an ancestor of fix commit " + fixRev);
+                    }
+                }
+            }
+        }
+    }
+
+    private void references(String path, List<String> refs, Set<String> ids, Set<ItemKind> kinds) {
+        for (int j = 0; j < refs.size(); j++) {
+            String ref = refs.get(j);
+            ItemKind kind = ItemKind.ofId(ref);
+            if (kind == null || !kinds.contains(kind)) {
+                finding(path + "." + j, "'" + ref + "' is not " + expected(kinds));
+            } else if (!ids.contains(ref)) {
+                finding(path + "." + j, ref + " is referenced but not in the ledger");
+            }
+        }
+    }
+
+    private static String expected(Set<ItemKind> kinds) {
+        return kinds.contains(ItemKind.SYMPTOM) ? "a symptom id (S<n>)"
+            : kinds.contains(ItemKind.HYPOTHESIS) ? "a hypothesis id (H<n>)" : "an evidence or experiment id (E<n>, X<n>)";
+    }
+
+    private Optional<CommitInfo> lookup(String rev) {
+        return resolved.computeIfAbsent(rev, commits::find);
+    }
+
+    private void finding(String path, String message) {
+        findings.add(new LedgerProblem(ledger.positionOf(path), message));
+    }
+}

@@ -1,0 +1,242 @@
+package dev.rca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.ExitCode;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LedgerCommandsTest {
+    @TempDir
+    Path tmp;
+    Path work;
+    RevCommit offending;
+    RevCommit fix;
+
+    @BeforeEach
+    void repository() {
+        work = tmp.resolve("repo");
+        try (TestRepo repo = TestRepo.init(work)) {
+            repo.commit("add cart cache").add("Cart.java", "class Cart {}\n").create();
+            offending = repo.commit("refactor CartCache.evict").add("Cart.java", "class Cart { void evict() {} }\n")
+                .by("Ada", "ada@example.com").create();
+            fix = repo.commit("fix: take OrderLock before evicting").add("Cart.java", "class Cart { }\n").create();
+            repo.checkout();
+        }
+    }
+
+    private CliResult rca(String... args) {
+        return Cli.run(work, args);
+    }
+
+    private Path ledger(String ticket) {
+        return work.resolve("docs/postmortems/" + ticket + ".yaml");
+    }
+
+    private void ok(CliResult r, String out) {
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(out, r.out(), r.toString());
+    }
+
+    @Test
+    void aWholeInvestigationPrintsEachNewId() throws Exception {
+        ok(rca("open", "PAY-142", "--title=Checkout hangs after cache refactor", "--owner=Payments team"),
+            "docs/postmortems/PAY-142.yaml\n");
+        ok(rca("symptom", "CheckoutIT times out after 30 s", "--kind=test", "--source=CI run 4411",
+            "--at=2026-11-20T09:12:00Z"), "S1\n");
+        ok(rca("symptom", "p99 latency up 4x"), "S2\n");
+        ok(rca("hypothesis", "Lock ordering between CartCache.evict and OrderLock", "--likelihood=0.4",
+            "--explains=S1,S2"), "H1\n");
+        ok(rca("hypothesis", "evict re-enters the loader", "--likelihood=0.7", "--explains=S1"), "H2\n");
+        ok(rca("hypothesis", "GC pauses"), "H3\n");
+        ok(rca("experiment", "thread dump during the hang", "--tests=H1", "--result=no OrderLock holder"), "X1\n");
+        ok(rca("reject", "H1", "--because=thread dump shows no thread holding OrderLock"), "H1 rejected\n");
+        ok(rca("evidence", offending.name().substring(0, 10), "--note=introduced evict"), "E1\n");
+        ok(rca("confirm", "H2", "--evidence=E1,X1"), "H2 confirmed\n");
+
+        String text = Files.readString(ledger("PAY-142"));
+        assertTrue(text.contains("""
+              - id: E1
+                kind: commit
+                commit: %s
+                subject: refactor CartCache.evict
+                author: "Ada <ada@example.com>"
+                date: "2026-01-01T00:02:00Z"
+                note: introduced evict
+            """.formatted(offending.name())), text);
+        assertTrue(text.contains("""
+              - id: H1
+                text: Lock ordering between CartCache.evict and OrderLock
+                likelihood: 0.4
+                status: rejected
+                explains: [S1, S2]
+                because: thread dump shows no thread holding OrderLock
+            """), text);
+
+        ok(rca("status"), """
+            PAY-142: Checkout hangs after cache refactor (bug, open)
+
+            Post-mortem inputs:
+              repro       missing: repro.command is empty
+              root cause  missing: root_cause.text is empty
+              fix         missing: fix.commits is empty
+              validation  missing: validation.checks is empty and there is no passing 'rca verify' record
+
+            Open hypotheses (most likely first):
+              H3      ?  GC pauses
+
+            Bisect: not started
+            Next: make the bug reproducible and write repro.command and repro.rate in the ledger (repro.command is empty)
+            """);
+        ok(rca("check"), "");
+
+        Files.writeString(ledger("PAY-142"), text
+            .replace("  command:                     #", "  command: mvn -q -Dtest=CheckoutIT test  #")
+            .replace("  rate:                        #", "  rate: \"9/10\"                #")
+            .replace("  text:                        # the mechanism", "  text: CartCache.evict() drops OrderLock # the mechanism")
+            .replace("  offending: []", "  offending: [" + offending.name() + "]")
+            .replace("  commits: []", "  commits: [" + fix.name() + "]")
+            .replace("  checks: []", "  checks: [{what: CheckoutIT passes, evidence: 20/20}]"));
+        CliResult json = rca("status", "--format=json");
+        assertEquals(0, json.exitCode(), json.toString());
+        assertTrue(json.out().contains("\"ready\":true") || json.out().contains("\"ready\": true"), json.out());
+        assertTrue(json.out().contains("rca postmortem -t PAY-142"), json.out());
+        ok(rca("check"), "");
+    }
+
+    @Test
+    void checkReportsEveryFindingWithItsPosition() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        Files.writeString(ledger("T-1"), """
+            rca: 1
+            ticket: T-2
+            symptoms: [{id: S1, text: boom}]
+            hypotheses:
+              - {id: H1, text: a, likelihood: 1.5, explains: [S1, S7]}
+              - {id: H2, text: b, status: rejected}
+              - {id: H3, text: c, evidence: [E4]}
+            experiments: [{id: X1, tests: H9, action: poke}]
+            evidence: [{id: E1, kind: commit, commit: 0123456789012345678901234567890123456789}]
+            root_cause: {text: t, offending: [%s]}
+            fix: {commits: [%s]}
+            """.formatted(fix.name(), offending.name()));
+        CliResult r = rca("check", "-t", "T-1");
+        assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
+        String f = "docs/postmortems/T-1.yaml:";
+        assertEquals(f + "2:9: ticket T-2 does not match the file name T-1.yaml\n"
+            + f + "5:35: H1 has likelihood 1.5, outside [0, 1]\n"
+            + f + "5:55: S7 is referenced but not in the ledger\n"
+            + f + "6:31: H2 is rejected without a reason: add because: (rca reject H2 --because=\"…\")\n"
+            + f + "7:34: E4 is referenced but not in the ledger\n"
+            + f + "8:31: H9 is referenced but not in the ledger\n"
+            + f + "9:43: commit 0123456789012345678901234567890123456789 does not resolve in the repository\n"
+            + f + "10:35: offending commit " + fix.name() + " is not an ancestor of fix commit " + offending.name() + "\n",
+            r.out());
+    }
+
+    @Test
+    void theTicketRule() throws Exception {
+        CliResult none = rca("symptom", "x");
+        assertEquals(ExitCode.USAGE, none.exitCode(), none.toString());
+        assertEquals("rca: error: no ledger in docs/postmortems/\nhint: start one with 'rca open <TICKET>'\n", none.err());
+        ok(rca("open", "A-1"), "docs/postmortems/A-1.yaml\n");
+        ok(rca("open", "B-2"), "docs/postmortems/B-2.yaml\n");
+        CliResult two = rca("symptom", "x");
+        assertEquals(ExitCode.USAGE, two.exitCode(), two.toString());
+        assertEquals("rca: error: several ledgers are open (A-1, B-2); name one with -t <TICKET>\n", two.err());
+        Files.writeString(ledger("A-1"), Files.readString(ledger("A-1")).replace("status: open ", "status: published "));
+        ok(rca("symptom", "x"), "S1\n");
+        assertTrue(Files.readString(ledger("B-2")).contains("text: x"));
+        ok(rca("symptom", "-t", "A-1", "y"), "S1\n");
+        CliResult unknown = rca("symptom", "-t", "C-3", "x");
+        assertEquals(ExitCode.BAD_INPUT, unknown.exitCode(), unknown.toString());
+        assertEquals("rca: error: no ledger for C-3 (docs/postmortems/C-3.yaml does not exist)\n"
+            + "hint: ledgers here: A-1, B-2; or start one with 'rca open C-3'\n", unknown.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../evil", "..", "a..b", "a/b", "/etc/passwd", "-x", "1abc", "", "a\u0000b", "a b",
+        "x.yaml/../../y", "ÄBC"})
+    void pathTraversalTicketIdsAreRefusedBeforeAnyPathIsBuilt(String id) throws Exception {
+        CliResult open = rca("open", "--", id);
+        assertEquals(ExitCode.BAD_INPUT, open.exitCode(), open.toString());
+        assertTrue(open.err().startsWith("rca: error: bad ticket id '"), open.err());
+        assertEquals(2, open.err().lines().count(), open.err());
+        CliResult symptom = rca("symptom", "--ticket=" + id, "x");
+        assertEquals(ExitCode.BAD_INPUT, symptom.exitCode(), symptom.toString());
+        assertFalse(Files.exists(work.resolve("docs")));
+        assertFalse(Files.exists(tmp.resolve("evil.yaml")));
+    }
+
+    @Test
+    void longTicketIdsAreRefused() {
+        ok(rca("open", "A" + "b".repeat(63)), "docs/postmortems/A" + "b".repeat(63) + ".yaml\n");
+        assertEquals(ExitCode.BAD_INPUT, rca("open", "A" + "b".repeat(64)).exitCode());
+    }
+
+    @Test
+    void refusedCommandsWriteNothing() throws Exception {
+        ok(rca("open", "T-1", "--kind=incident"), "docs/postmortems/T-1.yaml\n");
+        byte[] before = Files.readAllBytes(ledger("T-1"));
+        assertEquals(ExitCode.USAGE, rca("reject", "H1").exitCode());
+        assertEquals(ExitCode.USAGE, rca("reject", "H1", "--because=  ").exitCode());
+        assertEquals(ExitCode.BAD_INPUT, rca("reject", "H1", "--because=no").exitCode());
+        assertEquals(ExitCode.USAGE, rca("hypothesis", "x", "--likelihood=1.5").exitCode());
+        assertEquals(ExitCode.USAGE, rca("hypothesis", "x", "--explains=H1").exitCode());
+        assertEquals(ExitCode.BAD_INPUT, rca("hypothesis", "x", "--explains=S1").exitCode());
+        assertEquals(ExitCode.BAD_INPUT, rca("experiment", "x", "--tests=H1", "--result=y").exitCode());
+        CliResult evidence = rca("evidence", "no-such-rev");
+        assertEquals("rca: error: unknown revision 'no-such-rev'\n", evidence.err());
+        assertEquals(ExitCode.USAGE, rca("confirm", "H1", "--evidence=S1").exitCode());
+        assertEquals(ExitCode.USAGE, rca("symptom", " ").exitCode());
+        CliResult again = rca("open", "T-1");
+        assertEquals(ExitCode.BAD_INPUT, again.exitCode());
+        assertTrue(again.err().startsWith("rca: error: a ledger for T-1 already exists: docs/postmortems/T-1.yaml\n"));
+        assertArrayEquals(before, Files.readAllBytes(ledger("T-1")));
+    }
+
+    @Test
+    void incidentsWarnThatTheyNeedTheirOwnReport() {
+        CliResult r = rca("open", "INC-7", "--kind=incident");
+        assertEquals(0, r.exitCode());
+        assertEquals("rca: warning: an incident needs its own incident report (timeline, blast radius, paging history, "
+            + "communications); this ledger covers the root-cause analysis only\n", r.err());
+    }
+
+    @Test
+    void hostileLedgersAreOneLineExitThree() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        byte[] hostile = "rca: 1\nticket: T-1\nsymptoms: &a [*a]\n".getBytes();
+        Files.write(ledger("T-1"), hostile);
+        for (String[] args : new String[][] {{"symptom", "x"}, {"status"}, {"check"}, {"reject", "H1", "--because=x"}}) {
+            CliResult r = rca(args);
+            assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
+            assertEquals("rca: error: malformed ledger: anchors and aliases (&a) are not allowed in a ledger at "
+                + "docs/postmortems/T-1.yaml:3:11\n", r.err());
+        }
+        assertArrayEquals(hostile, Files.readAllBytes(ledger("T-1")));
+    }
+
+    @Test
+    void bareRepositoriesHaveNoLedgers() {
+        Path bare = tmp.resolve("bare.git");
+        try (TestRepo repo = TestRepo.init(bare, true)) {
+            repo.commit("x").add("a", "a\n").create();
+        }
+        CliResult r = Cli.run(bare, "open", "T-1");
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("rca: error: ledgers live in docs/postmortems/ of a work tree"), r.err());
+    }
+}
