@@ -37,6 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         StatusCommand.class,
         CheckCommand.class,
         LintCommand.class,
+        PostmortemCommand.class,
         BisectHelperCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
