@@ -38,6 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         CheckCommand.class,
         LintCommand.class,
         PostmortemCommand.class,
+        VerifyCommand.class,
         BisectHelperCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
