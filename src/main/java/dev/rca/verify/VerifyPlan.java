@@ -19,8 +19,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * (the newest of {@code fix.commits}, which must lie on one line of history) and the fix's parent (the first
  * parent of the oldest fix commit), how many runs at each and the timeout of one run.
  *
- * @param deterministic true when {@code repro.rate} is {@code deterministic} (or absent): then every run at the
- *     parent must fail; otherwise at least half of them must
+ * @param deterministic true when {@code repro.rate} is {@code deterministic}, absent, or failed every run (e.g.
+ *     {@code 20/20}): then every run at the parent must fail; otherwise at least half of them must
  */
 public record VerifyPlan(LedgerFile ledgerFile, String command, CommitInfo parent, CommitInfo fix, int runs,
                          Duration timeout, boolean deterministic) {
@@ -67,9 +67,16 @@ public record VerifyPlan(LedgerFile ledgerFile, String command, CommitInfo paren
             throw RcaException.badInput("the fix commits of " + t + " are not on one line of history, so there is no"
                 + " single commit before and after the fix to test");
         }
-        String deterministicRate = ledger.repro().rate();
         return new VerifyPlan(ledgerFile, ledger.repro().command().strip(), lookup.require(firstParent(workspace,
-            oldest.sha())), newest, runs, timeout, deterministicRate == null || "deterministic".equals(deterministicRate));
+            oldest.sha())), newest, runs, timeout, alwaysFails(ledger.repro().rate()));
+    }
+
+    private static boolean alwaysFails(String rate) {
+        if (rate == null || "deterministic".equals(rate)) {
+            return true;
+        }
+        String[] ratio = rate.split("/");
+        return ratio.length == 2 && ratio[0].strip().equals(ratio[1].strip());
     }
 
     private static String firstParent(GitWorkspace workspace, String sha) {
