@@ -58,7 +58,9 @@ public final class PostmortemCommand extends RcaCommand {
                 PostmortemPublisher.CommitInfoLine done =
                     publisher.writeAndCommit(markdown, prepared.ledger(), prepared.commits(), hooks);
                 out().println(publisher.markdownName());
-                out().println("committed " + done.sha().substring(0, 12) + " " + done.subject());
+                out().println(done == null ? "nothing to commit: HEAD already has " + publisher.markdownName() + " and "
+                    + publisher.ledgerName() + " as they are" : "committed " + done.sha().substring(0, 12) + " "
+                    + done.subject());
             } finally {
                 err().print(hookOutput.toString(StandardCharsets.UTF_8));
             }

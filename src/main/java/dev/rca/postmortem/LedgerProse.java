@@ -27,6 +27,7 @@ final class LedgerProse {
         "[A-Z][a-z0-9][\\w$]*(?:\\.[a-z_$][\\w$]*)+",
         // snake_case and UPPER_SNAKE, __dunder__
         "_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*",
+        "__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__",
         // camelCase
         "[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*",
         // generics without blanks: List<String>, Map<K,V>

@@ -18,13 +18,18 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.AbortedByHookException;
-import org.eclipse.jgit.api.errors.EmptyCommitException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.RepositoryState;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -103,7 +108,7 @@ public final class PostmortemPublisher {
      * {@link #checkCanCommit()} first. On failure both files are restored and nothing is committed.
      *
      * @param hookOutput where the hooks' output goes
-     * @return the new commit
+     * @return the new commit, or {@code null} when {@code HEAD} already holds both files exactly as they are
      * @throws RcaException exit 3 when a hook refuses or the commit fails
      */
     public CommitInfoLine writeAndCommit(String markdown, Ledger ledger, CommitLookup commits, PrintStream hookOutput) {
@@ -119,6 +124,10 @@ public final class PostmortemPublisher {
                     edit.set(List.of("status"), LedgerStatus.PUBLISHED.word());
                     return null;
                 });
+            }
+            if (committedAsTheyAre()) {
+                done = true;
+                return null;
             }
             CommitInfoLine committed = commit(message(ledger, commits), hookOutput);
             done = true;
@@ -161,8 +170,6 @@ public final class PostmortemPublisher {
             throw RcaException.badInput("the " + e.getHookName() + " hook refused the commit (exit "
                 + e.getReturnCode() + "); the post-mortem and the ledger are as they were", e)
                 .withHint("see the hook's output above; fix what it reports and rerun");
-        } catch (EmptyCommitException e) {
-            throw RcaException.badInput("nothing to commit: " + md + " and " + yaml + " are committed as they are", e);
         } catch (GitAPIException | JGitInternalException e) {
             throw RcaException.badInput("cannot commit the post-mortem: " + e.getMessage()
                 + "; the post-mortem and the ledger are as they were", e);
@@ -193,6 +200,29 @@ public final class PostmortemPublisher {
             }
         }
         restoreIndex(stagedBefore);
+    }
+
+    /** True when both files in the work tree are byte for byte what {@code HEAD} holds. */
+    private boolean committedAsTheyAre() {
+        var repository = workspace.repository();
+        try (RevWalk walk = new RevWalk(repository); ObjectInserter.Formatter ids = new ObjectInserter.Formatter()) {
+            ObjectId head = repository.resolve(Constants.HEAD);
+            if (head == null) {
+                return false;
+            }
+            RevTree tree = walk.parseCommit(head).getTree();
+            for (String path : List.of(markdownName(), ledgerName())) {
+                try (TreeWalk entry = TreeWalk.forPath(repository, path, tree)) {
+                    byte[] bytes = Files.readAllBytes(workspace.workTree().resolve(path));
+                    if (entry == null || !entry.getObjectId(0).equals(ids.idFor(Constants.OBJ_BLOB, bytes))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read HEAD: " + e.getMessage(), e);
+        }
     }
 
     /** The index entries of the two files, so a failed commit can put the index back as it was. */

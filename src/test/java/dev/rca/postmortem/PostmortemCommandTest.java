@@ -209,6 +209,19 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void committingAgainWithNothingChangedSaysSo() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit").exitCode());
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        CliResult again = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(new CliResult(0, MD + "\nnothing to commit: HEAD already has " + MD
+            + " and docs/postmortems/PAY-142.yaml as they are\n", ""), again);
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertEquals(List.of(), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    @Test
     void commitSigningIsRefusedWithAWayToCommitByHand() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");
