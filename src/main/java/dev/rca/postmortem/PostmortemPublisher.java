@@ -10,12 +10,9 @@ import dev.rca.ledger.LedgerStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.AbortedByHookException;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -23,15 +20,16 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.LockFile;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.RepositoryState;
+import org.eclipse.jgit.lib.UserConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.lib.UserConfig;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * Writes {@code docs/postmortems/<TICKET>.md} beside its ledger and, on request, commits exactly those two files
@@ -274,22 +272,24 @@ public final class PostmortemPublisher {
         }
     }
 
+    /** Writes through git's own lock file ({@code <file>.lock}, renamed over the file), so readers never see half. */
     private static void writeAtomically(Path path, byte[] bytes) {
-        Path temp = path.resolveSibling("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(path.getParent());
-            Files.write(temp, bytes);
+            LockFile lock = new LockFile(path.toFile());
+            if (!lock.lock()) {
+                throw RcaException.badInput("cannot write " + path + ": " + path.getFileName() + ".lock exists")
+                    .withHint("another rca or git process is writing it; if none is, remove the .lock file");
+            }
             try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+                lock.write(bytes);
+                if (!lock.commit()) {
+                    throw RcaException.badInput("cannot write " + path + ": renaming its lock file failed");
+                }
+            } finally {
+                lock.unlock();
             }
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the original error is the one worth reporting
-            }
             throw RcaException.badInput("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
