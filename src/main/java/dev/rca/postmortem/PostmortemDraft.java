@@ -47,19 +47,19 @@ public final class PostmortemDraft {
         }
     }
 
+    private final PostmortemRenderer renderer;
     private final CommitLookup commits;
     private final PostmortemLinter linter;
-    private final CausalGraph graph;
 
     /**
-     * @param commits resolves the ledger's commits
-     * @param linter  the linter {@code rca lint} would use on the result (the repository's settings and SHAs)
-     * @param graph   the causal graph to embed in "How it was found", or {@code null}
+     * @param renderer renders the ledger (with or without a causal graph)
+     * @param commits  resolves the ledger's commits
+     * @param linter   the linter {@code rca lint} would use on the result (the repository's settings and SHAs)
      */
-    public PostmortemDraft(CommitLookup commits, PostmortemLinter linter, CausalGraph graph) {
+    public PostmortemDraft(PostmortemRenderer renderer, CommitLookup commits, PostmortemLinter linter) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.commits = Objects.requireNonNull(commits, "commits");
         this.linter = Objects.requireNonNull(linter, "linter");
-        this.graph = graph;
     }
 
     /**
@@ -98,8 +98,7 @@ public final class PostmortemDraft {
         if (!refusals.isEmpty()) {
             return new Outcome(null, missing, refusals, warnings);
         }
-        PostmortemRenderer renderer = new PostmortemRenderer(commits);
-        RenderedPostmortem rendered = (graph == null ? renderer : renderer.withGraph(graph)).render(ledger);
+        RenderedPostmortem rendered = renderer.render(ledger);
         for (LintFinding f : linter.lint(markdownName, rendered.markdown())) {
             String origin = rendered.originOf(f.line());
             String where = origin == null ? markdownName + ":" + f.line() + ":" + f.column()

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Writes a post-mortem from a ledger: {@code # <TICKET>: <title>} and the nine sections in the method's order
@@ -41,21 +42,28 @@ public final class PostmortemRenderer {
         "no-good-reason", "No good reason");
 
     private final CommitLookup commits;
+    private final ToIntFunction<BisectRecord> candidates;
     private final CausalGraph graph;
 
-    /** A renderer naming commits through {@code commits}, without a causal graph. */
-    public PostmortemRenderer(CommitLookup commits) {
-        this(commits, null);
+    /**
+     * A renderer naming commits through {@code commits}, without a causal graph.
+     *
+     * @param candidates how many candidates a bisection had (git's {@code bad ^good} with its paths), or -1 when
+     *     that cannot be told
+     */
+    public PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates) {
+        this(commits, candidates, null);
     }
 
-    private PostmortemRenderer(CommitLookup commits, CausalGraph graph) {
+    private PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates, CausalGraph graph) {
         this.commits = Objects.requireNonNull(commits, "commits");
+        this.candidates = Objects.requireNonNull(candidates, "candidates");
         this.graph = graph;
     }
 
     /** A renderer that embeds {@code graph}'s Mermaid diagram at the end of "How it was found". */
     public PostmortemRenderer withGraph(CausalGraph graph) {
-        return new PostmortemRenderer(commits, Objects.requireNonNull(graph, "graph"));
+        return new PostmortemRenderer(commits, candidates, Objects.requireNonNull(graph, "graph"));
     }
 
     /** The post-mortem for {@code ledger}; its title must be set. */
@@ -252,9 +260,9 @@ public final class PostmortemRenderer {
         if (runs != steps) {
             line.append(" (").append(runs).append(" runs)");
         }
-        Object candidates = bisect.extra().get("candidates");
-        if (candidates instanceof Number n) {
-            line.append(" over ").append(n).append(" candidates");
+        int count = candidates.applyAsInt(bisect);
+        if (count >= 0) {
+            line.append(" over ").append(count).append(count == 1 ? " candidate" : " candidates");
         }
         if (bisect.bad() != null && !bisect.good().isEmpty()) {
             List<String> good = bisect.good().stream().map(this::shortSha).toList();

@@ -1,7 +1,10 @@
 package dev.rca.postmortem;
 
+import dev.rca.RcaException;
+import dev.rca.bisect.CandidateWalk;
 import dev.rca.config.RcaConfig;
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.BisectRecord;
 import dev.rca.ledger.GitCommitLookup;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
@@ -48,10 +51,26 @@ public final class Postmortems {
             changed = FixSize.changedLines(workspace,
                 ledger.fix().commits().stream().map(c -> commits.require(c).sha()).toList());
         }
-        PostmortemDraft.Outcome outcome = new PostmortemDraft(commits, linter, graph)
+        PostmortemRenderer renderer = new PostmortemRenderer(commits, bisect -> candidates(workspace, commits, bisect));
+        PostmortemDraft.Outcome outcome = new PostmortemDraft(graph == null ? renderer : renderer.withGraph(graph),
+            commits, linter)
             .prepare(ledger, publisher.ledgerName(), publisher.markdownName(), incidentConfirmed, changed);
         List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(outcome.warnings());
         return new Prepared(ledger, publisher, commits, outcome, warnings);
+    }
+
+    /** The candidates of a recorded bisection, counted as git counts them; -1 when its commits do not resolve. */
+    private static int candidates(GitWorkspace workspace, GitCommitLookup commits, BisectRecord bisect) {
+        if (bisect.bad() == null || bisect.good().isEmpty()) {
+            return -1;
+        }
+        try {
+            List<String> good = bisect.good().stream().map(g -> commits.require(g).sha()).toList();
+            return CandidateWalk.walk(workspace, commits.require(bisect.bad()).sha(), good, bisect.paths(),
+                Boolean.TRUE.equals(bisect.extra().get("first_parent"))).candidateCount();
+        } catch (RcaException unresolved) {
+            return -1;
+        }
     }
 }
