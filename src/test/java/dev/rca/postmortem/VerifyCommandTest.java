@@ -99,6 +99,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aRunThatTimesOutFailsAtTheParentAndDoesNotPassAtTheFix() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: \"sleep 30\""));
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1", "--timeout=1");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("parent run 1: timed out\nfix run 1: timed out (expected a pass)\n"),
+            result.out());
+        assertTrue(result.out().contains("failed 1 of 1 runs at the parent"), result.out());
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        assertEquals(new CliResult(2, "", "rca: error: --runs must be between 1 and 1000, not 0\n"),
+            Cli.run(tmp, "verify", "--runs=0"));
+        assertEquals(2, Cli.run(tmp, "verify", "--timeout=0").exitCode());
+    }
+
+    @Test
     void withoutAReproCommandThereIsNothingToVerify() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n", ""));
