@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
 /** {@code rca postmortem [-t T] [--commit]}: writes docs/postmortems/T.md from the ledger, or says what is missing. */
 @Command(name = "postmortem",
     description = {"Writes docs/postmortems/<TICKET>.md from the ledger and prints its path.",
-        "Refuses (exit 1, nothing written) unless the ledger has the four inputs: a reliable repro, the root cause,",
-        "the fix (commits that resolve) and its validation; each missing input is listed with what satisfies it.",
-        "The result always passes 'rca lint'; ledger words that would not are reported at their place in the ledger."},
+        "Refuses (exit 1, nothing written) unless the ledger has the four inputs: a",
+        "reliable repro, the root cause, the fix (commits that resolve) and its",
+        "validation; each missing input is listed with what satisfies it. The result",
+        "always passes 'rca lint': ledger words that would not are reported at their",
+        "place in the ledger."},
     footer = {"%nExample:%n  rca postmortem -t PAY-142",
-        "  rca postmortem -t PAY-142 --commit     # one commit with the .md and the ledger, status published"})
+        "  rca postmortem -t PAY-142 --commit"})
 public final class PostmortemCommand extends RcaCommand {
     @Option(names = {"-t", "--ticket"}, paramLabel = "<T>",
         description = "The ledger (default: the only one not published).")
