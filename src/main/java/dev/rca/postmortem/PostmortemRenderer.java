@@ -286,6 +286,9 @@ public final class PostmortemRenderer {
             if (e.commit() != null) {
                 line.append(": ").append(commitWithSubject(e.commit(), false));
             } else if (e.command() != null) {
+                if (!Evidence.QUERY.equals(e.kind())) {
+                    line.append(" (").append(LedgerProse.inline(e.kind())).append(")");
+                }
                 line.append(": ").append(LedgerProse.codeSpan(e.command()));
                 if (Evidence.QUERY.equals(e.kind())) {
                     int n = e.commits().size();
