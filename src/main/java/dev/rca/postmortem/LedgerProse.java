@@ -20,7 +20,7 @@ final class LedgerProse {
         // calls: evict(), CartCache.evict(key), a::b(), obj->run()
         "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*\\([\\w$.,]*\\)",
         // paths with a directory and an extension, optionally with a ::member
-        "(?:\\.{0,2}/)?(?:[\\w.-]+/)+[\\w.-]*\\.[A-Za-z0-9]{1,10}(?:::[\\w$]+)?",
+        "(?:\\.{0,2}/)?(?:[\\w.-]+/)+[\\w.-]*\\.[A-Za-z][A-Za-z0-9]{0,9}(?:::[\\w$]+)?",
         // scoped names: ns::name, a->b->c
         "[\\w$./]+(?:::|->)[\\w$]+(?:(?:::|->|\\.)[\\w$]+)*",
         // Class.member, Class.member.field, Foo.java
@@ -28,8 +28,8 @@ final class LedgerProse {
         // snake_case and UPPER_SNAKE, __dunder__
         "_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*",
         "__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__",
-        // camelCase
-        "[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*",
+        // camelCase with a lower-case word on both sides of a hump (not macOS, iPhone, kHz)
+        "[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*",
         // generics without blanks: List<String>, Map<K,V>
         "[A-Z][\\w$]*<[\\w$.,?<>\\[\\]]+>",
         // command-line options: --runs=5, --no-verify
