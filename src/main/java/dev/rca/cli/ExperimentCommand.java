@@ -22,6 +22,9 @@ public final class ExperimentCommand extends LedgerCommand {
     @Option(names = "--result", required = true, paramLabel = "<what happened>", description = "What happened.")
     String result;
 
+    @Option(names = "--at", paramLabel = "<when>", description = "When it was done (default: now, in UTC).")
+    String at;
+
     @Override
     protected int execute() {
         requireIds("--tests", List.of(tests), ItemKind.HYPOTHESIS);
@@ -29,6 +32,7 @@ public final class ExperimentCommand extends LedgerCommand {
         item.put("tests", tests);
         item.put("action", requireText("the experiment", action));
         item.put("result", requireText("--result", result));
+        item.put("at", at != null ? at : java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> {
                 edit.itemPath(tests, null);

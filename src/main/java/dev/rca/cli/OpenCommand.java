@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerKind;
@@ -14,8 +15,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "open", description = "Creates the evidence ledger docs/postmortems/<TICKET>.yaml and prints its path.",
     footer = {"%nExample:%n  rca open PAY-142 --title=\"Checkout hangs after cache refactor\" --owner=\"Payments team\""})
 public final class OpenCommand extends RcaCommand {
-    @Parameters(paramLabel = "<TICKET>", description = "Ticket id: a letter, then up to 63 letters, digits, '.', '_', '-'.")
+    @Parameters(paramLabel = "<TICKET>", arity = "0..1",
+        description = "Ticket id: a letter, then up to 63 letters, digits, '.', '_', '-'.")
     String ticket;
+
+    @Option(names = {"-t", "--ticket"}, paramLabel = "<TICKET>", description = "The ticket id, as an option.")
+    String ticketOption;
 
     @Option(names = "--title", paramLabel = "<text>", description = "One line: what users saw.")
     String title;
@@ -28,7 +33,10 @@ public final class OpenCommand extends RcaCommand {
 
     @Override
     protected int execute() {
-        TicketId id = new TicketId(ticket);
+        if ((ticket == null) == (ticketOption == null)) {
+            throw RcaException.usage("name the ticket once: rca open <TICKET>");
+        }
+        TicketId id = new TicketId(ticket != null ? ticket : ticketOption);
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = LedgerLocator.of(workspace).file(id);
             file.create(LedgerTemplate.render(id, title, kind, owner));

@@ -15,4 +15,20 @@ public record BisectRecord(List<String> good, String bad, List<String> paths, Li
         steps = List.copyOf(steps);
         extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
+
+    /** The record as ledger fields (extra fields last), for {@link LedgerEdit#set} of {@code bisect}. */
+    public Map<String, Object> toYaml() {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("good", good);
+        if (bad != null) {
+            map.put("bad", bad);
+        }
+        map.put("paths", paths);
+        map.put("steps", steps.stream().map(BisectStep::toYaml).toList());
+        if (firstBad != null) {
+            map.put("first_bad", firstBad);
+        }
+        map.putAll(extra);
+        return map;
+    }
 }

@@ -11,4 +11,16 @@ public record BisectStep(String commit, String verdict, int runs, String at) {
             throw new IllegalArgumentException("runs < 0");
         }
     }
+
+    /** The step as ledger fields, for {@link LedgerEdit#append} to {@code bisect.steps}. */
+    public java.util.Map<String, Object> toYaml() {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("commit", commit);
+        map.put("verdict", verdict);
+        map.put("runs", runs);
+        if (at != null) {
+            map.put("at", at);
+        }
+        return map;
+    }
 }

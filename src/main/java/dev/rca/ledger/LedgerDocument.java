@@ -79,7 +79,7 @@ final class LedgerDocument {
             }
         } else {
             int column = sequence.getStartMark().getColumn();
-            splice(lineEndAfter(contentEnd(sequence)), 0, nl + YamlWriter.blockItem(normalised, column, nl));
+            insertLineAfter(contentEnd(sequence), YamlWriter.blockItem(normalised, column, nl));
         }
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) modelGet(path);
@@ -134,7 +134,7 @@ final class LedgerDocument {
         }
         int column = mapping.getValue().get(0).getKeyNode().getStartMark().getColumn();
         String entry = " ".repeat(column) + YamlWriter.key(key) + ":" + YamlWriter.afterKey(value, column, nl);
-        splice(lineEndAfter(contentEnd(mapping)), 0, nl + entry);
+        insertLineAfter(contentEnd(mapping), entry);
     }
 
     private void replaceValue(MappingNode mapping, NodeTuple tuple, Object value) {
@@ -273,8 +273,12 @@ final class LedgerDocument {
     private int contentEnd(Node node) {
         if (node instanceof ScalarNode scalar) {
             int end = index(scalar.getEndMark());
-            if (scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED
-                || scalar.getScalarStyle() == ScalarStyle.PLAIN) {
+            boolean block = scalar.getScalarStyle() == ScalarStyle.LITERAL
+                || scalar.getScalarStyle() == ScalarStyle.FOLDED;
+            if (block && keepsTrailingBreaks(scalar)) {
+                return end;
+            }
+            if (block || scalar.getScalarStyle() == ScalarStyle.PLAIN) {
                 while (end > index(scalar.getStartMark()) && Character.isWhitespace(text.charAt(end - 1))) {
                     end--;
                 }
@@ -291,6 +295,18 @@ final class LedgerDocument {
         return Math.max(index(last.getKeyNode().getEndMark()) + 1, contentEnd(last.getValueNode()));
     }
 
+    /** True for a block scalar with the keep indicator ({@code |+}, {@code >+}): its trailing breaks are content. */
+    private boolean keepsTrailingBreaks(ScalarNode scalar) {
+        int i = index(scalar.getStartMark()) + 1;
+        while (i < text.length() && "+-0123456789".indexOf(text.charAt(i)) >= 0) {
+            if (text.charAt(i) == '+') {
+                return true;
+            }
+            i++;
+        }
+        return false;
+    }
+
     private int colonAfter(Node key) {
         int i = index(key.getEndMark());
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
@@ -300,6 +316,18 @@ final class LedgerDocument {
             throw refusal(null);
         }
         return i;
+    }
+
+    /**
+     * Inserts {@code lines} as new lines after the line holding {@code contentEnd}; when the content ends at the
+     * start of a line (a block scalar that keeps its trailing line breaks), right there.
+     */
+    private void insertLineAfter(int contentEnd, String lines) {
+        if (contentEnd > 0 && text.charAt(contentEnd - 1) == '\n') {
+            splice(contentEnd, 0, lines + nl);
+        } else {
+            splice(lineEndAfter(contentEnd), 0, nl + lines);
+        }
     }
 
     /** The index of the line break ending the line that holds {@code index - 1} (or the end of the text). */

@@ -65,6 +65,11 @@ public final class LedgerEdit {
         document.set(path, value);
     }
 
+    /** Sets the ledger's top-level {@code status} (e.g. {@code published} once the post-mortem is written). */
+    public void setStatus(LedgerStatus status) {
+        document.set(List.of("status"), status.word());
+    }
+
     /** Sets {@code field} of the item {@code id} (e.g. a hypothesis's {@code status}). */
     public void setItemField(String id, String field, Object value) {
         document.set(itemPath(id, field), value);

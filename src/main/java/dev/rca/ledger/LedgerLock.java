@@ -62,7 +62,8 @@ public final class LedgerLock implements AutoCloseable {
                     throw stale(file, lockFile, holder, "its process is no longer running");
                 }
                 if (System.nanoTime() > deadline) {
-                    throw stale(file, lockFile, holder, "it was held longer than " + timeout.toSeconds() + " s");
+                    throw stale(file, lockFile, holder, "it was held longer than "
+                        + (timeout.toMillis() >= 1000 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
                 }
                 sleep(sleepMillis + (long) (Math.random() * sleepMillis));
                 sleepMillis = Math.min(50, sleepMillis * 2);

@@ -118,7 +118,7 @@ final class LedgerSchema {
             String id = id(m, p, ItemKind.EXPERIMENT);
             String action = requiredText(m, p, "action");
             return id == null || action == null ? null : new Experiment(id, text(m.get("tests"), p + ".tests"),
-                action, text(m.get("result"), p + ".result"));
+                action, text(m.get("result"), p + ".result"), text(m.get("at"), p + ".at"));
         });
         List<Evidence> evidence = items(top.get("evidence"), "evidence", (m, p) -> {
             String id = id(m, p, ItemKind.EVIDENCE);
@@ -174,7 +174,7 @@ final class LedgerSchema {
             section(m.get("verify"), "validation.verify", v -> {
                 Boolean passed = bool(v.get("passed"), "validation.verify.passed");
                 if (passed == null) {
-                    problem(v.get("passed") == null ? nodeOf(m.get("verify")) : v.get("passed"),
+                    problem(v.get("passed") == null ? m.get("verify") : v.get("passed"),
                         "validation.verify.passed must be true or false");
                 }
                 return new VerifyRecord(text(v.get("command"), "validation.verify.command"),
@@ -280,7 +280,8 @@ final class LedgerSchema {
 
     private String requiredText(Map<String, Node> item, String path, String key) {
         String value = text(item.get(key), path + "." + key);
-        if (value == null && item.get(key) == null || value == null && isNull(item.get(key))) {
+        Node node = item.get(key);
+        if (value == null && (node == null || isNull(node))) {
             problem(firstNode(item), path + " has no '" + key + ":'");
         }
         return value;
@@ -366,10 +367,6 @@ final class LedgerSchema {
 
     private static boolean isNull(Node node) {
         return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
-    }
-
-    private static Node nodeOf(Node node) {
-        return node;
     }
 
     private static Object plain(Node node) {

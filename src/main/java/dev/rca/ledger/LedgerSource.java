@@ -43,6 +43,8 @@ public final class LedgerSource {
     /** Files larger than this are refused before parsing. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     private static final int MAX_NESTING = 30;
+    /** No value a person writes in a ledger is longer than this; a longer one is pasted data, refused. */
+    private static final int MAX_SCALAR_CHARS = 1_000_000;
     private static final Set<Tag> STANDARD_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
         Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
 
@@ -225,16 +227,14 @@ public final class LedgerSource {
             throw RcaException.badInput("malformed ledger: nested more than " + MAX_NESTING + " levels deep")
                 .at(file, line(node), column(node));
         }
-        if (node.getAnchor() != null) {
-            throw RcaException.badInput("malformed ledger: anchors and aliases (&" + node.getAnchor()
-                + ") are not allowed in a ledger").at(file, line(node), column(node));
-        }
-        if (node.isTwoStepsConstruction() && node instanceof ScalarNode) {
-            throw RcaException.badInput("malformed ledger: aliases are not allowed").at(file, line(node), column(node));
-        }
         if (!STANDARD_TAGS.contains(node.getTag())) {
             throw RcaException.badInput("malformed ledger: the tag " + node.getTag() + " is not allowed")
                 .at(file, line(node), column(node));
+        }
+        if (node instanceof ScalarNode scalar && scalar.getValue().length() > MAX_SCALAR_CHARS) {
+            throw RcaException.badInput("malformed ledger: a value of " + scalar.getValue().length()
+                + " characters is longer than the " + MAX_SCALAR_CHARS + "-character limit")
+                .at(file, line(node), column(node)).withHint("keep large logs in files and refer to them by path");
         }
         if (node instanceof MappingNode mapping) {
             Set<String> seen = new java.util.HashSet<>();

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 /** Entry points other commands use to record what they found in a ledger. */
 public final class Ledgers {
+    /** At most this many commits of one query are kept in the ledger; the total is recorded beside them. */
+    public static final int MAX_QUERY_COMMITS = 500;
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,^~-]+");
 
     private Ledgers() {
@@ -20,7 +22,8 @@ public final class Ledgers {
      *
      * @param ticket      the {@code -t} value; {@code null} applies the {@code -t} rule
      * @param commandLine the exact command line, e.g. from {@link #commandLine(String, String...)}
-     * @param shas        the full SHAs the query printed, in its order
+     * @param shas        the full SHAs the query printed, in its order; beyond {@link #MAX_QUERY_COMMITS} only
+     *                    the first are kept, with {@code total_commits: <n>}
      * @return the new evidence id, {@code E<n>}
      * @throws RcaException exit 3 for a bad ticket, a missing or malformed ledger, a lock held too long
      */
@@ -38,7 +41,10 @@ public final class Ledgers {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", Evidence.QUERY);
         item.put("command", commandLine);
-        item.put("commits", List.copyOf(shas));
+        item.put("commits", List.copyOf(shas.subList(0, Math.min(shas.size(), MAX_QUERY_COMMITS))));
+        if (shas.size() > MAX_QUERY_COMMITS) {
+            item.put("total_commits", shas.size());
+        }
         return ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
     }
 

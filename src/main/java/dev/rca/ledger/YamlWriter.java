@@ -17,7 +17,7 @@ final class YamlWriter {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/(][A-Za-z0-9 _./()+'@=-]*");
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Resolver RESOLVER = new Resolver();
-    private static final int FLOW_LIST_WIDTH = 100;
+    private static final int FLOW_LIST_WIDTH = 60;
 
     private YamlWriter() {
     }

@@ -61,7 +61,8 @@ class LedgerCommandsTest {
             "--explains=S1,S2"), "H1\n");
         ok(rca("hypothesis", "evict re-enters the loader", "--likelihood=0.7", "--explains=S1"), "H2\n");
         ok(rca("hypothesis", "GC pauses"), "H3\n");
-        ok(rca("experiment", "thread dump during the hang", "--tests=H1", "--result=no OrderLock holder"), "X1\n");
+        ok(rca("experiment", "thread dump during the hang", "--tests=H1", "--result=no OrderLock holder",
+            "--at=2026-11-20T10:00:00Z"), "X1\n");
         ok(rca("reject", "H1", "--because=thread dump shows no thread holding OrderLock"), "H1 rejected\n");
         ok(rca("evidence", offending.name().substring(0, 10), "--note=introduced evict"), "E1\n");
         ok(rca("confirm", "H2", "--evidence=E1,X1"), "H2 confirmed\n");
@@ -76,6 +77,13 @@ class LedgerCommandsTest {
                 date: "2026-01-01T00:02:00Z"
                 note: introduced evict
             """.formatted(offending.name())), text);
+        assertTrue(text.contains("""
+              - id: X1
+                tests: H1
+                action: thread dump during the hang
+                result: no OrderLock holder
+                at: "2026-11-20T10:00:00Z"
+            """), text);
         assertTrue(text.contains("""
               - id: H1
                 text: Lock ordering between CartCache.evict and OrderLock
@@ -181,6 +189,13 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void openTakesTheTicketOnceAsArgumentOrOption() {
+        ok(rca("open", "-t", "T-9"), "docs/postmortems/T-9.yaml\n");
+        assertEquals(ExitCode.USAGE, rca("open").exitCode());
+        assertEquals(ExitCode.USAGE, rca("open", "T-8", "-t", "T-8").exitCode());
+    }
+
+    @Test
     void longTicketIdsAreRefused() {
         ok(rca("open", "A" + "b".repeat(63)), "docs/postmortems/A" + "b".repeat(63) + ".yaml\n");
         assertEquals(ExitCode.BAD_INPUT, rca("open", "A" + "b".repeat(64)).exitCode());
@@ -227,6 +242,47 @@ class LedgerCommandsTest {
                 + "docs/postmortems/T-1.yaml:3:11\n", r.err());
         }
         assertArrayEquals(hostile, Files.readAllBytes(ledger("T-1")));
+    }
+
+    @Test
+    void checkListsEverySchemaErrorWhileOtherCommandsStopAtTheFirst() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        Files.writeString(ledger("T-1"), "rca: 1\nticket: T-1\nstatus: done\nhypotheses: [{id: H1, likelihood: x}]\n");
+        CliResult check = rca("check");
+        assertEquals(ExitCode.BAD_INPUT, check.exitCode(), check.toString());
+        assertEquals("""
+            rca: error: malformed ledger: status must be open, root-caused, fixed, validated or published, not 'done' at docs/postmortems/T-1.yaml:3:9
+            rca: error: malformed ledger: hypotheses.0 has no 'text:' at docs/postmortems/T-1.yaml:4:19
+            rca: error: malformed ledger: hypotheses.0.likelihood must be a number, not 'x' at docs/postmortems/T-1.yaml:4:35
+            """, check.err());
+        CliResult status = rca("status", "-t", "T-1");
+        assertEquals(ExitCode.BAD_INPUT, status.exitCode(), status.toString());
+        assertEquals(check.err().lines().findFirst().orElseThrow() + "\n", status.err());
+    }
+
+    @Test
+    void otherCommandsRecordQueriesThroughTheLibrary() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        try (dev.rca.git.GitWorkspace workspace = dev.rca.git.GitWorkspace.open(work)) {
+            String line = dev.rca.ledger.Ledgers.commandLine("rca", "log", "--grep=evict", "-n", "2");
+            assertEquals("E1", dev.rca.ledger.Ledgers.recordQuery(workspace, "T-1", line,
+                java.util.List.of(fix.name(), offending.name())));
+            assertEquals("E2", dev.rca.ledger.Ledgers.recordQuery(workspace, null, line, java.util.List.of()));
+        }
+        assertTrue(Files.readString(ledger("T-1")).contains("""
+            evidence:                      # rca evidence <rev> --note="…"
+              - id: E1
+                kind: query
+                command: rca log --grep=evict -n 2
+                commits:
+                  - %s
+                  - %s
+              - id: E2
+                kind: query
+                command: rca log --grep=evict -n 2
+                commits: []
+            """.formatted(fix.name(), offending.name())), Files.readString(ledger("T-1")));
+        ok(rca("check"), "");
     }
 
     @Test

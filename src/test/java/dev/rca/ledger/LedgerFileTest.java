@@ -187,11 +187,78 @@ class LedgerFileTest {
             RcaException e = assertThrows(RcaException.class,
                 () -> file.update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"))));
             assertEquals("rca: error: docs/postmortems/PAY-142.yaml is locked by process 999999999 on elsewhere "
-                + "(since 2026-11-20T09:00:00Z) and it was held longer than 0 s" + System.lineSeparator()
+                + "(since 2026-11-20T09:00:00Z) and it was held longer than 50 ms" + System.lineSeparator()
                 + "hint: if no rca command is running on this ledger, the lock is stale: delete " + lock, e.render());
         } finally {
             System.clearProperty("rca.lockTimeoutMillis");
         }
+        assertTrue(Files.exists(lock));
+        assertEquals(HAND_WRITTEN, file.readText());
+    }
+
+    @Test
+    void apiForBisectVerifyAndPostmortem() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN);
+        String good = "a".repeat(40);
+        String bad = "b".repeat(40);
+        file.update(edit -> {
+            edit.set(List.of("bisect"), new BisectRecord(List.of(good), bad, List.of("src/"), List.of(), null,
+                Map.of()).toYaml());
+            return null;
+        });
+        file.update(edit -> {
+            edit.append(List.of("bisect", "steps"), new BisectStep("c".repeat(40), "bad", 3, null).toYaml());
+            edit.append(List.of("bisect", "steps"), new BisectStep("d".repeat(40), "good", 1, "2026-11-20T10:00:00Z").toYaml());
+            edit.set(List.of("bisect", "first_bad"), "c".repeat(40));
+            edit.set(List.of("validation", "verify"),
+                new VerifyRecord("mvn test", "e".repeat(40), "f".repeat(40), 5, 5, 5, true, "2026-11-20T11:00:00Z").toYaml());
+            edit.setStatus(LedgerStatus.PUBLISHED);
+            return null;
+        });
+        Ledger ledger = file.read();
+        assertEquals(new BisectRecord(List.of(good), bad, List.of("src/"), List.of(
+            new BisectStep("c".repeat(40), "bad", 3, null), new BisectStep("d".repeat(40), "good", 1, "2026-11-20T10:00:00Z")),
+            "c".repeat(40), Map.of()), ledger.bisect());
+        assertEquals(new VerifyRecord("mvn test", "e".repeat(40), "f".repeat(40), 5, 5, 5, true, "2026-11-20T11:00:00Z"),
+            ledger.validation().verify());
+        assertEquals(LedgerStatus.PUBLISHED, ledger.status());
+        List<InputCheck> inputs = PostmortemInputs.assess(ledger, new CommitLookup() {
+            @Override
+            public java.util.Optional<CommitInfo> find(String revision) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean isAncestor(String ancestor, String descendant) {
+                return false;
+            }
+        });
+        assertEquals(List.of(InputCheck.present("repro"), InputCheck.missing("root cause", "root_cause.text is empty"),
+            InputCheck.missing("fix", "fix.commits is empty"), InputCheck.present("validation")), inputs);
+        assertEquals("root cause (root_cause.text is empty); fix (fix.commits is empty)",
+            PostmortemInputs.describeMissing(inputs));
+        assertLinesKeptInOrder(HAND_WRITTEN.replace("status: open      ", "status: published "), file.readText());
+        List<String> many = java.util.stream.IntStream.range(0, 600).mapToObj(i -> String.format("%040x", i)).toList();
+        assertEquals("E1", Ledgers.recordQuery(file, "rca log", many));
+        Evidence query = file.read().evidence().get(0);
+        assertEquals(many.subList(0, 500), query.commits());
+        assertTrue(file.readText().contains("    total_commits: 600\n"));
+        assertEquals("rca log '--grep=cache|evict' -n 5 -- 'src/my file.c'",
+            Ledgers.commandLine("rca", "log", "--grep=cache|evict", "-n", "5", "--", "src/my file.c"));
+    }
+
+    @Test
+    void aLockLeftByADeadProcessIsReportedAtOnce() throws Exception {
+        LedgerFile file = ledgerWith(HAND_WRITTEN);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path lock = LedgerLock.lockFileFor(file.path());
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(lock, "pid " + gone.pid() + "\nhost " + host + "\nsince 2026-11-20T09:00:00Z\ntoken t\n");
+        RcaException e = assertThrows(RcaException.class,
+            () -> file.update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"))));
+        assertEquals("docs/postmortems/PAY-142.yaml is locked by process " + gone.pid() + " on " + host
+            + " (since 2026-11-20T09:00:00Z) and its process is no longer running", e.getMessage());
         assertTrue(Files.exists(lock));
         assertEquals(HAND_WRITTEN, file.readText());
     }

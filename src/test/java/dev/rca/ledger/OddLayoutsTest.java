@@ -18,6 +18,31 @@ class OddLayoutsTest {
 
     static List<Arguments> layouts() {
         return List.of(
+            Arguments.of("block scalar keeping its trailing breaks", """
+                rca: 1
+                ticket: T-1
+                hypotheses:
+                  - id: H1
+                    text: |+
+                      kept
+
+                  - id: H2
+                    text: b
+                """, """
+                rca: 1
+                ticket: T-1
+                hypotheses:
+                  - id: H1
+                    text: |+
+                      kept
+
+                    status: rejected
+                    because: "no: really"
+                  - id: H2
+                    text: b
+                  - id: H3
+                    text: new
+                """),
             Arguments.of("indentless sequence", """
                 rca: 1
                 ticket: T-1
@@ -135,5 +160,56 @@ class OddLayoutsTest {
         });
         file.update(edit -> edit.addItem(ItemKind.HYPOTHESIS, Map.of("text", "new")));
         assertEquals(after, Files.readString(path));
+    }
+
+    @org.junit.jupiter.api.Test
+    void replacingWholeValuesKeepsTheCommentsAroundThem() throws Exception {
+        Path path = dir.resolve("T-1.yaml");
+        Files.writeString(path, """
+            rca: 1
+            ticket: T-1
+            bisect:   # state kept by rca
+              # the good side
+              good: [a]
+              bad: b
+            # between
+            fix:
+              commits:
+                - c1   # first try
+                - c2
+              review: PR 1
+            action_items:
+              - {what: x}
+            summary: |
+              old
+            # end
+            """);
+        LedgerFile file = new LedgerFile(path, new TicketId("T-1"), "T-1.yaml");
+        file.update(edit -> {
+            edit.set(List.of("bisect", "good"), List.of("g1", "g2"));
+            edit.set(List.of("fix", "commits"), List.of("c3"));
+            edit.set(List.of("action_items"), "none");
+            edit.set(List.of("summary"), "new: one line");
+            edit.set(List.of("bisect", "steps"), List.of(LedgerFileTest.ordered("commit", "s1", "verdict", "bad")));
+            return null;
+        });
+        assertEquals("""
+            rca: 1
+            ticket: T-1
+            bisect:   # state kept by rca
+              # the good side
+              good: [g1, g2]
+              bad: b
+              steps:
+                - commit: s1
+                  verdict: bad
+            # between
+            fix:
+              commits: [c3]
+              review: PR 1
+            action_items: none
+            summary: "new: one line"
+            # end
+            """, Files.readString(path));
     }
 }
