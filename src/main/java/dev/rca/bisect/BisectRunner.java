@@ -95,6 +95,12 @@ public final class BisectRunner {
                 .withHint("or start again with 'rca bisect-helper start'");
         }
         int step = status.state().steps().size();
+        try (CandidateWalk walker = bisection.walker(status.state())) {
+            return runSteps(status, step, walker, options);
+        }
+    }
+
+    private Outcome runSteps(Bisection.Status status, int step, CandidateWalk walker, Options options) {
         while (status.choice() instanceof Midpoint.Next next) {
             Verdict combined = null;
             int skips = 0;
@@ -113,7 +119,7 @@ public final class BisectRunner {
             if (combined == null) {
                 combined = skips == options.repeat() ? Verdict.SKIP : Verdict.GOOD;
             }
-            status = bisection.record(status.state(), new BisectStep(next.commit(), combined, runs));
+            status = bisection.record(status.state(), new BisectStep(next.commit(), combined, runs), walker);
             step++;
             int left = status.choice() instanceof Midpoint.Next n ? n.all() : 0;
             int stepsLeft = status.choice() instanceof Midpoint.Next n ? n.stepsLeft() + 1 : 0;

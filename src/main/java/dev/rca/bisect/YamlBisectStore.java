@@ -90,7 +90,7 @@ public final class YamlBisectStore implements BisectStore {
         Object confidence = m.get("confidence");
         return new BisectState(good, bad, paths, Boolean.TRUE.equals(m.get("first_parent")),
             Boolean.TRUE.equals(m.get("flaky")), steps, (String) m.get("first_bad"),
-            confidence == null ? null : ((Number) confidence).doubleValue());
+            confidence == null ? null : ((Number) confidence).doubleValue(), (String) m.get("next"));
     }
 
     /** The state as the {@code bisect:} mapping (keys in the ledger's order; optional keys only when set). */
@@ -119,6 +119,9 @@ public final class YamlBisectStore implements BisectStore {
         }
         if (state.confidence() != null) {
             m.put("confidence", state.confidence());
+        }
+        if (state.next() != null) {
+            m.put("next", state.next());
         }
         return m;
     }
