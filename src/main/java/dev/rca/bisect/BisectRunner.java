@@ -149,9 +149,9 @@ public final class BisectRunner {
         if (graph.candidateCount() == 0) {
             throw RcaException.badInput("no commit between the good and bad ones touches the paths");
         }
-        FlakyBisector engine = new FlakyBisector(graph, options.model());
+        FlakyBisector engine = new FlakyBisector(graph, state.good(), options.model());
         for (BisectStep s : state.steps()) {
-            if (!engine.isCandidate(s.commit())) {
+            if (!engine.isTestable(s.commit())) {
                 continue;
             }
             switch (s.verdict()) {

@@ -16,6 +16,9 @@ import java.util.Set;
  * <pre>scripts/bisect-sim --commits=128 --trials=2000 --good-fails=0.05 --bad-fails=0.95</pre>
  */
 public final class BisectSimulation {
+    /** The known-good commit below the simulated range. */
+    public static final String GOOD = "f".repeat(40);
+
     private BisectSimulation() {
     }
 
@@ -56,10 +59,9 @@ public final class BisectSimulation {
             int culprit = random.nextInt(commits);
             FlakyBisector.Model model = knownRates ? FlakyBisector.Model.known(goodFails, badFails)
                 : FlakyBisector.Model.learned();
-            FlakyBisector engine = new FlakyBisector(graph, model);
+            FlakyBisector engine = new FlakyBisector(graph, List.of(GOOD), model);
             FlakyRun.Answer answer = FlakyRun.drive(engine, confidence, FlakyRun.defaultMaxRuns(commits), commit -> {
-                int at = Integer.parseInt(commit.substring(24), 16);
-                boolean bad = at >= culprit;
+                boolean bad = !commit.equals(GOOD) && Integer.parseInt(commit.substring(24), 16) >= culprit;
                 return random.nextDouble() < (bad ? badFails : goodFails);
             });
             runs += engine.runs();
