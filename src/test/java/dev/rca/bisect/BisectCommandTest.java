@@ -142,6 +142,25 @@ class BisectCommandTest {
     }
 
     @Test
+    void flakyRunFindsTheCulpritDespiteATestThatLiesEverySeventhRun() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        Path counter = tmp.resolve("count");
+        String lying = "echo x >> '" + counter + "'; n=$(wc -l < '" + counter + "'); if [ -f bug ]; then r=1; else r=0; fi;"
+            + " if [ $((n % 7)) -eq 0 ]; then r=$((1 - r)); fi; exit $r";
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--format=json", "--", lying);
+        assertEquals(0, run.exitCode(), run.toString());
+        int runs = Files.readAllLines(counter).size();
+        assertTrue(run.out().startsWith("{\"first_bad\":\"" + sha(11) + "\",\"runs\":" + runs + ",\"steps\":" + runs
+            + ",\"confidence\":0.99"), run.out());
+        assertTrue(run.err().contains("rca: run 1: "), run.err());
+        String state = Files.readString(dir.resolve(".git/rca/bisect.yaml"));
+        assertTrue(state.contains("  flaky: true\n") && state.contains("  first_bad: " + sha(11) + "\n"), state);
+        CliResult manual = rca("bisect-helper", "good");
+        assertEquals(3, manual.exitCode());
+        assertTrue(manual.err().startsWith("rca: error: this bisection is in flaky mode"), manual.err());
+    }
+
+    @Test
     void errorsAreOneLine() {
         CliResult none = rca("bisect-helper", "status");
         assertEquals(3, none.exitCode());
