@@ -40,9 +40,16 @@ public final class BisectSimulation {
     /** A linear range of {@code n} candidates, oldest first; ids are 40-hex positions. */
     public static CandidateGraph linear(int n) {
         List<String> ids = new ArrayList<>(n);
-        int[][] parents = new int[n][];
         for (int i = 0; i < n; i++) {
             ids.add(String.format("%040x", i));
+        }
+        return chain(ids);
+    }
+
+    private static CandidateGraph chain(List<String> ids) {
+        int n = ids.size();
+        int[][] parents = new int[n][];
+        for (int i = 0; i < n; i++) {
             parents[i] = i == 0 ? new int[0] : new int[] {i - 1};
         }
         return new CandidateGraph(ids, parents, new boolean[n], false);
@@ -106,13 +113,7 @@ public final class BisectSimulation {
     }
 
     private static CandidateGraph linearRange(CandidateGraph full, int lo, int hi) {
-        List<String> ids = full.ids().subList(lo + 1, hi + 1);
-        int n = ids.size();
-        int[][] parents = new int[n][];
-        for (int i = 0; i < n; i++) {
-            parents[i] = i == 0 ? new int[0] : new int[] {i - 1};
-        }
-        return new CandidateGraph(ids, parents, new boolean[n], false);
+        return chain(full.ids().subList(lo + 1, hi + 1));
     }
 
     /** Command line: {@code --commits= --trials= --good-fails= --bad-fails= --confidence= --seed= --known-rates}. */

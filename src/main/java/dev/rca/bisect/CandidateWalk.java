@@ -92,19 +92,7 @@ public final class CandidateWalk implements AutoCloseable {
      * order, as git reads them back from {@code refs/bisect/good-*}.
      */
     public CandidateGraph candidates(String bad, List<String> goods) {
-        List<String> pending = new ArrayList<>();
-        pending.add(bad);
-        List<Boolean> negative = new ArrayList<>();
-        negative.add(false);
-        for (String good : goods.stream().distinct().sorted().toList()) {
-            pending.add(good);
-            negative.add(true);
-        }
-        try {
-            return toGraph(limit(pending, negative, pathFilter, firstParent));
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot walk the history: " + e.getMessage(), e);
-        }
+        return toGraph(limit(bad, false, goods, pathFilter, firstParent));
     }
 
     /**
@@ -112,16 +100,21 @@ public final class CandidateWalk implements AutoCloseable {
      * parses on the way (git bisect start does this before its first choice).
      */
     public void checkAncestors(String bad, List<String> goods) {
+        limit(bad, true, goods, null, false);
+    }
+
+    /** Walks {@code bad} and the goods (in SHA order), one side negated, as git's revision arguments. */
+    private List<Node> limit(String bad, boolean badNegative, List<String> goods, TreeFilter filter, boolean fp) {
         List<String> pending = new ArrayList<>();
-        pending.add(bad);
         List<Boolean> negative = new ArrayList<>();
-        negative.add(true);
+        pending.add(bad);
+        negative.add(badNegative);
         for (String good : goods.stream().distinct().sorted().toList()) {
             pending.add(good);
-            negative.add(false);
+            negative.add(!badNegative);
         }
         try {
-            limit(pending, negative, null, false);
+            return limit(pending, negative, filter, fp);
         } catch (IOException e) {
             throw RcaException.badInput("cannot walk the history: " + e.getMessage(), e);
         }

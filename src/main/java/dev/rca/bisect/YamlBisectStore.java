@@ -105,15 +105,7 @@ public final class YamlBisectStore implements BisectStore {
         if (state.flaky()) {
             m.put("flaky", true);
         }
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (BisectStep s : state.steps()) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("commit", s.commit());
-            step.put("verdict", s.verdict().label());
-            step.put("runs", s.runs());
-            steps.add(step);
-        }
-        m.put("steps", steps);
+        m.put("steps", state.steps().stream().map(YamlBisectStore::toMap).toList());
         if (state.firstBad() != null) {
             m.put("first_bad", state.firstBad());
         }
@@ -124,6 +116,15 @@ public final class YamlBisectStore implements BisectStore {
             m.put("next", state.next());
         }
         return m;
+    }
+
+    /** One step as the mapping {@code {commit, verdict, runs}}. */
+    public static Map<String, Object> toMap(BisectStep s) {
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("commit", s.commit());
+        step.put("verdict", s.verdict().label());
+        step.put("runs", s.runs());
+        return step;
     }
 
     private static List<String> strings(Object o, String key) {
