@@ -95,6 +95,12 @@ public final class BisectRunner {
                 .withHint("or start again with 'rca bisect-helper start'");
         }
         int step = status.state().steps().size();
+        try (CandidateWalk walker = bisection.walker(status.state())) {
+            return runSteps(status, step, walker, options);
+        }
+    }
+
+    private Outcome runSteps(Bisection.Status status, int step, CandidateWalk walker, Options options) {
         while (status.choice() instanceof Midpoint.Next next) {
             Verdict combined = null;
             int skips = 0;
@@ -113,7 +119,7 @@ public final class BisectRunner {
             if (combined == null) {
                 combined = skips == options.repeat() ? Verdict.SKIP : Verdict.GOOD;
             }
-            status = bisection.record(status.state(), new BisectStep(next.commit(), combined, runs));
+            status = bisection.record(status.state(), new BisectStep(next.commit(), combined, runs), walker);
             step++;
             int left = status.choice() instanceof Midpoint.Next n ? n.all() : 0;
             int stepsLeft = status.choice() instanceof Midpoint.Next n ? n.stepsLeft() + 1 : 0;
@@ -143,9 +149,9 @@ public final class BisectRunner {
         if (graph.candidateCount() == 0) {
             throw RcaException.badInput("no commit between the good and bad ones touches the paths");
         }
-        FlakyBisector engine = new FlakyBisector(graph, options.model());
+        FlakyBisector engine = new FlakyBisector(graph, state.good(), options.model());
         for (BisectStep s : state.steps()) {
-            if (!engine.isCandidate(s.commit())) {
+            if (!engine.isTestable(s.commit())) {
                 continue;
             }
             switch (s.verdict()) {

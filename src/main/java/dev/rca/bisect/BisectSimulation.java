@@ -16,6 +16,9 @@ import java.util.Set;
  * <pre>scripts/bisect-sim --commits=128 --trials=2000 --good-fails=0.05 --bad-fails=0.95</pre>
  */
 public final class BisectSimulation {
+    /** The known-good commit below the simulated range. */
+    public static final String GOOD = "f".repeat(40);
+
     private BisectSimulation() {
     }
 
@@ -37,9 +40,16 @@ public final class BisectSimulation {
     /** A linear range of {@code n} candidates, oldest first; ids are 40-hex positions. */
     public static CandidateGraph linear(int n) {
         List<String> ids = new ArrayList<>(n);
-        int[][] parents = new int[n][];
         for (int i = 0; i < n; i++) {
             ids.add(String.format("%040x", i));
+        }
+        return chain(ids);
+    }
+
+    private static CandidateGraph chain(List<String> ids) {
+        int n = ids.size();
+        int[][] parents = new int[n][];
+        for (int i = 0; i < n; i++) {
             parents[i] = i == 0 ? new int[0] : new int[] {i - 1};
         }
         return new CandidateGraph(ids, parents, new boolean[n], false);
@@ -56,10 +66,9 @@ public final class BisectSimulation {
             int culprit = random.nextInt(commits);
             FlakyBisector.Model model = knownRates ? FlakyBisector.Model.known(goodFails, badFails)
                 : FlakyBisector.Model.learned();
-            FlakyBisector engine = new FlakyBisector(graph, model);
+            FlakyBisector engine = new FlakyBisector(graph, List.of(GOOD), model);
             FlakyRun.Answer answer = FlakyRun.drive(engine, confidence, FlakyRun.defaultMaxRuns(commits), commit -> {
-                int at = Integer.parseInt(commit.substring(24), 16);
-                boolean bad = at >= culprit;
+                boolean bad = !commit.equals(GOOD) && Integer.parseInt(commit.substring(24), 16) >= culprit;
                 return random.nextDouble() < (bad ? badFails : goodFails);
             });
             runs += engine.runs();
@@ -104,13 +113,7 @@ public final class BisectSimulation {
     }
 
     private static CandidateGraph linearRange(CandidateGraph full, int lo, int hi) {
-        List<String> ids = full.ids().subList(lo + 1, hi + 1);
-        int n = ids.size();
-        int[][] parents = new int[n][];
-        for (int i = 0; i < n; i++) {
-            parents[i] = i == 0 ? new int[0] : new int[] {i - 1};
-        }
-        return new CandidateGraph(ids, parents, new boolean[n], false);
+        return chain(full.ids().subList(lo + 1, hi + 1));
     }
 
     /** Command line: {@code --commits= --trials= --good-fails= --bad-fails= --confidence= --seed= --known-rates}. */

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * @param flaky whether the steps are single noisy runs judged by the Bayesian engine
  * @param steps every verdict, in the order it was made
  * @param firstBad the answer, or null while there is none
- * @param confidence the answer's probability in flaky mode, or null
+ * @param confidence the answer's probability, or null
+ * @param next the commit chosen to be tested next (as git keeps it checked out), or null
  */
 public record BisectState(List<String> good, String bad, List<String> paths, boolean firstParent, boolean flaky,
-                          List<BisectStep> steps, String firstBad, Double confidence) {
+                          List<BisectStep> steps, String firstBad, Double confidence, String next) {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
     public BisectState {
@@ -37,6 +38,9 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
         steps = List.copyOf(steps);
         if (firstBad != null) {
             requireSha(firstBad, "first bad commit");
+        }
+        if (next != null) {
+            requireSha(next, "next commit");
         }
         if (confidence != null && (confidence < 0 || confidence > 1 || confidence.isNaN())) {
             throw new IllegalArgumentException("confidence out of range: " + confidence);
@@ -52,24 +56,29 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
 
     /** A fresh bisection. */
     public static BisectState start(List<String> good, String bad, List<String> paths, boolean firstParent) {
-        return new BisectState(good, bad, paths, firstParent, false, List.of(), null, null);
+        return new BisectState(good, bad, paths, firstParent, false, List.of(), null, null, null);
     }
 
     /** This state with one more step. */
     public BisectState withStep(BisectStep step) {
         List<BisectStep> more = new ArrayList<>(steps);
         more.add(step);
-        return new BisectState(good, bad, paths, firstParent, flaky, more, firstBad, confidence);
+        return new BisectState(good, bad, paths, firstParent, flaky, more, firstBad, confidence, null);
     }
 
     /** This state with its answer. */
     public BisectState withAnswer(String culprit, Double probability) {
-        return new BisectState(good, bad, paths, firstParent, flaky, steps, culprit, probability);
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, culprit, probability, next);
     }
 
     /** This state switched to (or from) flaky mode. */
     public BisectState withFlaky(boolean value) {
-        return new BisectState(good, bad, paths, firstParent, value, steps, firstBad, confidence);
+        return new BisectState(good, bad, paths, firstParent, value, steps, firstBad, confidence, next);
+    }
+
+    /** This state with the commit to test next (null: none). */
+    public BisectState withNext(String commit) {
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, commit);
     }
 
     /** The current bad commit: the last one marked bad, else the one given at start. */

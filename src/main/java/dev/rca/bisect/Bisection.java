@@ -79,9 +79,12 @@ public final class Bisection {
             }
         }
         BisectState state = BisectState.start(goods, bad, paths, firstParent);
-        Status status = evaluate(state);
-        store.save(status.state());
-        return status;
+        try (CandidateWalk walker = CandidateWalk.open(workspace, paths, firstParent)) {
+            walker.checkAncestors(bad, goods);
+            Status status = evaluate(state, walker);
+            store.save(status.state());
+            return status;
+        }
     }
 
     /** The bisection in progress. @throws RcaException exit 3 when there is none */
@@ -97,7 +100,15 @@ public final class Bisection {
 
     /** Where the bisection in progress stands. */
     public Status status() {
-        return evaluate(state());
+        BisectState state = state();
+        try (CandidateWalk walker = walker(state)) {
+            return evaluate(state, walker);
+        }
+    }
+
+    /** A walker for {@code state}'s paths and mode; one per process, as git keeps one object pool. */
+    public CandidateWalk walker(BisectState state) {
+        return CandidateWalk.open(workspace, state.paths(), state.firstParent());
     }
 
     /**
@@ -121,18 +132,24 @@ public final class Bisection {
         } else {
             commit = workspace.resolveCommit(rev).name();
         }
-        return record(before.state(), new BisectStep(commit, verdict, runs));
+        try (CandidateWalk walker = walker(before.state())) {
+            return record(before.state(), new BisectStep(commit, verdict, runs), walker);
+        }
     }
 
     /** Saves {@code step} on top of {@code state} and returns where that leaves the bisection. */
-    public Status record(BisectState state, BisectStep step) {
-        Status after = evaluate(state.withStep(step));
+    public Status record(BisectState state, BisectStep step, CandidateWalk walker) {
+        walker.noteMarked(step.commit());
+        Status after = evaluate(state.withStep(step), walker);
         store.save(after.state());
         return after;
     }
 
-    /** The choice git would make on {@code state}, with the answer filled in once there is one. */
-    public Status evaluate(BisectState state) {
+    /**
+     * The choice git would make on {@code state}, with the answer filled in once there is one. The
+     * commit already chosen ({@link BisectState#next()}) stays chosen while it is still a candidate.
+     */
+    public Status evaluate(BisectState state, CandidateWalk walker) {
         if (state.flaky()) {
             CandidateGraph graph = CandidateWalk.walk(workspace, state.bad(), state.good(), state.paths(),
                 state.firstParent());
@@ -141,12 +158,18 @@ public final class Bisection {
             return new Status(state, graph, choice);
         }
         String bad = state.currentBad();
-        CandidateGraph graph = CandidateWalk.walk(workspace, bad, state.allGood(), state.paths(), state.firstParent());
+        CandidateGraph graph = walker.candidates(bad, state.allGood());
         Set<String> skipped = state.skipped();
         Midpoint.Choice choice = Midpoint.choose(graph, bad, skipped);
+        String kept = state.next();
+        if (kept != null && choice instanceof Midpoint.Next n && !kept.equals(n.commit()) && !kept.equals(bad)
+            && !skipped.contains(kept) && graph.indexOf(kept) >= 0 && !graph.treesame()[graph.indexOf(kept)]) {
+            choice = new Midpoint.Next(kept, n.all(), n.reaches());
+        }
         if (choice instanceof Midpoint.Found f && !f.commit().equals(state.firstBad())) {
             state = state.withAnswer(f.commit(), 1.0);
         }
+        state = state.withNext(choice instanceof Midpoint.Next n ? n.commit() : null);
         return new Status(state, graph, choice);
     }
 

@@ -26,8 +26,14 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * "slop" stopping rule, and, with paths, git's default history simplification (a merge that is
  * tree-same to a relevant parent is rewritten to that parent alone). The commits and their order
  * are what git's {@code find_bisection} receives, so the choices made on them match git's.
+ *
+ * <p>Like git's object pool, one instance remembers across walks which commits it has parsed and
+ * how history simplification rewrote their parents; that memory changes how far uninteresting
+ * marks spread when commit dates are skewed. {@code git bisect run} makes all its steps in one
+ * process, so {@code rca bisect-helper run} walks every step with one instance, and {@code start}
+ * first makes git's ancestor check walk ({@code check_ancestors}) as {@code git bisect start} does.
  */
-public final class CandidateWalk {
+public final class CandidateWalk implements AutoCloseable {
     private static final int UNINTERESTING = 1;
     private static final int BOTTOM = 2;
     private static final int SEEN = 4;
@@ -39,6 +45,8 @@ public final class CandidateWalk {
     private final ObjectReader reader;
     private final TreeFilter pathFilter;
     private final boolean firstParent;
+    private TreeFilter activeFilter;
+    private boolean activeFirstParent;
     private final Map<ObjectId, Node> nodes = new HashMap<>();
 
     private static final class Node {
@@ -66,21 +74,68 @@ public final class CandidateWalk {
         this.pathFilter = paths.isEmpty() ? null : PathFilterGroup.createFromStrings(paths);
     }
 
-    /**
-     * The candidate graph of {@code bad} against {@code goods} (already resolved full SHAs).
-     * Goods are taken in SHA order, as git reads them back from {@code refs/bisect/good-*}.
-     */
+    /** A walker for one bisection's paths and mode; close it when the process is done with it. */
+    public static CandidateWalk open(GitWorkspace workspace, List<String> paths, boolean firstParent) {
+        return new CandidateWalk(workspace, paths, firstParent);
+    }
+
+    /** The candidate graph of {@code bad} against {@code goods}, walked by a fresh walker. */
     public static CandidateGraph walk(GitWorkspace workspace, String bad, List<String> goods, List<String> paths,
                                       boolean firstParent) {
-        CandidateWalk w = new CandidateWalk(workspace, paths, firstParent);
+        try (CandidateWalk w = open(workspace, paths, firstParent)) {
+            return w.candidates(bad, goods);
+        }
+    }
+
+    /**
+     * The candidate graph of {@code bad} against {@code goods} (full SHAs). Goods are taken in SHA
+     * order, as git reads them back from {@code refs/bisect/good-*}.
+     */
+    public CandidateGraph candidates(String bad, List<String> goods) {
+        return toGraph(limit(bad, false, goods, pathFilter, firstParent));
+    }
+
+    /**
+     * git's {@code check_ancestors}: walks {@code ^bad good…} without paths, only for the commits it
+     * parses on the way (git bisect start does this before its first choice).
+     */
+    public void checkAncestors(String bad, List<String> goods) {
+        limit(bad, true, goods, null, false);
+    }
+
+    /** Walks {@code bad} and the goods (in SHA order), one side negated, as git's revision arguments. */
+    private List<Node> limit(String bad, boolean badNegative, List<String> goods, TreeFilter filter, boolean fp) {
+        List<String> pending = new ArrayList<>();
+        List<Boolean> negative = new ArrayList<>();
+        pending.add(bad);
+        negative.add(badNegative);
+        for (String good : goods.stream().distinct().sorted().toList()) {
+            pending.add(good);
+            negative.add(!badNegative);
+        }
         try {
-            return w.run(bad, goods.stream().distinct().sorted().toList());
+            return limit(pending, negative, filter, fp);
         } catch (IOException e) {
             throw RcaException.badInput("cannot walk the history: " + e.getMessage(), e);
-        } finally {
-            w.walk.close();
-            w.reader.close();
         }
+    }
+
+    /**
+     * Parses {@code sha} as git does when it logs a verdict on it, so later walks know its parents
+     * (git bisect run marks commits in the same process that walks).
+     */
+    public void noteMarked(String sha) {
+        try {
+            parsed(ObjectId.fromString(sha));
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        walk.close();
+        reader.close();
     }
 
     private Node node(RevCommit c) {
@@ -99,15 +154,21 @@ public final class CandidateWalk {
         return n;
     }
 
-    private CandidateGraph run(String bad, List<String> goods) throws IOException {
+    private List<Node> limit(List<String> tips, List<Boolean> negative, TreeFilter filter, boolean fp)
+        throws IOException {
+        for (Node n : nodes.values()) {
+            n.flags = 0;
+        }
+        activeFilter = filter;
+        activeFirstParent = fp;
         List<Node> pending = new ArrayList<>();
-        Node badNode = parsed(ObjectId.fromString(bad));
-        pending.add(badNode);
-        for (String good : goods) {
-            Node g = parsed(ObjectId.fromString(good));
-            g.flags |= UNINTERESTING | BOTTOM;
-            markParentsUninteresting(g);
-            pending.add(g);
+        for (int i = 0; i < tips.size(); i++) {
+            Node n = parsed(ObjectId.fromString(tips.get(i)));
+            if (negative.get(i)) {
+                n.flags |= UNINTERESTING | BOTTOM;
+                markParentsUninteresting(n);
+            }
+            pending.add(n);
         }
         LinkedList<Node> queue = new LinkedList<>();
         for (Node n : pending) {
@@ -147,7 +208,7 @@ public final class CandidateWalk {
             date = commit.date();
             newList.add(commit);
         }
-        return toGraph(newList);
+        return newList;
     }
 
     private static Node firstInteresting(List<Node> queue, Node cache) {
@@ -187,7 +248,7 @@ public final class CandidateWalk {
                 p.flags |= SEEN;
                 insertByDate(queue, p);
             }
-            if (firstParent) {
+            if (activeFirstParent) {
                 break;
             }
         }
@@ -234,7 +295,7 @@ public final class CandidateWalk {
 
     /** git's {@code try_to_simplify_commit} with the default {@code simplify_history}. */
     private void simplify(Node commit) throws IOException {
-        if (pathFilter == null) {
+        if (activeFilter == null) {
             return;
         }
         if (commit.parents.isEmpty()) {
@@ -251,7 +312,7 @@ public final class CandidateWalk {
             if (relevant(p)) {
                 relevantParents++;
             }
-            if (nth == 1 && firstParent) {
+            if (nth == 1 && activeFirstParent) {
                 break;
             }
             parsed(p.commit);
@@ -284,7 +345,7 @@ public final class CandidateWalk {
                 tw.addTree(walk.parseCommit(parent).getTree());
                 tw.addTree(commit.getTree());
             }
-            tw.setFilter(AndTreeFilter.create(pathFilter, TreeFilter.ANY_DIFF));
+            tw.setFilter(AndTreeFilter.create(activeFilter, TreeFilter.ANY_DIFF));
             return tw.next();
         }
     }

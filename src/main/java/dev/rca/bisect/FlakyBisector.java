@@ -18,7 +18,9 @@ import java.util.Map;
  * rate is ever guessed. Under "flake" every run fails at one unknown rate with a uniform prior.
  *
  * <p>The next commit (which may be one already tested: a re-run) is the one whose outcome has the
- * largest mutual information with the hypothesis, i.e. the largest expected entropy reduction.
+ * largest mutual information with the hypothesis, i.e. the largest expected entropy reduction. The
+ * known-good commits are testable too: only they tell "the oldest candidate is the culprit" from
+ * "the test fails everywhere".
  */
 public final class FlakyBisector {
     /**
@@ -61,6 +63,7 @@ public final class FlakyBisector {
     }
 
     private final List<String> ids;
+    private final List<String> testable;
     private final Map<String, Integer> index = new HashMap<>();
     private final long[][] ancestors;
     private final int n;
@@ -72,8 +75,11 @@ public final class FlakyBisector {
     private int totalPasses;
     private double[] posterior;
 
-    /** A bisection over the candidates (tree-changing commits) of {@code graph}. */
-    public FlakyBisector(CandidateGraph graph, Model model) {
+    /**
+     * A bisection over the candidates (tree-changing commits) of {@code graph}; {@code goods} are
+     * the known-good commits, testable but containing no candidate.
+     */
+    public FlakyBisector(CandidateGraph graph, List<String> goods, Model model) {
         this.model = model;
         int size = graph.size();
         int[] candidateOf = new int[size];
@@ -89,8 +95,15 @@ public final class FlakyBisector {
         if (n == 0) {
             throw new IllegalArgumentException("no candidates");
         }
-        for (int i = 0; i < n; i++) {
-            index.put(ids.get(i), i);
+        List<String> all = new ArrayList<>(ids);
+        for (String good : goods) {
+            if (!all.contains(good)) {
+                all.add(good);
+            }
+        }
+        this.testable = List.copyOf(all);
+        for (int i = 0; i < testable.size(); i++) {
+            index.put(testable.get(i), i);
         }
         int words = (n + 63) >>> 6;
         long[][] reach = new long[size][];
@@ -107,15 +120,19 @@ public final class FlakyBisector {
             }
             reach[node] = bits;
         }
-        this.ancestors = new long[n][];
+        int m = testable.size();
+        this.ancestors = new long[m][];
         for (int i = 0; i < size; i++) {
             if (candidateOf[i] >= 0) {
                 ancestors[candidateOf[i]] = reach[i];
             }
         }
-        this.fails = new int[n];
-        this.passes = new int[n];
-        this.excluded = new boolean[n];
+        for (int i = n; i < m; i++) {
+            ancestors[i] = new long[words];
+        }
+        this.fails = new int[m];
+        this.passes = new int[m];
+        this.excluded = new boolean[m];
     }
 
     private static List<Integer> topologicalOrder(CandidateGraph graph) {
@@ -155,8 +172,8 @@ public final class FlakyBisector {
         return ids;
     }
 
-    /** Whether {@code commit} is a candidate. */
-    public boolean isCandidate(String commit) {
+    /** Whether {@code commit} can be tested: a candidate or a known-good commit. */
+    public boolean isTestable(String commit) {
         return index.containsKey(commit);
     }
 
@@ -181,7 +198,7 @@ public final class FlakyBisector {
     private int require(String commit) {
         Integer t = index.get(commit);
         if (t == null) {
-            throw new IllegalArgumentException("not a candidate: " + commit);
+            throw new IllegalArgumentException("not testable here: " + commit);
         }
         return t;
     }
@@ -227,7 +244,7 @@ public final class FlakyBisector {
 
     private int[][] splitCounts() {
         List<Integer> tested = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
+        for (int t = 0; t < testable.size(); t++) {
             if (fails[t] + passes[t] > 0) {
                 tested.add(t);
             }
@@ -324,7 +341,7 @@ public final class FlakyBisector {
         }
         int best = -1;
         double bestGain = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < n; t++) {
+        for (int t = 0; t < testable.size(); t++) {
             if (excluded[t]) {
                 continue;
             }
@@ -346,7 +363,7 @@ public final class FlakyBisector {
                 best = t;
             }
         }
-        return best < 0 ? null : ids.get(best);
+        return best < 0 ? null : testable.get(best);
     }
 
     private static double binaryEntropy(double p) {

@@ -90,7 +90,7 @@ public final class YamlBisectStore implements BisectStore {
         Object confidence = m.get("confidence");
         return new BisectState(good, bad, paths, Boolean.TRUE.equals(m.get("first_parent")),
             Boolean.TRUE.equals(m.get("flaky")), steps, (String) m.get("first_bad"),
-            confidence == null ? null : ((Number) confidence).doubleValue());
+            confidence == null ? null : ((Number) confidence).doubleValue(), (String) m.get("next"));
     }
 
     /** The state as the {@code bisect:} mapping (keys in the ledger's order; optional keys only when set). */
@@ -105,22 +105,26 @@ public final class YamlBisectStore implements BisectStore {
         if (state.flaky()) {
             m.put("flaky", true);
         }
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (BisectStep s : state.steps()) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("commit", s.commit());
-            step.put("verdict", s.verdict().label());
-            step.put("runs", s.runs());
-            steps.add(step);
-        }
-        m.put("steps", steps);
+        m.put("steps", state.steps().stream().map(YamlBisectStore::toMap).toList());
         if (state.firstBad() != null) {
             m.put("first_bad", state.firstBad());
         }
         if (state.confidence() != null) {
             m.put("confidence", state.confidence());
         }
+        if (state.next() != null) {
+            m.put("next", state.next());
+        }
         return m;
+    }
+
+    /** One step as the mapping {@code {commit, verdict, runs}}. */
+    public static Map<String, Object> toMap(BisectStep s) {
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("commit", s.commit());
+        step.put("verdict", s.verdict().label());
+        step.put("runs", s.runs());
+        return step;
     }
 
     private static List<String> strings(Object o, String key) {

@@ -3,12 +3,9 @@ package dev.rca.cli;
 import dev.rca.bisect.BisectState;
 import dev.rca.bisect.BisectStep;
 import dev.rca.bisect.Bisection;
+import dev.rca.bisect.YamlBisectStore;
 import dev.rca.git.GitWorkspace;
 import dev.rca.json.Json;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,15 +23,7 @@ public final class BisectLogCommand extends BisectSubcommand {
             Bisection bisection = bisection(ws);
             BisectState state = bisection.state();
             if (format == OutputFormat.JSON) {
-                List<Map<String, Object>> steps = new ArrayList<>();
-                for (BisectStep s : state.steps()) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("commit", s.commit());
-                    m.put("verdict", s.verdict().label());
-                    m.put("runs", s.runs());
-                    steps.add(m);
-                }
-                out().println(Json.write(steps));
+                out().println(Json.write(state.steps().stream().map(YamlBisectStore::toMap).toList()));
                 return 0;
             }
             StringBuilder start = new StringBuilder("start --bad=" + state.bad());

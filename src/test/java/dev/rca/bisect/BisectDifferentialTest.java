@@ -32,7 +32,8 @@ class BisectDifferentialTest {
         "300, 1, 0.0, false, ''",
         "300, 2, 0.0, false, ''",
         "600, 3, 0.0, false, ''",
-        "2000, 4, 0.0, false, ''",
+        "4000, 4, 0.0, false, ''",
+        "3000, 12, 0.05, false, ''",
         "400, 5, 0.15, false, ''",
         "400, 6, 0.3, false, ''",
         "400, 7, 0.0, true, ''",
@@ -90,12 +91,17 @@ class BisectDifferentialTest {
         List<String> gitRuns = Files.exists(gitCount) ? Files.readAllLines(gitCount) : List.of();
         NativeGit.run(repo, "bisect", "reset");
 
+        if (rcaTested.isEmpty() && gitTested.equals(List.of(bad))) {
+            // git bisect start already named the first bad commit; git bisect run still tests it once
+            gitTested = List.of();
+            gitRuns = List.of();
+        }
+        assertEquals(gitTested, rcaTested, "commits tested, in order\n" + run + "\n" + gitRun.out());
+        assertEquals(gitRuns.size(), rcaTested.size(), "test runs");
         assertTrue(gitTested.size() >= 3, "git tested too few commits: " + gitTested);
         if (skipRate >= 0.15) {
             assertTrue(gitLog.contains("git bisect skip"), "the test skipped nothing:\n" + gitLog);
         }
-        assertEquals(gitTested, rcaTested, "commits tested, in order\n" + run + "\n" + gitRun.out());
-        assertEquals(gitRuns.size(), rcaTested.size(), "test runs");
         Matcher first = Pattern.compile("([0-9a-f]{40}) is the first bad commit").matcher(gitRun.out());
         if (first.find()) {
             assertEquals("{\"first_bad\":\"" + first.group(1) + "\",\"runs\":" + rcaTested.size() + ",\"steps\":"

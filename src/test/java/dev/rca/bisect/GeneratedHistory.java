@@ -12,7 +12,7 @@ import java.util.Random;
  * A random history with branches and merges, written with {@code git fast-import}. One commit (the
  * culprit) adds the file {@code bug}, which every descendant keeps; some commits carry a file
  * {@code skip} (the test cannot run there). Timestamps repeat now and then, so git's tie-breaking
- * is exercised.
+ * is exercised; the clock sometimes goes back an hour, so is its handling of skew.
  */
 final class GeneratedHistory {
     final List<int[]> parents = new ArrayList<>();
@@ -72,7 +72,10 @@ final class GeneratedHistory {
         StringBuilder s = new StringBuilder();
         long time = 1_767_225_600L;
         for (int i = 0; i <= bad; i++) {
-            if (random.nextInt(4) != 0) {
+            int clock = random.nextInt(20);
+            if (clock == 0) {
+                time -= 3600;
+            } else if (clock > 5) {
                 time += 60;
             }
             String msg = "commit " + i + "\n";
