@@ -119,7 +119,7 @@ public final class PostmortemPublisher {
             write(markdown);
             if (previousStatus != LedgerStatus.PUBLISHED) {
                 ledgerFile.update(edit -> {
-                    edit.set(List.of("status"), LedgerStatus.PUBLISHED.word());
+                    edit.setStatus(LedgerStatus.PUBLISHED);
                     return null;
                 });
             }
@@ -189,7 +189,7 @@ public final class PostmortemPublisher {
             try {
                 ledgerFile.update(edit -> {
                     if (edit.ledger().status() == LedgerStatus.PUBLISHED) {
-                        edit.set(List.of("status"), previousStatus.word());
+                        edit.setStatus(previousStatus);
                     }
                     return null;
                 });

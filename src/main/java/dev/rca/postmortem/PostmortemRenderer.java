@@ -10,6 +10,7 @@ import dev.rca.ledger.Fix;
 import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.Ledger;
+import dev.rca.ledger.Ledgers;
 import dev.rca.ledger.PriorAttempt;
 import dev.rca.ledger.Repro;
 import dev.rca.ledger.Slipped;
@@ -292,7 +293,9 @@ public final class PostmortemRenderer {
                 line.append(": ").append(LedgerProse.codeSpan(e.command()));
                 if (Evidence.QUERY.equals(e.kind())) {
                     int n = e.commits().size();
-                    line.append(" returned ").append(n).append(n == 1 ? " commit" : " commits");
+                    // a long answer is kept cut to its first commits, so only a lower bound is known
+                    line.append(n >= Ledgers.MAX_QUERY_COMMITS ? " returned at least " : " returned ").append(n)
+                        .append(n == 1 ? " commit" : " commits");
                     if (n > 0 && n <= 5) {
                         line.append(": ").append(String.join(", ", e.commits().stream().map(this::shortSha).toList()));
                     }

@@ -5,6 +5,7 @@ import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
 import dev.rca.ledger.ItemKind;
+import dev.rca.ledger.VerifyRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,18 +93,11 @@ public final class FixVerifier {
         evidence.put("command", plan.command());
         evidence.put("commits", List.of(plan.parent().sha(), plan.fix().sha()));
         evidence.put("note", summary(result));
-        Map<String, Object> verify = new LinkedHashMap<>();
-        verify.put("command", plan.command());
-        verify.put("parent", plan.parent().sha());
-        verify.put("fix", plan.fix().sha());
-        verify.put("runs", plan.runs());
-        verify.put("parent_failures", result.parentFailures());
-        verify.put("fix_passes", result.fixPasses());
-        verify.put("passed", result.validated());
-        verify.put("at", at);
+        VerifyRecord verify = new VerifyRecord(plan.command(), plan.fix().sha(), plan.parent().sha(), plan.runs(),
+            result.parentFailures(), result.fixPasses(), result.validated(), at);
         return plan.ledgerFile().update(edit -> {
             String id = edit.addItem(ItemKind.EVIDENCE, evidence);
-            edit.set(List.of("validation", "verify"), verify);
+            edit.set(List.of("validation", "verify"), verify.toYaml());
             return id;
         });
     }
