@@ -160,7 +160,14 @@ public final class PostmortemPublisher {
         try (Git git = new Git(workspace.repository())) {
             // an untracked file cannot be committed with --only, as in git; adding just these two paths leaves
             // every other entry of the index as it was
-            git.add().addFilepattern(md).addFilepattern(yaml).call();
+            DirCache index = git.add().addFilepattern(md).addFilepattern(yaml).call();
+            for (String path : List.of(md, yaml)) {
+                if (index.getEntry(path) == null) {
+                    throw RcaException.badInput("cannot commit " + path + ": git ignores it (see .gitignore); the "
+                        + "post-mortem and the ledger are as they were")
+                        .withHint("stop ignoring docs/postmortems/, or commit with 'git add -f'");
+                }
+            }
             RevCommit commit = git.commit().setOnly(md).setOnly(yaml).setMessage(message)
                 .setHookOutputStream(hookOutput).setHookErrorStream(hookOutput).call();
             return new CommitInfoLine(commit.name(), commit.getShortMessage());

@@ -222,6 +222,23 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void anIgnoredPostmortemIsNotCommittedHalfway() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        write(tmp.resolve(".gitignore"), "*.md\n");
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertTrue(result.err().startsWith("rca: error: cannot commit docs/postmortems/PAY-142.md: git ignores it"),
+            result.err());
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertFalse(Files.exists(tmp.resolve(MD)));
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+        assertEquals(List.of("?? .gitignore", "?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    @Test
     void commitSigningIsRefusedWithAWayToCommitByHand() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");
