@@ -40,6 +40,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         LogsCommand.class,
         TimelineCommand.class,
         DagCommand.class,
+        PostmortemCommand.class,
+        VerifyCommand.class,
+        BisectHelperCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
         "See 'rca <command> --help' for a command's options and an example."})

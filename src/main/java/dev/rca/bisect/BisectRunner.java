@@ -1,0 +1,203 @@
+package dev.rca.bisect;
+
+import dev.rca.RcaException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Drives a bisection with an automatic test, saving every verdict before choosing the next commit,
+ * so a run killed at any moment resumes where it stopped. Deterministically it makes git's
+ * choices; with {@link Options#flaky()} it asks the {@link FlakyBisector}.
+ */
+public final class BisectRunner {
+    /** Runs the test once at a commit and says what it found; throws {@link RcaException} to abort. */
+    @FunctionalInterface
+    public interface Probe {
+        Verdict test(String commit);
+    }
+
+    /**
+     * How to run.
+     *
+     * @param repeat runs per chosen commit (deterministic: bad if any run is bad, skip if all skip)
+     * @param flaky use the Bayesian engine
+     * @param confidence the probability at which the flaky engine stops
+     * @param model the flaky engine's noise model
+     * @param maxRuns the flaky engine's budget, or 0 for its default
+     */
+    public record Options(int repeat, boolean flaky, double confidence, FlakyBisector.Model model, int maxRuns) {
+        public Options {
+            if (repeat < 1) {
+                throw new IllegalArgumentException("repeat must be at least 1");
+            }
+            if (!(confidence > 0 && confidence < 1)) {
+                throw new IllegalArgumentException("confidence must be between 0 and 1");
+            }
+            if (maxRuns < 0) {
+                throw new IllegalArgumentException("max runs must not be negative");
+            }
+        }
+    }
+
+    /**
+     * One step as it happens.
+     *
+     * @param step 1-based step number
+     * @param commit the commit tested
+     * @param verdict what the test said
+     * @param runs test runs in this step
+     * @param candidatesLeft candidates left after it (deterministic), or the flaky engine's candidate count
+     * @param stepsLeft git's estimate of the steps left (deterministic), or -1
+     * @param leader the flaky engine's most probable culprit (null: no culprit), or null
+     * @param leaderProbability its probability, or NaN when deterministic
+     */
+    public record StepReport(int step, String commit, Verdict verdict, int runs, int candidatesLeft, int stepsLeft,
+                             String leader, double leaderProbability) {
+    }
+
+    /**
+     * How the run ended.
+     *
+     * @param firstBad the first bad commit (when not {@code confident}: the most probable one), or null
+     * @param suspects when only skipped commits are left, the commits that may be first bad
+     * @param flake true when "no culprit, the failure is a flake" is the most probable answer
+     * @param confident whether the answer reached the confidence asked (always true deterministically)
+     * @param confidence the answer's probability (1 deterministically)
+     * @param runs test runs recorded in the whole bisection
+     * @param steps steps recorded in the whole bisection
+     */
+    public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, double confidence,
+                          int runs, int steps) {
+        public Outcome {
+            suspects = List.copyOf(suspects);
+        }
+    }
+
+    private final Bisection bisection;
+    private final Probe probe;
+    private final Consumer<StepReport> listener;
+
+    public BisectRunner(Bisection bisection, Probe probe, Consumer<StepReport> listener) {
+        this.bisection = bisection;
+        this.probe = probe;
+        this.listener = listener;
+    }
+
+    /** Runs the bisection in progress to its end. */
+    public Outcome run(Options options) {
+        return options.flaky() ? runFlaky(options) : runDeterministic(options);
+    }
+
+    private Outcome runDeterministic(Options options) {
+        Bisection.Status status = bisection.status();
+        if (status.state().flaky()) {
+            throw RcaException.badInput("this bisection was run in flaky mode; continue it with --flaky")
+                .withHint("or start again with 'rca bisect-helper start'");
+        }
+        int step = status.state().steps().size();
+        try (CandidateWalk walker = bisection.walker(status.state())) {
+            return runSteps(status, step, walker, options);
+        }
+    }
+
+    private Outcome runSteps(Bisection.Status status, int step, CandidateWalk walker, Options options) {
+        while (status.choice() instanceof Midpoint.Next next) {
+            Verdict combined = null;
+            int skips = 0;
+            int runs = 0;
+            while (runs < options.repeat()) {
+                Verdict v = probe.test(next.commit());
+                runs++;
+                if (v == Verdict.BAD) {
+                    combined = Verdict.BAD;
+                    break;
+                }
+                if (v == Verdict.SKIP) {
+                    skips++;
+                }
+            }
+            if (combined == null) {
+                combined = skips == options.repeat() ? Verdict.SKIP : Verdict.GOOD;
+            }
+            status = bisection.record(status.state(), new BisectStep(next.commit(), combined, runs), walker);
+            step++;
+            int left = status.choice() instanceof Midpoint.Next n ? n.all() : 0;
+            int stepsLeft = status.choice() instanceof Midpoint.Next n ? n.stepsLeft() + 1 : 0;
+            listener.accept(new StepReport(step, next.commit(), combined, runs, left, stepsLeft, null, Double.NaN));
+        }
+        return outcome(status);
+    }
+
+    /** The outcome of a bisection that has stopped choosing. */
+    public static Outcome outcome(Bisection.Status status) {
+        BisectState state = status.state();
+        if (status.choice() instanceof Midpoint.Found f) {
+            return new Outcome(f.commit(), List.of(), false, true, 1.0, state.totalRuns(), state.steps().size());
+        }
+        if (status.choice() instanceof Midpoint.OnlySkipped s) {
+            return new Outcome(null, s.suspects(), false, false, 0, state.totalRuns(), state.steps().size());
+        }
+        return new Outcome(state.firstBad(), List.of(), state.flaky() && state.firstBad() == null,
+            state.confidence() != null, state.confidence() == null ? 0 : state.confidence(), state.totalRuns(),
+            state.steps().size());
+    }
+
+    private Outcome runFlaky(Options options) {
+        BisectState state = bisection.state().withFlaky(true).withAnswer(null, null);
+        CandidateGraph graph = CandidateWalk.walk(bisection.workspace(), state.bad(), state.good(), state.paths(),
+            state.firstParent());
+        if (graph.candidateCount() == 0) {
+            throw RcaException.badInput("no commit between the good and bad ones touches the paths");
+        }
+        FlakyBisector engine = new FlakyBisector(graph, state.good(), options.model());
+        for (BisectStep s : state.steps()) {
+            if (!engine.isTestable(s.commit())) {
+                continue;
+            }
+            switch (s.verdict()) {
+                case SKIP -> engine.exclude(s.commit());
+                case GOOD -> {
+                    for (int i = 0; i < s.runs(); i++) {
+                        engine.observe(s.commit(), false);
+                    }
+                }
+                case BAD -> {
+                    for (int i = 0; i < s.runs(); i++) {
+                        engine.observe(s.commit(), true);
+                    }
+                }
+            }
+        }
+        bisection.store().save(state);
+        int maxRuns = options.maxRuns() > 0 ? options.maxRuns() : FlakyRun.defaultMaxRuns(engine.candidates().size());
+        int step = state.steps().size();
+        while (engine.leaderProbability() < options.confidence() && engine.runs() < maxRuns) {
+            String commit = engine.next();
+            if (commit == null) {
+                break;
+            }
+            for (int i = 0; i < options.repeat(); i++) {
+                Verdict v = probe.test(commit);
+                if (v == Verdict.SKIP) {
+                    engine.exclude(commit);
+                } else {
+                    engine.observe(commit, v == Verdict.BAD);
+                }
+                state = state.withStep(new BisectStep(commit, v, 1));
+                bisection.store().save(state);
+                step++;
+                listener.accept(new StepReport(step, commit, v, 1, engine.candidates().size(), -1, engine.leader(),
+                    engine.leaderProbability()));
+                if (v == Verdict.SKIP) {
+                    break;
+                }
+            }
+        }
+        String leader = engine.leader();
+        double p = engine.leaderProbability();
+        boolean confident = p >= options.confidence();
+        state = state.withAnswer(confident ? leader : null, p);
+        bisection.store().save(state);
+        return new Outcome(leader, List.of(), leader == null, confident, p, state.totalRuns(), state.steps().size());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.rca.bisect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a bisection has learnt, in the shape of the ledger's {@code bisect:} section: the
+ * bounds it started from, the paths it is limited to, every verdict in order, and the answer once
+ * there is one. The current bad commit, the good ones and the skipped ones are derived from the
+ * steps, so replaying the record always gives the same next choice.
+ *
+ * @param good the good commits given at start
+ * @param bad the bad commit given at start
+ * @param paths the paths the bisection is limited to (empty: the whole tree)
+ * @param firstParent whether only first parents are followed
+ * @param flaky whether the steps are single noisy runs judged by the Bayesian engine
+ * @param steps every verdict, in the order it was made
+ * @param firstBad the answer, or null while there is none
+ * @param confidence the answer's probability, or null
+ * @param next the commit chosen to be tested next (as git keeps it checked out), or null
+ */
+public record BisectState(List<String> good, String bad, List<String> paths, boolean firstParent, boolean flaky,
+                          List<BisectStep> steps, String firstBad, Double confidence, String next) {
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
+
+    public BisectState {
+        good = List.copyOf(good);
+        if (good.isEmpty()) {
+            throw new IllegalArgumentException("a bisection needs at least one good commit");
+        }
+        good.forEach(g -> requireSha(g, "good commit"));
+        requireSha(bad, "bad commit");
+        paths = List.copyOf(paths);
+        steps = List.copyOf(steps);
+        if (firstBad != null) {
+            requireSha(firstBad, "first bad commit");
+        }
+        if (next != null) {
+            requireSha(next, "next commit");
+        }
+        if (confidence != null && (confidence < 0 || confidence > 1 || confidence.isNaN())) {
+            throw new IllegalArgumentException("confidence out of range: " + confidence);
+        }
+    }
+
+    static void requireSha(String sha, String what) {
+        Objects.requireNonNull(sha, what);
+        if (!SHA.matcher(sha).matches()) {
+            throw new IllegalArgumentException(what + " is not a full SHA: " + sha);
+        }
+    }
+
+    /** A fresh bisection. */
+    public static BisectState start(List<String> good, String bad, List<String> paths, boolean firstParent) {
+        return new BisectState(good, bad, paths, firstParent, false, List.of(), null, null, null);
+    }
+
+    /** This state with one more step. */
+    public BisectState withStep(BisectStep step) {
+        List<BisectStep> more = new ArrayList<>(steps);
+        more.add(step);
+        return new BisectState(good, bad, paths, firstParent, flaky, more, firstBad, confidence, null);
+    }
+
+    /** This state with its answer. */
+    public BisectState withAnswer(String culprit, Double probability) {
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, culprit, probability, next);
+    }
+
+    /** This state switched to (or from) flaky mode. */
+    public BisectState withFlaky(boolean value) {
+        return new BisectState(good, bad, paths, firstParent, value, steps, firstBad, confidence, next);
+    }
+
+    /** This state with the commit to test next (null: none). */
+    public BisectState withNext(String commit) {
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, commit);
+    }
+
+    /** The current bad commit: the last one marked bad, else the one given at start. */
+    public String currentBad() {
+        String current = bad;
+        for (BisectStep s : steps) {
+            if (s.verdict() == Verdict.BAD) {
+                current = s.commit();
+            }
+        }
+        return current;
+    }
+
+    /** Every commit known good: those given at start and those marked since. */
+    public List<String> allGood() {
+        Set<String> all = new LinkedHashSet<>(good);
+        for (BisectStep s : steps) {
+            if (s.verdict() == Verdict.GOOD) {
+                all.add(s.commit());
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** Every commit marked skip. */
+    public Set<String> skipped() {
+        Set<String> all = new LinkedHashSet<>();
+        for (BisectStep s : steps) {
+            if (s.verdict() == Verdict.SKIP) {
+                all.add(s.commit());
+            }
+        }
+        return all;
+    }
+
+    /** Total test runs recorded. */
+    public int totalRuns() {
+        return steps.stream().mapToInt(BisectStep::runs).sum();
+    }
+}

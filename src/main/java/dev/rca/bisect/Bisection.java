@@ -1,0 +1,229 @@
+package dev.rca.bisect;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+
+/**
+ * A bisection of one repository, its state kept in a {@link BisectStore}: starting it, marking
+ * verdicts, and asking where it stands. Every verdict is saved before the next choice is made, so
+ * a bisection interrupted at any point resumes where it stopped.
+ */
+public final class Bisection {
+    private final GitWorkspace workspace;
+    private final BisectStore store;
+
+    /** Where a bisection stands. */
+    public record Status(BisectState state, CandidateGraph graph, Midpoint.Choice choice) {
+        /** The commit to test next, or null when the bisection is over. */
+        public String nextCommit() {
+            return choice instanceof Midpoint.Next n ? n.commit() : null;
+        }
+    }
+
+    public Bisection(GitWorkspace workspace, BisectStore store) {
+        this.workspace = workspace;
+        this.store = store;
+    }
+
+    /** The store rca uses when no ticket is given: {@code <git dir>/rca/bisect.yaml}. */
+    public static BisectStore defaultStore(GitWorkspace workspace) {
+        return new YamlBisectStore(workspace.rcaDir().resolve("bisect.yaml"));
+    }
+
+    public GitWorkspace workspace() {
+        return workspace;
+    }
+
+    public BisectStore store() {
+        return store;
+    }
+
+    /**
+     * Starts a bisection (replacing any other) between {@code badRev} and {@code goodRevs}.
+     *
+     * @throws RcaException exit 3 for unknown revisions or a good commit that is not an ancestor of the bad one
+     */
+    public Status start(String badRev, List<String> goodRevs, List<String> paths, boolean firstParent) {
+        String bad = workspace.resolveCommit(badRev).name();
+        List<String> goods = new ArrayList<>();
+        for (String rev : goodRevs) {
+            String good = workspace.resolveCommit(rev).name();
+            if (good.equals(bad)) {
+                throw RcaException.badInput("'" + rev + "' is both good and bad");
+            }
+            if (!isAncestor(good, bad)) {
+                throw RcaException.badInput("good commit " + good + " is not an ancestor of bad commit " + bad)
+                    .withHint("did you swap --good and --bad? give a good commit from the bad commit's history");
+            }
+            if (!goods.contains(good)) {
+                goods.add(good);
+            }
+        }
+        for (String path : paths) {
+            if (path.isEmpty() || path.startsWith("/") || path.contains("\\")) {
+                throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
+            }
+        }
+        BisectState state = BisectState.start(goods, bad, paths, firstParent);
+        try (CandidateWalk walker = CandidateWalk.open(workspace, paths, firstParent)) {
+            walker.checkAncestors(bad, goods);
+            Status status = evaluate(state, walker);
+            store.save(status.state());
+            return status;
+        }
+    }
+
+    /** The bisection in progress. @throws RcaException exit 3 when there is none */
+    public BisectState state() {
+        return store.load().orElseThrow(() -> RcaException.badInput("no bisection in progress")
+            .withHint("start one with 'rca bisect-helper start --bad=<rev> --good=<rev>'"));
+    }
+
+    /** The saved state, if any. */
+    public Optional<BisectState> existing() {
+        return store.load();
+    }
+
+    /** Where the bisection in progress stands. */
+    public Status status() {
+        BisectState state = state();
+        try (CandidateWalk walker = walker(state)) {
+            return evaluate(state, walker);
+        }
+    }
+
+    /** A walker for {@code state}'s paths and mode; one per process, as git keeps one object pool. */
+    public CandidateWalk walker(BisectState state) {
+        return CandidateWalk.open(workspace, state.paths(), state.firstParent());
+    }
+
+    /**
+     * Records a verdict on {@code rev} (null: the commit to test next) and saves it.
+     *
+     * @throws RcaException exit 3 when the bisection is over or flaky, or the revision is unknown
+     */
+    public Status mark(String rev, Verdict verdict, int runs) {
+        Status before = status();
+        if (before.state().flaky()) {
+            throw RcaException.badInput("this bisection is in flaky mode; continue it with 'rca bisect-helper run --flaky'")
+                .withHint("or start again with 'rca bisect-helper start'");
+        }
+        String commit;
+        if (rev == null) {
+            commit = before.nextCommit();
+            if (commit == null) {
+                throw RcaException.badInput("the bisection is over; there is no current candidate")
+                    .withHint("name a commit, or see 'rca bisect-helper status'");
+            }
+        } else {
+            commit = workspace.resolveCommit(rev).name();
+        }
+        try (CandidateWalk walker = walker(before.state())) {
+            return record(before.state(), new BisectStep(commit, verdict, runs), walker);
+        }
+    }
+
+    /** Saves {@code step} on top of {@code state} and returns where that leaves the bisection. */
+    public Status record(BisectState state, BisectStep step, CandidateWalk walker) {
+        walker.noteMarked(step.commit());
+        Status after = evaluate(state.withStep(step), walker);
+        store.save(after.state());
+        return after;
+    }
+
+    /**
+     * The choice git would make on {@code state}, with the answer filled in once there is one. The
+     * commit already chosen ({@link BisectState#next()}) stays chosen while it is still a candidate.
+     */
+    public Status evaluate(BisectState state, CandidateWalk walker) {
+        if (state.flaky()) {
+            CandidateGraph graph = CandidateWalk.walk(workspace, state.bad(), state.good(), state.paths(),
+                state.firstParent());
+            Midpoint.Choice choice = state.firstBad() != null ? new Midpoint.Found(state.firstBad())
+                : new Midpoint.NoTestable();
+            return new Status(state, graph, choice);
+        }
+        String bad = state.currentBad();
+        CandidateGraph graph = walker.candidates(bad, state.allGood());
+        Set<String> skipped = state.skipped();
+        Midpoint.Choice choice = Midpoint.choose(graph, bad, skipped);
+        String kept = state.next();
+        if (kept != null && choice instanceof Midpoint.Next n && !kept.equals(n.commit()) && !kept.equals(bad)
+            && !skipped.contains(kept) && graph.indexOf(kept) >= 0 && !graph.treesame()[graph.indexOf(kept)]) {
+            choice = new Midpoint.Next(kept, n.all(), n.reaches());
+        }
+        if (choice instanceof Midpoint.Found f && !f.commit().equals(state.firstBad())) {
+            state = state.withAnswer(f.commit(), 1.0);
+        }
+        state = state.withNext(choice instanceof Midpoint.Next n ? n.commit() : null);
+        return new Status(state, graph, choice);
+    }
+
+    /** The subject, author, date and changed files of {@code sha}. */
+    public CommitSummary describe(String sha) {
+        try (ObjectReader reader = workspace.repository().newObjectReader();
+             RevWalk walk = new RevWalk(reader)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(sha));
+            List<String> files = new ArrayList<>();
+            try (TreeWalk tw = new TreeWalk(reader)) {
+                tw.setRecursive(true);
+                RevCommit parent = c.getParentCount() > 0 ? walk.parseCommit(c.getParent(0)) : null;
+                if (parent == null) {
+                    tw.addTree(new EmptyTreeIterator());
+                } else {
+                    CanonicalTreeParser p = new CanonicalTreeParser();
+                    p.reset(reader, parent.getTree());
+                    tw.addTree(p);
+                }
+                tw.addTree(c.getTree());
+                tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+                for (DiffEntry e : DiffEntry.scan(tw)) {
+                    switch (e.getChangeType()) {
+                        case ADD -> files.add("A " + e.getNewPath());
+                        case DELETE -> files.add("D " + e.getOldPath());
+                        default -> files.add("M " + e.getNewPath());
+                    }
+                }
+            }
+            var who = c.getAuthorIdent();
+            String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                who.getWhenAsInstant().atOffset(who.getZoneOffset()));
+            return new CommitSummary(sha, c.getShortMessage(), who.getName() + " <" + who.getEmailAddress() + ">",
+                date, files, c.getParentCount() > 0 ? c.getParent(0).name() : null);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The subject line of {@code sha}. */
+    public String subject(String sha) {
+        try (RevWalk walk = new RevWalk(workspace.repository())) {
+            return walk.parseCommit(ObjectId.fromString(sha)).getShortMessage();
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isAncestor(String ancestor, String descendant) {
+        try (RevWalk walk = new RevWalk(workspace.repository())) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+                walk.parseCommit(ObjectId.fromString(descendant)));
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the history: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.rca.bisect;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Walks {@code bad ^good…} exactly as git's {@code limit_list} does for bisection: a date-ordered
+ * queue (ties first in, first out), uninteresting marks spread through parsed parents, the same
+ * "slop" stopping rule, and, with paths, git's default history simplification (a merge that is
+ * tree-same to a relevant parent is rewritten to that parent alone). The commits and their order
+ * are what git's {@code find_bisection} receives, so the choices made on them match git's.
+ *
+ * <p>Like git's object pool, one instance remembers across walks which commits it has parsed and
+ * how history simplification rewrote their parents; that memory changes how far uninteresting
+ * marks spread when commit dates are skewed. {@code git bisect run} makes all its steps in one
+ * process, so {@code rca bisect-helper run} walks every step with one instance, and {@code start}
+ * first makes git's ancestor check walk ({@code check_ancestors}) as {@code git bisect start} does.
+ */
+public final class CandidateWalk implements AutoCloseable {
+    private static final int UNINTERESTING = 1;
+    private static final int BOTTOM = 2;
+    private static final int SEEN = 4;
+    private static final int ADDED = 8;
+    private static final int TREESAME = 16;
+    private static final int SLOP = 5;
+
+    private final RevWalk walk;
+    private final ObjectReader reader;
+    private final TreeFilter pathFilter;
+    private final boolean firstParent;
+    private TreeFilter activeFilter;
+    private boolean activeFirstParent;
+    private final Map<ObjectId, Node> nodes = new HashMap<>();
+
+    private static final class Node {
+        final RevCommit commit;
+        int flags;
+        List<Node> parents;
+
+        Node(RevCommit commit) {
+            this.commit = commit;
+        }
+
+        long date() {
+            return commit.getCommitTime();
+        }
+
+        boolean has(int flag) {
+            return (flags & flag) != 0;
+        }
+    }
+
+    private CandidateWalk(GitWorkspace workspace, List<String> paths, boolean firstParent) {
+        this.reader = workspace.repository().newObjectReader();
+        this.walk = new RevWalk(reader);
+        this.firstParent = firstParent;
+        this.pathFilter = paths.isEmpty() ? null : PathFilterGroup.createFromStrings(paths);
+    }
+
+    /** A walker for one bisection's paths and mode; close it when the process is done with it. */
+    public static CandidateWalk open(GitWorkspace workspace, List<String> paths, boolean firstParent) {
+        return new CandidateWalk(workspace, paths, firstParent);
+    }
+
+    /** The candidate graph of {@code bad} against {@code goods}, walked by a fresh walker. */
+    public static CandidateGraph walk(GitWorkspace workspace, String bad, List<String> goods, List<String> paths,
+                                      boolean firstParent) {
+        try (CandidateWalk w = open(workspace, paths, firstParent)) {
+            return w.candidates(bad, goods);
+        }
+    }
+
+    /**
+     * The candidate graph of {@code bad} against {@code goods} (full SHAs). Goods are taken in SHA
+     * order, as git reads them back from {@code refs/bisect/good-*}.
+     */
+    public CandidateGraph candidates(String bad, List<String> goods) {
+        return toGraph(limit(bad, false, goods, pathFilter, firstParent));
+    }
+
+    /**
+     * git's {@code check_ancestors}: walks {@code ^bad good…} without paths, only for the commits it
+     * parses on the way (git bisect start does this before its first choice).
+     */
+    public void checkAncestors(String bad, List<String> goods) {
+        limit(bad, true, goods, null, false);
+    }
+
+    /** Walks {@code bad} and the goods (in SHA order), one side negated, as git's revision arguments. */
+    private List<Node> limit(String bad, boolean badNegative, List<String> goods, TreeFilter filter, boolean fp) {
+        List<String> pending = new ArrayList<>();
+        List<Boolean> negative = new ArrayList<>();
+        pending.add(bad);
+        negative.add(badNegative);
+        for (String good : goods.stream().distinct().sorted().toList()) {
+            pending.add(good);
+            negative.add(!badNegative);
+        }
+        try {
+            return limit(pending, negative, filter, fp);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot walk the history: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses {@code sha} as git does when it logs a verdict on it, so later walks know its parents
+     * (git bisect run marks commits in the same process that walks).
+     */
+    public void noteMarked(String sha) {
+        try {
+            parsed(ObjectId.fromString(sha));
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        walk.close();
+        reader.close();
+    }
+
+    private Node node(RevCommit c) {
+        return nodes.computeIfAbsent(c.copy(), k -> new Node(c));
+    }
+
+    private Node parsed(ObjectId id) throws IOException {
+        RevCommit c = walk.parseCommit(id);
+        Node n = node(c);
+        if (n.parents == null) {
+            n.parents = new ArrayList<>(c.getParentCount());
+            for (RevCommit p : c.getParents()) {
+                n.parents.add(node(p));
+            }
+        }
+        return n;
+    }
+
+    private List<Node> limit(List<String> tips, List<Boolean> negative, TreeFilter filter, boolean fp)
+        throws IOException {
+        for (Node n : nodes.values()) {
+            n.flags = 0;
+        }
+        activeFilter = filter;
+        activeFirstParent = fp;
+        List<Node> pending = new ArrayList<>();
+        for (int i = 0; i < tips.size(); i++) {
+            Node n = parsed(ObjectId.fromString(tips.get(i)));
+            if (negative.get(i)) {
+                n.flags |= UNINTERESTING | BOTTOM;
+                markParentsUninteresting(n);
+            }
+            pending.add(n);
+        }
+        LinkedList<Node> queue = new LinkedList<>();
+        for (Node n : pending) {
+            if (!n.has(SEEN)) {
+                n.flags |= SEEN;
+                queue.add(n);
+            }
+        }
+        queue.sort(Comparator.comparingLong(Node::date).reversed()); // stable, like git's merge sort
+
+        List<Node> newList = new ArrayList<>();
+        long date = Long.MAX_VALUE;
+        int slop = SLOP;
+        Node interestingCache = null;
+        while (!queue.isEmpty()) {
+            Node commit = queue.removeFirst();
+            if (commit == interestingCache) {
+                interestingCache = null;
+            }
+            processParents(commit, queue);
+            if (commit.has(UNINTERESTING)) {
+                markParentsUninteresting(commit);
+                if (queue.isEmpty()) {
+                    slop = 0;
+                } else if (date <= queue.getFirst().date()) {
+                    slop = SLOP;
+                } else {
+                    Node found = firstInteresting(queue, interestingCache);
+                    interestingCache = found;
+                    slop = found != null ? SLOP : slop - 1;
+                }
+                if (slop > 0) {
+                    continue;
+                }
+                break;
+            }
+            date = commit.date();
+            newList.add(commit);
+        }
+        return newList;
+    }
+
+    private static Node firstInteresting(List<Node> queue, Node cache) {
+        if (cache != null && !cache.has(UNINTERESTING)) {
+            return cache;
+        }
+        for (Node n : queue) {
+            if (!n.has(UNINTERESTING)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private void processParents(Node commit, LinkedList<Node> queue) throws IOException {
+        if (commit.has(ADDED)) {
+            return;
+        }
+        commit.flags |= ADDED;
+        if (commit.has(UNINTERESTING)) {
+            for (Node p : commit.parents) {
+                p.flags |= UNINTERESTING;
+                parsed(p.commit);
+                markParentsUninteresting(p);
+                if (p.has(SEEN)) {
+                    continue;
+                }
+                p.flags |= SEEN;
+                insertByDate(queue, p);
+            }
+            return;
+        }
+        simplify(commit);
+        for (Node p : commit.parents) {
+            parsed(p.commit);
+            if (!p.has(SEEN)) {
+                p.flags |= SEEN;
+                insertByDate(queue, p);
+            }
+            if (activeFirstParent) {
+                break;
+            }
+        }
+    }
+
+    private static void insertByDate(LinkedList<Node> queue, Node n) {
+        ListIterator<Node> it = queue.listIterator();
+        while (it.hasNext()) {
+            if (it.next().date() < n.date()) {
+                it.previous();
+                break;
+            }
+        }
+        it.add(n);
+    }
+
+    private static void markParentsUninteresting(Node commit) {
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        if (commit.parents != null) {
+            for (Node p : commit.parents) {
+                markOne(p, stack);
+            }
+        }
+        while (!stack.isEmpty()) {
+            markOne(stack.pop(), stack);
+        }
+    }
+
+    private static void markOne(Node n, ArrayDeque<Node> stack) {
+        if (n.has(UNINTERESTING)) {
+            return;
+        }
+        n.flags |= UNINTERESTING;
+        if (n.parents != null) {
+            for (Node p : n.parents) {
+                stack.push(p);
+            }
+        }
+    }
+
+    private static boolean relevant(Node n) {
+        return (n.flags & (UNINTERESTING | BOTTOM)) != UNINTERESTING;
+    }
+
+    /** git's {@code try_to_simplify_commit} with the default {@code simplify_history}. */
+    private void simplify(Node commit) throws IOException {
+        if (activeFilter == null) {
+            return;
+        }
+        if (commit.parents.isEmpty()) {
+            if (!touchesPaths(null, commit.commit)) {
+                commit.flags |= TREESAME;
+            }
+            return;
+        }
+        boolean relevantChange = false;
+        boolean irrelevantChange = false;
+        int relevantParents = 0;
+        for (int nth = 0; nth < commit.parents.size(); nth++) {
+            Node p = commit.parents.get(nth);
+            if (relevant(p)) {
+                relevantParents++;
+            }
+            if (nth == 1 && activeFirstParent) {
+                break;
+            }
+            parsed(p.commit);
+            if (!touchesPaths(p.commit, commit.commit)) {
+                if (!relevant(p)) {
+                    continue;
+                }
+                commit.parents = new ArrayList<>(List.of(p));
+                commit.flags |= TREESAME;
+                return;
+            }
+            if (relevant(p)) {
+                relevantChange = true;
+            } else {
+                irrelevantChange = true;
+            }
+        }
+        if (!relevantChange || (relevantParents == 0 && !irrelevantChange)) {
+            commit.flags |= TREESAME;
+        }
+    }
+
+    private boolean touchesPaths(RevCommit parent, RevCommit commit) throws IOException {
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.setRecursive(true);
+            if (parent == null) {
+                tw.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+                tw.addTree(commit.getTree());
+            } else {
+                tw.addTree(walk.parseCommit(parent).getTree());
+                tw.addTree(commit.getTree());
+            }
+            tw.setFilter(AndTreeFilter.create(activeFilter, TreeFilter.ANY_DIFF));
+            return tw.next();
+        }
+    }
+
+    private CandidateGraph toGraph(List<Node> newList) {
+        List<Node> list = new ArrayList<>();
+        for (int i = newList.size() - 1; i >= 0; i--) {
+            if (!newList.get(i).has(UNINTERESTING)) {
+                list.add(newList.get(i));
+            }
+        }
+        Map<Node, Integer> index = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            index.put(list.get(i), i);
+        }
+        List<String> ids = new ArrayList<>(list.size());
+        int[][] parents = new int[list.size()][];
+        boolean[] treesame = new boolean[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            Node n = list.get(i);
+            ids.add(n.commit.name());
+            treesame[i] = n.has(TREESAME);
+            List<Integer> ps = new ArrayList<>();
+            for (Node p : n.parents) {
+                if (!p.has(UNINTERESTING)) {
+                    Integer at = index.get(p);
+                    if (at == null) {
+                        throw new IllegalStateException("interesting parent " + p.commit.name() + " not walked");
+                    }
+                    ps.add(at);
+                }
+                if (firstParent) {
+                    break;
+                }
+            }
+            parents[i] = ps.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new CandidateGraph(ids, parents, treesame, firstParent);
+    }
+}

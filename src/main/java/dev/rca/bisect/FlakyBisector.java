@@ -1,0 +1,396 @@
+package dev.rca.bisect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bisection with a test that lies. It keeps a probability for every hypothesis "commit c is the
+ * first bad commit" plus one more, "there is no culprit: the failure is a flake", and updates it
+ * with every run by Bayes' rule.
+ *
+ * <p>A run at commit t fails with probability {@code q1} when t contains the culprit and
+ * {@code q0} when it does not. Either both rates are given, or each is learnt from the runs
+ * themselves: under hypothesis c the runs split into "contains c" and "does not", each a
+ * Beta-binomial with its own prior, so the evidence for c is a product of two Beta functions and no
+ * rate is ever guessed. Under "flake" every run fails at one unknown rate with a uniform prior.
+ *
+ * <p>The next commit (which may be one already tested: a re-run) is the one whose outcome has the
+ * largest mutual information with the hypothesis, i.e. the largest expected entropy reduction. The
+ * known-good commits are testable too: only they tell "the oldest candidate is the culprit" from
+ * "the test fails everywhere".
+ */
+public final class FlakyBisector {
+    /**
+     * The noise model.
+     *
+     * @param goodFailA Beta prior of the failure rate of commits without the culprit (alpha)
+     * @param goodFailB (beta)
+     * @param badFailA Beta prior of the failure rate of commits with the culprit (alpha)
+     * @param badFailB (beta)
+     * @param knownGoodFail when not null, the known failure rate of good commits (priors unused)
+     * @param knownBadFail when not null, the known failure rate of bad commits
+     * @param flakePrior prior probability that there is no culprit at all
+     */
+    public record Model(double goodFailA, double goodFailB, double badFailA, double badFailB, Double knownGoodFail,
+                        Double knownBadFail, double flakePrior) {
+        public Model {
+            if (goodFailA <= 0 || goodFailB <= 0 || badFailA <= 0 || badFailB <= 0) {
+                throw new IllegalArgumentException("Beta parameters must be positive");
+            }
+            if ((knownGoodFail == null) != (knownBadFail == null)) {
+                throw new IllegalArgumentException("give both known rates or neither");
+            }
+            if (knownGoodFail != null && !(knownGoodFail > 0 && knownGoodFail < knownBadFail && knownBadFail < 1)) {
+                throw new IllegalArgumentException("known rates need 0 < good < bad < 1");
+            }
+            if (!(flakePrior >= 0 && flakePrior < 1)) {
+                throw new IllegalArgumentException("flake prior must be in [0, 1)");
+            }
+        }
+
+        /** Rates learnt from the runs, with rca's default priors. */
+        public static Model learned() {
+            return new Model(1, 6, 6, 1, null, null, 0.02);
+        }
+
+        /** Known rates: a good commit fails with {@code goodFails}, a bad one with {@code badFails}. */
+        public static Model known(double goodFails, double badFails) {
+            return new Model(1, 1, 1, 1, goodFails, badFails, 0.02);
+        }
+    }
+
+    private final List<String> ids;
+    private final List<String> testable;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final long[][] ancestors;
+    private final int n;
+    private final Model model;
+    private final int[] fails;
+    private final int[] passes;
+    private final boolean[] excluded;
+    private int totalFails;
+    private int totalPasses;
+    private double[] posterior;
+
+    /**
+     * A bisection over the candidates (tree-changing commits) of {@code graph}; {@code goods} are
+     * the known-good commits, testable but containing no candidate.
+     */
+    public FlakyBisector(CandidateGraph graph, List<String> goods, Model model) {
+        this.model = model;
+        int size = graph.size();
+        int[] candidateOf = new int[size];
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            candidateOf[i] = graph.treesame()[i] ? -1 : candidates.size();
+            if (!graph.treesame()[i]) {
+                candidates.add(graph.ids().get(i));
+            }
+        }
+        this.ids = List.copyOf(candidates);
+        this.n = ids.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no candidates");
+        }
+        List<String> all = new ArrayList<>(ids);
+        for (String good : goods) {
+            if (!all.contains(good)) {
+                all.add(good);
+            }
+        }
+        this.testable = List.copyOf(all);
+        for (int i = 0; i < testable.size(); i++) {
+            index.put(testable.get(i), i);
+        }
+        int words = (n + 63) >>> 6;
+        long[][] reach = new long[size][];
+        for (int node : topologicalOrder(graph)) {
+            long[] bits = new long[words];
+            for (int p : graph.parents()[node]) {
+                long[] pb = reach[p];
+                for (int w = 0; w < words; w++) {
+                    bits[w] |= pb[w];
+                }
+            }
+            if (candidateOf[node] >= 0) {
+                bits[candidateOf[node] >>> 6] |= 1L << (candidateOf[node] & 63);
+            }
+            reach[node] = bits;
+        }
+        int m = testable.size();
+        this.ancestors = new long[m][];
+        for (int i = 0; i < size; i++) {
+            if (candidateOf[i] >= 0) {
+                ancestors[candidateOf[i]] = reach[i];
+            }
+        }
+        for (int i = n; i < m; i++) {
+            ancestors[i] = new long[words];
+        }
+        this.fails = new int[m];
+        this.passes = new int[m];
+        this.excluded = new boolean[m];
+    }
+
+    private static List<Integer> topologicalOrder(CandidateGraph graph) {
+        int size = graph.size();
+        int[] pendingParents = new int[size];
+        List<List<Integer>> children = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            children.add(new ArrayList<>());
+        }
+        for (int i = 0; i < size; i++) {
+            for (int p : graph.parents()[i]) {
+                pendingParents[i]++;
+                children.get(p).add(i);
+            }
+        }
+        ArrayDeque<Integer> ready = new ArrayDeque<>();
+        for (int i = 0; i < size; i++) {
+            if (pendingParents[i] == 0) {
+                ready.add(i);
+            }
+        }
+        List<Integer> order = new ArrayList<>(size);
+        while (!ready.isEmpty()) {
+            int node = ready.poll();
+            order.add(node);
+            for (int child : children.get(node)) {
+                if (--pendingParents[child] == 0) {
+                    ready.add(child);
+                }
+            }
+        }
+        return order;
+    }
+
+    /** The candidates, in the graph's order. */
+    public List<String> candidates() {
+        return ids;
+    }
+
+    /** Whether {@code commit} can be tested: a candidate or a known-good commit. */
+    public boolean isTestable(String commit) {
+        return index.containsKey(commit);
+    }
+
+    /** Records one run of the test at {@code commit}. */
+    public void observe(String commit, boolean failed) {
+        int t = require(commit);
+        if (failed) {
+            fails[t]++;
+            totalFails++;
+        } else {
+            passes[t]++;
+            totalPasses++;
+        }
+        posterior = null;
+    }
+
+    /** Never chooses {@code commit} again (the test cannot run there). */
+    public void exclude(String commit) {
+        excluded[require(commit)] = true;
+    }
+
+    private int require(String commit) {
+        Integer t = index.get(commit);
+        if (t == null) {
+            throw new IllegalArgumentException("not testable here: " + commit);
+        }
+        return t;
+    }
+
+    /** Runs recorded so far. */
+    public int runs() {
+        return totalFails + totalPasses;
+    }
+
+    /** P(culprit = candidate i) for each i, then P(no culprit) last. */
+    public double[] posterior() {
+        if (posterior == null) {
+            posterior = computePosterior();
+        }
+        return posterior.clone();
+    }
+
+    /** The most probable hypothesis: a candidate's SHA, or null for "no culprit". */
+    public String leader() {
+        int best = leaderIndex();
+        return best == n ? null : ids.get(best);
+    }
+
+    /** The probability of {@link #leader()}. */
+    public double leaderProbability() {
+        return posterior()[leaderIndex()];
+    }
+
+    private int leaderIndex() {
+        double[] p = posterior();
+        int best = 0;
+        for (int i = 1; i <= n; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private boolean contains(int t, int c) {
+        return (ancestors[t][c >>> 6] & (1L << (c & 63))) != 0;
+    }
+
+    private int[][] splitCounts() {
+        List<Integer> tested = new ArrayList<>();
+        for (int t = 0; t < testable.size(); t++) {
+            if (fails[t] + passes[t] > 0) {
+                tested.add(t);
+            }
+        }
+        int[][] counts = new int[n][2];
+        for (int c = 0; c < n; c++) {
+            int f1 = 0;
+            int p1 = 0;
+            for (int t : tested) {
+                if (contains(t, c)) {
+                    f1 += fails[t];
+                    p1 += passes[t];
+                }
+            }
+            counts[c][0] = f1;
+            counts[c][1] = p1;
+        }
+        return counts;
+    }
+
+    private double[] computePosterior() {
+        int[][] counts = splitCounts();
+        double[] logp = new double[n + 1];
+        double culpritPrior = Math.log((1 - model.flakePrior()) / n);
+        for (int c = 0; c < n; c++) {
+            int f1 = counts[c][0];
+            int p1 = counts[c][1];
+            int f0 = totalFails - f1;
+            int p0 = totalPasses - p1;
+            double ll;
+            if (model.knownBadFail() != null) {
+                double q1 = model.knownBadFail();
+                double q0 = model.knownGoodFail();
+                ll = f1 * Math.log(q1) + p1 * Math.log1p(-q1) + f0 * Math.log(q0) + p0 * Math.log1p(-q0);
+            } else {
+                ll = logBeta(model.badFailA() + f1, model.badFailB() + p1) - logBeta(model.badFailA(), model.badFailB())
+                    + logBeta(model.goodFailA() + f0, model.goodFailB() + p0)
+                    - logBeta(model.goodFailA(), model.goodFailB());
+            }
+            logp[c] = culpritPrior + ll;
+        }
+        logp[n] = model.flakePrior() > 0
+            ? Math.log(model.flakePrior()) + logBeta(1 + totalFails, 1 + totalPasses)
+            : Double.NEGATIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logp) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            p[i] = Math.exp(logp[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i <= n; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    /**
+     * The commit whose next run tells the most about the culprit (expected entropy reduction),
+     * possibly one already tested; null when every candidate is excluded.
+     */
+    public String next() {
+        double[] w = posterior();
+        int[][] counts = splitCounts();
+        double[] withCulprit = new double[n];
+        double[] without = new double[n];
+        for (int c = 0; c < n; c++) {
+            int f1 = counts[c][0];
+            int p1 = counts[c][1];
+            if (model.knownBadFail() != null) {
+                withCulprit[c] = model.knownBadFail();
+                without[c] = model.knownGoodFail();
+            } else {
+                withCulprit[c] = (model.badFailA() + f1) / (model.badFailA() + model.badFailB() + f1 + p1);
+                without[c] = (model.goodFailA() + totalFails - f1)
+                    / (model.goodFailA() + model.goodFailB() + totalFails - f1 + totalPasses - p1);
+            }
+        }
+        double flakeRate = (1.0 + totalFails) / (2.0 + totalFails + totalPasses);
+        double baseFail = w[n] * flakeRate;
+        double baseEntropy = w[n] * binaryEntropy(flakeRate);
+        for (int c = 0; c < n; c++) {
+            baseFail += w[c] * without[c];
+            baseEntropy += w[c] * binaryEntropy(without[c]);
+        }
+        double[] deltaFail = new double[n];
+        double[] deltaEntropy = new double[n];
+        for (int c = 0; c < n; c++) {
+            deltaFail[c] = w[c] * (withCulprit[c] - without[c]);
+            deltaEntropy[c] = w[c] * (binaryEntropy(withCulprit[c]) - binaryEntropy(without[c]));
+        }
+        int best = -1;
+        double bestGain = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < testable.size(); t++) {
+            if (excluded[t]) {
+                continue;
+            }
+            double pf = baseFail;
+            double he = baseEntropy;
+            long[] bits = ancestors[t];
+            for (int word = 0; word < bits.length; word++) {
+                long b = bits[word];
+                while (b != 0) {
+                    int c = (word << 6) + Long.numberOfTrailingZeros(b);
+                    b &= b - 1;
+                    pf += deltaFail[c];
+                    he += deltaEntropy[c];
+                }
+            }
+            double gain = binaryEntropy(pf) - he;
+            if (gain > bestGain + 1e-12) {
+                bestGain = gain;
+                best = t;
+            }
+        }
+        return best < 0 ? null : testable.get(best);
+    }
+
+    private static double binaryEntropy(double p) {
+        if (p <= 0 || p >= 1) {
+            return 0;
+        }
+        return -(p * Math.log(p) + (1 - p) * Math.log1p(-p));
+    }
+
+    static double logBeta(double a, double b) {
+        return logGamma(a) + logGamma(b) - logGamma(a + b);
+    }
+
+    /** Lanczos approximation (g = 7, 9 terms), accurate to about 1e-15 for positive arguments. */
+    static double logGamma(double x) {
+        if (x < 0.5) {
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+        }
+        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+            1.5056327351493116e-7};
+        x -= 1;
+        double a = c[0];
+        double t = x + 7.5;
+        for (int i = 1; i < 9; i++) {
+            a += c[i] / (x + i);
+        }
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+}

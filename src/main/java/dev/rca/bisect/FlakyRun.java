@@ -1,0 +1,40 @@
+package dev.rca.bisect;
+
+import java.util.function.Predicate;
+
+/** The loop of a flaky bisection: ask the engine where to run, run, stop at the confidence asked. */
+public final class FlakyRun {
+    private FlakyRun() {
+    }
+
+    /**
+     * How a flaky bisection ended.
+     *
+     * @param culprit the most probable first bad commit, or null when "no culprit" is most probable
+     * @param probability its posterior probability
+     * @param confident whether it reached the confidence asked for
+     */
+    public record Answer(String culprit, double probability, boolean confident) {
+    }
+
+    /** A bound on runs that a sound test never reaches: 30 runs per bit of the range, at least 200. */
+    public static int defaultMaxRuns(int candidates) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, candidates));
+        return Math.max(200, 30 * bits);
+    }
+
+    /**
+     * Runs {@code test} (true when the run failed) where the engine says, until one hypothesis
+     * reaches {@code confidence} or {@code maxRuns} runs are spent.
+     */
+    public static Answer drive(FlakyBisector engine, double confidence, int maxRuns, Predicate<String> test) {
+        while (engine.leaderProbability() < confidence && engine.runs() < maxRuns) {
+            String commit = engine.next();
+            if (commit == null) {
+                break;
+            }
+            engine.observe(commit, test.test(commit));
+        }
+        return new Answer(engine.leader(), engine.leaderProbability(), engine.leaderProbability() >= confidence);
+    }
+}

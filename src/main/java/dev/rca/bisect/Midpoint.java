@@ -1,0 +1,289 @@
+package dev.rca.bisect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * git's choice of the next commit to test ({@code find_bisection}, {@code best_bisection},
+ * {@code best_bisection_sorted}, {@code managed_skipped} and {@code skip_away} in git's bisect.c),
+ * reproduced rule for rule, ties and the pseudo-random skip included, so that a bisection tests
+ * the same commits git would.
+ */
+public final class Midpoint {
+    private static final int PRN_MODULO = 32768;
+
+    private Midpoint() {
+    }
+
+    /** What a bisection does next. */
+    public sealed interface Choice {
+    }
+
+    /**
+     * Test {@code commit} next.
+     *
+     * @param all the number of candidates
+     * @param reaches how many of them {@code commit} reaches (itself included)
+     */
+    public record Next(String commit, int all, int reaches) implements Choice {
+        /** git's "revisions left to test after this". */
+        public int leftAfterThis() {
+            return all - reaches - 1;
+        }
+
+        /** git's "roughly N steps". */
+        public int stepsLeft() {
+            return estimateSteps(all);
+        }
+    }
+
+    /** The bisection is over: {@code commit} is the first bad commit. */
+    public record Found(String commit) implements Choice {
+    }
+
+    /** Only skipped commits are left: the first bad commit is one of {@code suspects}. */
+    public record OnlySkipped(List<String> suspects) implements Choice {
+        public OnlySkipped {
+            suspects = List.copyOf(suspects);
+        }
+    }
+
+    /** No candidate touches the paths. */
+    public record NoTestable() implements Choice {
+    }
+
+    /** git's {@code estimate_bisect_steps}: the steps left after testing the next commit. */
+    public static int estimateSteps(int all) {
+        if (all < 3) {
+            return 0;
+        }
+        int n = 31 - Integer.numberOfLeadingZeros(all);
+        int e = 1 << n;
+        int x = all - e;
+        return e < 3 * x ? n : n - 1;
+    }
+
+    /** Chooses as {@code git bisect next} does, {@code bad} being the current bad commit. */
+    public static Choice choose(CandidateGraph graph, String bad, Set<String> skipped) {
+        int nr = graph.candidateCount();
+        boolean findAll = !skipped.isEmpty();
+        int[] weights = new int[graph.size()];
+        List<Integer> best = graph.size() == 0 ? List.of() : findBisection(graph, nr, weights, findAll);
+        List<String> tried = new ArrayList<>();
+        List<Integer> list = best;
+        if (findAll) {
+            list = filterSkipped(graph, best, skipped, bad, tried);
+            if (list == null) {
+                list = best;
+            }
+        }
+        if (list.isEmpty()) {
+            if (!tried.isEmpty()) {
+                return new OnlySkipped(tried);
+            }
+            return new NoTestable();
+        }
+        if (nr == 0) {
+            return new NoTestable();
+        }
+        int chosen = list.get(0);
+        String id = graph.ids().get(chosen);
+        if (id.equals(bad)) {
+            if (!tried.isEmpty()) {
+                List<String> suspects = new ArrayList<>(tried);
+                suspects.add(bad);
+                return new OnlySkipped(suspects);
+            }
+            return new Found(bad);
+        }
+        return new Next(id, nr, weights[best.get(0)]);
+    }
+
+    /**
+     * Returns null when the first commit is not skipped (git then keeps the sorted list as it is);
+     * otherwise the non-skipped commits after {@code skip_away}, filling {@code tried}.
+     */
+    private static List<Integer> filterSkipped(CandidateGraph graph, List<Integer> sorted, Set<String> skipped,
+                                               String bad, List<String> tried) {
+        boolean skippedFirst = false;
+        List<Integer> filtered = new ArrayList<>();
+        for (int i : sorted) {
+            String id = graph.ids().get(i);
+            if (skipped.contains(id)) {
+                skippedFirst = true;
+                tried.add(id);
+            } else if (!skippedFirst) {
+                tried.clear();
+                return null;
+            } else {
+                filtered.add(i);
+            }
+        }
+        if (filtered.isEmpty()) {
+            return filtered;
+        }
+        return skipAway(graph, filtered, bad);
+    }
+
+    private static List<Integer> skipAway(CandidateGraph graph, List<Integer> filtered, String bad) {
+        int count = filtered.size();
+        int prn = prn(count);
+        int index = (count * prn / PRN_MODULO) * sqrti(prn) / sqrti(PRN_MODULO);
+        if (index < 0 || index >= count) {
+            return filtered;
+        }
+        if (!graph.ids().get(filtered.get(index)).equals(bad)) {
+            return filtered.subList(index, count);
+        }
+        return index > 0 ? filtered.subList(index - 1, count) : filtered;
+    }
+
+    /** git's {@code get_prn}: "man 3 rand" seeded with {@code count}. */
+    static int prn(int count) {
+        int c = count * 1103515245 + 12345;
+        return (int) (((c & 0xFFFFFFFFL) / 65536) % PRN_MODULO);
+    }
+
+    static int sqrti(int val) {
+        if (val == 0) {
+            return 0;
+        }
+        float x = val;
+        float d;
+        do {
+            float y = (x + (float) val / x) / 2;
+            d = y > x ? y - x : x - y;
+            x = y;
+        } while (d >= 0.5f);
+        return (int) x;
+    }
+
+    private static List<Integer> findBisection(CandidateGraph graph, int nr, int[] weights, boolean findAll) {
+        int size = graph.size();
+        boolean[] treesame = graph.treesame();
+        int[][] parents = graph.parents();
+        int counted = 0;
+        for (int i = 0; i < size; i++) {
+            switch (parents[i].length) {
+                case 0 -> {
+                    if (!treesame[i]) {
+                        weights[i] = 1;
+                        counted++;
+                    } else {
+                        weights[i] = 0;
+                    }
+                }
+                case 1 -> weights[i] = -1;
+                default -> weights[i] = -2;
+            }
+        }
+        int[] stamp = new int[size];
+        int stampValue = 0;
+        for (int i = 0; i < size; i++) {
+            if (weights[i] != -2) {
+                continue;
+            }
+            weights[i] = countDistance(graph, i, stamp, ++stampValue);
+            if (!findAll && approxHalfway(treesame[i], weights[i], nr)) {
+                return List.of(i);
+            }
+            counted++;
+        }
+        while (counted < nr) {
+            boolean progress = false;
+            for (int i = 0; i < size; i++) {
+                if (weights[i] >= 0) {
+                    continue;
+                }
+                int known = -1;
+                for (int q : parents[i]) {
+                    if (weights[q] >= 0) {
+                        known = q;
+                        break;
+                    }
+                }
+                if (known < 0) {
+                    continue;
+                }
+                progress = true;
+                if (!treesame[i]) {
+                    weights[i] = weights[known] + 1;
+                    counted++;
+                } else {
+                    weights[i] = weights[known];
+                }
+                if (!findAll && approxHalfway(treesame[i], weights[i], nr)) {
+                    return List.of(i);
+                }
+            }
+            if (!progress) {
+                throw new IllegalStateException("bisection weights do not converge");
+            }
+        }
+        if (!findAll) {
+            int best = 0;
+            int bestDistance = -1;
+            for (int i = 0; i < size; i++) {
+                if (treesame[i]) {
+                    continue;
+                }
+                int distance = Math.min(weights[i], nr - weights[i]);
+                if (distance > bestDistance) {
+                    best = i;
+                    bestDistance = distance;
+                }
+            }
+            return List.of(best);
+        }
+        List<int[]> dist = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (!treesame[i]) {
+                dist.add(new int[] {i, Math.min(weights[i], nr - weights[i])});
+            }
+        }
+        List<String> ids = graph.ids();
+        dist.sort(Comparator.<int[]>comparingInt(a -> -a[1]).thenComparing(a -> ids.get(a[0])));
+        return dist.stream().map(a -> a[0]).toList();
+    }
+
+    private static boolean approxHalfway(boolean treesame, int weight, int nr) {
+        if (treesame) {
+            return false;
+        }
+        int diff = 2 * weight - nr;
+        // git counts within about 0.1% of the middle as halfway on large ranges
+        return (diff >= -1 && diff <= 1) || Math.abs(diff) < nr / 1024;
+    }
+
+    /** git's {@code count_distance}: the tree-changing commits {@code start} reaches, itself included. */
+    private static int countDistance(CandidateGraph graph, int start, int[] stamp, int value) {
+        int n = 0;
+        int[] stack = new int[graph.size()];
+        int top = 0;
+        stack[top++] = start;
+        stamp[start] = value;
+        while (top > 0) {
+            int c = stack[--top];
+            if (!graph.treesame()[c]) {
+                n++;
+            }
+            for (int p : graph.parents()[c]) {
+                if (stamp[p] != value) {
+                    stamp[p] = value;
+                    stack[top++] = p;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** For diagnostics: the weights git would compute, by index. */
+    static int[] weights(CandidateGraph graph) {
+        int[] w = new int[graph.size()];
+        findBisection(graph, graph.candidateCount(), w, true);
+        return Arrays.copyOf(w, w.length);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rca.cli;
+
+import dev.rca.bisect.BisectState;
+import dev.rca.bisect.BisectStep;
+import dev.rca.bisect.Bisection;
+import dev.rca.bisect.YamlBisectStore;
+import dev.rca.git.GitWorkspace;
+import dev.rca.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rca bisect-helper log}. */
+@Command(name = "log", description = "Lists the steps taken: each verdict, its commit and its number of runs.",
+    footer = {"%nExample:%n  rca bisect-helper log"})
+public final class BisectLogCommand extends BisectSubcommand {
+    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    protected int execute() {
+        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
+        try (GitWorkspace ws = openWorkspace()) {
+            Bisection bisection = bisection(ws);
+            BisectState state = bisection.state();
+            if (format == OutputFormat.JSON) {
+                out().println(Json.write(state.steps().stream().map(YamlBisectStore::toMap).toList()));
+                return 0;
+            }
+            StringBuilder start = new StringBuilder("start --bad=" + state.bad());
+            state.good().forEach(g -> start.append(" --good=").append(g));
+            if (state.firstParent()) {
+                start.append(" --first-parent");
+            }
+            if (!state.paths().isEmpty()) {
+                start.append(" -- ").append(String.join(" ", state.paths()));
+            }
+            out().println(start);
+            for (BisectStep s : state.steps()) {
+                out().println(s.verdict().label() + " " + s.commit() + " " + bisection.subject(s.commit())
+                    + (s.runs() == 1 ? "" : " (" + s.runs() + " runs)"));
+            }
+            if (state.firstBad() != null) {
+                out().println("first bad commit: " + state.firstBad());
+            }
+            return 0;
+        }
+    }
+}

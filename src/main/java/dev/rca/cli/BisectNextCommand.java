@@ -1,0 +1,26 @@
+package dev.rca.cli;
+
+import dev.rca.RcaException;
+import dev.rca.bisect.Bisection;
+import dev.rca.git.GitWorkspace;
+import dev.rca.git.ScratchCheckout;
+import picocli.CommandLine.Command;
+
+/** {@code rca bisect-helper next}. */
+@Command(name = "next", description = "Checks the current candidate out under .git/rca/ and prints that directory.",
+    footer = {"%nExample:%n  cd \"$(rca bisect-helper next)\" && make test"})
+public final class BisectNextCommand extends BisectSubcommand {
+    @Override
+    protected int execute() {
+        try (GitWorkspace ws = openWorkspace()) {
+            Bisection bisection = bisection(ws);
+            String commit = bisection.status().nextCommit();
+            if (commit == null) {
+                throw RcaException.badInput("the bisection is over; there is no candidate to check out")
+                    .withHint("see 'rca bisect-helper status'");
+            }
+            out().println(ScratchCheckout.of(ws, "bisect").checkout(commit));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rca.cli;
+
+import dev.rca.bisect.Bisection;
+import dev.rca.git.GitWorkspace;
+import dev.rca.git.ScratchCheckout;
+import picocli.CommandLine.Command;
+
+/** {@code rca bisect-helper reset}. */
+@Command(name = "reset", description = "Forgets the bisection and removes its scratch checkout.",
+    footer = {"%nExample:%n  rca bisect-helper reset"})
+public final class BisectResetCommand extends BisectSubcommand {
+    @Override
+    protected int execute() {
+        try (GitWorkspace ws = openWorkspace()) {
+            Bisection bisection = bisection(ws);
+            boolean existed = bisection.existing().isPresent();
+            ScratchCheckout.of(ws, "bisect").remove();
+            bisection.store().delete();
+            out().println(existed ? "bisection reset" : "no bisection in progress");
+            return 0;
+        }
+    }
+}

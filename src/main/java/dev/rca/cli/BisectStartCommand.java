@@ -1,0 +1,41 @@
+package dev.rca.cli;
+
+import dev.rca.bisect.Bisection;
+import dev.rca.git.GitWorkspace;
+import dev.rca.git.ScratchCheckout;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rca bisect-helper start}. */
+@Command(name = "start", description = "Starts a bisection: prints the candidates, the estimated steps and the first candidate.",
+    footer = {"%nExample:%n  rca bisect-helper start --bad=HEAD --good=v1.2 -- src/cache"})
+public final class BisectStartCommand extends BisectSubcommand {
+    @Option(names = "--bad", required = true, paramLabel = "<rev>", description = "A commit that shows the bug.")
+    String bad;
+
+    @Option(names = "--good", required = true, paramLabel = "<rev>", description = "A commit without the bug (repeatable).")
+    List<String> good = new ArrayList<>();
+
+    @Option(names = "--first-parent", description = "Follow only the first parent of merges.")
+    boolean firstParent;
+
+    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Parameters(paramLabel = "<path>", description = "Only commits touching these paths (after --).")
+    List<String> paths = new ArrayList<>();
+
+    @Override
+    protected int execute() {
+        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
+        try (GitWorkspace ws = openWorkspace()) {
+            Bisection bisection = bisection(ws);
+            Bisection.Status status = bisection.start(bad, good, paths, firstParent);
+            ScratchCheckout.of(ws, "bisect").remove();
+            return printChoice(bisection, status, out(), format);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.rca.cli;
+
+import dev.rca.bisect.BisectState;
+import dev.rca.bisect.Bisection;
+import dev.rca.git.GitWorkspace;
+import dev.rca.json.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rca bisect-helper status}. */
+@Command(name = "status", description = "Shows where the bisection stands: bounds, steps so far, and the next candidate or the answer.",
+    footer = {"%nExample:%n  rca bisect-helper status --format=json"})
+public final class BisectStatusCommand extends BisectSubcommand {
+    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    protected int execute() {
+        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
+        try (GitWorkspace ws = openWorkspace()) {
+            Bisection bisection = bisection(ws);
+            Bisection.Status status = bisection.status();
+            BisectState state = status.state();
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("bad", state.bad());
+                m.put("good", state.good());
+                m.put("paths", state.paths());
+                m.put("first_parent", state.firstParent());
+                m.put("flaky", state.flaky());
+                m.put("steps", state.steps().size());
+                m.put("runs", state.totalRuns());
+                m.putAll(choiceJson(bisection, status));
+                m.put("confidence", state.confidence());
+                out().println(Json.write(m));
+                return exitCode(status.choice());
+            }
+            StringWriter buffer = new StringWriter();
+            PrintWriter w = new PrintWriter(buffer);
+            w.println("bad: " + state.bad() + " " + bisection.subject(state.bad()));
+            for (String g : state.good()) {
+                w.println("good: " + g + " " + bisection.subject(g));
+            }
+            if (!state.paths().isEmpty()) {
+                w.println("paths: " + String.join(" ", state.paths()));
+            }
+            if (state.firstParent() || state.flaky()) {
+                w.println("mode:" + (state.firstParent() ? " first-parent" : "") + (state.flaky() ? " flaky" : ""));
+            }
+            w.println("done: " + state.steps().size() + " steps, " + state.totalRuns() + " runs");
+            int code = printChoice(bisection, status, w, OutputFormat.TABLE);
+            w.flush();
+            out().print(buffer);
+            return code;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.rca.cli;
+
+import dev.rca.bisect.Bisection;
+import dev.rca.bisect.BisectState;
+import dev.rca.bisect.CommitSummary;
+import dev.rca.bisect.Midpoint;
+import dev.rca.git.GitWorkspace;
+import dev.rca.json.Json;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the bisect-helper commands share: opening the bisection and printing where it stands. */
+abstract class BisectSubcommand extends RcaCommand {
+    /** The bisection of {@code workspace}, kept in {@code .git/rca/bisect.yaml}. */
+    static Bisection bisection(GitWorkspace workspace) {
+        return new Bisection(workspace, Bisection.defaultStore(workspace));
+    }
+
+    /** The total tests git expects for {@code all} candidates (its "after this" estimate plus this one). */
+    static int estimatedTests(int all) {
+        return all <= 1 ? 0 : Midpoint.estimateSteps(all) + 1;
+    }
+
+    /** Prints the next step, the answer, or the skipped suspects; returns the exit code. */
+    static int printChoice(Bisection bisection, Bisection.Status status, PrintWriter out, OutputFormat format) {
+        Midpoint.Choice choice = status.choice();
+        if (format == OutputFormat.JSON) {
+            out.println(Json.write(choiceJson(bisection, status)));
+            return exitCode(choice);
+        }
+        if (choice instanceof Midpoint.Next next) {
+            out.println("candidates: " + next.all());
+            out.println("steps: roughly " + estimatedTests(next.all()));
+            out.println("next: " + next.commit() + " " + bisection.subject(next.commit()));
+        } else if (choice instanceof Midpoint.Found found) {
+            printCulprit(bisection.describe(found.commit()), out);
+        } else if (choice instanceof Midpoint.OnlySkipped skipped) {
+            out.println("only skipped commits are left; the first bad commit could be any of:");
+            for (String sha : skipped.suspects()) {
+                out.println(sha + " " + bisection.subject(sha));
+            }
+        } else if (status.state().flaky()) {
+            BisectState state = status.state();
+            if (state.confidence() == null) {
+                out.println("flaky bisection in progress; continue it with 'rca bisect-helper run --flaky -- <cmd>'");
+            } else {
+                out.println("no culprit: the failure is a flake (probability "
+                    + String.format(java.util.Locale.ROOT, "%.4f", state.confidence()) + ")");
+            }
+        } else {
+            out.println("no testable commit: no candidate touches the paths");
+        }
+        return exitCode(choice);
+    }
+
+    static int exitCode(Midpoint.Choice choice) {
+        return choice instanceof Midpoint.Next || choice instanceof Midpoint.Found ? 0 : 1;
+    }
+
+    static Map<String, Object> choiceJson(Bisection bisection, Bisection.Status status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Midpoint.Choice choice = status.choice();
+        m.put("next", choice instanceof Midpoint.Next n ? n.commit() : null);
+        m.put("candidates", choice instanceof Midpoint.Next n ? n.all() : 0);
+        m.put("steps_left", choice instanceof Midpoint.Next n ? estimatedTests(n.all()) : 0);
+        m.put("first_bad", status.state().firstBad());
+        m.put("suspects", choice instanceof Midpoint.OnlySkipped s ? s.suspects() : java.util.List.of());
+        return m;
+    }
+
+    /** The culprit block: subject line, author, date and files. */
+    static void printCulprit(CommitSummary c, PrintWriter out) {
+        out.println("first bad commit: " + c.sha() + " " + c.subject());
+        out.println("Author: " + c.author());
+        out.println("Date:   " + c.date());
+        out.println("Files:");
+        for (String f : c.files()) {
+            out.println("    " + f);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rca.cli;
+
+import dev.rca.ExitCode;
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.postmortem.PostmortemPublisher;
+import dev.rca.postmortem.Postmortems;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rca postmortem [-t T] [--commit]}: writes docs/postmortems/T.md from the ledger, or says what is missing. */
+@Command(name = "postmortem",
+    description = {"Writes docs/postmortems/<TICKET>.md from the ledger and prints its path.",
+        "Refuses (exit 1, nothing written) unless the ledger has the four inputs: a",
+        "reliable repro, the root cause, the fix (commits that resolve) and its",
+        "validation; each missing input is listed with what satisfies it. The result",
+        "always passes 'rca lint': ledger words that would not are reported at their",
+        "place in the ledger."},
+    footer = {"%nExample:%n  rca postmortem -t PAY-142",
+        "  rca postmortem -t PAY-142 --commit"})
+public final class PostmortemCommand extends RcaCommand {
+    @Option(names = {"-t", "--ticket"}, paramLabel = "<T>",
+        description = "The ledger (default: the only one not published).")
+    String ticket;
+
+    @Option(names = "--commit", description = "Commit the post-mortem and its ledger, and nothing else, marking the"
+        + " ledger published; other staged changes stay staged. Uses the repository's identity and hooks.")
+    boolean commit;
+
+    @Option(names = "--incident-ok", description = "Write a bug-fix post-mortem for a ledger of kind incident (an"
+        + " incident still needs its own incident report).")
+    boolean incidentOk;
+
+    @Override
+    protected int execute() {
+        try (GitWorkspace workspace = openWorkspace()) {
+            Postmortems.Prepared prepared = Postmortems.prepare(workspace, ticket, incidentOk, null);
+            String t = prepared.ledger().ticket();
+            if (!prepared.outcome().accepted()) {
+                prepared.outcome().refusals().forEach(out()::println);
+                throw refusal(t, prepared.outcome().missing(), prepared.outcome().refusals());
+            }
+            PostmortemPublisher publisher = prepared.publisher();
+            if (commit) {
+                publisher.checkCanCommit();
+            }
+            prepared.warnings().forEach(w -> err().println("rca: warning: " + w));
+            String markdown = prepared.outcome().rendered().markdown();
+            if (!commit) {
+                publisher.write(markdown);
+                out().println(publisher.markdownName());
+                return ExitCode.OK;
+            }
+            ByteArrayOutputStream hookOutput = new ByteArrayOutputStream();
+            try (PrintStream hooks = new PrintStream(hookOutput, true, StandardCharsets.UTF_8)) {
+                PostmortemPublisher.CommitInfoLine done =
+                    publisher.writeAndCommit(markdown, prepared.ledger(), prepared.commits(), hooks);
+                out().println(publisher.markdownName());
+                out().println(done == null ? "nothing to commit: HEAD already has " + publisher.markdownName() + " and "
+                    + publisher.ledgerName() + " as they are" : "committed " + done.sha().substring(0, 12) + " "
+                    + done.subject());
+            } finally {
+                err().print(hookOutput.toString(StandardCharsets.UTF_8));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static RcaException refusal(String ticket, List<String> missing, List<String> refusals) {
+        if (!missing.isEmpty()) {
+            List<String> names = missing.stream().map(m -> m.substring(0, m.indexOf(':'))).toList();
+            return RcaException.negative("no post-mortem for " + ticket + ": missing " + String.join(", ", names)
+                + " (of the four inputs: repro, root cause, fix, validation)")
+                .withHint("each line above says what satisfies it; 'rca status -t " + ticket + "' shows the ledger");
+        }
+        if (refusals.size() == 1 && refusals.get(0).startsWith("incident: ")) {
+            return RcaException.negative("no post-mortem for " + ticket + ": it is an incident, which needs its own "
+                + "incident report").withHint("to write the bug-fix post-mortem as well, rerun with --incident-ok");
+        }
+        return RcaException.negative("no post-mortem for " + ticket + ": " + refusals.size()
+            + (refusals.size() == 1 ? " problem" : " problems") + " in the ledger (listed above)")
+            .withHint("edit the ledger where each line points, then rerun");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rca.cli;
+
+import dev.rca.ExitCode;
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.LedgerLocator;
+import dev.rca.verify.FixVerifier;
+import dev.rca.verify.VerifyPlan;
+import dev.rca.verify.VerifyResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rca verify [-t T] [--runs=n]}: shows the repro failing before the fix and passing after it. */
+@Command(name = "verify",
+    description = {"Runs the ledger's repro.command in a scratch checkout under .git/rca/verify",
+        "(never in your work tree): n times at the fix's parent, where it must fail,",
+        "and n times at the fix, where it must pass. A run fails when the command",
+        "exits non-zero or times out; exit 125 means the commit cannot be tested.",
+        "With repro.rate 'deterministic' (or e.g. 20/20) every parent run must fail;",
+        "with a flaky rate at least half must. Every fix run must pass. The result",
+        "is recorded as evidence and as validation.verify. Exit 0 when the fix is",
+        "validated, 1 when not."},
+    footer = {"%nExample:%n  rca verify -t PAY-142 --runs=10 --timeout=120"})
+public final class VerifyCommand extends RcaCommand {
+    @Option(names = {"-t", "--ticket"}, paramLabel = "<T>",
+        description = "The ledger (default: the only one not published).")
+    String ticket;
+
+    @Option(names = "--runs", paramLabel = "<n>", description = "Runs at each commit (default: ${DEFAULT-VALUE}).")
+    int runs = 5;
+
+    @Option(names = "--timeout", paramLabel = "<s>",
+        description = "Seconds one run may take before it is stopped and counted as failing (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds = 600;
+
+    @Override
+    protected int execute() {
+        if (runs < 1 || runs > 1000) {
+            throw RcaException.usage("--runs must be between 1 and 1000, not " + runs);
+        }
+        if (timeoutSeconds < 1) {
+            throw RcaException.usage("--timeout must be at least 1 second, not " + timeoutSeconds);
+        }
+        try (GitWorkspace workspace = openWorkspace()) {
+            LedgerFile file = LedgerLocator.of(workspace).resolve(ticket);
+            VerifyPlan plan = VerifyPlan.of(workspace, file, file.read(), runs, Duration.ofSeconds(timeoutSeconds));
+            out().println("verify " + file.ticket() + ": repro.command, " + runs + (runs == 1 ? " run" : " runs")
+                + " at the parent " + shortName(plan.parent().sha()) + " (must fail) and " + runs + " at the fix "
+                + shortName(plan.fix().sha()) + " (must pass), in .git/rca/" + FixVerifier.SCRATCH + ":");
+            out().println("  " + plan.command());
+            out().flush();
+            VerifyResult result = new FixVerifier(workspace, progress()).run(plan, run -> {
+                boolean expected = run.atFix() == (run.result().exitCode() == 0 && !run.result().timedOut());
+                out().println((run.atFix() ? "fix" : "parent") + " run " + run.run() + ": "
+                    + (run.result().timedOut() ? "timed out" : "exit " + run.result().exitCode())
+                    + (expected ? "" : " (expected " + (run.atFix() ? "a pass" : "a failure") + ")"));
+                if (!expected) {
+                    tail(run.result().output()).forEach(l -> err().println("  | " + l));
+                }
+                out().flush();
+            });
+            String evidence = FixVerifier.record(result, Clock.systemUTC());
+            out().println(FixVerifier.summary(result));
+            out().println("recorded as " + evidence + " and validation.verify in " + file.displayName());
+            return result.validated() ? ExitCode.OK : ExitCode.NEGATIVE;
+        }
+    }
+
+    private static String shortName(String sha) {
+        return sha.substring(0, 12);
+    }
+
+    private static List<String> tail(String output) {
+        List<String> lines = output.lines().toList();
+        return lines.subList(Math.max(0, lines.size() - 5), lines.size());
+    }
+}

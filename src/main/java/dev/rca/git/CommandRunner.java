@@ -1,0 +1,136 @@
+package dev.rca.git;
+
+import dev.rca.RcaException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a test command the way {@code git bisect run} does: one argument is a shell command line
+ * ({@code sh -c}), several are an argument vector. Output (stdout and stderr together) is captured,
+ * keeping the last {@link #KEPT_OUTPUT} bytes. A timeout kills the whole process tree.
+ */
+public final class CommandRunner {
+    /** How much of the tail of a command's output is kept. */
+    public static final int KEPT_OUTPUT = 64 * 1024;
+
+    private CommandRunner() {
+    }
+
+    /**
+     * One run.
+     *
+     * @param exitCode the exit code, or -1 when it timed out
+     * @param timedOut whether the timeout killed it
+     * @param output the tail of its combined stdout and stderr
+     * @param elapsed how long it ran
+     */
+    public record Result(int exitCode, boolean timedOut, String output, Duration elapsed) {
+    }
+
+    /**
+     * Runs {@code command} in {@code directory} with {@code extraEnv} added to rca's environment
+     * ({@code GIT_DIR}, {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} are removed so the test
+     * cannot reach the user's checkout through them).
+     *
+     * @param timeout null for none
+     * @throws RcaException exit 3 when the command cannot be started
+     */
+    public static Result run(List<String> command, Path directory, Map<String, String> extraEnv, Duration timeout) {
+        if (command.isEmpty()) {
+            throw RcaException.usage("no command to run");
+        }
+        List<String> argv = new ArrayList<>();
+        if (command.size() == 1) {
+            argv.add("/bin/sh");
+            argv.add("-c");
+        }
+        argv.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
+        pb.environment().remove("GIT_DIR");
+        pb.environment().remove("GIT_WORK_TREE");
+        pb.environment().remove("GIT_INDEX_FILE");
+        pb.environment().putAll(extraEnv);
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot run '" + String.join(" ", command) + "': " + e.getMessage(), e);
+        }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // the child does not read stdin; nothing to close
+        }
+        TailBuffer tail = new TailBuffer();
+        Thread reader = new Thread(() -> tail.drain(process.getInputStream()), "rca-command-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean timedOut = false;
+        try {
+            if (timeout == null) {
+                process.waitFor();
+            } else if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                killTree(process.toHandle());
+                process.waitFor();
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            killTree(process.toHandle());
+            Thread.currentThread().interrupt();
+            throw RcaException.badInput("interrupted while running '" + String.join(" ", command) + "'");
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Result(timedOut ? -1 : process.exitValue(), timedOut, tail.text(), elapsed);
+    }
+
+    /** Kills a process and every descendant, children first so none is re-parented out of reach. */
+    public static void killTree(ProcessHandle root) {
+        List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+        root.destroyForcibly();
+        for (ProcessHandle child : all) {
+            child.destroyForcibly();
+        }
+        for (ProcessHandle h : root.descendants().toList()) {
+            h.destroyForcibly();
+        }
+    }
+
+    private static final class TailBuffer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        void drain(InputStream in) {
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (this) {
+                        bytes.write(buf, 0, n);
+                        if (bytes.size() > 2 * KEPT_OUTPUT) {
+                            byte[] all = bytes.toByteArray();
+                            bytes.reset();
+                            bytes.write(all, all.length - KEPT_OUTPUT, KEPT_OUTPUT);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed; what was read is kept
+            }
+        }
+
+        synchronized String text() {
+            byte[] all = bytes.toByteArray();
+            int from = Math.max(0, all.length - KEPT_OUTPUT);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.rca.git;
+
+import dev.rca.RcaException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * A private checkout of any commit under {@code <git dir>/rca/<name>/}, with its own index, that
+ * never touches the user's work tree, index, {@code HEAD} or refs. Moving between commits writes
+ * only the files that differ. The commit it holds is recorded in {@code <name>.head} only after a
+ * checkout completes; a checkout interrupted at any point (even by SIGKILL) is detected on the
+ * next move, and the directory is then rebuilt from scratch.
+ *
+ * <p>Used by bisection and by {@code rca verify}.
+ */
+public final class ScratchCheckout {
+    private final GitWorkspace workspace;
+    private final Path directory;
+    private final Path indexFile;
+    private final Path headFile;
+
+    private ScratchCheckout(GitWorkspace workspace, String name) {
+        this.workspace = workspace;
+        Path rca = workspace.rcaDir();
+        this.directory = rca.resolve(name);
+        this.indexFile = rca.resolve(name + ".index");
+        this.headFile = rca.resolve(name + ".head");
+    }
+
+    /**
+     * The scratch checkout called {@code name} (a plain file name such as {@code bisect}); nothing
+     * is created until {@link #checkout} runs.
+     */
+    public static ScratchCheckout of(GitWorkspace workspace, String name) {
+        if (!name.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("bad scratch checkout name: " + name);
+        }
+        return new ScratchCheckout(workspace, name);
+    }
+
+    /** The directory the files are checked out in. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The commit fully checked out now, or null. */
+    public String current() {
+        try {
+            String text = Files.readString(headFile, StandardCharsets.US_ASCII).trim();
+            return text.matches("[0-9a-f]{40}") ? text : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read " + headFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes the scratch directory hold {@code commit}'s tree, and returns the directory. Files that
+     * are the same in the previous commit and this one are left alone (build outputs survive).
+     */
+    public Path checkout(String commit) {
+        String previous = current();
+        if (previous != null && !(Files.isDirectory(directory) && Files.isRegularFile(indexFile))) {
+            previous = null;
+        }
+        if (commit.equals(previous)) {
+            return directory;
+        }
+        try {
+            Files.createDirectories(workspace.rcaDir());
+            Files.deleteIfExists(headFile);
+            if (previous == null) {
+                removeAll();
+            }
+            Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
+            Files.createDirectories(directory);
+            try (Repository scratch = new FileRepositoryBuilder()
+                     .setGitDir(workspace.gitDir().toFile())
+                     .setWorkTree(directory.toFile())
+                     .setIndexFile(indexFile.toFile())
+                     .setMustExist(true)
+                     .build();
+                 RevWalk walk = new RevWalk(scratch)) {
+                ObjectId target = walk.parseCommit(ObjectId.fromString(commit)).getTree();
+                DirCache index = scratch.lockDirCache();
+                DirCacheCheckout move = previous == null
+                    ? new DirCacheCheckout(scratch, index, target)
+                    : new DirCacheCheckout(scratch, walk.parseCommit(ObjectId.fromString(previous)).getTree(),
+                        index, target);
+                move.setFailOnConflict(false);
+                move.setForce(true);
+                move.checkout();
+            }
+            Path tmp = headFile.resolveSibling(headFile.getFileName() + ".tmp");
+            Files.writeString(tmp, commit + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, headFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return directory;
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot check out " + commit + " into " + directory + ": "
+                + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the directory, its index and its record. */
+    public void remove() {
+        try {
+            Files.deleteIfExists(headFile);
+            removeAll();
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot remove " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void removeAll() throws IOException {
+        Files.deleteIfExists(indexFile);
+        Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
+        if (!Files.exists(directory)) {
+            return;
+        }
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                makeWritable(dir.toFile());
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void makeWritable(File dir) {
+        if (!dir.canWrite()) {
+            dir.setWritable(true);
+        }
+    }
+}

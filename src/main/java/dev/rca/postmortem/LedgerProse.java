@@ -1,0 +1,168 @@
+package dev.rca.postmortem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ledger text made safe for a post-mortem: what a person wrote in the ledger is kept word for word, except
+ * that unambiguous code identifiers ({@code CartCache.evict()}, {@code snake_case}, {@code camelCase},
+ * {@code src/Foo.java}, {@code a::b}, {@code List<String>}) are put in code spans, and lines that would
+ * change the document's structure (a {@code #} heading, a setext underline) are escaped so they stay text.
+ * Existing code spans, URLs and link syntax are left alone; words that could be prose ({@code GitHub},
+ * {@code e.g.}, {@code PAY-143}) are never wrapped.
+ */
+final class LedgerProse {
+    private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s:.*?)(?<!`)\\1(?!`)");
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+    private static final Pattern IDENTIFIER = Pattern.compile(String.join("|",
+        // calls: evict(), CartCache.evict(key), a::b(), obj->run()
+        "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*\\([\\w$.,]*\\)",
+        // paths with a directory and an extension, optionally with a ::member
+        "(?:\\.{0,2}/)?(?:[\\w.-]+/)+[\\w.-]*\\.[A-Za-z][A-Za-z0-9]{0,9}(?:::[\\w$]+)?",
+        // scoped names: ns::name, a->b->c
+        "[\\w$./]+(?:::|->)[\\w$]+(?:(?:::|->|\\.)[\\w$]+)*",
+        // Class.member, Class.member.field, Foo.java
+        "[A-Z][a-z0-9][\\w$]*(?:\\.[a-z_$][\\w$]*)+",
+        // snake_case and UPPER_SNAKE, __dunder__
+        "_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*",
+        "__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__",
+        // camelCase with a lower-case word on both sides of a hump (not macOS, iPhone, kHz)
+        "[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*",
+        // generics without blanks: List<String>, Map<K,V>
+        "[A-Z][\\w$]*<[\\w$.,?<>\\[\\]]+>",
+        // command-line options: --runs=5, --no-verify
+        "--[a-z][\\w-]*(?:=[^\\s`]+)?"));
+    private static final Pattern NOT_CODE = Pattern.compile("[\\w$]+\\((?:s|es)\\)");
+    private static final String LEADING = "([{\"'“‘*";
+    private static final String TRAILING = ".,;:!?\"'”’*";
+    private static final Pattern ATX_HEADING = Pattern.compile("^( {0,3})(#{1,6})(?=\\s|$)");
+    private static final Pattern SETEXT_OR_RULE = Pattern.compile("^( {0,3})([=-])(?=[=\\-\\s]*$)");
+    private static final Pattern BLOCK_START = Pattern.compile("^([>+*-]|#{1,6}|\\d{1,9}[.)])(?=\\s|$)");
+
+    private LedgerProse() {
+    }
+
+    /**
+     * A block of Markdown from a multi-line ledger field (root cause, why it produced the symptom, …):
+     * paragraphs and lists as written, identifiers in code spans, headings and setext underlines escaped.
+     */
+    static String block(String text) {
+        List<String> lines = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : text.strip().split("\r\n|\r|\n", -1)) {
+            String stripped = line.strip();
+            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+                fenced = !fenced;
+                lines.add(line.stripTrailing());
+                continue;
+            }
+            if (fenced) {
+                lines.add(line.stripTrailing());
+                continue;
+            }
+            String safe = ATX_HEADING.matcher(line).replaceFirst("$1\\\\$2");
+            safe = SETEXT_OR_RULE.matcher(safe).replaceFirst("$1\\\\$2");
+            lines.add(codeIdentifiers(safe).stripTrailing());
+        }
+        if (fenced) {
+            lines.add("```");
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * One line of Markdown from a short ledger field (a hypothesis, a reason, an action item): blanks and
+     * line breaks become single spaces, identifiers go in code spans, and a start that Markdown would read
+     * as a heading, list or quote is escaped.
+     */
+    static String inline(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        Matcher m = BLOCK_START.matcher(line);
+        if (m.find()) {
+            String marker = m.group(1);
+            line = Character.isDigit(marker.charAt(0))
+                ? marker.substring(0, marker.length() - 1) + "\\" + line.substring(marker.length() - 1)
+                : "\\" + line;
+        }
+        return codeIdentifiers(line);
+    }
+
+    /** {@code text} as a code span, with a fence longer than any run of backticks inside it. */
+    static String codeSpan(String text) {
+        String flat = text.strip().replaceAll("\\s*[\r\n]+\\s*", " ");
+        int longest = 0;
+        Matcher m = Pattern.compile("`+").matcher(flat);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = flat.startsWith("`") || flat.endsWith("`");
+        return fence + (pad ? " " : "") + flat + (pad ? " " : "") + fence;
+    }
+
+    /** Puts code identifiers outside existing code spans into code spans. */
+    static String codeIdentifiers(String line) {
+        StringBuilder out = new StringBuilder();
+        Matcher spans = CODE_SPAN.matcher(line);
+        int at = 0;
+        while (spans.find()) {
+            out.append(wrapTokens(line.substring(at, spans.start())));
+            out.append(spans.group());
+            at = spans.end();
+        }
+        out.append(wrapTokens(line.substring(at)));
+        return out.toString();
+    }
+
+    private static String wrapTokens(String prose) {
+        if (prose.indexOf('`') >= 0) {
+            return prose;
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher tokens = TOKEN.matcher(prose);
+        int at = 0;
+        while (tokens.find()) {
+            out.append(prose, at, tokens.start());
+            out.append(wrapToken(tokens.group()));
+            at = tokens.end();
+        }
+        out.append(prose.substring(at));
+        return out.toString();
+    }
+
+    private static String wrapToken(String token) {
+        if (token.contains("://") || token.contains("@") || token.contains("](") || token.contains("[")
+            || token.startsWith("www.")) {
+            return token;
+        }
+        int start = 0;
+        int end = token.length();
+        while (start < end && LEADING.indexOf(token.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && (TRAILING.indexOf(token.charAt(end - 1)) >= 0
+            || token.charAt(end - 1) == ')' && unbalanced(token.substring(start, end), '(', ')')
+            || token.charAt(end - 1) == ']' || token.charAt(end - 1) == '}')) {
+            end--;
+        }
+        String core = token.substring(start, end);
+        if (core.isEmpty() || !IDENTIFIER.matcher(core).matches() || NOT_CODE.matcher(core).matches()) {
+            return token;
+        }
+        return token.substring(0, start) + "`" + core + "`" + token.substring(end);
+    }
+
+    private static boolean unbalanced(String s, char open, char close) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == open) {
+                depth++;
+            } else if (s.charAt(i) == close) {
+                depth--;
+            }
+        }
+        return depth < 0;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.rca.postmortem;
+
+import dev.rca.ledger.CommitLookup;
+import dev.rca.ledger.Hypothesis;
+import dev.rca.ledger.InputCheck;
+import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LedgerKind;
+import dev.rca.ledger.PostmortemInputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides whether a ledger may become a post-mortem, and renders it when it may. A draft is refused when any
+ * of the four inputs is missing (the same assessment {@code rca status} shows), when the ledger has no title,
+ * when it records an incident that was not confirmed, or when the rendered text would not lint clean (the
+ * ledger's own words hedge, blame, name an unknown SHA or leave an action item without owner or tracking);
+ * each refusal names the ledger field to change. Nothing here writes a file.
+ */
+public final class PostmortemDraft {
+    /** What each input needs, in words a person can act on. */
+    private static final java.util.Map<String, String> NEEDS = java.util.Map.of(
+        "repro", "repro.command, and repro.rate 'deterministic' or failing in at least half the runs (e.g. 20/20)",
+        "root cause", "root_cause.text: the mechanism, with code identifiers",
+        "fix", "fix.commits: the fix's commits, each resolving in this repository",
+        "validation", "validation.checks (what was checked, and the evidence), or a passing 'rca verify'");
+
+    /**
+     * The outcome.
+     *
+     * @param rendered  the post-mortem, or {@code null} when refused
+     * @param missing   inputs that are missing, each {@code <input>: <what is missing> (needs <what satisfies it>)}
+     * @param refusals  every reason the draft is refused (missing inputs first), one line each
+     * @param warnings  lines for stderr that do not stop the draft
+     */
+    public record Outcome(RenderedPostmortem rendered, List<String> missing, List<String> refusals,
+                          List<String> warnings) {
+        public Outcome {
+            missing = List.copyOf(missing);
+            refusals = List.copyOf(refusals);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** True when the post-mortem may be written. */
+        public boolean accepted() {
+            return rendered != null;
+        }
+    }
+
+    private final PostmortemRenderer renderer;
+    private final CommitLookup commits;
+    private final PostmortemLinter linter;
+
+    /**
+     * @param renderer renders the ledger (with or without a causal graph)
+     * @param commits  resolves the ledger's commits
+     * @param linter   the linter {@code rca lint} would use on the result (the repository's settings and SHAs)
+     */
+    public PostmortemDraft(PostmortemRenderer renderer, CommitLookup commits, PostmortemLinter linter) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.commits = Objects.requireNonNull(commits, "commits");
+        this.linter = Objects.requireNonNull(linter, "linter");
+    }
+
+    /**
+     * Assesses and renders {@code ledger}.
+     *
+     * @param ledgerName       how findings name the ledger file, e.g. {@code docs/postmortems/PAY-142.yaml}
+     * @param markdownName     how findings name the post-mortem, e.g. {@code docs/postmortems/PAY-142.md}
+     * @param incidentConfirmed true when the user confirmed writing a bug-fix post-mortem for an incident
+     * @param fixChangedLines  lines the fix commits change in total, or -1 when unknown
+     */
+    public Outcome prepare(Ledger ledger, String ledgerName, String markdownName, boolean incidentConfirmed,
+                           int fixChangedLines) {
+        List<String> missing = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (InputCheck check : PostmortemInputs.assess(ledger, commits)) {
+            if (!check.present()) {
+                String line = check.name() + ": " + check.missing() + " (needs " + NEEDS.get(check.name()) + ")";
+                missing.add(line);
+                refusals.add(line);
+            }
+        }
+        if (ledger.title() == null || ledger.title().isBlank()) {
+            refusals.add("title: the ledger has no title (needs title: one line naming the bug, e.g. 'Checkout "
+                + "hangs after cache refactor')");
+        }
+        if (ledger.kind() == LedgerKind.INCIDENT) {
+            String incident = ledger.ticket() + " is an incident: a customer-visible outage needs its own incident"
+                + " report (timeline, blast radius, paging, communications); this post-mortem records the bug fix only";
+            if (incidentConfirmed) {
+                warnings.add(incident);
+            } else {
+                refusals.add("incident: " + incident);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            return new Outcome(null, missing, refusals, warnings);
+        }
+        RenderedPostmortem rendered = renderer.render(ledger);
+        for (LintFinding f : linter.lint(markdownName, rendered.markdown())) {
+            String origin = rendered.originOf(f.line());
+            String where = origin == null ? markdownName + ":" + f.line() + ":" + f.column()
+                : ledger.positionOf(origin).in(ledgerName) + " (" + origin + ")";
+            refusals.add(where + ": " + f.rule().id() + ": " + f.message());
+        }
+        if (!refusals.isEmpty()) {
+            return new Outcome(null, missing, refusals, warnings);
+        }
+        if (fixChangedLines == 1) {
+            warnings.add("the fix changes a single line: a one-line fix may need no post-mortem (its commit message"
+                + " or review can be the record)");
+        }
+        if (ledger.validation().notCovered() == null || ledger.validation().notCovered().isBlank()) {
+            warnings.add("validation.not_covered is not set, so Validation says coverage is limited to the checks"
+                + " listed; write what was not covered, or 'none'");
+        }
+        if (ledger.validation().verify() != null && !ledger.validation().verify().passed()) {
+            warnings.add("the last 'rca verify' did not pass; Validation says so");
+        }
+        List<String> open = ledger.hypotheses().stream().filter(Hypothesis::isOpen).map(Hypothesis::id).toList();
+        if (!open.isEmpty() && (ledger.howFound() == null || ledger.howFound().isBlank())) {
+            warnings.add("open hypotheses " + String.join(", ", open) + " are left out of \"How it was found\"");
+        }
+        if (ledger.actionItems().isEmpty() && !ledger.noActionItems()) {
+            warnings.add("action_items is empty, so Action items is left out; write 'action_items: none' when no"
+                + " follow-up is warranted");
+        }
+        return new Outcome(rendered, missing, refusals, warnings);
+    }
+}

@@ -1,0 +1,482 @@
+package dev.rca.postmortem;
+
+import dev.rca.ledger.ActionItem;
+import dev.rca.ledger.BisectRecord;
+import dev.rca.ledger.CommitInfo;
+import dev.rca.ledger.CommitLookup;
+import dev.rca.ledger.Evidence;
+import dev.rca.ledger.Experiment;
+import dev.rca.ledger.Fix;
+import dev.rca.ledger.Hypothesis;
+import dev.rca.ledger.HypothesisStatus;
+import dev.rca.ledger.Ledger;
+import dev.rca.ledger.Ledgers;
+import dev.rca.ledger.PriorAttempt;
+import dev.rca.ledger.Repro;
+import dev.rca.ledger.Slipped;
+import dev.rca.ledger.Symptom;
+import dev.rca.ledger.Validation;
+import dev.rca.ledger.ValidationCheck;
+import dev.rca.ledger.VerifyRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+
+/**
+ * Writes a post-mortem from a ledger: {@code # <TICKET>: <title>} and the nine sections in the method's order
+ * ({@link PostmortemSection}). Every sentence is either the ledger's own words or a fixed label around them;
+ * an optional section with nothing in the ledger is left out. Commits are named by their 12-character SHA and
+ * subject. The caller checks the four inputs first ({@code PostmortemInputs}); this class only renders.
+ */
+public final class PostmortemRenderer {
+    /** Length of the abbreviated SHAs a post-mortem shows. */
+    public static final int SHORT_SHA = 12;
+    /** The Action items text for {@code action_items: none}. */
+    public static final String NO_ACTION_ITEMS =
+        "None — the fix is complete on its own, and no follow-up is warranted for this class of bug.";
+
+    private static final Map<String, String> SLIPPED_LABELS = Map.of(
+        "ci-gap", "CI gap", "latent-code", "Latent code", "workload-gap", "Workload gap",
+        "incomplete-prior-fix", "Incomplete prior fix", "review-miss", "Review miss",
+        "no-good-reason", "No good reason");
+
+    private final CommitLookup commits;
+    private final ToIntFunction<BisectRecord> candidates;
+    private final CausalGraph graph;
+
+    /**
+     * A renderer naming commits through {@code commits}, without a causal graph.
+     *
+     * @param candidates how many candidates a bisection had (git's {@code bad ^good} with its paths), or -1 when
+     *     that cannot be told
+     */
+    public PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates) {
+        this(commits, candidates, null);
+    }
+
+    private PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates, CausalGraph graph) {
+        this.commits = Objects.requireNonNull(commits, "commits");
+        this.candidates = Objects.requireNonNull(candidates, "candidates");
+        this.graph = graph;
+    }
+
+    /** A renderer that embeds {@code graph}'s Mermaid diagram at the end of "How it was found". */
+    public PostmortemRenderer withGraph(CausalGraph graph) {
+        return new PostmortemRenderer(commits, candidates, Objects.requireNonNull(graph, "graph"));
+    }
+
+    /** The post-mortem for {@code ledger}; its title must be set. */
+    public RenderedPostmortem render(Ledger ledger) {
+        Objects.requireNonNull(ledger.title(), "title");
+        Lines out = new Lines();
+        out.add("# " + ledger.ticket() + ": " + LedgerProse.inline(ledger.title()), "title");
+        summary(out, ledger);
+        symptoms(out, ledger);
+        rootCause(out, ledger);
+        if (present(ledger.whySymptom())) {
+            out.section(PostmortemSection.WHY_SYMPTOM);
+            out.add(LedgerProse.block(ledger.whySymptom()), "why_symptom");
+        }
+        fix(out, ledger.fix());
+        howFound(out, ledger);
+        slipped(out, ledger.slipped());
+        validation(out, ledger.validation());
+        actionItems(out, ledger);
+        return out.build();
+    }
+
+    private void summary(Lines out, Ledger ledger) {
+        out.section(PostmortemSection.SUMMARY);
+        if (present(ledger.summary())) {
+            out.add(LedgerProse.block(ledger.summary()), "summary");
+            return;
+        }
+        String owner = present(ledger.owner()) ? ", owned by " + LedgerProse.inline(ledger.owner()) : "";
+        out.add(sentence(ledger.ticket() + owner + ": " + LedgerProse.inline(ledger.title())), "title");
+        if (!ledger.symptoms().isEmpty()) {
+            out.line(sentence("Symptom: " + LedgerProse.inline(ledger.symptoms().get(0).text())), "symptoms.0.text");
+        }
+        out.line(sentence("Root cause: " + LedgerProse.inline(firstParagraph(ledger.rootCause().text()))),
+            "root_cause.text");
+        Fix fix = ledger.fix();
+        List<String> named = new ArrayList<>();
+        for (String sha : fix.commits()) {
+            named.add(commitWithSubject(sha, true));
+        }
+        String review = present(fix.review()) ? ", reviewed in " + LedgerProse.inline(fix.review()) : "";
+        out.line(sentence("Fixed by " + String.join(", ", named) + review), "fix.commits");
+    }
+
+    private void symptoms(Lines out, Ledger ledger) {
+        if (ledger.symptoms().isEmpty()) {
+            return;
+        }
+        out.section(PostmortemSection.SYMPTOM);
+        boolean several = ledger.symptoms().size() > 1;
+        for (int i = 0; i < ledger.symptoms().size(); i++) {
+            Symptom s = ledger.symptoms().get(i);
+            String path = "symptoms." + i;
+            List<String> about = new ArrayList<>();
+            about.add(s.id());
+            if (present(s.kind())) {
+                about.add(LedgerProse.inline(s.kind()));
+            }
+            if (present(s.source())) {
+                about.add("from " + LedgerProse.inline(s.source()));
+            }
+            if (present(s.at())) {
+                about.add("at " + LedgerProse.inline(s.at()));
+            }
+            if (several) {
+                out.item("- " + String.join(", ", about) + ":", path);
+                quote(out, "  ", s.text(), path + ".text");
+            } else {
+                out.add(String.join(", ", about) + ":", path);
+                out.add("", null);
+                quote(out, "", s.text(), path + ".text");
+            }
+        }
+    }
+
+    /** The ledger's words, as recorded: one line as a block quote, several lines as a text block. */
+    private static void quote(Lines out, String indent, String text, String path) {
+        String stripped = text.strip();
+        if (stripped.contains("\n")) {
+            out.addRaw(indent + "```text", path);
+            for (String line : stripped.split("\r\n|\r|\n", -1)) {
+                out.addRaw(indent + line.replace("```", "`\u200b``"), path);
+            }
+            out.addRaw(indent + "```", path);
+        } else {
+            out.addRaw(indent + "> " + LedgerProse.inline(stripped), path);
+        }
+    }
+
+    private void rootCause(Lines out, Ledger ledger) {
+        out.section(PostmortemSection.ROOT_CAUSE);
+        out.add(LedgerProse.block(ledger.rootCause().text()), "root_cause.text");
+        commitList(out, ledger.rootCause().offending(), "Offending commit", "root_cause.offending");
+    }
+
+    private void commitList(Lines out, List<String> shas, String label, String path) {
+        if (shas.size() == 1) {
+            out.add(label + ": " + commitWithSubject(shas.get(0), false), path + ".0");
+        } else if (!shas.isEmpty()) {
+            out.add(label + "s:", path);
+            for (int i = 0; i < shas.size(); i++) {
+                out.item("- " + commitWithSubject(shas.get(i), false), path + "." + i);
+            }
+        }
+    }
+
+    private void fix(Lines out, Fix fix) {
+        out.section(PostmortemSection.FIX);
+        if (present(fix.text())) {
+            out.add(LedgerProse.block(fix.text()), "fix.text");
+        }
+        commitList(out, fix.commits(), "Fix commit", "fix.commits");
+        if (present(fix.review())) {
+            out.add("Review: " + LedgerProse.inline(fix.review()), "fix.review");
+        }
+        if (!fix.priorAttempts().isEmpty()) {
+            out.add("Earlier attempts that did not hold:", "fix.prior_attempts");
+            for (int i = 0; i < fix.priorAttempts().size(); i++) {
+                PriorAttempt a = fix.priorAttempts().get(i);
+                String ref = present(a.ref()) ? LedgerProse.inline(a.ref()) : "An earlier attempt";
+                String why = present(a.whyInsufficient()) ? ": " + LedgerProse.inline(a.whyInsufficient())
+                    : " (the ledger does not record why it fell short)";
+                out.item("- " + ref + why, "fix.prior_attempts." + i);
+            }
+        }
+    }
+
+    private void howFound(Lines out, Ledger ledger) {
+        out.section(PostmortemSection.HOW_FOUND);
+        if (present(ledger.howFound())) {
+            out.add(LedgerProse.block(ledger.howFound()), "how_found");
+        } else {
+            breadcrumbs(out, ledger);
+        }
+        String diagram = graph == null ? null : graph.mermaid(ledger);
+        if (present(diagram)) {
+            out.add("```mermaid", null);
+            for (String line : diagram.strip().split("\n", -1)) {
+                out.addRaw(line, null);
+            }
+            out.addRaw("```", null);
+        }
+    }
+
+    private void breadcrumbs(Lines out, Ledger ledger) {
+        Repro repro = ledger.repro();
+        String rate = "deterministic".equals(repro.rate()) ? "failing on every run"
+            : "failing in " + repro.rate().strip().replaceAll("\\s*/\\s*", " of ") + " runs";
+        out.add("Repro: " + LedgerProse.codeSpan(repro.command()) + ", " + rate + ".", "repro");
+        hypotheses(out, ledger, HypothesisStatus.REJECTED, "Hypotheses ruled out:");
+        hypotheses(out, ledger, HypothesisStatus.CONFIRMED, "Hypothesis confirmed:");
+        if (!ledger.experiments().isEmpty()) {
+            out.add("Experiments:", "experiments");
+            for (int i = 0; i < ledger.experiments().size(); i++) {
+                Experiment x = ledger.experiments().get(i);
+                String tests = present(x.tests()) ? " (tests " + LedgerProse.inline(x.tests()) + ")" : "";
+                String result = present(x.result()) ? " Result: " + sentence(LedgerProse.inline(x.result())) : "";
+                out.item("- " + x.id() + tests + ": " + sentence(LedgerProse.inline(x.action())) + result,
+                    "experiments." + i);
+            }
+        }
+        bisect(out, ledger.bisect());
+        evidence(out, ledger.evidence());
+    }
+
+    private static void hypotheses(Lines out, Ledger ledger, HypothesisStatus status, String label) {
+        boolean any = false;
+        for (int i = 0; i < ledger.hypotheses().size(); i++) {
+            Hypothesis h = ledger.hypotheses().get(i);
+            if (h.status() != status) {
+                continue;
+            }
+            if (!any) {
+                out.add(label, "hypotheses");
+                any = true;
+            }
+            String path = "hypotheses." + i;
+            String because = present(h.because()) ? " because " + LedgerProse.inline(h.because())
+                : status == HypothesisStatus.REJECTED ? " (no reason recorded)" : "";
+            String by = h.evidence().isEmpty() ? "" : " (" + String.join(", ", h.evidence()) + ")";
+            out.item("- " + h.id() + ", " + status.word() + because + by + ":", path + ".because");
+            out.addRaw("  > " + LedgerProse.inline(h.text()), path + ".text");
+        }
+    }
+
+    private void bisect(Lines out, BisectRecord bisect) {
+        if (bisect == null || bisect.steps().isEmpty() && bisect.firstBad() == null) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("Bisection: ");
+        int steps = bisect.steps().size();
+        int runs = bisect.steps().stream().mapToInt(s -> s.runs()).sum();
+        line.append(steps).append(steps == 1 ? " step" : " steps");
+        if (runs != steps) {
+            line.append(" (").append(runs).append(" runs)");
+        }
+        int count = candidates.applyAsInt(bisect);
+        if (count >= 0) {
+            line.append(" over ").append(count).append(count == 1 ? " candidate" : " candidates");
+        }
+        if (bisect.bad() != null && !bisect.good().isEmpty()) {
+            List<String> good = bisect.good().stream().map(this::shortSha).toList();
+            line.append(" between good ").append(String.join(", ", good)).append(" and bad ")
+                .append(shortSha(bisect.bad()));
+        }
+        if (bisect.firstBad() != null) {
+            line.append("; first bad commit: ").append(commitWithSubject(bisect.firstBad(), false));
+        }
+        out.add(sentence(line.toString()), "bisect");
+    }
+
+    private void evidence(Lines out, List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        out.add("Suspects, queries and other evidence:", "evidence");
+        for (int i = 0; i < evidence.size(); i++) {
+            Evidence e = evidence.get(i);
+            StringBuilder line = new StringBuilder("- " + e.id());
+            if (e.commit() != null) {
+                line.append(": ").append(commitWithSubject(e.commit(), false));
+            } else if (e.command() != null) {
+                if (!Evidence.QUERY.equals(e.kind())) {
+                    line.append(" (").append(LedgerProse.inline(e.kind())).append(")");
+                }
+                line.append(": ").append(LedgerProse.codeSpan(e.command()));
+                if (Evidence.QUERY.equals(e.kind())) {
+                    int n = e.commits().size();
+                    // a long answer is kept cut to its first commits, so only a lower bound is known
+                    line.append(n >= Ledgers.MAX_QUERY_COMMITS ? " returned at least " : " returned ").append(n)
+                        .append(n == 1 ? " commit" : " commits");
+                    if (n > 0 && n <= 5) {
+                        line.append(": ").append(String.join(", ", e.commits().stream().map(this::shortSha).toList()));
+                    }
+                }
+            } else {
+                line.append(" (").append(LedgerProse.inline(e.kind())).append(")");
+            }
+            if (present(e.note())) {
+                line.append(" — ").append(LedgerProse.inline(e.note()));
+            }
+            out.item(line.toString(), "evidence." + i);
+        }
+    }
+
+    private static void slipped(Lines out, Slipped slipped) {
+        if (slipped == null || !present(slipped.category()) && !present(slipped.text())) {
+            return;
+        }
+        out.section(PostmortemSection.SLIPPED);
+        String label = present(slipped.category())
+            ? "**" + SLIPPED_LABELS.getOrDefault(slipped.category(), slipped.category()) + ".**" : null;
+        if (present(slipped.text())) {
+            String text = LedgerProse.block(slipped.text());
+            out.add(label == null ? text : label + " " + text, "slipped.text");
+        } else {
+            out.add(label, "slipped.category");
+        }
+    }
+
+    private void validation(Lines out, Validation validation) {
+        out.section(PostmortemSection.VALIDATION);
+        for (int i = 0; i < validation.checks().size(); i++) {
+            ValidationCheck c = validation.checks().get(i);
+            String evidence = present(c.evidence()) ? " — " + LedgerProse.inline(c.evidence()) : "";
+            out.item("- " + LedgerProse.inline(c.what()) + evidence, "validation.checks." + i);
+        }
+        VerifyRecord v = validation.verify();
+        if (v != null) {
+            out.item("- " + verifyLine(v), "validation.verify");
+        }
+        String notCovered = validation.notCovered();
+        if (!present(notCovered)) {
+            out.add("Coverage: limited to the checks above.", "validation");
+        } else if (notCovered.strip().equalsIgnoreCase("none")) {
+            out.add("Coverage: nothing was left out.", "validation.not_covered");
+        } else {
+            String text = LedgerProse.inline(notCovered);
+            boolean saysNot = text.regionMatches(true, 0, "not ", 0, 4);
+            out.add(sentence(saysNot ? Character.toUpperCase(text.charAt(0)) + text.substring(1)
+                : "Not covered: " + text), "validation.not_covered");
+        }
+    }
+
+    private String verifyLine(VerifyRecord v) {
+        StringBuilder line = new StringBuilder("`rca verify`");
+        if (present(v.command())) {
+            line.append(" ran ").append(LedgerProse.codeSpan(v.command()));
+        }
+        if (v.runs() != null) {
+            line.append(" ").append(v.runs()).append(v.runs() == 1 ? " time" : " times").append(" at each commit");
+        }
+        List<String> results = new ArrayList<>();
+        if (v.parent() != null) {
+            results.add(v.parentFailures() == null ? "at the fix's parent " + shortSha(v.parent())
+                : "it failed " + v.parentFailures() + " of " + v.runs() + " runs at the fix's parent "
+                    + shortSha(v.parent()));
+        }
+        if (v.fix() != null) {
+            results.add(v.fixPasses() == null ? "at the fix " + shortSha(v.fix())
+                : "passed " + v.fixPasses() + " of " + v.runs() + " runs at the fix " + shortSha(v.fix()));
+        }
+        if (!results.isEmpty()) {
+            line.append(": ").append(String.join(" and ", results));
+        }
+        line.append(v.passed() ? "; the fix is verified" : "; the fix did not verify");
+        if (present(v.at())) {
+            line.append(" (").append(LedgerProse.inline(v.at())).append(")");
+        }
+        return sentence(line.toString());
+    }
+
+    private static void actionItems(Lines out, Ledger ledger) {
+        if (ledger.noActionItems()) {
+            out.section(PostmortemSection.ACTION_ITEMS);
+            out.add(NO_ACTION_ITEMS, "action_items");
+            return;
+        }
+        if (ledger.actionItems().isEmpty()) {
+            return;
+        }
+        out.section(PostmortemSection.ACTION_ITEMS);
+        for (int i = 0; i < ledger.actionItems().size(); i++) {
+            ActionItem a = ledger.actionItems().get(i);
+            List<String> who = new ArrayList<>();
+            if (present(a.owner())) {
+                who.add("owner: " + LedgerProse.inline(a.owner()));
+            }
+            if (present(a.tracking())) {
+                who.add("tracking: " + LedgerProse.inline(a.tracking()));
+            }
+            String tail = who.isEmpty() ? "" : " (" + String.join(", ", who) + ")";
+            out.item("- " + LedgerProse.inline(a.what()) + tail, "action_items." + i);
+        }
+    }
+
+    /** {@code a1b2c3d4e5f6 subject}, or the SHA as the ledger wrote it when it does not resolve. */
+    private String commitWithSubject(String sha, boolean parenthesised) {
+        return commits.find(sha)
+            .map(c -> c.sha().substring(0, SHORT_SHA) + (parenthesised ? " (" + LedgerProse.inline(c.subject()) + ")"
+                : " " + LedgerProse.inline(c.subject())))
+            .orElse(sha);
+    }
+
+    private String shortSha(String sha) {
+        return commits.find(sha).map(CommitInfo::sha).map(s -> s.substring(0, SHORT_SHA)).orElse(sha);
+    }
+
+    private static String firstParagraph(String text) {
+        return text.strip().split("\\n\\s*\\n", 2)[0];
+    }
+
+    private static String sentence(String text) {
+        String t = text.stripTrailing();
+        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** The document being written, a line at a time, each with the ledger path it comes from. */
+    private static final class Lines {
+        private final List<String> lines = new ArrayList<>();
+        private final List<String> origins = new ArrayList<>();
+        private boolean inList;
+
+        void section(PostmortemSection section) {
+            separate();
+            addRaw(section.heading(), null);
+            inList = false;
+        }
+
+        /** A block (paragraph, list) of its own, after a blank line. */
+        void add(String text, String origin) {
+            separate();
+            inList = false;
+            if (text.isEmpty()) {
+                return;
+            }
+            for (String line : text.split("\n", -1)) {
+                addRaw(line, origin);
+            }
+        }
+
+        /** One more line of the paragraph being written. */
+        void line(String text, String origin) {
+            addRaw(text, origin);
+        }
+
+        /** A list item, continuing the list the previous item started. */
+        void item(String text, String origin) {
+            if (!inList) {
+                separate();
+            }
+            inList = true;
+            addRaw(text, origin);
+        }
+
+        void addRaw(String line, String origin) {
+            lines.add(line);
+            origins.add(origin);
+        }
+
+        private void separate() {
+            if (!lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
+                addRaw("", null);
+            }
+        }
+
+        RenderedPostmortem build() {
+            return new RenderedPostmortem(String.join("\n", lines) + "\n", origins);
+        }
+    }
+}

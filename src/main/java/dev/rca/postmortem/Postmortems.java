@@ -1,0 +1,76 @@
+package dev.rca.postmortem;
+
+import dev.rca.RcaException;
+import dev.rca.bisect.CandidateWalk;
+import dev.rca.config.RcaConfig;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.BisectRecord;
+import dev.rca.ledger.GitCommitLookup;
+import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.LedgerLocator;
+import dev.rca.ledger.PostmortemInputs;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The entry point of {@code rca postmortem}: finds the ledger, assesses it and renders it, writing nothing. */
+public final class Postmortems {
+    private Postmortems() {
+    }
+
+    /**
+     * A ledger prepared for publishing.
+     *
+     * @param ledger    the ledger as read
+     * @param publisher writes (and commits) the post-mortem next to it
+     * @param outcome   the draft, or why it is refused
+     * @param warnings  lines for stderr: ignored {@code .rca.yaml} keys, then the draft's warnings
+     */
+    public record Prepared(Ledger ledger, PostmortemPublisher publisher, GitCommitLookup commits,
+                           PostmortemDraft.Outcome outcome, List<String> warnings) {
+        public Prepared {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Prepares the post-mortem of {@code ticket} (or, when {@code null}, of the only unpublished ledger).
+     *
+     * @param graph the causal graph to embed, or {@code null}
+     * @throws dev.rca.RcaException exit 2 or 3 for a missing, ambiguous or malformed ledger or configuration
+     */
+    public static Prepared prepare(GitWorkspace workspace, String ticket, boolean incidentConfirmed, CausalGraph graph) {
+        LedgerFile file = LedgerLocator.of(workspace).resolve(ticket);
+        Ledger ledger = file.read();
+        RcaConfig config = RcaConfig.load(workspace.workTree());
+        GitCommitLookup commits = new GitCommitLookup(workspace);
+        PostmortemPublisher publisher = new PostmortemPublisher(workspace, file);
+        PostmortemLinter linter = new PostmortemLinter(config.lint(), new RepositoryShaResolver(workspace));
+        int changed = -1;
+        if (PostmortemInputs.complete(PostmortemInputs.assess(ledger, commits))) {
+            changed = FixSize.changedLines(workspace,
+                ledger.fix().commits().stream().map(c -> commits.require(c).sha()).toList());
+        }
+        PostmortemRenderer renderer = new PostmortemRenderer(commits, bisect -> candidates(workspace, commits, bisect));
+        PostmortemDraft.Outcome outcome = new PostmortemDraft(graph == null ? renderer : renderer.withGraph(graph),
+            commits, linter)
+            .prepare(ledger, publisher.ledgerName(), publisher.markdownName(), incidentConfirmed, changed);
+        List<String> warnings = new ArrayList<>(config.warnings());
+        warnings.addAll(outcome.warnings());
+        return new Prepared(ledger, publisher, commits, outcome, warnings);
+    }
+
+    /** The candidates of a recorded bisection, counted as git counts them; -1 when its commits do not resolve. */
+    private static int candidates(GitWorkspace workspace, GitCommitLookup commits, BisectRecord bisect) {
+        if (bisect.bad() == null || bisect.good().isEmpty()) {
+            return -1;
+        }
+        try {
+            List<String> good = bisect.good().stream().map(g -> commits.require(g).sha()).toList();
+            return CandidateWalk.walk(workspace, commits.require(bisect.bad()).sha(), good, bisect.paths(),
+                Boolean.TRUE.equals(bisect.extra().get("first_parent"))).candidateCount();
+        } catch (RcaException unresolved) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.rca.bisect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bisect-helper commands by hand, with their exact output, on a 16-commit line. */
+class BisectCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path dir;
+    private final List<RevCommit> commits = new ArrayList<>();
+
+    @BeforeEach
+    void history() {
+        dir = tmp.resolve("repo");
+        try (TestRepo repo = TestRepo.init(dir)) {
+            for (int i = 0; i < 16; i++) {
+                var spec = repo.commit("change " + i).add("src/f" + (i % 3), "v" + i + "\n");
+                if (i == 11) {
+                    spec.add("bug", "here\n");
+                }
+                commits.add(spec.create());
+            }
+            repo.checkout();
+        }
+    }
+
+    private String sha(int i) {
+        return commits.get(i).name();
+    }
+
+    private CliResult rca(String... args) {
+        return Cli.run(dir, args);
+    }
+
+    @Test
+    void manualBisectionPrintsCandidatesStepsAndNext() {
+        CliResult start = rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        assertEquals(0, start.exitCode(), start.toString());
+        assertEquals("candidates: 15\nsteps: roughly 4\nnext: " + sha(7) + " change 7\n", start.out());
+        assertEquals("", start.err());
+        assertEquals("candidates: 8\nsteps: roughly 3\nnext: " + sha(11) + " change 11\n",
+            rca("bisect-helper", "good").out());
+        assertEquals("candidates: 4\nsteps: roughly 2\nnext: " + sha(9) + " change 9\n",
+            rca("bisect-helper", "bad").out());
+        assertEquals("candidates: 2\nsteps: roughly 1\nnext: " + sha(10) + " change 10\n",
+            rca("bisect-helper", "good", sha(9)).out());
+        CliResult done = rca("bisect-helper", "good");
+        assertEquals(0, done.exitCode());
+        assertEquals("first bad commit: " + sha(11) + " change 11\nAuthor: Alice Author <alice@example.com>\n"
+            + "Date:   2026-01-01T00:12:00Z\nFiles:\n    A bug\n    M src/f2\n", done.out());
+        assertEquals("start --bad=" + sha(15) + " --good=" + sha(0) + "\ngood " + sha(7) + " change 7\nbad " + sha(11)
+            + " change 11\ngood " + sha(9) + " change 9\ngood " + sha(10) + " change 10\nfirst bad commit: " + sha(11)
+            + "\n", rca("bisect-helper", "log").out());
+        assertEquals("{\"bad\":\"" + sha(15) + "\",\"good\":[\"" + sha(0) + "\"],\"paths\":[],\"first_parent\":false,"
+            + "\"flaky\":false,\"steps\":4,\"runs\":4,\"next\":null,\"candidates\":0,\"steps_left\":0,\"first_bad\":\""
+            + sha(11) + "\",\"suspects\":[],\"confidence\":1.0}\n", rca("bisect-helper", "status", "--format=json").out());
+    }
+
+    @Test
+    void statusRangeAndSkips() {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "--good=" + sha(4));
+        CliResult range = rca("bisect-helper", "range", "--format=sha");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 15; i >= 5; i--) {
+            expected.append(sha(i)).append('\n');
+        }
+        assertEquals(expected.toString(), range.out());
+        CliResult skip = rca("bisect-helper", "skip");
+        assertEquals(0, skip.exitCode(), skip.toString());
+        assertTrue(skip.out().startsWith("candidates: 11\n"), skip.out());
+        assertTrue(rca("bisect-helper", "range").out().contains(" (skipped)\n"));
+        CliResult status = rca("bisect-helper", "status");
+        assertTrue(status.out().startsWith("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\ngood: "
+            + sha(4) + " change 4\ndone: 1 steps, 1 runs\ncandidates: 11\n"), status.out());
+    }
+
+    @Test
+    void onlySkippedCommitsLeftListsTheSuspects() {
+        rca("bisect-helper", "start", "--bad=" + sha(12), "--good=" + sha(9));
+        rca("bisect-helper", "skip", sha(10));
+        rca("bisect-helper", "skip", sha(11));
+        CliResult status = rca("bisect-helper", "status");
+        assertEquals(1, status.exitCode(), status.toString());
+        assertTrue(status.out().endsWith("only skipped commits are left; the first bad commit could be any of:\n"
+            + sha(11) + " change 11\n" + sha(10) + " change 10\n" + sha(12) + " change 12\n")
+            || status.out().endsWith("only skipped commits are left; the first bad commit could be any of:\n"
+            + sha(10) + " change 10\n" + sha(11) + " change 11\n" + sha(12) + " change 12\n"), status.out());
+    }
+
+    @Test
+    void pathLimitedBisectionOnlyVisitsCommitsTouchingThePaths() {
+        CliResult start = rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "--", "src/f2", "bug");
+        assertEquals("candidates: 5\nsteps: roughly 2\nnext: " + sha(5) + " change 5\n", start.out());
+        CliResult run = rca("bisect-helper", "run", "--", "test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
+        assertTrue(run.out().endsWith("Reproduce with: git worktree add --detach /tmp/rca-" + sha(11).substring(0, 12)
+            + " " + sha(11) + " && cd /tmp/rca-" + sha(11).substring(0, 12) + " && RCA_COMMIT=" + sha(11)
+            + " test ! -f bug\n"), run.out());
+        assertTrue(run.err().startsWith("rca: running 'test ! -f bug' in "), run.err());
+        assertTrue(run.err().contains("rca: step 1: " + sha(5).substring(0, 12) + " good; 3 candidates left, roughly 2 steps\n"),
+            run.err());
+    }
+
+    @Test
+    void runSeesRcaCommitAndItsScratchDirectory() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        Path seen = tmp.resolve("seen");
+        CliResult run = rca("bisect-helper", "run", "--repeat=2", "--", "sh", "-c",
+            "echo \"$RCA_COMMIT $(pwd)\" >> '" + seen + "'; test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<String> lines = Files.readAllLines(seen);
+        assertEquals(sha(7) + " " + dir.resolve(".git/rca/bisect").toRealPath(), lines.get(0));
+        assertEquals(lines.get(0), lines.get(1), "--repeat=2 runs a good commit twice");
+        assertTrue(run.err().contains("good (2 runs)"), run.err());
+    }
+
+    @Test
+    void timeoutAndOddExitCodesAbortButKeepTheVerdictsSoFar() {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult hung = rca("bisect-helper", "run", "--timeout=1", "--", "sleep 600");
+        assertEquals(3, hung.exitCode(), hung.toString());
+        assertTrue(hung.err().contains("rca: error: the test timed out after 1 s at " + sha(7)), hung.err());
+        CliResult odd = rca("bisect-helper", "run", "--", "exit 200");
+        assertEquals(3, odd.exitCode(), odd.toString());
+        assertTrue(odd.err().contains("rca: error: the test exited 200 at " + sha(7)), odd.err());
+        assertEquals("", odd.out());
+    }
+
+    @Test
+    void flakyRunFindsTheCulpritDespiteATestThatLiesEverySeventhRun() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        Path counter = tmp.resolve("count");
+        String lying = "echo x >> '" + counter + "'; n=$(wc -l < '" + counter + "'); if [ -f bug ]; then r=1; else r=0; fi;"
+            + " if [ $((n % 7)) -eq 0 ]; then r=$((1 - r)); fi; exit $r";
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--format=json", "--", lying);
+        assertEquals(0, run.exitCode(), run.toString());
+        int runs = Files.readAllLines(counter).size();
+        assertTrue(run.out().startsWith("{\"first_bad\":\"" + sha(11) + "\",\"runs\":" + runs + ",\"steps\":" + runs
+            + ",\"confidence\":0.99"), run.out());
+        assertTrue(run.err().contains("rca: run 1: "), run.err());
+        String state = Files.readString(dir.resolve(".git/rca/bisect.yaml"));
+        assertTrue(state.contains("  flaky: true\n") && state.contains("  first_bad: " + sha(11) + "\n"), state);
+        CliResult manual = rca("bisect-helper", "good");
+        assertEquals(3, manual.exitCode());
+        assertTrue(manual.err().startsWith("rca: error: this bisection is in flaky mode"), manual.err());
+    }
+
+    @Test
+    void errorsAreOneLine() {
+        CliResult none = rca("bisect-helper", "status");
+        assertEquals(3, none.exitCode());
+        assertEquals("rca: error: no bisection in progress\nhint: start one with 'rca bisect-helper start --bad=<rev> "
+            + "--good=<rev>'\n", none.err());
+        CliResult swapped = rca("bisect-helper", "start", "--bad=" + sha(0), "--good=" + sha(15));
+        assertEquals(3, swapped.exitCode());
+        assertTrue(swapped.err().startsWith("rca: error: good commit " + sha(15) + " is not an ancestor of bad commit "),
+            swapped.err());
+        assertEquals(2, rca("bisect-helper", "run", "--repeat=0", "--", "true").exitCode());
+        assertEquals(2, rca("bisect-helper", "start", "--bad=HEAD").exitCode());
+        assertEquals(3, rca("bisect-helper", "start", "--bad=nope", "--good=HEAD~1").exitCode());
+    }
+}

@@ -1,0 +1,285 @@
+package dev.rca.postmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.config.RcaConfig;
+import dev.rca.git.GitWorkspace;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PostmortemCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static final String MD = "docs/postmortems/PAY-142.md";
+
+    @Test
+    void completeLedgerRendersTheGoldenPostmortem() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(new CliResult(0, MD + "\n", ""), result);
+        assertEquals(r.resource("golden/PAY-142.md"), r.read(MD));
+    }
+
+    @Test
+    void optionalSectionsWithoutLedgerContentAreLeftOut() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-200", "PAY-200.yaml");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-200");
+        assertEquals(new CliResult(0, "docs/postmortems/PAY-200.md\n", ""), result);
+        String md = r.read("docs/postmortems/PAY-200.md");
+        assertEquals(r.resource("golden/PAY-200.md"), md);
+        assertFalse(md.contains("## Symptom") || md.contains("## Why it produced") || md.contains("## Why it slipped"));
+    }
+
+    @Test
+    void everyGoldenPostmortemLintsClean() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            PostmortemLinter linter = new PostmortemLinter(RcaConfig.defaults().lint(),
+                new RepositoryShaResolver(workspace));
+            for (String golden : List.of("golden/PAY-142.md", "golden/PAY-200.md")) {
+                assertEquals(List.of(), linter.lint(golden, r.resource(golden)), golden);
+            }
+        }
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+        assertEquals(new CliResult(0, "", ""), Cli.run(tmp, "lint", MD));
+    }
+
+    @Test
+    void nineHeadingsInOrderWithShasHypothesesCoverageAndActionItems() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        Cli.run(tmp, "postmortem");
+        String md = r.read(MD);
+        List<String> headings = md.lines().filter(l -> l.startsWith("#")).toList();
+        List<String> expected = new java.util.ArrayList<>(List.of("# PAY-142: Checkout hangs after cache refactor"));
+        for (PostmortemSection s : PostmortemSection.values()) {
+            expected.add(s.heading());
+        }
+        assertEquals(expected, headings);
+        assertTrue(md.contains("Offending commit: " + r.offending.name().substring(0, 12) + " Refactor cart cache"));
+        assertTrue(md.contains("Fix commit: " + r.fix.name().substring(0, 12) + " Hold `cart_lock`"));
+        assertTrue(md.contains("- H1, rejected because the thread dump shows no thread holding OrderLock (X1):"));
+        assertTrue(md.contains("Not retested on the EU cluster."));
+        assertTrue(md.contains("(owner: Payments team, tracking: PAY-143)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"repro", "root cause", "fix", "validation"})
+    void refusesWithoutEachInputAndNamesIt(String input) {
+        LedgerRepo r = new LedgerRepo(tmp);
+        String fix = r.fix.name();
+        String why = switch (input) {
+            case "repro" -> "repro.rate 2/20 fails in fewer than half the runs";
+            case "root cause" -> "root_cause.text is empty";
+            case "fix" -> "0badc0de00000000000000000000000000000000 does not resolve";
+            default -> "validation.checks is empty";
+        };
+        UnaryOperator<String> drop = text -> switch (input) {
+            case "repro" -> replace(text, "rate: \"20/20\"", "rate: \"2/20\"");
+            case "root cause" -> replace(text, "  text: |\n    CartCache.evict() releases cart_lock before unlinkEntry()"
+                + " removes the entry, so a\n    concurrent checkout waits on an entry that is never signalled.\n",
+                "  text: \"\"\n");
+            case "fix" -> replace(text, fix, "0badc0de00000000000000000000000000000000");
+            default -> replace(text, "  checks:\n    - {what: \"CheckoutIT passes\", evidence: \"20/20 runs at the fix\"}\n",
+                "");
+        };
+        r.writeLedger("PAY-142", "PAY-142.yaml", drop);
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(1, result.exitCode(), result.toString());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(1, lines.size(), result.out());
+        assertTrue(lines.get(0).startsWith(input + ": ") && lines.get(0).contains(why), lines.get(0));
+        assertEquals("rca: error: no post-mortem for PAY-142: missing " + input
+            + " (of the four inputs: repro, root cause, fix, validation)", result.err().lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(tmp.resolve(MD)));
+    }
+
+    private static String replace(String text, String from, String to) {
+        assertTrue(text.contains(from), from);
+        return text.replace(from, to);
+    }
+
+    @Test
+    void listsEveryMissingInput() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Path ledger = tmp.resolve("docs/postmortems/PAY-9.yaml");
+        r.writeLedger("PAY-9", "PAY-142.yaml", t -> "rca: 1\nticket: PAY-9\ntitle: Half a ledger\nkind: bug\n"
+            + "status: open\nrepro: {command: \"sh test.sh\", rate: \"1/3\"}\n");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-9");
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("repro", "root cause", "fix", "validation"),
+            result.out().lines().map(l -> l.substring(0, l.indexOf(':'))).toList());
+        assertTrue(result.err().startsWith("rca: error: no post-mortem for PAY-9: missing repro, root cause, fix, "
+            + "validation"), result.err());
+        assertTrue(Files.exists(ledger));
+        assertFalse(Files.exists(tmp.resolve("docs/postmortems/PAY-9.md")));
+    }
+
+    @Test
+    void ledgerWordsThatWouldNotLintCleanAreReportedAtTheirPlaceInTheLedger() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("why_symptom: CheckoutIT blocks",
+            "why_symptom: CheckoutIT probably blocks").replace("owner: \"Payments team\", tracking", "tracking"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(1, result.exitCode());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(2, lines.size(), result.out());
+        assertTrue(lines.get(0).startsWith("docs/postmortems/PAY-142.yaml:40:14 (why_symptom): hedging: 'probably'"),
+            lines.get(0));
+        assertTrue(lines.get(1).startsWith("docs/postmortems/PAY-142.yaml:53:5 (action_items.0): action-item-owner:"),
+            lines.get(1));
+        assertEquals("rca: error: no post-mortem for PAY-142: 2 problems in the ledger (listed above)",
+            result.err().lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(tmp.resolve(MD)));
+    }
+
+    @Test
+    void anIncidentNeedsConfirmation() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("kind: bug", "kind: incident"));
+        CliResult refused = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.out().startsWith("incident: PAY-142 is an incident: a customer-visible outage needs its"
+            + " own incident report"), refused.out());
+        assertTrue(refused.err().contains("hint: to write the bug-fix post-mortem as well, rerun with --incident-ok"));
+        assertFalse(Files.exists(tmp.resolve(MD)));
+
+        CliResult confirmed = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--incident-ok");
+        assertEquals(0, confirmed.exitCode());
+        assertTrue(confirmed.err().startsWith("rca: warning: PAY-142 is an incident: "), confirmed.err());
+        assertEquals(r.resource("golden/PAY-142.md"), r.read(MD));
+    }
+
+    @Test
+    void warnsAboutAOneLineFix() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("commits: [\"" + r.fix.name() + "\"]",
+            "commits: [\"" + r.fixParent.name() + "\"]"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(0, result.exitCode());
+        assertEquals("rca: warning: the fix changes a single line: a one-line fix may need no post-mortem (its commit"
+            + " message or review can be the record)\n", result.err());
+    }
+
+    @Test
+    void commitContainsOnlyThePostmortemAndItsLedgerAndOtherStagedChangesStayStaged() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        NativeGit.run(tmp, "add", "docs/postmortems/PAY-142.yaml");
+        NativeGit.run(tmp, "commit", "-q", "-m", "Start the PAY-142 ledger");
+        write(tmp.resolve("README.md"), "staged change\n");
+        write(tmp.resolve("notes.txt"), "new and staged\n");
+        NativeGit.run(tmp, "add", "README.md", "notes.txt");
+        write(tmp.resolve("README.md"), "unstaged on top\n");
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD").strip();
+
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(0, result.exitCode(), result.toString());
+        String sha = NativeGit.run(tmp, "rev-parse", "HEAD").strip();
+        assertEquals(MD + "\ncommitted " + sha.substring(0, 12) + " Post-mortem for PAY-142: Checkout hangs after"
+            + " cache refactor\n", result.out());
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD^").strip());
+        assertEquals(List.of("docs/postmortems/PAY-142.md", "docs/postmortems/PAY-142.yaml"),
+            NativeGit.lines(tmp, "show", "--name-only", "--format=", "HEAD"));
+        assertEquals("Post-mortem for PAY-142: Checkout hangs after cache refactor\n\nFix: "
+            + r.fix.name().substring(0, 12) + " Hold cart_lock in CartCache.evict until unlinkEntry returns\n",
+            NativeGit.run(tmp, "log", "-1", "--format=%B", "HEAD").strip() + "\n");
+        assertEquals("Test User <test@example.com>", NativeGit.run(tmp, "log", "-1", "--format=%an <%ae>").strip());
+        assertTrue(NativeGit.run(tmp, "show", "HEAD:docs/postmortems/PAY-142.yaml").contains("status: published\n"));
+        assertEquals(r.resource("golden/PAY-142.md"), NativeGit.run(tmp, "show", "HEAD:" + MD));
+        assertEquals(List.of("README.md", "notes.txt"), NativeGit.lines(tmp, "diff", "--cached", "--name-only"));
+        assertEquals(List.of(" M README.md"), NativeGit.lines(tmp, "diff", "--name-status").stream()
+            .map(l -> " M " + l.substring(2)).toList());
+        assertEquals(List.of("MM README.md", "A  notes.txt"), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    @Test
+    void committingAgainWithNothingChangedSaysSo() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit").exitCode());
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        CliResult again = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(new CliResult(0, MD + "\nnothing to commit: HEAD already has " + MD
+            + " and docs/postmortems/PAY-142.yaml as they are\n", ""), again);
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertEquals(List.of(), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    @Test
+    void anIgnoredPostmortemIsNotCommittedHalfway() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        write(tmp.resolve(".gitignore"), "*.md\n");
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertTrue(result.err().startsWith("rca: error: cannot commit docs/postmortems/PAY-142.md: git ignores it"),
+            result.err());
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertFalse(Files.exists(tmp.resolve(MD)));
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+        assertEquals(List.of("?? .gitignore", "?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    @Test
+    void commitSigningIsRefusedWithAWayToCommitByHand() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        NativeGit.run(tmp, "config", "commit.gpgSign", "true");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(3, result.exitCode());
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith("rca: error: cannot commit the post-mortem: commit.gpgSign is set and rca"
+            + " cannot sign commits; nothing was written\nhint: run 'rca postmortem -t PAY-142', set 'status: "
+            + "published' in docs/postmortems/PAY-142.yaml, then: git commit -S -m \"Post-mortem for PAY-142\" -- "
+            + "docs/postmortems/PAY-142.md docs/postmortems/PAY-142.yaml"), result.err());
+        assertFalse(Files.exists(tmp.resolve(MD)));
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+    }
+
+    @Test
+    void aRefusingHookLeavesEverythingAsItWas() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        Path hook = tmp.resolve(".git/hooks/pre-commit");
+        Files.createDirectories(hook.getParent());
+        write(hook, "#!/bin/sh\necho 'no post-mortems on Fridays' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("no post-mortems on Fridays"), result.err());
+        assertTrue(result.err().contains("rca: error: the pre-commit hook refused the commit (exit 1)"), result.err());
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertFalse(Files.exists(tmp.resolve(MD)));
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+        assertEquals(List.of("?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rca.postmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.config.RcaConfig;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.GitCommitLookup;
+import dev.rca.ledger.Ledger;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostmortemRendererTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCausalGraphIsEmbeddedAtTheEndOfHowItWasFound() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml"));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            PostmortemRenderer renderer = new PostmortemRenderer(new GitCommitLookup(workspace), bisect -> -1)
+                .withGraph(l -> "flowchart LR\n  H1[\"" + l.hypotheses().get(0).id() + "\"] -.-x S1");
+            RenderedPostmortem rendered = renderer.render(ledger);
+            String md = rendered.markdown();
+            String howFound = md.substring(md.indexOf("## How it was found"), md.indexOf("## Why it slipped through"));
+            assertTrue(howFound.endsWith("```mermaid\nflowchart LR\n  H1[\"H1\"] -.-x S1\n```\n\n"), howFound);
+            assertTrue(howFound.contains("Bisection: 1 step between good"), howFound);
+            PostmortemLinter linter = new PostmortemLinter(RcaConfig.defaults().lint(),
+                new RepositoryShaResolver(workspace));
+            assertEquals(List.of(), linter.lint("PAY-142.md", md));
+        }
+    }
+
+    @Test
+    void everyLineKnowsTheLedgerPathItComesFrom() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml"));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            RenderedPostmortem rendered = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger);
+            List<String> lines = rendered.markdown().lines().toList();
+            assertEquals("title", rendered.originOf(1));
+            assertEquals("why_symptom", rendered.originOf(lines.indexOf("## Why it produced the symptom") + 3));
+            assertEquals("hypotheses.0.text", rendered.originOf(
+                lines.indexOf("  > Lock ordering between `CartCache.evict()` and OrderLock might deadlock") + 1));
+            assertEquals(null, rendered.originOf(lines.indexOf("## Validation") + 1));
+        }
+    }
+}

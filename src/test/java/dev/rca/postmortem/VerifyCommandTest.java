@@ -1,0 +1,163 @@
+package dev.rca.postmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.ledger.Evidence;
+import dev.rca.ledger.Ledger;
+import dev.rca.ledger.VerifyRecord;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aReproThatFailsBeforeAndPassesAfterValidatesTheFix() throws IOException {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        Snapshot before = Snapshot.of(tmp);
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=2");
+        String parent = r.fixParent.name().substring(0, 12);
+        String fix = r.fix.name().substring(0, 12);
+        assertEquals(new CliResult(0, String.join("\n",
+            "verify PAY-142: repro.command, 2 runs at the parent " + parent + " (must fail) and 2 at the fix " + fix
+                + " (must pass), in .git/rca/verify:",
+            "  sh test.sh",
+            "parent run 1: exit 1",
+            "parent run 2: exit 1",
+            "fix run 1: exit 0",
+            "fix run 2: exit 0",
+            "failed 2 of 2 runs at the parent " + parent + " (needed 2), passed 2 of 2 at the fix " + fix
+                + ": validated",
+            "recorded as E3 and validation.verify in docs/postmortems/PAY-142.yaml", ""), ""), result);
+        Ledger ledger = Ledger.load(tmp.resolve("docs/postmortems/PAY-142.yaml"));
+        VerifyRecord v = ledger.validation().verify();
+        assertEquals(List.of("sh test.sh", r.fixParent.name(), r.fix.name(), 2, 2, 2, true),
+            List.of(v.command(), v.parent(), v.fix(), v.runs(), v.parentFailures(), v.fixPasses(), v.passed()));
+        Evidence e = ledger.evidence().get(2);
+        assertEquals(List.of("E3", "verify", "sh test.sh", List.of(r.fixParent.name(), r.fix.name())),
+            List.of(e.id(), e.kind(), e.command(), e.commits()));
+        assertTrue(r.read("docs/postmortems/PAY-142.yaml").contains("# The symptom as CI reported it, word for word."));
+        assertEquals(before, Snapshot.of(tmp));
+    }
+
+    @Test
+    void aReproThatDoesNotFailAtTheParentIsNotAValidation() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: \"true\""));
+        Snapshot before = Snapshot.of(tmp);
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("parent run 1: exit 0 (expected a failure)\n"), result.out());
+        assertTrue(result.out().contains("passed 1 of 1 at the fix " + r.fix.name().substring(0, 12)
+            + ": not validated\n"), result.out());
+        VerifyRecord v = Ledger.load(tmp.resolve("docs/postmortems/PAY-142.yaml")).validation().verify();
+        assertFalse(v.passed());
+        assertEquals(0, v.parentFailures());
+        assertEquals(before, Snapshot.of(tmp));
+    }
+
+    @Test
+    void aFlakyReproMustFailInAtLeastHalfTheRunsAtTheParent() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        // fails on odd runs at the parent (2 of 3): enough for a 10/20 repro, not for a deterministic one
+        String flaky = "n=$(cat ../verify-count 2>/dev/null || echo 0); n=$((n+1)); echo $n > ../verify-count;"
+            + " [ $((n % 2)) -eq 0 ] || sh test.sh";
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: '" + flaky + "'")
+            .replace("rate: \"20/20\"", "rate: \"10/20\""));
+        CliResult flakyRate = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=3");
+        assertEquals(0, flakyRate.exitCode(), flakyRate.out());
+        assertTrue(flakyRate.out().contains("failed 2 of 3 runs at the parent " + r.fixParent.name().substring(0, 12)
+            + " (needed 2), passed 3 of 3 at the fix " + r.fix.name().substring(0, 12) + ": validated\n"), flakyRate.out());
+
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: '" + flaky + "'")
+            .replace("rate: \"20/20\"", "rate: deterministic"));
+        deleteCounter();
+        CliResult deterministic = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=3");
+        assertEquals(1, deterministic.exitCode(), deterministic.out());
+        assertTrue(deterministic.out().contains("failed 2 of 3 runs at the parent " + r.fixParent.name().substring(0, 12)
+            + " (needed 3), passed 3 of 3 at the fix " + r.fix.name().substring(0, 12) + ": not validated\n"),
+            deterministic.out());
+    }
+
+    private void deleteCounter() {
+        try {
+            Files.delete(tmp.resolve(".git/rca/verify-count"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aRunThatTimesOutFailsAtTheParentAndDoesNotPassAtTheFix() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: \"sleep 30\""));
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1", "--timeout=1");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("parent run 1: timed out\nfix run 1: timed out (expected a pass)\n"),
+            result.out());
+        assertTrue(result.out().contains("failed 1 of 1 runs at the parent"), result.out());
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        assertEquals(new CliResult(2, "", "rca: error: --runs must be between 1 and 1000, not 0\n"),
+            Cli.run(tmp, "verify", "--runs=0"));
+        assertEquals(2, Cli.run(tmp, "verify", "--timeout=0").exitCode());
+    }
+
+    @Test
+    void withoutAReproCommandThereIsNothingToVerify() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n", ""));
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142");
+        assertEquals(3, result.exitCode());
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith("rca: error: nothing to verify: repro.command is empty in "
+            + "docs/postmortems/PAY-142.yaml\n"), result.err());
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+    }
+
+    @Test
+    void aPassingVerifyIsValidationEnoughForAPostmortem() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace(
+            "  checks:\n    - {what: \"CheckoutIT passes\", evidence: \"20/20 runs at the fix\"}\n", ""));
+        assertEquals(1, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+        assertEquals(0, Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1").exitCode());
+        CliResult written = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(0, written.exitCode(), written.toString());
+        assertTrue(r.read("docs/postmortems/PAY-142.md").contains("- `rca verify` ran `sh test.sh` 1 time at each"
+            + " commit: it failed 1 of 1 runs at the fix's parent " + r.fixParent.name().substring(0, 12)
+            + " and passed 1 of 1 runs at the fix " + r.fix.name().substring(0, 12) + "; the fix is verified ("));
+        assertEquals(0, Cli.run(tmp, "lint", "docs/postmortems/PAY-142.md").exitCode());
+    }
+
+    /** The user's side of the repository: HEAD, refs, index entries, work tree status and the test file. */
+    private record Snapshot(String head, String refs, String index, String status, String testScript) {
+        static Snapshot of(Path dir) {
+            try {
+                return new Snapshot(NativeGit.run(dir, "rev-parse", "HEAD"),
+                    NativeGit.run(dir, "for-each-ref", "--format=%(refname) %(objectname)"),
+                    NativeGit.run(dir, "ls-files", "-s"),
+                    NativeGit.run(dir, "status", "--porcelain", "--untracked-files=all"),
+                    Files.readString(dir.resolve("src/CartCache.java")));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
