@@ -3,6 +3,9 @@ package dev.rca.cli;
 import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.graph.GraphFormat;
+import dev.rca.graph.LedgerViews;
+import dev.rca.postmortem.MermaidSource;
 import dev.rca.postmortem.PostmortemPublisher;
 import dev.rca.postmortem.Postmortems;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Option;
         "always passes 'rca lint': ledger words that would not are reported at their",
         "place in the ledger."},
     footer = {"%nExample:%n  rca postmortem -t PAY-142",
-        "  rca postmortem -t PAY-142 --commit"})
+        "  rca postmortem -t PAY-142 --graph --commit"})
 public final class PostmortemCommand extends RcaCommand {
     @Option(names = {"-t", "--ticket"}, paramLabel = "<T>",
         description = "The ledger (default: the only one not published).")
@@ -35,10 +38,16 @@ public final class PostmortemCommand extends RcaCommand {
         + " incident still needs its own incident report).")
     boolean incidentOk;
 
+    @Option(names = "--graph", description = "Embed the ledger's causal graph (Mermaid, as 'rca dag' draws it) at the"
+        + " end of \"How it was found\"; GitHub renders it.")
+    boolean graph;
+
     @Override
     protected int execute() {
+        MermaidSource diagram = graph
+            ? ledger -> GraphFormat.MERMAID.render(LedgerViews.causalGraph(ledger)).stripTrailing() : null;
         try (GitWorkspace workspace = openWorkspace()) {
-            Postmortems.Prepared prepared = Postmortems.prepare(workspace, ticket, incidentOk, null);
+            Postmortems.Prepared prepared = Postmortems.prepare(workspace, ticket, incidentOk, diagram);
             String t = prepared.ledger().ticket();
             if (!prepared.outcome().accepted()) {
                 prepared.outcome().refusals().forEach(out()::println);

@@ -44,7 +44,7 @@ public final class PostmortemRenderer {
 
     private final CommitLookup commits;
     private final ToIntFunction<BisectRecord> candidates;
-    private final CausalGraph graph;
+    private final MermaidSource graph;
 
     /**
      * A renderer naming commits through {@code commits}, without a causal graph.
@@ -56,14 +56,14 @@ public final class PostmortemRenderer {
         this(commits, candidates, null);
     }
 
-    private PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates, CausalGraph graph) {
+    private PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates, MermaidSource graph) {
         this.commits = Objects.requireNonNull(commits, "commits");
         this.candidates = Objects.requireNonNull(candidates, "candidates");
         this.graph = graph;
     }
 
     /** A renderer that embeds {@code graph}'s Mermaid diagram at the end of "How it was found". */
-    public PostmortemRenderer withGraph(CausalGraph graph) {
+    public PostmortemRenderer withGraph(MermaidSource graph) {
         return new PostmortemRenderer(commits, candidates, Objects.requireNonNull(graph, "graph"));
     }
 

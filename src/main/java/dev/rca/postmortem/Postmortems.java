@@ -39,7 +39,7 @@ public final class Postmortems {
      * @param graph the causal graph to embed, or {@code null}
      * @throws dev.rca.RcaException exit 2 or 3 for a missing, ambiguous or malformed ledger or configuration
      */
-    public static Prepared prepare(GitWorkspace workspace, String ticket, boolean incidentConfirmed, CausalGraph graph) {
+    public static Prepared prepare(GitWorkspace workspace, String ticket, boolean incidentConfirmed, MermaidSource graph) {
         LedgerFile file = LedgerLocator.of(workspace).resolve(ticket);
         Ledger ledger = file.read();
         RcaConfig config = RcaConfig.load(workspace.workTree());

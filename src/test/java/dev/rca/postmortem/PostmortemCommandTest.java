@@ -34,6 +34,20 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void graphEmbedsTheCausalGraphAndStillLintsClean() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--graph");
+        assertEquals(new CliResult(0, MD + "\n", ""), result);
+        String md = r.read(MD);
+        String dag = Cli.run(tmp, "dag", "-t", "PAY-142").out();
+        int howFound = md.indexOf("## How it was found");
+        int fence = md.indexOf("```mermaid\n" + dag + "```\n");
+        assertTrue(howFound > 0 && fence > howFound && fence < md.indexOf("## Why it slipped through"), md);
+        assertEquals(new CliResult(0, "", ""), Cli.run(tmp, "lint", MD));
+    }
+
+    @Test
     void optionalSectionsWithoutLedgerContentAreLeftOut() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-200", "PAY-200.yaml");

@@ -8,7 +8,7 @@ import dev.rca.ledger.Ledger;
  * itself belongs to the graph renderer ({@code dev.rca.graph}); the post-mortem only places it.
  */
 @FunctionalInterface
-public interface CausalGraph {
+public interface MermaidSource {
     /** The body of a Mermaid diagram (without the code fence), or {@code null} when there is nothing to draw. */
     String mermaid(Ledger ledger);
 }
