@@ -50,7 +50,7 @@ public final class BisectRunCommand extends BisectSubcommand {
     protected int execute() {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         BisectRunner.Options options = options();
-        try (GitWorkspace ws = openWorkspace()) {
+        try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
             bisection.state();
             ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect");

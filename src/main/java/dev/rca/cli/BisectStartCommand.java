@@ -31,7 +31,8 @@ public final class BisectStartCommand extends BisectSubcommand {
     @Override
     protected int execute() {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
-        try (GitWorkspace ws = openWorkspace()) {
+        try (GitWorkspace ws = openHistoryWorkspace()) {
+            ws.stateDirectory();
             Bisection bisection = bisection(ws);
             Bisection.Status status = bisection.start(bad, good, paths, firstParent);
             ScratchCheckout.of(ws, "bisect").remove();

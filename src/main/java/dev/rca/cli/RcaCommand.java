@@ -54,6 +54,20 @@ public abstract class RcaCommand implements Callable<Integer> {
     }
 
     /**
+     * Opens the repository for a command that walks history; in a shallow clone it first says on stderr where
+     * the history is cut, so a missing commit is not mistaken for an answer.
+     */
+    protected GitWorkspace openHistoryWorkspace() {
+        GitWorkspace workspace = openWorkspace();
+        String note = workspace.shallowNote();
+        if (note != null) {
+            err().println("rca: note: " + note);
+            err().flush();
+        }
+        return workspace;
+    }
+
+    /**
      * The command line as the user typed it, shell-quoted ({@code rca log --grep='a b'}), for recording a
      * query in the ledger so a reader can run it again.
      */

@@ -5,10 +5,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -130,7 +132,14 @@ public final class GitWorkspace implements AutoCloseable {
         try {
             ObjectId id = repository.resolve(revision + "^{commit}");
             if (id == null) {
-                throw RcaException.badInput("unknown revision '" + revision + "'");
+                if (!hasCommits()) {
+                    throw RcaException.badInput("the repository has no commits yet")
+                        .withHint("commit something first; rca reads history");
+                }
+                RcaException unknown = RcaException.badInput("unknown revision '" + revision + "'");
+                List<String> cut = shallowBoundary();
+                throw cut.isEmpty() ? unknown : unknown.withHint("this is a shallow clone and history is cut at "
+                    + describeBoundary(cut) + "; fetch more with 'git fetch --deepen=<n>' or 'git fetch --unshallow'");
             }
             return id;
         } catch (AmbiguousObjectException e) {
@@ -144,6 +153,79 @@ public final class GitWorkspace implements AutoCloseable {
         } catch (IOException e) {
             throw RcaException.badInput("cannot read revision '" + revision + "': " + e.getMessage(), e);
         }
+    }
+
+    /** True when {@code HEAD} or any ref points at a commit; false in a repository with no commits yet. */
+    public boolean hasCommits() {
+        try {
+            return repository.resolve(Constants.HEAD) != null || !repository.getRefDatabase().getRefs().isEmpty();
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the refs of " + gitDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The commits where a shallow clone's history is cut (their parents are missing), as full SHAs in
+     * name order; empty in a complete repository.
+     */
+    public List<String> shallowBoundary() {
+        try {
+            return repository.getObjectDatabase().getShallowCommits().stream().map(ObjectId::name).sorted().toList();
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the shallow-clone list of " + gitDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One line for a shallow clone, to print as a note before a history walk ({@code null} in a complete
+     * repository): where the history is cut and how to get the rest.
+     */
+    public String shallowNote() {
+        List<String> cut = shallowBoundary();
+        if (cut.isEmpty()) {
+            return null;
+        }
+        return "this is a shallow clone: history is cut at " + describeBoundary(cut)
+            + "; older commits are not seen (git fetch --unshallow gets them)";
+    }
+
+    private static String describeBoundary(List<String> cut) {
+        String first = cut.get(0).substring(0, 12);
+        return cut.size() == 1 ? first : first + " and " + (cut.size() - 1) + " more";
+    }
+
+    /**
+     * rca's private state directory, {@code <git dir>/rca}, created when missing and checked to be writable
+     * (by writing to it: permission bits do not stop root).
+     *
+     * @throws RcaException exit 3 with one line saying what needs to be writable
+     */
+    public Path stateDirectory() {
+        Path dir = rcaDir();
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
+            Files.delete(probe);
+            return dir;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw RcaException.badInput("rca keeps its state in " + dir + " and cannot write there ("
+                + describeFailure(e) + ")", e)
+                .withHint("make " + gitDir() + " writable, or work in a clone you can write to; nothing else in it is"
+                    + " changed");
+        }
+    }
+
+    private static String describeFailure(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it is not a directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Parses a commit that is known to exist, using {@code walk}'s reader. */

@@ -82,7 +82,7 @@ public final class ScratchCheckout {
             return directory;
         }
         try {
-            Files.createDirectories(workspace.rcaDir());
+            workspace.stateDirectory();
             Files.deleteIfExists(headFile);
             if (previous == null) {
                 removeAll();

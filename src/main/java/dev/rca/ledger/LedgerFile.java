@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -145,6 +146,7 @@ public final class LedgerFile {
     private void writeAtomically(String text) {
         Path temp = path.resolveSibling("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
+            removeTemporaryFilesOfKilledWriters();
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
@@ -162,6 +164,19 @@ public final class LedgerFile {
                 // the original error is the one worth reporting
             }
             throw RcaException.badInput("cannot write " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Temporary files are written only under the lock, which this process holds now: any still there were left
+     * by a writer killed before its rename, and would otherwise end up committed with {@code git add -A}.
+     */
+    private void removeTemporaryFilesOfKilledWriters() throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(path.getParent(),
+            "." + path.getFileName() + ".*.tmp")) {
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 

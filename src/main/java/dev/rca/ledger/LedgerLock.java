@@ -20,6 +20,7 @@ import java.util.UUID;
  */
 public final class LedgerLock implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration HALF_WRITTEN_AFTER = Duration.ofSeconds(3);
 
     private final Path path;
     private final String token;
@@ -60,6 +61,11 @@ public final class LedgerLock implements AutoCloseable {
                 String holder = holderOf(lockFile);
                 if (holder != null && holderIsGone(holder)) {
                     throw stale(file, lockFile, holder, "its process is no longer running");
+                }
+                if (holder == null && leftHalfWritten(lockFile)) {
+                    throw RcaException.badInput(file + " is locked by an rca that was stopped while taking the lock"
+                        + " (the lock file is incomplete)")
+                        .withHint("if no rca command is running on this ledger, the lock is stale: delete " + lockFile);
                 }
                 if (System.nanoTime() > deadline) {
                     throw stale(file, lockFile, holder, "it was held longer than "
@@ -107,6 +113,19 @@ public final class LedgerLock implements AutoCloseable {
             return content.contains("token ") ? content : null;
         } catch (IOException | java.io.UncheckedIOException e) {
             return null;
+        }
+    }
+
+    /**
+     * A lock file without its token is being written right now, or was left by a process killed between
+     * creating and filling it; a writer fills it within microseconds, so after a few seconds it is the latter.
+     */
+    private static boolean leftHalfWritten(Path lockFile) {
+        try {
+            Instant modified = Files.getLastModifiedTime(lockFile).toInstant();
+            return modified.isBefore(Instant.now().minus(HALF_WRITTEN_AFTER));
+        } catch (IOException e) {
+            return false;
         }
     }
 
