@@ -26,6 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Root-cause-analysis workbench for git repositories.",
     synopsisSubcommandLabel = "<command>",
     subcommands = {
+        LogCommand.class,
+        HistoryCommand.class,
+        IndexCommand.class,
         AutoComplete.GenerateCompletion.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
