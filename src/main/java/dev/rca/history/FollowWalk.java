@@ -18,7 +18,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
@@ -26,13 +25,17 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Path history across renames, for files and directories, several at once. Unlike {@code git log
- * --follow}, which switches to the old name for the whole walk at the first rename it meets, each commit
- * carries the names the followed paths have in it, handed from child to parent: so a rename on one side of
- * a merge does not lose the history on the other. Commits are visited in topological order (children
- * first), newest first among independent lines.
+ * Path history across renames, for files and directories, several at once. Like {@code git log --follow}
+ * the names are global: whenever a followed name is created in some commit from another file (a rename, or
+ * a copy as git's {@code --follow} finds them), that file's name is followed too, anywhere in the history;
+ * this repeats until no new name appears. The result is every commit that changed a followed name, so it
+ * holds everything {@code git log --follow} shows (git follows one name at a time, switching at the first
+ * rename it meets in its walk order), and it also holds the history on the other sides of merges.
  */
 final class FollowWalk {
+    /** Copy detection reads every file of the parent; only for a few added files at a time. */
+    private static final int MAX_COPY_SEARCHES = 8;
+
     private final Repository repository;
     private final ObjectReader reader;
     private final CommitGraph graph;
@@ -46,56 +49,85 @@ final class FollowWalk {
         this.diffWalk.setRecursive(true);
     }
 
-    /** Something the walk found: a commit that changed the followed paths, under the names it knew. */
+    /** Something the walk found: a commit that changed the followed names, under the names it changed. */
     interface Found {
         boolean accept(RevCommit commit, RevWalk walk, Set<String> paths, Set<String> parentPaths);
     }
 
     /**
-     * Walks from {@code tip}, handing {@code found} every commit that changed the followed paths.
+     * Walks from {@code tip}, handing {@code found} every commit that changed a followed name, newest
+     * first (by commit date, as git's walk).
      *
-     * @param keep which commits may be reported (date limits); the walk goes on through the others
+     * @param keep which commits may be reported (date limits)
      */
     void run(ObjectId tip, List<String> paths, boolean firstParent, Predicate<RevCommit> keep, Found found)
         throws IOException {
         try (RevWalk walk = new RevWalk(reader)) {
             walk.setRetainBody(false);
-            walk.sort(RevSort.TOPO);
-            walk.sort(RevSort.COMMIT_TIME_DESC, true);
             walk.setFirstParent(firstParent);
             walk.markStart(walk.parseCommit(tip));
-            Map<ObjectId, Set<String>> tracked = new HashMap<>();
-            tracked.put(tip.copy(), new TreeSet<>(paths));
+            List<RevCommit> commits = new ArrayList<>();
             for (RevCommit c = walk.next(); c != null; c = walk.next()) {
-                Set<String> names = tracked.remove(c);
-                if (names == null || names.isEmpty()) {
+                commits.add(c);
+            }
+            Set<String> followed = new TreeSet<>(paths);
+            Set<String> pending = new TreeSet<>(paths);
+            Map<RevCommit, Set<String>> changedIn = new HashMap<>();
+            while (!pending.isEmpty()) {
+                Set<String> discovered = new TreeSet<>();
+                for (RevCommit c : commits) {
+                    int parents = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
+                    if (parents == 0) {
+                        Set<String> present = presentUnder(c, pending);
+                        if (!present.isEmpty()) {
+                            changedIn.computeIfAbsent(c, k -> new TreeSet<>()).addAll(present);
+                        }
+                        continue;
+                    }
+                    for (int i = 0; i < parents; i++) {
+                        RevCommit p = c.getParent(i);
+                        Set<String> changed = changedNames(c, p, pending, c.getParentCount() == 1, discovered);
+                        if (!changed.isEmpty()) {
+                            changedIn.computeIfAbsent(c, k -> new TreeSet<>()).addAll(changed);
+                        }
+                    }
+                }
+                discovered.removeAll(followed);
+                followed.addAll(discovered);
+                pending = discovered;
+            }
+            for (RevCommit c : commits) {
+                Set<String> changed = changedIn.get(c);
+                if (changed == null || !keep.test(c) || !changedAgainstEveryParent(c, followed, firstParent)) {
                     continue;
                 }
-                int parentCount = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
-                boolean changedAgainstAll = true;
-                Set<String> firstParentNames = Set.of();
-                if (parentCount == 0) {
-                    changedAgainstAll = !emptyUnder(c, names);
-                }
-                for (int i = 0; i < parentCount; i++) {
-                    RevCommit p = c.getParent(i);
-                    walk.parseHeaders(p);
-                    Set<String> parentNames = new TreeSet<>();
-                    boolean changed = namesInParent(c, p, names, parentCount == 1 && c.getParentCount() == 1,
-                        parentNames);
-                    changedAgainstAll &= changed;
-                    if (i == 0) {
-                        firstParentNames = parentNames;
-                    }
-                    if (!parentNames.isEmpty()) {
-                        tracked.computeIfAbsent(p.copy(), k -> new TreeSet<>()).addAll(parentNames);
-                    }
-                }
-                if (changedAgainstAll && keep.test(c) && !found.accept(c, walk, names, firstParentNames)) {
+                Set<String> shown = visibleNames(c, changed);
+                if (!found.accept(c, walk, shown, changed)) {
                     return;
                 }
             }
         }
+    }
+
+    private boolean changedAgainstEveryParent(RevCommit c, Set<String> followed, boolean firstParent)
+        throws IOException {
+        int parents = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
+        for (int i = 0; i < parents; i++) {
+            if (changedNames(c, c.getParent(i), followed, false, null).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Set<String> presentUnder(RevCommit c, Set<String> names) throws IOException {
+        Set<String> present = new TreeSet<>();
+        for (String name : names) {
+            if (name.isEmpty() ? !emptyUnder(c, Set.of("")) : existsIn(c, name)) {
+                present.add(name);
+            }
+        }
+        return present;
     }
 
     private boolean emptyUnder(RevCommit c, Set<String> names) throws IOException {
@@ -109,39 +141,52 @@ final class FollowWalk {
     }
 
     /**
-     * Fills {@code parentNames} with the names the followed content has in {@code parent}, and says whether
-     * {@code commit} changed it against {@code parent}.
+     * The followed names {@code commit} changed against {@code parent}; the sources of files it created
+     * under them go to {@code discovered} (when not null).
      */
-    private boolean namesInParent(RevCommit commit, RevCommit parent, Set<String> names, boolean singleParent,
-                                  Set<String> parentNames) throws IOException {
+    private Set<String> changedNames(RevCommit commit, RevCommit parent, Set<String> names, boolean singleParent,
+                                     Set<String> discovered) throws IOException {
         if (commit.getTree().equals(parent.getTree())
             || singleParent && bloomSaysUnchanged(commit, names)) {
-            parentNames.addAll(names);
-            return false;
+            return Set.of();
         }
         diffWalk.reset(parent.getTree(), commit.getTree());
         diffWalk.setFilter(AndTreeFilter.create(filter(names), TreeFilter.ANY_DIFF));
         List<String> added = new ArrayList<>();
-        boolean changed = false;
+        Set<String> changed = new TreeSet<>();
         while (diffWalk.next()) {
-            changed = true;
+            String path = diffWalk.getPathString();
+            changed.add(followedName(names, path));
             if (diffWalk.getRawMode(0) == 0) {
-                added.add(diffWalk.getPathString());
+                added.add(path);
             }
         }
-        if (!changed) {
-            parentNames.addAll(names);
-            return false;
+        if (!added.isEmpty() && discovered != null) {
+            discovered.addAll(renameSources(parent, commit, names, added));
         }
+        return changed;
+    }
+
+    /** The followed name {@code path} falls under. */
+    private static String followedName(Set<String> names, String path) {
         for (String name : names) {
-            if (name.isEmpty() || existsIn(parent, name)) {
-                parentNames.add(name);
+            if (name.isEmpty() || name.equals(path) || path.startsWith(name + "/")) {
+                return name;
             }
         }
-        if (!added.isEmpty()) {
-            parentNames.addAll(renameSources(parent, commit, names, added));
+        return path;
+    }
+
+    /** The followed names that exist in {@code commit} or in its first parent (what a row shows). */
+    Set<String> visibleNames(RevCommit commit, Set<String> names) throws IOException {
+        Set<String> visible = new TreeSet<>();
+        for (String name : names) {
+            if (name.isEmpty() || existsIn(commit, name)
+                || commit.getParentCount() > 0 && existsIn(commit.getParent(0), name)) {
+                visible.add(name);
+            }
         }
-        return true;
+        return visible.isEmpty() ? names : visible;
     }
 
     private boolean existsIn(RevCommit commit, String path) throws IOException {
@@ -170,9 +215,13 @@ final class FollowWalk {
             }
         }
         detector.addAll(entries);
+        List<DiffEntry> pairs = new ArrayList<>(detector.compute());
+        if (added.size() <= MAX_COPY_SEARCHES) {
+            pairs.addAll(copySources(parent, entries));
+        }
         Map<String, Set<String>> dirSources = new HashMap<>();
         Set<String> sources = new LinkedHashSet<>();
-        for (DiffEntry e : detector.compute()) {
+        for (DiffEntry e : pairs) {
             if (e.getChangeType() != DiffEntry.ChangeType.RENAME) {
                 continue;
             }
@@ -197,6 +246,28 @@ final class FollowWalk {
             }
         }
         return sources;
+    }
+
+    /**
+     * Like git's {@code --follow} (which finds copies "harder"), where each added file may have been copied
+     * from: any file of the parent, not only deleted ones.
+     */
+    private List<DiffEntry> copySources(RevCommit parent, List<DiffEntry> entries) throws IOException {
+        RenameDetector detector = new RenameDetector(reader, repository.getConfig().get(
+            org.eclipse.jgit.diff.DiffConfig.KEY));
+        detector.setRenameScore(50);
+        for (DiffEntry e : entries) {
+            if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
+                detector.add(e);
+            }
+        }
+        try (TreeWalk all = new TreeWalk(reader)) {
+            all.setRecursive(true);
+            all.addTree(parent.getTree());
+            all.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+            detector.addAll(DiffEntry.scan(all));
+        }
+        return detector.compute();
     }
 
     /** The followed directory that contains {@code path} (not the path itself), or null. */

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class GitDates {
     private static final Pattern ISO = Pattern.compile(
-        "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
+        "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[t ](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(z|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern RELATIVE_PART = Pattern.compile("(\\d+)?\\s*([a-z]+)");
 
     private GitDates() {
