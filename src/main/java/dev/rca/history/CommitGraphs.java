@@ -6,6 +6,7 @@ import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
@@ -19,8 +20,27 @@ final class CommitGraphs {
     private CommitGraphs() {
     }
 
+    private static boolean cachesSized;
+
+    /**
+     * JGit's default pack caches (10 MB of pack windows, 10 MB of delta bases) make a walk over a large
+     * history inflate the same trees again and again; git keeps far more. Sized once per process.
+     */
+    private static synchronized void sizeCaches() {
+        if (cachesSized) {
+            return;
+        }
+        cachesSized = true;
+        long heap = Runtime.getRuntime().maxMemory();
+        WindowCacheConfig config = new WindowCacheConfig();
+        config.setPackedGitLimit(Math.min(512L << 20, heap / 4));
+        config.setDeltaBaseCacheLimit((int) Math.min(96L << 20, heap / 8));
+        config.install();
+    }
+
     /** A reader for {@code repository} that uses the commit graph when there is one. */
     static ObjectReader openReader(Repository repository) {
+        sizeCaches();
         StoredConfig config = repository.getConfig();
         if (config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH) == null) {
             config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH, true);

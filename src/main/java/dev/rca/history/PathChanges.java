@@ -22,6 +22,7 @@ final class PathChanges {
     private final boolean wholeTree;
     private final TreeFilter paths;
     private final TreeWalk walk;
+    private final TreePaths treePaths;
     private final CommitGraph graph;
     private final List<byte[]> bloomKeys = new ArrayList<>();
     private long bloomSkips;
@@ -32,6 +33,7 @@ final class PathChanges {
         this.paths = wholeTree ? TreeFilter.ALL : PathFilterGroup.createFromStrings(repoPaths);
         this.walk = new TreeWalk(reader);
         this.walk.setRecursive(true);
+        this.treePaths = wholeTree ? null : new TreePaths(reader, repoPaths);
         boolean ascii = true;
         for (String p : repoPaths) {
             byte[] key = p.getBytes(StandardCharsets.UTF_8);
@@ -44,6 +46,14 @@ final class PathChanges {
 
     /** True when {@code commit} has nothing under the paths (git's "same tree as empty"). */
     boolean emptyUnderPaths(RevCommit commit) throws IOException {
+        if (commit instanceof WalkCommit c && treePaths != null) {
+            for (TreePaths.Entry e : entries(c)) {
+                if (e != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
         walk.reset(commit.getTree());
         walk.setFilter(paths);
         return !walk.next();
@@ -66,9 +76,20 @@ final class PathChanges {
             return true;
         }
         treeDiffs++;
+        if (parent instanceof WalkCommit p && commit instanceof WalkCommit c) {
+            return java.util.Arrays.equals(entries(p), entries(c));
+        }
         walk.reset(parent.getTree(), commit.getTree());
         walk.setFilter(AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
         return !walk.next();
+    }
+
+    /** The commit's entries at the paths, computed once per commit. */
+    private TreePaths.Entry[] entries(WalkCommit c) throws IOException {
+        if (c.pathEntries == null) {
+            c.pathEntries = treePaths.lookup(c.getTree());
+        }
+        return c.pathEntries;
     }
 
     private boolean bloomSaysUnchanged(RevCommit commit) {

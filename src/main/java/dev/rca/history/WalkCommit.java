@@ -20,6 +20,8 @@ final class WalkCommit extends RevCommit {
     WalkCommit[] walkParents;
     /** Insertion order into the date queue, which breaks ties between equal dates as git's list does. */
     long queueSeq;
+    /** What the commit's tree holds at the walk's paths, once looked up. */
+    TreePaths.Entry[] pathEntries;
 
     WalkCommit(AnyObjectId id) {
         super(id);
