@@ -177,14 +177,14 @@ final class FollowWalk {
         return path;
     }
 
-    /** The followed names that exist in {@code commit} or in its first parent (what a row shows). */
+    /**
+     * The names a row shows: those of {@code names} that exist in {@code commit} (the file's path there), or
+     * for a deletion those that existed in its first parent.
+     */
     Set<String> visibleNames(RevCommit commit, Set<String> names) throws IOException {
-        Set<String> visible = new TreeSet<>();
-        for (String name : names) {
-            if (name.isEmpty() || existsIn(commit, name)
-                || commit.getParentCount() > 0 && existsIn(commit.getParent(0), name)) {
-                visible.add(name);
-            }
+        Set<String> visible = presentUnder(commit, names);
+        if (visible.isEmpty() && commit.getParentCount() > 0) {
+            visible = presentUnder(commit.getParent(0), names);
         }
         return visible.isEmpty() ? names : visible;
     }
