@@ -3,18 +3,16 @@ package dev.rca.cli;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.AuthorSummary;
 import dev.rca.history.CommitWalk;
-import dev.rca.history.GitDates;
 import dev.rca.history.HistoryArguments;
 import dev.rca.history.HistoryQuery;
 import dev.rca.history.PathHistory;
 import dev.rca.history.Pathspecs;
 import dev.rca.json.Json;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,10 +27,8 @@ public final class HistoryCommand extends RcaCommand {
 
     @Option(names = "--follow", description = "Follow renames of files and directories, across merges.")
     boolean follow;
-    @Option(names = {"--since", "--after"}, paramLabel = "<date>", description = "Committed at or after <date>.")
-    String since;
-    @Option(names = {"--until", "--before"}, paramLabel = "<date>", description = "Committed at or before <date>.")
-    String until;
+    @Mixin
+    DateRangeOptions dates;
     @Option(names = "--first-parent", description = "Follow only the first parent of merges.")
     boolean firstParent;
     @Option(names = "--authors", description = "Summarise per author: commits, lines added/removed, first/last date.")
@@ -49,10 +45,8 @@ public final class HistoryCommand extends RcaCommand {
         } else {
             OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
         }
-        Instant now = Instant.now();
-        ZoneId zone = ZoneId.systemDefault();
-        Long sinceSeconds = since == null ? null : GitDates.parse(since, now, zone);
-        Long untilSeconds = until == null ? null : GitDates.parse(until, now, zone);
+        Long sinceSeconds = dates.sinceSeconds();
+        Long untilSeconds = dates.untilSeconds();
         try (GitWorkspace workspace = openWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             HistoryArguments args = HistoryArguments.split(workspace, operands, CommandLineArgs.afterDoubleDash(spec));

@@ -3,14 +3,12 @@ package dev.rca.cli;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.CommitWalk;
-import dev.rca.history.GitDates;
 import dev.rca.history.LogQuery;
 import dev.rca.history.Pathspecs;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,10 +36,8 @@ public final class LogCommand extends RcaCommand {
     List<String> authors = new ArrayList<>();
     @Option(names = "--committer", paramLabel = "<re>", description = "Committer matches (repeatable).")
     List<String> committers = new ArrayList<>();
-    @Option(names = {"--since", "--after"}, paramLabel = "<date>", description = "Committed at or after <date>.")
-    String since;
-    @Option(names = {"--until", "--before"}, paramLabel = "<date>", description = "Committed at or before <date>.")
-    String until;
+    @Mixin
+    DateRangeOptions dates;
     @Option(names = "--merges", description = "Only merge commits.")
     boolean merges;
     @Option(names = "--no-merges", description = "No merge commits.")
@@ -72,11 +68,8 @@ public final class LogCommand extends RcaCommand {
         if (merges && noMerges) {
             throw RcaException.usage("--merges and --no-merges exclude each other");
         }
-        Instant now = Instant.now();
-        ZoneId zone = ZoneId.systemDefault();
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers,
-            since == null ? null : GitDates.parse(since, now, zone),
-            until == null ? null : GitDates.parse(until, now, zone),
+            dates.sinceSeconds(), dates.untilSeconds(),
             merges ? LogQuery.MergeFilter.ONLY_MERGES
                 : noMerges ? LogQuery.MergeFilter.NO_MERGES : LogQuery.MergeFilter.ALL,
             firstParent, maxCount, paths);
