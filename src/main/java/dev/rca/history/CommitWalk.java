@@ -22,8 +22,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * its tolerance for clock skew ("slop"), {@code --since} cutting the walk, and the default history
  * simplification at merges when paths are given (follow the parent a merge is TREESAME to).
  *
- * <p>One instance owns one {@link ObjectReader} and one object pool for all its walks; it keeps the
- * commits it has seen (a few dozen bytes each) but never their messages.
+ * <p>One instance owns one {@link ObjectReader} shared by all its walks; each walk keeps the commits it
+ * has seen (a few dozen bytes each) but never their messages.
  */
 public final class CommitWalk implements AutoCloseable {
     /** How many extra uninteresting commits git looks at before it ends a range walk. */
@@ -34,7 +34,7 @@ public final class CommitWalk implements AutoCloseable {
 
     private final GitWorkspace workspace;
     private final ObjectReader reader;
-    private final WalkPool pool;
+    private WalkPool pool;
     private final Mailmap mailmap;
     private final Progress progress;
     private ShortIds shortIds;
@@ -86,6 +86,10 @@ public final class CommitWalk implements AutoCloseable {
     public boolean run(LogQuery query, CommitSink sink) {
         List<RevisionRange.Endpoint> endpoints = new RevisionRange(query.revisions()).resolve(workspace);
         this.query = query;
+        // git's walk flags live on the commits: every run starts from a fresh pool on the shared reader
+        pool.close();
+        pool = new WalkPool(reader);
+        nextSeq = 0;
         this.messageFilter = query.readsMessages() ? new MessageFilter(query) : null;
         this.pathChanges = query.paths().isEmpty() ? null
             : new PathChanges(reader, query.paths(), commitGraph());

@@ -44,9 +44,13 @@ class IndexAndBloomTest {
             assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", p), before.get(i), p);
         }
         try (GitWorkspace ws = GitWorkspace.open(dir); CommitWalk walk = new CommitWalk(ws, Progress.NONE)) {
-            walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> true);
+            List<String> first = new ArrayList<>();
+            walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> first.add(c.sha()));
             String stats = walk.pathStats();
             assertTrue(stats.matches("bloom skips [1-9]\\d*, tree diffs \\d+"), stats);
+            List<String> again = new ArrayList<>();
+            walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> again.add(c.sha()));
+            assertEquals(first, again, "a walk can run twice");
         }
         assertTrue(g.tags.size() > 0);
     }
