@@ -14,8 +14,10 @@ public final class IndexCommand extends RcaCommand {
     protected int execute() {
         try (GitWorkspace workspace = openWorkspace()) {
             CommitGraphFile.Written w = CommitGraphFile.write(workspace, progress());
+            String where = w.file().startsWith(workspace.gitDir())
+                ? workspace.gitDir().relativize(w.file()).toString() : w.file().toString();
             out().printf("wrote %s: %d commits, %d changed-path Bloom filters, %d bytes%n",
-                workspace.gitDir().relativize(w.file()), w.commits(), w.bloomFilters(), w.bytes());
+                where, w.commits(), w.bloomFilters(), w.bytes());
         }
         return 0;
     }
