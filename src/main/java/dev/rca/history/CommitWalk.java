@@ -242,14 +242,16 @@ public final class CommitWalk implements AutoCloseable {
     private boolean messageMatches(WalkCommit c) throws IOException {
         pool.parseBody(c);
         try {
-            Mailmap.Person author = mailmap.map(new Mailmap.Person(c.getAuthorIdent().getName(),
-                c.getAuthorIdent().getEmailAddress()));
-            Mailmap.Person committer = mailmap.map(new Mailmap.Person(c.getCommitterIdent().getName(),
-                c.getCommitterIdent().getEmailAddress()));
-            return messageFilter.matches(c.getFullMessage(), author, committer);
+            Mailmap.Person author = messageFilter.readsAuthor() ? person(c.getAuthorIdent()) : null;
+            Mailmap.Person committer = messageFilter.readsCommitter() ? person(c.getCommitterIdent()) : null;
+            return messageFilter.matches(messageFilter.readsMessage() ? c.getFullMessage() : "", author, committer);
         } finally {
             c.disposeBody();
         }
+    }
+
+    private Mailmap.Person person(org.eclipse.jgit.lib.PersonIdent ident) {
+        return mailmap.map(new Mailmap.Person(ident.getName(), ident.getEmailAddress()));
     }
 
     private void enqueue(PriorityQueue<WalkCommit> queue, WalkCommit c) {

@@ -49,8 +49,22 @@ final class MessageFilter {
         return compiled;
     }
 
+    boolean readsAuthor() {
+        return !authors.isEmpty();
+    }
+
+    boolean readsCommitter() {
+        return !committers.isEmpty();
+    }
+
+    boolean readsMessage() {
+        return !grep.isEmpty();
+    }
+
+    /** Whether a commit passes; {@code author}/{@code committer} may be null when no pattern reads them. */
     boolean matches(String message, Mailmap.Person author, Mailmap.Person committer) {
-        return matchesAny(authors, author.toString()) && matchesAny(committers, committer.toString())
+        return (authors.isEmpty() || matchesAny(authors, author.toString()))
+            && (committers.isEmpty() || matchesAny(committers, committer.toString()))
             && messageMatches(message);
     }
 
