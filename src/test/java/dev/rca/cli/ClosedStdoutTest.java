@@ -24,7 +24,7 @@ class ClosedStdoutTest {
     @Test
     void theWalkStopsSoonAfterStdoutCloses() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
-            for (int i = 0; i < 2000; i++) {
+            for (int i = 0; i < 400; i++) {
                 repo.commit("commit " + i).add("f.txt", "v" + i + "\n").create();
             }
             repo.checkout();
