@@ -26,6 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Root-cause-analysis workbench for git repositories.",
     synopsisSubcommandLabel = "<command>",
     subcommands = {
+        LogCommand.class,
+        HistoryCommand.class,
+        IndexCommand.class,
         AutoComplete.GenerateCompletion.class,
         LintCommand.class,
         OpenCommand.class,
