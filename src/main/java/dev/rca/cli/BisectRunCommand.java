@@ -102,7 +102,7 @@ public final class BisectRunCommand extends BisectSubcommand {
         if (Double.isNaN(r.leaderProbability())) {
             err().println("rca: step " + r.step() + ": " + sha + " " + r.verdict().label()
                 + (r.runs() > 1 ? " (" + r.runs() + " runs)" : "") + "; " + r.candidatesLeft() + " candidates left, roughly "
-                + r.stepsLeft() + " steps");
+                + r.stepsLeft() + (r.stepsLeft() == 1 ? " step" : " steps"));
         } else {
             err().println("rca: run " + r.step() + ": " + sha + " " + r.verdict().label() + "; most probable: "
                 + (r.leader() == null ? "no culprit (flake)" : r.leader().substring(0, 12))
