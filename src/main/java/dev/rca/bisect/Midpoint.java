@@ -181,12 +181,13 @@ public final class Midpoint {
             }
         }
         int[] stamp = new int[size];
+        int[] stack = new int[size];
         int stampValue = 0;
         for (int i = 0; i < size; i++) {
             if (weights[i] != -2) {
                 continue;
             }
-            weights[i] = countDistance(graph, i, stamp, ++stampValue);
+            weights[i] = countDistance(graph, i, stamp, ++stampValue, stack);
             if (!findAll && approxHalfway(treesame[i], weights[i], nr)) {
                 return List.of(i);
             }
@@ -259,9 +260,8 @@ public final class Midpoint {
     }
 
     /** git's {@code count_distance}: the tree-changing commits {@code start} reaches, itself included. */
-    private static int countDistance(CandidateGraph graph, int start, int[] stamp, int value) {
+    private static int countDistance(CandidateGraph graph, int start, int[] stamp, int value, int[] stack) {
         int n = 0;
-        int[] stack = new int[graph.size()];
         int top = 0;
         stack[top++] = start;
         stamp[start] = value;
