@@ -135,6 +135,11 @@ class BisectCommandTest {
         CliResult hung = rca("bisect-helper", "run", "--timeout=1", "--", "sleep 600");
         assertEquals(3, hung.exitCode(), hung.toString());
         assertTrue(hung.err().contains("rca: error: the test timed out after 1 s at " + sha(7)), hung.err());
+        CliResult missing = rca("bisect-helper", "run", "--", "no-such-test-command");
+        assertEquals(3, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("rca: error: the test exits 127 on the good commit " + sha(0)
+            + " too: the command is probably missing or not executable"), missing.err());
+        assertEquals("done: 0 steps, 0 runs", rca("bisect-helper", "status").out().lines().toList().get(2));
         CliResult odd = rca("bisect-helper", "run", "--", "exit 200");
         assertEquals(3, odd.exitCode(), odd.toString());
         assertTrue(odd.err().contains("rca: error: the test exited 200 at " + sha(7)), odd.err());
