@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,10 @@ class ScratchCheckoutTest {
                 assertTrue(Files.exists(dir.resolve("build-output.o")), "untracked build output survives");
                 assertEquals(sameKey, Files.readAttributes(dir.resolve("same.txt"), BasicFileAttributes.class).fileKey());
                 assertEquals(sameTime, Files.getLastModifiedTime(dir.resolve("same.txt")), "unchanged file not rewritten");
+                assertEquals(b.name() + "\n", NativeGit.run(dir, "rev-parse", "HEAD"));
+                assertEquals("?? build-output.o\n", NativeGit.run(dir, "status", "--porcelain"));
+                assertEquals("two\n", NativeGit.run(dir, "show", "HEAD:changes.txt"));
+                assertEquals(1, NativeGit.lines(repo.directory(), "worktree", "list").size());
 
                 // a move killed half-way: the record is gone and a file is half-written
                 Files.delete(ws.rcaDir().resolve("test.head"));
@@ -54,7 +59,7 @@ class ScratchCheckoutTest {
 
                 scratch.remove();
                 assertFalse(Files.exists(dir));
-                assertFalse(Files.exists(ws.rcaDir().resolve("test.index")));
+                assertFalse(Files.exists(ws.rcaDir().resolve("test.git")));
                 assertNull(scratch.current());
             }
         }
@@ -88,7 +93,7 @@ class ScratchCheckoutTest {
         java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p)) {
+                if (Files.isRegularFile(p) && !p.getFileName().toString().equals(".git")) {
                     out.put(dir.relativize(p).toString(), Files.readString(p));
                 }
             }
