@@ -1,7 +1,6 @@
 package dev.rca.bisect;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -278,12 +277,5 @@ public final class Midpoint {
             }
         }
         return n;
-    }
-
-    /** For diagnostics: the weights git would compute, by index. */
-    static int[] weights(CandidateGraph graph) {
-        int[] w = new int[graph.size()];
-        findBisection(graph, graph.candidateCount(), w, true);
-        return Arrays.copyOf(w, w.length);
     }
 }
