@@ -121,10 +121,11 @@ class BisectCommandTest {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
         Path seen = tmp.resolve("seen");
         CliResult run = rca("bisect-helper", "run", "--repeat=2", "--", "sh", "-c",
-            "echo \"$RCA_COMMIT $(pwd)\" >> '" + seen + "'; test ! -f bug");
+            "echo \"$RCA_COMMIT $(pwd) $(git rev-parse HEAD)\" >> '" + seen + "'; test ! -f bug");
         assertEquals(0, run.exitCode(), run.toString());
         List<String> lines = Files.readAllLines(seen);
-        assertEquals(sha(7) + " " + dir.resolve(".git/rca/bisect").toRealPath(), lines.get(0));
+        assertEquals(sha(7) + " " + dir.resolve(".git/rca/bisect").toRealPath() + " " + sha(7), lines.get(0),
+            "git inside the scratch checkout sees the candidate as HEAD");
         assertEquals(lines.get(0), lines.get(1), "--repeat=2 runs a good commit twice");
         assertTrue(run.err().contains("good (2 runs)"), run.err());
     }
