@@ -8,6 +8,8 @@ import dev.rca.history.HistoryQuery;
 import dev.rca.history.PathHistory;
 import dev.rca.history.Pathspecs;
 import dev.rca.json.Json;
+import dev.rca.ledger.LedgerFile;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "history", sortOptions = false,
     description = "Per-path history: the commits that changed <path>…, like git log [<rev>] -- <path>….",
     footer = {"%nExamples:%n  rca history src/cache --follow --stat%n  rca history src/Cart.java v2.0 --authors"})
-public final class HistoryCommand extends RcaCommand {
+public final class HistoryCommand extends LedgerCommand {
     @Parameters(arity = "1..*", paramLabel = "<path>… [<rev>]",
         description = "Files or directories, optionally followed by the revision to start from (default HEAD).")
     List<String> operands;
@@ -56,13 +58,25 @@ public final class HistoryCommand extends RcaCommand {
             HistoryQuery query = new HistoryQuery(Pathspecs.resolve(workspace, args.paths()), args.revision(), follow,
                 sinceSeconds, untilSeconds, firstParent, stat);
             PathHistory history = new PathHistory(workspace, walk);
+            LedgerFile ledger = ledgerToRecordInto(workspace);
             if (authors) {
                 printAuthors(history.authors(query));
+                if (ledger != null) {
+                    List<String> shas = new ArrayList<>();
+                    history.run(query, e -> shas.add(e.commit().sha()));
+                    recordQuery(ledger, shas);
+                }
                 return 0;
             }
             CommitPrinter printer = new CommitPrinter(out(), format, walk::abbreviate);
+            if (ledger != null) {
+                printer.keepingShas();
+            }
             history.run(query, e -> printer.print(e.commit(), follow ? String.join(", ", e.paths()) : null,
                 e.hasStat() ? new long[] {e.added(), e.removed()} : null));
+            if (ledger != null) {
+                recordQuery(ledger, printer.printedShas());
+            }
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.LedgerFile;
 import dev.rca.history.CommitWalk;
 import dev.rca.history.LogQuery;
 import dev.rca.history.Pathspecs;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
     description = "List commits like git log: same options, same commits, same order.",
     footer = {"%nExamples:%n  rca log --grep=cache -i -n 5%n  rca log v1.0..main --no-merges --author=alice -- src/",
         "  rca log --since=2.weeks.ago --format=json"})
-public final class LogCommand extends RcaCommand {
+public final class LogCommand extends LedgerCommand {
     @Parameters(paramLabel = "<rev-range>|<path>", description = "Revisions (A, ^A, A..B, A...B; default HEAD), "
         + "then paths after --.")
     List<String> positionals = new ArrayList<>();
@@ -58,8 +59,15 @@ public final class LogCommand extends RcaCommand {
         try (GitWorkspace workspace = openWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             LogQuery query = query(revisions, Pathspecs.resolve(workspace, typedPaths));
+            LedgerFile ledger = ledgerToRecordInto(workspace);
             CommitPrinter printer = new CommitPrinter(out(), format, walk::abbreviate);
+            if (ledger != null) {
+                printer.keepingShas();
+            }
             walk.run(query, printer::print);
+            if (ledger != null) {
+                recordQuery(ledger, printer.printedShas());
+            }
         }
         return 0;
     }
