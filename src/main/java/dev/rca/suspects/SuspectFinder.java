@@ -37,8 +37,10 @@ public final class SuspectFinder implements AutoCloseable {
     /** R-SZZ drops commits touching more files than this; rca only discounts them. */
     static final int LARGE_FILES = 20;
     private static final int MAX_SKIPS = 6;
-    private static final double SHARE_WEIGHT = 0.6;
-    private static final double RECENCY_WEIGHT = 0.4;
+    /** When the two best candidates are closer than this, the answer is a coin toss, and rca abstains. */
+    static final double MIN_MARGIN = 0.2;
+    private static final double SHARE_WEIGHT = 0.85;
+    private static final double RECENCY_WEIGHT = 0.15;
 
     private final GitWorkspace workspace;
     private final Repository repository;
@@ -179,6 +181,12 @@ public final class SuspectFinder implements AutoCloseable {
             return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
                 "no credible suspect: the best candidate %s scores %.2f, below %.2f",
                 ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE));
+        }
+        boolean pointed = ranked.get(0).pointer() != null;
+        if (!pointed && ranked.size() > 1 && ranked.get(0).score() - ranked.get(1).score() < MIN_MARGIN) {
+            return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
+                "too close to call: %s and %s score %.2f and %.2f", ranked.get(0).sha().substring(0, 12),
+                ranked.get(1).sha().substring(0, 12), ranked.get(0).score(), ranked.get(1).score()));
         }
         return new SuspectReport(fix.name(), subject, blamedLines,
             ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);

@@ -133,7 +133,8 @@ public final class SuspectsEvaluation {
     }
 
     /** Runs both methods over the oracle and prints the table (and, with details, one line a case). */
-    public static void evaluate(GitWorkspace workspace, List<Case> cases, boolean details, PrintStream out) {
+    public static void evaluate(GitWorkspace workspace, List<Case> cases, boolean details, PrintStream out,
+                                PrintStream features) {
         Tally rca = new Tally();
         Tally rszz = new Tally();
         long rcaNanos = 0;
@@ -149,6 +150,14 @@ public final class SuspectsEvaluation {
                 rcaNanos += t1 - t0;
                 rszzNanos += t2 - t1;
                 List<String> answers = report.suspects().stream().map(Suspect::sha).toList();
+                if (features != null) {
+                    for (Suspect s : report.suspects()) {
+                        features.printf(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%d,%d,%d,\"%s\"%n", c.fix(), s.sha(),
+                            c.offenders().contains(s.sha()) ? 1 : 0, s.score(), s.share(), s.blamedLines(),
+                            s.filesChanged(), s.committed().getEpochSecond(),
+                            String.join("|", s.reasons()).replace("\"", "'"));
+                    }
+                }
                 rca.add(c.offenders(), answers, !report.abstained(), answers);
                 rszz.add(c.offenders(), baseline, !baseline.isEmpty(), baseline);
                 if (details) {
@@ -184,6 +193,7 @@ public final class SuspectsEvaluation {
         int limit = 150;
         String rev = "HEAD";
         boolean details = false;
+        String featureFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-C") && i + 1 < args.length) {
@@ -192,6 +202,8 @@ public final class SuspectsEvaluation {
                 limit = Integer.parseInt(a.substring("--limit=".length()));
             } else if (a.startsWith("--rev=")) {
                 rev = a.substring("--rev=".length());
+            } else if (a.startsWith("--features=")) {
+                featureFile = a.substring("--features=".length());
             } else if (a.equals("--details")) {
                 details = true;
             } else {
@@ -203,7 +215,13 @@ public final class SuspectsEvaluation {
             List<Case> cases = oracle(workspace, rev, limit);
             System.out.printf(Locale.ROOT, "oracle: %d fixes with resolvable Fixes: trailers, newest first from %s%n",
                 cases.size(), rev);
-            evaluate(workspace, cases, details, System.out);
+            if (featureFile != null) {
+                try (PrintStream f = new PrintStream(featureFile, java.nio.charset.StandardCharsets.UTF_8)) {
+                    evaluate(workspace, cases, details, System.out, f);
+                }
+            } else {
+                evaluate(workspace, cases, details, System.out, null);
+            }
         } catch (RcaException e) {
             System.err.println(e.render());
             System.exit(e.exitCode());
