@@ -27,6 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     synopsisSubcommandLabel = "<command>",
     subcommands = {
         AutoComplete.GenerateCompletion.class,
+        SuspectsCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
         "See 'rca <command> --help' for a command's options and an example."})

@@ -47,6 +47,14 @@ final class ChangeClassifier {
     private final RevWalk walk;
     private final Config config;
     private final Map<ObjectId, Change> changes = new HashMap<>();
+    private final Map<ObjectId, Map<String, LineInParent>> deletions = new HashMap<>();
+    private final Map<String, String[]> strippedTexts = new HashMap<>();
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    /** A moved line must carry at least this many non-blank characters to be matched alone. */
+    private static final int MOVE_ALONE_CHARS = 30;
+    /** ...and at least this many when a neighbour moved with it. */
+    private static final int MOVE_BLOCK_CHARS = 10;
 
     ChangeClassifier(ObjectReader reader, RevWalk walk, Config config) {
         this.reader = reader;
@@ -188,6 +196,98 @@ final class ChangeClassifier {
             offset = edit.getEndA() - edit.getEndB();
         }
         return new LineInParent(parent, oldPath, line + offset);
+    }
+
+    /**
+     * Where line {@code line} of {@code path} in {@code commitId} was before the commit moved it, or
+     * {@code null}: the line (ignoring whitespace) must be one the same commit deleted elsewhere, exactly
+     * once, and be long enough or move together with a neighbour. This stands in for git blame's -M/-C,
+     * which JGit lacks.
+     */
+    LineInParent movedFrom(ObjectId commitId, String path, int line) throws IOException {
+        Change change = change(commitId);
+        if (change.meta() == Meta.MERGE || change.filesChanged() > HUGE_FILES) {
+            return null;
+        }
+        RevCommit commit = walk.parseCommit(commitId);
+        if (commit.getParentCount() != 1) {
+            return null;
+        }
+        String[] after = stripped(commit, path);
+        if (after == null || line >= after.length || after[line].length() < MOVE_BLOCK_CHARS) {
+            return null;
+        }
+        Map<String, LineInParent> deleted = deletions(commit);
+        LineInParent from = deleted.get(after[line]);
+        if (from == null || from.path() == null) {
+            return null;
+        }
+        if (after[line].length() >= MOVE_ALONE_CHARS) {
+            return from;
+        }
+        for (int d = -1; d <= 1; d += 2) {
+            int n = line + d;
+            if (n >= 0 && n < after.length && after[n].length() > 0) {
+                LineInParent neighbour = deleted.get(after[n]);
+                if (neighbour != null && from.path().equals(neighbour.path()) && neighbour.line() == from.line() + d) {
+                    return from;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String[] stripped(RevCommit commit, String path) throws IOException {
+        String key = commit.name() + ':' + path;
+        if (strippedTexts.containsKey(key)) {
+            return strippedTexts.get(key);
+        }
+        RawText text = blobText(commit, path);
+        String[] lines = null;
+        if (text != null) {
+            lines = new String[text.size()];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = WHITESPACE.matcher(text.getString(i)).replaceAll("");
+            }
+        }
+        strippedTexts.put(key, lines);
+        return lines;
+    }
+
+    /** Every line the commit deleted or replaced (whitespace stripped), where it was; duplicates unusable. */
+    private Map<String, LineInParent> deletions(RevCommit commit) throws IOException {
+        Map<String, LineInParent> known = deletions.get(commit);
+        if (known != null) {
+            return known;
+        }
+        RevCommit parent = walk.parseCommit(commit.getParent(0));
+        Map<String, LineInParent> map = new HashMap<>();
+        for (DiffEntry e : diff(parent, commit, TreeFilter.ANY_DIFF)) {
+            if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
+                continue;
+            }
+            RawText before = FixLines.Texts.load(reader, e.getOldId().toObjectId());
+            if (before == null) {
+                continue;
+            }
+            RawText after = e.getChangeType() == DiffEntry.ChangeType.DELETE ? RawText.EMPTY_TEXT
+                : FixLines.Texts.load(reader, e.getNewId().toObjectId());
+            if (after == null) {
+                continue;
+            }
+            for (Edit edit : FixLines.edits(before, after)) {
+                for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+                    String key = WHITESPACE.matcher(before.getString(i)).replaceAll("");
+                    if (key.length() < MOVE_BLOCK_CHARS) {
+                        continue;
+                    }
+                    map.merge(key, new LineInParent(parent, e.getOldPath(), i),
+                        (a, b) -> new LineInParent(parent, null, -1));
+                }
+            }
+        }
+        deletions.put(commit.copy(), map);
+        return map;
     }
 
     /** A line's position in a parent commit. */

@@ -33,14 +33,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  */
 public final class SuspectFinder implements AutoCloseable {
     /** Below this score the best candidate is not credible, and rca abstains. */
-    static final double MIN_SCORE = 0.30;
+    static final double MIN_SCORE = 0.45;
     /** R-SZZ drops commits touching more files than this; rca only discounts them. */
     static final int LARGE_FILES = 20;
     private static final int MAX_SKIPS = 6;
-    /** When the two best candidates are closer than this, the answer is a coin toss, and rca abstains. */
-    static final double MIN_MARGIN = 0.2;
-    private static final double SHARE_WEIGHT = 0.85;
-    private static final double RECENCY_WEIGHT = 0.15;
+    private static final double SHARE_WEIGHT = 0.9;
+    private static final double RECENCY_WEIGHT = 0.1;
 
     private final GitWorkspace workspace;
     private final Repository repository;
@@ -182,12 +180,6 @@ public final class SuspectFinder implements AutoCloseable {
                 "no credible suspect: the best candidate %s scores %.2f, below %.2f",
                 ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE));
         }
-        boolean pointed = ranked.get(0).pointer() != null;
-        if (!pointed && ranked.size() > 1 && ranked.get(0).score() - ranked.get(1).score() < MIN_MARGIN) {
-            return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
-                "too close to call: %s and %s score %.2f and %.2f", ranked.get(0).sha().substring(0, 12),
-                ranked.get(1).sha().substring(0, 12), ranked.get(0).score(), ranked.get(1).score()));
-        }
         return new SuspectReport(fix.name(), subject, blamedLines,
             ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);
     }
@@ -198,11 +190,15 @@ public final class SuspectFinder implements AutoCloseable {
         Blamer.Origin current = origin;
         for (int depth = 0; depth < MAX_SKIPS; depth++) {
             ChangeClassifier.Meta meta = classifier.change(current.commit()).meta();
+            ChangeClassifier.LineInParent before;
+            String why;
             if (meta == ChangeClassifier.Meta.NONE) {
-                return current;
+                before = classifier.movedFrom(current.commit(), current.path(), current.line());
+                why = "code moved by";
+            } else {
+                before = classifier.lineInParent(current.commit(), current.path(), current.line());
+                why = meta.label;
             }
-            ChangeClassifier.LineInParent before = classifier.lineInParent(current.commit(), current.path(),
-                current.line());
             if (before == null) {
                 return current;
             }
@@ -210,7 +206,7 @@ public final class SuspectFinder implements AutoCloseable {
             if (earlier == null) {
                 return current;
             }
-            skipped.add(meta.label + " " + current.commit().abbreviate(12).name());
+            skipped.add(why + " " + current.commit().abbreviate(12).name());
             current = earlier;
         }
         return current;
@@ -241,7 +237,7 @@ public final class SuspectFinder implements AutoCloseable {
             Holding h = holdings.get(c);
             ChangeClassifier.Change change = classifier.change(c);
             double share = total == 0 ? 0 : Math.min(1, h.weight / total);
-            double recency = 1.0 / (1 + rank);
+            double recency = 1.0 / ((1 + rank) * (1 + rank));
             double size = change.filesChanged() > LARGE_FILES ? 0.6 : 1.0;
             double s = size * (SHARE_WEIGHT * share + RECENCY_WEIGHT * recency);
             Pointer pointer = null;
