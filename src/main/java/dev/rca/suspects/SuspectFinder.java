@@ -332,7 +332,11 @@ public final class SuspectFinder implements AutoCloseable {
             return days + " days";
         }
         long hours = d.toHours();
-        return hours + " hour" + (hours == 1 ? "" : "s");
+        if (hours >= 1) {
+            return hours + " hour" + (hours == 1 ? "" : "s");
+        }
+        long minutes = d.toMinutes();
+        return minutes + " minute" + (minutes == 1 ? "" : "s");
     }
 
     private static double round(double v) {

@@ -48,6 +48,21 @@ public final class SuspectsEvaluation {
         int top3;
         int reachable;
 
+        /** Cases counted. */
+        public int cases() {
+            return cases;
+        }
+
+        /** Cases with an answer. */
+        public int answered() {
+            return answered;
+        }
+
+        /** Cases whose top answer is in the oracle's set. */
+        public int right() {
+            return right;
+        }
+
         /** Right answers among answered cases. */
         public double precision() {
             return answered == 0 ? 0 : (double) right / answered;
@@ -132,8 +147,12 @@ public final class SuspectsEvaluation {
         return cases;
     }
 
+    /** The tallies of rca and of the R-SZZ baseline over the same cases. */
+    public record Result(Tally rca, Tally rszz) {
+    }
+
     /** Runs both methods over the oracle and prints the table (and, with details, one line a case). */
-    public static void evaluate(GitWorkspace workspace, List<Case> cases, boolean details, PrintStream out,
+    public static Result evaluate(GitWorkspace workspace, List<Case> cases, boolean details, PrintStream out,
                                 PrintStream features) {
         Tally rca = new Tally();
         Tally rszz = new Tally();
@@ -177,6 +196,7 @@ public final class SuspectsEvaluation {
         out.println(rszz.row("R-SZZ"));
         out.printf(Locale.ROOT, "time: rca %.1f s, R-SZZ %.1f s over %d fixes%n", rcaNanos / 1e9, rszzNanos / 1e9,
             cases.size());
+        return new Result(rca, rszz);
     }
 
     private static String mark(Case c, String sha) {
