@@ -45,6 +45,8 @@ final class FixLines {
     private static final double NEIGHBOUR_WEIGHT = 0.5;
     private static final int MAX_FUNCTION_LINES = 300;
     private static final int NEIGHBOUR_REACH = 8;
+    /** Only this many lines of the enclosing function on each side of an insertion are blamed. */
+    private static final int FUNCTION_REACH = 25;
 
     private FixLines() {
     }
@@ -136,11 +138,13 @@ final class FixLines {
             return;
         }
         List<Integer> body = new ArrayList<>();
-        for (int i = start; i < end; i++) {
-            if (code[i] && !byLine.containsKey(i)) {
-                body.add(i);
-            }
+        if (start != at - 1 && start < at - FUNCTION_REACH && start < end) {
+            body.add(start);
         }
+        for (int i = Math.max(start, at - FUNCTION_REACH); i < Math.min(end, at + FUNCTION_REACH); i++) {
+            body.add(i);
+        }
+        body.removeIf(i -> !code[i] || byLine.containsKey(i));
         for (int i : body) {
             byLine.put(i, new Target(path, i, Kind.FUNCTION, FUNCTION_WEIGHT / body.size(), function));
         }
