@@ -145,7 +145,9 @@ public final class SuspectFinder implements AutoCloseable {
                             continue;
                         }
                         Set<String> skipped = new LinkedHashSet<>();
-                        Blamer.Origin origin = lookPastMetaChanges(blamer, origins[i], skipped);
+                        // Function context is many lines of little weight: not worth a re-blame each.
+                        Blamer.Origin origin = target.kind() == FixLines.Kind.FUNCTION ? origins[i]
+                            : lookPastMetaChanges(blamer, origins[i], skipped);
                         Holding h = holdings.computeIfAbsent(origin.commit(), k -> new Holding());
                         h.weight += target.weight();
                         total += target.weight();
