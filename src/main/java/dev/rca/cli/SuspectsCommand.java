@@ -3,19 +3,26 @@ package dev.rca.cli;
 import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.graph.LooseInstant;
 import dev.rca.json.Json;
+import dev.rca.ledger.ItemKind;
+import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LedgerFile;
 import dev.rca.suspects.Pointer;
 import dev.rca.suspects.Suspect;
 import dev.rca.suspects.SuspectFinder;
 import dev.rca.suspects.SuspectQuery;
 import dev.rca.suspects.SuspectReport;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +32,7 @@ import picocli.CommandLine.Parameters;
     description = {"Ranks the commits most likely to have introduced the bug that <fix-rev> fixes, each with a "
         + "score and its reasons. Abstains (exit 1, nothing on stdout) when no candidate is credible."},
     footer = {"%nExample:%n  rca suspects HEAD --top=3%n  rca suspects v2.1.1 --no-trailers --format=json"})
-public final class SuspectsCommand extends RcaCommand {
+public final class SuspectsCommand extends LedgerCommand {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     @Parameters(index = "0", paramLabel = "<fix-rev>", description = "the commit that fixes the bug")
@@ -49,7 +56,12 @@ public final class SuspectsCommand extends RcaCommand {
         }
         SuspectReport report;
         try (GitWorkspace workspace = openWorkspace(); SuspectFinder finder = new SuspectFinder(workspace)) {
-            report = finder.find(fix, new SuspectQuery(top, !noTrailers, null), progress());
+            LedgerFile ledger = ledgerToRecordInto(workspace);
+            Instant firstSymptom = ledger == null ? null : earliestSymptom(ledger.read());
+            report = finder.find(fix, new SuspectQuery(top, !noTrailers, firstSymptom), progress());
+            if (ledger != null && !report.abstained()) {
+                record(ledger, report);
+            }
         }
         for (Pointer p : report.pointers()) {
             if (!p.trusted()) {
@@ -66,6 +78,33 @@ public final class SuspectsCommand extends RcaCommand {
             default -> table(report);
         }
         return ExitCode.OK;
+    }
+
+    /** The earliest time a symptom was seen: no commit made after it can have caused it. */
+    private static Instant earliestSymptom(Ledger ledger) {
+        return ledger.symptoms().stream().map(sym -> LooseInstant.parse(sym.at())).filter(Objects::nonNull)
+            .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private void record(LedgerFile ledger, SuspectReport report) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", "suspects");
+        item.put("command", invocation());
+        item.put("commits", report.suspects().stream().map(Suspect::sha).toList());
+        Suspect first = report.suspects().get(0);
+        item.put("note", String.format(Locale.ROOT, "ranked %s first, score %.2f", first.sha().substring(0, 12),
+            first.score()));
+        List<Map<String, Object>> ranked = new ArrayList<>();
+        for (Suspect s : report.suspects()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("commit", s.sha());
+            m.put("score", Math.round(s.score() * 1000) / 1000.0);
+            m.put("reasons", s.reasons());
+            ranked.add(m);
+        }
+        item.put("suspects", ranked);
+        String id = ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
+        err().println("recorded as " + id + " in " + ledger.displayName());
     }
 
     private void table(SuspectReport report) {

@@ -7,6 +7,7 @@ import dev.rca.ExitCode;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,38 @@ class SuspectsCommandTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertEquals(bug.name() + "\n", r.out());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void withATicketTheRankingIsRecordedAndNothingAfterTheFirstSymptomIsSuspected() throws Exception {
+        RevCommit fix = fix("net: drop the stray offset");
+        repo.checkout();
+        Path dir = repo.directory();
+        assertEquals(0, Cli.run(dir, "open", "NET-9", "--title=Parser off by one").exitCode());
+        // the symptom was seen a day before the buggy commit: it cannot be the cause
+        assertEquals(0, Cli.run(dir, "symptom", "parse(2) returns 5", "--at=2026-01-02T00:00:00Z").exitCode());
+        CliResult early = Cli.run(dir, "suspects", fix.name(), "-t", "NET-9");
+        assertEquals(ExitCode.NEGATIVE, early.exitCode(), early.toString());
+        assertEquals("", early.out());
+
+        Path ledger = dir.resolve("docs/postmortems/NET-9.yaml");
+        Files.writeString(ledger, Files.readString(ledger).replace("2026-01-02T00:00:00Z", "2026-01-05T00:00:00Z"));
+        CliResult r = Cli.run(dir, "suspects", fix.name(), "-t", "NET-9", "--format=sha");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(bug.name() + "\n", r.out());
+        assertEquals("recorded as E1 in docs/postmortems/NET-9.yaml\n", r.err());
+        String text = Files.readString(ledger);
+        assertTrue(text.contains("""
+              - id: E1
+                kind: suspects
+                command: rca suspects %s -t NET-9 --format=sha
+                commits: [%s]
+                note: "ranked %s first, score 1.00"
+                suspects:
+                  - commit: %s
+                    score: 1.0
+            """.formatted(fix.name(), bug.name(), bug.name().substring(0, 12), bug.name())), text);
+        assertEquals(0, Cli.run(dir, "check").exitCode());
     }
 
     @Test
