@@ -149,6 +149,11 @@ public final class BisectRunner {
         if (graph.candidateCount() == 0) {
             throw RcaException.badInput("no commit between the good and bad ones touches the paths");
         }
+        if (graph.candidateCount() > FlakyBisector.MAX_CANDIDATES) {
+            throw RcaException.badInput("--flaky handles at most " + FlakyBisector.MAX_CANDIDATES + " candidates, and this range has "
+                + graph.candidateCount())
+                .withHint("narrow it first: a deterministic run with --repeat=3, or closer --good/--bad, or paths");
+        }
         FlakyBisector engine = new FlakyBisector(graph, state.good(), options.model());
         for (BisectStep s : state.steps()) {
             if (!engine.isTestable(s.commit())) {

@@ -167,7 +167,7 @@ public final class Bisection {
             choice = new Midpoint.Next(kept, n.all(), n.reaches());
         }
         if (choice instanceof Midpoint.Found f && !f.commit().equals(state.firstBad())) {
-            state = state.withAnswer(f.commit(), 1.0);
+            state = state.withAnswer(f.commit(), null);
         }
         state = state.withNext(choice instanceof Midpoint.Next n ? n.commit() : null);
         return new Status(state, graph, choice);

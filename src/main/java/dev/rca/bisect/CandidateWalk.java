@@ -52,6 +52,7 @@ public final class CandidateWalk implements AutoCloseable {
     private static final class Node {
         final RevCommit commit;
         int flags;
+        int index = -1;
         List<Node> parents;
 
         Node(RevCommit commit) {
@@ -70,6 +71,7 @@ public final class CandidateWalk implements AutoCloseable {
     private CandidateWalk(GitWorkspace workspace, List<String> paths, boolean firstParent) {
         this.reader = workspace.repository().newObjectReader();
         this.walk = new RevWalk(reader);
+        this.walk.setRetainBody(false);
         this.firstParent = firstParent;
         this.pathFilter = paths.isEmpty() ? null : PathFilterGroup.createFromStrings(paths);
     }
@@ -158,6 +160,7 @@ public final class CandidateWalk implements AutoCloseable {
         throws IOException {
         for (Node n : nodes.values()) {
             n.flags = 0;
+            n.index = -1;
         }
         activeFilter = filter;
         activeFirstParent = fp;
@@ -357,9 +360,8 @@ public final class CandidateWalk implements AutoCloseable {
                 list.add(newList.get(i));
             }
         }
-        Map<Node, Integer> index = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            index.put(list.get(i), i);
+            list.get(i).index = i;
         }
         List<String> ids = new ArrayList<>(list.size());
         int[][] parents = new int[list.size()][];
@@ -371,11 +373,10 @@ public final class CandidateWalk implements AutoCloseable {
             List<Integer> ps = new ArrayList<>();
             for (Node p : n.parents) {
                 if (!p.has(UNINTERESTING)) {
-                    Integer at = index.get(p);
-                    if (at == null) {
+                    if (p.index < 0 || p.index >= list.size() || list.get(p.index) != p) {
                         throw new IllegalStateException("interesting parent " + p.commit.name() + " not walked");
                     }
-                    ps.add(at);
+                    ps.add(p.index);
                 }
                 if (firstParent) {
                     break;

@@ -62,6 +62,9 @@ public final class FlakyBisector {
         }
     }
 
+    /** The largest range handled: ancestry is kept as one bit set per candidate (quadratic memory). */
+    public static final int MAX_CANDIDATES = 20_000;
+
     private final List<String> ids;
     private final List<String> testable;
     private final Map<String, Integer> index = new HashMap<>();

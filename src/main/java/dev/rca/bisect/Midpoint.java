@@ -1,7 +1,6 @@
 package dev.rca.bisect;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -181,12 +180,13 @@ public final class Midpoint {
             }
         }
         int[] stamp = new int[size];
+        int[] stack = new int[size];
         int stampValue = 0;
         for (int i = 0; i < size; i++) {
             if (weights[i] != -2) {
                 continue;
             }
-            weights[i] = countDistance(graph, i, stamp, ++stampValue);
+            weights[i] = countDistance(graph, i, stamp, ++stampValue, stack);
             if (!findAll && approxHalfway(treesame[i], weights[i], nr)) {
                 return List.of(i);
             }
@@ -259,9 +259,8 @@ public final class Midpoint {
     }
 
     /** git's {@code count_distance}: the tree-changing commits {@code start} reaches, itself included. */
-    private static int countDistance(CandidateGraph graph, int start, int[] stamp, int value) {
+    private static int countDistance(CandidateGraph graph, int start, int[] stamp, int value, int[] stack) {
         int n = 0;
-        int[] stack = new int[graph.size()];
         int top = 0;
         stack[top++] = start;
         stamp[start] = value;
@@ -278,12 +277,5 @@ public final class Midpoint {
             }
         }
         return n;
-    }
-
-    /** For diagnostics: the weights git would compute, by index. */
-    static int[] weights(CandidateGraph graph) {
-        int[] w = new int[graph.size()];
-        findBisection(graph, graph.candidateCount(), w, true);
-        return Arrays.copyOf(w, w.length);
     }
 }

@@ -18,24 +18,44 @@ public final class ScratchProbe implements BisectRunner.Probe {
     private final List<String> command;
     private final Duration timeout;
     private final Consumer<CommandRunner.Result> onResult;
+    private final String knownGood;
+    private boolean firstRun = true;
 
     /**
      * @param timeout null for none
+     * @param knownGood a good commit: if the first run exits 126 or 127 (the shell's "cannot execute"
+     *     and "not found"), the test is run there too, and the same code there aborts, as in git
      * @param onResult sees every run (for logs), may be a no-op
      */
-    public ScratchProbe(ScratchCheckout checkout, List<String> command, Duration timeout,
+    public ScratchProbe(ScratchCheckout checkout, List<String> command, Duration timeout, String knownGood,
                         Consumer<CommandRunner.Result> onResult) {
         this.checkout = checkout;
         this.command = List.copyOf(command);
         this.timeout = timeout;
+        this.knownGood = knownGood;
         this.onResult = onResult;
+    }
+
+    private CommandRunner.Result runAt(String commit) {
+        Path dir = checkout.checkout(commit);
+        CommandRunner.Result result = CommandRunner.run(command, dir, Map.of("RCA_COMMIT", commit), timeout);
+        onResult.accept(result);
+        return result;
     }
 
     @Override
     public Verdict test(String commit) {
-        Path dir = checkout.checkout(commit);
-        CommandRunner.Result result = CommandRunner.run(command, dir, Map.of("RCA_COMMIT", commit), timeout);
-        onResult.accept(result);
+        CommandRunner.Result result = runAt(commit);
+        if (firstRun && knownGood != null && (result.exitCode() == 126 || result.exitCode() == 127)) {
+            firstRun = false;
+            CommandRunner.Result good = runAt(knownGood);
+            if (good.exitCode() == result.exitCode()) {
+                throw RcaException.badInput("the test exits " + result.exitCode() + " on the good commit " + knownGood
+                    + " too: the command is probably missing or not executable")
+                    .withHint("check the command; the verdicts so far are kept");
+            }
+        }
+        firstRun = false;
         if (result.timedOut()) {
             throw RcaException.badInput("the test timed out after " + timeout.toSeconds() + " s at " + commit
                 + "; bisection stopped (the verdicts so far are kept)")

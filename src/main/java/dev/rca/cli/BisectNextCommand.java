@@ -14,7 +14,12 @@ public final class BisectNextCommand extends BisectSubcommand {
     protected int execute() {
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
-            String commit = bisection.status().nextCommit();
+            Bisection.Status status = bisection.status();
+            if (status.state().flaky()) {
+                throw RcaException.badInput("in flaky mode 'rca bisect-helper run --flaky' chooses and tests the commits")
+                    .withHint("continue with 'rca bisect-helper run --flaky -- <cmd>', or start again");
+            }
+            String commit = status.nextCommit();
             if (commit == null) {
                 throw RcaException.badInput("the bisection is over; there is no candidate to check out")
                     .withHint("see 'rca bisect-helper status'");

@@ -52,13 +52,13 @@ public final class BisectRunCommand extends BisectSubcommand {
         BisectRunner.Options options = options();
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
-            bisection.state();
+            String knownGood = bisection.state().good().get(0);
             ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect");
             err().println("rca: running '" + String.join(" ", command) + "' in " + scratch.directory()
                 + " for each candidate" + (flaky ? " (flaky mode)" : ""));
             err().flush();
             Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
-            ScratchProbe probe = new ScratchProbe(scratch, command, timeout, r -> { });
+            ScratchProbe probe = new ScratchProbe(scratch, command, timeout, knownGood, r -> { });
             BisectRunner.Outcome outcome = new BisectRunner(bisection, probe, this::report).run(options);
             return BisectRunRendering.print(bisection, outcome, command, out(), format);
         }
@@ -102,7 +102,7 @@ public final class BisectRunCommand extends BisectSubcommand {
         if (Double.isNaN(r.leaderProbability())) {
             err().println("rca: step " + r.step() + ": " + sha + " " + r.verdict().label()
                 + (r.runs() > 1 ? " (" + r.runs() + " runs)" : "") + "; " + r.candidatesLeft() + " candidates left, roughly "
-                + r.stepsLeft() + " steps");
+                + r.stepsLeft() + (r.stepsLeft() == 1 ? " step" : " steps"));
         } else {
             err().println("rca: run " + r.step() + ": " + sha + " " + r.verdict().label() + "; most probable: "
                 + (r.leader() == null ? "no culprit (flake)" : r.leader().substring(0, 12))

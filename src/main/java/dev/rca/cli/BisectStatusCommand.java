@@ -35,7 +35,8 @@ public final class BisectStatusCommand extends BisectSubcommand {
                 m.put("steps", state.steps().size());
                 m.put("runs", state.totalRuns());
                 m.putAll(choiceJson(bisection, status));
-                m.put("confidence", state.confidence());
+                m.put("confidence", state.confidence() != null ? state.confidence()
+                    : state.firstBad() != null ? Double.valueOf(1.0) : null);
                 out().println(Json.write(m));
                 return exitCode(status.choice());
             }

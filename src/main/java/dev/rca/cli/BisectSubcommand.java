@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.bisect.Bisection;
+import dev.rca.bisect.LedgerBisectStore;
 import dev.rca.bisect.BisectState;
 import dev.rca.bisect.CommitSummary;
 import dev.rca.bisect.Midpoint;
@@ -11,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the bisect-helper commands share: opening the bisection and printing where it stands. */
-abstract class BisectSubcommand extends RcaCommand {
-    /** The bisection of {@code workspace}, kept in {@code .git/rca/bisect.yaml}. */
-    static Bisection bisection(GitWorkspace workspace) {
-        return new Bisection(workspace, Bisection.defaultStore(workspace));
+abstract class BisectSubcommand extends LedgerCommand {
+    /**
+     * The bisection of {@code workspace}: in the ledger's {@code bisect:} section with {@code -t} (or when the
+     * active bisection was started with {@code -t}), else in {@code .git/rca/bisect.yaml}.
+     */
+    Bisection bisection(GitWorkspace workspace) {
+        return new Bisection(workspace, LedgerBisectStore.select(workspace, ticket));
     }
 
     /** The total tests git expects for {@code all} candidates (its "after this" estimate plus this one). */

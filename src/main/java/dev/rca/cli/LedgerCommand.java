@@ -5,19 +5,39 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
+import dev.rca.ledger.Ledgers;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Base of the commands that act on a ledger: the {@code -t, --ticket} option and its resolution rule. */
 abstract class LedgerCommand extends RcaCommand {
     @Option(names = {"-t", "--ticket"}, paramLabel = "<TICKET>",
-        description = "The ticket whose ledger to use (docs/postmortems/<TICKET>.yaml). Default: the only "
-            + "ledger there that is not published.")
+        description = "The ticket whose ledger to use, docs/postmortems/<TICKET>.yaml. Ledger commands default to "
+            + "the only ledger there that is not published; query commands record into a ledger only when given.")
     String ticket;
 
     /** The ledger this command acts on, by the {@code -t} rule. */
     protected LedgerFile ledgerFile(GitWorkspace workspace) {
         return LedgerLocator.of(workspace).resolve(ticket);
+    }
+
+    /**
+     * For query commands ({@code log}, {@code history}, {@code suspects}, {@code logs diff}): the ledger named by
+     * {@code -t}, checked to be readable before any output is written, or {@code null} without {@code -t}.
+     */
+    protected LedgerFile ledgerToRecordInto(GitWorkspace workspace) {
+        if (ticket == null) {
+            return null;
+        }
+        LedgerFile ledger = LedgerLocator.of(workspace).resolve(ticket);
+        ledger.read();
+        return ledger;
+    }
+
+    /** Records this command line and the commits it printed as query evidence, and says so on stderr. */
+    protected void recordQuery(LedgerFile ledger, List<String> shas) {
+        String id = Ledgers.recordQuery(ledger, invocation(), shas);
+        err().println("recorded as " + id + " in " + ledger.displayName());
     }
 
     /** Refuses ids that are not of the given kinds (usage error). */

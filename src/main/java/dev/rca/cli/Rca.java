@@ -25,9 +25,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = VersionProvider.class,
     description = "Root-cause-analysis workbench for git repositories.",
     synopsisSubcommandLabel = "<command>",
-    subcommands = {
-        AutoComplete.GenerateCompletion.class,
-        LintCommand.class,
+    footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
+        "See 'rca <command> --help' for a command's options and an example."})
+public final class Rca implements Runnable {
+    /** Every command, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
+        LogCommand.class,
+        HistoryCommand.class,
+        IndexCommand.class,
         OpenCommand.class,
         SymptomCommand.class,
         HypothesisCommand.class,
@@ -37,16 +42,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
         EvidenceCommand.class,
         StatusCommand.class,
         CheckCommand.class,
+        BisectHelperCommand.class,
+        SuspectsCommand.class,
+        PostmortemCommand.class,
+        LintCommand.class,
+        VerifyCommand.class,
         LogsCommand.class,
         TimelineCommand.class,
         DagCommand.class,
-        PostmortemCommand.class,
-        VerifyCommand.class,
-        BisectHelperCommand.class,
-    },
-    footer = {"", "Exit codes: 0 ok, 1 negative answer, 2 usage error, 3 bad input or state, 4 internal error.",
-        "See 'rca <command> --help' for a command's options and an example."})
-public final class Rca implements Runnable {
+        AutoComplete.GenerateCompletion.class);
+
     @Spec
     CommandSpec spec;
 
@@ -91,9 +96,46 @@ public final class Rca implements Runnable {
         return rca;
     }
 
-    /** A configured command line around {@code rca}, writing to {@code out} and {@code err}. */
+    /** A configured command line around {@code rca} with every command, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(Rca rca, PrintWriter out, PrintWriter err) {
+        return commandLine(rca, out, err, COMMANDS);
+    }
+
+    /**
+     * A command line for running {@code args}: only the command they name is built, because building picocli's
+     * model of every command costs more than a short command itself. Root help, completion and mistyped
+     * commands get every command.
+     */
+    public static CommandLine commandLineFor(Rca rca, PrintWriter out, PrintWriter err, String... args) {
+        Class<?> target = commandNamedIn(args);
+        return commandLine(rca, out, err, target == null ? COMMANDS : List.of(target));
+    }
+
+    private static Class<?> commandNamedIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-C")) {
+                i++;
+            } else if (arg.equals("--stacktrace") || arg.startsWith("-C")) {
+                continue;
+            } else {
+                for (Class<?> command : COMMANDS) {
+                    Command annotation = command.getAnnotation(Command.class);
+                    if (annotation.name().equals(arg) && !arg.equals("generate-completion")) {
+                        return command;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine commandLine(Rca rca, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
         CommandLine cl = new CommandLine(rca);
+        for (Class<?> command : commands) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -162,7 +204,7 @@ public final class Rca implements Runnable {
             new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         int code;
         try {
-            code = commandLine(rca, out, err).execute(args);
+            code = commandLineFor(rca, out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             out.flush();
             err.println("rca: error: out of memory; raise the heap with RCA_JAVA_OPTS=-Xmx<size>");

@@ -38,6 +38,7 @@ public final class GitWorkspace implements AutoCloseable {
      * @throws RcaException exit 3 when {@code directory} is not inside a git repository
      */
     public static GitWorkspace open(Path directory) {
+        GitSystemConfig.install();
         Path start = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(start)) {
             throw RcaException.badInput("cannot change to '" + directory + "': no such directory");

@@ -25,11 +25,18 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * checkout completes; a checkout interrupted at any point (even by SIGKILL) is detected on the
  * next move, and the directory is then rebuilt from scratch.
  *
+ * <p>So that git commands run inside it (a build stamping {@code git describe}, a test calling
+ * {@code git diff}) see the checked-out commit and a clean status, the directory is a worktree of
+ * its own: its {@code .git} file points at {@code <name>.git/}, which holds a detached {@code HEAD},
+ * the index, and a {@code commondir} pointing at the repository's objects and refs. It is not
+ * registered in {@code .git/worktrees}, so {@code git worktree list} does not show it.
+ *
  * <p>Used by bisection and by {@code rca verify}.
  */
 public final class ScratchCheckout {
     private final GitWorkspace workspace;
     private final Path directory;
+    private final Path worktreeGitDir;
     private final Path indexFile;
     private final Path headFile;
 
@@ -37,7 +44,8 @@ public final class ScratchCheckout {
         this.workspace = workspace;
         Path rca = workspace.rcaDir();
         this.directory = rca.resolve(name);
-        this.indexFile = rca.resolve(name + ".index");
+        this.worktreeGitDir = rca.resolve(name + ".git");
+        this.indexFile = worktreeGitDir.resolve("index");
         this.headFile = rca.resolve(name + ".head");
     }
 
@@ -89,6 +97,7 @@ public final class ScratchCheckout {
             }
             Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
             Files.createDirectories(directory);
+            Files.createDirectories(worktreeGitDir);
             try (Repository scratch = new FileRepositoryBuilder()
                      .setGitDir(workspace.gitDir().toFile())
                      .setWorkTree(directory.toFile())
@@ -105,15 +114,23 @@ public final class ScratchCheckout {
                 move.setFailOnConflict(false);
                 move.setForce(true);
                 move.checkout();
+                writeAtomically(worktreeGitDir.resolve("commondir"),
+                    scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
             }
-            Path tmp = headFile.resolveSibling(headFile.getFileName() + ".tmp");
-            Files.writeString(tmp, commit + "\n", StandardCharsets.US_ASCII);
-            Files.move(tmp, headFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeAtomically(worktreeGitDir.resolve("HEAD"), commit + "\n");
+            writeAtomically(directory.resolve(".git"), "gitdir: " + worktreeGitDir.toAbsolutePath() + "\n");
+            writeAtomically(headFile, commit + "\n");
             return directory;
         } catch (IOException e) {
             throw RcaException.badInput("cannot check out " + commit + " into " + directory + ": "
                 + e.getMessage(), e);
         }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Removes the directory, its index and its record. */
@@ -127,12 +144,15 @@ public final class ScratchCheckout {
     }
 
     private void removeAll() throws IOException {
-        Files.deleteIfExists(indexFile);
-        Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
-        if (!Files.exists(directory)) {
+        deleteTree(worktreeGitDir);
+        deleteTree(directory);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
             return;
         }
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.delete(file);

@@ -121,10 +121,11 @@ class BisectCommandTest {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
         Path seen = tmp.resolve("seen");
         CliResult run = rca("bisect-helper", "run", "--repeat=2", "--", "sh", "-c",
-            "echo \"$RCA_COMMIT $(pwd)\" >> '" + seen + "'; test ! -f bug");
+            "echo \"$RCA_COMMIT $(pwd) $(git rev-parse HEAD)\" >> '" + seen + "'; test ! -f bug");
         assertEquals(0, run.exitCode(), run.toString());
         List<String> lines = Files.readAllLines(seen);
-        assertEquals(sha(7) + " " + dir.resolve(".git/rca/bisect").toRealPath(), lines.get(0));
+        assertEquals(sha(7) + " " + dir.resolve(".git/rca/bisect").toRealPath() + " " + sha(7), lines.get(0),
+            "git inside the scratch checkout sees the candidate as HEAD");
         assertEquals(lines.get(0), lines.get(1), "--repeat=2 runs a good commit twice");
         assertTrue(run.err().contains("good (2 runs)"), run.err());
     }
@@ -135,6 +136,11 @@ class BisectCommandTest {
         CliResult hung = rca("bisect-helper", "run", "--timeout=1", "--", "sleep 600");
         assertEquals(3, hung.exitCode(), hung.toString());
         assertTrue(hung.err().contains("rca: error: the test timed out after 1 s at " + sha(7)), hung.err());
+        CliResult missing = rca("bisect-helper", "run", "--", "no-such-test-command");
+        assertEquals(3, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("rca: error: the test exits 127 on the good commit " + sha(0)
+            + " too: the command is probably missing or not executable"), missing.err());
+        assertEquals("done: 0 steps, 0 runs", rca("bisect-helper", "status").out().lines().toList().get(2));
         CliResult odd = rca("bisect-helper", "run", "--", "exit 200");
         assertEquals(3, odd.exitCode(), odd.toString());
         assertTrue(odd.err().contains("rca: error: the test exited 200 at " + sha(7)), odd.err());

@@ -16,7 +16,7 @@ public final class Cli {
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
-        int code = Rca.commandLine(Rca.startingIn(directory), outWriter, errWriter).execute(args);
+        int code = Rca.commandLineFor(Rca.startingIn(directory), outWriter, errWriter, args).execute(args);
         outWriter.flush();
         errWriter.flush();
         return new CliResult(code, out.toString(), err.toString());

@@ -1,0 +1,153 @@
+package dev.rca.bisect;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.BisectRecord;
+import dev.rca.ledger.CommitInfo;
+import dev.rca.ledger.GitCommitLookup;
+import dev.rca.ledger.ItemKind;
+import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.LedgerLocator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps a bisection in a ledger's {@code bisect:} section, so the investigation's record holds every verdict
+ * as it is made. Each new step is stamped with the time it was recorded (for {@code rca timeline}); when the
+ * first bad commit is found it is also added as commit evidence, in the same atomic write.
+ *
+ * <p>While such a bisection is active, {@code .git/rca/bisect.ticket} names its ticket, so the bisect-helper
+ * commands that follow {@code start -t T} find it without {@code -t}.
+ */
+public final class LedgerBisectStore implements BisectStore {
+    private static final String POINTER = "bisect.ticket";
+
+    private final GitWorkspace workspace;
+    private final LedgerFile ledger;
+    private final Clock clock;
+
+    public LedgerBisectStore(GitWorkspace workspace, LedgerFile ledger, Clock clock) {
+        this.workspace = workspace;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * The store for {@code ticket} when given, else for the ticket of the active ledger bisection, else
+     * {@code .git/rca/bisect.yaml}.
+     */
+    public static BisectStore select(GitWorkspace workspace, String ticket) {
+        String active = ticket != null ? ticket : activeTicket(workspace).orElse(null);
+        if (active == null) {
+            return Bisection.defaultStore(workspace);
+        }
+        return new LedgerBisectStore(workspace, LedgerLocator.of(workspace).file(active), Clock.systemUTC());
+    }
+
+    /** The ticket whose ledger holds the active bisection, if one does. */
+    public static Optional<String> activeTicket(GitWorkspace workspace) {
+        Path pointer = workspace.rcaDir().resolve(POINTER);
+        try {
+            if (!Files.isRegularFile(pointer)) {
+                return Optional.empty();
+            }
+            String ticket = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+            return ticket.isEmpty() ? Optional.empty() : Optional.of(ticket);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read " + pointer + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<BisectState> load() {
+        BisectRecord record = ledger.read().bisect();
+        if (record == null || record.bad() == null || record.good().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YamlBisectStore.fromMap(record.toYaml()));
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw RcaException.badInput("malformed bisect section: " + e.getMessage(), e).at(ledger.displayName());
+        }
+    }
+
+    @Override
+    public void save(BisectState state) {
+        String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        GitCommitLookup commits = new GitCommitLookup(workspace);
+        CommitInfo culprit = state.firstBad() == null ? null : commits.require(state.firstBad());
+        ledger.update(edit -> {
+            Ledger current = edit.ledger();
+            BisectRecord before = current.bisect();
+            Map<String, Object> section = YamlBisectStore.toMap(state);
+            section.put("steps", stampedSteps(state, before, now));
+            edit.set(List.of("bisect"), section);
+            boolean newlyFound = culprit != null && (before == null || !culprit.sha().equals(before.firstBad()));
+            if (newlyFound) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("kind", "commit");
+                item.put("commit", culprit.sha());
+                item.put("subject", culprit.subject());
+                item.put("author", culprit.author());
+                item.put("date", culprit.date());
+                item.put("note", "first bad commit found by rca bisect-helper after " + state.steps().size()
+                    + " steps");
+                edit.addItem(ItemKind.EVIDENCE, item);
+            }
+            return null;
+        });
+        writePointer();
+    }
+
+    private static List<Map<String, Object>> stampedSteps(BisectState state, BisectRecord before, String now) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int i = 0; i < state.steps().size(); i++) {
+            Map<String, Object> step = YamlBisectStore.toMap(state.steps().get(i));
+            String at = now;
+            if (before != null && i < before.steps().size()
+                && before.steps().get(i).commit().equals(state.steps().get(i).commit())
+                && before.steps().get(i).at() != null) {
+                at = before.steps().get(i).at();
+            }
+            step.put("at", at);
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    private void writePointer() {
+        Path pointer = workspace.rcaDir().resolve(POINTER);
+        try {
+            Files.createDirectories(pointer.getParent());
+            Files.writeString(pointer, ledger.ticket().value() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot write " + pointer + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends the active bisection; the ledger keeps its record of the steps taken, as evidence. */
+    @Override
+    public void delete() {
+        try {
+            Files.deleteIfExists(workspace.rcaDir().resolve(POINTER));
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot delete the bisect pointer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return ledger.displayName() + " (bisect:)";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.rca.cli;
+
+import dev.rca.history.GitDates;
+import java.time.Instant;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+
+/** {@code --since}/{@code --until} (and git's aliases {@code --after}/{@code --before}), in git's date forms. */
+final class DateRangeOptions {
+    @Option(names = {"--since", "--after"}, paramLabel = "<date>",
+        description = "Committed at or after <date> (2024-03-01, 2024-03-01 12:00, 2.weeks.ago, @<epoch>).")
+    String since;
+    @Option(names = {"--until", "--before"}, paramLabel = "<date>", description = "Committed at or before <date>.")
+    String until;
+
+    private final Instant now = Instant.now();
+
+    /** {@code --since} in epoch seconds, or null. */
+    Long sinceSeconds() {
+        return since == null ? null : GitDates.parse(since, now, ZoneId.systemDefault());
+    }
+
+    /** {@code --until} in epoch seconds, or null. */
+    Long untilSeconds() {
+        return until == null ? null : GitDates.parse(until, now, ZoneId.systemDefault());
+    }
+}

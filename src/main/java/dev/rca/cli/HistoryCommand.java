@@ -1,0 +1,102 @@
+package dev.rca.cli;
+
+import dev.rca.git.GitWorkspace;
+import dev.rca.history.AuthorSummary;
+import dev.rca.history.CommitWalk;
+import dev.rca.history.HistoryArguments;
+import dev.rca.history.HistoryQuery;
+import dev.rca.history.PathHistory;
+import dev.rca.history.Pathspecs;
+import dev.rca.json.Json;
+import dev.rca.ledger.LedgerFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rca history}: the commits that changed some paths, across renames with {@code --follow}. */
+@Command(name = "history", sortOptions = false,
+    description = "Per-path history: the commits that changed <path>…, like git log [<rev>] -- <path>….",
+    footer = {"%nExamples:%n  rca history src/cache --follow --stat%n  rca history src/Cart.java v2.0 --authors"})
+public final class HistoryCommand extends LedgerCommand {
+    @Parameters(arity = "1..*", paramLabel = "<path>… [<rev>]",
+        description = "Files or directories, optionally followed by the revision to start from (default HEAD).")
+    List<String> operands;
+
+    @Option(names = "--follow", description = "Follow renames of files and directories, across merges.")
+    boolean follow;
+    @Mixin
+    DateRangeOptions dates;
+    @Option(names = "--first-parent", description = "Follow only the first parent of merges.")
+    boolean firstParent;
+    @Option(names = "--authors", description = "Summarise per author: commits, lines added/removed, first/last date.")
+    boolean authors;
+    @Option(names = "--stat", description = "Show the lines each commit added and removed under the paths.")
+    boolean stat;
+    @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha, json, oneline.")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    protected int execute() {
+        if (authors) {
+            OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
+        } else {
+            OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
+        }
+        Long sinceSeconds = dates.sinceSeconds();
+        Long untilSeconds = dates.untilSeconds();
+        try (GitWorkspace workspace = openWorkspace();
+             CommitWalk walk = new CommitWalk(workspace, progress())) {
+            HistoryArguments args = HistoryArguments.split(workspace, operands, CommandLineArgs.afterDoubleDash(spec));
+            if (args.revision() != null) {
+                workspace.resolveCommit(args.revision());
+            }
+            HistoryQuery query = new HistoryQuery(Pathspecs.resolve(workspace, args.paths()), args.revision(), follow,
+                sinceSeconds, untilSeconds, firstParent, stat);
+            PathHistory history = new PathHistory(workspace, walk);
+            LedgerFile ledger = ledgerToRecordInto(workspace);
+            if (authors) {
+                printAuthors(history.authors(query));
+                if (ledger != null) {
+                    List<String> shas = new ArrayList<>();
+                    history.run(query, e -> shas.add(e.commit().sha()));
+                    recordQuery(ledger, shas);
+                }
+                return 0;
+            }
+            CommitPrinter printer = new CommitPrinter(out(), format, walk::abbreviate);
+            if (ledger != null) {
+                printer.keepingShas();
+            }
+            history.run(query, e -> printer.print(e.commit(), follow ? String.join(", ", e.paths()) : null,
+                e.hasStat() ? new long[] {e.added(), e.removed()} : null));
+            if (ledger != null) {
+                recordQuery(ledger, printer.printedShas());
+            }
+        }
+        return 0;
+    }
+
+    private void printAuthors(List<AuthorSummary> rows) {
+        for (AuthorSummary a : rows) {
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", a.name());
+                m.put("email", a.email());
+                m.put("commits", a.commits());
+                m.put("added", a.added());
+                m.put("removed", a.removed());
+                m.put("first", a.first().toLocalDate().toString());
+                m.put("last", a.last().toLocalDate().toString());
+                out().println(Json.write(m));
+            } else {
+                out().printf("%6d  %+7d %+7d  %s  %s  %s <%s>%n", a.commits(), a.added(), -a.removed(),
+                    a.first().toLocalDate(), a.last().toLocalDate(), a.name(), a.email());
+            }
+        }
+    }
+}

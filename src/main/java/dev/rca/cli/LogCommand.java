@@ -1,0 +1,85 @@
+package dev.rca.cli;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.history.CommitWalk;
+import dev.rca.history.LogQuery;
+import dev.rca.history.Pathspecs;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rca log}: the commits {@code git log} lists for the same options, in the same order. */
+@Command(name = "log", sortOptions = false,
+    description = "List commits like git log: same options, same commits, same order.",
+    footer = {"%nExamples:%n  rca log --grep=cache -i -n 5%n  rca log v1.0..main --no-merges --author=alice -- src/",
+        "  rca log --since=2.weeks.ago --format=json"})
+public final class LogCommand extends LedgerCommand {
+    @Parameters(paramLabel = "<rev-range>|<path>", description = "Revisions (A, ^A, A..B, A...B; default HEAD), "
+        + "then paths after --.")
+    List<String> positionals = new ArrayList<>();
+
+    @Option(names = "--grep", paramLabel = "<re>", description = "Message matches <re> (repeatable: any).")
+    List<String> grep = new ArrayList<>();
+    @Option(names = "--all-match", description = "Every --grep must match.")
+    boolean allMatch;
+    @Option(names = "--invert-grep", description = "Message matches no --grep.")
+    boolean invertGrep;
+    @Option(names = {"-i", "--regexp-ignore-case"}, description = "Patterns ignore case.")
+    boolean ignoreCase;
+    @Option(names = {"-F", "--fixed-strings"}, description = "Patterns are fixed strings.")
+    boolean fixedStrings;
+    @Option(names = "--author", paramLabel = "<re>", description = "Author 'Name <email>' matches (repeatable).")
+    List<String> authors = new ArrayList<>();
+    @Option(names = "--committer", paramLabel = "<re>", description = "Committer matches (repeatable).")
+    List<String> committers = new ArrayList<>();
+    @Mixin
+    DateRangeOptions dates;
+    @Option(names = "--merges", description = "Only merge commits.")
+    boolean merges;
+    @Option(names = "--no-merges", description = "No merge commits.")
+    boolean noMerges;
+    @Option(names = "--first-parent", description = "Follow only the first parent of merges.")
+    boolean firstParent;
+    @Option(names = {"-n", "--max-count"}, paramLabel = "<n>", description = "At most <n> commits.")
+    int maxCount = -1;
+    @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha, json, oneline.")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    protected int execute() {
+        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
+        int pathCount = CommandLineArgs.afterDoubleDash(spec);
+        List<String> revisions = positionals.subList(0, positionals.size() - pathCount);
+        List<String> typedPaths = positionals.subList(positionals.size() - pathCount, positionals.size());
+        try (GitWorkspace workspace = openWorkspace();
+             CommitWalk walk = new CommitWalk(workspace, progress())) {
+            LogQuery query = query(revisions, Pathspecs.resolve(workspace, typedPaths));
+            LedgerFile ledger = ledgerToRecordInto(workspace);
+            CommitPrinter printer = new CommitPrinter(out(), format, walk::abbreviate);
+            if (ledger != null) {
+                printer.keepingShas();
+            }
+            walk.run(query, printer::print);
+            if (ledger != null) {
+                recordQuery(ledger, printer.printedShas());
+            }
+        }
+        return 0;
+    }
+
+    LogQuery query(List<String> revisions, List<String> paths) {
+        if (merges && noMerges) {
+            throw RcaException.usage("--merges and --no-merges exclude each other");
+        }
+        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers,
+            dates.sinceSeconds(), dates.untilSeconds(),
+            merges ? LogQuery.MergeFilter.ONLY_MERGES
+                : noMerges ? LogQuery.MergeFilter.NO_MERGES : LogQuery.MergeFilter.ALL,
+            firstParent, maxCount, paths);
+    }
+}

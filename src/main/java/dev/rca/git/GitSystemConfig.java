@@ -1,0 +1,63 @@
+package dev.rca.git;
+
+import java.io.File;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
+
+/**
+ * Finds git's system-wide configuration without running git. JGit learns where it is by starting
+ * {@code git --version} and {@code git config --system --show-origin --list}, two processes that cost
+ * more than a whole short rca command; git itself reads {@code $GIT_CONFIG_SYSTEM}, else
+ * {@code /etc/gitconfig}, and skips it under {@code GIT_CONFIG_NOSYSTEM}, and so does rca.
+ */
+final class GitSystemConfig extends SystemReader.Delegate {
+    private static final String DEFAULT_PATH = "/etc/gitconfig";
+    private static volatile boolean installed;
+
+    private GitSystemConfig(SystemReader delegate) {
+        super(delegate);
+    }
+
+    /** Installs the reader once per process, keeping whatever reader was there for everything else. */
+    static void install() {
+        if (installed) {
+            return;
+        }
+        synchronized (GitSystemConfig.class) {
+            if (!installed) {
+                SystemReader current = SystemReader.getInstance();
+                if (!(current instanceof GitSystemConfig)) {
+                    SystemReader.setInstance(new GitSystemConfig(current));
+                }
+                installed = true;
+            }
+        }
+    }
+
+    @Override
+    public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+        String noSystem = getenv("GIT_CONFIG_NOSYSTEM");
+        if (noSystem != null && !noSystem.isEmpty() && !"0".equals(noSystem) && !"false".equalsIgnoreCase(noSystem)) {
+            return emptyConfig(parent, fs);
+        }
+        String path = getenv("GIT_CONFIG_SYSTEM");
+        File file = new File(path == null || path.isEmpty() ? DEFAULT_PATH : path);
+        return new FileBasedConfig(parent, file, fs);
+    }
+
+    private static FileBasedConfig emptyConfig(Config parent, FS fs) {
+        return new FileBasedConfig(parent, null, fs) {
+            @Override
+            public void load() {
+                // nothing to read: the system configuration is switched off
+            }
+
+            @Override
+            public boolean isOutdated() {
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.rca.git;
+
+import dev.rca.RcaException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+
+/**
+ * Revisions in git's range syntax, as {@code git log} and {@code git rev-list} take them: {@code A},
+ * {@code ^A}, {@code A..B}, {@code A...B} (symmetric difference) and {@code A^!} (the commit without its
+ * parents). With no positive revision, {@code HEAD} is the tip.
+ *
+ * @param specs the revisions as typed, in command-line order
+ */
+public record RevisionRange(List<String> specs) {
+    public RevisionRange {
+        specs = List.copyOf(specs);
+        for (String spec : specs) {
+            if (spec == null || spec.isBlank() || (spec.startsWith("-") && !spec.equals("-"))) {
+                throw RcaException.usage("bad revision '" + spec + "'");
+            }
+        }
+    }
+
+    /** One resolved revision: a commit, and whether it is excluded ({@code ^A}) or a tip. */
+    public record Endpoint(ObjectId commit, boolean excluded) {
+    }
+
+    /**
+     * Resolves every revision to commits, in command-line order (which decides git's order among
+     * commits with equal dates). For {@code A..B} the order is {@code ^A}, {@code B}, as in git.
+     *
+     * @throws RcaException exit 3 for an unknown revision
+     */
+    public List<Endpoint> resolve(GitWorkspace workspace) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        boolean anyPositive = false;
+        for (String spec : specs) {
+            anyPositive |= resolveOne(workspace, spec, endpoints);
+        }
+        if (!anyPositive) {
+            endpoints.add(new Endpoint(workspace.resolveCommit("HEAD"), false));
+        }
+        return endpoints;
+    }
+
+    private static boolean resolveOne(GitWorkspace workspace, String spec, List<Endpoint> out) {
+        int symmetric = spec.indexOf("...");
+        if (symmetric >= 0) {
+            ObjectId left = endpoint(workspace, spec.substring(0, symmetric));
+            ObjectId right = endpoint(workspace, spec.substring(symmetric + 3));
+            for (ObjectId base : mergeBases(workspace, left, right)) {
+                out.add(new Endpoint(base, true));
+            }
+            out.add(new Endpoint(left, false));
+            out.add(new Endpoint(right, false));
+            return true;
+        }
+        int dots = spec.indexOf("..");
+        if (dots >= 0) {
+            out.add(new Endpoint(endpoint(workspace, spec.substring(0, dots)), true));
+            out.add(new Endpoint(endpoint(workspace, spec.substring(dots + 2)), false));
+            return true;
+        }
+        if (spec.startsWith("^")) {
+            out.add(new Endpoint(workspace.resolveCommit(spec.substring(1)), true));
+            return false;
+        }
+        if (spec.endsWith("^!")) {
+            ObjectId tip = workspace.resolveCommit(spec.substring(0, spec.length() - 2));
+            out.add(new Endpoint(tip, false));
+            try (RevWalk walk = new RevWalk(workspace.repository())) {
+                for (RevCommit parent : GitWorkspace.parseCommit(walk, tip).getParents()) {
+                    out.add(new Endpoint(parent.copy(), true));
+                }
+            }
+            return true;
+        }
+        out.add(new Endpoint(workspace.resolveCommit(spec), false));
+        return true;
+    }
+
+    private static ObjectId endpoint(GitWorkspace workspace, String side) {
+        return workspace.resolveCommit(side.isEmpty() ? "HEAD" : side);
+    }
+
+    private static List<ObjectId> mergeBases(GitWorkspace workspace, ObjectId left, ObjectId right) {
+        try (RevWalk walk = new RevWalk(workspace.repository())) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(left));
+            walk.markStart(walk.parseCommit(right));
+            List<ObjectId> bases = new ArrayList<>();
+            for (RevCommit base = walk.next(); base != null; base = walk.next()) {
+                bases.add(base.copy());
+            }
+            return bases;
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot compute the merge base of " + left.name() + " and "
+                + right.name() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rca.history;
+
+import java.io.IOException;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
+import org.eclipse.jgit.util.SystemReader;
+
+/**
+ * Makes JGit read {@code objects/info/commit-graph} and its changed-path Bloom filters whenever the file
+ * exists, as C git does: JGit's defaults ({@code core.commitGraph=false}, and
+ * {@code commitGraph.readChangedPaths} in its own config) would ignore it. Only this process's view of
+ * the configuration changes; nothing is written, and an explicit {@code core.commitGraph=false} in the
+ * repository wins.
+ */
+final class CommitGraphs {
+    private CommitGraphs() {
+    }
+
+    private static boolean cachesSized;
+
+    /**
+     * JGit's default pack caches (10 MB of pack windows, 10 MB of delta bases) make a walk over a large
+     * history inflate the same trees again and again; git keeps far more. Sized once per process.
+     */
+    private static synchronized void sizeCaches() {
+        if (cachesSized) {
+            return;
+        }
+        cachesSized = true;
+        long heap = Runtime.getRuntime().maxMemory();
+        WindowCacheConfig config = new WindowCacheConfig();
+        config.setPackedGitLimit(Math.min(512L << 20, heap / 4));
+        config.setDeltaBaseCacheLimit((int) Math.min(96L << 20, heap / 8));
+        config.install();
+    }
+
+    /** A reader for {@code repository} that uses the commit graph when there is one. */
+    static ObjectReader openReader(Repository repository) {
+        sizeCaches();
+        StoredConfig config = repository.getConfig();
+        if (config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH) == null) {
+            config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH, true);
+        }
+        try {
+            var jgitConfig = SystemReader.getInstance().getJGitConfig();
+            if (jgitConfig.getString(ConfigConstants.CONFIG_COMMIT_GRAPH_SECTION, null,
+                ConfigConstants.CONFIG_KEY_READ_CHANGED_PATHS) == null) {
+                jgitConfig.setBoolean(ConfigConstants.CONFIG_COMMIT_GRAPH_SECTION, null,
+                    ConfigConstants.CONFIG_KEY_READ_CHANGED_PATHS, true);
+            }
+        } catch (IOException | org.eclipse.jgit.errors.ConfigInvalidException e) {
+            // Without JGit's own config the graph is still read, only its Bloom filters may be skipped.
+        }
+        return repository.newObjectReader();
+    }
+
+    /** The commit graph the reader sees, or null. */
+    static CommitGraph graph(ObjectReader reader) {
+        try {
+            return reader.getCommitGraph().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package dev.rca.history;
+
+import dev.rca.Progress;
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.git.RevisionRange;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * {@code git log}'s commit walk, rebuilt on JGit so that it returns the same commits in the same order:
+ * a queue ordered by committer date (ties in insertion order), git's limiting of {@code A..B} ranges with
+ * its tolerance for clock skew ("slop"), {@code --since} cutting the walk, and the default history
+ * simplification at merges when paths are given (follow the parent a merge is TREESAME to).
+ *
+ * <p>One instance owns one {@link ObjectReader} shared by all its walks; each walk keeps the commits it
+ * has seen (a few dozen bytes each) but never their messages.
+ */
+public final class CommitWalk implements AutoCloseable {
+    /** How many extra uninteresting commits git looks at before it ends a range walk. */
+    private static final int SLOP = 5;
+    private static final Comparator<WalkCommit> BY_DATE = Comparator
+        .comparingInt((WalkCommit c) -> c.getCommitTime()).reversed()
+        .thenComparingLong(c -> c.queueSeq);
+
+    private final GitWorkspace workspace;
+    private final ObjectReader reader;
+    private WalkPool pool;
+    private final Mailmap mailmap;
+    private final Progress progress;
+    private ShortIds shortIds;
+    private long nextSeq;
+    private long visited;
+
+    private LogQuery query;
+    private PathChanges pathChanges;
+    private MessageFilter messageFilter;
+
+    /** Opens a walk over the workspace's repository; close it to release the object reader. */
+    public CommitWalk(GitWorkspace workspace, Progress progress) {
+        this.workspace = workspace;
+        this.reader = CommitGraphs.openReader(workspace.repository());
+        this.pool = new WalkPool(reader);
+        this.mailmap = Mailmaps.read(workspace);
+        this.progress = progress;
+    }
+
+    /** The mailmap of the repository ({@code .mailmap}, {@code mailmap.file}). */
+    public Mailmap mailmap() {
+        return mailmap;
+    }
+
+    /** The shortest unambiguous abbreviation of {@code sha} of at least git's default length. */
+    public String abbreviate(String sha) {
+        if (shortIds == null) {
+            shortIds = new ShortIds(workspace.repository(), reader);
+        }
+        return shortIds.abbreviate(sha);
+    }
+
+    /** The reader every walk and diff of this instance shares. */
+    ObjectReader reader() {
+        return reader;
+    }
+
+    /** The commit graph, when the repository has one. */
+    CommitGraph commitGraph() {
+        return CommitGraphs.graph(reader);
+    }
+
+    /**
+     * Runs {@code query} and hands each commit to {@code sink} as soon as git would print it.
+     *
+     * @return true when the walk ran to its end, false when the sink stopped it
+     * @throws RcaException exit 3 for unknown revisions or an unreadable repository
+     */
+    public boolean run(LogQuery query, CommitSink sink) {
+        List<RevisionRange.Endpoint> endpoints = new RevisionRange(query.revisions()).resolve(workspace);
+        this.query = query;
+        // git's walk flags live on the commits: every run starts from a fresh pool on the shared reader
+        pool.close();
+        pool = new WalkPool(reader);
+        nextSeq = 0;
+        this.messageFilter = query.readsMessages() ? new MessageFilter(query) : null;
+        this.pathChanges = query.paths().isEmpty() ? null
+            : new PathChanges(reader, query.paths(), commitGraph());
+        try {
+            return walk(endpoints, sink);
+        } catch (MissingObjectException e) {
+            throw RcaException.badInput("the repository is missing object " + e.getObjectId().name()
+                + " (a shallow or broken clone?)", e);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private boolean walk(List<RevisionRange.Endpoint> endpoints, CommitSink sink) throws IOException {
+        PriorityQueue<WalkCommit> queue = new PriorityQueue<>(BY_DATE);
+        boolean limited = false;
+        List<WalkCommit> starts = new ArrayList<>();
+        for (RevisionRange.Endpoint e : endpoints) {
+            WalkCommit c = (WalkCommit) pool.lookupCommit(e.commit());
+            parse(c);
+            if (e.excluded()) {
+                c.marks |= WalkCommit.UNINTERESTING | WalkCommit.BOTTOM;
+                markParentsUninteresting(c);
+                limited = true;
+            }
+            if (!c.has(WalkCommit.SEEN)) {
+                c.marks |= WalkCommit.SEEN;
+                starts.add(c);
+            }
+        }
+        // git sorts the start list by date with a stable sort: equal dates keep command-line order.
+        starts.sort(Comparator.comparingInt((WalkCommit c) -> c.getCommitTime()).reversed());
+        for (WalkCommit c : starts) {
+            enqueue(queue, c);
+        }
+        int remaining = query.maxCount();
+        if (remaining == 0) {
+            return true;
+        }
+        if (limited) {
+            for (WalkCommit c : limitList(queue)) {
+                if (show(c)) {
+                    if (!sink.accept(new LoggedCommit(c, pool)) || --remaining == 0) {
+                        return remaining == 0;
+                    }
+                }
+            }
+            return true;
+        }
+        Long since = query.since();
+        while (!queue.isEmpty()) {
+            WalkCommit c = queue.poll();
+            tick();
+            if (since != null && c.getCommitTime() < since) {
+                continue;
+            }
+            processParents(c, queue);
+            if (show(c)) {
+                if (!sink.accept(new LoggedCommit(c, pool)) || --remaining == 0) {
+                    return remaining == 0;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void tick() {
+        if ((++visited & 0x3ff) == 0) {
+            progress.update("walking history", visited, -1);
+        }
+    }
+
+    private List<WalkCommit> limitList(PriorityQueue<WalkCommit> queue) throws IOException {
+        int slop = SLOP;
+        long date = Long.MAX_VALUE;
+        Long since = query.since();
+        Long until = query.until();
+        WalkCommit[] interestingCache = new WalkCommit[1];
+        List<WalkCommit> result = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            WalkCommit c = queue.poll();
+            tick();
+            if (c == interestingCache[0]) {
+                interestingCache[0] = null;
+            }
+            if (since != null && c.getCommitTime() < since) {
+                c.marks |= WalkCommit.UNINTERESTING;
+            }
+            processParents(c, queue);
+            if (c.has(WalkCommit.UNINTERESTING)) {
+                markParentsUninteresting(c);
+                slop = stillInteresting(queue, date, slop, interestingCache);
+                if (slop > 0) {
+                    continue;
+                }
+                break;
+            }
+            if (until != null && c.getCommitTime() > until) {
+                continue;
+            }
+            date = c.getCommitTime();
+            result.add(c);
+        }
+        return result;
+    }
+
+    private static int stillInteresting(PriorityQueue<WalkCommit> queue, long date, int slop,
+                                        WalkCommit[] interestingCache) {
+        WalkCommit head = queue.peek();
+        if (head == null) {
+            return 0;
+        }
+        if (date <= head.getCommitTime()) {
+            return SLOP;
+        }
+        WalkCommit cached = interestingCache[0];
+        if (cached != null && !cached.has(WalkCommit.UNINTERESTING)) {
+            return SLOP;
+        }
+        for (WalkCommit c : queue) {
+            if (!c.has(WalkCommit.UNINTERESTING)) {
+                interestingCache[0] = c;
+                return SLOP;
+            }
+        }
+        return slop - 1;
+    }
+
+    /** git's {@code get_commit_action}: whether a commit the walk reached is printed. */
+    private boolean show(WalkCommit c) throws IOException {
+        if (c.has(WalkCommit.UNINTERESTING)) {
+            return false;
+        }
+        if (query.until() != null && c.getCommitTime() > query.until()) {
+            return false;
+        }
+        int parents = c.walkParents.length;
+        if (query.merges() == LogQuery.MergeFilter.ONLY_MERGES && parents < 2
+            || query.merges() == LogQuery.MergeFilter.NO_MERGES && parents > 1) {
+            return false;
+        }
+        if (messageFilter != null && !messageMatches(c)) {
+            return false;
+        }
+        return pathChanges == null || !c.has(WalkCommit.TREESAME);
+    }
+
+    private boolean messageMatches(WalkCommit c) throws IOException {
+        pool.parseBody(c);
+        try {
+            Mailmap.Person author = messageFilter.readsAuthor() ? person(c.getAuthorIdent()) : null;
+            Mailmap.Person committer = messageFilter.readsCommitter() ? person(c.getCommitterIdent()) : null;
+            return messageFilter.matches(messageFilter.readsMessage() ? c.getFullMessage() : "", author, committer);
+        } finally {
+            c.disposeBody();
+        }
+    }
+
+    private Mailmap.Person person(org.eclipse.jgit.lib.PersonIdent ident) {
+        return mailmap.map(new Mailmap.Person(ident.getName(), ident.getEmailAddress()));
+    }
+
+    private void enqueue(PriorityQueue<WalkCommit> queue, WalkCommit c) {
+        c.queueSeq = nextSeq++;
+        queue.add(c);
+    }
+
+    private void parse(WalkCommit c) throws IOException {
+        if (c.has(WalkCommit.PARSED)) {
+            return;
+        }
+        pool.parseHeaders(c);
+        RevCommit[] parents = c.getParents();
+        c.walkParents = new WalkCommit[parents.length];
+        for (int i = 0; i < parents.length; i++) {
+            c.walkParents[i] = (WalkCommit) parents[i];
+        }
+        c.marks |= WalkCommit.PARSED;
+    }
+
+    /** git's {@code process_parents}. */
+    private void processParents(WalkCommit c, PriorityQueue<WalkCommit> queue) throws IOException {
+        if (c.has(WalkCommit.ADDED)) {
+            return;
+        }
+        c.marks |= WalkCommit.ADDED;
+        if (c.has(WalkCommit.UNINTERESTING)) {
+            for (WalkCommit p : c.walkParents) {
+                p.marks |= WalkCommit.UNINTERESTING;
+                parse(p);
+                if (p.walkParents.length > 0) {
+                    markParentsUninteresting(p);
+                }
+                if (p.has(WalkCommit.SEEN)) {
+                    continue;
+                }
+                p.marks |= WalkCommit.SEEN;
+                enqueue(queue, p);
+            }
+            return;
+        }
+        if (pathChanges != null) {
+            simplify(c);
+        }
+        for (WalkCommit p : c.walkParents) {
+            parse(p);
+            if (!p.has(WalkCommit.SEEN)) {
+                p.marks |= WalkCommit.SEEN;
+                enqueue(queue, p);
+            }
+            if (query.firstParent()) {
+                break;
+            }
+        }
+    }
+
+    /** git's {@code try_to_simplify_commit} with the default (simplified, dense) history. */
+    private void simplify(WalkCommit c) throws IOException {
+        WalkCommit[] parents = c.walkParents;
+        if (parents.length == 0) {
+            if (pathChanges.emptyUnderPaths(c)) {
+                c.marks |= WalkCommit.TREESAME;
+            }
+            return;
+        }
+        int relevantParents = 0;
+        boolean relevantChange = false;
+        boolean irrelevantChange = false;
+        for (int nth = 0; nth < parents.length; nth++) {
+            WalkCommit p = parents[nth];
+            if (p.relevant()) {
+                relevantParents++;
+            }
+            if (nth == 1 && query.firstParent()) {
+                break;
+            }
+            parse(p);
+            if (pathChanges.same(p, c, parents.length == 1 && c.getParentCount() == 1)) {
+                if (!p.relevant()) {
+                    continue;
+                }
+                c.walkParents = new WalkCommit[] {p};
+                c.marks |= WalkCommit.TREESAME;
+                return;
+            }
+            if (p.relevant()) {
+                relevantChange = true;
+            } else {
+                irrelevantChange = true;
+            }
+        }
+        if (relevantParents > 0 ? relevantChange : irrelevantChange) {
+            c.marks &= ~WalkCommit.TREESAME;
+        } else {
+            c.marks |= WalkCommit.TREESAME;
+        }
+    }
+
+    /** git's {@code mark_parents_uninteresting}: only through commits already parsed. */
+    private static void markParentsUninteresting(WalkCommit c) {
+        Deque<WalkCommit> pending = new ArrayDeque<>();
+        for (WalkCommit p : c.walkParents) {
+            markOneUninteresting(p, pending);
+        }
+        while (!pending.isEmpty()) {
+            markOneUninteresting(pending.pop(), pending);
+        }
+    }
+
+    private static void markOneUninteresting(WalkCommit c, Deque<WalkCommit> pending) {
+        if (c.has(WalkCommit.UNINTERESTING)) {
+            return;
+        }
+        c.marks |= WalkCommit.UNINTERESTING;
+        if (c.walkParents != null) {
+            for (WalkCommit p : c.walkParents) {
+                pending.push(p);
+            }
+        }
+    }
+
+    /** A one-line account of how the last walk compared trees, for diagnostics. */
+    public String pathStats() {
+        return pathChanges == null ? "no paths" : pathChanges.stats();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        reader.close();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.rca.history;
+
+import dev.rca.RcaException;
+import java.util.List;
+
+/**
+ * What {@code rca log} (and {@code rca history}) asks of the history, with the meaning {@code git log}
+ * gives the same options.
+ *
+ * @param revisions revisions in git's range syntax ({@code A..B}, {@code ^A}, …); empty means {@code HEAD}
+ * @param grep message patterns ({@code --grep}); a commit matches when any does, or all with {@code allMatch}
+ * @param allMatch every {@code --grep} pattern must match ({@code --all-match})
+ * @param invertGrep keep commits whose message matches none of the patterns ({@code --invert-grep})
+ * @param ignoreCase patterns ignore case ({@code -i}); like git, case matters otherwise
+ * @param fixedStrings patterns are fixed strings, not regular expressions ({@code -F})
+ * @param authors {@code --author} patterns, matched against {@code Name <email>}; any may match
+ * @param committers {@code --committer} patterns, matched against {@code Name <email>}; any may match
+ * @param since only commits with a committer date at or after this (epoch seconds), or null
+ * @param until only commits with a committer date at or before this (epoch seconds), or null
+ * @param merges which commits to keep by their number of parents
+ * @param firstParent follow only the first parent of merges
+ * @param maxCount at most this many commits, counted after filtering; -1 for no limit
+ * @param paths repository-relative paths the commits must change ({@code ""} is the whole tree); empty for
+ *     no path limiting
+ */
+public record LogQuery(List<String> revisions, List<String> grep, boolean allMatch, boolean invertGrep,
+                       boolean ignoreCase, boolean fixedStrings, List<String> authors, List<String> committers,
+                       Long since, Long until, MergeFilter merges, boolean firstParent, int maxCount,
+                       List<String> paths) {
+
+    /** Which commits {@code --merges} and {@code --no-merges} keep. */
+    public enum MergeFilter {
+        /** Every commit. */
+        ALL,
+        /** Only commits with two or more parents ({@code --merges}). */
+        ONLY_MERGES,
+        /** Only commits with at most one parent ({@code --no-merges}). */
+        NO_MERGES
+    }
+
+    public LogQuery {
+        revisions = List.copyOf(revisions);
+        grep = List.copyOf(grep);
+        authors = List.copyOf(authors);
+        committers = List.copyOf(committers);
+        paths = List.copyOf(paths);
+        if (merges == null) {
+            throw new IllegalArgumentException("merges must be given");
+        }
+        if (maxCount < -1) {
+            throw RcaException.usage("-n must be zero or more, not " + maxCount);
+        }
+        for (String path : paths) {
+            if (path.startsWith("/") || path.endsWith("/") || path.equals(".") || path.contains("//")
+                || path.equals("..") || path.startsWith("../") || path.contains("/../")) {
+                throw new IllegalArgumentException("path not normalised: '" + path + "'");
+            }
+        }
+        MessageFilter.validate(grep, authors, committers, ignoreCase, fixedStrings);
+    }
+
+    /** Every commit reachable from {@code HEAD}, as plain {@code git log}. */
+    public static LogQuery everything() {
+        return new LogQuery(List.of(), List.of(), false, false, false, false, List.of(), List.of(), null, null,
+            MergeFilter.ALL, false, -1, List.of());
+    }
+
+    public LogQuery withRevisions(List<String> newRevisions) {
+        return new LogQuery(newRevisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
+            committers, since, until, merges, firstParent, maxCount, paths);
+    }
+
+    public LogQuery withPaths(List<String> newPaths) {
+        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
+            committers, since, until, merges, firstParent, maxCount, newPaths);
+    }
+
+    public LogQuery withDates(Long newSince, Long newUntil) {
+        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
+            committers, newSince, newUntil, merges, firstParent, maxCount, paths);
+    }
+
+    public LogQuery withFirstParent(boolean newFirstParent) {
+        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
+            committers, since, until, merges, newFirstParent, maxCount, paths);
+    }
+
+    public LogQuery withMaxCount(int newMaxCount) {
+        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
+            committers, since, until, merges, firstParent, newMaxCount, paths);
+    }
+
+    public LogQuery withGrep(List<String> patterns, boolean newAllMatch, boolean newInvert) {
+        return new LogQuery(revisions, patterns, newAllMatch, newInvert, ignoreCase, fixedStrings, authors,
+            committers, since, until, merges, firstParent, maxCount, paths);
+    }
+
+    public LogQuery withAuthors(List<String> newAuthors, List<String> newCommitters) {
+        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, newAuthors,
+            newCommitters, since, until, merges, firstParent, maxCount, paths);
+    }
+
+    public LogQuery withMatching(boolean newIgnoreCase, boolean newFixedStrings) {
+        return new LogQuery(revisions, grep, allMatch, invertGrep, newIgnoreCase, newFixedStrings, authors,
+            committers, since, until, merges, firstParent, maxCount, paths);
+    }
+
+    public LogQuery withMerges(MergeFilter newMerges) {
+        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
+            committers, since, until, newMerges, firstParent, maxCount, paths);
+    }
+
+    /** True when commit messages or identities must be read to filter. */
+    boolean readsMessages() {
+        return !grep.isEmpty() || !authors.isEmpty() || !committers.isEmpty() || invertGrep;
+    }
+}

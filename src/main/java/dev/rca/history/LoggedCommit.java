@@ -1,0 +1,73 @@
+package dev.rca.history;
+
+import dev.rca.RcaException;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * One commit a walk found. {@link #sha()} is free; {@link #details()} reads the commit's message and
+ * identities on demand, so a listing of ids never loads a message. Valid only inside
+ * {@link CommitSink#accept}.
+ */
+public final class LoggedCommit {
+    private final RevCommit commit;
+    private final RevWalk walk;
+
+    LoggedCommit(RevCommit commit, RevWalk walk) {
+        this.commit = commit;
+        this.walk = walk;
+    }
+
+    /** The full commit id. */
+    public String sha() {
+        return commit.name();
+    }
+
+    /** The committer date in epoch seconds. */
+    public long commitTime() {
+        return commit.getCommitTime();
+    }
+
+    /** The commit's id, for the history package's own diffs. */
+    RevCommit revCommit() {
+        return commit;
+    }
+
+    /** The walk that parsed the commit (its parents must be parsed through it). */
+    RevWalk walk() {
+        return walk;
+    }
+
+    /** Everything about the commit that rca prints; reads the commit's message. */
+    public CommitDetails details() {
+        boolean hadBody = commit.getRawBuffer() != null;
+        try {
+            walk.parseBody(commit);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+        try {
+            String[] sb = CommitDetails.subjectAndBody(commit.getFullMessage());
+            List<String> parents = new ArrayList<>(commit.getParentCount());
+            for (RevCommit p : commit.getParents()) {
+                parents.add(p.name());
+            }
+            return new CommitDetails(commit.name(), parents, signature(commit.getAuthorIdent()),
+                signature(commit.getCommitterIdent()), sb[0], sb[1]);
+        } finally {
+            if (!hadBody) {
+                commit.disposeBody();
+            }
+        }
+    }
+
+    static Signature signature(PersonIdent ident) {
+        return new Signature(ident.getName(), ident.getEmailAddress(),
+            OffsetDateTime.ofInstant(ident.getWhenAsInstant(), ident.getZoneId()));
+    }
+}

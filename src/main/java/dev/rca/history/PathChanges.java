@@ -1,0 +1,120 @@
+package dev.rca.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Answers git's TREESAME question for a set of paths: does a commit change anything under them
+ * compared with one parent? Uses the commit-graph's changed-path Bloom filters, when present, to skip
+ * the tree comparison for single-parent commits that certainly did not touch the paths.
+ */
+final class PathChanges {
+    private final boolean wholeTree;
+    private final TreeFilter paths;
+    private final TreeWalk walk;
+    private final TreePaths treePaths;
+    private final CommitGraph graph;
+    private final List<byte[]> bloomKeys = new ArrayList<>();
+    private long bloomSkips;
+    private long treeDiffs;
+
+    PathChanges(ObjectReader reader, List<String> repoPaths, CommitGraph graph) {
+        this.wholeTree = repoPaths.contains("");
+        this.paths = wholeTree ? TreeFilter.ALL : PathFilterGroup.createFromStrings(repoPaths);
+        this.walk = new TreeWalk(reader);
+        this.walk.setRecursive(true);
+        this.treePaths = wholeTree ? null : new TreePaths(reader, repoPaths);
+        boolean ascii = true;
+        for (String p : repoPaths) {
+            byte[] key = p.getBytes(StandardCharsets.UTF_8);
+            ascii &= key.length == p.length();
+            bloomKeys.add(key);
+        }
+        // Bloom filters written by older git hash non-ASCII bytes differently; never trust them there.
+        this.graph = ascii && !wholeTree ? graph : null;
+    }
+
+    /** True when {@code commit} has nothing under the paths (git's "same tree as empty"). */
+    boolean emptyUnderPaths(RevCommit commit) throws IOException {
+        if (commit instanceof WalkCommit c && treePaths != null) {
+            for (TreePaths.Entry e : entries(c)) {
+                if (e != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        walk.reset(commit.getTree());
+        walk.setFilter(paths);
+        return !walk.next();
+    }
+
+    /**
+     * True when {@code commit} and {@code parent} have the same content under the paths.
+     *
+     * @param singleParent {@code parent} is the commit's only parent, so its Bloom filter applies
+     */
+    boolean same(RevCommit parent, RevCommit commit, boolean singleParent) throws IOException {
+        if (commit.getTree().equals(parent.getTree())) {
+            return true;
+        }
+        if (wholeTree) {
+            return false;
+        }
+        if (singleParent && graph != null && bloomSaysUnchanged(commit)) {
+            bloomSkips++;
+            return true;
+        }
+        treeDiffs++;
+        if (parent instanceof WalkCommit p && commit instanceof WalkCommit c) {
+            return java.util.Arrays.equals(entries(p), entries(c));
+        }
+        walk.reset(parent.getTree(), commit.getTree());
+        walk.setFilter(AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+        return !walk.next();
+    }
+
+    /** The commit's entries at the paths, computed once per commit. */
+    private TreePaths.Entry[] entries(WalkCommit c) throws IOException {
+        if (c.pathEntries == null) {
+            c.pathEntries = treePaths.lookup(c.getTree());
+        }
+        return c.pathEntries;
+    }
+
+    private boolean bloomSaysUnchanged(RevCommit commit) {
+        int position = graph.findGraphPosition(commit);
+        if (position < 0) {
+            return false;
+        }
+        ChangedPathFilter filter = graph.getChangedPathFilter(position);
+        if (filter == null) {
+            return false;
+        }
+        for (byte[] key : bloomKeys) {
+            if (filter.maybeContains(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many tree comparisons the Bloom filters saved, and how many were made. */
+    String stats() {
+        return "bloom skips " + bloomSkips + ", tree diffs " + treeDiffs;
+    }
+
+    boolean usesBloomFilters() {
+        return graph != null;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.rca.history;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns paths as the user typed them into repository-relative paths, as git does with pathspecs: relative
+ * to the directory rca runs in, {@code .} for the whole tree (or the current directory), no trailing slash.
+ */
+public final class Pathspecs {
+    private Pathspecs() {
+    }
+
+    /**
+     * Repository-relative forms of {@code typed}; {@code ""} stands for the whole tree.
+     *
+     * @throws RcaException exit 2 for a path outside the repository
+     */
+    public static List<String> resolve(GitWorkspace workspace, List<String> typed) {
+        Path top = workspace.isBare() ? null : workspace.workTree();
+        Path start = workspace.startDirectory();
+        Path base = top != null && start.startsWith(top) ? start : top;
+        List<String> result = new ArrayList<>();
+        for (String p : typed) {
+            if (p.isEmpty()) {
+                throw RcaException.usage("empty path");
+            }
+            String rel;
+            if (top == null) {
+                rel = Path.of("/").resolve(p).normalize().toString().substring(1);
+                if (p.startsWith("/") || p.startsWith("../")) {
+                    throw RcaException.usage("path '" + p + "' is outside the repository");
+                }
+            } else {
+                Path abs = base.resolve(p).normalize();
+                if (!abs.startsWith(top)) {
+                    throw RcaException.usage("path '" + p + "' is outside the repository " + top);
+                }
+                rel = top.relativize(abs).toString().replace('\\', '/');
+            }
+            while (rel.endsWith("/")) {
+                rel = rel.substring(0, rel.length() - 1);
+            }
+            if (!result.contains(rel)) {
+                result.add(rel);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,324 @@
+package dev.rca.suspects;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Tells the commits that change what code does from meta-changes whose lines blame should look past:
+ * merges, whitespace- or format-only commits, rename- and mode-only commits, and very large commits.
+ * JGit's blame has no ignore-revs that can be decided on the fly, so {@link #lineInParent} maps a line of
+ * such a commit to its parent for a re-blame there.
+ */
+final class ChangeClassifier {
+    /** Why a commit is looked past, or {@link #NONE}. */
+    enum Meta {
+        NONE(null), MERGE("merge"), FORMAT("whitespace- or format-only"), RENAME("rename- or mode-only"),
+        HUGE("very large");
+
+        final String label;
+
+        Meta(String label) {
+            this.label = label;
+        }
+    }
+
+    /** What rca knows of one commit's change. */
+    record Change(int filesChanged, Meta meta) {
+    }
+
+    /** Commits changing more files than this are treated as tree-wide meta-changes. */
+    static final int HUGE_FILES = 100;
+
+    private final ObjectReader reader;
+    private final RevWalk walk;
+    private final Config config;
+    private final Map<ObjectId, Change> changes = new HashMap<>();
+    private final Map<ObjectId, Map<String, LineInParent>> deletions = new HashMap<>();
+    private final Map<String, String[]> strippedTexts = new HashMap<>();
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    /** A moved line must carry at least this many non-blank characters to be matched alone. */
+    private static final int MOVE_ALONE_CHARS = 30;
+    /** ...and at least this many when a neighbour moved with it. */
+    private static final int MOVE_BLOCK_CHARS = 10;
+
+    ChangeClassifier(ObjectReader reader, RevWalk walk, Config config) {
+        this.reader = reader;
+        this.walk = walk;
+        this.config = config;
+    }
+
+    /** The size and kind of {@code id}'s change (cached). */
+    Change change(ObjectId id) throws IOException {
+        Change known = changes.get(id);
+        if (known != null) {
+            return known;
+        }
+        RevCommit commit = walk.parseCommit(id);
+        Change change = classify(commit);
+        changes.put(id.copy(), change);
+        return change;
+    }
+
+    private Change classify(RevCommit commit) throws IOException {
+        if (commit.getParentCount() > 1) {
+            return new Change(countFiles(commit, walk.parseCommit(commit.getParent(0))), Meta.MERGE);
+        }
+        if (commit.getParentCount() == 0) {
+            return new Change(countFiles(commit, null), Meta.NONE);
+        }
+        RevCommit parent = walk.parseCommit(commit.getParent(0));
+        List<DiffEntry> entries = diff(parent, commit, TreeFilter.ANY_DIFF);
+        int files = entries.size();
+        if (files > HUGE_FILES) {
+            return new Change(files, Meta.HUGE);
+        }
+        RenameDetector renames = new RenameDetector(reader, config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
+        renames.addAll(entries);
+        List<DiffEntry> detected = renames.compute();
+        boolean sameContent = true;
+        boolean sameModuloWhitespace = true;
+        for (DiffEntry e : detected) {
+            switch (e.getChangeType()) {
+                case ADD, DELETE, COPY -> {
+                    sameContent = false;
+                    sameModuloWhitespace = false;
+                }
+                case RENAME, MODIFY -> {
+                    if (!e.getOldId().equals(e.getNewId())) {
+                        sameContent = false;
+                        if (sameModuloWhitespace && !equalIgnoringWhitespace(e.getOldId().toObjectId(),
+                            e.getNewId().toObjectId())) {
+                            sameModuloWhitespace = false;
+                        }
+                    }
+                }
+            }
+        }
+        if (files == 0) {
+            return new Change(0, Meta.NONE);
+        }
+        if (sameContent) {
+            return new Change(files, Meta.RENAME);
+        }
+        return new Change(files, sameModuloWhitespace ? Meta.FORMAT : Meta.NONE);
+    }
+
+    private boolean equalIgnoringWhitespace(ObjectId a, ObjectId b) throws IOException {
+        RawText ta = FixLines.Texts.load(reader, a);
+        RawText tb = FixLines.Texts.load(reader, b);
+        if (ta == null || tb == null) {
+            return false;
+        }
+        return stripped(ta.getRawContent()).equals(stripped(tb.getRawContent()));
+    }
+
+    private static String stripped(byte[] raw) {
+        StringBuilder sb = new StringBuilder(raw.length);
+        for (byte b : raw) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b) {
+                sb.append((char) (b & 0xff));
+            }
+        }
+        return sb.toString();
+    }
+
+    private int countFiles(RevCommit commit, RevCommit parent) throws IOException {
+        if (parent == null) {
+            try (TreeWalk tw = new TreeWalk(reader)) {
+                tw.addTree(commit.getTree());
+                tw.setRecursive(true);
+                int n = 0;
+                while (tw.next()) {
+                    n++;
+                }
+                return n;
+            }
+        }
+        return diff(parent, commit, TreeFilter.ANY_DIFF).size();
+    }
+
+    private List<DiffEntry> diff(RevCommit parent, RevCommit commit, TreeFilter filter) throws IOException {
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.addTree(parent.getTree());
+            tw.addTree(commit.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(filter);
+            return DiffEntry.scan(tw);
+        }
+    }
+
+    /**
+     * Where line {@code line} of {@code path} in meta-change {@code commit} was in its first parent, or
+     * {@code null} when the commit wrote it (then it keeps the blame).
+     */
+    LineInParent lineInParent(ObjectId commitId, String path, int line) throws IOException {
+        RevCommit commit = walk.parseCommit(commitId);
+        if (commit.getParentCount() == 0) {
+            return null;
+        }
+        RevCommit parent = walk.parseCommit(commit.getParent(0));
+        String oldPath = pathInParent(parent, commit, path);
+        if (oldPath == null) {
+            return null;
+        }
+        RawText after = blobText(commit, path);
+        RawText before = blobText(parent, oldPath);
+        if (after == null || before == null) {
+            return null;
+        }
+        int offset = 0;
+        for (Edit edit : FixLines.edits(before, after)) {
+            if (line < edit.getBeginB()) {
+                break;
+            }
+            if (line < edit.getEndB()) {
+                if (edit.getLengthA() == 0) {
+                    return null;
+                }
+                int mapped = edit.getBeginA() + Math.min(line - edit.getBeginB(), edit.getLengthA() - 1);
+                return new LineInParent(parent, oldPath, mapped);
+            }
+            offset = edit.getEndA() - edit.getEndB();
+        }
+        return new LineInParent(parent, oldPath, line + offset);
+    }
+
+    /**
+     * Where line {@code line} of {@code path} in {@code commitId} was before the commit moved it, or
+     * {@code null}: the line (ignoring whitespace) must be one the same commit deleted elsewhere, exactly
+     * once, and be long enough or move together with a neighbour. This stands in for git blame's -M/-C,
+     * which JGit lacks.
+     */
+    LineInParent movedFrom(ObjectId commitId, String path, int line) throws IOException {
+        Change change = change(commitId);
+        if (change.meta() == Meta.MERGE || change.filesChanged() > HUGE_FILES) {
+            return null;
+        }
+        RevCommit commit = walk.parseCommit(commitId);
+        if (commit.getParentCount() != 1) {
+            return null;
+        }
+        String[] after = stripped(commit, path);
+        if (after == null || line >= after.length || after[line].length() < MOVE_BLOCK_CHARS) {
+            return null;
+        }
+        Map<String, LineInParent> deleted = deletions(commit);
+        LineInParent from = deleted.get(after[line]);
+        if (from == null || from.path() == null) {
+            return null;
+        }
+        if (after[line].length() >= MOVE_ALONE_CHARS) {
+            return from;
+        }
+        for (int d = -1; d <= 1; d += 2) {
+            int n = line + d;
+            if (n >= 0 && n < after.length && after[n].length() > 0) {
+                LineInParent neighbour = deleted.get(after[n]);
+                if (neighbour != null && from.path().equals(neighbour.path()) && neighbour.line() == from.line() + d) {
+                    return from;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String[] stripped(RevCommit commit, String path) throws IOException {
+        String key = commit.name() + ':' + path;
+        if (strippedTexts.containsKey(key)) {
+            return strippedTexts.get(key);
+        }
+        RawText text = blobText(commit, path);
+        String[] lines = null;
+        if (text != null) {
+            lines = new String[text.size()];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = WHITESPACE.matcher(text.getString(i)).replaceAll("");
+            }
+        }
+        strippedTexts.put(key, lines);
+        return lines;
+    }
+
+    /** Every line the commit deleted or replaced (whitespace stripped), where it was; duplicates unusable. */
+    private Map<String, LineInParent> deletions(RevCommit commit) throws IOException {
+        Map<String, LineInParent> known = deletions.get(commit);
+        if (known != null) {
+            return known;
+        }
+        RevCommit parent = walk.parseCommit(commit.getParent(0));
+        Map<String, LineInParent> map = new HashMap<>();
+        for (DiffEntry e : diff(parent, commit, TreeFilter.ANY_DIFF)) {
+            if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
+                continue;
+            }
+            RawText before = FixLines.Texts.load(reader, e.getOldId().toObjectId());
+            if (before == null) {
+                continue;
+            }
+            RawText after = e.getChangeType() == DiffEntry.ChangeType.DELETE ? RawText.EMPTY_TEXT
+                : FixLines.Texts.load(reader, e.getNewId().toObjectId());
+            if (after == null) {
+                continue;
+            }
+            for (Edit edit : FixLines.edits(before, after)) {
+                for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+                    String key = WHITESPACE.matcher(before.getString(i)).replaceAll("");
+                    if (key.length() < MOVE_BLOCK_CHARS) {
+                        continue;
+                    }
+                    map.merge(key, new LineInParent(parent, e.getOldPath(), i),
+                        (a, b) -> new LineInParent(parent, null, -1));
+                }
+            }
+        }
+        deletions.put(commit.copy(), map);
+        return map;
+    }
+
+    /** A line's position in a parent commit. */
+    record LineInParent(RevCommit parent, String path, int line) {
+    }
+
+    private String pathInParent(RevCommit parent, RevCommit commit, String path) throws IOException {
+        if (TreeWalk.forPath(reader, path, parent.getTree()) != null) {
+            return path;
+        }
+        List<DiffEntry> entries = diff(parent, commit, TreeFilter.ANY_DIFF);
+        if (entries.size() > HUGE_FILES * 10) {
+            return null;
+        }
+        RenameDetector renames = new RenameDetector(reader, config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
+        renames.addAll(entries);
+        for (DiffEntry e : renames.compute()) {
+            if ((e.getChangeType() == DiffEntry.ChangeType.RENAME || e.getChangeType() == DiffEntry.ChangeType.COPY)
+                && e.getNewPath().equals(path)) {
+                return e.getOldPath();
+            }
+        }
+        return null;
+    }
+
+    private RawText blobText(RevCommit commit, String path) throws IOException {
+        try (TreeWalk tw = TreeWalk.forPath(reader, PathFilter.create(path).getPath(), commit.getTree())) {
+            if (tw == null) {
+                return null;
+            }
+            return FixLines.Texts.load(reader, tw.getObjectId(0));
+        }
+    }
+}

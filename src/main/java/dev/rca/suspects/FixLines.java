@@ -1,0 +1,194 @@
+package dev.rca.suspects;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * The lines of a fix's parent that the fix puts in question: the lines it deletes or modifies (compared
+ * with whitespace ignored, blank and comment-only lines skipped) and, for hunks that only add lines, the
+ * code lines around the insertion and the lines of the enclosing function.
+ */
+final class FixLines {
+    /** Why a line is blamed. */
+    enum Kind { CHANGED, NEIGHBOUR, FUNCTION }
+
+    /**
+     * One line of the parent to blame.
+     *
+     * @param path     path in the parent
+     * @param line     0-based line number in the parent's version
+     * @param kind     why it is blamed
+     * @param weight   how much it counts towards a suspect's share
+     * @param function the header of the enclosing function, or {@code null}
+     */
+    record Target(String path, int line, Kind kind, double weight, String function) {
+    }
+
+    /** Per-hunk weight spread over the enclosing function's lines when a hunk only adds lines. */
+    private static final double FUNCTION_WEIGHT = 0.5;
+    private static final double NEIGHBOUR_WEIGHT = 0.5;
+    private static final int MAX_FUNCTION_LINES = 300;
+    private static final int NEIGHBOUR_REACH = 8;
+    /** Only this many lines of the enclosing function on each side of an insertion are blamed. */
+    private static final int FUNCTION_REACH = 25;
+
+    private FixLines() {
+    }
+
+    /**
+     * The targets of {@code fix} against {@code parent}, grouped by path in diff order.
+     *
+     * @param insertionContext whether add-only hunks contribute their surroundings (R-SZZ: no)
+     */
+    static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
+                                        boolean insertionContext) throws IOException {
+        Map<String, List<Target>> byPath = new LinkedHashMap<>();
+        try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            df.setReader(reader, config);
+            df.setDetectRenames(true);
+            for (DiffEntry entry : df.scan(parent.getTree(), fix.getTree())) {
+                if (entry.getChangeType() == DiffEntry.ChangeType.ADD
+                    || entry.getChangeType() == DiffEntry.ChangeType.COPY
+                    || !isBlob(entry.getOldMode())) {
+                    continue;
+                }
+                RawText before = Texts.load(reader, entry.getOldId().toObjectId());
+                if (before == null) {
+                    continue;
+                }
+                RawText after = entry.getChangeType() == DiffEntry.ChangeType.DELETE || !isBlob(entry.getNewMode())
+                    ? RawText.EMPTY_TEXT : Texts.load(reader, entry.getNewId().toObjectId());
+                if (after == null) {
+                    continue;
+                }
+                List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext);
+                if (!targets.isEmpty()) {
+                    byPath.put(entry.getOldPath(), targets);
+                }
+            }
+        }
+        return byPath;
+    }
+
+    private static boolean isBlob(FileMode mode) {
+        return mode.getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB;
+    }
+
+    static EditList edits(RawText before, RawText after) {
+        return DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+            .diff(RawTextComparator.WS_IGNORE_ALL, before, after);
+    }
+
+    private static List<Target> targets(String path, RawText before, RawText after, boolean insertionContext) {
+        String[] lines = Texts.lines(before);
+        SourceLines rules = SourceLines.forPath(path);
+        boolean[] code = rules.codeLines(lines);
+        Map<Integer, Target> byLine = new LinkedHashMap<>();
+        for (Edit edit : edits(before, after)) {
+            if (edit.getLengthA() > 0) {
+                for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+                    if (code[i]) {
+                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(rules, lines, i)));
+                    }
+                }
+            } else if (insertionContext) {
+                addInsertionContext(path, rules, lines, code, edit.getBeginA(), byLine);
+            }
+        }
+        return new ArrayList<>(byLine.values());
+    }
+
+    private static void addInsertionContext(String path, SourceLines rules, String[] lines, boolean[] code, int at,
+                                            Map<Integer, Target> byLine) {
+        int start = rules.functionStart(lines, at - 1);
+        String function = start < 0 ? null : header(lines[start]);
+        for (int i = at - 1; i >= 0 && i >= at - NEIGHBOUR_REACH; i--) {
+            if (code[i]) {
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, NEIGHBOUR_WEIGHT, function));
+                break;
+            }
+        }
+        for (int i = at; i < lines.length && i < at + NEIGHBOUR_REACH; i++) {
+            if (code[i]) {
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, NEIGHBOUR_WEIGHT, function));
+                break;
+            }
+        }
+        if (start < 0) {
+            return;
+        }
+        int end = rules.functionEnd(lines, start, MAX_FUNCTION_LINES);
+        if (at > end) {
+            return;
+        }
+        List<Integer> body = new ArrayList<>();
+        if (start != at - 1 && start < at - FUNCTION_REACH && start < end) {
+            body.add(start);
+        }
+        for (int i = Math.max(start, at - FUNCTION_REACH); i < Math.min(end, at + FUNCTION_REACH); i++) {
+            body.add(i);
+        }
+        body.removeIf(i -> !code[i] || byLine.containsKey(i));
+        for (int i : body) {
+            byLine.put(i, new Target(path, i, Kind.FUNCTION, FUNCTION_WEIGHT / body.size(), function));
+        }
+    }
+
+    private static String functionName(SourceLines rules, String[] lines, int line) {
+        int start = rules.functionStart(lines, line);
+        return start < 0 ? null : header(lines[start]);
+    }
+
+    private static String header(String line) {
+        String t = line.strip();
+        return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+    }
+
+    /** Loads blobs as text; binary files read as {@code null}. */
+    static final class Texts {
+        private static final int MAX_BYTES = 8 << 20;
+
+        private Texts() {
+        }
+
+        static RawText load(ObjectReader reader, ObjectId blob) throws IOException {
+            if (blob.equals(ObjectId.zeroId())) {
+                return null;
+            }
+            byte[] bytes;
+            try {
+                bytes = reader.open(blob).getCachedBytes(MAX_BYTES);
+            } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+                return null;
+            }
+            if (RawText.isBinary(bytes)) {
+                return null;
+            }
+            return new RawText(bytes);
+        }
+
+        static String[] lines(RawText text) {
+            String[] lines = new String[text.size()];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = text.getString(i);
+            }
+            return lines;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.rca.suspects;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which lines of a source file carry code: blank lines and comment-only lines don't, so they are never
+ * blamed. Knows the comment syntax of the common languages by file name, and where functions start.
+ */
+final class SourceLines {
+    private enum Syntax { C_LIKE, HASH, DASH_DASH, SEMICOLON, PERCENT, MARKUP, NONE }
+
+    private static final Set<String> C_LIKE = Set.of("c", "h", "cc", "cpp", "cxx", "c++", "hh", "hpp", "hxx",
+        "inl", "ipp", "java", "js", "mjs", "cjs", "jsx", "ts", "tsx", "go", "rs", "swift", "kt", "kts", "scala",
+        "cs", "m", "mm", "php", "dart", "groovy", "gradle", "proto", "css", "scss", "less", "y", "l", "bpf",
+        "zig", "v", "sv", "d", "json5", "jsonc");
+    private static final Set<String> HASH = Set.of("py", "pyx", "pxd", "pyi", "sh", "bash", "zsh", "ksh", "rb",
+        "pl", "pm", "t", "yaml", "yml", "toml", "cmake", "mk", "mak", "make", "conf", "cfg", "ini", "r", "tcl",
+        "awk", "nix", "ps1", "coffee", "ex", "exs", "jl", "service", "spec", "in", "am", "ac", "m4", "bzl",
+        "properties", "gitignore", "dockerignore", "nim", "cr", "raku", "sed");
+    private static final Set<String> DASH_DASH = Set.of("sql", "lua", "hs", "lhs", "elm", "ada", "adb", "ads",
+        "vhd", "vhdl");
+    private static final Set<String> SEMICOLON = Set.of("lisp", "el", "clj", "cljs", "scm", "rkt", "asm", "s",
+        "ini");
+    private static final Set<String> PERCENT = Set.of("tex", "sty", "cls", "erl", "hrl", "mat");
+    private static final Set<String> MARKUP = Set.of("xml", "html", "htm", "xhtml", "svg", "xsl", "xslt", "vue",
+        "md", "markdown");
+    private static final Set<String> HASH_NAMES = Set.of("Makefile", "makefile", "GNUmakefile", "Dockerfile",
+        "CMakeLists.txt", "Kconfig", "Rakefile", "Gemfile", "Jenkinsfile", "Vagrantfile", "configure.ac",
+        "meson.build", "BUILD", "WORKSPACE");
+
+    /** git's default "funcname": a line starting with a letter, '_' or '$' at column 0, that is not a label. */
+    private static final Pattern TOP_LEVEL_HEADER = Pattern.compile("^[A-Za-z_$][^;]*$");
+    private static final Pattern LABEL = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:\\s*$");
+    private static final Pattern INDENTED_HEADER = Pattern.compile(
+        "^\\s*(?:(?:async\\s+)?def|class|fn|func|function|sub|proc)\\b.*|"
+            + "^\\s+(?:(?:public|private|protected|static|final|override|virtual|async|synchronized|abstract)\\s+)+"
+            + "[\\w<>\\[\\],.? ]+\\([^;]*$");
+
+    private final Syntax syntax;
+
+    private SourceLines(Syntax syntax) {
+        this.syntax = syntax;
+    }
+
+    /** The rules for {@code path}, chosen by its name. */
+    static SourceLines forPath(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (HASH_NAMES.contains(name)) {
+            return new SourceLines(Syntax.HASH);
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        Syntax s;
+        if (C_LIKE.contains(ext)) {
+            s = Syntax.C_LIKE;
+        } else if (HASH.contains(ext)) {
+            s = Syntax.HASH;
+        } else if (DASH_DASH.contains(ext)) {
+            s = Syntax.DASH_DASH;
+        } else if (SEMICOLON.contains(ext)) {
+            s = Syntax.SEMICOLON;
+        } else if (PERCENT.contains(ext)) {
+            s = Syntax.PERCENT;
+        } else if (MARKUP.contains(ext)) {
+            s = Syntax.MARKUP;
+        } else {
+            s = Syntax.NONE;
+        }
+        return new SourceLines(s);
+    }
+
+    /**
+     * For each line, whether it carries code (is neither blank nor only a comment). Block comments are
+     * tracked across lines; string literals are skipped so a "/*" inside quotes opens nothing.
+     */
+    boolean[] codeLines(String[] lines) {
+        boolean[] code = new boolean[lines.length];
+        boolean inBlock = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            switch (syntax) {
+                case C_LIKE -> {
+                    BlockScan scan = scanBlockComments(line, inBlock, "//", "/*", "*/");
+                    inBlock = scan.inBlock;
+                    code[i] = scan.hasCode;
+                }
+                case MARKUP -> {
+                    BlockScan scan = scanBlockComments(line, inBlock, null, "<!--", "-->");
+                    inBlock = scan.inBlock;
+                    code[i] = scan.hasCode;
+                }
+                case HASH -> code[i] = hasCodeBefore(line, "#");
+                case DASH_DASH -> code[i] = hasCodeBefore(line, "--");
+                case SEMICOLON -> code[i] = hasCodeBefore(line, ";");
+                case PERCENT -> code[i] = hasCodeBefore(line, "%");
+                default -> code[i] = !line.isBlank();
+            }
+        }
+        return code;
+    }
+
+    private static boolean hasCodeBefore(String line, String marker) {
+        String t = line.strip();
+        return !t.isEmpty() && !t.startsWith(marker);
+    }
+
+    private record BlockScan(boolean hasCode, boolean inBlock) {
+    }
+
+    private static BlockScan scanBlockComments(String line, boolean inBlock, String lineMarker, String open,
+                                               String close) {
+        boolean hasCode = false;
+        int i = 0;
+        int n = line.length();
+        char quote = 0;
+        while (i < n) {
+            if (inBlock) {
+                int end = line.indexOf(close, i);
+                if (end < 0) {
+                    return new BlockScan(hasCode, true);
+                }
+                inBlock = false;
+                i = end + close.length();
+                continue;
+            }
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (c == quote) {
+                    quote = 0;
+                }
+                i++;
+                continue;
+            }
+            if (lineMarker != null && line.startsWith(lineMarker, i)) {
+                break;
+            }
+            if (line.startsWith(open, i)) {
+                inBlock = true;
+                i += open.length();
+                continue;
+            }
+            if (!Character.isWhitespace(c)) {
+                hasCode = true;
+                if (lineMarker != null && (c == '"' || c == '\'')) {
+                    quote = c;
+                }
+            }
+            i++;
+        }
+        return new BlockScan(hasCode, inBlock);
+    }
+
+    /**
+     * The index of the line that opens the function enclosing line {@code at} (0-based), or -1.
+     * Uses git's default rule (a top-level line starting with a letter, '_' or '$'), plus indented
+     * definitions for languages that nest them.
+     */
+    int functionStart(String[] lines, int at) {
+        for (int i = Math.min(at, lines.length - 1); i >= 0; i--) {
+            String l = lines[i];
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (TOP_LEVEL_HEADER.matcher(l).matches() && !LABEL.matcher(l).matches()) {
+                return i;
+            }
+            if (syntax != Syntax.C_LIKE || l.startsWith(" ") || l.startsWith("\t")) {
+                if (INDENTED_HEADER.matcher(l).matches()) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index one past the last line of the function opened at {@code start}: the first later line
+     * that closes a top-level block or opens the next function, capped at {@code maxLines}.
+     */
+    int functionEnd(String[] lines, int start, int maxLines) {
+        int limit = Math.min(lines.length, start + maxLines);
+        for (int i = start + 1; i < limit; i++) {
+            String l = lines[i];
+            if (l.startsWith("}")) {
+                return i + 1;
+            }
+            if (!l.isEmpty() && TOP_LEVEL_HEADER.matcher(l).matches() && !LABEL.matcher(l).matches()
+                && syntax != Syntax.C_LIKE) {
+                return i;
+            }
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rca.suspects;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One commit that may have introduced the bug a fix repairs, with the evidence behind its rank.
+ *
+ * @param sha          full 40-hex commit id
+ * @param subject      first line of the commit message
+ * @param author       author name
+ * @param committed    commit time
+ * @param score        rank score in [0, 1]; higher is more likely
+ * @param blamedLines  how many of the fix's blamed lines this commit owns (after skipping meta-changes)
+ * @param share        the weighted share of the fix's blamed lines it owns, in [0, 1]
+ * @param filesChanged files the commit changed (a size signal)
+ * @param pointer      the explicit pointer in the fix's message naming it, or {@code null}
+ * @param reasons      the evidence, one short phrase each, strongest first
+ */
+public record Suspect(String sha, String subject, String author, Instant committed, double score, int blamedLines,
+                      double share, int filesChanged, Pointer pointer, List<String> reasons) {
+    public Suspect {
+        Objects.requireNonNull(sha, "sha");
+        if (!sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("not a full commit id: " + sha);
+        }
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(committed, "committed");
+        if (!(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("score out of [0,1]: " + score);
+        }
+        if (blamedLines < 0 || filesChanged < 0) {
+            throw new IllegalArgumentException("negative count");
+        }
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("share out of [0,1]: " + share);
+        }
+        reasons = List.copyOf(reasons);
+    }
+}

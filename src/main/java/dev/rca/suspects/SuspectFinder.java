@@ -1,0 +1,416 @@
+package dev.rca.suspects;
+
+import dev.rca.Progress;
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Ranks the commits most likely to have introduced the bug a fix repairs, SZZ-style: blame the fix's
+ * parent on the lines the fix deletes or modifies (and, for add-only hunks, on the lines around the
+ * insertion and the enclosing function), look past meta-changes by re-blaming at their parent, then score
+ * each candidate on its share of the blamed lines, recency and size. Explicit pointers in the fix's
+ * message are strong evidence. It abstains rather than guess when no candidate is credible.
+ *
+ * <p>One finder may answer many fixes of the same repository; it caches what it learns of commits.
+ */
+public final class SuspectFinder implements AutoCloseable {
+    /** Below this score the best candidate is not credible, and rca abstains. */
+    static final double MIN_SCORE = 0.45;
+    /** R-SZZ drops commits touching more files than this; rca only discounts them. */
+    static final int LARGE_FILES = 20;
+    private static final int MAX_SKIPS = 6;
+    private static final double SHARE_WEIGHT = 0.9;
+    private static final double RECENCY_WEIGHT = 0.1;
+
+    private final GitWorkspace workspace;
+    private final Repository repository;
+    private final ObjectReader reader;
+    private final RevWalk walk;
+    private final ChangeClassifier classifier;
+
+    /** A finder over {@code workspace}'s repository; close it when done (the workspace stays open). */
+    public SuspectFinder(GitWorkspace workspace) {
+        this.workspace = workspace;
+        this.repository = workspace.repository();
+        this.reader = repository.newObjectReader();
+        this.walk = new RevWalk(reader);
+        this.classifier = new ChangeClassifier(reader, walk, repository.getConfig());
+    }
+
+    /**
+     * Ranks the suspects for the fix named by {@code fixRevision}.
+     *
+     * @throws RcaException exit 3 when the revision does not name a commit
+     */
+    public SuspectReport find(String fixRevision, SuspectQuery query, Progress progress) {
+        ObjectId id = workspace.resolveCommit(fixRevision);
+        try {
+            return rank(walk.parseCommit(id), query, progress);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read history around " + id.name() + ": " + e.getMessage(), e);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /**
+     * The plain R-SZZ answer for comparison: candidates from blaming the fix's parent on its deleted and
+     * modified code lines (no surroundings, no re-blame), merges and commits touching more than 20 files
+     * dropped, most recent first. Empty when R-SZZ has no answer.
+     */
+    public List<String> rszz(String fixRevision) {
+        ObjectId id = workspace.resolveCommit(fixRevision);
+        try {
+            RevCommit fix = walk.parseCommit(id);
+            if (fix.getParentCount() == 0) {
+                return List.of();
+            }
+            RevCommit parent = walk.parseCommit(fix.getParent(0));
+            Set<ObjectId> blamed = new LinkedHashSet<>();
+            try (Blamer blamer = new Blamer(repository)) {
+                for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false).entrySet()) {
+                    for (int[] range : ranges(entry.getValue())) {
+                        for (Blamer.Origin o : blamer.blame(parent, entry.getKey(), range[0], range[1])) {
+                            if (o != null) {
+                                blamed.add(o.commit());
+                            }
+                        }
+                    }
+                }
+            }
+            List<RevCommit> kept = new ArrayList<>();
+            for (ObjectId c : blamed) {
+                ChangeClassifier.Change change = classifier.change(c);
+                if (change.meta() != ChangeClassifier.Meta.MERGE && change.filesChanged() <= LARGE_FILES) {
+                    kept.add(walk.parseCommit(c));
+                }
+            }
+            kept.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
+            return kept.stream().map(RevCommit::name).toList();
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read history around " + id.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What one candidate owns of the blamed lines. */
+    private static final class Holding {
+        double weight;
+        int changed;
+        int neighbours;
+        int functionLines;
+        final Set<String> functions = new LinkedHashSet<>();
+        final Set<String> skipped = new LinkedHashSet<>();
+    }
+
+    private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
+        List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
+        String subject = fix.getShortMessage();
+        if (fix.getParentCount() == 0) {
+            return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame");
+        }
+        RevCommit parent = walk.parseCommit(fix.getParent(0));
+        Map<String, List<FixLines.Target>> targets = FixLines.of(reader, repository.getConfig(), parent, fix, true);
+        Map<ObjectId, Holding> holdings = new LinkedHashMap<>();
+        double total = 0;
+        int blamedLines = 0;
+        int done = 0;
+        try (Blamer blamer = new Blamer(repository)) {
+            for (var entry : targets.entrySet()) {
+                progress.update("blaming", done++, targets.size());
+                Map<Integer, FixLines.Target> byLine = new HashMap<>();
+                entry.getValue().forEach(t -> byLine.put(t.line(), t));
+                for (int[] range : ranges(entry.getValue())) {
+                    Blamer.Origin[] origins = blamer.blame(parent, entry.getKey(), range[0], range[1]);
+                    for (int i = 0; i < origins.length; i++) {
+                        FixLines.Target target = byLine.get(range[0] + i);
+                        if (target == null || origins[i] == null) {
+                            continue;
+                        }
+                        Set<String> skipped = new LinkedHashSet<>();
+                        // Function context is many lines of little weight: not worth a re-blame each.
+                        Blamer.Origin origin = target.kind() == FixLines.Kind.FUNCTION ? origins[i]
+                            : lookPastMetaChanges(blamer, origins[i], skipped);
+                        Holding h = holdings.computeIfAbsent(origin.commit(), k -> new Holding());
+                        h.weight += target.weight();
+                        total += target.weight();
+                        blamedLines++;
+                        switch (target.kind()) {
+                            case CHANGED -> h.changed++;
+                            case NEIGHBOUR -> h.neighbours++;
+                            case FUNCTION -> h.functionLines++;
+                        }
+                        if (target.function() != null) {
+                            h.functions.add(target.function());
+                        }
+                        h.skipped.addAll(skipped);
+                    }
+                }
+            }
+        }
+        progress.update("blaming", targets.size(), targets.size());
+        if (holdings.isEmpty()) {
+            String why = targets.isEmpty()
+                ? "the fix deletes or changes no code line of an existing file (it only adds files, or only blank lines and comments)"
+                : "blame attributed none of the fix's lines";
+            return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
+        }
+        List<Suspect> ranked = score(fix, holdings, total, query, pointers);
+        if (ranked.isEmpty()) {
+            return withPointersOnly(fix, subject, blamedLines, pointers, query,
+                "every candidate was committed after the first symptom");
+        }
+        if (ranked.get(0).score() < MIN_SCORE) {
+            return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
+                "no credible suspect: the best candidate %s scores %.2f, below %.2f",
+                ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE));
+        }
+        return new SuspectReport(fix.name(), subject, blamedLines,
+            ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);
+    }
+
+    /** Follows a blamed line through merges, format-only, rename-only and very large commits. */
+    private Blamer.Origin lookPastMetaChanges(Blamer blamer, Blamer.Origin origin, Set<String> skipped)
+        throws IOException {
+        Blamer.Origin current = origin;
+        for (int depth = 0; depth < MAX_SKIPS; depth++) {
+            ChangeClassifier.Meta meta = classifier.change(current.commit()).meta();
+            ChangeClassifier.LineInParent before;
+            String why;
+            if (meta == ChangeClassifier.Meta.NONE) {
+                before = classifier.movedFrom(current.commit(), current.path(), current.line());
+                why = "code moved by";
+            } else {
+                before = classifier.lineInParent(current.commit(), current.path(), current.line());
+                why = meta.label;
+            }
+            if (before == null) {
+                return current;
+            }
+            Blamer.Origin earlier = blamer.blame(before.parent(), before.path(), before.line(), before.line() + 1)[0];
+            if (earlier == null) {
+                return current;
+            }
+            skipped.add(why + " " + current.commit().abbreviate(12).name());
+            current = earlier;
+        }
+        return current;
+    }
+
+    private List<Suspect> score(RevCommit fix, Map<ObjectId, Holding> holdings, double total, SuspectQuery query,
+                                List<Pointer> pointers) throws IOException {
+        List<RevCommit> candidates = new ArrayList<>();
+        int excludedBySymptom = 0;
+        for (ObjectId id : holdings.keySet()) {
+            RevCommit c = walk.parseCommit(id);
+            if (query.notAfter() != null && commitInstant(c).isAfter(query.notAfter())) {
+                excludedBySymptom++;
+                continue;
+            }
+            candidates.add(c);
+        }
+        Set<String> trusted = new LinkedHashSet<>();
+        for (Pointer p : pointers) {
+            if (p.trusted()) {
+                trusted.add(p.sha());
+            }
+        }
+        candidates.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
+        List<Suspect> suspects = new ArrayList<>();
+        for (int rank = 0; rank < candidates.size(); rank++) {
+            RevCommit c = candidates.get(rank);
+            Holding h = holdings.get(c);
+            ChangeClassifier.Change change = classifier.change(c);
+            double share = total == 0 ? 0 : Math.min(1, h.weight / total);
+            double recency = 1.0 / ((1 + rank) * (1 + rank));
+            double size = change.filesChanged() > LARGE_FILES ? 0.6 : 1.0;
+            double s = size * (SHARE_WEIGHT * share + RECENCY_WEIGHT * recency);
+            Pointer pointer = null;
+            for (Pointer p : pointers) {
+                if (p.trusted() && p.sha().equals(c.name())) {
+                    pointer = p;
+                }
+            }
+            if (pointer == null && !trusted.isEmpty()) {
+                s *= 0.5;
+            }
+            List<String> reasons = new ArrayList<>();
+            if (pointer != null) {
+                s = 0.9 + 0.1 * s;
+                reasons.add("named by '" + pointer.kind().phrase() + "' in the fix's message");
+            }
+            reasons.addAll(reasons(fix, c, h, share, rank, candidates.size(), change, query.notAfter()));
+            suspects.add(new Suspect(c.name(), c.getShortMessage(), c.getAuthorIdent().getName(), commitInstant(c),
+                round(s), h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer,
+                reasons));
+        }
+        addPointedButNotBlamed(suspects, pointers, query);
+        suspects.sort(Comparator.comparingDouble(Suspect::score).reversed()
+            .thenComparing(Comparator.comparing(Suspect::committed).reversed()).thenComparing(Suspect::sha));
+        return excludedBySymptom > 0 && suspects.isEmpty() ? List.of() : suspects;
+    }
+
+    private void addPointedButNotBlamed(List<Suspect> suspects, List<Pointer> pointers, SuspectQuery query)
+        throws IOException {
+        for (Pointer p : pointers) {
+            if (!p.trusted() || suspects.stream().anyMatch(s -> s.sha().equals(p.sha()))) {
+                continue;
+            }
+            RevCommit c = walk.parseCommit(ObjectId.fromString(p.sha()));
+            if (query.notAfter() != null && commitInstant(c).isAfter(query.notAfter())) {
+                continue;
+            }
+            ChangeClassifier.Change change = classifier.change(c);
+            suspects.add(new Suspect(c.name(), c.getShortMessage(), c.getAuthorIdent().getName(), commitInstant(c),
+                0.9, 0, 0, change.filesChanged(), p, List.of("named by '" + p.kind().phrase()
+                    + "' in the fix's message", "owns none of the blamed lines")));
+        }
+    }
+
+    private static List<String> reasons(RevCommit fix, RevCommit c, Holding h, double share, int rank, int count,
+                                        ChangeClassifier.Change change, Instant notAfter) {
+        List<String> reasons = new ArrayList<>();
+        if (h.changed > 0) {
+            reasons.add(String.format(Locale.ROOT, "owns %d deleted or modified line%s (%.0f%% of the blamed weight)",
+                h.changed, h.changed == 1 ? "" : "s", share * 100));
+        } else {
+            reasons.add(String.format(Locale.ROOT, "owns %.0f%% of the blamed weight", share * 100));
+        }
+        if (h.neighbours > 0) {
+            reasons.add("owns " + h.neighbours + " line" + (h.neighbours == 1 ? "" : "s") + " next to an insertion");
+        }
+        if (!h.functions.isEmpty()) {
+            String fn = h.functions.iterator().next();
+            reasons.add((h.functionLines > 0 ? "wrote " + h.functionLines + " lines of" : "touched")
+                + " the same function: " + fn + (h.functions.size() > 1 ? " (and " + (h.functions.size() - 1)
+                + " more)" : ""));
+        }
+        reasons.add(rank == 0 ? "most recent of " + count + " candidate" + (count == 1 ? "" : "s")
+            : ordinal(rank + 1) + " most recent of " + count + " candidates");
+        reasons.add(change.filesChanged() + " file" + (change.filesChanged() == 1 ? "" : "s") + " changed"
+            + (change.filesChanged() > LARGE_FILES ? " (large: discounted)" : ""));
+        reasons.add(span(commitInstant(c), commitInstant(fix)) + " before the fix");
+        if (notAfter != null) {
+            reasons.add(span(commitInstant(c), notAfter) + " before the first symptom");
+        }
+        for (String s : h.skipped) {
+            reasons.add("blame looked past " + s);
+        }
+        return reasons;
+    }
+
+    private static String ordinal(int n) {
+        return switch (n) {
+            case 2 -> "2nd";
+            case 3 -> "3rd";
+            default -> n + "th";
+        };
+    }
+
+    private static String span(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        if (d.isNegative()) {
+            return "0 days";
+        }
+        long days = d.toDays();
+        if (days >= 2) {
+            return days + " days";
+        }
+        long hours = d.toHours();
+        if (hours >= 1) {
+            return hours + " hour" + (hours == 1 ? "" : "s");
+        }
+        long minutes = d.toMinutes();
+        return minutes + " minute" + (minutes == 1 ? "" : "s");
+    }
+
+    private static double round(double v) {
+        return Math.max(0, Math.min(1, Math.round(v * 1000) / 1000.0));
+    }
+
+    private static Instant commitInstant(RevCommit c) {
+        return Instant.ofEpochSecond(c.getCommitTime());
+    }
+
+    private SuspectReport withPointersOnly(RevCommit fix, String subject, int blamedLines, List<Pointer> pointers,
+                                           SuspectQuery query, String why) throws IOException {
+        List<Suspect> suspects = new ArrayList<>();
+        addPointedButNotBlamed(suspects, pointers, query);
+        if (suspects.isEmpty()) {
+            return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why);
+        }
+        return new SuspectReport(fix.name(), subject, blamedLines,
+            suspects.subList(0, Math.min(query.top(), suspects.size())), pointers, null);
+    }
+
+    /** Resolves the explicit pointers in the fix's message; unknown SHAs are reported, untrusted. */
+    private List<Pointer> pointers(RevCommit fix) throws IOException {
+        List<Pointer> out = new ArrayList<>();
+        for (MessagePointers.Written w : MessagePointers.find(fix.getFullMessage())) {
+            var matches = reader.resolve(AbbreviatedObjectId.fromString(w.sha()));
+            List<RevCommit> commits = new ArrayList<>();
+            for (ObjectId m : matches) {
+                try {
+                    commits.add(walk.parseCommit(m));
+                } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException notACommit) {
+                    // a blob or tree sharing the prefix is no pointer
+                }
+            }
+            if (commits.isEmpty()) {
+                out.add(new Pointer(w.kind(), w.sha(), null, false, "unknown commit"));
+            } else if (commits.size() > 1) {
+                out.add(new Pointer(w.kind(), w.sha(), null, false, "ambiguous: " + commits.size() + " commits"));
+            } else {
+                RevCommit c = commits.get(0);
+                boolean ancestor = !c.equals(fix) && isAncestor(c, fix);
+                out.add(new Pointer(w.kind(), w.sha(), c.name(), ancestor, ancestor ? null : "not an ancestor of the fix"));
+            }
+        }
+        return out;
+    }
+
+    private boolean isAncestor(RevCommit candidate, RevCommit fix) throws IOException {
+        try (RevWalk rw = new RevWalk(reader)) {
+            return rw.isMergedInto(rw.parseCommit(candidate), rw.parseCommit(fix));
+        }
+    }
+
+    /** Contiguous [start, end) runs of the targets' line numbers. */
+    private static List<int[]> ranges(List<FixLines.Target> targets) {
+        int[] lines = targets.stream().mapToInt(FixLines.Target::line).sorted().distinct().toArray();
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < lines.length) {
+            int j = i;
+            while (j + 1 < lines.length && lines[j + 1] == lines[j] + 1) {
+                j++;
+            }
+            out.add(new int[] {lines[i], lines[j] + 1});
+            i = j + 1;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        walk.close();
+        reader.close();
+    }
+}

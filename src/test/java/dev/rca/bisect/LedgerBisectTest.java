@@ -1,0 +1,99 @@
+package dev.rca.bisect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.ledger.BisectRecord;
+import dev.rca.ledger.Evidence;
+import dev.rca.ledger.Ledger;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bisection started with -t lives in the ledger's bisect: section and records its culprit as evidence. */
+class LedgerBisectTest {
+    @TempDir
+    Path tmp;
+
+    private Path dir;
+    private final List<RevCommit> commits = new ArrayList<>();
+
+    @BeforeEach
+    void history() {
+        dir = tmp.resolve("repo");
+        try (TestRepo repo = TestRepo.init(dir)) {
+            for (int i = 0; i < 16; i++) {
+                var spec = repo.commit("change " + i).add("src/f" + (i % 3), "v" + i + "\n");
+                if (i == 11) {
+                    spec.add("bug", "here\n");
+                }
+                commits.add(spec.create());
+            }
+            repo.checkout();
+        }
+        assertEquals(0, Cli.run(dir, "open", "PAY-7", "--title=Bug file appears").exitCode());
+    }
+
+    private String sha(int i) {
+        return commits.get(i).name();
+    }
+
+    @Test
+    void runKeepsEveryVerdictInTheLedgerAndRecordsTheCulprit() throws Exception {
+        String before = Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml"));
+        CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        assertEquals(0, start.exitCode(), start.toString());
+        assertFalse(Files.exists(dir.resolve(".git/rca/bisect.yaml")), "state is in the ledger, not in .git/rca");
+
+        // later commands find the ledger bisection without -t
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "sh", "-c", "test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
+
+        Ledger ledger = Ledger.load(dir.resolve("docs/postmortems/PAY-7.yaml"));
+        BisectRecord bisect = ledger.bisect();
+        assertEquals(List.of(sha(0)), bisect.good());
+        assertEquals(sha(15), bisect.bad());
+        assertEquals(sha(11), bisect.firstBad());
+        assertEquals(List.of(sha(7), sha(11), sha(9), sha(10)), bisect.steps().stream().map(s -> s.commit()).toList());
+        assertEquals(List.of("good", "bad", "good", "good"), bisect.steps().stream().map(s -> s.verdict()).toList());
+        assertTrue(bisect.steps().stream().allMatch(s -> s.at() != null && s.at().endsWith("Z")), bisect.toString());
+
+        Evidence culprit = ledger.evidence().get(ledger.evidence().size() - 1);
+        assertEquals("commit", culprit.kind());
+        assertEquals(sha(11), culprit.commit());
+        assertEquals("change 11", culprit.subject());
+        assertEquals("first bad commit found by rca bisect-helper after 4 steps", culprit.note());
+
+        String after = Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml"));
+        assertTrue(after.startsWith(before.substring(0, before.indexOf("symptoms:"))), "the hand-written head survives");
+        assertEquals(0, Cli.run(dir, "check").exitCode(), Cli.run(dir, "check").toString());
+
+        CliResult status = Cli.run(dir, "status");
+        assertTrue(status.out().contains("Bisect: "), status.out());
+        CliResult reset = Cli.run(dir, "bisect-helper", "reset");
+        assertEquals("bisection reset\n", reset.out());
+        assertFalse(Files.exists(dir.resolve(".git/rca/bisect.ticket")));
+        assertEquals(sha(11), Ledger.load(dir.resolve("docs/postmortems/PAY-7.yaml")).bisect().firstBad(),
+            "the ledger keeps the finished bisection as a record");
+        CliResult none = Cli.run(dir, "bisect-helper", "status");
+        assertEquals(3, none.exitCode(), none.toString());
+    }
+
+    @Test
+    void aBadTicketIsRefusedBeforeAnythingIsWritten() {
+        CliResult r = Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "../x");
+        assertEquals(3, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(dir.resolve(".git/rca/bisect.ticket")));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.rca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.ExitCode;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private Path dir;
+    private RevCommit first;
+    private RevCommit second;
+    private RevCommit third;
+    private RevCommit fourth;
+
+    @BeforeEach
+    void repository() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            first = repo.commit("add cache\n\nThe first cache.").add("src/cache.c", "a\nb\nc\n").create();
+            second = repo.commit("café: fix cache eviction").encoding("ISO-8859-1")
+                .add("src/cache.c", "a\nB\nc\nd\n").by("bob", "BOB@old.example.com").create();
+            third = repo.commit("move cache").rename("src/cache.c", "lib/cache.c").create();
+            fourth = repo.commit("add mailmap").add(".mailmap", "Bob Builder <bob@example.com> <BOB@old.example.com>\n")
+                .add("lib/cache.c", "a\nB\nc\nd\ne\n").create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+    }
+
+    @Test
+    void logTableShowsShortShaDateAuthorSubject() {
+        CliResult r = Cli.run(dir, "log", "-n", "2", "--no-merges");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(fourth.name().substring(0, 7) + "  2026-01-01  Alice Author          add mailmap\n"
+            + third.name().substring(0, 7) + "  2026-01-01  Alice Author          move cache\n", r.out());
+    }
+
+    @Test
+    void onelineMatchesGitOneline() {
+        CliResult r = Cli.run(dir, "log", "--format=oneline");
+        assertEquals(NativeGit.run(dir, "log", "--oneline", "--no-decorate"), r.out());
+    }
+
+    @Test
+    void jsonIsOneObjectPerCommitWithDecodedMessage() {
+        CliResult r = Cli.run(dir, "log", "--format=json", "--grep=café");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("{\"sha\":\"" + second.name() + "\",\"parents\":[\"" + first.name() + "\"],"
+            + "\"author\":{\"name\":\"bob\",\"email\":\"BOB@old.example.com\",\"date\":\"2026-01-01T00:02:00+00:00\"},"
+            + "\"committer\":{\"name\":\"Carol Committer\",\"email\":\"carol@example.com\","
+            + "\"date\":\"2026-01-01T00:02:00+00:00\"},\"subject\":\"café: fix cache eviction\",\"body\":\"\"}\n",
+            r.out());
+        CliResult body = Cli.run(dir, "log", "--format=json", "--grep=first cache");
+        assertTrue(body.out().contains("\"subject\":\"add cache\",\"body\":\"The first cache."), body.out());
+    }
+
+    @Test
+    void authorMatchingUsesTheMailmapLikeGit() {
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--author=Builder"),
+            Cli.run(dir, "log", "--format=sha", "--author=Builder").outLines());
+        assertEquals(1, Cli.run(dir, "log", "--format=sha", "--author=Builder").outLines().size());
+    }
+
+    @Test
+    void pathsAreRelativeToTheDirectoryRcaRunsIn() throws Exception {
+        Files.createDirectories(dir.resolve("lib"));
+        assertEquals(NativeGit.lines(dir.resolve("lib"), "log", "--format=%H", "--", "cache.c"),
+            Cli.run(dir.resolve("lib"), "log", "--format=sha", "--", "cache.c").outLines());
+        assertEquals(2, Cli.run(dir.resolve("lib"), "history", "cache.c", "--format=sha").outLines().size());
+    }
+
+    @Test
+    void historyFollowShowsThePathInEachCommit() {
+        CliResult r = Cli.run(dir, "history", "lib/cache.c", "--follow", "--format=oneline");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(fourth.name().substring(0, 7) + " add mailmap  [lib/cache.c]\n"
+            + third.name().substring(0, 7) + " move cache  [lib/cache.c]\n"
+            + second.name().substring(0, 7) + " café: fix cache eviction  [src/cache.c]\n"
+            + first.name().substring(0, 7) + " add cache  [src/cache.c]\n", r.out());
+    }
+
+    @Test
+    void historyStatCountsLinesUnderThePath() {
+        CliResult r = Cli.run(dir, "history", "lib/cache.c", "--follow", "--stat", "--format=json");
+        assertEquals(0, r.exitCode(), r.toString());
+        String[] rows = r.out().split("\n");
+        assertEquals(4, rows.length, r.out());
+        assertTrue(rows[0].endsWith("\"path\":\"lib/cache.c\",\"added\":1,\"removed\":0}"), rows[0]);
+        assertTrue(rows[1].endsWith("\"added\":0,\"removed\":0}"), rows[1]);
+        assertTrue(rows[2].endsWith("\"added\":2,\"removed\":1}"), rows[2]);
+        assertTrue(rows[3].endsWith("\"added\":3,\"removed\":0}"), rows[3]);
+    }
+
+    @Test
+    void historyAuthorsSummarisesWithTheMailmap() {
+        CliResult r = Cli.run(dir, "history", "lib/cache.c", "--follow", "--authors");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("     3       +4      +0  2026-01-01  2026-01-01  Alice Author <alice@example.com>\n"
+            + "     1       +2      -1  2026-01-01  2026-01-01  Bob Builder <bob@example.com>\n", r.out());
+        CliResult json = Cli.run(dir, "history", "src", "--authors", "--format=json");
+        assertEquals("{\"name\":\"Alice Author\",\"email\":\"alice@example.com\",\"commits\":2,\"added\":3,"
+            + "\"removed\":4,\"first\":\"2026-01-01\",\"last\":\"2026-01-01\"}\n"
+            + "{\"name\":\"Bob Builder\",\"email\":\"bob@example.com\",\"commits\":1,\"added\":2,\"removed\":1,"
+            + "\"first\":\"2026-01-01\",\"last\":\"2026-01-01\"}\n", json.out());
+    }
+
+    @Test
+    void historyTakesARevisionAfterThePaths() {
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", second.name(), "--", "src"),
+            Cli.run(dir, "history", "src", second.name(), "--format=sha").outLines());
+    }
+
+    @Test
+    void errorsAreOneLineAndPrintNothing() {
+        assertError(ExitCode.BAD_INPUT, "rca: error: unknown revision 'nope'\n", "log", "nope");
+        assertError(ExitCode.USAGE, "rca: error: --merges and --no-merges exclude each other\n",
+            "log", "--merges", "--no-merges");
+        CliResult regex = Cli.run(dir, "log", "--grep=(");
+        assertEquals(ExitCode.USAGE, regex.exitCode());
+        assertTrue(regex.err().startsWith("rca: error: --grep: bad regular expression '('"), regex.err());
+        assertTrue(regex.err().contains("hint: use -F"), regex.err());
+        CliResult date = Cli.run(dir, "log", "--since=someday");
+        assertEquals(ExitCode.USAGE, date.exitCode());
+        assertTrue(date.err().startsWith("rca: error: cannot understand the date 'someday'\nhint: "), date.err());
+        assertError(ExitCode.USAGE, "rca: error: --format=csv is not available here; use one of table, sha, json,"
+            + " oneline\n", "log", "--format=csv");
+        assertError(ExitCode.BAD_INPUT, "rca: error: unknown revision 'nope'\n", "history", "nope", "--", "src");
+    }
+
+    private void assertError(int code, String err, String... args) {
+        CliResult r = Cli.run(dir, args);
+        assertEquals(code, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals(err, r.err());
+    }
+}

@@ -1,0 +1,174 @@
+package dev.rca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.ExitCode;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuspectsCommandTest {
+    private static final String ORIGINAL = """
+        int parse(int x)
+        {
+        \tint y = x * 2;
+        \t/* scale it */
+        \treturn y;
+        }
+
+        int other(int z)
+        {
+        \treturn z + 1;
+        }
+        """;
+    private static final String BUGGY = ORIGINAL.replace("x * 2;", "x * 2 + 1;");
+
+    @TempDir
+    Path tmp;
+
+    private TestRepo repo;
+    private RevCommit base;
+    private RevCommit bug;
+
+    @BeforeEach
+    void history() {
+        repo = TestRepo.init(tmp.resolve("r")).tick(86_400);
+        base = repo.commit("net: add parser").add("net.c", ORIGINAL).create();
+        bug = repo.commit("net: offset the result").by("Bob Bug", "bob@example.com").add("net.c", BUGGY).create();
+        repo.commit("docs: readme").add("README", "hello\n").create();
+    }
+
+    private RevCommit fix(String message) {
+        return repo.commit(message).add("net.c", ORIGINAL).create();
+    }
+
+    @Test
+    void plantedBugIsTheOnlySuspect() {
+        RevCommit fix = fix("net: drop the stray offset");
+        CliResult r = Cli.run(repo.directory(), "suspects", fix.name(), "--format=sha");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(bug.name() + "\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void withATicketTheRankingIsRecordedAndNothingAfterTheFirstSymptomIsSuspected() throws Exception {
+        RevCommit fix = fix("net: drop the stray offset");
+        repo.checkout();
+        Path dir = repo.directory();
+        assertEquals(0, Cli.run(dir, "open", "NET-9", "--title=Parser off by one").exitCode());
+        // the symptom was seen a day before the buggy commit: it cannot be the cause
+        assertEquals(0, Cli.run(dir, "symptom", "parse(2) returns 5", "--at=2026-01-02T00:00:00Z").exitCode());
+        CliResult early = Cli.run(dir, "suspects", fix.name(), "-t", "NET-9");
+        assertEquals(ExitCode.NEGATIVE, early.exitCode(), early.toString());
+        assertEquals("", early.out());
+
+        Path ledger = dir.resolve("docs/postmortems/NET-9.yaml");
+        Files.writeString(ledger, Files.readString(ledger).replace("2026-01-02T00:00:00Z", "2026-01-05T00:00:00Z"));
+        CliResult r = Cli.run(dir, "suspects", fix.name(), "-t", "NET-9", "--format=sha");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(bug.name() + "\n", r.out());
+        assertEquals("recorded as E1 in docs/postmortems/NET-9.yaml\n", r.err());
+        String text = Files.readString(ledger);
+        assertTrue(text.contains("""
+              - id: E1
+                kind: suspects
+                command: rca suspects %s -t NET-9 --format=sha
+                commits: [%s]
+                note: "ranked %s first, score 1.00"
+                suspects:
+                  - commit: %s
+                    score: 1.0
+            """.formatted(fix.name(), bug.name(), bug.name().substring(0, 12), bug.name())), text);
+        assertEquals(0, Cli.run(dir, "check").exitCode());
+    }
+
+    @Test
+    void tableGivesScoreAndReasons() {
+        fix("net: drop the stray offset");
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals("RANK  SCORE  COMMIT        DATE        SUBJECT\n"
+            + "1     1.000  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
+            + "      owns 1 deleted or modified line (100% of the blamed weight); touched the same function: "
+            + "int parse(int x); most recent of 1 candidate; 1 file changed; 2 days before the fix\n", r.out());
+    }
+
+    @Test
+    void jsonListsSuspectsAndPointers() {
+        fix("net: drop the stray offset\n\nFixes: 0123456789ab (\"nothing\")\n");
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("{\"fix\":\"" + repo.tip("main").name() + "\",\"subject\":\"net: drop the "
+            + "stray offset\",\"blamed_lines\":1,\"suspects\":[{\"sha\":\"" + bug.name() + "\""), r.out());
+        assertTrue(r.out().endsWith(",\"pointers\":[{\"kind\":\"Fixes:\",\"written\":\"0123456789ab\",\"sha\":null,"
+            + "\"trusted\":false,\"note\":\"unknown commit\"}]}\n"), r.out());
+        assertEquals("rca: warning: not trusted: 'Fixes: 0123456789ab': unknown commit\n", r.err());
+    }
+
+    @Test
+    void fixesTrailerIsStrongEvidenceUnlessTurnedOff() {
+        fix("net: drop the stray offset\n\nFixes: " + base.name().substring(0, 12) + " (\"net: add parser\")\n");
+        CliResult with = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha");
+        assertEquals(ExitCode.OK, with.exitCode(), with.toString());
+        assertEquals(base.name() + "\n" + bug.name() + "\n", with.out());
+        CliResult without = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--no-trailers");
+        assertEquals(bug.name() + "\n", without.out());
+    }
+
+    @Test
+    void revertPointsAtTheRevertedCommit() {
+        fix("Revert \"net: offset the result\"\n\nThis reverts commit " + bug.name() + ".\n");
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json", "--top=1");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("\"pointer\":\"This reverts commit\""), r.out());
+        assertTrue(r.out().contains("\"score\":1.0,"), r.out());
+    }
+
+    @Test
+    void rootCommitAbstains() {
+        CliResult r = Cli.run(repo.directory(), "suspects", base.name());
+        assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("rca: no suspect: the fix is a root commit: it has no parent to blame\n", r.err());
+    }
+
+    @Test
+    void fixAddingOnlyNewFilesAbstains() {
+        repo.commit("net: add test").add("test.c", "int main(void) { return 0; }\n").create();
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha");
+        assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("rca: no suspect: the fix deletes or changes no code line"), r.err());
+    }
+
+    @Test
+    void unknownRevisionIsBadInput() {
+        CliResult r = Cli.run(repo.directory(), "suspects", "nosuchrev");
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("rca: error: unknown revision 'nosuchrev'\n", r.err());
+    }
+
+    @Test
+    void badTopAndFormatAreUsageErrors() {
+        assertEquals(ExitCode.USAGE, Cli.run(repo.directory(), "suspects", "HEAD", "--top=0").exitCode());
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=dot");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+        assertEquals("rca: error: --format=dot is not available here; use one of table, sha, json\n", r.err());
+    }
+
+    @Test
+    void helpHasAnExample() {
+        CliResult r = Cli.run(repo.directory(), "suspects", "--help");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("Example:\n  rca suspects HEAD --top=3\n"), r.out());
+    }
+}

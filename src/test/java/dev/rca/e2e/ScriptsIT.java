@@ -1,0 +1,98 @@
+package dev.rca.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The user's first commands, run as a user runs them: through scripts/ and the packaged jar. Runs after
+ * 'package' (failsafe), so the launcher finds a fresh jar and does not rebuild.
+ */
+class ScriptsIT {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoNarratesTheWholeInvestigationAndLeavesTheCheckoutClean() throws Exception {
+        String statusBefore = projectStatus();
+        Run demo = run(List.of("bash", "scripts/demo", tmp.toString()), 600);
+        assertEquals(0, demo.exitCode(), demo.output());
+        String out = demo.output();
+        for (String step : List.of("$ rca open SHOP-7", "$ rca log --grep=discount", "$ rca history shop/pricing.py --follow --authors",
+            "$ rca bisect-helper run -- sh scripts/test.sh", "first bad commit: ", "$ rca suspects HEAD",
+            "$ rca reject H1", "$ rca confirm H2", "$ rca verify --runs=2", "$ rca postmortem --graph --commit",
+            "$ rca dag -t SHOP-7", "The post-mortem is ")) {
+            assertTrue(out.contains(step), "demo output lacks '" + step + "':\n" + out);
+        }
+        assertTrue(out.contains("first bad commit: ") && out.contains("pricing: tidy bulk threshold check"), out);
+        Path postmortem = tmp.resolve("shop/docs/postmortems/SHOP-7.md");
+        assertTrue(Files.isRegularFile(postmortem), "no post-mortem written");
+        String md = Files.readString(postmortem);
+        assertTrue(md.startsWith("# SHOP-7: Bulk discount missing at exactly ten items\n"), md);
+        Run lint = run(List.of("scripts/rca", "-C", tmp.resolve("shop").toString(), "lint", postmortem.toString()), 120);
+        assertEquals(0, lint.exitCode(), lint.output());
+        Run log = run(List.of("git", "-C", tmp.resolve("shop").toString(), "show", "--stat", "--format=%s", "HEAD"), 60);
+        assertTrue(log.output().startsWith("Post-mortem for SHOP-7: Bulk discount missing at exactly ten items"), log.output());
+        assertTrue(log.output().contains("2 files changed"), log.output());
+        assertEquals(statusBefore, projectStatus(), "the demo must leave the rca checkout as it found it");
+    }
+
+    @Test
+    void gitRcaWorksWithScriptsOnPath() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("git", "rca", "--version").directory(tmp.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", PROJECT.resolve("scripts") + ":" + System.getenv("PATH"));
+        Run r = run(pb, 120);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("rca ") && r.output().contains("JGit "), r.output());
+    }
+
+    @Test
+    void aDirectoryThatIsNotARepositoryGetsOneLineAndExitThree() throws Exception {
+        Run r = run(List.of(PROJECT.resolve("scripts/rca").toString(), "-C", tmp.toString(), "log"), 120);
+        assertEquals(3, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("rca: error: not a git repository"), r.output());
+    }
+
+    @Test
+    void benchSmokeRunsEveryRow() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "scripts/bench", "--smoke").directory(PROJECT.toFile())
+            .redirectErrorStream(true);
+        pb.environment().put("RCA_BENCH_CACHE", tmp.resolve("bench").toString());
+        Run r = run(pb, 600);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("| repository | work | rca median (ms) | git median (ms) |"), r.output());
+        assertEquals(13, r.output().lines().filter(l -> l.startsWith("| synthetic 1500")).count(), r.output());
+    }
+
+    private String projectStatus() throws Exception {
+        return run(List.of("git", "-C", PROJECT.toString(), "status", "--porcelain", "--untracked-files=all"), 60).output();
+    }
+
+    private Run run(List<String> command, int timeoutSeconds) throws Exception {
+        return run(new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true), timeoutSeconds);
+    }
+
+    private static Run run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + pb.command());
+        }
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+}

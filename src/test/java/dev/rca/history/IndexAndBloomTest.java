@@ -1,0 +1,68 @@
+package dev.rca.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.Progress;
+import dev.rca.git.GitWorkspace;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rca index} writes a commit-graph git accepts, and path queries use its Bloom filters. */
+class IndexAndBloomTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void indexWritesAGraphGitVerifiesAndHistoryUsesItsBloomFilters() {
+        Path dir = tmp.resolve("r");
+        HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 5, 150);
+        List<String> paths = List.of("src", "docs/readme.md", "src/cache.c", "top.txt");
+        List<List<String>> before = new ArrayList<>();
+        for (String p : paths) {
+            before.add(Cli.run(dir, "history", p, "--format=sha").outLines());
+        }
+
+        CliResult r = Cli.run(dir, "index");
+        assertEquals(0, r.exitCode(), r.toString());
+        int commits = NativeGit.lines(dir, "rev-list", "--all").size();
+        assertTrue(r.out().matches("wrote objects/info/commit-graph: " + commits + " commits, " + commits
+            + " changed-path Bloom filters, \\d+ bytes\n"), r.out());
+        assertTrue(Files.isRegularFile(dir.resolve(".git/objects/info/commit-graph")));
+        NativeGit.run(dir, "commit-graph", "verify");
+
+        for (int i = 0; i < paths.size(); i++) {
+            String p = paths.get(i);
+            assertEquals(before.get(i), Cli.run(dir, "history", p, "--format=sha").outLines(), p);
+            assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", p), before.get(i), p);
+        }
+        try (GitWorkspace ws = GitWorkspace.open(dir); CommitWalk walk = new CommitWalk(ws, Progress.NONE)) {
+            List<String> first = new ArrayList<>();
+            walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> first.add(c.sha()));
+            String stats = walk.pathStats();
+            assertTrue(stats.matches("bloom skips [1-9]\\d*, tree diffs \\d+"), stats);
+            List<String> again = new ArrayList<>();
+            walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> again.add(c.sha()));
+            assertEquals(first, again, "a walk can run twice");
+        }
+        assertTrue(g.tags.size() > 0);
+    }
+
+    @Test
+    void historyIsCorrectWithAGraphGitWrote() {
+        Path dir = tmp.resolve("g");
+        HistoryRepoGenerator.generate(dir, 8, 120);
+        NativeGit.run(dir, "commit-graph", "write", "--reachable", "--changed-paths");
+        for (String p : List.of("src", "docs", "src/net/http.c", "a.b")) {
+            assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", p),
+                Cli.run(dir, "history", p, "--format=sha").outLines(), p);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.rca.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code rca log} and {@code rca history} against the {@code git} command line on generated repositories
+ * with merges, renames, non-ASCII paths and messages, equal commit times and clock skew: the same SHAs in
+ * the same order for every query (and, with {@code --follow}, at least git's).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LogDifferentialTest {
+    private static final long[] SEEDS = {11, 23, 47};
+    private static final int COMMITS = 320;
+
+    @TempDir
+    static Path tmp;
+
+    private final Map<Long, HistoryRepoGenerator> repos = new HashMap<>();
+    private int queriesRun;
+
+    private synchronized HistoryRepoGenerator repo(long seed) {
+        return repos.computeIfAbsent(seed, s -> HistoryRepoGenerator.generate(dir(s), s, COMMITS));
+    }
+
+    private Path dir(long seed) {
+        return tmp.resolve("repo-" + seed);
+    }
+
+    Stream<Arguments> logQueries() {
+        List<Arguments> all = new ArrayList<>();
+        for (long seed : SEEDS) {
+            HistoryRepoGenerator g = repo(seed);
+            for (List<String> q : queriesFor(g)) {
+                all.add(Arguments.of(seed, q));
+            }
+        }
+        return all.stream();
+    }
+
+    private static List<List<String>> queriesFor(HistoryRepoGenerator g) {
+        String early = "@" + g.earlyTime;
+        String late = "@" + g.lateTime;
+        String earlyIso = Instant.ofEpochSecond(g.earlyTime).toString();
+        String lateIso = Instant.ofEpochSecond(g.lateTime).toString().replace("T", " ").replace("Z", " +0000");
+        String t0 = g.tags.get(0);
+        String tMid = g.tags.get(g.tags.size() / 2);
+        String tLast = g.tags.get(g.tags.size() - 1);
+        String topic = g.branches.get(g.branches.size() - 1);
+        List<List<String>> qs = new ArrayList<>(List.of(
+            List.of(), List.of("--first-parent"), List.of("--no-merges"), List.of("--merges"), List.of("-n", "7"),
+            List.of("--all-match"), List.of("main", topic), List.of(t0 + ".." + "main"), List.of(tMid + "..main"),
+            List.of("^" + tMid, "main", topic), List.of(t0 + "..." + tLast), List.of(tLast + "..", "--no-merges"),
+            List.of(topic + "..main", "--first-parent"), List.of("main.." + topic),
+            List.of("--grep=fix"), List.of("--grep=Fix"), List.of("--grep=fix", "-i"),
+            List.of("--grep=fix", "--grep=cache"), List.of("--grep=fix", "--grep=cache", "--all-match"),
+            List.of("--grep=fix", "--invert-grep"), List.of("--grep=a.b", "-F"), List.of("--grep=^tidy"),
+            List.of("--grep=café"), List.of("--grep=second line"),
+            List.of("--author=Bob"), List.of("--author=bob", "-i"), List.of("--author=adam@", "--grep=fix"),
+            List.of("--author=Alice", "--author=Ådam"), List.of("--committer=Carol", "--grep=cache", "--all-match"),
+            List.of("--author=Bob", "--grep=fix", "--invert-grep"),
+            List.of("--since=" + early), List.of("--until=" + late), List.of("--since=" + early, "--until=" + late),
+            List.of("--since=" + earlyIso), List.of("--until=" + lateIso), List.of("--since=" + early, "--no-merges"),
+            List.of(t0 + "..main", "--since=" + early), List.of("--since=" + late, "--first-parent"),
+            List.of("--since=10.years.ago", "-n", "3"),
+            List.of("-n", "5", "--grep=fix"), List.of("-n", "0"), List.of("--merges", "-n", "3", "main", topic)));
+        Set<String> paths = new LinkedHashSet<>(List.of("src", "docs", "src/cache.c", "Ünïcode dir", "moved",
+            "src/ñ/ação.c", "a.b", "top.txt", "lib/util.c"));
+        paths.addAll(g.touchedPaths.subList(0, Math.min(6, g.touchedPaths.size())));
+        for (String p : paths) {
+            qs.add(List.of("--", p));
+            qs.add(List.of("--first-parent", "--", p));
+            qs.add(List.of(tMid + "..main", "--", p));
+        }
+        qs.add(List.of("--", "src", "docs"));
+        qs.add(List.of("--no-merges", "--", "src/cache.c", "top.txt"));
+        qs.add(List.of("--since=" + early, "--", "src"));
+        qs.add(List.of("--until=" + late, "-n", "4", "--", "docs"));
+        qs.add(List.of("--merges", "--", "src"));
+        qs.add(List.of("main", topic, "--", "src/net"));
+        qs.add(List.of("--grep=fix", "--", "src"));
+        qs.add(List.of("--", "."));
+        qs.add(List.of("--", "no/such/path"));
+        return qs;
+    }
+
+    @ParameterizedTest(name = "seed {0}: rca log {1}")
+    @MethodSource("logQueries")
+    void logMatchesGit(long seed, List<String> query) {
+        Path dir = dir(seed);
+        List<String> gitArgs = new ArrayList<>(List.of("log", "--format=%H"));
+        gitArgs.addAll(query);
+        List<String> rcaArgs = new ArrayList<>(List.of("log", "--format=sha"));
+        rcaArgs.addAll(query);
+        List<String> expected = NativeGit.lines(dir, gitArgs.toArray(new String[0]));
+        CliResult r = Cli.run(dir, rcaArgs.toArray(new String[0]));
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(expected, r.outLines(), "rca " + String.join(" ", rcaArgs));
+        queriesRun++;
+    }
+
+    Stream<Arguments> historyQueries() {
+        List<Arguments> all = new ArrayList<>();
+        for (long seed : SEEDS) {
+            HistoryRepoGenerator g = repo(seed);
+            // a spread of paths: originals, renamed ones, non-ASCII ones
+            int step = Math.max(1, g.touchedPaths.size() / 10);
+            for (int i = 0; i < g.touchedPaths.size(); i += step) {
+                all.add(Arguments.of(seed, g.touchedPaths.get(i)));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "seed {0}: rca history {1}")
+    @MethodSource("historyQueries")
+    void historyMatchesGitAndFollowFindsAtLeastGitsFollow(long seed, String path) {
+        Path dir = dir(seed);
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", path),
+            Cli.run(dir, "history", path, "--format=sha").outLines(), "rca history " + path);
+        List<String> gitFollow = NativeGit.lines(dir, "log", "--follow", "--format=%H", "--", path);
+        CliResult follow = Cli.run(dir, "history", "--follow", "--format=sha", path);
+        assertEquals(0, follow.exitCode(), follow.toString());
+        Set<String> ours = new LinkedHashSet<>(follow.outLines());
+        List<String> missing = gitFollow.stream().filter(c -> !ours.contains(c)).toList();
+        assertTrue(missing.isEmpty(), "rca history --follow " + path + " misses " + missing);
+        assertEquals(ours.size(), follow.outLines().size(), "no commit twice");
+    }
+
+    @Test
+    void historyWithRevisionMatchesGit() {
+        HistoryRepoGenerator g = repo(SEEDS[0]);
+        Path dir = dir(SEEDS[0]);
+        String tag = g.tags.get(g.tags.size() / 2);
+        for (String path : List.of("src", "docs/readme.md", "Ünïcode dir")) {
+            assertEquals(NativeGit.lines(dir, "log", "--format=%H", tag, "--", path),
+                Cli.run(dir, "history", path, tag, "--format=sha").outLines(), path + " at " + tag);
+            assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--first-parent", tag, "--", path),
+                Cli.run(dir, "history", "--first-parent", "--format=sha", tag, "--", path).outLines());
+        }
+    }
+
+    @AfterAll
+    void ranQueries() {
+        assertTrue(queriesRun == 0 || queriesRun > 100, "ran " + queriesRun + " log queries");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rca.suspects;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SourceLinesTest {
+    @Test
+    void cLikeCommentsAndBlankLinesCarryNoCode() {
+        String[] lines = {"int a; // note", "// only", "/* start", " * middle", " end */", "", "x = \"/* not\";",
+            "y = 1; /* tail */", "/* a */ z = 2;"};
+        assertArrayEquals(new boolean[] {true, false, false, false, false, false, true, true, true},
+            SourceLines.forPath("src/x.c").codeLines(lines));
+    }
+
+    @Test
+    void hashAndDashCommentsByFileName() {
+        assertArrayEquals(new boolean[] {false, true, false},
+            SourceLines.forPath("Makefile").codeLines(new String[] {"# c", "all: x", "   "}));
+        assertArrayEquals(new boolean[] {false, true},
+            SourceLines.forPath("q.sql").codeLines(new String[] {"-- c", "select 1;"}));
+        assertArrayEquals(new boolean[] {false, true},
+            SourceLines.forPath("doc.md").codeLines(new String[] {"<!-- hidden -->", "text"}));
+    }
+
+    @Test
+    void functionStartFollowsGitsDefaultRule() {
+        String[] lines = {"#include <x.h>", "static int f(int a,", "\t\t int b)", "{", "out:", "\treturn a;", "}"};
+        SourceLines c = SourceLines.forPath("a.c");
+        assertEquals(1, c.functionStart(lines, 5));
+        assertEquals(7, c.functionEnd(lines, 1, 300));
+        String[] py = {"class A:", "    def run(self):", "        return 1"};
+        assertEquals(1, SourceLines.forPath("a.py").functionStart(py, 2));
+    }
+
+    @Test
+    void pointersInMessages() {
+        String msg = "subject\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.\n"
+            + "A regression from abcdef12 and Regression in commit 1234567.\nFixes: FEDCBA987654 (\"x\")\n";
+        assertEquals(List.of(new MessagePointers.Written(Pointer.Kind.FIXES, "fedcba987654"),
+                new MessagePointers.Written(Pointer.Kind.REGRESSION, "abcdef12"),
+                new MessagePointers.Written(Pointer.Kind.REGRESSION, "1234567"),
+                new MessagePointers.Written(Pointer.Kind.REVERTS, "0123456789abcdef0123456789abcdef01234567")),
+            MessagePointers.find(msg));
+    }
+}
