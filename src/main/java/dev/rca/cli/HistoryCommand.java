@@ -49,7 +49,7 @@ public final class HistoryCommand extends LedgerCommand {
         }
         Long sinceSeconds = dates.sinceSeconds();
         Long untilSeconds = dates.untilSeconds();
-        try (GitWorkspace workspace = openWorkspace();
+        try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             HistoryArguments args = HistoryArguments.split(workspace, operands, CommandLineArgs.afterDoubleDash(spec));
             if (args.revision() != null) {

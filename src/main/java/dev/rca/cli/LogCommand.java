@@ -56,7 +56,7 @@ public final class LogCommand extends LedgerCommand {
         int pathCount = CommandLineArgs.afterDoubleDash(spec);
         List<String> revisions = positionals.subList(0, positionals.size() - pathCount);
         List<String> typedPaths = positionals.subList(positionals.size() - pathCount, positionals.size());
-        try (GitWorkspace workspace = openWorkspace();
+        try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             LogQuery query = query(revisions, Pathspecs.resolve(workspace, typedPaths));
             LedgerFile ledger = ledgerToRecordInto(workspace);

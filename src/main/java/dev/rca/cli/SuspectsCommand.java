@@ -55,7 +55,7 @@ public final class SuspectsCommand extends LedgerCommand {
             throw RcaException.usage("--top must be at least 1, not " + top);
         }
         SuspectReport report;
-        try (GitWorkspace workspace = openWorkspace(); SuspectFinder finder = new SuspectFinder(workspace)) {
+        try (GitWorkspace workspace = openHistoryWorkspace(); SuspectFinder finder = new SuspectFinder(workspace)) {
             LedgerFile ledger = ledgerToRecordInto(workspace);
             Instant firstSymptom = ledger == null ? null : earliestSymptom(ledger.read());
             report = finder.find(fix, new SuspectQuery(top, !noTrailers, firstSymptom), progress());

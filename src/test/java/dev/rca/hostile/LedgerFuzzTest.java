@@ -76,7 +76,12 @@ class LedgerFuzzTest {
             new Writer("verify", List.of("verify", "-t", TICKET, "--runs=1", "--timeout=30"),
                 List.of("verify", "validation", "[]", "{}"), List.of(0, 1)),
             new Writer("logs diff -t", List.of("logs", "diff", "-t", TICKET, repo.goodLog().toString(),
-                repo.badLog().toString()), items, List.of(0, 1)));
+                repo.badLog().toString()), items, List.of(0, 1)),
+            new Writer("log -t", List.of("log", "-n", "2", "--grep=cache", "-t", TICKET), items),
+            new Writer("history -t", List.of("history", "src/CartCache.java", "-t", TICKET), items),
+            new Writer("suspects -t", List.of("suspects", "HEAD", "-t", TICKET), items),
+            new Writer("bisect-helper start -t", List.of("bisect-helper", "start", "-t", TICKET, "--bad=HEAD~1",
+                "--good=HEAD~2"), List.of("bisect", "[]", "{}")));
     }
 
     @Test
@@ -165,12 +170,13 @@ class LedgerFuzzTest {
             String offending;
             String fix;
             try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir)) {
-                base = repo.commit("Add cart cache").add("src/CartCache.java", "class CartCache {}\n")
+                String good = "class CartCache {\n  void evict() {\n    lock();\n    unlinkEntry();\n    unlock();\n  }\n}\n";
+                base = repo.commit("Add cart cache").add("src/CartCache.java", good)
                     .add("test.sh", "test -f src/Fixed.java\n").create().name();
-                offending = repo.commit("Refactor cart cache eviction").add("src/CartCache.java", "class CartCache { }\n")
-                    .create().name();
+                offending = repo.commit("Refactor cart cache eviction").add("src/CartCache.java",
+                    good.replace("unlinkEntry();\n    unlock();", "unlock();\n    unlinkEntry();")).create().name();
                 fix = repo.commit("Hold cart_lock in CartCache.evict until unlinkEntry returns")
-                    .add("src/Fixed.java", "class Fixed {}\n").create().name();
+                    .add("src/CartCache.java", good).add("src/Fixed.java", "class Fixed {}\n").create().name();
                 repo.checkout();
             }
             Files.createDirectories(logs);

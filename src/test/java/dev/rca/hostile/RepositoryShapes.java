@@ -15,7 +15,11 @@ import java.util.List;
  */
 final class RepositoryShapes {
     /** One shape: where to run rca, and revisions that exist there (null in an empty repository). */
-    record Shape(String name, Path dir, String good, String bad, String fix) {
+    record Shape(String name, Path dir, String good, String bad, String fix, String path) {
+        Shape(String name, Path dir, String good, String bad, String fix) {
+            this(name, dir, good, bad, fix, "f.txt");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -81,7 +85,7 @@ final class RepositoryShapes {
             git(nonAscii, "add", "-A");
             git(nonAscii, "commit", "-q", "--author=Zoë Ångström-Ñúñez <zoë@exämple.com>", "-m", "änderung " + i + " ✓");
         }
-        shapes.add(new Shape("non-ASCII paths and authors", nonAscii, "HEAD~3", "HEAD~1", "HEAD"));
+        shapes.add(new Shape("non-ASCII paths and authors", nonAscii, "HEAD~3", "HEAD~1", "HEAD", "dïr/fïlé ñ ✓.txt"));
 
         Path latin1 = root.resolve("latin1");
         git(root, "init", "-q", "-b", "main", latin1.toString());
@@ -92,7 +96,7 @@ final class RepositoryShapes {
             NativeGit.runWithInput(latin1, ("caf\u00e9 cr\u00e8me na\u00efve " + i + "\n").getBytes(StandardCharsets.ISO_8859_1),
                 "commit", "-q", "-F", "-");
         }
-        shapes.add(new Shape("ISO-8859-1 messages", latin1, "HEAD~3", "HEAD~1", "HEAD"));
+        shapes.add(new Shape("ISO-8859-1 messages", latin1, "HEAD~3", "HEAD~1", "HEAD", "a.txt"));
 
         Path big = root.resolve("big");
         git(root, "init", "-q", "-b", "main", big.toString());
@@ -116,7 +120,7 @@ final class RepositoryShapes {
         write(spaces.resolve("a dir/b c.txt"), "x\n");
         git(spaces, "add", "-A");
         git(spaces, "commit", "-q", "-m", "a path with spaces");
-        shapes.add(new Shape("paths with spaces", spaces, "HEAD~6", "HEAD~2", "HEAD~1"));
+        shapes.add(new Shape("paths with spaces", spaces, "HEAD~6", "HEAD~2", "HEAD~1", "a dir/b c.txt"));
         return shapes;
     }
 

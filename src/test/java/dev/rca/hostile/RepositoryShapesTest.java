@@ -75,6 +75,10 @@ class RepositoryShapesTest {
         c.put("bisect-helper run", s -> List.of("bisect-helper", "run", "--", "sh", "-c",
             "! grep -rqE 'broken|kaputt|cass' --include=*.txt ."));
         c.put("postmortem", s -> List.of("postmortem", "-t", "SHAPE-1"));
+        c.put("log", s -> List.of("log", "-n", "3", "--format=oneline"));
+        c.put("history", s -> List.of("history", "--format=oneline", "--", s.path()));
+        c.put("history --follow", s -> List.of("history", "--follow", "--authors", "--", s.path()));
+        c.put("suspects", s -> List.of("suspects", or(s.fix(), "HEAD"), "--top=2"));
         return c;
     }
 
@@ -105,6 +109,23 @@ class RepositoryShapesTest {
         assertRefused(results.get("empty repository × postmortem"), "rca: error: no ledger for SHAPE-1 (docs/postmortems/SHAPE-1.yaml does not exist)");
         assertRefused(results.get("bare repository × postmortem"), "rca: error: ledgers live in docs/postmortems/ of a"
             + " work tree, and " + shape("bare repository").dir().toRealPath() + " is a bare repository");
+        for (String command : List.of("log", "history", "suspects", "bisect-helper start")) {
+            assertRefused(results.get("empty repository × " + command), "rca: error: the repository has no commits yet");
+            assertTrue(results.get("shallow clone × " + command).err().startsWith(
+                "rca: note: this is a shallow clone: history is cut at "), command);
+        }
+        for (RepositoryShapes.Shape shape : shapes) {
+            if (shape.good() != null) {
+                CliResult log = results.get(shape.name() + " × log");
+                assertEquals(0, log.exitCode(), shape.name() + ": " + log.err());
+                String expected = NativeGit.run(shape.dir(), "-c", "i18n.logOutputEncoding=UTF-8", "log", "-n", "3", "--format=%h %s");
+                assertEquals(expected, log.out(), shape.name());
+                CliResult history = results.get(shape.name() + " × history");
+                assertEquals(NativeGit.run(shape.dir(), "-c", "i18n.logOutputEncoding=UTF-8", "log", "--format=%h %s", "--",
+                    shape.path()), history.out(),
+                    shape.name());
+            }
+        }
         assertTrue(results.get("shallow clone × bisect-helper start").err().startsWith(
             "rca: note: this is a shallow clone: history is cut at "), results.get("shallow clone × bisect-helper start").err());
         assertRefused(results.get("read-only .git × bisect-helper start"), "rca: error: rca keeps its state in "
@@ -117,6 +138,9 @@ class RepositoryShapesTest {
             assertEquals(0, run.exitCode(), shape.name() + ": " + run.err());
             String culprit = NativeGit.run(shape.dir(), "rev-parse", shape.bad()).strip();
             assertTrue(run.out().startsWith("first bad commit: "), shape.name() + ": " + run.out());
+            if (shape.name().equals("bare repository")) {
+                continue;
+            }
             assertEquals(0, results.get(shape.name() + " × postmortem").exitCode(),
                 shape.name() + ": " + results.get(shape.name() + " × postmortem").err());
             assertFalse(culprit.isEmpty());

@@ -130,7 +130,7 @@ class SecurityTest {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(file);
-                for (String call : List.of("ProcessBuilder(", "Runtime.getRuntime()", ".exec(", "CommandRunner.run(")) {
+                for (String call : List.of("ProcessBuilder(", "Runtime.getRuntime().exec", ".exec(", "CommandRunner.run(")) {
                     if (text.contains(call)) {
                         starters.computeIfAbsent(sources.relativize(file).toString(), k -> new ArrayList<>()).add(call);
                     }
