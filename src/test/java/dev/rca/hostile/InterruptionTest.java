@@ -101,6 +101,43 @@ class InterruptionTest {
         System.out.println("InterruptionTest: " + staleLocks + " of 6 kills left a lock behind");
     }
 
+    @Test
+    void leftoverLocksAreExplainedInOneLineAndAHint() throws Exception {
+        Path work = tmp.resolve("lock repo");
+        try (TestRepo repo = TestRepo.init(work)) {
+            repo.commit("first").add("a.txt", "a\n").create();
+        }
+        Path ledger = work.resolve("docs/postmortems/KILL-1.yaml");
+        Files.createDirectories(ledger.getParent());
+        Files.writeString(ledger, HAND_WRITTEN);
+        Path lock = LedgerLock.lockFileFor(ledger);
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        // a process killed while holding the lock
+        Files.writeString(lock, "pid " + gone.pid() + "\nhost " + host + "\nsince 2026-11-21T10:00:00Z\ntoken t\n");
+        CliResult dead = Cli.run(work, "symptom", "-t", "KILL-1", "x");
+        assertEquals(3, dead.exitCode());
+        assertEquals("rca: error: docs/postmortems/KILL-1.yaml is locked by process " + gone.pid() + " on " + host
+            + " (since 2026-11-21T10:00:00Z) and its process is no longer running\n"
+            + "hint: if no rca command is running on this ledger, the lock is stale: delete " + lock + "\n", dead.err());
+        // a process killed between creating the lock file and filling it
+        Files.writeString(lock, "");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(60)));
+        CliResult empty = Cli.run(work, "symptom", "-t", "KILL-1", "x");
+        assertEquals(3, empty.exitCode());
+        assertEquals("rca: error: docs/postmortems/KILL-1.yaml is locked by an rca that was stopped while taking the"
+            + " lock (the lock file is incomplete)\n"
+            + "hint: if no rca command is running on this ledger, the lock is stale: delete " + lock + "\n", empty.err());
+        assertEquals(HAND_WRITTEN, Files.readString(ledger));
+        // a temporary file of a writer killed before its rename is cleared by the next write
+        Files.delete(lock);
+        Path stray = ledger.resolveSibling(".KILL-1.yaml.0000.tmp");
+        Files.writeString(stray, "rca: 1\nhalf");
+        assertEquals(0, Cli.run(work, "symptom", "-t", "KILL-1", "x").exitCode());
+        assertTrue(!Files.exists(stray) && !Files.exists(lock));
+    }
+
     /** The ledger parses, keeps what a person wrote, and holds S1..Sn with no gap: an old or a new file. */
     private static void assertWhole(Path ledger) throws IOException {
         Ledger read = new LedgerFile(ledger, new TicketId("KILL-1"), "KILL-1.yaml").read();
