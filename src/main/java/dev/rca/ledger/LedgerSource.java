@@ -43,7 +43,7 @@ public final class LedgerSource {
     /** Files larger than this are refused before parsing. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     private static final int MAX_NESTING = 30;
-    /** No value a person writes in a ledger is longer than this; a longer one is pasted data, refused. */
+    /** No value (or line) a person writes in a ledger is longer than this; a longer one is pasted data, refused. */
     private static final int MAX_SCALAR_CHARS = 1_000_000;
     private static final Set<Tag> STANDARD_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
         Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
@@ -212,6 +212,14 @@ public final class LedgerSource {
             if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f || c == '\ufeff' || (c >= 0x80 && c < 0xa0 && c != 0x85)) {
                 throw RcaException.badInput(String.format("ledger contains the control character U+%04X (binary data?)",
                     (int) c)).at(file, line, column);
+            }
+            if (column > MAX_SCALAR_CHARS) {
+                // SnakeYAML's scanner slows down with the square of a line's length: refuse before parsing
+                int end = text.indexOf('\n', i);
+                int length = (end < 0 ? text.length() : end) - (i - column + 1);
+                throw RcaException.badInput("malformed ledger: a line of " + length + " characters is longer than the "
+                    + MAX_SCALAR_CHARS + "-character limit").at(file, line, 1)
+                    .withHint("keep large logs in files and refer to them by path");
             }
             column++;
         }

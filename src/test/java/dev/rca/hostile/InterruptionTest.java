@@ -54,13 +54,7 @@ class InterruptionTest {
     @Test
     void ledgerWritesKilledAtRandomPointsLeaveOldOrNewLedger() throws Exception {
         Path work = tmp.resolve("repo");
-        try (TestRepo repo = TestRepo.init(work)) {
-            repo.commit("first").add("a.txt", "a\n").create();
-            repo.checkout();
-        }
-        Path ledger = work.resolve("docs/postmortems/KILL-1.yaml");
-        Files.createDirectories(ledger.getParent());
-        Files.writeString(ledger, HAND_WRITTEN);
+        Path ledger = repositoryWithLedger(work);
         String userState = checkoutState(work);
         Random random = new Random(7);
         int staleLocks = 0;
@@ -104,12 +98,7 @@ class InterruptionTest {
     @Test
     void leftoverLocksAreExplainedInOneLineAndAHint() throws Exception {
         Path work = tmp.resolve("lock repo");
-        try (TestRepo repo = TestRepo.init(work)) {
-            repo.commit("first").add("a.txt", "a\n").create();
-        }
-        Path ledger = work.resolve("docs/postmortems/KILL-1.yaml");
-        Files.createDirectories(ledger.getParent());
-        Files.writeString(ledger, HAND_WRITTEN);
+        Path ledger = repositoryWithLedger(work);
         Path lock = LedgerLock.lockFileFor(ledger);
         String host = java.net.InetAddress.getLocalHost().getHostName();
         Process gone = new ProcessBuilder("true").start();
@@ -136,6 +125,18 @@ class InterruptionTest {
         Files.writeString(stray, "rca: 1\nhalf");
         assertEquals(0, Cli.run(work, "symptom", "-t", "KILL-1", "x").exitCode());
         assertTrue(!Files.exists(stray) && !Files.exists(lock));
+    }
+
+    /** A repository with one commit, checked out, and the hand-written ledger KILL-1; returns the ledger. */
+    private static Path repositoryWithLedger(Path work) throws IOException {
+        try (TestRepo repo = TestRepo.init(work)) {
+            repo.commit("first").add("a.txt", "a\n").create();
+            repo.checkout();
+        }
+        Path ledger = work.resolve("docs/postmortems/KILL-1.yaml");
+        Files.createDirectories(ledger.getParent());
+        Files.writeString(ledger, HAND_WRITTEN);
+        return ledger;
     }
 
     /** The ledger parses, keeps what a person wrote, and holds S1..Sn with no gap: an old or a new file. */

@@ -86,7 +86,7 @@ class LedgerFuzzTest {
 
     @Test
     void everyMangledLedgerIsHandledCleanlyByEveryWriter() throws Exception {
-        LedgerMangler mangler = new LedgerMangler(SEED, repo.ledgerText(), 3);
+        LedgerMangler mangler = new LedgerMangler(SEED, repo.ledgerText(), 4);
         List<Writer> writers = writers();
         Map<String, int[]> outcomes = new TreeMap<>();
         Map<String, Long> millis = new TreeMap<>();

@@ -49,7 +49,10 @@ class HostileLedgerTest {
             Arguments.of("huge file", bytes("rca: 1\nticket: T-1\nsummary: " + "x".repeat(11 * 1024 * 1024) + "\n"),
                 "ledger is 11534365 bytes, more than the 10485760-byte limit at T-1.yaml:1:1"),
             Arguments.of("huge scalar under the file limit", bytes("rca: 1\nticket: T-1\nsummary: \"" + "x".repeat(2_000_000) + "\"\n"),
-                "malformed ledger: a value of 2000000 characters is longer than the 1000000-character limit at T-1.yaml:3:10"),
+                "malformed ledger: a line of 2000011 characters is longer than the 1000000-character limit at T-1.yaml:3:1"),
+            Arguments.of("huge block scalar in short lines", bytes("rca: 1\nticket: T-1\nsummary: |\n"
+                    + ("  " + "x".repeat(98) + "\n").repeat(12_000)),
+                "malformed ledger: a value of 1188000 characters is longer than the 1000000-character limit at T-1.yaml:3:10"),
             Arguments.of("binary bytes", new byte[] {'r', 'c', 'a', ':', ' ', '1', '\n', 0, 1, 2, (byte) 0xff},
                 "ledger is not valid UTF-8 (binary data?) at T-1.yaml:2:4"),
             Arguments.of("NUL", bytes("rca: 1\nticket: T-1\u0000\n"),
