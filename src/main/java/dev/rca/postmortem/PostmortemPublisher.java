@@ -176,6 +176,13 @@ public final class PostmortemPublisher {
                 + e.getReturnCode() + "); the post-mortem and the ledger are as they were", e)
                 .withHint("see the hook's output above; fix what it reports and rerun");
         } catch (GitAPIException | JGitInternalException e) {
+            if (e.getCause() instanceof java.nio.file.FileSystemException denied) {
+                // JGit's own message ("Exception caught during execution of add command") says nothing useful
+                throw RcaException.badInput("cannot commit the post-mortem: cannot write " + denied.getFile()
+                    + (denied.getReason() == null ? "" : " (" + denied.getReason().toLowerCase(java.util.Locale.ROOT) + ")")
+                    + "; the post-mortem and the ledger are as they were", e)
+                    .withHint("make " + workspace.gitDir() + " writable, or commit the two files by hand");
+            }
             throw RcaException.badInput("cannot commit the post-mortem: " + e.getMessage()
                 + "; the post-mortem and the ledger are as they were", e);
         }

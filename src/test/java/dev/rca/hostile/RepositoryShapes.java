@@ -113,6 +113,8 @@ final class RepositoryShapes {
 
         Path readOnly = root.resolve("read-only");
         git(root, "clone", "-q", origin.toString(), readOnly.toString());
+        git(readOnly, "config", "user.name", "Test User");
+        git(readOnly, "config", "user.email", "test@example.com");
         shapes.add(new Shape("read-only .git", readOnly, "HEAD~5", "HEAD~1", "HEAD"));
 
         Path spaces = root.resolve("with spaces/a repo");

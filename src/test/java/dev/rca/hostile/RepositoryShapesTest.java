@@ -159,6 +159,23 @@ class RepositoryShapesTest {
         assertTrue(lines.get(2).startsWith("hint: this is a shallow clone and history is cut at "), lines.get(2));
     }
 
+    @Test
+    void readOnlyGitDirectoryRefusesToCommitThePostmortemInOneLine() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(readOnlyMechanism.equals("a file at .git/rca"),
+            "only .git/rca is unwritable here (root without chattr): committing is not stopped");
+        Path dir = shape("read-only .git").dir();
+        String before = state(shape("read-only .git"));
+        CliResult result = Cli.run(dir, "postmortem", "-t", "SHAPE-1", "--commit");
+        assertEquals(3, result.exitCode(), result.err());
+        List<String> errors = result.err().lines().filter(l -> !l.startsWith("rca: warning:")).toList();
+        assertEquals(2, errors.size(), result.err());
+        assertTrue(errors.get(0).startsWith("rca: error: cannot commit the post-mortem: cannot write " + readOnlyGitDir),
+            errors.get(0));
+        assertTrue(errors.get(0).endsWith("; the post-mortem and the ledger are as they were"), errors.get(0));
+        assertEquals("hint: make " + readOnlyGitDir + " writable, or commit the two files by hand", errors.get(1));
+        assertEquals(before, state(shape("read-only .git")));
+    }
+
     private static void assertClean(String label, CliResult result) {
         int code = result.exitCode();
         assertTrue(code == 0 || code == 1 || code == 3, label + ": exit " + code + "\n" + result.err());
