@@ -15,11 +15,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The {@code rca} root command: global options, the list of commands, and error rendering. */
+/** The {@code rca} root command: global options, the list of commands, and how a command line is built. */
 @Command(name = "rca",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
@@ -141,8 +139,9 @@ public final class Rca implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedOptionsAllowed(false);
         cl.setExitCodeExceptionMapper(e -> e instanceof RcaException r ? r.exitCode() : ExitCode.INTERNAL);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> reportFailure(rca, ex, commandLine.getErr()));
-        cl.setParameterExceptionHandler(Rca::reportUsageError);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+            ErrorReporter.reportFailure(ex, rca.stacktrace, commandLine.getErr()));
+        cl.setParameterExceptionHandler(ErrorReporter::reportUsageError);
         giveEveryCommandHelpAndVersion(cl);
         return cl;
     }
@@ -156,41 +155,6 @@ public final class Rca implements Runnable {
             subSpec.versionProvider(new VersionProvider());
             giveEveryCommandHelpAndVersion(sub);
         }
-    }
-
-    private static int reportFailure(Rca rca, Exception ex, PrintWriter err) {
-        Throwable cause = ex;
-        if (cause instanceof RcaException r) {
-            err.println(r.render());
-            if (rca.stacktrace) {
-                r.printStackTrace(err);
-            }
-            err.flush();
-            return r.exitCode();
-        }
-        err.println("rca: error: internal error: " + cause);
-        if (rca.stacktrace) {
-            cause.printStackTrace(err);
-        } else {
-            err.println("hint: this is a bug in rca; rerun with --stacktrace and report the trace");
-        }
-        err.flush();
-        return ExitCode.INTERNAL;
-    }
-
-    private static int reportUsageError(ParameterException ex, String[] args) {
-        CommandLine cl = ex.getCommandLine();
-        PrintWriter err = cl.getErr();
-        err.println("rca: error: " + ex.getMessage());
-        List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
-        if (!suggestions.isEmpty()) {
-            err.println("hint: did you mean " + String.join(" or ", suggestions.stream().limit(3)
-                .map(s -> "'" + s + "'").toList()) + "?");
-        } else {
-            err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
-        }
-        err.flush();
-        return ExitCode.USAGE;
     }
 
     /** The process entry point. */
@@ -207,8 +171,7 @@ public final class Rca implements Runnable {
             code = commandLineFor(rca, out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             out.flush();
-            err.println("rca: error: out of memory; raise the heap with RCA_JAVA_OPTS=-Xmx<size>");
-            code = ExitCode.INTERNAL;
+            code = ErrorReporter.reportOutOfMemory(err);
         }
         out.flush();
         err.flush();
