@@ -30,10 +30,12 @@ public final class LedgerFile {
         this.displayName = Objects.requireNonNull(displayName, "displayName");
     }
 
+    /** Where the ledger is on disk. */
     public Path path() {
         return path;
     }
 
+    /** The ticket the ledger is about. */
     public TicketId ticket() {
         return ticket;
     }
@@ -43,6 +45,7 @@ public final class LedgerFile {
         return displayName;
     }
 
+    /** True when the ledger file exists (it does after {@code rca open}). */
     public boolean exists() {
         return Files.isRegularFile(path);
     }
