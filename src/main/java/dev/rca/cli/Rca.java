@@ -1,6 +1,5 @@
 package dev.rca.cli;
 
-import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -75,6 +74,10 @@ public final class Rca implements Runnable {
         stacktrace = value;
     }
 
+    boolean stacktrace() {
+        return stacktrace;
+    }
+
     Path directory() {
         return directory;
     }
@@ -96,7 +99,7 @@ public final class Rca implements Runnable {
 
     /** A configured command line around {@code rca} with every command, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(Rca rca, PrintWriter out, PrintWriter err) {
-        return commandLine(rca, out, err, COMMANDS);
+        return CommandLineBuilder.build(rca, out, err, COMMANDS);
     }
 
     /**
@@ -105,56 +108,8 @@ public final class Rca implements Runnable {
      * commands get every command.
      */
     public static CommandLine commandLineFor(Rca rca, PrintWriter out, PrintWriter err, String... args) {
-        Class<?> target = commandNamedIn(args);
-        return commandLine(rca, out, err, target == null ? COMMANDS : List.of(target));
-    }
-
-    private static Class<?> commandNamedIn(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-C")) {
-                i++;
-            } else if (arg.equals("--stacktrace") || arg.startsWith("-C")) {
-                continue;
-            } else {
-                for (Class<?> command : COMMANDS) {
-                    Command annotation = command.getAnnotation(Command.class);
-                    if (annotation.name().equals(arg) && !arg.equals("generate-completion")) {
-                        return command;
-                    }
-                }
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static CommandLine commandLine(Rca rca, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
-        CommandLine cl = new CommandLine(rca);
-        for (Class<?> command : commands) {
-            cl.addSubcommand(command);
-        }
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setAbbreviatedOptionsAllowed(false);
-        cl.setExitCodeExceptionMapper(e -> e instanceof RcaException r ? r.exitCode() : ExitCode.INTERNAL);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-            ErrorReporter.reportFailure(ex, rca.stacktrace, commandLine.getErr()));
-        cl.setParameterExceptionHandler(ErrorReporter::reportUsageError);
-        giveEveryCommandHelpAndVersion(cl);
-        return cl;
-    }
-
-    private static void giveEveryCommandHelpAndVersion(CommandLine cl) {
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            CommandSpec subSpec = sub.getCommandSpec();
-            if (subSpec.optionsMap().get("--help") == null) {
-                subSpec.mixinStandardHelpOptions(true);
-            }
-            subSpec.versionProvider(new VersionProvider());
-            giveEveryCommandHelpAndVersion(sub);
-        }
+        Class<?> target = CommandLineBuilder.commandNamedIn(COMMANDS, args);
+        return CommandLineBuilder.build(rca, out, err, target == null ? COMMANDS : List.of(target));
     }
 
     /** The process entry point. */
