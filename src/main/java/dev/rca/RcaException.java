@@ -64,6 +64,7 @@ public final class RcaException extends RuntimeException {
         return new RcaException(exitCode, getMessage(), location, hint, cause);
     }
 
+    /** The process exit code: one of {@link ExitCode#NEGATIVE}, {@link ExitCode#USAGE}, {@link ExitCode#BAD_INPUT}. */
     public int exitCode() {
         return exitCode;
     }

@@ -77,6 +77,7 @@ public final class BisectRunner {
     private final Probe probe;
     private final Consumer<StepReport> listener;
 
+    /** Runs {@code probe} on {@code bisection}'s candidates, telling {@code listener} after every step. */
     public BisectRunner(Bisection bisection, Probe probe, Consumer<StepReport> listener) {
         this.bisection = bisection;
         this.probe = probe;

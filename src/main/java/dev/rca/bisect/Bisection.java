@@ -34,6 +34,7 @@ public final class Bisection {
         }
     }
 
+    /** The bisection of {@code workspace} whose state {@code store} keeps (the caller closes the workspace). */
     public Bisection(GitWorkspace workspace, BisectStore store) {
         this.workspace = workspace;
         this.store = store;
@@ -44,10 +45,12 @@ public final class Bisection {
         return new YamlBisectStore(workspace.rcaDir().resolve("bisect.yaml"));
     }
 
+    /** The repository being bisected. */
     public GitWorkspace workspace() {
         return workspace;
     }
 
+    /** Where the state is kept. */
     public BisectStore store() {
         return store;
     }

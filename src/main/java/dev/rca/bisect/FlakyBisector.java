@@ -1,5 +1,6 @@
 package dev.rca.bisect;
 
+import dev.rca.RcaException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,27 @@ public final class FlakyBisector {
         /** Known rates: a good commit fails with {@code goodFails}, a bad one with {@code badFails}. */
         public static Model known(double goodFails, double badFails) {
             return new Model(1, 1, 1, 1, goodFails, badFails, 0.02);
+        }
+
+        /**
+         * Known rates as {@code --flake-rate} takes them, {@code <p>[,<q>]}: a good commit fails with {@code p}, a
+         * bad one passes with {@code q} (default {@code q = p}).
+         *
+         * @throws RcaException exit 2 unless {@code 0 < p}, {@code 0 < q} and {@code p + q < 1}
+         */
+        public static Model parseRates(String text) {
+            String[] parts = text.split(",");
+            try {
+                double p = Double.parseDouble(parts[0]);
+                double q = parts.length > 1 ? Double.parseDouble(parts[1]) : p;
+                // p + q >= 1 would make a failure no evidence of badness at all
+                if (parts.length <= 2 && p > 0 && q > 0 && p + q < 1) {
+                    return known(p, 1 - q);
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the accepted form
+            }
+            throw RcaException.usage("--flake-rate wants <p>[,<q>] with 0 < p, q and p + q < 1, not '" + text + "'");
         }
     }
 

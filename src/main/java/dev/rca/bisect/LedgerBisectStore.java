@@ -37,6 +37,7 @@ public final class LedgerBisectStore implements BisectStore {
     private final LedgerFile ledger;
     private final Clock clock;
 
+    /** A store in {@code ledger}'s {@code bisect:} section; {@code clock} stamps each recorded step. */
     public LedgerBisectStore(GitWorkspace workspace, LedgerFile ledger, Clock clock) {
         this.workspace = workspace;
         this.ledger = ledger;

@@ -28,11 +28,6 @@ public final class Midpoint {
      * @param reaches how many of them {@code commit} reaches (itself included)
      */
     public record Next(String commit, int all, int reaches) implements Choice {
-        /** git's "revisions left to test after this". */
-        public int leftAfterThis() {
-            return all - reaches - 1;
-        }
-
         /** git's "roughly N steps". */
         public int stepsLeft() {
             return estimateSteps(all);

@@ -80,20 +80,8 @@ public final class BisectRunCommand extends BisectSubcommand {
         if (!flaky && (flakeRate != null || maxRuns > 0)) {
             throw RcaException.usage("--flake-rate and --max-runs need --flaky");
         }
-        FlakyBisector.Model model = FlakyBisector.Model.learned();
-        if (flakeRate != null) {
-            String[] parts = flakeRate.split(",");
-            try {
-                double p = Double.parseDouble(parts[0]);
-                double q = parts.length > 1 ? Double.parseDouble(parts[1]) : p;
-                if (parts.length > 2 || !(p > 0 && q > 0 && p + q < 1)) {
-                    throw new NumberFormatException();
-                }
-                model = FlakyBisector.Model.known(p, 1 - q);
-            } catch (NumberFormatException e) {
-                throw RcaException.usage("--flake-rate wants <p>[,<q>] with 0 < p, q and p + q < 1, not '" + flakeRate + "'");
-            }
-        }
+        FlakyBisector.Model model = flakeRate == null ? FlakyBisector.Model.learned()
+            : FlakyBisector.Model.parseRates(flakeRate);
         return new BisectRunner.Options(repeat, flaky, confidence, model, maxRuns);
     }
 

@@ -9,6 +9,8 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What the bisect-helper commands share: opening the bisection and printing where it stands. */
@@ -50,7 +52,7 @@ abstract class BisectSubcommand extends LedgerCommand {
                 out.println("flaky bisection in progress; continue it with 'rca bisect-helper run --flaky -- <cmd>'");
             } else {
                 out.println("no culprit: the failure is a flake (probability "
-                    + String.format(java.util.Locale.ROOT, "%.4f", state.confidence()) + ")");
+                    + String.format(Locale.ROOT, "%.4f", state.confidence()) + ")");
             }
         } else {
             out.println("no testable commit: no candidate touches the paths");
@@ -69,7 +71,7 @@ abstract class BisectSubcommand extends LedgerCommand {
         m.put("candidates", choice instanceof Midpoint.Next n ? n.all() : 0);
         m.put("steps_left", choice instanceof Midpoint.Next n ? estimatedTests(n.all()) : 0);
         m.put("first_bad", status.state().firstBad());
-        m.put("suspects", choice instanceof Midpoint.OnlySkipped s ? s.suspects() : java.util.List.of());
+        m.put("suspects", choice instanceof Midpoint.OnlySkipped s ? s.suspects() : List.of());
         return m;
     }
 

@@ -2,12 +2,10 @@ package dev.rca.cli;
 
 import dev.rca.history.CommitDetails;
 import dev.rca.history.LoggedCommit;
-import dev.rca.history.Signature;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -18,7 +16,6 @@ import java.util.function.UnaryOperator;
  */
 final class CommitPrinter {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final int AUTHOR_WIDTH = 20;
     private static final long CHECK_NANOS = 50_000_000L;
 
@@ -86,13 +83,7 @@ final class CommitPrinter {
     }
 
     private static Map<String, Object> json(CommitDetails d, String path, long[] churn) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sha", d.sha());
-        m.put("parents", d.parents());
-        m.put("author", person(d.author()));
-        m.put("committer", person(d.committer()));
-        m.put("subject", d.subject());
-        m.put("body", d.body());
+        Map<String, Object> m = d.toJson();
         if (path != null) {
             m.put("path", path);
         }
@@ -100,14 +91,6 @@ final class CommitPrinter {
             m.put("added", churn[0]);
             m.put("removed", churn[1]);
         }
-        return m;
-    }
-
-    private static Map<String, Object> person(Signature s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.name());
-        m.put("email", s.email());
-        m.put("date", s.when().format(ISO));
         return m;
     }
 

@@ -10,9 +10,7 @@ import dev.rca.history.Pathspecs;
 import dev.rca.json.Json;
 import dev.rca.ledger.LedgerFile;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,15 +82,7 @@ public final class HistoryCommand extends LedgerCommand {
     private void printAuthors(List<AuthorSummary> rows) {
         for (AuthorSummary a : rows) {
             if (format == OutputFormat.JSON) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", a.name());
-                m.put("email", a.email());
-                m.put("commits", a.commits());
-                m.put("added", a.added());
-                m.put("removed", a.removed());
-                m.put("first", a.first().toLocalDate().toString());
-                m.put("last", a.last().toLocalDate().toString());
-                out().println(Json.write(m));
+                out().println(Json.write(a.toJson()));
             } else {
                 out().printf("%6d  %+7d %+7d  %s  %s  %s <%s>%n", a.commits(), a.added(), -a.removed(),
                     a.first().toLocalDate(), a.last().toLocalDate(), a.name(), a.email());

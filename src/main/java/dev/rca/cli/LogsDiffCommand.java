@@ -11,7 +11,6 @@ import dev.rca.config.RcaConfig;
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.ItemKind;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +58,7 @@ public final class LogsDiffCommand extends LedgerCommand {
         }
         List<LogMask> extra = new ArrayList<>();
         for (String mask : masks) {
-            int eq = mask.indexOf('=');
-            if (eq <= 0) {
-                throw RcaException.usage("--mask takes <name>=<regex>, not '" + mask + "'");
-            }
-            extra.add(LogMask.of(mask.substring(0, eq), mask.substring(eq + 1)));
+            extra.add(LogMask.parse(mask));
         }
         extra.addAll(configuredMasks());
         Path goodPath = LogsCommand.existingFile(directory(), good);
@@ -88,25 +83,13 @@ public final class LogsDiffCommand extends LedgerCommand {
 
     /** Masks from the repository's {@code .rca.yaml} ({@code logs.masks}), when rca runs inside a repository. */
     private List<LogMask> configuredMasks() {
-        List<String> patterns;
         try (GitWorkspace workspace = GitWorkspace.find(directory()).orElse(null)) {
-            if (workspace == null) {
-                return List.of();
-            }
-            patterns = RcaConfig.of(workspace).logs().masks();
+            return workspace == null ? List.of() : LogMask.configured(RcaConfig.of(workspace).logs().masks());
         }
-        List<LogMask> configured = new ArrayList<>();
-        for (int i = 0; i < patterns.size(); i++) {
-            configured.add(LogMask.of("rca-yaml-" + (i + 1), patterns.get(i)));
-        }
-        return configured;
     }
 
     private void recordEvidence(LogDiffReport report) throws IOException {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("kind", "log-diff");
-        item.put("command", invocation());
-        item.putAll(report.summary(20));
+        Map<String, Object> item = report.evidence(invocation());
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
             err().println("recorded as " + id);

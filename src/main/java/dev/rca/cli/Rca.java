@@ -1,6 +1,5 @@
 package dev.rca.cli;
 
-import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -15,11 +14,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The {@code rca} root command: global options, the list of commands, and error rendering. */
+/** The {@code rca} root command: global options, the list of commands, and how a command line is built. */
 @Command(name = "rca",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
@@ -77,6 +74,10 @@ public final class Rca implements Runnable {
         stacktrace = value;
     }
 
+    boolean stacktrace() {
+        return stacktrace;
+    }
+
     Path directory() {
         return directory;
     }
@@ -98,7 +99,7 @@ public final class Rca implements Runnable {
 
     /** A configured command line around {@code rca} with every command, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(Rca rca, PrintWriter out, PrintWriter err) {
-        return commandLine(rca, out, err, COMMANDS);
+        return CommandLineBuilder.build(rca, out, err, COMMANDS);
     }
 
     /**
@@ -107,90 +108,8 @@ public final class Rca implements Runnable {
      * commands get every command.
      */
     public static CommandLine commandLineFor(Rca rca, PrintWriter out, PrintWriter err, String... args) {
-        Class<?> target = commandNamedIn(args);
-        return commandLine(rca, out, err, target == null ? COMMANDS : List.of(target));
-    }
-
-    private static Class<?> commandNamedIn(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-C")) {
-                i++;
-            } else if (arg.equals("--stacktrace") || arg.startsWith("-C")) {
-                continue;
-            } else {
-                for (Class<?> command : COMMANDS) {
-                    Command annotation = command.getAnnotation(Command.class);
-                    if (annotation.name().equals(arg) && !arg.equals("generate-completion")) {
-                        return command;
-                    }
-                }
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static CommandLine commandLine(Rca rca, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
-        CommandLine cl = new CommandLine(rca);
-        for (Class<?> command : commands) {
-            cl.addSubcommand(command);
-        }
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setAbbreviatedOptionsAllowed(false);
-        cl.setExitCodeExceptionMapper(e -> e instanceof RcaException r ? r.exitCode() : ExitCode.INTERNAL);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> reportFailure(rca, ex, commandLine.getErr()));
-        cl.setParameterExceptionHandler(Rca::reportUsageError);
-        giveEveryCommandHelpAndVersion(cl);
-        return cl;
-    }
-
-    private static void giveEveryCommandHelpAndVersion(CommandLine cl) {
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            CommandSpec subSpec = sub.getCommandSpec();
-            if (subSpec.optionsMap().get("--help") == null) {
-                subSpec.mixinStandardHelpOptions(true);
-            }
-            subSpec.versionProvider(new VersionProvider());
-            giveEveryCommandHelpAndVersion(sub);
-        }
-    }
-
-    private static int reportFailure(Rca rca, Exception ex, PrintWriter err) {
-        Throwable cause = ex;
-        if (cause instanceof RcaException r) {
-            err.println(r.render());
-            if (rca.stacktrace) {
-                r.printStackTrace(err);
-            }
-            err.flush();
-            return r.exitCode();
-        }
-        err.println("rca: error: internal error: " + cause);
-        if (rca.stacktrace) {
-            cause.printStackTrace(err);
-        } else {
-            err.println("hint: this is a bug in rca; rerun with --stacktrace and report the trace");
-        }
-        err.flush();
-        return ExitCode.INTERNAL;
-    }
-
-    private static int reportUsageError(ParameterException ex, String[] args) {
-        CommandLine cl = ex.getCommandLine();
-        PrintWriter err = cl.getErr();
-        err.println("rca: error: " + ex.getMessage());
-        List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
-        if (!suggestions.isEmpty()) {
-            err.println("hint: did you mean " + String.join(" or ", suggestions.stream().limit(3)
-                .map(s -> "'" + s + "'").toList()) + "?");
-        } else {
-            err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
-        }
-        err.flush();
-        return ExitCode.USAGE;
+        Class<?> target = CommandLineBuilder.commandNamedIn(COMMANDS, args);
+        return CommandLineBuilder.build(rca, out, err, target == null ? COMMANDS : List.of(target));
     }
 
     /** The process entry point. */
@@ -207,8 +126,7 @@ public final class Rca implements Runnable {
             code = commandLineFor(rca, out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             out.flush();
-            err.println("rca: error: out of memory; raise the heap with RCA_JAVA_OPTS=-Xmx<size>");
-            code = ExitCode.INTERNAL;
+            code = ErrorReporter.reportOutOfMemory(err);
         }
         out.flush();
         err.flush();

@@ -2,8 +2,10 @@ package dev.rca.cli;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.Ledgers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +74,8 @@ public abstract class RcaCommand implements Callable<Integer> {
      * query in the ledger so a reader can run it again.
      */
     protected String invocation() {
-        java.util.List<String> args = spec.root().commandLine().getParseResult().originalArgs();
-        return dev.rca.ledger.Ledgers.commandLine("rca", args.toArray(String[]::new));
+        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        return Ledgers.commandLine("rca", args.toArray(String[]::new));
     }
 
     /** Progress on stderr when stderr is a terminal, else nothing. */

@@ -3,10 +3,9 @@ package dev.rca.cli;
 import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
-import dev.rca.graph.LooseInstant;
+import dev.rca.graph.LedgerViews;
 import dev.rca.json.Json;
 import dev.rca.ledger.ItemKind;
-import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.suspects.Pointer;
 import dev.rca.suspects.Suspect;
@@ -16,13 +15,7 @@ import dev.rca.suspects.SuspectReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,7 +50,7 @@ public final class SuspectsCommand extends LedgerCommand {
         SuspectReport report;
         try (GitWorkspace workspace = openHistoryWorkspace(); SuspectFinder finder = new SuspectFinder(workspace)) {
             LedgerFile ledger = ledgerToRecordInto(workspace);
-            Instant firstSymptom = ledger == null ? null : earliestSymptom(ledger.read());
+            Instant firstSymptom = ledger == null ? null : LedgerViews.earliestSymptom(ledger.read());
             report = finder.find(fix, new SuspectQuery(top, !noTrailers, firstSymptom), progress());
             if (ledger != null && !report.abstained()) {
                 record(ledger, report);
@@ -74,36 +67,14 @@ public final class SuspectsCommand extends LedgerCommand {
         }
         switch (format) {
             case SHA -> report.suspects().forEach(s -> out().println(s.sha()));
-            case JSON -> out().println(Json.write(json(report)));
+            case JSON -> out().println(Json.write(report.toJson()));
             default -> table(report);
         }
         return ExitCode.OK;
     }
 
-    /** The earliest time a symptom was seen: no commit made after it can have caused it. */
-    private static Instant earliestSymptom(Ledger ledger) {
-        return ledger.symptoms().stream().map(sym -> LooseInstant.parse(sym.at())).filter(Objects::nonNull)
-            .min(Comparator.naturalOrder()).orElse(null);
-    }
-
     private void record(LedgerFile ledger, SuspectReport report) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("kind", "suspects");
-        item.put("command", invocation());
-        item.put("commits", report.suspects().stream().map(Suspect::sha).toList());
-        Suspect first = report.suspects().get(0);
-        item.put("note", String.format(Locale.ROOT, "ranked %s first, score %.2f", first.sha().substring(0, 12),
-            first.score()));
-        List<Map<String, Object>> ranked = new ArrayList<>();
-        for (Suspect s : report.suspects()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("commit", s.sha());
-            m.put("score", Math.round(s.score() * 1000) / 1000.0);
-            m.put("reasons", s.reasons());
-            ranked.add(m);
-        }
-        item.put("suspects", ranked);
-        String id = ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
+        String id = ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, report.toEvidence(invocation())));
         err().println("recorded as " + id + " in " + ledger.displayName());
     }
 
@@ -115,40 +86,5 @@ public final class SuspectsCommand extends LedgerCommand {
                 DAY.format(s.committed()), s.subject());
             out().println("      " + String.join("; ", s.reasons()));
         }
-    }
-
-    private static Map<String, Object> json(SuspectReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("fix", report.fix());
-        root.put("subject", report.fixSubject());
-        root.put("blamed_lines", report.blamedLines());
-        List<Object> suspects = new ArrayList<>();
-        for (Suspect s : report.suspects()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sha", s.sha());
-            m.put("subject", s.subject());
-            m.put("author", s.author());
-            m.put("date", s.committed().toString());
-            m.put("score", s.score());
-            m.put("blamed_lines", s.blamedLines());
-            m.put("share", s.share());
-            m.put("files_changed", s.filesChanged());
-            m.put("pointer", s.pointer() == null ? null : s.pointer().kind().phrase());
-            m.put("reasons", s.reasons());
-            suspects.add(m);
-        }
-        root.put("suspects", suspects);
-        List<Object> pointers = new ArrayList<>();
-        for (Pointer p : report.pointers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", p.kind().phrase());
-            m.put("written", p.written());
-            m.put("sha", p.sha());
-            m.put("trusted", p.trusted());
-            m.put("note", p.note());
-            pointers.add(m);
-        }
-        root.put("pointers", pointers);
-        return root;
     }
 }

@@ -3,12 +3,14 @@ package dev.rca.cli;
 import dev.rca.Progress;
 import java.io.PrintWriter;
 
-/** Progress drawn on one self-overwriting stderr line, at most ten times a second. */
+/** Progress drawn on one self-overwriting stderr line, at most ten times a second, after the first second. */
 final class TerminalProgress implements Progress {
     private static final long INTERVAL_NANOS = 100_000_000L;
+    /** Work that ends within a second shows nothing, so short commands never flicker a progress line. */
+    private static final long FIRST_DRAW_NANOS = 1_000_000_000L;
 
     private final PrintWriter err;
-    private long lastDraw = System.nanoTime();
+    private long lastDraw = System.nanoTime() + FIRST_DRAW_NANOS - INTERVAL_NANOS;
     private boolean drawn;
 
     TerminalProgress(PrintWriter err) {

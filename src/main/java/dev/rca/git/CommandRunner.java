@@ -78,7 +78,7 @@ public final class CommandRunner {
         try {
             if (timeout == null) {
                 process.waitFor();
-            } else if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            } else if (!process.waitFor(saturatedMillis(timeout), TimeUnit.MILLISECONDS)) {
                 timedOut = true;
                 killTree(process.toHandle());
                 process.waitFor();
@@ -131,6 +131,15 @@ public final class CommandRunner {
             byte[] all = bytes.toByteArray();
             int from = Math.max(0, all.length - KEPT_OUTPUT);
             return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A timeout too long for a long of milliseconds ({@code --timeout=9223372036854775807}) is as good as none. */
+    private static long saturatedMillis(Duration timeout) {
+        try {
+            return timeout.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 }

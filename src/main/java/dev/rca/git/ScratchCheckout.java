@@ -1,6 +1,7 @@
 package dev.rca.git;
 
 import dev.rca.RcaException;
+import dev.rca.io.AtomicFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
@@ -114,23 +114,17 @@ public final class ScratchCheckout {
                 move.setFailOnConflict(false);
                 move.setForce(true);
                 move.checkout();
-                writeAtomically(worktreeGitDir.resolve("commondir"),
+                AtomicFile.write(worktreeGitDir.resolve("commondir"),
                     scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
             }
-            writeAtomically(worktreeGitDir.resolve("HEAD"), commit + "\n");
-            writeAtomically(directory.resolve(".git"), "gitdir: " + worktreeGitDir.toAbsolutePath() + "\n");
-            writeAtomically(headFile, commit + "\n");
+            AtomicFile.write(worktreeGitDir.resolve("HEAD"), commit + "\n");
+            AtomicFile.write(directory.resolve(".git"), "gitdir: " + worktreeGitDir.toAbsolutePath() + "\n");
+            AtomicFile.write(headFile, commit + "\n");
             return directory;
         } catch (IOException e) {
             throw RcaException.badInput("cannot check out " + commit + " into " + directory + ": "
                 + e.getMessage(), e);
         }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Removes the directory, its index and its record. */

@@ -9,15 +9,26 @@ import dev.rca.ledger.Ledger;
 import dev.rca.ledger.Symptom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The ledger seen as a causal graph ({@code rca dag}) and as a timeline ({@code rca timeline}). */
 public final class LedgerViews {
     private LedgerViews() {
+    }
+
+    /**
+     * The earliest time a symptom was seen, or null when no symptom has a time rca can place: no commit made
+     * after it can have caused the symptom.
+     */
+    public static Instant earliestSymptom(Ledger ledger) {
+        return ledger.symptoms().stream().map(s -> LooseInstant.parse(s.at())).filter(Objects::nonNull)
+            .min(Comparator.naturalOrder()).orElse(null);
     }
 
     /**

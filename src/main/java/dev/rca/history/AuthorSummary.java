@@ -1,6 +1,8 @@
 package dev.rca.history;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +26,19 @@ public record AuthorSummary(String name, String email, long commits, long added,
         }
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(last, "last");
+    }
+
+    /** The author as {@code rca history --authors --format=json} shows it (dates as days). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("email", email);
+        m.put("commits", commits);
+        m.put("added", added);
+        m.put("removed", removed);
+        m.put("first", first.toLocalDate().toString());
+        m.put("last", last.toLocalDate().toString());
+        return m;
     }
 
     static final class Builder {

@@ -1,6 +1,8 @@
 package dev.rca.history;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +24,18 @@ public record CommitDetails(String sha, List<String> parents, Signature author, 
         Objects.requireNonNull(committer, "committer");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
+    }
+
+    /** The commit as {@code rca log --format=json} shows it: id, parents, both identities, subject and body. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sha", sha);
+        m.put("parents", parents);
+        m.put("author", author.toJson());
+        m.put("committer", committer.toJson());
+        m.put("subject", subject);
+        m.put("body", body);
+        return m;
     }
 
     /** Splits a full message into git's subject (first paragraph joined with spaces) and body. */

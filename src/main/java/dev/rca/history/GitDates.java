@@ -1,6 +1,7 @@
 package dev.rca.history;
 
 import dev.rca.RcaException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -38,6 +39,15 @@ public final class GitDates {
      * @throws RcaException exit 2 when the date is not in a form rca understands
      */
     public static long parse(String text, Instant now, ZoneId zone) {
+        try {
+            return parseOrThrow(text, now, zone);
+        } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+            // digits too many for a long, or a date java.time cannot hold: the user's typo, not rca's bug
+            throw RcaException.usage("the date '" + text + "' is out of range");
+        }
+    }
+
+    private static long parseOrThrow(String text, Instant now, ZoneId zone) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("now")) {
             return now.getEpochSecond();
@@ -70,7 +80,7 @@ public final class GitDates {
                 : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                     m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
             return ZonedDateTime.of(date, time, at).toEpochSecond();
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw unknown(text);
         }
     }
@@ -104,8 +114,8 @@ public final class GitDates {
                 case "sec", "second" -> when.minusSeconds(n);
                 case "min", "minute" -> when.minusMinutes(n);
                 case "hour" -> when.minusHours(n);
-                case "day" -> when.minusSeconds(n * 86_400);
-                case "week" -> when.minusSeconds(n * 604_800);
+                case "day" -> when.minusSeconds(Math.multiplyExact(n, 86_400L));
+                case "week" -> when.minusSeconds(Math.multiplyExact(n, 604_800L));
                 case "month" -> when.minusMonths(n);
                 case "year" -> when.minusYears(n);
                 default -> null;

@@ -24,10 +24,7 @@ public record HistoryQuery(List<String> paths, String revision, boolean follow, 
 
     /** The same commits as {@code git log <revision> -- <paths>} (without {@code --follow}). */
     LogQuery asLogQuery() {
-        return LogQuery.everything()
-            .withRevisions(revision == null ? List.of() : List.of(revision))
-            .withPaths(paths)
-            .withDates(since, until)
-            .withFirstParent(firstParent);
+        return new LogQuery(revision == null ? List.of() : List.of(revision), List.of(), false, false, false, false,
+            List.of(), List.of(), since, until, LogQuery.MergeFilter.ALL, firstParent, -1, paths);
     }
 }

@@ -65,49 +65,10 @@ public record LogQuery(List<String> revisions, List<String> grep, boolean allMat
             MergeFilter.ALL, false, -1, List.of());
     }
 
-    public LogQuery withRevisions(List<String> newRevisions) {
-        return new LogQuery(newRevisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
-            committers, since, until, merges, firstParent, maxCount, paths);
-    }
-
+    /** The same query, limited to {@code newPaths} (normalised, relative to the work tree). */
     public LogQuery withPaths(List<String> newPaths) {
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
             committers, since, until, merges, firstParent, maxCount, newPaths);
-    }
-
-    public LogQuery withDates(Long newSince, Long newUntil) {
-        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
-            committers, newSince, newUntil, merges, firstParent, maxCount, paths);
-    }
-
-    public LogQuery withFirstParent(boolean newFirstParent) {
-        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
-            committers, since, until, merges, newFirstParent, maxCount, paths);
-    }
-
-    public LogQuery withMaxCount(int newMaxCount) {
-        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
-            committers, since, until, merges, firstParent, newMaxCount, paths);
-    }
-
-    public LogQuery withGrep(List<String> patterns, boolean newAllMatch, boolean newInvert) {
-        return new LogQuery(revisions, patterns, newAllMatch, newInvert, ignoreCase, fixedStrings, authors,
-            committers, since, until, merges, firstParent, maxCount, paths);
-    }
-
-    public LogQuery withAuthors(List<String> newAuthors, List<String> newCommitters) {
-        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, newAuthors,
-            newCommitters, since, until, merges, firstParent, maxCount, paths);
-    }
-
-    public LogQuery withMatching(boolean newIgnoreCase, boolean newFixedStrings) {
-        return new LogQuery(revisions, grep, allMatch, invertGrep, newIgnoreCase, newFixedStrings, authors,
-            committers, since, until, merges, firstParent, maxCount, paths);
-    }
-
-    public LogQuery withMerges(MergeFilter newMerges) {
-        return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
-            committers, since, until, newMerges, firstParent, maxCount, paths);
     }
 
     /** True when commit messages or identities must be read to filter. */

@@ -113,8 +113,4 @@ final class PathChanges {
     String stats() {
         return "bloom skips " + bloomSkips + ", tree diffs " + treeDiffs;
     }
-
-    boolean usesBloomFilters() {
-        return graph != null;
-    }
 }

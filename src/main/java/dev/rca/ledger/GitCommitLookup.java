@@ -14,6 +14,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public final class GitCommitLookup implements CommitLookup {
     private final GitWorkspace workspace;
 
+    /** Looks commits up in {@code workspace}'s repository (the caller closes the workspace). */
     public GitCommitLookup(GitWorkspace workspace) {
         this.workspace = workspace;
     }

@@ -53,11 +53,6 @@ public record Ledger(int version, String ticket, String title, LedgerKind kind, 
         return LedgerSchema.load(LedgerSource.read(path, path.toString()));
     }
 
-    /** The ticket as a validated id. */
-    public TicketId ticketId() {
-        return new TicketId(ticket);
-    }
-
     /** The hypothesis with {@code id}, if any. */
     public Optional<Hypothesis> hypothesis(String id) {
         return hypotheses.stream().filter(h -> h.id().equals(id)).findFirst();

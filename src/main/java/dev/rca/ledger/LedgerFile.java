@@ -1,21 +1,13 @@
 package dev.rca.ledger;
 
 import dev.rca.RcaException;
+import dev.rca.io.AtomicFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * One ledger file and its safe edits. {@link #update} takes the lock beside the file, re-reads and validates
@@ -39,10 +31,12 @@ public final class LedgerFile {
         this.displayName = Objects.requireNonNull(displayName, "displayName");
     }
 
+    /** Where the ledger is on disk. */
     public Path path() {
         return path;
     }
 
+    /** The ticket the ledger is about. */
     public TicketId ticket() {
         return ticket;
     }
@@ -52,6 +46,7 @@ public final class LedgerFile {
         return displayName;
     }
 
+    /** True when the ledger file exists (it does after {@code rca open}). */
     public boolean exists() {
         return Files.isRegularFile(path);
     }
@@ -144,25 +139,10 @@ public final class LedgerFile {
     }
 
     private void writeAtomically(String text) {
-        Path temp = path.resolveSibling("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             removeTemporaryFilesOfKilledWriters();
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            copyPermissions(temp);
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(path, text);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the original error is the one worth reporting
-            }
             throw RcaException.badInput("cannot write " + displayName + ": " + e.getMessage(), e);
         }
     }
@@ -177,18 +157,6 @@ public final class LedgerFile {
             for (Path file : stale) {
                 Files.deleteIfExists(file);
             }
-        }
-    }
-
-    private void copyPermissions(Path temp) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        PosixFileAttributeView from = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-        PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (from != null && to != null) {
-            Set<PosixFilePermission> permissions = from.readAttributes().permissions();
-            to.setPermissions(permissions);
         }
     }
 

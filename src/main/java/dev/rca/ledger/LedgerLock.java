@@ -50,7 +50,8 @@ public final class LedgerLock implements AutoCloseable {
         String token = UUID.randomUUID().toString();
         String content = "pid " + ProcessHandle.current().pid() + "\nhost " + hostName() + "\nsince "
             + Instant.now() + "\ntoken " + token + "\n";
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long limit = saturatedNanos(timeout);
         long sleepMillis = 2;
         while (true) {
             try {
@@ -67,7 +68,7 @@ public final class LedgerLock implements AutoCloseable {
                         + " (the lock file is incomplete)")
                         .withHint("if no rca command is running on this ledger, the lock is stale: delete " + lockFile);
                 }
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() - start > limit) {
                     throw stale(file, lockFile, holder, "it was held longer than "
                         + (timeout.toMillis() >= 1000 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
                 }
@@ -139,6 +140,15 @@ public final class LedgerLock implements AutoCloseable {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "localhost";
+        }
+    }
+
+    /** RCA_LOCK_TIMEOUT=9223372036854775807 means "wait for ever", not an overflow. */
+    private static long saturatedNanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -96,6 +96,18 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
         return summary;
     }
 
+    /**
+     * The comparison as a ledger evidence item ({@code kind: log-diff}): the command that made it and the
+     * {@link #summary(int) summary} with at most 20 unmatched lines, enough to recognise the divergence later.
+     */
+    public Map<String, Object> evidence(String command) throws IOException {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", "log-diff");
+        item.put("command", command);
+        item.putAll(summary(20));
+        return item;
+    }
+
     private Map<String, Object> head() {
         LogDiffResult r = result;
         Map<String, Object> head = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package dev.rca.logs;
 
 import dev.rca.RcaException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -37,6 +39,28 @@ public record LogMask(String name, Pattern pattern) {
         } catch (IllegalArgumentException e) {
             throw RcaException.badInput(e.getMessage());
         }
+    }
+
+    /**
+     * A mask written as {@code <name>=<regex>} (the {@code --mask} option).
+     *
+     * @throws RcaException exit 2 without an {@code =} after a name; exit 3 as {@link #of} otherwise
+     */
+    public static LogMask parse(String nameAndRegex) {
+        int eq = nameAndRegex.indexOf('=');
+        if (eq <= 0) {
+            throw RcaException.usage("--mask takes <name>=<regex>, not '" + nameAndRegex + "'");
+        }
+        return of(nameAndRegex.substring(0, eq), nameAndRegex.substring(eq + 1));
+    }
+
+    /** The masks of a repository's {@code .rca.yaml} ({@code logs.masks}), named {@code rca-yaml-1}, -2, … */
+    public static List<LogMask> configured(List<String> regexes) {
+        List<LogMask> masks = new ArrayList<>();
+        for (int i = 0; i < regexes.size(); i++) {
+            masks.add(of("rca-yaml-" + (i + 1), regexes.get(i)));
+        }
+        return masks;
     }
 
     /** The text a match is replaced by. */

@@ -1,6 +1,7 @@
 package dev.rca.postmortem;
 
 import dev.rca.RcaException;
+import dev.rca.io.AtomicFile;
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.CommitLookup;
 import dev.rca.ledger.Ledger;
@@ -20,7 +21,6 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.internal.storage.file.LockFile;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -286,23 +286,9 @@ public final class PostmortemPublisher {
         }
     }
 
-    /** Writes through git's own lock file ({@code <file>.lock}, renamed over the file), so readers never see half. */
     private static void writeAtomically(Path path, byte[] bytes) {
         try {
-            Files.createDirectories(path.getParent());
-            LockFile lock = new LockFile(path.toFile());
-            if (!lock.lock()) {
-                throw RcaException.badInput("cannot write " + path + ": " + path.getFileName() + ".lock exists")
-                    .withHint("another rca or git process is writing it; if none is, remove the .lock file");
-            }
-            try {
-                lock.write(bytes);
-                if (!lock.commit()) {
-                    throw RcaException.badInput("cannot write " + path + ": renaming its lock file failed");
-                }
-            } finally {
-                lock.unlock();
-            }
+            AtomicFile.write(path, bytes);
         } catch (IOException e) {
             throw RcaException.badInput("cannot write " + path + ": " + e.getMessage(), e);
         }

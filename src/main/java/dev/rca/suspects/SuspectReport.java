@@ -1,6 +1,10 @@
 package dev.rca.suspects;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,5 +32,72 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
     /** True when rca found no credible suspect. */
     public boolean abstained() {
         return abstention != null;
+    }
+
+    /** The report as {@code rca suspects --format=json} prints it (a tree for {@code Json.write}). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("fix", fix);
+        root.put("subject", fixSubject);
+        root.put("blamed_lines", blamedLines);
+        List<Object> ranked = new ArrayList<>();
+        for (Suspect s : suspects) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sha", s.sha());
+            m.put("subject", s.subject());
+            m.put("author", s.author());
+            m.put("date", s.committed().toString());
+            m.put("score", s.score());
+            m.put("blamed_lines", s.blamedLines());
+            m.put("share", s.share());
+            m.put("files_changed", s.filesChanged());
+            m.put("pointer", s.pointer() == null ? null : s.pointer().kind().phrase());
+            m.put("reasons", s.reasons());
+            ranked.add(m);
+        }
+        root.put("suspects", ranked);
+        List<Object> written = new ArrayList<>();
+        for (Pointer p : pointers) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", p.kind().phrase());
+            m.put("written", p.written());
+            m.put("sha", p.sha());
+            m.put("trusted", p.trusted());
+            m.put("note", p.note());
+            written.add(m);
+        }
+        root.put("pointers", written);
+        return root;
+    }
+
+    /**
+     * The ranking as a ledger evidence item ({@code kind: suspects}), so the ledger keeps the scores and reasons
+     * the decision was made on, not only the commit ids.
+     *
+     * @param command the command line that produced it, for a reader to run again
+     * @throws IllegalStateException when the report abstained (there is nothing to record)
+     */
+    public Map<String, Object> toEvidence(String command) {
+        if (abstained()) {
+            throw new IllegalStateException("an abstaining report has no evidence to record");
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", "suspects");
+        item.put("command", command);
+        item.put("commits", suspects.stream().map(Suspect::sha).toList());
+        Suspect first = suspects.get(0);
+        item.put("note", String.format(Locale.ROOT, "ranked %s first, score %.2f", first.sha().substring(0, 12),
+            first.score()));
+        List<Map<String, Object>> ranked = new ArrayList<>();
+        for (Suspect s : suspects) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("commit", s.sha());
+            // three decimals: enough to compare runs, without float noise in a hand-edited file
+            m.put("score", Math.round(s.score() * 1000) / 1000.0);
+            m.put("reasons", s.reasons());
+            ranked.add(m);
+        }
+        item.put("suspects", ranked);
+        return item;
     }
 }

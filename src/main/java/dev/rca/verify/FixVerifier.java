@@ -28,6 +28,7 @@ public final class FixVerifier {
     private final GitWorkspace workspace;
     private final Progress progress;
 
+    /** A verifier for {@code workspace}, reporting the runs through {@code progress}. */
     public FixVerifier(GitWorkspace workspace, Progress progress) {
         this.workspace = workspace;
         this.progress = progress;

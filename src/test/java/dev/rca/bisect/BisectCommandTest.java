@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
-import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +25,7 @@ class BisectCommandTest {
     @BeforeEach
     void history() {
         dir = tmp.resolve("repo");
-        try (TestRepo repo = TestRepo.init(dir)) {
-            for (int i = 0; i < 16; i++) {
-                var spec = repo.commit("change " + i).add("src/f" + (i % 3), "v" + i + "\n");
-                if (i == 11) {
-                    spec.add("bug", "here\n");
-                }
-                commits.add(spec.create());
-            }
-            repo.checkout();
-        }
+        commits.addAll(SixteenCommitLine.create(dir));
     }
 
     private String sha(int i) {

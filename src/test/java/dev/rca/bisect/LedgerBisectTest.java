@@ -9,7 +9,6 @@ import dev.rca.ledger.Evidence;
 import dev.rca.ledger.Ledger;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
-import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,16 +29,7 @@ class LedgerBisectTest {
     @BeforeEach
     void history() {
         dir = tmp.resolve("repo");
-        try (TestRepo repo = TestRepo.init(dir)) {
-            for (int i = 0; i < 16; i++) {
-                var spec = repo.commit("change " + i).add("src/f" + (i % 3), "v" + i + "\n");
-                if (i == 11) {
-                    spec.add("bug", "here\n");
-                }
-                commits.add(spec.create());
-            }
-            repo.checkout();
-        }
+        commits.addAll(SixteenCommitLine.create(dir));
         assertEquals(0, Cli.run(dir, "open", "PAY-7", "--title=Bug file appears").exitCode());
     }
 

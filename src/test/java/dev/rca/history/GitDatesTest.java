@@ -43,6 +43,15 @@ class GitDatesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"@99999999999999999999", "99999999999.years.ago", "9999999999999999999999.days.ago",
+        "1000000000000000000.seconds.ago", "999999999999999999.weeks.ago"})
+    void datesBeyondWhatATimeCanHoldAreUsageErrors(String date) {
+        RcaException e = assertThrows(RcaException.class, () -> parse(date));
+        assertEquals(2, e.exitCode());
+        assertEquals("rca: error: the date '" + date + "' is out of range", e.render());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2026-01-01 10:00", "2026-01-01T10:00:00Z", "2026-01-01 10:00 +0200",
         "2026-01-01T10:00:00+05:30", "2026-03-01 23:59:59", "@1767225600", "1767225600"})
     void absoluteDatesMatchGit(String date) {

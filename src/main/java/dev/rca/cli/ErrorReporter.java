@@ -1,0 +1,61 @@
+package dev.rca.cli;
+
+import dev.rca.ExitCode;
+import dev.rca.RcaException;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Renders a failed command on stderr and picks its exit code: an {@link RcaException} as its one line (and hint),
+ * a usage error with a suggestion, anything else as an internal error whose trace only {@code --stacktrace} shows.
+ */
+final class ErrorReporter {
+    private ErrorReporter() {
+    }
+
+    /** A command threw {@code ex}; {@code stacktrace} is the {@code --stacktrace} flag. */
+    static int reportFailure(Exception ex, boolean stacktrace, PrintWriter err) {
+        if (ex instanceof RcaException r) {
+            err.println(r.render());
+            if (stacktrace) {
+                r.printStackTrace(err);
+            }
+            err.flush();
+            return r.exitCode();
+        }
+        err.println("rca: error: internal error: " + ex);
+        if (stacktrace) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("hint: this is a bug in rca; rerun with --stacktrace and report the trace");
+        }
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+
+    /** picocli could not parse the command line (signature of {@code IParameterExceptionHandler}). */
+    static int reportUsageError(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("rca: error: " + ex.getMessage());
+        List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+        if (!suggestions.isEmpty()) {
+            err.println("hint: did you mean " + String.join(" or ", suggestions.stream().limit(3)
+                .map(s -> "'" + s + "'").toList()) + "?");
+        } else {
+            err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        }
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    /** The heap ran out; the only thing the user can do about it is give rca more. */
+    static int reportOutOfMemory(PrintWriter err) {
+        err.println("rca: error: out of memory; raise the heap with RCA_JAVA_OPTS=-Xmx<size>");
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+}
