@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -29,7 +30,7 @@ public final class CommitWalk implements AutoCloseable {
     /** How many extra uninteresting commits git looks at before it ends a range walk. */
     private static final int SLOP = 5;
     private static final Comparator<WalkCommit> BY_DATE = Comparator
-        .comparingInt((WalkCommit c) -> c.getCommitTime()).reversed()
+        .comparingInt((WalkCommit c) -> c.time).reversed()
         .thenComparingLong(c -> c.queueSeq);
 
     private final GitWorkspace workspace;
@@ -44,6 +45,10 @@ public final class CommitWalk implements AutoCloseable {
     private LogQuery query;
     private PathChanges pathChanges;
     private MessageFilter messageFilter;
+    /** The commit table of rca's cache, or null to parse every commit from the object database. */
+    private CommitTable table;
+    /** The walk's commits by table index, so following a parent needs no id lookup. */
+    private WalkCommit[] byIndex;
 
     /** Opens a walk over the workspace's repository; close it to release the object reader. */
     public CommitWalk(GitWorkspace workspace, Progress progress) {
@@ -94,6 +99,7 @@ public final class CommitWalk implements AutoCloseable {
         this.pathChanges = query.paths().isEmpty() ? null
             : new PathChanges(reader, query.paths(), commitGraph());
         try {
+            openTable(endpoints, query);
             return walk(endpoints, sink);
         } catch (MissingObjectException e) {
             throw RcaException.badInput("the repository is missing object " + e.getObjectId().name()
@@ -123,7 +129,7 @@ public final class CommitWalk implements AutoCloseable {
             }
         }
         // git sorts the start list by date with a stable sort: equal dates keep command-line order.
-        starts.sort(Comparator.comparingInt((WalkCommit c) -> c.getCommitTime()).reversed());
+        starts.sort(Comparator.comparingInt((WalkCommit c) -> c.time).reversed());
         for (WalkCommit c : starts) {
             enqueue(queue, c);
         }
@@ -145,7 +151,7 @@ public final class CommitWalk implements AutoCloseable {
         while (!queue.isEmpty()) {
             WalkCommit c = queue.poll();
             tick();
-            if (since != null && c.getCommitTime() < since) {
+            if (since != null && c.time < since) {
                 continue;
             }
             processParents(c, queue);
@@ -177,7 +183,7 @@ public final class CommitWalk implements AutoCloseable {
             if (c == interestingCache[0]) {
                 interestingCache[0] = null;
             }
-            if (since != null && c.getCommitTime() < since) {
+            if (since != null && c.time < since) {
                 c.marks |= WalkCommit.UNINTERESTING;
             }
             processParents(c, queue);
@@ -189,10 +195,10 @@ public final class CommitWalk implements AutoCloseable {
                 }
                 break;
             }
-            if (until != null && c.getCommitTime() > until) {
+            if (until != null && c.time > until) {
                 continue;
             }
-            date = c.getCommitTime();
+            date = c.time;
             result.add(c);
         }
         return result;
@@ -204,7 +210,7 @@ public final class CommitWalk implements AutoCloseable {
         if (head == null) {
             return 0;
         }
-        if (date <= head.getCommitTime()) {
+        if (date <= head.time) {
             return SLOP;
         }
         WalkCommit cached = interestingCache[0];
@@ -225,7 +231,7 @@ public final class CommitWalk implements AutoCloseable {
         if (c.has(WalkCommit.UNINTERESTING)) {
             return false;
         }
-        if (query.until() != null && c.getCommitTime() > query.until()) {
+        if (query.until() != null && c.time > query.until()) {
             return false;
         }
         int parents = c.walkParents.length;
@@ -240,18 +246,15 @@ public final class CommitWalk implements AutoCloseable {
     }
 
     private boolean messageMatches(WalkCommit c) throws IOException {
+        if (c.tableIndex >= 0) {
+            return messageFilter.matches(table.raw(c.tableIndex), mailmap);
+        }
         pool.parseBody(c);
         try {
-            Mailmap.Person author = messageFilter.readsAuthor() ? person(c.getAuthorIdent()) : null;
-            Mailmap.Person committer = messageFilter.readsCommitter() ? person(c.getCommitterIdent()) : null;
-            return messageFilter.matches(messageFilter.readsMessage() ? c.getFullMessage() : "", author, committer);
+            return messageFilter.matches(c.getRawBuffer(), mailmap);
         } finally {
             c.disposeBody();
         }
-    }
-
-    private Mailmap.Person person(org.eclipse.jgit.lib.PersonIdent ident) {
-        return mailmap.map(new Mailmap.Person(ident.getName(), ident.getEmailAddress()));
     }
 
     private void enqueue(PriorityQueue<WalkCommit> queue, WalkCommit c) {
@@ -263,13 +266,69 @@ public final class CommitWalk implements AutoCloseable {
         if (c.has(WalkCommit.PARSED)) {
             return;
         }
+        int index = c.tableIndex >= 0 ? c.tableIndex : table == null ? -1 : table.find(c);
+        if (index >= 0) {
+            parseFromTable(c, index);
+            return;
+        }
         pool.parseHeaders(c);
         RevCommit[] parents = c.getParents();
         c.walkParents = new WalkCommit[parents.length];
         for (int i = 0; i < parents.length; i++) {
             c.walkParents[i] = (WalkCommit) parents[i];
         }
+        c.time = c.getCommitTime();
+        c.tree = c.getTree();
+        c.parentCount = parents.length;
         c.marks |= WalkCommit.PARSED;
+    }
+
+    private void parseFromTable(WalkCommit c, int index) {
+        c.tableIndex = index;
+        byIndex[index] = c;
+        c.time = table.commitTime(index);
+        c.tree = pathChanges == null ? null : table.tree(index);
+        int n = table.parentCount(index);
+        c.parentCount = n;
+        c.walkParents = new WalkCommit[n];
+        for (int i = 0; i < n; i++) {
+            int pi = table.parent(index, i);
+            WalkCommit p = byIndex[pi];
+            if (p == null) {
+                p = (WalkCommit) pool.lookupCommit(table.id(pi));
+                p.tableIndex = pi;
+                byIndex[pi] = p;
+            }
+            c.walkParents[i] = p;
+        }
+        c.marks |= WalkCommit.PARSED;
+    }
+
+    /**
+     * Opens (building or extending it when worth it) the commit table, and checks it against the start commits
+     * parsed from the object database: a table that disagrees with them is from somewhere else, and is removed.
+     */
+    private void openTable(List<RevisionRange.Endpoint> endpoints, LogQuery query) throws IOException {
+        List<ObjectId> starts = new ArrayList<>();
+        for (RevisionRange.Endpoint e : endpoints) {
+            starts.add(e.commit().copy());
+        }
+        table = CommitCache.table(workspace, reader, starts, query.maxCount() < 0, progress);
+        byIndex = table == null ? null : new WalkCommit[table.size()];
+        if (table == null) {
+            return;
+        }
+        for (ObjectId id : starts) {
+            WalkCommit c = (WalkCommit) pool.lookupCommit(id);
+            pool.parseHeaders(c);
+            int index = table.find(c);
+            if (index >= 0 && !table.agrees(index, c)) {
+                CommitCache.discard(table);
+                table = null;
+                byIndex = null;
+                return;
+            }
+        }
     }
 
     /** git's {@code process_parents}. */
@@ -329,7 +388,7 @@ public final class CommitWalk implements AutoCloseable {
                 break;
             }
             parse(p);
-            if (pathChanges.same(p, c, parents.length == 1 && c.getParentCount() == 1)) {
+            if (pathChanges.same(p, c, parents.length == 1 && c.parentCount == 1)) {
                 if (!p.relevant()) {
                     continue;
                 }

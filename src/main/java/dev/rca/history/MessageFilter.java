@@ -1,10 +1,14 @@
 package dev.rca.history;
 
 import dev.rca.RcaException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * git's {@code --grep}/{@code --author}/{@code --committer} semantics: message patterns match line by line
@@ -14,6 +18,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class MessageFilter {
     private final List<Pattern> grep;
+    /** For each {@code --grep} pattern, its bytes when it is a plain ASCII string matched case-sensitively. */
+    private final List<byte[]> literals;
     private final List<Pattern> authors;
     private final List<Pattern> committers;
     private final boolean allMatch;
@@ -23,6 +29,11 @@ final class MessageFilter {
         this.grep = compile(query.grep(), query.ignoreCase(), query.fixedStrings(), "--grep");
         this.authors = compile(query.authors(), query.ignoreCase(), query.fixedStrings(), "--author");
         this.committers = compile(query.committers(), query.ignoreCase(), query.fixedStrings(), "--committer");
+        this.literals = new ArrayList<>();
+        for (String p : query.grep()) {
+            literals.add(query.ignoreCase() || !plainAscii(p, query.fixedStrings()) ? null
+                : p.getBytes(StandardCharsets.US_ASCII));
+        }
         this.allMatch = query.allMatch();
         this.invert = query.invertGrep();
     }
@@ -61,11 +72,87 @@ final class MessageFilter {
         return !grep.isEmpty();
     }
 
-    /** Whether a commit passes; {@code author}/{@code committer} may be null when no pattern reads them. */
-    boolean matches(String message, Mailmap.Person author, Mailmap.Person committer) {
-        return (authors.isEmpty() || matchesAny(authors, author.toString()))
-            && (committers.isEmpty() || matchesAny(committers, committer.toString()))
-            && messageMatches(message);
+    /**
+     * Whether the raw commit object {@code raw} passes, with its identities mapped through {@code mailmap}. A
+     * plain pattern is looked for in the message's bytes, which finds what the decoded message's lines would
+     * when the message is in an encoding that keeps ASCII as it is; other patterns see the message decoded as
+     * JGit's {@code RevCommit.getFullMessage()} does.
+     */
+    boolean matches(byte[] raw, Mailmap mailmap) {
+        if (!authors.isEmpty() && !matchesAny(authors, person(raw, RawParseUtils.author(raw, 0), mailmap))
+            || !committers.isEmpty()
+            && !matchesAny(committers, person(raw, RawParseUtils.committer(raw, 0), mailmap))) {
+            return false;
+        }
+        if (grep.isEmpty()) {
+            return true;
+        }
+        int messageStart = RawParseUtils.commitMessage(raw, 0);
+        Charset charset = RawParseUtils.guessEncoding(raw);
+        boolean asciiKept = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+            || charset.equals(StandardCharsets.US_ASCII);
+        String[] lines = null;
+        int hits = 0;
+        for (int i = 0; i < grep.size(); i++) {
+            boolean hit;
+            byte[] literal = literals.get(i);
+            if (literal != null && asciiKept) {
+                hit = messageStart >= 0 && contains(raw, messageStart, literal);
+            } else {
+                if (lines == null) {
+                    String message = messageStart < 0 ? ""
+                        : RawParseUtils.decode(charset, raw, messageStart, raw.length);
+                    lines = message.split("\n", -1);
+                }
+                hit = anyLine(grep.get(i), lines);
+            }
+            if (hit) {
+                hits++;
+                if (invert || !allMatch) {
+                    break;
+                }
+            }
+        }
+        return verdict(hits);
+    }
+
+    private static String person(byte[] raw, int nameStart, Mailmap mailmap) {
+        PersonIdent ident = nameStart < 0 ? null : RawParseUtils.parsePersonIdent(raw, nameStart);
+        Mailmap.Person who = ident == null ? new Mailmap.Person("", "")
+            : new Mailmap.Person(ident.getName(), ident.getEmailAddress());
+        return mailmap.map(who).toString();
+    }
+
+    /** A pattern that can only match itself: no regular-expression syntax (or {@code -F}), ASCII, one line. */
+    private static boolean plainAscii(String pattern, boolean fixed) {
+        if (pattern.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch >= 0x80 || ch == '\n' || !fixed && "\\^$.|?*+()[]{}".indexOf(ch) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(byte[] raw, int from, byte[] literal) {
+        byte first = literal[0];
+        int last = raw.length - literal.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (raw[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < literal.length; j++) {
+                if (raw[i + j] != literal[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String text) {
@@ -80,20 +167,7 @@ final class MessageFilter {
         return false;
     }
 
-    private boolean messageMatches(String message) {
-        if (grep.isEmpty()) {
-            return true;
-        }
-        String[] lines = message.split("\n", -1);
-        int hits = 0;
-        for (Pattern p : grep) {
-            if (anyLine(p, lines)) {
-                hits++;
-                if (invert || !allMatch) {
-                    break;
-                }
-            }
-        }
+    private boolean verdict(int hits) {
         if (invert) {
             return hits == 0;
         }

@@ -9,7 +9,6 @@ import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -45,16 +44,16 @@ final class PathChanges {
     }
 
     /** True when {@code commit} has nothing under the paths (git's "same tree as empty"). */
-    boolean emptyUnderPaths(RevCommit commit) throws IOException {
-        if (commit instanceof WalkCommit c && treePaths != null) {
-            for (TreePaths.Entry e : entries(c)) {
+    boolean emptyUnderPaths(WalkCommit commit) throws IOException {
+        if (treePaths != null) {
+            for (TreePaths.Entry e : entries(commit)) {
                 if (e != null) {
                     return false;
                 }
             }
             return true;
         }
-        walk.reset(commit.getTree());
+        walk.reset(commit.tree);
         walk.setFilter(paths);
         return !walk.next();
     }
@@ -64,8 +63,8 @@ final class PathChanges {
      *
      * @param singleParent {@code parent} is the commit's only parent, so its Bloom filter applies
      */
-    boolean same(RevCommit parent, RevCommit commit, boolean singleParent) throws IOException {
-        if (commit.getTree().equals(parent.getTree())) {
+    boolean same(WalkCommit parent, WalkCommit commit, boolean singleParent) throws IOException {
+        if (commit.tree.equals(parent.tree)) {
             return true;
         }
         if (wholeTree) {
@@ -76,18 +75,13 @@ final class PathChanges {
             return true;
         }
         treeDiffs++;
-        if (parent instanceof WalkCommit p && commit instanceof WalkCommit c) {
-            return java.util.Arrays.equals(entries(p), entries(c));
-        }
-        walk.reset(parent.getTree(), commit.getTree());
-        walk.setFilter(AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
-        return !walk.next();
+        return java.util.Arrays.equals(entries(parent), entries(commit));
     }
 
     /** The commit's entries at the paths, computed once per commit. */
     private TreePaths.Entry[] entries(WalkCommit c) throws IOException {
         if (c.pathEntries == null) {
-            c.pathEntries = treePaths.lookup(c.getTree());
+            c.pathEntries = treePaths.lookup(c.tree);
         }
         return c.pathEntries;
     }

@@ -1,6 +1,7 @@
 package dev.rca.history;
 
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -20,6 +21,14 @@ final class WalkCommit extends RevCommit {
     WalkCommit[] walkParents;
     /** Insertion order into the date queue, which breaks ties between equal dates as git's list does. */
     long queueSeq;
+    /** The committer time, once parsed (from the commit or the commit table). */
+    int time;
+    /** The commit's tree, once parsed. */
+    ObjectId tree;
+    /** How many parents the commit has (the walk may follow fewer). */
+    int parentCount;
+    /** The commit's index in the {@link CommitTable}, or -1 when it was parsed from the object. */
+    int tableIndex = -1;
     /** What the commit's tree holds at the walk's paths, once looked up. */
     TreePaths.Entry[] pathEntries;
 

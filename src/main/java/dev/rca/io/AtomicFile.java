@@ -1,7 +1,8 @@
 package dev.rca.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,6 +35,20 @@ public final class AtomicFile {
      * file is as it was and no temporary file is left behind.
      */
     public static void write(Path path, byte[] bytes) throws IOException {
+        write(path, out -> out.write(bytes));
+    }
+
+    /** Writes a file's content to a stream; the stream is the temporary file's and is closed by the caller. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Replaces (or creates) {@code path} with what {@code content} writes, streaming, so large files need not be in
+     * memory; otherwise as {@link #write(Path, byte[])}.
+     */
+    public static void write(Path path, Content content) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         // a random name, so two writers never share a temporary file, and never <name>.lock, which is a lock's
@@ -41,10 +56,9 @@ public final class AtomicFile {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                OutputStream out = Channels.newOutputStream(channel);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             copyPermissions(path, temp);

@@ -1,0 +1,140 @@
+package dev.rca.history;
+
+import dev.rca.Progress;
+import dev.rca.git.GitWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * When rca's cache ({@code <gitdir>/rca/cache/}) is used, built and extended. The cache is never required: any
+ * doubt (a table that fails its checks, a {@code .git} rca may not write, an unreadable object) means the walk
+ * parses commits from the object database as it would without a cache.
+ *
+ * <p>Shallow repositories, grafts and replace refs keep the live walk: each changes what a commit's parents are
+ * without changing the commit object, and a table keyed by commit id would keep answering with the parents of
+ * the day it was written.
+ */
+final class CommitCache {
+    /** Set this system property to {@code off} to never read or write the cache. */
+    static final String PROPERTY = "rca.cache";
+
+    private CommitCache() {
+    }
+
+    /** The cache directory of a repository. */
+    static Path directory(GitWorkspace workspace) {
+        return workspace.rcaDir().resolve("cache");
+    }
+
+    /**
+     * The commit table, extended first when some of {@code starts} are not in it.
+     *
+     * @param mayBuild whether a missing table may be built now (a whole-history walk is about to happen anyway)
+     * @return the table, or null to walk live
+     */
+    static CommitTable table(GitWorkspace workspace, ObjectReader reader, Collection<ObjectId> starts,
+                             boolean mayBuild, Progress progress) {
+        Repository repository = workspace.repository();
+        if ("off".equals(System.getProperty(PROPERTY)) || !eligible(repository)) {
+            return null;
+        }
+        Path dir = directory(workspace);
+        CommitTable table = CommitTable.open(dir);
+        if (table == null && !mayBuild) {
+            return null;
+        }
+        if (table != null && covers(table, starts)) {
+            return table;
+        }
+        if (!writable(dir)) {
+            // a read-only .git: use what there is; commits the table lacks are parsed live
+            return table;
+        }
+        try {
+            List<ObjectId> tips = new ArrayList<>(starts);
+            tips.addAll(refTips(repository, reader));
+            CommitTable extended = CommitTable.extend(dir, table, reader, tips, progress);
+            return extended != null ? extended : table;
+        } catch (IOException | RuntimeException e) {
+            // a missing object or a full disk: the live walk reports what is wrong, if anything
+            return table;
+        }
+    }
+
+    /** Removes a table that disagrees with the repository, so that the next walk builds a new one. */
+    static void discard(CommitTable table) {
+        try {
+            Files.deleteIfExists(table.file());
+        } catch (IOException e) {
+            // a read-only .git keeps it; every walk will check it again and walk live
+        }
+    }
+
+    private static boolean covers(CommitTable table, Collection<ObjectId> starts) {
+        for (ObjectId id : starts) {
+            if (table.find(id) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean eligible(Repository repository) {
+        Path gitDir = repository.getDirectory().toPath();
+        if (Files.exists(gitDir.resolve("shallow")) || Files.exists(gitDir.resolve("info").resolve("grafts"))) {
+            return false;
+        }
+        try {
+            return repository.getRefDatabase().getRefsByPrefix("refs/replace/").isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean writable(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isWritable(p);
+            }
+        }
+        return false;
+    }
+
+    /** Every commit a ref or {@code HEAD} points at (through tags). */
+    static List<ObjectId> refTips(Repository repository, ObjectReader reader) throws IOException {
+        List<ObjectId> tips = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(reader)) {
+            List<Ref> refs = new ArrayList<>(repository.getRefDatabase().getRefs());
+            Ref head = repository.exactRef("HEAD");
+            if (head != null) {
+                refs.add(head);
+            }
+            for (Ref ref : refs) {
+                ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+                if (id == null) {
+                    continue;
+                }
+                try {
+                    RevObject o = walk.peel(walk.parseAny(id));
+                    if (o instanceof RevCommit) {
+                        tips.add(o.copy());
+                    }
+                } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+                    // a dangling ref is not the cache's business
+                }
+            }
+        }
+        return tips;
+    }
+}
