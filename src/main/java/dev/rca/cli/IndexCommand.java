@@ -1,13 +1,16 @@
 package dev.rca.cli;
 
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitCache;
 import dev.rca.history.CommitGraphFile;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 
 /** {@code rca index}: writes the commit-graph with changed-path Bloom filters. */
 @Command(name = "index",
     description = {"Write objects/info/commit-graph with changed-path Bloom filters (the format git reads), "
-        + "so path queries skip most trees. Never required."},
+        + "so path queries skip most trees, and rca's cache of changed paths (.git/rca/cache/paths), "
+        + "which answers them without reading trees. Neither is ever required."},
     footer = {"%nExample:%n  rca index && rca history src/cache"})
 public final class IndexCommand extends RcaCommand {
     @Override
@@ -18,7 +21,22 @@ public final class IndexCommand extends RcaCommand {
                 ? workspace.gitDir().relativize(w.file()).toString() : w.file().toString();
             out().printf("wrote %s: %d commits, %d changed-path Bloom filters, %d bytes%n",
                 where, w.commits(), w.bloomFilters(), w.bytes());
+            CommitCache.Indexed cache = cacheOrNull(workspace);
+            if (cache != null) {
+                out().printf("wrote %s: changed paths of %d commits%n",
+                    workspace.gitDir().relativize(cache.file()), cache.commits());
+            }
         }
         return 0;
+    }
+
+    /** The cache is an optimisation: failing to write it does not fail the command. */
+    private CommitCache.Indexed cacheOrNull(GitWorkspace workspace) {
+        try {
+            return CommitCache.index(workspace, progress());
+        } catch (IOException e) {
+            err().println("rca: warning: cache not written: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -25,15 +25,15 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * without changing the commit object, and a table keyed by commit id would keep answering with the parents of
  * the day it was written.
  */
-final class CommitCache {
+public final class CommitCache {
     /** Set this system property to {@code off} to never read or write the cache. */
     static final String PROPERTY = "rca.cache";
 
     private CommitCache() {
     }
 
-    /** The cache directory of a repository. */
-    static Path directory(GitWorkspace workspace) {
+    /** The cache directory of a repository ({@code <gitdir>/rca/cache}); deleting it is always safe. */
+    public static Path directory(GitWorkspace workspace) {
         return workspace.rcaDir().resolve("cache");
     }
 
@@ -69,6 +69,64 @@ final class CommitCache {
         } catch (IOException | RuntimeException e) {
             // a missing object or a full disk: the live walk reports what is wrong, if anything
             return table;
+        }
+    }
+
+    /** Beyond this many commits the changed-path table lacks, a walk leaves extending it to {@code rca index}. */
+    private static final int EXTEND_LIMIT = 5000;
+
+    /**
+     * The changed-path table for {@code table}, extended first when it lacks a few commits; null when there is
+     * none ({@code rca index} writes it) or it does not match the commit table.
+     */
+    static ChangedPathTable pathTable(GitWorkspace workspace, ObjectReader reader, CommitTable table,
+                                      Progress progress) {
+        Path dir = directory(workspace);
+        ChangedPathTable paths = ChangedPathTable.open(dir, table);
+        if (paths == null || paths.commits() == table.size() || table.size() - paths.commits() > EXTEND_LIMIT
+            || !writable(dir)) {
+            return paths;
+        }
+        try {
+            ChangedPathTable extended = ChangedPathTable.write(dir, table, paths, reader, progress);
+            return extended != null ? extended : paths;
+        } catch (IOException | RuntimeException e) {
+            return paths;
+        }
+    }
+
+    /**
+     * What {@code rca index} wrote into the cache.
+     *
+     * @param file the changed-path table
+     * @param commits how many commits it covers
+     */
+    public record Indexed(Path file, long commits) {
+    }
+
+    /**
+     * Brings the commit table up to date with every ref and writes the changed-path table for all of it.
+     *
+     * @return what was written, or null when this repository keeps no cache (shallow, grafts, replace refs,
+     *     {@code rca.cache=off}) or it could not be written
+     */
+    public static Indexed index(GitWorkspace workspace, Progress progress) throws IOException {
+        Repository repository = workspace.repository();
+        Path dir = directory(workspace);
+        if ("off".equals(System.getProperty(PROPERTY)) || !eligible(repository) || !writable(dir)) {
+            return null;
+        }
+        try (ObjectReader reader = repository.newObjectReader()) {
+            CommitTable old = CommitTable.open(dir);
+            CommitTable table = CommitTable.extend(dir, old, reader, refTips(repository, reader), progress);
+            if (table == null) {
+                return null;
+            }
+            ChangedPathTable paths = ChangedPathTable.write(dir, table, ChangedPathTable.open(dir, table), reader,
+                progress);
+            return paths == null ? null : new Indexed(paths.file(), paths.commits());
+        } finally {
+            progress.finish();
         }
     }
 

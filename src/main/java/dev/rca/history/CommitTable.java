@@ -170,6 +170,13 @@ final class CommitTable implements AutoCloseable {
         return 0;
     }
 
+    /** The CRC-32C of the ids of the first {@code n} commits, which tell one table's history from another's. */
+    int idsCrc(int n) {
+        CRC32C crc = new CRC32C();
+        crc.update(map.slice(idsAt, n * HASH));
+        return (int) crc.getValue();
+    }
+
     /** The commit id at {@code index}. */
     ObjectId id(int index) {
         return objectId(idsAt + index * HASH);

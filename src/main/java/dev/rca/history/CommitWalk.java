@@ -318,6 +318,12 @@ public final class CommitWalk implements AutoCloseable {
         if (table == null) {
             return;
         }
+        if (pathChanges != null) {
+            ChangedPathTable paths = CommitCache.pathTable(workspace, reader, table, progress);
+            if (paths != null) {
+                pathChanges.useTable(paths.new Lookup(table, query.paths()));
+            }
+        }
         for (ObjectId id : starts) {
             WalkCommit c = (WalkCommit) pool.lookupCommit(id);
             pool.parseHeaders(c);

@@ -24,6 +24,7 @@ final class PathChanges {
     private final TreePaths treePaths;
     private final CommitGraph graph;
     private final List<byte[]> bloomKeys = new ArrayList<>();
+    private ChangedPathTable.Lookup table;
     private long bloomSkips;
     private long treeDiffs;
 
@@ -43,8 +44,16 @@ final class PathChanges {
         this.graph = ascii && !wholeTree ? graph : null;
     }
 
+    /** Answers from rca's changed-path table for the commits it covers, before any tree is read. */
+    void useTable(ChangedPathTable.Lookup lookup) {
+        this.table = wholeTree ? null : lookup;
+    }
+
     /** True when {@code commit} has nothing under the paths (git's "same tree as empty"). */
     boolean emptyUnderPaths(WalkCommit commit) throws IOException {
+        if (table != null && table.covers(commit.tableIndex)) {
+            return table.empty(commit.tableIndex);
+        }
         if (treePaths != null) {
             for (TreePaths.Entry e : entries(commit)) {
                 if (e != null) {
@@ -69,6 +78,9 @@ final class PathChanges {
         }
         if (wholeTree) {
             return false;
+        }
+        if (table != null && table.covers(commit.tableIndex) && table.covers(parent.tableIndex)) {
+            return table.same(parent.tableIndex, commit.tableIndex);
         }
         if (singleParent && graph != null && bloomSaysUnchanged(commit)) {
             bloomSkips++;
@@ -103,8 +115,9 @@ final class PathChanges {
         return true;
     }
 
-    /** How many tree comparisons the Bloom filters saved, and how many were made. */
+    /** How many tree comparisons the cache's table and the Bloom filters saved, and how many were made. */
     String stats() {
-        return "bloom skips " + bloomSkips + ", tree diffs " + treeDiffs;
+        return "cache answers " + (table == null ? 0 : table.answers()) + ", bloom skips " + bloomSkips
+            + ", tree diffs " + treeDiffs;
     }
 }

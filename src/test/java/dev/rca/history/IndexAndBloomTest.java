@@ -21,7 +21,7 @@ class IndexAndBloomTest {
     Path tmp;
 
     @Test
-    void indexWritesAGraphGitVerifiesAndHistoryUsesItsBloomFilters() {
+    void indexWritesAGraphGitVerifiesAndHistoryUsesItsBloomFilters() throws Exception {
         Path dir = tmp.resolve("r");
         HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 5, 150);
         List<String> paths = List.of("src", "docs/readme.md", "src/cache.c", "top.txt");
@@ -34,7 +34,8 @@ class IndexAndBloomTest {
         assertEquals(0, r.exitCode(), r.toString());
         int commits = NativeGit.lines(dir, "rev-list", "--all").size();
         assertTrue(r.out().matches("wrote objects/info/commit-graph: " + commits + " commits, " + commits
-            + " changed-path Bloom filters, \\d+ bytes\n"), r.out());
+            + " changed-path Bloom filters, \\d+ bytes\n"
+            + "wrote rca/cache/paths: changed paths of " + commits + " commits\n"), r.out());
         assertTrue(Files.isRegularFile(dir.resolve(".git/objects/info/commit-graph")));
         NativeGit.run(dir, "commit-graph", "verify");
 
@@ -44,10 +45,17 @@ class IndexAndBloomTest {
             assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", p), before.get(i), p);
         }
         try (GitWorkspace ws = GitWorkspace.open(dir); CommitWalk walk = new CommitWalk(ws, Progress.NONE)) {
+            walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> true);
+            String stats = walk.pathStats();
+            assertTrue(stats.matches("cache answers [1-9]\\d*, bloom skips 0, tree diffs 0"), stats);
+        }
+        // without rca's changed-path table, the Bloom filters answer
+        Files.delete(dir.resolve(".git/rca/cache/paths"));
+        try (GitWorkspace ws = GitWorkspace.open(dir); CommitWalk walk = new CommitWalk(ws, Progress.NONE)) {
             List<String> first = new ArrayList<>();
             walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> first.add(c.sha()));
             String stats = walk.pathStats();
-            assertTrue(stats.matches("bloom skips [1-9]\\d*, tree diffs \\d+"), stats);
+            assertTrue(stats.matches("cache answers 0, bloom skips [1-9]\\d*, tree diffs \\d+"), stats);
             List<String> again = new ArrayList<>();
             walk.run(LogQuery.everything().withPaths(List.of("docs/readme.md")), c -> again.add(c.sha()));
             assertEquals(first, again, "a walk can run twice");
