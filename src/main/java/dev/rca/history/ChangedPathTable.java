@@ -255,8 +255,9 @@ final class ChangedPathTable {
                 }
                 int e = entry(c, path);
                 if (e >= 0 || commitTable.parentCount(c) == 0) {
-                    found = e;
-                    m[c] = e + 2;
+                    // a path deleted here holds nothing, as one never there
+                    found = e >= 0 && map.getInt(entriesAt + e * ENTRY + 4) == 0 ? -1 : e;
+                    m[c] = found + 2;
                     break;
                 }
                 if (depth == line.length) {

@@ -79,16 +79,16 @@ final class MessageFilter {
      * JGit's {@code RevCommit.getFullMessage()} does.
      */
     boolean matches(byte[] raw, Mailmap mailmap) {
-        if (!authors.isEmpty() && !matchesAny(authors, person(raw, RawParseUtils.author(raw, 0), mailmap))
+        Charset charset = RawParseUtils.guessEncoding(raw);
+        if (!authors.isEmpty() && !matchesAny(authors, person(raw, RawParseUtils.author(raw, 0), charset, mailmap))
             || !committers.isEmpty()
-            && !matchesAny(committers, person(raw, RawParseUtils.committer(raw, 0), mailmap))) {
+            && !matchesAny(committers, person(raw, RawParseUtils.committer(raw, 0), charset, mailmap))) {
             return false;
         }
         if (grep.isEmpty()) {
             return true;
         }
         int messageStart = RawParseUtils.commitMessage(raw, 0);
-        Charset charset = RawParseUtils.guessEncoding(raw);
         boolean asciiKept = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
             || charset.equals(StandardCharsets.US_ASCII);
         String[] lines = null;
@@ -101,7 +101,7 @@ final class MessageFilter {
             } else {
                 if (lines == null) {
                     String message = messageStart < 0 ? ""
-                        : RawParseUtils.decode(charset, raw, messageStart, raw.length);
+                        : decode(raw, messageStart, raw.length, charset);
                     lines = message.split("\n", -1);
                 }
                 hit = anyLine(grep.get(i), lines);
@@ -116,11 +116,32 @@ final class MessageFilter {
         return verdict(hits);
     }
 
-    private static String person(byte[] raw, int nameStart, Mailmap mailmap) {
-        PersonIdent ident = nameStart < 0 ? null : RawParseUtils.parsePersonIdent(raw, nameStart);
+    /**
+     * {@code Name <email>} after the mailmap. git re-encodes the whole commit (identities too) from its
+     * {@code encoding} header before it matches, so the identity is decoded in that encoding.
+     */
+    private static String person(byte[] raw, int nameStart, Charset charset, Mailmap mailmap) {
+        PersonIdent ident = null;
+        if (nameStart >= 0 && charset.equals(StandardCharsets.UTF_8)) {
+            ident = RawParseUtils.parsePersonIdent(raw, nameStart);
+        } else if (nameStart >= 0) {
+            int end = RawParseUtils.nextLF(raw, nameStart);
+            byte[] line = decode(raw, nameStart, end, charset).getBytes(StandardCharsets.UTF_8);
+            ident = RawParseUtils.parsePersonIdent(line, 0);
+        }
         Mailmap.Person who = ident == null ? new Mailmap.Person("", "")
             : new Mailmap.Person(ident.getName(), ident.getEmailAddress());
         return mailmap.map(who).toString();
+    }
+
+    /**
+     * Text as git sees it when it matches: re-encoded from the commit's declared encoding. (JGit's own decoding
+     * tries UTF-8 first whatever the header says; git does not.) Undeclared means UTF-8, with JGit's fallback
+     * for bytes that are not.
+     */
+    private static String decode(byte[] raw, int from, int to, Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) ? RawParseUtils.decode(charset, raw, from, to)
+            : new String(raw, from, to - from, charset);
     }
 
     /** A pattern that can only match itself: no regular-expression syntax (or {@code -F}), ASCII, one line. */

@@ -58,7 +58,7 @@ class LogDifferentialTest {
         return all.stream();
     }
 
-    private static List<List<String>> queriesFor(HistoryRepoGenerator g) {
+    static List<List<String>> queriesFor(HistoryRepoGenerator g) {
         String early = "@" + g.earlyTime;
         String late = "@" + g.lateTime;
         String earlyIso = Instant.ofEpochSecond(g.earlyTime).toString();

@@ -1,0 +1,284 @@
+package dev.rca.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.Progress;
+import dev.rca.git.GitWorkspace;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * rca's cache ({@code .git/rca/cache}) never changes an answer: {@code rca log} and {@code rca history} against
+ * {@code git log} with the cache cold, warm, with the changed-path table, after new commits, after a branch is
+ * rewound and rewritten, and after the files are corrupted or come from another repository.
+ */
+class CommitCacheTest {
+    @TempDir
+    Path tmp;
+
+    private static List<String> rcaArgs(String command, List<String> query) {
+        List<String> args = new ArrayList<>(List.of(command, "--format=sha"));
+        args.addAll(query);
+        return args;
+    }
+
+    /** Every log query of the differential suite, plus history of the generator's paths, matches git. */
+    private static void assertAllMatchGit(Path dir, HistoryRepoGenerator g, String state, boolean coldEachTime)
+        throws IOException {
+        List<List<String>> queries = new ArrayList<>(LogDifferentialTest.queriesFor(g));
+        for (List<String> query : queries) {
+            if (coldEachTime) {
+                deleteCache(dir);
+            }
+            List<String> gitArgs = new ArrayList<>(List.of("log", "--format=%H"));
+            gitArgs.addAll(query);
+            CliResult r = Cli.run(dir, rcaArgs("log", query).toArray(new String[0]));
+            assertEquals(0, r.exitCode(), r.toString());
+            List<String> expected = NativeGit.lines(dir, gitArgs.toArray(new String[0]));
+            if (!expected.equals(r.outLines())) {
+                List<String> extra = new ArrayList<>(r.outLines());
+                extra.removeAll(expected);
+                List<String> missing = new ArrayList<>(expected);
+                missing.removeAll(r.outLines());
+                String first = !extra.isEmpty() ? extra.get(0) : !missing.isEmpty() ? missing.get(0) : null;
+                throw new AssertionError(state + ": rca log " + query + ": extra " + extra + ", missing " + missing
+                    + (first == null ? ", order differs" : "\n" + NativeGit.run(dir, "cat-file", "commit", first)));
+            }
+        }
+        for (String path : g.touchedPaths) {
+            CliResult r = Cli.run(dir, "history", path, "--format=sha");
+            assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", path), r.outLines(),
+                state + ": rca history " + path);
+        }
+    }
+
+    private static void deleteCache(Path dir) throws IOException {
+        Path cache = dir.resolve(".git/rca/cache");
+        if (Files.isDirectory(cache)) {
+            try (var files = Files.list(cache)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private static Path commits(Path dir) {
+        return dir.resolve(".git/rca/cache/commits");
+    }
+
+    private static Path paths(Path dir) {
+        return dir.resolve(".git/rca/cache/paths");
+    }
+
+    private static CommitCache.Indexed index(Path dir) throws IOException {
+        try (GitWorkspace ws = GitWorkspace.open(dir)) {
+            return CommitCache.index(ws, Progress.NONE);
+        }
+    }
+
+    /** "cache answers N, ..." of a history walk of {@code path}. */
+    private static String pathStats(Path dir, String path) {
+        try (GitWorkspace ws = GitWorkspace.open(dir); CommitWalk walk = new CommitWalk(ws, Progress.NONE)) {
+            walk.run(LogQuery.everything().withPaths(List.of(path)), c -> true);
+            return walk.pathStats();
+        }
+    }
+
+    @Test
+    void answersMatchGitColdWarmIndexedAndAfterNewCommits() throws IOException {
+        Path dir = tmp.resolve("r");
+        HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 11, 260);
+        assertFalse(Files.exists(commits(dir)));
+        assertAllMatchGit(dir, g, "cold", true);
+
+        deleteCache(dir);
+        assertEquals(0, Cli.run(dir, "log", "--format=sha", "-n", "1").exitCode());
+        assertFalse(Files.exists(commits(dir)), "a bounded walk does not build the table");
+        assertEquals(0, Cli.run(dir, "log", "--format=sha").exitCode());
+        assertTrue(Files.isRegularFile(commits(dir)), "a whole walk builds it");
+        long built = Files.getLastModifiedTime(commits(dir)).toMillis();
+        assertAllMatchGit(dir, g, "warm", false);
+        assertEquals(built, Files.getLastModifiedTime(commits(dir)).toMillis(), "nothing new, nothing rewritten");
+        assertTrue(pathStats(dir, "src").startsWith("cache answers 0,"), "no changed-path table before an index");
+
+        CommitCache.Indexed indexed = index(dir);
+        assertNotNull(indexed);
+        assertEquals(NativeGit.lines(dir, "rev-list", "--all").size(), indexed.commits());
+        assertTrue(pathStats(dir, "src").matches("cache answers [1-9]\\d*, bloom skips 0, tree diffs 0"),
+            pathStats(dir, "src"));
+        assertAllMatchGit(dir, g, "indexed", false);
+
+        // new commits: a change, a rename, a non-ASCII ISO-8859-1 message, a merge, a skewed clock
+        commitFile(dir, "src/cache.c", "appended\n", "fix: appended cache change", "2030-01-01T00:00:00Z");
+        NativeGit.run(dir, "mv", "docs/readme.md", "docs/README.md");
+        NativeGit.run(dir, "-c", "i18n.commitEncoding=ISO-8859-1", "commit", "-q", "-m", "rename readme",
+            "--author=Ådam <adam@example.com>");
+        NativeGit.run(dir, "merge", "-q", "-s", "ours", "--no-ff", "-m", "merge topic1 (ours)",
+            g.branches.get(g.branches.size() - 1));
+        commitFile(dir, "Ünïcode dir/new.txt", "x\n", "café fix crash", "2001-01-01T00:00:00Z");
+        assertAllMatchGit(dir, g, "appended", false);
+        assertTrue(pathStats(dir, "src/cache.c").matches("cache answers [1-9]\\d*, bloom skips 0, tree diffs 0"),
+            "the changed-path table was extended: " + pathStats(dir, "src/cache.c"));
+
+        // a rewound and rewritten branch
+        NativeGit.run(dir, "reset", "-q", "--hard", "HEAD~3");
+        commitFile(dir, "src/cache.c", "rewritten\n", "rewrite: cache", "2030-02-01T00:00:00Z");
+        assertAllMatchGit(dir, g, "rewritten", false);
+    }
+
+    private static void commitFile(Path dir, String path, String content, String message, String date)
+        throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        NativeGit.run(dir, "add", "-A");
+        NativeGit.run(dir, "-c", "user.name=Test Committer", "commit", "-q", "-m", message, "--date=" + date);
+    }
+
+    @Test
+    void changedPathTableAgreesWithTheTreesForEveryPathCommitAndParent() throws IOException {
+        Path dir = tmp.resolve("t");
+        HistoryRepoGenerator.generate(dir, 47, 220);
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        for (String f : NativeGit.lines(dir, "-c", "core.quotePath=false", "log", "--all", "--format=",
+            "--name-only")) {
+            for (int k = f.indexOf('/'); k > 0; k = f.indexOf('/', k + 1)) {
+                all.add(f.substring(0, k));
+            }
+            if (!f.isEmpty()) {
+                all.add(f);
+            }
+        }
+        all.add("no/such/path");
+        assertNotNull(index(dir));
+        int pairs = 0;
+        try (GitWorkspace ws = GitWorkspace.open(dir);
+             org.eclipse.jgit.lib.ObjectReader reader = ws.repository().newObjectReader()) {
+            CommitTable commits = CommitTable.open(CommitCache.directory(ws));
+            ChangedPathTable table = ChangedPathTable.open(CommitCache.directory(ws), commits);
+            assertEquals(commits.size(), table.commits());
+            for (String path : all) {
+                ChangedPathTable.Lookup lookup = table.new Lookup(commits, List.of(path));
+                TreePaths trees = new TreePaths(reader, List.of(path));
+                for (int c = 0; c < commits.size(); c++) {
+                    TreePaths.Entry[] mine = trees.lookup(commits.tree(c));
+                    assertEquals(java.util.Arrays.stream(mine).allMatch(java.util.Objects::isNull), lookup.empty(c),
+                        path + " empty in " + commits.id(c).name());
+                    for (int n = 0; n < commits.parentCount(c); n++) {
+                        int p = commits.parent(c, n);
+                        assertEquals(java.util.Arrays.equals(mine, trees.lookup(commits.tree(p))),
+                            lookup.same(p, c), path + " in " + commits.id(c).name() + " and parent " + n);
+                        pairs++;
+                    }
+                }
+            }
+        }
+        assertTrue(pairs > 10_000, "compared " + pairs);
+    }
+
+    @Test
+    void corruptTruncatedOrForeignCachesAreIgnored() throws IOException {
+        Path dir = tmp.resolve("c");
+        HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 23, 200);
+        assertNotNull(index(dir));
+        byte[] goodCommits = Files.readAllBytes(commits(dir));
+        byte[] goodPaths = Files.readAllBytes(paths(dir));
+
+        // a flipped byte in the middle of the raw commits, and in a changed-path entry
+        byte[] bad = goodCommits.clone();
+        bad[bad.length / 2] ^= 0x20;
+        Files.write(commits(dir), bad);
+        byte[] badPaths = goodPaths.clone();
+        badPaths[badPaths.length / 3] ^= 0x01;
+        Files.write(paths(dir), badPaths);
+        try (GitWorkspace ws = GitWorkspace.open(dir)) {
+            assertNull(CommitTable.open(CommitCache.directory(ws)));
+        }
+        assertAllMatchGit(dir, g, "corrupt", false);
+
+        // truncated files
+        Files.write(commits(dir), java.util.Arrays.copyOf(goodCommits, goodCommits.length - 7));
+        Files.write(paths(dir), java.util.Arrays.copyOf(goodPaths, 100));
+        assertAllMatchGit(dir, g, "truncated", false);
+
+        // another repository's cache, valid in itself
+        Path other = tmp.resolve("o");
+        HistoryRepoGenerator.generate(other, 47, 150);
+        assertNotNull(index(other));
+        Files.copy(commits(other), commits(dir), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(paths(other), paths(dir), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertAllMatchGit(dir, g, "foreign", false);
+
+        // garbage
+        Files.writeString(commits(dir), "not a table");
+        Files.writeString(paths(dir), "");
+        assertAllMatchGit(dir, g, "garbage", false);
+    }
+
+    @Test
+    void aReadOnlyGitDirectoryStillAnswers() throws IOException {
+        Path dir = tmp.resolve("ro");
+        HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 47, 80);
+        // a file where the cache directory would be fails every write, even for root, as a read-only .git does
+        Path cache = dir.resolve(".git/rca/cache");
+        Files.createDirectories(cache.getParent());
+        Files.writeString(cache, "");
+        CliResult r = Cli.run(dir, "log", "--format=sha", "--grep=fix");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--grep=fix"), r.outLines());
+        r = Cli.run(dir, "history", "--format=sha", "src");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", "src"), r.outLines());
+        assertTrue(Files.isRegularFile(cache));
+        assertTrue(g.touchedPaths.size() > 0);
+    }
+
+    @Test
+    void shallowRepositoriesWalkLive() throws IOException {
+        Path origin = tmp.resolve("origin");
+        HistoryRepoGenerator.generate(origin, 11, 60);
+        Path dir = tmp.resolve("shallow");
+        NativeGit.run(tmp, "clone", "-q", "--depth=5", "file://" + origin.toAbsolutePath(), dir.toString());
+        CliResult r = Cli.run(dir, "log", "--format=sha");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H"), r.outLines());
+        assertFalse(Files.exists(commits(dir)), "no table for a shallow clone");
+        assertNull(index(dir));
+    }
+
+    @Test
+    void rawMessageMatchingAgreesWithJGitDecoding() throws IOException {
+        Path dir = tmp.resolve("enc");
+        try (var repo = dev.rca.testing.TestRepo.init(dir)) {
+            repo.commit("caf\u00e9 crash fix").add("a", "1").encoding("ISO-8859-1").create();
+            repo.commit("na\u00efve fix").add("a", "2").create();
+            repo.commit("fixed nothing").add("a", "3").by("\u00c5dam", "adam@example.com").create();
+        }
+        for (List<String> q : List.of(List.of("--grep=café"), List.of("--grep=caf"), List.of("--grep=fix"),
+            List.of("--grep=crash", "--grep=fix", "--all-match"), List.of("--grep=FIX", "-i"),
+            List.of("--author=Ådam"), List.of("--grep=ïve"), List.of("--grep=fix", "--invert-grep"))) {
+            deleteCache(dir);
+            List<String> cold = Cli.run(dir, rcaArgs("log", q).toArray(new String[0])).outLines();
+            List<String> warm = Cli.run(dir, rcaArgs("log", q).toArray(new String[0])).outLines();
+            List<String> gitArgs = new ArrayList<>(List.of("log", "--format=%H"));
+            gitArgs.addAll(q);
+            assertEquals(NativeGit.lines(dir, gitArgs.toArray(new String[0])), warm, q.toString());
+            assertEquals(cold, warm, q.toString());
+        }
+        assertTrue(Files.isRegularFile(commits(dir)));
+    }
+}
