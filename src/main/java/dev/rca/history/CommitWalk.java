@@ -36,7 +36,8 @@ public final class CommitWalk implements AutoCloseable {
     private final GitWorkspace workspace;
     private final ObjectReader reader;
     private WalkPool pool;
-    private final Mailmap mailmap;
+    /** Read on first use: a walk that matches no identity never needs it. */
+    private Mailmap mailmap;
     private final Progress progress;
     private ShortIds shortIds;
     private long nextSeq;
@@ -55,12 +56,14 @@ public final class CommitWalk implements AutoCloseable {
         this.workspace = workspace;
         this.reader = CommitGraphs.openReader(workspace.repository());
         this.pool = new WalkPool(reader);
-        this.mailmap = Mailmaps.read(workspace);
         this.progress = progress;
     }
 
     /** The mailmap of the repository ({@code .mailmap}, {@code mailmap.file}). */
     public Mailmap mailmap() {
+        if (mailmap == null) {
+            mailmap = Mailmaps.read(workspace);
+        }
         return mailmap;
     }
 
@@ -247,11 +250,11 @@ public final class CommitWalk implements AutoCloseable {
 
     private boolean messageMatches(WalkCommit c) throws IOException {
         if (c.tableIndex >= 0) {
-            return messageFilter.matches(table.raw(c.tableIndex), mailmap);
+            return messageFilter.matches(table.raw(c.tableIndex), mailmap());
         }
         pool.parseBody(c);
         try {
-            return messageFilter.matches(c.getRawBuffer(), mailmap);
+            return messageFilter.matches(c.getRawBuffer(), mailmap());
         } finally {
             c.disposeBody();
         }

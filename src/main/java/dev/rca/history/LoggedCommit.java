@@ -30,11 +30,22 @@ public final class LoggedCommit {
 
     /** The committer date in epoch seconds. */
     public long commitTime() {
+        if (commit instanceof WalkCommit w && w.has(WalkCommit.PARSED)) {
+            return w.time;
+        }
         return commit.getCommitTime();
     }
 
-    /** The commit's id, for the history package's own diffs. */
+    /**
+     * The commit, its headers parsed (a walk that took it from rca's commit table did not parse them), for the
+     * history package's own diffs.
+     */
     RevCommit revCommit() {
+        try {
+            walk.parseHeaders(commit);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
         return commit;
     }
 

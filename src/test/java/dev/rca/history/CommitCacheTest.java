@@ -190,6 +190,50 @@ class CommitCacheTest {
         assertTrue(pairs > 10_000, "compared " + pairs);
     }
 
+    /** Runs rca with the cache switched off, as the live walk answers. */
+    private static CliResult live(Path dir, List<String> args) {
+        String before = System.getProperty(CommitCache.PROPERTY);
+        System.setProperty(CommitCache.PROPERTY, "off");
+        try {
+            return Cli.run(dir, args.toArray(new String[0]));
+        } finally {
+            if (before == null) {
+                System.clearProperty(CommitCache.PROPERTY);
+            } else {
+                System.setProperty(CommitCache.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void everyOutputFormatIsTheSameWithAndWithoutTheCache() throws IOException {
+        Path dir = tmp.resolve("f");
+        HistoryRepoGenerator.generate(dir, 23, 150);
+        List<List<String>> commands = new ArrayList<>();
+        for (String format : List.of("table", "json", "oneline")) {
+            commands.add(List.of("log", "--format=" + format));
+            commands.add(List.of("log", "--format=" + format, "--grep=fix", "--author=Bob"));
+            commands.add(List.of("log", "--format=" + format, "--merges", "--", "src"));
+            commands.add(List.of("history", "src/cache.c", "--format=" + format));
+            commands.add(List.of("history", "src", "--stat", "--format=" + format));
+            commands.add(List.of("history", "docs", "--authors", "--format=" + format));
+            commands.add(List.of("history", "src", "--follow", "--stat", "--format=" + format));
+        }
+        List<CliResult> expected = new ArrayList<>();
+        for (List<String> c : commands) {
+            expected.add(live(dir, c));
+        }
+        assertFalse(Files.exists(commits(dir)), "the cache was off");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < commands.size(); i++) {
+                CliResult r = Cli.run(dir, commands.get(i).toArray(new String[0]));
+                assertEquals(expected.get(i).toString(), r.toString(), "round " + round + ": " + commands.get(i));
+            }
+            assertTrue(Files.isRegularFile(commits(dir)));
+            assertNotNull(index(dir));
+        }
+    }
+
     @Test
     void corruptTruncatedOrForeignCachesAreIgnored() throws IOException {
         Path dir = tmp.resolve("c");
