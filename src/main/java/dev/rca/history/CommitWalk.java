@@ -30,7 +30,7 @@ public final class CommitWalk implements AutoCloseable {
     /** How many extra uninteresting commits git looks at before it ends a range walk. */
     private static final int SLOP = 5;
     private static final Comparator<WalkCommit> BY_DATE = Comparator
-        .comparingInt((WalkCommit c) -> c.time).reversed()
+        .comparingLong((WalkCommit c) -> c.time).reversed()
         .thenComparingLong(c -> c.queueSeq);
 
     private final GitWorkspace workspace;
@@ -132,7 +132,7 @@ public final class CommitWalk implements AutoCloseable {
             }
         }
         // git sorts the start list by date with a stable sort: equal dates keep command-line order.
-        starts.sort(Comparator.comparingInt((WalkCommit c) -> c.time).reversed());
+        starts.sort(Comparator.comparingLong((WalkCommit c) -> c.time).reversed());
         for (WalkCommit c : starts) {
             enqueue(queue, c);
         }
@@ -280,7 +280,7 @@ public final class CommitWalk implements AutoCloseable {
         for (int i = 0; i < parents.length; i++) {
             c.walkParents[i] = (WalkCommit) parents[i];
         }
-        c.time = c.getCommitTime();
+        c.time = Integer.toUnsignedLong(c.getCommitTime());
         c.tree = c.getTree();
         c.parentCount = parents.length;
         c.marks |= WalkCommit.PARSED;
@@ -289,7 +289,7 @@ public final class CommitWalk implements AutoCloseable {
     private void parseFromTable(WalkCommit c, int index) {
         c.tableIndex = index;
         byIndex[index] = c;
-        c.time = table.commitTime(index);
+        c.time = Integer.toUnsignedLong(table.commitTime(index));
         c.tree = pathChanges == null ? null : table.tree(index);
         int n = table.parentCount(index);
         c.parentCount = n;

@@ -33,7 +33,7 @@ public final class LoggedCommit {
         if (commit instanceof WalkCommit w && w.has(WalkCommit.PARSED)) {
             return w.time;
         }
-        return commit.getCommitTime();
+        return Integer.toUnsignedLong(commit.getCommitTime());
     }
 
     /**

@@ -21,8 +21,11 @@ final class WalkCommit extends RevCommit {
     WalkCommit[] walkParents;
     /** Insertion order into the date queue, which breaks ties between equal dates as git's list does. */
     long queueSeq;
-    /** The committer time, once parsed (from the commit or the commit table). */
-    int time;
+    /**
+     * The committer time in epoch seconds, once parsed. JGit parses it into an int, which wraps after January
+     * 2038; git's timestamps are unsigned, so the int is read as unsigned.
+     */
+    long time;
     /** The commit's tree, once parsed. */
     ObjectId tree;
     /** How many parents the commit has (the walk may follow fewer). */

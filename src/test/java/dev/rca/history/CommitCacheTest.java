@@ -305,6 +305,34 @@ class CommitCacheTest {
     }
 
     @Test
+    void datesAfter2038KeepGitsOrder() throws IOException {
+        Path dir = tmp.resolve("y2038");
+        try (var repo = dev.rca.testing.TestRepo.init(dir)) {
+            repo.clock(2_147_483_000L);
+            var base = repo.commit("base").add("a", "0").create();
+            for (int i = 0; i < 6; i++) {
+                repo.tick(300);
+                repo.commit("main " + i).add("a", "m" + i).create();
+            }
+            repo.branch("side", base).onBranch("side");
+            for (int i = 0; i < 6; i++) {
+                repo.tick(-200);
+                repo.commit("side " + i).add("b", "s" + i).create();
+            }
+            repo.onBranch("main");
+        }
+        for (List<String> q : List.of(List.of("main", "side"), List.of("main", "side", "--", "b"),
+            List.of("--since=@2147483600", "main", "side"))) {
+            List<String> gitArgs = new ArrayList<>(List.of("log", "--format=%H"));
+            gitArgs.addAll(q);
+            List<String> expected = NativeGit.lines(dir, gitArgs.toArray(new String[0]));
+            assertEquals(expected, live(dir, rcaArgs("log", q)).outLines(), "live " + q);
+            assertEquals(expected, Cli.run(dir, rcaArgs("log", q).toArray(new String[0])).outLines(), "cached " + q);
+        }
+        assertTrue(Files.isRegularFile(commits(dir)));
+    }
+
+    @Test
     void rawMessageMatchingAgreesWithJGitDecoding() throws IOException {
         Path dir = tmp.resolve("enc");
         try (var repo = dev.rca.testing.TestRepo.init(dir)) {
