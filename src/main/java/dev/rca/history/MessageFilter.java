@@ -111,6 +111,8 @@ final class MessageFilter {
                 if (invert || !allMatch) {
                     break;
                 }
+            } else if (allMatch && !invert) {
+                return false;
             }
         }
         return verdict(hits);
