@@ -15,9 +15,7 @@ import org.eclipse.jgit.internal.storage.file.LockFile;
 import org.eclipse.jgit.lib.BatchingProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -53,21 +51,7 @@ public final class CommitGraphFile {
             throw RcaException.badInput("this repository does not keep its objects in files");
         }
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            Set<ObjectId> tips = new HashSet<>();
-            for (Ref ref : repository.getRefDatabase().getRefs()) {
-                ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
-                if (id == null) {
-                    continue;
-                }
-                RevObject o = walk.peel(walk.parseAny(id));
-                if (o instanceof org.eclipse.jgit.revwalk.RevCommit) {
-                    tips.add(o.copy());
-                }
-            }
-            ObjectId head = repository.resolve("HEAD^{commit}");
-            if (head != null) {
-                tips.add(head);
-            }
+            Set<ObjectId> tips = new HashSet<>(CommitCache.refTips(repository, reader));
             if (tips.isEmpty()) {
                 throw RcaException.badInput("the repository has no commits to index");
             }
