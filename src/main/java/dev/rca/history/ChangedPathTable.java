@@ -119,22 +119,7 @@ final class ChangedPathTable {
 
     /** The path index of {@code path}, or -1 when no commit ever changed it. */
     int pathIndex(byte[] path) {
-        int low = 0;
-        int high = paths - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int index = map.getInt(sortedAt + mid * 4);
-            int c = comparePath(index, path);
-            if (c == 0) {
-                return index;
-            }
-            if (c < 0) {
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return -1;
+        return CommitTable.searchSorted(map, sortedAt, 0, paths - 1, index -> comparePath(index, path));
     }
 
     private int comparePath(int index, byte[] path) {

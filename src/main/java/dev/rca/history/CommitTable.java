@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -43,7 +44,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * (N×20), commit times (N×4), parent starts ((N+1)×4), parents (P×4), data offsets ((N+1)×8), fan-out (256×4),
  * indices sorted by id (N×4), raw commits (D bytes); then the CRC-32C of everything before it.
  */
-final class CommitTable implements AutoCloseable {
+final class CommitTable {
     /** The file name inside the cache directory. */
     static final String FILE_NAME = "commits";
     private static final byte[] MAGIC = "RCACMT01".getBytes(StandardCharsets.US_ASCII);
@@ -135,10 +136,18 @@ final class CommitTable implements AutoCloseable {
         int low = first == 0 ? 0 : map.getInt(fanoutAt + (first - 1) * 4);
         int high = map.getInt(fanoutAt + first * 4) - 1;
         int w1 = id.getFirstByte() << 24 | (readByte(id, 1) << 16) | (readByte(id, 2) << 8) | readByte(id, 3);
+        return searchSorted(map, sortedAt, low, high, index -> compare(index, id, w1));
+    }
+
+    /**
+     * Binary search over a sorted list of indices stored at {@code listAt} (4 bytes each), positions
+     * {@code low..high}: the index for which {@code compareTo} (the indexed item against the key) is 0, or -1.
+     */
+    static int searchSorted(MappedByteBuffer map, int listAt, int low, int high, IntUnaryOperator compareTo) {
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int index = map.getInt(sortedAt + mid * 4);
-            int c = compare(index, id, w1);
+            int index = map.getInt(listAt + mid * 4);
+            int c = compareTo.applyAsInt(index);
             if (c == 0) {
                 return index;
             }
@@ -227,11 +236,6 @@ final class CommitTable implements AutoCloseable {
         byte[] raw = new byte[(int) (to - from)];
         map.get(dataAt + (int) from, raw);
         return raw;
-    }
-
-    @Override
-    public void close() {
-        // a mapping is released by the garbage collector; nothing to close
     }
 
     /** The file the table was read from. */
