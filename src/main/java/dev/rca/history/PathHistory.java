@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * {@code rca history}: the commits that changed some paths, optionally across renames, with per-commit
@@ -49,10 +47,8 @@ public final class PathHistory {
                 return;
             }
             ObjectId tip = workspace.resolveCommit(query.revision() == null ? "HEAD" : query.revision());
-            Predicate<RevCommit> inDates = c -> (query.since() == null || c.getCommitTime() >= query.since())
-                && (query.until() == null || c.getCommitTime() <= query.until());
             new FollowWalk(workspace.repository(), commits.reader(), commits.commitGraph()).run(tip, query.paths(),
-                query.firstParent(), inDates, (c, walk, names, parentNames) -> {
+                query.firstParent(), query.since(), query.until(), (c, walk, names, parentNames) -> {
                     Set<String> both = new TreeSet<>(names);
                     both.addAll(parentNames);
                     return sink.accept(entry(new LoggedCommit(c, walk), List.copyOf(names), both, churn));
