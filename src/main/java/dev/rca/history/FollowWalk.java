@@ -70,7 +70,8 @@ final class FollowWalk {
 
     /** Something the walk found: a commit that changed the followed names, under the names it changed. */
     interface Found {
-        boolean accept(RevCommit commit, RevWalk walk, Set<String> paths, Set<String> parentPaths);
+        boolean accept(RevCommit commit, RevWalk walk, Set<String> paths, Set<String> parentPaths)
+            throws IOException;
     }
 
     /** A commit with what the walk knows about it. */
@@ -199,7 +200,6 @@ final class FollowWalk {
             return Set.of();
         }
         Set<String> changedAgainstAll = null;
-        boolean createdHere = true;
         for (int i = 0; i < parents; i++) {
             Node p = (Node) c.getParent(i);
             Set<String> changed = changedNames(c, p);
@@ -207,7 +207,6 @@ final class FollowWalk {
             if (changed.isEmpty()) {
                 // Identical to one parent under the names: a merge that took that side's content.
                 changedAgainstAll = Set.of();
-                createdHere = false;
             }
         }
         if (changedAgainstAll.isEmpty()) {
@@ -215,8 +214,7 @@ final class FollowWalk {
         }
         int known = names.size();
         for (int i = 0; i < parents; i++) {
-            discoverSources(c, (Node) c.getParent(i), parents == 1,
-                parents == 1 || createdHere && missingInAllParents(c, parents));
+            discoverSources(c, (Node) c.getParent(i), parents == 1, parents == 1 || missingInAllParents(c, parents));
         }
         if (names.size() > known) {
             // Names found in this commit: it changed them as well (a rename shows under both names).
@@ -281,10 +279,11 @@ final class FollowWalk {
      *
      * @param singleParent whether {@code p} is the only parent: a merge "adds" to a directory whatever its
      *     other side added, which is no move
-     * @param mayCreate whether a name missing in {@code p} counts as created here (not for a merge whose
-     *     other parent already had it)
+     * @param lookForCopies whether sources may be any file of {@code p}, as git's {@code --follow} looks
+     *     for them; else only files {@code c} deleted (a merge whose other side already had the name: a
+     *     rename on one side, to follow into the other side's history)
      */
-    private void discoverSources(Node c, Node p, boolean singleParent, boolean mayCreate) throws IOException {
+    private void discoverSources(Node c, Node p, boolean singleParent, boolean lookForCopies) throws IOException {
         TreePaths.Entry[] mine = entries(c);
         TreePaths.Entry[] theirs = entries(p);
         Set<String> created = new TreeSet<>();
@@ -294,9 +293,7 @@ final class FollowWalk {
                 continue;
             }
             if (theirs[i] == null || !sameKind(mine[i], theirs[i])) {
-                if (mayCreate) {
-                    created.add(names.get(i));
-                }
+                created.add(names.get(i));
             } else if (singleParent && isTree(mine[i])) {
                 grownDirectories.add(names.get(i));
             }
@@ -317,7 +314,7 @@ final class FollowWalk {
         if (added.isEmpty()) {
             return;
         }
-        Set<String> sources = renameSources(p, c, searched, added, !created.isEmpty());
+        Set<String> sources = renameSources(p, c, searched, added, lookForCopies && !created.isEmpty());
         sources.removeAll(names);
         if (!sources.isEmpty()) {
             names.addAll(sources);
