@@ -34,12 +34,14 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * Lines a commit added and removed under some paths, as {@code git log --numstat} counts them (binary
  * files count nothing, for git's {@code -}; merges count nothing, as git lists no files for them).
  * Finding what changed is a path-limited tree comparison; the line counts come from the
- * {@link NumstatCache} or a diff of the two blobs alone, on as many threads as there are cores when
+ * {@link NumstatCache} or a diff of the two blobs alone, on the other cores while the caller walks when
  * {@link #prefetch} is used.
  */
 final class Churn implements AutoCloseable {
     /** Changes handed to a worker at a time: enough to amortise its object reader. */
     private static final int BATCH = 64;
+    /** Threads that diff while the calling thread walks: one per other core (none on one core). */
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors() - 1;
     /** git's {@code buffer_is_binary} looks for a NUL in this many leading bytes. */
     private static final int GIT_BINARY_PROBE = 8000;
     /** One changed file: its blob (or gitlink) before and after; a zero id is an absent side. */
@@ -115,6 +117,9 @@ final class Churn implements AutoCloseable {
 
     /** Starts counting the lines of {@code changes} on other threads; {@link #total} waits for them. */
     void prefetch(List<Change> changes) {
+        if (WORKERS == 0) {
+            return;
+        }
         for (Change change : changes) {
             NumstatCache.Pair pair = change.pair();
             if (!change.oldId().equals(change.newId()) && cache.get(pair) == null && queued.add(pair)) {
@@ -131,7 +136,7 @@ final class Churn implements AutoCloseable {
             return;
         }
         if (workers == null) {
-            workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            workers = Executors.newFixedThreadPool(WORKERS, r -> {
                 Thread t = new Thread(r, "rca-numstat");
                 t.setDaemon(true);
                 return t;
