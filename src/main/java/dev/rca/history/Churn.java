@@ -26,6 +26,9 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.pack.PackConfig;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
@@ -53,6 +56,7 @@ final class Churn implements AutoCloseable {
 
     private final Repository repository;
     private final DiffFormatter scanner;
+    private final TreeWalk diffWalk;
     private final NumstatCache cache;
     private final DiffAlgorithm algorithm;
     private final ObjectReader reader;
@@ -67,6 +71,8 @@ final class Churn implements AutoCloseable {
         this.repository = repository;
         this.reader = reader;
         this.cache = cache;
+        this.diffWalk = new TreeWalk(reader);
+        diffWalk.setRecursive(true);
         this.scanner = new DiffFormatter(DisabledOutputStream.INSTANCE);
         scanner.setReader(reader, repository.getConfig());
         this.algorithm = DiffAlgorithm.getAlgorithm(configuredAlgorithm(repository));
@@ -97,12 +103,27 @@ final class Churn implements AutoCloseable {
         if (parent != null) {
             logged.walk().parseHeaders(parent);
         }
-        scanner.setDetectRenames(detectRenames);
-        if (detectRenames) {
-            scanner.getRenameDetector().setRenameScore(50);
-        }
-        scanner.setPathFilter(paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths));
+        TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
         List<Change> changes = new ArrayList<>();
+        if (!detectRenames) {
+            // The common case without DiffFormatter's entries: one reused walk over the two trees.
+            if (parent == null) {
+                diffWalk.reset();
+                diffWalk.addTree(new EmptyTreeIterator());
+                diffWalk.addTree(commit.getTree());
+            } else {
+                diffWalk.reset(parent.getTree(), commit.getTree());
+            }
+            diffWalk.setFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
+            while (diffWalk.next()) {
+                changes.add(new Change(diffWalk.getRawMode(0), diffWalk.getObjectId(0), diffWalk.getRawMode(1),
+                    diffWalk.getObjectId(1)));
+            }
+            return changes;
+        }
+        scanner.setDetectRenames(true);
+        scanner.getRenameDetector().setRenameScore(50);
+        scanner.setPathFilter(filter);
         for (DiffEntry e : scanner.scan(parent == null ? null : parent.getTree(), commit.getTree())) {
             changes.add(new Change(e.getOldMode().getBits(), e.getOldId().toObjectId(), e.getNewMode().getBits(),
                 e.getNewId().toObjectId()));
@@ -310,6 +331,7 @@ final class Churn implements AutoCloseable {
             }
             allReaders.forEach(ObjectReader::close);
         }
+        diffWalk.close();
         scanner.close();
     }
 }

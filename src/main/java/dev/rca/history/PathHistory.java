@@ -92,6 +92,20 @@ public final class PathHistory {
         return renamePaths == null ? churn.changes(c, paths, false) : churn.changes(c, renamePaths, true);
     }
 
+    /** The commit's author, without decoding its message as {@link LoggedCommit#details()} does. */
+    private static Signature author(LoggedCommit c) throws IOException {
+        org.eclipse.jgit.revwalk.RevCommit commit = c.revCommit();
+        boolean hadBody = commit.getRawBuffer() != null;
+        c.walk().parseBody(commit);
+        try {
+            return LoggedCommit.signature(commit.getAuthorIdent());
+        } finally {
+            if (!hadBody) {
+                commit.disposeBody();
+            }
+        }
+    }
+
     /** The line-count cache under {@code .git/rca/cache}, shared by every history query. */
     private NumstatCache openCache() {
         return NumstatCache.open(workspace.rcaDir().resolve("cache"), Churn.algorithmName(workspace.repository()));
@@ -110,7 +124,7 @@ public final class PathHistory {
         Map<Mailmap.Person, AuthorSummary.Builder> byAuthor = new LinkedHashMap<>();
         try (Churn churn = new Churn(workspace.repository(), commits.reader(), cache)) {
             walk(query, (c, paths, renamePaths) -> {
-                Signature author = c.details().author();
+                Signature author = author(c);
                 List<Churn.Change> changes = changes(churn, c, paths, renamePaths);
                 churn.prefetch(changes);
                 found.add(new Authored(mailmap.map(new Mailmap.Person(author.name(), author.email())), author.when(),
