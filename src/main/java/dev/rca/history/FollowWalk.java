@@ -195,8 +195,9 @@ final class FollowWalk {
             }
             return present;
         }
-        if (parents == 1 && c.getParentCount() == 1 && bloomSaysUnchanged(c)
-            || parents == 1 && c.getTree().equals(c.getParent(0).getTree())) {
+        // A commit's Bloom filter lists what changed against its first parent, merges' too: a merge that
+        // left the names as its first parent had them took that side's content, so it neither shows nor renames.
+        if (bloomSaysUnchanged(c) || parents == 1 && c.getTree().equals(c.getParent(0).getTree())) {
             return Set.of();
         }
         Set<String> changedAgainstAll = null;

@@ -59,6 +59,8 @@ class FollowAcrossMergesTest {
         assertTrue(r.outLines().containsAll(git), "git found " + git);
         assertTrue(!r.outLines().contains(unrelated.name()));
 
+        assertEquals(0, Cli.run(dir, "index").exitCode());
+        assertEquals(r.out(), Cli.run(dir, "history", "--follow", "--format=sha", "b.txt").out(), "with Bloom filters");
         CliResult rows = Cli.run(dir, "history", "--follow", "--format=oneline", "b.txt");
         assertEquals(after.name().substring(0, 7) + " edit b again  [b.txt]\n"
             + merge.name().substring(0, 7) + " merge topic  [b.txt]\n"
@@ -88,5 +90,24 @@ class FollowAcrossMergesTest {
         CliResult r = Cli.run(dir, "history", "--follow", "--first-parent", "--format=sha", "b.txt");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(List.of(merge.name(), editOld.name(), add.name()), r.outLines());
+    }
+
+    @Test
+    void bloomFiltersChangeNothingOnAGeneratedHistory() {
+        Path dir = tmp.resolve("gen");
+        HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 23, 200);
+        List<String> paths = g.touchedPaths.subList(0, Math.min(8, g.touchedPaths.size()));
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            before.put(path, Cli.run(dir, "history", "--follow", "--format=oneline", "--", path).out());
+        }
+        assertEquals(0, Cli.run(dir, "index").exitCode());
+        for (String path : paths) {
+            String after = Cli.run(dir, "history", "--follow", "--format=oneline", "--", path).out();
+            assertEquals(before.get(path), after, path);
+            List<String> git = NativeGit.lines(dir, "log", "--follow", "--format=%H", "--", path);
+            List<String> ours = Cli.run(dir, "history", "--follow", "--format=sha", "--", path).outLines();
+            assertTrue(ours.containsAll(git), path + ": git found " + git + ", rca " + ours);
+        }
     }
 }
