@@ -47,6 +47,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 final class FollowWalk {
     /** Copy detection reads every file of the parent; only for a few added files at a time. */
     private static final int MAX_COPY_SEARCHES = 8;
+    /** Content similarity where no followed name was created: for at most this many files on a side. */
+    private static final int SMALL_RENAME_LIMIT = 8;
     private static final Comparator<Node> BY_DATE = Comparator
         .comparingInt((Node c) -> c.getCommitTime()).reversed()
         .thenComparingLong(c -> c.queueSeq);
@@ -56,7 +58,7 @@ final class FollowWalk {
     private final CommitGraph graph;
     private final TreeWalk diffWalk;
     private final List<String> names = new ArrayList<>();
-    private TreePaths lookup;
+    private FollowedNames lookup;
     private List<byte[]> bloomKeys;
     private int version;
 
@@ -167,7 +169,7 @@ final class FollowWalk {
 
     private void namesChanged() {
         version++;
-        lookup = new TreePaths(reader, names.stream().map(n -> n.isEmpty() ? "." : n).toList());
+        lookup = new FollowedNames(reader, names);
         bloomKeys = new ArrayList<>();
         for (String name : names) {
             byte[] key = name.getBytes(StandardCharsets.UTF_8);
@@ -262,13 +264,7 @@ final class FollowWalk {
 
     private TreePaths.Entry[] entries(Node c) throws IOException {
         if (c.version != version) {
-            if (names.contains("")) {
-                TreePaths.Entry[] e = lookup.lookup(c.getTree());
-                e[names.indexOf("")] = new TreePaths.Entry(c.getTree().copy(), FileMode.TREE.getBits());
-                c.entries = e;
-            } else {
-                c.entries = lookup.lookup(c.getTree());
-            }
+            c.entries = lookup.lookup(c.getTree());
             c.version = version;
         }
         return c.entries;
@@ -384,6 +380,11 @@ final class FollowWalk {
         }
         List<DiffEntry> pairs = new ArrayList<>();
         if (deletions) {
+            if (!lookForCopies) {
+                // Files moved into a followed directory, or a rename seen from a merge: beyond a few files,
+                // only exact renames, or a large refactoring would compare every pair of files.
+                detector.setRenameLimit(SMALL_RENAME_LIMIT);
+            }
             detector.addAll(entries);
             pairs.addAll(detector.compute());
         }
