@@ -68,13 +68,13 @@ final class Churn implements AutoCloseable {
     private ExecutorService workers;
 
     Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
-        this.repository = repository;
-        this.reader = reader;
         this.cache = cache;
-        this.diffWalk = new TreeWalk(reader);
-        diffWalk.setRecursive(true);
         this.scanner = new DiffFormatter(DisabledOutputStream.INSTANCE);
         scanner.setReader(reader, repository.getConfig());
+        this.repository = repository;
+        this.reader = reader;
+        this.diffWalk = new TreeWalk(reader);
+        diffWalk.setRecursive(true);
         this.algorithm = DiffAlgorithm.getAlgorithm(configuredAlgorithm(repository));
     }
 

@@ -17,7 +17,6 @@ import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
-import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -49,8 +48,8 @@ final class FollowWalk {
     private static final int MAX_COPY_SEARCHES = 8;
     /** Content similarity where no followed name was created: for at most this many files on a side. */
     private static final int SMALL_RENAME_LIMIT = 8;
-    private static final Comparator<Node> BY_DATE = Comparator
-        .comparingInt((Node c) -> c.getCommitTime()).reversed()
+    private static final Comparator<WalkCommit> BY_DATE = Comparator
+        .comparingInt((WalkCommit c) -> c.getCommitTime()).reversed()
         .thenComparingLong(c -> c.queueSeq);
 
     private final Repository repository;
@@ -60,7 +59,6 @@ final class FollowWalk {
     private final List<String> names = new ArrayList<>();
     private FollowedNames lookup;
     private List<byte[]> bloomKeys;
-    private int version;
 
     FollowWalk(Repository repository, ObjectReader reader, CommitGraph graph) {
         this.repository = repository;
@@ -76,43 +74,6 @@ final class FollowWalk {
             throws IOException;
     }
 
-    /** A commit with what the walk knows about it. */
-    private static final class Node extends RevCommit {
-        static final int SEEN = 1;
-        static final int PARSED = 2;
-        int marks;
-        long queueSeq;
-        /** The entries at the followed names, computed when the names had {@link #version}. */
-        TreePaths.Entry[] entries;
-        int version = -1;
-
-        Node(AnyObjectId id) {
-            super(id);
-        }
-
-        Node(AnyObjectId id, int graphPosition) {
-            super(id, graphPosition);
-        }
-    }
-
-    /** A RevWalk used only to parse and pool {@link Node}s. */
-    private static final class Pool extends RevWalk {
-        Pool(ObjectReader reader) {
-            super(reader);
-            setRetainBody(false);
-        }
-
-        @Override
-        protected RevCommit createCommit(AnyObjectId id) {
-            return new Node(id);
-        }
-
-        @Override
-        protected RevCommit createCommit(AnyObjectId id, int graphPosition) {
-            return new Node(id, graphPosition);
-        }
-    }
-
     /**
      * Walks from {@code tip}, handing {@code found} every commit that changed a followed name, newest first
      * (by commit date, as git's walk).
@@ -124,27 +85,27 @@ final class FollowWalk {
     void run(ObjectId tip, List<String> paths, boolean firstParent, Long since, Long until, Found found)
         throws IOException {
         setNames(paths);
-        try (Pool pool = new Pool(reader)) {
-            PriorityQueue<Node> queue = new PriorityQueue<>(BY_DATE);
+        try (WalkPool pool = new WalkPool(reader)) {
+            PriorityQueue<WalkCommit> queue = new PriorityQueue<>(BY_DATE);
             long seq = 0;
-            Node start = (Node) pool.parseCommit(tip);
-            start.marks |= Node.SEEN | Node.PARSED;
+            WalkCommit start = (WalkCommit) pool.parseCommit(tip);
+            start.marks |= WalkCommit.SEEN | WalkCommit.PARSED;
             start.queueSeq = seq++;
             queue.add(start);
             while (!queue.isEmpty()) {
-                Node c = queue.poll();
+                WalkCommit c = queue.poll();
                 if (since != null && c.getCommitTime() < since) {
                     continue;
                 }
                 int parents = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
                 for (int i = 0; i < parents; i++) {
-                    Node p = (Node) c.getParent(i);
-                    if ((p.marks & Node.PARSED) == 0) {
+                    WalkCommit p = (WalkCommit) c.getParent(i);
+                    if ((p.marks & WalkCommit.PARSED) == 0) {
                         pool.parseHeaders(p);
-                        p.marks |= Node.PARSED;
+                        p.marks |= WalkCommit.PARSED;
                     }
-                    if ((p.marks & Node.SEEN) == 0) {
-                        p.marks |= Node.SEEN;
+                    if ((p.marks & WalkCommit.SEEN) == 0) {
+                        p.marks |= WalkCommit.SEEN;
                         p.queueSeq = seq++;
                         queue.add(p);
                     }
@@ -152,8 +113,7 @@ final class FollowWalk {
                 Set<String> changed = visit(c, parents);
                 Set<String> visible = changed.isEmpty() || until != null && c.getCommitTime() > until ? null
                     : visibleNames(c, changed);
-                c.entries = null;
-                c.version = -1;
+                c.pathEntries = null;
                 if (visible != null && !found.accept(c, pool, visible, changed)) {
                     return;
                 }
@@ -168,7 +128,6 @@ final class FollowWalk {
     }
 
     private void namesChanged() {
-        version++;
         lookup = new FollowedNames(reader, names);
         bloomKeys = new ArrayList<>();
         for (String name : names) {
@@ -186,7 +145,7 @@ final class FollowWalk {
      * The followed names {@code c} changed (against every parent, for a merge), after adding the names
      * their content came from where {@code c} created them.
      */
-    private Set<String> visit(Node c, int parents) throws IOException {
+    private Set<String> visit(WalkCommit c, int parents) throws IOException {
         if (parents == 0) {
             Set<String> present = new TreeSet<>();
             TreePaths.Entry[] mine = entries(c);
@@ -204,7 +163,7 @@ final class FollowWalk {
         }
         Set<String> changedAgainstAll = null;
         for (int i = 0; i < parents; i++) {
-            Node p = (Node) c.getParent(i);
+            WalkCommit p = (WalkCommit) c.getParent(i);
             Set<String> changed = changedNames(c, p);
             changedAgainstAll = changedAgainstAll == null ? changed : changedAgainstAll;
             if (changed.isEmpty()) {
@@ -217,19 +176,19 @@ final class FollowWalk {
         }
         int known = names.size();
         for (int i = 0; i < parents; i++) {
-            discoverSources(c, (Node) c.getParent(i), parents == 1, parents == 1 || missingInAllParents(c, parents));
+            discoverSources(c, (WalkCommit) c.getParent(i), parents == 1, parents == 1 || missingInAllParents(c, parents));
         }
         if (names.size() > known) {
             // Names found in this commit: it changed them as well (a rename shows under both names).
             changedAgainstAll = new TreeSet<>(changedAgainstAll);
             for (int i = 0; i < parents; i++) {
-                changedAgainstAll.addAll(changedNames(c, (Node) c.getParent(i)));
+                changedAgainstAll.addAll(changedNames(c, (WalkCommit) c.getParent(i)));
             }
         }
         return changedAgainstAll;
     }
 
-    private boolean missingInAllParents(Node c, int parents) throws IOException {
+    private boolean missingInAllParents(WalkCommit c, int parents) throws IOException {
         TreePaths.Entry[] mine = entries(c);
         for (int n = 0; n < mine.length; n++) {
             if (mine[n] == null) {
@@ -237,7 +196,7 @@ final class FollowWalk {
             }
             boolean inSomeParent = false;
             for (int i = 0; i < parents; i++) {
-                inSomeParent |= entries((Node) c.getParent(i))[n] != null;
+                inSomeParent |= entries((WalkCommit) c.getParent(i))[n] != null;
             }
             if (!inSomeParent) {
                 return true;
@@ -247,7 +206,7 @@ final class FollowWalk {
     }
 
     /** The followed names whose entries differ between {@code c} and {@code p}. */
-    private Set<String> changedNames(Node c, Node p) throws IOException {
+    private Set<String> changedNames(WalkCommit c, WalkCommit p) throws IOException {
         if (c.getTree().equals(p.getTree())) {
             return Set.of();
         }
@@ -262,12 +221,12 @@ final class FollowWalk {
         return changed;
     }
 
-    private TreePaths.Entry[] entries(Node c) throws IOException {
-        if (c.version != version) {
-            c.entries = lookup.lookup(c.getTree());
-            c.version = version;
+    private TreePaths.Entry[] entries(WalkCommit c) throws IOException {
+        // Names are only ever added: entries looked up before the last addition are shorter.
+        if (c.pathEntries == null || c.pathEntries.length != names.size()) {
+            c.pathEntries = lookup.lookup(c.getTree());
         }
-        return c.entries;
+        return c.pathEntries;
     }
 
     /**
@@ -280,7 +239,7 @@ final class FollowWalk {
      *     for them; else only files {@code c} deleted (a merge whose other side already had the name: a
      *     rename on one side, to follow into the other side's history)
      */
-    private void discoverSources(Node c, Node p, boolean singleParent, boolean lookForCopies) throws IOException {
+    private void discoverSources(WalkCommit c, WalkCommit p, boolean singleParent, boolean lookForCopies) throws IOException {
         TreePaths.Entry[] mine = entries(c);
         TreePaths.Entry[] theirs = entries(p);
         Set<String> created = new TreeSet<>();
@@ -335,15 +294,15 @@ final class FollowWalk {
      * The names a row shows: those of {@code changed} that exist in {@code commit} (the file's path there),
      * or for a deletion those that existed in its first parent.
      */
-    private Set<String> visibleNames(Node commit, Set<String> changed) throws IOException {
+    private Set<String> visibleNames(WalkCommit commit, Set<String> changed) throws IOException {
         Set<String> visible = presentIn(commit, changed);
         if (visible.isEmpty() && commit.getParentCount() > 0) {
-            visible = presentIn((Node) commit.getParent(0), changed);
+            visible = presentIn((WalkCommit) commit.getParent(0), changed);
         }
         return visible.isEmpty() ? changed : visible;
     }
 
-    private Set<String> presentIn(Node c, Set<String> wanted) throws IOException {
+    private Set<String> presentIn(WalkCommit c, Set<String> wanted) throws IOException {
         TreePaths.Entry[] e = entries(c);
         Set<String> present = new TreeSet<>();
         for (int i = 0; i < e.length; i++) {
