@@ -1,53 +1,337 @@
 package dev.rca.history;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.pack.PackConfig;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
-/** Lines a commit added and removed under some paths, against its first parent (as {@code git log --numstat}). */
+/**
+ * Lines a commit added and removed under some paths, as {@code git log --numstat} counts them (binary
+ * files count nothing, for git's {@code -}; merges count nothing, as git lists no files for them).
+ * Finding what changed is a path-limited tree comparison; the line counts come from the
+ * {@link NumstatCache} or a diff of the two blobs alone, on the other cores while the caller walks when
+ * {@link #prefetch} is used.
+ */
 final class Churn implements AutoCloseable {
-    private final DiffFormatter formatter;
-
-    Churn(Repository repository, ObjectReader reader) {
-        this.formatter = new DiffFormatter(DisabledOutputStream.INSTANCE);
-        formatter.setReader(reader, repository.getConfig());
-        formatter.setDiffComparator(RawTextComparator.DEFAULT);
+    /** Changes handed to a worker at a time: enough to amortise its object reader. */
+    private static final int BATCH = 64;
+    /** Threads that diff while the calling thread walks: one per other core (none on one core). */
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors() - 1;
+    /** git's {@code buffer_is_binary} looks for a NUL in this many leading bytes. */
+    private static final int GIT_BINARY_PROBE = 8000;
+    /** One changed file: its blob (or gitlink) before and after; a zero id is an absent side. */
+    record Change(int oldMode, ObjectId oldId, int newMode, ObjectId newId) {
+        NumstatCache.Pair pair() {
+            return new NumstatCache.Pair(oldId, newId);
+        }
     }
 
-    /** {@code {added, removed}} for {@code commit} under {@code paths}, with renames paired when asked. */
-    long[] of(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
+    private final Repository repository;
+    private final DiffFormatter scanner;
+    private final TreeWalk diffWalk;
+    private final NumstatCache cache;
+    private final DiffAlgorithm algorithm;
+    private final ObjectReader reader;
+    private final Set<NumstatCache.Pair> queued = ConcurrentHashMap.newKeySet();
+    private final List<Future<?>> running = new ArrayList<>();
+    private final List<Change> batch = new ArrayList<>();
+    private final java.util.Queue<ObjectReader> readers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<ObjectReader> allReaders = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private ExecutorService workers;
+
+    Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
+        this.cache = cache;
+        this.scanner = new DiffFormatter(DisabledOutputStream.INSTANCE);
+        scanner.setReader(reader, repository.getConfig());
+        this.repository = repository;
+        this.reader = reader;
+        this.diffWalk = new TreeWalk(reader);
+        diffWalk.setRecursive(true);
+        this.algorithm = DiffAlgorithm.getAlgorithm(configuredAlgorithm(repository));
+    }
+
+    /** The name the cache file carries: counts may differ between diff algorithms. */
+    static String algorithmName(Repository repository) {
+        return configuredAlgorithm(repository).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code diff.algorithm} with git's default, Myers (JGit's own default is histogram, which counts differently). */
+    private static DiffAlgorithm.SupportedAlgorithm configuredAlgorithm(Repository repository) {
+        return repository.getConfig().getEnum(ConfigConstants.CONFIG_DIFF_SECTION, null,
+            ConfigConstants.CONFIG_KEY_ALGORITHM, DiffAlgorithm.SupportedAlgorithm.MYERS);
+    }
+
+    /**
+     * What {@code commit} changed under {@code paths} against its parent, renames paired when asked; nothing
+     * for a merge, for which {@code git log --numstat} lists no files either (its lines belong to the
+     * commits it merged, which are counted themselves).
+     */
+    List<Change> changes(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
         RevCommit commit = logged.revCommit();
+        if (commit.getParentCount() > 1) {
+            return List.of();
+        }
         RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
         if (parent != null) {
             logged.walk().parseHeaders(parent);
         }
-        formatter.setDetectRenames(detectRenames);
-        if (detectRenames) {
-            formatter.getRenameDetector().setRenameScore(50);
+        TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
+        List<Change> changes = new ArrayList<>();
+        if (!detectRenames) {
+            // The common case without DiffFormatter's entries: one reused walk over the two trees.
+            if (parent == null) {
+                diffWalk.reset();
+                diffWalk.addTree(new EmptyTreeIterator());
+                diffWalk.addTree(commit.getTree());
+            } else {
+                diffWalk.reset(parent.getTree(), commit.getTree());
+            }
+            diffWalk.setFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
+            while (diffWalk.next()) {
+                changes.add(new Change(diffWalk.getRawMode(0), diffWalk.getObjectId(0), diffWalk.getRawMode(1),
+                    diffWalk.getObjectId(1)));
+            }
+            return changes;
         }
-        formatter.setPathFilter(paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths));
+        scanner.setDetectRenames(true);
+        scanner.getRenameDetector().setRenameScore(50);
+        scanner.setPathFilter(filter);
+        for (DiffEntry e : scanner.scan(parent == null ? null : parent.getTree(), commit.getTree())) {
+            changes.add(new Change(e.getOldMode().getBits(), e.getOldId().toObjectId(), e.getNewMode().getBits(),
+                e.getNewId().toObjectId()));
+        }
+        return changes;
+    }
+
+    /** {@code {added, removed}} for {@code commit} under {@code paths}, with renames paired when asked. */
+    long[] of(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
+        return total(changes(logged, paths, detectRenames));
+    }
+
+    /** Starts counting the lines of {@code changes} on other threads; {@link #total} waits for them. */
+    void prefetch(List<Change> changes) {
+        if (WORKERS == 0) {
+            return;
+        }
+        for (Change change : changes) {
+            NumstatCache.Pair pair = change.pair();
+            if (!change.oldId().equals(change.newId()) && cache.get(pair) == null && queued.add(pair)) {
+                batch.add(change);
+            }
+        }
+        if (batch.size() >= BATCH) {
+            submitBatch();
+        }
+    }
+
+    private void submitBatch() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(WORKERS, r -> {
+                Thread t = new Thread(r, "rca-numstat");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<Change> mine = List.copyOf(batch);
+        batch.clear();
+        running.add(workers.submit(() -> {
+            // A reader keeps its delta base cache: the blobs of one file are deltas of one another.
+            ObjectReader own = readers.poll();
+            if (own == null) {
+                own = repository.newObjectReader();
+                allReaders.add(own);
+            }
+            try {
+                for (Change change : mine) {
+                    count(own, change);
+                }
+            } finally {
+                readers.add(own);
+            }
+            return null;
+        }));
+    }
+
+    /** The lines {@code changes} added and removed, together. */
+    long[] total(List<Change> changes) throws IOException {
+        awaitPrefetched();
         long added = 0;
         long removed = 0;
-        for (DiffEntry entry : formatter.scan(parent == null ? null : parent.getTree(), commit.getTree())) {
-            for (Edit edit : formatter.toFileHeader(entry).toEditList()) {
-                added += edit.getLengthB();
-                removed += edit.getLengthA();
-            }
+        for (Change change : changes) {
+            int[] counts = count(reader, change);
+            added += counts[0];
+            removed += counts[1];
         }
         return new long[] {added, removed};
     }
 
+    private void awaitPrefetched() throws IOException {
+        submitBatch();
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+            running.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while counting lines", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private int[] count(ObjectReader using, Change change) throws IOException {
+        if (change.oldId().equals(change.newId())) {
+            return new int[] {0, 0};
+        }
+        NumstatCache.Pair pair = change.pair();
+        int[] known = cache.get(pair);
+        if (known != null) {
+            return known;
+        }
+        byte[] a = content(using, change.oldMode(), change.oldId());
+        byte[] b = content(using, change.newMode(), change.newId());
+        int[] counts = a == null || b == null ? new int[] {0, 0} : lineCounts(a, b);
+        cache.put(pair, counts[0], counts[1]);
+        return counts;
+    }
+
+    /**
+     * Lines added and removed from {@code a} to {@code b}. Only the part between the longest common run of
+     * whole lines at the start and at the end is handed to the diff: the diff trims those lines itself,
+     * so the counts are the same, but a one-line change in a large file no longer costs a line map and a
+     * hash of every line.
+     */
+    int[] lineCounts(byte[] a, byte[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return new int[] {lines(b), lines(a)};
+        }
+        int mismatch = Arrays.mismatch(a, b);
+        if (mismatch < 0) {
+            return new int[] {0, 0};
+        }
+        int start = mismatch;
+        while (start > 0 && a[start - 1] != '\n') {
+            start--;
+        }
+        int suffix = commonSuffix(a, b, Math.min(a.length, b.length) - start);
+        int endA = a.length;
+        for (int i = a.length - suffix; i < a.length; i++) {
+            if (a[i] == '\n') {
+                endA = i + 1;
+                break;
+            }
+        }
+        int endB = b.length - (a.length - endA);
+        RawText middleA = new RawText(Arrays.copyOfRange(a, start, endA));
+        RawText middleB = new RawText(Arrays.copyOfRange(b, start, endB));
+        if (middleA.size() == 0 || middleB.size() == 0) {
+            return new int[] {middleB.size(), middleA.size()};
+        }
+        int added = 0;
+        int removed = 0;
+        for (Edit edit : algorithm.diff(RawTextComparator.DEFAULT, middleA, middleB)) {
+            added += edit.getLengthB();
+            removed += edit.getLengthA();
+        }
+        return new int[] {added, removed};
+    }
+
+    /** How many bytes {@code a} and {@code b} share at their ends, at most {@code limit}. */
+    private static int commonSuffix(byte[] a, byte[] b, int limit) {
+        int n = 0;
+        int chunk = 64;
+        while (n + chunk <= limit && Arrays.equals(a, a.length - n - chunk, a.length - n,
+            b, b.length - n - chunk, b.length - n)) {
+            n += chunk;
+        }
+        while (n < limit && a[a.length - 1 - n] == b[b.length - 1 - n]) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Lines in {@code text}, a last line without newline included. */
+    private static int lines(byte[] text) {
+        int lines = 0;
+        for (byte c : text) {
+            if (c == '\n') {
+                lines++;
+            }
+        }
+        return text.length > 0 && text[text.length - 1] != '\n' ? lines + 1 : lines;
+    }
+
+    /**
+     * The side's bytes: empty when absent, null when git would call it binary (a NUL in its first 8000
+     * bytes) or it is too large to diff.
+     */
+    private static byte[] content(ObjectReader using, int mode, ObjectId id) throws IOException {
+        if (id.equals(ObjectId.zeroId())) {
+            return new byte[0];
+        }
+        if (mode == FileMode.GITLINK.getBits()) {
+            return ("Subproject commit " + id.name() + "\n").getBytes(StandardCharsets.US_ASCII);
+        }
+        ObjectLoader loader = using.open(id, Constants.OBJ_BLOB);
+        if (loader.getSize() > PackConfig.DEFAULT_BIG_FILE_THRESHOLD) {
+            return null;
+        }
+        byte[] bytes = loader.getCachedBytes(PackConfig.DEFAULT_BIG_FILE_THRESHOLD);
+        for (int i = 0, n = Math.min(bytes.length, GIT_BINARY_PROBE); i < n; i++) {
+            if (bytes[i] == 0) {
+                return null;
+            }
+        }
+        return bytes;
+    }
+
     @Override
     public void close() {
-        formatter.close();
+        if (workers != null) {
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            allReaders.forEach(ObjectReader::close);
+        }
+        diffWalk.close();
+        scanner.close();
     }
 }

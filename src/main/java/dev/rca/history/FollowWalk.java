@@ -3,43 +3,62 @@ package dev.rca.history;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Path history across renames, for files and directories, several at once. Like {@code git log --follow}
- * the names are global: whenever a followed name is created in some commit from another file (a rename, or
- * a copy as git's {@code --follow} finds them), that file's name is followed too, anywhere in the history;
- * this repeats until no new name appears. The result is every commit that changed a followed name, so it
- * holds everything {@code git log --follow} shows (git follows one name at a time, switching at the first
- * rename it meets in its walk order), and it also holds the history on the other sides of merges.
+ * Path history across renames, for files and directories, several at once, in one walk shaped like
+ * {@code git log --follow}'s: every commit reachable from the tip, newest first by commit date (ties in the
+ * order parents were queued, as git's list), with no history simplification. Where git keeps one name and
+ * swaps it for the source at the first rename it meets, this walk keeps every name: when a commit creates
+ * a followed name (or, for a directory, moves files into it) from another file, that file's name is added
+ * and followed in every commit the walk visits from then on. Whatever git's single name is at a commit, it
+ * is among the names this walk follows there, so the result holds everything {@code git log --follow} shows,
+ * and the sides of merges as well.
+ *
+ * <p>Cost: one look-up of the followed names in each commit's root tree (none for single-parent commits the
+ * commit-graph's Bloom filters clear), rename detection only in the few commits that create a followed name,
+ * as git does.
  */
 final class FollowWalk {
     /** Copy detection reads every file of the parent; only for a few added files at a time. */
     private static final int MAX_COPY_SEARCHES = 8;
+    /** Content similarity where no followed name was created: for at most this many files on a side. */
+    private static final int SMALL_RENAME_LIMIT = 8;
+    private static final Comparator<WalkCommit> BY_DATE = Comparator
+        .comparingInt((WalkCommit c) -> c.getCommitTime()).reversed()
+        .thenComparingLong(c -> c.queueSeq);
 
     private final Repository repository;
     private final ObjectReader reader;
     private final CommitGraph graph;
     private final TreeWalk diffWalk;
+    private final List<String> names = new ArrayList<>();
+    private FollowedNames lookup;
+    private List<byte[]> bloomKeys;
 
     FollowWalk(Repository repository, ObjectReader reader, CommitGraph graph) {
         this.repository = repository;
@@ -51,89 +70,220 @@ final class FollowWalk {
 
     /** Something the walk found: a commit that changed the followed names, under the names it changed. */
     interface Found {
-        boolean accept(RevCommit commit, RevWalk walk, Set<String> paths, Set<String> parentPaths);
+        boolean accept(RevCommit commit, RevWalk walk, Set<String> paths, Set<String> parentPaths)
+            throws IOException;
     }
 
     /**
-     * Walks from {@code tip}, handing {@code found} every commit that changed a followed name, newest
-     * first (by commit date, as git's walk).
+     * Walks from {@code tip}, handing {@code found} every commit that changed a followed name, newest first
+     * (by commit date, as git's walk).
      *
-     * @param keep which commits may be reported (date limits)
+     * @param since commits older than this (epoch seconds) end their line of the walk, as git's
+     *     {@code --since}; null for none
+     * @param until commits newer than this are walked but not reported; null for none
      */
-    void run(ObjectId tip, List<String> paths, boolean firstParent, Predicate<RevCommit> keep, Found found)
+    void run(ObjectId tip, List<String> paths, boolean firstParent, Long since, Long until, Found found)
         throws IOException {
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
-            walk.setFirstParent(firstParent);
-            walk.markStart(walk.parseCommit(tip));
-            List<RevCommit> commits = new ArrayList<>();
-            for (RevCommit c = walk.next(); c != null; c = walk.next()) {
-                commits.add(c);
-            }
-            Set<String> followed = new TreeSet<>(paths);
-            Set<String> pending = new TreeSet<>(paths);
-            Map<RevCommit, Set<String>> changedIn = new HashMap<>();
-            while (!pending.isEmpty()) {
-                Set<String> discovered = new TreeSet<>();
-                for (RevCommit c : commits) {
-                    int parents = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
-                    if (parents == 0) {
-                        Set<String> present = presentUnder(c, pending);
-                        if (!present.isEmpty()) {
-                            changedIn.computeIfAbsent(c, k -> new TreeSet<>()).addAll(present);
-                        }
-                        continue;
-                    }
-                    for (int i = 0; i < parents; i++) {
-                        RevCommit p = c.getParent(i);
-                        Set<String> changed = changedNames(c, p, pending, c.getParentCount() == 1, discovered);
-                        if (!changed.isEmpty()) {
-                            changedIn.computeIfAbsent(c, k -> new TreeSet<>()).addAll(changed);
-                        }
-                    }
-                }
-                discovered.removeAll(followed);
-                followed.addAll(discovered);
-                pending = discovered;
-            }
-            for (RevCommit c : commits) {
-                Set<String> changed = changedIn.get(c);
-                if (changed == null || !keep.test(c) || !changedAgainstEveryParent(c, followed, firstParent)) {
+        setNames(paths);
+        try (WalkPool pool = new WalkPool(reader)) {
+            PriorityQueue<WalkCommit> queue = new PriorityQueue<>(BY_DATE);
+            long seq = 0;
+            WalkCommit start = (WalkCommit) pool.parseCommit(tip);
+            start.marks |= WalkCommit.SEEN | WalkCommit.PARSED;
+            start.queueSeq = seq++;
+            queue.add(start);
+            while (!queue.isEmpty()) {
+                WalkCommit c = queue.poll();
+                if (since != null && c.getCommitTime() < since) {
                     continue;
                 }
-                Set<String> shown = visibleNames(c, changed);
-                if (!found.accept(c, walk, shown, changed)) {
+                int parents = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
+                for (int i = 0; i < parents; i++) {
+                    WalkCommit p = (WalkCommit) c.getParent(i);
+                    if ((p.marks & WalkCommit.PARSED) == 0) {
+                        pool.parseHeaders(p);
+                        p.marks |= WalkCommit.PARSED;
+                    }
+                    if ((p.marks & WalkCommit.SEEN) == 0) {
+                        p.marks |= WalkCommit.SEEN;
+                        p.queueSeq = seq++;
+                        queue.add(p);
+                    }
+                }
+                Set<String> changed = visit(c, parents);
+                Set<String> visible = changed.isEmpty() || until != null && c.getCommitTime() > until ? null
+                    : visibleNames(c, changed);
+                c.pathEntries = null;
+                if (visible != null && !found.accept(c, pool, visible, changed)) {
                     return;
                 }
             }
         }
     }
 
-    private boolean changedAgainstEveryParent(RevCommit c, Set<String> followed, boolean firstParent)
-        throws IOException {
-        int parents = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
-        for (int i = 0; i < parents; i++) {
-            if (changedNames(c, c.getParent(i), followed, false, null).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+    private void setNames(List<String> initial) {
+        names.clear();
+        names.addAll(new LinkedHashSet<>(initial));
+        namesChanged();
     }
 
-    private Set<String> presentUnder(RevCommit c, Set<String> names) throws IOException {
-        Set<String> present = new TreeSet<>();
+    private void namesChanged() {
+        lookup = new FollowedNames(reader, names);
+        bloomKeys = new ArrayList<>();
         for (String name : names) {
-            if (name.isEmpty() ? !emptyUnder(c, Set.of("")) : existsIn(c, name)) {
-                present.add(name);
+            byte[] key = name.getBytes(StandardCharsets.UTF_8);
+            if (name.isEmpty() || key.length != name.length()) {
+                // Bloom filters written by older git hash non-ASCII bytes differently; never trust them there.
+                bloomKeys = null;
+                return;
             }
+            bloomKeys.add(key);
         }
-        return present;
     }
 
-    private boolean emptyUnder(RevCommit c, Set<String> names) throws IOException {
-        diffWalk.reset(c.getTree());
-        diffWalk.setFilter(filter(names));
-        return !diffWalk.next();
+    /**
+     * The followed names {@code c} changed (against every parent, for a merge), after adding the names
+     * their content came from where {@code c} created them.
+     */
+    private Set<String> visit(WalkCommit c, int parents) throws IOException {
+        if (parents == 0) {
+            Set<String> present = new TreeSet<>();
+            TreePaths.Entry[] mine = entries(c);
+            for (int i = 0; i < mine.length; i++) {
+                if (mine[i] != null) {
+                    present.add(names.get(i));
+                }
+            }
+            return present;
+        }
+        // A commit's Bloom filter lists what changed against its first parent, merges' too: a merge that
+        // left the names as its first parent had them took that side's content, so it neither shows nor renames.
+        if (bloomSaysUnchanged(c) || parents == 1 && c.getTree().equals(c.getParent(0).getTree())) {
+            return Set.of();
+        }
+        Set<String> changedAgainstAll = null;
+        for (int i = 0; i < parents; i++) {
+            WalkCommit p = (WalkCommit) c.getParent(i);
+            Set<String> changed = changedNames(c, p);
+            changedAgainstAll = changedAgainstAll == null ? changed : changedAgainstAll;
+            if (changed.isEmpty()) {
+                // Identical to one parent under the names: a merge that took that side's content.
+                changedAgainstAll = Set.of();
+            }
+        }
+        if (changedAgainstAll.isEmpty()) {
+            return Set.of();
+        }
+        int known = names.size();
+        for (int i = 0; i < parents; i++) {
+            discoverSources(c, (WalkCommit) c.getParent(i), parents == 1, parents == 1 || missingInAllParents(c, parents));
+        }
+        if (names.size() > known) {
+            // Names found in this commit: it changed them as well (a rename shows under both names).
+            changedAgainstAll = new TreeSet<>(changedAgainstAll);
+            for (int i = 0; i < parents; i++) {
+                changedAgainstAll.addAll(changedNames(c, (WalkCommit) c.getParent(i)));
+            }
+        }
+        return changedAgainstAll;
+    }
+
+    private boolean missingInAllParents(WalkCommit c, int parents) throws IOException {
+        TreePaths.Entry[] mine = entries(c);
+        for (int n = 0; n < mine.length; n++) {
+            if (mine[n] == null) {
+                continue;
+            }
+            boolean inSomeParent = false;
+            for (int i = 0; i < parents; i++) {
+                inSomeParent |= entries((WalkCommit) c.getParent(i))[n] != null;
+            }
+            if (!inSomeParent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The followed names whose entries differ between {@code c} and {@code p}. */
+    private Set<String> changedNames(WalkCommit c, WalkCommit p) throws IOException {
+        if (c.getTree().equals(p.getTree())) {
+            return Set.of();
+        }
+        TreePaths.Entry[] mine = entries(c);
+        TreePaths.Entry[] theirs = entries(p);
+        Set<String> changed = new TreeSet<>();
+        for (int i = 0; i < mine.length; i++) {
+            if (!java.util.Objects.equals(mine[i], theirs[i])) {
+                changed.add(names.get(i));
+            }
+        }
+        return changed;
+    }
+
+    private TreePaths.Entry[] entries(WalkCommit c) throws IOException {
+        // Names are only ever added: entries looked up before the last addition are shorter.
+        if (c.pathEntries == null || c.pathEntries.length != names.size()) {
+            c.pathEntries = lookup.lookup(c.getTree());
+        }
+        return c.pathEntries;
+    }
+
+    /**
+     * When {@code c} created a followed name against {@code p}, or moved files into a followed directory,
+     * adds the names the content had in {@code p}.
+     *
+     * @param singleParent whether {@code p} is the only parent: a merge "adds" to a directory whatever its
+     *     other side added, which is no move
+     * @param lookForCopies whether sources may be any file of {@code p}, as git's {@code --follow} looks
+     *     for them; else only files {@code c} deleted (a merge whose other side already had the name: a
+     *     rename on one side, to follow into the other side's history)
+     */
+    private void discoverSources(WalkCommit c, WalkCommit p, boolean singleParent, boolean lookForCopies) throws IOException {
+        TreePaths.Entry[] mine = entries(c);
+        TreePaths.Entry[] theirs = entries(p);
+        Set<String> created = new TreeSet<>();
+        Set<String> grownDirectories = new TreeSet<>();
+        for (int i = 0; i < mine.length; i++) {
+            if (mine[i] == null || mine[i].equals(theirs[i])) {
+                continue;
+            }
+            if (theirs[i] == null || !sameKind(mine[i], theirs[i])) {
+                created.add(names.get(i));
+            } else if (singleParent && isTree(mine[i])) {
+                grownDirectories.add(names.get(i));
+            }
+        }
+        if (created.isEmpty() && grownDirectories.isEmpty()) {
+            return;
+        }
+        Set<String> searched = new TreeSet<>(created);
+        searched.addAll(grownDirectories);
+        diffWalk.reset(p.getTree(), c.getTree());
+        diffWalk.setFilter(AndTreeFilter.create(filter(searched), TreeFilter.ANY_DIFF));
+        List<String> added = new ArrayList<>();
+        while (diffWalk.next()) {
+            if (diffWalk.getRawMode(0) == 0) {
+                added.add(diffWalk.getPathString());
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        Set<String> sources = renameSources(p, c, searched, added, lookForCopies && !created.isEmpty());
+        sources.removeAll(names);
+        if (!sources.isEmpty()) {
+            names.addAll(sources);
+            namesChanged();
+        }
+    }
+
+    private static boolean sameKind(TreePaths.Entry a, TreePaths.Entry b) {
+        return isTree(a) == isTree(b);
+    }
+
+    private static boolean isTree(TreePaths.Entry e) {
+        return (e.mode() & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
     }
 
     private static TreeFilter filter(Set<String> names) {
@@ -141,82 +291,63 @@ final class FollowWalk {
     }
 
     /**
-     * The followed names {@code commit} changed against {@code parent}; the sources of files it created
-     * under them go to {@code discovered} (when not null).
+     * The names a row shows: those of {@code changed} that exist in {@code commit} (the file's path there),
+     * or for a deletion those that existed in its first parent.
      */
-    private Set<String> changedNames(RevCommit commit, RevCommit parent, Set<String> names, boolean singleParent,
-                                     Set<String> discovered) throws IOException {
-        if (commit.getTree().equals(parent.getTree())
-            || singleParent && bloomSaysUnchanged(commit, names)) {
-            return Set.of();
+    private Set<String> visibleNames(WalkCommit commit, Set<String> changed) throws IOException {
+        Set<String> visible = presentIn(commit, changed);
+        if (visible.isEmpty() && commit.getParentCount() > 0) {
+            visible = presentIn((WalkCommit) commit.getParent(0), changed);
         }
-        diffWalk.reset(parent.getTree(), commit.getTree());
-        diffWalk.setFilter(AndTreeFilter.create(filter(names), TreeFilter.ANY_DIFF));
-        List<String> added = new ArrayList<>();
-        Set<String> changed = new TreeSet<>();
-        while (diffWalk.next()) {
-            String path = diffWalk.getPathString();
-            changed.add(followedName(names, path));
-            if (diffWalk.getRawMode(0) == 0) {
-                added.add(path);
-            }
-        }
-        if (!added.isEmpty() && discovered != null) {
-            discovered.addAll(renameSources(parent, commit, names, added));
-        }
-        return changed;
+        return visible.isEmpty() ? changed : visible;
     }
 
-    /** The followed name {@code path} falls under. */
-    private static String followedName(Set<String> names, String path) {
-        for (String name : names) {
-            if (name.isEmpty() || name.equals(path) || path.startsWith(name + "/")) {
-                return name;
+    private Set<String> presentIn(WalkCommit c, Set<String> wanted) throws IOException {
+        TreePaths.Entry[] e = entries(c);
+        Set<String> present = new TreeSet<>();
+        for (int i = 0; i < e.length; i++) {
+            if (e[i] != null && wanted.contains(names.get(i))) {
+                present.add(names.get(i));
             }
         }
-        return path;
+        return present;
     }
 
     /**
-     * The names a row shows: those of {@code names} that exist in {@code commit} (the file's path there), or
-     * for a deletion those that existed in its first parent.
+     * Where the files added under {@code searched} came from in {@code parent}, as whole directories where
+     * possible: renamed from files the commit deleted, or (when it created a followed name, as git's
+     * {@code --follow} looks "harder") copied from any file of the parent.
      */
-    Set<String> visibleNames(RevCommit commit, Set<String> names) throws IOException {
-        Set<String> visible = presentUnder(commit, names);
-        if (visible.isEmpty() && commit.getParentCount() > 0) {
-            visible = presentUnder(commit.getParent(0), names);
-        }
-        return visible.isEmpty() ? names : visible;
-    }
-
-    private boolean existsIn(RevCommit commit, String path) throws IOException {
-        try (TreeWalk tw = TreeWalk.forPath(reader, path, commit.getTree())) {
-            return tw != null;
-        }
-    }
-
-    /** Where the files added under {@code names} came from in {@code parent}, as whole directories where possible. */
-    private Set<String> renameSources(RevCommit parent, RevCommit commit, Set<String> names, List<String> added)
-        throws IOException {
-        RenameDetector detector = new RenameDetector(reader, repository.getConfig().get(
-            org.eclipse.jgit.diff.DiffConfig.KEY));
-        detector.setRenameScore(50);
+    private Set<String> renameSources(RevCommit parent, RevCommit commit, Set<String> searched, List<String> added,
+                                      boolean lookForCopies) throws IOException {
+        RenameDetector detector = newDetector();
         List<DiffEntry> entries = new ArrayList<>();
+        Set<String> addedSet = new HashSet<>(added);
+        boolean deletions = false;
         try (TreeWalk all = new TreeWalk(reader)) {
             all.setRecursive(true);
             all.reset(parent.getTree(), commit.getTree());
             all.setFilter(TreeFilter.ANY_DIFF);
-            Set<String> addedSet = new java.util.HashSet<>(added);
             for (DiffEntry e : DiffEntry.scan(all)) {
-                if (e.getChangeType() == DiffEntry.ChangeType.DELETE
-                    || e.getChangeType() == DiffEntry.ChangeType.ADD && addedSet.contains(e.getNewPath())) {
+                if (e.getChangeType() == DiffEntry.ChangeType.DELETE) {
+                    entries.add(e);
+                    deletions = true;
+                } else if (e.getChangeType() == DiffEntry.ChangeType.ADD && addedSet.contains(e.getNewPath())) {
                     entries.add(e);
                 }
             }
         }
-        detector.addAll(entries);
-        List<DiffEntry> pairs = new ArrayList<>(detector.compute());
-        if (added.size() <= MAX_COPY_SEARCHES) {
+        List<DiffEntry> pairs = new ArrayList<>();
+        if (deletions) {
+            if (!lookForCopies) {
+                // Files moved into a followed directory, or a rename seen from a merge: beyond a few files,
+                // only exact renames, or a large refactoring would compare every pair of files.
+                detector.setRenameLimit(SMALL_RENAME_LIMIT);
+            }
+            detector.addAll(entries);
+            pairs.addAll(detector.compute());
+        }
+        if (lookForCopies && added.size() <= MAX_COPY_SEARCHES) {
             pairs.addAll(copySources(parent, entries));
         }
         Map<String, Set<String>> dirSources = new HashMap<>();
@@ -227,7 +358,7 @@ final class FollowWalk {
             }
             String newPath = e.getNewPath();
             String oldPath = e.getOldPath();
-            String dir = followedDirectory(names, newPath);
+            String dir = followedDirectory(searched, newPath);
             if (dir != null) {
                 String rest = newPath.substring(dir.isEmpty() ? 0 : dir.length() + 1);
                 String oldDir = oldPath.endsWith("/" + rest) ? oldPath.substring(0, oldPath.length() - rest.length() - 1)
@@ -248,14 +379,18 @@ final class FollowWalk {
         return sources;
     }
 
+    private RenameDetector newDetector() {
+        RenameDetector detector = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
+        detector.setRenameScore(50);
+        return detector;
+    }
+
     /**
      * Like git's {@code --follow} (which finds copies "harder"), where each added file may have been copied
      * from: any file of the parent, not only deleted ones.
      */
     private List<DiffEntry> copySources(RevCommit parent, List<DiffEntry> entries) throws IOException {
-        RenameDetector detector = new RenameDetector(reader, repository.getConfig().get(
-            org.eclipse.jgit.diff.DiffConfig.KEY));
-        detector.setRenameScore(50);
+        RenameDetector detector = newDetector();
         for (DiffEntry e : entries) {
             if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
                 detector.add(e);
@@ -264,15 +399,15 @@ final class FollowWalk {
         try (TreeWalk all = new TreeWalk(reader)) {
             all.setRecursive(true);
             all.addTree(parent.getTree());
-            all.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+            all.addTree(new EmptyTreeIterator());
             detector.addAll(DiffEntry.scan(all));
         }
         return detector.compute();
     }
 
     /** The followed directory that contains {@code path} (not the path itself), or null. */
-    private static String followedDirectory(Set<String> names, String path) {
-        for (String name : names) {
+    private static String followedDirectory(Set<String> searched, String path) {
+        for (String name : searched) {
             if (!name.equals(path) && (name.isEmpty() || path.startsWith(name + "/"))) {
                 return name;
             }
@@ -280,8 +415,8 @@ final class FollowWalk {
         return null;
     }
 
-    private boolean bloomSaysUnchanged(RevCommit commit, Set<String> names) {
-        if (graph == null || names.contains("")) {
+    private boolean bloomSaysUnchanged(RevCommit commit) {
+        if (graph == null || bloomKeys == null) {
             return false;
         }
         int position = graph.findGraphPosition(commit);
@@ -289,9 +424,8 @@ final class FollowWalk {
         if (filter == null) {
             return false;
         }
-        for (String name : names) {
-            byte[] key = name.getBytes(StandardCharsets.UTF_8);
-            if (key.length != name.length() || filter.maybeContains(key)) {
+        for (byte[] key : bloomKeys) {
+            if (filter.maybeContains(key)) {
                 return false;
             }
         }

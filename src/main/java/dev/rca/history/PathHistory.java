@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * {@code rca history}: the commits that changed some paths, optionally across renames, with per-commit
@@ -43,19 +41,44 @@ public final class PathHistory {
      * @throws RcaException exit 3 for an unknown revision or an unreadable repository
      */
     public void run(HistoryQuery query, Sink sink) {
-        try (Churn churn = query.stat() ? new Churn(workspace.repository(), commits.reader()) : null) {
+        NumstatCache cache = query.stat() ? openCache() : null;
+        try (Churn churn = query.stat() ? new Churn(workspace.repository(), commits.reader(), cache) : null) {
+            walk(query, (c, paths, renamePaths) -> {
+                if (churn == null) {
+                    return sink.accept(new HistoryEntry(c, paths, -1, -1));
+                }
+                long[] lines = churn.total(changes(churn, c, paths, renamePaths));
+                return sink.accept(new HistoryEntry(c, paths, lines[0], lines[1]));
+            });
+        }
+        if (cache != null) {
+            cache.save();
+        }
+    }
+
+    /** One commit of the walk: the paths it shows, and with {@code --follow} the names to pair renames in. */
+    private interface Visit {
+        boolean accept(LoggedCommit commit, List<String> paths, Set<String> renamePaths) throws IOException;
+    }
+
+    private void walk(HistoryQuery query, Visit visit) {
+        try {
             if (!query.follow()) {
-                commits.run(query.asLogQuery(), c -> sink.accept(entry(c, query.paths(), null, churn)));
+                commits.run(query.asLogQuery(), c -> {
+                    try {
+                        return visit.accept(c, query.paths(), null);
+                    } catch (IOException e) {
+                        throw RcaException.badInput("cannot diff commit " + c.sha() + ": " + e.getMessage(), e);
+                    }
+                });
                 return;
             }
             ObjectId tip = workspace.resolveCommit(query.revision() == null ? "HEAD" : query.revision());
-            Predicate<RevCommit> inDates = c -> (query.since() == null || c.getCommitTime() >= query.since())
-                && (query.until() == null || c.getCommitTime() <= query.until());
             new FollowWalk(workspace.repository(), commits.reader(), commits.commitGraph()).run(tip, query.paths(),
-                query.firstParent(), inDates, (c, walk, names, parentNames) -> {
+                query.firstParent(), query.since(), query.until(), (c, walk, names, parentNames) -> {
                     Set<String> both = new TreeSet<>(names);
                     both.addAll(parentNames);
-                    return sink.accept(entry(new LoggedCommit(c, walk), List.copyOf(names), both, churn));
+                    return visit.accept(new LoggedCommit(c, walk), List.copyOf(names), both);
                 });
         } catch (MissingObjectException e) {
             throw RcaException.badInput("the repository is missing object " + e.getObjectId().name(), e);
@@ -64,33 +87,58 @@ public final class PathHistory {
         }
     }
 
-    private static HistoryEntry entry(LoggedCommit c, List<String> paths, Set<String> renamePaths, Churn churn) {
-        if (churn == null) {
-            return new HistoryEntry(c, paths, -1, -1);
-        }
+    private static List<Churn.Change> changes(Churn churn, LoggedCommit c, List<String> paths,
+                                              Set<String> renamePaths) throws IOException {
+        return renamePaths == null ? churn.changes(c, paths, false) : churn.changes(c, renamePaths, true);
+    }
+
+    /** The commit's author, without decoding its message as {@link LoggedCommit#details()} does. */
+    private static Signature author(LoggedCommit c) throws IOException {
+        org.eclipse.jgit.revwalk.RevCommit commit = c.revCommit();
+        boolean hadBody = commit.getRawBuffer() != null;
+        c.walk().parseBody(commit);
         try {
-            long[] lines = renamePaths == null ? churn.of(c, paths, false)
-                : churn.of(c, renamePaths, true);
-            return new HistoryEntry(c, paths, lines[0], lines[1]);
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot diff commit " + c.sha() + ": " + e.getMessage(), e);
+            return LoggedCommit.signature(commit.getAuthorIdent());
+        } finally {
+            if (!hadBody) {
+                commit.disposeBody();
+            }
         }
     }
 
+    /** The line-count cache under {@code .git/rca/cache}, shared by every history query. */
+    private NumstatCache openCache() {
+        return NumstatCache.open(workspace.rcaDir().resolve("cache"), Churn.algorithmName(workspace.repository()));
+    }
+
     /**
-     * Who to ask about the paths: one row per author (after the mailmap), most commits first.
+     * Who to ask about the paths: one row per author (after the mailmap), most commits first. Lines are
+     * counted as {@code --stat} counts them, on every core, and remembered in {@code .git/rca/cache}.
      */
     public List<AuthorSummary> authors(HistoryQuery query) {
         Mailmap mailmap = commits.mailmap();
+        record Authored(Mailmap.Person who, java.time.OffsetDateTime when, List<Churn.Change> changes) {
+        }
+        List<Authored> found = new ArrayList<>();
+        NumstatCache cache = openCache();
         Map<Mailmap.Person, AuthorSummary.Builder> byAuthor = new LinkedHashMap<>();
-        HistoryQuery withStat = new HistoryQuery(query.paths(), query.revision(), query.follow(), query.since(),
-            query.until(), query.firstParent(), true);
-        run(withStat, e -> {
-            Signature author = e.commit().details().author();
-            Mailmap.Person who = mailmap.map(new Mailmap.Person(author.name(), author.email()));
-            byAuthor.computeIfAbsent(who, AuthorSummary.Builder::new).add(author.when(), e.added(), e.removed());
-            return true;
-        });
+        try (Churn churn = new Churn(workspace.repository(), commits.reader(), cache)) {
+            walk(query, (c, paths, renamePaths) -> {
+                Signature author = author(c);
+                List<Churn.Change> changes = changes(churn, c, paths, renamePaths);
+                churn.prefetch(changes);
+                found.add(new Authored(mailmap.map(new Mailmap.Person(author.name(), author.email())), author.when(),
+                    changes));
+                return true;
+            });
+            for (Authored a : found) {
+                long[] lines = churn.total(a.changes());
+                byAuthor.computeIfAbsent(a.who(), AuthorSummary.Builder::new).add(a.when(), lines[0], lines[1]);
+            }
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot count lines: " + e.getMessage(), e);
+        }
+        cache.save();
         List<AuthorSummary> rows = new ArrayList<>();
         byAuthor.values().forEach(b -> rows.add(b.build()));
         rows.sort(Comparator.comparingLong(AuthorSummary::commits).reversed()
@@ -98,5 +146,4 @@ public final class PathHistory {
             .thenComparing(AuthorSummary::name));
         return rows;
     }
-
 }

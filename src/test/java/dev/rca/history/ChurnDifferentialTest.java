@@ -1,0 +1,142 @@
+package dev.rca.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import dev.rca.testing.TestRepo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rca history --stat} and {@code --authors} count lines as {@code git log --numstat} does, on a
+ * generated history and on contents that trip up line counting (binary, CR-LF, lone CR, no final newline,
+ * one-line edits in large files); and the counts stay the same when they come from the numstat cache.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChurnDifferentialTest {
+    private static final Pattern ROW = Pattern.compile("\"sha\":\"([0-9a-f]{40})\".*\"added\":(\\d+),\"removed\":(\\d+)\\}$");
+
+    @TempDir
+    static Path tmp;
+
+    private Path generated;
+
+    @BeforeAll
+    void generate() {
+        generated = tmp.resolve("gen");
+        HistoryRepoGenerator.generate(generated, 47, 240);
+    }
+
+    /** sha → {added, removed} as git's numstat sums them; merges, for which git lists nothing, as 0/0. */
+    private static Map<String, List<Long>> gitNumstat(Path dir, String path) {
+        Map<String, List<Long>> sums = new LinkedHashMap<>();
+        String sha = null;
+        for (String line : NativeGit.lines(dir, "log", "--numstat", "--no-renames", "--format=@%H", "--", path)) {
+            if (line.startsWith("@")) {
+                sha = line.substring(1);
+                sums.put(sha, new ArrayList<>(List.of(0L, 0L)));
+            } else if (!line.isEmpty()) {
+                String[] f = line.split("\t", 3);
+                if (!f[0].equals("-")) {
+                    List<Long> s = sums.get(sha);
+                    s.set(0, s.get(0) + Long.parseLong(f[0]));
+                    s.set(1, s.get(1) + Long.parseLong(f[1]));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static Map<String, List<Long>> rcaStat(Path dir, String path) {
+        CliResult r = Cli.run(dir, "history", path, "--stat", "--format=json");
+        assertEquals(0, r.exitCode(), r.toString());
+        Map<String, List<Long>> rows = new LinkedHashMap<>();
+        for (String line : r.outLines()) {
+            Matcher m = ROW.matcher(line);
+            assertTrue(m.find(), line);
+            rows.put(m.group(1), List.of(Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+        }
+        return rows;
+    }
+
+    @Test
+    void statMatchesGitNumstatOnAGeneratedHistory() {
+        for (String path : List.of("src", "docs", "src/cache.c", "Ünïcode dir", ".")) {
+            Map<String, List<Long>> git = gitNumstat(generated, path);
+            assertTrue(git.size() > 5, path + ": " + git.size());
+            assertEquals(git, rcaStat(generated, path), "rca history " + path + " --stat");
+        }
+    }
+
+    @Test
+    void statMatchesGitNumstatOnAwkwardContents() throws Exception {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            big.append("int line").append(i % 7 == 0 ? "" : String.valueOf(i)).append(";\n");
+        }
+        String large = big.toString();
+        Path dir;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("awkward"))) {
+            repo.commit("add").add("f/bin.dat", new byte[] {1, 0, 2, 3, '\n'}).add("f/crlf.txt", "a\r\nb\r\nc\r\n")
+                .add("f/cr.txt", "a\rb\nc\n").add("f/nonl.txt", "a\nb").add("f/large.c", large).add("f/empty", "")
+                .create();
+            repo.commit("edit").add("f/bin.dat", new byte[] {1, 0, 2, 4, '\n', 5}).add("f/crlf.txt", "a\r\nB\r\nc\r\n")
+                .add("f/cr.txt", "a\rb\nC\n").add("f/nonl.txt", "a\nb\n").add("f/empty", "now text\n")
+                .add("f/large.c", large.replace("int line1500;\n", "int line1500 = 1;\nint extra;\n")).create();
+            repo.commit("more").add("f/nonl.txt", "b\n").add("f/large.c", "int line0;\n" + large + "tail")
+                .add("f/crlf.txt", "a\nb\nc\n").delete("f/cr.txt").add("f/text-to-bin", new byte[] {'a', 0}).create();
+            repo.commit("end").delete("f/large.c").add("f/empty", "").create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+        Map<String, List<Long>> git = gitNumstat(dir, "f");
+        assertEquals(4, git.size());
+        assertEquals(git, rcaStat(dir, "f"), "cold");
+        assertTrue(Files.isRegularFile(dir.resolve(".git/rca/cache/numstat-myers-v1.bin")));
+        assertEquals(git, rcaStat(dir, "f"), "from the cache");
+    }
+
+    @Test
+    void authorsAreTheSameColdWarmAndWithABrokenCache() throws Exception {
+        Path cacheDir = generated.resolve(".git/rca/cache");
+        deleteCache(cacheDir);
+        CliResult cold = Cli.run(generated, "history", "src", "--authors", "--format=json");
+        assertEquals(0, cold.exitCode(), cold.toString());
+        Path file = cacheDir.resolve("numstat-myers-v1.bin");
+        assertTrue(Files.size(file) > 100);
+        CliResult warm = Cli.run(generated, "history", "src", "--authors", "--format=json");
+        assertEquals(cold.out(), warm.out());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(file, bytes);
+        CliResult broken = Cli.run(generated, "history", "src", "--authors", "--format=json");
+        assertEquals(cold.out(), broken.out());
+        Files.writeString(file, "garbage", StandardCharsets.US_ASCII);
+        assertEquals(cold.out(), Cli.run(generated, "history", "src", "--authors", "--format=json").out());
+        assertTrue(Files.size(file) > 100, "a broken cache is replaced");
+    }
+
+    private static void deleteCache(Path cacheDir) throws Exception {
+        if (Files.isDirectory(cacheDir)) {
+            try (var files = Files.list(cacheDir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.rca.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rca history --follow} where a rename on one side of a merge meets edits on the other. */
+class FollowAcrossMergesTest {
+    @TempDir
+    Path tmp;
+
+    private static String lines(String prefix, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(prefix).append(' ').append(i).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void editsUnderTheOldNameOnTheOtherSideOfTheMergeAreFound() {
+        String base = lines("line", 20);
+        RevCommit add;
+        RevCommit moved;
+        RevCommit editMoved;
+        RevCommit editOld;
+        RevCommit merge;
+        RevCommit after;
+        RevCommit unrelated;
+        Path dir;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            add = repo.commit("add a").add("a.txt", base).add("other.txt", "x\n").create();
+            repo.onBranch("topic");
+            moved = repo.commit("rename a to b").parent(add).rename("a.txt", "b.txt").create();
+            editMoved = repo.commit("edit b").add("b.txt", base + "topic\n").create();
+            repo.onBranch("main");
+            editOld = repo.commit("edit a on main").add("a.txt", "main\n" + base).create();
+            unrelated = repo.commit("touch other").add("other.txt", "y\n").create();
+            merge = repo.commit("merge topic").merge(editMoved).delete("a.txt")
+                .add("b.txt", "main\n" + base + "topic\n").create();
+            after = repo.commit("edit b again").add("b.txt", "main\n" + base + "topic\nmore\n").create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+        CliResult r = Cli.run(dir, "history", "--follow", "--format=sha", "b.txt");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of(after.name(), merge.name(), editOld.name(), editMoved.name(), moved.name(), add.name()),
+            r.outLines());
+        List<String> git = NativeGit.lines(dir, "log", "--follow", "--format=%H", "--", "b.txt");
+        assertTrue(r.outLines().containsAll(git), "git found " + git);
+        assertTrue(!r.outLines().contains(unrelated.name()));
+
+        assertEquals(0, Cli.run(dir, "index").exitCode());
+        assertEquals(r.out(), Cli.run(dir, "history", "--follow", "--format=sha", "b.txt").out(), "with Bloom filters");
+        CliResult rows = Cli.run(dir, "history", "--follow", "--format=oneline", "b.txt");
+        assertEquals(after.name().substring(0, 7) + " edit b again  [b.txt]\n"
+            + merge.name().substring(0, 7) + " merge topic  [b.txt]\n"
+            + editOld.name().substring(0, 7) + " edit a on main  [a.txt]\n"
+            + editMoved.name().substring(0, 7) + " edit b  [b.txt]\n"
+            + moved.name().substring(0, 7) + " rename a to b  [b.txt]\n"
+            + add.name().substring(0, 7) + " add a  [a.txt]\n", rows.out());
+    }
+
+    @Test
+    void firstParentFollowsOnlyTheMainLine() {
+        String base = lines("line", 20);
+        RevCommit add;
+        RevCommit editOld;
+        RevCommit merge;
+        Path dir;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("fp"))) {
+            add = repo.commit("add a").add("a.txt", base).create();
+            repo.onBranch("topic");
+            RevCommit moved = repo.commit("rename a to b").parent(add).rename("a.txt", "b.txt").create();
+            repo.onBranch("main");
+            editOld = repo.commit("edit a on main").add("a.txt", "main\n" + base).create();
+            merge = repo.commit("merge topic").merge(moved).delete("a.txt").add("b.txt", "main\n" + base).create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+        CliResult r = Cli.run(dir, "history", "--follow", "--first-parent", "--format=sha", "b.txt");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of(merge.name(), editOld.name(), add.name()), r.outLines());
+    }
+
+    @Test
+    void bloomFiltersChangeNothingOnAGeneratedHistory() {
+        Path dir = tmp.resolve("gen");
+        HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 23, 200);
+        List<String> paths = g.touchedPaths.subList(0, Math.min(8, g.touchedPaths.size()));
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            before.put(path, Cli.run(dir, "history", "--follow", "--format=oneline", "--", path).out());
+        }
+        assertEquals(0, Cli.run(dir, "index").exitCode());
+        for (String path : paths) {
+            String after = Cli.run(dir, "history", "--follow", "--format=oneline", "--", path).out();
+            assertEquals(before.get(path), after, path);
+            List<String> git = NativeGit.lines(dir, "log", "--follow", "--format=%H", "--", path);
+            List<String> ours = Cli.run(dir, "history", "--follow", "--format=sha", "--", path).outLines();
+            assertTrue(ours.containsAll(git), path + ": git found " + git + ", rca " + ours);
+        }
+    }
+}
