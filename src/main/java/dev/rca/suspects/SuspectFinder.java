@@ -37,22 +37,36 @@ public final class SuspectFinder implements AutoCloseable {
     /** R-SZZ drops commits touching more files than this; rca only discounts them. */
     static final int LARGE_FILES = 20;
     private static final int MAX_SKIPS = 6;
-    private static final double SHARE_WEIGHT = 0.9;
-    private static final double RECENCY_WEIGHT = 0.1;
 
     private final GitWorkspace workspace;
     private final Repository repository;
     private final ObjectReader reader;
     private final RevWalk walk;
     private final ChangeClassifier classifier;
+    private final CommitTerms terms;
+    private java.util.function.Consumer<String> featureLog;
 
     /** A finder over {@code workspace}'s repository; close it when done (the workspace stays open). */
     public SuspectFinder(GitWorkspace workspace) {
         this.workspace = workspace;
         this.repository = workspace.repository();
-        this.reader = repository.newObjectReader();
+        this.reader = dev.rca.history.CommitGraphs.openReader(repository);
         this.walk = new RevWalk(reader);
         this.classifier = new ChangeClassifier(reader, walk, repository.getConfig());
+        this.terms = new CommitTerms(reader, walk);
+    }
+
+    /**
+     * For the evaluation: receives one CSV line per ranked candidate, {@code fix,sha,<features>}, in the
+     * order of {@link #featureNames()}.
+     */
+    public void logFeatures(java.util.function.Consumer<String> log) {
+        this.featureLog = log;
+    }
+
+    /** The names of the features {@link #logFeatures} writes. */
+    public static List<String> featureNames() {
+        return SuspectModel.NAMES;
     }
 
     /**
@@ -86,7 +100,7 @@ public final class SuspectFinder implements AutoCloseable {
             RevCommit parent = walk.parseCommit(fix.getParent(0));
             Set<ObjectId> blamed = new LinkedHashSet<>();
             try (Blamer blamer = new Blamer(repository)) {
-                for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false).entrySet()) {
+                for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false, null).entrySet()) {
                     for (int[] range : ranges(entry.getValue())) {
                         for (Blamer.Origin o : blamer.blame(parent, entry.getKey(), range[0], range[1])) {
                             if (o != null) {
@@ -113,6 +127,7 @@ public final class SuspectFinder implements AutoCloseable {
     /** What one candidate owns of the blamed lines. */
     private static final class Holding {
         double weight;
+        double contextWeight;
         int changed;
         int neighbours;
         int functionLines;
@@ -120,14 +135,19 @@ public final class SuspectFinder implements AutoCloseable {
         final Set<String> skipped = new LinkedHashSet<>();
     }
 
+    public static long tFix, tBlame, tPast, tFeat, tScore;
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
+        long t0 = System.nanoTime();
         List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
         String subject = fix.getShortMessage();
         if (fix.getParentCount() == 0) {
             return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame");
         }
         RevCommit parent = walk.parseCommit(fix.getParent(0));
-        Map<String, List<FixLines.Target>> targets = FixLines.of(reader, repository.getConfig(), parent, fix, true);
+        Set<String> fixIdentifiers = new java.util.HashSet<>();
+        Map<String, List<FixLines.Target>> targets = FixLines.of(reader, repository.getConfig(), parent, fix, true,
+            fixIdentifiers);
+        tFix += System.nanoTime() - t0;
         Map<ObjectId, Holding> holdings = new LinkedHashMap<>();
         double total = 0;
         int blamedLines = 0;
@@ -138,7 +158,9 @@ public final class SuspectFinder implements AutoCloseable {
                 Map<Integer, FixLines.Target> byLine = new HashMap<>();
                 entry.getValue().forEach(t -> byLine.put(t.line(), t));
                 for (int[] range : ranges(entry.getValue())) {
+                    long t1 = System.nanoTime();
                     Blamer.Origin[] origins = blamer.blame(parent, entry.getKey(), range[0], range[1]);
+                    tBlame += System.nanoTime() - t1;
                     for (int i = 0; i < origins.length; i++) {
                         FixLines.Target target = byLine.get(range[0] + i);
                         if (target == null || origins[i] == null) {
@@ -146,8 +168,10 @@ public final class SuspectFinder implements AutoCloseable {
                         }
                         Set<String> skipped = new LinkedHashSet<>();
                         // Function context is many lines of little weight: not worth a re-blame each.
+                        long t2 = System.nanoTime();
                         Blamer.Origin origin = target.kind() == FixLines.Kind.FUNCTION ? origins[i]
                             : lookPastMetaChanges(blamer, origins[i], skipped);
+                        tPast += System.nanoTime() - t2;
                         Holding h = holdings.computeIfAbsent(origin.commit(), k -> new Holding());
                         h.weight += target.weight();
                         total += target.weight();
@@ -156,6 +180,9 @@ public final class SuspectFinder implements AutoCloseable {
                             case CHANGED -> h.changed++;
                             case NEIGHBOUR -> h.neighbours++;
                             case FUNCTION -> h.functionLines++;
+                        }
+                        if (target.kind() != FixLines.Kind.CHANGED) {
+                            h.contextWeight += target.weight();
                         }
                         if (target.function() != null) {
                             h.functions.add(target.function());
@@ -172,7 +199,7 @@ public final class SuspectFinder implements AutoCloseable {
                 : "blame attributed none of the fix's lines";
             return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
         }
-        List<Suspect> ranked = score(fix, holdings, total, query, pointers);
+        List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
         if (ranked.isEmpty()) {
             return withPointersOnly(fix, subject, blamedLines, pointers, query,
                 "every candidate was committed after the first symptom");
@@ -215,7 +242,7 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     private List<Suspect> score(RevCommit fix, Map<ObjectId, Holding> holdings, double total, SuspectQuery query,
-                                List<Pointer> pointers) throws IOException {
+                                List<Pointer> pointers, Set<String> fixIdentifiers) throws IOException {
         List<RevCommit> candidates = new ArrayList<>();
         int excludedBySymptom = 0;
         for (ObjectId id : holdings.keySet()) {
@@ -233,15 +260,23 @@ public final class SuspectFinder implements AutoCloseable {
             }
         }
         candidates.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
+        long t3 = System.nanoTime();
+        List<SuspectModel.Features> features = features(fix, candidates, holdings, total, fixIdentifiers);
+        tFeat += System.nanoTime() - t3;
         List<Suspect> suspects = new ArrayList<>();
         for (int rank = 0; rank < candidates.size(); rank++) {
             RevCommit c = candidates.get(rank);
             Holding h = holdings.get(c);
             ChangeClassifier.Change change = classifier.change(c);
             double share = total == 0 ? 0 : Math.min(1, h.weight / total);
-            double recency = 1.0 / ((1 + rank) * (1 + rank));
-            double size = change.filesChanged() > LARGE_FILES ? 0.6 : 1.0;
-            double s = size * (SHARE_WEIGHT * share + RECENCY_WEIGHT * recency);
+            double s = SuspectModel.probability(features.get(rank));
+            if (featureLog != null) {
+                StringBuilder line = new StringBuilder(fix.name()).append(',').append(c.name());
+                for (double v : features.get(rank).vector()) {
+                    line.append(',').append(String.format(Locale.ROOT, "%.5f", v));
+                }
+                featureLog.accept(line.toString());
+            }
             Pointer pointer = null;
             for (Pointer p : pointers) {
                 if (p.trusted() && p.sha().equals(c.name())) {
@@ -265,6 +300,45 @@ public final class SuspectFinder implements AutoCloseable {
         suspects.sort(Comparator.comparingDouble(Suspect::score).reversed()
             .thenComparing(Comparator.comparing(Suspect::committed).reversed()).thenComparing(Suspect::sha));
         return excludedBySymptom > 0 && suspects.isEmpty() ? List.of() : suspects;
+    }
+
+    private List<SuspectModel.Features> features(RevCommit fix, List<RevCommit> candidates,
+                                                 Map<ObjectId, Holding> holdings, double total,
+                                                 Set<String> fixIdentifiers) throws IOException {
+        Set<String> messageWords = Terms.fixMessageWords(fix.getFullMessage());
+        int changedTotal = 0;
+        double contextTotal = 0;
+        double maxWeight = 0;
+        for (Holding h : holdings.values()) {
+            changedTotal += h.changed;
+            contextTotal += h.contextWeight;
+            maxWeight = Math.max(maxWeight, h.weight);
+        }
+        double[] idCoverage = new double[candidates.size()];
+        double[] msgCoverage = new double[candidates.size()];
+        double maxId = 0;
+        double maxMsg = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            CommitTerms.Words words = terms.of(candidates.get(i));
+            idCoverage[i] = Terms.coverage(fixIdentifiers, words.added());
+            Set<String> written = new java.util.HashSet<>(words.message());
+            written.addAll(words.added());
+            msgCoverage[i] = Terms.coverage(messageWords, written);
+            maxId = Math.max(maxId, idCoverage[i]);
+            maxMsg = Math.max(maxMsg, msgCoverage[i]);
+        }
+        List<SuspectModel.Features> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            RevCommit c = candidates.get(i);
+            Holding h = holdings.get(c);
+            out.add(new SuspectModel.Features(total == 0 ? 0 : Math.min(1, h.weight / total),
+                changedTotal == 0 ? 0 : (double) h.changed / changedTotal,
+                contextTotal == 0 ? 0 : h.contextWeight / contextTotal, i, classifier.change(c).filesChanged(),
+                idCoverage[i], maxId == 0 ? 0 : idCoverage[i] / maxId, msgCoverage[i],
+                maxMsg == 0 ? 0 : msgCoverage[i] / maxMsg, changedTotal == 0,
+                (fix.getCommitTime() - c.getCommitTime()) / 86400.0, h.weight >= maxWeight, candidates.size()));
+        }
+        return out;
     }
 
     private void addPointedButNotBlamed(List<Suspect> suspects, List<Pointer> pointers, SuspectQuery query)

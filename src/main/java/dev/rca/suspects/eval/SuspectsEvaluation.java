@@ -135,8 +135,9 @@ public final class SuspectsEvaluation {
                         if (!offender.equals(c) && check.isMergedInto(offender, check.parseCommit(c))) {
                             offenders.add(offender.name());
                         }
-                    } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException notACommit) {
-                        // not a commit: no oracle entry
+                    } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException
+                             | org.eclipse.jgit.errors.MissingObjectException notACommit) {
+                        // not a commit, or absent from a partial mirror: no oracle entry
                     }
                 }
                 if (!offenders.isEmpty()) {
@@ -160,7 +161,14 @@ public final class SuspectsEvaluation {
         long rszzNanos = 0;
         try (SuspectFinder finder = new SuspectFinder(workspace)) {
             SuspectQuery query = new SuspectQuery(1000, false, null);
+            if (features != null) {
+                features.println("fix,sha,label," + String.join(",", SuspectFinder.featureNames()));
+            }
             for (Case c : cases) {
+                if (features != null) {
+                    finder.logFeatures(line -> features.println(line.substring(0, 82)
+                        + (c.offenders().contains(line.substring(41, 81)) ? "1," : "0,") + line.substring(82)));
+                }
                 long t0 = System.nanoTime();
                 SuspectReport report = finder.find(c.fix(), query, Progress.NONE);
                 long t1 = System.nanoTime();
@@ -169,14 +177,6 @@ public final class SuspectsEvaluation {
                 rcaNanos += t1 - t0;
                 rszzNanos += t2 - t1;
                 List<String> answers = report.suspects().stream().map(Suspect::sha).toList();
-                if (features != null) {
-                    for (Suspect s : report.suspects()) {
-                        features.printf(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%d,%d,%d,\"%s\"%n", c.fix(), s.sha(),
-                            c.offenders().contains(s.sha()) ? 1 : 0, s.score(), s.share(), s.blamedLines(),
-                            s.filesChanged(), s.committed().getEpochSecond(),
-                            String.join("|", s.reasons()).replace("\"", "'"));
-                    }
-                }
                 rca.add(c.offenders(), answers, !report.abstained(), answers);
                 rszz.add(c.offenders(), baseline, !baseline.isEmpty(), baseline);
                 if (details) {
@@ -194,6 +194,8 @@ public final class SuspectsEvaluation {
         out.println("method    cases  answered  right  precision  recall     F1  top-3 recall  reachable");
         out.println(rca.row("rca"));
         out.println(rszz.row("R-SZZ"));
+        out.printf(Locale.ROOT, "fixlines %.1f blame %.1f past %.1f features %.1f%n", SuspectFinder.tFix / 1e9,
+            SuspectFinder.tBlame / 1e9, SuspectFinder.tPast / 1e9, SuspectFinder.tFeat / 1e9);
         out.printf(Locale.ROOT, "time: rca %.1f s, R-SZZ %.1f s over %d fixes%n", rcaNanos / 1e9, rszzNanos / 1e9,
             cases.size());
         return new Result(rca, rszz);
