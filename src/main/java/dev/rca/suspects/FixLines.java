@@ -37,8 +37,11 @@ final class FixLines {
      * @param kind     why it is blamed
      * @param weight   how much it counts towards a suspect's share
      * @param function the header of the enclosing function, or {@code null}
+     * @param context  whether it is context of the fix rather than what git blame would be asked about (the
+     *                 changed lines, the lines around an insertion): context is blamed only as far back in
+     *                 history as the other lines of its file need
      */
-    record Target(String path, int line, Kind kind, double weight, String function) {
+    record Target(String path, int line, Kind kind, double weight, String function, boolean context) {
     }
 
     /** Per-hunk weight spread over the enclosing function's lines when a hunk only adds lines. */
@@ -118,7 +121,7 @@ final class FixLines {
             if (edit.getLengthA() > 0) {
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
                     if (code[i]) {
-                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(rules, lines, i)));
+                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(rules, lines, i), false));
                     }
                 }
                 if (insertionContext) {
@@ -143,13 +146,13 @@ final class FixLines {
         String function = start < 0 ? null : header(lines[start]);
         for (int i = at - 1; i >= 0 && i >= at - NEIGHBOUR_REACH; i--) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function));
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function, scale < 1));
                 break;
             }
         }
         for (int i = end; i < lines.length && i < end + NEIGHBOUR_REACH; i++) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function));
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function, scale < 1));
                 break;
             }
         }
@@ -169,7 +172,7 @@ final class FixLines {
         }
         body.removeIf(i -> !code[i] || byLine.containsKey(i));
         for (int i : body) {
-            byLine.put(i, new Target(path, i, Kind.FUNCTION, scale * FUNCTION_WEIGHT / body.size(), function));
+            byLine.put(i, new Target(path, i, Kind.FUNCTION, scale * FUNCTION_WEIGHT / body.size(), function, true));
         }
     }
 

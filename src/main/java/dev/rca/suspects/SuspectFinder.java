@@ -157,10 +157,25 @@ public final class SuspectFinder implements AutoCloseable {
                 progress.update("blaming", done++, targets.size());
                 Map<Integer, FixLines.Target> byLine = new HashMap<>();
                 entry.getValue().forEach(t -> byLine.put(t.line(), t));
-                for (int[] range : ranges(entry.getValue())) {
-                    long t1 = System.nanoTime();
-                    Blamer.Origin[] origins = blamer.blame(parent, entry.getKey(), range[0], range[1]);
-                    tBlame += System.nanoTime() - t1;
+                List<FixLines.Target> primary = entry.getValue().stream().filter(t -> !t.context()).toList();
+                List<FixLines.Target> context = entry.getValue().stream().filter(FixLines.Target::context).toList();
+                List<int[]> ranges = new ArrayList<>();
+                List<Blamer.Origin[]> blamed = new ArrayList<>();
+                long t1 = System.nanoTime();
+                for (int[] range : ranges(primary)) {
+                    ranges.add(range);
+                    blamed.add(blamer.blame(parent, entry.getKey(), range[0], range[1]));
+                }
+                // Context costs no deeper walk than the lines git blame would be asked about.
+                int reached = blamer.reached(parent, entry.getKey());
+                for (int[] range : primary.isEmpty() ? List.<int[]>of() : ranges(context)) {
+                    ranges.add(range);
+                    blamed.add(blamer.blame(parent, entry.getKey(), range[0], range[1], reached));
+                }
+                tBlame += System.nanoTime() - t1;
+                for (int r = 0; r < ranges.size(); r++) {
+                    int[] range = ranges.get(r);
+                    Blamer.Origin[] origins = blamed.get(r);
                     for (int i = 0; i < origins.length; i++) {
                         FixLines.Target target = byLine.get(range[0] + i);
                         if (target == null || origins[i] == null) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class Terms {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}");
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]{2,}");
-    private static final Pattern TRAILER = Pattern.compile("(?m)^[ \\t]*[A-Za-z][A-Za-z0-9-]*:[ \\t].*$");
+    /** A trailer line such as {@code Signed-off-by: ...}; never the subject, which may read {@code ip: fix x}. */
+    private static final Pattern TRAILER = Pattern.compile("(?m)^[ \\t]*[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*:[ \\t].*$");
     private static final Pattern SHA_REFERENCE = Pattern.compile("\\b[0-9a-f]{7,40}\\b[ \\t]*(\\([^)]*\\))?");
     private static final Pattern QUOTED_SUBJECT = Pattern.compile("\\(\\s*\"[^\"]*\"\\s*\\)");
     private static final Pattern HEX_ID = Pattern.compile("\\b(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\\b",
@@ -58,11 +59,14 @@ final class Terms {
         String text = QUOTED_SUBJECT.matcher(message).replaceAll(" ");
         text = SHA_REFERENCE.matcher(text).replaceAll(m -> HEX_ID.matcher(m.group()).find() ? "\u0000" : m.group()
             .replace("\\", "\\\\").replace("$", "\\$"));
-        text = TRAILER.matcher(text).replaceAll("");
+        int subjectEnd = text.indexOf('\n');
+        if (subjectEnd >= 0) {
+            text = text.substring(0, subjectEnd) + TRAILER.matcher(text.substring(subjectEnd)).replaceAll("");
+        }
         StringBuilder kept = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
+        for (String line : text.strip().split("\n")) {
             if (line.indexOf('\u0000') < 0 && !HEX_ID.matcher(line).find()) {
-                kept.append(line).append('\n');
+                kept.append(line.stripTrailing()).append('\n');
             }
         }
         return kept.toString();
@@ -70,7 +74,9 @@ final class Terms {
 
     /** The words of a candidate's own message (its trailers left out). */
     static Set<String> messageWords(String message) {
-        return words(TRAILER.matcher(message).replaceAll(""));
+        int subjectEnd = message.indexOf('\n');
+        return words(subjectEnd < 0 ? message
+            : message.substring(0, subjectEnd) + TRAILER.matcher(message.substring(subjectEnd)).replaceAll(""));
     }
 
     private static Set<String> words(String text) {
