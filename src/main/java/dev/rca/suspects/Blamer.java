@@ -24,6 +24,7 @@ final class Blamer implements AutoCloseable {
     private static final class FileBlame {
         final BlameGenerator generator;
         final Origin[] origins;
+        final int[] times;
         /** Commit time of the last region attributed: the walk has gone back (about) this far. */
         int reached = Integer.MAX_VALUE;
         boolean exhausted;
@@ -31,6 +32,7 @@ final class Blamer implements AutoCloseable {
         FileBlame(BlameGenerator generator, int lines) {
             this.generator = generator;
             this.origins = new Origin[lines];
+            this.times = new int[lines];
         }
 
         /** Attributes the next region; false when history is exhausted. */
@@ -53,6 +55,7 @@ final class Blamer implements AutoCloseable {
             int sourceStart = generator.getSourceStart();
             for (int i = generator.getResultStart(); i < generator.getResultEnd(); i++) {
                 origins[i] = new Origin(id, path, sourceStart + i - generator.getResultStart());
+                times[i] = reached;
             }
             return true;
         }
@@ -99,7 +102,11 @@ final class Blamer implements AutoCloseable {
         while (!file.done(start, to) && file.reached >= notBefore && file.step()) {
             // each step attributes one region, newest history first
         }
-        System.arraycopy(file.origins, start, out, 0, to - start);
+        for (int i = start; i < to; i++) {
+            if (file.origins[i] != null && file.times[i] >= notBefore) {
+                out[i - start] = file.origins[i];
+            }
+        }
         return out;
     }
 
