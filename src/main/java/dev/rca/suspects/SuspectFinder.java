@@ -141,9 +141,7 @@ public final class SuspectFinder implements AutoCloseable {
         final Set<String> sharedWords = new java.util.TreeSet<>();
     }
 
-    public static long tFix, tBlame, tPast, tFeat, tScore;
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
-        long t0 = System.nanoTime();
         List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
         String subject = fix.getShortMessage();
         if (fix.getParentCount() == 0) {
@@ -153,7 +151,6 @@ public final class SuspectFinder implements AutoCloseable {
         Set<String> fixIdentifiers = new java.util.HashSet<>();
         Map<String, List<FixLines.Target>> targets = FixLines.of(reader, repository.getConfig(), parent, fix, true,
             fixIdentifiers);
-        tFix += System.nanoTime() - t0;
         Map<ObjectId, Holding> holdings = new LinkedHashMap<>();
         double total = 0;
         int blamedLines = 0;
@@ -167,7 +164,6 @@ public final class SuspectFinder implements AutoCloseable {
                 List<FixLines.Target> context = entry.getValue().stream().filter(FixLines.Target::context).toList();
                 List<int[]> ranges = new ArrayList<>();
                 List<Blamer.Origin[]> blamed = new ArrayList<>();
-                long t1 = System.nanoTime();
                 for (int[] range : ranges(primary)) {
                     ranges.add(range);
                     blamed.add(blamer.blame(parent, entry.getKey(), range[0], range[1]));
@@ -178,7 +174,6 @@ public final class SuspectFinder implements AutoCloseable {
                     ranges.add(range);
                     blamed.add(blamer.blame(parent, entry.getKey(), range[0], range[1], reached));
                 }
-                tBlame += System.nanoTime() - t1;
                 for (int r = 0; r < ranges.size(); r++) {
                     int[] range = ranges.get(r);
                     Blamer.Origin[] origins = blamed.get(r);
@@ -189,10 +184,8 @@ public final class SuspectFinder implements AutoCloseable {
                         }
                         Set<String> skipped = new LinkedHashSet<>();
                         // Function context is many lines of little weight: not worth a re-blame each.
-                        long t2 = System.nanoTime();
                         Blamer.Origin origin = target.kind() == FixLines.Kind.FUNCTION ? origins[i]
                             : lookPastMetaChanges(blamer, origins[i], skipped);
-                        tPast += System.nanoTime() - t2;
                         Holding h = holdings.computeIfAbsent(origin.commit(), k -> new Holding());
                         h.weight += target.weight();
                         total += target.weight();
@@ -281,9 +274,7 @@ public final class SuspectFinder implements AutoCloseable {
             }
         }
         candidates.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
-        long t3 = System.nanoTime();
         List<SuspectModel.Features> features = features(fix, candidates, holdings, total, fixIdentifiers);
-        tFeat += System.nanoTime() - t3;
         List<Suspect> suspects = new ArrayList<>();
         for (int rank = 0; rank < candidates.size(); rank++) {
             RevCommit c = candidates.get(rank);

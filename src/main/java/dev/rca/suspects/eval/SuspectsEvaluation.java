@@ -195,8 +195,6 @@ public final class SuspectsEvaluation {
         out.println("method    cases  answered  right  precision  recall     F1  top-3 recall  reachable");
         out.println(rca.row("rca"));
         out.println(rszz.row("R-SZZ"));
-        out.printf(Locale.ROOT, "fixlines %.1f blame %.1f past %.1f features %.1f%n", SuspectFinder.tFix / 1e9,
-            SuspectFinder.tBlame / 1e9, SuspectFinder.tPast / 1e9, SuspectFinder.tFeat / 1e9);
         out.printf(Locale.ROOT, "time: rca %.1f s, R-SZZ %.1f s over %d fixes%n", rcaNanos / 1e9, rszzNanos / 1e9,
             cases.size());
         return new Result(rca, rszz);
