@@ -47,7 +47,6 @@ public final class SuspectFinder implements AutoCloseable {
     private final ObjectReader reader;
     private final RevWalk walk;
     private final ChangeClassifier classifier;
-    private final CommitTerms terms;
     private java.util.function.Consumer<String> featureLog;
 
     /** A finder over {@code workspace}'s repository; close it when done (the workspace stays open). */
@@ -57,7 +56,6 @@ public final class SuspectFinder implements AutoCloseable {
         this.reader = dev.rca.history.CommitGraphs.openReader(repository);
         this.walk = new RevWalk(reader);
         this.classifier = new ChangeClassifier(reader, walk, repository.getConfig());
-        this.terms = new CommitTerms(reader, walk);
     }
 
     /**
@@ -331,13 +329,14 @@ public final class SuspectFinder implements AutoCloseable {
         double maxId = 0;
         double maxMsg = 0;
         for (int i = 0; i < candidates.size(); i++) {
-            CommitTerms.Words words = terms.of(candidates.get(i));
-            Holding h = holdings.get(candidates.get(i));
-            idCoverage[i] = Terms.coverage(fixIdentifiers, words.added());
-            Set<String> written = new java.util.HashSet<>(words.message());
-            written.addAll(words.added());
+            RevCommit c = candidates.get(i);
+            Holding h = holdings.get(c);
+            Set<String> added = classifier.addedIdentifiers(c);
+            idCoverage[i] = Terms.coverage(fixIdentifiers, added);
+            Set<String> written = new java.util.HashSet<>(Terms.messageWords(c.getFullMessage()));
+            written.addAll(added);
             msgCoverage[i] = Terms.coverage(messageWords, written);
-            fixIdentifiers.stream().filter(words.added()::contains).forEach(h.sharedIdentifiers::add);
+            fixIdentifiers.stream().filter(added::contains).forEach(h.sharedIdentifiers::add);
             messageWords.stream().filter(written::contains).forEach(h.sharedWords::add);
             maxId = Math.max(maxId, idCoverage[i]);
             maxMsg = Math.max(maxMsg, msgCoverage[i]);
