@@ -211,7 +211,7 @@ public final class SuspectsEvaluation {
                 unreadableCases);
         }
         out.printf(Locale.ROOT, "time: rca %.1f s, R-SZZ %.1f s over %d fixes%n", rcaNanos / 1e9, rszzNanos / 1e9,
-            cases.size());
+            cases.size() - unreadableCases);
         return new Result(rca, rszz);
     }
 
