@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * messages. A fix's message is first stripped of everything that could name the offender, since with
  * {@code --no-trailers} the trailers are the answer key: trailer lines ({@code Fixes:}, {@code Signed-off-by:}
  * and the like), every line holding a commit id (7 or more hex digits with at least one digit), and quoted
- * subject references such as {@code ("subject")} or {@code (subject, 2024-01-02)} after a commit id.
+ * subject references such as {@code ("subject")}, {@code Revert "subject"} or {@code (subject, 2024-01-02)} after
+ * a commit id.
  */
 final class Terms {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}");
@@ -20,6 +21,8 @@ final class Terms {
     private static final Pattern TRAILER = Pattern.compile("(?m)^[ \\t]*[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*:[ \\t].*$");
     private static final Pattern SHA_REFERENCE = Pattern.compile("\\b[0-9a-f]{7,40}\\b[ \\t]*(\\([^)]*\\))?");
     private static final Pattern QUOTED_SUBJECT = Pattern.compile("\\(\\s*\"[^\"]*\"\\s*\\)");
+    /** {@code Revert "subject"}: the rest of the line quotes the reverted commit's subject. */
+    private static final Pattern REVERTED_SUBJECT = Pattern.compile("(?im)\\brevert\\s+\".*$");
     private static final Pattern HEX_ID = Pattern.compile("\\b(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\\b",
         Pattern.CASE_INSENSITIVE);
     private static final Set<String> COMMON = Set.copyOf(java.util.List.of(
@@ -57,6 +60,7 @@ final class Terms {
     /** {@code message} without trailer lines, lines holding commit ids, or quoted subject references. */
     static String strippedOfPointers(String message) {
         String text = QUOTED_SUBJECT.matcher(message).replaceAll(" ");
+        text = REVERTED_SUBJECT.matcher(text).replaceAll("");
         text = SHA_REFERENCE.matcher(text).replaceAll(m -> HEX_ID.matcher(m.group()).find() ? "\u0000" : m.group()
             .replace("\\", "\\\\").replace("$", "\\$"));
         int subjectEnd = text.indexOf('\n');

@@ -31,6 +31,13 @@ class TermsTest {
     }
 
     @Test
+    void aRevertLosesTheQuotedSubject() {
+        assertEquals("Keep the mode\n\ntoo slow on large trees.\n",
+            Terms.strippedOfPointers("Keep the mode Revert \"ip: cache the route table\"\n\ntoo slow on large trees.\n"));
+        assertEquals(List.of(), List.copyOf(Terms.fixMessageWords("Revert \"ip: cache the route table\"")));
+    }
+
+    @Test
     void wordsThatLookLikeHexButHaveNoDigitStay() {
         assertEquals("a defaced cafebabe buffer\n", Terms.strippedOfPointers("a defaced cafebabe buffer"));
     }
