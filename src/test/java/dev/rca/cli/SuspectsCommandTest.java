@@ -130,7 +130,7 @@ class SuspectsCommandTest {
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json", "--top=1");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertTrue(r.out().contains("\"pointer\":\"This reverts commit\""), r.out());
-        assertTrue(r.out().contains("\"score\":0.975,"), r.out());
+        assertTrue(r.out().contains("\"score\":0.93,"), r.out());
     }
 
     @Test
