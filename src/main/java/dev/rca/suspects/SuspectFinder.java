@@ -386,7 +386,7 @@ public final class SuspectFinder implements AutoCloseable {
         }
         if (!h.functions.isEmpty()) {
             String fn = h.functions.iterator().next();
-            reasons.add((h.functionLines > 0 ? "wrote " + h.functionLines + " lines of" : "touched")
+            reasons.add((h.functionLines > 0 ? "wrote " + h.functionLines + (h.functionLines == 1 ? " line of" : " lines of") : "touched")
                 + " the same function: " + fn + (h.functions.size() > 1 ? " (and " + (h.functions.size() - 1)
                 + " more)" : ""));
         }
