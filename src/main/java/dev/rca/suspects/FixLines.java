@@ -146,13 +146,15 @@ final class FixLines {
         String function = start < 0 ? null : header(lines[start]);
         for (int i = at - 1; i >= 0 && i >= at - NEIGHBOUR_REACH; i--) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function, scale < 1));
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function,
+                    scale < 1));
                 break;
             }
         }
         for (int i = end; i < lines.length && i < end + NEIGHBOUR_REACH; i++) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function, scale < 1));
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function,
+                    scale < 1));
                 break;
             }
         }

@@ -386,7 +386,8 @@ public final class SuspectFinder implements AutoCloseable {
         }
         if (!h.functions.isEmpty()) {
             String fn = h.functions.iterator().next();
-            reasons.add((h.functionLines > 0 ? "wrote " + h.functionLines + (h.functionLines == 1 ? " line of" : " lines of") : "touched")
+            String wrote = "wrote " + h.functionLines + (h.functionLines == 1 ? " line of" : " lines of");
+            reasons.add((h.functionLines > 0 ? wrote : "touched")
                 + " the same function: " + fn + (h.functions.size() > 1 ? " (and " + (h.functions.size() - 1)
                 + " more)" : ""));
         }
