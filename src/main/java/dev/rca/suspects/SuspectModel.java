@@ -10,9 +10,8 @@ import java.util.List;
 final class SuspectModel {
     /** The evidence about one candidate, in the model's units. */
     record Features(double share, double changedShare, double contextShare, int rank, int filesChanged,
-                    double identifierCoverage,
-                    double identifierRelative, double messageCoverage, double messageRelative, boolean addOnlyFix,
-                    double ageDays, boolean largestShare, int candidates) {
+                    double identifierCoverage, double identifierRelative, double messageCoverage,
+                    double messageRelative, boolean addOnlyFix, double ageDays, boolean largestShare, int candidates) {
         double[] vector() {
             return new double[] {
                 1,
@@ -37,8 +36,7 @@ final class SuspectModel {
 
     /** Names of {@link Features#vector()}'s entries, for the evaluation's feature log. */
     static final List<String> NAMES = List.of("bias", "share", "changedShare", "contextShare", "recency", "newest",
-        "large",
-        "logFiles", "idCov", "idRel", "msgCov", "msgRel", "addOnlyShare", "logAge", "largestShare", "logCandidates");
+        "large", "logFiles", "idCov", "idRel", "msgCov", "msgRel", "addOnlyShare", "logAge", "largestShare", "logCandidates");
 
     /**
      * L2-regularised (lambda 1) logistic regression on the 2,563 candidates of the newest 300 {@code Fixes:}
