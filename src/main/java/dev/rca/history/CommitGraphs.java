@@ -16,7 +16,7 @@ import org.eclipse.jgit.util.SystemReader;
  * the configuration changes; nothing is written, and an explicit {@code core.commitGraph=false} in the
  * repository wins.
  */
-final class CommitGraphs {
+public final class CommitGraphs {
     private CommitGraphs() {
     }
 
@@ -38,8 +38,11 @@ final class CommitGraphs {
         config.install();
     }
 
-    /** A reader for {@code repository} that uses the commit graph when there is one. */
-    static ObjectReader openReader(Repository repository) {
+    /**
+     * A reader for {@code repository} that uses the commit graph when there is one; the first call also
+     * sizes JGit's process-wide pack caches for large histories.
+     */
+    public static ObjectReader openReader(Repository repository) {
         sizeCaches();
         StoredConfig config = repository.getConfig();
         if (config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH) == null) {

@@ -2,8 +2,10 @@ package dev.rca.suspects;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
@@ -47,7 +49,7 @@ final class ChangeClassifier {
     private final RevWalk walk;
     private final Config config;
     private final Map<ObjectId, Change> changes = new HashMap<>();
-    private final Map<ObjectId, Map<String, LineInParent>> deletions = new HashMap<>();
+    private final Map<ObjectId, Lines> lines = new HashMap<>();
     private final Map<String, String[]> strippedTexts = new HashMap<>();
 
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
@@ -217,7 +219,7 @@ final class ChangeClassifier {
         if (after == null || line >= after.length || after[line].length() < MOVE_BLOCK_CHARS) {
             return null;
         }
-        Map<String, LineInParent> deleted = deletions(commit);
+        Map<String, LineInParent> deleted = lines(commit).deleted();
         LineInParent from = deleted.get(after[line]);
         if (from == null || from.path() == null) {
             return null;
@@ -254,25 +256,44 @@ final class ChangeClassifier {
         return lines;
     }
 
-    /** Every line the commit deleted or replaced (whitespace stripped), where it was; duplicates unusable. */
-    private Map<String, LineInParent> deletions(RevCommit commit) throws IOException {
-        Map<String, LineInParent> known = deletions.get(commit);
+    /**
+     * What a commit wrote: every line it deleted or replaced (whitespace stripped) with where it was,
+     * duplicates unusable; and the identifiers on the lines it added.
+     */
+    private record Lines(Map<String, LineInParent> deleted, Set<String> addedIdentifiers) {
+    }
+
+    /** Identifiers of a commit's added lines are collected up to this many lines. */
+    private static final int MAX_IDENTIFIER_LINES = 20_000;
+
+    /**
+     * The identifiers on the lines {@code id} added (keywords left out); empty for merges and for commits
+     * too large to say anything in particular.
+     */
+    Set<String> addedIdentifiers(ObjectId id) throws IOException {
+        Change change = change(id);
+        if (change.meta() == Meta.MERGE || change.filesChanged() > HUGE_FILES) {
+            return Set.of();
+        }
+        RevCommit commit = walk.parseCommit(id);
+        return commit.getParentCount() == 1 ? lines(commit).addedIdentifiers() : Set.of();
+    }
+
+    private Lines lines(RevCommit commit) throws IOException {
+        Lines known = lines.get(commit);
         if (known != null) {
             return known;
         }
         RevCommit parent = walk.parseCommit(commit.getParent(0));
         Map<String, LineInParent> map = new HashMap<>();
+        Set<String> identifiers = new LinkedHashSet<>();
+        int added = 0;
         for (DiffEntry e : diff(parent, commit, TreeFilter.ANY_DIFF)) {
-            if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
-                continue;
-            }
-            RawText before = FixLines.Texts.load(reader, e.getOldId().toObjectId());
-            if (before == null) {
-                continue;
-            }
+            RawText before = e.getChangeType() == DiffEntry.ChangeType.ADD ? RawText.EMPTY_TEXT
+                : FixLines.Texts.load(reader, e.getOldId().toObjectId());
             RawText after = e.getChangeType() == DiffEntry.ChangeType.DELETE ? RawText.EMPTY_TEXT
                 : FixLines.Texts.load(reader, e.getNewId().toObjectId());
-            if (after == null) {
+            if (before == null || after == null) {
                 continue;
             }
             for (Edit edit : FixLines.edits(before, after)) {
@@ -284,10 +305,14 @@ final class ChangeClassifier {
                     map.merge(key, new LineInParent(parent, e.getOldPath(), i),
                         (a, b) -> new LineInParent(parent, null, -1));
                 }
+                for (int i = edit.getBeginB(); i < edit.getEndB() && added < MAX_IDENTIFIER_LINES; i++, added++) {
+                    Terms.identifiers(after.getString(i), identifiers);
+                }
             }
         }
-        deletions.put(commit.copy(), map);
-        return map;
+        Lines result = new Lines(map, identifiers);
+        lines.put(commit.copy(), result);
+        return result;
     }
 
     /** A line's position in a parent commit. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -36,13 +37,18 @@ final class FixLines {
      * @param kind     why it is blamed
      * @param weight   how much it counts towards a suspect's share
      * @param function the header of the enclosing function, or {@code null}
+     * @param context  whether it is context of the fix rather than what git blame would be asked about (the
+     *                 changed lines, the lines around an insertion): context is blamed only as far back in
+     *                 history as the other lines of its file need
      */
-    record Target(String path, int line, Kind kind, double weight, String function) {
+    record Target(String path, int line, Kind kind, double weight, String function, boolean context) {
     }
 
     /** Per-hunk weight spread over the enclosing function's lines when a hunk only adds lines. */
     private static final double FUNCTION_WEIGHT = 0.5;
     private static final double NEIGHBOUR_WEIGHT = 0.5;
+    /** Context around a hunk that deletes or modifies lines counts for this fraction of an insertion's. */
+    private static final double MODIFIED_CONTEXT_WEIGHT = 0.25;
     private static final int MAX_FUNCTION_LINES = 300;
     private static final int NEIGHBOUR_REACH = 8;
     /** Only this many lines of the enclosing function on each side of an insertion are blamed. */
@@ -55,9 +61,11 @@ final class FixLines {
      * The targets of {@code fix} against {@code parent}, grouped by path in diff order.
      *
      * @param insertionContext whether add-only hunks contribute their surroundings (R-SZZ: no)
+     * @param identifiers      when not {@code null}, receives the identifiers of every line the fix deletes,
+     *                         modifies or adds in a file it modifies
      */
     static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
-                                        boolean insertionContext) throws IOException {
+                                        boolean insertionContext, Set<String> identifiers) throws IOException {
         Map<String, List<Target>> byPath = new LinkedHashMap<>();
         try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             df.setReader(reader, config);
@@ -77,7 +85,7 @@ final class FixLines {
                 if (after == null) {
                     continue;
                 }
-                List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext);
+                List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext, identifiers);
                 if (!targets.isEmpty()) {
                     byPath.put(entry.getOldPath(), targets);
                 }
@@ -95,58 +103,78 @@ final class FixLines {
             .diff(RawTextComparator.WS_IGNORE_ALL, before, after);
     }
 
-    private static List<Target> targets(String path, RawText before, RawText after, boolean insertionContext) {
+    private static List<Target> targets(String path, RawText before, RawText after, boolean insertionContext,
+                                        Set<String> identifiers) {
         String[] lines = Texts.lines(before);
         SourceLines rules = SourceLines.forPath(path);
         boolean[] code = rules.codeLines(lines);
         Map<Integer, Target> byLine = new LinkedHashMap<>();
         for (Edit edit : edits(before, after)) {
+            if (identifiers != null) {
+                for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+                    Terms.identifiers(lines[i], identifiers);
+                }
+                for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
+                    Terms.identifiers(after.getString(i), identifiers);
+                }
+            }
             if (edit.getLengthA() > 0) {
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
                     if (code[i]) {
-                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(rules, lines, i)));
+                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(rules, lines, i), false));
                     }
                 }
+                if (insertionContext) {
+                    // The offender often wrote the code next to the lines a fix changes, not those lines.
+                    addContext(path, rules, lines, code, edit.getBeginA(), edit.getEndA(), MODIFIED_CONTEXT_WEIGHT,
+                        byLine);
+                }
             } else if (insertionContext) {
-                addInsertionContext(path, rules, lines, code, edit.getBeginA(), byLine);
+                addContext(path, rules, lines, code, edit.getBeginA(), edit.getBeginA(), 1.0, byLine);
             }
         }
         return new ArrayList<>(byLine.values());
     }
 
-    private static void addInsertionContext(String path, SourceLines rules, String[] lines, boolean[] code, int at,
-                                            Map<Integer, Target> byLine) {
+    /**
+     * Adds the code lines around {@code [at, end)} of the parent: the nearest code line above and below, and
+     * the enclosing function's lines near it, all weighted by {@code scale}.
+     */
+    private static void addContext(String path, SourceLines rules, String[] lines, boolean[] code, int at, int end,
+                                   double scale, Map<Integer, Target> byLine) {
         int start = rules.functionStart(lines, at - 1);
         String function = start < 0 ? null : header(lines[start]);
         for (int i = at - 1; i >= 0 && i >= at - NEIGHBOUR_REACH; i--) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, NEIGHBOUR_WEIGHT, function));
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function,
+                    scale < 1));
                 break;
             }
         }
-        for (int i = at; i < lines.length && i < at + NEIGHBOUR_REACH; i++) {
+        for (int i = end; i < lines.length && i < end + NEIGHBOUR_REACH; i++) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, NEIGHBOUR_WEIGHT, function));
+                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function,
+                    scale < 1));
                 break;
             }
         }
         if (start < 0) {
             return;
         }
-        int end = rules.functionEnd(lines, start, MAX_FUNCTION_LINES);
-        if (at > end) {
+        int functionEnd = rules.functionEnd(lines, start, MAX_FUNCTION_LINES);
+        if (at > functionEnd) {
             return;
         }
         List<Integer> body = new ArrayList<>();
-        if (start != at - 1 && start < at - FUNCTION_REACH && start < end) {
+        if (start != at - 1 && start < at - FUNCTION_REACH && start < functionEnd) {
             body.add(start);
         }
-        for (int i = Math.max(start, at - FUNCTION_REACH); i < Math.min(end, at + FUNCTION_REACH); i++) {
+        for (int i = Math.max(start, at - FUNCTION_REACH); i < Math.min(functionEnd, end + FUNCTION_REACH); i++) {
             body.add(i);
         }
         body.removeIf(i -> !code[i] || byLine.containsKey(i));
         for (int i : body) {
-            byLine.put(i, new Target(path, i, Kind.FUNCTION, FUNCTION_WEIGHT / body.size(), function));
+            byLine.put(i, new Target(path, i, Kind.FUNCTION, scale * FUNCTION_WEIGHT / body.size(), function, true));
         }
     }
 

@@ -32,27 +32,43 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * <p>One finder may answer many fixes of the same repository; it caches what it learns of commits.
  */
 public final class SuspectFinder implements AutoCloseable {
-    /** Below this score the best candidate is not credible, and rca abstains. */
-    static final double MIN_SCORE = 0.45;
+    /**
+     * Below this probability the best candidate is not credible, and rca abstains; chosen on the tuning
+     * repositories (iproute2, rdma-core) as the lowest bar keeping precision at or above .70 when the model is
+     * fitted on either one and tested on the other.
+     */
+    static final double MIN_SCORE = 0.40;
     /** R-SZZ drops commits touching more files than this; rca only discounts them. */
     static final int LARGE_FILES = 20;
     private static final int MAX_SKIPS = 6;
-    private static final double SHARE_WEIGHT = 0.9;
-    private static final double RECENCY_WEIGHT = 0.1;
 
     private final GitWorkspace workspace;
     private final Repository repository;
     private final ObjectReader reader;
     private final RevWalk walk;
     private final ChangeClassifier classifier;
+    private java.util.function.Consumer<String> featureLog;
 
     /** A finder over {@code workspace}'s repository; close it when done (the workspace stays open). */
     public SuspectFinder(GitWorkspace workspace) {
         this.workspace = workspace;
         this.repository = workspace.repository();
-        this.reader = repository.newObjectReader();
+        this.reader = dev.rca.history.CommitGraphs.openReader(repository);
         this.walk = new RevWalk(reader);
         this.classifier = new ChangeClassifier(reader, walk, repository.getConfig());
+    }
+
+    /**
+     * For the evaluation: receives one CSV line per ranked candidate, {@code fix,sha,<features>}, in the
+     * order of {@link #featureNames()}.
+     */
+    public void logFeatures(java.util.function.Consumer<String> log) {
+        this.featureLog = log;
+    }
+
+    /** The names of the features {@link #logFeatures} writes. */
+    public static List<String> featureNames() {
+        return SuspectModel.NAMES;
     }
 
     /**
@@ -86,7 +102,7 @@ public final class SuspectFinder implements AutoCloseable {
             RevCommit parent = walk.parseCommit(fix.getParent(0));
             Set<ObjectId> blamed = new LinkedHashSet<>();
             try (Blamer blamer = new Blamer(repository)) {
-                for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false).entrySet()) {
+                for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false, null).entrySet()) {
                     for (int[] range : ranges(entry.getValue())) {
                         for (Blamer.Origin o : blamer.blame(parent, entry.getKey(), range[0], range[1])) {
                             if (o != null) {
@@ -113,11 +129,14 @@ public final class SuspectFinder implements AutoCloseable {
     /** What one candidate owns of the blamed lines. */
     private static final class Holding {
         double weight;
+        double contextWeight;
         int changed;
         int neighbours;
         int functionLines;
         final Set<String> functions = new LinkedHashSet<>();
         final Set<String> skipped = new LinkedHashSet<>();
+        final Set<String> sharedIdentifiers = new java.util.TreeSet<>();
+        final Set<String> sharedWords = new java.util.TreeSet<>();
     }
 
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
@@ -127,7 +146,9 @@ public final class SuspectFinder implements AutoCloseable {
             return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame");
         }
         RevCommit parent = walk.parseCommit(fix.getParent(0));
-        Map<String, List<FixLines.Target>> targets = FixLines.of(reader, repository.getConfig(), parent, fix, true);
+        Set<String> fixIdentifiers = new java.util.HashSet<>();
+        Map<String, List<FixLines.Target>> targets = FixLines.of(reader, repository.getConfig(), parent, fix, true,
+            fixIdentifiers);
         Map<ObjectId, Holding> holdings = new LinkedHashMap<>();
         double total = 0;
         int blamedLines = 0;
@@ -137,8 +158,23 @@ public final class SuspectFinder implements AutoCloseable {
                 progress.update("blaming", done++, targets.size());
                 Map<Integer, FixLines.Target> byLine = new HashMap<>();
                 entry.getValue().forEach(t -> byLine.put(t.line(), t));
-                for (int[] range : ranges(entry.getValue())) {
-                    Blamer.Origin[] origins = blamer.blame(parent, entry.getKey(), range[0], range[1]);
+                List<FixLines.Target> primary = entry.getValue().stream().filter(t -> !t.context()).toList();
+                List<FixLines.Target> context = entry.getValue().stream().filter(FixLines.Target::context).toList();
+                List<int[]> ranges = new ArrayList<>();
+                List<Blamer.Origin[]> blamed = new ArrayList<>();
+                for (int[] range : ranges(primary)) {
+                    ranges.add(range);
+                    blamed.add(blamer.blame(parent, entry.getKey(), range[0], range[1]));
+                }
+                // Context costs no deeper walk than the lines git blame would be asked about.
+                int reached = blamer.reached(parent, entry.getKey());
+                for (int[] range : primary.isEmpty() ? List.<int[]>of() : ranges(context)) {
+                    ranges.add(range);
+                    blamed.add(blamer.blame(parent, entry.getKey(), range[0], range[1], reached));
+                }
+                for (int r = 0; r < ranges.size(); r++) {
+                    int[] range = ranges.get(r);
+                    Blamer.Origin[] origins = blamed.get(r);
                     for (int i = 0; i < origins.length; i++) {
                         FixLines.Target target = byLine.get(range[0] + i);
                         if (target == null || origins[i] == null) {
@@ -157,6 +193,9 @@ public final class SuspectFinder implements AutoCloseable {
                             case NEIGHBOUR -> h.neighbours++;
                             case FUNCTION -> h.functionLines++;
                         }
+                        if (target.kind() != FixLines.Kind.CHANGED) {
+                            h.contextWeight += target.weight();
+                        }
                         if (target.function() != null) {
                             h.functions.add(target.function());
                         }
@@ -172,7 +211,7 @@ public final class SuspectFinder implements AutoCloseable {
                 : "blame attributed none of the fix's lines";
             return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
         }
-        List<Suspect> ranked = score(fix, holdings, total, query, pointers);
+        List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
         if (ranked.isEmpty()) {
             return withPointersOnly(fix, subject, blamedLines, pointers, query,
                 "every candidate was committed after the first symptom");
@@ -215,7 +254,7 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     private List<Suspect> score(RevCommit fix, Map<ObjectId, Holding> holdings, double total, SuspectQuery query,
-                                List<Pointer> pointers) throws IOException {
+                                List<Pointer> pointers, Set<String> fixIdentifiers) throws IOException {
         List<RevCommit> candidates = new ArrayList<>();
         int excludedBySymptom = 0;
         for (ObjectId id : holdings.keySet()) {
@@ -233,15 +272,21 @@ public final class SuspectFinder implements AutoCloseable {
             }
         }
         candidates.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
+        List<SuspectModel.Features> features = features(fix, candidates, holdings, total, fixIdentifiers);
         List<Suspect> suspects = new ArrayList<>();
         for (int rank = 0; rank < candidates.size(); rank++) {
             RevCommit c = candidates.get(rank);
             Holding h = holdings.get(c);
             ChangeClassifier.Change change = classifier.change(c);
             double share = total == 0 ? 0 : Math.min(1, h.weight / total);
-            double recency = 1.0 / ((1 + rank) * (1 + rank));
-            double size = change.filesChanged() > LARGE_FILES ? 0.6 : 1.0;
-            double s = size * (SHARE_WEIGHT * share + RECENCY_WEIGHT * recency);
+            double s = SuspectModel.probability(features.get(rank));
+            if (featureLog != null) {
+                StringBuilder line = new StringBuilder(fix.name()).append(',').append(c.name());
+                for (double v : features.get(rank).vector()) {
+                    line.append(',').append(String.format(Locale.ROOT, "%.5f", v));
+                }
+                featureLog.accept(line.toString());
+            }
             Pointer pointer = null;
             for (Pointer p : pointers) {
                 if (p.trusted() && p.sha().equals(c.name())) {
@@ -265,6 +310,49 @@ public final class SuspectFinder implements AutoCloseable {
         suspects.sort(Comparator.comparingDouble(Suspect::score).reversed()
             .thenComparing(Comparator.comparing(Suspect::committed).reversed()).thenComparing(Suspect::sha));
         return excludedBySymptom > 0 && suspects.isEmpty() ? List.of() : suspects;
+    }
+
+    private List<SuspectModel.Features> features(RevCommit fix, List<RevCommit> candidates,
+                                                 Map<ObjectId, Holding> holdings, double total,
+                                                 Set<String> fixIdentifiers) throws IOException {
+        Set<String> messageWords = Terms.fixMessageWords(fix.getFullMessage());
+        int changedTotal = 0;
+        double contextTotal = 0;
+        double maxWeight = 0;
+        for (Holding h : holdings.values()) {
+            changedTotal += h.changed;
+            contextTotal += h.contextWeight;
+            maxWeight = Math.max(maxWeight, h.weight);
+        }
+        double[] idCoverage = new double[candidates.size()];
+        double[] msgCoverage = new double[candidates.size()];
+        double maxId = 0;
+        double maxMsg = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            RevCommit c = candidates.get(i);
+            Holding h = holdings.get(c);
+            Set<String> added = classifier.addedIdentifiers(c);
+            idCoverage[i] = Terms.coverage(fixIdentifiers, added);
+            Set<String> written = new java.util.HashSet<>(Terms.messageWords(c.getFullMessage()));
+            written.addAll(added);
+            msgCoverage[i] = Terms.coverage(messageWords, written);
+            fixIdentifiers.stream().filter(added::contains).forEach(h.sharedIdentifiers::add);
+            messageWords.stream().filter(written::contains).forEach(h.sharedWords::add);
+            maxId = Math.max(maxId, idCoverage[i]);
+            maxMsg = Math.max(maxMsg, msgCoverage[i]);
+        }
+        List<SuspectModel.Features> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            RevCommit c = candidates.get(i);
+            Holding h = holdings.get(c);
+            out.add(new SuspectModel.Features(total == 0 ? 0 : Math.min(1, h.weight / total),
+                changedTotal == 0 ? 0 : (double) h.changed / changedTotal,
+                contextTotal == 0 ? 0 : h.contextWeight / contextTotal, i, classifier.change(c).filesChanged(),
+                idCoverage[i], maxId == 0 ? 0 : idCoverage[i] / maxId, msgCoverage[i],
+                maxMsg == 0 ? 0 : msgCoverage[i] / maxMsg, changedTotal == 0,
+                (fix.getCommitTime() - c.getCommitTime()) / 86400.0, h.weight >= maxWeight, candidates.size()));
+        }
+        return out;
     }
 
     private void addPointedButNotBlamed(List<Suspect> suspects, List<Pointer> pointers, SuspectQuery query)
@@ -294,13 +382,20 @@ public final class SuspectFinder implements AutoCloseable {
             reasons.add(String.format(Locale.ROOT, "owns %.0f%% of the blamed weight", share * 100));
         }
         if (h.neighbours > 0) {
-            reasons.add("owns " + h.neighbours + " line" + (h.neighbours == 1 ? "" : "s") + " next to an insertion");
+            reasons.add("owns " + h.neighbours + " line" + (h.neighbours == 1 ? "" : "s") + " next to the fix's hunks");
         }
         if (!h.functions.isEmpty()) {
             String fn = h.functions.iterator().next();
-            reasons.add((h.functionLines > 0 ? "wrote " + h.functionLines + " lines of" : "touched")
+            String wrote = "wrote " + h.functionLines + (h.functionLines == 1 ? " line of" : " lines of");
+            reasons.add((h.functionLines > 0 ? wrote : "touched")
                 + " the same function: " + fn + (h.functions.size() > 1 ? " (and " + (h.functions.size() - 1)
                 + " more)" : ""));
+        }
+        if (!h.sharedIdentifiers.isEmpty()) {
+            reasons.add("its added lines share identifiers with the fix: " + listed(h.sharedIdentifiers));
+        }
+        if (!h.sharedWords.isEmpty()) {
+            reasons.add("it shares words with the fix's message: " + listed(h.sharedWords));
         }
         reasons.add(rank == 0 ? "most recent of " + count + " candidate" + (count == 1 ? "" : "s")
             : ordinal(rank + 1) + " most recent of " + count + " candidates");
@@ -314,6 +409,12 @@ public final class SuspectFinder implements AutoCloseable {
             reasons.add("blame looked past " + s);
         }
         return reasons;
+    }
+
+    private static String listed(Set<String> words) {
+        List<String> shown = words.stream().limit(4).toList();
+        return String.join(", ", shown) + (words.size() > shown.size() ? " (and " + (words.size() - shown.size())
+            + " more)" : "");
     }
 
     private static String ordinal(int n) {

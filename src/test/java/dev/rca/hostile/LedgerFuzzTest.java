@@ -169,12 +169,14 @@ class LedgerFuzzTest {
             String base;
             String offending;
             String fix;
+            // The refactoring moves unlinkEntry and changes its call, so that `rca suspects` can name it: a pure swap
+            // of two lines is blamed on whoever wrote the line the fix's diff happens to move back.
             try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir)) {
                 String good = "class CartCache {\n  void evict() {\n    lock();\n    unlinkEntry();\n    unlock();\n  }\n}\n";
                 base = repo.commit("Add cart cache").add("src/CartCache.java", good)
                     .add("test.sh", "test -f src/Fixed.java\n").create().name();
                 offending = repo.commit("Refactor cart cache eviction").add("src/CartCache.java",
-                    good.replace("unlinkEntry();\n    unlock();", "unlock();\n    unlinkEntry();")).create().name();
+                    good.replace("unlinkEntry();\n    unlock();", "unlock();\n    unlinkEntry(cart);")).create().name();
                 fix = repo.commit("Hold cart_lock in CartCache.evict until unlinkEntry returns")
                     .add("src/CartCache.java", good).add("src/Fixed.java", "class Fixed {}\n").create().name();
                 repo.checkout();

@@ -1,0 +1,110 @@
+package dev.rca.suspects;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words a fix and a candidate share: identifiers of changed code lines and the words of commit
+ * messages. A fix's message is first stripped of everything that could name the offender, since with
+ * {@code --no-trailers} the trailers are the answer key: trailer lines ({@code Fixes:}, {@code Signed-off-by:}
+ * and the like), every line holding a commit id (7 or more hex digits with at least one digit), and quoted
+ * subject references such as {@code ("subject")}, {@code Revert "subject"} or {@code (subject, 2024-01-02)} after
+ * a commit id.
+ */
+final class Terms {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}");
+    private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]{2,}");
+    /** A trailer line such as {@code Signed-off-by: ...}; never the subject, which may read {@code ip: fix x}. */
+    private static final Pattern TRAILER = Pattern.compile("(?m)^[ \\t]*[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*:[ \\t].*$");
+    private static final Pattern SHA_REFERENCE = Pattern.compile("\\b[0-9a-f]{7,40}\\b[ \\t]*(\\([^)]*\\))?");
+    private static final Pattern QUOTED_SUBJECT = Pattern.compile("\\(\\s*\"[^\"]*\"\\s*\\)");
+    /** {@code Revert "subject"}: the rest of the line quotes the reverted commit's subject. */
+    private static final Pattern REVERTED_SUBJECT = Pattern.compile("(?im)\\brevert\\s+\".*$");
+    private static final Pattern HEX_ID = Pattern.compile("\\b(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\\b",
+        Pattern.CASE_INSENSITIVE);
+    private static final Set<String> COMMON = Set.copyOf(java.util.List.of(
+        "auto", "bool", "break", "case", "char", "const", "continue", "default", "define", "double", "else", "endif",
+        "enum", "extern", "false", "float", "for", "goto", "ifdef", "ifndef", "include", "inline", "int", "long",
+        "null", "return", "short", "signed", "sizeof", "static", "struct", "switch", "true", "typedef", "uint8_t",
+        "uint16_t", "uint32_t", "uint64_t", "int32_t", "int64_t", "size_t", "ssize_t", "union", "unsigned", "void",
+        "volatile", "while", "elif", "def", "self", "none", "then", "done", "fi", "esac", "local", "echo", "ret",
+        "err", "rc", "len", "tmp", "buf", "the", "and", "for", "that", "this", "with", "from", "are", "was", "not",
+        "but", "have", "has", "can", "when", "which", "will", "into", "also", "its", "all", "only", "use", "used",
+        "should", "than", "there", "these", "they", "after", "before", "commit", "patch", "fix", "fixes", "fixed",
+        "bug", "issue", "change", "changes", "changed", "instead", "since", "does", "some", "like", "need",
+        "would", "could", "because", "while", "where", "other", "more", "now", "then", "their", "them", "out",
+        "new", "add", "adds", "added", "remove", "removed", "make", "makes", "get", "set", "one", "two", "case"));
+
+    private Terms() {
+    }
+
+    /** Adds the identifiers of one code line (keywords and very common names left out) to {@code into}. */
+    static void identifiers(String line, Set<String> into) {
+        Matcher m = IDENTIFIER.matcher(line);
+        while (m.find()) {
+            String id = m.group().toLowerCase(Locale.ROOT);
+            if (!COMMON.contains(id)) {
+                into.add(id);
+            }
+        }
+    }
+
+    /** The words of a fix's message once everything that could name the offender is stripped. */
+    static Set<String> fixMessageWords(String message) {
+        return words(strippedOfPointers(message));
+    }
+
+    /** {@code message} without trailer lines, lines holding commit ids, or quoted subject references. */
+    static String strippedOfPointers(String message) {
+        String text = QUOTED_SUBJECT.matcher(message).replaceAll(" ");
+        text = REVERTED_SUBJECT.matcher(text).replaceAll("");
+        text = SHA_REFERENCE.matcher(text).replaceAll(m -> HEX_ID.matcher(m.group()).find() ? "\u0000" : m.group()
+            .replace("\\", "\\\\").replace("$", "\\$"));
+        int subjectEnd = text.indexOf('\n');
+        if (subjectEnd >= 0) {
+            text = text.substring(0, subjectEnd) + TRAILER.matcher(text.substring(subjectEnd)).replaceAll("");
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.strip().split("\n")) {
+            if (line.indexOf('\u0000') < 0 && !HEX_ID.matcher(line).find()) {
+                kept.append(line.stripTrailing()).append('\n');
+            }
+        }
+        return kept.toString();
+    }
+
+    /** The words of a candidate's own message (its trailers left out). */
+    static Set<String> messageWords(String message) {
+        int subjectEnd = message.indexOf('\n');
+        return words(subjectEnd < 0 ? message
+            : message.substring(0, subjectEnd) + TRAILER.matcher(message.substring(subjectEnd)).replaceAll(""));
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (!COMMON.contains(m.group())) {
+                words.add(m.group());
+            }
+        }
+        return words;
+    }
+
+    /** The share of {@code wanted} found in {@code found}; 0 when nothing is wanted. */
+    static double coverage(Set<String> wanted, Set<String> found) {
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        int hits = 0;
+        for (String w : wanted) {
+            if (found.contains(w)) {
+                hits++;
+            }
+        }
+        return (double) hits / wanted.size();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.rca.suspects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TermsTest {
+    @Test
+    void fixMessageLosesEverythingThatCouldNameTheOffender() {
+        String message = """
+            ip: fix the route_parse overflow in print_nexthop
+
+            Commit 1a2b3c4d5e6f ("ip: add nexthop printing") made print_nexthop
+            write past the buffer; also see 0123abc (route: cache lookups,
+            2024-01-02) which moved it. The caller passes ("a quoted subject")
+            too.
+
+            Fixes: 1a2b3c4d5e6f ("ip: add nexthop printing")
+            Signed-off-by: A U Thor <author@example.com>
+            """;
+        assertEquals("""
+            ip: fix the route_parse overflow in print_nexthop
+
+            too.
+            """, Terms.strippedOfPointers(message));
+        assertEquals(List.of("route_parse", "overflow", "print_nexthop", "too"),
+            List.copyOf(Terms.fixMessageWords(message)));
+    }
+
+    @Test
+    void aRevertLosesTheQuotedSubject() {
+        assertEquals("Keep the mode\n\ntoo slow on large trees.\n",
+            Terms.strippedOfPointers("Keep the mode Revert \"ip: cache the route table\"\n\ntoo slow on large trees.\n"));
+        assertEquals(List.of(), List.copyOf(Terms.fixMessageWords("Revert \"ip: cache the route table\"")));
+    }
+
+    @Test
+    void wordsThatLookLikeHexButHaveNoDigitStay() {
+        assertEquals("a defaced cafebabe buffer\n", Terms.strippedOfPointers("a defaced cafebabe buffer"));
+    }
+
+    @Test
+    void identifiersLeaveKeywordsAndShortNamesOut() {
+        Set<String> ids = new LinkedHashSet<>();
+        Terms.identifiers("\tif (ret < 0 && buf_len > MAX_LEN) return parse_opts(argc, argv);", ids);
+        assertEquals(List.of("buf_len", "max_len", "parse_opts", "argc", "argv"), List.copyOf(ids));
+        assertEquals(0.5, Terms.coverage(Set.of("a1x", "b2y"), Set.of("a1x", "zzz")));
+        assertEquals(0.0, Terms.coverage(Set.of(), Set.of("a1x")));
+    }
+}
