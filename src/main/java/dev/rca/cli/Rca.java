@@ -114,13 +114,29 @@ public final class Rca implements Runnable {
 
     /** The process entry point. */
     public static void main(String[] args) {
-        Rca rca = new Rca();
-        rca.stdoutIsTerminal = Terminal.isTerminal(1);
-        rca.stderrIsTerminal = Terminal.isTerminal(2);
+        Rca rca = attachedTo(Terminal.isTerminal(1), Terminal.isTerminal(2));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
             new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
             new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        System.exit(run(rca, out, err, args));
+    }
+
+    /** An rca whose output goes to a terminal or not, as the process (or the daemon's client) says. */
+    static Rca attachedTo(boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+        return attachedTo(Path.of("").toAbsolutePath(), stdoutIsTerminal, stderrIsTerminal);
+    }
+
+    /** As {@link #attachedTo(boolean, boolean)}, started in {@code directory} (the daemon's client's). */
+    static Rca attachedTo(Path directory, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+        Rca rca = startingIn(directory);
+        rca.stdoutIsTerminal = stdoutIsTerminal;
+        rca.stderrIsTerminal = stderrIsTerminal;
+        return rca;
+    }
+
+    /** Runs one command line to its exit code, flushing both writers; shared by {@link #main} and the daemon. */
+    static int run(Rca rca, PrintWriter out, PrintWriter err, String[] args) {
         int code;
         try {
             code = commandLineFor(rca, out, err, args).execute(args);
@@ -130,6 +146,6 @@ public final class Rca implements Runnable {
         }
         out.flush();
         err.flush();
-        System.exit(code);
+        return code;
     }
 }

@@ -74,6 +74,53 @@ class ScriptsIT {
         assertEquals(13, r.output().lines().filter(l -> l.startsWith("| synthetic 1500")).count(), r.output());
     }
 
+    @Test
+    void theDaemonAnswersAsAJvmOfItsOwnDoes() throws Exception {
+        Path repo = tmp.resolve("repo");
+        run(List.of("git", "init", "-q", "-b", "main", repo.toString()), 60);
+        Files.writeString(repo.resolve("a.c"), "int a;\n");
+        run(List.of("git", "-C", repo.toString(), "add", "a.c"), 60);
+        run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q",
+            "-m", "add a"), 60);
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        List<String> log = List.of(PROJECT.resolve("scripts/rca").toString(), "-C", repo.toString(), "log",
+            "--format=oneline");
+        Run alone = run(launcher(log, runtime, "off"), 120);
+        assertEquals(0, alone.exitCode(), alone.output());
+        Run first = run(launcher(log, runtime, "on"), 120);
+        assertEquals(alone, first, "the command that starts the daemon runs in its own JVM");
+        Path socket = null;
+        for (int i = 0; i < 600 && socket == null; i++) {
+            try (var files = Files.walk(runtime, 2)) {
+                socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst().orElse(null);
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(socket != null, "no daemon socket appeared");
+        String client = PROJECT.resolve("target/rca-client").toString();
+        try {
+            Run served = null;
+            for (int i = 0; i < 100 && (served == null || served.exitCode() == 125); i++) {
+                served = run(List.of(client, socket.toString(), "run", "-C", repo.toString(), "log", "--format=oneline"), 60);
+                Thread.sleep(50);
+            }
+            assertEquals(alone, served, "the daemon, asked directly by rca-client");
+            assertEquals(alone, run(launcher(log, runtime, "on"), 120), "through the launcher");
+            Run refused = run(List.of(client, socket.toString(), "run", "-C", repo.toString(), "open", "X-1"), 60);
+            assertEquals(2, refused.exitCode(), refused.output());
+        } finally {
+            run(List.of(client, socket.toString(), "stop"), 60);
+        }
+    }
+
+    private ProcessBuilder launcher(List<String> command, Path runtime, String daemon) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
+        pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
+        pb.environment().put("RCA_DAEMON", daemon);
+        pb.environment().put("RCA_DAEMON_IDLE", "30");
+        return pb;
+    }
+
     private String projectStatus() throws Exception {
         return run(List.of("git", "-C", PROJECT.toString(), "status", "--porcelain", "--untracked-files=all"), 60).output();
     }
@@ -83,6 +130,8 @@ class ScriptsIT {
     }
 
     private static Run run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
+        // A daemon started by a script under test leaves soon after the tests instead of after ten minutes.
+        pb.environment().putIfAbsent("RCA_DAEMON_IDLE", "20");
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();

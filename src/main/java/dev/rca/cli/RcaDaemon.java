@@ -1,0 +1,249 @@
+package dev.rca.cli;
+
+import dev.rca.ExitCode;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Set;
+
+/**
+ * A long-lived rca that runs the command lines {@code rca-client} hands it over a Unix socket, so that a query
+ * in the middle of an investigation pays neither a JVM's start nor a cold JIT, and finds git's pack index
+ * already read. {@code scripts/rca} starts it in the background and sends it only read-only history
+ * commands ({@link #SERVED}); everything else, and everything that could depend on the caller's environment
+ * beyond what the launcher keys the daemon by, runs in a JVM of its own.
+ *
+ * <p>Commands run one at a time, each exactly as {@link Rca#main} would run it, in the client's directory.
+ * The daemon exits when it has been idle for the given time, when its jar changes, or on a stop request.
+ *
+ * <p>Usage: {@code java -cp rca.jar dev.rca.cli.RcaDaemon <socket> <rca.jar> <idle-seconds>}
+ */
+public final class RcaDaemon {
+    /** The commands a daemon runs: they read the repository, run no process and read no standard input. */
+    static final Set<String> SERVED = Set.of("log", "history", "suspects");
+
+    private static final int MAGIC = ('R' << 24) | ('C' << 16) | ('A' << 8) | '1';
+    private static final int STDOUT_IS_TERMINAL = 1;
+    private static final int STDERR_IS_TERMINAL = 2;
+    private static final int STOP = 4;
+    private static final byte OUT = 1;
+    private static final byte ERR = 2;
+    private static final byte EXIT = 3;
+    private static final int MAX_STRING = 1 << 20;
+
+    private final Path socket;
+    private final Path jar;
+    private final FileTime jarTime;
+    private final long idleMillis;
+    private volatile long lastActive = System.currentTimeMillis();
+    private volatile boolean busy;
+    private volatile boolean serving = true;
+
+    private RcaDaemon(Path socket, Path jar, long idleMillis) throws IOException {
+        this.socket = socket;
+        this.jar = jar;
+        this.jarTime = Files.getLastModifiedTime(jar);
+        this.idleMillis = idleMillis;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: RcaDaemon <socket> <rca.jar> <idle-seconds>");
+            System.exit(ExitCode.USAGE);
+        }
+        if (serve(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), Long.parseLong(args[2]) * 1000)) {
+            System.exit(ExitCode.OK);
+        }
+    }
+
+    /**
+     * Serves {@code socket} until a stop request, or until idle for {@code idleMillis} or {@code jar} changes
+     * (then the process halts). False when another daemon already serves the socket.
+     */
+    static boolean serve(Path socket, Path jar, long idleMillis) throws IOException {
+        RcaDaemon daemon = new RcaDaemon(socket, jar, idleMillis);
+        // The lock, held for the daemon's life, makes a second daemon started for the same socket (two
+        // launchers racing) leave at once instead of unlinking the first one's socket.
+        try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                return false;
+            }
+            daemon.acceptUntilStopped();
+            return true;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel file) throws IOException {
+        try {
+            return file.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+            return null;
+        }
+    }
+
+    private void acceptUntilStopped() throws IOException {
+        Files.deleteIfExists(socket);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread watcher = new Thread(this::exitWhenStale, "rca-daemon-idle");
+            watcher.setDaemon(true);
+            watcher.start();
+            while (true) {
+                try (SocketChannel client = server.accept()) {
+                    busy = true;
+                    boolean stop = handle(client);
+                    if (stop) {
+                        break;
+                    }
+                } catch (IOException clientWentAway) {
+                    // one client's broken connection ends only its own request
+                } finally {
+                    busy = false;
+                    lastActive = System.currentTimeMillis();
+                }
+            }
+        } finally {
+            serving = false;
+            Files.deleteIfExists(socket);
+        }
+    }
+
+    /** Runs one request; true when it asked the daemon to stop. */
+    private boolean handle(SocketChannel client) throws IOException {
+        DataInputStream in = new DataInputStream(Channels.newInputStream(client));
+        FrameWriter frames = new FrameWriter(Channels.newOutputStream(client));
+        if (in.readInt() != MAGIC) {
+            return false;
+        }
+        int flags = in.readInt();
+        Path directory = Path.of(readString(in));
+        int count = in.readInt();
+        if (count < 0 || count > 100_000) {
+            return false;
+        }
+        String[] args = new String[count];
+        for (int i = 0; i < count; i++) {
+            args[i] = readString(in);
+        }
+        if ((flags & STOP) != 0) {
+            frames.exit(ExitCode.OK);
+            return true;
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(
+            new BufferedOutputStream(frames.stream(OUT), 1 << 16), StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(frames.stream(ERR), StandardCharsets.UTF_8), true);
+        int code;
+        String command = commandOf(args);
+        if (command != null && !SERVED.contains(command)) {
+            err.println("rca: error: the rca daemon runs only " + String.join(", ", SERVED.stream().sorted().toList())
+                + "; '" + command + "' runs in a JVM of its own");
+            code = ExitCode.USAGE;
+        } else {
+            code = Rca.run(Rca.attachedTo(directory, (flags & STDOUT_IS_TERMINAL) != 0,
+                (flags & STDERR_IS_TERMINAL) != 0), out, err, args);
+        }
+        out.flush();
+        err.flush();
+        frames.exit(code);
+        return false;
+    }
+
+    /** The command word of {@code args}, after the global options, or null (help, version, nothing). */
+    static String commandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-C")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_STRING) {
+            throw new IOException("request string of " + length + " bytes");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** Exits after the idle time, or as soon as the jar is rebuilt: a stale daemon would answer with old code. */
+    private void exitWhenStale() {
+        while (serving) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean jarChanged;
+            try {
+                jarChanged = !Files.getLastModifiedTime(jar).equals(jarTime);
+            } catch (IOException gone) {
+                jarChanged = true;
+            }
+            boolean idle = System.currentTimeMillis() - lastActive > idleMillis;
+            if (serving && !busy && (idle || jarChanged)) {
+                try {
+                    Files.deleteIfExists(socket);
+                } catch (IOException ignored) {
+                    // exiting anyway; the next daemon replaces a leftover socket file
+                }
+                Runtime.getRuntime().halt(0);
+            }
+        }
+    }
+
+    /** Frames written to the client: a type byte, a 32-bit length, the bytes. */
+    private static final class FrameWriter {
+        private final OutputStream socket;
+
+        FrameWriter(OutputStream socket) {
+            this.socket = socket;
+        }
+
+        synchronized void frame(byte type, byte[] data, int offset, int length) throws IOException {
+            byte[] head = {type, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
+            socket.write(head);
+            socket.write(data, offset, length);
+            socket.flush();
+        }
+
+        void exit(int code) throws IOException {
+            frame(EXIT, new byte[] {(byte) (code >>> 24), (byte) (code >>> 16), (byte) (code >>> 8), (byte) code}, 0, 4);
+        }
+
+        OutputStream stream(byte type) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    frame(type, new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (len > 0) {
+                        frame(type, b, off, len);
+                    }
+                }
+            };
+        }
+    }
+}

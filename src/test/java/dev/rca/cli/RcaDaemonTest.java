@@ -1,0 +1,162 @@
+package dev.rca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon answers exactly as an rca started in the client's directory would, speaking rca-client's protocol. */
+class RcaDaemonTest {
+    @TempDir
+    Path tmp;
+
+    private Path repo;
+    private Path socket;
+    private CompletableFuture<Boolean> daemon;
+
+    @BeforeEach
+    void startDaemon() throws Exception {
+        try (TestRepo r = TestRepo.init(tmp.resolve("repo"))) {
+            r.commit("add cache").add("src/cache.c", "a\nb\n").create();
+            r.commit("fix cache eviction").add("src/cache.c", "a\nB\n").create();
+            r.commit("docs").add("README", "read me\n").create();
+            r.checkout();
+            repo = r.directory();
+        }
+        Path jar = Files.writeString(tmp.resolve("rca.jar"), "stands in for the jar; only its time is watched");
+        socket = tmp.resolve("d.sock");
+        daemon = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RcaDaemon.serve(socket, jar, TimeUnit.HOURS.toMillis(1));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // The socket file appears at bind(), a moment before listen(): wait until a connection is taken.
+        for (int i = 0; i < 500 && !accepting(); i++) {
+            Thread.sleep(10);
+        }
+    }
+
+    private boolean accepting() {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    @AfterEach
+    void stopDaemon() throws Exception {
+        if (!daemon.isDone()) {
+            request(0, tmp.toString(), 4);
+        }
+        assertTrue(daemon.get(30, TimeUnit.SECONDS), "the daemon did not serve its socket");
+        assertFalse(Files.exists(socket), "the socket is removed when the daemon stops");
+    }
+
+    @Test
+    void logAnswersAsAnInProcessRunDoes() throws Exception {
+        String[] args = {"log", "--format=oneline"};
+        CliResult expected = Cli.run(repo, args);
+        assertEquals(expected, request(0, repo.toString(), 0, args));
+        assertEquals(3, expected.outLines().size(), expected.toString());
+    }
+
+    @Test
+    void relativePathsAndMinusCResolveInTheClientsDirectory() throws Exception {
+        Files.createDirectories(repo.resolve("src"));
+        assertEquals(Cli.run(repo.resolve("src"), "history", "--format=sha", "cache.c"),
+            request(0, repo.resolve("src").toString(), 0, "history", "--format=sha", "cache.c"));
+        CliResult viaC = request(0, tmp.toString(), 0, "-C", "repo", "history", "--format=sha", "src/cache.c");
+        assertEquals(2, viaC.outLines().size(), viaC.toString());
+    }
+
+    @Test
+    void errorsKeepTheirExitCodeAndOneLine() throws Exception {
+        CliResult r = request(0, repo.toString(), 0, "log", "no-such-revision");
+        assertEquals(Cli.run(repo, "log", "no-such-revision"), r);
+        assertEquals(3, r.exitCode());
+        CliResult usage = request(0, repo.toString(), 0, "log", "--no-such-option");
+        assertEquals(2, usage.exitCode());
+        assertTrue(usage.err().startsWith("rca: error: Unknown option: '--no-such-option'"), usage.err());
+    }
+
+    @Test
+    void commandsThatRunProcessesOrWriteTheLedgerAloneAreRefused() throws Exception {
+        CliResult r = request(0, repo.toString(), 0, "open", "BUG-1", "--title=t");
+        assertEquals(new CliResult(2, "", "rca: error: the rca daemon runs only history, log, suspects;"
+            + " 'open' runs in a JVM of its own\n"), r);
+        assertFalse(Files.exists(repo.resolve("docs")), "nothing was written");
+    }
+
+    @Test
+    void aSecondDaemonForTheSameSocketLeavesAtOnce() throws Exception {
+        assertEquals(0, request(0, repo.toString(), 0, "log", "-n", "1").exitCode());
+        assertFalse(RcaDaemon.serve(socket, tmp.resolve("rca.jar"), 1000));
+        assertEquals(0, request(0, repo.toString(), 0, "log", "-n", "1").exitCode());
+    }
+
+    @Test
+    void theCommandWordIsFoundAfterGlobalOptions() {
+        assertEquals("log", RcaDaemon.commandOf(new String[] {"-C", "x", "--stacktrace", "log", "-n", "1"}));
+        assertEquals("history", RcaDaemon.commandOf(new String[] {"-Cx", "history"}));
+        assertNull(RcaDaemon.commandOf(new String[] {"--version"}));
+    }
+
+    /** Sends one request as rca-client does and reads the frames back. */
+    private CliResult request(int terminalFlags, String directory, int extraFlags, String... args) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            DataOutputStream req = new DataOutputStream(Channels.newOutputStream(ch));
+            req.writeBytes("RCA1");
+            req.writeInt(terminalFlags | extraFlags);
+            writeString(req, directory);
+            req.writeInt(args.length);
+            for (String a : args) {
+                writeString(req, a);
+            }
+            req.flush();
+            DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            while (true) {
+                byte type = in.readByte();
+                byte[] data = in.readNBytes(in.readInt());
+                if (type == 3) {
+                    return new CliResult(java.nio.ByteBuffer.wrap(data).getInt(), out.toString(StandardCharsets.UTF_8),
+                        err.toString(StandardCharsets.UTF_8));
+                }
+                (type == 1 ? out : err).write(data);
+            }
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+}
