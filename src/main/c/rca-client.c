@@ -4,8 +4,14 @@
  * process start instead of a JVM's start. scripts/rca builds it with the system C compiler and uses it
  * only for read-only history commands; see README "Performance".
  *
- *   rca-client <socket> run <arg>...   run a command; exit with its exit code
- *   rca-client <socket> stop           ask the daemon to exit
+ *   rca-client <jar> <java> run <arg>...   run a command; exit with its exit code
+ *   rca-client <jar> <java> stop           ask the daemon to exit
+ *   rca-client <jar> <java> socket         print the daemon's socket (the launcher starts a daemon there)
+ *
+ * There is one daemon per jar (path, time and size), JVM, umask, $RCA_JAVA_OPTS and every environment
+ * variable that rca or JGit reads, so that a daemon always answers as a JVM started here would. Its socket
+ * lives in ${XDG_RUNTIME_DIR:-/tmp}/rca-<uid>, which must be this user's and closed to everyone else,
+ * since whoever can write there could answer in the daemon's place.
  *
  * Exit 125 means no daemon answered and nothing was written: the launcher then runs the command in a
  * JVM of its own. Protocol (big-endian): the request is "RCA1", a flags word (1 stdout is a terminal,
@@ -21,8 +27,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #define NO_DAEMON 125
 
@@ -74,17 +83,102 @@ static int write_full(int fd, const void *src, size_t n) {
     return 0;
 }
 
+static uint64_t fnv(uint64_t h, const void *data, size_t n) {
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s) {
+    return fnv(h, s, strlen(s) + 1);
+}
+
+/* Variables that change what rca or JGit does; RCA_DAEMON* only say how to reach the daemon. */
+static int keyed(const char *var) {
+    static const char *prefixes[] = {"GIT_", "RCA_", "HOME=", "XDG_CONFIG_HOME=", "TZ=", "LANG=", "LC_",
+                                     "NO_COLOR=", "TERM=", NULL};
+    if (strncmp(var, "RCA_DAEMON", 10) == 0) return 0;
+    for (int i = 0; prefixes[i]; i++) {
+        if (strncmp(var, prefixes[i], strlen(prefixes[i])) == 0) return 1;
+    }
+    return 0;
+}
+
+static int by_string(const void *a, const void *b) {
+    return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* The daemon's socket for this jar, JVM and environment; NULL when there is no safe place for one. */
+static const char *socket_path(const char *jar, const char *java, char *out, size_t size) {
+    struct stat st;
+    char real_jar[PATH_MAX];
+    if (stat(jar, &st) != 0 || !realpath(jar, real_jar)) return NULL;
+    jar = real_jar;
+    char real_java[PATH_MAX], candidate[PATH_MAX];
+    const char *path = getenv("PATH");
+    if (!strchr(java, '/') && path) {
+        /* "java" as the shell would find it on PATH */
+        for (const char *p = path; *p;) {
+            const char *end = strchr(p, ':');
+            size_t n = end ? (size_t) (end - p) : strlen(p);
+            snprintf(candidate, sizeof candidate, "%.*s/%s", (int) n, p, java);
+            if (access(candidate, X_OK) == 0) {
+                java = candidate;
+                break;
+            }
+            p += n + (end ? 1 : 0);
+        }
+    }
+    if (!realpath(java, real_java)) snprintf(real_java, sizeof real_java, "%s", java);
+    mode_t mask = umask(0);
+    umask(mask);
+    uint64_t h = 1469598103934665603ULL;
+    h = fnv_str(h, jar);
+    h = fnv(h, &st.st_mtim, sizeof st.st_mtim);
+    h = fnv(h, &st.st_size, sizeof st.st_size);
+    h = fnv_str(h, real_java);
+    h = fnv(h, &mask, sizeof mask);
+    size_t n = 0;
+    while (environ[n]) n++;
+    const char **vars = malloc((n + 1) * sizeof *vars);
+    if (!vars) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (keyed(environ[i])) vars[k++] = environ[i];
+    }
+    qsort(vars, k, sizeof *vars, by_string);
+    for (size_t i = 0; i < k; i++) h = fnv_str(h, vars[i]);
+    free(vars);
+
+    const char *runtime = getenv("XDG_RUNTIME_DIR");
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/rca-%u", runtime && *runtime ? runtime : "/tmp", (unsigned) getuid());
+    mkdir(dir, 0700);
+    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 077) != 0) {
+        return NULL;
+    }
+    if ((size_t) snprintf(out, size, "%s/daemon-%016llx.sock", dir, (unsigned long long) h) >= size) return NULL;
+    return out;
+}
+
 int main(int argc, char **argv) {
-    if (argc < 3 || (strcmp(argv[2], "run") != 0 && strcmp(argv[2], "stop") != 0)) {
-        fprintf(stderr, "usage: rca-client <socket> run <arg>... | rca-client <socket> stop\n");
+    if (argc < 4 || (strcmp(argv[3], "run") != 0 && strcmp(argv[3], "stop") != 0
+                     && strcmp(argv[3], "socket") != 0)) {
+        fprintf(stderr, "usage: rca-client <jar> <java> run <arg>... | stop | socket\n");
         return 2;
     }
-    int stop = strcmp(argv[2], "stop") == 0;
     struct sockaddr_un addr;
     memset(&addr, 0, sizeof addr);
     addr.sun_family = AF_UNIX;
-    if (strlen(argv[1]) >= sizeof addr.sun_path) return NO_DAEMON;
-    strcpy(addr.sun_path, argv[1]);
+    if (!socket_path(argv[1], argv[2], addr.sun_path, sizeof addr.sun_path)) return NO_DAEMON;
+    if (strcmp(argv[3], "socket") == 0) {
+        printf("%s\n", addr.sun_path);
+        return 0;
+    }
+    int stop = strcmp(argv[3], "stop") == 0;
     int fd = socket(AF_UNIX, SOCK_STREAM, 0);
     if (fd < 0 || connect(fd, (struct sockaddr *) &addr, sizeof addr) != 0) return NO_DAEMON;
     /* A reader that goes away (rca log | head) must end this process quietly, as it ends a JVM's output. */
@@ -96,8 +190,8 @@ int main(int argc, char **argv) {
     size_t len = 0, cap = 0;
     uint32_t flags = (isatty(1) ? 1 : 0) | (isatty(2) ? 2 : 0) | (stop ? 4 : 0);
     int bad = put(&req, &len, &cap, "RCA1", 4) || put_u32(&req, &len, &cap, flags) || put_str(&req, &len, &cap, cwd)
-        || put_u32(&req, &len, &cap, (uint32_t) (stop ? 0 : argc - 3));
-    for (int i = 3; !stop && !bad && i < argc; i++) bad = put_str(&req, &len, &cap, argv[i]);
+        || put_u32(&req, &len, &cap, (uint32_t) (stop ? 0 : argc - 4));
+    for (int i = 4; !stop && !bad && i < argc; i++) bad = put_str(&req, &len, &cap, argv[i]);
     /* Nothing has been written to stdout or stderr yet, so a daemon that cannot take the request can still
        be replaced by a JVM of the launcher's own. */
     if (bad || write_full(fd, req, len) != 0) return NO_DAEMON;

@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.ExitCode;
+import dev.rca.git.GitWorkspace;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -84,7 +85,12 @@ public final class RcaDaemon {
             if (lock == null) {
                 return false;
             }
-            daemon.acceptUntilStopped();
+            GitWorkspace.keepRepositoriesOpen(8);
+            try {
+                daemon.acceptUntilStopped();
+            } finally {
+                GitWorkspace.stopKeepingRepositoriesOpen();
+            }
             return true;
         }
     }

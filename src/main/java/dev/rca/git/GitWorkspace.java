@@ -25,6 +25,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class GitWorkspace implements AutoCloseable {
     private final Repository repository;
     private final Path startDirectory;
+    private static volatile RepositoryPool pool;
 
     private GitWorkspace(Repository repository, Path startDirectory) {
         this.repository = repository;
@@ -60,7 +61,8 @@ public final class GitWorkspace implements AutoCloseable {
         }
         try {
             builder.setMustExist(true);
-            Repository repository = builder.build();
+            RepositoryPool keeping = pool;
+            Repository repository = keeping != null ? keeping.open(builder) : builder.build();
             return new GitWorkspace(repository, start);
         } catch (IOException | IllegalArgumentException e) {
             throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "
@@ -238,8 +240,28 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, keeps up to {@code capacity} repositories open between commands instead of closing each
+     * one with its workspace: for a process that runs many commands, such as rca's daemon.
+     */
+    public static void keepRepositoriesOpen(int capacity) {
+        pool = new RepositoryPool(capacity);
+    }
+
+    /** Closes the repositories kept open and goes back to one repository per workspace. */
+    public static void stopKeepingRepositoriesOpen() {
+        RepositoryPool keeping = pool;
+        pool = null;
+        if (keeping != null) {
+            keeping.closeAll();
+        }
+    }
+
     @Override
     public void close() {
-        repository.close();
+        RepositoryPool keeping = pool;
+        if (keeping == null || !keeping.keeps(repository)) {
+            repository.close();
+        }
     }
 }

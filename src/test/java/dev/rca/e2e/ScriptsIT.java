@@ -89,27 +89,25 @@ class ScriptsIT {
         assertEquals(0, alone.exitCode(), alone.output());
         Run first = run(launcher(log, runtime, "on"), 120);
         assertEquals(alone, first, "the command that starts the daemon runs in its own JVM");
-        Path socket = null;
-        for (int i = 0; i < 600 && socket == null; i++) {
-            try (var files = Files.walk(runtime, 2)) {
-                socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst().orElse(null);
-            }
-            Thread.sleep(50);
-        }
-        assertTrue(socket != null, "no daemon socket appeared");
         String client = PROJECT.resolve("target/rca-client").toString();
+        String jar = PROJECT.resolve("target/rca.jar").toString();
+        String javaHome = System.getenv("JAVA_HOME");
+        String java = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
+            ? Path.of(javaHome, "bin", "java").toString() : "java";
         try {
             Run served = null;
-            for (int i = 0; i < 100 && (served == null || served.exitCode() == 125); i++) {
-                served = run(List.of(client, socket.toString(), "run", "-C", repo.toString(), "log", "--format=oneline"), 60);
+            for (int i = 0; i < 200 && (served == null || served.exitCode() == 125); i++) {
                 Thread.sleep(50);
+                served = run(launcher(List.of(client, jar, java, "run", "-C", repo.toString(), "log", "--format=oneline"),
+                    runtime, "on"), 60);
             }
             assertEquals(alone, served, "the daemon, asked directly by rca-client");
             assertEquals(alone, run(launcher(log, runtime, "on"), 120), "through the launcher");
-            Run refused = run(List.of(client, socket.toString(), "run", "-C", repo.toString(), "open", "X-1"), 60);
+            Run refused = run(launcher(List.of(client, jar, java, "run", "-C", repo.toString(), "open", "X-1"), runtime,
+                "on"), 60);
             assertEquals(2, refused.exitCode(), refused.output());
         } finally {
-            run(List.of(client, socket.toString(), "stop"), 60);
+            run(launcher(List.of(client, jar, java, "stop"), runtime, "on"), 60);
         }
     }
 

@@ -1,0 +1,62 @@
+package dev.rca.git;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Repositories kept open between commands by a long-lived rca (the daemon), so that the next command finds
+ * the pack index, the pack windows and the delta bases already read: on a history of git's size reading the
+ * pack index alone costs more than a short query. JGit rereads configuration, refs and the pack directory
+ * when they change on disk, so a kept repository answers as a freshly opened one would. The least recently
+ * used repository is closed when more than {@code capacity} are open.
+ */
+final class RepositoryPool {
+    private record Key(File gitDir, File workTree, File indexFile, File objectDirectory) {
+    }
+
+    private final Map<Key, Repository> open;
+
+    RepositoryPool(int capacity) {
+        this.open = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Repository> eldest) {
+                if (size() <= capacity) {
+                    return false;
+                }
+                eldest.getValue().close();
+                return true;
+            }
+        };
+    }
+
+    /** The repository {@code builder} describes, opened once and then kept. */
+    synchronized Repository open(FileRepositoryBuilder builder) throws IOException {
+        builder.setup();
+        Key key = new Key(builder.getGitDir(), builder.getWorkTree(), builder.getIndexFile(),
+            builder.getObjectDirectory());
+        Repository kept = open.get(key);
+        if (kept != null && kept.getDirectory().isDirectory()) {
+            return kept;
+        }
+        if (kept != null) {
+            open.remove(key).close();
+        }
+        Repository fresh = builder.build();
+        open.put(key, fresh);
+        return fresh;
+    }
+
+    synchronized void closeAll() {
+        open.values().forEach(Repository::close);
+        open.clear();
+    }
+
+    /** True for a repository this pool keeps open: its user must not close it. */
+    synchronized boolean keeps(Repository repository) {
+        return open.containsValue(repository);
+    }
+}
