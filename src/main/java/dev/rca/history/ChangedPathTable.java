@@ -171,6 +171,20 @@ final class ChangedPathTable {
         return true;
     }
 
+    /**
+     * True when commit {@code commit} (by index, covered) changed against its first parent some path whose
+     * dictionary index is set in {@code paths}: one pass over that commit's entries, however many paths.
+     */
+    boolean changesAny(int commit, java.util.BitSet paths) {
+        int end = map.getInt(entryStartsAt + (commit + 1) * 4);
+        for (int e = map.getInt(entryStartsAt + commit * 4); e < end; e++) {
+            if (paths.get(map.getInt(entriesAt + e * ENTRY))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Answers "same content at the paths?" for commits of the table, remembering what it worked out. */
     final class Lookup {
         /** Entry position + 2 per commit and path: 0 unknown, 1 nothing at the path, else an entry. */

@@ -80,6 +80,16 @@ public final class CommitWalk implements AutoCloseable {
         return reader;
     }
 
+    /**
+     * rca's cache tables for a walk of its own from {@code tip}, built or extended as a whole-history walk of
+     * this class would; {@link CacheTables#NONE} when the repository keeps no cache.
+     */
+    CacheTables cacheTables(ObjectId tip) {
+        CommitTable commits = CommitCache.table(workspace, reader, List.of(tip.copy()), true, progress);
+        return commits == null ? CacheTables.NONE
+            : new CacheTables(commits, CommitCache.pathTable(workspace, reader, commits, progress));
+    }
+
     /** The commit graph, when the repository has one. */
     CommitGraph commitGraph() {
         return CommitGraphs.graph(reader);

@@ -49,7 +49,7 @@ final class FollowWalk {
     /** Content similarity where no followed name was created: for at most this many files on a side. */
     private static final int SMALL_RENAME_LIMIT = 8;
     private static final Comparator<WalkCommit> BY_DATE = Comparator
-        .comparingInt((WalkCommit c) -> c.getCommitTime()).reversed()
+        .comparingLong((WalkCommit c) -> c.time).reversed()
         .thenComparingLong(c -> c.queueSeq);
 
     private final Repository repository;
@@ -59,11 +59,22 @@ final class FollowWalk {
     private final List<String> names = new ArrayList<>();
     private FollowedNames lookup;
     private List<byte[]> bloomKeys;
+    private CommitTable table;
+    private final ChangedPathTable paths;
+    /** The followed names' indices in the changed-path table's dictionary; null when the table is not used. */
+    private java.util.BitSet followedPaths;
+    private WalkCommit[] byIndex;
 
-    FollowWalk(Repository repository, ObjectReader reader, CommitGraph graph) {
+    /**
+     * @param tables rca's commit table (parents, dates and trees without parsing a commit) and changed-path
+     *     table (which followed names a commit changed, without reading a tree), either or both absent
+     */
+    FollowWalk(Repository repository, ObjectReader reader, CommitGraph graph, CacheTables tables) {
         this.repository = repository;
         this.reader = reader;
         this.graph = graph;
+        this.table = tables.commits();
+        this.paths = tables.commits() == null ? null : tables.paths();
         this.diffWalk = new TreeWalk(reader);
         this.diffWalk.setRecursive(true);
     }
@@ -89,21 +100,20 @@ final class FollowWalk {
             PriorityQueue<WalkCommit> queue = new PriorityQueue<>(BY_DATE);
             long seq = 0;
             WalkCommit start = (WalkCommit) pool.parseCommit(tip);
-            start.marks |= WalkCommit.SEEN | WalkCommit.PARSED;
+            useTableIfItAgrees(start);
+            parse(pool, start);
+            start.marks |= WalkCommit.SEEN;
             start.queueSeq = seq++;
             queue.add(start);
             while (!queue.isEmpty()) {
                 WalkCommit c = queue.poll();
-                if (since != null && c.getCommitTime() < since) {
+                if (since != null && c.time < since) {
                     continue;
                 }
-                int parents = firstParent ? Math.min(1, c.getParentCount()) : c.getParentCount();
+                int parents = firstParent ? Math.min(1, c.parentCount) : c.parentCount;
                 for (int i = 0; i < parents; i++) {
-                    WalkCommit p = (WalkCommit) c.getParent(i);
-                    if ((p.marks & WalkCommit.PARSED) == 0) {
-                        pool.parseHeaders(p);
-                        p.marks |= WalkCommit.PARSED;
-                    }
+                    WalkCommit p = c.walkParents[i];
+                    parse(pool, p);
                     if ((p.marks & WalkCommit.SEEN) == 0) {
                         p.marks |= WalkCommit.SEEN;
                         p.queueSeq = seq++;
@@ -111,7 +121,7 @@ final class FollowWalk {
                     }
                 }
                 Set<String> changed = visit(c, parents);
-                Set<String> visible = changed.isEmpty() || until != null && c.getCommitTime() > until ? null
+                Set<String> visible = changed.isEmpty() || until != null && c.time > until ? null
                     : visibleNames(c, changed);
                 c.pathEntries = null;
                 if (visible != null && !found.accept(c, pool, visible, changed)) {
@@ -129,6 +139,21 @@ final class FollowWalk {
 
     private void namesChanged() {
         lookup = new FollowedNames(reader, names);
+        followedPaths = paths == null || table == null ? null : new java.util.BitSet();
+        for (String name : names) {
+            if (followedPaths == null) {
+                break;
+            }
+            if (name.isEmpty()) {
+                // the whole tree is no entry of the table
+                followedPaths = null;
+                break;
+            }
+            int index = paths.pathIndex(name.getBytes(StandardCharsets.UTF_8));
+            if (index >= 0) {
+                followedPaths.set(index);
+            }
+        }
         bloomKeys = new ArrayList<>();
         for (String name : names) {
             byte[] key = name.getBytes(StandardCharsets.UTF_8);
@@ -158,12 +183,13 @@ final class FollowWalk {
         }
         // A commit's Bloom filter lists what changed against its first parent, merges' too: a merge that
         // left the names as its first parent had them took that side's content, so it neither shows nor renames.
-        if (bloomSaysUnchanged(c) || parents == 1 && c.getTree().equals(c.getParent(0).getTree())) {
+        if (parents == 1 && c.tree.equals(c.walkParents[0].tree) || tableSaysUnchanged(c)
+            || bloomSaysUnchanged(c)) {
             return Set.of();
         }
         Set<String> changedAgainstAll = null;
         for (int i = 0; i < parents; i++) {
-            WalkCommit p = (WalkCommit) c.getParent(i);
+            WalkCommit p = c.walkParents[i];
             Set<String> changed = changedNames(c, p);
             changedAgainstAll = changedAgainstAll == null ? changed : changedAgainstAll;
             if (changed.isEmpty()) {
@@ -176,13 +202,13 @@ final class FollowWalk {
         }
         int known = names.size();
         for (int i = 0; i < parents; i++) {
-            discoverSources(c, (WalkCommit) c.getParent(i), parents == 1, parents == 1 || missingInAllParents(c, parents));
+            discoverSources(c, c.walkParents[i], parents == 1, parents == 1 || missingInAllParents(c, parents));
         }
         if (names.size() > known) {
             // Names found in this commit: it changed them as well (a rename shows under both names).
             changedAgainstAll = new TreeSet<>(changedAgainstAll);
             for (int i = 0; i < parents; i++) {
-                changedAgainstAll.addAll(changedNames(c, (WalkCommit) c.getParent(i)));
+                changedAgainstAll.addAll(changedNames(c, c.walkParents[i]));
             }
         }
         return changedAgainstAll;
@@ -196,7 +222,7 @@ final class FollowWalk {
             }
             boolean inSomeParent = false;
             for (int i = 0; i < parents; i++) {
-                inSomeParent |= entries((WalkCommit) c.getParent(i))[n] != null;
+                inSomeParent |= entries(c.walkParents[i])[n] != null;
             }
             if (!inSomeParent) {
                 return true;
@@ -207,7 +233,7 @@ final class FollowWalk {
 
     /** The followed names whose entries differ between {@code c} and {@code p}. */
     private Set<String> changedNames(WalkCommit c, WalkCommit p) throws IOException {
-        if (c.getTree().equals(p.getTree())) {
+        if (c.tree.equals(p.tree)) {
             return Set.of();
         }
         TreePaths.Entry[] mine = entries(c);
@@ -224,7 +250,7 @@ final class FollowWalk {
     private TreePaths.Entry[] entries(WalkCommit c) throws IOException {
         // Names are only ever added: entries looked up before the last addition are shorter.
         if (c.pathEntries == null || c.pathEntries.length != names.size()) {
-            c.pathEntries = lookup.lookup(c.getTree());
+            c.pathEntries = lookup.lookup(c.tree);
         }
         return c.pathEntries;
     }
@@ -259,7 +285,7 @@ final class FollowWalk {
         }
         Set<String> searched = new TreeSet<>(created);
         searched.addAll(grownDirectories);
-        diffWalk.reset(p.getTree(), c.getTree());
+        diffWalk.reset(p.tree, c.tree);
         diffWalk.setFilter(AndTreeFilter.create(filter(searched), TreeFilter.ANY_DIFF));
         List<String> added = new ArrayList<>();
         while (diffWalk.next()) {
@@ -296,8 +322,8 @@ final class FollowWalk {
      */
     private Set<String> visibleNames(WalkCommit commit, Set<String> changed) throws IOException {
         Set<String> visible = presentIn(commit, changed);
-        if (visible.isEmpty() && commit.getParentCount() > 0) {
-            visible = presentIn((WalkCommit) commit.getParent(0), changed);
+        if (visible.isEmpty() && commit.parentCount > 0) {
+            visible = presentIn(commit.walkParents[0], changed);
         }
         return visible.isEmpty() ? changed : visible;
     }
@@ -318,7 +344,7 @@ final class FollowWalk {
      * possible: renamed from files the commit deleted, or (when it created a followed name, as git's
      * {@code --follow} looks "harder") copied from any file of the parent.
      */
-    private Set<String> renameSources(RevCommit parent, RevCommit commit, Set<String> searched, List<String> added,
+    private Set<String> renameSources(WalkCommit parent, WalkCommit commit, Set<String> searched, List<String> added,
                                       boolean lookForCopies) throws IOException {
         RenameDetector detector = newDetector();
         List<DiffEntry> entries = new ArrayList<>();
@@ -326,7 +352,7 @@ final class FollowWalk {
         boolean deletions = false;
         try (TreeWalk all = new TreeWalk(reader)) {
             all.setRecursive(true);
-            all.reset(parent.getTree(), commit.getTree());
+            all.reset(parent.tree, commit.tree);
             all.setFilter(TreeFilter.ANY_DIFF);
             for (DiffEntry e : DiffEntry.scan(all)) {
                 if (e.getChangeType() == DiffEntry.ChangeType.DELETE) {
@@ -389,7 +415,7 @@ final class FollowWalk {
      * Like git's {@code --follow} (which finds copies "harder"), where each added file may have been copied
      * from: any file of the parent, not only deleted ones.
      */
-    private List<DiffEntry> copySources(RevCommit parent, List<DiffEntry> entries) throws IOException {
+    private List<DiffEntry> copySources(WalkCommit parent, List<DiffEntry> entries) throws IOException {
         RenameDetector detector = newDetector();
         for (DiffEntry e : entries) {
             if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
@@ -398,7 +424,7 @@ final class FollowWalk {
         }
         try (TreeWalk all = new TreeWalk(reader)) {
             all.setRecursive(true);
-            all.addTree(parent.getTree());
+            all.addTree(parent.tree);
             all.addTree(new EmptyTreeIterator());
             detector.addAll(DiffEntry.scan(all));
         }
@@ -413,6 +439,71 @@ final class FollowWalk {
             }
         }
         return null;
+    }
+
+    /**
+     * A start commit the commit table holds with other parents or another tree belongs to some other history:
+     * the table is not used (and is removed, as a normal walk would).
+     */
+    private void useTableIfItAgrees(WalkCommit start) {
+        if (table == null) {
+            return;
+        }
+        int index = table.find(start);
+        if (index >= 0 && !table.agrees(index, start)) {
+            CommitCache.discard(table);
+            table = null;
+            followedPaths = null;
+            return;
+        }
+        byIndex = new WalkCommit[table.size()];
+    }
+
+    /** Fills in the commit's time, tree and parents: from the commit table when it has them, else from the object. */
+    private void parse(WalkPool pool, WalkCommit c) throws IOException {
+        if ((c.marks & WalkCommit.PARSED) != 0) {
+            return;
+        }
+        int index = table == null ? -1 : c.tableIndex >= 0 ? c.tableIndex : table.find(c);
+        if (index >= 0) {
+            c.tableIndex = index;
+            byIndex[index] = c;
+            c.time = Integer.toUnsignedLong(table.commitTime(index));
+            c.tree = table.tree(index);
+            int n = table.parentCount(index);
+            c.parentCount = n;
+            c.walkParents = new WalkCommit[n];
+            for (int i = 0; i < n; i++) {
+                int pi = table.parent(index, i);
+                WalkCommit p = byIndex[pi];
+                if (p == null) {
+                    p = (WalkCommit) pool.lookupCommit(table.id(pi));
+                    p.tableIndex = pi;
+                    byIndex[pi] = p;
+                }
+                c.walkParents[i] = p;
+            }
+        } else {
+            pool.parseHeaders(c);
+            c.time = Integer.toUnsignedLong(c.getCommitTime());
+            c.tree = c.getTree();
+            RevCommit[] parents = c.getParents();
+            c.parentCount = parents.length;
+            c.walkParents = new WalkCommit[parents.length];
+            for (int i = 0; i < parents.length; i++) {
+                c.walkParents[i] = (WalkCommit) parents[i];
+            }
+        }
+        c.marks |= WalkCommit.PARSED;
+    }
+
+    /**
+     * True when rca's changed-path table covers the commit and says it changed none of the followed names
+     * against its first parent: exact where the Bloom filters only say "maybe", and without reading a tree.
+     */
+    private boolean tableSaysUnchanged(WalkCommit c) {
+        return followedPaths != null && c.tableIndex >= 0 && c.tableIndex < paths.commits()
+            && !paths.changesAny(c.tableIndex, followedPaths);
     }
 
     private boolean bloomSaysUnchanged(RevCommit commit) {

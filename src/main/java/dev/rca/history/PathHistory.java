@@ -74,7 +74,8 @@ public final class PathHistory {
                 return;
             }
             ObjectId tip = workspace.resolveCommit(query.revision() == null ? "HEAD" : query.revision());
-            new FollowWalk(workspace.repository(), commits.reader(), commits.commitGraph()).run(tip, query.paths(),
+            new FollowWalk(workspace.repository(), commits.reader(), commits.commitGraph(), commits.cacheTables(tip))
+                .run(tip, query.paths(),
                 query.firstParent(), query.since(), query.until(), (c, walk, names, parentNames) -> {
                     Set<String> both = new TreeSet<>(names);
                     both.addAll(parentNames);

@@ -110,4 +110,44 @@ class FollowAcrossMergesTest {
             assertTrue(ours.containsAll(git), path + ": git found " + git + ", rca " + ours);
         }
     }
+
+    @Test
+    void followAnswersTheSameWithoutTheCacheWithTheCommitTableAndWithBothTables() {
+        Path dir = tmp.resolve("gen-tables");
+        HistoryRepoGenerator g = HistoryRepoGenerator.generate(dir, 31, 240);
+        List<String> paths = new java.util.ArrayList<>(g.touchedPaths.subList(0, Math.min(6, g.touchedPaths.size())));
+        for (String p : List.copyOf(paths)) {
+            int slash = p.lastIndexOf('/');
+            if (slash > 0 && !paths.contains(p.substring(0, slash))) {
+                paths.add(p.substring(0, slash));
+            }
+        }
+        java.util.Map<String, String> live = new java.util.LinkedHashMap<>();
+        System.setProperty("rca.cache", "off");
+        try {
+            for (String path : paths) {
+                live.put(path, Cli.run(dir, "history", "--follow", "--format=oneline", "--", path).out());
+                live.put("--first-parent " + path,
+                    Cli.run(dir, "history", "--follow", "--first-parent", "--format=sha", "--", path).out());
+            }
+        } finally {
+            System.clearProperty("rca.cache");
+        }
+        for (String path : paths) {
+            assertEquals(live.get(path), Cli.run(dir, "history", "--follow", "--format=oneline", "--", path).out(),
+                "commit table: " + path);
+        }
+        assertTrue(java.nio.file.Files.exists(dir.resolve(".git/rca/cache/commits")), "the walks built the commit table");
+        assertEquals(0, Cli.run(dir, "index").exitCode());
+        assertTrue(java.nio.file.Files.exists(dir.resolve(".git/rca/cache/paths")));
+        for (String path : paths) {
+            String out = live.get(path);
+            assertEquals(out, Cli.run(dir, "history", "--follow", "--format=oneline", "--", path).out(),
+                "both tables: " + path);
+            assertEquals(live.get("--first-parent " + path),
+                Cli.run(dir, "history", "--follow", "--first-parent", "--format=sha", "--", path).out(),
+                "both tables, first parent: " + path);
+        }
+        assertTrue(live.values().stream().anyMatch(out -> out.lines().count() > 3), live.toString());
+    }
 }
