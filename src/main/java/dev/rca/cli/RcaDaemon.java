@@ -54,8 +54,11 @@ public final class RcaDaemon {
     private volatile long lastActive = System.currentTimeMillis();
     private volatile boolean busy;
     private volatile boolean serving = true;
+    private final DaemonIndexer indexer = new DaemonIndexer(() -> busy);
+    private final boolean indexInBackground;
 
-    private RcaDaemon(Path socket, Path jar, long idleMillis) throws IOException {
+    private RcaDaemon(Path socket, Path jar, long idleMillis, boolean indexInBackground) throws IOException {
+        this.indexInBackground = indexInBackground;
         this.socket = socket;
         this.jar = jar;
         this.jarTime = Files.getLastModifiedTime(jar);
@@ -67,7 +70,9 @@ public final class RcaDaemon {
             System.err.println("usage: RcaDaemon <socket> <rca.jar> <idle-seconds>");
             System.exit(ExitCode.USAGE);
         }
-        if (serve(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), Long.parseLong(args[2]) * 1000)) {
+        // RCA_DAEMON_INDEX=off leaves the changed-path table to 'rca index'.
+        boolean index = !"off".equals(System.getenv("RCA_DAEMON_INDEX"));
+        if (serve(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), Long.parseLong(args[2]) * 1000, index)) {
             System.exit(ExitCode.OK);
         }
     }
@@ -75,9 +80,12 @@ public final class RcaDaemon {
     /**
      * Serves {@code socket} until a stop request, or until idle for {@code idleMillis} or {@code jar} changes
      * (then the process halts). False when another daemon already serves the socket.
+     *
+     * @param indexInBackground whether to complete the changed-path tables of the repositories it answers about
+     *     while idle ({@link DaemonIndexer})
      */
-    static boolean serve(Path socket, Path jar, long idleMillis) throws IOException {
-        RcaDaemon daemon = new RcaDaemon(socket, jar, idleMillis);
+    static boolean serve(Path socket, Path jar, long idleMillis, boolean indexInBackground) throws IOException {
+        RcaDaemon daemon = new RcaDaemon(socket, jar, idleMillis, indexInBackground);
         // The lock, held for the daemon's life, makes a second daemon started for the same socket (two
         // launchers racing) leave at once instead of unlinking the first one's socket.
         try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
@@ -116,6 +124,9 @@ public final class RcaDaemon {
                     boolean stop = handle(client);
                     if (stop) {
                         break;
+                    }
+                    if (indexInBackground) {
+                        indexer.afterCommand();
                     }
                 } catch (IOException clientWentAway) {
                     // one client's broken connection ends only its own request
@@ -206,7 +217,7 @@ public final class RcaDaemon {
                 jarChanged = true;
             }
             boolean idle = System.currentTimeMillis() - lastActive > idleMillis;
-            if (serving && !busy && (idle || jarChanged)) {
+            if (serving && !busy && !indexer.working() && (idle || jarChanged)) {
                 try {
                     Files.deleteIfExists(socket);
                 } catch (IOException ignored) {

@@ -248,6 +248,12 @@ public final class GitWorkspace implements AutoCloseable {
         pool = new RepositoryPool(capacity);
     }
 
+    /** Where the repositories kept open are (work trees, or git directories of bare ones); empty when none are kept. */
+    public static List<Path> keptRepositories() {
+        RepositoryPool keeping = pool;
+        return keeping == null ? List.of() : keeping.places().stream().map(File::toPath).toList();
+    }
+
     /** Closes the repositories kept open and goes back to one repository per workspace. */
     public static void stopKeepingRepositoriesOpen() {
         RepositoryPool keeping = pool;

@@ -55,6 +55,11 @@ final class RepositoryPool {
         open.clear();
     }
 
+    /** Where each kept repository is: its work tree, or the git directory of a bare one. */
+    synchronized java.util.List<File> places() {
+        return open.keySet().stream().map(k -> k.workTree() != null ? k.workTree() : k.gitDir()).toList();
+    }
+
     /** True for a repository this pool keeps open: its user must not close it. */
     synchronized boolean keeps(Repository repository) {
         return open.containsValue(repository);

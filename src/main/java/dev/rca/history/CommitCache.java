@@ -130,6 +130,24 @@ public final class CommitCache {
         }
     }
 
+    /**
+     * True when the repository has a commit table whose changed-path table is missing or covers fewer commits:
+     * what {@link #index} would complete, without a commit-graph (that file is git's, and only {@code rca index}
+     * writes it). False when the repository keeps no cache or it cannot be written.
+     */
+    public static boolean pathTableLags(GitWorkspace workspace) {
+        Path dir = directory(workspace);
+        if ("off".equals(System.getProperty(PROPERTY)) || !eligible(workspace.repository()) || !writable(dir)) {
+            return false;
+        }
+        CommitTable table = CommitTable.open(dir);
+        if (table == null) {
+            return false;
+        }
+        ChangedPathTable paths = ChangedPathTable.open(dir, table);
+        return paths == null || paths.commits() < table.size();
+    }
+
     /** Removes a table that disagrees with the repository, so that the next walk builds a new one. */
     static void discard(CommitTable table) {
         try {

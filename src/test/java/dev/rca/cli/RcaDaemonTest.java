@@ -34,9 +34,11 @@ class RcaDaemonTest {
     private Path repo;
     private Path socket;
     private CompletableFuture<Boolean> daemon;
+    private boolean indexInBackground;
 
     @BeforeEach
-    void startDaemon() throws Exception {
+    void startDaemon(org.junit.jupiter.api.TestInfo test) throws Exception {
+        indexInBackground = test.getDisplayName().startsWith("whileIdle");
         try (TestRepo r = TestRepo.init(tmp.resolve("repo"))) {
             r.commit("add cache").add("src/cache.c", "a\nb\n").create();
             r.commit("fix cache eviction").add("src/cache.c", "a\nB\n").create();
@@ -48,7 +50,7 @@ class RcaDaemonTest {
         socket = tmp.resolve("d.sock");
         daemon = CompletableFuture.supplyAsync(() -> {
             try {
-                return RcaDaemon.serve(socket, jar, TimeUnit.HOURS.toMillis(1));
+                return RcaDaemon.serve(socket, jar, TimeUnit.HOURS.toMillis(1), indexInBackground);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -115,8 +117,22 @@ class RcaDaemonTest {
     @Test
     void aSecondDaemonForTheSameSocketLeavesAtOnce() throws Exception {
         assertEquals(0, request(0, repo.toString(), 0, "log", "-n", "1").exitCode());
-        assertFalse(RcaDaemon.serve(socket, tmp.resolve("rca.jar"), 1000));
+        assertFalse(RcaDaemon.serve(socket, tmp.resolve("rca.jar"), 1000, false));
         assertEquals(0, request(0, repo.toString(), 0, "log", "-n", "1").exitCode());
+    }
+
+    @Test
+    void whileIdleTheDaemonCompletesTheChangedPathTableButNeverTheCommitGraph() throws Exception {
+        CliResult first = request(0, repo.toString(), 0, "history", "--format=sha", "src/cache.c");
+        assertEquals(Cli.run(repo, "history", "--format=sha", "src/cache.c").out(), first.out());
+        Path cache = repo.resolve(".git/rca/cache");
+        assertTrue(Files.exists(cache.resolve("commits")), "the walk built the commit table");
+        for (int i = 0; i < 500 && !Files.exists(cache.resolve("paths")); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(cache.resolve("paths")), "no changed-path table was written while idle");
+        assertFalse(Files.exists(repo.resolve(".git/objects/info/commit-graph")), "the commit-graph is git's");
+        assertEquals(first, request(0, repo.toString(), 0, "history", "--format=sha", "src/cache.c"));
     }
 
     @Test

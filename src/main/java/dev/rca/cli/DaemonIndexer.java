@@ -1,0 +1,84 @@
+package dev.rca.cli;
+
+import dev.rca.Progress;
+import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The daemon's idle work: completes rca's changed-path table ({@code .git/rca/cache/paths}, what {@code rca index}
+ * writes besides the commit-graph) for the repositories it has answered about, so that later path queries decide
+ * which commits touch a path without reading trees. It works only while no command runs (it pauses between steps
+ * of a thousand commits), one repository at a time, looks at a repository at most once a minute, and never writes
+ * the commit-graph, which is git's file.
+ */
+final class DaemonIndexer {
+    private static final long RECHECK_MILLIS = 60_000;
+
+    private final BooleanSupplier commandRunning;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rca-daemon-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Path, Long> lastLook = new ConcurrentHashMap<>();
+    private volatile boolean working;
+
+    DaemonIndexer(BooleanSupplier commandRunning) {
+        this.commandRunning = commandRunning;
+    }
+
+    /** True while a table is being written: the daemon must not exit then. */
+    boolean working() {
+        return working;
+    }
+
+    /** Looks, in the background, at every repository the daemon keeps open. */
+    void afterCommand() {
+        long now = System.currentTimeMillis();
+        for (Path place : GitWorkspace.keptRepositories()) {
+            Long last = lastLook.get(place);
+            if (last == null || now - last > RECHECK_MILLIS) {
+                lastLook.put(place, now);
+                worker.submit(() -> complete(place));
+            }
+        }
+    }
+
+    private void complete(Path place) {
+        Progress pausing = new Progress() {
+            @Override
+            public void update(String task, long done, long total) {
+                while (commandRunning.getAsBoolean()) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        pausing.update("waiting", 0, 0);
+        try (GitWorkspace workspace = GitWorkspace.open(place)) {
+            if (CommitCache.pathTableLags(workspace)) {
+                working = true;
+                CommitCache.index(workspace, pausing);
+            }
+        } catch (IOException | RuntimeException notNow) {
+            // an RcaException too: the table is only a shortcut: a repository that cannot be indexed now is walked as before
+        } finally {
+            working = false;
+        }
+    }
+}
