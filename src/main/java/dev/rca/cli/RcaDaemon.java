@@ -98,6 +98,7 @@ public final class RcaDaemon {
                 daemon.acceptUntilStopped();
             } finally {
                 GitWorkspace.stopKeepingRepositoriesOpen();
+                daemon.removeFiles();
             }
             return true;
         }
@@ -202,6 +203,19 @@ public final class RcaDaemon {
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Removes the socket and, while still holding it, the lock file: a daemon for a rebuilt jar has another
+     * key, so nothing else would ever remove them. A daemon starting this very moment locks a fresh file.
+     */
+    private void removeFiles() {
+        try {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(Path.of(socket + ".lock"));
+        } catch (IOException ignored) {
+            // exiting anyway; the next daemon for this key replaces leftovers
+        }
+    }
+
     /** Exits after the idle time, or as soon as the jar is rebuilt: a stale daemon would answer with old code. */
     private void exitWhenStale() {
         while (serving) {
@@ -218,11 +232,7 @@ public final class RcaDaemon {
             }
             boolean idle = System.currentTimeMillis() - lastActive > idleMillis;
             if (serving && !busy && !indexer.working() && (idle || jarChanged)) {
-                try {
-                    Files.deleteIfExists(socket);
-                } catch (IOException ignored) {
-                    // exiting anyway; the next daemon replaces a leftover socket file
-                }
+                removeFiles();
                 Runtime.getRuntime().halt(0);
             }
         }

@@ -77,6 +77,7 @@ class RcaDaemonTest {
         }
         assertTrue(daemon.get(30, TimeUnit.SECONDS), "the daemon did not serve its socket");
         assertFalse(Files.exists(socket), "the socket is removed when the daemon stops");
+        assertFalse(Files.exists(Path.of(socket + ".lock")), "so is its lock file");
     }
 
     @Test
