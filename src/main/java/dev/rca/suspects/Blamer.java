@@ -7,8 +7,10 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
@@ -56,11 +58,6 @@ final class Blamer implements AutoCloseable {
                 tracked.set(0, lines);
             }
             this.tracked = tracked;
-        }
-
-        boolean tracks(int start, int end) {
-            int to = Math.min(end, origins.length);
-            return start >= to || tracked.nextClearBit(start) >= to;
         }
 
         /**
@@ -111,7 +108,7 @@ final class Blamer implements AutoCloseable {
     /** Per "commit:path", the generators started there, each following its own lines. */
     private final Map<String, List<FileBlame>> files = new HashMap<>();
     /** The paths that do not exist (or are no file) at a commit. */
-    private final java.util.Set<String> absent = new java.util.HashSet<>();
+    private final Set<String> absent = new HashSet<>();
 
     Blamer(Repository repository) {
         this.repository = repository;
@@ -163,7 +160,7 @@ final class Blamer implements AutoCloseable {
     /** How far back (commit time) blame has walked for {@code path} at {@code commit}, if at all. */
     int reached(RevCommit commit, String path) {
         List<FileBlame> started = files.get(commit.name() + ':' + path);
-        return started == null ? Integer.MAX_VALUE : started.get(0).reached;
+        return started == null || started.isEmpty() ? Integer.MAX_VALUE : started.get(0).reached;
     }
 
     /** Whether generators follow only the lines asked about, as intended, rather than whole files. */
