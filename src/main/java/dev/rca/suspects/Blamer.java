@@ -1,8 +1,16 @@
 package dev.rca.suspects;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
@@ -11,9 +19,16 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * Whitespace-insensitive blame that follows renames, computed lazily: one {@link BlameGenerator} per
- * (commit, path), driven only as far back in history as the lines asked for need, and kept so that later
- * questions about the same file (a re-blame past a skipped commit, context lines) continue where it stopped.
+ * Whitespace-insensitive blame that follows renames, computed lazily: a {@link BlameGenerator} per (commit,
+ * path), driven only as far back in history as the lines asked for need, and kept so that later questions about
+ * the same file continue where it stopped.
+ *
+ * <p>Like {@code git blame -L}, a generator follows only the lines it is asked about ({@link #track} declares
+ * them up front), not the whole file: the other lines of a long, busy file would make every diff and every
+ * merge along the walk cost more, and pull the walk into side branches those lines came from. A line's
+ * origin does not depend on which other lines are followed with it. JGit has no API for this, so the
+ * generator's starting region list is replaced by reflection; should JGit's internals change, the whole file
+ * is followed as before.
  */
 final class Blamer implements AutoCloseable {
     /** Where a line came from: the commit that introduced it, its path there and its 0-based line. */
@@ -25,14 +40,33 @@ final class Blamer implements AutoCloseable {
         final BlameGenerator generator;
         final Origin[] origins;
         final int[] times;
+        /** The lines the generator follows: all of them when it could not be restricted. */
+        final BitSet tracked;
+        final boolean restricted;
         /** Commit time of the last region attributed: the walk has gone back (about) this far. */
         int reached = Integer.MAX_VALUE;
         boolean exhausted;
 
-        FileBlame(BlameGenerator generator, int lines) {
+        FileBlame(BlameGenerator generator, int lines, BitSet wanted) {
             this.generator = generator;
             this.origins = new Origin[lines];
             this.times = new int[lines];
+            BitSet tracked = (BitSet) wanted.clone();
+            tracked.clear(lines, Math.max(lines, tracked.length()));
+            this.restricted = !tracked.isEmpty() && Restriction.apply(generator, tracked);
+            if (!restricted) {
+                tracked.set(0, lines);
+            }
+            this.tracked = tracked;
+        }
+
+        /**
+         * Whether the next step could only attribute lines to commits made before {@code time}. A restricted
+         * generator may walk far between two regions of its few lines: it stops before that walk, where one
+         * following the whole file would have stopped at the first older region of any line.
+         */
+        boolean olderNext(int time) {
+            return restricted && Restriction.nextTime(generator) < time;
         }
 
         /** Attributes the next region; false when history is exhausted. */
@@ -71,10 +105,21 @@ final class Blamer implements AutoCloseable {
     }
 
     private final Repository repository;
-    private final Map<String, FileBlame> files = new HashMap<>();
+    /** Per "commit:path", the generators started there, each following its own lines. */
+    private final Map<String, List<FileBlame>> files = new HashMap<>();
+    /** The paths that do not exist (or are no file) at a commit. */
+    private final Set<String> absent = new HashSet<>();
 
     Blamer(Repository repository) {
         this.repository = repository;
+    }
+
+    /**
+     * Declares that lines {@code lines} (0-based) of {@code path} at {@code commit} will be asked about: one
+     * generator follows them together. A later question about a line not declared starts another generator.
+     */
+    void track(RevCommit commit, String path, BitSet lines) throws IOException {
+        file(commit, path, lines);
     }
 
     /**
@@ -91,7 +136,9 @@ final class Blamer implements AutoCloseable {
      */
     Origin[] blame(RevCommit commit, String path, int start, int end, int notBefore) throws IOException {
         Origin[] out = new Origin[end - start];
-        FileBlame file = file(commit, path);
+        BitSet wanted = new BitSet();
+        wanted.set(start, end);
+        FileBlame file = file(commit, path, wanted);
         if (file == null) {
             return out;
         }
@@ -99,7 +146,7 @@ final class Blamer implements AutoCloseable {
         if (start >= to) {
             return out;
         }
-        while (!file.done(start, to) && file.reached >= notBefore && file.step()) {
+        while (!file.done(start, to) && file.reached >= notBefore && !file.olderNext(notBefore) && file.step()) {
             // each step attributes one region, newest history first
         }
         for (int i = start; i < to; i++) {
@@ -112,37 +159,172 @@ final class Blamer implements AutoCloseable {
 
     /** How far back (commit time) blame has walked for {@code path} at {@code commit}, if at all. */
     int reached(RevCommit commit, String path) {
-        FileBlame file = files.get(commit.name() + ':' + path);
-        return file == null ? Integer.MAX_VALUE : file.reached;
+        List<FileBlame> started = files.get(commit.name() + ':' + path);
+        return started == null || started.isEmpty() ? Integer.MAX_VALUE : started.get(0).reached;
     }
 
-    private FileBlame file(RevCommit commit, String path) throws IOException {
+    /** Whether generators follow only the lines asked about, as intended, rather than whole files. */
+    static boolean followsLinesOnly() {
+        return Restriction.QUEUE != null;
+    }
+
+    /** A generator at (commit, path) following at least {@code wanted}; null when there is no such file. */
+    private FileBlame file(RevCommit commit, String path, BitSet wanted) throws IOException {
         String key = commit.name() + ':' + path;
-        if (files.containsKey(key)) {
-            return files.get(key);
+        if (absent.contains(key)) {
+            return null;
+        }
+        List<FileBlame> started = files.computeIfAbsent(key, k -> new ArrayList<>());
+        int start = wanted.nextSetBit(0);
+        for (FileBlame file : started) {
+            if (start < 0 || covers(file, wanted)) {
+                return file;
+            }
         }
         BlameGenerator generator = new BlameGenerator(repository, path);
         generator.setTextComparator(RawTextComparator.WS_IGNORE_ALL);
         generator.setFollowFileRenames(true);
         generator.push(null, commit);
         RawText contents = generator.getResultContents();
-        FileBlame file = null;
         if (contents == null) {
             generator.close();
-        } else {
-            file = new FileBlame(generator, contents.size());
+            files.remove(key);
+            absent.add(key);
+            return null;
         }
-        files.put(key, file);
+        FileBlame file = new FileBlame(generator, contents.size(), wanted);
+        started.add(file);
         return file;
+    }
+
+    private static boolean covers(FileBlame file, BitSet wanted) {
+        for (int i = wanted.nextSetBit(0); i >= 0 && i < file.origins.length; i = wanted.nextSetBit(i + 1)) {
+            if (!file.tracked.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public void close() {
-        for (FileBlame file : files.values()) {
-            if (file != null && !file.exhausted) {
-                file.generator.close();
+        for (List<FileBlame> started : files.values()) {
+            for (FileBlame file : started) {
+                if (!file.exhausted) {
+                    file.generator.close();
+                }
             }
         }
         files.clear();
+    }
+
+    /**
+     * Reaches into {@link BlameGenerator}'s private state, which has no API for following some lines only:
+     * the first candidate's region list and the count of lines left, and the time of the next candidate.
+     * Every handle is looked up once; if any is missing, nothing is restricted.
+     */
+    private static final class Restriction {
+        private static final Field QUEUE;
+        private static final Field QUEUE_NEXT;
+        private static final Field REMAINING;
+        private static final Field OUT_REGION;
+        private static final Field REGION_LIST;
+        private static final Field NEXT;
+        private static final Constructor<?> REGION;
+        private static final Method TIME;
+
+        static {
+            Field queue = null;
+            Field queueNext = null;
+            Field remaining = null;
+            Field outRegion = null;
+            Field regionList = null;
+            Field next = null;
+            Constructor<?> region = null;
+            Method time = null;
+            try {
+                queue = accessible(BlameGenerator.class.getDeclaredField("queue"));
+                queueNext = accessible(queue.getType().getDeclaredField("queueNext"));
+                remaining = accessible(BlameGenerator.class.getDeclaredField("remaining"));
+                outRegion = accessible(BlameGenerator.class.getDeclaredField("outRegion"));
+                regionList = accessible(queue.getType().getDeclaredField("regionList"));
+                next = accessible(regionList.getType().getDeclaredField("next"));
+                region = regionList.getType().getDeclaredConstructor(int.class, int.class, int.class);
+                region.setAccessible(true);
+                time = queue.getType().getDeclaredMethod("getTime");
+                time.setAccessible(true);
+                if (remaining.getType() != int.class || outRegion.getType() != regionList.getType()) {
+                    queue = null;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                queue = null;
+            }
+            QUEUE = queue;
+            QUEUE_NEXT = queueNext;
+            REMAINING = remaining;
+            OUT_REGION = outRegion;
+            REGION_LIST = regionList;
+            NEXT = next;
+            REGION = region;
+            TIME = time;
+        }
+
+        private Restriction() {
+        }
+
+        private static Field accessible(Field f) {
+            f.setAccessible(true);
+            return f;
+        }
+
+        /** Makes a generator fresh from {@code push} follow {@code lines} only; false if it could not. */
+        static boolean apply(BlameGenerator generator, BitSet lines) {
+            if (QUEUE == null) {
+                return false;
+            }
+            try {
+                Object first = QUEUE.get(generator);
+                if (first == null || QUEUE_NEXT.get(first) != null) {
+                    return false;
+                }
+                Object head = null;
+                Object tail = null;
+                int count = 0;
+                for (int i = lines.nextSetBit(0); i >= 0; ) {
+                    int end = lines.nextClearBit(i);
+                    Object region = REGION.newInstance(i, i, end - i);
+                    if (head == null) {
+                        head = region;
+                    } else {
+                        NEXT.set(tail, region);
+                    }
+                    tail = region;
+                    count += end - i;
+                    i = lines.nextSetBit(end);
+                }
+                REGION_LIST.set(first, head);
+                REMAINING.setInt(generator, count);
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        /**
+         * Commit time of the candidate the generator will look at next, or {@link Integer#MAX_VALUE} while it
+         * still has regions of the current one to hand out (or cannot tell).
+         */
+        static int nextTime(BlameGenerator generator) {
+            try {
+                Object out = OUT_REGION.get(generator);
+                if (out != null && NEXT.get(out) != null) {
+                    return Integer.MAX_VALUE;
+                }
+                Object next = QUEUE.get(generator);
+                return next == null ? Integer.MAX_VALUE : (int) TIME.invoke(next);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return Integer.MAX_VALUE;
+            }
+        }
     }
 }

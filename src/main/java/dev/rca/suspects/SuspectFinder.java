@@ -103,6 +103,7 @@ public final class SuspectFinder implements AutoCloseable {
             Set<ObjectId> blamed = new LinkedHashSet<>();
             try (Blamer blamer = new Blamer(repository)) {
                 for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false, null).entrySet()) {
+                    blamer.track(parent, entry.getKey(), lines(entry.getValue()));
                     for (int[] range : ranges(entry.getValue())) {
                         for (Blamer.Origin o : blamer.blame(parent, entry.getKey(), range[0], range[1])) {
                             if (o != null) {
@@ -152,6 +153,8 @@ public final class SuspectFinder implements AutoCloseable {
         Map<ObjectId, Holding> holdings = new LinkedHashMap<>();
         double total = 0;
         int blamedLines = 0;
+        List<FixLines.Target> blamedTargets = new ArrayList<>();
+        List<Blamer.Origin> origins = new ArrayList<>();
         int done = 0;
         try (Blamer blamer = new Blamer(repository)) {
             for (var entry : targets.entrySet()) {
@@ -160,6 +163,9 @@ public final class SuspectFinder implements AutoCloseable {
                 entry.getValue().forEach(t -> byLine.put(t.line(), t));
                 List<FixLines.Target> primary = entry.getValue().stream().filter(t -> !t.context()).toList();
                 List<FixLines.Target> context = entry.getValue().stream().filter(FixLines.Target::context).toList();
+                if (!primary.isEmpty()) {
+                    blamer.track(parent, entry.getKey(), lines(entry.getValue()));
+                }
                 List<int[]> ranges = new ArrayList<>();
                 List<Blamer.Origin[]> blamed = new ArrayList<>();
                 for (int[] range : ranges(primary)) {
@@ -174,34 +180,35 @@ public final class SuspectFinder implements AutoCloseable {
                 }
                 for (int r = 0; r < ranges.size(); r++) {
                     int[] range = ranges.get(r);
-                    Blamer.Origin[] origins = blamed.get(r);
-                    for (int i = 0; i < origins.length; i++) {
+                    Blamer.Origin[] found = blamed.get(r);
+                    for (int i = 0; i < found.length; i++) {
                         FixLines.Target target = byLine.get(range[0] + i);
-                        if (target == null || origins[i] == null) {
-                            continue;
+                        if (target != null && found[i] != null) {
+                            blamedTargets.add(target);
+                            origins.add(found[i]);
                         }
-                        Set<String> skipped = new LinkedHashSet<>();
-                        // Function context is many lines of little weight: not worth a re-blame each.
-                        Blamer.Origin origin = target.kind() == FixLines.Kind.FUNCTION ? origins[i]
-                            : lookPastMetaChanges(blamer, origins[i], skipped);
-                        Holding h = holdings.computeIfAbsent(origin.commit(), k -> new Holding());
-                        h.weight += target.weight();
-                        total += target.weight();
-                        blamedLines++;
-                        switch (target.kind()) {
-                            case CHANGED -> h.changed++;
-                            case NEIGHBOUR -> h.neighbours++;
-                            case FUNCTION -> h.functionLines++;
-                        }
-                        if (target.kind() != FixLines.Kind.CHANGED) {
-                            h.contextWeight += target.weight();
-                        }
-                        if (target.function() != null) {
-                            h.functions.add(target.function());
-                        }
-                        h.skipped.addAll(skipped);
                     }
                 }
+            }
+            List<Set<String>> skipped = lookPastMetaChanges(blamer, blamedTargets, origins);
+            for (int i = 0; i < blamedTargets.size(); i++) {
+                FixLines.Target target = blamedTargets.get(i);
+                Holding h = holdings.computeIfAbsent(origins.get(i).commit(), k -> new Holding());
+                h.weight += target.weight();
+                total += target.weight();
+                blamedLines++;
+                switch (target.kind()) {
+                    case CHANGED -> h.changed++;
+                    case NEIGHBOUR -> h.neighbours++;
+                    case FUNCTION -> h.functionLines++;
+                }
+                if (target.kind() != FixLines.Kind.CHANGED) {
+                    h.contextWeight += target.weight();
+                }
+                if (target.function() != null) {
+                    h.functions.add(target.function());
+                }
+                h.skipped.addAll(skipped.get(i));
             }
         }
         progress.update("blaming", targets.size(), targets.size());
@@ -225,32 +232,59 @@ public final class SuspectFinder implements AutoCloseable {
             ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);
     }
 
-    /** Follows a blamed line through merges, format-only, rename-only and very large commits. */
-    private Blamer.Origin lookPastMetaChanges(Blamer blamer, Blamer.Origin origin, Set<String> skipped)
-        throws IOException {
-        Blamer.Origin current = origin;
-        for (int depth = 0; depth < MAX_SKIPS; depth++) {
-            ChangeClassifier.Meta meta = classifier.change(current.commit()).meta();
-            ChangeClassifier.LineInParent before;
-            String why;
-            if (meta == ChangeClassifier.Meta.NONE) {
-                before = classifier.movedFrom(current.commit(), current.path(), current.line());
-                why = "code moved by";
-            } else {
-                before = classifier.lineInParent(current.commit(), current.path(), current.line());
-                why = meta.label;
+    /**
+     * Follows blamed lines through merges, format-only, rename-only and very large commits, and through
+     * commits that moved them: replaces each of {@code origins} by the origin found past them, and returns,
+     * per line, what was looked past. Function context is many lines of little weight, not worth a re-blame
+     * each. All lines take each hop together, so that the lines re-blamed at the same parent and path share
+     * one walk.
+     */
+    private List<Set<String>> lookPastMetaChanges(Blamer blamer, List<FixLines.Target> targets,
+                                                  List<Blamer.Origin> origins) throws IOException {
+        List<Set<String>> skipped = new ArrayList<>();
+        List<Integer> moving = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            skipped.add(new LinkedHashSet<>());
+            if (targets.get(i).kind() != FixLines.Kind.FUNCTION) {
+                moving.add(i);
             }
-            if (before == null) {
-                return current;
-            }
-            Blamer.Origin earlier = blamer.blame(before.parent(), before.path(), before.line(), before.line() + 1)[0];
-            if (earlier == null) {
-                return current;
-            }
-            skipped.add(why + " " + current.commit().abbreviate(12).name());
-            current = earlier;
         }
-        return current;
+        for (int depth = 0; depth < MAX_SKIPS && !moving.isEmpty(); depth++) {
+            Map<Integer, ChangeClassifier.LineInParent> before = new LinkedHashMap<>();
+            Map<Integer, String> why = new HashMap<>();
+            Map<String, java.util.BitSet> asked = new LinkedHashMap<>();
+            Map<String, ChangeClassifier.LineInParent> where = new HashMap<>();
+            for (int i : moving) {
+                Blamer.Origin current = origins.get(i);
+                ChangeClassifier.Meta meta = classifier.change(current.commit()).meta();
+                ChangeClassifier.LineInParent b = meta == ChangeClassifier.Meta.NONE
+                    ? classifier.movedFrom(current.commit(), current.path(), current.line())
+                    : classifier.lineInParent(current.commit(), current.path(), current.line());
+                if (b != null) {
+                    before.put(i, b);
+                    why.put(i, meta == ChangeClassifier.Meta.NONE ? "code moved by" : meta.label);
+                    String key = b.parent().name() + ':' + b.path();
+                    asked.computeIfAbsent(key, k -> new java.util.BitSet()).set(b.line());
+                    where.putIfAbsent(key, b);
+                }
+            }
+            for (var e : asked.entrySet()) {
+                blamer.track(where.get(e.getKey()).parent(), where.get(e.getKey()).path(), e.getValue());
+            }
+            List<Integer> next = new ArrayList<>();
+            for (var e : before.entrySet()) {
+                int i = e.getKey();
+                ChangeClassifier.LineInParent b = e.getValue();
+                Blamer.Origin earlier = blamer.blame(b.parent(), b.path(), b.line(), b.line() + 1)[0];
+                if (earlier != null) {
+                    skipped.get(i).add(why.get(i) + " " + origins.get(i).commit().abbreviate(12).name());
+                    origins.set(i, earlier);
+                    next.add(i);
+                }
+            }
+            moving = next;
+        }
+        return skipped;
     }
 
     private List<Suspect> score(RevCommit fix, Map<ObjectId, Holding> holdings, double total, SuspectQuery query,
@@ -491,6 +525,13 @@ public final class SuspectFinder implements AutoCloseable {
         try (RevWalk rw = new RevWalk(reader)) {
             return rw.isMergedInto(rw.parseCommit(candidate), rw.parseCommit(fix));
         }
+    }
+
+    /** The targets' line numbers. */
+    private static java.util.BitSet lines(List<FixLines.Target> targets) {
+        java.util.BitSet lines = new java.util.BitSet();
+        targets.forEach(t -> lines.set(t.line()));
+        return lines;
     }
 
     /** Contiguous [start, end) runs of the targets' line numbers. */

@@ -1,10 +1,19 @@
 package dev.rca.suspects;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.git.GitWorkspace;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.jgit.blame.BlameGenerator;
+import org.eclipse.jgit.blame.BlameResult;
+import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
@@ -33,5 +42,73 @@ class BlamerTest {
                     blamer.blame(head, "a.c", 0, 4));
             }
         }
+    }
+
+    @Test
+    void followingSomeLinesGivesTheWholeFileBlameOfThoseLines() throws Exception {
+        Random random = new Random(7);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("m")).tick(3_600)) {
+            List<String> main = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                main.add("line_" + i + "(" + i + ");");
+            }
+            String path = "a.c";
+            repo.commit("initial").add(path, String.join("\n", main) + "\n").create();
+            for (int c = 1; c <= 24; c++) {
+                edit(main, random, "main" + c);
+                if (c % 6 == 0) {
+                    // a side branch, merged with edits of the merge's own
+                    RevCommit base = repo.tip("main");
+                    List<String> side = new ArrayList<>(main);
+                    edit(side, random, "side" + c);
+                    RevCommit sideTip = repo.commit("side " + c).parent(base).add(path, String.join("\n", side) + "\n")
+                        .create();
+                    repo.branch("main", base);
+                    main.clear();
+                    main.addAll(side);
+                    edit(main, random, "merge" + c);
+                    repo.commit("merge " + c).merge(sideTip).add(path, String.join("\n", main) + "\n").create();
+                } else if (c == 13) {
+                    repo.commit("rename").rename(path, "b.c").create();
+                    path = "b.c";
+                } else {
+                    repo.commit("change " + c).add(path, String.join("\n", main) + "\n").create();
+                }
+            }
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                RevCommit head = walk.parseCommit(repo.tip("main"));
+                BlameResult whole;
+                try (BlameGenerator generator = new BlameGenerator(ws.repository(), path)) {
+                    generator.setTextComparator(RawTextComparator.WS_IGNORE_ALL);
+                    generator.setFollowFileRenames(true);
+                    generator.push(null, head);
+                    whole = generator.computeBlameResult();
+                }
+                assertTrue(Blamer.followsLinesOnly(), "JGit's internals changed: blame follows whole files");
+                int size = whole.getResultContents().size();
+                for (int trial = 0; trial < 12; trial++) {
+                    BitSet lines = new BitSet();
+                    for (int k = 0; k < 1 + trial; k++) {
+                        lines.set(random.nextInt(size));
+                    }
+                    try (Blamer blamer = new Blamer(ws.repository())) {
+                        blamer.track(head, path, lines);
+                        for (int i = lines.nextSetBit(0); i >= 0; i = lines.nextSetBit(i + 1)) {
+                            Blamer.Origin origin = blamer.blame(head, path, i, i + 1)[0];
+                            assertEquals(new Blamer.Origin(whole.getSourceCommit(i), whole.getSourcePath(i),
+                                whole.getSourceLine(i)), origin, "line " + i + " of " + lines);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Three random edits: a changed line, an inserted line, a whitespace-only change. */
+    private static void edit(List<String> lines, Random random, String tag) {
+        lines.set(random.nextInt(lines.size()), "changed_" + tag + "();");
+        lines.add(random.nextInt(lines.size()), "added_" + tag + "();");
+        int at = random.nextInt(lines.size());
+        lines.set(at, "  " + lines.get(at).strip());
     }
 }

@@ -51,6 +51,30 @@ class SuspectFinderTest {
     }
 
     @Test
+    void linesLookPastMetaChangesEachOnItsOwnPath() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            String body = "int f(int x)\n{\n\tint a = %s;\n\tint b = %s;\n\treturn a + b;\n}\n";
+            repo.commit("add").add("a.c", body.formatted("x", "x")).create();
+            RevCommit first = repo.commit("f: scale a").add("a.c", body.formatted("scale(x, 1)", "x")).create();
+            RevCommit second = repo.commit("f: shift b").add("a.c", body.formatted("scale(x, 1)", "shift(x, 1)"))
+                .create();
+            RevCommit both = repo.commit("f: wrap the calls")
+                .add("a.c", body.formatted("scale(x,\n\t\t1)", "shift(x,\n\t\t1)")).create();
+            RevCommit one = repo.commit("f: wrap the scaling again")
+                .add("a.c", body.formatted("\n\t\tscale(x,\n\t\t1)", "shift(x,\n\t\t1)")).create();
+            repo.commit("f: neither scale nor shift").add("a.c", body.formatted("x", "x")).create();
+            SuspectReport report = suspects(repo, "HEAD", new SuspectQuery(5, false, null));
+            assertEquals(List.of(second.name(), first.name()), shas(report), report.toString());
+            String past = "blame looked past whitespace- or format-only ";
+            assertEquals(List.of(past + both.name().substring(0, 12)), report.suspects().get(0).reasons().stream()
+                .filter(r -> r.startsWith("blame looked past")).toList(), report.toString());
+            assertEquals(List.of(past + one.name().substring(0, 12), past + both.name().substring(0, 12)),
+                report.suspects().get(1).reasons().stream().filter(r -> r.startsWith("blame looked past")).toList(),
+                report.toString());
+        }
+    }
+
+    @Test
     void followsCodeMovedToAnotherFile() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             repo.commit("add").add("a.c", "int main(void)\n{\n\treturn 0;\n}\n\n" + HELPER).create();
