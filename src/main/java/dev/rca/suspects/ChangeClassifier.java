@@ -52,7 +52,6 @@ final class ChangeClassifier {
     private final Map<ObjectId, Lines> lines = new HashMap<>();
     private final Map<String, String[]> strippedTexts = new HashMap<>();
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     /** A moved line must carry at least this many non-blank characters to be matched alone. */
     private static final int MOVE_ALONE_CHARS = 30;
     /** ...and at least this many when a neighbour moved with it. */
@@ -249,11 +248,30 @@ final class ChangeClassifier {
         if (text != null) {
             lines = new String[text.size()];
             for (int i = 0; i < lines.length; i++) {
-                lines[i] = WHITESPACE.matcher(text.getString(i)).replaceAll("");
+                lines[i] = withoutWhitespace(text.getString(i));
             }
         }
         strippedTexts.put(key, lines);
         return lines;
+    }
+
+    /**
+     * {@code line} without the characters regex {@code \\s} matches (space, tab, line feed, vertical tab, form
+     * feed, carriage return); by hand because a regex per line of every file looked at was a tenth of the time.
+     */
+    static String withoutWhitespace(String line) {
+        StringBuilder kept = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                if (kept == null) {
+                    kept = new StringBuilder(line.length()).append(line, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? line : kept.toString();
     }
 
     /**
@@ -298,7 +316,7 @@ final class ChangeClassifier {
             }
             for (Edit edit : FixLines.edits(before, after)) {
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
-                    String key = WHITESPACE.matcher(before.getString(i)).replaceAll("");
+                    String key = withoutWhitespace(before.getString(i));
                     if (key.length() < MOVE_BLOCK_CHARS) {
                         continue;
                     }
