@@ -75,6 +75,10 @@ final class DaemonIndexer {
                 working = true;
                 CommitCache.index(workspace, pausing);
             }
+        } catch (OutOfMemoryError tooBigForThisHeap) {
+            // the table is built in memory first; with a small heap (-Xmx256m) it is left to 'rca index',
+            // and the commands the daemon runs get their memory back as this unwinds
+            lastLook.put(place, Long.MAX_VALUE - RECHECK_MILLIS);
         } catch (IOException | RuntimeException notNow) {
             // an RcaException too: the table is only a shortcut: a repository that cannot be indexed now is walked as before
         } finally {

@@ -256,7 +256,7 @@ final class ChangeClassifier {
     }
 
     /**
-     * {@code line} without the characters regex {@code \\s} matches (space, tab, line feed, vertical tab, form
+     * {@code line} without the characters regex {@code \s} matches (space, tab, line feed, vertical tab, form
      * feed, carriage return); by hand because a regex per line of every file looked at was a tenth of the time.
      */
     static String withoutWhitespace(String line) {
