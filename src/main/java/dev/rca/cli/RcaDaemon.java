@@ -37,6 +37,9 @@ import java.util.Set;
 public final class RcaDaemon {
     /** The commands a daemon runs: they read the repository, run no process and read no standard input. */
     static final Set<String> SERVED = Set.of("log", "history", "suspects");
+    /** The bisect-helper commands a daemon runs: all but {@code run}, the one that starts the user's test. */
+    static final Set<String> SERVED_BISECT = Set.of("start", "good", "bad", "skip", "next", "status", "log", "range",
+        "reset");
 
     private static final int MAGIC = ('R' << 24) | ('C' << 16) | ('A' << 8) | '1';
     private static final int STDOUT_IS_TERMINAL = 1;
@@ -168,9 +171,9 @@ public final class RcaDaemon {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(frames.stream(ERR), StandardCharsets.UTF_8), true);
         int code;
         String command = commandOf(args);
-        if (command != null && !SERVED.contains(command)) {
+        if (command != null && !serves(args)) {
             err.println("rca: error: the rca daemon runs only " + String.join(", ", SERVED.stream().sorted().toList())
-                + "; '" + command + "' runs in a JVM of its own");
+                + " and bisect-helper without run; '" + command + "' runs in a JVM of its own");
             code = ExitCode.USAGE;
         } else {
             code = Rca.run(Rca.attachedTo(directory, (flags & STDOUT_IS_TERMINAL) != 0,
@@ -180,6 +183,19 @@ public final class RcaDaemon {
         err.flush();
         frames.exit(code);
         return false;
+    }
+
+    /** Whether a daemon runs {@code args} (the launcher sends it nothing else; this is the daemon's own check). */
+    static boolean serves(String[] args) {
+        String command = commandOf(args);
+        if (command == null || SERVED.contains(command)) {
+            return true;
+        }
+        if (!"bisect-helper".equals(command)) {
+            return false;
+        }
+        int at = java.util.Arrays.asList(args).indexOf(command) + 1;
+        return at < args.length && SERVED_BISECT.contains(args[at]);
     }
 
     /** The command word of {@code args}, after the global options, or null (help, version, nothing). */

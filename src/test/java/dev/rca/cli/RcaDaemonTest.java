@@ -110,8 +110,9 @@ class RcaDaemonTest {
     @Test
     void commandsThatRunProcessesOrWriteTheLedgerAloneAreRefused() throws Exception {
         CliResult r = request(0, repo.toString(), 0, "open", "BUG-1", "--title=t");
-        assertEquals(new CliResult(2, "", "rca: error: the rca daemon runs only history, log, suspects;"
-            + " 'open' runs in a JVM of its own\n"), r);
+        assertEquals(new CliResult(2, "", "rca: error: the rca daemon runs only history, log, suspects and"
+            + " bisect-helper without run; 'open' runs in a JVM of its own\n"), r);
+        assertEquals(2, request(0, repo.toString(), 0, "bisect-helper", "run", "--", "true").exitCode());
         assertFalse(Files.exists(repo.resolve("docs")), "nothing was written");
     }
 
@@ -137,10 +138,26 @@ class RcaDaemonTest {
     }
 
     @Test
+    void bisectBookkeepingThroughTheDaemonIsTheStateAnInProcessRunSees() throws Exception {
+        java.util.List<String> shas = Cli.run(repo, "log", "--format=sha").outLines();
+        String first = shas.get(shas.size() - 1);
+        CliResult start = request(0, repo.toString(), 0, "bisect-helper", "start", "--bad=HEAD", "--good=" + first);
+        assertEquals(0, start.exitCode(), start.toString());
+        assertEquals(Cli.run(repo, "bisect-helper", "status"), request(0, repo.toString(), 0, "bisect-helper", "status"));
+        assertEquals(0, request(0, repo.toString(), 0, "bisect-helper", "reset").exitCode());
+        assertEquals(3, Cli.run(repo, "bisect-helper", "status").exitCode(), "reset through the daemon ended it");
+    }
+
+    @Test
     void theCommandWordIsFoundAfterGlobalOptions() {
         assertEquals("log", RcaDaemon.commandOf(new String[] {"-C", "x", "--stacktrace", "log", "-n", "1"}));
         assertEquals("history", RcaDaemon.commandOf(new String[] {"-Cx", "history"}));
         assertNull(RcaDaemon.commandOf(new String[] {"--version"}));
+        assertTrue(RcaDaemon.serves(new String[] {"-C", "x", "bisect-helper", "start", "--bad=HEAD"}));
+        assertFalse(RcaDaemon.serves(new String[] {"bisect-helper", "run", "--", "make", "test"}));
+        assertFalse(RcaDaemon.serves(new String[] {"bisect-helper"}));
+        assertFalse(RcaDaemon.serves(new String[] {"verify"}));
+        assertTrue(RcaDaemon.serves(new String[] {"--version"}));
     }
 
     /** Sends one request as rca-client does and reads the frames back. */
