@@ -71,7 +71,7 @@ class ScriptsIT {
         Run r = run(pb, 600);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("| repository | work | rca median (ms) | git median (ms) |"), r.output());
-        assertEquals(15, r.output().lines().filter(l -> l.startsWith("| synthetic 1500")).count(), r.output());
+        assertEquals(17, r.output().lines().filter(l -> l.startsWith("| synthetic 1500")).count(), r.output());
     }
 
     private String projectStatus() throws Exception {
