@@ -70,8 +70,18 @@ class ScriptsIT {
         pb.environment().put("RCA_BENCH_CACHE", tmp.resolve("bench").toString());
         Run r = run(pb, 600);
         assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("| repository | work | rca median (ms) | git median (ms) |"), r.output());
-        assertEquals(13, r.output().lines().filter(l -> l.startsWith("| synthetic 1500")).count(), r.output());
+        String out = r.output();
+        assertTrue(out.contains("| repository | work | rca median (ms) | git median (ms) |"), out);
+        // 2 x (6 history rows + suspects), 3 bisect rows, 2 x 3 timed scale rows + 3 ratios, 4 heap rows
+        assertEquals(30, out.lines().filter(l -> l.startsWith("| synthetic 1")).count(), out);
+        for (String row : List.of("| synthetic 1500 (no commit-graph) | suspects <fix> vs git blame -L | ",
+            "| synthetic 1500 | bisect: test runs per session | ", "| synthetic 1500 | bisect: ms per step (rca ",
+            "| synthetic 1500/1000 | scale: log --format=sha, t(1500)/t(1000) ",
+            "| synthetic 1500/1000 | scale: history src, t(1500)/t(1000) ",
+            "| synthetic 1500/1000 | scale: log --format=sha, rca cache off, t(1500)/t(1000) ",
+            "| synthetic 1500 (cold) | -Xmx256m: log | ok, ", "| synthetic 1500 (cold) | -Xmx256m: history --authors <dir> | ok, ")) {
+            assertTrue(out.contains(row), "bench output lacks '" + row + "':\n" + out);
+        }
     }
 
     @Test
