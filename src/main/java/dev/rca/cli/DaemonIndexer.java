@@ -15,11 +15,11 @@ import java.util.function.BooleanSupplier;
  * The daemon's idle work: completes rca's changed-path table ({@code .git/rca/cache/paths}, what {@code rca index}
  * writes besides the commit-graph) for the repositories it has answered about, so that later path queries decide
  * which commits touch a path without reading trees. It works only while no command runs (it pauses between steps
- * of a thousand commits), one repository at a time, looks at a repository at most once a minute, and never writes
+ * of a thousand commits), one repository at a time, looks at a repository at most every ten seconds, and never writes
  * the commit-graph, which is git's file.
  */
 final class DaemonIndexer {
-    private static final long RECHECK_MILLIS = 60_000;
+    private static final long RECHECK_MILLIS = 10_000;
 
     private final BooleanSupplier commandRunning;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
