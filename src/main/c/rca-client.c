@@ -96,11 +96,12 @@ static uint64_t fnv_str(uint64_t h, const char *s) {
     return fnv(h, s, strlen(s) + 1);
 }
 
-/* Variables that change what rca or JGit does; RCA_DAEMON* only say how to reach the daemon. */
+/* Variables that change what rca or JGit does; RCA_DAEMON and RCA_DAEMON_IDLE only say whether and how long to
+   use a daemon (RCA_DAEMON_INDEX changes what it does, so it is keyed). */
 static int keyed(const char *var) {
     static const char *prefixes[] = {"GIT_", "RCA_", "HOME=", "XDG_CONFIG_HOME=", "TZ=", "LANG=", "LC_",
                                      "NO_COLOR=", "TERM=", NULL};
-    if (strncmp(var, "RCA_DAEMON", 10) == 0) return 0;
+    if (strncmp(var, "RCA_DAEMON=", 11) == 0 || strncmp(var, "RCA_DAEMON_IDLE=", 16) == 0) return 0;
     for (int i = 0; prefixes[i]; i++) {
         if (strncmp(var, prefixes[i], strlen(prefixes[i])) == 0) return 1;
     }

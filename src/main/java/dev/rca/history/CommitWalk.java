@@ -281,40 +281,11 @@ public final class CommitWalk implements AutoCloseable {
         }
         int index = c.tableIndex >= 0 ? c.tableIndex : table == null ? -1 : table.find(c);
         if (index >= 0) {
-            parseFromTable(c, index);
-            return;
+            // only path queries look at trees
+            pool.parseFromTable(c, table, index, byIndex, pathChanges != null);
+        } else {
+            pool.parseFromObject(c);
         }
-        pool.parseHeaders(c);
-        RevCommit[] parents = c.getParents();
-        c.walkParents = new WalkCommit[parents.length];
-        for (int i = 0; i < parents.length; i++) {
-            c.walkParents[i] = (WalkCommit) parents[i];
-        }
-        c.time = Integer.toUnsignedLong(c.getCommitTime());
-        c.tree = c.getTree();
-        c.parentCount = parents.length;
-        c.marks |= WalkCommit.PARSED;
-    }
-
-    private void parseFromTable(WalkCommit c, int index) {
-        c.tableIndex = index;
-        byIndex[index] = c;
-        c.time = Integer.toUnsignedLong(table.commitTime(index));
-        c.tree = pathChanges == null ? null : table.tree(index);
-        int n = table.parentCount(index);
-        c.parentCount = n;
-        c.walkParents = new WalkCommit[n];
-        for (int i = 0; i < n; i++) {
-            int pi = table.parent(index, i);
-            WalkCommit p = byIndex[pi];
-            if (p == null) {
-                p = (WalkCommit) pool.lookupCommit(table.id(pi));
-                p.tableIndex = pi;
-                byIndex[pi] = p;
-            }
-            c.walkParents[i] = p;
-        }
-        c.marks |= WalkCommit.PARSED;
     }
 
     /**

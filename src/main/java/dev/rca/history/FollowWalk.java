@@ -466,35 +466,10 @@ final class FollowWalk {
         }
         int index = table == null ? -1 : c.tableIndex >= 0 ? c.tableIndex : table.find(c);
         if (index >= 0) {
-            c.tableIndex = index;
-            byIndex[index] = c;
-            c.time = Integer.toUnsignedLong(table.commitTime(index));
-            c.tree = table.tree(index);
-            int n = table.parentCount(index);
-            c.parentCount = n;
-            c.walkParents = new WalkCommit[n];
-            for (int i = 0; i < n; i++) {
-                int pi = table.parent(index, i);
-                WalkCommit p = byIndex[pi];
-                if (p == null) {
-                    p = (WalkCommit) pool.lookupCommit(table.id(pi));
-                    p.tableIndex = pi;
-                    byIndex[pi] = p;
-                }
-                c.walkParents[i] = p;
-            }
+            pool.parseFromTable(c, table, index, byIndex, true);
         } else {
-            pool.parseHeaders(c);
-            c.time = Integer.toUnsignedLong(c.getCommitTime());
-            c.tree = c.getTree();
-            RevCommit[] parents = c.getParents();
-            c.parentCount = parents.length;
-            c.walkParents = new WalkCommit[parents.length];
-            for (int i = 0; i < parents.length; i++) {
-                c.walkParents[i] = (WalkCommit) parents[i];
-            }
+            pool.parseFromObject(c);
         }
-        c.marks |= WalkCommit.PARSED;
     }
 
     /**

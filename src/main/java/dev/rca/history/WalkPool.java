@@ -1,5 +1,6 @@
 package dev.rca.history;
 
+import java.io.IOException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -20,5 +21,45 @@ final class WalkPool extends RevWalk {
     @Override
     protected RevCommit createCommit(AnyObjectId id, int graphPosition) {
         return new WalkCommit(id, graphPosition);
+    }
+
+    /**
+     * Fills in {@code c}'s time, parents and, when {@code withTree}, tree from rca's commit table at {@code index},
+     * without reading the commit; parents come from this pool and are remembered in {@code byIndex} with their
+     * table index.
+     */
+    void parseFromTable(WalkCommit c, CommitTable table, int index, WalkCommit[] byIndex, boolean withTree) {
+        c.tableIndex = index;
+        byIndex[index] = c;
+        c.time = Integer.toUnsignedLong(table.commitTime(index));
+        c.tree = withTree ? table.tree(index) : null;
+        int n = table.parentCount(index);
+        c.parentCount = n;
+        c.walkParents = new WalkCommit[n];
+        for (int i = 0; i < n; i++) {
+            int pi = table.parent(index, i);
+            WalkCommit p = byIndex[pi];
+            if (p == null) {
+                p = (WalkCommit) lookupCommit(table.id(pi));
+                p.tableIndex = pi;
+                byIndex[pi] = p;
+            }
+            c.walkParents[i] = p;
+        }
+        c.marks |= WalkCommit.PARSED;
+    }
+
+    /** Fills in {@code c}'s time, tree and parents from the commit object. */
+    void parseFromObject(WalkCommit c) throws IOException {
+        parseHeaders(c);
+        RevCommit[] parents = c.getParents();
+        c.walkParents = new WalkCommit[parents.length];
+        for (int i = 0; i < parents.length; i++) {
+            c.walkParents[i] = (WalkCommit) parents[i];
+        }
+        c.time = Integer.toUnsignedLong(c.getCommitTime());
+        c.tree = c.getTree();
+        c.parentCount = parents.length;
+        c.marks |= WalkCommit.PARSED;
     }
 }

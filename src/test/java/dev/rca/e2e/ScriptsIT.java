@@ -140,6 +140,8 @@ class ScriptsIT {
     private static Run run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
         // A daemon started by a script under test leaves soon after the tests instead of after ten minutes.
         pb.environment().putIfAbsent("RCA_DAEMON_IDLE", "20");
+        // and writes nothing in the background that a test's temporary directory would be deleted under
+        pb.environment().putIfAbsent("RCA_DAEMON_INDEX", "off");
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
