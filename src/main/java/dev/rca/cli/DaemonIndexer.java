@@ -51,25 +51,30 @@ final class DaemonIndexer {
         }
     }
 
+    private void waitWhileACommandRuns() {
+        while (commandRunning.getAsBoolean()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void complete(Path place) {
+        // between steps of the table's writer, and before it starts: commands come first
         Progress pausing = new Progress() {
             @Override
             public void update(String task, long done, long total) {
-                while (commandRunning.getAsBoolean()) {
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
+                waitWhileACommandRuns();
             }
 
             @Override
             public void finish() {
             }
         };
-        pausing.update("waiting", 0, 0);
+        waitWhileACommandRuns();
         try (GitWorkspace workspace = GitWorkspace.open(place)) {
             if (CommitCache.pathTableLags(workspace)) {
                 working = true;
@@ -80,7 +85,8 @@ final class DaemonIndexer {
             // and the commands the daemon runs get their memory back as this unwinds
             lastLook.put(place, Long.MAX_VALUE - RECHECK_MILLIS);
         } catch (IOException | RuntimeException notNow) {
-            // an RcaException too: the table is only a shortcut: a repository that cannot be indexed now is walked as before
+            // an RcaException too: the table is only a shortcut, and a repository that cannot be indexed now
+            // is walked as before
         } finally {
             working = false;
         }

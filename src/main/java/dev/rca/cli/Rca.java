@@ -114,7 +114,7 @@ public final class Rca implements Runnable {
 
     /** The process entry point. */
     public static void main(String[] args) {
-        Rca rca = attachedTo(Terminal.isTerminal(1), Terminal.isTerminal(2));
+        Rca rca = attachedTo(Path.of("").toAbsolutePath(), Terminal.isTerminal(1), Terminal.isTerminal(2));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
             new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
@@ -122,12 +122,10 @@ public final class Rca implements Runnable {
         System.exit(run(rca, out, err, args));
     }
 
-    /** An rca whose output goes to a terminal or not, as the process (or the daemon's client) says. */
-    static Rca attachedTo(boolean stdoutIsTerminal, boolean stderrIsTerminal) {
-        return attachedTo(Path.of("").toAbsolutePath(), stdoutIsTerminal, stderrIsTerminal);
-    }
-
-    /** As {@link #attachedTo(boolean, boolean)}, started in {@code directory} (the daemon's client's). */
+    /**
+     * An rca started in {@code directory} whose output goes to a terminal or not, as the process (or the daemon's
+     * client) says.
+     */
     static Rca attachedTo(Path directory, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
         Rca rca = startingIn(directory);
         rca.stdoutIsTerminal = stdoutIsTerminal;

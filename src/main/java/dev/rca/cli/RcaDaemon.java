@@ -141,7 +141,6 @@ public final class RcaDaemon {
             }
         } finally {
             serving = false;
-            Files.deleteIfExists(socket);
         }
     }
 
@@ -170,8 +169,8 @@ public final class RcaDaemon {
             new BufferedOutputStream(frames.stream(OUT), 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(frames.stream(ERR), StandardCharsets.UTF_8), true);
         int code;
-        String command = commandOf(args);
-        if (command != null && !serves(args)) {
+        if (!serves(args)) {
+            String command = commandOf(args);
             err.println("rca: error: the rca daemon runs only " + String.join(", ", SERVED.stream().sorted().toList())
                 + " and bisect-helper without run; '" + command + "' runs in a JVM of its own");
             code = ExitCode.USAGE;
@@ -187,28 +186,29 @@ public final class RcaDaemon {
 
     /** Whether a daemon runs {@code args} (the launcher sends it nothing else; this is the daemon's own check). */
     static boolean serves(String[] args) {
-        String command = commandOf(args);
-        if (command == null || SERVED.contains(command)) {
+        int at = commandIndex(args);
+        if (at < 0 || SERVED.contains(args[at])) {
             return true;
         }
-        if (!"bisect-helper".equals(command)) {
-            return false;
-        }
-        int at = java.util.Arrays.asList(args).indexOf(command) + 1;
-        return at < args.length && SERVED_BISECT.contains(args[at]);
+        return args[at].equals("bisect-helper") && at + 1 < args.length && SERVED_BISECT.contains(args[at + 1]);
     }
 
     /** The command word of {@code args}, after the global options, or null (help, version, nothing). */
     static String commandOf(String[] args) {
+        int at = commandIndex(args);
+        return at < 0 ? null : args[at];
+    }
+
+    /** Where the command word is: the first argument that is neither an option nor {@code -C}'s directory. */
+    private static int commandIndex(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-C")) {
+            if (args[i].equals("-C")) {
                 i++;
-            } else if (!arg.startsWith("-")) {
-                return arg;
+            } else if (!args[i].startsWith("-")) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private static String readString(DataInputStream in) throws IOException {

@@ -276,16 +276,8 @@ public final class CommitWalk implements AutoCloseable {
     }
 
     private void parse(WalkCommit c) throws IOException {
-        if (c.has(WalkCommit.PARSED)) {
-            return;
-        }
-        int index = c.tableIndex >= 0 ? c.tableIndex : table == null ? -1 : table.find(c);
-        if (index >= 0) {
-            // only path queries look at trees
-            pool.parseFromTable(c, table, index, byIndex, pathChanges != null);
-        } else {
-            pool.parseFromObject(c);
-        }
+        // only path queries look at trees
+        pool.parse(c, table, byIndex, pathChanges != null);
     }
 
     /**

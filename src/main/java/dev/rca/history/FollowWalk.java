@@ -101,7 +101,7 @@ final class FollowWalk {
             long seq = 0;
             WalkCommit start = (WalkCommit) pool.parseCommit(tip);
             useTableIfItAgrees(start);
-            parse(pool, start);
+            pool.parse(start, table, byIndex, true);
             start.marks |= WalkCommit.SEEN;
             start.queueSeq = seq++;
             queue.add(start);
@@ -113,7 +113,7 @@ final class FollowWalk {
                 int parents = firstParent ? Math.min(1, c.parentCount) : c.parentCount;
                 for (int i = 0; i < parents; i++) {
                     WalkCommit p = c.walkParents[i];
-                    parse(pool, p);
+                    pool.parse(p, table, byIndex, true);
                     if ((p.marks & WalkCommit.SEEN) == 0) {
                         p.marks |= WalkCommit.SEEN;
                         p.queueSeq = seq++;
@@ -457,19 +457,6 @@ final class FollowWalk {
             return;
         }
         byIndex = new WalkCommit[table.size()];
-    }
-
-    /** Fills in the commit's time, tree and parents: from the commit table when it has them, else from the object. */
-    private void parse(WalkPool pool, WalkCommit c) throws IOException {
-        if ((c.marks & WalkCommit.PARSED) != 0) {
-            return;
-        }
-        int index = table == null ? -1 : c.tableIndex >= 0 ? c.tableIndex : table.find(c);
-        if (index >= 0) {
-            pool.parseFromTable(c, table, index, byIndex, true);
-        } else {
-            pool.parseFromObject(c);
-        }
     }
 
     /**

@@ -24,11 +24,27 @@ final class WalkPool extends RevWalk {
     }
 
     /**
+     * Fills in {@code c}'s time, parents and, when {@code withTree}, tree, once: from rca's commit table when
+     * {@code table} holds the commit (parents are remembered in {@code byIndex}), else from the commit object.
+     */
+    void parse(WalkCommit c, CommitTable table, WalkCommit[] byIndex, boolean withTree) throws IOException {
+        if (c.has(WalkCommit.PARSED)) {
+            return;
+        }
+        int index = table == null ? -1 : c.tableIndex >= 0 ? c.tableIndex : table.find(c);
+        if (index >= 0) {
+            parseFromTable(c, table, index, byIndex, withTree);
+        } else {
+            parseFromObject(c);
+        }
+    }
+
+    /**
      * Fills in {@code c}'s time, parents and, when {@code withTree}, tree from rca's commit table at {@code index},
      * without reading the commit; parents come from this pool and are remembered in {@code byIndex} with their
      * table index.
      */
-    void parseFromTable(WalkCommit c, CommitTable table, int index, WalkCommit[] byIndex, boolean withTree) {
+    private void parseFromTable(WalkCommit c, CommitTable table, int index, WalkCommit[] byIndex, boolean withTree) {
         c.tableIndex = index;
         byIndex[index] = c;
         c.time = Integer.toUnsignedLong(table.commitTime(index));
@@ -50,7 +66,7 @@ final class WalkPool extends RevWalk {
     }
 
     /** Fills in {@code c}'s time, tree and parents from the commit object. */
-    void parseFromObject(WalkCommit c) throws IOException {
+    private void parseFromObject(WalkCommit c) throws IOException {
         parseHeaders(c);
         RevCommit[] parents = c.getParents();
         c.walkParents = new WalkCommit[parents.length];
