@@ -182,8 +182,9 @@ int main(int argc, char **argv) {
     int stop = strcmp(argv[3], "stop") == 0;
     int fd = socket(AF_UNIX, SOCK_STREAM, 0);
     if (fd < 0 || connect(fd, (struct sockaddr *) &addr, sizeof addr) != 0) return NO_DAEMON;
-    /* A reader that goes away (rca log | head) must end this process quietly, as it ends a JVM's output. */
-    signal(SIGPIPE, SIG_DFL);
+    /* A daemon busy with another command closes the connection unanswered; writing the request to it must
+       fail with EPIPE (then the launcher runs the command itself), not kill this process. */
+    signal(SIGPIPE, SIG_IGN);
 
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) return NO_DAEMON;
@@ -197,6 +198,8 @@ int main(int argc, char **argv) {
        be replaced by a JVM of the launcher's own. */
     if (bad || write_full(fd, req, len) != 0) return NO_DAEMON;
     free(req);
+    /* A reader that goes away (rca log | head) must end this process quietly, as it ends a JVM's output. */
+    signal(SIGPIPE, SIG_DFL);
 
     int answered = 0;
     char *data = NULL;

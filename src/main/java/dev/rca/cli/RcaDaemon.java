@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A long-lived rca that runs the command lines {@code rca-client} hands it over a Unix socket, so that a query
@@ -29,7 +31,8 @@ import java.util.Set;
  * commands ({@link #SERVED}); everything else, and everything that could depend on the caller's environment
  * beyond what the launcher keys the daemon by, runs in a JVM of its own.
  *
- * <p>Commands run one at a time, each exactly as {@link Rca#main} would run it, in the client's directory.
+ * <p>Commands run one at a time, each exactly as {@link Rca#main} would run it, in the client's directory; a
+ * request that arrives while one runs is closed unanswered, and its launcher runs it in a JVM of its own.
  * The daemon exits when it has been idle for the given time, when its jar changes, or on a stop request.
  *
  * <p>Usage: {@code java -cp rca.jar dev.rca.cli.RcaDaemon <socket> <rca.jar> <idle-seconds>}
@@ -123,29 +126,54 @@ public final class RcaDaemon {
             watcher.setDaemon(true);
             watcher.start();
             while (true) {
-                try (SocketChannel client = server.accept()) {
-                    busy = true;
-                    boolean stop = handle(client);
-                    if (stop) {
-                        break;
-                    }
-                    if (indexInBackground) {
-                        indexer.afterCommand();
-                    }
-                } catch (IOException clientWentAway) {
-                    // one client's broken connection ends only its own request
-                } finally {
-                    busy = false;
-                    lastActive = System.currentTimeMillis();
+                SocketChannel client;
+                try {
+                    client = server.accept();
+                } catch (ClosedChannelException stopRequested) {
+                    break;
                 }
+                if (busy) {
+                    // One command at a time; a caller must not wait behind a long query (or one whose client
+                    // was interrupted and is still finishing unseen). Closed before a frame: its launcher runs
+                    // the command in a JVM of its own.
+                    client.close();
+                    continue;
+                }
+                busy = true;
+                Thread command = new Thread(() -> serveOne(server, client), "rca-daemon-command");
+                command.start();
             }
         } finally {
             serving = false;
         }
     }
 
-    /** Runs one request; true when it asked the daemon to stop. */
-    private boolean handle(SocketChannel client) throws IOException {
+    /** Runs one client's request on its own thread, so that the acceptor can turn others away meanwhile. */
+    private void serveOne(ServerSocketChannel server, SocketChannel client) {
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                lastActive = System.currentTimeMillis();
+                busy = false;
+            }
+        };
+        try (client) {
+            if (handle(client, release)) {
+                server.close();
+            }
+        } catch (IOException clientWentAway) {
+            // one client's broken connection ends only its own request
+        } finally {
+            release.run();
+        }
+    }
+
+    /**
+     * Runs one request; true when it asked the daemon to stop. {@code release} frees the daemon for the next
+     * request; it is run before the exit frame, so that a client sending its next request the moment it has its
+     * answer finds the daemon free rather than being turned away.
+     */
+    private boolean handle(SocketChannel client, Runnable release) throws IOException {
         DataInputStream in = new DataInputStream(Channels.newInputStream(client));
         FrameWriter frames = new FrameWriter(Channels.newOutputStream(client));
         if (in.readInt() != MAGIC) {
@@ -180,6 +208,10 @@ public final class RcaDaemon {
         }
         out.flush();
         err.flush();
+        if (indexInBackground) {
+            indexer.afterCommand();
+        }
+        release.run();
         frames.exit(code);
         return false;
     }

@@ -55,16 +55,15 @@ class RcaDaemonTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        // The socket file appears at bind(), a moment before listen(): wait until a connection is taken.
-        for (int i = 0; i < 500 && !accepting(); i++) {
+        // The socket file appears at bind(), a moment before listen(): wait until a request is answered.
+        for (int i = 0; i < 500 && !answering(); i++) {
             Thread.sleep(10);
         }
     }
 
-    private boolean accepting() {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            return true;
+    private boolean answering() {
+        try {
+            return request(0, tmp.toString(), 0, "--version").exitCode() == 0;
         } catch (IOException notYet) {
             return false;
         }
@@ -149,6 +148,37 @@ class RcaDaemonTest {
     }
 
     @Test
+    void aRequestArrivingWhileACommandRunsIsClosedUnansweredSoItsLauncherRunsItAlone() throws Exception {
+        String[] args = {"log", "--format=oneline"};
+        CliResult expected = Cli.run(repo, args);
+        try (SocketChannel first = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // Connected but silent: the daemon is busy reading this request until it is sent.
+            first.connect(UnixDomainSocketAddress.of(socket));
+            waitUntilTurnedAway();
+            send(first, 0, repo.toString(), args);
+            assertEquals(expected, readAnswer(first), "the first request is still answered");
+        }
+        assertEquals(expected, request(0, repo.toString(), 0, args), "and the daemon is free again");
+    }
+
+    /** The acceptor may not have handed the silent connection over yet; a turned-away request reads no frame. */
+    private void waitUntilTurnedAway() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            try (SocketChannel second = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                second.connect(UnixDomainSocketAddress.of(socket));
+                send(second, 0, repo.toString(), "log");
+                if (Channels.newInputStream(second).read() == -1) {
+                    return;
+                }
+            } catch (java.net.SocketException closedWithTheRequestUnread) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("a request sent while another is being read was answered");
+    }
+
+    @Test
     void theCommandWordIsFoundAfterGlobalOptions() {
         assertEquals("log", RcaDaemon.commandOf(new String[] {"-C", "x", "--stacktrace", "log", "-n", "1"}));
         assertEquals("history", RcaDaemon.commandOf(new String[] {"-Cx", "history"}));
@@ -164,27 +194,35 @@ class RcaDaemonTest {
     private CliResult request(int terminalFlags, String directory, int extraFlags, String... args) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
-            DataOutputStream req = new DataOutputStream(Channels.newOutputStream(ch));
-            req.writeBytes("RCA1");
-            req.writeInt(terminalFlags | extraFlags);
-            writeString(req, directory);
-            req.writeInt(args.length);
-            for (String a : args) {
-                writeString(req, a);
+            send(ch, terminalFlags | extraFlags, directory, args);
+            return readAnswer(ch);
+        }
+    }
+
+    private static void send(SocketChannel ch, int flags, String directory, String... args) throws IOException {
+        DataOutputStream req = new DataOutputStream(Channels.newOutputStream(ch));
+        req.writeBytes("RCA1");
+        req.writeInt(flags);
+        writeString(req, directory);
+        req.writeInt(args.length);
+        for (String a : args) {
+            writeString(req, a);
+        }
+        req.flush();
+    }
+
+    private static CliResult readAnswer(SocketChannel ch) throws IOException {
+        DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        while (true) {
+            byte type = in.readByte();
+            byte[] data = in.readNBytes(in.readInt());
+            if (type == 3) {
+                return new CliResult(java.nio.ByteBuffer.wrap(data).getInt(), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
             }
-            req.flush();
-            DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            while (true) {
-                byte type = in.readByte();
-                byte[] data = in.readNBytes(in.readInt());
-                if (type == 3) {
-                    return new CliResult(java.nio.ByteBuffer.wrap(data).getInt(), out.toString(StandardCharsets.UTF_8),
-                        err.toString(StandardCharsets.UTF_8));
-                }
-                (type == 1 ? out : err).write(data);
-            }
+            (type == 1 ? out : err).write(data);
         }
     }
 
