@@ -9,6 +9,7 @@ import dev.rca.history.PathHistory;
 import dev.rca.history.Pathspecs;
 import dev.rca.json.Json;
 import dev.rca.ledger.LedgerFile;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -57,8 +58,9 @@ public final class HistoryCommand extends LedgerCommand {
                 sinceSeconds, untilSeconds, firstParent, stat);
             PathHistory history = new PathHistory(workspace, walk);
             LedgerFile ledger = ledgerToRecordInto(workspace);
+            PrintWriter out = outUntilRecorded(ledger);
             if (authors) {
-                printAuthors(history.authors(query));
+                printAuthors(out, history.authors(query));
                 if (ledger != null) {
                     List<String> shas = new ArrayList<>();
                     history.run(query, e -> shas.add(e.commit().sha()));
@@ -66,7 +68,7 @@ public final class HistoryCommand extends LedgerCommand {
                 }
                 return 0;
             }
-            CommitPrinter printer = new CommitPrinter(out(), format, walk::abbreviate);
+            CommitPrinter printer = new CommitPrinter(out, format, walk::abbreviate);
             if (ledger != null) {
                 printer.keepingShas();
             }
@@ -79,12 +81,12 @@ public final class HistoryCommand extends LedgerCommand {
         return 0;
     }
 
-    private void printAuthors(List<AuthorSummary> rows) {
+    private void printAuthors(PrintWriter out, List<AuthorSummary> rows) {
         for (AuthorSummary a : rows) {
             if (format == OutputFormat.JSON) {
-                out().println(Json.write(a.toJson()));
+                out.println(Json.write(a.toJson()));
             } else {
-                out().printf("%6d  %+7d %+7d  %s  %s  %s <%s>%n", a.commits(), a.added(), -a.removed(),
+                out.printf("%6d  %+7d %+7d  %s  %s  %s <%s>%n", a.commits(), a.added(), -a.removed(),
                     a.first().toLocalDate(), a.last().toLocalDate(), a.name(), a.email());
             }
         }

@@ -6,6 +6,8 @@ import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
 import dev.rca.ledger.Ledgers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,7 @@ abstract class LedgerCommand extends RcaCommand {
         description = "The ticket whose ledger to use, docs/postmortems/<TICKET>.yaml. Ledger commands default to "
             + "the only ledger there that is not published; query commands record into a ledger only when given.")
     String ticket;
+    private StringWriter heldOutput;
 
     /** The ledger this command acts on, by the {@code -t} rule. */
     protected LedgerFile ledgerFile(GitWorkspace workspace) {
@@ -34,9 +37,29 @@ abstract class LedgerCommand extends RcaCommand {
         return ledger;
     }
 
-    /** Records this command line and the commits it printed as query evidence, and says so on stderr. */
+    /**
+     * Where a query command that records after printing ({@code log}, {@code history}) prints: {@link #out()}
+     * without a ledger; with one, a buffer that {@link #recordQuery} prints once the record is written, so that
+     * a failed write (a held lock, a full disk) leaves stdout empty, as every failing command does.
+     */
+    protected PrintWriter outUntilRecorded(LedgerFile ledger) {
+        if (ledger == null) {
+            return out();
+        }
+        heldOutput = new StringWriter();
+        return new PrintWriter(heldOutput);
+    }
+
+    /**
+     * Records this command line and the commits it printed as query evidence, then prints what was held by
+     * {@link #outUntilRecorded}, and says so on stderr.
+     */
     protected void recordQuery(LedgerFile ledger, List<String> shas) {
         String id = Ledgers.recordQuery(ledger, invocation(), shas);
+        if (heldOutput != null) {
+            out().write(heldOutput.toString());
+            heldOutput = null;
+        }
         err().println("recorded as " + id + " in " + ledger.displayName());
     }
 

@@ -60,7 +60,7 @@ public final class LogCommand extends LedgerCommand {
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             LogQuery query = query(revisions, Pathspecs.resolve(workspace, typedPaths));
             LedgerFile ledger = ledgerToRecordInto(workspace);
-            CommitPrinter printer = new CommitPrinter(out(), format, walk::abbreviate);
+            CommitPrinter printer = new CommitPrinter(outUntilRecorded(ledger), format, walk::abbreviate);
             if (ledger != null) {
                 printer.keepingShas();
             }

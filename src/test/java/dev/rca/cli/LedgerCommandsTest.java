@@ -11,6 +11,7 @@ import dev.rca.testing.CliResult;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,6 +284,33 @@ class LedgerCommandsTest {
                 commits: []
             """.formatted(fix.name(), offending.name())), Files.readString(ledger("T-1")));
         ok(rca("check"), "");
+    }
+
+    @Test
+    void aQueryWhoseRecordCannotBeWrittenPrintsNothing() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        String before = Files.readString(ledger("T-1"));
+        Path lock = dev.rca.ledger.LedgerLock.lockFileFor(ledger("T-1"));
+        Files.writeString(lock, "pid 999999999\nhost elsewhere\nsince 2026-11-20T09:00:00Z\ntoken t\n");
+        System.setProperty("rca.lockTimeoutMillis", "50");
+        try {
+            for (String[] args : List.of(new String[] {"log", "-t", "T-1", "--format=sha"},
+                new String[] {"history", "-t", "T-1", "Cart.java"},
+                new String[] {"history", "-t", "T-1", "--authors", "Cart.java"})) {
+                CliResult r = rca(args);
+                assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
+                assertEquals("", r.out(), String.join(" ", args));
+                assertTrue(r.err().startsWith("rca: error: docs/postmortems/T-1.yaml is locked by process 999999999"),
+                    r.err());
+            }
+        } finally {
+            System.clearProperty("rca.lockTimeoutMillis");
+        }
+        assertEquals(before, Files.readString(ledger("T-1")));
+        Files.delete(lock);
+        CliResult recorded = rca("log", "-t", "T-1", "-n", "2", "--format=sha");
+        assertEquals(new CliResult(0, fix.name() + "\n" + offending.name() + "\n",
+            "recorded as E1 in docs/postmortems/T-1.yaml\n"), recorded);
     }
 
     @Test
