@@ -335,7 +335,9 @@ final class ChangedPathTable {
                 }
                 newEntries.add(packed);
                 newIds.add(objects);
-                if ((c & 0x3ff) == 0) {
+                // Often: the daemon's idle indexer pauses here for a command, and a command arriving mid-step
+                // would share the CPU (and the serial collector's pauses) with the rest of the step.
+                if ((c & 0x3f) == 0) {
                     progress.update("recording changed paths", c - oldCommits, total - oldCommits);
                 }
             }
