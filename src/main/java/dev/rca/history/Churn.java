@@ -66,6 +66,7 @@ final class Churn implements AutoCloseable {
     private final java.util.Queue<ObjectReader> readers = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<ObjectReader> allReaders = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private ExecutorService workers;
+    private ChangedFiles table;
 
     Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
         this.cache = cache;
@@ -89,12 +90,20 @@ final class Churn implements AutoCloseable {
             ConfigConstants.CONFIG_KEY_ALGORITHM, DiffAlgorithm.SupportedAlgorithm.MYERS);
     }
 
+    /** Takes changes without renames from {@code files} for the commits it covers, instead of diffing trees. */
+    void useTable(ChangedFiles files) {
+        this.table = files;
+    }
+
     /**
      * What {@code commit} changed under {@code paths} against its parent, renames paired when asked; nothing
      * for a merge, for which {@code git log --numstat} lists no files either (its lines belong to the
      * commits it merged, which are counted themselves).
      */
     List<Change> changes(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
+        if (!detectRenames && table != null && table.covers(logged.tableIndex())) {
+            return table.changes(logged.tableIndex());
+        }
         RevCommit commit = logged.revCommit();
         if (commit.getParentCount() > 1) {
             return List.of();
