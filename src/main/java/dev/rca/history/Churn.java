@@ -43,8 +43,12 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class Churn implements AutoCloseable {
     /** Changes handed to a worker at a time: enough to amortise its object reader. */
     private static final int BATCH = 64;
-    /** Threads that diff while the calling thread walks: one per other core (none on one core). */
-    private static final int WORKERS = Runtime.getRuntime().availableProcessors() - 1;
+    /**
+     * Threads that diff while the calling thread walks: one per core, since the walk (from the changed-path table)
+     * ends long before the counting and the caller then only waits; none on one core, where the caller counts.
+     */
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors() > 1
+        ? Runtime.getRuntime().availableProcessors() : 0;
     /** git's {@code buffer_is_binary} looks for a NUL in this many leading bytes. */
     private static final int GIT_BINARY_PROBE = 8000;
     /** One changed file: its blob (or gitlink) before and after; a zero id is an absent side. */
