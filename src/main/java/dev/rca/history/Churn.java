@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -70,6 +71,8 @@ final class Churn implements AutoCloseable {
     private final java.util.Queue<ObjectReader> readers = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<ObjectReader> allReaders = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private ExecutorService workers;
+    /** Where changes without renames come from when it covers a commit; asked for once, at the first commit. */
+    private Supplier<ChangedFiles> tableSource;
     private ChangedFiles table;
 
     Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
@@ -94,9 +97,12 @@ final class Churn implements AutoCloseable {
             ConfigConstants.CONFIG_KEY_ALGORITHM, DiffAlgorithm.SupportedAlgorithm.MYERS);
     }
 
-    /** Takes changes without renames from {@code files} for the commits it covers, instead of diffing trees. */
-    void useTable(ChangedFiles files) {
-        this.table = files;
+    /**
+     * Takes changes without renames from what {@code files} supplies (null for nothing) for the commits it covers,
+     * instead of diffing trees.
+     */
+    void useTable(Supplier<ChangedFiles> files) {
+        this.tableSource = files;
     }
 
     /**
@@ -105,6 +111,10 @@ final class Churn implements AutoCloseable {
      * commits it merged, which are counted themselves).
      */
     List<Change> changes(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
+        if (!detectRenames && tableSource != null) {
+            table = tableSource.get();
+            tableSource = null;
+        }
         if (!detectRenames && table != null && table.covers(logged.tableIndex())) {
             return table.changes(logged.tableIndex());
         }

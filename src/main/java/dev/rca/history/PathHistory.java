@@ -65,14 +65,12 @@ public final class PathHistory {
     private void walk(HistoryQuery query, Churn churn, Visit visit) {
         try {
             if (!query.follow()) {
-                boolean[] tableAsked = {churn == null};
+                if (churn != null) {
+                    // asked at the first commit, by when the walk has opened the cache's tables
+                    churn.useTable(() -> commits.changedFiles(query.paths()));
+                }
                 commits.run(query.asLogQuery(), c -> {
                     try {
-                        if (!tableAsked[0]) {
-                            // the walk has opened the cache's tables by its first commit
-                            tableAsked[0] = true;
-                            churn.useTable(commits.changedFiles(query.paths()));
-                        }
                         return visit.accept(c, query.paths(), null);
                     } catch (IOException e) {
                         throw RcaException.badInput("cannot diff commit " + c.sha() + ": " + e.getMessage(), e);
