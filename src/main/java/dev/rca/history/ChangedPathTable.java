@@ -135,8 +135,35 @@ final class ChangedPathTable {
         return Integer.compare(length, path.length);
     }
 
+    /** How many paths the table's dictionary holds. */
+    int pathCount() {
+        return paths;
+    }
+
+    /** Where commit {@code commit}'s entries start (sorted by path index); the next commit's start ends them. */
+    int entriesStart(int commit) {
+        return map.getInt(entryStartsAt + commit * 4);
+    }
+
+    /** The dictionary index of entry {@code e}'s path. */
+    int entryPath(int e) {
+        return map.getInt(entriesAt + e * ENTRY);
+    }
+
+    /** Entry {@code e}'s new mode, 0 when the path is gone. */
+    int entryMode(int e) {
+        return map.getInt(entriesAt + e * ENTRY + 4);
+    }
+
+    /** Entry {@code e}'s new object id (zero when the path is gone). */
+    ObjectId entryId(int e) {
+        int at = entriesAt + e * ENTRY + 8;
+        return ObjectId.fromRaw(new int[] {map.getInt(at), map.getInt(at + 4), map.getInt(at + 8),
+            map.getInt(at + 12), map.getInt(at + 16)});
+    }
+
     /** The position of commit {@code commit}'s entry for {@code path}, or -1 when it did not change it. */
-    private int entry(int commit, int path) {
+    int entry(int commit, int path) {
         int low = map.getInt(entryStartsAt + commit * 4);
         int high = map.getInt(entryStartsAt + (commit + 1) * 4) - 1;
         while (low <= high) {
@@ -419,7 +446,8 @@ final class ChangedPathTable {
         return open(dir, commitTable);
     }
 
-    private byte[] pathBytes(int index) {
+    /** The bytes of the dictionary's path {@code index}. */
+    byte[] pathBytes(int index) {
         int from = map.getInt(pathStartsAt + index * 4);
         int to = map.getInt(pathStartsAt + (index + 1) * 4);
         byte[] p = new byte[to - from];

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -43,8 +44,12 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class Churn implements AutoCloseable {
     /** Changes handed to a worker at a time: enough to amortise its object reader. */
     private static final int BATCH = 64;
-    /** Threads that diff while the calling thread walks: one per other core (none on one core). */
-    private static final int WORKERS = Runtime.getRuntime().availableProcessors() - 1;
+    /**
+     * Threads that diff while the calling thread walks: one per core, since the walk (from the changed-path table)
+     * ends long before the counting and the caller then only waits; none on one core, where the caller counts.
+     */
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors() > 1
+        ? Runtime.getRuntime().availableProcessors() : 0;
     /** git's {@code buffer_is_binary} looks for a NUL in this many leading bytes. */
     private static final int GIT_BINARY_PROBE = 8000;
     /** One changed file: its blob (or gitlink) before and after; a zero id is an absent side. */
@@ -66,6 +71,9 @@ final class Churn implements AutoCloseable {
     private final java.util.Queue<ObjectReader> readers = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<ObjectReader> allReaders = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private ExecutorService workers;
+    /** Where changes without renames come from when it covers a commit; asked for once, at the first commit. */
+    private Supplier<ChangedFiles> tableSource;
+    private ChangedFiles table;
 
     Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
         this.cache = cache;
@@ -90,11 +98,26 @@ final class Churn implements AutoCloseable {
     }
 
     /**
+     * Takes changes without renames from what {@code files} supplies (null for nothing) for the commits it covers,
+     * instead of diffing trees.
+     */
+    void useTable(Supplier<ChangedFiles> files) {
+        this.tableSource = files;
+    }
+
+    /**
      * What {@code commit} changed under {@code paths} against its parent, renames paired when asked; nothing
      * for a merge, for which {@code git log --numstat} lists no files either (its lines belong to the
      * commits it merged, which are counted themselves).
      */
     List<Change> changes(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
+        if (!detectRenames && tableSource != null) {
+            table = tableSource.get();
+            tableSource = null;
+        }
+        if (!detectRenames && table != null && table.covers(logged.tableIndex())) {
+            return table.changes(logged.tableIndex());
+        }
         RevCommit commit = logged.revCommit();
         if (commit.getParentCount() > 1) {
             return List.of();

@@ -48,6 +48,8 @@ public final class CommitWalk implements AutoCloseable {
     private MessageFilter messageFilter;
     /** The commit table of rca's cache, or null to parse every commit from the object database. */
     private CommitTable table;
+    /** The changed-path table over {@link #table} for the current run, or null. */
+    private ChangedPathTable pathTable;
     /** The walk's commits by table index, so following a parent needs no id lookup. */
     private WalkCommit[] byIndex;
 
@@ -88,6 +90,20 @@ public final class CommitWalk implements AutoCloseable {
         CommitTable commits = CommitCache.table(workspace, reader, List.of(tip.copy()), true, progress);
         return commits == null ? CacheTables.NONE
             : new CacheTables(commits, CommitCache.pathTable(workspace, reader, commits, progress));
+    }
+
+    /**
+     * The files changed under {@code paths} as the cache tables of the current run record them, for commits of
+     * that run; null without a changed-path table or for the whole tree.
+     */
+    ChangedFiles changedFiles(List<String> paths) {
+        return pathTable == null || paths.contains("") ? null : ChangedFiles.of(table, pathTable, paths);
+    }
+
+    /** The raw commit from the commit table, for a commit of the current run that came from it, else null. */
+    byte[] rawFromTable(LoggedCommit c) {
+        int index = c.tableIndex();
+        return table == null || index < 0 ? null : table.raw(index);
     }
 
     /** The commit graph, when the repository has one. */
@@ -290,12 +306,14 @@ public final class CommitWalk implements AutoCloseable {
             starts.add(e.commit().copy());
         }
         table = CommitCache.table(workspace, reader, starts, query.maxCount() < 0, progress);
+        pathTable = null;
         byIndex = table == null ? null : new WalkCommit[table.size()];
         if (table == null) {
             return;
         }
         if (pathChanges != null) {
             ChangedPathTable paths = CommitCache.pathTable(workspace, reader, table, progress);
+            pathTable = paths;
             if (paths != null) {
                 pathChanges.useTable(paths.new Lookup(table, query.paths()));
             }
@@ -307,6 +325,7 @@ public final class CommitWalk implements AutoCloseable {
             if (index >= 0 && !table.agrees(index, c)) {
                 CommitCache.discard(table);
                 table = null;
+                pathTable = null;
                 byIndex = null;
                 return;
             }

@@ -49,6 +49,11 @@ public final class LoggedCommit {
         return commit;
     }
 
+    /** The commit's index in rca's commit table, or -1 when the walk parsed it from the object. */
+    int tableIndex() {
+        return commit instanceof WalkCommit w ? w.tableIndex : -1;
+    }
+
     /** The walk that parsed the commit (its parents must be parsed through it). */
     RevWalk walk() {
         return walk;

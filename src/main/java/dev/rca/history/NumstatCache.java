@@ -94,13 +94,16 @@ final class NumstatCache {
         if (storedCount == 0) {
             return null;
         }
-        byte[] key = pair.key();
         int lo = 0;
         int hi = storedCount - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int at = HEADER + mid * ENTRY;
-            int cmp = Arrays.compareUnsigned(stored, at, at + KEY, key, 0, KEY);
+            // the stored key against the pair's, without building the pair's key for every lookup
+            int cmp = -pair.oldId().compareTo(stored, at);
+            if (cmp == 0) {
+                cmp = -pair.newId().compareTo(stored, at + Constants.OBJECT_ID_LENGTH);
+            }
             if (cmp == 0) {
                 ByteBuffer b = ByteBuffer.wrap(stored, at + KEY, 8);
                 return new int[] {b.getInt(), b.getInt()};

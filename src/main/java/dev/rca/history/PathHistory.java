@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * {@code rca history}: the commits that changed some paths, optionally across renames, with per-commit
@@ -43,7 +44,7 @@ public final class PathHistory {
     public void run(HistoryQuery query, Sink sink) {
         NumstatCache cache = query.stat() ? openCache() : null;
         try (Churn churn = query.stat() ? new Churn(workspace.repository(), commits.reader(), cache) : null) {
-            walk(query, (c, paths, renamePaths) -> {
+            walk(query, churn, (c, paths, renamePaths) -> {
                 if (churn == null) {
                     return sink.accept(new HistoryEntry(c, paths, -1, -1));
                 }
@@ -61,9 +62,13 @@ public final class PathHistory {
         boolean accept(LoggedCommit commit, List<String> paths, Set<String> renamePaths) throws IOException;
     }
 
-    private void walk(HistoryQuery query, Visit visit) {
+    private void walk(HistoryQuery query, Churn churn, Visit visit) {
         try {
             if (!query.follow()) {
+                if (churn != null) {
+                    // asked at the first commit, by when the walk has opened the cache's tables
+                    churn.useTable(() -> commits.changedFiles(query.paths()));
+                }
                 commits.run(query.asLogQuery(), c -> {
                     try {
                         return visit.accept(c, query.paths(), null);
@@ -93,8 +98,15 @@ public final class PathHistory {
         return renamePaths == null ? churn.changes(c, paths, false) : churn.changes(c, renamePaths, true);
     }
 
-    /** The commit's author, without decoding its message as {@link LoggedCommit#details()} does. */
-    private static Signature author(LoggedCommit c) throws IOException {
+    /**
+     * The commit's author, without decoding its message as {@link LoggedCommit#details()} does, from the commit
+     * table's copy of the commit when there is one.
+     */
+    private Signature author(LoggedCommit c) throws IOException {
+        byte[] raw = commits.rawFromTable(c);
+        if (raw != null) {
+            return LoggedCommit.signature(RawParseUtils.parsePersonIdent(raw, RawParseUtils.author(raw, 0)));
+        }
         org.eclipse.jgit.revwalk.RevCommit commit = c.revCommit();
         boolean hadBody = commit.getRawBuffer() != null;
         c.walk().parseBody(commit);
@@ -124,7 +136,7 @@ public final class PathHistory {
         NumstatCache cache = openCache();
         Map<Mailmap.Person, AuthorSummary.Builder> byAuthor = new LinkedHashMap<>();
         try (Churn churn = new Churn(workspace.repository(), commits.reader(), cache)) {
-            walk(query, (c, paths, renamePaths) -> {
+            walk(query, churn, (c, paths, renamePaths) -> {
                 Signature author = author(c);
                 List<Churn.Change> changes = changes(churn, c, paths, renamePaths);
                 churn.prefetch(changes);

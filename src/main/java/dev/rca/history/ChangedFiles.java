@@ -1,0 +1,250 @@
+package dev.rca.history;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * The files a single-parent commit changed under some paths, with both sides' blobs, read from the
+ * {@link ChangedPathTable} instead of comparing trees: the same changes as a recursive, path-limited tree walk
+ * with {@code ANY_DIFF}, without reading the trees (a large directory's tree, a long delta chain, is most of what
+ * that walk costs).
+ *
+ * <p>The table gives each changed path's new side. The old side is what the parent holds there: what the nearest
+ * commit on the parent's first-parent line (itself included) recorded. The first-parent links form a forest; with
+ * its commits numbered depth-first, a commit's first-parent line is exactly the commits whose number range holds its
+ * number, so that nearest commit is the commit that changed the path with the highest number at or below the
+ * parent's whose range holds it: a binary search in the path's changes, then a short step back over the changes
+ * made on branches that forked off the line in between. Children are numbered smallest subtree first, so the long
+ * main line never lies between a side branch's commit and its ancestors.
+ */
+final class ChangedFiles {
+    private static final int TREE = FileMode.TREE.getBits();
+    private static final int TYPE_MASK = FileMode.TYPE_MASK;
+
+    private final CommitTable commits;
+    private final ChangedPathTable table;
+    /**
+     * Per dictionary path under the query's paths (themselves included): the numbers of the covered commits that
+     * changed it, ascending; null for the other paths.
+     */
+    private final int[][] changedBy;
+    /** Each covered commit's depth-first number in the first-parent forest. */
+    private final int[] number;
+    /** One past the highest number in each covered commit's subtree of that forest. */
+    private final int[] numberEnd;
+    /** The covered commit with each number. */
+    private final int[] commitNumbered;
+
+    private ChangedFiles(CommitTable commits, ChangedPathTable table, int[] number, int[] numberEnd,
+                         List<String> paths) {
+        this.commits = commits;
+        this.table = table;
+        this.number = number;
+        this.numberEnd = numberEnd;
+        this.commitNumbered = new int[number.length];
+        for (int c = 0; c < number.length; c++) {
+            commitNumbered[number[c]] = c;
+        }
+        this.changedBy = changedBy(paths);
+    }
+
+    /**
+     * For the plain (non-empty) repository-relative {@code paths}: a few passes over the table's commits, paths
+     * and entries. Null when a covered commit's first parent is not covered (never for a table rca wrote, which
+     * covers whole histories).
+     */
+    static ChangedFiles of(CommitTable commits, ChangedPathTable table, List<String> paths) {
+        int covered = table.commits();
+        // the forest's children, grouped by first parent
+        int[] childrenAt = new int[covered + 1];
+        for (int c = 0; c < covered; c++) {
+            if (commits.parentCount(c) > 0) {
+                int parent = commits.parent(c, 0);
+                if (parent >= covered) {
+                    return null;
+                }
+                childrenAt[parent + 1]++;
+            }
+        }
+        for (int c = 0; c < covered; c++) {
+            childrenAt[c + 1] += childrenAt[c];
+        }
+        int[] children = new int[childrenAt[covered]];
+        int[] filled = Arrays.copyOf(childrenAt, covered);
+        for (int c = 0; c < covered; c++) {
+            if (commits.parentCount(c) > 0) {
+                children[filled[commits.parent(c, 0)]++] = c;
+            }
+        }
+        int[] size = new int[covered];
+        Arrays.fill(size, 1);
+        int[] preorder = new int[covered];
+        int[] stack = new int[covered];
+        int n = 0;
+        for (int root = 0; root < covered; root++) {
+            if (commits.parentCount(root) == 0) {
+                int depth = 0;
+                stack[depth++] = root;
+                while (depth > 0) {
+                    int c = stack[--depth];
+                    preorder[n++] = c;
+                    for (int k = childrenAt[c]; k < childrenAt[c + 1]; k++) {
+                        stack[depth++] = children[k];
+                    }
+                }
+            }
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            int c = preorder[k];
+            if (commits.parentCount(c) > 0) {
+                size[commits.parent(c, 0)] += size[c];
+            }
+        }
+        sortBySize(children, childrenAt, size);
+        // numbered depth-first: pushed largest first, so the smallest subtree is numbered first
+        int[] number = new int[covered];
+        int[] numberEnd = new int[covered];
+        int counter = 0;
+        for (int k = 0; k < n; k++) {
+            int c = preorder[k];
+            if (commits.parentCount(c) > 0) {
+                continue;
+            }
+            int depth = 0;
+            stack[depth++] = c;
+            while (depth > 0) {
+                int top = stack[--depth];
+                number[top] = counter++;
+                numberEnd[top] = number[top] + size[top];
+                for (int j = childrenAt[top + 1] - 1; j >= childrenAt[top]; j--) {
+                    stack[depth++] = children[j];
+                }
+            }
+        }
+        return new ChangedFiles(commits, table, number, numberEnd, paths);
+    }
+
+    /** Sorts each commit's children by subtree size, smallest first (most commits have one child). */
+    private static void sortBySize(int[] children, int[] childrenAt, int[] size) {
+        for (int c = 0; c + 1 < childrenAt.length; c++) {
+            for (int i = childrenAt[c] + 1; i < childrenAt[c + 1]; i++) {
+                int child = children[i];
+                int j = i - 1;
+                while (j >= childrenAt[c] && size[children[j]] > size[child]) {
+                    children[j + 1] = children[j];
+                    j--;
+                }
+                children[j + 1] = child;
+            }
+        }
+    }
+
+    /** Per dictionary path at or under {@code paths}, the numbers of the commits that changed it, ascending. */
+    private int[][] changedBy(List<String> paths) {
+        List<byte[]> prefixes = new ArrayList<>();
+        for (String p : paths) {
+            prefixes.add(p.getBytes(StandardCharsets.UTF_8));
+        }
+        int[][] changedBy = new int[table.pathCount()][];
+        for (int i = 0; i < changedBy.length; i++) {
+            byte[] path = table.pathBytes(i);
+            for (byte[] prefix : prefixes) {
+                if (isAtOrUnder(path, prefix)) {
+                    changedBy[i] = new int[0];
+                    break;
+                }
+            }
+        }
+        int[] count = new int[changedBy.length];
+        int end = table.entriesStart(table.commits());
+        for (int e = table.entriesStart(0); e < end; e++) {
+            int path = table.entryPath(e);
+            if (changedBy[path] != null) {
+                count[path]++;
+            }
+        }
+        for (int i = 0; i < changedBy.length; i++) {
+            if (changedBy[i] != null) {
+                changedBy[i] = new int[count[i]];
+                count[i] = 0;
+            }
+        }
+        int e = table.entriesStart(0);
+        for (int c = 0; c < table.commits(); c++) {
+            for (int commitEnd = table.entriesStart(c + 1); e < commitEnd; e++) {
+                int path = table.entryPath(e);
+                if (changedBy[path] != null) {
+                    changedBy[path][count[path]++] = number[c];
+                }
+            }
+        }
+        for (int[] numbers : changedBy) {
+            if (numbers != null) {
+                Arrays.sort(numbers);
+            }
+        }
+        return changedBy;
+    }
+
+    private static boolean isAtOrUnder(byte[] path, byte[] prefix) {
+        return path.length >= prefix.length && Arrays.equals(path, 0, prefix.length, prefix, 0, prefix.length)
+            && (path.length == prefix.length || path[prefix.length] == '/');
+    }
+
+    /** Whether {@link #changes} can answer for the commit at table index {@code commit}. */
+    boolean covers(int commit) {
+        return commit >= 0 && commit < table.commits();
+    }
+
+    /**
+     * What the covered commit at table index {@code commit} changed under the paths against its parent (a root
+     * against the empty tree, a merge nothing, as {@link Churn#changes} counts them), files only.
+     */
+    List<Churn.Change> changes(int commit) {
+        int parents = commits.parentCount(commit);
+        if (parents > 1) {
+            return List.of();
+        }
+        List<Churn.Change> changes = new ArrayList<>();
+        int parent = parents == 0 ? -1 : commits.parent(commit, 0);
+        for (int e = table.entriesStart(commit), end = table.entriesStart(commit + 1); e < end; e++) {
+            int path = table.entryPath(e);
+            if (changedBy[path] == null) {
+                continue;
+            }
+            int newMode = table.entryMode(e);
+            boolean newFile = newMode != 0 && (newMode & TYPE_MASK) != TREE;
+            // A directory's entry matters only when the parent had a file there: the table keeps one entry
+            // per path, the commit's side, so that file's removal is not listed under it.
+            int old = parent < 0 ? -1 : entryAt(parent, path);
+            int oldMode = old < 0 ? 0 : table.entryMode(old);
+            boolean oldFile = oldMode != 0 && (oldMode & TYPE_MASK) != TREE;
+            if (oldFile || newFile) {
+                changes.add(new Churn.Change(oldFile ? oldMode : 0, oldFile ? table.entryId(old) : ObjectId.zeroId(),
+                    newFile ? newMode : 0, newFile ? table.entryId(e) : ObjectId.zeroId()));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The entry saying what commit {@code commit} holds at {@code path} (its mode may say "gone"), -1 when no
+     * commit on its first-parent line recorded the path.
+     */
+    private int entryAt(int commit, int path) {
+        int at = number[commit];
+        int[] numbers = changedBy[path];
+        int i = Arrays.binarySearch(numbers, at);
+        for (i = i >= 0 ? i : -i - 2; i >= 0; i--) {
+            int c = commitNumbered[numbers[i]];
+            if (numberEnd[c] > at) {
+                return table.entry(c, path);
+            }
+        }
+        return -1;
+    }
+}
