@@ -128,7 +128,7 @@ public final class ScratchCheckout {
         } catch (NoSuchFileException e) {
             // written below
         }
-        AtomicFile.write(file, text);
+        AtomicFile.writeWithoutSync(file, text);
     }
 
     /** Removes the directory, its index and its record. */

@@ -15,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,9 +140,9 @@ final class TreeMove {
     /** Whether the file still is what the index says: git's stat check, then (racy or not) its bytes. */
     private boolean intact(DirCacheEntry e) throws IOException {
         Path file = root.resolve(e.getPathString());
-        BasicFileAttributes a;
+        PosixFileAttributes a; // one lstat: type, size, time and the executable bit
         try {
-            a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            a = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException ex) {
             return false;
         }
@@ -148,15 +150,12 @@ final class TreeMove {
         if (mode == FileMode.GITLINK) {
             return a.isDirectory();
         }
-        if (mode == FileMode.SYMLINK && options.getSymLinks() != CoreConfig.SymLinks.FALSE) {
-            return a.isSymbolicLink() && !e.isSmudged() && a.size() == e.getLength()
-                && a.lastModifiedTime().toInstant().equals(e.getLastModifiedInstant());
-        }
-        if (!a.isRegularFile()) {
+        boolean link = mode == FileMode.SYMLINK && options.getSymLinks() != CoreConfig.SymLinks.FALSE;
+        if (link ? !a.isSymbolicLink() : !a.isRegularFile()) {
             return false;
         }
-        if (fileMode && mode != FileMode.SYMLINK
-            && (mode == FileMode.EXECUTABLE_FILE) != Files.isExecutable(file)) {
+        if (fileMode && !link && mode != FileMode.SYMLINK
+            && (mode == FileMode.EXECUTABLE_FILE) != a.permissions().contains(PosixFilePermission.OWNER_EXECUTE)) {
             return false;
         }
         return !e.isSmudged() && a.size() == e.getLength()
