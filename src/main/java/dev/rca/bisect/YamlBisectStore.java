@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Keeps the state in a YAML file ({@code .git/rca/bisect.yaml}) whose {@code bisect:} mapping has
- * exactly the ledger section's shape. Writes go to a temporary file that is synced and renamed.
+ * exactly the ledger section's shape. Writes go to a temporary file that is renamed over it, not synced: a killed
+ * process leaves the old state or the new, as git's refs/bisect (which it does not sync either).
  */
 public final class YamlBisectStore implements BisectStore {
     private final Path file;
@@ -147,7 +148,7 @@ public final class YamlBisectStore implements BisectStore {
         String text = "# rca bisection state; see 'rca bisect-helper status'\n"
             + new Yaml(new Representer(options), options).dump(Map.of("bisect", toMap(state)));
         try {
-            AtomicFile.write(file, text);
+            AtomicFile.writeWithoutSync(file, text);
         } catch (IOException e) {
             throw RcaException.badInput("cannot write " + file + ": " + e.getMessage(), e);
         }

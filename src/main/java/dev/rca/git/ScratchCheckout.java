@@ -11,11 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
@@ -79,7 +76,8 @@ public final class ScratchCheckout {
 
     /**
      * Makes the scratch directory hold {@code commit}'s tree, and returns the directory. Files that
-     * are the same in the previous commit and this one are left alone (build outputs survive).
+     * are the same in the previous commit and this one are left alone (build outputs survive); a
+     * tracked file edited since is put back.
      */
     public Path checkout(String commit) {
         String previous = current();
@@ -103,28 +101,34 @@ public final class ScratchCheckout {
                      .setWorkTree(directory.toFile())
                      .setIndexFile(indexFile.toFile())
                      .setMustExist(true)
-                     .build();
-                 RevWalk walk = new RevWalk(scratch)) {
-                ObjectId target = walk.parseCommit(ObjectId.fromString(commit)).getTree();
-                DirCache index = scratch.lockDirCache();
-                DirCacheCheckout move = previous == null
-                    ? new DirCacheCheckout(scratch, index, target)
-                    : new DirCacheCheckout(scratch, walk.parseCommit(ObjectId.fromString(previous)).getTree(),
-                        index, target);
-                move.setFailOnConflict(false);
-                move.setForce(true);
-                move.checkout();
-                AtomicFile.write(worktreeGitDir.resolve("commondir"),
+                     .build()) {
+                new TreeMove(scratch, previous == null ? null : ObjectId.fromString(previous),
+                    ObjectId.fromString(commit)).run();
+                writeIfChanged(worktreeGitDir.resolve("commondir"),
                     scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
             }
-            AtomicFile.write(worktreeGitDir.resolve("HEAD"), commit + "\n");
-            AtomicFile.write(directory.resolve(".git"), "gitdir: " + worktreeGitDir.toAbsolutePath() + "\n");
-            AtomicFile.write(headFile, commit + "\n");
+            writeIfChanged(directory.resolve(".git"), "gitdir: " + worktreeGitDir.toAbsolutePath() + "\n");
+            // Neither HEAD nor the record is synced: the scratch tree's own files never are, and a record
+            // cut short by a crash does not parse, which means "rebuild from scratch".
+            Files.writeString(worktreeGitDir.resolve("HEAD"), commit + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(headFile, commit + "\n", StandardCharsets.US_ASCII);
             return directory;
         } catch (IOException e) {
             throw RcaException.badInput("cannot check out " + commit + " into " + directory + ": "
                 + e.getMessage(), e);
         }
+    }
+
+    /** The worktree's fixed files, rewritten (atomically) only when they say something else. */
+    private static void writeIfChanged(Path file, String text) throws IOException {
+        try {
+            if (Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+                return;
+            }
+        } catch (NoSuchFileException e) {
+            // written below
+        }
+        AtomicFile.writeWithoutSync(file, text);
     }
 
     /** Removes the directory, its index and its record. */

@@ -49,6 +49,20 @@ public final class AtomicFile {
      * memory; otherwise as {@link #write(Path, byte[])}.
      */
     public static void write(Path path, Content content) throws IOException {
+        write(path, content, true);
+    }
+
+    /**
+     * As {@link #write(Path, String)}, but the bytes are not forced to disk: a killed process still leaves the old
+     * content or the new, a power loss may leave neither. For state rewritten many times a second that git keeps
+     * the same way (its refs are not synced by default either).
+     */
+    public static void writeWithoutSync(Path path, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(path, out -> out.write(bytes), false);
+    }
+
+    private static void write(Path path, Content content, boolean sync) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         // a random name, so two writers never share a temporary file, and never <name>.lock, which is a lock's
@@ -59,7 +73,9 @@ public final class AtomicFile {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                if (sync) {
+                    channel.force(true);
+                }
             }
             copyPermissions(path, temp);
             try {

@@ -65,6 +65,80 @@ class ScratchCheckoutTest {
         }
     }
 
+    /**
+     * Against git's own checkout: eol conversion from .gitattributes, the executable bit, symbolic links, a file
+     * becoming a directory and back, moving both ways; a tracked file edited in the scratch tree is put back.
+     */
+    @Test
+    void everyMoveLeavesWhatGitChecksOut() throws Exception {
+        Path repo = tmp.resolve("g");
+        Files.createDirectories(repo);
+        NativeGit.run(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitattributes"), "*.txt text eol=crlf\n");
+        Files.writeString(repo.resolve("a.txt"), "one\ntwo\n");
+        Files.writeString(repo.resolve("keep.txt"), "kept\n");
+        Files.writeString(repo.resolve("run.sh"), "#!/bin/sh\necho hi\n");
+        Files.setPosixFilePermissions(repo.resolve("run.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(repo.resolve("d"), "a file first\n");
+        Files.createSymbolicLink(repo.resolve("link"), Path.of("a.txt"));
+        List<String> commits = new java.util.ArrayList<>();
+        commits.add(commitAll(repo, "one"));
+        Files.writeString(repo.resolve("a.txt"), "one\ntwo\nthree, longer than before\n");
+        Files.setPosixFilePermissions(repo.resolve("run.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.delete(repo.resolve("d"));
+        Files.createDirectories(repo.resolve("d/e"));
+        Files.writeString(repo.resolve("d/e/x.txt"), "in a directory now\n");
+        Files.delete(repo.resolve("link"));
+        Files.createSymbolicLink(repo.resolve("link"), Path.of("keep.txt"));
+        Files.write(repo.resolve("new.bin"), new byte[] {0, 1, 2, 13, 10, 3});
+        commits.add(commitAll(repo, "two"));
+        Files.writeString(repo.resolve("a.txt"), "short\n");
+        Files.walk(repo.resolve("d")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        Files.writeString(repo.resolve("d"), "a file again\n");
+        commits.add(commitAll(repo, "three"));
+
+        try (GitWorkspace ws = GitWorkspace.open(repo)) {
+            ScratchCheckout scratch = ScratchCheckout.of(ws, "test");
+            int n = 0;
+            for (int i : new int[] {0, 2, 1, 0, 1, 2}) {
+                Path dir = scratch.checkout(commits.get(i));
+                Path expected = tmp.resolve("git-" + n++);
+                NativeGit.run(repo, "worktree", "add", "-q", "--detach", expected.toString(), commits.get(i));
+                assertEquals(tree(expected), tree(dir), "at commit " + i);
+                assertEquals("", NativeGit.run(dir, "status", "--porcelain"), "at commit " + i);
+                Files.writeString(dir.resolve("keep.txt"), "edited in the scratch tree\n");
+            }
+        }
+    }
+
+    private static String commitAll(Path repo, String message) {
+        NativeGit.run(repo, "add", "-A");
+        NativeGit.run(repo, "commit", "-q", "-m", message);
+        return NativeGit.run(repo, "rev-parse", "HEAD").trim();
+    }
+
+    /** Every path under {@code dir} but {@code .git}: its type, executable bit and bytes (a link: its target). */
+    private static Map<String, String> tree(Path dir) throws Exception {
+        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String name = dir.relativize(p).toString();
+                if (name.isEmpty() || name.equals(".git")) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    out.put(name, "link " + Files.readSymbolicLink(p));
+                } else if (Files.isDirectory(p)) {
+                    out.put(name, "dir");
+                } else {
+                    out.put(name, (Files.isExecutable(p) ? "x " : "- ")
+                        + java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void commandRunnerKillsTheWholeTreeOnTimeout() throws Exception {
         Path pidFile = tmp.resolve("pid");

@@ -36,6 +36,17 @@ class AtomicFileTest {
     }
 
     @Test
+    void withoutSyncItStillReplacesWholeAndKeepsThePermissions() throws IOException {
+        Path file = dir.resolve("bisect.yaml");
+        Files.writeString(file, "old content, longer than the new\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        AtomicFile.writeWithoutSync(file, "new\n");
+        assertEquals("new\n", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(List.of("bisect.yaml"), names(dir));
+    }
+
+    @Test
     void aFailedWriteLeavesTheFileAndNoTemporary() throws IOException {
         Path file = dir.resolve("taken");
         Files.createDirectory(file);
