@@ -13,8 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.blame.BlameGenerator;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.diff.Sequence;
+import org.eclipse.jgit.diff.SequenceComparator;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -112,6 +118,8 @@ final class Blamer implements AutoCloseable {
     private final Repository repository;
     /** Commits and changed paths from rca's cache, or null: the generators then read git's objects alone. */
     private final CachedGraphReader graphReader;
+    /** One memory of diffs for all the generators: each file of a fix and each re-blame walks the same history. */
+    private final RememberingDiff diff;
     /** Per "commit:path", the generators started there, each following its own lines. */
     private final Map<String, List<FileBlame>> files = new HashMap<>();
     /** The paths that do not exist (or are no file) at a commit. */
@@ -128,6 +136,7 @@ final class Blamer implements AutoCloseable {
     Blamer(Repository repository, CachedGraphReader graphReader) {
         this.repository = repository;
         this.graphReader = graphReader;
+        this.diff = graphReader == null ? null : new RememberingDiff(graphReader);
     }
 
     /**
@@ -198,8 +207,8 @@ final class Blamer implements AutoCloseable {
             }
         }
         BlameGenerator generator = new BlameGenerator(repository, path);
-        if (graphReader != null) {
-            Pool.replace(generator, graphReader);
+        if (graphReader != null && Pool.replace(generator, graphReader)) {
+            generator.setDiffAlgorithm(diff);
         }
         // skips, by the commit graph's changed-path filters, the commits that left the file alone: what
         // comparing the parent's blob would decide, without reading the parent's trees
@@ -240,6 +249,46 @@ final class Blamer implements AutoCloseable {
         files.clear();
         if (graphReader != null) {
             graphReader.close();
+        }
+    }
+
+    /**
+     * The generator's own diff ({@link HistogramDiff}), remembered per pair of blobs the reader recognises; the
+     * edit list handed out is a copy each time, as a fresh diff would be.
+     */
+    private static final class RememberingDiff extends DiffAlgorithm {
+        private final DiffAlgorithm histogram = new HistogramDiff();
+        private final CachedGraphReader reader;
+        private final Map<List<ObjectId>, EditList> known = new HashMap<>();
+
+        RememberingDiff(CachedGraphReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public <S extends Sequence> EditList diff(SequenceComparator<? super S> comparator, S a, S b) {
+            if (comparator == RawTextComparator.WS_IGNORE_ALL && a instanceof RawText ta && b instanceof RawText tb) {
+                ObjectId ia = reader.blobOf(ta.getRawContent());
+                ObjectId ib = reader.blobOf(tb.getRawContent());
+                if (ia != null && ib != null) {
+                    EditList edits = known.computeIfAbsent(List.of(ia, ib), k -> histogram.diff(comparator, a, b));
+                    return copy(edits);
+                }
+            }
+            return histogram.diff(comparator, a, b);
+        }
+
+        @Override
+        public <S extends Sequence> EditList diffNonCommon(SequenceComparator<? super S> comparator, S a, S b) {
+            return histogram.diffNonCommon(comparator, a, b);
+        }
+
+        private static EditList copy(EditList edits) {
+            EditList out = new EditList(edits.size());
+            for (Edit e : edits) {
+                out.add(new Edit(e.getBeginA(), e.getEndA(), e.getBeginB(), e.getEndB()));
+            }
+            return out;
         }
     }
 
