@@ -212,6 +212,25 @@ final class ChangedPathTable {
         return false;
     }
 
+    /** The mode an entry records (never 0: {@link Lookup} answers -1 for a deleted path). */
+    int entryMode(int entry) {
+        return map.getInt(entriesAt + entry * ENTRY + 4);
+    }
+
+    /** Copies the object id an entry records into {@code id}. */
+    void entryId(int entry, org.eclipse.jgit.lib.MutableObjectId id) {
+        int at = entriesAt + entry * ENTRY + 8;
+        id.set(map.getInt(at), map.getInt(at + 4), map.getInt(at + 8), map.getInt(at + 12), map.getInt(at + 16));
+    }
+
+    /** Hands {@code sink} the path of every entry commit {@code commit} (by index, covered) changed. */
+    void forEachChangedPath(int commit, java.util.function.Consumer<byte[]> sink) {
+        int end = map.getInt(entryStartsAt + (commit + 1) * 4);
+        for (int e = map.getInt(entryStartsAt + commit * 4); e < end; e++) {
+            sink.accept(pathBytes(map.getInt(entriesAt + e * ENTRY)));
+        }
+    }
+
     /** Answers "same content at the paths?" for commits of the table, remembering what it worked out. */
     final class Lookup {
         /** Entry position + 2 per commit and path: 0 unknown, 1 nothing at the path, else an entry. */
@@ -258,6 +277,12 @@ final class ChangedPathTable {
 
         long answers() {
             return answers;
+        }
+
+        /** The entry position that says what covered commit {@code commit} holds at the first path, or -1. */
+        int holding(int commit) {
+            answers++;
+            return value(0, commit);
         }
 
         /** The entry position that says what {@code commit} holds at path {@code i}, or -1 for nothing. */

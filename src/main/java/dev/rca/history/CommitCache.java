@@ -46,7 +46,7 @@ public final class CommitCache {
     static CommitTable table(GitWorkspace workspace, ObjectReader reader, Collection<ObjectId> starts,
                              boolean mayBuild, Progress progress) {
         Repository repository = workspace.repository();
-        if ("off".equals(System.getProperty(PROPERTY)) || !eligible(repository)) {
+        if (!usable(repository)) {
             return null;
         }
         Path dir = directory(workspace);
@@ -70,6 +70,18 @@ public final class CommitCache {
             // a missing object or a full disk: the live walk reports what is wrong, if anything
             return table;
         }
+    }
+
+    /**
+     * The commit table as it is on disk, neither built nor extended: null when there is none, the cache is off, or
+     * the repository keeps no cache (shallow, grafts, replace refs: parents there are not what the table says).
+     */
+    static CommitTable existingTable(GitWorkspace workspace) {
+        return usable(workspace.repository()) ? CommitTable.open(directory(workspace)) : null;
+    }
+
+    private static boolean usable(Repository repository) {
+        return !"off".equals(System.getProperty(PROPERTY)) && eligible(repository);
     }
 
     /** Beyond this many commits the changed-path table lacks, a walk leaves extending it to {@code rca index}. */
@@ -113,7 +125,7 @@ public final class CommitCache {
     public static Indexed index(GitWorkspace workspace, Progress progress) throws IOException {
         Repository repository = workspace.repository();
         Path dir = directory(workspace);
-        if ("off".equals(System.getProperty(PROPERTY)) || !eligible(repository) || !writable(dir)) {
+        if (!usable(repository) || !writable(dir)) {
             return null;
         }
         try (ObjectReader reader = repository.newObjectReader()) {

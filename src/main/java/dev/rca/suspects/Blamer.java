@@ -1,5 +1,6 @@
 package dev.rca.suspects;
 
+import dev.rca.history.CachedGraphReader;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -12,11 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.blame.BlameGenerator;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.diff.Sequence;
+import org.eclipse.jgit.diff.SequenceComparator;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevFlag;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Whitespace-insensitive blame that follows renames, computed lazily: a {@link BlameGenerator} per (commit,
@@ -105,13 +116,27 @@ final class Blamer implements AutoCloseable {
     }
 
     private final Repository repository;
+    /** Commits and changed paths from rca's cache, or null: the generators then read git's objects alone. */
+    private final CachedGraphReader graphReader;
+    /** One memory of diffs for all the generators: each file of a fix and each re-blame walks the same history. */
+    private final RememberingDiff diff;
     /** Per "commit:path", the generators started there, each following its own lines. */
     private final Map<String, List<FileBlame>> files = new HashMap<>();
     /** The paths that do not exist (or are no file) at a commit. */
     private final Set<String> absent = new HashSet<>();
 
     Blamer(Repository repository) {
+        this(repository, null);
+    }
+
+    /**
+     * A blamer whose generators take commits and changed paths from {@code graphReader}'s commit graph (rca's
+     * cache) when not null; the blamer closes it.
+     */
+    Blamer(Repository repository, CachedGraphReader graphReader) {
         this.repository = repository;
+        this.graphReader = graphReader;
+        this.diff = graphReader == null ? null : new RememberingDiff(graphReader);
     }
 
     /**
@@ -182,6 +207,12 @@ final class Blamer implements AutoCloseable {
             }
         }
         BlameGenerator generator = new BlameGenerator(repository, path);
+        if (graphReader != null && Pool.replace(generator, graphReader)) {
+            generator.setDiffAlgorithm(diff);
+        }
+        // skips, by the commit graph's changed-path filters, the commits that left the file alone: what
+        // comparing the parent's blob would decide, without reading the parent's trees
+        generator.setUseCommitGraphOptimizations(true);
         generator.setTextComparator(RawTextComparator.WS_IGNORE_ALL);
         generator.setFollowFileRenames(true);
         generator.push(null, commit);
@@ -216,6 +247,110 @@ final class Blamer implements AutoCloseable {
             }
         }
         files.clear();
+        if (graphReader != null) {
+            graphReader.close();
+        }
+    }
+
+    /**
+     * The generator's own diff ({@link HistogramDiff}), remembered per pair of blobs the reader recognises; the
+     * edit list handed out is a copy each time, as a fresh diff would be.
+     */
+    private static final class RememberingDiff extends DiffAlgorithm {
+        private final DiffAlgorithm histogram = new HistogramDiff();
+        private final CachedGraphReader reader;
+        private final Map<List<ObjectId>, EditList> known = new HashMap<>();
+
+        RememberingDiff(CachedGraphReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public <S extends Sequence> EditList diff(SequenceComparator<? super S> comparator, S a, S b) {
+            if (comparator == RawTextComparator.WS_IGNORE_ALL && a instanceof RawText ta && b instanceof RawText tb) {
+                ObjectId ia = reader.blobOf(ta.getRawContent());
+                ObjectId ib = reader.blobOf(tb.getRawContent());
+                if (ia != null && ib != null) {
+                    EditList edits = known.computeIfAbsent(List.of(ia, ib), k -> histogram.diff(comparator, a, b));
+                    return copy(edits);
+                }
+            }
+            return histogram.diff(comparator, a, b);
+        }
+
+        @Override
+        public <S extends Sequence> EditList diffNonCommon(SequenceComparator<? super S> comparator, S a, S b) {
+            return histogram.diffNonCommon(comparator, a, b);
+        }
+
+        private static EditList copy(EditList edits) {
+            EditList out = new EditList(edits.size());
+            for (Edit e : edits) {
+                out.add(new Edit(e.getBeginA(), e.getEndA(), e.getBeginB(), e.getEndB()));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Reaches into {@link BlameGenerator}'s private state, which has no API for the reader it walks with: its
+     * commit pool (and the tree walk and flag made with it) is replaced by one reading through another reader,
+     * as its own construction would have made it. If any handle is missing, the generator keeps its own.
+     */
+    private static final class Pool {
+        private static final Field REV_POOL;
+        private static final Field SEEN;
+        private static final Field READER;
+        private static final Field TREE_WALK;
+
+        static {
+            Field revPool = null;
+            Field seen = null;
+            Field reader = null;
+            Field treeWalk = null;
+            try {
+                revPool = Restriction.accessible(BlameGenerator.class.getDeclaredField("revPool"));
+                seen = Restriction.accessible(BlameGenerator.class.getDeclaredField("SEEN"));
+                reader = Restriction.accessible(BlameGenerator.class.getDeclaredField("reader"));
+                treeWalk = Restriction.accessible(BlameGenerator.class.getDeclaredField("treeWalk"));
+                if (revPool.getType() != RevWalk.class || seen.getType() != RevFlag.class
+                    || reader.getType() != ObjectReader.class || treeWalk.getType() != TreeWalk.class) {
+                    revPool = null;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                revPool = null;
+            }
+            REV_POOL = revPool;
+            SEEN = seen;
+            READER = reader;
+            TREE_WALK = treeWalk;
+        }
+
+        private Pool() {
+        }
+
+        /** Makes a generator fresh from its constructor walk with {@code reader}; false if it could not. */
+        static boolean replace(BlameGenerator generator, CachedGraphReader reader) {
+            if (REV_POOL == null) {
+                return false;
+            }
+            try {
+                RevWalk pool = new RevWalk(reader);
+                pool.setRetainBody(true);
+                RevFlag seen = pool.newFlag("SEEN");
+                TreeWalk treeWalk = reader.newTreeWalk();
+                treeWalk.setRecursive(true);
+                RevWalk own = (RevWalk) REV_POOL.get(generator);
+                REV_POOL.set(generator, pool);
+                SEEN.set(generator, seen);
+                READER.set(generator, reader);
+                TREE_WALK.set(generator, treeWalk);
+                own.close();
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+        }
     }
 
     /**

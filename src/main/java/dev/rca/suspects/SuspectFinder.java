@@ -101,7 +101,7 @@ public final class SuspectFinder implements AutoCloseable {
             }
             RevCommit parent = walk.parseCommit(fix.getParent(0));
             Set<ObjectId> blamed = new LinkedHashSet<>();
-            try (Blamer blamer = new Blamer(repository)) {
+            try (Blamer blamer = blamer(parent)) {
                 for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false, null).entrySet()) {
                     blamer.track(parent, entry.getKey(), lines(entry.getValue()));
                     for (int[] range : ranges(entry.getValue())) {
@@ -140,6 +140,11 @@ public final class SuspectFinder implements AutoCloseable {
         final Set<String> sharedWords = new java.util.TreeSet<>();
     }
 
+    /** A blamer at {@code parent}, walking history through rca's cache where it has one. */
+    private Blamer blamer(RevCommit parent) {
+        return new Blamer(repository, dev.rca.history.CachedGraphReader.open(workspace, parent));
+    }
+
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
         List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
         String subject = fix.getShortMessage();
@@ -156,7 +161,7 @@ public final class SuspectFinder implements AutoCloseable {
         List<FixLines.Target> blamedTargets = new ArrayList<>();
         List<Blamer.Origin> origins = new ArrayList<>();
         int done = 0;
-        try (Blamer blamer = new Blamer(repository)) {
+        try (Blamer blamer = blamer(parent)) {
             for (var entry : targets.entrySet()) {
                 progress.update("blaming", done++, targets.size());
                 Map<Integer, FixLines.Target> byLine = new HashMap<>();

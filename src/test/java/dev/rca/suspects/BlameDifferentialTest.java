@@ -1,15 +1,20 @@
 package dev.rca.suspects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitCache;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,7 +31,7 @@ class BlameDifferentialTest {
     Path tmp;
 
     @Test
-    void rszzCandidatesMatchGitBlame() {
+    void rszzCandidatesMatchGitBlame() throws Exception {
         Random random = new Random(42);
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             List<String> lines = new ArrayList<>();
@@ -35,6 +40,7 @@ class BlameDifferentialTest {
             }
             repo.commit("initial").add("f.c", String.join("\n", lines) + "\n").create();
             int checked = 0;
+            Map<String, List<String>> answers = new LinkedHashMap<>();
             for (int c = 1; c <= 60; c++) {
                 for (int e = 0; e < 3; e++) {
                     int at = random.nextInt(lines.size());
@@ -53,10 +59,18 @@ class BlameDifferentialTest {
                 if (c % 5 == 0) {
                     List<String> expected = gitBlameCandidates(repo.directory(), commit.name());
                     assertEquals(expected, rszz(repo, commit.name()), "at " + commit.name());
+                    answers.put(commit.name(), expected);
                     checked += expected.isEmpty() ? 0 : 1;
                 }
             }
             assertTrue(checked >= 8, "only " + checked + " changes deleted lines");
+            // again with rca's cache tables, which the blame walk then reads commits and changed paths from
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+            }
+            for (var answer : answers.entrySet()) {
+                assertEquals(answer.getValue(), rszz(repo, answer.getKey()), "with the cache at " + answer.getKey());
+            }
         }
     }
 

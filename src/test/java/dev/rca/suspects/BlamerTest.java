@@ -2,9 +2,14 @@ package dev.rca.suspects;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CachedGraphReader;
+import dev.rca.history.CommitCache;
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +19,7 @@ import java.util.Random;
 import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.blame.BlameResult;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
@@ -100,6 +106,86 @@ class BlamerTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void blameThroughTheCacheTablesEqualsJGitsAndGits() throws Exception {
+        Random random = new Random(11);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("c")).tick(3_600)) {
+            List<String> main = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                main.add("line_" + i + "(" + i + ");");
+            }
+            String path = "src/a.c";
+            repo.commit("initial").add(path, String.join("\n", main) + "\n").add("other.c", "x();\n").create();
+            for (int c = 1; c <= 40; c++) {
+                edit(main, random, "main" + c);
+                if (c % 5 == 0) {
+                    // a side branch that also renames or leaves the file alone, merged with edits of its own
+                    RevCommit base = repo.tip("main");
+                    List<String> side = new ArrayList<>(main);
+                    edit(side, random, "side" + c);
+                    RevCommit sideTip = repo.commit("side " + c).parent(base).add(path, String.join("\n", side) + "\n")
+                        .create();
+                    sideTip = repo.commit("side other " + c).add("other.c", "x(" + c + ");\n").create();
+                    repo.branch("main", base);
+                    repo.commit("main other " + c).add("other.c", "y(" + c + ");\n").create();
+                    main.clear();
+                    main.addAll(side);
+                    if (c % 10 == 0) {
+                        edit(main, random, "merge" + c);
+                    }
+                    repo.commit("merge " + c).merge(sideTip).add(path, String.join("\n", main) + "\n")
+                        .add("other.c", "z(" + c + ");\n").create();
+                } else if (c == 13 || c == 27) {
+                    String renamed = c == 13 ? "lib/b.c" : "lib/c.c";
+                    repo.commit("rename").rename(path, renamed).create();
+                    path = renamed;
+                } else if (c % 7 == 0) {
+                    repo.commit("other " + c).add("other.c", "w(" + c + ");\n").create();
+                } else {
+                    repo.commit("change " + c).add(path, String.join("\n", main) + "\n").create();
+                }
+            }
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+                RevCommit head = walk.parseCommit(repo.tip("main"));
+                int size = main.size();
+                BitSet all = new BitSet();
+                all.set(0, size);
+                Blamer.Origin[] plain;
+                Blamer.Origin[] cached;
+                try (Blamer blamer = new Blamer(ws.repository())) {
+                    blamer.track(head, path, all);
+                    plain = blamer.blame(head, path, 0, size);
+                }
+                CachedGraphReader reader = CachedGraphReader.open(ws, head);
+                assertNotNull(reader, "the cache tables were not used");
+                try (Blamer blamer = new Blamer(ws.repository(), reader)) {
+                    blamer.track(head, path, all);
+                    cached = blamer.blame(head, path, 0, size);
+                }
+                assertArrayEquals(plain, cached);
+                List<String> porcelain = NativeGit.lines(repo.directory(), "blame", "-w", "--line-porcelain",
+                    "--diff-algorithm=histogram", head.name(), "--", path);
+                int line = 0;
+                String[] header = null;
+                String file = null;
+                for (String row : porcelain) {
+                    if (row.matches("[0-9a-f]{40} \\d+ \\d+( \\d+)?")) {
+                        header = row.split(" ");
+                    } else if (row.startsWith("filename ")) {
+                        file = row.substring("filename ".length());
+                    } else if (row.startsWith("\t")) {
+                        Blamer.Origin got = cached[line];
+                        assertEquals(new Blamer.Origin(ObjectId.fromString(header[0]), file,
+                            Integer.parseInt(header[1]) - 1), got, "line " + line);
+                        line++;
+                    }
+                }
+                assertEquals(size, line);
             }
         }
     }

@@ -1,0 +1,116 @@
+package dev.rca.history;
+
+import dev.rca.git.GitWorkspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * An object reader whose commit graph is rca's cache (commit table and, once written, changed-path table) rather
+ * than git's {@code commit-graph} file: JGit code handed this reader parses commits from the table and skips the
+ * commits that did not change a path by the table's exact changed-path lists, with or without a commit-graph.
+ * It only adds; every object is read through the repository's own reader.
+ */
+public final class CachedGraphReader extends ObjectReader.Filter {
+    private final ObjectReader delegate;
+    private final TableCommitGraph graph;
+    /** Blobs read so far, least recently used first, up to {@link #blobBudget} bytes. */
+    private final LinkedHashMap<ObjectId, byte[]> blobs = new LinkedHashMap<>(64, 0.75f, true);
+    /** The id of each cached blob's bytes, by identity: what {@link #blobOf} answers. */
+    private final Map<byte[], ObjectId> blobIds = new IdentityHashMap<>();
+    private final long blobBudget = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
+    private long blobBytes;
+
+    private CachedGraphReader(ObjectReader delegate, TableCommitGraph graph) {
+        this.delegate = delegate;
+        this.graph = graph;
+    }
+
+    /**
+     * A reader over the cache as it is (nothing is built or written), or null when the repository keeps none,
+     * the cache is off, or the table records {@code start} differently from the repository (the table then
+     * belongs to some other history and the live objects are read as usual).
+     *
+     * @param start a commit the caller will walk from, already parsed from its object
+     */
+    public static CachedGraphReader open(GitWorkspace workspace, RevCommit start) {
+        CommitTable commits = CommitCache.existingTable(workspace);
+        if (commits == null) {
+            return null;
+        }
+        int index = commits.find(start);
+        if (index >= 0 && !commits.agrees(index, start)) {
+            return null;
+        }
+        Path dir = CommitCache.directory(workspace);
+        ChangedPathTable paths = ChangedPathTable.open(dir, commits);
+        return new CachedGraphReader(CommitGraphs.openReader(workspace.repository()),
+            new TableCommitGraph(commits, paths));
+    }
+
+    /**
+     * A tree walk over this reader that, for a single tree and a path filter, reads what a commit's tree holds at
+     * the path from the changed-path table where it can, instead of the tree and its subtrees.
+     */
+    public TreeWalk newTreeWalk() {
+        return new TablePathWalk(this, graph);
+    }
+
+    /**
+     * Reads blobs once while they fit in the cache: the same versions of a file are read by every walk over its
+     * history (each file of a fix, each re-blame), and a blob read again is the same array, which
+     * {@link #blobOf} recognises.
+     */
+    @Override
+    public ObjectLoader open(AnyObjectId id, int typeHint) throws IOException {
+        if (typeHint != Constants.OBJ_BLOB) {
+            return super.open(id, typeHint);
+        }
+        byte[] bytes = blobs.get(id);
+        if (bytes != null) {
+            return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, bytes);
+        }
+        ObjectLoader loader = super.open(id, typeHint);
+        if (loader.isLarge() || loader.getSize() > blobBudget / 8) {
+            return loader;
+        }
+        bytes = loader.getCachedBytes();
+        ObjectId key = id.copy();
+        blobs.put(key, bytes);
+        blobIds.put(bytes, key);
+        blobBytes += bytes.length;
+        for (var it = blobs.entrySet().iterator(); blobBytes > blobBudget && it.hasNext(); ) {
+            var eldest = it.next();
+            blobBytes -= eldest.getValue().length;
+            blobIds.remove(eldest.getValue());
+            it.remove();
+        }
+        return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, bytes);
+    }
+
+    /** The id of a blob whose bytes this reader handed out and still holds ({@code content} itself), or null. */
+    public ObjectId blobOf(byte[] content) {
+        return blobIds.get(content);
+    }
+
+    @Override
+    protected ObjectReader delegate() {
+        return delegate;
+    }
+
+    @Override
+    public Optional<CommitGraph> getCommitGraph() throws IOException {
+        return Optional.of(graph);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.rca.history;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * rca's cache tables seen through JGit's commit-graph interface, so that JGit code which reads a commit-graph
+ * (a {@code RevWalk} parsing headers, {@code BlameGenerator} skipping commits by changed-path filter) gets
+ * parents, dates and trees without inflating commits, and exact changed-path filters without a
+ * {@code commit-graph} file. Graph positions are commit-table indices.
+ */
+final class TableCommitGraph implements CommitGraph {
+    private final CommitTable commits;
+    /** May be null (no {@code rca index} yet): then no commit has a filter and JGit reads trees. */
+    private final ChangedPathTable paths;
+
+    /** The commit-table index of a commit with each tree handed out so far: what the tree holds is its. */
+    private final Map<ObjectId, Integer> treeOwners = new HashMap<>();
+    /** Per path, what the covered commits hold there, worked out once. */
+    private final Map<String, ChangedPathTable.Lookup> lookups = new HashMap<>();
+
+    TableCommitGraph(CommitTable commits, ChangedPathTable paths) {
+        this.commits = commits;
+        this.paths = paths;
+    }
+
+    /**
+     * What tree {@code tree} holds at {@code path}, from the changed-path table, when the tree is that of a
+     * covered commit this graph handed out: the entry position, -1 for nothing there, or null when unknown.
+     */
+    Integer entryAt(AnyObjectId tree, String path) {
+        Integer owner = paths == null ? null : treeOwners.get(tree);
+        if (owner == null || owner >= paths.commits()) {
+            return null;
+        }
+        return lookups.computeIfAbsent(path, p -> paths.new Lookup(commits, List.of(p))).holding(owner);
+    }
+
+    ChangedPathTable paths() {
+        return paths;
+    }
+
+    @Override
+    public int findGraphPosition(AnyObjectId id) {
+        return commits.find(id);
+    }
+
+    @Override
+    public CommitData getCommitData(int position) {
+        if (position < 0 || position >= commits.size()) {
+            return null;
+        }
+        int[] parents = new int[commits.parentCount(position)];
+        for (int i = 0; i < parents.length; i++) {
+            parents[i] = commits.parent(position, i);
+        }
+        ObjectId tree = commits.tree(position);
+        treeOwners.putIfAbsent(tree, position);
+        long time = Integer.toUnsignedLong(commits.commitTime(position));
+        return new CommitData() {
+            @Override
+            public ObjectId getTree() {
+                return tree;
+            }
+
+            @Override
+            public int[] getParents() {
+                return parents;
+            }
+
+            @Override
+            public long getCommitTime() {
+                return time;
+            }
+
+            @Override
+            public int getGeneration() {
+                return Constants.COMMIT_GENERATION_UNKNOWN;
+            }
+        };
+    }
+
+    @Override
+    public ObjectId getObjectId(int position) {
+        return position < 0 || position >= commits.size() ? null : commits.id(position);
+    }
+
+    /**
+     * The filter of every path (at every level) the commit changed against its first parent; like git's, only
+     * for commits with one parent, where that is the whole question. Built from the table's exact list, so it
+     * never says "maybe" for a path the commit left alone beyond the Bloom filter's own false positives.
+     */
+    @Override
+    public ChangedPathFilter getChangedPathFilter(int position) {
+        if (paths == null || position < 0 || position >= paths.commits() || commits.parentCount(position) != 1) {
+            return null;
+        }
+        Set<ByteBuffer> changed = new HashSet<>();
+        paths.forEachChangedPath(position, path -> changed.add(ByteBuffer.wrap(path)));
+        return ChangedPathFilter.fromPaths(changed);
+    }
+
+    @Override
+    public long getCommitCnt() {
+        return commits.size();
+    }
+}
