@@ -212,12 +212,7 @@ final class ChangedPathTable {
         return false;
     }
 
-    /** The mode an entry records (never 0: {@link Lookup} answers -1 for a deleted path). */
-    int entryMode(int entry) {
-        return map.getInt(entriesAt + entry * ENTRY + 4);
-    }
-
-    /** Copies the object id an entry records into {@code id}. */
+    /** Copies entry {@code entry}'s new object id into {@code id}, without allocating. */
     void entryId(int entry, org.eclipse.jgit.lib.MutableObjectId id) {
         int at = entriesAt + entry * ENTRY + 8;
         id.set(map.getInt(at), map.getInt(at + 4), map.getInt(at + 8), map.getInt(at + 12), map.getInt(at + 16));
