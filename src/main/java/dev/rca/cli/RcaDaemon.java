@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.ExitCode;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.OpenedTables;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -100,10 +101,12 @@ public final class RcaDaemon {
                 return false;
             }
             GitWorkspace.keepRepositoriesOpen(8);
+            OpenedTables.keep(true);
             try {
                 daemon.acceptUntilStopped();
             } finally {
                 GitWorkspace.stopKeepingRepositoriesOpen();
+                OpenedTables.keep(false);
                 daemon.removeFiles();
             }
             return true;

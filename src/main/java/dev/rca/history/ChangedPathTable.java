@@ -86,6 +86,17 @@ final class ChangedPathTable {
     /** Opens the table for {@code commitTable}, or null when there is none or it fails a check. */
     static ChangedPathTable open(Path dir, CommitTable commitTable) {
         Path file = dir.resolve(FILE_NAME);
+        OpenedTables.Stamp stamp = OpenedTables.Stamp.of(file);
+        ChangedPathTable known = OpenedTables.reuse(file, stamp, commitTable, ChangedPathTable.class);
+        if (known != null) {
+            return known;
+        }
+        ChangedPathTable table = check(file, commitTable);
+        OpenedTables.remember(file, stamp, commitTable, table);
+        return table;
+    }
+
+    private static ChangedPathTable check(Path file, CommitTable commitTable) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < HEADER + 4 || size > Integer.MAX_VALUE) {

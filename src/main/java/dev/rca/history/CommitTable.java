@@ -93,6 +93,17 @@ final class CommitTable {
      */
     static CommitTable open(Path dir) {
         Path file = dir.resolve(FILE_NAME);
+        OpenedTables.Stamp stamp = OpenedTables.Stamp.of(file);
+        CommitTable known = OpenedTables.reuse(file, stamp, null, CommitTable.class);
+        if (known != null) {
+            return known;
+        }
+        CommitTable table = check(file);
+        OpenedTables.remember(file, stamp, null, table);
+        return table;
+    }
+
+    private static CommitTable check(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < HEADER + 4 || size > MAX_FILE) {
