@@ -116,6 +116,10 @@ public final class ScratchCheckout {
         } catch (IOException e) {
             throw RcaException.badInput("cannot check out " + commit + " into " + directory + ": "
                 + e.getMessage(), e);
+        } catch (org.eclipse.jgit.dircache.InvalidPathException e) {
+            // nothing was written: every path is checked before the first file is touched
+            throw RcaException.badInput("cannot check out " + commit + ": its tree names a path no checkout may "
+                + "write (" + e.getMessage() + ")", e);
         }
     }
 

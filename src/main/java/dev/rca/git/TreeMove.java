@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -28,10 +28,13 @@ import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.dircache.DirCacheCheckout.CheckoutMetadata;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.dircache.InvalidPathException;
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.IndexWriteException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.CoreConfig;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -42,6 +45,7 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.eclipse.jgit.util.FileUtils;
+import org.eclipse.jgit.util.SystemReader;
 
 /**
  * Moves a work tree and its index from one commit's tree to another's, as {@code git checkout} does: only the
@@ -93,12 +97,24 @@ final class TreeMove {
             List<String> removed = new ArrayList<>();
             List<Write> writes = new ArrayList<>();
             List<DirCacheEntry> entries = new ArrayList<>();
+            ObjectChecker paths = new ObjectChecker()
+                .setSafeForWindows(SystemReader.getInstance().isWindows())
+                .setSafeForMacOS(SystemReader.getInstance().isMacOS());
             while (walk.next()) {
                 String path = walk.getPathString();
                 AbstractTreeIterator target = walk.getTree(newTree, AbstractTreeIterator.class);
                 if (target == null) {
                     removed.add(path);
                     continue;
+                }
+                // What DirCacheCheckout refused: a crafted tree naming "..", ".git" or a variant would
+                // otherwise write outside the scratch directory or over its .git file.
+                try {
+                    paths.checkPath(walk.getRawPath(), 0, walk.getPathLength());
+                } catch (CorruptObjectException e) {
+                    InvalidPathException invalid = new InvalidPathException(path);
+                    invalid.initCause(e);
+                    throw invalid;
                 }
                 DirCacheIterator known = walk.getTree(oldIndex, DirCacheIterator.class);
                 DirCacheEntry entry = new DirCacheEntry(path, DirCacheEntry.STAGE_0);
@@ -147,7 +163,8 @@ final class TreeMove {
         PosixFileAttributes a; // one lstat: type, size, time and the executable bit
         try {
             a = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException ex) {
+        } catch (FileSystemException absent) {
+            // no such file, or "not a directory": a file stands where a parent directory should be
             return false;
         }
         FileMode mode = e.getFileMode();
@@ -176,7 +193,12 @@ final class TreeMove {
                 return;
             }
         } else {
-            Files.deleteIfExists(file);
+            try {
+                Files.deleteIfExists(file);
+            } catch (FileSystemException notADirectory) {
+                // a file stands where the tracked path's directory was: nothing of the path is left to remove
+                return;
+            }
         }
         for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
             try {
@@ -208,7 +230,7 @@ final class TreeMove {
             stat(entry, file);
             return;
         }
-        makeRoom(file);
+        makeRoom(file, mode == FileMode.GITLINK);
         if (mode == FileMode.GITLINK) {
             Files.createDirectories(file);
             return;
@@ -239,17 +261,18 @@ final class TreeMove {
             Map<String, Object> a = Files.readAttributes(file, "unix:mode,nlink", LinkOption.NOFOLLOW_LINKS);
             int type = (Integer) a.get("mode") & 0170000;
             return type == 0100000 && (Integer) a.get("nlink") == 1;
-        } catch (NoSuchFileException e) {
+        } catch (FileSystemException absent) {
             return false;
         }
     }
 
-    /** Rewrites {@code file} in its own inode; false when it may not be opened for writing (read-only). */
+    /** Rewrites {@code file} in its own inode; false when it may not be opened for writing. */
     private boolean overwrite(Path file, Write w, ObjectReader reader) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        } catch (AccessDeniedException e) {
+        } catch (FileSystemException readOnlyOrBusy) {
+            // read-only, or an executable still running (ETXTBSY): replaced instead, as git always does
             return false;
         }
         try (channel) {
@@ -286,7 +309,7 @@ final class TreeMove {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
+        } catch (FileSystemException absent) {
             return false;
         }
         if (w.entry().getFileMode() == FileMode.SYMLINK && options.getSymLinks() != CoreConfig.SymLinks.FALSE) {
@@ -300,15 +323,14 @@ final class TreeMove {
         return a.size() == expected.size() && Arrays.equals(Files.readAllBytes(file), expected.toByteArray());
     }
 
-    /** Clears the way for a new file: the old file or link, a directory in its place, a file in a parent's. */
-    private void makeRoom(Path file) throws IOException {
-        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            FileUtils.delete(file.toFile(), FileUtils.RECURSIVE);
-        } else {
-            Files.deleteIfExists(file);
-        }
+    /**
+     * Clears the way for a new entry: a file in a parent's place first (a test's output where the commit has a
+     * directory), then the old file or link, or a directory in its place; a submodule's directory is kept, as
+     * git leaves it alone when only the commit it records changes.
+     */
+    private void makeRoom(Path file, boolean gitlink) throws IOException {
         Path parent = file.getParent();
-        if (!Files.isDirectory(parent)) {
+        if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
             for (Path p = parent; p != null && !p.equals(root); p = p.getParent()) {
                 if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     Files.delete(p);
@@ -316,6 +338,13 @@ final class TreeMove {
                 }
             }
             Files.createDirectories(parent);
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!gitlink) {
+                FileUtils.delete(file.toFile(), FileUtils.RECURSIVE);
+            }
+        } else {
+            Files.deleteIfExists(file);
         }
     }
 

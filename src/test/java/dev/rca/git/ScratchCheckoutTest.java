@@ -66,6 +66,84 @@ class ScratchCheckoutTest {
     }
 
     /**
+     * What a test leaves in the scratch tree or a crafted history names: a file where the next commit has a
+     * directory, a submodule's cloned directory when only its recorded commit moves, and a tree naming ".git".
+     */
+    @Test
+    void leftoversSubmodulesAndCraftedPaths() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            org.eclipse.jgit.lib.Repository r = repo.repository();
+            org.eclipse.jgit.lib.ObjectId sub1 = org.eclipse.jgit.lib.ObjectId.fromString(
+                "1111111111111111111111111111111111111111");
+            org.eclipse.jgit.lib.ObjectId sub2 = org.eclipse.jgit.lib.ObjectId.fromString(
+                "2222222222222222222222222222222222222222");
+            org.eclipse.jgit.lib.ObjectId a;
+            org.eclipse.jgit.lib.ObjectId b;
+            org.eclipse.jgit.lib.ObjectId crafted;
+            try (org.eclipse.jgit.lib.ObjectInserter ins = r.newObjectInserter()) {
+                org.eclipse.jgit.lib.ObjectId blob = ins.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB,
+                    "x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                org.eclipse.jgit.lib.TreeFormatter outDir = new org.eclipse.jgit.lib.TreeFormatter();
+                outDir.append("x", org.eclipse.jgit.lib.FileMode.REGULAR_FILE, blob);
+                org.eclipse.jgit.lib.ObjectId outTree = ins.insert(outDir);
+                a = commit(ins, tree(ins, "a.txt", blob, "sub", sub1, null), null);
+                b = commit(ins, tree(ins, "a.txt", blob, "sub", sub2, outTree), a);
+                org.eclipse.jgit.lib.TreeFormatter dotGit = new org.eclipse.jgit.lib.TreeFormatter();
+                dotGit.append(".git", org.eclipse.jgit.lib.FileMode.TREE, outTree);
+                dotGit.append("z.txt", org.eclipse.jgit.lib.FileMode.REGULAR_FILE, blob);
+                crafted = commit(ins, ins.insert(dotGit), b);
+                ins.flush();
+            }
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
+                ScratchCheckout scratch = ScratchCheckout.of(ws, "test");
+                Path dir = scratch.checkout(a.name());
+                Files.writeString(dir.resolve("out"), "a test's output\n");
+                Files.writeString(dir.resolve("sub/cloned.txt"), "a submodule's checkout\n");
+
+                scratch.checkout(b.name());
+                assertEquals("x\n", Files.readString(dir.resolve("out/x")), "the leftover file made way");
+                assertEquals("a submodule's checkout\n", Files.readString(dir.resolve("sub/cloned.txt")),
+                    "git leaves a submodule's directory alone when its recorded commit moves");
+
+                dev.rca.RcaException refused = org.junit.jupiter.api.Assertions.assertThrows(dev.rca.RcaException.class,
+                    () -> scratch.checkout(crafted.name()));
+                assertTrue(refused.getMessage().contains("names a path no checkout may write"), refused.getMessage());
+                assertFalse(Files.exists(dir.resolve("z.txt")), "nothing was written");
+                assertEquals("x\n", Files.readString(dir.resolve("out/x")));
+            }
+        }
+    }
+
+    private static org.eclipse.jgit.lib.ObjectId tree(org.eclipse.jgit.lib.ObjectInserter ins, String file,
+                                                      org.eclipse.jgit.lib.ObjectId blob, String gitlink,
+                                                      org.eclipse.jgit.lib.ObjectId commit,
+                                                      org.eclipse.jgit.lib.ObjectId outTree) throws Exception {
+        org.eclipse.jgit.lib.TreeFormatter t = new org.eclipse.jgit.lib.TreeFormatter();
+        t.append(file, org.eclipse.jgit.lib.FileMode.REGULAR_FILE, blob);
+        if (outTree != null) {
+            t.append("out", org.eclipse.jgit.lib.FileMode.TREE, outTree);
+        }
+        t.append(gitlink, org.eclipse.jgit.lib.FileMode.GITLINK, commit);
+        return ins.insert(t);
+    }
+
+    private static org.eclipse.jgit.lib.ObjectId commit(org.eclipse.jgit.lib.ObjectInserter ins,
+                                                        org.eclipse.jgit.lib.ObjectId tree,
+                                                        org.eclipse.jgit.lib.ObjectId parent) throws Exception {
+        org.eclipse.jgit.lib.CommitBuilder c = new org.eclipse.jgit.lib.CommitBuilder();
+        org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("T", "t@example.com",
+            java.time.Instant.ofEpochSecond(1_700_000_000), java.time.ZoneOffset.UTC);
+        c.setAuthor(who);
+        c.setCommitter(who);
+        c.setTreeId(tree);
+        if (parent != null) {
+            c.setParentId(parent);
+        }
+        c.setMessage("m\n");
+        return ins.insert(c);
+    }
+
+    /**
      * Against git's own checkout: eol conversion from .gitattributes, the executable bit, symbolic links, a file
      * becoming a directory and back, moving both ways; a tracked file edited in the scratch tree is put back.
      */
