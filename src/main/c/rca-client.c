@@ -14,7 +14,9 @@
  * since whoever can write there could answer in the daemon's place.
  *
  * Exit 125 means no daemon answered and nothing was written: the launcher then runs the command in a
- * JVM of its own. Protocol (big-endian): the request is "RCA1", a flags word (1 stdout is a terminal,
+ * JVM of its own and starts a daemon for the next one. Exit 124 means a daemon took the connection but
+ * answered nothing (it was busy with another command): the launcher runs the command itself and starts
+ * no daemon. Protocol (big-endian): the request is "RCA1", a flags word (1 stdout is a terminal,
  * 2 stderr is a terminal, 4 stop), the working directory, the argument count and the arguments, each
  * string as a 32-bit length and its bytes. The daemon answers with frames of a type byte (1 stdout,
  * 2 stderr, 3 exit code) and a 32-bit length, then closes.
@@ -34,6 +36,7 @@
 extern char **environ;
 
 #define NO_DAEMON 125
+#define BUSY 124
 
 static int put(char **buf, size_t *len, size_t *cap, const void *data, size_t n) {
     if (*len + n > *cap) {
@@ -196,7 +199,10 @@ int main(int argc, char **argv) {
     for (int i = 4; !stop && !bad && i < argc; i++) bad = put_str(&req, &len, &cap, argv[i]);
     /* Nothing has been written to stdout or stderr yet, so a daemon that cannot take the request can still
        be replaced by a JVM of the launcher's own. */
-    if (bad || write_full(fd, req, len) != 0) return NO_DAEMON;
+    if (bad) return NO_DAEMON;
+    /* Connected, so a daemon is there: whatever happens before its first frame, it is busy (or went away),
+       and starting another daemon would only start a JVM that finds the socket taken. */
+    if (write_full(fd, req, len) != 0) return BUSY;
     free(req);
     /* A reader that goes away (rca log | head) must end this process quietly, as it ends a JVM's output. */
     signal(SIGPIPE, SIG_DFL);
@@ -222,7 +228,7 @@ int main(int argc, char **argv) {
         }
         write_full(head[0] == 1 ? 1 : 2, data, n);
     }
-    if (!answered) return NO_DAEMON;
+    if (!answered) return BUSY;
     fprintf(stderr, "rca: error: the rca daemon went away before the command finished (RCA_DAEMON=off runs without it)\n");
     return 4;
 }

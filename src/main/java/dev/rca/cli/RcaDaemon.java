@@ -53,6 +53,14 @@ public final class RcaDaemon {
     private static final byte ERR = 2;
     private static final byte EXIT = 3;
     private static final int MAX_STRING = 1 << 20;
+    /** How long a client may take to send its request (rca-client sends it at once); a property for tests. */
+    private static final String REQUEST_SECONDS = "rca.daemonRequestSeconds";
+    private static final java.util.concurrent.ScheduledExecutorService STALLED =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rca-daemon-stalled-request");
+            t.setDaemon(true);
+            return t;
+        });
 
     private final Path socket;
     private final Path jar;
@@ -134,11 +142,15 @@ public final class RcaDaemon {
                     client = server.accept();
                 } catch (ClosedChannelException stopRequested) {
                     break;
+                } catch (IOException acceptFailed) {
+                    // out of file descriptors, say: not a reason to end the daemon under a running command
+                    pause();
+                    continue;
                 }
                 if (busy) {
                     // One command at a time; a caller must not wait behind a long query (or one whose client
-                    // was interrupted and is still finishing unseen). Closed before a frame: its launcher runs
-                    // the command in a JVM of its own.
+                    // was interrupted and is still finishing unseen). Closed before a frame: rca-client says
+                    // "busy" (124) and its launcher runs the command in a JVM of its own.
                     client.close();
                     continue;
                 }
@@ -148,6 +160,14 @@ public final class RcaDaemon {
             }
         } finally {
             serving = false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -179,6 +199,24 @@ public final class RcaDaemon {
     private boolean handle(SocketChannel client, Runnable release) throws IOException {
         DataInputStream in = new DataInputStream(Channels.newInputStream(client));
         FrameWriter frames = new FrameWriter(Channels.newOutputStream(client));
+        // rca-client writes its request at once; one that stalls (a client stopped with ^Z, or anything else
+        // on the socket) must not keep the daemon busy for good.
+        java.util.concurrent.ScheduledFuture<?> stalled = STALLED.schedule(() -> {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // closing is all there is to do
+            }
+        }, Integer.getInteger(REQUEST_SECONDS, 10), java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return handleRequest(in, frames, release, () -> stalled.cancel(false));
+        } finally {
+            stalled.cancel(false);
+        }
+    }
+
+    private boolean handleRequest(DataInputStream in, FrameWriter frames, Runnable release, Runnable requestRead)
+        throws IOException {
         if (in.readInt() != MAGIC) {
             return false;
         }
@@ -192,6 +230,7 @@ public final class RcaDaemon {
         for (int i = 0; i < count; i++) {
             args[i] = readString(in);
         }
+        requestRead.run();
         if ((flags & STOP) != 0) {
             frames.exit(ExitCode.OK);
             return true;

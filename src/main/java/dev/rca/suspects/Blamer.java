@@ -209,10 +209,12 @@ final class Blamer implements AutoCloseable {
         BlameGenerator generator = new BlameGenerator(repository, path);
         if (graphReader != null && Pool.replace(generator, graphReader)) {
             generator.setDiffAlgorithm(diff);
+            // skips, by rca's exact changed-path filters, the commits that left the file alone: what comparing
+            // the parent's blob would decide, without reading the parent's trees. Not with git's own Bloom
+            // filters: git writes version 1 by default, which hashes non-ASCII bytes unlike JGit, and a rename
+            // followed to such a name would skip the commit that changed it.
+            generator.setUseCommitGraphOptimizations(true);
         }
-        // skips, by the commit graph's changed-path filters, the commits that left the file alone: what
-        // comparing the parent's blob would decide, without reading the parent's trees
-        generator.setUseCommitGraphOptimizations(true);
         generator.setTextComparator(RawTextComparator.WS_IGNORE_ALL);
         generator.setFollowFileRenames(true);
         generator.push(null, commit);

@@ -106,7 +106,9 @@ class ScriptsIT {
             ? Path.of(javaHome, "bin", "java").toString() : "java";
         try {
             Run served = null;
-            for (int i = 0; i < 200 && (served == null || served.exitCode() == 125); i++) {
+            // 125: no daemon listening yet; 124: connected, but it answered nothing
+            for (int i = 0; i < 200 && (served == null || served.exitCode() == 125 || served.exitCode() == 124);
+                 i++) {
                 Thread.sleep(50);
                 served = run(launcher(List.of(client, jar, java, "run", "-C", repo.toString(), "log", "--format=oneline"),
                     runtime, "on"), 60);
