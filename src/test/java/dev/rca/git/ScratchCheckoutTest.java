@@ -39,6 +39,12 @@ class ScratchCheckoutTest {
                 Object sameKey = Files.readAttributes(dir.resolve("same.txt"), BasicFileAttributes.class).fileKey();
                 var sameTime = Files.getLastModifiedTime(dir.resolve("same.txt"));
 
+                Files.writeString(dir.resolve("same.txt"), "edited by a test run\n");
+                scratch.checkout(a.name());
+                assertEquals("same\n", Files.readString(dir.resolve("same.txt")), "the same commit again is put back");
+                sameKey = Files.readAttributes(dir.resolve("same.txt"), BasicFileAttributes.class).fileKey();
+                sameTime = Files.getLastModifiedTime(dir.resolve("same.txt"));
+
                 scratch.checkout(b.name());
                 assertEquals("two\n", Files.readString(dir.resolve("changes.txt")));
                 assertEquals("new\n", Files.readString(dir.resolve("dir/new.txt")));
