@@ -168,18 +168,18 @@ final class ChangedPathTable {
 
     /** Entry {@code e}'s new object id (zero when the path is gone). */
     ObjectId entryId(int e) {
-        int at = entriesAt + e * ENTRY + 8;
-        return ObjectId.fromRaw(new int[] {map.getInt(at), map.getInt(at + 4), map.getInt(at + 8),
-            map.getInt(at + 12), map.getInt(at + 16)});
+        org.eclipse.jgit.lib.MutableObjectId id = new org.eclipse.jgit.lib.MutableObjectId();
+        entryId(e, id);
+        return id.toObjectId();
     }
 
     /** The position of commit {@code commit}'s entry for {@code path}, or -1 when it did not change it. */
     int entry(int commit, int path) {
-        int low = map.getInt(entryStartsAt + commit * 4);
-        int high = map.getInt(entryStartsAt + (commit + 1) * 4) - 1;
+        int low = entriesStart(commit);
+        int high = entriesStart(commit + 1) - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int p = map.getInt(entriesAt + mid * ENTRY);
+            int p = entryPath(mid);
             if (p == path) {
                 return mid;
             }
@@ -214,9 +214,9 @@ final class ChangedPathTable {
      * dictionary index is set in {@code paths}: one pass over that commit's entries, however many paths.
      */
     boolean changesAny(int commit, java.util.BitSet paths) {
-        int end = map.getInt(entryStartsAt + (commit + 1) * 4);
-        for (int e = map.getInt(entryStartsAt + commit * 4); e < end; e++) {
-            if (paths.get(map.getInt(entriesAt + e * ENTRY))) {
+        int end = entriesStart(commit + 1);
+        for (int e = entriesStart(commit); e < end; e++) {
+            if (paths.get(entryPath(e))) {
                 return true;
             }
         }
@@ -231,9 +231,9 @@ final class ChangedPathTable {
 
     /** Hands {@code sink} the path of every entry commit {@code commit} (by index, covered) changed. */
     void forEachChangedPath(int commit, java.util.function.Consumer<byte[]> sink) {
-        int end = map.getInt(entryStartsAt + (commit + 1) * 4);
-        for (int e = map.getInt(entryStartsAt + commit * 4); e < end; e++) {
-            sink.accept(pathBytes(map.getInt(entriesAt + e * ENTRY)));
+        int end = entriesStart(commit + 1);
+        for (int e = entriesStart(commit); e < end; e++) {
+            sink.accept(pathBytes(entryPath(e)));
         }
     }
 
@@ -313,7 +313,7 @@ final class ChangedPathTable {
                 int e = entry(c, path);
                 if (e >= 0 || commitTable.parentCount(c) == 0) {
                     // a path deleted here holds nothing, as one never there
-                    found = e >= 0 && map.getInt(entriesAt + e * ENTRY + 4) == 0 ? -1 : e;
+                    found = e >= 0 && entryMode(e) == 0 ? -1 : e;
                     m[c] = found + 2;
                     break;
                 }

@@ -88,11 +88,6 @@ final class TablePathWalk extends TreeWalk {
 
     @Override
     public ObjectId getObjectId(int nth) {
-        if (answer >= 0 && nth == 0) {
-            MutableObjectId id = new MutableObjectId();
-            graph.paths().entryId(answer, id);
-            return id.toObjectId();
-        }
-        return super.getObjectId(nth);
+        return answer >= 0 && nth == 0 ? graph.paths().entryId(answer) : super.getObjectId(nth);
     }
 }
