@@ -74,6 +74,12 @@ public final class CachedGraphReader extends ObjectReader.Filter {
      */
     @Override
     public ObjectLoader open(AnyObjectId id, int typeHint) throws IOException {
+        if (typeHint == Constants.OBJ_COMMIT) {
+            // JGit's RevWalk reads every commit object even when its graph has the commit's parents and
+            // dates: the table holds the same bytes, without finding and inflating them in the pack
+            byte[] raw = graph.raw(id);
+            return raw != null ? new ObjectLoader.SmallObject(Constants.OBJ_COMMIT, raw) : super.open(id, typeHint);
+        }
         if (typeHint != Constants.OBJ_BLOB) {
             return super.open(id, typeHint);
         }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
+import org.apache.commons.codec.digest.MurmurHash3;
+import org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
@@ -46,6 +48,9 @@ final class ChangedPathTable {
     private static final byte[] MAGIC = "RCACPT01".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 4 + 4 + 4 + 4 + 4;
     private static final int ENTRY = 28;
+    /** The seeds of changed-path Bloom filters, from gitformat-commit-graph(5) (JGit keeps its own private). */
+    private static final int BLOOM_SEED_0 = 0x293ae76f;
+    private static final int BLOOM_SEED_1 = 0x7e646e2c;
 
     private final Path file;
     private final MappedByteBuffer map;
@@ -56,6 +61,9 @@ final class ChangedPathTable {
     private final int pathStartsAt;
     private final int pathBytesAt;
     private final int sortedAt;
+    /** Per dictionary path, its Bloom filter hashes once {@link #bloomHashed}: the daemon keeps tables open. */
+    private long[] bloomHashes;
+    private java.util.BitSet bloomHashed;
 
     private ChangedPathTable(Path file, MappedByteBuffer map, int commits, int paths, int entries, int pathBytes) {
         this.file = file;
@@ -229,12 +237,44 @@ final class ChangedPathTable {
         id.set(map.getInt(at), map.getInt(at + 4), map.getInt(at + 8), map.getInt(at + 12), map.getInt(at + 16));
     }
 
-    /** Hands {@code sink} the path of every entry commit {@code commit} (by index, covered) changed. */
-    void forEachChangedPath(int commit, java.util.function.Consumer<byte[]> sink) {
+    /**
+     * Commit {@code commit}'s (by index, covered) changed paths as JGit's changed-path Bloom filter: bit for bit
+     * what {@link ChangedPathFilter#fromPaths} makes of them (same size, seeds and bit positions, so the same
+     * answers), but each dictionary path is hashed once per table instead of once per filter that holds it.
+     */
+    ChangedPathFilter changedPathFilter(int commit) {
+        int start = entriesStart(commit);
         int end = entriesStart(commit + 1);
-        for (int e = entriesStart(commit); e < end; e++) {
-            sink.accept(pathBytes(entryPath(e)));
+        if (start == end) {
+            return ChangedPathFilter.fromFile(new byte[1], 0, 1);
         }
+        byte[] bloom = new byte[-Math.floorDiv(-(end - start) * ChangedPathFilter.BITS_PER_ENTRY, 8)];
+        int bits = bloom.length * 8;
+        for (int e = start; e < end; e++) {
+            long hashes = bloomHashes(entryPath(e));
+            int hash0 = (int) (hashes >>> 32);
+            int hash1 = (int) hashes;
+            for (int i = 0; i < ChangedPathFilter.PATH_HASH_COUNT; i++) {
+                int pos = Integer.remainderUnsigned(hash0 + i * hash1, bits);
+                bloom[pos / 8] |= (byte) (1 << (pos % 8));
+            }
+        }
+        return ChangedPathFilter.fromFile(bloom, 0, bloom.length);
+    }
+
+    /** Dictionary path {@code index}'s two Murmur3 hashes (seeds of gitformat-commit-graph(5)), high and low. */
+    private synchronized long bloomHashes(int index) {
+        if (bloomHashes == null) {
+            bloomHashes = new long[paths];
+            bloomHashed = new java.util.BitSet(paths);
+        }
+        if (!bloomHashed.get(index)) {
+            byte[] path = pathBytes(index);
+            bloomHashes[index] = (long) MurmurHash3.hash32x86(path, 0, path.length, BLOOM_SEED_0) << 32
+                | Integer.toUnsignedLong(MurmurHash3.hash32x86(path, 0, path.length, BLOOM_SEED_1));
+            bloomHashed.set(index);
+        }
+        return bloomHashes[index];
     }
 
     /** Answers "same content at the paths?" for commits of the table, remembering what it worked out. */

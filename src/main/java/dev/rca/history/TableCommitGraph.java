@@ -1,11 +1,8 @@
 package dev.rca.history;
 
-import java.nio.ByteBuffer;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -27,6 +24,8 @@ final class TableCommitGraph implements CommitGraph {
     private final Map<ObjectId, Integer> treeOwners = new HashMap<>();
     /** Per path, what the covered commits hold there, worked out once. */
     private final Map<String, ChangedPathTable.Lookup> lookups = new HashMap<>();
+    /** The changed-path filters handed out, by position: built once per commit. */
+    private final Map<Integer, ChangedPathFilter> filters = new HashMap<>();
 
     TableCommitGraph(CommitTable commits, ChangedPathTable paths) {
         this.commits = commits;
@@ -104,9 +103,14 @@ final class TableCommitGraph implements CommitGraph {
         if (paths == null || position < 0 || position >= paths.commits() || commits.parentCount(position) != 1) {
             return null;
         }
-        Set<ByteBuffer> changed = new HashSet<>();
-        paths.forEachChangedPath(position, path -> changed.add(ByteBuffer.wrap(path)));
-        return ChangedPathFilter.fromPaths(changed);
+        // every generator of a blame (each file, each re-blame) asks about the same commits
+        return filters.computeIfAbsent(position, paths::changedPathFilter);
+    }
+
+    /** The raw commit object of {@code id} when the table has it, or null. */
+    byte[] raw(AnyObjectId id) {
+        int position = commits.find(id);
+        return position < 0 ? null : commits.raw(position);
     }
 
     @Override

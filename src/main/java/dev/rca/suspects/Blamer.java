@@ -256,12 +256,14 @@ final class Blamer implements AutoCloseable {
 
     /**
      * The generator's own diff ({@link HistogramDiff}), remembered per pair of blobs the reader recognises; the
-     * edit list handed out is a copy each time, as a fresh diff would be.
+     * edit list handed out is a copy each time, as a fresh diff would be. Each blob's lines are hashed once for
+     * all the diffs it takes part in ({@link WhitespaceIgnoringComparator}, which compares as the generator's).
      */
     private static final class RememberingDiff extends DiffAlgorithm {
         private final DiffAlgorithm histogram = new HistogramDiff();
         private final CachedGraphReader reader;
         private final Map<List<ObjectId>, EditList> known = new HashMap<>();
+        private final Map<ObjectId, WhitespaceIgnoringComparator.Lines> lines = new HashMap<>();
 
         RememberingDiff(CachedGraphReader reader) {
             this.reader = reader;
@@ -273,11 +275,16 @@ final class Blamer implements AutoCloseable {
                 ObjectId ia = reader.blobOf(ta.getRawContent());
                 ObjectId ib = reader.blobOf(tb.getRawContent());
                 if (ia != null && ib != null) {
-                    EditList edits = known.computeIfAbsent(List.of(ia, ib), k -> histogram.diff(comparator, a, b));
+                    EditList edits = known.computeIfAbsent(List.of(ia, ib), k -> histogram.diff(
+                        new WhitespaceIgnoringComparator(ta, lines(ia, ta), tb, lines(ib, tb)), ta, tb));
                     return copy(edits);
                 }
             }
             return histogram.diff(comparator, a, b);
+        }
+
+        private WhitespaceIgnoringComparator.Lines lines(ObjectId blob, RawText text) {
+            return lines.computeIfAbsent(blob, k -> WhitespaceIgnoringComparator.Lines.of(text));
         }
 
         @Override

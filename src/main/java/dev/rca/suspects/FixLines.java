@@ -12,7 +12,6 @@ import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -98,9 +97,10 @@ final class FixLines {
         return mode.getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB;
     }
 
+    /** The histogram diff of {@code before} and {@code after} with all whitespace ignored. */
     static EditList edits(RawText before, RawText after) {
         return DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
-            .diff(RawTextComparator.WS_IGNORE_ALL, before, after);
+            .diff(WhitespaceIgnoringComparator.of(before, after), before, after);
     }
 
     private static List<Target> targets(String path, RawText before, RawText after, boolean insertionContext,

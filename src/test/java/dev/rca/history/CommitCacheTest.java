@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.Progress;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,6 +191,49 @@ class CommitCacheTest {
             }
         }
         assertTrue(pairs > 10_000, "compared " + pairs);
+    }
+
+    @Test
+    void changedPathFiltersAreJGitsOfEveryChangedPathAndCommitsReadFromTheTableAreTheirObjects() throws IOException {
+        Path dir = tmp.resolve("f");
+        HistoryRepoGenerator.generate(dir, 53, 160);
+        assertNotNull(index(dir));
+        int filters = 0;
+        try (GitWorkspace ws = GitWorkspace.open(dir);
+             org.eclipse.jgit.lib.ObjectReader plain = ws.repository().newObjectReader();
+             org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(plain)) {
+            CommitTable commits = CommitTable.open(CommitCache.directory(ws));
+            ChangedPathTable table = ChangedPathTable.open(CommitCache.directory(ws), commits);
+            TableCommitGraph graph = new TableCommitGraph(commits, table);
+            for (int c = 0; c < commits.size(); c++) {
+                java.util.Set<java.nio.ByteBuffer> changed = new java.util.HashSet<>();
+                for (int e = table.entriesStart(c); e < table.entriesStart(c + 1); e++) {
+                    changed.add(java.nio.ByteBuffer.wrap(table.pathBytes(table.entryPath(e))));
+                }
+                java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+                org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter.fromPaths(changed).writeTo(expected);
+                java.io.ByteArrayOutputStream built = new java.io.ByteArrayOutputStream();
+                table.changedPathFilter(c).writeTo(built);
+                assertEquals(java.util.HexFormat.of().formatHex(expected.toByteArray()),
+                    java.util.HexFormat.of().formatHex(built.toByteArray()), commits.id(c).name());
+                if (commits.parentCount(c) == 1) {
+                    // built once per commit and graph
+                    assertSame(graph.getChangedPathFilter(c), graph.getChangedPathFilter(c));
+                    filters++;
+                }
+            }
+            RevCommit head = walk.parseCommit(ws.resolveCommit("HEAD"));
+            try (CachedGraphReader cached = CachedGraphReader.open(ws, head)) {
+                assertNotNull(cached);
+                for (int c = 0; c < commits.size(); c++) {
+                    ObjectId id = commits.id(c);
+                    assertEquals(java.util.HexFormat.of().formatHex(plain.open(id).getCachedBytes()),
+                        java.util.HexFormat.of().formatHex(
+                            cached.open(id, org.eclipse.jgit.lib.Constants.OBJ_COMMIT).getCachedBytes()), id.name());
+                }
+            }
+        }
+        assertTrue(filters > 100, "compared " + filters);
     }
 
     /** Runs rca with the cache switched off, as the live walk answers. */

@@ -1,0 +1,103 @@
+package dev.rca.suspects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.junit.jupiter.api.Test;
+
+class WhitespaceIgnoringComparatorTest {
+    /** Lines that differ in every way whitespace can, and some that differ in more. */
+    private static final String[] LINES = {
+        "", " ", "\t", "  \t ", "\r", " \r", "a", " a", "a ", "\ta", "a\t", "a b", "ab", "a  b", "a\tb", "a\r",
+        "a \r", "\ta b\r", "b", "ba", "a\u00a0b", "é", " é", "é\t", "e\u0301", "日本 語", "日本語", "\u00e9a",
+        "\u00e9 a", "x = 1;", "x=1;", "x = 1 ;", "\tx = 1;  ", "x = 2;", "}", "\t}", "\t\t}", "} ", "{}", "{ }",
+        "\f", "a\fb", "\u000b", "a\u000bb", "\0", "a\0b",
+    };
+
+    private static RawText text(List<String> lines, boolean finalNewline) {
+        String joined = String.join("\n", lines) + (finalNewline ? "\n" : "");
+        return new RawText(joined.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyPairOfLinesComparesAndHashesAsWsIgnoreAll() {
+        List<String> lines = List.of(LINES);
+        for (boolean newline : new boolean[] {true, false}) {
+            RawText a = text(lines, newline);
+            List<String> reversed = new ArrayList<>(lines);
+            java.util.Collections.reverse(reversed);
+            RawText b = text(reversed, !newline);
+            WhitespaceIgnoringComparator cmp = WhitespaceIgnoringComparator.of(a, b);
+            RawText other = text(lines, newline);
+            int equal = 0;
+            for (RawText x : new RawText[] {a, b, other}) {
+                for (int i = 0; i < x.size(); i++) {
+                    assertEquals(RawTextComparator.WS_IGNORE_ALL.hash(x, i), cmp.hash(x, i), "hash of " + i);
+                    for (RawText y : new RawText[] {a, b, other}) {
+                        for (int j = 0; j < y.size(); j++) {
+                            boolean expected = RawTextComparator.WS_IGNORE_ALL.equals(x, i, y, j);
+                            assertEquals(expected, cmp.equals(x, i, y, j),
+                                "'" + x.getString(i) + "' against '" + y.getString(j) + "'");
+                            equal += expected ? 1 : 0;
+                        }
+                    }
+                }
+            }
+            assertTrue(equal > 9 * LINES.length, "equal pairs: " + equal);
+        }
+        assertFalse(WhitespaceIgnoringComparator.of(text(List.of("a b"), true), text(List.of("a c"), true))
+            .equals(text(List.of("a b"), true), 0, text(List.of("a c"), true), 0));
+    }
+
+    @Test
+    void diffsMakeTheSameEditsAsWithWsIgnoreAll() {
+        Random random = new Random(5);
+        HistogramDiff histogram = new HistogramDiff();
+        for (int round = 0; round < 300; round++) {
+            List<String> before = new ArrayList<>();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                before.add(LINES[random.nextInt(LINES.length)]);
+            }
+            List<String> after = new ArrayList<>(before);
+            for (int e = random.nextInt(8); e > 0; e--) {
+                String line = LINES[random.nextInt(LINES.length)];
+                int at = after.isEmpty() ? 0 : random.nextInt(after.size());
+                switch (random.nextInt(3)) {
+                    case 0 -> after.add(at, line);
+                    case 1 -> {
+                        if (!after.isEmpty()) {
+                            after.remove(at);
+                        }
+                    }
+                    default -> {
+                        if (!after.isEmpty()) {
+                            after.set(at, line);
+                        }
+                    }
+                }
+            }
+            boolean newline = random.nextBoolean();
+            RawText a = text(before, newline);
+            RawText b = text(after, random.nextBoolean() || newline);
+            EditList expected = histogram.diff(RawTextComparator.WS_IGNORE_ALL, a, b);
+            assertEquals(expected, histogram.diff(WhitespaceIgnoringComparator.of(a, b), a, b), "round " + round);
+            // the lines of a text, hashed in one diff, serve the next one it takes part in
+            WhitespaceIgnoringComparator.Lines linesOfA = WhitespaceIgnoringComparator.Lines.of(a);
+            assertNotNull(linesOfA);
+            RawText again = new RawText(a.getRawContent());
+            assertEquals(histogram.diff(RawTextComparator.WS_IGNORE_ALL, b, again),
+                histogram.diff(new WhitespaceIgnoringComparator(b, null, again, linesOfA), b, again));
+            assertEquals(expected, histogram.diff(new WhitespaceIgnoringComparator(a, linesOfA, b, null), a, b));
+        }
+    }
+}
