@@ -190,6 +190,20 @@ final class CommitTable {
         return 0;
     }
 
+    /** Whether the commit at {@code index} is {@code id}. */
+    boolean isCommit(int index, AnyObjectId id) {
+        return sameId(idsAt + index * HASH, id);
+    }
+
+    private boolean sameId(int at, AnyObjectId id) {
+        for (int i = 0; i < HASH; i++) {
+            if (map.get(at + i) != id.getByte(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The CRC-32C of the ids of the first {@code n} commits, which tell one table's history from another's. */
     int idsCrc(int n) {
         CRC32C crc = new CRC32C();

@@ -16,12 +16,20 @@ import org.eclipse.jgit.lib.ObjectId;
  * {@code commit-graph} file. Graph positions are commit-table indices.
  */
 final class TableCommitGraph implements CommitGraph {
+    private static final int SLOTS = 1 << 16;
+
     private final CommitTable commits;
     /** May be null (no {@code rca index} yet): then no commit has a filter and JGit reads trees. */
     private final ChangedPathTable paths;
 
     /** The commit-table index of a commit with each tree handed out so far: what the tree holds is its. */
     private final Map<ObjectId, Integer> treeOwners = new HashMap<>();
+    /**
+     * The commit-table index (+ 1; 0 for none) of commit ids handed out, by hash, a later id taking an earlier
+     * one's slot: a walk parses tens of thousands of commits, and a map of them costs more than the searches
+     * it saves.
+     */
+    private final int[] positions = new int[SLOTS];
     /** Per path, what the covered commits hold there, worked out once. */
     private final Map<String, ChangedPathTable.Lookup> lookups = new HashMap<>();
     /** The changed-path filters handed out, by position: built once per commit. */
@@ -90,7 +98,12 @@ final class TableCommitGraph implements CommitGraph {
 
     @Override
     public ObjectId getObjectId(int position) {
-        return position < 0 || position >= commits.size() ? null : commits.id(position);
+        if (position < 0 || position >= commits.size()) {
+            return null;
+        }
+        ObjectId id = commits.id(position);
+        positions[id.hashCode() & (SLOTS - 1)] = position + 1;
+        return id;
     }
 
     /**
@@ -109,7 +122,9 @@ final class TableCommitGraph implements CommitGraph {
 
     /** The raw commit object of {@code id} when the table has it, or null. */
     byte[] raw(AnyObjectId id) {
-        int position = commits.find(id);
+        // a walk reads the commits whose positions it was handed as parents: no search of the table
+        int known = positions[id.hashCode() & (SLOTS - 1)] - 1;
+        int position = known >= 0 && commits.isCommit(known, id) ? known : commits.find(id);
         return position < 0 ? null : commits.raw(position);
     }
 

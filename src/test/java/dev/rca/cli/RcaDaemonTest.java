@@ -19,6 +19,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -199,6 +201,46 @@ class RcaDaemonTest {
             Thread.sleep(10);
         }
         throw new AssertionError("a request sent while another is being read was answered");
+    }
+
+    @Test
+    void sourcesNewerThanTheJarAreFoundAsTheLaunchersFindFindsThem() throws Exception {
+        Path project = tmp.resolve("project");
+        Path jar = Files.createDirectories(project.resolve("target")).resolve("rca.jar");
+        Path java = Files.createDirectories(project.resolve("src/main/java/dev"));
+        Path source = Files.writeString(java.resolve("A.java"), "class A {}\n");
+        Path pom = Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        Files.writeString(jar, "stands in for the jar");
+        FileTime built = FileTime.fromMillis(1_700_000_000_000L);
+        FileTime before = FileTime.fromMillis(built.toMillis() - 1000);
+        FileTime after = FileTime.fromMillis(built.toMillis() + 1000);
+        Files.setLastModifiedTime(jar, built);
+        List<Path> everything = List.of(source, java, java.getParent(), project.resolve("src/main"), pom);
+        for (Path changed : everything) {
+            for (Path p : everything) {
+                Files.setLastModifiedTime(p, before);
+            }
+            assertEquals(launcherFindsNewer(project, jar), RcaDaemon.sourcesChangedSince(jar, built));
+            assertFalse(RcaDaemon.sourcesChangedSince(jar, built), "all older");
+            Files.setLastModifiedTime(changed, after);
+            assertEquals(launcherFindsNewer(project, jar), RcaDaemon.sourcesChangedSince(jar, built));
+            assertTrue(RcaDaemon.sourcesChangedSince(jar, built), changed + " is newer");
+        }
+        Files.setLastModifiedTime(source, built);
+        Files.setLastModifiedTime(pom, before);
+        assertEquals(launcherFindsNewer(project, jar), RcaDaemon.sourcesChangedSince(jar, built));
+        // a jar anywhere else (the daemon tests' own) has no sources the launcher would build it from
+        assertFalse(RcaDaemon.sourcesChangedSince(tmp.resolve("rca.jar"), built));
+    }
+
+    /** The launcher's test: {@code find src/main pom.xml -newer rca.jar}. */
+    private static boolean launcherFindsNewer(Path project, Path jar) throws Exception {
+        Process find = new ProcessBuilder("find", project.resolve("src/main").toString(),
+            project.resolve("pom.xml").toString(), "-newer", jar.toString(), "-print", "-quit")
+            .redirectErrorStream(true).start();
+        String found = new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, find.waitFor());
+        return !found.isEmpty();
     }
 
     @Test
