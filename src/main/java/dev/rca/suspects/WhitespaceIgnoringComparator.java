@@ -2,6 +2,7 @@ package dev.rca.suspects;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.util.IntList;
@@ -117,6 +118,102 @@ final class WhitespaceIgnoringComparator extends RawTextComparator {
             }
         }
         return WS_IGNORE_ALL.equals(x, xi, y, yi);
+    }
+
+    /**
+     * What {@link RawTextComparator#reduceCommonStartEnd(RawText, RawText, Edit)} makes of the edit, step for step
+     * (its quirk included: b's start is looked up in a's line map, the same 0 for the whole texts a diff covers),
+     * but finding the lines holding the first and last differing bytes by binary search where JGit counts lines
+     * one by one from the ends: a diff of two versions of a long file otherwise walks most of its lines here.
+     * The region comes back as a new edit rather than {@code e} changed (its fields are JGit's alone).
+     */
+    @Override
+    public Edit reduceCommonStartEnd(RawText a, RawText b, Edit e) {
+        Lines la = linesOf(a);
+        Lines lb = linesOf(b);
+        if (la == null || lb == null) {
+            return super.reduceCommonStartEnd(a, b, e);
+        }
+        int beginA = e.getBeginA();
+        int endA = e.getEndA();
+        int beginB = e.getBeginB();
+        int endB = e.getEndB();
+        if (beginA == endA || beginB == endB) {
+            return e;
+        }
+        byte[] aRaw = a.getRawContent();
+        byte[] bRaw = b.getRawContent();
+        int aPtr = la.bounds.get(beginA + 1);
+        int bPtr = la.bounds.get(beginB + 1);
+        int aEnd = la.bounds.get(endA + 1);
+        int bEnd = lb.bounds.get(endB + 1);
+        if (aPtr < 0 || bPtr < 0 || aEnd > aRaw.length || bEnd > bRaw.length) {
+            throw new ArrayIndexOutOfBoundsException();
+        }
+        if (aPtr < aEnd && bPtr < bEnd) {
+            int differ = Arrays.mismatch(aRaw, aPtr, aEnd, bRaw, bPtr, bEnd);
+            int same = differ < 0 ? aEnd - aPtr : differ;
+            aPtr += same;
+            bPtr += same;
+        }
+        while (aPtr < aEnd && bPtr < bEnd && aRaw[aEnd - 1] == bRaw[bEnd - 1]) {
+            aEnd--;
+            bEnd--;
+        }
+        beginA = forwardLine(la.bounds, beginA, aPtr);
+        beginB = forwardLine(lb.bounds, beginB, bPtr);
+        endA = reverseLine(la.bounds, endA, aEnd);
+        boolean partialA = aEnd < la.bounds.get(endA + 1);
+        if (partialA) {
+            bEnd += la.bounds.get(endA + 1) - aEnd;
+        }
+        endB = reverseLine(lb.bounds, endB, bEnd);
+        if (!partialA && bEnd < lb.bounds.get(endB + 1)) {
+            endA++;
+        }
+        // then line by line with whitespace ignored, as SequenceComparator does
+        while (beginA < endA && beginB < endB && equals(a, beginA, b, beginB)) {
+            beginA++;
+            beginB++;
+        }
+        while (beginA < endA && beginB < endB && equals(a, endA - 1, b, endB - 1)) {
+            endA--;
+            endB--;
+        }
+        return new Edit(beginA, endA, beginB, endB);
+    }
+
+    /** The first line from {@code from} on that is the last or whose successor starts at or after {@code ptr}. */
+    private static int forwardLine(IntList lines, int from, int ptr) {
+        int low = from;
+        int high = lines.size() - 2;
+        if (low >= high) {
+            return low;
+        }
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (lines.get(mid + 2) >= ptr) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** The last line up to {@code from} that is the first or starts before {@code ptr}. */
+    private static int reverseLine(IntList lines, int from, int ptr) {
+        int low = 0;
+        int high = from;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (lines.get(mid) < ptr) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
     }
 
     /** What {@code WS_IGNORE_ALL} hashes: every byte but whitespace (only reached for an unknown text). */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
@@ -63,10 +64,10 @@ class WhitespaceIgnoringComparatorTest {
     void diffsMakeTheSameEditsAsWithWsIgnoreAll() {
         Random random = new Random(5);
         HistogramDiff histogram = new HistogramDiff();
-        for (int round = 0; round < 300; round++) {
+        for (int round = 0; round < 600; round++) {
             List<String> before = new ArrayList<>();
-            for (int i = random.nextInt(60); i > 0; i--) {
-                before.add(LINES[random.nextInt(LINES.length)]);
+            for (int i = random.nextInt(round % 3 == 0 ? 400 : 60); i > 0; i--) {
+                before.add(LINES[random.nextInt(LINES.length)] + (random.nextInt(4) == 0 ? "x" + i : ""));
             }
             List<String> after = new ArrayList<>(before);
             for (int e = random.nextInt(8); e > 0; e--) {
@@ -89,6 +90,12 @@ class WhitespaceIgnoringComparatorTest {
             boolean newline = random.nextBoolean();
             RawText a = text(before, newline);
             RawText b = text(after, random.nextBoolean() || newline);
+            for (Edit region : new Edit[] {new Edit(0, a.size(), 0, b.size()), new Edit(0, a.size() / 2, 0, b.size()),
+                new Edit(a.size() / 3, a.size(), b.size() / 4, b.size())}) {
+                Edit mine = new Edit(region.getBeginA(), region.getEndA(), region.getBeginB(), region.getEndB());
+                assertEquals(RawTextComparator.WS_IGNORE_ALL.reduceCommonStartEnd(a, b, region),
+                    WhitespaceIgnoringComparator.of(a, b).reduceCommonStartEnd(a, b, mine), "round " + round);
+            }
             EditList expected = histogram.diff(RawTextComparator.WS_IGNORE_ALL, a, b);
             assertEquals(expected, histogram.diff(WhitespaceIgnoringComparator.of(a, b), a, b), "round " + round);
             // the lines of a text, hashed in one diff, serve the next one it takes part in
