@@ -14,7 +14,7 @@ public final class BisectResetCommand extends BisectSubcommand {
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
             boolean existed = bisection.existing().isPresent();
-            ScratchCheckout.of(ws, "bisect").remove();
+            ScratchCheckout.of(ws, "bisect").park();
             bisection.store().delete();
             out().println(existed ? "bisection reset" : "no bisection in progress");
             return 0;
