@@ -429,6 +429,21 @@ static const char *socket_path(const char *jar, const char *java, char *out, siz
     return out;
 }
 
+/* A JVM ends on SIGINT, SIGTERM and SIGHUP with 128 + the signal, a plain exit: so does the client, so that a
+   script around rca sees what it saw from a JVM of its own (the test, in the same process group, gets ^C too). */
+static void exit_on(int sig) {
+    _exit(128 + sig);
+}
+
+static void exit_on_signals(void) {
+    int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction old;
+        /* an ignored signal stays ignored, as the JVM leaves it (nohup, a background job) */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) signal(sigs[i], exit_on);
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc < 4 || (strcmp(argv[3], "run") != 0 && strcmp(argv[3], "stop") != 0
                      && strcmp(argv[3], "socket") != 0)) {
@@ -444,6 +459,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     int stop = strcmp(argv[3], "stop") == 0;
+    exit_on_signals();
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0 || connect(fd, (struct sockaddr *) &addr, sizeof addr) != 0) return NO_DAEMON;
     /* A daemon busy with another command closes the connection unanswered; writing the request to it must
