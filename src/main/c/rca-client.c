@@ -2,7 +2,7 @@
  * rca-client: hands one rca command line to a running rca daemon (dev.rca.cli.RcaDaemon) over a Unix
  * socket and relays its stdout, stderr and exit code, so that a query costs a few milliseconds of
  * process start instead of a JVM's start. scripts/rca builds it with the system C compiler and uses it
- * only for read-only history commands; see README "Performance".
+ * for the history commands and bisect-helper; see README "Install".
  *
  *   rca-client <jar> <java> run <arg>...   run a command; exit with its exit code
  *   rca-client <jar> <java> stop           ask the daemon to exit
@@ -17,9 +17,16 @@
  * JVM of its own and starts a daemon for the next one. Exit 124 means a daemon took the connection but
  * answered nothing (it was busy with another command): the launcher runs the command itself and starts
  * no daemon. Protocol (big-endian): the request is "RCA1", a flags word (1 stdout is a terminal,
- * 2 stderr is a terminal, 4 stop), the working directory, the argument count and the arguments, each
- * string as a 32-bit length and its bytes. The daemon answers with frames of a type byte (1 stdout,
- * 2 stderr, 3 exit code) and a 32-bit length, then closes.
+ * 2 stderr is a terminal, 4 stop, 8 this client runs tests), the working directory, the argument count and
+ * the arguments, each string as a 32-bit length and its bytes. The daemon answers with frames of a type byte
+ * (1 stdout, 2 stderr, 3 exit code, 4 execute) and a 32-bit length, then closes.
+ *
+ * Execute (bisect-helper run): the test must start with the caller's environment, which the daemon does not
+ * have, so the client starts it, as CommandRunner.run would in a JVM of its own (see run_test), and answers
+ * with a frame of type 5: how it ended (0 exited, 1 timed out, 2 could not start), the exit code or errno,
+ * and strerror's words for that errno. The frame's payload and the answer's are described in RcaDaemon's
+ * ClientStarter. If this client goes away meanwhile, the daemon ends the run (every verdict is saved).
+ * On SIGINT, SIGTERM and SIGHUP the client exits 128 + the signal, as a JVM does.
  */
 #define _GNU_SOURCE
 #include <dirent.h>

@@ -6,7 +6,7 @@ import dev.rca.git.ScratchCheckout;
 import picocli.CommandLine.Command;
 
 /** {@code rca bisect-helper reset}. */
-@Command(name = "reset", description = "Forgets the bisection and removes its scratch checkout.",
+@Command(name = "reset", description = "Forgets the bisection; its scratch checkout is set aside for the next one.",
     footer = {"%nExample:%n  rca bisect-helper reset"})
 public final class BisectResetCommand extends BisectSubcommand {
     @Override
