@@ -263,7 +263,7 @@ public final class Midpoint {
      * way, 14% of a 10,000-commit session's time); here each merge keeps the set of tree-changing commits it
      * reaches as bits, built from its parents' sets and the single-parent chains down to them.
      */
-    private static int[] mergeDistances(CandidateGraph graph) {
+    static int[] mergeDistances(CandidateGraph graph) {
         int size = graph.size();
         int[][] parents = graph.parents();
         boolean[] treesame = graph.treesame();
@@ -344,7 +344,7 @@ public final class Midpoint {
     }
 
     /** git's {@code count_distance}: the tree-changing commits {@code start} reaches, itself included. */
-    private static int countDistance(CandidateGraph graph, int start, int[] stamp, int value, int[] stack) {
+    static int countDistance(CandidateGraph graph, int start, int[] stamp, int value, int[] stack) {
         int n = 0;
         int top = 0;
         stack[top++] = start;
