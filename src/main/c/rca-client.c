@@ -2,7 +2,7 @@
  * rca-client: hands one rca command line to a running rca daemon (dev.rca.cli.RcaDaemon) over a Unix
  * socket and relays its stdout, stderr and exit code, so that a query costs a few milliseconds of
  * process start instead of a JVM's start. scripts/rca builds it with the system C compiler and uses it
- * only for read-only history commands; see README "Performance".
+ * for the history commands and bisect-helper; see README "Install".
  *
  *   rca-client <jar> <java> run <arg>...   run a command; exit with its exit code
  *   rca-client <jar> <java> stop           ask the daemon to exit
@@ -17,12 +17,23 @@
  * JVM of its own and starts a daemon for the next one. Exit 124 means a daemon took the connection but
  * answered nothing (it was busy with another command): the launcher runs the command itself and starts
  * no daemon. Protocol (big-endian): the request is "RCA1", a flags word (1 stdout is a terminal,
- * 2 stderr is a terminal, 4 stop), the working directory, the argument count and the arguments, each
- * string as a 32-bit length and its bytes. The daemon answers with frames of a type byte (1 stdout,
- * 2 stderr, 3 exit code) and a 32-bit length, then closes.
+ * 2 stderr is a terminal, 4 stop, 8 this client runs tests), the working directory, the argument count and
+ * the arguments, each string as a 32-bit length and its bytes. The daemon answers with frames of a type byte
+ * (1 stdout, 2 stderr, 3 exit code, 4 execute) and a 32-bit length, then closes.
+ *
+ * Execute (bisect-helper run): the test must start with the caller's environment, which the daemon does not
+ * have, so the client starts it, as CommandRunner.run would in a JVM of its own (see run_test), and answers
+ * with a frame of type 5: how it ended (0 exited, 1 timed out, 2 could not start), the exit code or errno,
+ * and strerror's words for that errno. The frame's payload and the answer's are described in RcaDaemon's
+ * ClientStarter. If this client goes away meanwhile, the daemon ends the run (every verdict is saved).
+ * On SIGINT, SIGTERM and SIGHUP the client exits 128 + the signal, as a JVM does.
  */
+#define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,7 +41,10 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -111,6 +125,260 @@ static int keyed(const char *var) {
     return 0;
 }
 
+/* A test command, as an EXECUTE frame names it (see execute()). */
+struct command {
+    char **argv, **unset, **set;
+    const char *dir;
+    int64_t timeout_ms;
+};
+
+static uint32_t get_u32(const unsigned char *p) {
+    return (uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3];
+}
+
+/* Strings of a frame's payload: a NUL-terminated copy of the next one, or NULL when the payload is short. */
+static char *take_str(const unsigned char **p, const unsigned char *end) {
+    if (end - *p < 4) return NULL;
+    uint32_t n = get_u32(*p);
+    *p += 4;
+    if ((uint32_t) (end - *p) < n) return NULL;
+    char *s = malloc((size_t) n + 1);
+    if (!s) return NULL;
+    memcpy(s, *p, n);
+    s[n] = 0;
+    *p += n;
+    return s;
+}
+
+static char **take_strs(const unsigned char **p, const unsigned char *end) {
+    if (end - *p < 4) return NULL;
+    uint32_t n = get_u32(*p);
+    *p += 4;
+    if (n > (uint32_t) (end - *p) / 4) return NULL;
+    char **v = calloc((size_t) n + 1, sizeof *v);
+    for (uint32_t i = 0; v && i < n; i++) {
+        if (!(v[i] = take_str(p, end))) return NULL;
+    }
+    return v;
+}
+
+static int64_t now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t) t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Every descendant of root, as /proc lists parents; n set to how many (the array may be NULL when none). */
+static pid_t *descendants(pid_t root, size_t *n) {
+    size_t count = 0, cap = 0;
+    pid_t *pids = NULL, *parents = NULL;
+    DIR *proc = opendir("/proc");
+    struct dirent *d;
+    while (proc && (d = readdir(proc))) {
+        char path[300], buf[512];
+        if (d->d_name[0] < '0' || d->d_name[0] > '9') continue;
+        snprintf(path, sizeof path, "/proc/%s/stat", d->d_name);
+        int f = open(path, O_RDONLY | O_CLOEXEC);
+        if (f < 0) continue;
+        ssize_t r = read(f, buf, sizeof buf - 1);
+        close(f);
+        if (r <= 0) continue;
+        buf[r] = 0;
+        char *after = strrchr(buf, ')'); /* the command name may hold anything, even ')' */
+        int ppid;
+        if (!after || sscanf(after + 1, " %*c %d", &ppid) != 1) continue;
+        if (count == cap) {
+            size_t want = cap ? cap * 2 : 256;
+            pid_t *a = realloc(pids, want * sizeof *a);
+            if (!a) break;
+            pids = a;
+            pid_t *b = realloc(parents, want * sizeof *b);
+            if (!b) break;
+            parents = b;
+            cap = want;
+        }
+        pids[count] = (pid_t) atoi(d->d_name);
+        parents[count++] = ppid;
+    }
+    if (proc) closedir(proc);
+    /* breadth first: out[] grows as children of the processes already in it are found */
+    pid_t *out = malloc((count + 1) * sizeof *out);
+    size_t found = 0;
+    for (size_t at = 0; out && at <= found; at++) {
+        pid_t parent = at == 0 ? root : out[at - 1];
+        for (size_t i = 0; i < count; i++) {
+            if (parents[i] == parent && pids[i] != root) out[found++] = pids[i];
+        }
+    }
+    free(pids);
+    free(parents);
+    *n = out ? found : 0;
+    return out;
+}
+
+/* As CommandRunner.killTree: the process and every descendant, listed before the process dies (its children
+   are re-parented then), and once more after. */
+static void kill_tree(pid_t root) {
+    size_t n;
+    pid_t *all = descendants(root, &n);
+    kill(root, SIGKILL);
+    for (size_t i = 0; i < n; i++) kill(all[i], SIGKILL);
+    free(all);
+    all = descendants(root, &n);
+    for (size_t i = 0; i < n; i++) kill(all[i], SIGKILL);
+    free(all);
+}
+
+/* In the child: closes every descriptor above stderr but keep, as a JVM's child has none of its parent's. */
+static void close_others(int keep) {
+    DIR *fds = opendir("/proc/self/fd");
+    if (!fds) return;
+    int own = dirfd(fds);
+    struct dirent *d;
+    while ((d = readdir(fds))) {
+        int fd = atoi(d->d_name);
+        if (d->d_name[0] >= '0' && d->d_name[0] <= '9' && fd > 2 && fd != keep && fd != own) close(fd);
+    }
+    closedir(fds);
+}
+
+/* Reads and drops what the test writes until end of file or the deadline (-1: none); 1 at end of file. */
+static int drain(int out, int64_t deadline) {
+    char buf[8192];
+    for (;;) {
+        int wait = -1;
+        if (deadline >= 0) {
+            int64_t left = deadline - now_ms();
+            if (left <= 0) return 0;
+            wait = left > INT_MAX ? INT_MAX : (int) left;
+        }
+        struct pollfd p = {out, POLLIN, 0};
+        int r = poll(&p, 1, wait);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return 0;
+        ssize_t got = read(out, buf, sizeof buf);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return 1;
+    }
+}
+
+/*
+ * Runs a test as CommandRunner.run does in a JVM of its own: with this process's environment less the variables
+ * to remove, plus those to set; in the directory named; standard input a pipe already closed, standard output
+ * and error one pipe whose bytes are dropped; no other descriptor. Same process group, so ^C reaches the test
+ * as it does under a JVM. After the timeout the test and its descendants are killed. Like a JVM's output reader,
+ * it waits up to 5 s after the test's end for its output to close. Sets *how (0 exited, 1 timed out, 2 could not
+ * start) and *value (exit code, 128 + the signal that killed it, or errno).
+ */
+static void run_test(const struct command *c, int *how, int *value) {
+    int in[2], out[2], fail[2];
+    if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(fail, O_CLOEXEC)) {
+        *how = 2;
+        *value = errno;
+        return;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(out[1], 2);
+        close_others(fail[1]);
+        for (char **u = c->unset; *u; u++) unsetenv(*u);
+        for (char **e = c->set; *e; e++) putenv(*e);
+        if (chdir(c->dir) == 0) execvp(c->argv[0], c->argv);
+        int e = errno;
+        write_full(fail[1], &e, sizeof e);
+        _exit(127);
+    }
+    int e = errno;
+    close(in[0]);
+    close(in[1]);
+    close(out[1]);
+    close(fail[1]);
+    if (pid < 0) {
+        close(out[0]);
+        close(fail[0]);
+        *how = 2;
+        *value = e;
+        return;
+    }
+    int status;
+    if (read_full(fail[0], &e, sizeof e) == 0) {
+        close(fail[0]);
+        close(out[0]);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        *how = 2;
+        *value = e;
+        return;
+    }
+    close(fail[0]);
+    int64_t deadline = c->timeout_ms < 0 ? -1 : now_ms() + c->timeout_ms;
+    if (deadline < -1) deadline = -1; /* overflowed: as good as none */
+    int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
+    int timed_out = 0, open_out = 1;
+    for (;;) {
+        pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid) break;
+        int wait = -1;
+        if (deadline >= 0) {
+            int64_t left = deadline - now_ms();
+            if (left <= 0) {
+                timed_out = 1;
+                kill_tree(pid);
+                while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+                }
+                break;
+            }
+            wait = left > INT_MAX ? INT_MAX : (int) left;
+        }
+        /* without a pidfd (Linux before 5.3), the end is noticed within 10 ms */
+        if (pidfd < 0 && (wait < 0 || wait > 10)) wait = 10;
+        struct pollfd p[2] = {{open_out ? out[0] : -1, POLLIN, 0}, {pidfd, POLLIN, 0}};
+        if (poll(p, 2, wait) > 0 && (p[0].revents & (POLLIN | POLLHUP))) {
+            char buf[8192];
+            if (read(out[0], buf, sizeof buf) == 0) open_out = 0;
+        }
+    }
+    if (pidfd >= 0) close(pidfd);
+    if (open_out) drain(out[0], now_ms() + 5000);
+    close(out[0]);
+    *how = timed_out ? 1 : 0;
+    *value = timed_out ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* An EXECUTE frame: runs its test and answers with a RESULT frame; -1 when the frame is malformed. */
+static int execute(int fd, const unsigned char *data, uint32_t n) {
+    const unsigned char *p = data, *end = data + n;
+    struct command c;
+    c.argv = take_strs(&p, end);
+    c.dir = c.argv ? take_str(&p, end) : NULL;
+    c.unset = c.dir ? take_strs(&p, end) : NULL;
+    c.set = c.unset ? take_strs(&p, end) : NULL;
+    if (!c.set || !c.argv[0] || end - p != 8) return -1;
+    c.timeout_ms = (int64_t) ((uint64_t) get_u32(p) << 32 | get_u32(p + 4));
+    int how, value;
+    run_test(&c, &how, &value);
+    const char *why = how == 2 ? strerror(value) : "";
+    char *reply = NULL;
+    size_t len = 0, cap = 0;
+    unsigned char type = 5;
+    if (put(&reply, &len, &cap, &type, 1) || put_u32(&reply, &len, &cap, (uint32_t) (12 + strlen(why)))
+        || put_u32(&reply, &len, &cap, (uint32_t) how) || put_u32(&reply, &len, &cap, (uint32_t) value)
+        || put_str(&reply, &len, &cap, why)) {
+        return -1;
+    }
+    /* a daemon gone meanwhile shows on the next read, with a message; no SIGPIPE */
+    for (size_t at = 0; at < len;) {
+        ssize_t w = send(fd, reply + at, len - at, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        at += (size_t) w;
+    }
+    free(reply);
+    return 0;
+}
+
 static int by_string(const void *a, const void *b) {
     return strcmp(*(char *const *) a, *(char *const *) b);
 }
@@ -168,6 +436,21 @@ static const char *socket_path(const char *jar, const char *java, char *out, siz
     return out;
 }
 
+/* A JVM ends on SIGINT, SIGTERM and SIGHUP with 128 + the signal, a plain exit: so does the client, so that a
+   script around rca sees what it saw from a JVM of its own (the test, in the same process group, gets ^C too). */
+static void exit_on(int sig) {
+    _exit(128 + sig);
+}
+
+static void exit_on_signals(void) {
+    int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction old;
+        /* an ignored signal stays ignored, as the JVM leaves it (nohup, a background job) */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) signal(sigs[i], exit_on);
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc < 4 || (strcmp(argv[3], "run") != 0 && strcmp(argv[3], "stop") != 0
                      && strcmp(argv[3], "socket") != 0)) {
@@ -183,7 +466,8 @@ int main(int argc, char **argv) {
         return 0;
     }
     int stop = strcmp(argv[3], "stop") == 0;
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    exit_on_signals();
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0 || connect(fd, (struct sockaddr *) &addr, sizeof addr) != 0) return NO_DAEMON;
     /* A daemon busy with another command closes the connection unanswered; writing the request to it must
        fail with EPIPE (then the launcher runs the command itself), not kill this process. */
@@ -193,7 +477,7 @@ int main(int argc, char **argv) {
     if (!getcwd(cwd, sizeof cwd)) return NO_DAEMON;
     char *req = NULL;
     size_t len = 0, cap = 0;
-    uint32_t flags = (isatty(1) ? 1 : 0) | (isatty(2) ? 2 : 0) | (stop ? 4 : 0);
+    uint32_t flags = (isatty(1) ? 1 : 0) | (isatty(2) ? 2 : 0) | (stop ? 4 : 0) | 8;
     int bad = put(&req, &len, &cap, "RCA1", 4) || put_u32(&req, &len, &cap, flags) || put_str(&req, &len, &cap, cwd)
         || put_u32(&req, &len, &cap, (uint32_t) (stop ? 0 : argc - 4));
     for (int i = 4; !stop && !bad && i < argc; i++) bad = put_str(&req, &len, &cap, argv[i]);
@@ -214,7 +498,7 @@ int main(int argc, char **argv) {
         unsigned char head[5];
         if (read_full(fd, head, 5) != 0) break;
         answered = 1;
-        uint32_t n = (uint32_t) head[1] << 24 | (uint32_t) head[2] << 16 | (uint32_t) head[3] << 8 | head[4];
+        uint32_t n = get_u32(head + 1);
         if (n > data_cap) {
             char *grown = realloc(data, n);
             if (!grown) return 4;
@@ -223,8 +507,11 @@ int main(int argc, char **argv) {
         }
         if (read_full(fd, data, n) != 0) break;
         if (head[0] == 3 && n == 4) {
-            unsigned char *c = (unsigned char *) data;
-            return (int) ((uint32_t) c[0] << 24 | (uint32_t) c[1] << 16 | (uint32_t) c[2] << 8 | c[3]);
+            return (int) get_u32((unsigned char *) data);
+        }
+        if (head[0] == 4) {
+            if (execute(fd, (unsigned char *) data, n) != 0) break;
+            continue;
         }
         write_full(head[0] == 1 ? 1 : 2, data, n);
     }

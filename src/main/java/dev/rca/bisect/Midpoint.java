@@ -174,14 +174,15 @@ public final class Midpoint {
                 default -> weights[i] = -2;
             }
         }
-        int[] stamp = new int[size];
-        int[] stack = new int[size];
+        int[] distances = mergeDistances(graph);
+        int[] stamp = distances == null ? new int[size] : null;
+        int[] stack = distances == null ? new int[size] : null;
         int stampValue = 0;
         for (int i = 0; i < size; i++) {
             if (weights[i] != -2) {
                 continue;
             }
-            weights[i] = countDistance(graph, i, stamp, ++stampValue, stack);
+            weights[i] = distances != null ? distances[i] : countDistance(graph, i, stamp, ++stampValue, stack);
             if (!findAll && approxHalfway(treesame[i], weights[i], nr)) {
                 return List.of(i);
             }
@@ -253,8 +254,97 @@ public final class Midpoint {
         return (diff >= -1 && diff <= 1) || Math.abs(diff) < nr / 1024;
     }
 
+    /** The most memory {@link #mergeDistances} may take, in longs (32 MB). */
+    private static final long MERGE_BITS_BUDGET = 4L << 20;
+
+    /**
+     * {@link #countDistance} of every merge at once, or null when that would take more than
+     * {@link #MERGE_BITS_BUDGET}: counting each merge's ancestry by walking it costs merges x candidates (git's
+     * way, 14% of a 10,000-commit session's time); here each merge keeps the set of tree-changing commits it
+     * reaches as bits, built from its parents' sets and the single-parent chains down to them.
+     */
+    static int[] mergeDistances(CandidateGraph graph) {
+        int size = graph.size();
+        int[][] parents = graph.parents();
+        boolean[] treesame = graph.treesame();
+        int words = (size + 63) >>> 6;
+        long merges = 0;
+        for (int[] p : parents) {
+            if (p.length >= 2) {
+                merges++;
+            }
+        }
+        if (merges * words > MERGE_BITS_BUDGET) {
+            return null;
+        }
+        long[][] reach = new long[size][];
+        int[] distances = new int[size];
+        int[] stack = new int[(int) merges + 1];
+        for (int m = 0; m < size; m++) {
+            if (parents[m].length < 2 || reach[m] != null) {
+                continue;
+            }
+            int top = 0;
+            stack[top++] = m;
+            while (top > 0) {
+                int x = stack[top - 1];
+                int pending = -1;
+                for (int p : parents[x]) {
+                    int end = chainEnd(parents, p);
+                    if (parents[end].length >= 2 && reach[end] == null) {
+                        pending = end;
+                        break;
+                    }
+                }
+                if (pending >= 0) {
+                    stack[top++] = pending;
+                    continue;
+                }
+                top--;
+                long[] bits = new long[words];
+                mark(bits, x, treesame);
+                for (int p : parents[x]) {
+                    int q = p;
+                    while (parents[q].length == 1) {
+                        mark(bits, q, treesame);
+                        q = parents[q][0];
+                    }
+                    if (parents[q].length >= 2) {
+                        long[] below = reach[q];
+                        for (int w = 0; w < words; w++) {
+                            bits[w] |= below[w];
+                        }
+                    } else {
+                        mark(bits, q, treesame);
+                    }
+                }
+                reach[x] = bits;
+                int n = 0;
+                for (long w : bits) {
+                    n += Long.bitCount(w);
+                }
+                distances[x] = n;
+            }
+        }
+        return distances;
+    }
+
+    /** The merge or root a single-parent chain from {@code c} ends at ({@code c} itself when it is one). */
+    private static int chainEnd(int[][] parents, int c) {
+        while (parents[c].length == 1) {
+            c = parents[c][0];
+        }
+        return c;
+    }
+
+    private static void mark(long[] bits, int c, boolean[] treesame) {
+        if (!treesame[c]) {
+            bits[c >>> 6] |= 1L << c;
+        }
+    }
+
     /** git's {@code count_distance}: the tree-changing commits {@code start} reaches, itself included. */
-    private static int countDistance(CandidateGraph graph, int start, int[] stamp, int value, int[] stack) {
+    static int countDistance(CandidateGraph graph, int start, int[] stamp, int value, int[] stack) {
         int n = 0;
         int top = 0;
         stack[top++] = start;

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  */
 public final class ScratchProbe implements BisectRunner.Probe {
     private final ScratchCheckout checkout;
+    private final CommandRunner.Starter starter;
     private final List<String> command;
     private final Duration timeout;
     private final Consumer<CommandRunner.Result> onResult;
@@ -22,14 +23,16 @@ public final class ScratchProbe implements BisectRunner.Probe {
     private boolean firstRun = true;
 
     /**
+     * @param starter runs the command ({@code CommandRunner::run}, or the daemon's client)
      * @param timeout null for none
      * @param knownGood a good commit: if the first run exits 126 or 127 (the shell's "cannot execute"
      *     and "not found"), the test is run there too, and the same code there aborts, as in git
      * @param onResult sees every run (for logs), may be a no-op
      */
-    public ScratchProbe(ScratchCheckout checkout, List<String> command, Duration timeout, String knownGood,
+    public ScratchProbe(ScratchCheckout checkout, CommandRunner.Starter starter, List<String> command, Duration timeout, String knownGood,
                         Consumer<CommandRunner.Result> onResult) {
         this.checkout = checkout;
+        this.starter = starter;
         this.command = List.copyOf(command);
         this.timeout = timeout;
         this.knownGood = knownGood;
@@ -38,7 +41,7 @@ public final class ScratchProbe implements BisectRunner.Probe {
 
     private CommandRunner.Result runAt(String commit) {
         Path dir = checkout.checkout(commit);
-        CommandRunner.Result result = CommandRunner.run(command, dir, Map.of("RCA_COMMIT", commit), timeout);
+        CommandRunner.Result result = starter.run(command, dir, Map.of("RCA_COMMIT", commit), timeout);
         onResult.accept(result);
         return result;
     }

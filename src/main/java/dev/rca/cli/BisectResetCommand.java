@@ -6,7 +6,7 @@ import dev.rca.git.ScratchCheckout;
 import picocli.CommandLine.Command;
 
 /** {@code rca bisect-helper reset}. */
-@Command(name = "reset", description = "Forgets the bisection and removes its scratch checkout.",
+@Command(name = "reset", description = "Forgets the bisection; its scratch checkout is set aside for the next one.",
     footer = {"%nExample:%n  rca bisect-helper reset"})
 public final class BisectResetCommand extends BisectSubcommand {
     @Override
@@ -14,7 +14,7 @@ public final class BisectResetCommand extends BisectSubcommand {
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
             boolean existed = bisection.existing().isPresent();
-            ScratchCheckout.of(ws, "bisect").remove();
+            ScratchCheckout.of(ws, "bisect").park();
             bisection.store().delete();
             out().println(existed ? "bisection reset" : "no bisection in progress");
             return 0;

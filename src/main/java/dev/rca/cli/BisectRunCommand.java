@@ -58,7 +58,7 @@ public final class BisectRunCommand extends BisectSubcommand {
                 + " for each candidate" + (flaky ? " (flaky mode)" : ""));
             err().flush();
             Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
-            ScratchProbe probe = new ScratchProbe(scratch, command, timeout, knownGood, r -> { });
+            ScratchProbe probe = new ScratchProbe(scratch, root().starter(), command, timeout, knownGood, r -> { });
             BisectRunner.Outcome outcome = new BisectRunner(bisection, probe, this::report).run(options);
             return BisectRunRendering.print(bisection, outcome, command, out(), format);
         }

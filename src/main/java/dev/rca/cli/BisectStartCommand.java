@@ -35,7 +35,7 @@ public final class BisectStartCommand extends BisectSubcommand {
             ws.stateDirectory();
             Bisection bisection = bisection(ws);
             Bisection.Status status = bisection.start(bad, good, paths, firstParent);
-            ScratchCheckout.of(ws, "bisect").remove();
+            ScratchCheckout.of(ws, "bisect").park();
             return printChoice(bisection, status, out(), format);
         }
     }

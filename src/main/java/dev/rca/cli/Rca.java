@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.RcaException;
+import dev.rca.git.CommandRunner;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -59,6 +60,7 @@ public final class Rca implements Runnable {
     private boolean stacktrace;
     private boolean stdoutIsTerminal;
     private boolean stderrIsTerminal;
+    private CommandRunner.Starter starter = CommandRunner::run;
 
     @Override
     public void run() {
@@ -88,6 +90,17 @@ public final class Rca implements Runnable {
 
     boolean stderrIsTerminal() {
         return stderrIsTerminal;
+    }
+
+    /** What runs a test command (bisect-helper run): in this process, or the daemon's client. */
+    CommandRunner.Starter starter() {
+        return starter;
+    }
+
+    /** Has {@code starter} run the test commands. */
+    Rca runningCommandsWith(CommandRunner.Starter starter) {
+        this.starter = starter;
+        return this;
     }
 
     /** Starts rca in {@code directory}, as if the process had been started there (for tests and embedding). */

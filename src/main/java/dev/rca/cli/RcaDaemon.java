@@ -1,14 +1,18 @@
 package dev.rca.cli;
 
 import dev.rca.ExitCode;
+import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.OpenedTables;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -26,6 +30,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,8 +40,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A long-lived rca that runs the command lines {@code rca-client} hands it over a Unix socket, so that a query
  * in the middle of an investigation pays neither a JVM's start nor a cold JIT, and finds git's pack index
  * already read. {@code scripts/rca} starts it in the background and sends it only read-only history
- * commands ({@link #SERVED}); everything else, and everything that could depend on the caller's environment
- * beyond what the launcher keys the daemon by, runs in a JVM of its own.
+ * commands ({@link #SERVED}) and bisect-helper ({@link #SERVED_BISECT}); everything else, and everything that
+ * could depend on the caller's environment beyond what the launcher keys the daemon by, runs in a JVM of its own.
+ * The one process {@code bisect-helper run} starts, the user's test, the client starts ({@link ClientStarter}).
  *
  * <p>Commands run one at a time, each exactly as {@link Rca#main} would run it, in the client's directory; a
  * request that arrives while one runs is closed unanswered, and its launcher runs it in a JVM of its own.
@@ -45,7 +53,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RcaDaemon {
     /** The commands a daemon runs: they read the repository, run no process and read no standard input. */
     static final Set<String> SERVED = Set.of("log", "history", "suspects");
-    /** The bisect-helper commands a daemon runs: all but {@code run}, the one that starts the user's test. */
+    /**
+     * The bisect-helper commands a daemon runs; {@code run} only for a client that runs the test itself
+     * ({@link #RUNS_TESTS}), since the test must start with the caller's environment, not the daemon's.
+     */
     static final Set<String> SERVED_BISECT = Set.of("start", "good", "bad", "skip", "next", "status", "log", "range",
         "reset");
 
@@ -53,9 +64,13 @@ public final class RcaDaemon {
     private static final int STDOUT_IS_TERMINAL = 1;
     private static final int STDERR_IS_TERMINAL = 2;
     private static final int STOP = 4;
+    /** The client runs test commands when sent {@link #EXECUTE} frames, and answers each with a {@link #RESULT}. */
+    private static final int RUNS_TESTS = 8;
     private static final byte OUT = 1;
     private static final byte ERR = 2;
     private static final byte EXIT = 3;
+    private static final byte EXECUTE = 4;
+    private static final byte RESULT = 5;
     private static final int MAX_STRING = 1 << 20;
     /** How long a client may take to send its request (rca-client sends it at once); a property for tests. */
     private static final String REQUEST_SECONDS = "rca.daemonRequestSeconds";
@@ -103,7 +118,7 @@ public final class RcaDaemon {
      * @param indexInBackground whether to complete the changed-path tables of the repositories it answers about
      *     while idle ({@link DaemonIndexer})
      */
-    static boolean serve(Path socket, Path jar, long idleMillis, boolean indexInBackground) throws IOException {
+    public static boolean serve(Path socket, Path jar, long idleMillis, boolean indexInBackground) throws IOException {
         RcaDaemon daemon = new RcaDaemon(socket, jar, idleMillis, indexInBackground);
         // The lock, held for the daemon's life, makes a second daemon started for the same socket (two
         // launchers racing) leave at once instead of unlinking the first one's socket.
@@ -244,14 +259,19 @@ public final class RcaDaemon {
             new BufferedOutputStream(frames.stream(OUT), 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(frames.stream(ERR), StandardCharsets.UTF_8), true);
         int code;
-        if (!serves(args)) {
+        boolean clientRunsTests = (flags & RUNS_TESTS) != 0;
+        if (!serves(args, clientRunsTests)) {
             String command = commandOf(args);
             err.println("rca: error: the rca daemon runs only " + String.join(", ", SERVED.stream().sorted().toList())
-                + " and bisect-helper without run; '" + command + "' runs in a JVM of its own");
+                + " and bisect-helper (run only for a client that runs the test); '" + command
+                + "' runs in a JVM of its own");
             code = ExitCode.USAGE;
         } else {
-            code = Rca.run(Rca.attachedTo(directory, (flags & STDOUT_IS_TERMINAL) != 0,
-                (flags & STDERR_IS_TERMINAL) != 0), out, err, args);
+            Rca rca = Rca.attachedTo(directory, (flags & STDOUT_IS_TERMINAL) != 0, (flags & STDERR_IS_TERMINAL) != 0);
+            if (clientRunsTests) {
+                rca.runningCommandsWith(new ClientStarter(in, frames));
+            }
+            code = Rca.run(rca, out, err, args);
         }
         out.flush();
         err.flush();
@@ -263,13 +283,17 @@ public final class RcaDaemon {
         return false;
     }
 
-    /** Whether a daemon runs {@code args} (the launcher sends it nothing else; this is the daemon's own check). */
-    static boolean serves(String[] args) {
+    /**
+     * Whether a daemon runs {@code args} for a client that runs test commands or not (the launcher sends it
+     * nothing else; this is the daemon's own check).
+     */
+    static boolean serves(String[] args, boolean clientRunsTests) {
         int at = commandIndex(args);
         if (at < 0 || SERVED.contains(args[at])) {
             return true;
         }
-        return args[at].equals("bisect-helper") && at + 1 < args.length && SERVED_BISECT.contains(args[at + 1]);
+        return args[at].equals("bisect-helper") && at + 1 < args.length && (SERVED_BISECT.contains(args[at + 1])
+            || clientRunsTests && args[at + 1].equals("run"));
     }
 
     /** The command word of {@code args}, after the global options, or null (help, version, nothing). */
@@ -377,6 +401,76 @@ public final class RcaDaemon {
                 removeFiles();
                 Runtime.getRuntime().halt(0);
             }
+        }
+    }
+
+    /**
+     * Has the client start a test command, with its own environment, standard input closed and output discarded,
+     * as {@link CommandRunner#run} starts it, and waits for its end. An {@link #EXECUTE} frame holds the argument
+     * vector, the directory, the variables to remove and those to set ({@code NAME=value}), each list a count and
+     * its strings, then the timeout in milliseconds as 64 bits (-1: none). The client answers with a {@link #RESULT}
+     * frame: how it ended (0 exited, 1 timed out and killed with its descendants, 2 could not start), the exit code
+     * (128 + the signal that killed it) or errno, and the system's message for that errno. A client that goes away
+     * meanwhile (interrupted) ends the command: the verdicts so far are saved, and the next run resumes.
+     */
+    private static final class ClientStarter implements CommandRunner.Starter {
+        private final DataInputStream in;
+        private final FrameWriter frames;
+
+        ClientStarter(DataInputStream in, FrameWriter frames) {
+            this.in = in;
+            this.frames = frames;
+        }
+
+        @Override
+        public CommandRunner.Result run(List<String> command, Path directory, Map<String, String> extraEnv,
+                                        Duration timeout) {
+            List<String> argv = CommandRunner.argv(command);
+            long start = System.nanoTime();
+            int how;
+            int value;
+            String message;
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream frame = new DataOutputStream(bytes);
+                writeStrings(frame, argv);
+                writeString(frame, directory.toString());
+                writeStrings(frame, CommandRunner.HIDDEN_ENV);
+                writeStrings(frame, extraEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+                frame.writeLong(CommandRunner.timeoutMillis(timeout));
+                frames.frame(EXECUTE, bytes.toByteArray(), 0, bytes.size());
+                byte type = in.readByte();
+                int length = in.readInt();
+                if (type != RESULT || length < 12 || length > MAX_STRING) {
+                    throw new IOException("unexpected frame " + type + " from the client");
+                }
+                how = in.readInt();
+                value = in.readInt();
+                message = readString(in);
+            } catch (IOException clientWentAway) {
+                throw new UncheckedIOException("the client went away while its test ran", clientWentAway);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            return switch (how) {
+                case 0 -> new CommandRunner.Result(value, false, "", elapsed);
+                case 1 -> new CommandRunner.Result(-1, true, "", elapsed);
+                // the words of the IOException ProcessBuilder.start throws, so that both paths say the same
+                default -> throw CommandRunner.cannotRun(command, "Cannot run program \"" + argv.get(0) + "\" (in directory \""
+                    + directory + "\"): error=" + value + ", " + message, null);
+            };
+        }
+
+        private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+            out.writeInt(strings.size());
+            for (String s : strings) {
+                writeString(out, s);
+            }
+        }
+
+        private static void writeString(DataOutputStream out, String s) throws IOException {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
         }
     }
 

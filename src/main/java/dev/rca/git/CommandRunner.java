@@ -36,14 +36,20 @@ public final class CommandRunner {
     }
 
     /**
-     * Runs {@code command} in {@code directory} with {@code extraEnv} added to rca's environment
-     * ({@code GIT_DIR}, {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} are removed so the test
-     * cannot reach the user's checkout through them).
-     *
-     * @param timeout null for none
-     * @throws RcaException exit 3 when the command cannot be started
+     * What runs a test command as {@link #run} does: {@code CommandRunner::run} in rca's own process; the daemon's
+     * has its client run it, with the client's environment.
      */
-    public static Result run(List<String> command, Path directory, Map<String, String> extraEnv, Duration timeout) {
+    @FunctionalInterface
+    public interface Starter {
+        /** Runs {@code command} as {@link CommandRunner#run} does. */
+        Result run(List<String> command, Path directory, Map<String, String> extraEnv, Duration timeout);
+    }
+
+    /** Environment variables a command never inherits: through them a test could reach the user's checkout. */
+    public static final List<String> HIDDEN_ENV = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE");
+
+    /** The argument vector {@code command} is run as: one argument is a shell command line, several are the vector. */
+    public static List<String> argv(List<String> command) {
         if (command.isEmpty()) {
             throw RcaException.usage("no command to run");
         }
@@ -53,17 +59,32 @@ public final class CommandRunner {
             argv.add("-c");
         }
         argv.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
-        pb.environment().remove("GIT_DIR");
-        pb.environment().remove("GIT_WORK_TREE");
-        pb.environment().remove("GIT_INDEX_FILE");
+        return argv;
+    }
+
+    /** The error for a command that could not be started, {@code why} being the system's reason. */
+    public static RcaException cannotRun(List<String> command, String why, Throwable cause) {
+        return RcaException.badInput("cannot run '" + String.join(" ", command) + "': " + why, cause);
+    }
+
+    /**
+     * Runs {@code command} in {@code directory} with {@code extraEnv} added to rca's environment
+     * ({@code GIT_DIR}, {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} are removed so the test
+     * cannot reach the user's checkout through them).
+     *
+     * @param timeout null for none
+     * @throws RcaException exit 3 when the command cannot be started
+     */
+    public static Result run(List<String> command, Path directory, Map<String, String> extraEnv, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(argv(command)).directory(directory.toFile()).redirectErrorStream(true);
+        HIDDEN_ENV.forEach(pb.environment()::remove);
         pb.environment().putAll(extraEnv);
         long start = System.nanoTime();
         Process process;
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw RcaException.badInput("cannot run '" + String.join(" ", command) + "': " + e.getMessage(), e);
+            throw cannotRun(command, e.getMessage(), e);
         }
         try {
             process.getOutputStream().close();
@@ -132,6 +153,11 @@ public final class CommandRunner {
             int from = Math.max(0, all.length - KEPT_OUTPUT);
             return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         }
+    }
+
+    /** {@code timeout} in milliseconds for a process that runs the command elsewhere: -1 for none. */
+    public static long timeoutMillis(Duration timeout) {
+        return timeout == null ? -1 : saturatedMillis(timeout);
     }
 
     /** A timeout too long for a long of milliseconds ({@code --timeout=9223372036854775807}) is as good as none. */

@@ -11,9 +11,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * A private checkout of any commit under {@code <git dir>/rca/<name>/}, with its own index, that
@@ -28,6 +35,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * the index, and a {@code commondir} pointing at the repository's objects and refs. It is not
  * registered in {@code .git/worktrees}, so {@code git worktree list} does not show it.
  *
+ * <p>{@link #park} ends a checkout but keeps its files aside in {@code <name>.spare/}: creating every file of a
+ * tree costs far more than rewriting the few that differ (on a busy ext4 disk, 762 files took 1.2-1.8 s to create
+ * and 0.5 s to delete), so the next checkout from nothing takes the spare back, removes what is not tracked in it,
+ * and moves it as it moves between commits: the directory then holds what a checkout from nothing would.
+ *
  * <p>Used by bisection and by {@code rca verify}.
  */
 public final class ScratchCheckout {
@@ -36,6 +48,7 @@ public final class ScratchCheckout {
     private final Path worktreeGitDir;
     private final Path indexFile;
     private final Path headFile;
+    private final Path spare;
 
     private ScratchCheckout(GitWorkspace workspace, String name) {
         this.workspace = workspace;
@@ -44,6 +57,7 @@ public final class ScratchCheckout {
         this.worktreeGitDir = rca.resolve(name + ".git");
         this.indexFile = worktreeGitDir.resolve("index");
         this.headFile = rca.resolve(name + ".head");
+        this.spare = rca.resolve(name + ".spare");
     }
 
     /**
@@ -91,6 +105,7 @@ public final class ScratchCheckout {
             Files.deleteIfExists(headFile);
             if (previous == null) {
                 removeAll();
+                previous = unpark();
             }
             Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
             Files.createDirectories(directory);
@@ -100,8 +115,9 @@ public final class ScratchCheckout {
                      .setWorkTree(directory.toFile())
                      .setIndexFile(indexFile.toFile())
                      .setMustExist(true)
-                     .build()) {
-                new TreeMove(scratch, previous == null ? null : ObjectId.fromString(previous),
+                     .build();
+                 ObjectReader objects = workspace.repository().newObjectReader()) {
+                new TreeMove(scratch, objects, previous == null ? null : ObjectId.fromString(previous),
                     ObjectId.fromString(commit)).run();
                 writeIfChanged(worktreeGitDir.resolve("commondir"),
                     scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
@@ -132,6 +148,93 @@ public final class ScratchCheckout {
             // written below
         }
         AtomicFile.writeWithoutSync(file, text);
+    }
+
+    /**
+     * Ends the checkout as {@link #remove} does, but keeps its files aside for the next {@link #checkout} from
+     * nothing (replacing an earlier spare). Safe to interrupt at any point: a spare without its record is
+     * deleted instead of used.
+     */
+    public void park() {
+        String held = current();
+        if (held == null || !Files.isDirectory(directory) || !Files.isRegularFile(indexFile)) {
+            remove();
+            return;
+        }
+        try {
+            Files.delete(headFile);
+            deleteTree(spare);
+            Files.createDirectories(spare);
+            Files.move(directory, spare.resolve("tree"));
+            Files.move(worktreeGitDir, spare.resolve("git"));
+            Files.writeString(spare.resolve("head"), held + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot set " + directory + " aside: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the spare back into place, without the files its index does not track, and returns the commit its
+     * tracked files held; null when there is no whole spare (then none is left either).
+     */
+    private String unpark() throws IOException {
+        String held;
+        try {
+            held = Files.readString(spare.resolve("head"), StandardCharsets.US_ASCII).trim();
+        } catch (NoSuchFileException e) {
+            held = null;
+        }
+        Path tree = spare.resolve("tree");
+        Path git = spare.resolve("git");
+        if (held == null || !held.matches("[0-9a-f]{40}") || !Files.isDirectory(tree)
+            || !Files.isRegularFile(git.resolve("index"))) {
+            deleteTree(spare);
+            return null;
+        }
+        Files.move(tree, directory);
+        Files.move(git, worktreeGitDir);
+        deleteTree(spare);
+        removeUntracked();
+        return held;
+    }
+
+    /** Deletes whatever a checkout from nothing would not have: files and directories the index does not track. */
+    private void removeUntracked() throws IOException {
+        DirCache index = DirCache.read(indexFile.toFile(), FS.DETECTED);
+        Set<String> files = new HashSet<>();
+        Set<String> directories = new HashSet<>();
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            DirCacheEntry e = index.getEntry(i);
+            String path = e.getPathString();
+            // a submodule's directory is kept but emptied, as a checkout from nothing creates it
+            (e.getFileMode() == FileMode.GITLINK ? directories : files).add(path);
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                directories.add(path.substring(0, slash));
+            }
+        }
+        files.add(".git");
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (dir.equals(directory) || directories.contains(relative(dir))) {
+                    return FileVisitResult.CONTINUE;
+                }
+                deleteTree(dir);
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!files.contains(relative(file))) {
+                    Files.delete(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private String relative(Path path) {
+        return directory.relativize(path).toString().replace(File.separatorChar, '/');
     }
 
     /** Removes the directory, its index and its record. */

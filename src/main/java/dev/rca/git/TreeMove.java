@@ -59,6 +59,7 @@ final class TreeMove {
     private static final int BUFFER = 64 * 1024;
 
     private final Repository repo;
+    private final ObjectReader objects;
     private final ObjectId from;
     private final ObjectId to;
     private final Path root;
@@ -71,11 +72,14 @@ final class TreeMove {
 
     /**
      * @param repo a repository whose work tree and index file are the ones to move
+     * @param objects reads the trees and blobs: the workspace's own reader, whose packs are open already (the
+     *     scratch repository's own would open every pack, and its delta caches, anew at each move)
      * @param from the commit checked out now (null: nothing is, the work tree is empty)
      * @param to the commit to check out
      */
-    TreeMove(Repository repo, ObjectId from, ObjectId to) {
+    TreeMove(Repository repo, ObjectReader objects, ObjectId from, ObjectId to) {
         this.repo = repo;
+        this.objects = objects;
         this.from = from;
         this.to = to;
         this.root = repo.getWorkTree().toPath();
@@ -85,8 +89,8 @@ final class TreeMove {
 
     void run() throws IOException {
         DirCache index = repo.lockDirCache();
-        try (ObjectReader reader = repo.newObjectReader();
-             RevWalk revs = new RevWalk(reader);
+        ObjectReader reader = objects;
+        try (RevWalk revs = new RevWalk(reader);
              TreeWalk walk = new TreeWalk(repo, reader)) {
             walk.setOperationType(TreeWalk.OperationType.CHECKOUT_OP);
             walk.setRecursive(true);

@@ -37,7 +37,7 @@ public final class SuspectFinder implements AutoCloseable {
      * repositories (iproute2, rdma-core) as the lowest bar keeping precision at or above .70 when the model is
      * fitted on either one and tested on the other.
      */
-    static final double MIN_SCORE = 0.40;
+    static final double MIN_SCORE = 0.30;
     /** R-SZZ drops commits touching more files than this; rca only discounts them. */
     static final int LARGE_FILES = 20;
     private static final int MAX_SKIPS = 6;
@@ -134,10 +134,16 @@ public final class SuspectFinder implements AutoCloseable {
         int changed;
         int neighbours;
         int functionLines;
+        /** Its place among the newest commits to the fix's files ({@link RecentChanges}), or -1. */
+        int recentRank = -1;
         final Set<String> functions = new LinkedHashSet<>();
         final Set<String> skipped = new LinkedHashSet<>();
         final Set<String> sharedIdentifiers = new java.util.TreeSet<>();
         final Set<String> sharedWords = new java.util.TreeSet<>();
+
+        boolean blamed() {
+            return changed + neighbours + functionLines > 0;
+        }
     }
 
     /** A blamer at {@code parent}, walking history through rca's cache where it has one. */
@@ -223,6 +229,7 @@ public final class SuspectFinder implements AutoCloseable {
                 : "blame attributed none of the fix's lines";
             return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
         }
+        addRecentChanges(holdings, parent, targets.keySet());
         List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
         if (ranked.isEmpty()) {
             return withPointersOnly(fix, subject, blamedLines, pointers, query,
@@ -235,6 +242,26 @@ public final class SuspectFinder implements AutoCloseable {
         }
         return new SuspectReport(fix.name(), subject, blamedLines,
             ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);
+    }
+
+    /**
+     * Adds the newest commits to the fix's files as candidates, also those blame never reached, back to the
+     * oldest commit blame found.
+     */
+    private void addRecentChanges(Map<ObjectId, Holding> holdings, RevCommit parent, Set<String> paths)
+        throws IOException {
+        long oldest = Long.MAX_VALUE;
+        for (ObjectId id : holdings.keySet()) {
+            oldest = Math.min(oldest, walk.parseCommit(id).getCommitTime());
+        }
+        // Meta-changes (format-only, rename-only, very large) are what blame looks past, not suspects.
+        int rank = 0;
+        for (String sha : RecentChanges.before(workspace, parent.name(), paths, oldest)) {
+            ObjectId id = ObjectId.fromString(sha);
+            if (classifier.change(id).meta() == ChangeClassifier.Meta.NONE) {
+                holdings.computeIfAbsent(id, k -> new Holding()).recentRank = rank++;
+            }
+        }
     }
 
     /**
@@ -311,17 +338,24 @@ public final class SuspectFinder implements AutoCloseable {
             }
         }
         candidates.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
-        List<SuspectModel.Features> features = features(fix, candidates, holdings, total, fixIdentifiers);
+        // Recency ranks count blamed candidates only; a recent change blame never reached has none.
+        int[] ranks = new int[candidates.size()];
+        int blamedCount = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            ranks[i] = holdings.get(candidates.get(i)).blamed() ? blamedCount++ : -1;
+        }
+        List<SuspectModel.Features> features = features(fix, candidates, ranks, blamedCount, holdings, total,
+            fixIdentifiers);
         List<Suspect> suspects = new ArrayList<>();
-        for (int rank = 0; rank < candidates.size(); rank++) {
-            RevCommit c = candidates.get(rank);
+        for (int i = 0; i < candidates.size(); i++) {
+            RevCommit c = candidates.get(i);
             Holding h = holdings.get(c);
             ChangeClassifier.Change change = classifier.change(c);
             double share = total == 0 ? 0 : Math.min(1, h.weight / total);
-            double s = SuspectModel.probability(features.get(rank));
+            double s = SuspectModel.probability(features.get(i));
             if (featureLog != null) {
                 StringBuilder line = new StringBuilder(fix.name()).append(',').append(c.name());
-                for (double v : features.get(rank).vector()) {
+                for (double v : features.get(i).vector()) {
                     line.append(',').append(String.format(Locale.ROOT, "%.5f", v));
                 }
                 featureLog.accept(line.toString());
@@ -340,7 +374,7 @@ public final class SuspectFinder implements AutoCloseable {
                 s = 0.9 + 0.1 * s;
                 reasons.add("named by '" + pointer.kind().phrase() + "' in the fix's message");
             }
-            reasons.addAll(reasons(fix, c, h, share, rank, candidates.size(), change, query.notAfter()));
+            reasons.addAll(reasons(fix, c, h, share, ranks[i], blamedCount, change, query.notAfter()));
             suspects.add(new Suspect(c.name(), c.getShortMessage(), c.getAuthorIdent().getName(), commitInstant(c),
                 round(s), h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer,
                 reasons));
@@ -351,8 +385,8 @@ public final class SuspectFinder implements AutoCloseable {
         return excludedBySymptom > 0 && suspects.isEmpty() ? List.of() : suspects;
     }
 
-    private List<SuspectModel.Features> features(RevCommit fix, List<RevCommit> candidates,
-                                                 Map<ObjectId, Holding> holdings, double total,
+    private List<SuspectModel.Features> features(RevCommit fix, List<RevCommit> candidates, int[] ranks,
+                                                 int blamedCount, Map<ObjectId, Holding> holdings, double total,
                                                  Set<String> fixIdentifiers) throws IOException {
         Set<String> messageWords = Terms.fixMessageWords(fix.getFullMessage());
         int changedTotal = 0;
@@ -386,10 +420,11 @@ public final class SuspectFinder implements AutoCloseable {
             Holding h = holdings.get(c);
             out.add(new SuspectModel.Features(total == 0 ? 0 : Math.min(1, h.weight / total),
                 changedTotal == 0 ? 0 : (double) h.changed / changedTotal,
-                contextTotal == 0 ? 0 : h.contextWeight / contextTotal, i, classifier.change(c).filesChanged(),
+                contextTotal == 0 ? 0 : h.contextWeight / contextTotal, ranks[i], classifier.change(c).filesChanged(),
                 idCoverage[i], maxId == 0 ? 0 : idCoverage[i] / maxId, msgCoverage[i],
                 maxMsg == 0 ? 0 : msgCoverage[i] / maxMsg, changedTotal == 0,
-                (fix.getCommitTime() - c.getCommitTime()) / 86400.0, h.weight >= maxWeight, candidates.size()));
+                (fix.getCommitTime() - c.getCommitTime()) / 86400.0, h.blamed() && h.weight >= maxWeight,
+                blamedCount, h.recentRank));
         }
         return out;
     }
@@ -417,6 +452,8 @@ public final class SuspectFinder implements AutoCloseable {
         if (h.changed > 0) {
             reasons.add(String.format(Locale.ROOT, "owns %d deleted or modified line%s (%.0f%% of the blamed weight)",
                 h.changed, h.changed == 1 ? "" : "s", share * 100));
+        } else if (!h.blamed()) {
+            reasons.add("owns none of the blamed lines");
         } else {
             reasons.add(String.format(Locale.ROOT, "owns %.0f%% of the blamed weight", share * 100));
         }
@@ -436,8 +473,14 @@ public final class SuspectFinder implements AutoCloseable {
         if (!h.sharedWords.isEmpty()) {
             reasons.add("it shares words with the fix's message: " + listed(h.sharedWords));
         }
-        reasons.add(rank == 0 ? "most recent of " + count + " candidate" + (count == 1 ? "" : "s")
-            : ordinal(rank + 1) + " most recent of " + count + " candidates");
+        if (h.recentRank >= 0) {
+            reasons.add((h.recentRank == 0 ? "the newest" : "the " + ordinal(h.recentRank + 1) + " newest")
+                + " commit to change the fix's files before it");
+        }
+        if (rank >= 0) {
+            reasons.add(rank == 0 ? "most recent of " + count + " blamed candidate" + (count == 1 ? "" : "s")
+                : ordinal(rank + 1) + " most recent of " + count + " blamed candidates");
+        }
         reasons.add(change.filesChanged() + " file" + (change.filesChanged() == 1 ? "" : "s") + " changed"
             + (change.filesChanged() > LARGE_FILES ? " (large: discounted)" : ""));
         reasons.add(span(commitInstant(c), commitInstant(fix)) + " before the fix");
@@ -458,6 +501,7 @@ public final class SuspectFinder implements AutoCloseable {
 
     private static String ordinal(int n) {
         return switch (n) {
+            case 1 -> "1st";
             case 2 -> "2nd";
             case 3 -> "3rd";
             default -> n + "th";

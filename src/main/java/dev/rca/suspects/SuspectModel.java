@@ -8,17 +8,24 @@ import java.util.List;
  * (see the README's Suspects section); every other repository measured is held out.
  */
 final class SuspectModel {
-    /** The evidence about one candidate, in the model's units. */
+    /**
+     * The evidence about one candidate, in the model's units.
+     *
+     * @param rank its recency rank among the blamed candidates (0 newest), or -1 when blame never reached it
+     * @param candidates the number of blamed candidates
+     * @param recentRank its place among the newest commits to the fix's files (0 newest), or -1
+     */
     record Features(double share, double changedShare, double contextShare, int rank, int filesChanged,
                     double identifierCoverage, double identifierRelative, double messageCoverage,
-                    double messageRelative, boolean addOnlyFix, double ageDays, boolean largestShare, int candidates) {
+                    double messageRelative, boolean addOnlyFix, double ageDays, boolean largestShare, int candidates,
+                    int recentRank) {
         double[] vector() {
             return new double[] {
                 1,
                 share,
                 changedShare,
                 contextShare,
-                1.0 / ((1 + rank) * (1 + rank)),
+                rank < 0 ? 0 : 1.0 / ((1 + rank) * (1 + rank)),
                 rank == 0 ? 1 : 0,
                 filesChanged > SuspectFinder.LARGE_FILES ? 1 : 0,
                 Math.log1p(filesChanged),
@@ -30,21 +37,25 @@ final class SuspectModel {
                 Math.log1p(Math.max(0, ageDays)),
                 largestShare ? 1 : 0,
                 Math.log(Math.max(1, candidates)),
+                rank >= 0 ? 1 : 0,
+                recentRank < 0 ? 0 : 1.0 / (1 + recentRank),
+                recentRank == 0 ? 1 : 0,
             };
         }
     }
 
     /** Names of {@link Features#vector()}'s entries, for the evaluation's feature log. */
     static final List<String> NAMES = List.of("bias", "share", "changedShare", "contextShare", "recency", "newest",
-        "large", "logFiles", "idCov", "idRel", "msgCov", "msgRel", "addOnlyShare", "logAge", "largestShare", "logCandidates");
+        "large", "logFiles", "idCov", "idRel", "msgCov", "msgRel", "addOnlyShare", "logAge", "largestShare", "logCandidates",
+        "blamed", "recentFile", "recentFileFirst");
 
     /**
-     * L2-regularised (lambda 1) logistic regression on the 2,563 candidates of the newest 300 {@code Fixes:}
+     * L2-regularised (lambda 1) logistic regression on the 2,408 candidates of the newest 300 {@code Fixes:}
      * cases of iproute2 and of rdma-core, in the order of {@link #NAMES}.
      */
     private static final double[] WEIGHTS = {
-        -4.289, 1.630, 1.406, 1.149, 0.289, 0.428, 0.136, 0.093, 0.562, 0.618, 0.673, 1.425, 0.841, -0.127,
-        -0.245, 0.165,
+        -5.841, 1.533, 1.077, 1.313, 0.157, 0.515, -0.226, 0.170, 0.950, 0.631, 0.446, 1.441, 1.132, -0.085,
+        -0.058, 0.241, 0.859, 0.902, -0.488,
     };
 
     private SuspectModel() {

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
+import dev.rca.testing.DaemonClient;
 import dev.rca.testing.NativeGit;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * rca bisect-helper run against git bisect run on the same generated histories with merges: the
- * same first bad commit, the same commits tested in the same order, hence no more runs.
+ * same first bad commit, the same commits tested in the same order, hence no more runs. The last rows run rca
+ * through the daemon and rca-client, as the launcher does.
  */
 class BisectDifferentialTest {
     private static final Pattern LOG_STEP = Pattern.compile("^git bisect (good|bad|skip) ([0-9a-f]{40})$");
@@ -27,23 +29,38 @@ class BisectDifferentialTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "{0} commits, seed {1}, skips {2}, first-parent {3}, paths {4}")
+    @ParameterizedTest(name = "{0} commits, seed {1}, skips {2}, first-parent {3}, paths {4}, daemon {5}")
     @CsvSource({
-        "300, 1, 0.0, false, ''",
-        "300, 2, 0.0, false, ''",
-        "600, 3, 0.0, false, ''",
-        "4000, 4, 0.0, false, ''",
-        "3000, 12, 0.05, false, ''",
-        "400, 5, 0.15, false, ''",
-        "400, 6, 0.3, false, ''",
-        "400, 7, 0.0, true, ''",
-        "400, 8, 0.1, true, ''",
-        "500, 9, 0.0, false, 'bug f1 f2'",
-        "500, 10, 0.1, false, 'bug f3'",
-        "500, 11, 0.0, true, 'bug f4 f5'",
+        "300, 1, 0.0, false, '', ''",
+        "300, 2, 0.0, false, '', ''",
+        "600, 3, 0.0, false, '', ''",
+        "4000, 4, 0.0, false, '', ''",
+        "3000, 12, 0.05, false, '', ''",
+        "400, 5, 0.15, false, '', ''",
+        "400, 6, 0.3, false, '', ''",
+        "400, 7, 0.0, true, '', ''",
+        "400, 8, 0.1, true, '', ''",
+        "500, 9, 0.0, false, 'bug f1 f2', ''",
+        "500, 10, 0.1, false, 'bug f3', ''",
+        "500, 11, 0.0, true, 'bug f4 f5', ''",
+        "400, 6, 0.3, false, '', daemon",
+        "500, 10, 0.1, false, 'bug f3', daemon",
     })
-    void sameCulpritSameStepsAsGit(int commits, long seed, double skipRate, boolean firstParent, String paths)
-        throws IOException {
+    void sameCulpritSameStepsAsGit(int commits, long seed, double skipRate, boolean firstParent, String paths,
+                                   String daemon) throws Exception {
+        try (DaemonClient client = "daemon".equals(daemon) ? DaemonClient.start(tmp) : null) {
+            compare(commits, seed, skipRate, firstParent, paths, args -> client == null ? Cli.run(tmp.resolve("repo"), args)
+                : client.run(tmp.resolve("repo"), Map.of(), args).cli());
+        }
+    }
+
+    /** One rca command line in the repository, in-process or through the daemon. */
+    private interface Rca {
+        CliResult run(String... args) throws Exception;
+    }
+
+    private void compare(int commits, long seed, double skipRate, boolean firstParent, String paths, Rca rca)
+        throws Exception {
         Path repo = tmp.resolve("repo");
         GeneratedHistory h = new GeneratedHistory(repo, commits, seed, skipRate, (seed * 0.37) % 1.0);
         List<String> pathList = paths.isEmpty() ? List.of() : List.of(paths.split(" "));
@@ -60,9 +77,9 @@ class BisectDifferentialTest {
             start.add("--");
             start.addAll(pathList);
         }
-        CliResult started = Cli.run(repo, start.toArray(String[]::new));
+        CliResult started = rca.run(start.toArray(String[]::new));
         assertEquals(0, started.exitCode(), started.toString());
-        CliResult run = Cli.run(repo, "bisect-helper", "run", "--format=json", "--",
+        CliResult run = rca.run("bisect-helper", "run", "--format=json", "--",
             GeneratedHistory.testScript(rcaCount, skips));
         List<String> rcaTested = Files.exists(rcaCount) ? Files.readAllLines(rcaCount) : List.of();
 

@@ -112,7 +112,8 @@ class RcaDaemonTest {
     void commandsThatRunProcessesOrWriteTheLedgerAloneAreRefused() throws Exception {
         CliResult r = request(0, repo.toString(), 0, "open", "BUG-1", "--title=t");
         assertEquals(new CliResult(2, "", "rca: error: the rca daemon runs only history, log, suspects and"
-            + " bisect-helper without run; 'open' runs in a JVM of its own\n"), r);
+            + " bisect-helper (run only for a client that runs the test); 'open' runs in a JVM of its own\n"), r);
+        // a client that does not say it runs tests (flag 8) is never sent one to run
         assertEquals(2, request(0, repo.toString(), 0, "bisect-helper", "run", "--", "true").exitCode());
         assertFalse(Files.exists(repo.resolve("docs")), "nothing was written");
     }
@@ -248,11 +249,12 @@ class RcaDaemonTest {
         assertEquals("log", RcaDaemon.commandOf(new String[] {"-C", "x", "--stacktrace", "log", "-n", "1"}));
         assertEquals("history", RcaDaemon.commandOf(new String[] {"-Cx", "history"}));
         assertNull(RcaDaemon.commandOf(new String[] {"--version"}));
-        assertTrue(RcaDaemon.serves(new String[] {"-C", "x", "bisect-helper", "start", "--bad=HEAD"}));
-        assertFalse(RcaDaemon.serves(new String[] {"bisect-helper", "run", "--", "make", "test"}));
-        assertFalse(RcaDaemon.serves(new String[] {"bisect-helper"}));
-        assertFalse(RcaDaemon.serves(new String[] {"verify"}));
-        assertTrue(RcaDaemon.serves(new String[] {"--version"}));
+        assertTrue(RcaDaemon.serves(new String[] {"-C", "x", "bisect-helper", "start", "--bad=HEAD"}, false));
+        assertFalse(RcaDaemon.serves(new String[] {"bisect-helper", "run", "--", "make", "test"}, false));
+        assertTrue(RcaDaemon.serves(new String[] {"bisect-helper", "run", "--", "make", "test"}, true));
+        assertFalse(RcaDaemon.serves(new String[] {"bisect-helper"}, false));
+        assertFalse(RcaDaemon.serves(new String[] {"verify"}, false));
+        assertTrue(RcaDaemon.serves(new String[] {"--version"}, false));
     }
 
     /** Sends one request as rca-client does and reads the frames back. */

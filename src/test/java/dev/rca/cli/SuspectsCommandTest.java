@@ -82,10 +82,10 @@ class SuspectsCommandTest {
                 kind: suspects
                 command: rca suspects %s -t NET-9 --format=sha
                 commits: [%s]
-                note: "ranked %s first, score 0.71"
+                note: "ranked %s first, score 0.59"
                 suspects:
                   - commit: %s
-                    score: 0.712
+                    score: 0.585
             """.formatted(fix.name(), bug.name(), bug.name().substring(0, 12), bug.name())), text);
         assertEquals(0, Cli.run(dir, "check").exitCode());
     }
@@ -96,10 +96,11 @@ class SuspectsCommandTest {
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertEquals("RANK  SCORE  COMMIT        DATE        SUBJECT\n"
-            + "1     0.712  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
+            + "1     0.585  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
             + "      owns 1 deleted or modified line (100% of the blamed weight); touched the same function: "
-            + "int parse(int x); it shares words with the fix's message: net, offset; most recent of 1 candidate; "
-            + "1 file changed; 2 days before the fix\n", r.out());
+            + "int parse(int x); it shares words with the fix's message: net, offset; the newest commit to change "
+            + "the fix's files before it; most recent of 1 blamed candidate; 1 file changed; 2 days before the fix\n",
+            r.out());
     }
 
     @Test
@@ -130,7 +131,7 @@ class SuspectsCommandTest {
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json", "--top=1");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertTrue(r.out().contains("\"pointer\":\"This reverts commit\""), r.out());
-        assertTrue(r.out().contains("\"score\":0.93,"), r.out());
+        assertTrue(r.out().contains("\"score\":0.921,"), r.out());
     }
 
     @Test

@@ -101,9 +101,7 @@ class ScriptsIT {
         assertEquals(alone, first, "the command that starts the daemon runs in its own JVM");
         String client = PROJECT.resolve("target/rca-client").toString();
         String jar = PROJECT.resolve("target/rca.jar").toString();
-        String javaHome = System.getenv("JAVA_HOME");
-        String java = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
-            ? Path.of(javaHome, "bin", "java").toString() : "java";
+        String java = javaBinary();
         try {
             Run served = null;
             // 125: no daemon listening yet; 124: connected, but it answered nothing
@@ -121,6 +119,74 @@ class ScriptsIT {
         } finally {
             run(launcher(List.of(client, jar, java, "stop"), runtime, "on"), 60);
         }
+    }
+
+    @Test
+    void bisectRunServedByTheDaemonAnswersAsAJvmOfItsOwnAndItsClientStartsTheTest() throws Exception {
+        Path repo = tmp.resolve("repo");
+        run(List.of("git", "init", "-q", "-b", "main", repo.toString()), 60);
+        for (int i = 0; i < 12; i++) {
+            Files.writeString(repo.resolve("value.txt"), i >= 7 ? "broken\n" : "fine\n");
+            run(List.of("git", "-C", repo.toString(), "add", "value.txt"), 60);
+            run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit",
+                "-q", "--allow-empty", "-m", "c" + i), 60);
+        }
+        String good = run(List.of("git", "-C", repo.toString(), "rev-list", "--max-parents=0", "HEAD"), 60).output().trim();
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        String rca = PROJECT.resolve("scripts/rca").toString();
+        // the test's parent: java in a JVM of its own, rca-client when the daemon serves the run
+        String test = "echo \"$RCA_COMMIT $(cat /proc/$PPID/comm) $CALLER_MARK\" >> ../../tested; grep -q fine value.txt";
+        List<String> session = List.of("start --bad=HEAD --good=" + good, "run -- " + test, "status", "reset");
+        List<String> answers = new java.util.ArrayList<>();
+        for (String daemon : List.of("off", "on")) {
+            if (daemon.equals("on")) {
+                // the first command starts the daemon (and runs in a JVM of its own); wait until it answers
+                run(launcher(List.of(rca, "-C", repo.toString(), "bisect-helper", "status"), runtime, daemon), 60);
+                Run served = null;
+                for (int i = 0; i < 200 && (served == null || served.exitCode() == 125 || served.exitCode() == 124);
+                     i++) {
+                    Thread.sleep(50);
+                    served = run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(),
+                        PROJECT.resolve("target/rca.jar").toString(), javaBinary(), "run", "-C", repo.toString(),
+                        "bisect-helper", "status"), runtime, daemon), 60);
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            for (String step : session) {
+                List<String> command = new java.util.ArrayList<>(List.of(rca, "-C", repo.toString(), "bisect-helper"));
+                int split = step.indexOf(" -- ");
+                command.addAll(List.of((split < 0 ? step : step.substring(0, split)).split(" ")));
+                if (split >= 0) {
+                    command.addAll(List.of("--", step.substring(split + 4)));
+                }
+                ProcessBuilder pb = launcher(command, runtime, daemon);
+                pb.environment().put("CALLER_MARK", "caller-" + daemon);
+                Run r = run(pb, 120);
+                out.append(r.exitCode()).append('\n').append(r.output());
+            }
+            answers.add(out.toString());
+        }
+        try {
+            assertEquals(answers.get(0), answers.get(1), "the same session, without and with the daemon");
+            assertTrue(answers.get(0).contains("first bad commit: "), answers.get(0));
+            List<String> tested = Files.readAllLines(repo.resolve(".git/tested"));
+            int half = tested.size() / 2;
+            assertTrue(half >= 3, tested.toString());
+            for (int i = 0; i < half; i++) {
+                assertEquals(tested.get(i).split(" ")[0], tested.get(half + i).split(" ")[0], "the same commits tested");
+                assertTrue(tested.get(i).endsWith(" java caller-off"), tested.get(i));
+                assertTrue(tested.get(half + i).endsWith(" rca-client caller-on"), tested.get(half + i));
+            }
+        } finally {
+            run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(), PROJECT.resolve("target/rca.jar").toString(),
+                javaBinary(), "stop"), runtime, "on"), 60);
+        }
+    }
+
+    private static String javaBinary() {
+        String javaHome = System.getenv("JAVA_HOME");
+        return javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
+            ? Path.of(javaHome, "bin", "java").toString() : "java";
     }
 
     private ProcessBuilder launcher(List<String> command, Path runtime, String daemon) {

@@ -195,6 +195,57 @@ class ScratchCheckoutTest {
         }
     }
 
+    /**
+     * A parked checkout taken back is what a checkout from nothing writes (against git's): what a test left there,
+     * untracked or edited, is gone; a file the same in both commits is the same inode, not created again.
+     */
+    @Test
+    void aParkedCheckoutComesBackAsACheckoutFromNothing() throws Exception {
+        Path repo = tmp.resolve("p");
+        Files.createDirectories(repo.resolve("src/deep"));
+        NativeGit.run(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve("same.txt"), "same\n");
+        Files.writeString(repo.resolve("src/deep/a.c"), "int a;\n");
+        Files.writeString(repo.resolve("run.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(repo.resolve("run.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        String one = commitAll(repo, "one");
+        Files.writeString(repo.resolve("src/deep/a.c"), "int a = 2;\n");
+        Files.writeString(repo.resolve("src/b.c"), "int b;\n");
+        String two = commitAll(repo, "two");
+        try (GitWorkspace ws = GitWorkspace.open(repo)) {
+            ScratchCheckout scratch = ScratchCheckout.of(ws, "test");
+            Path dir = scratch.checkout(one);
+            Object sameKey = Files.readAttributes(dir.resolve("same.txt"), BasicFileAttributes.class).fileKey();
+            Files.writeString(dir.resolve("build.o"), "built\n");
+            Files.createDirectories(dir.resolve("out/classes"));
+            Files.writeString(dir.resolve("out/classes/A.class"), "x");
+            Files.writeString(dir.resolve("src/deep/a.o"), "built\n");
+            Files.writeString(dir.resolve("run.sh"), "edited\n");
+            Files.delete(dir.resolve("src/deep/a.c"));
+            scratch.park();
+            assertFalse(Files.exists(dir), "parked: the directory is gone from its place");
+            assertFalse(Files.exists(ws.rcaDir().resolve("test.git")));
+            assertNull(scratch.current());
+
+            assertEquals(dir, scratch.checkout(two));
+            Path expected = tmp.resolve("git-two");
+            NativeGit.run(repo, "worktree", "add", "-q", "--detach", expected.toString(), two);
+            assertEquals(tree(expected), tree(dir));
+            assertEquals("", NativeGit.run(dir, "status", "--porcelain", "--ignored"));
+            assertEquals(two + "\n", NativeGit.run(dir, "rev-parse", "HEAD"));
+            assertEquals(sameKey, Files.readAttributes(dir.resolve("same.txt"), BasicFileAttributes.class).fileKey(),
+                "the spare's files were reused");
+            assertFalse(Files.exists(ws.rcaDir().resolve("test.spare")), "taken back whole");
+
+            // a park killed half-way leaves a spare without its record: it is deleted, not used
+            scratch.park();
+            Files.delete(ws.rcaDir().resolve("test.spare/head"));
+            scratch.checkout(one);
+            assertEquals(Map.of("same.txt", "same\n", "src/deep/a.c", "int a;\n", "run.sh", "#!/bin/sh\n"), files(dir));
+            assertFalse(Files.exists(ws.rcaDir().resolve("test.spare")));
+        }
+    }
+
     private static String commitAll(Path repo, String message) {
         NativeGit.run(repo, "add", "-A");
         NativeGit.run(repo, "commit", "-q", "-m", message);

@@ -130,7 +130,8 @@ class SecurityTest {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(file);
-                for (String call : List.of("ProcessBuilder(", "Runtime.getRuntime().exec", ".exec(", "CommandRunner.run(")) {
+                for (String call : List.of("ProcessBuilder(", "Runtime.getRuntime().exec", ".exec(", "CommandRunner.run(",
+                    "CommandRunner::run", "CommandRunner.Starter")) {
                     if (text.contains(call)) {
                         starters.computeIfAbsent(sources.relativize(file).toString(), k -> new ArrayList<>()).add(call);
                     }
@@ -138,10 +139,12 @@ class SecurityTest {
             }
         }
         assertEquals(Map.of(
-            "dev/rca/git/CommandRunner.java", List.of("ProcessBuilder("),
+            "dev/rca/git/CommandRunner.java", List.of("ProcessBuilder(", "CommandRunner::run"),
             "dev/rca/cli/LogsCommand.java", List.of("ProcessBuilder("),
             "dev/rca/verify/FixVerifier.java", List.of("CommandRunner.run("),
-            "dev/rca/bisect/ScratchProbe.java", List.of("CommandRunner.run(")), starters,
+            "dev/rca/bisect/ScratchProbe.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
+            "dev/rca/cli/Rca.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
+            "dev/rca/cli/RcaDaemon.java", List.of("CommandRunner.Starter")), starters,
             "a new place starts processes: check that nothing from a ledger reaches it, and update SECURITY.md");
     }
 

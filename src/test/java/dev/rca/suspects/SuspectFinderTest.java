@@ -113,10 +113,13 @@ class SuspectFinderTest {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             RevCommit bug = repo.commit("f: increment the result").add("a.py", "def f(x):\n    return x + 1\n")
                 .create();
-            repo.commit("comment").add("a.py", "def f(x):\n    # add one\n\n    return x + 1\n").create();
+            RevCommit comment = repo.commit("comment").add("a.py", "def f(x):\n    # add one\n\n    return x + 1\n")
+                .create();
             repo.commit("f: do not increment the result").add("a.py", "def f(x):\n    return x\n").create();
             SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
-            assertEquals(List.of(bug.name()), shas(report));
+            // the comment's commit is a candidate only as the file's newest change, owning no blamed line
+            assertEquals(List.of(bug.name(), comment.name()), shas(report));
+            assertEquals(0, report.suspects().get(1).blamedLines());
             // the changed line and, as context, the nearest code line above it; not the comment nor the blank
             assertEquals(2, report.blamedLines());
         }
@@ -180,14 +183,40 @@ class SuspectFinderTest {
                 .add("a.c", loop.replace("\tint total = 0;\n", "\tint total = 0;\n\tcount = count + 1;\n")
                     .replace("i < count;", "i < count - 1;")).create();
             SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
-            // Blame alone names only the author of the loop; the context makes the offender a candidate.
-            assertEquals(List.of(author.name(), bug.name()), shas(report), report.toString());
+            // Blame alone names only the author of the loop; the context makes the offender a candidate, and
+            // its words, identifiers and place as the file's newest change rank it first.
+            assertEquals(List.of(bug.name(), author.name()), shas(report), report.toString());
             assertEquals(List.of("owns 9% of the blamed weight", "owns 1 line next to the fix's hunks",
                 "touched the same function: int sum(int *values, int count)",
                 "its added lines share identifiers with the fix: count",
-                "it shares words with the fix's message: sum, trailer", "most recent of 2 candidates",
-                "1 file changed", "24 hours before the fix"), report.suspects().get(1).reasons());
-            assertEquals(0.47, report.suspects().get(1).score());
+                "it shares words with the fix's message: sum, trailer",
+                "the newest commit to change the fix's files before it", "most recent of 2 blamed candidates",
+                "1 file changed", "24 hours before the fix"), report.suspects().get(0).reasons());
+            assertEquals(0.519, report.suspects().get(0).score());
+        }
+    }
+
+    @Test
+    void theNewestChangeToTheFileIsACandidateEvenWhenBlameNeverReachesIt() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(86_400)) {
+            String clamped = "int scale(int x)\n{\n\tx = clamp(x);\n\treturn x * 2;\n}\n";
+            RevCommit author = repo.commit("scale: add").add("a.c", clamped).create();
+            repo.commit("docs: readme").add("README", "scale\n").create();
+            // the offender only deletes a line: no line blame is asked about is its own
+            RevCommit offender = repo.commit("scale: drop the clamp, callers clamp already")
+                .add("a.c", clamped.replace("\tx = clamp(x);\n", "")).create();
+            repo.commit("scale: clamp again").add("a.c", clamped).create();
+            SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
+            // blame reaches only the author; the offender is a candidate as the file's newest change, ranked
+            // below what blame found, since owning no blamed line is weak evidence on its own
+            assertEquals(List.of(author.name(), offender.name()), shas(report), report.toString());
+            Suspect second = report.suspects().get(1);
+            assertEquals(0, second.blamedLines());
+            assertEquals(List.of("owns none of the blamed lines", "it shares words with the fix's message: clamp, scale",
+                "the newest commit to change the fix's files before it", "1 file changed", "24 hours before the fix"),
+                second.reasons());
+            assertTrue(report.suspects().get(0).reasons().contains("the 2nd newest commit to change the fix's files "
+                + "before it"), report.toString());
         }
     }
 
@@ -204,7 +233,7 @@ class SuspectFinderTest {
             // Each owns one changed line and the newer would win on recency alone; the older leads, but two
             // half-owners are not credible enough to name.
             assertEquals("no credible suspect: the best candidate " + older.name().substring(0, 12)
-                + " scores 0.25, below 0.40", report.abstention(), report.toString());
+                + " scores 0.21, below 0.30", report.abstention(), report.toString());
             assertTrue(newer.getCommitTime() > older.getCommitTime());
         }
     }
