@@ -37,7 +37,9 @@ class BisectRunThroughDaemonTest {
         try (TestRepo repo = TestRepo.init(dir)) {
             RevCommit c = repo.commit("c0").add("value.txt", "fine\n")
                 .add("test.sh", "echo \"$RCA_COMMIT $PWD ${CALLER_MARK-none}\" >> ../../tested.log\n"
-                    + "if [ -f ../../hang ]; then echo $$ > ../../hang.pid; sleep 60; fi\n"
+                    // the pid file appears only once written: the test reads it as soon as it exists
+                    + "if [ -f ../../hang ]; then echo $$ > ../../hang.tmp; mv ../../hang.tmp ../../hang.pid;"
+                    + " sleep 60; fi\n"
                     + "test -f skip && exit 125\ngrep -q fine value.txt\n")
                 .create();
             repo.tag("good", c);
