@@ -22,17 +22,19 @@ final class RecentChanges {
 
     /**
      * The ids of at most {@link #COUNT} non-merge commits reachable from {@code parent} that changed any of
-     * {@code paths}, newest first, none committed before {@code notBefore} (epoch seconds): the walk goes no
-     * further back than the oldest commit blame already reached, so it costs no more than the blame did. It
-     * uses rca's cache tables when they exist and never builds them.
+     * {@code paths}, newest first, none committed before {@code notBefore} or after {@code notAfter} (epoch
+     * seconds; null: no bound): the walk goes no further back than the oldest commit blame already reached, so
+     * it costs no more than the blame did. It uses rca's cache tables when they exist (extending them to new
+     * commits as any walk does) and never builds them from nothing.
      */
-    static List<String> before(GitWorkspace workspace, String parent, Collection<String> paths, long notBefore) {
+    static List<String> before(GitWorkspace workspace, String parent, Collection<String> paths, long notBefore,
+                               Long notAfter) {
         List<String> found = new ArrayList<>();
         if (paths.isEmpty()) {
             return found;
         }
         LogQuery query = new LogQuery(List.of(parent), List.of(), false, false, false, false, List.of(), List.of(),
-            notBefore, null, LogQuery.MergeFilter.NO_MERGES, false, COUNT, List.copyOf(paths));
+            notBefore, notAfter, LogQuery.MergeFilter.NO_MERGES, false, COUNT, List.copyOf(paths));
         try (CommitWalk walk = new CommitWalk(workspace, Progress.NONE)) {
             walk.run(query, c -> found.add(c.sha()));
         }

@@ -229,7 +229,7 @@ public final class SuspectFinder implements AutoCloseable {
                 : "blame attributed none of the fix's lines";
             return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
         }
-        addRecentChanges(holdings, parent, targets.keySet());
+        addRecentChanges(holdings, parent, targets.keySet(), query.notAfter());
         List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
         if (ranked.isEmpty()) {
             return withPointersOnly(fix, subject, blamedLines, pointers, query,
@@ -246,21 +246,29 @@ public final class SuspectFinder implements AutoCloseable {
 
     /**
      * Adds the newest commits to the fix's files as candidates, also those blame never reached, back to the
-     * oldest commit blame found.
+     * oldest commit blame found; with a first symptom, the newest before it.
      */
-    private void addRecentChanges(Map<ObjectId, Holding> holdings, RevCommit parent, Set<String> paths)
-        throws IOException {
+    private void addRecentChanges(Map<ObjectId, Holding> holdings, RevCommit parent, Set<String> paths,
+                                  Instant notAfter) throws IOException {
         long oldest = Long.MAX_VALUE;
         for (ObjectId id : holdings.keySet()) {
             oldest = Math.min(oldest, walk.parseCommit(id).getCommitTime());
         }
-        // Meta-changes (format-only, rename-only, very large) are what blame looks past, not suspects.
         int rank = 0;
-        for (String sha : RecentChanges.before(workspace, parent.name(), paths, oldest)) {
+        for (String sha : RecentChanges.before(workspace, parent.name(), paths, oldest,
+            notAfter == null ? null : notAfter.getEpochSecond())) {
             ObjectId id = ObjectId.fromString(sha);
-            if (classifier.change(id).meta() == ChangeClassifier.Meta.NONE) {
-                holdings.computeIfAbsent(id, k -> new Holding()).recentRank = rank++;
+            try {
+                // Meta-changes (format-only, rename-only, very large) are what blame looks past, not suspects.
+                if (classifier.change(id).meta() != ChangeClassifier.Meta.NONE) {
+                    continue;
+                }
+                classifier.addedIdentifiers(id);
+            } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
+                // optional evidence: a commit whose files this clone lacks is left out, not the whole answer
+                continue;
             }
+            holdings.computeIfAbsent(id, k -> new Holding()).recentRank = rank++;
         }
     }
 
@@ -475,7 +483,7 @@ public final class SuspectFinder implements AutoCloseable {
         }
         if (h.recentRank >= 0) {
             reasons.add((h.recentRank == 0 ? "the newest" : "the " + ordinal(h.recentRank + 1) + " newest")
-                + " commit to change the fix's files before it");
+                + " commit to change the fix's files before " + (notAfter == null ? "it" : "the first symptom"));
         }
         if (rank >= 0) {
             reasons.add(rank == 0 ? "most recent of " + count + " blamed candidate" + (count == 1 ? "" : "s")

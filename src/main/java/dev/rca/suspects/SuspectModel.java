@@ -19,6 +19,12 @@ final class SuspectModel {
                     double identifierCoverage, double identifierRelative, double messageCoverage,
                     double messageRelative, boolean addOnlyFix, double ageDays, boolean largestShare, int candidates,
                     int recentRank) {
+        Features {
+            if (rank < -1 || recentRank < -1 || candidates < 0 || filesChanged < 0) {
+                throw new IllegalArgumentException("ranks are -1 or more, counts 0 or more");
+            }
+        }
+
         double[] vector() {
             return new double[] {
                 1,
@@ -46,8 +52,8 @@ final class SuspectModel {
 
     /** Names of {@link Features#vector()}'s entries, for the evaluation's feature log. */
     static final List<String> NAMES = List.of("bias", "share", "changedShare", "contextShare", "recency", "newest",
-        "large", "logFiles", "idCov", "idRel", "msgCov", "msgRel", "addOnlyShare", "logAge", "largestShare", "logCandidates",
-        "blamed", "recentFile", "recentFileFirst");
+        "large", "logFiles", "idCov", "idRel", "msgCov", "msgRel", "addOnlyShare", "logAge", "largestShare",
+        "logCandidates", "blamed", "recentFile", "recentFileFirst");
 
     /**
      * L2-regularised (lambda 1) logistic regression on the 2,408 candidates of the newest 300 {@code Fixes:}

@@ -1,14 +1,17 @@
 package dev.rca.suspects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
 import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +220,45 @@ class SuspectFinderTest {
                 second.reasons());
             assertTrue(report.suspects().get(0).reasons().contains("the 2nd newest commit to change the fix's files "
                 + "before it"), report.toString());
+        }
+    }
+
+    @Test
+    void withAFirstSymptomTheNewestChangesAreThoseBeforeIt() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(86_400)) {
+            String clamped = "int scale(int x)\n{\n\tx = clamp(x);\n\treturn x * 2;\n}\n";
+            repo.commit("scale: add").add("a.c", clamped).create();
+            RevCommit offender = repo.commit("scale: drop the clamp")
+                .add("a.c", clamped.replace("\tx = clamp(x);\n", "")).create();
+            RevCommit later = repo.commit("scale: name the factor").add("a.c", clamped.replace("\tx = clamp(x);\n", "")
+                .replace("int scale", "static const int factor = 2;\nint scale")).create();
+            repo.commit("scale: clamp again").add("a.c", clamped.replace("int scale",
+                "static const int factor = 2;\nint scale")).create();
+            Instant symptom = Instant.ofEpochSecond(later.getCommitTime() - 1);
+            SuspectReport report = suspects(repo, "HEAD", new SuspectQuery(5, true, symptom));
+            assertFalse(shas(report).contains(later.name()), report.toString());
+            Suspect found = report.suspects().stream().filter(x -> x.sha().equals(offender.name())).findFirst()
+                .orElseThrow(() -> new AssertionError(report.toString()));
+            assertTrue(found.reasons().contains("the newest commit to change the fix's files before the first symptom"),
+                found.toString());
+        }
+    }
+
+    @Test
+    void aRecentChangeWhoseFilesTheCloneLacksIsLeftOut() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(86_400)) {
+            String clamped = "int scale(int x)\n{\n\tx = clamp(x);\n\treturn x * 2;\n}\n";
+            RevCommit author = repo.commit("scale: add").add("a.c", clamped).create();
+            repo.commit("scale: drop the clamp").add("a.c", clamped.replace("\tx = clamp(x);\n", ""))
+                .add("b.c", "int only_here = 1;\n").create();
+            repo.commit("scale: clamp again").add("a.c", clamped).create();
+            // a partial clone: the blob only the recent change wrote is gone; blame of a.c never needs it
+            ObjectId lost = repo.repository().resolve("HEAD^:b.c");
+            Path loose = repo.repository().getDirectory().toPath().resolve("objects")
+                .resolve(lost.name().substring(0, 2)).resolve(lost.name().substring(2));
+            Files.delete(loose);
+            SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
+            assertEquals(List.of(author.name()), shas(report), report.toString());
         }
     }
 
