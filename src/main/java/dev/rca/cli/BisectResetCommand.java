@@ -14,6 +14,7 @@ public final class BisectResetCommand extends BisectSubcommand {
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
             boolean existed = bisection.existing().isPresent();
+            // parked first: a park that fails must leave the bisection in place (a failing command writes nothing)
             ScratchCheckout.of(ws, "bisect").park();
             bisection.store().delete();
             out().println(existed ? "bisection reset" : "no bisection in progress");

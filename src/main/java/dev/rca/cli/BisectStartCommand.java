@@ -34,8 +34,10 @@ public final class BisectStartCommand extends BisectSubcommand {
         try (GitWorkspace ws = openHistoryWorkspace()) {
             ws.stateDirectory();
             Bisection bisection = bisection(ws);
-            Bisection.Status status = bisection.start(bad, good, paths, firstParent);
+            // before the new bisection is saved, so a park that fails leaves no state behind; parking only sets
+            // files aside, and the checkout of whichever bisection comes next takes them back
             ScratchCheckout.of(ws, "bisect").park();
+            Bisection.Status status = bisection.start(bad, good, paths, firstParent);
             return printChoice(bisection, status, out(), format);
         }
     }

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -103,24 +105,23 @@ public final class ScratchCheckout {
         try {
             workspace.stateDirectory();
             Files.deleteIfExists(headFile);
+            boolean fromSpare = false;
             if (previous == null) {
                 removeAll();
                 previous = unpark();
+                fromSpare = previous != null;
             }
-            Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
-            Files.createDirectories(directory);
-            Files.createDirectories(worktreeGitDir);
-            try (Repository scratch = new FileRepositoryBuilder()
-                     .setGitDir(workspace.gitDir().toFile())
-                     .setWorkTree(directory.toFile())
-                     .setIndexFile(indexFile.toFile())
-                     .setMustExist(true)
-                     .build();
-                 ObjectReader objects = workspace.repository().newObjectReader()) {
-                new TreeMove(scratch, objects, previous == null ? null : ObjectId.fromString(previous),
-                    ObjectId.fromString(commit)).run();
-                writeIfChanged(worktreeGitDir.resolve("commondir"),
-                    scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
+            try {
+                move(previous, commit);
+            } catch (IOException | RuntimeException e) {
+                // A spare is only an optimisation: one whose files or index no longer match its record (a tree
+                // object gone, a file a test made unreadable) must not fail the step, so it gives way to a
+                // checkout from nothing. A tree naming a forbidden path is the commit's fault, not the spare's.
+                if (!fromSpare || e instanceof org.eclipse.jgit.dircache.InvalidPathException) {
+                    throw e;
+                }
+                removeAll();
+                move(null, commit);
             }
             writeIfChanged(directory.resolve(".git"), "gitdir: " + worktreeGitDir.toAbsolutePath() + "\n");
             // Neither HEAD nor the record is synced: the scratch tree's own files never are, and a record
@@ -135,6 +136,25 @@ public final class ScratchCheckout {
             // nothing was written: every path is checked before the first file is touched
             throw RcaException.badInput("cannot check out " + commit + ": its tree names a path no checkout may "
                 + "write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Moves the directory and its index from {@code previous} (null: an empty directory) to {@code commit}. */
+    private void move(String previous, String commit) throws IOException {
+        Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
+        Files.createDirectories(directory);
+        Files.createDirectories(worktreeGitDir);
+        try (Repository scratch = new FileRepositoryBuilder()
+                 .setGitDir(workspace.gitDir().toFile())
+                 .setWorkTree(directory.toFile())
+                 .setIndexFile(indexFile.toFile())
+                 .setMustExist(true)
+                 .build();
+             ObjectReader objects = workspace.repository().newObjectReader()) {
+            new TreeMove(scratch, objects, previous == null ? null : ObjectId.fromString(previous),
+                ObjectId.fromString(commit)).run();
+            writeIfChanged(worktreeGitDir.resolve("commondir"),
+                scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
         }
     }
 
@@ -164,6 +184,8 @@ public final class ScratchCheckout {
         try {
             Files.delete(headFile);
             deleteTree(spare);
+            // moving a directory to another parent rewrites its ".." entry, which needs write permission on it
+            makeWritable(directory.toFile());
             Files.createDirectories(spare);
             Files.move(directory, spare.resolve("tree"));
             Files.move(worktreeGitDir, spare.resolve("git"));
@@ -187,15 +209,34 @@ public final class ScratchCheckout {
         Path tree = spare.resolve("tree");
         Path git = spare.resolve("git");
         if (held == null || !held.matches("[0-9a-f]{40}") || !Files.isDirectory(tree)
-            || !Files.isRegularFile(git.resolve("index"))) {
+            || !Files.isRegularFile(git.resolve("index")) || !isCommit(held)) {
             deleteTree(spare);
             return null;
         }
         Files.move(tree, directory);
         Files.move(git, worktreeGitDir);
         deleteTree(spare);
-        removeUntracked();
+        try {
+            removeUntracked();
+        } catch (IOException | RuntimeException e) {
+            // a corrupt index (a spare copied half-way, a disk error): the spare cannot say what is untracked,
+            // so it is dropped and the caller checks out from nothing
+            removeAll();
+            return null;
+        }
         return held;
+    }
+
+    /**
+     * Whether {@code id} names a commit in the object database: a spare can outlive its commit (gc after a
+     * history rewrite, a {@code .git} copied without it), and a move from a missing commit cannot start.
+     */
+    private boolean isCommit(String id) throws IOException {
+        try (ObjectReader objects = workspace.repository().newObjectReader()) {
+            return objects.open(ObjectId.fromString(id)).getType() == Constants.OBJ_COMMIT;
+        } catch (MissingObjectException e) {
+            return false;
+        }
     }
 
     /** Deletes whatever a checkout from nothing would not have: files and directories the index does not track. */
@@ -217,6 +258,8 @@ public final class ScratchCheckout {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (dir.equals(directory) || directories.contains(relative(dir))) {
+                    // kept, but as a checkout from nothing creates it: writable, so its untracked files can go
+                    makeWritable(dir.toFile());
                     return FileVisitResult.CONTINUE;
                 }
                 deleteTree(dir);
@@ -258,6 +301,14 @@ public final class ScratchCheckout {
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                // before its entries go: unlinking them needs write permission on the directory, which a test
+                // may have taken away (chmod -R a-w, Go's read-only module cache)
+                makeWritable(dir.toFile());
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.delete(file);
                 return FileVisitResult.CONTINUE;
@@ -268,7 +319,6 @@ public final class ScratchCheckout {
                 if (exc != null) {
                     throw exc;
                 }
-                makeWritable(dir.toFile());
                 Files.delete(dir);
                 return FileVisitResult.CONTINUE;
             }
