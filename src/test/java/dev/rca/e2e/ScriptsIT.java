@@ -1,6 +1,7 @@
 package dev.rca.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -218,7 +219,7 @@ class ScriptsIT {
                 for (int i = 0; i < 3000 && p.isAlive(); i++) {
                     Thread.sleep(10);
                 }
-                assertTrue(!p.isAlive(), p.pid() + " " + p.info().commandLine().orElse("") + " still runs");
+                assertFalse(p.isAlive(), p.pid() + " " + p.info().commandLine().orElse("") + " still runs");
             }
         } finally {
             run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(), PROJECT.resolve("target/rca.jar").toString(),
