@@ -26,7 +26,8 @@
  * with a frame of type 5: how it ended (0 exited, 1 timed out, 2 could not start), the exit code or errno,
  * and strerror's words for that errno. The frame's payload and the answer's are described in RcaDaemon's
  * ClientStarter. If this client goes away meanwhile, the daemon ends the run (every verdict is saved).
- * On SIGINT, SIGTERM and SIGHUP the client exits 128 + the signal, as a JVM does.
+ * On SIGINT, SIGTERM and SIGHUP the client exits 128 + the signal, as a JVM does; a test it runs is killed, with
+ * its descendants, and reaped first, so that nothing goes on in the scratch checkout once the daemon moves on.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -51,6 +52,13 @@ extern char **environ;
 
 #define NO_DAEMON 125
 #define BUSY 124
+/* Far above any frame the daemon writes (stdout goes out in 64 KiB buffers, a test's command line is bounded by
+   ARG_MAX), far below what a garbled length would have this process allocate. */
+#define MAX_FRAME (64u << 20)
+
+/* Set by the signal handler while run_test has a child: the test must be killed before this process exits, or it
+   would go on running in the scratch checkout while the daemon moves on. */
+static volatile sig_atomic_t in_test, got_signal;
 
 static int put(char **buf, size_t *len, size_t *cap, const void *data, size_t n) {
     if (*len + n > *cap) {
@@ -128,7 +136,7 @@ static int keyed(const char *var) {
 /* A test command, as an EXECUTE frame names it (see execute()). */
 struct command {
     char **argv, **unset, **set;
-    const char *dir;
+    char *dir;
     int64_t timeout_ms;
 };
 
@@ -150,6 +158,11 @@ static char *take_str(const unsigned char **p, const unsigned char *end) {
     return s;
 }
 
+static void free_strs(char **v) {
+    for (char **s = v; s && *s; s++) free(*s);
+    free(v);
+}
+
 static char **take_strs(const unsigned char **p, const unsigned char *end) {
     if (end - *p < 4) return NULL;
     uint32_t n = get_u32(*p);
@@ -157,7 +170,10 @@ static char **take_strs(const unsigned char **p, const unsigned char *end) {
     if (n > (uint32_t) (end - *p) / 4) return NULL;
     char **v = calloc((size_t) n + 1, sizeof *v);
     for (uint32_t i = 0; v && i < n; i++) {
-        if (!(v[i] = take_str(p, end))) return NULL;
+        if (!(v[i] = take_str(p, end))) {
+            free_strs(v);
+            return NULL;
+        }
     }
     return v;
 }
@@ -242,18 +258,26 @@ static void close_others(int keep) {
     closedir(fds);
 }
 
-/* Reads and drops what the test writes until end of file or the deadline (-1: none); 1 at end of file. */
-static int drain(int out, int64_t deadline) {
+/* A poll that a signal recorded by exit_on ends: the signals are blocked outside it, so that one arriving just
+   before it cannot be missed. */
+static int poll_or_signal(struct pollfd *p, nfds_t n, int wait_ms, const sigset_t *unblocked) {
+    struct timespec t = {wait_ms / 1000, (long) (wait_ms % 1000) * 1000000};
+    return ppoll(p, n, wait_ms < 0 ? NULL : &t, unblocked);
+}
+
+/* Reads and drops what the test writes until end of file, the deadline (-1: none) or a signal; 1 at end of file. */
+static int drain(int out, int64_t deadline, const sigset_t *unblocked) {
     char buf[8192];
     for (;;) {
         int wait = -1;
+        if (got_signal) return 0;
         if (deadline >= 0) {
             int64_t left = deadline - now_ms();
             if (left <= 0) return 0;
             wait = left > INT_MAX ? INT_MAX : (int) left;
         }
         struct pollfd p = {out, POLLIN, 0};
-        int r = poll(&p, 1, wait);
+        int r = poll_or_signal(&p, 1, wait, unblocked);
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) return 0;
         ssize_t got = read(out, buf, sizeof buf);
@@ -271,14 +295,34 @@ static int drain(int out, int64_t deadline) {
  * start) and *value (exit code, 128 + the signal that killed it, or errno).
  */
 static void run_test(const struct command *c, int *how, int *value) {
-    int in[2], out[2], fail[2];
+    int in[2] = {-1, -1}, out[2] = {-1, -1}, fail[2] = {-1, -1};
     if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(fail, O_CLOEXEC)) {
         *how = 2;
         *value = errno;
+        int all[] = {in[0], in[1], out[0], out[1], fail[0], fail[1]};
+        for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+            if (all[i] >= 0) close(all[i]);
+        }
         return;
     }
+    /* SIGINT, SIGTERM and SIGHUP are only taken inside poll_or_signal from here on, so that the test is killed and
+       reaped before this process exits (see exit_on). */
+    sigset_t stops, unblocked;
+    sigemptyset(&stops);
+    sigaddset(&stops, SIGINT);
+    sigaddset(&stops, SIGTERM);
+    sigaddset(&stops, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stops, &unblocked);
+    in_test = 1;
     pid_t pid = fork();
     if (pid == 0) {
+        /* the test gets the signals as it would from a JVM's fork: not blocked, and not caught by exit_on */
+        int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+            struct sigaction old;
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) signal(sigs[i], SIG_DFL);
+        }
+        sigprocmask(SIG_SETMASK, &unblocked, NULL);
         dup2(in[0], 0);
         dup2(out[1], 1);
         dup2(out[1], 2);
@@ -295,56 +339,62 @@ static void run_test(const struct command *c, int *how, int *value) {
     close(in[1]);
     close(out[1]);
     close(fail[1]);
+    int status = 0, lost = 0;
     if (pid < 0) {
         close(out[0]);
         close(fail[0]);
         *how = 2;
         *value = e;
-        return;
-    }
-    int status;
-    if (read_full(fail[0], &e, sizeof e) == 0) {
+    } else if (read_full(fail[0], &e, sizeof e) == 0) {
         close(fail[0]);
         close(out[0]);
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }
         *how = 2;
         *value = e;
-        return;
-    }
-    close(fail[0]);
-    int64_t deadline = c->timeout_ms < 0 ? -1 : now_ms() + c->timeout_ms;
-    if (deadline < -1) deadline = -1; /* overflowed: as good as none */
-    int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
-    int timed_out = 0, open_out = 1;
-    for (;;) {
-        pid_t r = waitpid(pid, &status, WNOHANG);
-        if (r == pid) break;
-        int wait = -1;
-        if (deadline >= 0) {
-            int64_t left = deadline - now_ms();
-            if (left <= 0) {
-                timed_out = 1;
+    } else {
+        close(fail[0]);
+        int64_t now = now_ms(), deadline = -1;
+        if (c->timeout_ms >= 0 && c->timeout_ms <= INT64_MAX - now) deadline = now + c->timeout_ms;
+        int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
+        int timed_out = 0, open_out = 1;
+        for (;;) {
+            pid_t r = waitpid(pid, &status, WNOHANG);
+            if (r == pid) break;
+            /* ECHILD: the child was reaped elsewhere, its status unknown; waiting more would spin forever */
+            if (r < 0 && errno != EINTR) {
+                lost = errno;
+                break;
+            }
+            int wait = -1;
+            if (deadline >= 0) {
+                int64_t left = deadline - now_ms();
+                if (left <= 0) timed_out = 1;
+                wait = left > INT_MAX ? INT_MAX : (int) left;
+            }
+            if (timed_out || got_signal) {
                 kill_tree(pid);
                 while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
                 }
                 break;
             }
-            wait = left > INT_MAX ? INT_MAX : (int) left;
+            /* without a pidfd (Linux before 5.3), the end is noticed within 10 ms */
+            if (pidfd < 0 && (wait < 0 || wait > 10)) wait = 10;
+            struct pollfd p[2] = {{open_out ? out[0] : -1, POLLIN, 0}, {pidfd, POLLIN, 0}};
+            if (poll_or_signal(p, 2, wait, &unblocked) > 0 && (p[0].revents & (POLLIN | POLLHUP))) {
+                char buf[8192];
+                if (read(out[0], buf, sizeof buf) == 0) open_out = 0;
+            }
         }
-        /* without a pidfd (Linux before 5.3), the end is noticed within 10 ms */
-        if (pidfd < 0 && (wait < 0 || wait > 10)) wait = 10;
-        struct pollfd p[2] = {{open_out ? out[0] : -1, POLLIN, 0}, {pidfd, POLLIN, 0}};
-        if (poll(p, 2, wait) > 0 && (p[0].revents & (POLLIN | POLLHUP))) {
-            char buf[8192];
-            if (read(out[0], buf, sizeof buf) == 0) open_out = 0;
-        }
+        if (pidfd >= 0) close(pidfd);
+        if (open_out && !lost) drain(out[0], now_ms() + 5000, &unblocked);
+        close(out[0]);
+        *how = lost ? 2 : timed_out ? 1 : 0;
+        *value = lost ? lost : timed_out ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
-    if (pidfd >= 0) close(pidfd);
-    if (open_out) drain(out[0], now_ms() + 5000);
-    close(out[0]);
-    *how = timed_out ? 1 : 0;
-    *value = timed_out ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    in_test = 0;
+    if (got_signal) _exit(128 + got_signal);
+    sigprocmask(SIG_SETMASK, &unblocked, NULL);
 }
 
 /* An EXECUTE frame: runs its test and answers with a RESULT frame; -1 when the frame is malformed. */
@@ -355,10 +405,18 @@ static int execute(int fd, const unsigned char *data, uint32_t n) {
     c.dir = c.argv ? take_str(&p, end) : NULL;
     c.unset = c.dir ? take_strs(&p, end) : NULL;
     c.set = c.unset ? take_strs(&p, end) : NULL;
-    if (!c.set || !c.argv[0] || end - p != 8) return -1;
-    c.timeout_ms = (int64_t) ((uint64_t) get_u32(p) << 32 | get_u32(p + 4));
-    int how, value;
-    run_test(&c, &how, &value);
+    int malformed = !c.set || !c.argv[0] || end - p != 8;
+    int how = 0, value = 0;
+    if (!malformed) {
+        c.timeout_ms = (int64_t) ((uint64_t) get_u32(p) << 32 | get_u32(p + 4));
+        run_test(&c, &how, &value);
+    }
+    /* putenv kept c.set's strings in the child only; a --flaky run takes hundreds of steps */
+    free_strs(c.argv);
+    free(c.dir);
+    free_strs(c.unset);
+    free_strs(c.set);
+    if (malformed) return -1;
     const char *why = how == 2 ? strerror(value) : "";
     char *reply = NULL;
     size_t len = 0, cap = 0;
@@ -366,6 +424,7 @@ static int execute(int fd, const unsigned char *data, uint32_t n) {
     if (put(&reply, &len, &cap, &type, 1) || put_u32(&reply, &len, &cap, (uint32_t) (12 + strlen(why)))
         || put_u32(&reply, &len, &cap, (uint32_t) how) || put_u32(&reply, &len, &cap, (uint32_t) value)
         || put_str(&reply, &len, &cap, why)) {
+        free(reply);
         return -1;
     }
     /* a daemon gone meanwhile shows on the next read, with a message; no SIGPIPE */
@@ -439,6 +498,10 @@ static const char *socket_path(const char *jar, const char *java, char *out, siz
 /* A JVM ends on SIGINT, SIGTERM and SIGHUP with 128 + the signal, a plain exit: so does the client, so that a
    script around rca sees what it saw from a JVM of its own (the test, in the same process group, gets ^C too). */
 static void exit_on(int sig) {
+    if (in_test) {
+        got_signal = sig;
+        return;
+    }
     _exit(128 + sig);
 }
 
@@ -447,7 +510,13 @@ static void exit_on_signals(void) {
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
         struct sigaction old;
         /* an ignored signal stays ignored, as the JVM leaves it (nohup, a background job) */
-        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) signal(sigs[i], exit_on);
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+            /* no SA_RESTART: run_test's wait must return to notice the signal */
+            struct sigaction on = {0};
+            on.sa_handler = exit_on;
+            sigemptyset(&on.sa_mask);
+            sigaction(sigs[i], &on, NULL);
+        }
     }
 }
 
@@ -457,6 +526,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: rca-client <jar> <java> run <arg>... | stop | socket\n");
         return 2;
     }
+    /* inherited as ignored, SIGCHLD would have the kernel reap the test itself, and waitpid never see it */
+    signal(SIGCHLD, SIG_DFL);
     struct sockaddr_un addr;
     memset(&addr, 0, sizeof addr);
     addr.sun_family = AF_UNIX;
@@ -499,6 +570,11 @@ int main(int argc, char **argv) {
         if (read_full(fd, head, 5) != 0) break;
         answered = 1;
         uint32_t n = get_u32(head + 1);
+        /* a garbled answer must not have this process allocate gigabytes or print what it cannot read */
+        if (head[0] < 1 || head[0] > 4 || n > MAX_FRAME || (head[0] == 3 && n != 4)) {
+            fprintf(stderr, "rca: error: the rca daemon's answer is garbled (RCA_DAEMON=off runs without it)\n");
+            return 4;
+        }
         if (n > data_cap) {
             char *grown = realloc(data, n);
             if (!grown) return 4;
@@ -506,7 +582,7 @@ int main(int argc, char **argv) {
             data_cap = n;
         }
         if (read_full(fd, data, n) != 0) break;
-        if (head[0] == 3 && n == 4) {
+        if (head[0] == 3) {
             return (int) get_u32((unsigned char *) data);
         }
         if (head[0] == 4) {

@@ -91,6 +91,27 @@ public final class CommandRunner {
         } catch (IOException e) {
             // the child does not read stdin; nothing to close
         }
+        // SIGTERM or ^C ends this JVM through its shutdown hooks: the test must not outlive it in the scratch
+        // checkout (rca-client kills it too, so that both paths leave nothing running).
+        Thread killer = new Thread(() -> killTree(process.toHandle()), "rca-command-kill");
+        try {
+            Runtime.getRuntime().addShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            killTree(process.toHandle());
+            throw RcaException.badInput("interrupted while running '" + String.join(" ", command) + "'");
+        }
+        try {
+            return awaitEnd(process, command, timeout, start);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing left to remove
+            }
+        }
+    }
+
+    private static Result awaitEnd(Process process, List<String> command, Duration timeout, long start) {
         TailBuffer tail = new TailBuffer();
         Thread reader = new Thread(() -> tail.drain(process.getInputStream()), "rca-command-output");
         reader.setDaemon(true);

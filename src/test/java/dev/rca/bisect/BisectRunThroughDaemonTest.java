@@ -153,4 +153,38 @@ class BisectRunThroughDaemonTest {
             assertTrue(finish.out().startsWith("first bad commit: " + culprit.name() + " c13\n"), finish.out());
         }
     }
+
+    @Test
+    void aClientTerminatedMidRunKillsItsTestFirst() throws Exception {
+        Path served = tmp.resolve("served");
+        history(served);
+        Map<String, String> env = Map.of();
+        try (DaemonClient client = DaemonClient.start(tmp)) {
+            assertEquals(0, client.run(served, env, "bisect-helper", "start", "--bad=HEAD", "--good=good").exitCode());
+            Files.writeString(served.resolve(".git/hang"), "");
+            Process run = client.start(served, env, "bisect-helper", "run", "--", "sh", "test.sh");
+            Path pid = served.resolve(".git/hang.pid");
+            for (int i = 0; i < 3000 && !Files.exists(pid); i++) {
+                Thread.sleep(10);
+            }
+            ProcessHandle test = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
+            List<ProcessHandle> tree = test.descendants().toList();
+            for (int i = 0; i < 3000 && tree.isEmpty(); i++) {
+                Thread.sleep(10);
+                tree = test.descendants().toList();
+            }
+            assertFalse(tree.isEmpty(), "the test's sleep started");
+
+            run.destroy(); // SIGTERM to the client alone, as a CI runner's timeout sends it
+            assertEquals(128 + 15, run.waitFor());
+            // killed before the client exited; a grandchild is reaped by init, which may take a moment
+            assertFalse(test.isAlive(), "the test itself was killed and reaped");
+            for (ProcessHandle p : tree) {
+                for (int i = 0; i < 3000 && p.isAlive(); i++) {
+                    Thread.sleep(10);
+                }
+                assertFalse(p.isAlive(), "the test's child " + p.pid() + " was killed too");
+            }
+        }
+    }
 }

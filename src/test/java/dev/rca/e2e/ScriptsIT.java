@@ -1,6 +1,7 @@
 package dev.rca.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -140,16 +141,7 @@ class ScriptsIT {
         List<String> answers = new java.util.ArrayList<>();
         for (String daemon : List.of("off", "on")) {
             if (daemon.equals("on")) {
-                // the first command starts the daemon (and runs in a JVM of its own); wait until it answers
-                run(launcher(List.of(rca, "-C", repo.toString(), "bisect-helper", "status"), runtime, daemon), 60);
-                Run served = null;
-                for (int i = 0; i < 200 && (served == null || served.exitCode() == 125 || served.exitCode() == 124);
-                     i++) {
-                    Thread.sleep(50);
-                    served = run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(),
-                        PROJECT.resolve("target/rca.jar").toString(), javaBinary(), "run", "-C", repo.toString(),
-                        "bisect-helper", "status"), runtime, daemon), 60);
-                }
+                startDaemon(repo, runtime);
             }
             StringBuilder out = new StringBuilder();
             for (String step : session) {
@@ -180,6 +172,71 @@ class ScriptsIT {
         } finally {
             run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(), PROJECT.resolve("target/rca.jar").toString(),
                 javaBinary(), "stop"), runtime, "on"), 60);
+        }
+    }
+
+    @Test
+    void killingTheLauncherDuringABisectRunStopsItsClientAndTheTest() throws Exception {
+        Path repo = tmp.resolve("repo");
+        run(List.of("git", "init", "-q", "-b", "main", repo.toString()), 60);
+        for (int i = 0; i < 4; i++) {
+            run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit",
+                "-q", "--allow-empty", "-m", "c" + i), 60);
+        }
+        String good = run(List.of("git", "-C", repo.toString(), "rev-list", "--max-parents=0", "HEAD"), 60).output().trim();
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        String rca = PROJECT.resolve("scripts/rca").toString();
+        try {
+            startDaemon(repo, runtime);
+            assertEquals(0, run(launcher(List.of(rca, "-C", repo.toString(), "bisect-helper", "start", "--bad=HEAD",
+                "--good=" + good), runtime, "on"), 60).exitCode());
+            // the pid file appears only once written; the test hangs in a child of its own
+            String test = "echo $$ > ../../test.tmp && mv ../../test.tmp ../../test.pid && sleep 300";
+            ProcessBuilder pb = launcher(List.of(rca, "-C", repo.toString(), "bisect-helper", "run", "--", test),
+                runtime, "on");
+            pb.environment().put("RCA_DAEMON_INDEX", "off"); // as run() has it, or another daemon would be keyed
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Process launcher = pb.start();
+            Path pid = repo.resolve(".git/test.pid");
+            for (int i = 0; i < 6000 && !Files.exists(pid); i++) {
+                Thread.sleep(10);
+            }
+            ProcessHandle testProcess = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
+            List<ProcessHandle> tree = new java.util.ArrayList<>(testProcess.descendants().toList());
+            for (int i = 0; i < 3000 && tree.isEmpty(); i++) {
+                Thread.sleep(10);
+                tree.addAll(testProcess.descendants().toList());
+            }
+            List<ProcessHandle> client = launcher.toHandle().children().toList();
+            assertEquals(1, client.size(), "the launcher's one child, rca-client: " + client);
+            tree.add(testProcess);
+            tree.addAll(client);
+
+            launcher.destroy(); // SIGTERM to its pid alone, as a CI runner's or a script's timeout sends it
+            assertEquals(128 + 15, launcher.waitFor(), "signalled: no JVM takes the run over");
+            for (ProcessHandle p : tree) {
+                // the test's sleep is re-parented and reaped by init, which may take a moment
+                for (int i = 0; i < 3000 && p.isAlive(); i++) {
+                    Thread.sleep(10);
+                }
+                assertFalse(p.isAlive(), p.pid() + " " + p.info().commandLine().orElse("") + " still runs");
+            }
+        } finally {
+            run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(), PROJECT.resolve("target/rca.jar").toString(),
+                javaBinary(), "stop"), runtime, "on"), 60);
+        }
+    }
+
+    /** The first command starts the daemon (and runs in a JVM of its own); returns once the daemon answers. */
+    private void startDaemon(Path repo, Path runtime) throws Exception {
+        run(launcher(List.of(PROJECT.resolve("scripts/rca").toString(), "-C", repo.toString(), "bisect-helper", "status"),
+            runtime, "on"), 60);
+        Run served = null;
+        for (int i = 0; i < 200 && (served == null || served.exitCode() == 125 || served.exitCode() == 124); i++) {
+            Thread.sleep(50);
+            served = run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(),
+                PROJECT.resolve("target/rca.jar").toString(), javaBinary(), "run", "-C", repo.toString(),
+                "bisect-helper", "status"), runtime, "on"), 60);
         }
     }
 
