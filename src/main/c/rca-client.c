@@ -24,8 +24,9 @@
  * Execute (bisect-helper run): the test must start with the caller's environment, which the daemon does not
  * have, so the client starts it, as CommandRunner.run would in a JVM of its own (see run_test), and answers
  * with a frame of type 5: how it ended (0 exited, 1 timed out, 2 could not start), the exit code or errno,
- * and strerror's words for that errno. The frame's payload and the answer's are described in RcaDaemon's
- * ClientStarter. If this client goes away meanwhile, the daemon ends the run (every verdict is saved).
+ * and strerror's words for that errno. The frame's payload and the answer's are described in
+ * dev.rca.daemon.ClientStarter. If this client goes away meanwhile, the daemon ends the run (every verdict is
+ * saved).
  * On SIGINT, SIGTERM and SIGHUP the client exits 128 + the signal, as a JVM does; a test it runs is killed, with
  * its descendants, and reaped first, so that nothing goes on in the scratch checkout once the daemon moves on.
  */

@@ -221,17 +221,17 @@ class RcaDaemonTest {
             for (Path p : everything) {
                 Files.setLastModifiedTime(p, before);
             }
-            assertEquals(launcherFindsNewer(project, jar), RcaDaemon.sourcesChangedSince(jar, built));
-            assertFalse(RcaDaemon.sourcesChangedSince(jar, built), "all older");
+            assertEquals(launcherFindsNewer(project, jar), dev.rca.daemon.SourceFreshness.changedSince(jar, built));
+            assertFalse(dev.rca.daemon.SourceFreshness.changedSince(jar, built), "all older");
             Files.setLastModifiedTime(changed, after);
-            assertEquals(launcherFindsNewer(project, jar), RcaDaemon.sourcesChangedSince(jar, built));
-            assertTrue(RcaDaemon.sourcesChangedSince(jar, built), changed + " is newer");
+            assertEquals(launcherFindsNewer(project, jar), dev.rca.daemon.SourceFreshness.changedSince(jar, built));
+            assertTrue(dev.rca.daemon.SourceFreshness.changedSince(jar, built), changed + " is newer");
         }
         Files.setLastModifiedTime(source, built);
         Files.setLastModifiedTime(pom, before);
-        assertEquals(launcherFindsNewer(project, jar), RcaDaemon.sourcesChangedSince(jar, built));
+        assertEquals(launcherFindsNewer(project, jar), dev.rca.daemon.SourceFreshness.changedSince(jar, built));
         // a jar anywhere else (the daemon tests' own) has no sources the launcher would build it from
-        assertFalse(RcaDaemon.sourcesChangedSince(tmp.resolve("rca.jar"), built));
+        assertFalse(dev.rca.daemon.SourceFreshness.changedSince(tmp.resolve("rca.jar"), built));
     }
 
     /** The launcher's test: {@code find src/main pom.xml -newer rca.jar}. */

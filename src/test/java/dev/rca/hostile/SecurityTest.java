@@ -144,7 +144,7 @@ class SecurityTest {
             "dev/rca/verify/FixVerifier.java", List.of("CommandRunner.run("),
             "dev/rca/bisect/ScratchProbe.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
             "dev/rca/cli/Rca.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
-            "dev/rca/cli/RcaDaemon.java", List.of("CommandRunner.Starter")), starters,
+            "dev/rca/daemon/ClientStarter.java", List.of("CommandRunner.Starter")), starters,
             "a new place starts processes: check that nothing from a ledger reaches it, and update SECURITY.md");
     }
 

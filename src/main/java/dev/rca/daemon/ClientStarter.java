@@ -1,0 +1,91 @@
+package dev.rca.daemon;
+
+import dev.rca.git.CommandRunner;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Has the client start a test command, with its own environment, standard input closed and output discarded,
+ * as {@link CommandRunner#run} starts it, and waits for its end. An {@link DaemonProtocol#EXECUTE} frame holds the argument
+ * vector, the directory, the variables to remove and those to set ({@code NAME=value}), each list a count and
+ * its strings, then the timeout in milliseconds as 64 bits (-1: none). The client answers with a {@link DaemonProtocol#RESULT}
+ * frame: how it ended (0 exited, 1 timed out and killed with its descendants, 2 could not start), the exit code
+ * (128 + the signal that killed it) or errno, and the system's message for that errno. A client that goes away
+ * meanwhile (interrupted) ends the command: the verdicts so far are saved, and the next run resumes.
+ */
+public final class ClientStarter implements CommandRunner.Starter {
+    private final DataInputStream in;
+    private final FrameWriter frames;
+
+    /** Runs tests through the client whose request {@code in} reads and {@code frames} answers. */
+    public ClientStarter(DataInputStream in, FrameWriter frames) {
+        this.in = in;
+        this.frames = frames;
+    }
+
+    @Override
+    public CommandRunner.Result run(List<String> command, Path directory, Map<String, String> extraEnv,
+                                    Duration timeout) {
+        List<String> argv = CommandRunner.argv(command);
+        long start = System.nanoTime();
+        int how;
+        int value;
+        String message;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream frame = new DataOutputStream(bytes);
+            writeStrings(frame, argv);
+            writeString(frame, directory.toString());
+            writeStrings(frame, CommandRunner.HIDDEN_ENV);
+            writeStrings(frame, extraEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            frame.writeLong(CommandRunner.timeoutMillis(timeout));
+            frames.frame(DaemonProtocol.EXECUTE, bytes.toByteArray(), 0, bytes.size());
+            byte type = in.readByte();
+            int length = in.readInt();
+            if (type != DaemonProtocol.RESULT || length < 12 || length > DaemonProtocol.MAX_STRING) {
+                throw new IOException("unexpected frame " + type + " from the client");
+            }
+            // parsed from exactly the frame's bytes, so a frame that lies about its length cannot put the
+            // rest of the conversation out of step
+            DataInputStream result = new DataInputStream(new ByteArrayInputStream(in.readNBytes(length)));
+            how = result.readInt();
+            value = result.readInt();
+            message = DaemonProtocol.readString(result);
+            if (result.available() != 0) {
+                throw new IOException("a result frame with " + result.available() + " bytes to spare");
+            }
+        } catch (IOException clientWentAway) {
+            throw new UncheckedIOException("the client went away while its test ran", clientWentAway);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return switch (how) {
+            case 0 -> new CommandRunner.Result(value, false, "", elapsed);
+            case 1 -> new CommandRunner.Result(-1, true, "", elapsed);
+            // the words of the IOException ProcessBuilder.start throws, so that both paths say the same
+            default -> throw CommandRunner.cannotRun(command, "Cannot run program \"" + argv.get(0)
+                + "\" (in directory \"" + directory + "\"): error=" + value + ", " + message, null);
+        };
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            writeString(out, s);
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+}

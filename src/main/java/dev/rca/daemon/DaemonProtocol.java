@@ -1,0 +1,48 @@
+package dev.rca.daemon;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The wire format between {@code rca-client} and the daemon (big-endian). A request is {@link #MAGIC}, a flags
+ * word, the working directory, the argument count and the arguments, each string a 32-bit length and its UTF-8
+ * bytes. The daemon answers with frames (see {@link FrameWriter}): standard output and error as they are
+ * written, {@link #EXECUTE} frames for a client that runs tests, and finally the exit code.
+ */
+public final class DaemonProtocol {
+    /** "RCA1", the first word of every request. */
+    public static final int MAGIC = ('R' << 24) | ('C' << 16) | ('A' << 8) | '1';
+    /** Request flag: the client's standard output is a terminal. */
+    public static final int STDOUT_IS_TERMINAL = 1;
+    /** Request flag: the client's standard error is a terminal. */
+    public static final int STDERR_IS_TERMINAL = 2;
+    /** Request flag: stop the daemon. */
+    public static final int STOP = 4;
+    /** Request flag: the client runs test commands when sent {@link #EXECUTE} frames, answering each with a {@link #RESULT}. */
+    public static final int RUNS_TESTS = 8;
+    /** Frame type: bytes for the client's standard output. */
+    public static final byte OUT = 1;
+    /** Frame type: bytes for the client's standard error. */
+    public static final byte ERR = 2;
+    /** Frame type: the command's exit code, 32 bits; the last frame. */
+    public static final byte EXIT = 3;
+    /** Frame type: a test for the client to run (see {@link ClientStarter}). */
+    public static final byte EXECUTE = 4;
+    /** Frame type, from the client: how the test it ran ended. */
+    public static final byte RESULT = 5;
+    /** The longest string a request or a result may hold. */
+    public static final int MAX_STRING = 1 << 20;
+
+    private DaemonProtocol() {
+    }
+
+    /** One string: a 32-bit length, then that many UTF-8 bytes. */
+    public static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_STRING) {
+            throw new IOException("request string of " + length + " bytes");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+}
