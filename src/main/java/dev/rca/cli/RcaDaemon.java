@@ -146,11 +146,10 @@ public final class RcaDaemon {
                     pause();
                     continue;
                 }
-                if (busy || SourceFreshness.changedSince(jar, jarTime)) {
+                if (busy) {
                     // One command at a time; a caller must not wait behind a long query (or one whose client
                     // was interrupted and is still finishing unseen). Closed before a frame: rca-client says
-                    // "busy" (124) and its launcher runs the command in a JVM of its own. So too when the
-                    // sources changed since the jar was built: the launcher then rebuilds it first.
+                    // "busy" (124) and its launcher runs the command in a JVM of its own.
                     client.close();
                     continue;
                 }
@@ -234,6 +233,11 @@ public final class RcaDaemon {
         if ((flags & DaemonProtocol.STOP) != 0) {
             frames.exit(ExitCode.OK);
             return true;
+        }
+        if (SourceFreshness.changedSince(jar, jarTime)) {
+            // Closed before a frame, as when busy: the launcher rebuilds the jar, then runs the command itself.
+            // Checked after the request is read, so that a stop request is still honoured.
+            return false;
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
             new BufferedOutputStream(frames.stream(DaemonProtocol.OUT), 1 << 16), StandardCharsets.UTF_8));

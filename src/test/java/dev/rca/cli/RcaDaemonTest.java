@@ -257,11 +257,50 @@ class RcaDaemonTest {
         assertTrue(RcaDaemon.serves(new String[] {"--version"}, false));
     }
 
+    @Test
+    void withSourcesNewerThanItsJarTheDaemonTurnsQueriesAwayUnansweredButStillStops() throws Exception {
+        Path project = tmp.resolve("built");
+        Path jar = Files.writeString(Files.createDirectories(project.resolve("target")).resolve("rca.jar"), "jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Path sources = Files.createDirectories(project.resolve("src/main"));
+        Files.writeString(sources.resolve("Edited.java"), "class Edited {}");
+        Path staleSocket = tmp.resolve("stale.sock");
+        CompletableFuture<Boolean> stale = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RcaDaemon.serve(staleSocket, jar, TimeUnit.HOURS.toMillis(1), false);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        for (int i = 0; i < 500 && !Files.exists(staleSocket); i++) {
+            Thread.sleep(10);
+        }
+        // closed before any frame, as when busy: the launcher rebuilds the jar and runs the command itself
+        boolean turnedAway = false;
+        for (int i = 0; i < 500 && !turnedAway; i++) {
+            try {
+                request(staleSocket, 0, repo.toString(), "log", "-n", "1");
+                break;
+            } catch (java.io.EOFException unanswered) {
+                turnedAway = true;
+            } catch (IOException notListeningYet) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(turnedAway, "a query to a daemon older than its sources is closed unanswered");
+        assertEquals(new CliResult(0, "", ""), request(staleSocket, 4, tmp.toString()));
+        assertTrue(stale.get(30, TimeUnit.SECONDS), "a stop request is honoured all the same");
+    }
+
     /** Sends one request as rca-client does and reads the frames back. */
     private CliResult request(int terminalFlags, String directory, int extraFlags, String... args) throws IOException {
+        return request(socket, terminalFlags | extraFlags, directory, args);
+    }
+
+    private static CliResult request(Path socket, int flags, String directory, String... args) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
-            send(ch, terminalFlags | extraFlags, directory, args);
+            send(ch, flags, directory, args);
             return readAnswer(ch);
         }
     }
