@@ -29,8 +29,8 @@ public final class ScratchProbe implements BisectRunner.Probe {
      *     and "not found"), the test is run there too, and the same code there aborts, as in git
      * @param onResult sees every run (for logs), may be a no-op
      */
-    public ScratchProbe(ScratchCheckout checkout, CommandRunner.Starter starter, List<String> command, Duration timeout, String knownGood,
-                        Consumer<CommandRunner.Result> onResult) {
+    public ScratchProbe(ScratchCheckout checkout, CommandRunner.Starter starter, List<String> command,
+                        Duration timeout, String knownGood, Consumer<CommandRunner.Result> onResult) {
         this.checkout = checkout;
         this.starter = starter;
         this.command = List.copyOf(command);

@@ -7,7 +7,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +42,11 @@ public final class ClientStarter implements CommandRunner.Starter {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream frame = new DataOutputStream(bytes);
-            writeStrings(frame, argv);
-            writeString(frame, directory.toString());
-            writeStrings(frame, CommandRunner.HIDDEN_ENV);
-            writeStrings(frame, extraEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            DaemonProtocol.writeStrings(frame, argv);
+            DaemonProtocol.writeString(frame, directory.toString());
+            DaemonProtocol.writeStrings(frame, CommandRunner.HIDDEN_ENV);
+            DaemonProtocol.writeStrings(frame,
+                extraEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
             frame.writeLong(CommandRunner.timeoutMillis(timeout));
             frames.frame(DaemonProtocol.EXECUTE, bytes.toByteArray(), 0, bytes.size());
             byte type = in.readByte();
@@ -74,18 +74,5 @@ public final class ClientStarter implements CommandRunner.Starter {
             default -> throw CommandRunner.cannotRun(command, "Cannot run program \"" + argv.get(0)
                 + "\" (in directory \"" + directory + "\"): error=" + value + ", " + message, null);
         };
-    }
-
-    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
-        out.writeInt(strings.size());
-        for (String s : strings) {
-            writeString(out, s);
-        }
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
     }
 }

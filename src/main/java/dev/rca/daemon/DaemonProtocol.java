@@ -1,8 +1,10 @@
 package dev.rca.daemon;
 
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The wire format between {@code rca-client} and the daemon (big-endian). A request is {@link #MAGIC}, a flags
@@ -44,5 +46,20 @@ public final class DaemonProtocol {
             throw new IOException("request string of " + length + " bytes");
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** One string as {@link #readString} reads it. */
+    public static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /** A list of strings: its count, then each string. */
+    public static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            writeString(out, s);
+        }
     }
 }

@@ -112,11 +112,15 @@ public final class ScratchCheckout {
                 fromSpare = previous != null;
             }
             try {
+                if (fromSpare) {
+                    removeUntracked();
+                }
                 move(previous, commit);
             } catch (IOException | RuntimeException e) {
-                // A spare is only an optimisation: one whose files or index no longer match its record (a tree
-                // object gone, a file a test made unreadable) must not fail the step, so it gives way to a
-                // checkout from nothing. A tree naming a forbidden path is the commit's fault, not the spare's.
+                // A spare is only an optimisation: one whose files or index no longer match its record (a corrupt
+                // index, a tree object gone, a file a test made unreadable) must not fail the step, so it gives
+                // way to a checkout from nothing. A tree naming a forbidden path is the commit's fault, not the
+                // spare's.
                 if (!fromSpare || e instanceof org.eclipse.jgit.dircache.InvalidPathException) {
                     throw e;
                 }
@@ -196,8 +200,8 @@ public final class ScratchCheckout {
     }
 
     /**
-     * Takes the spare back into place, without the files its index does not track, and returns the commit its
-     * tracked files held; null when there is no whole spare (then none is left either).
+     * Takes the spare back into place and returns the commit its tracked files held; null when there is no whole
+     * spare (then none is left either). What its index does not track is still there.
      */
     private String unpark() throws IOException {
         String held;
@@ -216,14 +220,6 @@ public final class ScratchCheckout {
         Files.move(tree, directory);
         Files.move(git, worktreeGitDir);
         deleteTree(spare);
-        try {
-            removeUntracked();
-        } catch (IOException | RuntimeException e) {
-            // a corrupt index (a spare copied half-way, a disk error): the spare cannot say what is untracked,
-            // so it is dropped and the caller checks out from nothing
-            removeAll();
-            return null;
-        }
         return held;
     }
 
