@@ -57,8 +57,14 @@ public final class SyntheticHistory {
         int commits = Integer.parseInt(args[0]);
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
         try (OutputStream out = new BufferedOutputStream(System.out, 1 << 20)) {
-            new SyntheticHistory(out, seed).write(commits);
+            write(out, commits, seed);
         }
+    }
+
+    /** Writes the stream for {@code commits} commits from {@code seed} to {@code out} (flushed, not closed). */
+    public static void write(OutputStream out, int commits, long seed) throws IOException {
+        new SyntheticHistory(out, seed).write(commits);
+        out.flush();
     }
 
     private void write(int commits) throws IOException {

@@ -22,6 +22,7 @@ final class DaemonIndexer {
     private static final long RECHECK_MILLIS = 10_000;
 
     private final BooleanSupplier commandRunning;
+    private final Path notUnder;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rca-daemon-index");
         t.setDaemon(true);
@@ -30,8 +31,10 @@ final class DaemonIndexer {
     private final Map<Path, Long> lastLook = new ConcurrentHashMap<>();
     private volatile boolean working;
 
-    DaemonIndexer(BooleanSupplier commandRunning) {
+    /** An indexer that works while no {@code commandRunning}, on no repository under {@code notUnder} (or null). */
+    DaemonIndexer(BooleanSupplier commandRunning, Path notUnder) {
         this.commandRunning = commandRunning;
+        this.notUnder = notUnder;
     }
 
     /** True while a table is being written: the daemon must not exit then. */
@@ -43,6 +46,10 @@ final class DaemonIndexer {
     void afterCommand() {
         long now = System.currentTimeMillis();
         for (Path place : GitWorkspace.keptRepositories()) {
+            if (notUnder != null && place.toAbsolutePath().normalize().startsWith(notUnder)) {
+                // the warm-up's repository: its own rounds build its tables
+                continue;
+            }
             Long last = lastLook.get(place);
             if (last == null || now - last > RECHECK_MILLIS) {
                 lastLook.put(place, now);
@@ -51,7 +58,8 @@ final class DaemonIndexer {
         }
     }
 
-    private void waitWhileACommandRuns() {
+    /** Returns once {@code commandRunning} is false (or the thread is interrupted). */
+    static void waitWhile(BooleanSupplier commandRunning) {
         while (commandRunning.getAsBoolean()) {
             try {
                 Thread.sleep(20);
@@ -67,14 +75,14 @@ final class DaemonIndexer {
         Progress pausing = new Progress() {
             @Override
             public void update(String task, long done, long total) {
-                waitWhileACommandRuns();
+                waitWhile(commandRunning);
             }
 
             @Override
             public void finish() {
             }
         };
-        waitWhileACommandRuns();
+        waitWhile(commandRunning);
         try (GitWorkspace workspace = GitWorkspace.open(place)) {
             if (CommitCache.pathTableLags(workspace)) {
                 working = true;

@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Commands run one at a time, each exactly as {@link Rca#main} would run it, in the client's directory; a
  * request that arrives while one runs is closed unanswered, and its launcher runs it in a JVM of its own.
  * The daemon exits when it has been idle for the given time, when its jar changes, or on a stop request.
+ * Once started, while idle, it warms its JIT up on a repository of its own ({@link DaemonWarmUp}).
  *
  * <p>Usage: {@code java -cp rca.jar dev.rca.cli.RcaDaemon <socket> <rca.jar> <idle-seconds>}
  */
@@ -68,11 +69,16 @@ public final class RcaDaemon {
     private volatile long lastActive = System.currentTimeMillis();
     private volatile boolean busy;
     private volatile boolean serving = true;
-    private final DaemonIndexer indexer = new DaemonIndexer(() -> busy);
+    private final DaemonIndexer indexer;
     private final boolean indexInBackground;
+    private final DaemonWarmUp warmUp;
 
-    private RcaDaemon(Path socket, Path jar, long idleMillis, boolean indexInBackground) throws IOException {
+    private RcaDaemon(Path socket, Path jar, long idleMillis, boolean indexInBackground, boolean warmUp)
+        throws IOException {
         this.indexInBackground = indexInBackground;
+        // beside the jar, as the launcher keeps its class-data archive
+        this.warmUp = warmUp ? new DaemonWarmUp(jar.toAbsolutePath().resolveSibling("rca-warmup"), () -> busy) : null;
+        this.indexer = new DaemonIndexer(() -> busy, warmUp ? this.warmUp.cacheDir() : null);
         this.socket = socket;
         this.jar = jar;
         this.jarTime = Files.getLastModifiedTime(jar);
@@ -86,7 +92,9 @@ public final class RcaDaemon {
         }
         // RCA_DAEMON_INDEX=off leaves the changed-path table to 'rca index'.
         boolean index = !"off".equals(System.getenv("RCA_DAEMON_INDEX"));
-        if (serve(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), Long.parseLong(args[2]) * 1000, index)) {
+        boolean warmUp = !"off".equals(System.getenv(DaemonWarmUp.SWITCH));
+        if (serve(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), Long.parseLong(args[2]) * 1000, index,
+            warmUp)) {
             System.exit(ExitCode.OK);
         }
     }
@@ -97,9 +105,11 @@ public final class RcaDaemon {
      *
      * @param indexInBackground whether to complete the changed-path tables of the repositories it answers about
      *     while idle ({@link DaemonIndexer})
+     * @param warmUp whether to warm the JIT up on a repository of its own once started ({@link DaemonWarmUp})
      */
-    public static boolean serve(Path socket, Path jar, long idleMillis, boolean indexInBackground) throws IOException {
-        RcaDaemon daemon = new RcaDaemon(socket, jar, idleMillis, indexInBackground);
+    public static boolean serve(Path socket, Path jar, long idleMillis, boolean indexInBackground, boolean warmUp)
+        throws IOException {
+        RcaDaemon daemon = new RcaDaemon(socket, jar, idleMillis, indexInBackground, warmUp);
         // The lock, held for the daemon's life, makes a second daemon started for the same socket (two
         // launchers racing) leave at once instead of unlinking the first one's socket.
         try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
@@ -112,6 +122,7 @@ public final class RcaDaemon {
             try {
                 daemon.acceptUntilStopped();
             } finally {
+                daemon.stopWarmUp();
                 GitWorkspace.stopKeepingRepositoriesOpen();
                 OpenedTables.keep(false);
                 daemon.removeFiles();
@@ -135,6 +146,9 @@ public final class RcaDaemon {
             Thread watcher = new Thread(this::exitWhenStale, "rca-daemon-idle");
             watcher.setDaemon(true);
             watcher.start();
+            if (warmUp != null) {
+                warmUp.start();
+            }
             while (true) {
                 SocketChannel client;
                 try {
@@ -159,6 +173,16 @@ public final class RcaDaemon {
             }
         } finally {
             serving = false;
+        }
+    }
+
+    private void stopWarmUp() {
+        if (warmUp != null) {
+            try {
+                warmUp.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -254,6 +254,17 @@ public final class GitWorkspace implements AutoCloseable {
         return keeping == null ? List.of() : keeping.places().stream().map(File::toPath).toList();
     }
 
+    /**
+     * Stops keeping the repository at {@code place} (as {@link #keptRepositories} names it) open: the daemon's
+     * warm-up repository must not take the place of a user's.
+     */
+    public static void stopKeeping(Path place) {
+        RepositoryPool keeping = pool;
+        if (keeping != null) {
+            keeping.close(place.toFile());
+        }
+    }
+
     /** Closes the repositories kept open and goes back to one repository per workspace. */
     public static void stopKeepingRepositoriesOpen() {
         RepositoryPool keeping = pool;

@@ -55,6 +55,17 @@ final class RepositoryPool {
         open.clear();
     }
 
+    /** Closes and forgets the kept repositories at {@code place} (a work tree, or a bare repository's git directory). */
+    synchronized void close(File place) {
+        open.entrySet().removeIf(e -> {
+            boolean there = place.equals(e.getKey().workTree() != null ? e.getKey().workTree() : e.getKey().gitDir());
+            if (there) {
+                e.getValue().close();
+            }
+            return there;
+        });
+    }
+
     /** Where each kept repository is: its work tree, or the git directory of a bare one. */
     synchronized java.util.List<File> places() {
         return open.keySet().stream().map(k -> k.workTree() != null ? k.workTree() : k.gitDir()).toList();

@@ -41,6 +41,7 @@ class RcaDaemonTest {
     @BeforeEach
     void startDaemon(org.junit.jupiter.api.TestInfo test) throws Exception {
         indexInBackground = test.getDisplayName().startsWith("whileIdle");
+        boolean warmUp = test.getDisplayName().startsWith("duringTheWarmUp");
         try (TestRepo r = TestRepo.init(tmp.resolve("repo"))) {
             r.commit("add cache").add("src/cache.c", "a\nb\n").create();
             r.commit("fix cache eviction").add("src/cache.c", "a\nB\n").create();
@@ -52,7 +53,7 @@ class RcaDaemonTest {
         socket = tmp.resolve("d.sock");
         daemon = CompletableFuture.supplyAsync(() -> {
             try {
-                return RcaDaemon.serve(socket, jar, TimeUnit.HOURS.toMillis(1), indexInBackground);
+                return RcaDaemon.serve(socket, jar, TimeUnit.HOURS.toMillis(1), indexInBackground, warmUp);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -121,7 +122,7 @@ class RcaDaemonTest {
     @Test
     void aSecondDaemonForTheSameSocketLeavesAtOnce() throws Exception {
         assertEquals(0, request(0, repo.toString(), 0, "log", "-n", "1").exitCode());
-        assertFalse(RcaDaemon.serve(socket, tmp.resolve("rca.jar"), 1000, false));
+        assertFalse(RcaDaemon.serve(socket, tmp.resolve("rca.jar"), 1000, false, false));
         assertEquals(0, request(0, repo.toString(), 0, "log", "-n", "1").exitCode());
     }
 
@@ -148,6 +149,25 @@ class RcaDaemonTest {
         assertEquals(Cli.run(repo, "bisect-helper", "status"), request(0, repo.toString(), 0, "bisect-helper", "status"));
         assertEquals(0, request(0, repo.toString(), 0, "bisect-helper", "reset").exitCode());
         assertEquals(3, Cli.run(repo, "bisect-helper", "status").exitCode(), "reset through the daemon ended it");
+    }
+
+    @Test
+    void duringTheWarmUpRequestsAreServedAsAnInProcessRunServesThem() throws Exception {
+        // the warm-up's repository is generated beside the jar; from then on it runs its rounds for seconds
+        Path plan = tmp.resolve("rca-warmup/v1/plan.properties");
+        for (int i = 0; i < 3000 && !Files.exists(plan); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(plan), "the warm-up made its repository beside the jar");
+        String fix = Cli.run(repo, "log", "--format=sha", "--grep=fix").out().strip();
+        for (String[] args : List.of(new String[] {"log", "--format=oneline"},
+            new String[] {"history", "--format=sha", "src/cache.c"}, new String[] {"suspects", "--no-trailers", fix})) {
+            assertEquals(Cli.run(repo, args), request(0, repo.toString(), 0, args), String.join(" ", args));
+        }
+        CliResult start = request(0, repo.toString(), 0, "bisect-helper", "start", "--bad=HEAD", "--good=" + fix + "~1");
+        assertEquals(0, start.exitCode(), start.toString());
+        assertEquals(Cli.run(repo, "bisect-helper", "status"), request(0, repo.toString(), 0, "bisect-helper", "status"));
+        assertEquals(0, request(0, repo.toString(), 0, "bisect-helper", "reset").exitCode());
     }
 
     @Test
@@ -267,7 +287,7 @@ class RcaDaemonTest {
         Path staleSocket = tmp.resolve("stale.sock");
         CompletableFuture<Boolean> stale = CompletableFuture.supplyAsync(() -> {
             try {
-                return RcaDaemon.serve(staleSocket, jar, TimeUnit.HOURS.toMillis(1), false);
+                return RcaDaemon.serve(staleSocket, jar, TimeUnit.HOURS.toMillis(1), false, false);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -58,7 +58,7 @@ public final class DaemonClient implements AutoCloseable {
         Path path = Path.of(socket.out().trim());
         CompletableFuture<Boolean> daemon = CompletableFuture.supplyAsync(() -> {
             try {
-                return RcaDaemon.serve(path, jar, TimeUnit.HOURS.toMillis(1), false);
+                return RcaDaemon.serve(path, jar, TimeUnit.HOURS.toMillis(1), false, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,170 @@
+package dev.rca.cli;
+
+import dev.rca.daemon.WarmUpRepository;
+import dev.rca.git.CommandRunner;
+import dev.rca.git.GitWorkspace;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A fresh daemon's first work: it runs the commands it serves (log, history, suspects, a bisect-helper session)
+ * in-process on a tiny repository of its own ({@link WarmUpRepository}, in {@code target/rca-warmup} beside the
+ * jar), so that the JIT has compiled their hot paths before the user's first queries of each kind. Those were
+ * 1.5-3 times slower than the same queries a few minutes later: C2 compiled the walks one by one as they ran.
+ *
+ * <p>It never delays a command: it runs only while none does, checking between commands and whenever a
+ * warm-up command writes output (a command arriving mid-way runs at once, beside it, and the warm-up waits until
+ * it is done), and bisection verdicts come from the plan, in-process, with no test process. It stops for good
+ * after {@link #ROUNDS} rounds or {@link #CPU_BUDGET} of its thread's CPU, whichever comes first. It writes only in
+ * its repository (rca's cache, the scratch checkout, the bisection's state), prints nothing, and gives up
+ * silently when that repository cannot be made or opens anywhere else.
+ */
+final class DaemonWarmUp {
+    /** RCA_DAEMON_WARMUP=off: a daemon without warm-up. */
+    static final String SWITCH = "RCA_DAEMON_WARMUP";
+    private static final int ROUNDS = 12;
+    private static final Duration CPU_BUDGET = Duration.ofSeconds(6);
+
+    private final Path cacheDir;
+    private final BooleanSupplier mustWait;
+    private final Thread thread = new Thread(this::warmUp, "rca-daemon-warm-up");
+    private volatile boolean stopped;
+    private volatile int roundsDone;
+
+    /** A warm-up keeping its repository in {@code cacheDir} and pausing while {@code commandRunning}. */
+    DaemonWarmUp(Path cacheDir, BooleanSupplier commandRunning) {
+        this.cacheDir = cacheDir.toAbsolutePath().normalize();
+        // a stopping daemon does not wait for its last command before stopping the warm-up
+        this.mustWait = () -> commandRunning.getAsBoolean() && !stopped;
+        thread.setDaemon(true);
+    }
+
+    /** Where its repository is: the daemon's indexer leaves it alone. */
+    Path cacheDir() {
+        return cacheDir;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Stops it after the command it is running, and waits for that (a few milliseconds on its repository). */
+    void stop() throws InterruptedException {
+        stopped = true;
+        if (thread.isAlive()) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    /** Waits until it has finished or given up (for tests); the rounds it completed. */
+    int awaitEnd() throws InterruptedException {
+        thread.join();
+        return roundsDone;
+    }
+
+    private void warmUp() {
+        DaemonIndexer.waitWhile(mustWait);
+        if (stopped) {
+            return;
+        }
+        try (WarmUpRepository repository = WarmUpRepository.claim(cacheDir).orElse(null)) {
+            if (repository != null && opensInside(repository.directory())) {
+                runRounds(repository);
+            }
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError giveUp) {
+            // the warm-up only saves time; the daemon serves as it would have without it
+        } finally {
+            for (Path place : GitWorkspace.keptRepositories()) {
+                if (place.toAbsolutePath().normalize().startsWith(cacheDir)) {
+                    GitWorkspace.stopKeeping(place);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether rca opens the warm-up repository itself there: a {@code GIT_DIR} in the daemon's environment, which
+     * rca honours, would send every warm-up command to the user's repository instead.
+     */
+    private boolean opensInside(Path directory) {
+        try (GitWorkspace workspace = GitWorkspace.open(directory)) {
+            return workspace.gitDir().startsWith(cacheDir) && workspace.workTree().startsWith(cacheDir);
+        }
+    }
+
+    private void runRounds(WarmUpRepository repository) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean measured = threads.isCurrentThreadCpuTimeSupported();
+        long cpuStart = measured ? threads.getCurrentThreadCpuTime() : 0;
+        WarmUpRepository.Plan plan = repository.plan();
+        // a bisection left by a daemon that stopped in the middle of a warm-up
+        run(repository, "bisect-helper", "reset");
+        for (int round = 0; round < ROUNDS && !stopped; round++) {
+            if (round == ROUNDS / 2) {
+                // the second half with rca's tables and the commit-graph, as after 'rca index'
+                run(repository, "index");
+            }
+            for (List<String> query : queries(plan, round)) {
+                run(repository, query.toArray(String[]::new));
+            }
+            run(repository, "bisect-helper", "start", "--bad=HEAD", "--good=" + plan.good());
+            run(repository, "bisect-helper", "run", "--", "the plan's verdict");
+            run(repository, "bisect-helper", "reset");
+            roundsDone = round + 1;
+            if (measured && threads.getCurrentThreadCpuTime() - cpuStart > CPU_BUDGET.toNanos()) {
+                break;
+            }
+        }
+    }
+
+    private static List<List<String>> queries(WarmUpRepository.Plan plan, int round) {
+        List<List<String>> queries = new ArrayList<>();
+        queries.add(List.of("log", "--format=sha", "--grep=fix", "--grep=cache", "--all-match"));
+        queries.add(List.of("log", "--format=sha", "--author=" + plan.author()));
+        queries.add(List.of("log", "--format=oneline", "-n", "100"));
+        queries.add(List.of("history", "--format=sha", plan.hotFile()));
+        queries.add(List.of("history", plan.hotDir()));
+        queries.add(List.of("history", "--follow", "--format=sha", plan.renamed()));
+        queries.add(List.of("history", "--authors", plan.hotDir()));
+        queries.add(List.of("suspects", "--no-trailers", plan.fixes().get(round % plan.fixes().size())));
+        return queries;
+    }
+
+    /** Runs one command line on the warm-up repository, its output discarded (and pausing while a command runs). */
+    private void run(WarmUpRepository repository, String... args) {
+        if (stopped) {
+            return;
+        }
+        DaemonIndexer.waitWhile(mustWait);
+        Writer discard = new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) {
+                DaemonIndexer.waitWhile(mustWait);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        WarmUpRepository.Plan plan = repository.plan();
+        CommandRunner.Starter verdict = (command, directory, env, timeout) -> {
+            DaemonIndexer.waitWhile(mustWait);
+            int exitCode = plan.goodCommits().contains(env.get("RCA_COMMIT")) ? 0 : 1;
+            return new CommandRunner.Result(exitCode, false, "", Duration.ZERO);
+        };
+        Rca rca = Rca.attachedTo(repository.directory(), false, false).runningCommandsWith(verdict);
+        Rca.run(rca, new PrintWriter(discard), new PrintWriter(discard), args);
+    }
+}
