@@ -30,8 +30,11 @@ import java.util.function.BooleanSupplier;
 final class DaemonWarmUp {
     /** RCA_DAEMON_WARMUP=off: a daemon without warm-up. */
     static final String SWITCH = "RCA_DAEMON_WARMUP";
-    private static final int ROUNDS = 12;
-    private static final Duration CPU_BUDGET = Duration.ofSeconds(6);
+    private static final int ROUNDS = 8;
+    private static final Duration CPU_BUDGET = Duration.ofSeconds(4);
+    /** The variables through which git (and JGit) would find a repository's parts somewhere else. */
+    private static final List<String> RELOCATING = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR");
 
     private final Path cacheDir;
     private final BooleanSupplier mustWait;
@@ -39,11 +42,11 @@ final class DaemonWarmUp {
     private volatile boolean stopped;
     private volatile int roundsDone;
 
-    /** A warm-up keeping its repository in {@code cacheDir} and pausing while {@code commandRunning}. */
-    DaemonWarmUp(Path cacheDir, BooleanSupplier commandRunning) {
+    /** A warm-up keeping its repository in {@code cacheDir} and pausing while {@code mustPause}. */
+    DaemonWarmUp(Path cacheDir, BooleanSupplier mustPause) {
         this.cacheDir = cacheDir.toAbsolutePath().normalize();
         // a stopping daemon does not wait for its last command before stopping the warm-up
-        this.mustWait = () -> commandRunning.getAsBoolean() && !stopped;
+        this.mustWait = () -> mustPause.getAsBoolean() && !stopped;
         thread.setDaemon(true);
     }
 
@@ -91,10 +94,14 @@ final class DaemonWarmUp {
     }
 
     /**
-     * Whether rca opens the warm-up repository itself there: a {@code GIT_DIR} in the daemon's environment, which
-     * rca honours, would send every warm-up command to the user's repository instead.
+     * Whether rca opens the warm-up repository itself there, objects and index included: rca honours {@code GIT_DIR}
+     * and its kin in the daemon's environment, which would send the warm-up's commands (and {@code rca index}'s
+     * commit-graph) to the user's repository instead.
      */
     private boolean opensInside(Path directory) {
+        if (RELOCATING.stream().anyMatch(name -> System.getenv(name) != null)) {
+            return false;
+        }
         try (GitWorkspace workspace = GitWorkspace.open(directory)) {
             return workspace.gitDir().startsWith(cacheDir) && workspace.workTree().startsWith(cacheDir);
         }
@@ -112,12 +119,14 @@ final class DaemonWarmUp {
                 // the second half with rca's tables and the commit-graph, as after 'rca index'
                 run(repository, "index");
             }
-            for (List<String> query : queries(plan, round)) {
-                run(repository, query.toArray(String[]::new));
-            }
+            // suspects and bisection first: a fresh daemon's history queries warm up within a few of their own
+            run(repository, "suspects", "--no-trailers", plan.fixes().get(round % plan.fixes().size()));
             run(repository, "bisect-helper", "start", "--bad=HEAD", "--good=" + plan.good());
             run(repository, "bisect-helper", "run", "--", "the plan's verdict");
             run(repository, "bisect-helper", "reset");
+            for (List<String> query : queries(plan)) {
+                run(repository, query.toArray(String[]::new));
+            }
             roundsDone = round + 1;
             if (measured && threads.getCurrentThreadCpuTime() - cpuStart > CPU_BUDGET.toNanos()) {
                 break;
@@ -125,7 +134,7 @@ final class DaemonWarmUp {
         }
     }
 
-    private static List<List<String>> queries(WarmUpRepository.Plan plan, int round) {
+    private static List<List<String>> queries(WarmUpRepository.Plan plan) {
         List<List<String>> queries = new ArrayList<>();
         queries.add(List.of("log", "--format=sha", "--grep=fix", "--grep=cache", "--all-match"));
         queries.add(List.of("log", "--format=sha", "--author=" + plan.author()));
@@ -134,7 +143,6 @@ final class DaemonWarmUp {
         queries.add(List.of("history", plan.hotDir()));
         queries.add(List.of("history", "--follow", "--format=sha", plan.renamed()));
         queries.add(List.of("history", "--authors", plan.hotDir()));
-        queries.add(List.of("suspects", "--no-trailers", plan.fixes().get(round % plan.fixes().size())));
         return queries;
     }
 

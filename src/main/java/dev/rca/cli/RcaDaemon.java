@@ -55,6 +55,7 @@ public final class RcaDaemon {
 
     /** How long a client may take to send its request (rca-client sends it at once); a property for tests. */
     private static final String REQUEST_SECONDS = "rca.daemonRequestSeconds";
+    private static final long WARM_UP_AFTER_IDLE_MILLIS = 1000;
     private static final java.util.concurrent.ScheduledExecutorService STALLED =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rca-daemon-stalled-request");
@@ -77,7 +78,10 @@ public final class RcaDaemon {
         throws IOException {
         this.indexInBackground = indexInBackground;
         // beside the jar, as the launcher keeps its class-data archive
-        this.warmUp = warmUp ? new DaemonWarmUp(jar.toAbsolutePath().resolveSibling("rca-warmup"), () -> busy) : null;
+        // It runs only after a second without a command: in a burst of queries (a script, the benchmark) it would take
+        // the CPU from the very queries it warms up for, the JIT's compilations among them.
+        this.warmUp = warmUp ? new DaemonWarmUp(jar.toAbsolutePath().resolveSibling("rca-warmup"),
+            () -> busy || System.currentTimeMillis() - lastActive < WARM_UP_AFTER_IDLE_MILLIS) : null;
         this.indexer = new DaemonIndexer(() -> busy, warmUp ? this.warmUp.cacheDir() : null);
         this.socket = socket;
         this.jar = jar;
