@@ -31,7 +31,9 @@ final class DaemonWarmUp {
     /** RCA_DAEMON_WARMUP=off: a daemon without warm-up. */
     static final String SWITCH = "RCA_DAEMON_WARMUP";
     private static final int ROUNDS = 8;
-    private static final Duration CPU_BUDGET = Duration.ofSeconds(4);
+    // 4 s made a fresh daemon's first suspects and bisection no faster than 2 s did, and was still running (taking
+    // CPU from git, say) when they came
+    private static final Duration CPU_BUDGET = Duration.ofSeconds(2);
     /** The variables through which git (and JGit) would find a repository's parts somewhere else. */
     private static final List<String> RELOCATING = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
         "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR");

@@ -77,9 +77,9 @@ public final class RcaDaemon {
     private RcaDaemon(Path socket, Path jar, long idleMillis, boolean indexInBackground, boolean warmUp)
         throws IOException {
         this.indexInBackground = indexInBackground;
-        // beside the jar, as the launcher keeps its class-data archive
-        // It runs only after a second without a command: in a burst of queries (a script, the benchmark) it would take
-        // the CPU from the very queries it warms up for, the JIT's compilations among them.
+        // Its repository beside the jar, as the launcher keeps its class-data archive. It runs only after a second
+        // without a command: in a burst of queries (a script, the benchmark) it would take the CPU from the very
+        // queries it warms up for, the JIT's compilations among them.
         this.warmUp = warmUp ? new DaemonWarmUp(jar.toAbsolutePath().resolveSibling("rca-warmup"),
             () -> busy || System.currentTimeMillis() - lastActive < WARM_UP_AFTER_IDLE_MILLIS) : null;
         this.indexer = new DaemonIndexer(() -> busy, warmUp ? this.warmUp.cacheDir() : null);
