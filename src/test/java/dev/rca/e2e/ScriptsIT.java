@@ -195,6 +195,7 @@ class ScriptsIT {
             ProcessBuilder pb = launcher(List.of(rca, "-C", repo.toString(), "bisect-helper", "run", "--", test),
                 runtime, "on");
             pb.environment().put("RCA_DAEMON_INDEX", "off"); // as run() has it, or another daemon would be keyed
+            pb.environment().put("RCA_DAEMON_WARMUP", "off");
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process launcher = pb.start();
             Path pid = repo.resolve(".git/test.pid");
@@ -267,6 +268,8 @@ class ScriptsIT {
         pb.environment().putIfAbsent("RCA_DAEMON_IDLE", "20");
         // and writes nothing in the background that a test's temporary directory would be deleted under
         pb.environment().putIfAbsent("RCA_DAEMON_INDEX", "off");
+        // nor warms up on two cores that the scripts under test need
+        pb.environment().putIfAbsent("RCA_DAEMON_WARMUP", "off");
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
