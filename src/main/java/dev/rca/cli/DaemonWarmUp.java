@@ -3,11 +3,14 @@ package dev.rca.cli;
 import dev.rca.daemon.WarmUpRepository;
 import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,8 @@ import java.util.function.BooleanSupplier;
 final class DaemonWarmUp {
     /** RCA_DAEMON_WARMUP=off: a daemon without warm-up. */
     static final String SWITCH = "RCA_DAEMON_WARMUP";
+    /** The file touched when the warm-up ends, in its cache directory. */
+    static final String ENDED = "ended";
     private static final int ROUNDS = 8;
     // 4 s made a fresh daemon's first suspects and bisection no faster than 2 s did, and was still running (taking
     // CPU from git, say) when they came
@@ -92,6 +97,22 @@ final class DaemonWarmUp {
                     GitWorkspace.stopKeeping(place);
                 }
             }
+            markEnded();
+        }
+    }
+
+    /**
+     * Touches {@code ended} in the cache directory, whether the warm-up ran, gave up or was skipped: the bench
+     * waits for it, so that git's side is never measured beside a warm-up still running.
+     */
+    private void markEnded() {
+        try {
+            Files.createDirectories(cacheDir);
+            Path ended = cacheDir.resolve(ENDED);
+            Files.write(ended, new byte[0]);
+            Files.setLastModifiedTime(ended, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException unwritable) {
+            // a read-only jar directory: nobody can wait for the mark there either
         }
     }
 
