@@ -25,8 +25,17 @@ class SuspectFinderTest {
         }
         """;
 
+    private static final String CLAMPED = "int scale(int x)\n{\n\tx = clamp(x);\n\treturn x * 2;\n}\n";
+    private static final String UNCLAMPED = CLAMPED.replace("\tx = clamp(x);\n", "");
+
     @TempDir
     Path tmp;
+
+    /** Commits {@link #CLAMPED}, then removes the clamp with {@code message}; returns the removal. */
+    private static RevCommit addThenDropTheClamp(TestRepo repo, String message) {
+        repo.commit("scale: add").add("a.c", CLAMPED).create();
+        return repo.commit(message).add("a.c", UNCLAMPED).create();
+    }
 
     private static SuspectReport suspects(TestRepo repo, String rev, SuspectQuery query) {
         try (GitWorkspace ws = GitWorkspace.open(repo.directory()); SuspectFinder finder = new SuspectFinder(ws)) {
@@ -133,8 +142,9 @@ class SuspectFinderTest {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             RevCommit author = repo.commit("f: double the value p points to").add("a.c",
                 "int f(int *p)\n{\n\tint v = *p;\n\treturn v * 2;\n}\n").create();
-            repo.commit("f: no value to double when p is null").add("a.c", "int f(int *p)\n{\n\tif (!p)\n\t\treturn 0;\n\tint v = *p;\n"
-                + "\treturn v * 2;\n}\n").create();
+            repo.commit("f: no value to double when p is null")
+                .add("a.c", "int f(int *p)\n{\n\tif (!p)\n\t\treturn 0;\n\tint v = *p;\n"
+                    + "\treturn v * 2;\n}\n").create();
             SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
             assertEquals(List.of(author.name()), shas(report));
             assertTrue(report.suspects().get(0).reasons().contains("owns 2 lines next to the fix's hunks"),
@@ -226,15 +236,13 @@ class SuspectFinderTest {
     @Test
     void aCommitAnEarlierFixToTheFileNamesIsACandidateEvenWhenBlameNeverReachesIt() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(86_400)) {
-            String clamped = "int scale(int x)\n{\n\tx = clamp(x);\n\treturn x * 2;\n}\n";
-            repo.commit("scale: add").add("a.c", clamped).create();
-            RevCommit offender = repo.commit("scale: drop the clamp, callers clamp already")
-                .add("a.c", clamped.replace("\tx = clamp(x);\n", "")).create();
-            String tail = clamped.replace("\tx = clamp(x);\n", "");
+            RevCommit offender = addThenDropTheClamp(repo, "scale: drop the clamp, callers clamp already");
+            String tail = UNCLAMPED;
             for (int i = 0; i < RecentChanges.COUNT; i++) {
                 tail += "int table_" + i + " = " + i + ";\n";
-                repo.commit(i < 2 ? "scale: clamp in table reader " + i + "\n\nFixes: " + offender.name().substring(0, 12)
-                    + " (\"scale: drop the clamp, callers clamp already\")\n" : "table: entry " + i)
+                String fixes = "\n\nFixes: " + offender.name().substring(0, 12)
+                    + " (\"scale: drop the clamp, callers clamp already\")\n";
+                repo.commit(i < 2 ? "scale: clamp in table reader " + i + fixes : "table: entry " + i)
                     .add("a.c", tail).create();
             }
             repo.commit("scale: clamp again").add("a.c", tail.replace("{\n", "{\n\tx = clamp(x);\n")
@@ -253,10 +261,8 @@ class SuspectFinderTest {
     @Test
     void withAFirstSymptomTheNewestChangesAreThoseBeforeIt() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(86_400)) {
-            String clamped = "int scale(int x)\n{\n\tx = clamp(x);\n\treturn x * 2;\n}\n";
-            repo.commit("scale: add").add("a.c", clamped).create();
-            RevCommit offender = repo.commit("scale: drop the clamp")
-                .add("a.c", clamped.replace("\tx = clamp(x);\n", "")).create();
+            String clamped = CLAMPED;
+            RevCommit offender = addThenDropTheClamp(repo, "scale: drop the clamp");
             RevCommit later = repo.commit("scale: name the factor").add("a.c", clamped.replace("\tx = clamp(x);\n", "")
                 .replace("int scale", "static const int factor = 2;\nint scale")).create();
             repo.commit("scale: clamp again").add("a.c", clamped.replace("int scale",
