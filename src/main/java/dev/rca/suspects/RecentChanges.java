@@ -2,6 +2,7 @@ package dev.rca.suspects;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitDetails;
 import dev.rca.history.CommitWalk;
 import dev.rca.history.LogQuery;
 import java.util.ArrayList;
@@ -12,32 +13,60 @@ import java.util.List;
  * The newest commits that changed a fix's files before it, as {@code git log --no-merges -n 5 <parent> --
  * <files>} lists them. The offender often no longer owns any line blame is asked about (the fix rewrote what
  * it left behind, or repaired the code next to it), yet it is among the last few commits to touch the file.
+ * The same walk, taken further, finds the earlier fixes to those files that say what they fix: a commit that
+ * broke a file once is often what the next fix to it repairs again.
  */
 final class RecentChanges {
     /** How many of the newest commits to the fix's files become candidates. */
     static final int COUNT = 5;
+    /** How many of the newest commits to the fix's files are read for {@code Fixes:} trailers. */
+    static final int FIXES_DEPTH = 200;
+
+    /**
+     * What the walk found.
+     *
+     * @param newest at most {@link #COUNT} ids, newest first
+     * @param citing the ids of the commits, among at most {@link #FIXES_DEPTH}, whose message has a
+     *               {@code Fixes:} trailer, newest first
+     */
+    record Found(List<String> newest, List<String> citing) {
+        Found {
+            newest = List.copyOf(newest);
+            citing = List.copyOf(citing);
+        }
+    }
 
     private RecentChanges() {
     }
 
     /**
-     * The ids of at most {@link #COUNT} non-merge commits reachable from {@code parent} that changed any of
-     * {@code paths}, newest first, none committed before {@code notBefore} or after {@code notAfter} (epoch
-     * seconds; null: no bound): the walk goes no further back than the oldest commit blame already reached, so
-     * it costs no more than the blame did. It uses rca's cache tables when they exist (extending them to new
-     * commits as any walk does) and never builds them from nothing.
+     * The non-merge commits reachable from {@code parent} that changed any of {@code paths}, none committed
+     * before {@code notBefore} or after {@code notAfter} (epoch seconds; null: no bound): the walk goes no
+     * further back than the oldest commit blame already reached, so it costs no more than the blame did. It
+     * uses rca's cache tables when they exist (extending them to new commits as any walk does) and never
+     * builds them from nothing.
      */
-    static List<String> before(GitWorkspace workspace, String parent, Collection<String> paths, long notBefore,
-                               Long notAfter) {
-        List<String> found = new ArrayList<>();
+    static Found before(GitWorkspace workspace, String parent, Collection<String> paths, long notBefore,
+                        Long notAfter) {
+        List<String> newest = new ArrayList<>();
+        List<String> citing = new ArrayList<>();
         if (paths.isEmpty()) {
-            return found;
+            return new Found(newest, citing);
         }
         LogQuery query = new LogQuery(List.of(parent), List.of(), false, false, false, false, List.of(), List.of(),
-            notBefore, notAfter, LogQuery.MergeFilter.NO_MERGES, false, COUNT, List.copyOf(paths));
+            notBefore, notAfter, LogQuery.MergeFilter.NO_MERGES, false, FIXES_DEPTH, List.copyOf(paths));
         try (CommitWalk walk = new CommitWalk(workspace, Progress.NONE)) {
-            walk.run(query, c -> found.add(c.sha()));
+            walk.run(query, c -> {
+                if (newest.size() < COUNT) {
+                    newest.add(c.sha());
+                }
+                CommitDetails d = c.details();
+                if (MessagePointers.find(d.body()).stream().anyMatch(w -> w.kind() == Pointer.Kind.FIXES)) {
+                    citing.add(c.sha());
+                }
+                return true;
+            });
         }
-        return found;
+        return new Found(newest, citing);
     }
 }

@@ -82,10 +82,10 @@ class SuspectsCommandTest {
                 kind: suspects
                 command: rca suspects %s -t NET-9 --format=sha
                 commits: [%s]
-                note: "ranked %s first, score 0.59"
+                note: "ranked %s first, score 0.70"
                 suspects:
                   - commit: %s
-                    score: 0.585
+                    score: 0.702
             """.formatted(fix.name(), bug.name(), bug.name().substring(0, 12), bug.name())), text);
         assertEquals(0, Cli.run(dir, "check").exitCode());
     }
@@ -96,7 +96,7 @@ class SuspectsCommandTest {
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertEquals("RANK  SCORE  COMMIT        DATE        SUBJECT\n"
-            + "1     0.585  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
+            + "1     0.702  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
             + "      owns 1 deleted or modified line (100% of the blamed weight); touched the same function: "
             + "int parse(int x); it shares words with the fix's message: net, offset; the newest commit to change "
             + "the fix's files before it; most recent of 1 blamed candidate; 1 file changed; 2 days before the fix\n",
@@ -131,7 +131,7 @@ class SuspectsCommandTest {
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json", "--top=1");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertTrue(r.out().contains("\"pointer\":\"This reverts commit\""), r.out());
-        assertTrue(r.out().contains("\"score\":0.921,"), r.out());
+        assertTrue(r.out().contains("\"score\":0.932,"), r.out());
     }
 
     @Test
