@@ -116,6 +116,8 @@ final class Blamer implements AutoCloseable {
     }
 
     private final Repository repository;
+    /** What the generators are handed: {@link #repository}, reading through {@link #graphReader} when there is one. */
+    private final Repository generatorRepository;
     /** Commits and changed paths from rca's cache, or null: the generators then read git's objects alone. */
     private final CachedGraphReader graphReader;
     /** One memory of diffs for all the generators: each file of a fix and each re-blame walks the same history. */
@@ -141,6 +143,7 @@ final class Blamer implements AutoCloseable {
     Blamer(Repository repository, CachedGraphReader graphReader) {
         this.repository = repository;
         this.graphReader = graphReader;
+        this.generatorRepository = graphReader == null ? repository : new BlameRepository(repository, graphReader);
         this.diff = graphReader == null ? null : new RememberingDiff(graphReader);
         this.pool = graphReader == null ? null : new SharedPool(graphReader);
     }
@@ -212,7 +215,7 @@ final class Blamer implements AutoCloseable {
                 return file;
             }
         }
-        BlameGenerator generator = new BlameGenerator(repository, path);
+        BlameGenerator generator = new BlameGenerator(generatorRepository, path);
         if (graphReader != null && Pool.replace(generator, graphReader, pool)) {
             generator.setDiffAlgorithm(diff);
             // skips, by rca's exact changed-path filters, the commits that left the file alone: what comparing
