@@ -30,8 +30,9 @@ final class BlameRepository extends Repository {
 
     private static BaseRepositoryBuilder<?, ?> builder(Repository repository) {
         BaseRepositoryBuilder<?, ?> b = new BaseRepositoryBuilder<>().setGitDir(repository.getDirectory())
-            .setFS(repository.getFS());
-        return repository.isBare() ? b.setBare() : b.setWorkTree(repository.getWorkTree());
+            .setGitCommonDir(repository.getCommonDirectory()).setFS(repository.getFS());
+        return repository.isBare() ? b.setBare()
+            : b.setWorkTree(repository.getWorkTree()).setIndexFile(repository.getIndexFile());
     }
 
     @Override

@@ -115,8 +115,7 @@ final class Blamer implements AutoCloseable {
         }
     }
 
-    private final Repository repository;
-    /** What the generators are handed: {@link #repository}, reading through {@link #graphReader} when there is one. */
+    /** What the generators are handed: the repository, reading through {@link #graphReader} when there is one. */
     private final Repository generatorRepository;
     /** Commits and changed paths from rca's cache, or null: the generators then read git's objects alone. */
     private final CachedGraphReader graphReader;
@@ -141,7 +140,6 @@ final class Blamer implements AutoCloseable {
      * cache) when not null; the blamer closes it.
      */
     Blamer(Repository repository, CachedGraphReader graphReader) {
-        this.repository = repository;
         this.graphReader = graphReader;
         this.generatorRepository = graphReader == null ? repository : new BlameRepository(repository, graphReader);
         this.diff = graphReader == null ? null : new RememberingDiff(graphReader);
