@@ -31,6 +31,9 @@ public final class CachedGraphReader extends ObjectReader.Filter {
     private final Map<byte[], ObjectId> blobIds = new IdentityHashMap<>();
     private final long blobBudget = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
     private long blobBytes;
+    /** Trees read so far, least recently used first, up to a quarter of {@link #blobBudget} bytes. */
+    private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(64, 0.75f, true);
+    private long treeBytes;
 
     private CachedGraphReader(ObjectReader delegate, TableCommitGraph graph) {
         this.delegate = delegate;
@@ -79,6 +82,25 @@ public final class CachedGraphReader extends ObjectReader.Filter {
             // dates: the table holds the same bytes, without finding and inflating them in the pack
             byte[] raw = graph.raw(id);
             return raw != null ? new ObjectLoader.SmallObject(Constants.OBJ_COMMIT, raw) : super.open(id, typeHint);
+        }
+        if (typeHint == Constants.OBJ_TREE) {
+            // a blame reads the trees along its path at each commit whose text it loads (JGit looks up the
+            // blob's attributes there), again for every walk that crosses the commit
+            byte[] tree = trees.get(id);
+            if (tree == null) {
+                ObjectLoader loader = super.open(id, typeHint);
+                if (loader.isLarge()) {
+                    return loader;
+                }
+                tree = loader.getCachedBytes();
+                trees.put(id.copy(), tree);
+                treeBytes += tree.length;
+                for (var it = trees.entrySet().iterator(); treeBytes > blobBudget / 4 && it.hasNext(); ) {
+                    treeBytes -= it.next().getValue().length;
+                    it.remove();
+                }
+            }
+            return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
         }
         if (typeHint != Constants.OBJ_BLOB) {
             return super.open(id, typeHint);

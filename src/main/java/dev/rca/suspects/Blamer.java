@@ -115,11 +115,17 @@ final class Blamer implements AutoCloseable {
         }
     }
 
-    private final Repository repository;
+    /** What the generators are handed: the repository, reading through {@link #graphReader} when there is one. */
+    private final Repository generatorRepository;
     /** Commits and changed paths from rca's cache, or null: the generators then read git's objects alone. */
     private final CachedGraphReader graphReader;
     /** One memory of diffs for all the generators: each file of a fix and each re-blame walks the same history. */
     private final RememberingDiff diff;
+    /**
+     * One commit pool for all the generators, so each commit is parsed once per blamer rather than once per
+     * generator that crosses it; null without {@link #graphReader}.
+     */
+    private final SharedPool pool;
     /** Per "commit:path", the generators started there, each following its own lines. */
     private final Map<String, List<FileBlame>> files = new HashMap<>();
     /** The paths that do not exist (or are no file) at a commit. */
@@ -134,9 +140,10 @@ final class Blamer implements AutoCloseable {
      * cache) when not null; the blamer closes it.
      */
     Blamer(Repository repository, CachedGraphReader graphReader) {
-        this.repository = repository;
         this.graphReader = graphReader;
+        this.generatorRepository = graphReader == null ? repository : new BlameRepository(repository, graphReader);
         this.diff = graphReader == null ? null : new RememberingDiff(graphReader);
+        this.pool = graphReader == null ? null : new SharedPool(graphReader);
     }
 
     /**
@@ -206,8 +213,8 @@ final class Blamer implements AutoCloseable {
                 return file;
             }
         }
-        BlameGenerator generator = new BlameGenerator(repository, path);
-        if (graphReader != null && Pool.replace(generator, graphReader)) {
+        BlameGenerator generator = new BlameGenerator(generatorRepository, path);
+        if (graphReader != null && Pool.replace(generator, graphReader, pool)) {
             generator.setDiffAlgorithm(diff);
             // skips, by rca's exact changed-path filters, the commits that left the file alone: what comparing
             // the parent's blob would decide, without reading the parent's trees. Not with git's own Bloom
@@ -250,6 +257,7 @@ final class Blamer implements AutoCloseable {
         }
         files.clear();
         if (graphReader != null) {
+            pool.walk.close();
             graphReader.close();
         }
     }
@@ -258,6 +266,8 @@ final class Blamer implements AutoCloseable {
      * The generator's own diff ({@link HistogramDiff}), remembered per pair of blobs the reader recognises; the
      * edit list handed out is a copy each time, as a fresh diff would be. Each blob's lines are hashed once for
      * all the diffs it takes part in ({@link WhitespaceIgnoringComparator}, which compares as the generator's).
+     * Where the texts differ between their common head and tail, the histogram diff is put off until the edits
+     * are read ({@link DeferredEdits}).
      */
     private static final class RememberingDiff extends DiffAlgorithm {
         private final DiffAlgorithm histogram = new HistogramDiff();
@@ -275,9 +285,18 @@ final class Blamer implements AutoCloseable {
                 ObjectId ia = reader.blobOf(ta.getRawContent());
                 ObjectId ib = reader.blobOf(tb.getRawContent());
                 if (ia != null && ib != null) {
-                    EditList edits = known.computeIfAbsent(List.of(ia, ib), k -> histogram.diff(
-                        new WhitespaceIgnoringComparator(ta, lines(ia, ta), tb, lines(ib, tb)), ta, tb));
-                    return copy(edits);
+                    List<ObjectId> key = List.of(ia, ib);
+                    EditList edits = known.get(key);
+                    if (edits != null) {
+                        return copy(edits);
+                    }
+                    WhitespaceIgnoringComparator cmp =
+                        new WhitespaceIgnoringComparator(ta, lines(ia, ta), tb, lines(ib, tb));
+                    Edit region = cmp.reduceCommonStartEnd(ta, tb, new Edit(0, ta.size(), 0, tb.size()));
+                    if (region.getType() == Edit.Type.REPLACE) {
+                        return new DeferredEdits(() -> copy(known.computeIfAbsent(key, k -> histogram.diff(cmp, ta, tb))));
+                    }
+                    return copy(known.computeIfAbsent(key, k -> histogram.diff(cmp, ta, tb)));
                 }
             }
             return histogram.diff(comparator, a, b);
@@ -298,6 +317,163 @@ final class Blamer implements AutoCloseable {
                 out.add(new Edit(e.getBeginA(), e.getEndA(), e.getBeginB(), e.getEndB()));
             }
             return out;
+        }
+    }
+
+    /**
+     * The edits between two texts known to differ between their common head and tail, worked out when first
+     * read. At a merge the generator diffs the merge against every parent, also after the earlier parents took
+     * every line it follows (what {@code git blame} skips): then it asks only whether there are edits
+     * ({@link #isEmpty}, {@link #size}) before finding it has no line to hand over, and the histogram diff,
+     * most of the cost of a merge, is never made. Any element read, and any change, works the edits out first;
+     * until then the size is 1, the least a non-empty list has, which the generator only compares with 0
+     * before reading the first edit.
+     */
+    private static final class DeferredEdits extends EditList {
+        private static final long serialVersionUID = 1L;
+        private transient java.util.function.Supplier<EditList> edits;
+
+        DeferredEdits(java.util.function.Supplier<EditList> edits) {
+            super(0);
+            this.edits = edits;
+        }
+
+        private void known() {
+            if (edits != null) {
+                java.util.function.Supplier<EditList> pending = edits;
+                edits = null;
+                super.addAll(pending.get());
+            }
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return edits == null && super.isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return edits != null ? 1 : super.size();
+        }
+
+        @Override
+        public Edit get(int index) {
+            known();
+            return super.get(index);
+        }
+
+        @Override
+        public java.util.Iterator<Edit> iterator() {
+            known();
+            return super.iterator();
+        }
+
+        @Override
+        public java.util.ListIterator<Edit> listIterator() {
+            known();
+            return super.listIterator();
+        }
+
+        @Override
+        public java.util.ListIterator<Edit> listIterator(int index) {
+            known();
+            return super.listIterator(index);
+        }
+
+        @Override
+        public java.util.Spliterator<Edit> spliterator() {
+            known();
+            return super.spliterator();
+        }
+
+        @Override
+        public void forEach(java.util.function.Consumer<? super Edit> action) {
+            known();
+            super.forEach(action);
+        }
+
+        @Override
+        public Object[] toArray() {
+            known();
+            return super.toArray();
+        }
+
+        @Override
+        public <T> T[] toArray(T[] a) {
+            known();
+            return super.toArray(a);
+        }
+
+        @Override
+        public List<Edit> subList(int from, int to) {
+            known();
+            return super.subList(from, to);
+        }
+
+        @Override
+        public int indexOf(Object o) {
+            known();
+            return super.indexOf(o);
+        }
+
+        @Override
+        public int lastIndexOf(Object o) {
+            known();
+            return super.lastIndexOf(o);
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            known();
+            return super.contains(o);
+        }
+
+        @Override
+        public boolean add(Edit e) {
+            known();
+            return super.add(e);
+        }
+
+        @Override
+        public void add(int index, Edit e) {
+            known();
+            super.add(index, e);
+        }
+
+        @Override
+        public Edit set(int index, Edit e) {
+            known();
+            return super.set(index, e);
+        }
+
+        @Override
+        public Edit remove(int index) {
+            known();
+            return super.remove(index);
+        }
+
+        @Override
+        public void clear() {
+            edits = null;
+            super.clear();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            known();
+            return super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            known();
+            return super.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            known();
+            return super.toString();
         }
     }
 
@@ -338,20 +514,20 @@ final class Blamer implements AutoCloseable {
         private Pool() {
         }
 
-        /** Makes a generator fresh from its constructor walk with {@code reader}; false if it could not. */
-        static boolean replace(BlameGenerator generator, CachedGraphReader reader) {
+        /**
+         * Makes a generator fresh from its constructor walk with {@code reader} and the blamer's shared commit
+         * pool; false if it could not.
+         */
+        static boolean replace(BlameGenerator generator, CachedGraphReader reader, SharedPool shared) {
             if (REV_POOL == null) {
                 return false;
             }
             try {
-                RevWalk pool = new RevWalk(reader);
-                pool.setRetainBody(true);
-                RevFlag seen = pool.newFlag("SEEN");
                 TreeWalk treeWalk = reader.newTreeWalk();
                 treeWalk.setRecursive(true);
                 RevWalk own = (RevWalk) REV_POOL.get(generator);
-                REV_POOL.set(generator, pool);
-                SEEN.set(generator, seen);
+                REV_POOL.set(generator, shared.walk);
+                SEEN.set(generator, shared.seen);
                 READER.set(generator, reader);
                 TREE_WALK.set(generator, treeWalk);
                 own.close();
@@ -359,6 +535,22 @@ final class Blamer implements AutoCloseable {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * The commit pool the generators share. They also share its "seen" flag: a generator finding the flag on a
+     * commit looks in its own queue for a candidate to merge with, finds none when another generator set it, and
+     * queues the commit as it would have; a commit it queued itself it finds, as with a flag of its own.
+     */
+    private static final class SharedPool {
+        final RevWalk walk;
+        final RevFlag seen;
+
+        SharedPool(CachedGraphReader reader) {
+            walk = new RevWalk(reader);
+            walk.setRetainBody(true);
+            seen = walk.newFlag("SEEN");
         }
     }
 

@@ -125,17 +125,31 @@ final class ChangeClassifier {
         if (ta == null || tb == null) {
             return false;
         }
-        return stripped(ta.getRawContent()).equals(stripped(tb.getRawContent()));
+        return sameOutsideWhitespace(ta.getRawContent(), tb.getRawContent());
     }
 
-    private static String stripped(byte[] raw) {
-        StringBuilder sb = new StringBuilder(raw.length);
-        for (byte b : raw) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b) {
-                sb.append((char) (b & 0xff));
+    /** Whether the two byte strings are equal once all whitespace is removed, compared in place. */
+    static boolean sameOutsideWhitespace(byte[] a, byte[] b) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < a.length && isWhitespace(a[i])) {
+                i++;
+            }
+            while (j < b.length && isWhitespace(b[j])) {
+                j++;
+            }
+            if (i == a.length || j == b.length) {
+                return i == a.length && j == b.length;
+            }
+            if (a[i++] != b[j++]) {
+                return false;
             }
         }
-        return sb.toString();
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0b;
     }
 
     private int countFiles(RevCommit commit, RevCommit parent) throws IOException {

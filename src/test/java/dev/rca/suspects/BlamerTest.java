@@ -118,37 +118,7 @@ class BlamerTest {
             for (int i = 0; i < 40; i++) {
                 main.add("line_" + i + "(" + i + ");");
             }
-            String path = "src/a.c";
-            repo.commit("initial").add(path, String.join("\n", main) + "\n").add("other.c", "x();\n").create();
-            for (int c = 1; c <= 40; c++) {
-                edit(main, random, "main" + c);
-                if (c % 5 == 0) {
-                    // a side branch that also renames or leaves the file alone, merged with edits of its own
-                    RevCommit base = repo.tip("main");
-                    List<String> side = new ArrayList<>(main);
-                    edit(side, random, "side" + c);
-                    RevCommit sideTip = repo.commit("side " + c).parent(base).add(path, String.join("\n", side) + "\n")
-                        .create();
-                    sideTip = repo.commit("side other " + c).add("other.c", "x(" + c + ");\n").create();
-                    repo.branch("main", base);
-                    repo.commit("main other " + c).add("other.c", "y(" + c + ");\n").create();
-                    main.clear();
-                    main.addAll(side);
-                    if (c % 10 == 0) {
-                        edit(main, random, "merge" + c);
-                    }
-                    repo.commit("merge " + c).merge(sideTip).add(path, String.join("\n", main) + "\n")
-                        .add("other.c", "z(" + c + ");\n").create();
-                } else if (c == 13 || c == 27) {
-                    String renamed = c == 13 ? "lib/b.c" : "lib/c.c";
-                    repo.commit("rename").rename(path, renamed).create();
-                    path = renamed;
-                } else if (c % 7 == 0) {
-                    repo.commit("other " + c).add("other.c", "w(" + c + ");\n").create();
-                } else {
-                    repo.commit("change " + c).add(path, String.join("\n", main) + "\n").create();
-                }
-            }
+            String path = mergesAndRenames(repo, main, random);
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
                 assertNotNull(CommitCache.index(ws, Progress.NONE));
                 RevCommit head = walk.parseCommit(repo.tip("main"));
@@ -188,6 +158,88 @@ class BlamerTest {
                 assertEquals(size, line);
             }
         }
+    }
+
+    @Test
+    void linesBlamedOneByOneThroughTheCacheEqualTheWholeFileBlame() throws Exception {
+        // each line its own generator: they share one commit pool and one memory of diffs, and at a merge whose
+        // earlier parents took the line, the diffs against the later ones are never worked out
+        Random random = new Random(23);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("one")).tick(3_600)) {
+            List<String> main = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                main.add("line_" + i + "(" + i + ");");
+            }
+            String path = mergesAndRenames(repo, main, random);
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+                RevCommit head = walk.parseCommit(repo.tip("main"));
+                int size = main.size();
+                BitSet all = new BitSet();
+                all.set(0, size);
+                Blamer.Origin[] whole;
+                try (Blamer blamer = new Blamer(ws.repository())) {
+                    blamer.track(head, path, all);
+                    whole = blamer.blame(head, path, 0, size);
+                }
+                try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head))) {
+                    for (int i = size - 1; i >= 0; i--) {
+                        BitSet one = new BitSet();
+                        one.set(i);
+                        blamer.track(head, path, one);
+                        assertEquals(whole[i], blamer.blame(head, path, i, i + 1)[0], "line " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A history of {@code src/a.c} (starting from {@code main}'s lines, left as the file ends) with side
+     * branches merged back, edits on both sides and in the merges, whitespace-only edits and two renames;
+     * returns the file's last path.
+     */
+    private static String mergesAndRenames(TestRepo repo, List<String> main, Random random) throws Exception {
+        String path = "src/a.c";
+        repo.commit("initial").add(path, String.join("\n", main) + "\n").add("other.c", "x();\n").create();
+        for (int c = 1; c <= 40; c++) {
+            edit(main, random, "main" + c);
+            if (c % 5 == 0) {
+                // a side branch that also renames or leaves the file alone, merged with edits of its own
+                RevCommit base = repo.tip("main");
+                List<String> side = new ArrayList<>(main);
+                edit(side, random, "side" + c);
+                RevCommit sideTip = repo.commit("side " + c).parent(base).add(path, String.join("\n", side) + "\n")
+                    .create();
+                sideTip = repo.commit("side other " + c).add("other.c", "x(" + c + ");\n").create();
+                repo.branch("main", base);
+                if (c % 10 == 5) {
+                    // the file changed on both sides: the merge differs from each parent
+                    List<String> ours = new ArrayList<>(main);
+                    edit(ours, random, "ours" + c);
+                    repo.commit("main other " + c).add("other.c", "y(" + c + ");\n")
+                        .add(path, String.join("\n", ours) + "\n").create();
+                } else {
+                    repo.commit("main other " + c).add("other.c", "y(" + c + ");\n").create();
+                }
+                main.clear();
+                main.addAll(side);
+                if (c % 5 == 0) {
+                    edit(main, random, "merge" + c);
+                }
+                repo.commit("merge " + c).merge(sideTip).add(path, String.join("\n", main) + "\n")
+                    .add("other.c", "z(" + c + ");\n").create();
+            } else if (c == 13 || c == 27) {
+                String renamed = c == 13 ? "lib/b.c" : "lib/c.c";
+                repo.commit("rename").rename(path, renamed).create();
+                path = renamed;
+            } else if (c % 7 == 0) {
+                repo.commit("other " + c).add("other.c", "w(" + c + ");\n").create();
+            } else {
+                repo.commit("change " + c).add(path, String.join("\n", main) + "\n").create();
+            }
+        }
+        return path;
     }
 
     /** Three random edits: a changed line, an inserted line, a whitespace-only change. */
