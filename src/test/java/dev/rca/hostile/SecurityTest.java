@@ -144,7 +144,11 @@ class SecurityTest {
             "dev/rca/verify/FixVerifier.java", List.of("CommandRunner.run("),
             "dev/rca/bisect/ScratchProbe.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
             "dev/rca/cli/Rca.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
-            "dev/rca/daemon/ClientStarter.java", List.of("CommandRunner.Starter")), starters,
+            "dev/rca/daemon/ClientStarter.java", List.of("CommandRunner.Starter"),
+            // git fast-import of a generated history into the daemon's own cache directory
+            "dev/rca/daemon/WarmUpRepository.java", List.of("ProcessBuilder("),
+            // a starter that starts nothing: the warm-up's bisection verdicts come from its plan
+            "dev/rca/cli/DaemonWarmUp.java", List.of("CommandRunner.Starter")), starters,
             "a new place starts processes: check that nothing from a ledger reaches it, and update SECURITY.md");
     }
 
