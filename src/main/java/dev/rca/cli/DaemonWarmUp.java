@@ -85,8 +85,10 @@ final class DaemonWarmUp {
         if (stopped) {
             return;
         }
+        boolean claimed = false;
         try (WarmUpRepository repository = WarmUpRepository.claim(cacheDir).orElse(null)) {
-            if (repository != null && opensInside(repository.directory())) {
+            claimed = repository != null;
+            if (claimed && opensInside(repository.directory())) {
                 runRounds(repository);
             }
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError giveUp) {
@@ -97,13 +99,17 @@ final class DaemonWarmUp {
                     GitWorkspace.stopKeeping(place);
                 }
             }
-            markEnded();
+            if (claimed && !stopped) {
+                markEnded();
+            }
         }
     }
 
     /**
-     * Touches {@code ended} in the cache directory, whether the warm-up ran, gave up or was skipped: the bench
-     * waits for it, so that git's side is never measured beside a warm-up still running.
+     * Touches {@code ended} in the cache directory once this daemon's warm-up has ended, run or given up: the
+     * bench waits for it, so that git's side is never measured beside a warm-up still running. Not when another
+     * daemon held the repository (its warm-up may still run) nor when the daemon is stopping (a bench that
+     * stopped it waits for the next daemon's mark).
      */
     private void markEnded() {
         try {

@@ -1,6 +1,7 @@
 package dev.rca.daemon;
 
 import dev.rca.bench.SyntheticHistory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,6 +95,8 @@ public final class WarmUpRepository implements AutoCloseable {
                 // each warm-up starts where a user's repository does: no rca cache, no commit-graph
                 deleteTree(repo.resolve(".git/rca/cache"));
                 Files.deleteIfExists(repo.resolve(".git/objects/info/commit-graph"));
+                // left by a daemon that stopped in the middle of the warm-up's 'rca index'
+                Files.deleteIfExists(repo.resolve(".git/objects/info/commit-graph.lock"));
                 return Optional.of(new WarmUpRepository(file, lock, repo, plan));
             }
         } catch (IOException | RuntimeException cannot) {
@@ -226,12 +229,23 @@ public final class WarmUpRepository implements AutoCloseable {
         pb.redirectInput(input == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
             : ProcessBuilder.Redirect.from(input.toFile()));
         Process process = pb.start();
+        // read beside the wait, so that a git that hangs with its output open still meets the timeout
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = process.getInputStream()) {
+                in.transferTo(output);
+            } catch (IOException closedByTheTimeout) {
+                // the process was killed; its output is not used
+            }
+        }, "rca-warm-up-git-output");
+        reader.setDaemon(true);
+        reader.start();
         try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(GIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException("git " + String.join(" ", args) + " failed");
             }
-            return output;
+            reader.join(TimeUnit.SECONDS.toMillis(GIT_SECONDS));
+            return output.toString(StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

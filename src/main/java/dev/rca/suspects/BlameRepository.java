@@ -12,8 +12,9 @@ import org.eclipse.jgit.lib.StoredConfig;
 /**
  * The repository as {@link Blamer}'s generators see it: the same one, but every reader they open of their own is
  * the blamer's. A generator opens one for each text it loads (JGit looks up the blob's attributes, reading the
- * commit's trees along the path) and for each rename search: through the blamer's reader those share its open
- * pack windows and the trees and blobs it keeps, instead of each starting cold. Neither closes the other.
+ * commit's trees along the path): through the blamer's reader those share its open pack windows and the trees and
+ * blobs it keeps, instead of each starting cold. (A rename search asks that reader for a new reader of its own,
+ * as before.) Neither closes the other, and closing this one leaves the repository it stands for open.
  */
 final class BlameRepository extends Repository {
     private final Repository repository;
@@ -48,6 +49,11 @@ final class BlameRepository extends Repository {
                 // the blamer's reader, closed by the blamer
             }
         };
+    }
+
+    @Override
+    protected void doClose() {
+        // the object and ref databases are the user's repository's, which its pool closes
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -268,16 +269,50 @@ public final class SuspectFinder implements AutoCloseable {
                 holdings.computeIfAbsent(id, k -> new Holding()).recentRank = rank++;
             }
         }
+        Map<RevCommit, Integer> cited = new LinkedHashMap<>();
         for (String sha : found.citing()) {
-            for (Pointer p : pointers(walk.parseCommit(ObjectId.fromString(sha)))) {
-                if (p.trusted() && p.kind() == Pointer.Kind.FIXES) {
-                    ObjectId id = ObjectId.fromString(p.sha());
-                    if (isSuspectChange(id)) {
-                        holdings.computeIfAbsent(id, k -> new Holding()).namedByEarlierFixes++;
-                    }
+            RevCommit earlier = walk.parseCommit(ObjectId.fromString(sha));
+            for (MessagePointers.Written w : MessagePointers.find(earlier.getFullMessage())) {
+                List<RevCommit> matches = w.kind() == Pointer.Kind.FIXES ? commitsNamed(w.sha()) : List.of();
+                if (matches.size() == 1 && !matches.get(0).equals(earlier)) {
+                    cited.merge(matches.get(0), 1, Integer::sum);
                 }
             }
         }
+        Set<ObjectId> ancestors = ancestorsAmong(cited.keySet(), parent);
+        for (Map.Entry<RevCommit, Integer> e : cited.entrySet()) {
+            if (ancestors.contains(e.getKey()) && isSuspectChange(e.getKey())) {
+                holdings.computeIfAbsent(e.getKey().copy(), k -> new Holding()).namedByEarlierFixes += e.getValue();
+            }
+        }
+    }
+
+    /**
+     * Which of {@code targets} are ancestors of {@code start} (or {@code start} itself): one walk for them all,
+     * newest first, stopping once every target is found or the walk is a month older than the oldest target (a
+     * month of slack for skewed clocks). A test per target would walk the history once for each; on a repository
+     * whose messages cite many earlier commits that cost more than the rest of the answer.
+     */
+    private Set<ObjectId> ancestorsAmong(Set<RevCommit> targets, RevCommit start) throws IOException {
+        if (targets.isEmpty()) {
+            return Set.of();
+        }
+        long oldest = targets.stream().mapToLong(RevCommit::getCommitTime).min().getAsLong();
+        long stopBelow = oldest - 31L * 24 * 3600;
+        Set<ObjectId> wanted = new HashSet<>(targets);
+        Set<ObjectId> found = new HashSet<>();
+        try (RevWalk rw = new RevWalk(reader)) {
+            rw.markStart(rw.parseCommit(start));
+            for (RevCommit c = rw.next(); c != null && found.size() < wanted.size(); c = rw.next()) {
+                if (wanted.contains(c)) {
+                    found.add(c.copy());
+                }
+                if (c.getCommitTime() < stopBelow) {
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -585,15 +620,7 @@ public final class SuspectFinder implements AutoCloseable {
     private List<Pointer> pointers(RevCommit fix) throws IOException {
         List<Pointer> out = new ArrayList<>();
         for (MessagePointers.Written w : MessagePointers.find(fix.getFullMessage())) {
-            var matches = reader.resolve(AbbreviatedObjectId.fromString(w.sha()));
-            List<RevCommit> commits = new ArrayList<>();
-            for (ObjectId m : matches) {
-                try {
-                    commits.add(walk.parseCommit(m));
-                } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException notACommit) {
-                    // a blob or tree sharing the prefix is no pointer
-                }
-            }
+            List<RevCommit> commits = commitsNamed(w.sha());
             if (commits.isEmpty()) {
                 out.add(new Pointer(w.kind(), w.sha(), null, false, "unknown commit"));
             } else if (commits.size() > 1) {
@@ -605,6 +632,19 @@ public final class SuspectFinder implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The commits an abbreviated SHA written in a message may mean (blobs and trees sharing it are none). */
+    private List<RevCommit> commitsNamed(String abbreviated) throws IOException {
+        List<RevCommit> commits = new ArrayList<>();
+        for (ObjectId m : reader.resolve(AbbreviatedObjectId.fromString(abbreviated))) {
+            try {
+                commits.add(walk.parseCommit(m));
+            } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException notACommit) {
+                // a blob or tree sharing the prefix is no pointer
+            }
+        }
+        return commits;
     }
 
     private boolean isAncestor(RevCommit candidate, RevCommit fix) throws IOException {
