@@ -148,12 +148,12 @@ final class ChangeClassifier {
     }
 
     private boolean equalIgnoringWhitespace(ObjectId a, ObjectId b) throws IOException {
-        RawText ta = FixLines.Texts.load(reader(), a);
-        RawText tb = FixLines.Texts.load(reader(), b);
+        byte[] ta = FixLines.Texts.bytes(reader(), a);
+        byte[] tb = FixLines.Texts.bytes(reader(), b);
         if (ta == null || tb == null) {
             return false;
         }
-        return sameOutsideWhitespace(ta.getRawContent(), tb.getRawContent());
+        return sameOutsideWhitespace(ta, tb);
     }
 
     /** Whether the two byte strings are equal once all whitespace is removed, compared in place. */

@@ -198,6 +198,12 @@ final class FixLines {
         }
 
         static RawText load(ObjectReader reader, ObjectId blob) throws IOException {
+            byte[] bytes = bytes(reader, blob);
+            return bytes == null ? null : new RawText(bytes);
+        }
+
+        /** The bytes {@link #load} would make a text of, without mapping its lines; null where it gives null. */
+        static byte[] bytes(ObjectReader reader, ObjectId blob) throws IOException {
             if (blob.equals(ObjectId.zeroId())) {
                 return null;
             }
@@ -207,10 +213,7 @@ final class FixLines {
             } catch (org.eclipse.jgit.errors.LargeObjectException e) {
                 return null;
             }
-            if (RawText.isBinary(bytes)) {
-                return null;
-            }
-            return new RawText(bytes);
+            return RawText.isBinary(bytes) ? null : bytes;
         }
 
         /**
