@@ -237,6 +237,21 @@ final class Blamer implements AutoCloseable {
         return file;
     }
 
+    /** The reader the generators read through (rca's cache, with its blobs and trees), or null without one. */
+    ObjectReader reader() {
+        return graphReader;
+    }
+
+    /**
+     * The edits a {@code WS_IGNORE_ALL} histogram diff makes between {@code before} and {@code after}, as
+     * {@link FixLines#edits}: remembered with the generators' own when both texts were read through
+     * {@link #reader()}, so a pair blame already diffed is not diffed again.
+     */
+    EditList edits(RawText before, RawText after) {
+        EditList known = diff == null ? null : diff.remembered(before, after);
+        return known != null ? known : FixLines.edits(before, after);
+    }
+
     private static boolean covers(FileBlame file, BitSet wanted) {
         for (int i = wanted.nextSetBit(0); i >= 0 && i < file.origins.length; i = wanted.nextSetBit(i + 1)) {
             if (!file.tracked.get(i)) {
@@ -300,6 +315,17 @@ final class Blamer implements AutoCloseable {
                 }
             }
             return histogram.diff(comparator, a, b);
+        }
+
+        /** The {@code WS_IGNORE_ALL} edits of two texts the reader recognises, worked out now; null for others. */
+        EditList remembered(RawText a, RawText b) {
+            ObjectId ia = reader.blobOf(a.getRawContent());
+            ObjectId ib = reader.blobOf(b.getRawContent());
+            if (ia == null || ib == null) {
+                return null;
+            }
+            return copy(known.computeIfAbsent(List.of(ia, ib),
+                k -> histogram.diff(new WhitespaceIgnoringComparator(a, lines(ia, a), b, lines(ib, b)), a, b)));
         }
 
         private WhitespaceIgnoringComparator.Lines lines(ObjectId blob, RawText text) {

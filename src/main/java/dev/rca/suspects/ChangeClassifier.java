@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.lib.Config;
@@ -51,6 +52,8 @@ final class ChangeClassifier {
     private final Map<ObjectId, Change> changes = new HashMap<>();
     private final Map<ObjectId, Lines> lines = new HashMap<>();
     private final Map<String, String[]> strippedTexts = new HashMap<>();
+    /** The current fix's blamer while {@link #readThrough} holds, else null. */
+    private Blamer blamer;
 
     /** A moved line must carry at least this many non-blank characters to be matched alone. */
     private static final int MOVE_ALONE_CHARS = 30;
@@ -61,6 +64,31 @@ final class ChangeClassifier {
         this.reader = reader;
         this.walk = walk;
         this.config = config;
+    }
+
+    /** Ends a {@link #readThrough}. */
+    interface Reading extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Reads trees and blobs through {@code blamer}'s reader and diffs with its memory until the returned handle is
+     * closed: the commits classified for a fix are mostly those its blame walked, whose trees, blobs and diffs
+     * the blamer already holds.
+     */
+    Reading readThrough(Blamer blamer) {
+        this.blamer = blamer;
+        return () -> this.blamer = null;
+    }
+
+    private ObjectReader reader() {
+        ObjectReader shared = blamer == null ? null : blamer.reader();
+        return shared != null ? shared : reader;
+    }
+
+    private EditList edits(RawText before, RawText after) {
+        return blamer != null ? blamer.edits(before, after) : FixLines.edits(before, after);
     }
 
     /** The size and kind of {@code id}'s change (cached). */
@@ -88,7 +116,7 @@ final class ChangeClassifier {
         if (files > HUGE_FILES) {
             return new Change(files, Meta.HUGE);
         }
-        RenameDetector renames = new RenameDetector(reader, config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
+        RenameDetector renames = new RenameDetector(reader(), config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
         renames.addAll(entries);
         List<DiffEntry> detected = renames.compute();
         boolean sameContent = true;
@@ -120,12 +148,12 @@ final class ChangeClassifier {
     }
 
     private boolean equalIgnoringWhitespace(ObjectId a, ObjectId b) throws IOException {
-        RawText ta = FixLines.Texts.load(reader, a);
-        RawText tb = FixLines.Texts.load(reader, b);
+        byte[] ta = FixLines.Texts.bytes(reader(), a);
+        byte[] tb = FixLines.Texts.bytes(reader(), b);
         if (ta == null || tb == null) {
             return false;
         }
-        return sameOutsideWhitespace(ta.getRawContent(), tb.getRawContent());
+        return sameOutsideWhitespace(ta, tb);
     }
 
     /** Whether the two byte strings are equal once all whitespace is removed, compared in place. */
@@ -154,7 +182,7 @@ final class ChangeClassifier {
 
     private int countFiles(RevCommit commit, RevCommit parent) throws IOException {
         if (parent == null) {
-            try (TreeWalk tw = new TreeWalk(reader)) {
+            try (TreeWalk tw = new TreeWalk(reader())) {
                 tw.addTree(commit.getTree());
                 tw.setRecursive(true);
                 int n = 0;
@@ -168,7 +196,7 @@ final class ChangeClassifier {
     }
 
     private List<DiffEntry> diff(RevCommit parent, RevCommit commit, TreeFilter filter) throws IOException {
-        try (TreeWalk tw = new TreeWalk(reader)) {
+        try (TreeWalk tw = new TreeWalk(reader())) {
             tw.addTree(parent.getTree());
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
@@ -197,7 +225,7 @@ final class ChangeClassifier {
             return null;
         }
         int offset = 0;
-        for (Edit edit : FixLines.edits(before, after)) {
+        for (Edit edit : edits(before, after)) {
             if (line < edit.getBeginB()) {
                 break;
             }
@@ -322,13 +350,13 @@ final class ChangeClassifier {
         int added = 0;
         for (DiffEntry e : diff(parent, commit, TreeFilter.ANY_DIFF)) {
             RawText before = e.getChangeType() == DiffEntry.ChangeType.ADD ? RawText.EMPTY_TEXT
-                : FixLines.Texts.load(reader, e.getOldId().toObjectId());
+                : FixLines.Texts.load(reader(), e.getOldId().toObjectId());
             RawText after = e.getChangeType() == DiffEntry.ChangeType.DELETE ? RawText.EMPTY_TEXT
-                : FixLines.Texts.load(reader, e.getNewId().toObjectId());
+                : FixLines.Texts.load(reader(), e.getNewId().toObjectId());
             if (before == null || after == null) {
                 continue;
             }
-            for (Edit edit : FixLines.edits(before, after)) {
+            for (Edit edit : edits(before, after)) {
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
                     String key = withoutWhitespace(before.getString(i));
                     if (key.length() < MOVE_BLOCK_CHARS) {
@@ -352,14 +380,14 @@ final class ChangeClassifier {
     }
 
     private String pathInParent(RevCommit parent, RevCommit commit, String path) throws IOException {
-        if (TreeWalk.forPath(reader, path, parent.getTree()) != null) {
+        if (TreeWalk.forPath(reader(), path, parent.getTree()) != null) {
             return path;
         }
         List<DiffEntry> entries = diff(parent, commit, TreeFilter.ANY_DIFF);
         if (entries.size() > HUGE_FILES * 10) {
             return null;
         }
-        RenameDetector renames = new RenameDetector(reader, config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
+        RenameDetector renames = new RenameDetector(reader(), config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
         renames.addAll(entries);
         for (DiffEntry e : renames.compute()) {
             if ((e.getChangeType() == DiffEntry.ChangeType.RENAME || e.getChangeType() == DiffEntry.ChangeType.COPY)
@@ -371,11 +399,11 @@ final class ChangeClassifier {
     }
 
     private RawText blobText(RevCommit commit, String path) throws IOException {
-        try (TreeWalk tw = TreeWalk.forPath(reader, PathFilter.create(path).getPath(), commit.getTree())) {
+        try (TreeWalk tw = TreeWalk.forPath(reader(), PathFilter.create(path).getPath(), commit.getTree())) {
             if (tw == null) {
                 return null;
             }
-            return FixLines.Texts.load(reader, tw.getObjectId(0));
+            return FixLines.Texts.load(reader(), tw.getObjectId(0));
         }
     }
 }

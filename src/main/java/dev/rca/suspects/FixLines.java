@@ -13,8 +13,10 @@ import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
@@ -196,19 +198,35 @@ final class FixLines {
         }
 
         static RawText load(ObjectReader reader, ObjectId blob) throws IOException {
+            byte[] bytes = bytes(reader, blob);
+            return bytes == null ? null : new RawText(bytes);
+        }
+
+        /** The bytes {@link #load} would make a text of, without mapping its lines; null where it gives null. */
+        static byte[] bytes(ObjectReader reader, ObjectId blob) throws IOException {
             if (blob.equals(ObjectId.zeroId())) {
                 return null;
             }
             byte[] bytes;
             try {
-                bytes = reader.open(blob).getCachedBytes(MAX_BYTES);
+                bytes = open(reader, blob).getCachedBytes(MAX_BYTES);
             } catch (org.eclipse.jgit.errors.LargeObjectException e) {
                 return null;
             }
-            if (RawText.isBinary(bytes)) {
-                return null;
+            return RawText.isBinary(bytes) ? null : bytes;
+        }
+
+        /**
+         * Opens {@code blob} as a blob, which rca's cache reader keeps and recognises ({@code CachedGraphReader});
+         * an id that names no blob (a gitlink's commit) is opened as it always was, failing the same way.
+         */
+        private static ObjectLoader open(ObjectReader reader, ObjectId blob) throws IOException {
+            try {
+                return reader.open(blob, Constants.OBJ_BLOB);
+            } catch (org.eclipse.jgit.errors.MissingObjectException
+                | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+                return reader.open(blob);
             }
-            return new RawText(bytes);
         }
 
         static String[] lines(RawText text) {

@@ -36,6 +36,15 @@ public final class MessagePointers {
         return found;
     }
 
+    /**
+     * Whether {@code message} has a {@code Fixes:} pointer: whether {@link #find} would list one of kind
+     * {@link Pointer.Kind#FIXES}, without looking for the other phrases, whose word-boundary patterns cost the
+     * most when the messages of many commits are read.
+     */
+    static boolean citesFixes(String message) {
+        return FIXES.matcher(message).find();
+    }
+
     private static void collect(List<Written> found, Set<String> seen, Pointer.Kind kind, Matcher m) {
         while (m.find()) {
             String sha = m.group(1).toLowerCase(java.util.Locale.ROOT);

@@ -61,7 +61,7 @@ final class RecentChanges {
                     newest.add(c.sha());
                 }
                 CommitDetails d = c.details();
-                if (MessagePointers.find(d.body()).stream().anyMatch(w -> w.kind() == Pointer.Kind.FIXES)) {
+                if (MessagePointers.citesFixes(d.body())) {
                     citing.add(c.sha());
                 }
                 return true;

@@ -103,7 +103,8 @@ public final class SuspectFinder implements AutoCloseable {
             }
             RevCommit parent = walk.parseCommit(fix.getParent(0));
             Set<ObjectId> blamed = new LinkedHashSet<>();
-            try (Blamer blamer = blamer(parent)) {
+            List<RevCommit> kept = new ArrayList<>();
+            try (Blamer blamer = blamer(parent); ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
                 for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false, null).entrySet()) {
                     blamer.track(parent, entry.getKey(), lines(entry.getValue()));
                     for (int[] range : ranges(entry.getValue())) {
@@ -114,12 +115,11 @@ public final class SuspectFinder implements AutoCloseable {
                         }
                     }
                 }
-            }
-            List<RevCommit> kept = new ArrayList<>();
-            for (ObjectId c : blamed) {
-                ChangeClassifier.Change change = classifier.change(c);
-                if (change.meta() != ChangeClassifier.Meta.MERGE && change.filesChanged() <= LARGE_FILES) {
-                    kept.add(walk.parseCommit(c));
+                for (ObjectId c : blamed) {
+                    ChangeClassifier.Change change = classifier.change(c);
+                    if (change.meta() != ChangeClassifier.Meta.MERGE && change.filesChanged() <= LARGE_FILES) {
+                        kept.add(walk.parseCommit(c));
+                    }
                 }
             }
             kept.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
@@ -171,7 +171,7 @@ public final class SuspectFinder implements AutoCloseable {
         List<FixLines.Target> blamedTargets = new ArrayList<>();
         List<Blamer.Origin> origins = new ArrayList<>();
         int done = 0;
-        try (Blamer blamer = blamer(parent)) {
+        try (Blamer blamer = blamer(parent); ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
             for (var entry : targets.entrySet()) {
                 progress.update("blaming", done++, targets.size());
                 Map<Integer, FixLines.Target> byLine = new HashMap<>();
@@ -225,27 +225,27 @@ public final class SuspectFinder implements AutoCloseable {
                 }
                 h.skipped.addAll(skipped.get(i));
             }
+            progress.update("blaming", targets.size(), targets.size());
+            if (holdings.isEmpty()) {
+                String why = targets.isEmpty()
+                    ? "the fix deletes or changes no code line of an existing file (it only adds files, or only blank lines and comments)"
+                    : "blame attributed none of the fix's lines";
+                return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
+            }
+            addRecentChanges(holdings, parent, targets.keySet(), query.notAfter());
+            List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
+            if (ranked.isEmpty()) {
+                return withPointersOnly(fix, subject, blamedLines, pointers, query,
+                    "every candidate was committed after the first symptom");
+            }
+            if (ranked.get(0).score() < MIN_SCORE) {
+                return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
+                    "no credible suspect: the best candidate %s scores %.2f, below %.2f",
+                    ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE));
+            }
+            return new SuspectReport(fix.name(), subject, blamedLines,
+                ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);
         }
-        progress.update("blaming", targets.size(), targets.size());
-        if (holdings.isEmpty()) {
-            String why = targets.isEmpty()
-                ? "the fix deletes or changes no code line of an existing file (it only adds files, or only blank lines and comments)"
-                : "blame attributed none of the fix's lines";
-            return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
-        }
-        addRecentChanges(holdings, parent, targets.keySet(), query.notAfter());
-        List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
-        if (ranked.isEmpty()) {
-            return withPointersOnly(fix, subject, blamedLines, pointers, query,
-                "every candidate was committed after the first symptom");
-        }
-        if (ranked.get(0).score() < MIN_SCORE) {
-            return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
-                "no credible suspect: the best candidate %s scores %.2f, below %.2f",
-                ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE));
-        }
-        return new SuspectReport(fix.name(), subject, blamedLines,
-            ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);
     }
 
     /**

@@ -18,10 +18,13 @@ import java.util.List;
 import java.util.Random;
 import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.blame.BlameResult;
+import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,6 +195,72 @@ class BlamerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theClassifierReadingThroughTheBlamerAnswersAsOnItsOwn() throws Exception {
+        // the classifier then takes blobs, trees and diffs from the blamer: the pairs blame diffed, and others
+        Random random = new Random(31);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("classify")).tick(3_600)) {
+            List<String> main = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                main.add("line_" + i + "(" + i + ");");
+            }
+            String path = mergesAndRenames(repo, main, random);
+            List<String> moved = new ArrayList<>(main.subList(6, main.size()));
+            moved.addAll(main.subList(0, 6));
+            repo.commit("move").add(path, String.join("\n", moved) + "\n").create();
+            repo.commit("indent").add(path, "  " + String.join("\n  ", moved) + "\n").create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository());
+                 ObjectReader reader = ws.repository().newObjectReader()) {
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+                RevCommit head = walk.parseCommit(repo.tip("main"));
+                List<String> alone = classified(new ChangeClassifier(reader, walk, ws.repository().getConfig()),
+                    walk, head);
+                ChangeClassifier classifier = new ChangeClassifier(reader, walk, ws.repository().getConfig());
+                List<String> through;
+                try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head));
+                     ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
+                    assertNotNull(blamer.reader(), "the cache tables were not used");
+                    BitSet all = new BitSet();
+                    all.set(0, moved.size());
+                    blamer.track(head, path, all);
+                    blamer.blame(head, path, 0, moved.size());
+                    through = classified(classifier, walk, head);
+                }
+                assertTrue(alone.stream().anyMatch(a -> a.contains(" moved from ") && !a.endsWith(" moved from -")),
+                    "no moved line");
+                assertTrue(alone.stream().anyMatch(a -> a.contains("FORMAT")), "no format-only commit");
+                assertEquals(alone, through);
+            }
+        }
+    }
+
+    /** Every answer of {@code classifier} about the commits reachable from {@code head}, one line each. */
+    private static List<String> classified(ChangeClassifier classifier, RevWalk walk, RevCommit head)
+        throws Exception {
+        List<String> out = new ArrayList<>();
+        try (RevWalk all = new RevWalk(walk.getObjectReader())) {
+            all.markStart(all.parseCommit(head));
+            for (RevCommit c : all) {
+                out.add(c.name() + " " + classifier.change(c) + " " + classifier.addedIdentifiers(c));
+                for (String path : List.of("src/a.c", "lib/b.c", "lib/c.c")) {
+                    try (TreeWalk tw = TreeWalk.forPath(walk.getObjectReader(), path, c.getTree())) {
+                        int lines = tw == null ? 0
+                            : new RawText(walk.getObjectReader().open(tw.getObjectId(0)).getBytes()).size();
+                        for (int i = 0; i < lines; i++) {
+                            out.add(path + ":" + i + " in parent " + where(classifier.lineInParent(c, path, i))
+                                + " moved from " + where(classifier.movedFrom(c, path, i)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String where(ChangeClassifier.LineInParent at) {
+        return at == null ? "-" : at.parent().name() + ":" + at.path() + ":" + at.line();
     }
 
     /**

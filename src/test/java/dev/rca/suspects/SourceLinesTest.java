@@ -45,4 +45,18 @@ class SourceLinesTest {
                 new MessagePointers.Written(Pointer.Kind.REVERTS, "0123456789abcdef0123456789abcdef01234567")),
             MessagePointers.find(msg));
     }
+
+    @Test
+    void aMessageCitesFixesExactlyWhenFindListsAFixesPointer() {
+        int citing = 0;
+        for (String msg : List.of("", "subject", "Fixes: 1234567", "  fixes:\tcommit ABCDEF0123 (\"x\")",
+            "body\nFixes: 123456", "body\nFixes: 1234567z", "Fixes: 12345678\nFixes: 12345678",
+            "a\nThis reverts commit 1234567.\nFixes: 1234567", "regression from 1234567\n", "x Fixes: 1234567",
+            "Fixes:1234567\r\n", "Fixes: ghijklm")) {
+            boolean listed = MessagePointers.find(msg).stream().anyMatch(w -> w.kind() == Pointer.Kind.FIXES);
+            citing += listed ? 1 : 0;
+            assertEquals(listed, MessagePointers.citesFixes(msg), msg);
+        }
+        assertEquals(5, citing);
+    }
 }
