@@ -11,6 +11,7 @@ import dev.rca.history.CachedGraphReader;
 import dev.rca.history.CommitCache;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -57,10 +58,7 @@ class BlamerTest {
     void followingSomeLinesGivesTheWholeFileBlameOfThoseLines() throws Exception {
         Random random = new Random(7);
         try (TestRepo repo = TestRepo.init(tmp.resolve("m")).tick(3_600)) {
-            List<String> main = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                main.add("line_" + i + "(" + i + ");");
-            }
+            List<String> main = numberedLines(30);
             String path = "a.c";
             repo.commit("initial").add(path, String.join("\n", main) + "\n").create();
             for (int c = 1; c <= 24; c++) {
@@ -117,28 +115,21 @@ class BlamerTest {
     void blameThroughTheCacheTablesEqualsJGitsAndGits() throws Exception {
         Random random = new Random(11);
         try (TestRepo repo = TestRepo.init(tmp.resolve("c")).tick(3_600)) {
-            List<String> main = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                main.add("line_" + i + "(" + i + ");");
-            }
+            List<String> main = numberedLines(40);
             String path = mergesAndRenames(repo, main, random);
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
                 assertNotNull(CommitCache.index(ws, Progress.NONE));
                 RevCommit head = walk.parseCommit(repo.tip("main"));
                 int size = main.size();
-                BitSet all = new BitSet();
-                all.set(0, size);
                 Blamer.Origin[] plain;
                 Blamer.Origin[] cached;
                 try (Blamer blamer = new Blamer(ws.repository())) {
-                    blamer.track(head, path, all);
-                    plain = blamer.blame(head, path, 0, size);
+                    plain = blameWhole(blamer, head, path, size);
                 }
                 CachedGraphReader reader = CachedGraphReader.open(ws, head);
                 assertNotNull(reader, "the cache tables were not used");
                 try (Blamer blamer = new Blamer(ws.repository(), reader)) {
-                    blamer.track(head, path, all);
-                    cached = blamer.blame(head, path, 0, size);
+                    cached = blameWhole(blamer, head, path, size);
                 }
                 assertArrayEquals(plain, cached);
                 List<String> porcelain = NativeGit.lines(repo.directory(), "blame", "-w", "--line-porcelain",
@@ -169,21 +160,15 @@ class BlamerTest {
         // earlier parents took the line, the diffs against the later ones are never worked out
         Random random = new Random(23);
         try (TestRepo repo = TestRepo.init(tmp.resolve("one")).tick(3_600)) {
-            List<String> main = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                main.add("line_" + i + "(" + i + ");");
-            }
+            List<String> main = numberedLines(40);
             String path = mergesAndRenames(repo, main, random);
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
                 assertNotNull(CommitCache.index(ws, Progress.NONE));
                 RevCommit head = walk.parseCommit(repo.tip("main"));
                 int size = main.size();
-                BitSet all = new BitSet();
-                all.set(0, size);
                 Blamer.Origin[] whole;
                 try (Blamer blamer = new Blamer(ws.repository())) {
-                    blamer.track(head, path, all);
-                    whole = blamer.blame(head, path, 0, size);
+                    whole = blameWhole(blamer, head, path, size);
                 }
                 try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head))) {
                     for (int i = size - 1; i >= 0; i--) {
@@ -202,10 +187,7 @@ class BlamerTest {
         // the classifier then takes blobs, trees and diffs from the blamer: the pairs blame diffed, and others
         Random random = new Random(31);
         try (TestRepo repo = TestRepo.init(tmp.resolve("classify")).tick(3_600)) {
-            List<String> main = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                main.add("line_" + i + "(" + i + ");");
-            }
+            List<String> main = numberedLines(40);
             String path = mergesAndRenames(repo, main, random);
             List<String> moved = new ArrayList<>(main.subList(6, main.size()));
             moved.addAll(main.subList(0, 6));
@@ -222,10 +204,7 @@ class BlamerTest {
                 try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head));
                      ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
                     assertNotNull(blamer.reader(), "the cache tables were not used");
-                    BitSet all = new BitSet();
-                    all.set(0, moved.size());
-                    blamer.track(head, path, all);
-                    blamer.blame(head, path, 0, moved.size());
+                    blameWhole(blamer, head, path, moved.size());
                     through = classified(classifier, walk, head);
                 }
                 assertTrue(alone.stream().anyMatch(a -> a.contains(" moved from ") && !a.endsWith(" moved from -")),
@@ -317,5 +296,21 @@ class BlamerTest {
         lines.add(random.nextInt(lines.size()), "added_" + tag + "();");
         int at = random.nextInt(lines.size());
         lines.set(at, "  " + lines.get(at).strip());
+    }
+
+    private static List<String> numberedLines(int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add("line_" + i + "(" + i + ");");
+        }
+        return lines;
+    }
+
+    /** Every line of {@code path} at {@code head}, followed at once. */
+    private static Blamer.Origin[] blameWhole(Blamer blamer, RevCommit head, String path, int size) throws IOException {
+        BitSet all = new BitSet();
+        all.set(0, size);
+        blamer.track(head, path, all);
+        return blamer.blame(head, path, 0, size);
     }
 }
