@@ -176,8 +176,9 @@ final class ChangeClassifier {
         }
     }
 
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0b;
+    /** What regex {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
     private int countFiles(RevCommit commit, RevCommit parent) throws IOException {
@@ -305,7 +306,7 @@ final class ChangeClassifier {
         StringBuilder kept = null;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            if (isWhitespace(c)) {
                 if (kept == null) {
                     kept = new StringBuilder(line.length()).append(line, 0, i);
                 }
