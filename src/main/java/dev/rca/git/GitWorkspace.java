@@ -274,11 +274,9 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
+    /** Gives the repository back: closes it, or, when the daemon keeps it, returns this command's use of it. */
     @Override
     public void close() {
-        RepositoryPool keeping = pool;
-        if (keeping == null || !keeping.keeps(repository)) {
-            repository.close();
-        }
+        repository.close();
     }
 }

@@ -12,7 +12,12 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * the pack index, the pack windows and the delta bases already read: on a history of git's size reading the
  * pack index alone costs more than a short query. JGit rereads configuration, refs and the pack directory
  * when they change on disk, so a kept repository answers as a freshly opened one would. The least recently
- * used repository is closed when more than {@code capacity} are open.
+ * used repository is let go when more than {@code capacity} are kept.
+ *
+ * <p>The pool holds one of JGit's use counts on each repository it keeps, and hands every caller another, to
+ * be given back with {@link Repository#close()}: a repository the pool lets go (evicted by other repositories
+ * opened on other threads, or dropped as the warm-up's) stays open until its last user is done, instead of
+ * having its packs closed under a running command and read again.
  */
 final class RepositoryPool {
     private record Key(File gitDir, File workTree, File indexFile, File objectDirectory) {
@@ -33,13 +38,17 @@ final class RepositoryPool {
         };
     }
 
-    /** The repository {@code builder} describes, opened once and then kept. */
+    /**
+     * The repository {@code builder} describes, opened once and then kept; the caller closes it when done, which
+     * gives back its use count and leaves the pool's.
+     */
     synchronized Repository open(FileRepositoryBuilder builder) throws IOException {
         builder.setup();
         Key key = new Key(builder.getGitDir(), builder.getWorkTree(), builder.getIndexFile(),
             builder.getObjectDirectory());
         Repository kept = open.get(key);
         if (kept != null && kept.getDirectory().isDirectory()) {
+            kept.incrementOpen();
             return kept;
         }
         if (kept != null) {
@@ -47,6 +56,7 @@ final class RepositoryPool {
         }
         Repository fresh = builder.build();
         open.put(key, fresh);
+        fresh.incrementOpen();
         return fresh;
     }
 
@@ -69,10 +79,5 @@ final class RepositoryPool {
     /** Where each kept repository is: its work tree, or the git directory of a bare one. */
     synchronized java.util.List<File> places() {
         return open.keySet().stream().map(k -> k.workTree() != null ? k.workTree() : k.gitDir()).toList();
-    }
-
-    /** True for a repository this pool keeps open: its user must not close it. */
-    synchronized boolean keeps(Repository repository) {
-        return open.containsValue(repository);
     }
 }
