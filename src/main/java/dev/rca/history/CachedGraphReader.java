@@ -3,9 +3,6 @@ package dev.rca.history;
 import dev.rca.git.GitWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -25,15 +22,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class CachedGraphReader extends ObjectReader.Filter {
     private final ObjectReader delegate;
     private final TableCommitGraph graph;
-    /** Blobs read so far, least recently used first, up to {@link #blobBudget} bytes. */
-    private final LinkedHashMap<ObjectId, byte[]> blobs = new LinkedHashMap<>(64, 0.75f, true);
-    /** The id of each cached blob's bytes, by identity: what {@link #blobOf} answers. */
-    private final Map<byte[], ObjectId> blobIds = new IdentityHashMap<>();
-    private final long blobBudget = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
-    private long blobBytes;
-    /** Trees read so far, least recently used first, up to a quarter of {@link #blobBudget} bytes. */
-    private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(64, 0.75f, true);
-    private long treeBytes;
+    /** Blobs and trees read so far, by this reader or any other of the process. */
+    private final ObjectBytesCache kept = ObjectBytesCache.SHARED;
 
     private CachedGraphReader(ObjectReader delegate, TableCommitGraph graph) {
         this.delegate = delegate;
@@ -71,9 +61,9 @@ public final class CachedGraphReader extends ObjectReader.Filter {
     }
 
     /**
-     * Reads blobs once while they fit in the cache: the same versions of a file are read by every walk over its
-     * history (each file of a fix, each re-blame), and a blob read again is the same array, which
-     * {@link #blobOf} recognises.
+     * Reads blobs and trees once while they fit in the process's {@link ObjectBytesCache}: the same versions of a
+     * file are read by every walk over its history (each file of a fix, each re-blame, the next query), and a
+     * blob read again is the same array, which {@link #blobOf} recognises.
      */
     @Override
     public ObjectLoader open(AnyObjectId id, int typeHint) throws IOException {
@@ -86,50 +76,34 @@ public final class CachedGraphReader extends ObjectReader.Filter {
         if (typeHint == Constants.OBJ_TREE) {
             // a blame reads the trees along its path at each commit whose text it loads (JGit looks up the
             // blob's attributes there), again for every walk that crosses the commit
-            byte[] tree = trees.get(id);
+            byte[] tree = kept.tree(id);
             if (tree == null) {
                 ObjectLoader loader = super.open(id, typeHint);
                 if (loader.isLarge()) {
                     return loader;
                 }
                 tree = loader.getCachedBytes();
-                trees.put(id.copy(), tree);
-                treeBytes += tree.length;
-                for (var it = trees.entrySet().iterator(); treeBytes > blobBudget / 4 && it.hasNext(); ) {
-                    treeBytes -= it.next().getValue().length;
-                    it.remove();
-                }
+                kept.keepTree(id, tree);
             }
             return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
         }
         if (typeHint != Constants.OBJ_BLOB) {
             return super.open(id, typeHint);
         }
-        byte[] bytes = blobs.get(id);
+        byte[] bytes = kept.blob(id);
         if (bytes != null) {
             return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, bytes);
         }
         ObjectLoader loader = super.open(id, typeHint);
-        if (loader.isLarge() || loader.getSize() > blobBudget / 8) {
+        if (loader.isLarge() || !kept.keepsBlobOf(loader.getSize())) {
             return loader;
         }
-        bytes = loader.getCachedBytes();
-        ObjectId key = id.copy();
-        blobs.put(key, bytes);
-        blobIds.put(bytes, key);
-        blobBytes += bytes.length;
-        for (var it = blobs.entrySet().iterator(); blobBytes > blobBudget && it.hasNext(); ) {
-            var eldest = it.next();
-            blobBytes -= eldest.getValue().length;
-            blobIds.remove(eldest.getValue());
-            it.remove();
-        }
-        return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, bytes);
+        return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, kept.keepBlob(id, loader.getCachedBytes()));
     }
 
-    /** The id of a blob whose bytes this reader handed out and still holds ({@code content} itself), or null. */
+    /** The id of a blob whose bytes this reader handed out and the process still keeps ({@code content} itself), or null. */
     public ObjectId blobOf(byte[] content) {
-        return blobIds.get(content);
+        return kept.blobOf(content);
     }
 
     @Override

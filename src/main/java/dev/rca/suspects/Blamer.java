@@ -278,16 +278,16 @@ final class Blamer implements AutoCloseable {
     }
 
     /**
-     * The generator's own diff ({@link HistogramDiff}), remembered per pair of blobs the reader recognises; the
-     * edit list handed out is a copy each time, as a fresh diff would be. Each blob's lines are hashed once for
-     * all the diffs it takes part in ({@link WhitespaceIgnoringComparator}, which compares as the generator's).
-     * Where the texts differ between their common head and tail, the histogram diff is put off until the edits
-     * are read ({@link DeferredEdits}).
+     * The generator's own diff ({@link HistogramDiff}), remembered per pair of blobs the reader recognises, for
+     * the process ({@link RememberedEdits}); the edit list handed out is a copy each time, as a fresh diff would
+     * be. Each blob's lines are hashed once for all the diffs it takes part in ({@link WhitespaceIgnoringComparator},
+     * which compares as the generator's). Where the texts differ between their common head and tail, the histogram
+     * diff is put off until the edits are read ({@link DeferredEdits}).
      */
     private static final class RememberingDiff extends DiffAlgorithm {
         private final DiffAlgorithm histogram = new HistogramDiff();
         private final CachedGraphReader reader;
-        private final Map<List<ObjectId>, EditList> known = new HashMap<>();
+        private final RememberedEdits known = RememberedEdits.SHARED;
         private final Map<ObjectId, WhitespaceIgnoringComparator.Lines> lines = new HashMap<>();
 
         RememberingDiff(CachedGraphReader reader) {
@@ -300,8 +300,7 @@ final class Blamer implements AutoCloseable {
                 ObjectId ia = reader.blobOf(ta.getRawContent());
                 ObjectId ib = reader.blobOf(tb.getRawContent());
                 if (ia != null && ib != null) {
-                    List<ObjectId> key = List.of(ia, ib);
-                    EditList edits = known.get(key);
+                    EditList edits = known.get(ia, ib);
                     if (edits != null) {
                         return copy(edits);
                     }
@@ -309,9 +308,9 @@ final class Blamer implements AutoCloseable {
                         new WhitespaceIgnoringComparator(ta, lines(ia, ta), tb, lines(ib, tb));
                     Edit region = cmp.reduceCommonStartEnd(ta, tb, new Edit(0, ta.size(), 0, tb.size()));
                     if (region.getType() == Edit.Type.REPLACE) {
-                        return new DeferredEdits(() -> copy(known.computeIfAbsent(key, k -> histogram.diff(cmp, ta, tb))));
+                        return new DeferredEdits(() -> copy(worked(ia, ib, cmp, ta, tb)));
                     }
-                    return copy(known.computeIfAbsent(key, k -> histogram.diff(cmp, ta, tb)));
+                    return copy(worked(ia, ib, cmp, ta, tb));
                 }
             }
             return histogram.diff(comparator, a, b);
@@ -324,8 +323,19 @@ final class Blamer implements AutoCloseable {
             if (ia == null || ib == null) {
                 return null;
             }
-            return copy(known.computeIfAbsent(List.of(ia, ib),
-                k -> histogram.diff(new WhitespaceIgnoringComparator(a, lines(ia, a), b, lines(ib, b)), a, b)));
+            EditList edits = known.get(ia, ib);
+            return copy(edits != null ? edits
+                : worked(ia, ib, new WhitespaceIgnoringComparator(a, lines(ia, a), b, lines(ib, b)), a, b));
+        }
+
+        /** The edits of blob {@code ia} ({@code a}) against blob {@code ib} ({@code b}), kept for the process. */
+        private EditList worked(ObjectId ia, ObjectId ib, WhitespaceIgnoringComparator cmp, RawText a, RawText b) {
+            EditList edits = known.get(ia, ib);
+            if (edits == null) {
+                edits = histogram.diff(cmp, a, b);
+                known.put(ia, ib, edits);
+            }
+            return edits;
         }
 
         private WhitespaceIgnoringComparator.Lines lines(ObjectId blob, RawText text) {

@@ -2,6 +2,7 @@ package dev.rca.suspects;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,35 @@ class BlamerTest {
                 assertEquals(size, line);
             }
         }
+    }
+
+    @Test
+    void whatOneBlameKeptForTheProcessServesTheNextInAnyRepository() throws Exception {
+        // blobs, trees and edits are kept for the process by object id: a second blame of the same history, and
+        // one of another history holding the same blobs under other commits, answer as JGit does without them
+        int size = 40;
+        Blamer.Origin[][] first = new Blamer.Origin[2][];
+        for (int run = 0; run < 2; run++) {
+            Random random = new Random(41);
+            try (TestRepo repo = TestRepo.init(tmp.resolve("kept" + run)).tick(3_600 + run)) {
+                String path = mergesAndRenames(repo, numberedLines(size), random);
+                try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                    assertNotNull(CommitCache.index(ws, Progress.NONE));
+                    RevCommit head = walk.parseCommit(repo.tip("main"));
+                    Blamer.Origin[] plain;
+                    try (Blamer blamer = new Blamer(ws.repository())) {
+                        plain = blameWhole(blamer, head, path, size);
+                    }
+                    for (int again = 0; again < 2; again++) {
+                        try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head))) {
+                            assertArrayEquals(plain, blameWhole(blamer, head, path, size), "run " + run + ", blame " + again);
+                        }
+                    }
+                    first[run] = plain;
+                }
+            }
+        }
+        assertFalse(first[0][0].commit().equals(first[1][0].commit()), "the two histories share commits");
     }
 
     @Test
