@@ -101,7 +101,10 @@ public final class CachedGraphReader extends ObjectReader.Filter {
         return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, kept.keepBlob(id, loader.getCachedBytes()));
     }
 
-    /** The id of a blob whose bytes this reader handed out and the process still keeps ({@code content} itself), or null. */
+    /**
+     * The id of a blob whose bytes this reader handed out and the process still keeps ({@code content} itself),
+     * or null.
+     */
     public ObjectId blobOf(byte[] content) {
         return kept.blobOf(content);
     }

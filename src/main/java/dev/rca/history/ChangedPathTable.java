@@ -64,6 +64,23 @@ final class ChangedPathTable {
     /** Per dictionary path, its Bloom filter hashes once {@link #bloomHashed}: the daemon keeps tables open. */
     private long[] bloomHashes;
     private java.util.BitSet bloomHashed;
+    /**
+     * Per dictionary path, what each covered commit holds there ({@link Lookup}'s memory), kept with the table:
+     * the daemon keeps a table open across commands, and the next query about a file (its history, the next
+     * suspect) finds the walk down first parents already made. Least recently used out first, within
+     * {@link #HOLDINGS_BUDGET} bytes (32 MiB, or a sixteenth of the heap). Entries are only ever set to the one value they can have, so threads that
+     * share an array need no lock.
+     */
+    private final java.util.LinkedHashMap<Integer, int[]> holdings =
+        new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Integer, int[]> eldest) {
+                return (long) size() * commits * Integer.BYTES > HOLDINGS_BUDGET && size() > 1;
+            }
+        };
+    private static final long HOLDINGS_BUDGET = Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 16);
+    /** The changed-path filters built so far, by commit; each is immutable, so a racing thread builds an equal one. */
+    private volatile ChangedPathFilter[] filters;
 
     private ChangedPathTable(Path file, MappedByteBuffer map, int commits, int paths, int entries, int pathBytes) {
         this.file = file;
@@ -243,6 +260,20 @@ final class ChangedPathTable {
      * answers), but each dictionary path is hashed once per table instead of once per filter that holds it.
      */
     ChangedPathFilter changedPathFilter(int commit) {
+        ChangedPathFilter[] built = filters;
+        if (built == null) {
+            built = new ChangedPathFilter[commits];
+            filters = built;
+        }
+        ChangedPathFilter filter = built[commit];
+        if (filter == null) {
+            filter = buildChangedPathFilter(commit);
+            built[commit] = filter;
+        }
+        return filter;
+    }
+
+    private ChangedPathFilter buildChangedPathFilter(int commit) {
         int start = entriesStart(commit);
         int end = entriesStart(commit + 1);
         if (start == end) {
@@ -275,6 +306,11 @@ final class ChangedPathTable {
             bloomHashed.set(index);
         }
         return bloomHashes[index];
+    }
+
+    /** What each covered commit holds at dictionary path {@code path}, as far as worked out (entry + 2; 0 unknown). */
+    private synchronized int[] holdings(int path) {
+        return holdings.computeIfAbsent(path, p -> new int[commits]);
     }
 
     /** Answers "same content at the paths?" for commits of the table, remembering what it worked out. */
@@ -338,7 +374,7 @@ final class ChangedPathTable {
                 return -1;
             }
             if (memo[i] == null) {
-                memo[i] = new int[commits];
+                memo[i] = holdings(path);
             }
             int[] m = memo[i];
             int[] line = new int[16];

@@ -17,7 +17,8 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 final class ObjectBytesCache {
     /** The cache every reader of this process shares. */
-    static final ObjectBytesCache SHARED = new ObjectBytesCache(Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
+    static final ObjectBytesCache SHARED =
+        new ObjectBytesCache(Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
 
     private final long blobBudget;
     private final LinkedHashMap<ObjectId, byte[]> blobs = new LinkedHashMap<>(64, 0.75f, true);

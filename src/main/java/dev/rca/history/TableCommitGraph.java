@@ -32,8 +32,6 @@ final class TableCommitGraph implements CommitGraph {
     private final int[] positions = new int[SLOTS];
     /** Per path, what the covered commits hold there, worked out once. */
     private final Map<String, ChangedPathTable.Lookup> lookups = new HashMap<>();
-    /** The changed-path filters handed out, by position: built once per commit. */
-    private final Map<Integer, ChangedPathFilter> filters = new HashMap<>();
 
     TableCommitGraph(CommitTable commits, ChangedPathTable paths) {
         this.commits = commits;
@@ -116,8 +114,9 @@ final class TableCommitGraph implements CommitGraph {
         if (paths == null || position < 0 || position >= paths.commits() || commits.parentCount(position) != 1) {
             return null;
         }
-        // every generator of a blame (each file, each re-blame) asks about the same commits
-        return filters.computeIfAbsent(position, paths::changedPathFilter);
+        // every generator of a blame (each file, each re-blame, the next query) asks about the same commits: the
+        // table keeps the filters it built
+        return paths.changedPathFilter(position);
     }
 
     /** The raw commit object of {@code id} when the table has it, or null. */

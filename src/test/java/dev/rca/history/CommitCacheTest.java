@@ -174,23 +174,28 @@ class CommitCacheTest {
             CommitTable commits = CommitTable.open(CommitCache.directory(ws));
             ChangedPathTable table = ChangedPathTable.open(CommitCache.directory(ws), commits);
             assertEquals(commits.size(), table.commits());
-            for (String path : all) {
-                ChangedPathTable.Lookup lookup = table.new Lookup(commits, List.of(path));
-                TreePaths trees = new TreePaths(reader, List.of(path));
-                for (int c = 0; c < commits.size(); c++) {
-                    TreePaths.Entry[] mine = trees.lookup(commits.tree(c));
-                    assertEquals(java.util.Arrays.stream(mine).allMatch(java.util.Objects::isNull), lookup.empty(c),
-                        path + " empty in " + commits.id(c).name());
-                    for (int n = 0; n < commits.parentCount(c); n++) {
-                        int p = commits.parent(c, n);
-                        assertEquals(java.util.Arrays.equals(mine, trees.lookup(commits.tree(p))),
-                            lookup.same(p, c), path + " in " + commits.id(c).name() + " and parent " + n);
-                        pairs++;
+            // twice: the second time each path's lookup starts from what the first left with the table (the
+            // daemon keeps it), and asks newest first instead of oldest first
+            for (int pass = 0; pass < 2; pass++) {
+                for (String path : all) {
+                    ChangedPathTable.Lookup lookup = table.new Lookup(commits, List.of(path));
+                    TreePaths trees = new TreePaths(reader, List.of(path));
+                    for (int k = 0; k < commits.size(); k++) {
+                        int c = pass == 0 ? k : commits.size() - 1 - k;
+                        TreePaths.Entry[] mine = trees.lookup(commits.tree(c));
+                        assertEquals(java.util.Arrays.stream(mine).allMatch(java.util.Objects::isNull), lookup.empty(c),
+                            path + " empty in " + commits.id(c).name());
+                        for (int n = 0; n < commits.parentCount(c); n++) {
+                            int p = commits.parent(c, n);
+                            assertEquals(java.util.Arrays.equals(mine, trees.lookup(commits.tree(p))),
+                                lookup.same(p, c), path + " in " + commits.id(c).name() + " and parent " + n);
+                            pairs++;
+                        }
                     }
                 }
             }
         }
-        assertTrue(pairs > 10_000, "compared " + pairs);
+        assertTrue(pairs > 20_000, "compared " + pairs);
     }
 
     @Test
@@ -217,8 +222,9 @@ class CommitCacheTest {
                 assertEquals(java.util.HexFormat.of().formatHex(expected.toByteArray()),
                     java.util.HexFormat.of().formatHex(built.toByteArray()), commits.id(c).name());
                 if (commits.parentCount(c) == 1) {
-                    // built once per commit and graph
-                    assertSame(graph.getChangedPathFilter(c), graph.getChangedPathFilter(c));
+                    // built once per commit and kept with the table, for every graph over it
+                    assertSame(graph.getChangedPathFilter(c),
+                        new TableCommitGraph(commits, table).getChangedPathFilter(c));
                     filters++;
                 }
             }

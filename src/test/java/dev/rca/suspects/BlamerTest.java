@@ -165,7 +165,8 @@ class BlamerTest {
             Random random = new Random(41);
             try (TestRepo repo = TestRepo.init(tmp.resolve("kept" + run)).tick(3_600 + run)) {
                 String path = mergesAndRenames(repo, numberedLines(size), random);
-                try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                try (GitWorkspace ws = GitWorkspace.open(repo.directory());
+                     RevWalk walk = new RevWalk(ws.repository())) {
                     assertNotNull(CommitCache.index(ws, Progress.NONE));
                     RevCommit head = walk.parseCommit(repo.tip("main"));
                     Blamer.Origin[] plain;
@@ -174,7 +175,8 @@ class BlamerTest {
                     }
                     for (int again = 0; again < 2; again++) {
                         try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head))) {
-                            assertArrayEquals(plain, blameWhole(blamer, head, path, size), "run " + run + ", blame " + again);
+                            assertArrayEquals(plain, blameWhole(blamer, head, path, size),
+                                "run " + run + ", blame " + again);
                         }
                     }
                     first[run] = plain;
