@@ -43,6 +43,8 @@ public final class CandidateWalk implements AutoCloseable {
 
     private final RevWalk walk;
     private final ObjectReader reader;
+    /** False for a walker made by {@link #anew}: the walk and reader are its origin's to close. */
+    private final boolean ownsWalk;
     private final TreeFilter pathFilter;
     private final boolean firstParent;
     private TreeFilter activeFilter;
@@ -68,17 +70,44 @@ public final class CandidateWalk implements AutoCloseable {
         }
     }
 
-    private CandidateWalk(GitWorkspace workspace, List<String> paths, boolean firstParent) {
-        this.reader = workspace.repository().newObjectReader();
-        this.walk = new RevWalk(reader);
-        this.walk.setRetainBody(false);
+    private CandidateWalk(RevWalk walk, ObjectReader reader, boolean ownsWalk, List<String> paths,
+                          boolean firstParent) {
+        this.reader = reader;
+        this.walk = walk;
+        this.ownsWalk = ownsWalk;
         this.firstParent = firstParent;
         this.pathFilter = paths.isEmpty() ? null : PathFilterGroup.createFromStrings(paths);
     }
 
     /** A walker for one bisection's paths and mode; close it when the process is done with it. */
     public static CandidateWalk open(GitWorkspace workspace, List<String> paths, boolean firstParent) {
-        return new CandidateWalk(workspace, paths, firstParent);
+        ObjectReader reader = workspace.repository().newObjectReader();
+        RevWalk walk = new RevWalk(reader);
+        walk.setRetainBody(false);
+        return new CandidateWalk(walk, reader, true, paths, firstParent);
+    }
+
+    /**
+     * A walker whose object pool is empty, as a new git process's is, but which reads commits through this one: a
+     * commit either of them has parsed is not read from the pack again. Which commits the pool has seen still
+     * differs between them, as it does between two git processes, so the walks are the same as with {@link #open}.
+     * Close it before this one.
+     */
+    public CandidateWalk anew(List<String> paths, boolean firstParent) {
+        return new CandidateWalk(walk, reader, false, paths, firstParent);
+    }
+
+    /**
+     * Whether {@code ancestor} (a full SHA) is reachable from {@code descendant}, read through this walker's
+     * commits; its object pool does not change.
+     */
+    public boolean isAncestor(String ancestor, String descendant) {
+        try {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+                walk.parseCommit(ObjectId.fromString(descendant)));
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the history: " + e.getMessage(), e);
+        }
     }
 
     /** The candidate graph of {@code bad} against {@code goods}, walked by a fresh walker. */
@@ -136,8 +165,10 @@ public final class CandidateWalk implements AutoCloseable {
 
     @Override
     public void close() {
-        walk.close();
-        reader.close();
+        if (ownsWalk) {
+            walk.close();
+            reader.close();
+        }
     }
 
     private Node node(RevCommit c) {
