@@ -5,6 +5,7 @@ import dev.rca.git.GitWorkspace;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedList;
@@ -56,9 +57,18 @@ public final class CandidateWalk implements AutoCloseable {
         int flags;
         int index = -1;
         List<Node> parents;
+        /** The SHA, formatted once: every step's graph names all the candidates. */
+        private String name;
 
         Node(RevCommit commit) {
             this.commit = commit;
+        }
+
+        String name() {
+            if (name == null) {
+                name = commit.name();
+            }
+            return name;
         }
 
         long date() {
@@ -172,7 +182,13 @@ public final class CandidateWalk implements AutoCloseable {
     }
 
     private Node node(RevCommit c) {
-        return nodes.computeIfAbsent(c.copy(), k -> new Node(c));
+        Node n = nodes.get(c);
+        return n != null ? n : nodes.computeIfAbsent(c.copy(), k -> new Node(c));
+    }
+
+    /** {@code n} once parsed: a node whose parents are known was parsed already, and is not looked up again. */
+    private Node parsed(Node n) throws IOException {
+        return n.parents != null ? n : parsed(n.commit);
     }
 
     private Node parsed(ObjectId id) throws IOException {
@@ -265,7 +281,7 @@ public final class CandidateWalk implements AutoCloseable {
         if (commit.has(UNINTERESTING)) {
             for (Node p : commit.parents) {
                 p.flags |= UNINTERESTING;
-                parsed(p.commit);
+                parsed(p);
                 markParentsUninteresting(p);
                 if (p.has(SEEN)) {
                     continue;
@@ -277,7 +293,7 @@ public final class CandidateWalk implements AutoCloseable {
         }
         simplify(commit);
         for (Node p : commit.parents) {
-            parsed(p.commit);
+            parsed(p);
             if (!p.has(SEEN)) {
                 p.flags |= SEEN;
                 insertByDate(queue, p);
@@ -349,7 +365,7 @@ public final class CandidateWalk implements AutoCloseable {
             if (nth == 1 && activeFirstParent) {
                 break;
             }
-            parsed(p.commit);
+            parsed(p);
             if (!touchesPaths(p.commit, commit.commit)) {
                 if (!relevant(p)) {
                     continue;
@@ -399,21 +415,22 @@ public final class CandidateWalk implements AutoCloseable {
         boolean[] treesame = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
             Node n = list.get(i);
-            ids.add(n.commit.name());
+            ids.add(n.name());
             treesame[i] = n.has(TREESAME);
-            List<Integer> ps = new ArrayList<>();
+            int[] ps = new int[n.parents.size()];
+            int count = 0;
             for (Node p : n.parents) {
                 if (!p.has(UNINTERESTING)) {
                     if (p.index < 0 || p.index >= list.size() || list.get(p.index) != p) {
                         throw new IllegalStateException("interesting parent " + p.commit.name() + " not walked");
                     }
-                    ps.add(p.index);
+                    ps[count++] = p.index;
                 }
                 if (firstParent) {
                     break;
                 }
             }
-            parents[i] = ps.stream().mapToInt(Integer::intValue).toArray();
+            parents[i] = count == ps.length ? ps : Arrays.copyOf(ps, count);
         }
         return new CandidateGraph(ids, parents, treesame, firstParent);
     }

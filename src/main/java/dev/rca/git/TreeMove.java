@@ -58,7 +58,11 @@ import org.eclipse.jgit.util.SystemReader;
  * deleted since is put back, as {@code DirCacheCheckout} does when forced; untracked files are left alone.
  */
 final class TreeMove {
-    private static final int BUFFER = 64 * 1024;
+    /**
+     * Each file written gets a buffer of this size: most blobs are a few kilobytes, and one larger than the buffer is
+     * written straight through it (64 KiB each were 190 MB of zeroed arrays in a 14-step bisection).
+     */
+    private static final int BUFFER = 8 * 1024;
 
     private final Repository repo;
     private final ObjectReader objects;
