@@ -2,7 +2,9 @@ package dev.rca.bisect;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import java.io.File;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +14,10 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -42,9 +46,38 @@ public final class CandidateWalk implements AutoCloseable {
     private static final int TREESAME = 16;
     private static final int SLOP = 5;
 
+    /**
+     * Walks of more commits in all than this leave nothing for the next command: the commits parsed are kept for the
+     * next command (in the daemon: {@code start}'s for {@code run}), within a soft reference and up to this size.
+     */
+    private static final int KEEP_AT_MOST = 250_000;
+    private static final AtomicReference<SoftReference<Commits>> KEPT = new AtomicReference<>();
+
+    /** The commits one or more walkers have parsed, and what reads more; it knows nothing of their pools. */
+    private static final class Commits {
+        final Repository repository;
+        final ObjectReader reader;
+        final RevWalk walk;
+        /** The commits the walkers' pools have held, summed over walkers: a bound on what the walk holds. */
+        long pooled;
+
+        Commits(Repository repository) {
+            this.repository = repository;
+            this.reader = repository.newObjectReader();
+            this.walk = new RevWalk(reader);
+            this.walk.setRetainBody(false);
+        }
+
+        void close() {
+            walk.close();
+            reader.close();
+        }
+    }
+
+    private final Commits commits;
     private final RevWalk walk;
     private final ObjectReader reader;
-    /** False for a walker made by {@link #anew}: the walk and reader are its origin's to close. */
+    /** False for a walker made by {@link #anew}: the commits are its origin's to keep or close. */
     private final boolean ownsWalk;
     private final TreeFilter pathFilter;
     private final boolean firstParent;
@@ -80,10 +113,10 @@ public final class CandidateWalk implements AutoCloseable {
         }
     }
 
-    private CandidateWalk(RevWalk walk, ObjectReader reader, boolean ownsWalk, List<String> paths,
-                          boolean firstParent) {
-        this.reader = reader;
-        this.walk = walk;
+    private CandidateWalk(Commits commits, boolean ownsWalk, List<String> paths, boolean firstParent) {
+        this.commits = commits;
+        this.reader = commits.reader;
+        this.walk = commits.walk;
         this.ownsWalk = ownsWalk;
         this.firstParent = firstParent;
         this.pathFilter = paths.isEmpty() ? null : PathFilterGroup.createFromStrings(paths);
@@ -91,10 +124,29 @@ public final class CandidateWalk implements AutoCloseable {
 
     /** A walker for one bisection's paths and mode; close it when the process is done with it. */
     public static CandidateWalk open(GitWorkspace workspace, List<String> paths, boolean firstParent) {
-        ObjectReader reader = workspace.repository().newObjectReader();
-        RevWalk walk = new RevWalk(reader);
-        walk.setRetainBody(false);
-        return new CandidateWalk(walk, reader, true, paths, firstParent);
+        return new CandidateWalk(keptOrNew(workspace.repository()), true, paths, firstParent);
+    }
+
+    /**
+     * The commits the last command parsed when they are of this repository (the daemon keeps it open between
+     * commands: the same instance), else a new set. A commit's parents and date never change, but a shallow
+     * repository's cut-off does, so one is never served from what was kept.
+     */
+    private static Commits keptOrNew(Repository repository) {
+        SoftReference<Commits> ref = KEPT.getAndSet(null);
+        Commits kept = ref == null ? null : ref.get();
+        if (kept != null && kept.repository == repository && !shallow(repository)) {
+            return kept;
+        }
+        if (kept != null) {
+            kept.close();
+        }
+        return new Commits(repository);
+    }
+
+    private static boolean shallow(Repository repository) {
+        return new File(repository.getDirectory(), "shallow").exists()
+            || new File(repository.getCommonDirectory(), "shallow").exists();
     }
 
     /**
@@ -104,7 +156,7 @@ public final class CandidateWalk implements AutoCloseable {
      * Close it before this one.
      */
     public CandidateWalk anew(List<String> paths, boolean firstParent) {
-        return new CandidateWalk(walk, reader, false, paths, firstParent);
+        return new CandidateWalk(commits, false, paths, firstParent);
     }
 
     /**
@@ -175,9 +227,18 @@ public final class CandidateWalk implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsWalk) {
-            walk.close();
-            reader.close();
+        commits.pooled += nodes.size();
+        if (!ownsWalk) {
+            return;
+        }
+        if (commits.pooled > KEEP_AT_MOST || shallow(commits.repository)) {
+            commits.close();
+            return;
+        }
+        SoftReference<Commits> replaced = KEPT.getAndSet(new SoftReference<>(commits));
+        Commits other = replaced == null ? null : replaced.get();
+        if (other != null && other != commits) {
+            other.close();
         }
     }
 
