@@ -47,8 +47,8 @@ public final class CandidateWalk implements AutoCloseable {
     private static final int SLOP = 5;
 
     /**
-     * Walks of more commits in all than this leave nothing for the next command: the commits parsed are kept for the
-     * next command (in the daemon: {@code start}'s for {@code run}), within a soft reference and up to this size.
+     * The commits a command's walkers parsed are kept, softly, for the next command on the same repository (in the
+     * daemon: {@code start}'s for {@code run}), unless its walks pooled more than this many commits in all.
      */
     private static final int KEEP_AT_MOST = 250_000;
     private static final AtomicReference<SoftReference<Commits>> KEPT = new AtomicReference<>();
