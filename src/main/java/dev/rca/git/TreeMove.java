@@ -174,8 +174,12 @@ final class TreeMove {
         }
         Path indexFile = repo.getIndexFile().toPath();
         Path lock = indexFile.resolveSibling(indexFile.getFileName() + ".lock");
-        if (Files.getLastModifiedTime(lock).toInstant().isBefore(newest)) {
-            Files.setLastModifiedTime(lock, FileTime.from(newest));
+        try {
+            if (Files.getLastModifiedTime(lock).toInstant().isBefore(newest)) {
+                Files.setLastModifiedTime(lock, FileTime.from(newest));
+            }
+        } catch (NoSuchFileException otherLockName) {
+            // a JGit that names its lock otherwise: every written file is smudged, as before, which is only slower
         }
     }
 
