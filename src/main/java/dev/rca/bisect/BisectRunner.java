@@ -90,13 +90,16 @@ public final class BisectRunner {
     }
 
     private Outcome runDeterministic(Options options) {
-        Bisection.Status status = bisection.status();
-        if (status.state().flaky()) {
-            throw RcaException.badInput("this bisection was run in flaky mode; continue it with --flaky")
-                .withHint("or start again with 'rca bisect-helper start'");
-        }
-        int step = status.state().steps().size();
-        try (CandidateWalk walker = bisection.walker(status.state())) {
+        BisectState state = bisection.state();
+        // where it stands with a walker of its own, as before; the steps' walker reads the commits it parsed
+        try (CandidateWalk first = bisection.walker(state);
+             CandidateWalk walker = first.anew(state.paths(), state.firstParent())) {
+            Bisection.Status status = bisection.evaluate(state, first);
+            if (status.state().flaky()) {
+                throw RcaException.badInput("this bisection was run in flaky mode; continue it with --flaky")
+                    .withHint("or start again with 'rca bisect-helper start'");
+            }
+            int step = status.state().steps().size();
             return runSteps(status, step, walker, options);
         }
     }

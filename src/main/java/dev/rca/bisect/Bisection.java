@@ -63,30 +63,33 @@ public final class Bisection {
     public Status start(String badRev, List<String> goodRevs, List<String> paths, boolean firstParent) {
         String bad = workspace.resolveCommit(badRev).name();
         List<String> goods = new ArrayList<>();
-        for (String rev : goodRevs) {
-            String good = workspace.resolveCommit(rev).name();
-            if (good.equals(bad)) {
-                throw RcaException.badInput("'" + rev + "' is both good and bad");
+        // the ancestry checks parse the commits the walks below need, and hand them on (see CandidateWalk#anew)
+        try (CandidateWalk commits = CandidateWalk.open(workspace, List.of(), false)) {
+            for (String rev : goodRevs) {
+                String good = workspace.resolveCommit(rev).name();
+                if (good.equals(bad)) {
+                    throw RcaException.badInput("'" + rev + "' is both good and bad");
+                }
+                if (!commits.isAncestor(good, bad)) {
+                    throw RcaException.badInput("good commit " + good + " is not an ancestor of bad commit " + bad)
+                        .withHint("did you swap --good and --bad? give a good commit from the bad commit's history");
+                }
+                if (!goods.contains(good)) {
+                    goods.add(good);
+                }
             }
-            if (!isAncestor(good, bad)) {
-                throw RcaException.badInput("good commit " + good + " is not an ancestor of bad commit " + bad)
-                    .withHint("did you swap --good and --bad? give a good commit from the bad commit's history");
+            for (String path : paths) {
+                if (path.isEmpty() || path.startsWith("/") || path.contains("\\")) {
+                    throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
+                }
             }
-            if (!goods.contains(good)) {
-                goods.add(good);
+            BisectState state = BisectState.start(goods, bad, paths, firstParent);
+            try (CandidateWalk walker = commits.anew(paths, firstParent)) {
+                walker.checkAncestors(bad, goods);
+                Status status = evaluate(state, walker);
+                store.save(status.state());
+                return status;
             }
-        }
-        for (String path : paths) {
-            if (path.isEmpty() || path.startsWith("/") || path.contains("\\")) {
-                throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
-            }
-        }
-        BisectState state = BisectState.start(goods, bad, paths, firstParent);
-        try (CandidateWalk walker = CandidateWalk.open(workspace, paths, firstParent)) {
-            walker.checkAncestors(bad, goods);
-            Status status = evaluate(state, walker);
-            store.save(status.state());
-            return status;
         }
     }
 
@@ -120,22 +123,26 @@ public final class Bisection {
      * @throws RcaException exit 3 when the bisection is over or flaky, or the revision is unknown
      */
     public Status mark(String rev, Verdict verdict, int runs) {
-        Status before = status();
-        if (before.state().flaky()) {
-            throw RcaException.badInput("this bisection is in flaky mode; continue it with 'rca bisect-helper run --flaky'")
-                .withHint("or start again with 'rca bisect-helper start'");
-        }
-        String commit;
-        if (rev == null) {
-            commit = before.nextCommit();
-            if (commit == null) {
-                throw RcaException.badInput("the bisection is over; there is no current candidate")
-                    .withHint("name a commit, or see 'rca bisect-helper status'");
+        BisectState state = state();
+        // two walkers, as before: where it stands, then the walk after the verdict; the second reads the commits
+        // the first parsed instead of the pack
+        try (CandidateWalk first = walker(state);
+             CandidateWalk walker = first.anew(state.paths(), state.firstParent())) {
+            Status before = evaluate(state, first);
+            if (before.state().flaky()) {
+                throw RcaException.badInput("this bisection is in flaky mode; continue it with 'rca bisect-helper run --flaky'")
+                    .withHint("or start again with 'rca bisect-helper start'");
             }
-        } else {
-            commit = workspace.resolveCommit(rev).name();
-        }
-        try (CandidateWalk walker = walker(before.state())) {
+            String commit;
+            if (rev == null) {
+                commit = before.nextCommit();
+                if (commit == null) {
+                    throw RcaException.badInput("the bisection is over; there is no current candidate")
+                        .withHint("name a commit, or see 'rca bisect-helper status'");
+                }
+            } else {
+                commit = workspace.resolveCommit(rev).name();
+            }
             return record(before.state(), new BisectStep(commit, verdict, runs), walker);
         }
     }
@@ -221,12 +228,4 @@ public final class Bisection {
         }
     }
 
-    private boolean isAncestor(String ancestor, String descendant) {
-        try (RevWalk walk = new RevWalk(workspace.repository())) {
-            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
-                walk.parseCommit(ObjectId.fromString(descendant)));
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot read the history: " + e.getMessage(), e);
-        }
-    }
 }

@@ -2,17 +2,22 @@ package dev.rca.bisect;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import java.io.File;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -41,8 +46,39 @@ public final class CandidateWalk implements AutoCloseable {
     private static final int TREESAME = 16;
     private static final int SLOP = 5;
 
+    /**
+     * The commits a command's walkers parsed are kept, softly, for the next command on the same repository (in the
+     * daemon: {@code start}'s for {@code run}), unless its walks pooled more than this many commits in all.
+     */
+    private static final int KEEP_AT_MOST = 250_000;
+    private static final AtomicReference<SoftReference<Commits>> KEPT = new AtomicReference<>();
+
+    /** The commits one or more walkers have parsed, and what reads more; it knows nothing of their pools. */
+    private static final class Commits {
+        final Repository repository;
+        final ObjectReader reader;
+        final RevWalk walk;
+        /** The commits the walkers' pools have held, summed over walkers: a bound on what the walk holds. */
+        long pooled;
+
+        Commits(Repository repository) {
+            this.repository = repository;
+            this.reader = repository.newObjectReader();
+            this.walk = new RevWalk(reader);
+            this.walk.setRetainBody(false);
+        }
+
+        void close() {
+            walk.close();
+            reader.close();
+        }
+    }
+
+    private final Commits commits;
     private final RevWalk walk;
     private final ObjectReader reader;
+    /** False for a walker made by {@link #anew}: the commits are its origin's to keep or close. */
+    private final boolean ownsWalk;
     private final TreeFilter pathFilter;
     private final boolean firstParent;
     private TreeFilter activeFilter;
@@ -54,9 +90,18 @@ public final class CandidateWalk implements AutoCloseable {
         int flags;
         int index = -1;
         List<Node> parents;
+        /** The SHA, formatted once: every step's graph names all the candidates. */
+        private String name;
 
         Node(RevCommit commit) {
             this.commit = commit;
+        }
+
+        String name() {
+            if (name == null) {
+                name = commit.name();
+            }
+            return name;
         }
 
         long date() {
@@ -68,17 +113,63 @@ public final class CandidateWalk implements AutoCloseable {
         }
     }
 
-    private CandidateWalk(GitWorkspace workspace, List<String> paths, boolean firstParent) {
-        this.reader = workspace.repository().newObjectReader();
-        this.walk = new RevWalk(reader);
-        this.walk.setRetainBody(false);
+    private CandidateWalk(Commits commits, boolean ownsWalk, List<String> paths, boolean firstParent) {
+        this.commits = commits;
+        this.reader = commits.reader;
+        this.walk = commits.walk;
+        this.ownsWalk = ownsWalk;
         this.firstParent = firstParent;
         this.pathFilter = paths.isEmpty() ? null : PathFilterGroup.createFromStrings(paths);
     }
 
     /** A walker for one bisection's paths and mode; close it when the process is done with it. */
     public static CandidateWalk open(GitWorkspace workspace, List<String> paths, boolean firstParent) {
-        return new CandidateWalk(workspace, paths, firstParent);
+        return new CandidateWalk(keptOrNew(workspace.repository()), true, paths, firstParent);
+    }
+
+    /**
+     * The commits the last command parsed when they are of this repository (the daemon keeps it open between
+     * commands: the same instance), else a new set. A commit's parents and date never change, but a shallow
+     * repository's cut-off does, so one is never served from what was kept.
+     */
+    private static Commits keptOrNew(Repository repository) {
+        SoftReference<Commits> ref = KEPT.getAndSet(null);
+        Commits kept = ref == null ? null : ref.get();
+        if (kept != null && kept.repository == repository && !shallow(repository)) {
+            return kept;
+        }
+        if (kept != null) {
+            kept.close();
+        }
+        return new Commits(repository);
+    }
+
+    private static boolean shallow(Repository repository) {
+        return new File(repository.getDirectory(), "shallow").exists()
+            || new File(repository.getCommonDirectory(), "shallow").exists();
+    }
+
+    /**
+     * A walker whose object pool is empty, as a new git process's is, but which reads commits through this one: a
+     * commit either of them has parsed is not read from the pack again. Which commits the pool has seen still
+     * differs between them, as it does between two git processes, so the walks are the same as with {@link #open}.
+     * Close it before this one.
+     */
+    public CandidateWalk anew(List<String> paths, boolean firstParent) {
+        return new CandidateWalk(commits, false, paths, firstParent);
+    }
+
+    /**
+     * Whether {@code ancestor} (a full SHA) is reachable from {@code descendant}, read through this walker's
+     * commits; its object pool does not change.
+     */
+    public boolean isAncestor(String ancestor, String descendant) {
+        try {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+                walk.parseCommit(ObjectId.fromString(descendant)));
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the history: " + e.getMessage(), e);
+        }
     }
 
     /** The candidate graph of {@code bad} against {@code goods}, walked by a fresh walker. */
@@ -136,12 +227,29 @@ public final class CandidateWalk implements AutoCloseable {
 
     @Override
     public void close() {
-        walk.close();
-        reader.close();
+        commits.pooled += nodes.size();
+        if (!ownsWalk) {
+            return;
+        }
+        if (commits.pooled > KEEP_AT_MOST || shallow(commits.repository)) {
+            commits.close();
+            return;
+        }
+        SoftReference<Commits> replaced = KEPT.getAndSet(new SoftReference<>(commits));
+        Commits other = replaced == null ? null : replaced.get();
+        if (other != null && other != commits) {
+            other.close();
+        }
     }
 
     private Node node(RevCommit c) {
-        return nodes.computeIfAbsent(c.copy(), k -> new Node(c));
+        Node n = nodes.get(c);
+        return n != null ? n : nodes.computeIfAbsent(c.copy(), k -> new Node(c));
+    }
+
+    /** {@code n} once parsed: a node whose parents are known was parsed already, and is not looked up again. */
+    private Node parsed(Node n) throws IOException {
+        return n.parents != null ? n : parsed(n.commit);
     }
 
     private Node parsed(ObjectId id) throws IOException {
@@ -234,7 +342,7 @@ public final class CandidateWalk implements AutoCloseable {
         if (commit.has(UNINTERESTING)) {
             for (Node p : commit.parents) {
                 p.flags |= UNINTERESTING;
-                parsed(p.commit);
+                parsed(p);
                 markParentsUninteresting(p);
                 if (p.has(SEEN)) {
                     continue;
@@ -246,7 +354,7 @@ public final class CandidateWalk implements AutoCloseable {
         }
         simplify(commit);
         for (Node p : commit.parents) {
-            parsed(p.commit);
+            parsed(p);
             if (!p.has(SEEN)) {
                 p.flags |= SEEN;
                 insertByDate(queue, p);
@@ -318,7 +426,7 @@ public final class CandidateWalk implements AutoCloseable {
             if (nth == 1 && activeFirstParent) {
                 break;
             }
-            parsed(p.commit);
+            parsed(p);
             if (!touchesPaths(p.commit, commit.commit)) {
                 if (!relevant(p)) {
                     continue;
@@ -368,21 +476,22 @@ public final class CandidateWalk implements AutoCloseable {
         boolean[] treesame = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
             Node n = list.get(i);
-            ids.add(n.commit.name());
+            ids.add(n.name());
             treesame[i] = n.has(TREESAME);
-            List<Integer> ps = new ArrayList<>();
+            int[] ps = new int[n.parents.size()];
+            int count = 0;
             for (Node p : n.parents) {
                 if (!p.has(UNINTERESTING)) {
                     if (p.index < 0 || p.index >= list.size() || list.get(p.index) != p) {
                         throw new IllegalStateException("interesting parent " + p.commit.name() + " not walked");
                     }
-                    ps.add(p.index);
+                    ps[count++] = p.index;
                 }
                 if (firstParent) {
                     break;
                 }
             }
-            parents[i] = ps.stream().mapToInt(Integer::intValue).toArray();
+            parents[i] = count == ps.length ? ps : Arrays.copyOf(ps, count);
         }
         return new CandidateGraph(ids, parents, treesame, firstParent);
     }

@@ -24,7 +24,9 @@ public final class BisectNextCommand extends BisectSubcommand {
                 throw RcaException.badInput("the bisection is over; there is no candidate to check out")
                     .withHint("see 'rca bisect-helper status'");
             }
-            out().println(ScratchCheckout.of(ws, "bisect").checkout(commit));
+            try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
+                out().println(scratch.checkout(commit));
+            }
             return 0;
         }
     }

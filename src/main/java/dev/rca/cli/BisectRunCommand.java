@@ -53,13 +53,15 @@ public final class BisectRunCommand extends BisectSubcommand {
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
             String knownGood = bisection.state().good().get(0);
-            ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect");
-            err().println("rca: running '" + String.join(" ", command) + "' in " + scratch.directory()
-                + " for each candidate" + (flaky ? " (flaky mode)" : ""));
-            err().flush();
-            Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
-            ScratchProbe probe = new ScratchProbe(scratch, root().starter(), command, timeout, knownGood, r -> { });
-            BisectRunner.Outcome outcome = new BisectRunner(bisection, probe, this::report).run(options);
+            BisectRunner.Outcome outcome;
+            try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
+                err().println("rca: running '" + String.join(" ", command) + "' in " + scratch.directory()
+                    + " for each candidate" + (flaky ? " (flaky mode)" : ""));
+                err().flush();
+                Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
+                ScratchProbe probe = new ScratchProbe(scratch, root().starter(), command, timeout, knownGood, r -> { });
+                outcome = new BisectRunner(bisection, probe, this::report).run(options);
+            }
             return BisectRunRendering.print(bisection, outcome, command, out(), format);
         }
     }

@@ -16,8 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +58,11 @@ import org.eclipse.jgit.util.SystemReader;
  * deleted since is put back, as {@code DirCacheCheckout} does when forced; untracked files are left alone.
  */
 final class TreeMove {
-    private static final int BUFFER = 64 * 1024;
+    /**
+     * Each file written gets a buffer of this size: most blobs are a few kilobytes, and one larger than the buffer is
+     * written straight through it (64 KiB each were 190 MB of zeroed arrays in a 14-step bisection).
+     */
+    private static final int BUFFER = 8 * 1024;
 
     private final Repository repo;
     private final ObjectReader objects;
@@ -65,6 +71,8 @@ final class TreeMove {
     private final Path root;
     private final WorkingTreeOptions options;
     private final boolean fileMode;
+    /** The latest modification time of a file this move wrote or refreshed, or null. */
+    private Instant newest;
 
     /** A path to write: its new entry, the old one to reuse when the file turns out intact, its filters. */
     private record Write(DirCacheEntry entry, DirCacheEntry kept, CheckoutMetadata metadata) {
@@ -144,11 +152,34 @@ final class TreeMove {
             }
             DirCacheBuilder builder = index.builder();
             entries.forEach(builder::add); // the builder sorts them
+            dateLock();
             if (!builder.commit()) {
                 throw new IndexWriteException();
             }
         } finally {
             index.unlock();
+        }
+    }
+
+    /**
+     * JGit smudges, for a content check at the next move, every entry whose file is as new as the index's lock
+     * file, and the lock was taken before the first file was written: every file written here would be read back
+     * and compared at the next step (a third of the checkout's time in a bisection). Dated to the newest file
+     * written, the lock smudges only the files sharing that timestamp, as git does with an index written after
+     * the files: a later edit of any other file gets a later timestamp, and the stat check sees it.
+     */
+    private void dateLock() throws IOException {
+        if (newest == null) {
+            return;
+        }
+        Path indexFile = repo.getIndexFile().toPath();
+        Path lock = indexFile.resolveSibling(indexFile.getFileName() + ".lock");
+        try {
+            if (Files.getLastModifiedTime(lock).toInstant().isBefore(newest)) {
+                Files.setLastModifiedTime(lock, FileTime.from(newest));
+            }
+        } catch (NoSuchFileException otherLockName) {
+            // a JGit that names its lock otherwise: every written file is smudged, as before, which is only slower
         }
     }
 
@@ -352,9 +383,13 @@ final class TreeMove {
         }
     }
 
-    private static void stat(DirCacheEntry entry, Path file) throws IOException {
+    private void stat(DirCacheEntry entry, Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Instant modified = a.lastModifiedTime().toInstant();
         entry.setLength(a.size());
-        entry.setLastModified(a.lastModifiedTime().toInstant());
+        entry.setLastModified(modified);
+        if (newest == null || modified.isAfter(newest)) {
+            newest = modified;
+        }
     }
 }

@@ -49,9 +49,12 @@ public final class FixVerifier {
      * @throws dev.rca.RcaException exit 3 when the scratch checkout or the command cannot be started
      */
     public VerifyResult run(VerifyPlan plan, Consumer<Run> onRun) {
-        ScratchCheckout scratch = ScratchCheckout.of(workspace, SCRATCH);
-        int[] parent = runAt(scratch, plan, plan.parent().sha(), false, onRun);
-        int[] fix = runAt(scratch, plan, plan.fix().sha(), true, onRun);
+        int[] parent;
+        int[] fix;
+        try (ScratchCheckout scratch = ScratchCheckout.of(workspace, SCRATCH)) {
+            parent = runAt(scratch, plan, plan.parent().sha(), false, onRun);
+            fix = runAt(scratch, plan, plan.fix().sha(), true, onRun);
+        }
         progress.finish();
         return new VerifyResult(plan, parent[1], parent[2], fix[0], fix[2], parent[3] + fix[3]);
     }

@@ -45,6 +45,7 @@ class BisectDifferentialTest {
         "500, 11, 0.0, true, 'bug f4 f5', ''",
         "400, 6, 0.3, false, '', daemon",
         "500, 10, 0.1, false, 'bug f3', daemon",
+        "500, 11, 0.0, true, 'bug f4 f5', daemon",
     })
     void sameCulpritSameStepsAsGit(int commits, long seed, double skipRate, boolean firstParent, String paths,
                                    String daemon) throws Exception {
@@ -136,5 +137,15 @@ class BisectDifferentialTest {
                 }
             }
         }
+
+        // a second session: through the daemon it reads the commits the first one parsed, and must walk the same
+        Files.deleteIfExists(rcaCount);
+        assertEquals(0, rca.run("bisect-helper", "reset").exitCode());
+        assertEquals(0, rca.run(start.toArray(String[]::new)).exitCode());
+        CliResult again = rca.run("bisect-helper", "run", "--format=json", "--",
+            GeneratedHistory.testScript(rcaCount, skips));
+        assertEquals(rcaTested, Files.exists(rcaCount) ? Files.readAllLines(rcaCount) : List.of(),
+            "commits tested in a second session");
+        assertEquals(run.out(), again.out());
     }
 }
