@@ -15,7 +15,9 @@ public final class BisectResetCommand extends BisectSubcommand {
             Bisection bisection = bisection(ws);
             boolean existed = bisection.existing().isPresent();
             // parked first: a park that fails must leave the bisection in place (a failing command writes nothing)
-            ScratchCheckout.of(ws, "bisect").park();
+            try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
+                scratch.park();
+            }
             bisection.store().delete();
             out().println(existed ? "bisection reset" : "no bisection in progress");
             return 0;

@@ -36,7 +36,9 @@ public final class BisectStartCommand extends BisectSubcommand {
             Bisection bisection = bisection(ws);
             // before the new bisection is saved, so a park that fails leaves no state behind; parking only sets
             // files aside, and the checkout of whichever bisection comes next takes them back
-            ScratchCheckout.of(ws, "bisect").park();
+            try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
+                scratch.park();
+            }
             Bisection.Status status = bisection.start(bad, good, paths, firstParent);
             return printChoice(bisection, status, out(), format);
         }

@@ -61,12 +61,17 @@ public abstract class RcaCommand implements Callable<Integer> {
      */
     protected GitWorkspace openHistoryWorkspace() {
         GitWorkspace workspace = openWorkspace();
-        String note = workspace.shallowNote();
-        if (note != null) {
-            err().println("rca: note: " + note);
-            err().flush();
+        try {
+            String note = workspace.shallowNote();
+            if (note != null) {
+                err().println("rca: note: " + note);
+                err().flush();
+            }
+            return workspace;
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
         }
-        return workspace;
     }
 
     /**

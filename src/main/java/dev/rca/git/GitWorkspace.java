@@ -25,6 +25,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class GitWorkspace implements AutoCloseable {
     private final Repository repository;
     private final Path startDirectory;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private static volatile RepositoryPool pool;
 
     private GitWorkspace(Repository repository, Path startDirectory) {
@@ -274,9 +275,14 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
-    /** Gives the repository back: closes it, or, when the daemon keeps it, returns this command's use of it. */
+    /**
+     * Gives the repository back: closes it, or, when the daemon keeps it, returns this command's use of it. Only
+     * the first call does: a second would give back the pool's own use and close a repository it still keeps.
+     */
     @Override
     public void close() {
-        repository.close();
+        if (closed.compareAndSet(false, true)) {
+            repository.close();
+        }
     }
 }

@@ -170,13 +170,18 @@ public final class ScratchCheckout implements AutoCloseable {
             scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
     }
 
-    /** Releases the reader and repository {@link #checkout} keeps between moves; {@link #park} and {@link #remove} need none. */
+    /**
+     * Releases the reader and repository {@link #checkout} keeps between moves; {@link #park} and {@link #remove}
+     * need none.
+     */
     @Override
     public void close() {
-        if (scratch != null) {
+        if (objects != null) {
             objects.close();
-            scratch.close();
             objects = null;
+        }
+        if (scratch != null) {
+            scratch.close();
             scratch = null;
         }
     }

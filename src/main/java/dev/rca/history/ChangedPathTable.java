@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -65,22 +67,30 @@ final class ChangedPathTable {
     private long[] bloomHashes;
     private java.util.BitSet bloomHashed;
     /**
-     * Per dictionary path, what each covered commit holds there ({@link Lookup}'s memory), kept with the table:
-     * the daemon keeps a table open across commands, and the next query about a file (its history, the next
-     * suspect) finds the walk down first parents already made. Least recently used out first, within
-     * {@link #HOLDINGS_BUDGET} bytes (32 MiB, or a sixteenth of the heap). Entries are only ever set to the one value they can have, so threads that
-     * share an array need no lock.
+     * What queries worked out from the table, kept with it: the daemon keeps a table open across commands, and the
+     * next query about a file (its history, the next suspect) finds it done. Held softly, so the JVM drops it
+     * before it would run out of memory (the daemon keeps up to 16 tables), and rebuilt as asked.
      */
-    private final java.util.LinkedHashMap<Integer, int[]> holdings =
-        new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private volatile SoftReference<Memory> memory = new SoftReference<>(null);
+
+    /**
+     * Per dictionary path, what each covered commit holds there ({@link Lookup}'s memory; entries are only ever
+     * set to the one value they can have, so threads sharing an array need no lock), least recently used path out
+     * first within {@link #HOLDINGS_BUDGET} bytes; and the changed-path filters built, by commit (each immutable,
+     * so a racing thread builds an equal one).
+     */
+    private final class Memory {
+        final LinkedHashMap<Integer, int[]> holdings = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<Integer, int[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, int[]> eldest) {
                 return (long) size() * commits * Integer.BYTES > HOLDINGS_BUDGET && size() > 1;
             }
         };
-    private static final long HOLDINGS_BUDGET = Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 16);
-    /** The changed-path filters built so far, by commit; each is immutable, so a racing thread builds an equal one. */
-    private volatile ChangedPathFilter[] filters;
+        final ChangedPathFilter[] filters = new ChangedPathFilter[commits];
+    }
+
+    /** Per table: 16 MiB, or a thirty-second of the heap. */
+    private static final long HOLDINGS_BUDGET = Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 32);
 
     private ChangedPathTable(Path file, MappedByteBuffer map, int commits, int paths, int entries, int pathBytes) {
         this.file = file;
@@ -260,17 +270,22 @@ final class ChangedPathTable {
      * answers), but each dictionary path is hashed once per table instead of once per filter that holds it.
      */
     ChangedPathFilter changedPathFilter(int commit) {
-        ChangedPathFilter[] built = filters;
-        if (built == null) {
-            built = new ChangedPathFilter[commits];
-            filters = built;
-        }
+        ChangedPathFilter[] built = memory().filters;
         ChangedPathFilter filter = built[commit];
         if (filter == null) {
             filter = buildChangedPathFilter(commit);
             built[commit] = filter;
         }
         return filter;
+    }
+
+    private synchronized Memory memory() {
+        Memory kept = memory.get();
+        if (kept == null) {
+            kept = new Memory();
+            memory = new SoftReference<>(kept);
+        }
+        return kept;
     }
 
     private ChangedPathFilter buildChangedPathFilter(int commit) {
@@ -309,8 +324,11 @@ final class ChangedPathTable {
     }
 
     /** What each covered commit holds at dictionary path {@code path}, as far as worked out (entry + 2; 0 unknown). */
-    private synchronized int[] holdings(int path) {
-        return holdings.computeIfAbsent(path, p -> new int[commits]);
+    private int[] holdings(int path) {
+        Memory kept = memory();
+        synchronized (kept) {
+            return kept.holdings.computeIfAbsent(path, p -> new int[commits]);
+        }
     }
 
     /** Answers "same content at the paths?" for commits of the table, remembering what it worked out. */

@@ -13,7 +13,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * files it blames already inflated and undeltified, where JGit's own caches keep the compressed pack windows and
  * delta bases only. Blobs take up to {@code min(64 MiB, heap / 16)}, trees a quarter of that; a blob larger than
  * an eighth of its budget is never kept. Safe for the daemon's threads (its indexer and warm-up read beside a
- * command).
+ * command). One difference from a fresh JVM, in an error case only: a repository that lacks an object another
+ * one had (a partial clone, a pruned blob) is handed the object instead of failing to find it.
  */
 final class ObjectBytesCache {
     /** The cache every reader of this process shares. */

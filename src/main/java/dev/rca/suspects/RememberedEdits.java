@@ -1,7 +1,9 @@
 package dev.rca.suspects;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -9,29 +11,34 @@ import org.eclipse.jgit.lib.ObjectId;
  * The whitespace-ignoring edits between pairs of blobs, kept for the whole process, least recently used first
  * out: two blobs' ids name their contents, so the edits one blame worked out hold for every later one, in any
  * repository. In the daemon, the next query of an investigation diffs again only the versions it had not met;
- * the diffs of merges against their parents are most of a blame's cost on a history like git's. Up to
- * {@link #CAPACITY} pairs (a few megabytes); safe for the daemon's threads. The lists kept are never handed out,
- * only copies of them.
+ * the diffs of merges against their parents are most of a blame's cost on a history like git's. Kept within
+ * {@link #BUDGET} bytes as estimated by {@link #cost}; safe for the daemon's threads. The lists kept are never
+ * handed out, only copies of them.
  */
 final class RememberedEdits {
-    /** Pairs kept: each is a short list of edits. */
-    static final int CAPACITY = 50_000;
+    /** 16 MiB, or a sixty-fourth of the heap. */
+    static final long BUDGET = Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 64);
 
     /** The edits every blamer of this process shares. */
-    static final RememberedEdits SHARED = new RememberedEdits(CAPACITY);
+    static final RememberedEdits SHARED = new RememberedEdits(BUDGET);
 
-    private final LinkedHashMap<List<ObjectId>, EditList> known;
+    private final long budget;
+    private final LinkedHashMap<List<ObjectId>, EditList> known = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
 
-    RememberedEdits(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    RememberedEdits(long budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("negative budget: " + budget);
         }
-        this.known = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<List<ObjectId>, EditList> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.budget = budget;
+    }
+
+    /**
+     * What a pair kept costs the heap, about: the map's entry, the key and its two ids, the list, and each edit
+     * with its slot in the list.
+     */
+    static long cost(EditList edits) {
+        return 160 + 40L * edits.size();
     }
 
     /** The edits kept for blob {@code a} against blob {@code b}, or null. */
@@ -41,6 +48,17 @@ final class RememberedEdits {
 
     /** Keeps {@code edits} for blob {@code a} against blob {@code b}; the caller no longer changes them. */
     synchronized void put(ObjectId a, ObjectId b, EditList edits) {
-        known.put(List.of(a, b), edits);
+        EditList replaced = known.put(List.of(a, b), edits);
+        bytes += cost(edits) - (replaced == null ? 0 : cost(replaced));
+        for (Iterator<Map.Entry<List<ObjectId>, EditList>> it = known.entrySet().iterator();
+             bytes > budget && it.hasNext(); ) {
+            bytes -= cost(it.next().getValue());
+            it.remove();
+        }
+    }
+
+    /** How many pairs are kept. */
+    synchronized int size() {
+        return known.size();
     }
 }

@@ -161,6 +161,7 @@ class BlamerTest {
         // one of another history holding the same blobs under other commits, answer as JGit does without them
         int size = 40;
         Blamer.Origin[][] first = new Blamer.Origin[2][];
+        int pairsAfterFirst = 0;
         for (int run = 0; run < 2; run++) {
             Random random = new Random(41);
             try (TestRepo repo = TestRepo.init(tmp.resolve("kept" + run)).tick(3_600 + run)) {
@@ -182,8 +183,13 @@ class BlamerTest {
                     first[run] = plain;
                 }
             }
+            if (run == 0) {
+                pairsAfterFirst = RememberedEdits.SHARED.size();
+            }
         }
         assertFalse(first[0][0].commit().equals(first[1][0].commit()), "the two histories share commits");
+        assertEquals(pairsAfterFirst, RememberedEdits.SHARED.size(),
+            "the second history's diffs were all the first's: none was made again");
     }
 
     @Test
