@@ -119,14 +119,10 @@ class BlamerTest {
             List<String> main = numberedLines(40);
             String path = mergesAndRenames(repo, main, random);
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
-                assertNotNull(CommitCache.index(ws, Progress.NONE));
-                RevCommit head = walk.parseCommit(repo.tip("main"));
+                RevCommit head = indexedTip(ws, walk, repo);
                 int size = main.size();
-                Blamer.Origin[] plain;
+                Blamer.Origin[] plain = plainBlame(ws, head, path, size);
                 Blamer.Origin[] cached;
-                try (Blamer blamer = new Blamer(ws.repository())) {
-                    plain = blameWhole(blamer, head, path, size);
-                }
                 CachedGraphReader reader = CachedGraphReader.open(ws, head);
                 assertNotNull(reader, "the cache tables were not used");
                 try (Blamer blamer = new Blamer(ws.repository(), reader)) {
@@ -168,12 +164,8 @@ class BlamerTest {
                 String path = mergesAndRenames(repo, numberedLines(size), random);
                 try (GitWorkspace ws = GitWorkspace.open(repo.directory());
                      RevWalk walk = new RevWalk(ws.repository())) {
-                    assertNotNull(CommitCache.index(ws, Progress.NONE));
-                    RevCommit head = walk.parseCommit(repo.tip("main"));
-                    Blamer.Origin[] plain;
-                    try (Blamer blamer = new Blamer(ws.repository())) {
-                        plain = blameWhole(blamer, head, path, size);
-                    }
+                    RevCommit head = indexedTip(ws, walk, repo);
+                    Blamer.Origin[] plain = plainBlame(ws, head, path, size);
                     for (int again = 0; again < 2; again++) {
                         try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head))) {
                             assertArrayEquals(plain, blameWhole(blamer, head, path, size),
@@ -201,13 +193,9 @@ class BlamerTest {
             List<String> main = numberedLines(40);
             String path = mergesAndRenames(repo, main, random);
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
-                assertNotNull(CommitCache.index(ws, Progress.NONE));
-                RevCommit head = walk.parseCommit(repo.tip("main"));
+                RevCommit head = indexedTip(ws, walk, repo);
                 int size = main.size();
-                Blamer.Origin[] whole;
-                try (Blamer blamer = new Blamer(ws.repository())) {
-                    whole = blameWhole(blamer, head, path, size);
-                }
+                Blamer.Origin[] whole = plainBlame(ws, head, path, size);
                 try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head))) {
                     for (int i = size - 1; i >= 0; i--) {
                         BitSet one = new BitSet();
@@ -233,8 +221,7 @@ class BlamerTest {
             repo.commit("indent").add(path, "  " + String.join("\n  ", moved) + "\n").create();
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository());
                  ObjectReader reader = ws.repository().newObjectReader()) {
-                assertNotNull(CommitCache.index(ws, Progress.NONE));
-                RevCommit head = walk.parseCommit(repo.tip("main"));
+                RevCommit head = indexedTip(ws, walk, repo);
                 List<String> alone = classified(new ChangeClassifier(reader, walk, ws.repository().getConfig()),
                     walk, head);
                 ChangeClassifier classifier = new ChangeClassifier(reader, walk, ws.repository().getConfig());
@@ -342,6 +329,20 @@ class BlamerTest {
             lines.add("line_" + i + "(" + i + ");");
         }
         return lines;
+    }
+
+    /** Indexes the repository (rca's tables) and parses its main branch's tip. */
+    private static RevCommit indexedTip(GitWorkspace ws, RevWalk walk, TestRepo repo) throws IOException {
+        assertNotNull(CommitCache.index(ws, Progress.NONE));
+        return walk.parseCommit(repo.tip("main"));
+    }
+
+    /** JGit's own whole-file blame, without rca's tables, line by line. */
+    private static Blamer.Origin[] plainBlame(GitWorkspace ws, RevCommit head, String path, int size)
+        throws IOException {
+        try (Blamer blamer = new Blamer(ws.repository())) {
+            return blameWhole(blamer, head, path, size);
+        }
     }
 
     /** Every line of {@code path} at {@code head}, followed at once. */
