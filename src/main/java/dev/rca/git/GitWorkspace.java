@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -25,7 +26,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class GitWorkspace implements AutoCloseable {
     private final Repository repository;
     private final Path startDirectory;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private static volatile RepositoryPool pool;
 
     private GitWorkspace(Repository repository, Path startDirectory) {

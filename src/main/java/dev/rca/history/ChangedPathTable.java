@@ -5,7 +5,6 @@ import dev.rca.io.AtomicFile;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.ref.SoftReference;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -279,13 +278,20 @@ final class ChangedPathTable {
         return filter;
     }
 
-    private synchronized Memory memory() {
+    /** The kept memory; the lock only when it has to be made (a blame asks for a filter at every commit). */
+    private Memory memory() {
         Memory kept = memory.get();
-        if (kept == null) {
-            kept = new Memory();
-            memory = new SoftReference<>(kept);
+        if (kept != null) {
+            return kept;
         }
-        return kept;
+        synchronized (this) {
+            kept = memory.get();
+            if (kept == null) {
+                kept = new Memory();
+                memory = new SoftReference<>(kept);
+            }
+            return kept;
+        }
     }
 
     private ChangedPathFilter buildChangedPathFilter(int commit) {
