@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * writes besides the commit-graph) for the repositories it has answered about, so that later path queries decide
  * which commits touch a path without reading trees. It works only while no command runs (it pauses between steps
  * of a thousand commits), one repository at a time, looks at a repository at most every ten seconds, and never writes
- * the commit-graph, which is git's file.
+ * the commit-graph, which is git's file. It also reads the repository's pack indexes, which a first {@code log}
+ * answered from rca's tables does not need and the next {@code suspects} would otherwise read first.
  */
 final class DaemonIndexer {
     private static final long RECHECK_MILLIS = 10_000;
@@ -88,6 +89,9 @@ final class DaemonIndexer {
                 working = true;
                 CommitCache.index(workspace, pausing);
             }
+            waitWhile(commandRunning);
+            // an eighth of the heap at most: with -Xmx256m a million-commit history's 280 MB index is left alone
+            workspace.readPackIndexes(Runtime.getRuntime().maxMemory() / 8);
         } catch (OutOfMemoryError tooBigForThisHeap) {
             // the table is built in memory first; with a small heap (-Xmx256m) it is left to 'rca index',
             // and the commands the daemon runs get their memory back as this unwinds

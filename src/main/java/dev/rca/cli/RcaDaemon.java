@@ -73,6 +73,7 @@ public final class RcaDaemon {
     private final DaemonIndexer indexer;
     private final boolean indexInBackground;
     private final DaemonWarmUp warmUp;
+    private final SourceFreshness sources;
 
     private RcaDaemon(Path socket, Path jar, long idleMillis, boolean indexInBackground, boolean warmUp)
         throws IOException {
@@ -86,6 +87,7 @@ public final class RcaDaemon {
         this.socket = socket;
         this.jar = jar;
         this.jarTime = Files.getLastModifiedTime(jar);
+        this.sources = SourceFreshness.watching(jar, jarTime);
         this.idleMillis = idleMillis;
     }
 
@@ -127,6 +129,7 @@ public final class RcaDaemon {
                 daemon.acceptUntilStopped();
             } finally {
                 daemon.stopWarmUp();
+                daemon.sources.close();
                 GitWorkspace.stopKeepingRepositoriesOpen();
                 OpenedTables.keep(false);
                 daemon.removeFiles();
@@ -262,7 +265,7 @@ public final class RcaDaemon {
             frames.exit(ExitCode.OK);
             return true;
         }
-        if (SourceFreshness.changedSince(jar, jarTime)) {
+        if (sources.changed()) {
             // Closed before a frame, as when busy: the launcher rebuilds the jar, then runs the command itself.
             // Checked after the request is read, so that a stop request is still honoured.
             return false;

@@ -3,6 +3,7 @@ package dev.rca.git;
 import dev.rca.RcaException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -231,6 +233,37 @@ public final class GitWorkspace implements AutoCloseable {
             return f.getReason().toLowerCase(java.util.Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * Reads the indexes of the repository's packs now, if together they take less than {@code budgetBytes}: JGit
+     * reads a pack's index whole the first time an object is looked up in it, which a query answered from rca's
+     * tables may not do, leaving it to the next (for git.git, 23 MB and 60 to 90 ms). For a process that keeps
+     * the repository open ({@link #keepRepositoriesOpen}); false when over budget or unreadable.
+     */
+    public boolean readPackIndexes(long budgetBytes) {
+        if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
+            return false;
+        }
+        long size = 0;
+        try (DirectoryStream<Path> indexes =
+            Files.newDirectoryStream(objects.getDirectory().toPath().resolve("pack"), "*.idx")) {
+            for (Path index : indexes) {
+                size += Files.size(index);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+        if (size == 0 || size > budgetBytes) {
+            return false;
+        }
+        try {
+            // an id no object has: the lookup asks every pack, which reads its index
+            repository.getObjectDatabase().has(ObjectId.zeroId());
+            return true;
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** Parses a commit that is known to exist, using {@code walk}'s reader. */

@@ -156,10 +156,9 @@ final class WhitespaceIgnoringComparator extends RawTextComparator {
             aPtr += same;
             bPtr += same;
         }
-        while (aPtr < aEnd && bPtr < bEnd && aRaw[aEnd - 1] == bRaw[bEnd - 1]) {
-            aEnd--;
-            bEnd--;
-        }
+        int sameTail = commonTail(aRaw, aPtr, aEnd, bRaw, bPtr, bEnd);
+        aEnd -= sameTail;
+        bEnd -= sameTail;
         beginA = forwardLine(la.bounds, beginA, aPtr);
         beginB = forwardLine(lb.bounds, beginB, bPtr);
         endA = reverseLine(la.bounds, endA, aEnd);
@@ -181,6 +180,34 @@ final class WhitespaceIgnoringComparator extends RawTextComparator {
             endB--;
         }
         return new Edit(beginA, endA, beginB, endB);
+    }
+
+    /**
+     * How many bytes {@code a[aFrom, aEnd)} and {@code b[bFrom, bEnd)} share at their ends. Compared in blocks
+     * from the end by {@link Arrays#equals(byte[], int, int, byte[], int, int)}, which the JIT vectorises, and byte
+     * by byte only within the last 64: two versions of a long file share most of their bytes, and a loop over
+     * them one at a time was a sixth of a first {@code suspects} query on git.git.
+     */
+    static int commonTail(byte[] a, int aFrom, int aEnd, byte[] b, int bFrom, int bEnd) {
+        int limit = Math.min(aEnd - aFrom, bEnd - bFrom);
+        int same = 0;
+        int block = 64;
+        while (same < limit) {
+            int n = Math.min(block, limit - same);
+            if (Arrays.equals(a, aEnd - same - n, aEnd - same, b, bEnd - same - n, bEnd - same)) {
+                same += n;
+                block = Math.min(block << 1, 1 << 16);
+            } else if (n > 64) {
+                block = 64;
+            } else {
+                // these n bytes differ somewhere, so this stops within them
+                while (a[aEnd - same - 1] == b[bEnd - same - 1]) {
+                    same++;
+                }
+                return same;
+            }
+        }
+        return same;
     }
 
     /** The first line from {@code from} on that is the last or whose successor starts at or after {@code ptr}. */

@@ -1,8 +1,10 @@
 package dev.rca.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
@@ -71,6 +73,26 @@ class RepositoryPoolTest {
         assertSame(pack, onlyPack(inUse));
         inUse.close();
         assertNotSame(pack, onlyPack(inUse));
+    }
+
+    @Test
+    void packIndexesAreReadOnlyWithinTheirBudget() throws IOException {
+        Path packed = packedRepository("packed");
+        long indexSize;
+        try (var indexes = java.nio.file.Files.list(packed.resolve(".git/objects/pack"))) {
+            indexSize = indexes.filter(p -> p.toString().endsWith(".idx")).mapToLong(p -> p.toFile().length()).sum();
+        }
+        try (GitWorkspace workspace = GitWorkspace.open(packed)) {
+            assertFalse(workspace.readPackIndexes(indexSize - 1), "over budget");
+            assertTrue(workspace.readPackIndexes(indexSize));
+        }
+        Path loose = tmp.resolve("loose");
+        try (TestRepo repo = TestRepo.init(loose)) {
+            repo.commit("first").add("a.txt", "one\n").create();
+        }
+        try (GitWorkspace workspace = GitWorkspace.open(loose)) {
+            assertFalse(workspace.readPackIndexes(Long.MAX_VALUE), "no packs");
+        }
     }
 
     private Path packedRepository(String name) {

@@ -61,6 +61,40 @@ class WhitespaceIgnoringComparatorTest {
     }
 
     @Test
+    void theCommonTailIsWhatAByteByByteLoopFinds() {
+        Random random = new Random(11);
+        for (int round = 0; round < 2000; round++) {
+            byte[] shared = new byte[random.nextInt(round % 10 == 0 ? 300_000 : 700)];
+            random.nextBytes(shared);
+            byte[] a = withHead(random, shared);
+            byte[] b = withHead(random, shared);
+            if (random.nextInt(3) == 0 && shared.length > 0) {
+                // a difference inside what would otherwise be shared
+                b[b.length - 1 - random.nextInt(shared.length)] ^= 1;
+            }
+            int aFrom = random.nextInt(a.length + 1);
+            int bFrom = random.nextInt(b.length + 1);
+            int aEnd = a.length - (random.nextInt(4) == 0 ? random.nextInt(a.length - aFrom + 1) : 0);
+            int bEnd = b.length - (random.nextInt(4) == 0 ? random.nextInt(b.length - bFrom + 1) : 0);
+            int expected = 0;
+            while (aEnd - expected > aFrom && bEnd - expected > bFrom
+                && a[aEnd - expected - 1] == b[bEnd - expected - 1]) {
+                expected++;
+            }
+            assertEquals(expected, WhitespaceIgnoringComparator.commonTail(a, aFrom, aEnd, b, bFrom, bEnd),
+                "round " + round);
+        }
+    }
+
+    private static byte[] withHead(Random random, byte[] tail) {
+        byte[] head = new byte[random.nextInt(200)];
+        random.nextBytes(head);
+        byte[] out = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, out, head.length, tail.length);
+        return out;
+    }
+
+    @Test
     void diffsMakeTheSameEditsAsWithWsIgnoreAll() {
         Random random = new Random(5);
         HistogramDiff histogram = new HistogramDiff();
