@@ -44,10 +44,10 @@ public final class CachedGraphReader extends ObjectReader.Filter {
     }
 
     /**
-     * Like {@link #open(GitWorkspace, RevCommit)}, but {@code known} itself (released by {@link #close}, not
-     * otherwise) when it reads the very tables that would be opened (the same instances: a process that keeps
-     * its tables, the daemon, opens the same ones while their files are unchanged) and they hold {@code start}.
-     * Whether {@code known} reads the workspace's repository is the caller's to know.
+     * Like {@link #open(GitWorkspace, RevCommit)}, but {@code known} itself, which {@link #close} only released,
+     * when it reads the very tables that would be opened (the same instances: a process that keeps its tables,
+     * the daemon, opens the same ones while their files are unchanged) and they hold {@code start}. Whether
+     * {@code known} reads the workspace's repository is the caller's to know.
      */
     public static CachedGraphReader open(GitWorkspace workspace, RevCommit start, CachedGraphReader known) {
         CommitTable commits = CommitCache.existingTable(workspace);

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.blame.BlameResult;
 import org.eclipse.jgit.diff.RawText;
@@ -277,6 +280,37 @@ class BlamerTest {
                 }
             }
         } finally {
+            OpenedTables.keep(false);
+        }
+    }
+
+    @Test
+    void blamersOnSeveralThreadsEachHaveAPoolOfTheirOwn() throws Exception {
+        // as the daemon's warm-up beside a command: a kept pool goes to one blamer at a time
+        Random random = new Random(61);
+        OpenedTables.keep(true);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("threads")).tick(3_600)) {
+            List<String> main = numberedLines(40);
+            String path = mergesAndRenames(repo, main, random);
+            int size = main.size();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                RevCommit head = indexedTip(ws, walk, repo);
+                Blamer.Origin[] plain = plainBlame(ws, head, path, size);
+                List<Future<Blamer.Origin[]>> blames = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    blames.add(threads.submit(() -> {
+                        try (Blamer blamer = Blamer.at(ws, head)) {
+                            return blameWhole(blamer, head, path, size);
+                        }
+                    }));
+                }
+                for (Future<Blamer.Origin[]> blame : blames) {
+                    assertArrayEquals(plain, blame.get());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
             OpenedTables.keep(false);
         }
     }
