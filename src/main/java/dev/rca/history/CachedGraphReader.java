@@ -24,6 +24,8 @@ public final class CachedGraphReader extends ObjectReader.Filter {
     private final TableCommitGraph graph;
     /** Blobs and trees read so far, by this reader or any other of the process. */
     private final ObjectBytesCache kept = ObjectBytesCache.SHARED;
+    /** Commit objects handed out: a walk over this reader reads each commit it parses (and keeps) once. */
+    private long commitsRead;
 
     private CachedGraphReader(ObjectReader delegate, TableCommitGraph graph) {
         this.delegate = delegate;
@@ -38,6 +40,16 @@ public final class CachedGraphReader extends ObjectReader.Filter {
      * @param start a commit the caller will walk from, already parsed from its object
      */
     public static CachedGraphReader open(GitWorkspace workspace, RevCommit start) {
+        return open(workspace, start, null);
+    }
+
+    /**
+     * Like {@link #open(GitWorkspace, RevCommit)}, but {@code known} itself, which {@link #close} only released,
+     * when it reads the very tables that would be opened (the same instances: a process that keeps its tables,
+     * the daemon, opens the same ones while their files are unchanged) and they hold {@code start}. Whether
+     * {@code known} reads the workspace's repository is the caller's to know.
+     */
+    public static CachedGraphReader open(GitWorkspace workspace, RevCommit start, CachedGraphReader known) {
         CommitTable commits = CommitCache.existingTable(workspace);
         if (commits == null) {
             return null;
@@ -48,6 +60,9 @@ public final class CachedGraphReader extends ObjectReader.Filter {
         }
         Path dir = CommitCache.directory(workspace);
         ChangedPathTable paths = ChangedPathTable.open(dir, commits);
+        if (known != null && index >= 0 && known.graph.commits() == commits && known.graph.paths() == paths) {
+            return known;
+        }
         return new CachedGraphReader(CommitGraphs.openReader(workspace.repository()),
             new TableCommitGraph(commits, paths));
     }
@@ -68,6 +83,7 @@ public final class CachedGraphReader extends ObjectReader.Filter {
     @Override
     public ObjectLoader open(AnyObjectId id, int typeHint) throws IOException {
         if (typeHint == Constants.OBJ_COMMIT) {
+            commitsRead++;
             // JGit's RevWalk reads every commit object even when its graph has the commit's parents and
             // dates: the table holds the same bytes, without finding and inflating them in the pack
             byte[] raw = graph.raw(id);
@@ -107,6 +123,25 @@ public final class CachedGraphReader extends ObjectReader.Filter {
      */
     public ObjectId blobOf(byte[] content) {
         return kept.blobOf(content);
+    }
+
+    /**
+     * How many commit objects this reader has handed out: at least as many as a {@code RevWalk} over it holds
+     * parsed, and not many more (a walk reads a commit again only for its message).
+     */
+    public long commitsRead() {
+        return commitsRead;
+    }
+
+    /**
+     * Releases what the reader holds beyond the tables and the commits it has seen (the pack windows and delta
+     * bases of the repository's reader, the per-path lookups): like any {@link ObjectReader}, it can be used
+     * again after.
+     */
+    @Override
+    public void close() {
+        graph.release();
+        super.close();
     }
 
     @Override

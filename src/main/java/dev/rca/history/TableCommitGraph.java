@@ -54,6 +54,19 @@ final class TableCommitGraph implements CommitGraph {
         return paths;
     }
 
+    CommitTable commits() {
+        return commits;
+    }
+
+    /**
+     * Lets go of the per-path lookups, which pin the changed-path table's per-path memory beyond its own budget
+     * while this graph is kept; they are made again, cheaply, when asked for. The trees handed out stay known:
+     * a walk kept with this graph does not read its parsed commits again.
+     */
+    void release() {
+        lookups.clear();
+    }
+
     @Override
     public int findGraphPosition(AnyObjectId id) {
         return commits.find(id);

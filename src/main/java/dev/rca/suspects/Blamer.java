@@ -1,5 +1,6 @@
 package dev.rca.suspects;
 
+import dev.rca.git.GitWorkspace;
 import dev.rca.history.CachedGraphReader;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -121,29 +122,38 @@ final class Blamer implements AutoCloseable {
     private final CachedGraphReader graphReader;
     /** One memory of diffs for all the generators: each file of a fix and each re-blame walks the same history. */
     private final RememberingDiff diff;
-    /**
-     * One commit pool for all the generators, so each commit is parsed once per blamer rather than once per
-     * generator that crosses it; null without {@link #graphReader}.
-     */
-    private final SharedPool pool;
+    /** The commit pool all the generators share ({@link BlamePool}); null without {@link #graphReader}. */
+    private final BlamePool pool;
     /** Per "commit:path", the generators started there, each following its own lines. */
     private final Map<String, List<FileBlame>> files = new HashMap<>();
     /** The paths that do not exist (or are no file) at a commit. */
     private final Set<String> absent = new HashSet<>();
 
     Blamer(Repository repository) {
-        this(repository, null);
+        this(repository, (BlamePool) null);
     }
 
     /**
      * A blamer whose generators take commits and changed paths from {@code graphReader}'s commit graph (rca's
-     * cache) when not null; the blamer closes it.
+     * cache) when not null; the blamer closes it, or keeps it with its commits for the next blamer.
      */
     Blamer(Repository repository, CachedGraphReader graphReader) {
-        this.graphReader = graphReader;
+        this(repository, graphReader == null ? null : BlamePool.over(repository, graphReader));
+    }
+
+    private Blamer(Repository repository, BlamePool pool) {
+        this.pool = pool;
+        this.graphReader = pool == null ? null : pool.reader;
         this.generatorRepository = graphReader == null ? repository : new BlameRepository(repository, graphReader);
         this.diff = graphReader == null ? null : new RememberingDiff(graphReader);
-        this.pool = graphReader == null ? null : new SharedPool(graphReader);
+    }
+
+    /**
+     * A blamer of history from {@code start} on in {@code workspace}'s repository, walking it through rca's cache
+     * where there is one, with the commits the last blamer parsed when it walked the same repository and tables.
+     */
+    static Blamer at(GitWorkspace workspace, RevCommit start) {
+        return new Blamer(workspace.repository(), BlamePool.open(workspace, start));
     }
 
     /**
@@ -271,9 +281,8 @@ final class Blamer implements AutoCloseable {
             }
         }
         files.clear();
-        if (graphReader != null) {
-            pool.walk.close();
-            graphReader.close();
+        if (pool != null) {
+            pool.release();
         }
     }
 
@@ -554,7 +563,7 @@ final class Blamer implements AutoCloseable {
          * Makes a generator fresh from its constructor walk with {@code reader} and the blamer's shared commit
          * pool; false if it could not.
          */
-        static boolean replace(BlameGenerator generator, CachedGraphReader reader, SharedPool shared) {
+        static boolean replace(BlameGenerator generator, CachedGraphReader reader, BlamePool shared) {
             if (REV_POOL == null) {
                 return false;
             }
@@ -571,22 +580,6 @@ final class Blamer implements AutoCloseable {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return false;
             }
-        }
-    }
-
-    /**
-     * The commit pool the generators share. They also share its "seen" flag: a generator finding the flag on a
-     * commit looks in its own queue for a candidate to merge with, finds none when another generator set it, and
-     * queues the commit as it would have; a commit it queued itself it finds, as with a flag of its own.
-     */
-    private static final class SharedPool {
-        final RevWalk walk;
-        final RevFlag seen;
-
-        SharedPool(CachedGraphReader reader) {
-            walk = new RevWalk(reader);
-            walk.setRetainBody(true);
-            seen = walk.newFlag("SEEN");
         }
     }
 

@@ -152,7 +152,7 @@ public final class SuspectFinder implements AutoCloseable {
 
     /** A blamer at {@code parent}, walking history through rca's cache where it has one. */
     private Blamer blamer(RevCommit parent) {
-        return new Blamer(repository, dev.rca.history.CachedGraphReader.open(workspace, parent));
+        return Blamer.at(workspace, parent);
     }
 
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {

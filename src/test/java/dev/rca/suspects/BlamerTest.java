@@ -4,20 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.CachedGraphReader;
 import dev.rca.history.CommitCache;
+import dev.rca.history.OpenedTables;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.blame.BlameResult;
 import org.eclipse.jgit.diff.RawText;
@@ -237,6 +243,126 @@ class BlamerTest {
                 assertTrue(alone.stream().anyMatch(a -> a.contains("FORMAT")), "no format-only commit");
                 assertEquals(alone, through);
             }
+        }
+    }
+
+    @Test
+    void theNextBlamerOfTheSameRepositoryAndTablesTakesTheLastOnesCommitsAndAnswersAlike() throws Exception {
+        // the first request leaves its "seen" flag on every commit it walked; the second follows each line with a
+        // generator of its own across those commits
+        Random random = new Random(53);
+        OpenedTables.keep(true);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("pool")).tick(3_600)) {
+            List<String> main = numberedLines(40);
+            String path = mergesAndRenames(repo, main, random);
+            int size = main.size();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                RevCommit head = indexedTip(ws, walk, repo);
+                Blamer.Origin[] plain = plainBlame(ws, head, path, size);
+                long reused = BlamePool.REUSED.get();
+                try (Blamer first = Blamer.at(ws, head)) {
+                    assertNotNull(first.reader(), "the cache tables were not used");
+                    assertArrayEquals(plain, blameWhole(first, head, path, size));
+                }
+                assertEquals(reused, BlamePool.REUSED.get(), "another test's pool was taken");
+                try (Blamer second = Blamer.at(ws, head)) {
+                    assertEquals(reused + 1, BlamePool.REUSED.get(), "the second blamer made a pool of its own");
+                    for (int i = size - 1; i >= 0; i--) {
+                        BitSet one = new BitSet();
+                        one.set(i);
+                        second.track(head, path, one);
+                        assertEquals(plain[i], second.blame(head, path, i, i + 1)[0], "line " + i);
+                    }
+                }
+                try (Blamer third = Blamer.at(ws, head)) {
+                    assertEquals(reused + 2, BlamePool.REUSED.get(), "the pool was not handed back");
+                    assertArrayEquals(plain, blameWhole(third, head, path, size));
+                }
+            }
+        } finally {
+            OpenedTables.keep(false);
+        }
+    }
+
+    @Test
+    void blamersOnSeveralThreadsEachHaveAPoolOfTheirOwn() throws Exception {
+        // as the daemon's warm-up beside a command: a kept pool goes to one blamer at a time
+        Random random = new Random(61);
+        OpenedTables.keep(true);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("threads")).tick(3_600)) {
+            List<String> main = numberedLines(40);
+            String path = mergesAndRenames(repo, main, random);
+            int size = main.size();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                RevCommit head = indexedTip(ws, walk, repo);
+                Blamer.Origin[] plain = plainBlame(ws, head, path, size);
+                List<Future<Blamer.Origin[]>> blames = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    blames.add(threads.submit(() -> {
+                        try (Blamer blamer = Blamer.at(ws, head)) {
+                            return blameWhole(blamer, head, path, size);
+                        }
+                    }));
+                }
+                for (Future<Blamer.Origin[]> blame : blames) {
+                    assertArrayEquals(plain, blame.get());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+            OpenedTables.keep(false);
+        }
+    }
+
+    @Test
+    void newTablesOrAnotherRepositoryMeanANewPool() throws Exception {
+        Random random = new Random(59);
+        OpenedTables.keep(true);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("tables")).tick(3_600)) {
+            List<String> main = numberedLines(40);
+            String path = mergesAndRenames(repo, main, random);
+            int size = main.size();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                RevCommit head = indexedTip(ws, walk, repo);
+                Blamer.Origin[] plain = plainBlame(ws, head, path, size);
+                // the commit table alone, as before the changed-path table is written
+                Files.delete(CommitCache.directory(ws).resolve("paths"));
+                long reused = BlamePool.REUSED.get();
+                try (Blamer blamer = Blamer.at(ws, head)) {
+                    assertArrayEquals(plain, blameWhole(blamer, head, path, size));
+                }
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+                assertEquals(reused, BlamePool.REUSED.get());
+                try (Blamer blamer = Blamer.at(ws, head)) {
+                    assertEquals(reused, BlamePool.REUSED.get(), "kept across a new changed-path table");
+                    assertArrayEquals(plain, blameWhole(blamer, head, path, size));
+                }
+                // a commit made and indexed since: both tables are new
+                RevCommit later = repo.commit("later").add("other.c", "later();\n").create();
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+                try (Blamer blamer = Blamer.at(ws, later)) {
+                    assertEquals(reused, BlamePool.REUSED.get(), "kept across a new commit table");
+                    assertArrayEquals(plain, blameWhole(blamer, later, path, size));
+                }
+                // the same files, opened again: another repository instance, the same tables
+                try (GitWorkspace again = GitWorkspace.open(repo.directory())) {
+                    assertNotSame(ws.repository(), again.repository());
+                    try (Blamer blamer = Blamer.at(again, later)) {
+                        assertEquals(reused, BlamePool.REUSED.get(), "kept for another repository");
+                        assertArrayEquals(plain, blameWhole(blamer, later, path, size));
+                    }
+                }
+                try (Blamer blamer = Blamer.at(ws, later)) {
+                    assertEquals(reused, BlamePool.REUSED.get(), "the other repository's pool was taken");
+                }
+                try (Blamer blamer = Blamer.at(ws, later)) {
+                    assertEquals(reused + 1, BlamePool.REUSED.get(), "nothing changed, yet the pool was not kept");
+                    assertArrayEquals(plain, blameWhole(blamer, later, path, size));
+                }
+            }
+        } finally {
+            OpenedTables.keep(false);
         }
     }
 
