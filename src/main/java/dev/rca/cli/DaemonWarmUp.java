@@ -35,16 +35,23 @@ final class DaemonWarmUp {
     static final String SWITCH = "RCA_DAEMON_WARMUP";
     /** The file touched when the warm-up ends, in its cache directory. */
     static final String ENDED = "ended";
-    private static final int ROUNDS = 8;
+    private static final int ROUNDS = 30;
     /**
      * Suspects is asked this many times a round: once a round left its blame and ranking to the user's first
      * dozens of queries (a fresh daemon answered the synthetic fix in 29, 44, 34, 41 and 22 ms, median of its
      * 2nd to 8th queries in five samples, against 23, 28, 31, 31 and 20 with 15 a round and 5 s).
      */
     private static final int SUSPECTS_PER_ROUND = 15;
-    // With suspects asked once a round, 4 s made a fresh daemon's first suspects and bisection no faster than 2 s
-    // did; with fifteen, 5 s does (above)
-    private static final Duration CPU_BUDGET = Duration.ofSeconds(5);
+    /**
+     * C2 goes on compiling rca's suspects and walks for hundreds of queries (15 s of its thread's CPU in a daemon
+     * that had answered about 700): with 15 s here instead of 5 s, a fresh daemon's first synthetic suspects took
+     * 37-44 ms against 85-97 and its next eleven 13-24 against 17-43 (two samples each, idle machine). Idle time
+     * only, once per daemon.
+     */
+    private static final Duration CPU_BUDGET = Duration.ofSeconds(15);
+
+    private final int rounds;
+    private final Duration budget;
     /** The variables through which git (and JGit) would find a repository's parts somewhere else. */
     private static final List<String> RELOCATING = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
         "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR");
@@ -57,6 +64,13 @@ final class DaemonWarmUp {
 
     /** A warm-up keeping its repository in {@code cacheDir} and pausing while {@code mustPause}. */
     DaemonWarmUp(Path cacheDir, BooleanSupplier mustPause) {
+        this(cacheDir, mustPause, ROUNDS, CPU_BUDGET);
+    }
+
+    /** A warm-up of at most {@code rounds} rounds and {@code budget} of its thread's CPU (tests keep it short). */
+    DaemonWarmUp(Path cacheDir, BooleanSupplier mustPause, int rounds, Duration budget) {
+        this.rounds = rounds;
+        this.budget = budget;
         this.cacheDir = cacheDir.toAbsolutePath().normalize();
         // a stopping daemon does not wait for its last command before stopping the warm-up
         this.mustWait = () -> mustPause.getAsBoolean() && !stopped;
@@ -149,10 +163,13 @@ final class DaemonWarmUp {
         WarmUpRepository.Plan plan = repository.plan();
         // a bisection left by a daemon that stopped in the middle of a warm-up
         run(repository, "bisect-helper", "reset");
-        for (int round = 0; round < ROUNDS && !stopped; round++) {
-            if (round == ROUNDS / 2) {
+        boolean indexed = false;
+        for (int round = 0; round < rounds && !stopped; round++) {
+            if (!indexed && (round == rounds / 2
+                || measured && threads.getCurrentThreadCpuTime() - cpuStart > budget.toNanos() / 2)) {
                 // the second half with rca's tables and the commit-graph, as after 'rca index'
                 run(repository, "index");
+                indexed = true;
             }
             // suspects and bisection first: a fresh daemon's history queries warm up within a few of their own
             for (int i = 0; i < SUSPECTS_PER_ROUND; i++) {
@@ -165,7 +182,7 @@ final class DaemonWarmUp {
                 run(repository, query.toArray(String[]::new));
             }
             roundsDone = round + 1;
-            if (measured && threads.getCurrentThreadCpuTime() - cpuStart > CPU_BUDGET.toNanos()) {
+            if (measured && threads.getCurrentThreadCpuTime() - cpuStart > budget.toNanos()) {
                 break;
             }
         }

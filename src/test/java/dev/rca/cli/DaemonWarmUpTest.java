@@ -46,7 +46,7 @@ class DaemonWarmUpTest {
 
         GitWorkspace.keepRepositoriesOpen(8);
         try {
-            DaemonWarmUp warmUp = new DaemonWarmUp(cache, () -> false);
+            DaemonWarmUp warmUp = new DaemonWarmUp(cache, () -> false, 2, java.time.Duration.ofSeconds(15));
             warmUp.start();
             assertTrue(warmUp.awaitEnd() > 0, "the warm-up ran (it needs git on the PATH, as these tests do)");
             assertTrue(GitWorkspace.keptRepositories().stream().noneMatch(p -> p.startsWith(cache)),
