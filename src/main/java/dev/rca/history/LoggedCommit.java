@@ -2,12 +2,17 @@ package dev.rca.history;
 
 import dev.rca.RcaException;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * One commit a walk found. {@link #sha()} is free; {@link #details()} reads the commit's message and
@@ -80,6 +85,64 @@ public final class LoggedCommit {
                 commit.disposeBody();
             }
         }
+    }
+
+    /**
+     * Whether the commit's raw bytes hold {@code asciiLowercase} (ASCII letters in either case): true for every
+     * commit whose decoded message contains it, without decoding, so a caller looking for a phrase reads the
+     * {@link #details()} of few commits. Always true (cannot tell) when the commit's encoding does not write ASCII
+     * as ASCII, or is unknown.
+     */
+    public boolean mayContain(String asciiLowercase) {
+        boolean hadBody = commit.getRawBuffer() != null;
+        try {
+            walk.parseBody(commit);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+        try {
+            byte[] raw = commit.getRawBuffer();
+            byte[] needle = asciiLowercase.getBytes(StandardCharsets.US_ASCII);
+            if (!writesAsciiAsAscii(raw, asciiLowercase, needle)) {
+                return true;
+            }
+            return containsIgnoringAsciiCase(raw, needle);
+        } finally {
+            if (!hadBody) {
+                commit.disposeBody();
+            }
+        }
+    }
+
+    private static boolean writesAsciiAsAscii(byte[] raw, String text, byte[] ascii) {
+        Charset encoding;
+        try {
+            encoding = RawParseUtils.parseEncodingName(raw) == null ? StandardCharsets.UTF_8
+                : RawParseUtils.parseEncoding(raw);
+        } catch (RuntimeException unknown) {
+            return false;
+        }
+        return Arrays.equals(text.getBytes(encoding), ascii)
+            && Arrays.equals(text.toUpperCase(Locale.ROOT).getBytes(encoding),
+                text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static boolean containsIgnoringAsciiCase(byte[] haystack, byte[] lowercaseNeedle) {
+        int last = haystack.length - lowercaseNeedle.length;
+        for (int i = 0; i <= last; i++) {
+            int j = 0;
+            while (j < lowercaseNeedle.length && lower(haystack[i + j]) == lowercaseNeedle[j]) {
+                j++;
+            }
+            if (j == lowercaseNeedle.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
     }
 
     static Signature signature(PersonIdent ident) {

@@ -2,7 +2,6 @@ package dev.rca.suspects;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
-import dev.rca.history.CommitDetails;
 import dev.rca.history.CommitWalk;
 import dev.rca.history.LogQuery;
 import java.util.ArrayList;
@@ -60,8 +59,8 @@ final class RecentChanges {
                 if (newest.size() < COUNT) {
                     newest.add(c.sha());
                 }
-                CommitDetails d = c.details();
-                if (MessagePointers.citesFixes(d.body())) {
+                // most messages have no "Fixes:": those are never decoded
+                if (c.mayContain("fixes:") && MessagePointers.citesFixes(c.details().body())) {
                     citing.add(c.sha());
                 }
                 return true;

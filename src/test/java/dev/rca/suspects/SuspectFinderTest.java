@@ -260,6 +260,31 @@ class SuspectFinderTest {
     }
 
     @Test
+    void earlierFixesAreReadInAnyLetterCaseAndEncoding() {
+        // the walk reads a message only when its bytes hold "fixes:", in any letter case, in its encoding
+        for (String encoding : List.of("UTF-8", "ISO-8859-1")) {
+            try (TestRepo repo = TestRepo.init(tmp.resolve("e-" + encoding)).tick(86_400)) {
+                RevCommit offender = addThenDropTheClamp(repo, "scale: drop the clamp, callers clamp already");
+                String tail = UNCLAMPED;
+                for (int i = 0; i < RecentChanges.COUNT; i++) {
+                    tail += "int table_" + i + " = " + i + ";\n";
+                    String fixes = "\n\n" + (i == 0 ? "FIXES: " : "fixes: ") + offender.name().substring(0, 12)
+                        + " (\"scale: drop the clamp, callers clamp already\")\n";
+                    repo.commit(i < 2 ? "scale: clamp in table reader caf\u00e9 " + i + fixes : "table: entry " + i)
+                        .encoding(encoding).add("a.c", tail).create();
+                }
+                repo.commit("scale: clamp again").add("a.c", tail.replace("{\n", "{\n\tx = clamp(x);\n")
+                    .replace("return x * 2;", "return 2 * x;")).create();
+                SuspectReport report = suspects(repo, "HEAD", new SuspectQuery(10, false, null));
+                Suspect found = report.suspects().stream().filter(x -> x.sha().equals(offender.name())).findFirst()
+                    .orElseThrow(() -> new AssertionError(encoding + ": " + report));
+                assertTrue(found.reasons().contains("named by 'Fixes:' in 2 earlier fixes to the fix's files"),
+                    encoding + ": " + found);
+            }
+        }
+    }
+
+    @Test
     void withAFirstSymptomTheNewestChangesAreThoseBeforeIt() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(86_400)) {
             String clamped = CLAMPED;
