@@ -66,12 +66,7 @@ public final class LoggedCommit {
 
     /** Everything about the commit that rca prints; reads the commit's message. */
     public CommitDetails details() {
-        boolean hadBody = commit.getRawBuffer() != null;
-        try {
-            walk.parseBody(commit);
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
-        }
+        boolean hadBody = readBody();
         try {
             String[] sb = CommitDetails.subjectAndBody(commit.getFullMessage());
             List<String> parents = new ArrayList<>(commit.getParentCount());
@@ -94,12 +89,7 @@ public final class LoggedCommit {
      * as ASCII, or is unknown.
      */
     public boolean mayContain(String asciiLowercase) {
-        boolean hadBody = commit.getRawBuffer() != null;
-        try {
-            walk.parseBody(commit);
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
-        }
+        boolean hadBody = readBody();
         try {
             byte[] raw = commit.getRawBuffer();
             byte[] needle = asciiLowercase.getBytes(StandardCharsets.US_ASCII);
@@ -143,6 +133,17 @@ public final class LoggedCommit {
 
     private static byte lower(byte b) {
         return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
+
+    /** Reads the commit's raw bytes; whether it held them already (else the caller disposes of them after). */
+    private boolean readBody() {
+        boolean hadBody = commit.getRawBuffer() != null;
+        try {
+            walk.parseBody(commit);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+        return hadBody;
     }
 
     static Signature signature(PersonIdent ident) {
