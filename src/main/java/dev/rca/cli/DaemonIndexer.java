@@ -5,7 +5,9 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.history.CommitCache;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,8 @@ final class DaemonIndexer {
         return t;
     });
     private final Map<Path, Long> lastLook = new ConcurrentHashMap<>();
+    /** The repositories whose pack indexes it read, and their size (only its worker thread uses it). */
+    private final Map<Path, Long> packIndexBytes = new HashMap<>();
     private volatile boolean working;
 
     /** An indexer that works while no {@code commandRunning}, on no repository under {@code notUnder} (or null). */
@@ -56,6 +60,24 @@ final class DaemonIndexer {
                 lastLook.put(place, now);
                 worker.submit(() -> complete(place));
             }
+        }
+    }
+
+    /**
+     * Reads the repository's pack indexes while an eighth of the heap, less what those of the other repositories
+     * kept open took, holds them: with {@code -Xmx256m} a million-commit history's 280 MB index is left alone, and
+     * eight repositories kept open never pin more than that eighth together.
+     */
+    private void readPackIndexes(Path place, GitWorkspace workspace) {
+        Set<Path> kept = Set.copyOf(GitWorkspace.keptRepositories());
+        packIndexBytes.keySet().retainAll(kept);
+        if (packIndexBytes.containsKey(place)) {
+            return;
+        }
+        long others = packIndexBytes.values().stream().mapToLong(Long::longValue).sum();
+        long read = workspace.readPackIndexes(Runtime.getRuntime().maxMemory() / 8 - others);
+        if (read > 0) {
+            packIndexBytes.put(place, read);
         }
     }
 
@@ -90,8 +112,7 @@ final class DaemonIndexer {
                 CommitCache.index(workspace, pausing);
             }
             waitWhile(commandRunning);
-            // an eighth of the heap at most: with -Xmx256m a million-commit history's 280 MB index is left alone
-            workspace.readPackIndexes(Runtime.getRuntime().maxMemory() / 8);
+            readPackIndexes(place, workspace);
         } catch (OutOfMemoryError tooBigForThisHeap) {
             // the table is built in memory first; with a small heap (-Xmx256m) it is left to 'rca index',
             // and the commands the daemon runs get their memory back as this unwinds

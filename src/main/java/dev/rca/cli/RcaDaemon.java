@@ -70,6 +70,7 @@ public final class RcaDaemon {
     private volatile long lastActive = System.currentTimeMillis();
     private volatile boolean busy;
     private volatile boolean serving = true;
+    private volatile boolean staleSources;
     private final DaemonIndexer indexer;
     private final boolean indexInBackground;
     private final DaemonWarmUp warmUp;
@@ -121,6 +122,7 @@ public final class RcaDaemon {
         try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
             StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
             if (lock == null) {
+                daemon.sources.close();
                 return false;
             }
             GitWorkspace.keepRepositoriesOpen(8);
@@ -266,6 +268,9 @@ public final class RcaDaemon {
             return true;
         }
         if (sources.changed()) {
+            // and it leaves: the launcher's own look may not find what this one found (a file gone since), and a
+            // daemon turning every query away would stand in the way of a fresh one
+            staleSources = true;
             // Closed before a frame, as when busy: the launcher rebuilds the jar, then runs the command itself.
             // Checked after the request is read, so that a stop request is still honoured.
             return false;
@@ -343,7 +348,10 @@ public final class RcaDaemon {
         }
     }
 
-    /** Exits after the idle time, or as soon as the jar is rebuilt: a stale daemon would answer with old code. */
+    /**
+     * Exits after the idle time, as soon as the jar is rebuilt, or once it turned a query away for newer sources: a
+     * stale daemon would answer with old code.
+     */
     private void exitWhenStale() {
         while (serving) {
             try {
@@ -358,7 +366,7 @@ public final class RcaDaemon {
                 jarChanged = true;
             }
             boolean idle = System.currentTimeMillis() - lastActive > idleMillis;
-            if (serving && !busy && !indexer.working() && (idle || jarChanged)) {
+            if (serving && !busy && !indexer.working() && (idle || jarChanged || staleSources)) {
                 removeFiles();
                 Runtime.getRuntime().halt(0);
             }

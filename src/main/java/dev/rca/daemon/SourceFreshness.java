@@ -12,6 +12,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether the daemon's jar is older than the sources the launcher would build it from: {@link #changedSince} looks
@@ -19,9 +21,16 @@ import java.nio.file.attribute.FileTime;
  * them. Walking the 300 or so files took about 2 ms of every daemon query, a tenth of a warm {@code suspects}.
  */
 public final class SourceFreshness implements AutoCloseable {
+    /** File systems whose changes inotify reports whoever makes them (not NFS, not a VM's shared folder). */
+    private static final Set<String> LOCAL = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay",
+        "zfs", "f2fs");
+    /** How long a query waits for its probe's event before it looks at the files instead. */
+    private static final long PROBE_MILLIS = 200;
+    private static final String PROBE = "rca-sources-probe";
+
     private final Path jar;
     private final FileTime built;
-    /** The project's directory, watched for {@code pom.xml}; null for a jar the launcher does not build. */
+    /** The project's directory, watched for {@code pom.xml} and {@code src}; null for a jar the launcher does not build. */
     private final Path project;
     /** Null when nothing is watched: then every question looks at every file. */
     private final WatchService service;
@@ -29,6 +38,8 @@ public final class SourceFreshness implements AutoCloseable {
     private boolean look = true;
     /** Once newer sources were seen, the jar stays stale for this daemon. */
     private boolean stale;
+    private long looks;
+    private long probes;
 
     private SourceFreshness(Path jar, FileTime built, Path project, WatchService service) {
         this.jar = jar;
@@ -39,15 +50,18 @@ public final class SourceFreshness implements AutoCloseable {
 
     /**
      * Watches the sources of {@code jar}, built at {@code built}, for {@link #changed()}. Where the file system
-     * cannot be watched, every question looks at every file, as {@link #changedSince} does.
+     * cannot be watched, or is not one whose every change inotify reports, every question looks at every file, as
+     * {@link #changedSince} does.
      */
     public static SourceFreshness watching(Path jar, FileTime built) {
         Path project = projectOf(jar);
         WatchService service = null;
         if (project != null) {
             try {
-                service = project.getFileSystem().newWatchService();
-            } catch (IOException | UnsupportedOperationException unwatchable) {
+                if (LOCAL.contains(Files.getFileStore(project).type())) {
+                    service = project.getFileSystem().newWatchService();
+                }
+            } catch (IOException | RuntimeException unwatchable) {
                 service = null;
             }
         }
@@ -57,41 +71,98 @@ public final class SourceFreshness implements AutoCloseable {
     /**
      * Whether anything under the project's {@code src/main}, or its {@code pom.xml}, is newer than the jar, as
      * {@link #changedSince} answers, looking at the files only when the watch reported an event since the last
-     * look (or lost some). An event still on its way from the kernel when a query arrives is seen by the next one.
+     * look (or may have lost some). Each question first dates a probe file beside the jar and waits for that
+     * event: inotify reports one watcher's events in order, so every edit made before the question has been
+     * reported by then.
      */
     public synchronized boolean changed() {
         if (stale) {
             return true;
         }
         if (service == null) {
-            stale = changedSince(jar, built);
-            return stale;
+            return look();
         }
-        boolean changes = look;
+        boolean changes = look || changesUpToProbe();
         look = false;
-        WatchKey key;
-        while ((key = service.poll()) != null) {
-            for (WatchEvent<?> event : key.pollEvents()) {
-                changes |= !key.watchable().equals(project) || event.kind() == StandardWatchEventKinds.OVERFLOW
-                    || (event.context() instanceof Path name
-                        && (name.toString().equals("pom.xml") || name.toString().equals("src")));
-            }
-            if (!key.reset()) {
-                changes = true;
-            }
+        if (!changes) {
+            return false;
         }
-        if (changes) {
-            // watched before the files are looked at, so that a change made meanwhile is an event for next time
-            watchEveryDirectory();
-            stale = changedSince(jar, built);
-        }
+        // watched before the files are looked at, so that a change made meanwhile is an event for next time
+        watchEveryDirectory();
+        return look();
+    }
+
+    /** How many times it looked at every file (tests: none without a change). */
+    public synchronized long looks() {
+        return looks;
+    }
+
+    private boolean look() {
+        looks++;
+        stale = changedSince(jar, built);
         return stale;
+    }
+
+    /** Whether any event under the sources came before the probe's; true when the probe cannot tell. */
+    private boolean changesUpToProbe() {
+        Path target = project.resolve("target");
+        // two names in turn: the event of a probe whose question stopped waiting for it is not the next one's
+        String probeName = PROBE + "-" + (probes++ & 1);
+        try {
+            Path probe = target.resolve(probeName);
+            if (!Files.exists(probe, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createFile(probe);
+            }
+            Files.setLastModifiedTime(probe, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException unwritable) {
+            return true;
+        }
+        boolean changes = false;
+        boolean probed = false;
+        long until = System.nanoTime() + PROBE_MILLIS * 1_000_000;
+        try {
+            while (true) {
+                long wait = until - System.nanoTime();
+                // after the probe, only what is already queued
+                WatchKey key = probed ? service.poll() : wait > 0 ? service.poll(wait, TimeUnit.NANOSECONDS) : null;
+                if (key == null) {
+                    break;
+                }
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    Path name = event.context() instanceof Path p ? p : null;
+                    if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                        changes = true;
+                    } else if (key.watchable().equals(target)) {
+                        probed |= name != null && name.toString().equals(probeName);
+                    } else if (key.watchable().equals(project)) {
+                        changes |= name != null && (name.toString().equals("pom.xml") || name.toString().equals("src"));
+                    } else {
+                        changes = true;
+                    }
+                }
+                if (!key.reset()) {
+                    changes = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            probed = false;
+        }
+        return !probed || changes;
     }
 
     private void watchEveryDirectory() {
         try {
             register(project);
-            Path sources = project.resolve("src").resolve("main");
+            Path target = project.resolve("target");
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                register(target);
+            }
+            Path src = project.resolve("src");
+            if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
+                register(src);
+            }
+            Path sources = src.resolve("main");
             if (Files.isDirectory(sources, LinkOption.NOFOLLOW_LINKS)) {
                 Files.walkFileTree(sources, new SimpleFileVisitor<>() {
                     @Override
@@ -107,7 +178,7 @@ public final class SourceFreshness implements AutoCloseable {
                 });
             }
         } catch (IOException | RuntimeException unwatchable) {
-            // out of inotify watches, say: look at the files every time from now on
+            // out of inotify watches, say: look at the files next time too
             look = true;
         }
     }

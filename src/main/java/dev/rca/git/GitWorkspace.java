@@ -236,33 +236,37 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     /**
-     * Reads the indexes of the repository's packs now, if together they take less than {@code budgetBytes}: JGit
+     * Reads the indexes of the repository's packs now, if together they take at most {@code budgetBytes}: JGit
      * reads a pack's index whole the first time an object is looked up in it, which a query answered from rca's
      * tables may not do, leaving it to the next (for git.git, 23 MB and 60 to 90 ms). For a process that keeps
-     * the repository open ({@link #keepRepositoriesOpen}); false when over budget or unreadable.
+     * the repository open ({@link #keepRepositoriesOpen}). Returns their size, or -1 when over budget, unreadable,
+     * or the repository borrows objects from elsewhere (alternates, whose indexes would be read too).
      */
-    public boolean readPackIndexes(long budgetBytes) {
+    public long readPackIndexes(long budgetBytes) {
         if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
-            return false;
+            return -1;
+        }
+        Path directory = objects.getDirectory().toPath();
+        if (Files.exists(directory.resolve("info").resolve("alternates"))) {
+            return -1;
         }
         long size = 0;
-        try (DirectoryStream<Path> indexes =
-            Files.newDirectoryStream(objects.getDirectory().toPath().resolve("pack"), "*.idx")) {
+        try (DirectoryStream<Path> indexes = Files.newDirectoryStream(directory.resolve("pack"), "*.idx")) {
             for (Path index : indexes) {
                 size += Files.size(index);
             }
         } catch (IOException | RuntimeException unreadable) {
-            return false;
+            return -1;
         }
         if (size == 0 || size > budgetBytes) {
-            return false;
+            return -1;
         }
         try {
             // an id no object has: the lookup asks every pack, which reads its index
             repository.getObjectDatabase().has(ObjectId.zeroId());
-            return true;
+            return size;
         } catch (IOException | RuntimeException unreadable) {
-            return false;
+            return -1;
         }
     }
 

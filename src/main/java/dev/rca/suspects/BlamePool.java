@@ -23,7 +23,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * one walked. A new commit or changed-path table, or another repository, means a new pool.
  */
 final class BlamePool {
-    /** A pool that has read more commits than this is let go rather than kept (some 250 bytes each). */
+    /** A pool that has read more commits than this is let go rather than kept (some 330 bytes each). */
     static final long KEEP_AT_MOST = 100_000;
     private static final AtomicReference<SoftReference<BlamePool>> KEPT = new AtomicReference<>();
     /** How many blamers were handed a kept pool (tests look). */

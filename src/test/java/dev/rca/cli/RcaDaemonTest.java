@@ -260,38 +260,39 @@ class RcaDaemonTest {
         Path jar = Files.createDirectories(project.resolve("target")).resolve("rca.jar");
         Path java = Files.createDirectories(project.resolve("src/main/java"));
         Files.writeString(java.resolve("A.java"), "class A {}\n");
-        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        Path pom = Files.writeString(project.resolve("pom.xml"), "<project/>\n");
         Files.writeString(jar, "stands in for the jar");
         FileTime built = FileTime.fromMillis(System.currentTimeMillis() + 3_600_000L);
         FileTime later = FileTime.fromMillis(built.toMillis() + 1000);
         try (dev.rca.daemon.SourceFreshness sources = dev.rca.daemon.SourceFreshness.watching(jar, built)) {
             assertFalse(sources.changed());
-            // an edit beside the sources, and one that leaves a file older than the jar, change nothing
+            assertEquals(1, sources.looks(), "the first question looks");
+            // nothing changed, and a change beside the sources: no look (each question waits for its probe's event)
+            for (int i = 0; i < 5; i++) {
+                assertFalse(sources.changed());
+            }
             Files.writeString(project.resolve("README.md"), "notes\n");
+            assertFalse(sources.changed());
+            assertEquals(1, sources.looks(), "no look without a change under the sources");
+            // an edit that leaves a file older than the jar is looked at, and found not newer
             Files.writeString(java.resolve("A.java"), "class A { }\n");
             assertFalse(sources.changed());
-            assertFalse(changedWithin(sources, 300), "nothing newer than the jar");
-            // a new directory, and a file in it newer than the jar: the watch reports it and the look finds it
-            Path added = Files.writeString(Files.createDirectories(java.resolve("dev")).resolve("B.java"), "class B {}\n");
+            assertEquals(2, sources.looks());
+            Files.writeString(pom, "<project></project>\n");
+            assertFalse(sources.changed());
+            assertEquals(3, sources.looks(), "pom.xml is watched");
+            // src/main replaced by another tree, a file in a new directory newer than the jar
+            Path moved = Files.move(project.resolve("src/main"), project.resolve("old-main"));
+            Path added = Files.writeString(Files.createDirectories(project.resolve("src/main/java/dev"))
+                .resolve("B.java"), "class B {}\n");
             Files.setLastModifiedTime(added, later);
-            assertTrue(changedWithin(sources, 10_000), "a newer file in a new directory");
+            assertTrue(sources.changed(), "a newer file in a new src/main");
             assertEquals(launcherFindsNewer(project, jar), sources.changed());
             // once stale, stale for good, as the launcher's find would still say
             Files.setLastModifiedTime(added, built);
             assertTrue(sources.changed());
+            assertTrue(Files.isDirectory(moved));
         }
-    }
-
-    /** Asks until {@code sources} says changed or {@code millis} have passed: the watch's events come from a thread. */
-    private static boolean changedWithin(dev.rca.daemon.SourceFreshness sources, long millis) throws Exception {
-        long until = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < until) {
-            if (sources.changed()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return sources.changed();
     }
 
     /** The launcher's test: {@code find src/main pom.xml -newer rca.jar}. */

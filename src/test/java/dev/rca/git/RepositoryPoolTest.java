@@ -1,10 +1,8 @@
 package dev.rca.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
@@ -83,15 +81,23 @@ class RepositoryPoolTest {
             indexSize = indexes.filter(p -> p.toString().endsWith(".idx")).mapToLong(p -> p.toFile().length()).sum();
         }
         try (GitWorkspace workspace = GitWorkspace.open(packed)) {
-            assertFalse(workspace.readPackIndexes(indexSize - 1), "over budget");
-            assertTrue(workspace.readPackIndexes(indexSize));
+            assertEquals(-1, workspace.readPackIndexes(indexSize - 1), "over budget");
+            assertEquals(indexSize, workspace.readPackIndexes(indexSize));
+        }
+        // a clone borrowing the first one's objects: their indexes would be read too, and are not counted
+        Path shared = tmp.resolve("shared");
+        NativeGit.run(tmp, "clone", "-q", "--shared", packed.toString(), shared.toString());
+        NativeGit.run(shared, "commit", "-q", "--allow-empty", "-m", "own");
+        NativeGit.run(shared, "repack", "-q", "-l");
+        try (GitWorkspace workspace = GitWorkspace.open(shared)) {
+            assertEquals(-1, workspace.readPackIndexes(Long.MAX_VALUE), "alternates");
         }
         Path loose = tmp.resolve("loose");
         try (TestRepo repo = TestRepo.init(loose)) {
             repo.commit("first").add("a.txt", "one\n").create();
         }
         try (GitWorkspace workspace = GitWorkspace.open(loose)) {
-            assertFalse(workspace.readPackIndexes(Long.MAX_VALUE), "no packs");
+            assertEquals(-1, workspace.readPackIndexes(Long.MAX_VALUE), "no packs");
         }
     }
 
