@@ -3,8 +3,9 @@ package dev.rca.suspects;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.CachedGraphReader;
 import java.lang.ref.SoftReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevFlag;
@@ -25,7 +26,13 @@ import org.eclipse.jgit.revwalk.RevWalk;
 final class BlamePool {
     /** A pool that has read more commits than this is let go rather than kept (some 330 bytes each). */
     static final long KEEP_AT_MOST = 100_000;
-    private static final AtomicReference<SoftReference<BlamePool>> KEPT = new AtomicReference<>();
+    /**
+     * How many repositories' pools are kept: the daemon's warm-up blames its own repository while the user pauses,
+     * and one kept pool would have had each take the other's place.
+     */
+    static final int KEEP_POOLS = 4;
+    /** The kept pools, most recently handed back first; at most one per repository instance. */
+    private static final List<SoftReference<BlamePool>> KEPT = new ArrayList<>();
     /** How many blamers were handed a kept pool (tests look). */
     static final AtomicLong REUSED = new AtomicLong();
 
@@ -56,11 +63,9 @@ final class BlamePool {
      */
     static BlamePool open(GitWorkspace workspace, RevCommit start) {
         Repository repository = workspace.repository();
-        SoftReference<BlamePool> ref = KEPT.getAndSet(null);
-        BlamePool kept = ref == null ? null : ref.get();
+        BlamePool kept = take(repository);
         // a pool not taken up is only dropped: its reader was released when it was handed back
-        CachedGraphReader reader = CachedGraphReader.open(workspace, start,
-            kept == null || kept.repository != repository ? null : kept.reader);
+        CachedGraphReader reader = CachedGraphReader.open(workspace, start, kept == null ? null : kept.reader);
         if (kept != null && kept.reader == reader) {
             REUSED.incrementAndGet();
             return kept;
@@ -70,13 +75,34 @@ final class BlamePool {
 
     /**
      * Done with by a blamer: its reader released (which, as any object reader, can be used again after) and the
-     * pool kept for the next blamer, in place of any other, unless it read too many commits to keep.
+     * pool kept for the next blamer on its repository (the least recently handed back of {@link #KEEP_POOLS} let go),
+     * unless it read too many commits to keep.
      */
     void release() {
         walk.close();
         reader.close();
-        if (reader.commitsRead() <= KEEP_AT_MOST) {
-            KEPT.set(new SoftReference<>(this));
+        synchronized (KEPT) {
+            KEPT.removeIf(ref -> ref.get() == null || ref.get().repository == repository);
+            if (reader.commitsRead() <= KEEP_AT_MOST) {
+                KEPT.add(0, new SoftReference<>(this));
+                while (KEPT.size() > KEEP_POOLS) {
+                    KEPT.remove(KEPT.size() - 1);
+                }
+            }
+        }
+    }
+
+    /** The pool kept for {@code repository}, taken out of the kept ones (so no other blamer uses it), or null. */
+    private static BlamePool take(Repository repository) {
+        synchronized (KEPT) {
+            for (int i = 0; i < KEPT.size(); i++) {
+                BlamePool pool = KEPT.get(i).get();
+                if (pool != null && pool.repository == repository) {
+                    KEPT.remove(i);
+                    return pool;
+                }
+            }
+            return null;
         }
     }
 }
