@@ -23,6 +23,8 @@ final class CommitPrinter {
     private final OutputFormat format;
     private final UnaryOperator<String> abbreviate;
     private List<String> printedShas;
+    /** An id and the line separator {@code println} would write. */
+    private final char[] shaLine = (" ".repeat(40) + System.lineSeparator()).toCharArray();
     private long lastCheck = System.nanoTime();
     private int sinceCheck;
 
@@ -48,7 +50,11 @@ final class CommitPrinter {
             printedShas.add(commit.sha());
         }
         switch (format) {
-            case SHA -> out.println(commit.sha());
+            case SHA -> {
+                // one write of id and line end, from a buffer kept for the walk: no string per commit
+                commit.copyShaTo(shaLine);
+                out.write(shaLine, 0, shaLine.length);
+            }
             case ONELINE -> out.println(abbreviate.apply(commit.sha()) + " " + commit.details().subject()
                 + (path == null ? "" : "  [" + path + "]") + churnText(churn, " "));
             case JSON -> out.println(Json.write(json(commit.details(), path, churn)));
