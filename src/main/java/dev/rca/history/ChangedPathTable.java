@@ -401,7 +401,8 @@ final class ChangedPathTable {
                 memo[i] = holdings(path);
             }
             int[] m = memo[i];
-            int[] line = new int[16];
+            // made only when the answer is not remembered: most are, and this runs for every commit a walk crosses
+            int[] line = null;
             int depth = 0;
             int c = commit;
             int found;
@@ -417,7 +418,9 @@ final class ChangedPathTable {
                     m[c] = found + 2;
                     break;
                 }
-                if (depth == line.length) {
+                if (line == null) {
+                    line = new int[16];
+                } else if (depth == line.length) {
                     line = Arrays.copyOf(line, depth * 2);
                 }
                 line[depth++] = c;
