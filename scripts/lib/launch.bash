@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# rca launcher, everything past scripts/rca's fast path (which runs this with bash): builds the jar when it is missing or older than the sources, keeps a class-data
-# sharing archive beside it for fast starts, and runs it with $RCA_JAVA_OPTS.
+# rca launcher, everything past scripts/rca's fast path (which runs this with bash): builds the jar when it is
+# missing or older than the sources, keeps a class-data sharing archive beside it for fast starts, and runs it
+# with $RCA_JAVA_OPTS.
 #
 # The daemon: a query in the middle of an investigation (log, history, suspects, and bisect-helper) goes to a
 # long-lived rca over a Unix socket instead of paying a JVM's start and a cold JIT each time; for

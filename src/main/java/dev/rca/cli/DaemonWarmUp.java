@@ -49,12 +49,12 @@ final class DaemonWarmUp {
      * only, once per daemon.
      */
     private static final Duration CPU_BUDGET = Duration.ofSeconds(15);
-
-    private final int rounds;
-    private final Duration budget;
     /** The variables through which git (and JGit) would find a repository's parts somewhere else. */
     private static final List<String> RELOCATING = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
         "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR");
+
+    private final int rounds;
+    private final Duration budget;
 
     private final Path cacheDir;
     private final BooleanSupplier mustWait;

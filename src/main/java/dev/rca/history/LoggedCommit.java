@@ -2,7 +2,6 @@ package dev.rca.history;
 
 import dev.rca.RcaException;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -106,11 +105,8 @@ public final class LoggedCommit {
         boolean hadBody = readBody();
         try {
             byte[] raw = commit.getRawBuffer();
-            byte[] needle = asciiLowercase.getBytes(StandardCharsets.US_ASCII);
-            if (!writesAsciiAsAscii(raw, asciiLowercase, needle)) {
-                return true;
-            }
-            return containsIgnoringAsciiCase(raw, needle);
+            return !writesAsciiAsAscii(raw, asciiLowercase)
+                || containsIgnoringAsciiCase(raw, asciiLowercase.getBytes(StandardCharsets.US_ASCII));
         } finally {
             if (!hadBody) {
                 commit.disposeBody();
@@ -118,17 +114,19 @@ public final class LoggedCommit {
         }
     }
 
-    private static boolean writesAsciiAsAscii(byte[] raw, String text, byte[] ascii) {
-        Charset encoding;
+    /** Whether the commit's encoding writes {@code text}, in either letter case, as its ASCII bytes. */
+    private static boolean writesAsciiAsAscii(byte[] raw, String text) {
+        if (RawParseUtils.parseEncodingName(raw) == null) {
+            // no encoding header: UTF-8, which writes ASCII as ASCII
+            return true;
+        }
+        String both = text + text.toUpperCase(Locale.ROOT);
         try {
-            encoding = RawParseUtils.parseEncodingName(raw) == null ? StandardCharsets.UTF_8
-                : RawParseUtils.parseEncoding(raw);
+            return Arrays.equals(both.getBytes(RawParseUtils.parseEncoding(raw)),
+                both.getBytes(StandardCharsets.US_ASCII));
         } catch (RuntimeException unknown) {
             return false;
         }
-        return Arrays.equals(text.getBytes(encoding), ascii)
-            && Arrays.equals(text.toUpperCase(Locale.ROOT).getBytes(encoding),
-                text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static boolean containsIgnoringAsciiCase(byte[] haystack, byte[] lowercaseNeedle) {
