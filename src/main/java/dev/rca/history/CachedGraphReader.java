@@ -103,6 +103,22 @@ public final class CachedGraphReader extends ObjectReader.Filter {
             }
             return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
         }
+        if (typeHint == OBJ_ANY) {
+            // JGit reads each tree's .gitattributes without a type, for every text a blame loads
+            byte[] known = kept.blob(id);
+            if (known != null) {
+                return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, known);
+            }
+            known = kept.tree(id);
+            if (known != null) {
+                return new ObjectLoader.SmallObject(Constants.OBJ_TREE, known);
+            }
+            ObjectLoader loader = super.open(id, typeHint);
+            if (loader.getType() != Constants.OBJ_BLOB || loader.isLarge() || !kept.keepsBlobOf(loader.getSize())) {
+                return loader;
+            }
+            return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, kept.keepBlob(id, loader.getCachedBytes()));
+        }
         if (typeHint != Constants.OBJ_BLOB) {
             return super.open(id, typeHint);
         }

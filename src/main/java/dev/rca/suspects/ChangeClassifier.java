@@ -50,7 +50,9 @@ final class ChangeClassifier {
     private final RevWalk walk;
     private final Config config;
     private final Map<ObjectId, Change> changes = new HashMap<>();
-    private final Map<ObjectId, Lines> lines = new HashMap<>();
+    private final Map<ObjectId, ClassifiedCommits.Written> lines = new HashMap<>();
+    /** What earlier classifiers of this process worked out: most candidates of a fix were another's too. */
+    private final ClassifiedCommits memory;
     private final Map<String, String[]> strippedTexts = new HashMap<>();
     /** The current fix's blamer while {@link #readThrough} holds, else null. */
     private Blamer blamer;
@@ -61,9 +63,15 @@ final class ChangeClassifier {
     private static final int MOVE_BLOCK_CHARS = 10;
 
     ChangeClassifier(ObjectReader reader, RevWalk walk, Config config) {
+        this(reader, walk, config, ClassifiedCommits.SHARED);
+    }
+
+    /** A classifier that remembers what it works out in {@code memory} (tests give it one of its own). */
+    ChangeClassifier(ObjectReader reader, RevWalk walk, Config config, ClassifiedCommits memory) {
         this.reader = reader;
         this.walk = walk;
         this.config = config;
+        this.memory = memory;
     }
 
     /** Ends a {@link #readThrough}. */
@@ -97,8 +105,12 @@ final class ChangeClassifier {
         if (known != null) {
             return known;
         }
-        RevCommit commit = walk.parseCommit(id);
-        Change change = classify(commit);
+        int renameLimit = config.get(org.eclipse.jgit.diff.DiffConfig.KEY).getRenameLimit();
+        Change change = memory.change(id, renameLimit);
+        if (change == null) {
+            change = classify(walk.parseCommit(id));
+            memory.keepChange(id, renameLimit, change);
+        }
         changes.put(id.copy(), change);
         return change;
     }
@@ -261,24 +273,21 @@ final class ChangeClassifier {
         if (after == null || line >= after.length || after[line].length() < MOVE_BLOCK_CHARS) {
             return null;
         }
-        Map<String, LineInParent> deleted = lines(commit).deleted();
-        LineInParent from = deleted.get(after[line]);
+        ClassifiedCommits.Written written = lines(commit);
+        Map<String, ClassifiedCommits.Place> deleted = written.deleted();
+        ClassifiedCommits.Place from = deleted.get(after[line]);
         if (from == null || from.path() == null) {
             return null;
         }
-        if (after[line].length() >= MOVE_ALONE_CHARS) {
-            return from;
-        }
-        for (int d = -1; d <= 1; d += 2) {
+        boolean moved = after[line].length() >= MOVE_ALONE_CHARS;
+        for (int d = -1; d <= 1 && !moved; d += 2) {
             int n = line + d;
             if (n >= 0 && n < after.length && after[n].length() > 0) {
-                LineInParent neighbour = deleted.get(after[n]);
-                if (neighbour != null && from.path().equals(neighbour.path()) && neighbour.line() == from.line() + d) {
-                    return from;
-                }
+                ClassifiedCommits.Place neighbour = deleted.get(after[n]);
+                moved = neighbour != null && from.path().equals(neighbour.path()) && neighbour.line() == from.line() + d;
             }
         }
-        return null;
+        return moved ? new LineInParent(walk.parseCommit(written.parent()), from.path(), from.line()) : null;
     }
 
     private String[] stripped(RevCommit commit, String path) throws IOException {
@@ -317,13 +326,6 @@ final class ChangeClassifier {
         return kept == null ? line : kept.toString();
     }
 
-    /**
-     * What a commit wrote: every line it deleted or replaced (whitespace stripped) with where it was,
-     * duplicates unusable; and the identifiers on the lines it added.
-     */
-    private record Lines(Map<String, LineInParent> deleted, Set<String> addedIdentifiers) {
-    }
-
     /** Identifiers of a commit's added lines are collected up to this many lines. */
     private static final int MAX_IDENTIFIER_LINES = 20_000;
 
@@ -340,13 +342,26 @@ final class ChangeClassifier {
         return commit.getParentCount() == 1 ? lines(commit).addedIdentifiers() : Set.of();
     }
 
-    private Lines lines(RevCommit commit) throws IOException {
-        Lines known = lines.get(commit);
-        if (known != null) {
-            return known;
+    /**
+     * What a single-parent commit wrote: every line it deleted or replaced (whitespace stripped) with where it
+     * was, duplicates unusable; and the identifiers on the lines it added.
+     */
+    private ClassifiedCommits.Written lines(RevCommit commit) throws IOException {
+        ClassifiedCommits.Written known = lines.get(commit);
+        if (known == null) {
+            known = memory.written(commit);
+            if (known == null) {
+                known = written(commit);
+                memory.keepWritten(commit, known);
+            }
+            lines.put(commit.copy(), known);
         }
+        return known;
+    }
+
+    private ClassifiedCommits.Written written(RevCommit commit) throws IOException {
         RevCommit parent = walk.parseCommit(commit.getParent(0));
-        Map<String, LineInParent> map = new HashMap<>();
+        Map<String, ClassifiedCommits.Place> map = new HashMap<>();
         Set<String> identifiers = new LinkedHashSet<>();
         int added = 0;
         for (DiffEntry e : diff(parent, commit, TreeFilter.ANY_DIFF)) {
@@ -363,17 +378,15 @@ final class ChangeClassifier {
                     if (key.length() < MOVE_BLOCK_CHARS) {
                         continue;
                     }
-                    map.merge(key, new LineInParent(parent, e.getOldPath(), i),
-                        (a, b) -> new LineInParent(parent, null, -1));
+                    map.merge(key, new ClassifiedCommits.Place(e.getOldPath(), i),
+                        (a, b) -> new ClassifiedCommits.Place(null, -1));
                 }
                 for (int i = edit.getBeginB(); i < edit.getEndB() && added < MAX_IDENTIFIER_LINES; i++, added++) {
                     Terms.identifiers(after.getString(i), identifiers);
                 }
             }
         }
-        Lines result = new Lines(map, identifiers);
-        lines.put(commit.copy(), result);
-        return result;
+        return new ClassifiedCommits.Written(parent, map, identifiers);
     }
 
     /** A line's position in a parent commit. */

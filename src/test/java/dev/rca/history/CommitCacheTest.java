@@ -237,6 +237,26 @@ class CommitCacheTest {
                         java.util.HexFormat.of().formatHex(
                             cached.open(id, org.eclipse.jgit.lib.Constants.OBJ_COMMIT).getCachedBytes()), id.name());
                 }
+                // untyped reads (JGit reads .gitattributes so) are the objects, whether kept from a typed read or not
+                int untyped = 0;
+                try (org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(plain)) {
+                    tw.addTree(head.getTree());
+                    tw.setPostOrderTraversal(true);
+                    tw.setRecursive(true);
+                    while (tw.next()) {
+                        ObjectId id = tw.getObjectId(0);
+                        int type = tw.getFileMode(0).getObjectType();
+                        for (int hint : new int[] {org.eclipse.jgit.lib.ObjectReader.OBJ_ANY, type,
+                            org.eclipse.jgit.lib.ObjectReader.OBJ_ANY}) {
+                            org.eclipse.jgit.lib.ObjectLoader loader = cached.open(id, hint);
+                            assertEquals(type, loader.getType(), id.name());
+                            assertEquals(java.util.HexFormat.of().formatHex(plain.open(id).getCachedBytes()),
+                                java.util.HexFormat.of().formatHex(loader.getCachedBytes()), id.name());
+                            untyped++;
+                        }
+                    }
+                }
+                assertTrue(untyped > 30, "read " + untyped);
             }
         }
         assertTrue(filters > 100, "compared " + filters);

@@ -219,29 +219,58 @@ class BlamerTest {
         // the classifier then takes blobs, trees and diffs from the blamer: the pairs blame diffed, and others
         Random random = new Random(31);
         try (TestRepo repo = TestRepo.init(tmp.resolve("classify")).tick(3_600)) {
-            List<String> main = numberedLines(40);
-            String path = mergesAndRenames(repo, main, random);
-            List<String> moved = new ArrayList<>(main.subList(6, main.size()));
-            moved.addAll(main.subList(0, 6));
-            repo.commit("move").add(path, String.join("\n", moved) + "\n").create();
-            repo.commit("indent").add(path, "  " + String.join("\n  ", moved) + "\n").create();
+            String path = classifiable(repo, random);
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository());
                  ObjectReader reader = ws.repository().newObjectReader()) {
                 RevCommit head = indexedTip(ws, walk, repo);
-                List<String> alone = classified(new ChangeClassifier(reader, walk, ws.repository().getConfig()),
-                    walk, head);
-                ChangeClassifier classifier = new ChangeClassifier(reader, walk, ws.repository().getConfig());
+                // memories that keep nothing: each classifier works everything out itself
+                List<String> alone = classified(new ChangeClassifier(reader, walk, ws.repository().getConfig(),
+                    new ClassifiedCommits(0)), walk, head);
+                ChangeClassifier classifier = new ChangeClassifier(reader, walk, ws.repository().getConfig(),
+                    new ClassifiedCommits(0));
                 List<String> through;
                 try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head));
                      ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
                     assertNotNull(blamer.reader(), "the cache tables were not used");
-                    blameWhole(blamer, head, path, moved.size());
+                    blameWhole(blamer, head, path, (int) repo.read(head, path).chars().filter(c -> c == '\n').count());
                     through = classified(classifier, walk, head);
                 }
                 assertTrue(alone.stream().anyMatch(a -> a.contains(" moved from ") && !a.endsWith(" moved from -")),
                     "no moved line");
                 assertTrue(alone.stream().anyMatch(a -> a.contains("FORMAT")), "no format-only commit");
                 assertEquals(alone, through);
+            }
+        }
+    }
+
+    @Test
+    void aClassifierTakingWhatAnotherLeftInTheProcessMemoryAnswersAsOneWorkingAlone() throws Exception {
+        // the daemon's next query classifies with another walk what an earlier one kept; a small budget evicts
+        Random random = new Random(37);
+        try (TestRepo repo = TestRepo.init(tmp.resolve("memory")).tick(3_600)) {
+            String path = classifiable(repo, random);
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory());
+                 ObjectReader reader = ws.repository().newObjectReader()) {
+                RevCommit head;
+                List<String> alone;
+                try (RevWalk walk = new RevWalk(reader)) {
+                    head = walk.parseCommit(repo.repository().resolve("HEAD"));
+                    alone = classified(new ChangeClassifier(reader, walk, ws.repository().getConfig(),
+                        new ClassifiedCommits(0)), walk, head);
+                }
+                for (long budget : new long[] {16L << 20, 4_000}) {
+                    ClassifiedCommits memory = new ClassifiedCommits(budget);
+                    for (int pass = 0; pass < 2; pass++) {
+                        try (RevWalk walk = new RevWalk(reader)) {
+                            assertEquals(alone, classified(new ChangeClassifier(reader, walk,
+                                ws.repository().getConfig(), memory), walk, walk.parseCommit(head)),
+                                "budget " + budget + ", pass " + pass);
+                        }
+                    }
+                    assertTrue(memory.size() > 0, "nothing was kept with a budget of " + budget);
+                }
+                assertTrue(alone.stream().anyMatch(a -> a.contains(" moved from ") && !a.endsWith(" moved from -")),
+                    "no moved line");
             }
         }
     }
@@ -368,6 +397,20 @@ class BlamerTest {
     }
 
     /** Every answer of {@code classifier} about the commits reachable from {@code head}, one line each. */
+    /**
+     * {@link #mergesAndRenames} with every kind a classifier tells apart: then a commit that moves a block and one
+     * that only re-indents; returns the file's path.
+     */
+    private static String classifiable(TestRepo repo, Random random) throws Exception {
+        List<String> main = numberedLines(40);
+        String path = mergesAndRenames(repo, main, random);
+        List<String> moved = new ArrayList<>(main.subList(6, main.size()));
+        moved.addAll(main.subList(0, 6));
+        repo.commit("move").add(path, String.join("\n", moved) + "\n").create();
+        repo.commit("indent").add(path, "  " + String.join("\n  ", moved) + "\n").create();
+        return path;
+    }
+
     private static List<String> classified(ChangeClassifier classifier, RevWalk walk, RevCommit head)
         throws Exception {
         List<String> out = new ArrayList<>();

@@ -9,6 +9,36 @@ import org.junit.jupiter.api.Test;
 
 class TermsTest {
     @Test
+    void identifiersAreWhatTheRegexFindsInTheSameOrder() {
+        // the scan by hand replaced "[A-Za-z_][A-Za-z0-9_]{2,}": runs led by digits, short runs, non-ASCII letters
+        String alphabet = "aZ_09x \t(){};.,-+*/\"'#éß\u00e9\u4e2dIntSIZE";
+        java.util.Random random = new java.util.Random(5);
+        java.util.regex.Pattern identifier = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}");
+        List<String> lines = new java.util.ArrayList<>(List.of("", "ab", "abc", "9abc", "12ab", "0x1f2a", "a1_",
+            "__", "___", "foo(bar_baz, 3qux)", "int x = sizeof(struct foo);", "ÉtéCafé9_x"));
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+        }
+        for (String line : lines) {
+            Set<String> expected = new LinkedHashSet<>();
+            java.util.regex.Matcher m = identifier.matcher(line);
+            while (m.find()) {
+                String id = m.group().toLowerCase(java.util.Locale.ROOT);
+                if (!Terms.COMMON.contains(id)) {
+                    expected.add(id);
+                }
+            }
+            Set<String> found = new LinkedHashSet<>();
+            Terms.identifiers(line, found);
+            assertEquals(List.copyOf(expected), List.copyOf(found), line);
+        }
+    }
+
+    @Test
     void fixMessageLosesEverythingThatCouldNameTheOffender() {
         String message = """
             ip: fix the route_parse overflow in print_nexthop

@@ -1,0 +1,130 @@
+package dev.rca.suspects;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * What {@link ChangeClassifier} worked out about commits, kept for the whole process, least recently used first
+ * out. A commit's id names its tree and its parents, so what it changed is the same for every later query, in any
+ * repository: in the daemon, the next fix of an investigation (or the same fix asked again, as JSON or with
+ * {@code -t}) finds the candidates it shares with the last one already classified, where each query used to diff
+ * every candidate's files again. Whether a commit is rename-only depends on the rename limit too, so its kind is
+ * kept per limit. Kept within a budget of estimated bytes ({@link #BUDGET}: a quarter for kinds, the rest for
+ * written lines); safe for the daemon's threads. What it hands out is never changed by anyone.
+ */
+final class ClassifiedCommits {
+    /** 16 MiB, or a sixty-fourth of the heap. */
+    static final long BUDGET = Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 64);
+
+    /** The memory every classifier of this process shares. */
+    static final ClassifiedCommits SHARED = new ClassifiedCommits(BUDGET);
+
+    /** What one commit's change is like, under one rename limit. */
+    private record KindKey(ObjectId commit, int renameLimit) {
+    }
+
+    /** About what a kind kept costs: the map's entry, the key, its id and the change. */
+    private static final long KIND_COST = 160;
+
+    /**
+     * Where a deleted line was in the commit's first parent.
+     *
+     * @param path its path there, or null when the commit deleted the same text more than once (then unusable)
+     * @param line its 0-based line there, or -1 with a null path
+     */
+    record Place(String path, int line) {
+    }
+
+    /**
+     * What a single-parent commit wrote against its parent.
+     *
+     * @param parent the commit's parent
+     * @param deleted every line it deleted or replaced, by its text without whitespace (lines long enough to
+     *                recognise when moved), with where it was
+     * @param addedIdentifiers the identifiers on the lines it added
+     */
+    record Written(ObjectId parent, Map<String, Place> deleted, Set<String> addedIdentifiers) {
+        Written {
+            parent = parent.copy();
+            deleted = Map.copyOf(deleted);
+            addedIdentifiers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(addedIdentifiers));
+        }
+
+        /** About what it costs the heap: each text or identifier with its entry, and the place. */
+        long cost() {
+            long bytes = 200;
+            for (String text : deleted.keySet()) {
+                bytes += 120 + text.length();
+            }
+            for (String id : addedIdentifiers) {
+                bytes += 80 + id.length();
+            }
+            return bytes;
+        }
+    }
+
+    private final long kindBudget;
+    private final long writtenBudget;
+    private final LinkedHashMap<KindKey, ChangeClassifier.Change> kinds = new LinkedHashMap<>(256, 0.75f, true);
+    private long kindBytes;
+    private final LinkedHashMap<ObjectId, Written> written = new LinkedHashMap<>(256, 0.75f, true);
+    private long writtenBytes;
+
+    /** A memory of at most {@code budget} estimated bytes; 0 keeps nothing. */
+    ClassifiedCommits(long budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("negative budget: " + budget);
+        }
+        this.kindBudget = budget / 4;
+        this.writtenBudget = budget - kindBudget;
+    }
+
+    /** The change kept for {@code commit} under {@code renameLimit}, or null. */
+    synchronized ChangeClassifier.Change change(AnyObjectId commit, int renameLimit) {
+        return kinds.get(new KindKey(commit.toObjectId(), renameLimit));
+    }
+
+    /** Keeps {@code change} for {@code commit} under {@code renameLimit}. */
+    synchronized void keepChange(AnyObjectId commit, int renameLimit, ChangeClassifier.Change change) {
+        if (KIND_COST > kindBudget) {
+            return;
+        }
+        if (kinds.put(new KindKey(commit.copy(), renameLimit), change) == null) {
+            kindBytes += KIND_COST;
+        }
+        for (Iterator<?> it = kinds.entrySet().iterator(); kindBytes > kindBudget && it.hasNext(); ) {
+            it.next();
+            it.remove();
+            kindBytes -= KIND_COST;
+        }
+    }
+
+    /** What {@code commit} wrote, if kept; else null. */
+    synchronized Written written(AnyObjectId commit) {
+        return written.get(commit);
+    }
+
+    /** Keeps what {@code commit} wrote, unless it alone would take more than an eighth of the budget. */
+    synchronized void keepWritten(AnyObjectId commit, Written lines) {
+        long cost = lines.cost();
+        if (cost > writtenBudget / 8) {
+            return;
+        }
+        Written replaced = written.put(commit.copy(), lines);
+        writtenBytes += cost - (replaced == null ? 0 : replaced.cost());
+        for (Iterator<Map.Entry<ObjectId, Written>> it = written.entrySet().iterator();
+             writtenBytes > writtenBudget && it.hasNext(); ) {
+            writtenBytes -= it.next().getValue().cost();
+            it.remove();
+        }
+    }
+
+    /** How many commits' kinds and written lines are kept, together. */
+    synchronized int size() {
+        return kinds.size() + written.size();
+    }
+}
