@@ -22,8 +22,11 @@ public final class IndexCommand extends RcaCommand {
             out().printf("wrote %s: %d commits, %d changed-path Bloom filters, %d bytes%n",
                 where, w.commits(), w.bloomFilters(), w.bytes());
             CommitCache.Indexed cache = cacheOrNull(workspace);
-            if (cache != null) {
+            if (cache != null && cache.written()) {
                 out().printf("wrote %s: changed paths of %d commits%n",
+                    workspace.gitDir().relativize(cache.file()), cache.commits());
+            } else if (cache != null) {
+                out().printf("%s: changed paths of %d commits, already up to date%n",
                     workspace.gitDir().relativize(cache.file()), cache.commits());
             }
         }

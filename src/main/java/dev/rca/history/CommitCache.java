@@ -112,8 +112,9 @@ public final class CommitCache {
      *
      * @param file the changed-path table
      * @param commits how many commits it covers
+     * @param written false when the table already covered them all and was left as it was
      */
-    public record Indexed(Path file, long commits) {
+    public record Indexed(Path file, long commits, boolean written) {
     }
 
     /**
@@ -134,9 +135,13 @@ public final class CommitCache {
             if (table == null) {
                 return null;
             }
-            ChangedPathTable paths = ChangedPathTable.write(dir, table, ChangedPathTable.open(dir, table), reader,
-                progress);
-            return paths == null ? null : new Indexed(paths.file(), paths.commits());
+            ChangedPathTable current = ChangedPathTable.open(dir, table);
+            if (current != null && current.commits() == table.size()) {
+                // rewriting the same table would make a daemon that keeps it open start over with a new one
+                return new Indexed(current.file(), current.commits(), false);
+            }
+            ChangedPathTable paths = ChangedPathTable.write(dir, table, current, reader, progress);
+            return paths == null ? null : new Indexed(paths.file(), paths.commits(), true);
         } finally {
             progress.finish();
         }

@@ -38,6 +38,18 @@ class IndexAndBloomTest {
             + "wrote rca/cache/paths: changed paths of " + commits + " commits\n"), r.out());
         assertTrue(Files.isRegularFile(dir.resolve(".git/objects/info/commit-graph")));
         NativeGit.run(dir, "commit-graph", "verify");
+        // an up-to-date table is left as it is: a daemon keeping it open keeps what it learnt from it
+        Path table = dir.resolve(".git/rca/cache/paths");
+        Object fileKey = Files.readAttributes(table, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(table);
+        CliResult second = Cli.run(dir, "index");
+        assertEquals(0, second.exitCode(), second.toString());
+        assertTrue(second.out().matches("wrote objects/info/commit-graph: " + commits + " commits, " + commits
+            + " changed-path Bloom filters, \\d+ bytes\n"
+            + "rca/cache/paths: changed paths of " + commits + " commits, already up to date\n"), second.out());
+        assertEquals(fileKey, Files.readAttributes(table,
+            java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        assertEquals(modified, Files.getLastModifiedTime(table));
 
         for (int i = 0; i < paths.size(); i++) {
             String p = paths.get(i);
