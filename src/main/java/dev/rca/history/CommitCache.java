@@ -81,7 +81,7 @@ public final class CommitCache {
     }
 
     private static boolean usable(Repository repository) {
-        return !"off".equals(System.getProperty(PROPERTY)) && eligible(repository);
+        return !"off".equals(System.getProperty(PROPERTY)) && historyFixedByIds(repository);
     }
 
     /** Beyond this many commits the changed-path table lacks, a walk leaves extending it to {@code rca index}. */
@@ -154,7 +154,7 @@ public final class CommitCache {
      */
     public static boolean pathTableLags(GitWorkspace workspace) {
         Path dir = directory(workspace);
-        if ("off".equals(System.getProperty(PROPERTY)) || !eligible(workspace.repository()) || !writable(dir)) {
+        if ("off".equals(System.getProperty(PROPERTY)) || !historyFixedByIds(workspace.repository()) || !writable(dir)) {
             return false;
         }
         CommitTable table = CommitTable.open(dir);
@@ -183,7 +183,12 @@ public final class CommitCache {
         return true;
     }
 
-    private static boolean eligible(Repository repository) {
+    /**
+     * Whether every commit id names the same history here as anywhere else: no shallow boundary, grafts or
+     * replace refs rewrite what is reachable from it. Only then is an answer about a commit's ancestry worth
+     * keeping (this cache, a daemon's memory).
+     */
+    public static boolean historyFixedByIds(Repository repository) {
         Path gitDir = repository.getDirectory().toPath();
         if (Files.exists(gitDir.resolve("shallow")) || Files.exists(gitDir.resolve("info").resolve("grafts"))) {
             return false;

@@ -2,11 +2,18 @@ package dev.rca.suspects;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitCache;
 import dev.rca.history.CommitWalk;
 import dev.rca.history.LogQuery;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The newest commits that changed a fix's files before it, as {@code git log --no-merges -n 5 <parent> --
@@ -35,6 +42,26 @@ final class RecentChanges {
         }
     }
 
+    /** What a walk asked: its answer depends on nothing else where commit ids fix the history. */
+    private record Asked(Path gitDir, String parent, SortedSet<String> paths, long notBefore,
+                         Long notAfter) {
+    }
+
+    /** How many answers {@link #KNOWN} keeps. */
+    private static final int KNOWN_ANSWERS = 256;
+
+    /**
+     * The latest answers of this process, least recently used out: the same fix asked again (as JSON after the
+     * table, with {@code -t} after a look) walks its files' history once.
+     */
+    private static final Map<Asked, Found> KNOWN = Collections.synchronizedMap(
+        new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Asked, Found> eldest) {
+                return size() > KNOWN_ANSWERS;
+            }
+        });
+
     private RecentChanges() {
     }
 
@@ -52,6 +79,12 @@ final class RecentChanges {
         if (paths.isEmpty()) {
             return new Found(newest, citing);
         }
+        Asked asked = CommitCache.historyFixedByIds(workspace.repository())
+            ? new Asked(workspace.gitDir(), parent, new TreeSet<>(paths), notBefore, notAfter) : null;
+        Found known = asked == null ? null : KNOWN.get(asked);
+        if (known != null) {
+            return known;
+        }
         LogQuery query = new LogQuery(List.of(parent), List.of(), false, false, false, false, List.of(), List.of(),
             notBefore, notAfter, LogQuery.MergeFilter.NO_MERGES, false, FIXES_DEPTH, List.copyOf(paths));
         try (CommitWalk walk = new CommitWalk(workspace, Progress.NONE)) {
@@ -66,6 +99,10 @@ final class RecentChanges {
                 return true;
             });
         }
-        return new Found(newest, citing);
+        Found found = new Found(newest, citing);
+        if (asked != null) {
+            KNOWN.put(asked, found);
+        }
+        return found;
     }
 }

@@ -300,6 +300,11 @@ class SuspectFinderTest {
                 .orElseThrow(() -> new AssertionError(report.toString()));
             assertTrue(found.reasons().contains("the newest commit to change the fix's files before the first symptom"),
                 found.toString());
+            // the process keeps the walk's answer per question: without the symptom the later change is back,
+            // and the same question again answers as the first time
+            SuspectReport unbounded = suspects(repo, "HEAD", new SuspectQuery(5, true, null));
+            assertTrue(shas(unbounded).contains(later.name()), unbounded.toString());
+            assertEquals(report, suspects(repo, "HEAD", new SuspectQuery(5, true, symptom)));
         }
     }
 
