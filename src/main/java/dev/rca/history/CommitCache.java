@@ -115,13 +115,20 @@ public final class CommitCache {
      * @param written false when the table already covered them all and was left as it was
      */
     public record Indexed(Path file, long commits, boolean written) {
+        public Indexed {
+            java.util.Objects.requireNonNull(file, "file");
+            if (commits < 0) {
+                throw new IllegalArgumentException("negative commit count: " + commits);
+            }
+        }
     }
 
     /**
-     * Brings the commit table up to date with every ref and writes the changed-path table for all of it.
+     * Brings the commit table up to date with every ref and writes the changed-path table for all of it, unless
+     * the table on disk already covers every commit.
      *
-     * @return what was written, or null when this repository keeps no cache (shallow, grafts, replace refs,
-     *     {@code rca.cache=off}) or it could not be written
+     * @return the table and whether it was written, or null when this repository keeps no cache (shallow, grafts,
+     *     replace refs, {@code rca.cache=off}) or it could not be written
      */
     public static Indexed index(GitWorkspace workspace, Progress progress) throws IOException {
         Repository repository = workspace.repository();
@@ -189,9 +196,11 @@ public final class CommitCache {
      * keeping (this cache, a daemon's memory).
      */
     public static boolean historyFixedByIds(Repository repository) {
-        Path gitDir = repository.getDirectory().toPath();
-        if (Files.exists(gitDir.resolve("shallow")) || Files.exists(gitDir.resolve("info").resolve("grafts"))) {
-            return false;
+        // a linked worktree keeps them in the common directory
+        for (Path dir : List.of(repository.getDirectory().toPath(), repository.getCommonDirectory().toPath())) {
+            if (Files.exists(dir.resolve("shallow")) || Files.exists(dir.resolve("info").resolve("grafts"))) {
+                return false;
+            }
         }
         try {
             return repository.getRefDatabase().getRefsByPrefix("refs/replace/").isEmpty();

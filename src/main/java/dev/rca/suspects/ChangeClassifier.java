@@ -62,11 +62,7 @@ final class ChangeClassifier {
     /** ...and at least this many when a neighbour moved with it. */
     private static final int MOVE_BLOCK_CHARS = 10;
 
-    ChangeClassifier(ObjectReader reader, RevWalk walk, Config config) {
-        this(reader, walk, config, ClassifiedCommits.SHARED);
-    }
-
-    /** A classifier that remembers what it works out in {@code memory} (tests give it one of its own). */
+    /** A classifier that remembers what it works out in {@code memory} ({@link ClassifiedCommits#of}). */
     ChangeClassifier(ObjectReader reader, RevWalk walk, Config config, ClassifiedCommits memory) {
         this.reader = reader;
         this.walk = walk;

@@ -1,20 +1,25 @@
 package dev.rca.suspects;
 
+import dev.rca.history.CommitCache;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * What {@link ChangeClassifier} worked out about commits, kept for the whole process, least recently used first
- * out. A commit's id names its tree and its parents, so what it changed is the same for every later query, in any
- * repository: in the daemon, the next fix of an investigation (or the same fix asked again, as JSON or with
- * {@code -t}) finds the candidates it shares with the last one already classified, where each query used to diff
- * every candidate's files again. Whether a commit is rename-only depends on the rename limit too, so its kind is
- * kept per limit. Kept within a budget of estimated bytes ({@link #BUDGET}: a quarter for kinds, the rest for
- * written lines); safe for the daemon's threads. What it hands out is never changed by anyone.
+ * out. A commit's id names its tree and its parents, so what it changed is the same for every later query, in
+ * every repository that has the whole history and all its objects ({@link #of}): in the daemon, the next fix of an
+ * investigation (or the same fix asked again, as JSON or with {@code -t}) finds the candidates it shares with the
+ * last one already classified, where each query used to diff every candidate's files again. A shallow clone sees
+ * its boundary commits without parents, and a partial clone may lack a candidate's files: those classify on their
+ * own. Whether a commit is rename-only depends on the rename limit too, so its kind is kept per limit. Kept within
+ * a budget of estimated bytes ({@link #BUDGET}: a quarter for kinds, the rest for written lines); safe for the
+ * daemon's threads. What it hands out is never changed by anyone.
  */
 final class ClassifiedCommits {
     /** 16 MiB, or a sixty-fourth of the heap. */
@@ -25,6 +30,9 @@ final class ClassifiedCommits {
 
     /** What one commit's change is like, under one rename limit. */
     private record KindKey(ObjectId commit, int renameLimit) {
+        KindKey {
+            java.util.Objects.requireNonNull(commit, "commit");
+        }
     }
 
     /** About what a kind kept costs: the map's entry, the key, its id and the change. */
@@ -37,6 +45,12 @@ final class ClassifiedCommits {
      * @param line its 0-based line there, or -1 with a null path
      */
     record Place(String path, int line) {
+        Place {
+            if (path == null ? line != -1 : line < 0) {
+                throw new IllegalArgumentException("a place is a path and a line, or no path and line -1: " + path
+                    + ":" + line);
+            }
+        }
     }
 
     /**
@@ -67,12 +81,17 @@ final class ClassifiedCommits {
         }
     }
 
+    /** What a commit wrote, with its cost worked out once. */
+    private record Kept(Written lines, long cost) {
+    }
+
     private final long kindBudget;
     private final long writtenBudget;
     private final LinkedHashMap<KindKey, ChangeClassifier.Change> kinds = new LinkedHashMap<>(256, 0.75f, true);
     private long kindBytes;
-    private final LinkedHashMap<ObjectId, Written> written = new LinkedHashMap<>(256, 0.75f, true);
+    private final LinkedHashMap<ObjectId, Kept> written = new LinkedHashMap<>(256, 0.75f, true);
     private long writtenBytes;
+    private long hits;
 
     /** A memory of at most {@code budget} estimated bytes; 0 keeps nothing. */
     ClassifiedCommits(long budget) {
@@ -83,9 +102,32 @@ final class ClassifiedCommits {
         this.writtenBudget = budget - kindBudget;
     }
 
+    /**
+     * The memory for classifying in {@code repository}: the process's when commit ids fix its history and it has
+     * every object, else one that keeps nothing.
+     */
+    static ClassifiedCommits of(Repository repository) {
+        return CommitCache.historyFixedByIds(repository) && !partialClone(repository.getConfig())
+            ? SHARED : new ClassifiedCommits(0);
+    }
+
+    private static boolean partialClone(Config config) {
+        if (config.getString("extensions", null, "partialClone") != null) {
+            return true;
+        }
+        for (String remote : config.getSubsections("remote")) {
+            if (config.getBoolean("remote", remote, "promisor", false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The change kept for {@code commit} under {@code renameLimit}, or null. */
     synchronized ChangeClassifier.Change change(AnyObjectId commit, int renameLimit) {
-        return kinds.get(new KindKey(commit.toObjectId(), renameLimit));
+        ChangeClassifier.Change kept = kinds.get(new KindKey(commit.toObjectId(), renameLimit));
+        hits += kept == null ? 0 : 1;
+        return kept;
     }
 
     /** Keeps {@code change} for {@code commit} under {@code renameLimit}. */
@@ -105,7 +147,9 @@ final class ClassifiedCommits {
 
     /** What {@code commit} wrote, if kept; else null. */
     synchronized Written written(AnyObjectId commit) {
-        return written.get(commit);
+        Kept kept = written.get(commit);
+        hits += kept == null ? 0 : 1;
+        return kept == null ? null : kept.lines();
     }
 
     /** Keeps what {@code commit} wrote, unless it alone would take more than an eighth of the budget. */
@@ -114,17 +158,27 @@ final class ClassifiedCommits {
         if (cost > writtenBudget / 8) {
             return;
         }
-        Written replaced = written.put(commit.copy(), lines);
+        Kept replaced = written.put(commit.copy(), new Kept(lines, cost));
         writtenBytes += cost - (replaced == null ? 0 : replaced.cost());
-        for (Iterator<Map.Entry<ObjectId, Written>> it = written.entrySet().iterator();
+        for (Iterator<Map.Entry<ObjectId, Kept>> it = written.entrySet().iterator();
              writtenBytes > writtenBudget && it.hasNext(); ) {
             writtenBytes -= it.next().getValue().cost();
             it.remove();
         }
     }
 
-    /** How many commits' kinds and written lines are kept, together. */
-    synchronized int size() {
-        return kinds.size() + written.size();
+    /** How many commits' kinds are kept. */
+    synchronized int kinds() {
+        return kinds.size();
+    }
+
+    /** How many commits' written lines are kept. */
+    synchronized int writtenCommits() {
+        return written.size();
+    }
+
+    /** How many questions were answered from what was kept. */
+    synchronized long hits() {
+        return hits;
     }
 }

@@ -43,12 +43,18 @@ final class RecentChanges {
     }
 
     /** What a walk asked: its answer depends on nothing else where commit ids fix the history. */
-    private record Asked(Path gitDir, String parent, SortedSet<String> paths, long notBefore,
-                         Long notAfter) {
+    private record Asked(Path gitDir, String parent, SortedSet<String> paths, long notBefore, Long notAfter) {
+        Asked {
+            java.util.Objects.requireNonNull(gitDir, "gitDir");
+            java.util.Objects.requireNonNull(parent, "parent");
+            paths = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(paths));
+        }
     }
 
     /** How many answers {@link #KNOWN} keeps. */
     private static final int KNOWN_ANSWERS = 256;
+    /** Questions about more files than this are not kept: their keys alone could fill a small heap. */
+    static final int KNOWN_PATHS = 200;
 
     /**
      * The latest answers of this process, least recently used out: the same fix asked again (as JSON after the
@@ -70,7 +76,8 @@ final class RecentChanges {
      * before {@code notBefore} or after {@code notAfter} (epoch seconds; null: no bound): the walk goes no
      * further back than the oldest commit blame already reached, so it costs no more than the blame did. It
      * uses rca's cache tables when they exist (extending them to new commits as any walk does) and never
-     * builds them from nothing.
+     * builds them from nothing. The process keeps the answer for the same question, where commit ids fix the
+     * history ({@link CommitCache#historyFixedByIds}) and the fix changes at most {@link #KNOWN_PATHS} files.
      */
     static Found before(GitWorkspace workspace, String parent, Collection<String> paths, long notBefore,
                         Long notAfter) {
@@ -79,7 +86,7 @@ final class RecentChanges {
         if (paths.isEmpty()) {
             return new Found(newest, citing);
         }
-        Asked asked = CommitCache.historyFixedByIds(workspace.repository())
+        Asked asked = paths.size() <= KNOWN_PATHS && CommitCache.historyFixedByIds(workspace.repository())
             ? new Asked(workspace.gitDir(), parent, new TreeSet<>(paths), notBefore, notAfter) : null;
         Found known = asked == null ? null : KNOWN.get(asked);
         if (known != null) {

@@ -33,7 +33,7 @@ final class SourceLines {
     /** git's default "funcname": a line starting with a letter, '_' or '$' at column 0, that is not a label. */
     private static final Pattern TOP_LEVEL_HEADER = Pattern.compile("^[A-Za-z_$][^;]*$");
     private static final Pattern LABEL = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:\\s*$");
-    private static final Pattern INDENTED_HEADER = Pattern.compile(
+    static final Pattern INDENTED_HEADER = Pattern.compile(
         "^\\s*(?:(?:async\\s+)?def|class|fn|func|function|sub|proc)\\b.*|"
             + "^\\s+(?:(?:public|private|protected|static|final|override|virtual|async|synchronized|abstract)\\s+)+"
             + "[\\w<>\\[\\],.? ]+\\([^;]*$");
@@ -171,12 +171,26 @@ final class SourceLines {
                 return i;
             }
             if (syntax != Syntax.C_LIKE || l.startsWith(" ") || l.startsWith("\t")) {
-                if (INDENTED_HEADER.matcher(l).matches()) {
+                if (mayOpenIndentedDefinition(l) && INDENTED_HEADER.matcher(l).matches()) {
                     return i;
                 }
             }
         }
         return -1;
+    }
+
+    /**
+     * False for a line {@link #INDENTED_HEADER} cannot match: its first character past regex {@code \s} must begin
+     * one of the keywords it looks for. The regex on every line above a hunk was most of finding its function.
+     */
+    static boolean mayOpenIndentedDefinition(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != 0x0b && c != '\f' && c != '\r') {
+                return "adcfspov".indexOf(c) >= 0;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rca.suspects;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One commit that may have introduced the bug a fix repairs, with the evidence behind its rank.
@@ -20,9 +21,12 @@ import java.util.Objects;
  */
 public record Suspect(String sha, String subject, String author, Instant committed, double score, int blamedLines,
                       double share, int filesChanged, Pointer pointer, List<String> reasons) {
+    /** Compiled once: a ranking makes many suspects. */
+    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
+
     public Suspect {
         Objects.requireNonNull(sha, "sha");
-        if (!sha.matches("[0-9a-f]{40}")) {
+        if (!FULL_SHA.matcher(sha).matches()) {
             throw new IllegalArgumentException("not a full commit id: " + sha);
         }
         Objects.requireNonNull(subject, "subject");

@@ -57,7 +57,8 @@ public final class SuspectFinder implements AutoCloseable {
         this.repository = workspace.repository();
         this.reader = dev.rca.history.CommitGraphs.openReader(repository);
         this.walk = new RevWalk(reader);
-        this.classifier = new ChangeClassifier(reader, walk, repository.getConfig());
+        this.classifier = new ChangeClassifier(reader, walk, repository.getConfig(),
+            ClassifiedCommits.of(repository));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.rca.suspects;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * a commit id.
  */
 final class Terms {
-    private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]{2,}");
     /** A trailer line such as {@code Signed-off-by: ...}; never the subject, which may read {@code ip: fix x}. */
     private static final Pattern TRAILER = Pattern.compile("(?m)^[ \\t]*[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*:[ \\t].*$");
     private static final Pattern SHA_REFERENCE = Pattern.compile("\\b[0-9a-f]{7,40}\\b[ \\t]*(\\([^)]*\\))?");
@@ -108,14 +106,13 @@ final class Terms {
             : message.substring(0, subjectEnd) + TRAILER.matcher(message.substring(subjectEnd)).replaceAll(""));
     }
 
+    /**
+     * What regex {@code [a-z_][a-z0-9_]{2,}} finds in {@code text} lower-cased, common words left out: the
+     * identifiers of the lower-cased text, where no ASCII capital is left.
+     */
     private static Set<String> words(String text) {
         Set<String> words = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            if (!COMMON.contains(m.group())) {
-                words.add(m.group());
-            }
-        }
+        identifiers(text.toLowerCase(Locale.ROOT), words);
         return words;
     }
 

@@ -258,17 +258,35 @@ class BlamerTest {
                     alone = classified(new ChangeClassifier(reader, walk, ws.repository().getConfig(),
                         new ClassifiedCommits(0)), walk, head);
                 }
-                for (long budget : new long[] {16L << 20, 4_000}) {
-                    ClassifiedCommits memory = new ClassifiedCommits(budget);
+                int[] written = new int[2];
+                long[] budgets = {16L << 20, 40_000};
+                for (int b = 0; b < budgets.length; b++) {
+                    ClassifiedCommits memory = new ClassifiedCommits(budgets[b]);
                     for (int pass = 0; pass < 2; pass++) {
+                        long hits = memory.hits();
                         try (RevWalk walk = new RevWalk(reader)) {
                             assertEquals(alone, classified(new ChangeClassifier(reader, walk,
                                 ws.repository().getConfig(), memory), walk, walk.parseCommit(head)),
-                                "budget " + budget + ", pass " + pass);
+                                "budget " + budgets[b] + ", pass " + pass);
+                        }
+                        // (the small memory, scanned in order, has let go of each commit before it is asked again)
+                        if (pass == 1 && b == 0) {
+                            assertTrue(memory.hits() > hits + 10, "the second pass was not served from the memory: " + (memory.hits() - hits) + " hits, budget " + budgets[b] + ", kept " + memory.kinds() + " kinds, " + memory.writtenCommits() + " written");
                         }
                     }
-                    assertTrue(memory.size() > 0, "nothing was kept with a budget of " + budget);
+                    written[b] = memory.writtenCommits();
+                    // another rename limit is another question about the same commits
+                    int kinds = memory.kinds();
+                    org.eclipse.jgit.lib.Config limited = new org.eclipse.jgit.lib.Config(ws.repository().getConfig());
+                    limited.setInt("diff", null, "renameLimit", 7);
+                    try (RevWalk walk = new RevWalk(reader)) {
+                        classified(new ChangeClassifier(reader, walk, limited, memory), walk, walk.parseCommit(head));
+                    }
+                    if (b == 0) {
+                        assertEquals(2 * kinds, memory.kinds(), "budget " + budgets[b]);
+                    }
                 }
+                assertTrue(written[1] > 0 && written[1] < written[0], "kept " + written[0] + " and " + written[1]);
                 assertTrue(alone.stream().anyMatch(a -> a.contains(" moved from ") && !a.endsWith(" moved from -")),
                     "no moved line");
             }
@@ -396,7 +414,6 @@ class BlamerTest {
         }
     }
 
-    /** Every answer of {@code classifier} about the commits reachable from {@code head}, one line each. */
     /**
      * {@link #mergesAndRenames} with every kind a classifier tells apart: then a commit that moves a block and one
      * that only re-indents; returns the file's path.
@@ -411,6 +428,7 @@ class BlamerTest {
         return path;
     }
 
+    /** Every answer of {@code classifier} about the commits reachable from {@code head}, one line each. */
     private static List<String> classified(ChangeClassifier classifier, RevWalk walk, RevCommit head)
         throws Exception {
         List<String> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.rca.suspects;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,38 @@ class SourceLinesTest {
             SourceLines.forPath("q.sql").codeLines(new String[] {"-- c", "select 1;"}));
         assertArrayEquals(new boolean[] {false, true},
             SourceLines.forPath("doc.md").codeLines(new String[] {"<!-- hidden -->", "text"}));
+    }
+
+    @Test
+    void theCheapLookBeforeTheIndentedDefinitionRegexNeverRejectsALineItMatches() {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("def f(x):", "  async def g():",
+            "\tclass A:", "    fn main() {", "func (s *S) Do() error {", "  function f() {", " sub x {", "proc p {} {",
+            "    public static void main(String[] args) {", "  private int size(", "\toverride fun f(",
+            "  virtual void f(", "  synchronized void f(", "  abstract int f(", "  final void f() {",
+            "\u000b\fdef f", "\r\nclass X", "    return f(x);", "  x = def(1)", "", "   ", "  Def f():"));
+        String alphabet = "adcfspovenulmrthixyz(){};: \t\r\n\u000b\f<>[],.?_";
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder(random.nextBoolean() ? "  " : "");
+            for (String word : new String[] {"def", "class", "fn", "func", "function", "sub", "proc", "public",
+                "private", "static", "final", "override", "virtual", "async", "synchronized", "abstract"}) {
+                if (random.nextInt(12) == 0) {
+                    line.append(word).append(random.nextBoolean() ? " " : "\t");
+                }
+            }
+            for (int n = random.nextInt(12); n > 0; n--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+        }
+        int matched = 0;
+        for (String line : lines) {
+            if (SourceLines.INDENTED_HEADER.matcher(line).matches()) {
+                matched++;
+                assertTrue(SourceLines.mayOpenIndentedDefinition(line), line);
+            }
+        }
+        assertTrue(matched > 500, "matched " + matched);
     }
 
     @Test

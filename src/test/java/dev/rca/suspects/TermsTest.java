@@ -11,7 +11,7 @@ class TermsTest {
     @Test
     void identifiersAreWhatTheRegexFindsInTheSameOrder() {
         // the scan by hand replaced "[A-Za-z_][A-Za-z0-9_]{2,}": runs led by digits, short runs, non-ASCII letters
-        String alphabet = "aZ_09x \t(){};.,-+*/\"'#éß\u00e9\u4e2dIntSIZE";
+        String alphabet = "aZ_09x \t(){};.,-+*/\"'#éß\u00e9\u4e2d\u0130\u212aIntSIZE";
         java.util.Random random = new java.util.Random(5);
         java.util.regex.Pattern identifier = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}");
         List<String> lines = new java.util.ArrayList<>(List.of("", "ab", "abc", "9abc", "12ab", "0x1f2a", "a1_",
@@ -35,6 +35,16 @@ class TermsTest {
             Set<String> found = new LinkedHashSet<>();
             Terms.identifiers(line, found);
             assertEquals(List.copyOf(expected), List.copyOf(found), line);
+            // and a candidate's message words: "[a-z_][a-z0-9_]{2,}" in the lower-cased text
+            Set<String> words = new LinkedHashSet<>();
+            java.util.regex.Matcher w = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{2,}")
+                .matcher(line.toLowerCase(java.util.Locale.ROOT));
+            while (w.find()) {
+                if (!Terms.COMMON.contains(w.group())) {
+                    words.add(w.group());
+                }
+            }
+            assertEquals(List.copyOf(words), List.copyOf(Terms.messageWords(line.replace("\n", " "))), line);
         }
     }
 
