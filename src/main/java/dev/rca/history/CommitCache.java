@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -116,7 +117,7 @@ public final class CommitCache {
      */
     public record Indexed(Path file, long commits, boolean written) {
         public Indexed {
-            java.util.Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(file, "file");
             if (commits < 0) {
                 throw new IllegalArgumentException("negative commit count: " + commits);
             }
@@ -161,7 +162,8 @@ public final class CommitCache {
      */
     public static boolean pathTableLags(GitWorkspace workspace) {
         Path dir = directory(workspace);
-        if ("off".equals(System.getProperty(PROPERTY)) || !historyFixedByIds(workspace.repository()) || !writable(dir)) {
+        if ("off".equals(System.getProperty(PROPERTY)) || !historyFixedByIds(workspace.repository())
+            || !writable(dir)) {
             return false;
         }
         CommitTable table = CommitTable.open(dir);

@@ -280,7 +280,8 @@ final class ChangeClassifier {
             int n = line + d;
             if (n >= 0 && n < after.length && after[n].length() > 0) {
                 ClassifiedCommits.Place neighbour = deleted.get(after[n]);
-                moved = neighbour != null && from.path().equals(neighbour.path()) && neighbour.line() == from.line() + d;
+                moved = neighbour != null && from.path().equals(neighbour.path())
+                    && neighbour.line() == from.line() + d;
             }
         }
         return moved ? new LineInParent(walk.parseCommit(written.parent()), from.path(), from.line()) : null;

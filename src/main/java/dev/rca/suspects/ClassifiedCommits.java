@@ -1,9 +1,12 @@
 package dev.rca.suspects;
 
 import dev.rca.history.CommitCache;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Config;
@@ -31,7 +34,7 @@ final class ClassifiedCommits {
     /** What one commit's change is like, under one rename limit. */
     private record KindKey(ObjectId commit, int renameLimit) {
         KindKey {
-            java.util.Objects.requireNonNull(commit, "commit");
+            Objects.requireNonNull(commit, "commit");
         }
     }
 
@@ -65,7 +68,7 @@ final class ClassifiedCommits {
         Written {
             parent = parent.copy();
             deleted = Map.copyOf(deleted);
-            addedIdentifiers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(addedIdentifiers));
+            addedIdentifiers = Collections.unmodifiableSet(new LinkedHashSet<>(addedIdentifiers));
         }
 
         /** About what it costs the heap: each text or identifier with its entry, and the place. */

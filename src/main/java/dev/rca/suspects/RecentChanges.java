@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -45,9 +46,9 @@ final class RecentChanges {
     /** What a walk asked: its answer depends on nothing else where commit ids fix the history. */
     private record Asked(Path gitDir, String parent, SortedSet<String> paths, long notBefore, Long notAfter) {
         Asked {
-            java.util.Objects.requireNonNull(gitDir, "gitDir");
-            java.util.Objects.requireNonNull(parent, "parent");
-            paths = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(paths));
+            Objects.requireNonNull(gitDir, "gitDir");
+            Objects.requireNonNull(parent, "parent");
+            paths = Collections.unmodifiableSortedSet(new TreeSet<>(paths));
         }
     }
 

@@ -271,7 +271,8 @@ class BlamerTest {
                         }
                         // (the small memory, scanned in order, has let go of each commit before it is asked again)
                         if (pass == 1 && b == 0) {
-                            assertTrue(memory.hits() > hits + 10, "the second pass was not served from the memory: " + (memory.hits() - hits) + " hits, budget " + budgets[b] + ", kept " + memory.kinds() + " kinds, " + memory.writtenCommits() + " written");
+                            assertTrue(memory.hits() > hits + 10, "the second pass was not served from the memory: "
+                                + (memory.hits() - hits) + " hits, " + memory.kinds() + " kinds kept");
                         }
                     }
                     written[b] = memory.writtenCommits();
