@@ -105,21 +105,11 @@ public final class CachedGraphReader extends ObjectReader.Filter {
         }
         if (typeHint == OBJ_ANY) {
             // JGit reads each tree's .gitattributes without a type, for every text a blame loads
-            byte[] known = kept.blob(id);
-            if (known != null) {
-                return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, known);
+            byte[] tree = kept.tree(id);
+            if (tree != null) {
+                return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
             }
-            known = kept.tree(id);
-            if (known != null) {
-                return new ObjectLoader.SmallObject(Constants.OBJ_TREE, known);
-            }
-            ObjectLoader loader = super.open(id, typeHint);
-            if (loader.getType() != Constants.OBJ_BLOB || loader.isLarge() || !kept.keepsBlobOf(loader.getSize())) {
-                return loader;
-            }
-            return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, kept.keepBlob(id, loader.getCachedBytes()));
-        }
-        if (typeHint != Constants.OBJ_BLOB) {
+        } else if (typeHint != Constants.OBJ_BLOB) {
             return super.open(id, typeHint);
         }
         byte[] bytes = kept.blob(id);
@@ -127,7 +117,7 @@ public final class CachedGraphReader extends ObjectReader.Filter {
             return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, bytes);
         }
         ObjectLoader loader = super.open(id, typeHint);
-        if (loader.isLarge() || !kept.keepsBlobOf(loader.getSize())) {
+        if (loader.getType() != Constants.OBJ_BLOB || loader.isLarge() || !kept.keepsBlobOf(loader.getSize())) {
             return loader;
         }
         return new ObjectLoader.SmallObject(Constants.OBJ_BLOB, kept.keepBlob(id, loader.getCachedBytes()));

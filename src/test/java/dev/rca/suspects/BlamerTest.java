@@ -298,12 +298,11 @@ class BlamerTest {
     void theNextBlamerOfTheSameRepositoryAndTablesTakesTheLastOnesCommitsAndAnswersAlike() throws Exception {
         // the first request leaves its "seen" flag on every commit it walked; the second follows each line with a
         // generator of its own across those commits
-        Random random = new Random(53);
         OpenedTables.keep(true);
         try (TestRepo repo = TestRepo.init(tmp.resolve("pool")).tick(3_600)) {
-            List<String> main = numberedLines(40);
-            String path = mergesAndRenames(repo, main, random);
-            int size = main.size();
+            MergedHistory history = mergedHistory(repo, 53);
+            String path = history.path();
+            int size = history.lines();
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
                 RevCommit head = indexedTip(ws, walk, repo);
                 Blamer.Origin[] plain = plainBlame(ws, head, path, size);
@@ -335,13 +334,12 @@ class BlamerTest {
     @Test
     void blamersOnSeveralThreadsEachHaveAPoolOfTheirOwn() throws Exception {
         // as the daemon's warm-up beside a command: a kept pool goes to one blamer at a time
-        Random random = new Random(61);
         OpenedTables.keep(true);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try (TestRepo repo = TestRepo.init(tmp.resolve("threads")).tick(3_600)) {
-            List<String> main = numberedLines(40);
-            String path = mergesAndRenames(repo, main, random);
-            int size = main.size();
+            MergedHistory history = mergedHistory(repo, 61);
+            String path = history.path();
+            int size = history.lines();
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
                 RevCommit head = indexedTip(ws, walk, repo);
                 Blamer.Origin[] plain = plainBlame(ws, head, path, size);
@@ -365,12 +363,11 @@ class BlamerTest {
 
     @Test
     void newTablesOrAnotherRepositoryMeanANewPool() throws Exception {
-        Random random = new Random(59);
         OpenedTables.keep(true);
         try (TestRepo repo = TestRepo.init(tmp.resolve("tables")).tick(3_600)) {
-            List<String> main = numberedLines(40);
-            String path = mergesAndRenames(repo, main, random);
-            int size = main.size();
+            MergedHistory history = mergedHistory(repo, 59);
+            String path = history.path();
+            int size = history.lines();
             try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
                 RevCommit head = indexedTip(ws, walk, repo);
                 Blamer.Origin[] plain = plainBlame(ws, head, path, size);
@@ -413,6 +410,17 @@ class BlamerTest {
         } finally {
             OpenedTables.keep(false);
         }
+    }
+
+    /** The file {@link #mergesAndRenames} wrote, and how many lines it ends with. */
+    private record MergedHistory(String path, int lines) {
+    }
+
+    /** {@link #mergesAndRenames} from 40 numbered lines, its merges and edits drawn with {@code seed}. */
+    private static MergedHistory mergedHistory(TestRepo repo, long seed) throws Exception {
+        List<String> main = numberedLines(40);
+        String path = mergesAndRenames(repo, main, new Random(seed));
+        return new MergedHistory(path, main.size());
     }
 
     /**
