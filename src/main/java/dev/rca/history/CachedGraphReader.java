@@ -4,6 +4,7 @@ import dev.rca.git.GitWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -72,7 +73,16 @@ public final class CachedGraphReader extends ObjectReader.Filter {
      * the path from the changed-path table where it can, instead of the tree and its subtrees.
      */
     public TreeWalk newTreeWalk() {
-        return new TablePathWalk(this, graph);
+        return new TablePathWalk(this, graph, null);
+    }
+
+    /**
+     * Like {@link #newTreeWalk()}, and when comparing two trees it hands {@code goneFromSecond} each path the
+     * first holds and the second lacks or holds with another type (what a rename search may take as a file's
+     * older name), as the walk's user asks for the path.
+     */
+    public TreeWalk newTreeWalk(Consumer<String> goneFromSecond) {
+        return new TablePathWalk(this, graph, goneFromSecond);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rca.history;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.MutableObjectId;
@@ -15,6 +16,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * rca's changed-path table instead of reading the tree and its subtrees, when the tree is a covered commit's;
  * every other use walks trees as usual. Like the walk it stands in for, it yields the path's entry when a file
  * (or link) is there; when a directory is there it walks the real trees, whose children it would yield.
+ * Comparing two trees, it tells a listener each path that the second tree lacks or holds with another type: the
+ * paths a rename search over the comparison may name as a file's older name.
  */
 final class TablePathWalk extends TreeWalk {
     private final TableCommitGraph graph;
@@ -22,10 +25,25 @@ final class TablePathWalk extends TreeWalk {
     /** The answered entry's position, -1 when nothing is at the path, or -2 while the walk is a real one. */
     private int answer = -2;
     private boolean answered;
+    private final Consumer<String> goneFromSecond;
 
-    TablePathWalk(ObjectReader reader, TableCommitGraph graph) {
+    TablePathWalk(ObjectReader reader, TableCommitGraph graph, Consumer<String> goneFromSecond) {
         super(reader);
         this.graph = graph;
+        this.goneFromSecond = goneFromSecond;
+    }
+
+    @Override
+    public String getPathString() {
+        String path = super.getPathString();
+        if (goneFromSecond != null && answer == -2 && getTreeCount() == 2) {
+            int before = super.getRawMode(0);
+            int after = super.getRawMode(1);
+            if (before != 0 && (after & FileMode.TYPE_MASK) != (before & FileMode.TYPE_MASK)) {
+                goneFromSecond.accept(path);
+            }
+        }
+        return path;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
@@ -118,6 +119,11 @@ final class Blamer implements AutoCloseable {
 
     /** What the generators are handed: the repository, reading through {@link #graphReader} when there is one. */
     private final Repository generatorRepository;
+    /**
+     * What the generators whose commit pool is replaced are handed ({@link BlameRepository#attributeBlind}), or
+     * null when they get {@link #generatorRepository}.
+     */
+    private final BlameRepository attributeBlindRepository;
     /** Commits and changed paths from rca's cache, or null: the generators then read git's objects alone. */
     private final CachedGraphReader graphReader;
     /** One memory of diffs for all the generators: each file of a fix and each re-blame walks the same history. */
@@ -145,6 +151,8 @@ final class Blamer implements AutoCloseable {
         this.pool = pool;
         this.graphReader = pool == null ? null : pool.reader;
         this.generatorRepository = graphReader == null ? repository : new BlameRepository(repository, graphReader);
+        this.attributeBlindRepository = graphReader == null || !Pool.replaceable() ? null
+            : BlameRepository.attributeBlind(repository, graphReader);
         this.diff = graphReader == null ? null : new RememberingDiff(graphReader);
     }
 
@@ -223,8 +231,10 @@ final class Blamer implements AutoCloseable {
                 return file;
             }
         }
-        BlameGenerator generator = new BlameGenerator(generatorRepository, path);
-        if (graphReader != null && Pool.replace(generator, graphReader, pool)) {
+        BlameGenerator generator = pooledGenerator(path);
+        if (generator == null) {
+            generator = new BlameGenerator(generatorRepository, path);
+        } else {
             generator.setDiffAlgorithm(diff);
             // skips, by rca's exact changed-path filters, the commits that left the file alone: what comparing
             // the parent's blob would decide, without reading the parent's trees. Not with git's own Bloom
@@ -245,6 +255,27 @@ final class Blamer implements AutoCloseable {
         FileBlame file = new FileBlame(generator, contents.size(), wanted);
         started.add(file);
         return file;
+    }
+
+    /**
+     * A generator of {@code path} reading with {@link #graphReader} and the shared commit pool, attribute-blind
+     * where it can be; null without a reader or when the pool could not be replaced.
+     */
+    private BlameGenerator pooledGenerator(String path) {
+        if (graphReader == null) {
+            return null;
+        }
+        BlameRepository blind = attributeBlindRepository;
+        if (blind != null) {
+            blind.know(path);
+        }
+        BlameGenerator generator = new BlameGenerator(blind != null ? blind : generatorRepository, path);
+        if (Pool.replace(generator, graphReader, pool, blind == null ? null : blind::know)) {
+            return generator;
+        }
+        // its own pool reads with the repository's readers, which the blind one's are not fit for
+        generator.close();
+        return null;
     }
 
     /** The reader the generators read through (rca's cache, with its blobs and trees), or null without one. */
@@ -559,16 +590,23 @@ final class Blamer implements AutoCloseable {
         private Pool() {
         }
 
+        /** Whether {@link #replace} can work at all: every handle was found. */
+        static boolean replaceable() {
+            return REV_POOL != null;
+        }
+
         /**
          * Makes a generator fresh from its constructor walk with {@code reader} and the blamer's shared commit
-         * pool; false if it could not.
+         * pool; false if it could not. Its tree walk tells {@code renameSources}, when not null, each path a
+         * rename search may take a file's older name from.
          */
-        static boolean replace(BlameGenerator generator, CachedGraphReader reader, BlamePool shared) {
+        static boolean replace(BlameGenerator generator, CachedGraphReader reader, BlamePool shared,
+            Consumer<String> renameSources) {
             if (REV_POOL == null) {
                 return false;
             }
             try {
-                TreeWalk treeWalk = reader.newTreeWalk();
+                TreeWalk treeWalk = reader.newTreeWalk(renameSources);
                 treeWalk.setRecursive(true);
                 RevWalk own = (RevWalk) REV_POOL.get(generator);
                 REV_POOL.set(generator, shared.walk);

@@ -158,6 +158,53 @@ class BlamerTest {
     }
 
     @Test
+    void attributeFilesAndRenamesWithEditsBlameThroughTheCacheAsJGitAndGitDo() throws Exception {
+        // the generators' attribute lookups see stand-in trees (PathOnlyTrees): they must still find every path
+        // blame loads a text at, a renamed file's older names and the .gitattributes files themselves included
+        try (TestRepo repo = TestRepo.init(tmp.resolve("attributes")).tick(3_600)) {
+            List<String> lines = numberedLines(12);
+            repo.commit("initial").add(".gitattributes", "*.c diff=cpp\n").add("src/.gitattributes", "*.h text\n")
+                .add("src/x-y/a.c", String.join("\n", lines) + "\n").create();
+            lines.set(3, "changed_3();");
+            repo.commit("edit").add("src/x-y/a.c", String.join("\n", lines) + "\n")
+                .add(".gitattributes", "*.c diff=cpp\n*.md text\n").create();
+            lines.set(7, "changed_7();");
+            repo.commit("rename with an edit").rename("src/x-y/a.c", "src/x/a.c")
+                .add("src/x/a.c", String.join("\n", lines) + "\n").create();
+            lines.set(9, "changed_9();");
+            repo.commit("rename again").rename("src/x/a.c", "src/x.c").add("src/x.c", String.join("\n", lines) + "\n")
+                .add("src/.gitattributes", "*.h text\n*.c eol=lf\n").create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); RevWalk walk = new RevWalk(ws.repository())) {
+                RevCommit head = indexedTip(ws, walk, repo);
+                for (String path : List.of("src/x.c", ".gitattributes", "src/.gitattributes")) {
+                    int size = repo.read(head, path).split("\n", -1).length - 1;
+                    Blamer.Origin[] plain = plainBlame(ws, head, path, size);
+                    Blamer.Origin[] cached;
+                    try (Blamer blamer = new Blamer(ws.repository(), CachedGraphReader.open(ws, head))) {
+                        cached = blameWhole(blamer, head, path, size);
+                    }
+                    assertArrayEquals(plain, cached, path);
+                    List<String> porcelain = NativeGit.lines(repo.directory(), "blame", "-w", "--line-porcelain",
+                        head.name(), "--", path);
+                    List<Blamer.Origin> git = new ArrayList<>();
+                    String[] header = null;
+                    for (String row : porcelain) {
+                        if (row.matches("[0-9a-f]{40} \\d+ \\d+( \\d+)?")) {
+                            header = row.split(" ");
+                        } else if (row.startsWith("filename ")) {
+                            git.add(new Blamer.Origin(ObjectId.fromString(header[0]), row.substring("filename ".length()),
+                                Integer.parseInt(header[1]) - 1));
+                        }
+                    }
+                    assertEquals(git, List.of(cached), path);
+                }
+                assertEquals("src/x-y/a.c", plainBlame(ws, head, "src/x.c", 12)[0].path(),
+                    "the history does not reach the first name");
+            }
+        }
+    }
+
+    @Test
     void whatOneBlameKeptForTheProcessServesTheNextInAnyRepository() throws Exception {
         // blobs, trees and edits are kept for the process by object id: a second blame of the same history, and
         // one of another history holding the same blobs under other commits, answer as JGit does without them
