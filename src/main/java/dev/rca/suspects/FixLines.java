@@ -1,5 +1,6 @@
 package dev.rca.suspects;
 
+import dev.rca.history.CachedGraphReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -198,14 +199,41 @@ final class FixLines {
         }
 
         static RawText load(ObjectReader reader, ObjectId blob) throws IOException {
+            boolean kept = reader instanceof CachedGraphReader;
+            RawText known = kept ? KnownTexts.SHARED.text(blob) : null;
+            if (known != null) {
+                return known;
+            }
             byte[] bytes = bytes(reader, blob);
-            return bytes == null ? null : new RawText(bytes);
+            if (bytes == null) {
+                return null;
+            }
+            RawText text = new RawText(bytes);
+            if (kept) {
+                KnownTexts.SHARED.keepText(blob, text);
+            }
+            return text;
         }
 
-        /** The bytes {@link #load} would make a text of, without mapping its lines; null where it gives null. */
+        /**
+         * The bytes {@link #load} would make a text of, without mapping its lines; null where it gives null. What
+         * a blob read through rca's cache reader turned out to be is kept ({@link KnownTexts}).
+         */
         static byte[] bytes(ObjectReader reader, ObjectId blob) throws IOException {
             if (blob.equals(ObjectId.zeroId())) {
                 return null;
+            }
+            boolean kept = reader instanceof CachedGraphReader;
+            Boolean binary = null;
+            if (kept) {
+                RawText known = KnownTexts.SHARED.text(blob);
+                if (known != null) {
+                    return known.getRawContent();
+                }
+                binary = KnownTexts.SHARED.binary(blob);
+                if (Boolean.TRUE.equals(binary)) {
+                    return null;
+                }
             }
             byte[] bytes;
             try {
@@ -213,7 +241,15 @@ final class FixLines {
             } catch (org.eclipse.jgit.errors.LargeObjectException e) {
                 return null;
             }
-            return RawText.isBinary(bytes) ? null : bytes;
+            if (binary == null) {
+                binary = RawText.isBinary(bytes);
+                if (kept && binary) {
+                    KnownTexts.SHARED.keepBinary(blob);
+                } else if (kept) {
+                    KnownTexts.SHARED.keepIsText(blob);
+                }
+            }
+            return binary ? null : bytes;
         }
 
         /**
