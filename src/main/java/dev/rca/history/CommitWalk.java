@@ -308,6 +308,7 @@ public final class CommitWalk implements AutoCloseable {
         table = CommitCache.table(workspace, reader, starts, query.maxCount() < 0, progress);
         pathTable = null;
         byIndex = table == null ? null : new WalkCommit[table.size()];
+        pool.indexBy(table, byIndex);
         if (table == null) {
             return;
         }
@@ -327,6 +328,9 @@ public final class CommitWalk implements AutoCloseable {
                 table = null;
                 pathTable = null;
                 byIndex = null;
+                // the start commits looked up so far came from the table's index: begin again without it
+                pool.close();
+                pool = new WalkPool(reader);
                 return;
             }
         }

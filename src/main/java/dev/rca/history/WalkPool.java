@@ -6,11 +6,53 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
-/** A RevWalk used only as a parser and object pool whose commits are {@link WalkCommit}s. */
+/**
+ * A RevWalk used only as a parser and object pool whose commits are {@link WalkCommit}s. Once {@linkplain
+ * #indexBy indexed by} a commit table, the commits the table holds are kept in an array by table index instead of
+ * the RevWalk's map of ids: a walk over 200,000 commits spent most of its time inserting each into that map and
+ * looking each up again, a cache miss apiece. Every way to a commit then leads to the same object: the table's
+ * parents through the array, and {@link #lookupCommit} (start points, the parents of commits read from their
+ * objects) through the table's own index of ids.
+ */
 final class WalkPool extends RevWalk {
+    private CommitTable indexTable;
+    private WalkCommit[] indexed;
+
     WalkPool(ObjectReader reader) {
         super(reader);
         setRetainBody(false);
+    }
+
+    /**
+     * Keeps the commits {@code table} holds in {@code byIndex} from now on (null: in the map of ids again), which
+     * must be the array later handed to {@link #parse}. Call it before any commit the table holds is looked up.
+     */
+    void indexBy(CommitTable table, WalkCommit[] byIndex) {
+        this.indexTable = byIndex == null ? null : table;
+        this.indexed = byIndex;
+    }
+
+    @Override
+    public RevCommit lookupCommit(AnyObjectId id) {
+        int index = indexed == null ? -1 : indexTable.find(id);
+        return index >= 0 ? indexedCommit(index) : super.lookupCommit(id);
+    }
+
+    @Override
+    protected RevCommit lookupCommit(AnyObjectId id, int graphPosition) {
+        int index = indexed == null ? -1 : indexTable.find(id);
+        return index >= 0 ? indexedCommit(index) : super.lookupCommit(id, graphPosition);
+    }
+
+    /** The table's commit at {@code index}, made on first use. */
+    private WalkCommit indexedCommit(int index) {
+        WalkCommit c = indexed[index];
+        if (c == null) {
+            c = new WalkCommit(indexTable.id(index));
+            c.tableIndex = index;
+            indexed[index] = c;
+        }
+        return c;
     }
 
     @Override
@@ -55,7 +97,9 @@ final class WalkPool extends RevWalk {
         for (int i = 0; i < n; i++) {
             int pi = table.parent(index, i);
             WalkCommit p = byIndex[pi];
-            if (p == null) {
+            if (p == null && byIndex == indexed) {
+                p = indexedCommit(pi);
+            } else if (p == null) {
                 p = (WalkCommit) lookupCommit(table.id(pi));
                 p.tableIndex = pi;
                 byIndex[pi] = p;

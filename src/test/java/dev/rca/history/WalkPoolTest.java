@@ -1,0 +1,67 @@
+package dev.rca.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.Progress;
+import dev.rca.git.GitWorkspace;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Path;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WalkPoolTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyWayToATableCommitLeadsToOneObject() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(60)) {
+            RevCommit root = repo.commit("root").add("a", "1\n").create();
+            RevCommit side = repo.commit("side").parent(root).add("b", "1\n").create();
+            repo.branch("main", root);
+            RevCommit main = repo.commit("main").add("a", "2\n").create();
+            RevCommit merge = repo.commit("merge").merge(side).create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+            }
+            // newer than the table: parsed from their objects, their parents looked up by id
+            RevCommit after = repo.commit("after").add("a", "3\n").create();
+            RevCommit head = repo.commit("head").merge(side).add("c", "1\n").create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory());
+                 ObjectReader reader = ws.repository().newObjectReader();
+                 WalkPool pool = new WalkPool(reader)) {
+                CommitTable table = CommitTable.open(CommitCache.directory(ws));
+                assertEquals(4, table.size());
+                WalkCommit[] byIndex = new WalkCommit[table.size()];
+                pool.indexBy(table, byIndex);
+                WalkCommit top = (WalkCommit) pool.lookupCommit(head);
+                pool.parse(top, table, byIndex, true);
+                assertEquals(-1, top.tableIndex, "head is not in the table");
+                WalkCommit afterCommit = top.walkParents[0];
+                WalkCommit sideCommit = top.walkParents[1];
+                assertEquals(after, afterCommit);
+                assertSame(byIndex[table.find(side)], sideCommit, "a parent read from an object is the table's");
+                pool.parse(afterCommit, table, byIndex, true);
+                WalkCommit mergeCommit = afterCommit.walkParents[0];
+                assertEquals(merge, mergeCommit);
+                pool.parse(mergeCommit, table, byIndex, true);
+                assertTrue(mergeCommit.tableIndex >= 0);
+                assertSame(sideCommit, mergeCommit.walkParents[1], "the table's parent and the object's differ");
+                assertSame(mergeCommit, pool.lookupCommit(merge));
+                WalkCommit mainCommit = mergeCommit.walkParents[0];
+                assertEquals(main, mainCommit);
+                // JGit's own parse of a table commit from its object finds the same parents
+                pool.parseHeaders(mergeCommit);
+                assertSame(mainCommit, mergeCommit.getParent(0));
+                assertSame(sideCommit, mergeCommit.getParent(1));
+                pool.parse(sideCommit, table, byIndex, true);
+                assertSame(pool.lookupCommit(root), sideCommit.walkParents[0]);
+            }
+        }
+    }
+}
