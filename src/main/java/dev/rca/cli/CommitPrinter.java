@@ -25,6 +25,7 @@ final class CommitPrinter {
     private List<String> printedShas;
     /** An id and the line separator {@code println} would write. */
     private final char[] shaLine = (" ".repeat(40) + System.lineSeparator()).toCharArray();
+    private final byte[] rawSha = new byte[20];
     private long lastCheck = System.nanoTime();
     private int sinceCheck;
 
@@ -52,7 +53,7 @@ final class CommitPrinter {
         switch (format) {
             case SHA -> {
                 // one write of id and line end, from a buffer kept for the walk: no string per commit
-                commit.copyShaTo(shaLine);
+                commit.copyShaTo(shaLine, rawSha);
                 out.write(shaLine, 0, shaLine.length);
             }
             case ONELINE -> out.println(abbreviate.apply(commit.sha()) + " " + commit.details().subject()
