@@ -106,7 +106,8 @@ public final class SuspectFinder implements AutoCloseable {
             Set<ObjectId> blamed = new LinkedHashSet<>();
             List<RevCommit> kept = new ArrayList<>();
             try (Blamer blamer = blamer(parent); ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
-                for (var entry : FixLines.of(reader, repository.getConfig(), parent, fix, false, null).entrySet()) {
+                for (var entry : FixLines.of(readerOf(blamer), repository.getConfig(), parent, fix, false, null)
+                    .entrySet()) {
                     blamer.track(parent, entry.getKey(), lines(entry.getValue()));
                     for (int[] range : ranges(entry.getValue())) {
                         for (Blamer.Origin o : blamer.blame(parent, entry.getKey(), range[0], range[1])) {
@@ -156,6 +157,15 @@ public final class SuspectFinder implements AutoCloseable {
         return Blamer.at(workspace, parent);
     }
 
+    /**
+     * The reader to read the fix's own files with: the blamer's, through rca's cache where there is one, so that
+     * the versions blame starts from are read out of the pack once and kept for the next query.
+     */
+    private ObjectReader readerOf(Blamer blamer) {
+        ObjectReader cached = blamer.reader();
+        return cached != null ? cached : reader;
+    }
+
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
         List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
         String subject = fix.getShortMessage();
@@ -164,8 +174,6 @@ public final class SuspectFinder implements AutoCloseable {
         }
         RevCommit parent = walk.parseCommit(fix.getParent(0));
         Set<String> fixIdentifiers = new java.util.HashSet<>();
-        Map<String, List<FixLines.Target>> targets = FixLines.of(reader, repository.getConfig(), parent, fix, true,
-            fixIdentifiers);
         Map<ObjectId, Holding> holdings = new LinkedHashMap<>();
         double total = 0;
         int blamedLines = 0;
@@ -173,6 +181,8 @@ public final class SuspectFinder implements AutoCloseable {
         List<Blamer.Origin> origins = new ArrayList<>();
         int done = 0;
         try (Blamer blamer = blamer(parent); ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
+            Map<String, List<FixLines.Target>> targets = FixLines.of(readerOf(blamer), repository.getConfig(), parent,
+                fix, true, fixIdentifiers);
             for (var entry : targets.entrySet()) {
                 progress.update("blaming", done++, targets.size());
                 Map<Integer, FixLines.Target> byLine = new HashMap<>();
