@@ -24,10 +24,10 @@ import org.eclipse.jgit.util.LfsFactory;
  * The {@linkplain #attributeBlind attribute-blind} variant is for generators whose commit pool, tree walk and
  * reader the blamer has replaced: its readers are then asked only for that attribute lookup, whose answer JGit's
  * default {@link LfsFactory} ignores. They hand out {@link PathOnlyTrees} for every tree, which lead to the paths
- * the blamer {@linkplain #know knows}, and every blob they are asked for (a known {@code .gitattributes}) is
- * empty, and no rules come from the repository's other attribute files: the lookup still finds the path, without inflating the commit's trees out
- * of the pack and parsing the root {@code .gitattributes} again for every text loaded (a third of a first
- * suspects query on git's history).
+ * the blamer {@linkplain #know knows}; every blob they are asked for (a known {@code .gitattributes}) is empty;
+ * and no rules come from the repository's other attribute files. The lookup still finds the path, without
+ * inflating the commit's trees out of the pack and parsing the root {@code .gitattributes} again for every text
+ * loaded (over a quarter of a first suspects query on git's history).
  */
 final class BlameRepository extends Repository {
     private final Repository repository;
