@@ -101,6 +101,7 @@ final class FollowWalk {
             long seq = 0;
             WalkCommit start = (WalkCommit) pool.parseCommit(tip);
             useTableIfItAgrees(start);
+            pool.indexBy(table, byIndex);
             pool.parse(start, table, byIndex, true);
             start.marks |= WalkCommit.SEEN;
             start.queueSeq = seq++;

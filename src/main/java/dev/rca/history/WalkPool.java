@@ -24,12 +24,14 @@ final class WalkPool extends RevWalk {
     }
 
     /**
-     * Keeps the commits {@code table} holds in {@code byIndex} from now on (null: in the map of ids again), which
-     * must be the array later handed to {@link #parse}. Call it before any commit the table holds is looked up.
+     * Keeps the commits {@code table} holds in {@code byIndex} from now on (either null: in the map of ids again),
+     * which must be the array later handed to {@link #parse}. Call it before any commit the table holds is looked
+     * up, except a start commit that {@link #parse} is then handed first.
      */
     void indexBy(CommitTable table, WalkCommit[] byIndex) {
-        this.indexTable = byIndex == null ? null : table;
-        this.indexed = byIndex;
+        boolean both = table != null && byIndex != null;
+        this.indexTable = both ? table : null;
+        this.indexed = both ? byIndex : null;
     }
 
     @Override

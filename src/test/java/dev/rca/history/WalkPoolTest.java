@@ -62,6 +62,15 @@ class WalkPoolTest {
                 pool.parse(sideCommit, table, byIndex, true);
                 assertSame(pool.lookupCommit(root), sideCommit.walkParents[0]);
             }
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory());
+                 ObjectReader reader = ws.repository().newObjectReader();
+                 WalkPool pool = new WalkPool(reader)) {
+                // an array left from a walk whose table was then dropped: ids are looked up as without one
+                pool.indexBy(null, new WalkCommit[4]);
+                RevCommit c = pool.lookupCommit(merge);
+                assertSame(c, pool.lookupCommit(merge));
+                assertEquals(-1, ((WalkCommit) c).tableIndex);
+            }
         }
     }
 }
