@@ -65,6 +65,21 @@ class ScriptsIT {
     }
 
     @Test
+    void aChainOfRelativeLinksToTheLauncherFindsTheProject() throws Exception {
+        Path first = Files.createDirectories(tmp.resolve("links/a"));
+        Path second = Files.createDirectories(tmp.resolve("links/b"));
+        Files.createSymbolicLink(first.resolve("rca"), PROJECT.resolve("scripts/rca"));
+        Files.createSymbolicLink(second.resolve("r"), Path.of("../a/rca"));
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        Run r = run(List.of(second.resolve("r").toString(), "-C", plain.toString(), "log"), 120);
+        // gone before the temporary directory is cleaned up, which warns about links leading out of it
+        Files.delete(second.resolve("r"));
+        Files.delete(first.resolve("rca"));
+        assertEquals(3, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("rca: error: not a git repository"), r.output());
+    }
+
+    @Test
     void benchSmokeRunsEveryRow() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "scripts/bench", "--smoke").directory(PROJECT.toFile())
             .redirectErrorStream(true);
