@@ -194,10 +194,16 @@ public final class WarmUpRepository implements AutoCloseable {
         return readPlan(plan);
     }
 
-    private static Plan readPlan(Properties plan) {
-        return new Plan(Arrays.asList(plan.getProperty("fixes", "").split(",")), plan.getProperty("hotFile"),
+    /** The plan {@code plan} holds; an incomplete one (a list left empty included) fails the plan's own check. */
+    static Plan readPlan(Properties plan) {
+        return new Plan(commaSeparated(plan.getProperty("fixes", "")), plan.getProperty("hotFile"),
             plan.getProperty("hotDir"), plan.getProperty("renamed"), plan.getProperty("author"),
-            plan.getProperty("good"), Set.of(plan.getProperty("goodCommits", "").split(",")));
+            plan.getProperty("good"), Set.copyOf(commaSeparated(plan.getProperty("goodCommits", ""))));
+    }
+
+    /** The non-empty items of a comma-separated list: none for an empty one, where split gives one empty item. */
+    private static List<String> commaSeparated(String list) {
+        return Arrays.stream(list.split(",")).filter(item -> !item.isEmpty()).toList();
     }
 
     private static List<String> lines(String text) {

@@ -84,6 +84,7 @@ public final class LedgerFile {
      * @throws RcaException from the edit, or exit 3 when the ledger is malformed, locked or not writable;
      *     nothing is written then
      */
+    @SuppressWarnings("try") // the lock is held for the try's body, never read
     public <T> T update(LedgerUpdate<T> edit) {
         requireExists();
         try (LedgerLock lock = LedgerLock.acquire(path, displayName)) {
@@ -105,6 +106,7 @@ public final class LedgerFile {
      *
      * @throws RcaException exit 3 when the ledger exists or cannot be written
      */
+    @SuppressWarnings("try") // the lock is held for the try's body, never read
     public void create(String text) {
         Ledger ledger = LedgerSchema.load(LedgerSource.parse(text, displayName));
         if (!ledger.ticket().equals(ticket.value())) {

@@ -95,6 +95,7 @@ public final class SuspectFinder implements AutoCloseable {
      * modified code lines (no surroundings, no re-blame), merges and commits touching more than 20 files
      * dropped, most recent first. Empty when R-SZZ has no answer.
      */
+    @SuppressWarnings("try") // the classifier reads through the blamer while the try's body runs
     public List<String> rszz(String fixRevision) {
         ObjectId id = workspace.resolveCommit(fixRevision);
         try {
@@ -166,6 +167,7 @@ public final class SuspectFinder implements AutoCloseable {
         return cached != null ? cached : reader;
     }
 
+    @SuppressWarnings("try") // the classifier reads through the blamer while the try's body runs
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
         List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
         String subject = fix.getShortMessage();
