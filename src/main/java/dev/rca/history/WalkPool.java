@@ -117,7 +117,9 @@ final class WalkPool extends RevWalk {
         RevCommit[] parents = c.getParents();
         c.walkParents = new WalkCommit[parents.length];
         for (int i = 0; i < parents.length; i++) {
-            c.walkParents[i] = (WalkCommit) parents[i];
+            // a commit parsed before the pool was indexed (a walk's start) holds its parents from the map of ids:
+            // the table's copy is the one its other children lead to
+            c.walkParents[i] = (WalkCommit) lookupCommit(parents[i]);
         }
         c.time = Integer.toUnsignedLong(c.getCommitTime());
         c.tree = c.getTree();

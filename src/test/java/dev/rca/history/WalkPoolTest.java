@@ -19,6 +19,37 @@ class WalkPoolTest {
     Path tmp;
 
     @Test
+    void aStartParsedBeforeThePoolWasIndexedLeadsToTheTablesCommitsToo() throws Exception {
+        // history --follow parses its start commit, then indexes the pool: a start newer than the table, merging a
+        // commit that its other parent also reaches, once reported that commit twice
+        try (TestRepo repo = TestRepo.init(tmp.resolve("s")).tick(60)) {
+            repo.commit("root").add("f.txt", "1\n").create();
+            RevCommit middle = repo.commit("middle").add("f.txt", "2\n").create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
+                assertNotNull(CommitCache.index(ws, Progress.NONE));
+            }
+            RevCommit top = repo.commit("top").add("f.txt", "3\n").create();
+            RevCommit start = repo.commit("start").merge(middle).add("f.txt", "4\n").create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory());
+                 ObjectReader reader = ws.repository().newObjectReader();
+                 WalkPool pool = new WalkPool(reader)) {
+                CommitTable table = CommitTable.open(CommitCache.directory(ws));
+                assertEquals(2, table.size());
+                WalkCommit first = (WalkCommit) pool.parseCommit(start);
+                WalkCommit[] byIndex = new WalkCommit[table.size()];
+                pool.indexBy(table, byIndex);
+                pool.parse(first, table, byIndex, true);
+                assertEquals(top, first.walkParents[0]);
+                WalkCommit topCommit = first.walkParents[0];
+                pool.parse(topCommit, table, byIndex, true);
+                assertEquals(middle, topCommit.walkParents[0]);
+                assertSame(first.walkParents[1], topCommit.walkParents[0], "two objects for one commit");
+                assertSame(byIndex[table.find(middle)], first.walkParents[1]);
+            }
+        }
+    }
+
+    @Test
     void everyWayToATableCommitLeadsToOneObject() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(60)) {
             RevCommit root = repo.commit("root").add("a", "1\n").create();
