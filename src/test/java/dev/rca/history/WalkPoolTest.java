@@ -25,15 +25,10 @@ class WalkPoolTest {
         try (TestRepo repo = TestRepo.init(tmp.resolve("s")).tick(60)) {
             repo.commit("root").add("f.txt", "1\n").create();
             RevCommit middle = repo.commit("middle").add("f.txt", "2\n").create();
-            try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
-                assertNotNull(CommitCache.index(ws, Progress.NONE));
-            }
+            index(repo);
             RevCommit top = repo.commit("top").add("f.txt", "3\n").create();
             RevCommit start = repo.commit("start").merge(middle).add("f.txt", "4\n").create();
-            try (GitWorkspace ws = GitWorkspace.open(repo.directory());
-                 ObjectReader reader = ws.repository().newObjectReader();
-                 WalkPool pool = new WalkPool(reader)) {
-                CommitTable table = CommitTable.open(CommitCache.directory(ws));
+            withPool(repo, (pool, table) -> {
                 assertEquals(2, table.size());
                 WalkCommit first = (WalkCommit) pool.parseCommit(start);
                 WalkCommit[] byIndex = new WalkCommit[table.size()];
@@ -45,7 +40,7 @@ class WalkPoolTest {
                 assertEquals(middle, topCommit.walkParents[0]);
                 assertSame(first.walkParents[1], topCommit.walkParents[0], "two objects for one commit");
                 assertSame(byIndex[table.find(middle)], first.walkParents[1]);
-            }
+            });
         }
     }
 
@@ -57,16 +52,11 @@ class WalkPoolTest {
             repo.branch("main", root);
             RevCommit main = repo.commit("main").add("a", "2\n").create();
             RevCommit merge = repo.commit("merge").merge(side).create();
-            try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
-                assertNotNull(CommitCache.index(ws, Progress.NONE));
-            }
+            index(repo);
             // newer than the table: parsed from their objects, their parents looked up by id
             RevCommit after = repo.commit("after").add("a", "3\n").create();
             RevCommit head = repo.commit("head").merge(side).add("c", "1\n").create();
-            try (GitWorkspace ws = GitWorkspace.open(repo.directory());
-                 ObjectReader reader = ws.repository().newObjectReader();
-                 WalkPool pool = new WalkPool(reader)) {
-                CommitTable table = CommitTable.open(CommitCache.directory(ws));
+            withPool(repo, (pool, table) -> {
                 assertEquals(4, table.size());
                 WalkCommit[] byIndex = new WalkCommit[table.size()];
                 pool.indexBy(table, byIndex);
@@ -92,16 +82,33 @@ class WalkPoolTest {
                 assertSame(sideCommit, mergeCommit.getParent(1));
                 pool.parse(sideCommit, table, byIndex, true);
                 assertSame(pool.lookupCommit(root), sideCommit.walkParents[0]);
-            }
-            try (GitWorkspace ws = GitWorkspace.open(repo.directory());
-                 ObjectReader reader = ws.repository().newObjectReader();
-                 WalkPool pool = new WalkPool(reader)) {
+            });
+            withPool(repo, (pool, table) -> {
                 // an array left from a walk whose table was then dropped: ids are looked up as without one
                 pool.indexBy(null, new WalkCommit[4]);
                 RevCommit c = pool.lookupCommit(merge);
                 assertSame(c, pool.lookupCommit(merge));
                 assertEquals(-1, ((WalkCommit) c).tableIndex);
-            }
+            });
+        }
+    }
+
+    private static void index(TestRepo repo) throws Exception {
+        try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
+            assertNotNull(CommitCache.index(ws, Progress.NONE));
+        }
+    }
+
+    /** What a test does with a fresh pool and the repository's commit table. */
+    private interface PoolUse {
+        void accept(WalkPool pool, CommitTable table) throws Exception;
+    }
+
+    private static void withPool(TestRepo repo, PoolUse use) throws Exception {
+        try (GitWorkspace ws = GitWorkspace.open(repo.directory());
+             ObjectReader reader = ws.repository().newObjectReader();
+             WalkPool pool = new WalkPool(reader)) {
+            use.accept(pool, CommitTable.open(CommitCache.directory(ws)));
         }
     }
 }
