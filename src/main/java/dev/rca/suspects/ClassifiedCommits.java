@@ -2,8 +2,6 @@ package dev.rca.suspects;
 
 import dev.rca.history.CommitCache;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +19,8 @@ import org.eclipse.jgit.lib.Repository;
  * last one already classified, where each query used to diff every candidate's files again. A shallow clone sees
  * its boundary commits without parents, and a partial clone may lack a candidate's files: those classify on their
  * own. Whether a commit is rename-only depends on the rename limit too, so its kind is kept per limit. Kept within
- * a budget of estimated bytes ({@link #BUDGET}: a quarter for kinds, the rest for written lines); safe for the
- * daemon's threads. What it hands out is never changed by anyone.
+ * a budget of estimated bytes ({@link #BUDGET}: a quarter for kinds, the rest for written lines, each a
+ * {@link BudgetedMemory}); safe for the daemon's threads. What it hands out is never changed by anyone.
  */
 final class ClassifiedCommits {
     /** 16 MiB, or a sixty-fourth of the heap. */
@@ -88,12 +86,8 @@ final class ClassifiedCommits {
     private record Kept(Written lines, long cost) {
     }
 
-    private final long kindBudget;
-    private final long writtenBudget;
-    private final LinkedHashMap<KindKey, ChangeClassifier.Change> kinds = new LinkedHashMap<>(256, 0.75f, true);
-    private long kindBytes;
-    private final LinkedHashMap<ObjectId, Kept> written = new LinkedHashMap<>(256, 0.75f, true);
-    private long writtenBytes;
+    private final BudgetedMemory<KindKey, ChangeClassifier.Change> kinds;
+    private final BudgetedMemory<ObjectId, Kept> written;
     private long hits;
 
     /** A memory of at most {@code budget} estimated bytes; 0 keeps nothing. */
@@ -101,8 +95,8 @@ final class ClassifiedCommits {
         if (budget < 0) {
             throw new IllegalArgumentException("negative budget: " + budget);
         }
-        this.kindBudget = budget / 4;
-        this.writtenBudget = budget - kindBudget;
+        this.kinds = new BudgetedMemory<>(budget / 4, change -> KIND_COST);
+        this.written = new BudgetedMemory<>(budget - budget / 4, Kept::cost);
     }
 
     /**
@@ -134,17 +128,9 @@ final class ClassifiedCommits {
     }
 
     /** Keeps {@code change} for {@code commit} under {@code renameLimit}. */
-    synchronized void keepChange(AnyObjectId commit, int renameLimit, ChangeClassifier.Change change) {
-        if (KIND_COST > kindBudget) {
-            return;
-        }
-        if (kinds.put(new KindKey(commit.copy(), renameLimit), change) == null) {
-            kindBytes += KIND_COST;
-        }
-        for (Iterator<?> it = kinds.entrySet().iterator(); kindBytes > kindBudget && it.hasNext(); ) {
-            it.next();
-            it.remove();
-            kindBytes -= KIND_COST;
+    void keepChange(AnyObjectId commit, int renameLimit, ChangeClassifier.Change change) {
+        if (KIND_COST <= kinds.budget()) {
+            kinds.put(new KindKey(commit.copy(), renameLimit), change);
         }
     }
 
@@ -156,27 +142,20 @@ final class ClassifiedCommits {
     }
 
     /** Keeps what {@code commit} wrote, unless it alone would take more than an eighth of the budget. */
-    synchronized void keepWritten(AnyObjectId commit, Written lines) {
+    void keepWritten(AnyObjectId commit, Written lines) {
         long cost = lines.cost();
-        if (cost > writtenBudget / 8) {
-            return;
-        }
-        Kept replaced = written.put(commit.copy(), new Kept(lines, cost));
-        writtenBytes += cost - (replaced == null ? 0 : replaced.cost());
-        for (Iterator<Map.Entry<ObjectId, Kept>> it = written.entrySet().iterator();
-             writtenBytes > writtenBudget && it.hasNext(); ) {
-            writtenBytes -= it.next().getValue().cost();
-            it.remove();
+        if (cost <= written.budget() / 8) {
+            written.put(commit.copy(), new Kept(lines, cost));
         }
     }
 
     /** How many commits' kinds are kept. */
-    synchronized int kinds() {
+    int kinds() {
         return kinds.size();
     }
 
     /** How many commits' written lines are kept. */
-    synchronized int writtenCommits() {
+    int writtenCommits() {
         return written.size();
     }
 

@@ -1,8 +1,5 @@
 package dev.rca.suspects;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
@@ -13,7 +10,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * and every repository. A first query classifies each candidate by diffing its files against its parent, and one
  * version of a file is the new side of one candidate and the old side of the next: each of those loads scanned
  * the blob for binary bytes and mapped its lines again. Only texts read through rca's cache reader are kept, whose
- * bytes the process keeps too. Kept within {@link #BUDGET} of estimated bytes; safe for the daemon's threads.
+ * bytes the process keeps too. Kept within {@link #BUDGET} of estimated bytes ({@link BudgetedMemory}); safe for the
+ * daemon's threads.
  */
 final class KnownTexts {
     /** 16 MiB, or a sixty-fourth of the heap. */
@@ -28,24 +26,19 @@ final class KnownTexts {
     /** What an entry costs beyond its text: its id, the map's node, a line map's header. */
     private static final long ENTRY_BYTES = 96;
 
-    private final long budget;
-    private final LinkedHashMap<ObjectId, Object> known = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes;
+    private final BudgetedMemory<ObjectId, Object> known;
 
     KnownTexts(long budget) {
-        if (budget < 0) {
-            throw new IllegalArgumentException("negative budget: " + budget);
-        }
-        this.budget = budget;
+        this.known = new BudgetedMemory<>(budget, KnownTexts::cost);
     }
 
     /** The text kept for blob {@code id}, or null. */
-    synchronized RawText text(AnyObjectId id) {
+    RawText text(AnyObjectId id) {
         return known.get(id) instanceof RawText text ? text : null;
     }
 
     /** True when blob {@code id} is known to be binary, false when known to be text, null when not known. */
-    synchronized Boolean binary(AnyObjectId id) {
+    Boolean binary(AnyObjectId id) {
         Object what = known.get(id);
         return what == null ? null : what == BINARY;
     }
@@ -65,24 +58,14 @@ final class KnownTexts {
         keep(id, text);
     }
 
+    /** Keeps {@code what} for blob {@code id}, unless it is larger than an eighth of the budget or says less. */
     private synchronized void keep(AnyObjectId id, Object what) {
-        long cost = cost(what);
-        if (cost > budget / 8) {
+        if (cost(what) > known.budget() / 8) {
             return;
         }
         Object before = known.get(id);
-        if (before instanceof RawText || before == what) {
-            return;
-        }
-        if (before != null) {
-            known.remove(id);
-            bytes -= cost(before);
-        }
-        known.put(id.copy(), what);
-        bytes += cost;
-        for (Iterator<Map.Entry<ObjectId, Object>> it = known.entrySet().iterator(); bytes > budget && it.hasNext(); ) {
-            bytes -= cost(it.next().getValue());
-            it.remove();
+        if (!(before instanceof RawText) && before != what) {
+            known.put(id.copy(), what);
         }
     }
 

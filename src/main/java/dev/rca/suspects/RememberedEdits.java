@@ -1,9 +1,6 @@
 package dev.rca.suspects;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -12,8 +9,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * out: two blobs' ids name their contents, so the edits one blame worked out hold for every later one, in any
  * repository. In the daemon, the next query of an investigation diffs again only the versions it had not met;
  * the diffs of merges against their parents are most of a blame's cost on a history like git's. Kept within
- * {@link #BUDGET} bytes as estimated by {@link #cost}; safe for the daemon's threads. The lists kept are never
- * handed out, only copies of them.
+ * {@link #BUDGET} bytes as estimated by {@link #cost} ({@link BudgetedMemory}); safe for the daemon's threads.
+ * The lists kept are never handed out, only copies of them.
  */
 final class RememberedEdits {
     /** 16 MiB, or a sixty-fourth of the heap. */
@@ -22,15 +19,10 @@ final class RememberedEdits {
     /** The edits every blamer of this process shares. */
     static final RememberedEdits SHARED = new RememberedEdits(BUDGET);
 
-    private final long budget;
-    private final LinkedHashMap<List<ObjectId>, EditList> known = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes;
+    private final BudgetedMemory<List<ObjectId>, EditList> known;
 
     RememberedEdits(long budget) {
-        if (budget < 0) {
-            throw new IllegalArgumentException("negative budget: " + budget);
-        }
-        this.budget = budget;
+        this.known = new BudgetedMemory<>(budget, RememberedEdits::cost);
     }
 
     /**
@@ -42,23 +34,17 @@ final class RememberedEdits {
     }
 
     /** The edits kept for blob {@code a} against blob {@code b}, or null. */
-    synchronized EditList get(ObjectId a, ObjectId b) {
+    EditList get(ObjectId a, ObjectId b) {
         return known.get(List.of(a, b));
     }
 
     /** Keeps {@code edits} for blob {@code a} against blob {@code b}; the caller no longer changes them. */
-    synchronized void put(ObjectId a, ObjectId b, EditList edits) {
-        EditList replaced = known.put(List.of(a, b), edits);
-        bytes += cost(edits) - (replaced == null ? 0 : cost(replaced));
-        for (Iterator<Map.Entry<List<ObjectId>, EditList>> it = known.entrySet().iterator();
-             bytes > budget && it.hasNext(); ) {
-            bytes -= cost(it.next().getValue());
-            it.remove();
-        }
+    void put(ObjectId a, ObjectId b, EditList edits) {
+        known.put(List.of(a, b), edits);
     }
 
     /** How many pairs are kept. */
-    synchronized int size() {
+    int size() {
         return known.size();
     }
 }
