@@ -114,7 +114,7 @@ public final class CachedGraphReader extends ObjectReader.Filter {
             return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
         }
         if (typeHint == OBJ_ANY) {
-            // JGit reads each tree's .gitattributes without a type, for every text a blame loads
+            // an untyped read (RevWalk.parseAny and the like) of a tree this reader keeps
             byte[] tree = kept.tree(id);
             if (tree != null) {
                 return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
