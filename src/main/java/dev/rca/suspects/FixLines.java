@@ -111,6 +111,7 @@ final class FixLines {
         String[] lines = Texts.lines(before);
         SourceLines rules = SourceLines.forPath(path);
         boolean[] code = rules.codeLines(lines);
+        SourceLines.FunctionStarts functions = rules.functionStarts(lines);
         Map<Integer, Target> byLine = new LinkedHashMap<>();
         for (Edit edit : edits(before, after)) {
             if (identifiers != null) {
@@ -124,16 +125,16 @@ final class FixLines {
             if (edit.getLengthA() > 0) {
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
                     if (code[i]) {
-                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(rules, lines, i), false));
+                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(functions, lines, i), false));
                     }
                 }
                 if (insertionContext) {
                     // The offender often wrote the code next to the lines a fix changes, not those lines.
-                    addContext(path, rules, lines, code, edit.getBeginA(), edit.getEndA(), MODIFIED_CONTEXT_WEIGHT,
-                        byLine);
+                    addContext(path, rules, functions, lines, code, edit.getBeginA(), edit.getEndA(),
+                        MODIFIED_CONTEXT_WEIGHT, byLine);
                 }
             } else if (insertionContext) {
-                addContext(path, rules, lines, code, edit.getBeginA(), edit.getBeginA(), 1.0, byLine);
+                addContext(path, rules, functions, lines, code, edit.getBeginA(), edit.getBeginA(), 1.0, byLine);
             }
         }
         return new ArrayList<>(byLine.values());
@@ -143,9 +144,10 @@ final class FixLines {
      * Adds the code lines around {@code [at, end)} of the parent: the nearest code line above and below, and
      * the enclosing function's lines near it, all weighted by {@code scale}.
      */
-    private static void addContext(String path, SourceLines rules, String[] lines, boolean[] code, int at, int end,
-                                   double scale, Map<Integer, Target> byLine) {
-        int start = rules.functionStart(lines, at - 1);
+    private static void addContext(String path, SourceLines rules, SourceLines.FunctionStarts functions,
+                                   String[] lines, boolean[] code, int at, int end, double scale,
+                                   Map<Integer, Target> byLine) {
+        int start = functions.of(at - 1);
         String function = start < 0 ? null : header(lines[start]);
         for (int i = at - 1; i >= 0 && i >= at - NEIGHBOUR_REACH; i--) {
             if (code[i]) {
@@ -181,8 +183,8 @@ final class FixLines {
         }
     }
 
-    private static String functionName(SourceLines rules, String[] lines, int line) {
-        int start = rules.functionStart(lines, line);
+    private static String functionName(SourceLines.FunctionStarts functions, String[] lines, int line) {
+        int start = functions.of(line);
         return start < 0 ? null : header(lines[start]);
     }
 

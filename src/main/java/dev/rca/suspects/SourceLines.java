@@ -30,9 +30,6 @@ final class SourceLines {
         "CMakeLists.txt", "Kconfig", "Rakefile", "Gemfile", "Jenkinsfile", "Vagrantfile", "configure.ac",
         "meson.build", "BUILD", "WORKSPACE");
 
-    /** git's default "funcname": a line starting with a letter, '_' or '$' at column 0, that is not a label. */
-    private static final Pattern TOP_LEVEL_HEADER = Pattern.compile("^[A-Za-z_$][^;]*$");
-    private static final Pattern LABEL = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:\\s*$");
     static final Pattern INDENTED_HEADER = Pattern.compile(
         "^\\s*(?:(?:async\\s+)?def|class|fn|func|function|sub|proc)\\b.*|"
             + "^\\s+(?:(?:public|private|protected|static|final|override|virtual|async|synchronized|abstract)\\s+)+"
@@ -162,21 +159,104 @@ final class SourceLines {
      * definitions for languages that nest them.
      */
     int functionStart(String[] lines, int at) {
-        for (int i = Math.min(at, lines.length - 1); i >= 0; i--) {
-            String l = lines[i];
-            if (l.isEmpty()) {
-                continue;
-            }
-            if (TOP_LEVEL_HEADER.matcher(l).matches() && !LABEL.matcher(l).matches()) {
-                return i;
-            }
-            if (syntax != Syntax.C_LIKE || l.startsWith(" ") || l.startsWith("\t")) {
-                if (mayOpenIndentedDefinition(l) && INDENTED_HEADER.matcher(l).matches()) {
-                    return i;
+        return functionStarts(lines).of(at);
+    }
+
+    /** The enclosing functions of {@code lines}' lines, each stretch between two function headers read once. */
+    FunctionStarts functionStarts(String[] lines) {
+        return new FunctionStarts(lines);
+    }
+
+    /**
+     * {@link #functionStart} for every line of one text, remembered: a fix's changed lines each ask for their
+     * function, and when none encloses them (a file of declarations) each ask used to read up to the top of the
+     * file again.
+     */
+    final class FunctionStarts {
+        private static final int UNKNOWN = -2;
+        private final String[] lines;
+        private final int[] starts;
+
+        private FunctionStarts(String[] lines) {
+            this.lines = lines;
+            this.starts = new int[lines.length];
+            java.util.Arrays.fill(starts, UNKNOWN);
+        }
+
+        /** The index of the line that opens the function enclosing line {@code at} (0-based), or -1. */
+        int of(int at) {
+            int from = Math.min(at, lines.length - 1);
+            int start = -1;
+            int i = from;
+            for (; i >= 0; i--) {
+                if (starts[i] != UNKNOWN) {
+                    start = starts[i];
+                    break;
+                }
+                if (opensFunction(lines[i])) {
+                    start = i;
+                    break;
                 }
             }
+            // every line read on the way shares the answer: no header lies between it and the start
+            for (int j = Math.max(i, 0); j <= from; j++) {
+                starts[j] = start;
+            }
+            return start;
         }
-        return -1;
+    }
+
+    private boolean opensFunction(String l) {
+        if (l.isEmpty()) {
+            return false;
+        }
+        if (isTopLevelHeader(l) && !isLabel(l)) {
+            return true;
+        }
+        return (syntax != Syntax.C_LIKE || l.startsWith(" ") || l.startsWith("\t"))
+            && mayOpenIndentedDefinition(l) && INDENTED_HEADER.matcher(l).matches();
+    }
+
+    /**
+     * git's default "funcname", {@code ^[A-Za-z_$][^;]*$}: a line starting with a letter, '_' or '$' at column 0,
+     * with no ';'. Read by hand, since the regex on every line above a hunk was most of finding its function.
+     */
+    static boolean isTopLevelHeader(String l) {
+        if (l.isEmpty()) {
+            return false;
+        }
+        char c = l.charAt(0);
+        return (isAsciiLetter(c) || c == '_' || c == '$') && l.indexOf(';') < 0;
+    }
+
+    /** A goto label, {@code ^[A-Za-z_][A-Za-z0-9_]*:\s*$}, which git's rule would take for a header. */
+    static boolean isLabel(String l) {
+        if (l.isEmpty() || !(isAsciiLetter(l.charAt(0)) || l.charAt(0) == '_')) {
+            return false;
+        }
+        int i = 1;
+        while (i < l.length() && (isAsciiLetter(l.charAt(i)) || l.charAt(i) == '_'
+            || l.charAt(i) >= '0' && l.charAt(i) <= '9')) {
+            i++;
+        }
+        if (i == l.length() || l.charAt(i) != ':') {
+            return false;
+        }
+        for (i++; i < l.length(); i++) {
+            if (!isRegexSpace(l.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    /** Regex {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
     /**
@@ -186,7 +266,7 @@ final class SourceLines {
     static boolean mayOpenIndentedDefinition(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != 0x0b && c != '\f' && c != '\r') {
+            if (!isRegexSpace(c)) {
                 return "adcfspov".indexOf(c) >= 0;
             }
         }
@@ -204,8 +284,7 @@ final class SourceLines {
             if (l.startsWith("}")) {
                 return i + 1;
             }
-            if (!l.isEmpty() && TOP_LEVEL_HEADER.matcher(l).matches() && !LABEL.matcher(l).matches()
-                && syntax != Syntax.C_LIKE) {
+            if (syntax != Syntax.C_LIKE && isTopLevelHeader(l) && !isLabel(l)) {
                 return i;
             }
         }

@@ -59,6 +59,55 @@ class SourceLinesTest {
     }
 
     @Test
+    void theHandReadHeaderAndLabelRulesAnswerAsGitsRegexesDo() {
+        java.util.regex.Pattern header = java.util.regex.Pattern.compile("^[A-Za-z_$][^;]*$");
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:\\s*$");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("", "out:", "out: ", "out:\t\r\n",
+            "_x9:", "9x:", "a:b", "$x:", "int f(void)", "int f(void);", "static int", "\tint f()", "ab\u00e9:",
+            "x:\u00a0", "$", "_", "a", ";", "a;", "a\n;", "f(\n", "é()"));
+        String alphabet = "aZ_$09:; \t\r\n\u000b\f(){}\u00e9\u00a0";
+        java.util.Random random = new java.util.Random(21);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+        }
+        int headers = 0;
+        int labels = 0;
+        for (String line : lines) {
+            boolean isHeader = header.matcher(line).matches();
+            boolean isLabel = label.matcher(line).matches();
+            assertEquals(isHeader, SourceLines.isTopLevelHeader(line), line);
+            assertEquals(isLabel, SourceLines.isLabel(line), line);
+            headers += isHeader ? 1 : 0;
+            labels += isLabel ? 1 : 0;
+        }
+        assertTrue(headers > 1000 && labels > 50, headers + " headers, " + labels + " labels");
+    }
+
+    @Test
+    void rememberedFunctionStartsAnswerAsAFreshLookDoesInAnyOrder() {
+        String[] lines = {"#include <x.h>", "int n;", "", "static int f(int a,", "\t\t int b)", "{", "out:",
+            "\treturn a;", "}", "", "\tx = 1;", "void g(void)", "{", "  return;", "}"};
+        SourceLines c = SourceLines.forPath("a.c");
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 50; round++) {
+            SourceLines.FunctionStarts remembered = c.functionStarts(lines);
+            for (int ask = 0; ask < 20; ask++) {
+                int at = random.nextInt(lines.length + 2) - 1;
+                assertEquals(c.functionStarts(lines).of(at), remembered.of(at), "line " + at);
+            }
+        }
+        assertEquals(-1, c.functionStart(lines, 2));
+        assertEquals(3, c.functionStart(lines, 7));
+        assertEquals(3, c.functionStart(lines, 10));
+        assertEquals(11, c.functionStart(lines, 20));
+        assertEquals(-1, c.functionStart(lines, -1));
+    }
+
+    @Test
     void functionStartFollowsGitsDefaultRule() {
         String[] lines = {"#include <x.h>", "static int f(int a,", "\t\t int b)", "{", "out:", "\treturn a;", "}"};
         SourceLines c = SourceLines.forPath("a.c");
