@@ -5,6 +5,11 @@
  * for the history commands and bisect-helper; see README "Install".
  *
  *   rca-client <jar> <java> run <arg>...   run a command; exit with its exit code
+ *   rca-client <jar> <java> front <launcher> <arg>...
+ *                                          as run, but where run would exit 125 or 124 it becomes
+ *                                          `bash <launcher> <arg>...` with _rca_client_status set to that
+ *                                          code: scripts/rca execs the client instead of waiting for it,
+ *                                          one process fewer on every daemon query
  *   rca-client <jar> <java> stop           ask the daemon to exit
  *   rca-client <jar> <java> socket         print the daemon's socket (the launcher starts a daemon there)
  *
@@ -521,14 +526,9 @@ static void exit_on_signals(void) {
     }
 }
 
-int main(int argc, char **argv) {
-    if (argc < 4 || (strcmp(argv[3], "run") != 0 && strcmp(argv[3], "stop") != 0
-                     && strcmp(argv[3], "socket") != 0)) {
-        fprintf(stderr, "usage: rca-client <jar> <java> run <arg>... | stop | socket\n");
-        return 2;
-    }
-    /* inherited as ignored, SIGCHLD would have the kernel reap the test itself, and waitpid never see it */
-    signal(SIGCHLD, SIG_DFL);
+/* Runs the request of argv (run's layout: the command line from argv[4] on); the exit code of the command, or
+   NO_DAEMON or BUSY with nothing written. */
+static int talk(int argc, char **argv) {
     struct sockaddr_un addr;
     memset(&addr, 0, sizeof addr);
     addr.sun_family = AF_UNIX;
@@ -594,5 +594,43 @@ int main(int argc, char **argv) {
     }
     if (!answered) return BUSY;
     fprintf(stderr, "rca: error: the rca daemon went away before the command finished (RCA_DAEMON=off runs without it)\n");
+    return 4;
+}
+
+int main(int argc, char **argv) {
+    int front = argc >= 5 && strcmp(argv[3], "front") == 0;
+    if (argc < 4 || (!front && strcmp(argv[3], "run") != 0 && strcmp(argv[3], "stop") != 0
+                     && strcmp(argv[3], "socket") != 0)) {
+        fprintf(stderr, "usage: rca-client <jar> <java> run <arg>... | front <launcher> <arg>... | stop | socket\n");
+        return 2;
+    }
+    /* what the launcher must start with if it takes over: the caller's dispositions, not this client's */
+    struct sigaction caller_chld, caller_pipe;
+    sigaction(SIGCHLD, NULL, &caller_chld);
+    sigaction(SIGPIPE, NULL, &caller_pipe);
+    /* inherited as ignored, SIGCHLD would have the kernel reap the test itself, and waitpid never see it */
+    signal(SIGCHLD, SIG_DFL);
+    if (!front) return talk(argc, argv);
+    /* argv[4] is the launcher; talk wants run's layout, the command line from its argv[4] on */
+    char *launcher = argv[4];
+    argv[4] = "run";
+    argv[3] = argv[2];
+    argv[2] = argv[1];
+    argv[1] = argv[0];
+    int code = talk(argc - 1, argv + 1);
+    if (code != NO_DAEMON && code != BUSY) return code;
+    char status[4];
+    snprintf(status, sizeof status, "%d", code);
+    setenv("_rca_client_status", status, 1);
+    sigaction(SIGCHLD, &caller_chld, NULL);
+    sigaction(SIGPIPE, &caller_pipe, NULL);
+    /* the launcher's own arguments: bash, the script, then the command line after front's */
+    char **args = calloc((size_t) argc, sizeof *args);
+    if (!args) return 4;
+    args[0] = "bash";
+    args[1] = launcher;
+    for (int i = 5; i < argc; i++) args[i - 3] = argv[i];
+    execvp("bash", args);
+    fprintf(stderr, "rca: error: cannot start bash for %s: %s\n", launcher, strerror(errno));
     return 4;
 }

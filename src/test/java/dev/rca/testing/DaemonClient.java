@@ -35,6 +35,28 @@ public final class DaemonClient implements AutoCloseable {
 
     /** Compiles the client into {@code dir} and starts a daemon on the socket it computes there. */
     public static DaemonClient start(Path dir) throws IOException, InterruptedException {
+        DaemonClient handle = compiled(dir);
+        Path path = handle.socket();
+        CompletableFuture<Boolean> daemon = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RcaDaemon.serve(path, handle.jar, TimeUnit.HOURS.toMillis(1), false, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        DaemonClient served = new DaemonClient(handle.client, handle.jar, handle.runtime, daemon);
+        for (int i = 0; i < 500; i++) {
+            Result r = served.run(dir, Map.of(), "--version");
+            if (r.exitCode() == 0) {
+                return served;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the daemon never answered");
+    }
+
+    /** Compiles the client into {@code dir}, with no daemon behind its socket. */
+    public static DaemonClient compiled(Path dir) throws IOException, InterruptedException {
         Path client = dir.resolve("rca-client");
         Process cc;
         try {
@@ -50,28 +72,16 @@ public final class DaemonClient implements AutoCloseable {
         }
         Path jar = Files.writeString(dir.resolve("rca.jar"), "stands in for the jar; only its time is watched");
         Path runtime = Files.createDirectories(dir.resolve("run"));
-        DaemonClient handle = new DaemonClient(client, jar, runtime, null);
-        Result socket = handle.exec(dir, Map.of(), List.of("socket"));
+        return new DaemonClient(client, jar, runtime, null);
+    }
+
+    /** The socket the client looks for its daemon at. */
+    public Path socket() throws IOException, InterruptedException {
+        Result socket = exec(runtime.getParent(), Map.of(), List.of("socket"));
         if (socket.exitCode() != 0) {
             throw new AssertionError("no socket: " + socket);
         }
-        Path path = Path.of(socket.out().trim());
-        CompletableFuture<Boolean> daemon = CompletableFuture.supplyAsync(() -> {
-            try {
-                return RcaDaemon.serve(path, jar, TimeUnit.HOURS.toMillis(1), false, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        DaemonClient served = new DaemonClient(client, jar, runtime, daemon);
-        for (int i = 0; i < 500; i++) {
-            Result r = served.run(dir, Map.of(), "--version");
-            if (r.exitCode() == 0) {
-                return served;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the daemon never answered");
+        return Path.of(socket.out().trim());
     }
 
     /** What one client process produced. */
@@ -85,6 +95,17 @@ public final class DaemonClient implements AutoCloseable {
     /** Runs {@code rca args} through the client in {@code directory}, with {@code env} added to its environment. */
     public Result run(Path directory, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("run"));
+        command.addAll(List.of(args));
+        return exec(directory, env, command);
+    }
+
+    /**
+     * Runs {@code rca args} through the client's {@code front} mode, as {@code scripts/rca} does: where no daemon
+     * answers, the client becomes {@code bash launcher args}.
+     */
+    public Result front(Path directory, Map<String, String> env, Path launcher, String... args)
+        throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("front", launcher.toString()));
         command.addAll(List.of(args));
         return exec(directory, env, command);
     }
