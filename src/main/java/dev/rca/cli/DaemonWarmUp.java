@@ -55,6 +55,7 @@ final class DaemonWarmUp {
 
     private final int rounds;
     private final Duration budget;
+    private final KeptCommandLines lines;
 
     private final Path cacheDir;
     private final BooleanSupplier mustWait;
@@ -64,11 +65,25 @@ final class DaemonWarmUp {
 
     /** A warm-up keeping its repository in {@code cacheDir} and pausing while {@code mustPause}. */
     DaemonWarmUp(Path cacheDir, BooleanSupplier mustPause) {
-        this(cacheDir, mustPause, ROUNDS, CPU_BUDGET);
+        this(cacheDir, mustPause, ROUNDS, CPU_BUDGET, new KeptCommandLines());
+    }
+
+    /**
+     * A warm-up as above whose commands run on {@code lines}, the daemon's own: the kept lines and the JIT's
+     * profile of running them are then the ones the user's queries find.
+     */
+    DaemonWarmUp(Path cacheDir, BooleanSupplier mustPause, KeptCommandLines lines) {
+        this(cacheDir, mustPause, ROUNDS, CPU_BUDGET, lines);
     }
 
     /** A warm-up of at most {@code rounds} rounds and {@code budget} of its thread's CPU (tests keep it short). */
     DaemonWarmUp(Path cacheDir, BooleanSupplier mustPause, int rounds, Duration budget) {
+        this(cacheDir, mustPause, rounds, budget, new KeptCommandLines());
+    }
+
+    private DaemonWarmUp(Path cacheDir, BooleanSupplier mustPause, int rounds, Duration budget,
+                         KeptCommandLines lines) {
+        this.lines = lines;
         this.rounds = rounds;
         this.budget = budget;
         this.cacheDir = cacheDir.toAbsolutePath().normalize();
@@ -226,7 +241,7 @@ final class DaemonWarmUp {
             int exitCode = plan.goodCommits().contains(env.get("RCA_COMMIT")) ? 0 : 1;
             return new CommandRunner.Result(exitCode, false, "", Duration.ZERO);
         };
-        Rca rca = Rca.attachedTo(repository.directory(), false, false).runningCommandsWith(verdict);
-        Rca.run(rca, new PrintWriter(discard), new PrintWriter(discard), args);
+        lines.run(repository.directory(), false, false, verdict, new PrintWriter(discard), new PrintWriter(discard),
+            args);
     }
 }

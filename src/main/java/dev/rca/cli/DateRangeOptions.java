@@ -13,15 +13,13 @@ final class DateRangeOptions {
     @Option(names = {"--until", "--before"}, paramLabel = "<date>", description = "Committed at or before <date>.")
     String until;
 
-    private final Instant now = Instant.now();
-
-    /** {@code --since} in epoch seconds, or null. */
-    Long sinceSeconds() {
+    /** {@code --since} in epoch seconds, relative dates counted from {@code now}, or null. */
+    Long sinceSeconds(Instant now) {
         return since == null ? null : GitDates.parse(since, now, ZoneId.systemDefault());
     }
 
-    /** {@code --until} in epoch seconds, or null. */
-    Long untilSeconds() {
+    /** {@code --until} in epoch seconds, relative dates counted from {@code now}, or null. */
+    Long untilSeconds(Instant now) {
         return until == null ? null : GitDates.parse(until, now, ZoneId.systemDefault());
     }
 }

@@ -46,8 +46,8 @@ public final class HistoryCommand extends LedgerCommand {
         } else {
             OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
         }
-        Long sinceSeconds = dates.sinceSeconds();
-        Long untilSeconds = dates.untilSeconds();
+        Long sinceSeconds = dates.sinceSeconds(root().now());
+        Long untilSeconds = dates.untilSeconds(root().now());
         try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             HistoryArguments args = HistoryArguments.split(workspace, operands, CommandLineArgs.afterDoubleDash(spec));

@@ -77,7 +77,7 @@ public final class LogCommand extends LedgerCommand {
             throw RcaException.usage("--merges and --no-merges exclude each other");
         }
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers,
-            dates.sinceSeconds(), dates.untilSeconds(),
+            dates.sinceSeconds(root().now()), dates.untilSeconds(root().now()),
             merges ? LogQuery.MergeFilter.ONLY_MERGES
                 : noMerges ? LogQuery.MergeFilter.NO_MERGES : LogQuery.MergeFilter.ALL,
             firstParent, maxCount, paths);

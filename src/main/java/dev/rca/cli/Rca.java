@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -57,6 +58,7 @@ public final class Rca implements Runnable {
     GlobalOptions globalOptions;
 
     private Path directory = Path.of("").toAbsolutePath();
+    private Instant now = Instant.now();
     private boolean stacktrace;
     private boolean stdoutIsTerminal;
     private boolean stderrIsTerminal;
@@ -82,6 +84,26 @@ public final class Rca implements Runnable {
 
     Path directory() {
         return directory;
+    }
+
+    /** When this invocation started: relative dates ({@code 2.weeks.ago}) count from it. */
+    Instant now() {
+        return now;
+    }
+
+    /**
+     * Readies a kept command line's root for another invocation ({@link KeptCommandLines}): everything an
+     * invocation sets that picocli does not reset before parsing (the setter options {@code -C} and
+     * {@code --stacktrace}, and what the caller says about the terminal and test commands).
+     */
+    void startOver(Path directory, boolean stdoutIsTerminal, boolean stderrIsTerminal,
+                   CommandRunner.Starter starter) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.now = Instant.now();
+        this.stacktrace = false;
+        this.stdoutIsTerminal = stdoutIsTerminal;
+        this.stderrIsTerminal = stderrIsTerminal;
+        this.starter = starter;
     }
 
     boolean stdoutIsTerminal() {
@@ -148,9 +170,14 @@ public final class Rca implements Runnable {
 
     /** Runs one command line to its exit code, flushing both writers; shared by {@link #main} and the daemon. */
     static int run(Rca rca, PrintWriter out, PrintWriter err, String[] args) {
+        return run(commandLineFor(rca, out, err, args), out, err, args);
+    }
+
+    /** Runs {@code args} on {@code line}, which writes to {@code out} and {@code err}; the exit code. */
+    static int run(CommandLine line, PrintWriter out, PrintWriter err, String[] args) {
         int code;
         try {
-            code = commandLineFor(rca, out, err, args).execute(args);
+            code = line.execute(args);
         } catch (OutOfMemoryError e) {
             out.flush();
             code = ErrorReporter.reportOutOfMemory(err);

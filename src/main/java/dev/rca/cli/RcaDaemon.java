@@ -5,6 +5,7 @@ import dev.rca.daemon.ClientStarter;
 import dev.rca.daemon.DaemonProtocol;
 import dev.rca.daemon.FrameWriter;
 import dev.rca.daemon.SourceFreshness;
+import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.OpenedTables;
 import java.io.BufferedOutputStream;
@@ -75,6 +76,7 @@ public final class RcaDaemon {
     private final boolean indexInBackground;
     private final DaemonWarmUp warmUp;
     private final SourceFreshness sources;
+    private final KeptCommandLines lines = new KeptCommandLines();
 
     private RcaDaemon(Path socket, Path jar, long idleMillis, boolean indexInBackground, boolean warmUp)
         throws IOException {
@@ -83,7 +85,7 @@ public final class RcaDaemon {
         // without a command: in a burst of queries (a script, the benchmark) it would take the CPU from the very
         // queries it warms up for, the JIT's compilations among them.
         this.warmUp = warmUp ? new DaemonWarmUp(jar.toAbsolutePath().resolveSibling("rca-warmup"),
-            () -> busy || System.currentTimeMillis() - lastActive < WARM_UP_AFTER_IDLE_MILLIS) : null;
+            () -> busy || System.currentTimeMillis() - lastActive < WARM_UP_AFTER_IDLE_MILLIS, lines) : null;
         this.indexer = new DaemonIndexer(() -> busy, warmUp ? this.warmUp.cacheDir() : null);
         this.socket = socket;
         this.jar = jar;
@@ -287,12 +289,9 @@ public final class RcaDaemon {
                 + "' runs in a JVM of its own");
             code = ExitCode.USAGE;
         } else {
-            Rca rca = Rca.attachedTo(directory, (flags & DaemonProtocol.STDOUT_IS_TERMINAL) != 0,
-                (flags & DaemonProtocol.STDERR_IS_TERMINAL) != 0);
-            if (clientRunsTests) {
-                rca.runningCommandsWith(new ClientStarter(in, frames));
-            }
-            code = Rca.run(rca, out, err, args);
+            CommandRunner.Starter starter = clientRunsTests ? new ClientStarter(in, frames) : CommandRunner::run;
+            code = lines.run(directory, (flags & DaemonProtocol.STDOUT_IS_TERMINAL) != 0,
+                (flags & DaemonProtocol.STDERR_IS_TERMINAL) != 0, starter, out, err, args);
         }
         out.flush();
         err.flush();
