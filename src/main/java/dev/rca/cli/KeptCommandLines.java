@@ -21,8 +21,9 @@ import picocli.CommandLine;
  * <p>A kept line answers as a fresh one would: picocli puts every annotated option and parameter field back to
  * its initial value before it parses, and the root's own state (the setter options {@code -C} and
  * {@code --stacktrace}, the terminal, the starter of test commands, the invocation's start time) is set anew by
- * {@link Rca#startOver}. Commands keep nothing else between invocations; {@code KeptCommandLinesTest} runs
- * mixed invocations both ways and compares every byte.
+ * {@link Rca#startOver}. What else a line holds on to after a run (picocli's last parse result, a command's
+ * last option values) changes no answer; {@code KeptCommandLinesTest} runs mixed invocations both ways and
+ * compares every byte.
  */
 final class KeptCommandLines {
     /** Lines kept per command: the daemon runs one command at a time, and its warm-up a second one. */
@@ -52,9 +53,10 @@ final class KeptCommandLines {
         line.setOut(out);
         line.setErr(err);
         int code = Rca.run(line, out, err, args);
-        // nothing of this invocation's stays reachable from a kept line but what the next parse replaces
+        // what reaches the client's socket (its writers, a client-run test starter) is let go with it
         line.setOut(NOWHERE);
         line.setErr(NOWHERE);
+        ((Rca) line.getCommand()).runningCommandsWith(CommandRunner::run);
         if (idle.size() < KEEP_PER_COMMAND) {
             idle.offerFirst(line);
         }

@@ -43,6 +43,8 @@ abstract class LedgerCommand extends RcaCommand {
      * a failed write (a held lock, a full disk) leaves stdout empty, as every failing command does.
      */
     protected PrintWriter outUntilRecorded(LedgerFile ledger) {
+        // the daemon keeps this command for the next query: a buffer a failed record left must not stay held
+        heldOutput = null;
         if (ledger == null) {
             return out();
         }

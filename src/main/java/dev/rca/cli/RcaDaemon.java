@@ -27,6 +27,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -57,8 +64,8 @@ public final class RcaDaemon {
     /** How long a client may take to send its request (rca-client sends it at once); a property for tests. */
     private static final String REQUEST_SECONDS = "rca.daemonRequestSeconds";
     private static final long WARM_UP_AFTER_IDLE_MILLIS = 1000;
-    private static final java.util.concurrent.ScheduledExecutorService STALLED =
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledExecutorService STALLED =
+        Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rca-daemon-stalled-request");
             t.setDaemon(true);
             return t;
@@ -78,12 +85,14 @@ public final class RcaDaemon {
     private final SourceFreshness sources;
     private final KeptCommandLines lines = new KeptCommandLines();
     /**
-     * Where commands run, one at a time, on the same thread every time rather than a thread started per command:
-     * in one JVM, 40 first questions about synthetic fixes took 644-840 ms of wall time each asked on a new
-     * thread, against 613-667 ms asked on one (three runs each).
+     * Where commands run: on the thread the last one ran on, rather than a thread started per command (in one
+     * JVM, 40 first questions about synthetic fixes took 613-667 ms of wall time asked on one thread against
+     * 644-840 ms each on a new one, three runs each). A request never waits for that thread, though: the daemon
+     * is freed before the last command's exit frame is written, and a client that stopped reading (a pager)
+     * can hold that write, so the next request then gets a thread of its own, which ends after a minute idle.
      */
-    private final java.util.concurrent.ExecutorService commands = java.util.concurrent.Executors
-        .newSingleThreadExecutor(r -> {
+    private final ExecutorService commands = new ThreadPoolExecutor(1, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "rca-daemon-command");
             t.setDaemon(true);
             return t;
@@ -254,13 +263,13 @@ public final class RcaDaemon {
         FrameWriter frames = new FrameWriter(Channels.newOutputStream(client));
         // rca-client writes its request at once; one that stalls (a client stopped with ^Z, or anything else
         // on the socket) must not keep the daemon busy for good.
-        java.util.concurrent.ScheduledFuture<?> stalled = STALLED.schedule(() -> {
+        ScheduledFuture<?> stalled = STALLED.schedule(() -> {
             try {
                 client.close();
             } catch (IOException ignored) {
                 // closing is all there is to do
             }
-        }, Integer.getInteger(REQUEST_SECONDS, 10), java.util.concurrent.TimeUnit.SECONDS);
+        }, Integer.getInteger(REQUEST_SECONDS, 10), TimeUnit.SECONDS);
         try {
             return handleRequest(in, frames, release, () -> stalled.cancel(false));
         } finally {

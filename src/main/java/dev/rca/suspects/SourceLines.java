@@ -154,15 +154,10 @@ final class SourceLines {
     }
 
     /**
-     * The index of the line that opens the function enclosing line {@code at} (0-based), or -1.
-     * Uses git's default rule (a top-level line starting with a letter, '_' or '$'), plus indented
-     * definitions for languages that nest them.
+     * The enclosing functions of {@code lines}' lines, each stretch between two function headers read once.
+     * Uses git's default rule (a top-level line starting with a letter, '_' or '$'), plus indented definitions
+     * for languages that nest them.
      */
-    int functionStart(String[] lines, int at) {
-        return functionStarts(lines).of(at);
-    }
-
-    /** The enclosing functions of {@code lines}' lines, each stretch between two function headers read once. */
     FunctionStarts functionStarts(String[] lines) {
         return new FunctionStarts(lines);
     }

@@ -148,7 +148,10 @@ class SecurityTest {
             // git fast-import of a generated history into the daemon's own cache directory
             "dev/rca/daemon/WarmUpRepository.java", List.of("ProcessBuilder("),
             // a starter that starts nothing: the warm-up's bisection verdicts come from its plan
-            "dev/rca/cli/DaemonWarmUp.java", List.of("CommandRunner.Starter")), starters,
+            "dev/rca/cli/DaemonWarmUp.java", List.of("CommandRunner.Starter"),
+            // hand a run's starter (the client's, or the plain runner when the client runs no tests) to the root
+            "dev/rca/cli/RcaDaemon.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
+            "dev/rca/cli/KeptCommandLines.java", List.of("CommandRunner::run", "CommandRunner.Starter")), starters,
             "a new place starts processes: check that nothing from a ledger reaches it, and update SECURITY.md");
     }
 

@@ -100,21 +100,21 @@ class SourceLinesTest {
                 assertEquals(c.functionStarts(lines).of(at), remembered.of(at), "line " + at);
             }
         }
-        assertEquals(-1, c.functionStart(lines, 2));
-        assertEquals(3, c.functionStart(lines, 7));
-        assertEquals(3, c.functionStart(lines, 10));
-        assertEquals(11, c.functionStart(lines, 20));
-        assertEquals(-1, c.functionStart(lines, -1));
+        assertEquals(-1, c.functionStarts(lines).of(2));
+        assertEquals(3, c.functionStarts(lines).of(7));
+        assertEquals(3, c.functionStarts(lines).of(10));
+        assertEquals(11, c.functionStarts(lines).of(20));
+        assertEquals(-1, c.functionStarts(lines).of(-1));
     }
 
     @Test
     void functionStartFollowsGitsDefaultRule() {
         String[] lines = {"#include <x.h>", "static int f(int a,", "\t\t int b)", "{", "out:", "\treturn a;", "}"};
         SourceLines c = SourceLines.forPath("a.c");
-        assertEquals(1, c.functionStart(lines, 5));
+        assertEquals(1, c.functionStarts(lines).of(5));
         assertEquals(7, c.functionEnd(lines, 1, 300));
         String[] py = {"class A:", "    def run(self):", "        return 1"};
-        assertEquals(1, SourceLines.forPath("a.py").functionStart(py, 2));
+        assertEquals(1, SourceLines.forPath("a.py").functionStarts(py).of(2));
     }
 
     @Test
