@@ -174,7 +174,7 @@ public final class RcaDaemon {
         try {
             acceptOnSocket();
         } finally {
-            // the one in hand (a stop request's) finishes first; nothing else can be queued once busy
+            // a command still running (the stop request's own) finishes; no other starts
             commands.shutdown();
         }
     }
