@@ -1,7 +1,9 @@
 package dev.rca.suspects;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,18 @@ final class ChangeClassifier {
     record Change(int filesChanged, Meta meta) {
     }
 
+    /** One file of a commit's diff against its parent, without rename detection. */
+    private record ChangedFile(DiffEntry.ChangeType type, String oldPath, ObjectId oldId, ObjectId newId) {
+        static List<ChangedFile> of(List<DiffEntry> entries) {
+            List<ChangedFile> files = new ArrayList<>(entries.size());
+            for (DiffEntry e : entries) {
+                files.add(new ChangedFile(e.getChangeType(), e.getOldPath(), e.getOldId().toObjectId(),
+                    e.getNewId().toObjectId()));
+            }
+            return files;
+        }
+    }
+
     /** Commits changing more files than this are treated as tree-wide meta-changes. */
     static final int HUGE_FILES = 100;
 
@@ -54,6 +68,18 @@ final class ChangeClassifier {
     /** What earlier classifiers of this process worked out: most candidates of a fix were another's too. */
     private final ClassifiedCommits memory;
     private final Map<String, String[]> strippedTexts = new HashMap<>();
+    /**
+     * The files each recently classified single-parent commit changed against its parent, as the tree diff
+     * listed them before rename detection (which rewrites the entries it is given): what the lines it wrote are
+     * read from next, in the same query, without diffing its trees again.
+     */
+    private final Map<ObjectId, List<ChangedFile>> changedFiles = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ObjectId, List<ChangedFile>> eldest) {
+            return size() > KEEP_CHANGED_FILES;
+        }
+    };
+    private static final int KEEP_CHANGED_FILES = 64;
     /** The current fix's blamer while {@link #readThrough} holds, else null. */
     private Blamer blamer;
 
@@ -120,6 +146,7 @@ final class ChangeClassifier {
         }
         RevCommit parent = walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries = diff(parent, commit, TreeFilter.ANY_DIFF);
+        changedFiles.put(commit.copy(), ChangedFile.of(entries));
         int files = entries.size();
         if (files > HUGE_FILES) {
             return new Change(files, Meta.HUGE);
@@ -361,11 +388,15 @@ final class ChangeClassifier {
         Map<String, ClassifiedCommits.Place> map = new HashMap<>();
         Set<String> identifiers = new LinkedHashSet<>();
         int added = 0;
-        for (DiffEntry e : diff(parent, commit, TreeFilter.ANY_DIFF)) {
-            RawText before = e.getChangeType() == DiffEntry.ChangeType.ADD ? RawText.EMPTY_TEXT
-                : FixLines.Texts.load(reader(), e.getOldId().toObjectId());
-            RawText after = e.getChangeType() == DiffEntry.ChangeType.DELETE ? RawText.EMPTY_TEXT
-                : FixLines.Texts.load(reader(), e.getNewId().toObjectId());
+        List<ChangedFile> files = changedFiles.remove(commit);
+        if (files == null) {
+            files = ChangedFile.of(diff(parent, commit, TreeFilter.ANY_DIFF));
+        }
+        for (ChangedFile e : files) {
+            RawText before = e.type() == DiffEntry.ChangeType.ADD ? RawText.EMPTY_TEXT
+                : FixLines.Texts.load(reader(), e.oldId());
+            RawText after = e.type() == DiffEntry.ChangeType.DELETE ? RawText.EMPTY_TEXT
+                : FixLines.Texts.load(reader(), e.newId());
             if (before == null || after == null) {
                 continue;
             }
@@ -375,7 +406,7 @@ final class ChangeClassifier {
                     if (key.length() < MOVE_BLOCK_CHARS) {
                         continue;
                     }
-                    map.merge(key, new ClassifiedCommits.Place(e.getOldPath(), i),
+                    map.merge(key, new ClassifiedCommits.Place(e.oldPath(), i),
                         (a, b) -> new ClassifiedCommits.Place(null, -1));
                 }
                 for (int i = edit.getBeginB(); i < edit.getEndB() && added < MAX_IDENTIFIER_LINES; i++, added++) {
