@@ -626,7 +626,10 @@ int main(int argc, char **argv) {
     sigaction(SIGPIPE, &caller_pipe, NULL);
     /* the launcher's own arguments: bash, the script, then the command line after front's */
     char **args = calloc((size_t) argc, sizeof *args);
-    if (!args) return 4;
+    if (!args) {
+        fprintf(stderr, "rca: error: out of memory starting %s\n", launcher);
+        return 4;
+    }
     args[0] = "bash";
     args[1] = launcher;
     for (int i = 5; i < argc; i++) args[i - 3] = argv[i];

@@ -146,11 +146,12 @@ final class ChangeClassifier {
         }
         RevCommit parent = walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries = diff(parent, commit, TreeFilter.ANY_DIFF);
-        changedFiles.put(commit.copy(), ChangedFile.of(entries));
         int files = entries.size();
         if (files > HUGE_FILES) {
             return new Change(files, Meta.HUGE);
         }
+        // only a commit that is not huge has its written lines read
+        changedFiles.put(commit.copy(), ChangedFile.of(entries));
         RenameDetector renames = new RenameDetector(reader(), config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
         renames.addAll(entries);
         List<DiffEntry> detected = renames.compute();
@@ -212,7 +213,7 @@ final class ChangeClassifier {
     }
 
     /** What regex {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
-    private static boolean isWhitespace(int c) {
+    static boolean isWhitespace(int c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 

@@ -163,7 +163,7 @@ final class SourceLines {
     }
 
     /**
-     * {@link #functionStart} for every line of one text, remembered: a fix's changed lines each ask for their
+     * The enclosing function of every line of one text, remembered: a fix's changed lines each ask for their
      * function, and when none encloses them (a file of declarations) each ask used to read up to the top of the
      * file again.
      */
@@ -238,7 +238,7 @@ final class SourceLines {
             return false;
         }
         for (i++; i < l.length(); i++) {
-            if (!isRegexSpace(l.charAt(i))) {
+            if (!ChangeClassifier.isWhitespace(l.charAt(i))) {
                 return false;
             }
         }
@@ -249,11 +249,6 @@ final class SourceLines {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
-    /** Regex {@code \s} without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
-    }
-
     /**
      * False for a line {@link #INDENTED_HEADER} cannot match: its first character past regex {@code \s} must begin
      * one of the keywords it looks for. The regex on every line above a hunk was most of finding its function.
@@ -261,7 +256,7 @@ final class SourceLines {
     static boolean mayOpenIndentedDefinition(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (!isRegexSpace(c)) {
+            if (!ChangeClassifier.isWhitespace(c)) {
                 return "adcfspov".indexOf(c) >= 0;
             }
         }

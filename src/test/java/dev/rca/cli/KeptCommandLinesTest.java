@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.git.CommandRunner;
+import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.TestRepo;
 import java.io.PrintWriter;
@@ -79,7 +80,7 @@ class KeptCommandLinesTest {
         Random random = new Random(42);
         for (int round = 0; round < 4; round++) {
             for (String[] args : invocations) {
-                assertEquals(fresh(args), kept(kept, args), String.join(" ", args));
+                assertEquals(Cli.run(dir, args), kept(kept, args), String.join(" ", args));
             }
             Collections.shuffle(invocations, random);
         }
@@ -99,7 +100,7 @@ class KeptCommandLinesTest {
             new String[] {"bisect-helper", "reset"});
         List<CliResult> fresh = new ArrayList<>();
         for (String[] args : session) {
-            fresh.add(fresh(args));
+            fresh.add(Cli.run(dir, args));
         }
         KeptCommandLines kept = new KeptCommandLines();
         for (int i = 0; i < session.size(); i++) {
@@ -114,16 +115,9 @@ class KeptCommandLinesTest {
         assertTrue(traced.err().contains("\tat "), traced.toString());
         CliResult plain = kept(kept, "suspects", "no-such-commit");
         assertFalse(plain.err().contains("\tat "), plain.toString());
-        assertEquals(fresh("suspects", "no-such-commit"), plain);
-        assertEquals(fresh("history", "--format=sha", "lib/cache.c"), kept(kept, "history", "--format=sha",
+        assertEquals(Cli.run(dir, "suspects", "no-such-commit"), plain);
+        assertEquals(Cli.run(dir, "history", "--format=sha", "lib/cache.c"), kept(kept, "history", "--format=sha",
             "lib/cache.c"));
-    }
-
-    private CliResult fresh(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Rca.run(Rca.attachedTo(dir, false, false), new PrintWriter(out), new PrintWriter(err), args);
-        return new CliResult(code, out.toString(), err.toString());
     }
 
     private CliResult kept(KeptCommandLines kept, String... args) {
