@@ -86,6 +86,26 @@ public final class CachedGraphReader extends ObjectReader.Filter {
     }
 
     /**
+     * What single-parent commit {@code commit} changed against its parent, file by file in path order, from the
+     * changed-path table: the files a recursive tree walk over the two trees with {@code TreeFilter.ANY_DIFF} lists
+     * (JGit's {@code DiffEntry.scan}), without reading a tree. Null when the table cannot say: there is none, it
+     * does not cover the commit, the commit is a root or a merge, or a path is a file on one side and a directory
+     * on the other, a symlink or a submodule.
+     */
+    public java.util.List<FileChange> changedFiles(AnyObjectId commit) {
+        return graph.changedFiles(commit);
+    }
+
+    /**
+     * What {@code commit} holds at {@code path} when it is a regular or executable file: its blob; the zero id when
+     * nothing is there. From the changed-path table, without reading a tree; null when the table cannot say
+     * (there is none, it does not cover the commit, or something other than such a file is there).
+     */
+    public ObjectId fileAt(AnyObjectId commit, String path) {
+        return graph.fileAt(commit, path);
+    }
+
+    /**
      * Reads blobs and trees once while they fit in the process's {@link ObjectBytesCache}: the same versions of a
      * file are read by every walk over its history (each file of a fix, each re-blame, the next query), and a
      * blob read again is the same array, which {@link #blobOf} recognises.

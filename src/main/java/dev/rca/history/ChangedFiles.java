@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * The files a single-parent commit changed under some paths, with both sides' blobs, read from the
@@ -24,6 +25,7 @@ import org.eclipse.jgit.lib.ObjectId;
 final class ChangedFiles {
     private static final int TREE = FileMode.TREE.getBits();
     private static final int TYPE_MASK = FileMode.TYPE_MASK;
+    private static final int FILE = FileMode.TYPE_FILE;
 
     private final CommitTable commits;
     private final ChangedPathTable table;
@@ -58,6 +60,23 @@ final class ChangedFiles {
      * covers whole histories).
      */
     static ChangedFiles of(CommitTable commits, ChangedPathTable table, List<String> paths) {
+        return numbered(commits, table, paths);
+    }
+
+    /**
+     * For every path of the repository, as {@link ChangedPathTable#everywhere} keeps it; null as for {@link #of}.
+     */
+    static ChangedFiles everywhere(CommitTable commits, ChangedPathTable table) {
+        return numbered(commits, table, null);
+    }
+
+    /** About the bytes {@link #everywhere} holds for {@code table}: the numbering and every entry's number. */
+    static long everywhereCost(ChangedPathTable table) {
+        return 3L * Integer.BYTES * table.commits() + (long) Integer.BYTES * table.entriesStart(table.commits())
+            + 16L * table.pathCount();
+    }
+
+    private static ChangedFiles numbered(CommitTable commits, ChangedPathTable table, List<String> paths) {
         int covered = table.commits();
         // the forest's children, grouped by first parent
         int[] childrenAt = new int[covered + 1];
@@ -143,14 +162,21 @@ final class ChangedFiles {
         }
     }
 
-    /** Per dictionary path at or under {@code paths}, the numbers of the commits that changed it, ascending. */
+    /**
+     * Per dictionary path at or under {@code paths} (every path when null), the numbers of the commits that changed
+     * it, ascending.
+     */
     private int[][] changedBy(List<String> paths) {
         List<byte[]> prefixes = new ArrayList<>();
-        for (String p : paths) {
+        for (String p : paths == null ? List.<String>of() : paths) {
             prefixes.add(p.getBytes(StandardCharsets.UTF_8));
         }
         int[][] changedBy = new int[table.pathCount()][];
         for (int i = 0; i < changedBy.length; i++) {
+            if (paths == null) {
+                changedBy[i] = new int[0];
+                continue;
+            }
             byte[] path = table.pathBytes(i);
             for (byte[] prefix : prefixes) {
                 if (isAtOrUnder(path, prefix)) {
@@ -229,6 +255,73 @@ final class ChangedFiles {
             }
         }
         return changes;
+    }
+
+    /**
+     * What the covered single-parent commit at table index {@code commit} changed against its parent, file by file
+     * in path order: what a recursive {@code ANY_DIFF} walk over the two trees lists, without reading them. Null
+     * where that walk would list something else or this cannot tell: a root, a merge, a path that is a file on one
+     * side and a directory on the other, a symlink or a submodule. Only for a {@link #everywhere} instance.
+     */
+    List<FileChange> files(int commit) {
+        if (commits.parentCount(commit) != 1) {
+            return null;
+        }
+        int parent = commits.parent(commit, 0);
+        List<byte[]> paths = new ArrayList<>();
+        List<FileChange> files = new ArrayList<>();
+        for (int e = table.entriesStart(commit), end = table.entriesStart(commit + 1); e < end; e++) {
+            int path = table.entryPath(e);
+            int newMode = table.entryMode(e);
+            int old = entryAt(parent, path);
+            int oldMode = old < 0 ? 0 : table.entryMode(old);
+            boolean newTree = newMode != 0 && (newMode & TYPE_MASK) == TREE;
+            boolean oldTree = oldMode != 0 && (oldMode & TYPE_MASK) == TREE;
+            if (newTree && oldMode == 0 || oldTree && newMode == 0 || newTree && oldTree) {
+                continue; // a directory: its files have entries of their own
+            }
+            if (newTree || oldTree || !fileOrAbsent(newMode) || !fileOrAbsent(oldMode)
+                || oldMode == 0 && newMode == 0) {
+                return null;
+            }
+            byte[] raw = table.pathBytes(path);
+            paths.add(raw);
+            files.add(new FileChange(RawParseUtils.decode(raw), oldMode,
+                old < 0 || oldMode == 0 ? ObjectId.zeroId() : table.entryId(old), newMode,
+                newMode == 0 ? ObjectId.zeroId() : table.entryId(e)));
+        }
+        // a tree walk's order: directories sort as their name and a slash, which is how full paths compare
+        Integer[] order = new Integer[files.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(paths.get(a), paths.get(b)));
+        List<FileChange> sorted = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            sorted.add(files.get(i));
+        }
+        return sorted;
+    }
+
+    /**
+     * What the covered commit at table index {@code commit} holds at {@code rawPath} when it is a regular or
+     * executable file: its blob; the zero id when nothing is there; null when something else is (a directory, a
+     * symlink, a submodule). Only for a {@link #everywhere} instance.
+     */
+    ObjectId fileAt(int commit, byte[] rawPath) {
+        int path = table.pathIndex(rawPath);
+        // a path no covered commit ever changed is in none of their trees: the table starts at the roots
+        int e = path < 0 ? -1 : entryAt(commit, path);
+        int mode = e < 0 ? 0 : table.entryMode(e);
+        if (mode == 0) {
+            return ObjectId.zeroId();
+        }
+        return (mode & TYPE_MASK) == FILE ? table.entryId(e) : null;
+    }
+
+    /** A regular or executable file, or nothing (mode 0). */
+    private static boolean fileOrAbsent(int mode) {
+        return mode == 0 || (mode & TYPE_MASK) == FILE;
     }
 
     /**

@@ -71,6 +71,8 @@ final class ChangedPathTable {
      * before it would run out of memory (the daemon keeps up to 16 tables), and rebuilt as asked.
      */
     private volatile SoftReference<Memory> memory = new SoftReference<>(null);
+    private volatile SoftReference<ChangedFiles> everywhere = new SoftReference<>(null);
+    private volatile boolean everywhereUnanswerable;
 
     /**
      * Per dictionary path, what each covered commit holds there ({@link Lookup}'s memory; entries are only ever
@@ -327,6 +329,28 @@ final class ChangedPathTable {
             bloomHashed.set(index);
         }
         return bloomHashes[index];
+    }
+
+    /**
+     * Every path's changes numbered for {@link ChangedFiles#files}, made once per table and held softly like the
+     * rest of its memory; null when its arrays would take more than a sixteenth of the heap, or when some covered
+     * commit's first parent is not covered.
+     */
+    ChangedFiles everywhere(CommitTable commitTable) {
+        ChangedFiles kept = everywhere.get();
+        if (kept != null || everywhereUnanswerable
+            || ChangedFiles.everywhereCost(this) > Runtime.getRuntime().maxMemory() / 16) {
+            return kept;
+        }
+        synchronized (this) {
+            kept = everywhere.get();
+            if (kept == null && !everywhereUnanswerable) {
+                kept = ChangedFiles.everywhere(commitTable, this);
+                everywhereUnanswerable = kept == null;
+                everywhere = new SoftReference<>(kept);
+            }
+            return kept;
+        }
     }
 
     /** What each covered commit holds at dictionary path {@code path}, as far as worked out (entry + 2; 0 unknown). */

@@ -50,6 +50,28 @@ final class TableCommitGraph implements CommitGraph {
         return lookups.computeIfAbsent(path, p -> paths.new Lookup(commits, List.of(p))).holding(owner);
     }
 
+    /** What {@link CachedGraphReader#changedFiles} says of {@code commit}. */
+    List<FileChange> changedFiles(AnyObjectId commit) {
+        ChangedFiles everywhere = coveredBy(commit);
+        return everywhere == null ? null : everywhere.files(commits.find(commit));
+    }
+
+    /** What {@link CachedGraphReader#fileAt} says of {@code path} in {@code commit}. */
+    ObjectId fileAt(AnyObjectId commit, String path) {
+        ChangedFiles everywhere = coveredBy(commit);
+        return everywhere == null ? null
+            : everywhere.fileAt(commits.find(commit), path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The table's {@link ChangedPathTable#everywhere} when it covers {@code commit}, else null. */
+    private ChangedFiles coveredBy(AnyObjectId commit) {
+        if (paths == null) {
+            return null;
+        }
+        int index = commits.find(commit);
+        return index < 0 || index >= paths.commits() ? null : paths.everywhere(commits);
+    }
+
     ChangedPathTable paths() {
         return paths;
     }

@@ -1,5 +1,7 @@
 package dev.rca.suspects;
 
+import dev.rca.history.CachedGraphReader;
+import dev.rca.history.FileChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +49,16 @@ final class ChangeClassifier {
 
     /** One file of a commit's diff against its parent, without rename detection. */
     private record ChangedFile(DiffEntry.ChangeType type, String oldPath, ObjectId oldId, ObjectId newId) {
+        static List<ChangedFile> fromTable(List<FileChange> changes) {
+            List<ChangedFile> files = new ArrayList<>(changes.size());
+            for (FileChange c : changes) {
+                DiffEntry.ChangeType type = c.added() ? DiffEntry.ChangeType.ADD
+                    : c.deleted() ? DiffEntry.ChangeType.DELETE : DiffEntry.ChangeType.MODIFY;
+                files.add(new ChangedFile(type, c.added() ? DiffEntry.DEV_NULL : c.path(), c.oldId(), c.newId()));
+            }
+            return files;
+        }
+
         static List<ChangedFile> of(List<DiffEntry> entries) {
             List<ChangedFile> files = new ArrayList<>(entries.size());
             for (DiffEntry e : entries) {
@@ -144,6 +156,13 @@ final class ChangeClassifier {
         if (commit.getParentCount() == 0) {
             return new Change(countFiles(commit, null), Meta.NONE);
         }
+        List<ChangedFile> fromTable = tableFiles(commit);
+        if (fromTable != null) {
+            Change change = classifyUnpaired(commit, fromTable);
+            if (change != null) {
+                return change;
+            }
+        }
         RevCommit parent = walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries = diff(parent, commit, TreeFilter.ANY_DIFF);
         int files = entries.size();
@@ -181,6 +200,52 @@ final class ChangeClassifier {
             return new Change(files, Meta.RENAME);
         }
         return new Change(files, sameModuloWhitespace ? Meta.FORMAT : Meta.NONE);
+    }
+
+    /**
+     * {@code commit}'s files as its tree diff lists them, read from rca's changed-path table through the blamer's
+     * reader without reading a tree; null when there is no table or it cannot say.
+     */
+    private List<ChangedFile> tableFiles(RevCommit commit) {
+        if (!(reader() instanceof CachedGraphReader cached)) {
+            return null;
+        }
+        List<FileChange> files = cached.changedFiles(commit);
+        return files == null ? null : ChangedFile.fromTable(files);
+    }
+
+    /**
+     * What {@link #classify} makes of a single-parent commit's {@code files} when rename detection has nothing to
+     * pair (it adds no file or deletes none): every file keeps its change type. Null when it might pair some.
+     */
+    private Change classifyUnpaired(RevCommit commit, List<ChangedFile> files) throws IOException {
+        int count = files.size();
+        if (count > HUGE_FILES) {
+            return new Change(count, Meta.HUGE);
+        }
+        boolean adds = false;
+        boolean deletes = false;
+        for (ChangedFile f : files) {
+            adds |= f.type() == DiffEntry.ChangeType.ADD;
+            deletes |= f.type() == DiffEntry.ChangeType.DELETE;
+        }
+        if (adds && deletes) {
+            return null;
+        }
+        changedFiles.put(commit.copy(), files);
+        if (adds || deletes || count == 0) {
+            return new Change(count, Meta.NONE);
+        }
+        boolean sameContent = true;
+        for (ChangedFile f : files) {
+            if (!f.oldId().equals(f.newId())) {
+                sameContent = false;
+                if (!equalIgnoringWhitespace(f.oldId(), f.newId())) {
+                    return new Change(count, Meta.NONE);
+                }
+            }
+        }
+        return new Change(count, sameContent ? Meta.RENAME : Meta.FORMAT);
     }
 
     private boolean equalIgnoringWhitespace(ObjectId a, ObjectId b) throws IOException {
@@ -391,6 +456,10 @@ final class ChangeClassifier {
         int added = 0;
         List<ChangedFile> files = changedFiles.remove(commit);
         if (files == null) {
+            // classified by an earlier query: the table lists its files as the tree diff would, renames unpaired
+            files = tableFiles(commit);
+        }
+        if (files == null) {
             files = ChangedFile.of(diff(parent, commit, TreeFilter.ANY_DIFF));
         }
         for (ChangedFile e : files) {
@@ -442,6 +511,12 @@ final class ChangeClassifier {
     }
 
     private RawText blobText(RevCommit commit, String path) throws IOException {
+        if (reader() instanceof CachedGraphReader cached) {
+            ObjectId blob = cached.fileAt(commit, path);
+            if (blob != null) {
+                return blob.equals(ObjectId.zeroId()) ? null : FixLines.Texts.load(reader(), blob);
+            }
+        }
         try (TreeWalk tw = TreeWalk.forPath(reader(), PathFilter.create(path).getPath(), commit.getTree())) {
             if (tw == null) {
                 return null;
