@@ -88,7 +88,7 @@ public final class CachedGraphReader extends ObjectReader.Filter {
     /**
      * What single-parent commit {@code commit} changed against its parent, file by file in path order, from the
      * changed-path table: the files a recursive tree walk over the two trees with {@code TreeFilter.ANY_DIFF} lists
-     * (JGit's {@code DiffEntry.scan}), without reading a tree. Null when the table cannot say: there is none, it
+     * (JGit's {@code DiffEntry.scan}, modes as it reads them), without reading a tree. Null when the table cannot say: there is none, it
      * does not cover the commit, the commit is a root or a merge, or a path is a file on one side and a directory
      * on the other, a symlink or a submodule.
      */

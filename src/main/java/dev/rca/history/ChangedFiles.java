@@ -70,10 +70,13 @@ final class ChangedFiles {
         return numbered(commits, table, null);
     }
 
-    /** About the bytes {@link #everywhere} holds for {@code table}: the numbering and every entry's number. */
+    /**
+     * About the bytes {@link #everywhere} holds for {@code table}: the numbering, every entry's number and an array
+     * per path.
+     */
     static long everywhereCost(ChangedPathTable table) {
         return 3L * Integer.BYTES * table.commits() + (long) Integer.BYTES * table.entriesStart(table.commits())
-            + 16L * table.pathCount();
+            + 24L * table.pathCount();
     }
 
     private static ChangedFiles numbered(CommitTable commits, ChangedPathTable table, List<String> paths) {
@@ -259,7 +262,8 @@ final class ChangedFiles {
 
     /**
      * What the covered single-parent commit at table index {@code commit} changed against its parent, file by file
-     * in path order: what a recursive {@code ANY_DIFF} walk over the two trees lists, without reading them. Null
+     * in path order: what JGit's {@code DiffEntry.scan} of a recursive {@code ANY_DIFF} walk over the two trees
+     * lists (modes as {@code FileMode.fromBits} reads them), without reading the trees. Null
      * where that walk would list something else or this cannot tell: a root, a merge, a path that is a file on one
      * side and a directory on the other, a symlink or a submodule. Only for a {@link #everywhere} instance.
      */
@@ -284,11 +288,18 @@ final class ChangedFiles {
                 || oldMode == 0 && newMode == 0) {
                 return null;
             }
+            // modes as JGit reads them (git writes 100664 and the like in old trees): a change of spelling only
+            // is no change to a tree diff
+            int oldBits = oldMode == 0 ? 0 : FileMode.fromBits(oldMode).getBits();
+            int newBits = newMode == 0 ? 0 : FileMode.fromBits(newMode).getBits();
+            ObjectId oldId = oldMode == 0 ? ObjectId.zeroId() : table.entryId(old);
+            ObjectId newId = newMode == 0 ? ObjectId.zeroId() : table.entryId(e);
+            if (oldBits == newBits && oldId.equals(newId)) {
+                continue;
+            }
             byte[] raw = table.pathBytes(path);
             paths.add(raw);
-            files.add(new FileChange(RawParseUtils.decode(raw), oldMode,
-                old < 0 || oldMode == 0 ? ObjectId.zeroId() : table.entryId(old), newMode,
-                newMode == 0 ? ObjectId.zeroId() : table.entryId(e)));
+            files.add(new FileChange(RawParseUtils.decode(raw), oldBits, oldId, newBits, newId));
         }
         // a tree walk's order: directories sort as their name and a slash, which is how full paths compare
         Integer[] order = new Integer[files.size()];

@@ -73,6 +73,9 @@ final class ChangedPathTable {
     private volatile SoftReference<Memory> memory = new SoftReference<>(null);
     private volatile SoftReference<ChangedFiles> everywhere = new SoftReference<>(null);
     private volatile boolean everywhereUnanswerable;
+    private final Object everywhereLock = new Object();
+    /** The most commits a process that does not keep its tables makes {@link #everywhere} for. */
+    private static final int ONE_SHOT_EVERYWHERE = 200_000;
 
     /**
      * Per dictionary path, what each covered commit holds there ({@link Lookup}'s memory; entries are only ever
@@ -333,16 +336,20 @@ final class ChangedPathTable {
 
     /**
      * Every path's changes numbered for {@link ChangedFiles#files}, made once per table and held softly like the
-     * rest of its memory; null when its arrays would take more than a sixteenth of the heap, or when some covered
-     * commit's first parent is not covered.
+     * rest of its memory; null when its arrays would take more than a sixteenth of the heap, when some covered
+     * commit's first parent is not covered, or in a process that does not keep its tables (a command run without
+     * the daemon) for a table of more than {@link #ONE_SHOT_EVERYWHERE} commits, where making it would cost that one
+     * command more than the tree diffs it saves (some 70 ms for git.git's 85,000 commits with the launcher's JIT).
      */
     ChangedFiles everywhere(CommitTable commitTable) {
         ChangedFiles kept = everywhere.get();
         if (kept != null || everywhereUnanswerable
-            || ChangedFiles.everywhereCost(this) > Runtime.getRuntime().maxMemory() / 16) {
+            || ChangedFiles.everywhereCost(this) > Runtime.getRuntime().maxMemory() / 16
+            || !OpenedTables.keeping() && commits > ONE_SHOT_EVERYWHERE) {
             return kept;
         }
-        synchronized (this) {
+        // not this table's own lock, which every blame's changed-path filters take
+        synchronized (everywhereLock) {
             kept = everywhere.get();
             if (kept == null && !everywhereUnanswerable) {
                 kept = ChangedFiles.everywhere(commitTable, this);

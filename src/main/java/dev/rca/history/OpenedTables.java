@@ -52,6 +52,11 @@ public final class OpenedTables {
         OPENED.clear();
     }
 
+    /** Whether this process keeps its tables open between commands (the daemon does). */
+    static boolean keeping() {
+        return keeping;
+    }
+
     /**
      * The table opened from {@code file} when it had {@code stamp} and was checked against {@code basis} (the
      * same instance), or null.

@@ -58,6 +58,9 @@ final class TableCommitGraph implements CommitGraph {
 
     /** What {@link CachedGraphReader#fileAt} says of {@code path} in {@code commit}. */
     ObjectId fileAt(AnyObjectId commit, String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
+            return null; // not a plain path: left to a tree walk's own reading of it
+        }
         ChangedFiles everywhere = coveredBy(commit);
         return everywhere == null ? null
             : everywhere.fileAt(commits.find(commit), path.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -44,6 +44,12 @@ final class BudgetedMemory<K, V> {
         }
     }
 
+    /** Lets every value go. */
+    synchronized void clear() {
+        kept.clear();
+        bytes = 0;
+    }
+
     /** How many values are kept. */
     synchronized int size() {
         return kept.size();

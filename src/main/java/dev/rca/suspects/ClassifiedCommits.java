@@ -120,6 +120,12 @@ final class ClassifiedCommits {
         return false;
     }
 
+    /** Forgets every commit (tests compare answers worked out afresh with answers worked out before). */
+    void forget() {
+        kinds.clear();
+        written.clear();
+    }
+
     /** The change kept for {@code commit} under {@code renameLimit}, or null. */
     synchronized ChangeClassifier.Change change(AnyObjectId commit, int renameLimit) {
         ChangeClassifier.Change kept = kinds.get(new KindKey(commit.toObjectId(), renameLimit));

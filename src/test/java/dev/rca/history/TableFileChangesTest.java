@@ -61,6 +61,42 @@ class TableFileChangesTest {
         assertTrue(counts.answered >= 250, counts.toString());
     }
 
+    @Test
+    void modesGitWroteOtherwiseThanItReadsThem() throws Exception {
+        // old trees hold modes such as 100664, which git and JGit read as 100644: a commit that only spells a mode
+        // otherwise changes nothing (fast-import writes modes as read, so the trees are made by hand)
+        Path dir = tmp.resolve("modes");
+        NativeGit.run(tmp, "init", "-q", "-b", "main", dir.toString());
+        String x = NativeGit.runWithInput(dir, "int x;\n".getBytes(StandardCharsets.UTF_8), "hash-object", "-w", "--stdin")
+            .trim();
+        String y = NativeGit.runWithInput(dir, "int y;\n".getBytes(StandardCharsets.UTF_8), "hash-object", "-w", "--stdin")
+            .trim();
+        String[][] trees = {
+            {"100644 " + x + " f.c", "100644 " + x + " g.c"},
+            {"100664 " + x + " f.c", "100644 " + x + " g.c"},
+            {"100664 " + y + " f.c", "100664 " + x + " g.c"},
+            {"100775 " + y + " f.c", "100644 " + y + " g.c"},
+            {"100755 " + y + " f.c", "100644 " + y + " g.c"},
+        };
+        String parent = null;
+        for (int i = 0; i < trees.length; i++) {
+            StringBuilder listing = new StringBuilder();
+            for (String entry : trees[i]) {
+                String[] f = entry.split(" ");
+                listing.append(f[0]).append(" blob ").append(f[1]).append('\t').append(f[2]).append('\n');
+            }
+            String tree = NativeGit.runWithInput(dir, listing.toString().getBytes(StandardCharsets.UTF_8), "mktree")
+                .trim();
+            String commit = NativeGit.runWithInput(dir, ("c" + i + "\n").getBytes(StandardCharsets.UTF_8),
+                parent == null ? new String[] {"commit-tree", tree} : new String[] {"commit-tree", tree, "-p", parent})
+                .trim();
+            parent = commit;
+        }
+        NativeGit.run(dir, "update-ref", "refs/heads/main", parent);
+        Counts counts = compareEveryCommit(dir);
+        assertEquals(4, counts.answered, counts.toString());
+    }
+
     private static final class Counts {
         int answered;
         int declined;
@@ -100,6 +136,8 @@ class TableFileChangesTest {
                     counts.declined++;
                 } else {
                     assertEquals(git, files.stream().map(TableFileChangesTest::asGitWould).toList(), sha);
+                    assertEquals(jgitScan(plain, walk, c), files.stream().map(TableFileChangesTest::asJGitWould).toList(),
+                        sha);
                     counts.answered++;
                 }
                 for (String path : paths) {
@@ -127,6 +165,28 @@ class TableFileChangesTest {
         String status = f.added() ? "A" : f.deleted() ? "D" : "M";
         return String.format("%06o %06o %s %s %s %s", f.oldMode(), f.newMode(), f.oldId().name(), f.newId().name(),
             status, f.path());
+    }
+
+    /** JGit's tree diff of a single-parent commit, as {@link #asJGitWould} writes a change. */
+    private static List<String> jgitScan(ObjectReader reader, RevWalk walk, RevCommit c) throws Exception {
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.addTree(walk.parseCommit(c.getParent(0)).getTree());
+            tw.addTree(c.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+            List<String> rows = new ArrayList<>();
+            for (org.eclipse.jgit.diff.DiffEntry e : org.eclipse.jgit.diff.DiffEntry.scan(tw)) {
+                String path = e.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.DELETE ? e.getOldPath()
+                    : e.getNewPath();
+                rows.add(e.getOldMode().getBits() + " " + e.getOldId().name() + " " + e.getNewMode().getBits() + " "
+                    + e.getNewId().name() + " " + path);
+            }
+            return rows;
+        }
+    }
+
+    private static String asJGitWould(FileChange f) {
+        return f.oldMode() + " " + f.oldId().name() + " " + f.newMode() + " " + f.newId().name() + " " + f.path();
     }
 
     /** A type change, a symlink or submodule, or a file and a directory at one path. */
