@@ -47,14 +47,20 @@ final class ChangeClassifier {
     record Change(int filesChanged, Meta meta) {
     }
 
-    /** One file of a commit's diff against its parent, without rename detection. */
-    private record ChangedFile(DiffEntry.ChangeType type, String oldPath, ObjectId oldId, ObjectId newId) {
+    /**
+     * One file of a commit's diff against its parent, without rename detection; a side that is not a blob (a
+     * submodule's commit) has no text.
+     */
+    private record ChangedFile(DiffEntry.ChangeType type, String oldPath, ObjectId oldId, ObjectId newId,
+                               boolean oldText, boolean newText) {
         static List<ChangedFile> fromTable(List<FileChange> changes) {
             List<ChangedFile> files = new ArrayList<>(changes.size());
             for (FileChange c : changes) {
                 DiffEntry.ChangeType type = c.added() ? DiffEntry.ChangeType.ADD
                     : c.deleted() ? DiffEntry.ChangeType.DELETE : DiffEntry.ChangeType.MODIFY;
-                files.add(new ChangedFile(type, c.added() ? DiffEntry.DEV_NULL : c.path(), c.oldId(), c.newId()));
+                // the table answers for regular and executable files only
+                files.add(new ChangedFile(type, c.added() ? DiffEntry.DEV_NULL : c.path(), c.oldId(), c.newId(),
+                    !c.added(), !c.deleted()));
             }
             return files;
         }
@@ -63,7 +69,8 @@ final class ChangeClassifier {
             List<ChangedFile> files = new ArrayList<>(entries.size());
             for (DiffEntry e : entries) {
                 files.add(new ChangedFile(e.getChangeType(), e.getOldPath(), e.getOldId().toObjectId(),
-                    e.getNewId().toObjectId()));
+                    e.getNewId().toObjectId(), FixLines.isBlob(e.getOldMode()),
+                    FixLines.isBlob(e.getNewMode())));
             }
             return files;
         }
@@ -185,8 +192,10 @@ final class ChangeClassifier {
                 case RENAME, MODIFY -> {
                     if (!e.getOldId().equals(e.getNewId())) {
                         sameContent = false;
-                        if (sameModuloWhitespace && !equalIgnoringWhitespace(e.getOldId().toObjectId(),
-                            e.getNewId().toObjectId())) {
+                        // a submodule moved is a change of what the code does, and its commits are not here
+                        if (sameModuloWhitespace && (!FixLines.isBlob(e.getOldMode())
+                            || !FixLines.isBlob(e.getNewMode())
+                            || !equalIgnoringWhitespace(e.getOldId().toObjectId(), e.getNewId().toObjectId()))) {
                             sameModuloWhitespace = false;
                         }
                     }
@@ -463,9 +472,9 @@ final class ChangeClassifier {
             files = ChangedFile.of(diff(parent, commit, TreeFilter.ANY_DIFF));
         }
         for (ChangedFile e : files) {
-            RawText before = e.type() == DiffEntry.ChangeType.ADD ? RawText.EMPTY_TEXT
+            RawText before = e.type() == DiffEntry.ChangeType.ADD || !e.oldText() ? RawText.EMPTY_TEXT
                 : FixLines.Texts.load(reader(), e.oldId());
-            RawText after = e.type() == DiffEntry.ChangeType.DELETE ? RawText.EMPTY_TEXT
+            RawText after = e.type() == DiffEntry.ChangeType.DELETE || !e.newText() ? RawText.EMPTY_TEXT
                 : FixLines.Texts.load(reader(), e.newId());
             if (before == null || after == null) {
                 continue;

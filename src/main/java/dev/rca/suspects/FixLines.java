@@ -96,7 +96,8 @@ final class FixLines {
         return byPath;
     }
 
-    private static boolean isBlob(FileMode mode) {
+    /** Whether a side of that mode is a blob, with text: not a submodule's commit, which is not in this repository. */
+    static boolean isBlob(FileMode mode) {
         return mode.getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB;
     }
 
