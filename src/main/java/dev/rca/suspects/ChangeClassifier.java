@@ -527,8 +527,8 @@ final class ChangeClassifier {
             }
         }
         try (TreeWalk tw = TreeWalk.forPath(reader(), PathFilter.create(path).getPath(), commit.getTree())) {
-            if (tw == null) {
-                return null;
+            if (tw == null || !FixLines.isBlob(tw.getFileMode(0))) {
+                return null; // nothing there, a directory, or a submodule, whose commit is not in this repository
             }
             return FixLines.Texts.load(reader(), tw.getObjectId(0));
         }

@@ -58,6 +58,21 @@ class TableClassificationTest {
             String path = paths.get(random.nextInt(paths.size()));
             List<String> lines = files.get(path);
             TestRepo.CommitSpec c = repo.commit("change " + i);
+            if (i >= 25 && i < 29) {
+                // a submodule and a symbolic link beside an edit, which neither the table nor a text read can take
+                // for a file (RCA-3)
+                lines.set(2, "int beside" + i + "(int z) { return z + " + i + "; }");
+                c.add(path, text(lines));
+                switch (i) {
+                    case 25 -> c.addSubmodule("lib/sub", ObjectId.fromString("1111111111111111111111111111111111111111"));
+                    case 26 -> c.addSubmodule("lib/sub", ObjectId.fromString("2222222222222222222222222222222222222222"))
+                        .addSymlink("src/link", path);
+                    case 27 -> c.addSymlink("src/link", "elsewhere.c");
+                    default -> c.add("lib/sub", "a file where the submodule was\n");
+                }
+                commits.add(c.create());
+                continue;
+            }
             switch (i % 10) {
                 case 1 -> { // whitespace only
                     lines.replaceAll(l -> "  " + l);

@@ -196,6 +196,7 @@ public final class TestRepo implements AutoCloseable {
         private final String message;
         private final Map<String, byte[]> writes = new LinkedHashMap<>();
         private final Map<String, FileMode> modes = new LinkedHashMap<>();
+        private final Map<String, ObjectId> submodules = new LinkedHashMap<>();
         private final List<String> deletes = new ArrayList<>();
         private final List<ObjectId> extraParents = new ArrayList<>();
         private ObjectId firstParent;
@@ -215,6 +216,7 @@ public final class TestRepo implements AutoCloseable {
 
         /** Writes a file. */
         public CommitSpec add(String path, byte[] content) {
+            submodules.remove(path);
             writes.put(path, content);
             modes.put(path, FileMode.REGULAR_FILE);
             deletes.remove(path);
@@ -225,6 +227,21 @@ public final class TestRepo implements AutoCloseable {
         public CommitSpec addExecutable(String path, String content) {
             add(path, content);
             modes.put(path, FileMode.EXECUTABLE_FILE);
+            return this;
+        }
+
+        /** Writes a symbolic link to {@code target}. */
+        public CommitSpec addSymlink(String path, String target) {
+            add(path, target);
+            modes.put(path, FileMode.SYMLINK);
+            return this;
+        }
+
+        /** Points submodule {@code path} at {@code commit}, a commit of another repository (not stored here). */
+        public CommitSpec addSubmodule(String path, ObjectId commit) {
+            writes.remove(path);
+            deletes.remove(path);
+            submodules.put(path, commit.copy());
             return this;
         }
 
@@ -307,6 +324,15 @@ public final class TestRepo implements AutoCloseable {
                         public void apply(DirCacheEntry entry) {
                             entry.setFileMode(mode);
                             entry.setObjectId(blob);
+                        }
+                    });
+                }
+                for (Map.Entry<String, ObjectId> link : submodules.entrySet()) {
+                    editor.add(new DirCacheEditor.PathEdit(link.getKey()) {
+                        @Override
+                        public void apply(DirCacheEntry entry) {
+                            entry.setFileMode(FileMode.GITLINK);
+                            entry.setObjectId(link.getValue());
                         }
                     });
                 }
