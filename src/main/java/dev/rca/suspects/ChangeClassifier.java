@@ -86,7 +86,7 @@ final class ChangeClassifier {
     private final Map<ObjectId, ClassifiedCommits.Written> lines = new HashMap<>();
     /** What earlier classifiers of this process worked out: most candidates of a fix were another's too. */
     private final ClassifiedCommits memory;
-    private final Map<String, String[]> strippedTexts = new HashMap<>();
+    private final Map<String, RawText> texts = new HashMap<>();
     /**
      * The files each recently classified single-parent commit changed against its parent, as the tree diff
      * listed them before rename detection (which rewrites the entries it is given): what the lines it wrote are
@@ -367,21 +367,26 @@ final class ChangeClassifier {
         if (commit.getParentCount() != 1) {
             return null;
         }
-        String[] after = stripped(commit, path);
-        if (after == null || line >= after.length || after[line].length() < MOVE_BLOCK_CHARS) {
+        RawText after = textAt(commit, path);
+        if (after == null || line >= after.size()) {
+            return null;
+        }
+        String text = withoutWhitespace(after.getString(line));
+        if (text.length() < MOVE_BLOCK_CHARS) {
             return null;
         }
         ClassifiedCommits.Written written = lines(commit);
         Map<String, ClassifiedCommits.Place> deleted = written.deleted();
-        ClassifiedCommits.Place from = deleted.get(after[line]);
+        ClassifiedCommits.Place from = deleted.get(text);
         if (from == null || from.path() == null) {
             return null;
         }
-        boolean moved = after[line].length() >= MOVE_ALONE_CHARS;
+        boolean moved = text.length() >= MOVE_ALONE_CHARS;
         for (int d = -1; d <= 1 && !moved; d += 2) {
             int n = line + d;
-            if (n >= 0 && n < after.length && after[n].length() > 0) {
-                ClassifiedCommits.Place neighbour = deleted.get(after[n]);
+            String neighbourText = n >= 0 && n < after.size() ? withoutWhitespace(after.getString(n)) : "";
+            if (neighbourText.length() > 0) {
+                ClassifiedCommits.Place neighbour = deleted.get(neighbourText);
                 moved = neighbour != null && from.path().equals(neighbour.path())
                     && neighbour.line() == from.line() + d;
             }
@@ -389,21 +394,18 @@ final class ChangeClassifier {
         return moved ? new LineInParent(walk.parseCommit(written.parent()), from.path(), from.line()) : null;
     }
 
-    private String[] stripped(RevCommit commit, String path) throws IOException {
+    /**
+     * The text of {@code path} at {@code commit}, or null; kept per query, since the lines of one file are asked
+     * about one by one. Only the lines asked about are stripped of whitespace: a blamed file may have thousands.
+     */
+    private RawText textAt(RevCommit commit, String path) throws IOException {
         String key = commit.name() + ':' + path;
-        if (strippedTexts.containsKey(key)) {
-            return strippedTexts.get(key);
+        if (texts.containsKey(key)) {
+            return texts.get(key);
         }
         RawText text = blobText(commit, path);
-        String[] lines = null;
-        if (text != null) {
-            lines = new String[text.size()];
-            for (int i = 0; i < lines.length; i++) {
-                lines[i] = withoutWhitespace(text.getString(i));
-            }
-        }
-        strippedTexts.put(key, lines);
-        return lines;
+        texts.put(key, text);
+        return text;
     }
 
     /**
