@@ -52,8 +52,9 @@ final class TableCommitGraph implements CommitGraph {
 
     /** What {@link CachedGraphReader#changedFiles} says of {@code commit}. */
     List<FileChange> changedFiles(AnyObjectId commit) {
-        ChangedFiles everywhere = coveredBy(commit);
-        return everywhere == null ? null : everywhere.files(commits.find(commit));
+        int index = coveredIndex(commit);
+        ChangedFiles everywhere = index < 0 ? null : paths.everywhere(commits);
+        return everywhere == null ? null : everywhere.files(index);
     }
 
     /** What {@link CachedGraphReader#fileAt} says of {@code path} in {@code commit}. */
@@ -61,18 +62,16 @@ final class TableCommitGraph implements CommitGraph {
         if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
             return null; // not a plain path: left to a tree walk's own reading of it
         }
-        ChangedFiles everywhere = coveredBy(commit);
+        int index = coveredIndex(commit);
+        ChangedFiles everywhere = index < 0 ? null : paths.everywhere(commits);
         return everywhere == null ? null
-            : everywhere.fileAt(commits.find(commit), path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            : everywhere.fileAt(index, path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The table's {@link ChangedPathTable#everywhere} when it covers {@code commit}, else null. */
-    private ChangedFiles coveredBy(AnyObjectId commit) {
-        if (paths == null) {
-            return null;
-        }
-        int index = commits.find(commit);
-        return index < 0 || index >= paths.commits() ? null : paths.everywhere(commits);
+    /** {@code commit}'s index in the commit table when the changed-path table covers it, else -1. */
+    private int coveredIndex(AnyObjectId commit) {
+        int index = paths == null ? -1 : commits.find(commit);
+        return index >= 0 && index < paths.commits() ? index : -1;
     }
 
     ChangedPathTable paths() {

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
-import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -314,39 +312,20 @@ class SuspectFinderTest {
     void aCandidateThatAlsoMovedASubmoduleIsRanked() throws Exception {
         // RCA-3: a submodule's commits are not in the repository; reading them as text ended the whole query
         String limited = "int one(void) { return 1; }\nint limit(int x) { return x > 10; }\n";
-        StringBuilder stream = new StringBuilder();
-        String[][] commits = {
-            {"init", limited, "1111111111111111111111111111111111111111"},
-            {"tighten the limit, move the submodule", limited.replace("x > 10", "x > 99"),
-                "2222222222222222222222222222222222222222"},
-            {"fix the limit", limited, null},
-        };
-        for (int i = 0; i < commits.length; i++) {
-            String when = (1_700_000_000L + i * 3600L) + " +0000";
-            stream.append("commit refs/heads/main\nmark :").append(i + 1).append("\nauthor A <a@example.com> ")
-                .append(when).append("\ncommitter A <a@example.com> ").append(when).append('\n')
-                .append("data ").append(commits[i][0].length()).append('\n').append(commits[i][0]).append('\n');
-            if (i > 0) {
-                stream.append("from :").append(i).append('\n');
+        try (TestRepo repo = TestRepo.init(tmp.resolve("sub")).tick(3600)) {
+            // lib/sub sorts before src/a.c, so that the whitespace-only check meets the submodule first
+            repo.commit("init").add("src/a.c", limited)
+                .addSubmodule("lib/sub", ObjectId.fromString("1111111111111111111111111111111111111111")).create();
+            RevCommit moved = repo.commit("tighten the limit, move the submodule")
+                .add("src/a.c", limited.replace("x > 10", "x > 99"))
+                .addSubmodule("lib/sub", ObjectId.fromString("2222222222222222222222222222222222222222")).create();
+            repo.commit("fix the limit").add("src/a.c", limited).create();
+            for (String when : List.of("before rca index", "after")) {
+                SuspectReport report = suspects(repo, "HEAD", new SuspectQuery(5, false, null));
+                assertEquals(moved.name(), report.suspects().get(0).sha(), when + ": " + report);
+                assertEquals(0, dev.rca.testing.Cli.run(repo.directory(), "index").exitCode());
+                ClassifiedCommits.SHARED.forget();
             }
-            stream.append("M 100644 inline src/a.c\ndata ").append(commits[i][1].length()).append('\n')
-                .append(commits[i][1]).append('\n');
-            if (commits[i][2] != null) {
-                // named to sort before src/a.c, so that the whitespace-only check meets the submodule first
-                stream.append("M 160000 ").append(commits[i][2]).append(" lib/sub\n");
-            }
-        }
-        Path dir = tmp.resolve("sub");
-        NativeGit.run(tmp, "init", "-q", "-b", "main", dir.toString());
-        NativeGit.runWithInput(dir, stream.toString().getBytes(StandardCharsets.UTF_8), "fast-import", "--quiet");
-        String moved = NativeGit.run(dir, "rev-parse", "main^").trim();
-        for (String when : List.of("before rca index", "after")) {
-            try (GitWorkspace ws = GitWorkspace.open(dir); SuspectFinder finder = new SuspectFinder(ws)) {
-                SuspectReport report = finder.find("main", new SuspectQuery(5, false, null), Progress.NONE);
-                assertEquals(moved, report.suspects().get(0).sha(), when + ": " + report);
-            }
-            assertEquals(0, dev.rca.testing.Cli.run(dir, "index").exitCode());
-            ClassifiedCommits.SHARED.forget();
         }
     }
 
