@@ -67,6 +67,7 @@ public final class GitWorkspace implements AutoCloseable {
             builder.setMustExist(true);
             RepositoryPool keeping = pool;
             Repository repository = keeping != null ? keeping.open(builder) : builder.build();
+            MappedPackIndexes.install(repository);
             return new GitWorkspace(repository, start);
         } catch (IOException | IllegalArgumentException e) {
             throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "

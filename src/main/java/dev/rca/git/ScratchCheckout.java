@@ -162,6 +162,7 @@ public final class ScratchCheckout implements AutoCloseable {
                 .setIndexFile(indexFile.toFile())
                 .setMustExist(true)
                 .build();
+            MappedPackIndexes.install(scratch);
             objects = workspace.repository().newObjectReader();
         }
         new TreeMove(scratch, objects, previous == null ? null : ObjectId.fromString(previous),

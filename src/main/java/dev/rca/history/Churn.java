@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +67,8 @@ final class Churn implements AutoCloseable {
     private final DiffAlgorithm algorithm;
     private final ObjectReader reader;
     private final Set<NumstatCache.Pair> queued = ConcurrentHashMap.newKeySet();
+    /** Counts made since {@link #forgetCounted} that the cache had no room for. */
+    private final Map<NumstatCache.Pair, int[]> counted = new ConcurrentHashMap<>();
     private final List<Future<?>> running = new ArrayList<>();
     private final List<Change> batch = new ArrayList<>();
     private final java.util.Queue<ObjectReader> readers = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -219,6 +222,16 @@ final class Churn implements AutoCloseable {
         return new long[] {added, removed};
     }
 
+    /**
+     * Lets go of what this counter holds for the changes totalled so far (waiting for counts still being made):
+     * for a caller that totals a long walk piece by piece, so that memory does not grow with the history.
+     */
+    void forgetCounted() throws IOException {
+        awaitPrefetched();
+        queued.clear();
+        counted.clear();
+    }
+
     private void awaitPrefetched() throws IOException {
         submitBatch();
         try {
@@ -243,13 +256,18 @@ final class Churn implements AutoCloseable {
         }
         NumstatCache.Pair pair = change.pair();
         int[] known = cache.get(pair);
+        if (known == null) {
+            known = counted.get(pair);
+        }
         if (known != null) {
             return known;
         }
         byte[] a = content(using, change.oldMode(), change.oldId());
         byte[] b = content(using, change.newMode(), change.newId());
         int[] counts = a == null || b == null ? new int[] {0, 0} : lineCounts(a, b);
-        cache.put(pair, counts[0], counts[1]);
+        if (!cache.put(pair, counts[0], counts[1])) {
+            counted.put(pair, counts);
+        }
         return counts;
     }
 

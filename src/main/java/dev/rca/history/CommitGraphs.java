@@ -24,7 +24,9 @@ public final class CommitGraphs {
 
     /**
      * JGit's default pack caches (10 MB of pack windows, 10 MB of delta bases) make a walk over a large
-     * history inflate the same trees again and again; git keeps far more. Sized once per process.
+     * history inflate the same trees again and again; git keeps far more. Sized once per process. In a small heap
+     * (512 MB or less) they take half as much: a quarter and an eighth of 256 MB left a million-commit walk too
+     * little room for its own commits, and the collector ran without pause.
      */
     private static synchronized void sizeCaches() {
         if (cachesSized) {
@@ -33,8 +35,9 @@ public final class CommitGraphs {
         cachesSized = true;
         long heap = Runtime.getRuntime().maxMemory();
         WindowCacheConfig config = new WindowCacheConfig();
-        config.setPackedGitLimit(Math.min(512L << 20, heap / 4));
-        config.setDeltaBaseCacheLimit((int) Math.min(96L << 20, heap / 8));
+        long share = heap <= 512L << 20 ? 2 : 1;
+        config.setPackedGitLimit(Math.min(512L << 20, heap / 4 / share));
+        config.setDeltaBaseCacheLimit((int) Math.min(96L << 20, heap / 8 / share));
         config.install();
     }
 

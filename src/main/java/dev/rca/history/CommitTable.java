@@ -14,18 +14,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.IntUnaryOperator;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -280,13 +277,13 @@ final class CommitTable {
         Files.createDirectories(dir);
         Path data = dir.resolve("." + FILE_NAME + "." + UUID.randomUUID() + ".data.tmp");
         try {
-            Added added = collect(old, reader, tips, data, progress);
-            if (added.ids.isEmpty() && old != null) {
+            AddedCommits added = collect(old, reader, tips, data, progress);
+            if (added.size() == 0 && old != null) {
                 return old;
             }
             long oldData = old == null ? 0 : old.dataLength;
             long newData = oldData + Files.size(data);
-            int total = (old == null ? 0 : old.count) + added.ids.size();
+            int total = (old == null ? 0 : old.count) + added.size();
             long parents = (old == null ? 0 : old.parentSlots()) + added.parentSlots();
             if (expectedLength(total, parents, newData) > MAX_FILE) {
                 return null;
@@ -302,81 +299,55 @@ final class CommitTable {
         return map.getInt(parentStartsAt + count * 4);
     }
 
-    /** The commits a table lacks, in the order they were found, with their raw bytes already in a file. */
-    private static final class Added {
-        final List<ObjectId> ids = new ArrayList<>();
-        final List<ObjectId> trees = new ArrayList<>();
-        final List<Integer> times = new ArrayList<>();
-        final List<ObjectId[]> parents = new ArrayList<>();
-        final List<Long> ends = new ArrayList<>();
-        final ObjectIdOwnerMap<Slot> slots = new ObjectIdOwnerMap<>();
+    /** Parsed commits a collection lets go of at a time: JGit's walk keeps every commit it parsed. */
+    private static final int WALK_BATCH = 8192;
 
-        int parentSlots() {
-            int n = 0;
-            for (ObjectId[] p : parents) {
-                n += p.length;
-            }
-            return n;
-        }
-    }
-
-    private static final class Slot extends ObjectIdOwnerMap.Entry {
-        final int index;
-
-        Slot(AnyObjectId id, int index) {
-            super(id);
-            this.index = index;
-        }
-    }
-
-    private static Added collect(CommitTable old, ObjectReader reader, Collection<? extends AnyObjectId> tips,
-                                 Path data, Progress progress) throws IOException {
-        Added added = new Added();
-        int base = old == null ? 0 : old.count;
+    private static AddedCommits collect(CommitTable old, ObjectReader reader, Collection<? extends AnyObjectId> tips,
+                                        Path data, Progress progress) throws IOException {
+        AddedCommits added = new AddedCommits(old == null ? 0 : old.count);
         Deque<ObjectId> pending = new ArrayDeque<>();
         for (AnyObjectId tip : tips) {
             pending.push(tip.copy());
         }
         long written = 0;
-        try (RevWalk walk = new RevWalk(reader);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(data, StandardOpenOption.CREATE_NEW,
+        RevWalk walk = null;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(data, StandardOpenOption.CREATE_NEW,
                  StandardOpenOption.WRITE), 1 << 16)) {
-            walk.setRetainBody(true);
             while (!pending.isEmpty()) {
                 ObjectId id = pending.pop();
-                if (added.slots.contains(id) || old != null && old.find(id) >= 0) {
+                if (added.indexOf(id) >= 0 || old != null && old.find(id) >= 0) {
                     continue;
+                }
+                if (added.size() % WALK_BATCH == 0) {
+                    // a new walk (on the same reader) instead of one holding every commit of the history
+                    walk = new RevWalk(reader);
+                    walk.setRetainBody(true);
                 }
                 RevCommit c = walk.parseCommit(id);
                 walk.parseBody(c);
                 byte[] raw = c.getRawBuffer();
                 out.write(raw);
                 written += raw.length;
-                added.slots.add(new Slot(id, base + added.ids.size()));
-                added.ids.add(id);
-                added.trees.add(c.getTree().copy());
-                added.times.add(c.getCommitTime());
                 ObjectId[] parents = new ObjectId[c.getParentCount()];
                 for (int i = 0; i < parents.length; i++) {
                     parents[i] = c.getParent(i).copy();
                 }
-                added.parents.add(parents);
-                added.ends.add(written);
+                added.add(id, c.getTree(), c.getCommitTime(), parents, written);
                 c.disposeBody();
                 // later parents are pushed first, so first parents are taken first: a commit's first-parent
                 // line lands next to it in the file
                 for (int i = parents.length - 1; i >= 0; i--) {
                     pending.push(parents[i]);
                 }
-                if ((added.ids.size() & 0xfff) == 0) {
-                    progress.update("caching commits", added.ids.size(), -1);
+                if ((added.size() & 0xfff) == 0) {
+                    progress.update("caching commits", added.size(), -1);
                 }
             }
         }
         return added;
     }
 
-    private static void write(OutputStream target, CommitTable old, Added added, Path data, int total,
+    private static void write(OutputStream target, CommitTable old, AddedCommits added, Path data, int total,
                               long parents, long dataLength) throws IOException {
         CRC32C crc = new CRC32C();
         DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
@@ -387,26 +358,27 @@ final class CommitTable {
         out.writeInt(total);
         out.writeInt((int) parents);
         out.writeLong(dataLength);
-        byte[] buf = new byte[HASH];
         if (old != null) {
             copy(old, old.idsAt, oldCount * HASH, out);
         }
-        for (ObjectId id : added.ids) {
-            id.copyRawTo(buf, 0);
-            out.write(buf);
+        for (int i = 0; i < added.size(); i++) {
+            for (int w = 0; w < HASH / 4; w++) {
+                out.writeInt(added.idWord(i, w));
+            }
         }
         if (old != null) {
             copy(old, old.treesAt, oldCount * HASH, out);
         }
-        for (ObjectId id : added.trees) {
-            id.copyRawTo(buf, 0);
-            out.write(buf);
+        for (int i = 0; i < added.size(); i++) {
+            for (int w = 0; w < HASH / 4; w++) {
+                out.writeInt(added.treeWord(i, w));
+            }
         }
         if (old != null) {
             copy(old, old.timesAt, oldCount * 4, out);
         }
-        for (int t : added.times) {
-            out.writeInt(t);
+        for (int i = 0; i < added.size(); i++) {
+            out.writeInt(added.time(i));
         }
         int start = 0;
         for (int i = 0; i < oldCount; i++) {
@@ -414,20 +386,22 @@ final class CommitTable {
             out.writeInt(start);
         }
         start = old == null ? 0 : old.parentSlots();
-        for (ObjectId[] p : added.parents) {
+        for (int i = 0; i < added.size(); i++) {
             out.writeInt(start);
-            start += p.length;
+            start += added.parentCount(i);
         }
         out.writeInt(start);
         if (old != null) {
             copy(old, old.parentsAt, old.parentSlots() * 4, out);
         }
-        for (ObjectId[] ps : added.parents) {
-            for (ObjectId p : ps) {
-                Slot slot = added.slots.get(p);
-                int index = slot != null ? slot.index : old == null ? -1 : old.find(p);
+        for (int i = 0; i < added.size(); i++) {
+            for (int nth = 0; nth < added.parentCount(i); nth++) {
+                int index = added.parentIndex(i, nth);
+                if (index < 0 && old != null) {
+                    index = old.find(added.parent(i, nth));
+                }
                 if (index < 0) {
-                    throw new IOException("parent " + p.name() + " was not cached");
+                    throw new IOException("parent " + added.parent(i, nth).name() + " was not cached");
                 }
                 out.writeInt(index);
             }
@@ -437,14 +411,14 @@ final class CommitTable {
         }
         long base = old == null ? 0 : old.dataLength;
         out.writeLong(base);
-        for (long end : added.ends) {
-            out.writeLong(base + end);
+        for (int i = 0; i < added.size(); i++) {
+            out.writeLong(base + added.end(i));
         }
-        Integer[] sorted = sortedIndices(old, added, total);
+        int[] sorted = sortedIndices(old, added);
         int[] fanout = new int[256];
-        for (Integer index : sorted) {
+        for (int index : sorted) {
             int first = index < oldCount ? old.map.get(old.idsAt + index * HASH) & 0xff
-                : added.ids.get(index - oldCount).getFirstByte();
+                : added.idWord(index - oldCount, 0) >>> 24;
             fanout[first]++;
         }
         int running = 0;
@@ -452,7 +426,7 @@ final class CommitTable {
             running += fanout[i];
             out.writeInt(running);
         }
-        for (Integer index : sorted) {
+        for (int index : sorted) {
             out.writeInt(index);
         }
         if (old != null) {
@@ -465,21 +439,35 @@ final class CommitTable {
         target.flush();
     }
 
-    private static Integer[] sortedIndices(CommitTable old, Added added, int total) {
+    /** Every table index, old and added, ordered by id: the old table's order merged with the added commits'. */
+    private static int[] sortedIndices(CommitTable old, AddedCommits added) {
         int oldCount = old == null ? 0 : old.count;
-        ObjectId[] ids = new ObjectId[total];
-        for (int i = 0; i < oldCount; i++) {
-            ids[i] = old.id(i);
+        int[] addedOrder = added.positionsById();
+        int[] sorted = new int[oldCount + addedOrder.length];
+        int o = 0;
+        int a = 0;
+        for (int n = 0; n < sorted.length; n++) {
+            boolean takeOld;
+            if (o == oldCount) {
+                takeOld = false;
+            } else if (a == addedOrder.length) {
+                takeOld = true;
+            } else {
+                takeOld = old.compareWithAdded(old.map.getInt(old.sortedAt + o * 4), added, addedOrder[a]) < 0;
+            }
+            sorted[n] = takeOld ? old.map.getInt(old.sortedAt + o++ * 4) : oldCount + addedOrder[a++];
         }
-        for (int i = 0; i < added.ids.size(); i++) {
-            ids[oldCount + i] = added.ids.get(i);
-        }
-        Integer[] sorted = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            sorted[i] = i;
-        }
-        Arrays.sort(sorted, (a, b) -> ids[a].compareTo(ids[b]));
         return sorted;
+    }
+
+    private int compareWithAdded(int index, AddedCommits added, int position) {
+        for (int w = 0; w < HASH / 4; w++) {
+            int c = Integer.compareUnsigned(map.getInt(idsAt + index * HASH + w * 4), added.idWord(position, w));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static void copy(CommitTable from, int at, int length, OutputStream out) throws IOException {

@@ -181,6 +181,7 @@ public final class CommitWalk implements AutoCloseable {
             WalkCommit c = queue.poll();
             tick();
             if (since != null && c.time < since) {
+                pool.retire(c);
                 continue;
             }
             processParents(c, queue);
@@ -189,6 +190,7 @@ public final class CommitWalk implements AutoCloseable {
                     return remaining == 0;
                 }
             }
+            pool.retire(c);
         }
         return true;
     }

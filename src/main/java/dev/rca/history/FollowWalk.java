@@ -109,6 +109,7 @@ final class FollowWalk {
             while (!queue.isEmpty()) {
                 WalkCommit c = queue.poll();
                 if (since != null && c.time < since) {
+                    pool.retire(c);
                     continue;
                 }
                 int parents = firstParent ? Math.min(1, c.parentCount) : c.parentCount;
@@ -128,6 +129,7 @@ final class FollowWalk {
                 if (visible != null && !found.accept(c, pool, visible, changed)) {
                     return;
                 }
+                pool.retire(c);
             }
         }
     }

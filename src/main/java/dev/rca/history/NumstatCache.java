@@ -28,6 +28,15 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 final class NumstatCache {
     static final int MAX_ENTRIES = 1_000_000;
+    /** New counts a run keeps, at about 150 bytes each: 130,000 in a 256 MB heap. */
+    private static int freshLimit = (int) Math.min(MAX_ENTRIES, Runtime.getRuntime().maxMemory() / 2048);
+
+    /** For tests: keeps at most {@code entries} new counts per run; returns the previous limit. */
+    static int freshLimit(int entries) {
+        int previous = freshLimit;
+        freshLimit = entries;
+        return previous;
+    }
     private static final byte[] MAGIC = "RCANUMS1".getBytes(StandardCharsets.US_ASCII);
     private static final int KEY = 2 * Constants.OBJECT_ID_LENGTH;
     private static final int ENTRY = KEY + 8;
@@ -117,8 +126,16 @@ final class NumstatCache {
         return null;
     }
 
-    void put(Pair pair, int added, int removed) {
+    /**
+     * Remembers a count; false when this run has no room left for it (a share of the heap: the entries are kept
+     * as objects until {@link #save}).
+     */
+    boolean put(Pair pair, int added, int removed) {
+        if (fresh.size() >= freshLimit) {
+            return false;
+        }
         fresh.put(pair, ((long) added << 32) | (removed & 0xffffffffL));
+        return true;
     }
 
     private static int[] unpack(long packed) {

@@ -124,14 +124,39 @@ public final class PathHistory {
         return NumstatCache.open(workspace.rcaDir().resolve("cache"), Churn.algorithmName(workspace.repository()));
     }
 
+    /** Commits {@code --authors} has found and not yet totalled, at most. */
+    private static int authorsWindow = 4096;
+
+    /** For tests: totals {@code --authors} every {@code commits} commits; returns the previous window. */
+    static int authorsWindow(int commits) {
+        int previous = authorsWindow;
+        authorsWindow = commits;
+        return previous;
+    }
+
+    private record Authored(Mailmap.Person who, java.time.OffsetDateTime when, List<Churn.Change> changes) {
+    }
+
+    /**
+     * Adds the lines of {@code found} to their authors' rows, in the order found, and lets go of them: totalled a
+     * window at a time, the rows are the same, in memory that does not grow with the history.
+     */
+    private static void tally(List<Authored> found, Churn churn, Map<Mailmap.Person, AuthorSummary.Builder> byAuthor)
+        throws IOException {
+        for (Authored a : found) {
+            long[] lines = churn.total(a.changes());
+            byAuthor.computeIfAbsent(a.who(), AuthorSummary.Builder::new).add(a.when(), lines[0], lines[1]);
+        }
+        found.clear();
+        churn.forgetCounted();
+    }
+
     /**
      * Who to ask about the paths: one row per author (after the mailmap), most commits first. Lines are
      * counted as {@code --stat} counts them, on every core, and remembered in {@code .git/rca/cache}.
      */
     public List<AuthorSummary> authors(HistoryQuery query) {
         Mailmap mailmap = commits.mailmap();
-        record Authored(Mailmap.Person who, java.time.OffsetDateTime when, List<Churn.Change> changes) {
-        }
         List<Authored> found = new ArrayList<>();
         NumstatCache cache = openCache();
         Map<Mailmap.Person, AuthorSummary.Builder> byAuthor = new LinkedHashMap<>();
@@ -142,12 +167,12 @@ public final class PathHistory {
                 churn.prefetch(changes);
                 found.add(new Authored(mailmap.map(new Mailmap.Person(author.name(), author.email())), author.when(),
                     changes));
+                if (found.size() >= authorsWindow) {
+                    tally(found, churn, byAuthor);
+                }
                 return true;
             });
-            for (Authored a : found) {
-                long[] lines = churn.total(a.changes());
-                byAuthor.computeIfAbsent(a.who(), AuthorSummary.Builder::new).add(a.when(), lines[0], lines[1]);
-            }
+            tally(found, churn, byAuthor);
         } catch (IOException e) {
             throw RcaException.badInput("cannot count lines: " + e.getMessage(), e);
         }

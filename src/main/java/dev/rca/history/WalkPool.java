@@ -15,8 +15,13 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * objects) through the table's own index of ids.
  */
 final class WalkPool extends RevWalk {
+    /** Set in {@link #retired} for a commit let go of. */
+    private static final int RETIRED = 1 << 6;
+
     private CommitTable indexTable;
     private WalkCommit[] indexed;
+    /** By table index, the marks of the commits {@link #retire} let go of; null until it lets go of one. */
+    private byte[] retired;
 
     WalkPool(ObjectReader reader) {
         super(reader);
@@ -46,15 +51,41 @@ final class WalkPool extends RevWalk {
         return index >= 0 ? indexedCommit(index) : super.lookupCommit(id, graphPosition);
     }
 
-    /** The table's commit at {@code index}, made on first use. */
+    /** The table's commit at {@code index}, made on first use, and made again with its marks after {@link #retire}. */
     private WalkCommit indexedCommit(int index) {
         WalkCommit c = indexed[index];
         if (c == null) {
             c = new WalkCommit(indexTable.id(index));
             c.tableIndex = index;
+            if (retired != null && retired[index] != 0) {
+                c.marks = retired[index] & ~RETIRED;
+            }
             indexed[index] = c;
         }
         return c;
+    }
+
+    /**
+     * Lets go of a commit the walk is done with, keeping only its marks (a byte by table index): should the walk
+     * reach it again (from a child dated before it, a clock that went back), the commit is made again from the
+     * table, seen and processed as it was. A walk then holds the commits it has yet to finish instead of every commit it met, which for a
+     * million-commit history is what fits a 256 MB heap. Commits the table does not hold stay in the pool.
+     */
+    void retire(WalkCommit c) {
+        if (indexed == null || c.tableIndex < 0 || indexed[c.tableIndex] != c) {
+            return;
+        }
+        if (retired == null) {
+            retired = new byte[indexed.length];
+        }
+        retired[c.tableIndex] = (byte) ((c.marks & ~WalkCommit.PARSED) | RETIRED);
+        indexed[c.tableIndex] = null;
+        // the commits it points at must not be kept alive through it (a walk's start would hold them all); a
+        // child that still holds it parses it again from the table
+        c.marks &= ~WalkCommit.PARSED;
+        c.walkParents = null;
+        c.tree = null;
+        c.pathEntries = null;
     }
 
     @Override

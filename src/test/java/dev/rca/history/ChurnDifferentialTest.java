@@ -130,6 +130,35 @@ class ChurnDifferentialTest {
         assertTrue(Files.size(file) > 100, "a broken cache is replaced");
     }
 
+    @Test
+    void authorsTotalledAFewCommitsAtATimeWithAFullCacheAreTheSame() throws Exception {
+        Path cacheDir = generated.resolve(".git/rca/cache");
+        deleteCache(cacheDir);
+        String whole = Cli.run(generated, "history", "src", "--authors", "--format=json").out();
+        List<String> atHead = NativeGit.lines(generated, "-c", "core.quotePath=false", "ls-tree", "-r", "--name-only",
+            "HEAD");
+        String renamed = NativeGit.lines(generated, "-c", "core.quotePath=false", "log", "--format=", "--name-only",
+                "--diff-filter=R", "-M")
+            .stream().filter(atHead::contains).findFirst().orElseThrow();
+        CliResult followedRun = Cli.run(generated, "history", "--follow", renamed, "--authors", "--format=json");
+        assertEquals(0, followedRun.exitCode(), followedRun.toString());
+        String followed = followedRun.out();
+        deleteCache(cacheDir);
+        int window = PathHistory.authorsWindow(3);
+        int room = NumstatCache.freshLimit(5);
+        try {
+            CliResult windowed = Cli.run(generated, "history", "src", "--authors", "--format=json");
+            assertEquals(0, windowed.exitCode(), windowed.toString());
+            assertEquals(whole, windowed.out());
+            assertEquals(followed, Cli.run(generated, "history", "--follow", renamed, "--authors", "--format=json").out());
+        } finally {
+            PathHistory.authorsWindow(window);
+            NumstatCache.freshLimit(room);
+        }
+        assertTrue(whole.contains("\"added\""), whole);
+        assertTrue(followed.contains("\"added\""), followed);
+    }
+
     /**
      * With the changed-path table ({@code rca index}) the changes come from it instead of tree diffs: the same
      * counts as git's numstat and as without the table, on shapes the table records in one entry per path (a file

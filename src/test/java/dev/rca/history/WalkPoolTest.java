@@ -45,6 +45,37 @@ class WalkPoolTest {
     }
 
     @Test
+    void aCommitReachedAgainAfterTheWalkLetItGoIsNeitherShownTwiceNorLost() throws Exception {
+        // the merge's newer side reaches the shared parent, which the walk shows and lets go of before the older
+        // side (a clock that went back) reads a commit whose parent it is: made again from the table, already seen
+        // and processed
+        try (TestRepo repo = TestRepo.init(tmp.resolve("skew"))) {
+            RevCommit base = repo.clock(1_600_000_000).commit("base").add("src/a.txt", "1\n").create();
+            RevCommit shared = repo.clock(1_600_004_000).commit("shared").add("src/a.txt", "2\n").create();
+            RevCommit newer = repo.clock(1_600_004_500).commit("newer").add("src/b.txt", "1\n").create();
+            repo.branch("old", shared);
+            repo.onBranch("old").clock(1_600_000_090).commit("older, clock back").add("src/c.txt", "1\n").create();
+            RevCommit older = repo.clock(1_600_000_100).commit("old tip").add("src/c.txt", "2\n").create();
+            repo.onBranch("main").branch("main", newer);
+            repo.clock(1_600_005_000).commit("merge").merge(older).add("src/d.txt", "1\n").create();
+            index(repo);
+            for (String[] query : new String[][] {{"log"}, {"history", "src"}, {"history", "src/a.txt"},
+                {"history", "--follow", "src/a.txt"}}) {
+                String[] rca = java.util.stream.Stream.concat(java.util.Arrays.stream(query),
+                    java.util.stream.Stream.of("--format=sha")).toArray(String[]::new);
+                String[] git = query[0].equals("log") ? new String[] {"log", "--format=%H"}
+                    : query.length == 3 ? new String[] {"log", "--follow", "--format=%H", "--", query[2]}
+                    : new String[] {"log", "--format=%H", "--", query[1]};
+                assertEquals(dev.rca.testing.NativeGit.run(repo.directory(), git),
+                    dev.rca.testing.Cli.run(repo.directory(), rca).out(), String.join(" ", query));
+            }
+            assertTrue(dev.rca.testing.NativeGit.run(repo.directory(), "log", "--format=%s").startsWith(
+                "merge\nnewer\nshared\nold tip\nolder, clock back\nbase"), "the order the test relies on");
+            assertNotNull(base);
+        }
+    }
+
+    @Test
     void everyWayToATableCommitLeadsToOneObject() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(60)) {
             RevCommit root = repo.commit("root").add("a", "1\n").create();
