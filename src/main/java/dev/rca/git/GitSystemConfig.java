@@ -1,7 +1,10 @@
 package dev.rca.git;
 
 import java.io.File;
+import java.io.IOException;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -45,6 +48,36 @@ final class GitSystemConfig extends SystemReader.Delegate {
         String path = getenv("GIT_CONFIG_SYSTEM");
         File file = new File(path == null || path.isEmpty() ? DEFAULT_PATH : path);
         return new FileBasedConfig(parent, file, fs);
+    }
+
+    /**
+     * JGit's own configuration, the root of every repository's: here rca sets {@code core.multiPackIndex=false}
+     * unless something sets it. JGit reads a multi-pack index whole into the heap (28 bytes an object, like a pack
+     * index) and with it the index of every pack it covers, where rca maps each pack's own index ({@link
+     * MappedPackIndexes}); git keeps those beside the multi-pack index, so nothing is lost but one binary search
+     * per pack instead of one in all.
+     */
+    @Override
+    public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+        FileBasedConfig jgit = super.openJGitConfig(parent, fs);
+        return new FileBasedConfig(parent, jgit == null ? null : jgit.getFile(), fs) {
+            @Override
+            public void load() throws IOException, ConfigInvalidException {
+                if (getFile() != null) {
+                    super.load();
+                }
+                if (getString(ConfigConstants.CONFIG_CORE_SECTION, null,
+                    ConfigConstants.CONFIG_KEY_MULTIPACKINDEX) == null) {
+                    setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_MULTIPACKINDEX,
+                        false);
+                }
+            }
+
+            @Override
+            public boolean isOutdated() {
+                return getFile() != null && super.isOutdated();
+            }
+        };
     }
 
     private static FileBasedConfig emptyConfig(Config parent, FS fs) {

@@ -83,14 +83,18 @@ public final class MappedPackIndexes {
             return 0;
         }
         int mapped = 0;
-        for (Pack pack : objects.getPacks()) {
-            try {
-                if (install(pack)) {
-                    mapped++;
+        try {
+            for (Pack pack : objects.getPacks()) {
+                try {
+                    if (install(pack)) {
+                        mapped++;
+                    }
+                } catch (IOException | ReflectiveOperationException | RuntimeException unmappable) {
+                    // JGit reads this index itself, and reports whatever is wrong with it
                 }
-            } catch (IOException | ReflectiveOperationException | RuntimeException unmappable) {
-                // JGit reads this index itself, and reports whatever is wrong with it
             }
+        } catch (RuntimeException unlisted) {
+            // a pack directory JGit cannot list: its own reads report it
         }
         return mapped;
     }

@@ -26,7 +26,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.pack.PackConfig;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -67,7 +66,7 @@ final class Churn implements AutoCloseable {
     private final DiffAlgorithm algorithm;
     private final ObjectReader reader;
     private final Set<NumstatCache.Pair> queued = ConcurrentHashMap.newKeySet();
-    /** Counts made since {@link #forgetCounted} that the cache had no room for. */
+    /** Counts made ahead ({@link #prefetch}) since {@link #forgetCounted} that the cache had no room for. */
     private final Map<NumstatCache.Pair, int[]> counted = new ConcurrentHashMap<>();
     private final List<Future<?>> running = new ArrayList<>();
     private final List<Change> batch = new ArrayList<>();
@@ -121,24 +120,20 @@ final class Churn implements AutoCloseable {
         if (!detectRenames && table != null && table.covers(logged.tableIndex())) {
             return table.changes(logged.tableIndex());
         }
-        RevCommit commit = logged.revCommit();
-        if (commit.getParentCount() > 1) {
+        LoggedCommit.Trees trees = logged.trees();
+        if (trees.parents() > 1) {
             return List.of();
-        }
-        RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
-        if (parent != null) {
-            logged.walk().parseHeaders(parent);
         }
         TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
         List<Change> changes = new ArrayList<>();
         if (!detectRenames) {
             // The common case without DiffFormatter's entries: one reused walk over the two trees.
-            if (parent == null) {
+            if (trees.firstParentTree() == null) {
                 diffWalk.reset();
                 diffWalk.addTree(new EmptyTreeIterator());
-                diffWalk.addTree(commit.getTree());
+                diffWalk.addTree(trees.tree());
             } else {
-                diffWalk.reset(parent.getTree(), commit.getTree());
+                diffWalk.reset(trees.firstParentTree(), trees.tree());
             }
             diffWalk.setFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
             while (diffWalk.next()) {
@@ -150,7 +145,7 @@ final class Churn implements AutoCloseable {
         scanner.setDetectRenames(true);
         scanner.getRenameDetector().setRenameScore(50);
         scanner.setPathFilter(filter);
-        for (DiffEntry e : scanner.scan(parent == null ? null : parent.getTree(), commit.getTree())) {
+        for (DiffEntry e : scanner.scan(trees.firstParentTree(), trees.tree())) {
             changes.add(new Change(e.getOldMode().getBits(), e.getOldId().toObjectId(), e.getNewMode().getBits(),
                 e.getNewId().toObjectId()));
         }
@@ -265,7 +260,8 @@ final class Churn implements AutoCloseable {
         byte[] a = content(using, change.oldMode(), change.oldId());
         byte[] b = content(using, change.newMode(), change.newId());
         int[] counts = a == null || b == null ? new int[] {0, 0} : lineCounts(a, b);
-        if (!cache.put(pair, counts[0], counts[1])) {
+        if (!cache.put(pair, counts[0], counts[1]) && queued.contains(pair)) {
+            // counted ahead by a worker: total() asks for it again; a count made when asked is not kept
             counted.put(pair, counts);
         }
         return counts;

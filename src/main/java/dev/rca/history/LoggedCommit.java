@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -70,6 +71,45 @@ public final class LoggedCommit {
         return commit;
     }
 
+    /**
+     * The commit's tree, its first parent's (null for a root commit) and how many parents it has.
+     *
+     * @param parents the commit's parent count
+     * @param tree the commit's tree
+     * @param firstParentTree the first parent's tree, null when there is no parent
+     */
+    record Trees(int parents, ObjectId tree, ObjectId firstParentTree) {
+        Trees {
+            if (parents < 0 || tree == null || parents > 0 != (firstParentTree != null)) {
+                throw new IllegalArgumentException("trees of a commit with " + parents + " parents: " + tree + ", "
+                    + firstParentTree);
+            }
+        }
+    }
+
+    /**
+     * The commit's trees, for the history package's own diffs: from rca's commit table when the walk took the
+     * commit from there (parsing it into the walk would keep its parents, and theirs, alive), else parsed.
+     */
+    Trees trees() {
+        if (commit instanceof WalkCommit w && walk instanceof WalkPool pool) {
+            Trees fromTable = pool.treesFromTable(w);
+            if (fromTable != null) {
+                return fromTable;
+            }
+        }
+        RevCommit parsed = revCommit();
+        RevCommit parent = parsed.getParentCount() == 0 ? null : parsed.getParent(0);
+        try {
+            if (parent != null) {
+                walk.parseHeaders(parent);
+            }
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read commit " + parent.name() + ": " + e.getMessage(), e);
+        }
+        return new Trees(parsed.getParentCount(), parsed.getTree(), parent == null ? null : parent.getTree());
+    }
+
     /** The commit's index in rca's commit table, or -1 when the walk parsed it from the object. */
     int tableIndex() {
         return commit instanceof WalkCommit w ? w.tableIndex : -1;
@@ -82,20 +122,41 @@ public final class LoggedCommit {
 
     /** Everything about the commit that rca prints; reads the commit's message. */
     public CommitDetails details() {
+        byte[] raw = rawFromTable();
+        if (raw != null) {
+            return details(raw, ((WalkPool) walk).parentNamesFromTable((WalkCommit) commit));
+        }
         boolean hadBody = readBody();
         try {
-            String[] sb = CommitDetails.subjectAndBody(commit.getFullMessage());
             List<String> parents = new ArrayList<>(commit.getParentCount());
             for (RevCommit p : commit.getParents()) {
                 parents.add(p.name());
             }
-            return new CommitDetails(commit.name(), parents, signature(commit.getAuthorIdent()),
-                signature(commit.getCommitterIdent()), sb[0], sb[1]);
+            return details(commit.getRawBuffer(), parents);
         } finally {
             if (!hadBody) {
                 commit.disposeBody();
             }
         }
+    }
+
+    /** What {@link RevCommit}'s accessors make of {@code raw}, decoded the same way. */
+    private CommitDetails details(byte[] raw, List<String> parents) {
+        int messageAt = RawParseUtils.commitMessage(raw, 0);
+        String message = messageAt < 0 ? ""
+            : RawParseUtils.decode(RawParseUtils.guessEncoding(raw), raw, messageAt, raw.length);
+        String[] sb = CommitDetails.subjectAndBody(message);
+        return new CommitDetails(commit.name(), parents, signature(ident(raw, RawParseUtils.author(raw, 0))),
+            signature(ident(raw, RawParseUtils.committer(raw, 0))), sb[0], sb[1]);
+    }
+
+    private static PersonIdent ident(byte[] raw, int at) {
+        return at < 0 ? null : RawParseUtils.parsePersonIdent(raw, at);
+    }
+
+    /** The commit's raw object from rca's commit table, when the walk took the commit from there; else null. */
+    private byte[] rawFromTable() {
+        return commit instanceof WalkCommit w && walk instanceof WalkPool pool ? pool.rawFromTable(w) : null;
     }
 
     /**
@@ -105,16 +166,23 @@ public final class LoggedCommit {
      * as ASCII, or is unknown.
      */
     public boolean mayContain(String asciiLowercase) {
+        byte[] fromTable = rawFromTable();
+        if (fromTable != null) {
+            return mayContain(fromTable, asciiLowercase);
+        }
         boolean hadBody = readBody();
         try {
-            byte[] raw = commit.getRawBuffer();
-            return !writesAsciiAsAscii(raw, asciiLowercase)
-                || containsIgnoringAsciiCase(raw, asciiLowercase.getBytes(StandardCharsets.US_ASCII));
+            return mayContain(commit.getRawBuffer(), asciiLowercase);
         } finally {
             if (!hadBody) {
                 commit.disposeBody();
             }
         }
+    }
+
+    private static boolean mayContain(byte[] raw, String asciiLowercase) {
+        return !writesAsciiAsAscii(raw, asciiLowercase)
+            || containsIgnoringAsciiCase(raw, asciiLowercase.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Whether the commit's encoding writes {@code text}, in either letter case, as its ASCII bytes. */

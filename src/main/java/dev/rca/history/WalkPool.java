@@ -88,6 +88,35 @@ final class WalkPool extends RevWalk {
         c.pathEntries = null;
     }
 
+    /**
+     * The raw commit object the table holds for {@code c}, or null when the pool is not indexed by a table that
+     * holds it: read there, a commit's message leaves no parsed tree and parents in the pool, which would keep
+     * every commit shown alive through its parents.
+     */
+    byte[] rawFromTable(WalkCommit c) {
+        return indexed == null || c.tableIndex < 0 ? null : indexTable.raw(c.tableIndex);
+    }
+
+    /** {@code c}'s trees as its table records them, or null when the pool is not indexed by a table holding it. */
+    LoggedCommit.Trees treesFromTable(WalkCommit c) {
+        if (indexed == null || c.tableIndex < 0) {
+            return null;
+        }
+        int parents = indexTable.parentCount(c.tableIndex);
+        return new LoggedCommit.Trees(parents, indexTable.tree(c.tableIndex),
+            parents == 0 ? null : indexTable.tree(indexTable.parent(c.tableIndex, 0)));
+    }
+
+    /** The ids of {@code c}'s parents as its table records them (all of them, whichever the walk follows). */
+    java.util.List<String> parentNamesFromTable(WalkCommit c) {
+        int n = indexTable.parentCount(c.tableIndex);
+        java.util.List<String> names = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            names.add(indexTable.id(indexTable.parent(c.tableIndex, i)).name());
+        }
+        return names;
+    }
+
     @Override
     protected RevCommit createCommit(AnyObjectId id) {
         return new WalkCommit(id);

@@ -123,6 +123,33 @@ class MappedPackIndexTest {
     }
 
     @Test
+    void aMultiPackIndexIsLeftAsideForEachPacksMappedIndex() throws IOException {
+        // two packs and a multi-pack index over both, as git maintenance's incremental repack leaves them: JGit
+        // would read the multi-pack index, and every pack index it covers, into the heap
+        Path midx = tmp.resolve("midx");
+        NativeGit.run(tmp, "clone", "-q", "--no-local", repo.toString(), midx.toString());
+        NativeGit.run(midx, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty",
+            "-m", "one more");
+        NativeGit.run(midx, "repack", "-dq");
+        NativeGit.run(midx, "multi-pack-index", "write");
+        assertTrue(Files.exists(midx.resolve(".git/objects/pack/multi-pack-index")));
+        try (GitWorkspace workspace = GitWorkspace.open(midx)) {
+            Repository repository = workspace.repository();
+            List<Pack> packs = new ArrayList<>(((ObjectDirectory) repository.getObjectDatabase()).getPacks());
+            assertEquals(2, packs.size(), packs.toString());
+            for (Pack p : packs) {
+                assertInstanceOf(MappedPackIndex.class, p.getIndex(), p.toString());
+            }
+            List<String> commits = new ArrayList<>();
+            try (RevWalk walk = new RevWalk(repository)) {
+                walk.markStart(walk.parseCommit(repository.resolve("HEAD")));
+                walk.forEach(c -> commits.add(c.name()));
+            }
+            assertEquals(NativeGit.lines(midx, "rev-list", "HEAD"), commits);
+        }
+    }
+
+    @Test
     void leavesIndexesToJGitWhenAskedTo() throws IOException {
         try (Repository repository = new FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile())
             .setMustExist(true).build()) {
