@@ -1,8 +1,6 @@
 package dev.rca.git;
 
 import java.io.File;
-import java.io.IOException;
-import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
@@ -15,7 +13,7 @@ import org.eclipse.jgit.util.SystemReader;
  * more than a whole short rca command; git itself reads {@code $GIT_CONFIG_SYSTEM}, else
  * {@code /etc/gitconfig}, and skips it under {@code GIT_CONFIG_NOSYSTEM}, and so does rca.
  */
-final class GitSystemConfig extends SystemReader.Delegate {
+public final class GitSystemConfig extends SystemReader.Delegate {
     private static final String DEFAULT_PATH = "/etc/gitconfig";
     private static volatile boolean installed;
 
@@ -24,7 +22,7 @@ final class GitSystemConfig extends SystemReader.Delegate {
     }
 
     /** Installs the reader once per process, keeping whatever reader was there for everything else. */
-    static void install() {
+    public static void install() {
         if (installed) {
             return;
         }
@@ -51,33 +49,24 @@ final class GitSystemConfig extends SystemReader.Delegate {
     }
 
     /**
-     * JGit's own configuration, the root of every repository's: here rca sets {@code core.multiPackIndex=false}
-     * unless something sets it. JGit reads a multi-pack index whole into the heap (28 bytes an object, like a pack
-     * index) and with it the index of every pack it covers, where rca maps each pack's own index ({@link
-     * MappedPackIndexes}); git keeps those beside the multi-pack index, so nothing is lost but one binary search
-     * per pack instead of one in all.
+     * JGit's own configuration, the root of every repository's, over a layer of rca's defaults that is never
+     * written anywhere (JGit saves its own configuration, for one when it measures a new file system, and
+     * {@code toText()} writes only the file's own entries): {@code core.commitGraph=true} and
+     * {@code commitGraph.readChangedPaths=true}, so that JGit reads git's commit-graph and its Bloom filters, and
+     * {@code core.multiPackIndex=false}. JGit reads a multi-pack index
+     * whole into the heap (28 bytes an object, like a pack index) and with it the index of every pack it covers,
+     * where rca maps each pack's own index ({@link MappedPackIndexes}); git keeps those beside the multi-pack index,
+     * so nothing is lost but one binary search per pack instead of one in all. Any configuration file that sets
+     * either keeps its choice.
      */
     @Override
     public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-        FileBasedConfig jgit = super.openJGitConfig(parent, fs);
-        return new FileBasedConfig(parent, jgit == null ? null : jgit.getFile(), fs) {
-            @Override
-            public void load() throws IOException, ConfigInvalidException {
-                if (getFile() != null) {
-                    super.load();
-                }
-                if (getString(ConfigConstants.CONFIG_CORE_SECTION, null,
-                    ConfigConstants.CONFIG_KEY_MULTIPACKINDEX) == null) {
-                    setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_MULTIPACKINDEX,
-                        false);
-                }
-            }
-
-            @Override
-            public boolean isOutdated() {
-                return getFile() != null && super.isOutdated();
-            }
-        };
+        Config defaults = new Config(parent);
+        defaults.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH, true);
+        defaults.setBoolean(ConfigConstants.CONFIG_COMMIT_GRAPH_SECTION, null,
+            ConfigConstants.CONFIG_KEY_READ_CHANGED_PATHS, true);
+        defaults.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_MULTIPACKINDEX, false);
+        return super.openJGitConfig(defaults, fs);
     }
 
     private static FileBasedConfig emptyConfig(Config parent, FS fs) {

@@ -1,13 +1,13 @@
 package dev.rca.history;
 
 import java.io.IOException;
+import dev.rca.git.GitSystemConfig;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
-import org.eclipse.jgit.util.SystemReader;
 
 /**
  * Makes JGit read {@code objects/info/commit-graph} and its changed-path Bloom filters whenever the file
@@ -47,19 +47,12 @@ public final class CommitGraphs {
      */
     public static ObjectReader openReader(Repository repository) {
         sizeCaches();
+        // core.commitGraph and commitGraph.readChangedPaths default to true beneath JGit's own configuration
+        // (GitSystemConfig); a repository opened before that was installed is told in memory, as before
+        GitSystemConfig.install();
         StoredConfig config = repository.getConfig();
         if (config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH) == null) {
             config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH, true);
-        }
-        try {
-            var jgitConfig = SystemReader.getInstance().getJGitConfig();
-            if (jgitConfig.getString(ConfigConstants.CONFIG_COMMIT_GRAPH_SECTION, null,
-                ConfigConstants.CONFIG_KEY_READ_CHANGED_PATHS) == null) {
-                jgitConfig.setBoolean(ConfigConstants.CONFIG_COMMIT_GRAPH_SECTION, null,
-                    ConfigConstants.CONFIG_KEY_READ_CHANGED_PATHS, true);
-            }
-        } catch (IOException | org.eclipse.jgit.errors.ConfigInvalidException e) {
-            // Without JGit's own config the graph is still read, only its Bloom filters may be skipped.
         }
         return repository.newObjectReader();
     }

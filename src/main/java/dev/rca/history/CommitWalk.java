@@ -100,12 +100,6 @@ public final class CommitWalk implements AutoCloseable {
         return pathTable == null || paths.contains("") ? null : ChangedFiles.of(table, pathTable, paths);
     }
 
-    /** The raw commit from the commit table, for a commit of the current run that came from it, else null. */
-    byte[] rawFromTable(LoggedCommit c) {
-        int index = c.tableIndex();
-        return table == null || index < 0 ? null : table.raw(index);
-    }
-
     /** The commit graph, when the repository has one. */
     CommitGraph commitGraph() {
         return CommitGraphs.graph(reader);

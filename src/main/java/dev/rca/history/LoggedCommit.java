@@ -155,7 +155,7 @@ public final class LoggedCommit {
     }
 
     /** The commit's raw object from rca's commit table, when the walk took the commit from there; else null. */
-    private byte[] rawFromTable() {
+    byte[] rawFromTable() {
         return commit instanceof WalkCommit w && walk instanceof WalkPool pool ? pool.rawFromTable(w) : null;
     }
 

@@ -103,7 +103,7 @@ public final class PathHistory {
      * table's copy of the commit when there is one.
      */
     private Signature author(LoggedCommit c) throws IOException {
-        byte[] raw = commits.rawFromTable(c);
+        byte[] raw = c.rawFromTable();
         if (raw != null) {
             return LoggedCommit.signature(RawParseUtils.parsePersonIdent(raw, RawParseUtils.author(raw, 0)));
         }

@@ -147,6 +147,11 @@ class MappedPackIndexTest {
             }
             assertEquals(NativeGit.lines(midx, "rev-list", "HEAD"), commits);
         }
+        NativeGit.run(midx, "config", "core.multiPackIndex", "true");
+        try (GitWorkspace workspace = GitWorkspace.open(midx)) {
+            assertEquals(1, ((ObjectDirectory) workspace.repository().getObjectDatabase()).getPacks().size(),
+                "a repository that asks for its multi-pack index gets it");
+        }
     }
 
     @Test
