@@ -131,6 +131,36 @@ class ChurnDifferentialTest {
     }
 
     @Test
+    void countsFromTheCommitTablesTreesAreThoseOfTheLiveWalk() throws Exception {
+        // with the commit table, --stat and --authors take each commit's trees and first parent from it; without
+        // rca's cache (-Drca.cache=off) from the parsed commits: roots, merges and renames alike
+        Path cacheDir = generated.resolve(".git/rca/cache");
+        List<String[]> queries = List.of(new String[] {"history", "src", "--stat", "--format=json"},
+            new String[] {"history", "src", "--authors", "--format=json"},
+            new String[] {"history", ".", "--stat", "--format=json"},
+            new String[] {"history", "src", "--first-parent", "--stat"});
+        List<String> live = new ArrayList<>();
+        System.setProperty(CommitCache.PROPERTY, "off");
+        try {
+            deleteCache(cacheDir);
+            for (String[] q : queries) {
+                CliResult r = Cli.run(generated, q);
+                assertEquals(0, r.exitCode(), r.toString());
+                live.add(r.out());
+            }
+        } finally {
+            System.clearProperty(CommitCache.PROPERTY);
+        }
+        deleteCache(cacheDir);
+        assertEquals(0, Cli.run(generated, "log", "--format=sha").exitCode());
+        assertTrue(Files.isRegularFile(cacheDir.resolve(CommitTable.FILE_NAME)));
+        for (int i = 0; i < queries.size(); i++) {
+            assertEquals(live.get(i), Cli.run(generated, queries.get(i)).out(), String.join(" ", queries.get(i)));
+        }
+        assertTrue(live.get(0).contains("\"added\""), live.get(0));
+    }
+
+    @Test
     void authorsTotalledAFewCommitsAtATimeWithAFullCacheAreTheSame() throws Exception {
         Path cacheDir = generated.resolve(".git/rca/cache");
         deleteCache(cacheDir);
