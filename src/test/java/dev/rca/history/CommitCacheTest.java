@@ -290,6 +290,8 @@ class CommitCacheTest {
             commands.add(List.of("history", "src", "--stat", "--format=" + format));
             commands.add(List.of("history", "docs", "--authors", "--format=" + format));
             commands.add(List.of("history", "src", "--follow", "--stat", "--format=" + format));
+            commands.add(List.of("log", "--first-parent", "--format=" + format));
+            commands.add(List.of("history", "src", "--first-parent", "--format=" + format));
         }
         List<CliResult> expected = new ArrayList<>();
         for (List<String> c : commands) {
