@@ -19,7 +19,8 @@ import java.util.function.BooleanSupplier;
  * which commits touch a path without reading trees. It works only while no command runs (it pauses between steps
  * of a thousand commits), one repository at a time, looks at a repository at most every ten seconds, and never writes
  * the commit-graph, which is git's file. It also reads the repository's pack indexes, which a first {@code log}
- * answered from rca's tables does not need and the next {@code suspects} would otherwise read first.
+ * answered from rca's tables does not need and the next {@code suspects} would otherwise read first (only those
+ * JGit reads into the heap: a mapped index, the default, needs no reading).
  */
 final class DaemonIndexer {
     private static final long RECHECK_MILLIS = 10_000;

@@ -239,7 +239,9 @@ public final class GitWorkspace implements AutoCloseable {
     /**
      * Reads the indexes of the repository's packs now, if together they take at most {@code budgetBytes}: JGit
      * reads a pack's index whole the first time an object is looked up in it, which a query answered from rca's
-     * tables may not do, leaving it to the next (for git.git, 23 MB and 60 to 90 ms). For a process that keeps
+     * tables may not do, leaving it to the next (for git.git, 23 MB and 60 to 90 ms). An index rca mapped
+     * ({@link MappedPackIndexes}, every version 2 index by default) costs neither, and this only touches a few of
+     * its pages. For a process that keeps
      * the repository open ({@link #keepRepositoriesOpen}). Returns their size, or -1 when over budget, unreadable,
      * or the repository borrows objects from elsewhere (alternates, whose indexes would be read too).
      */
