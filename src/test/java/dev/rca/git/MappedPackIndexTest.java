@@ -155,6 +155,38 @@ class MappedPackIndexTest {
     }
 
     @Test
+    void aKeptRepositoryWhosePacksGitReplacedMapsTheNewOnes() throws IOException {
+        // the daemon keeps repositories open between commands; a git gc between two of them replaces the packs
+        Path kept = tmp.resolve("kept");
+        NativeGit.run(tmp, "clone", "-q", "--no-local", repo.toString(), kept.toString());
+        RepositoryPool pool = new RepositoryPool(2);
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setWorkTree(kept.toFile()).setMustExist(true);
+        try (Repository first = pool.open(builder)) {
+            assertEquals(1, MappedPackIndexes.install(first));
+            Pack before = ((ObjectDirectory) first.getObjectDatabase()).getPacks().iterator().next();
+            assertInstanceOf(MappedPackIndex.class, before.getIndex());
+        }
+        NativeGit.run(kept, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty",
+            "-m", "after the first command");
+        NativeGit.run(kept, "repack", "-adfq");
+        try (Repository second = pool.open(new FileRepositoryBuilder().setWorkTree(kept.toFile())
+            .setMustExist(true))) {
+            assertEquals(1, MappedPackIndexes.install(second), "the new pack is mapped");
+            for (Pack p : ((ObjectDirectory) second.getObjectDatabase()).getPacks()) {
+                assertInstanceOf(MappedPackIndex.class, p.getIndex(), p.toString());
+            }
+            List<String> commits = new ArrayList<>();
+            try (RevWalk walk = new RevWalk(second)) {
+                walk.markStart(walk.parseCommit(second.resolve("HEAD")));
+                walk.forEach(c -> commits.add(c.name()));
+            }
+            assertEquals(NativeGit.lines(kept, "rev-list", "HEAD"), commits);
+        } finally {
+            pool.closeAll();
+        }
+    }
+
+    @Test
     void leavesIndexesToJGitWhenAskedTo() throws IOException {
         try (Repository repository = new FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile())
             .setMustExist(true).build()) {
