@@ -1,5 +1,7 @@
 package dev.rca.history;
 
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
@@ -126,8 +128,20 @@ final class AddedCommits {
         return ids[position * WORDS + w];
     }
 
-    int treeWord(int position, int w) {
-        return trees[position * WORDS + w];
+    /** Writes the added commits' ids, in the order added, as the table stores them (20 bytes each). */
+    void writeIds(DataOutput out) throws IOException {
+        writeWords(ids, out);
+    }
+
+    /** Writes the added commits' trees, in the order added, as the table stores them (20 bytes each). */
+    void writeTrees(DataOutput out) throws IOException {
+        writeWords(trees, out);
+    }
+
+    private void writeWords(int[] words, DataOutput out) throws IOException {
+        for (int i = 0; i < size * WORDS; i++) {
+            out.writeInt(words[i]);
+        }
     }
 
     int time(int position) {

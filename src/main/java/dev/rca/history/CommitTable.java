@@ -361,19 +361,11 @@ final class CommitTable {
         if (old != null) {
             copy(old, old.idsAt, oldCount * HASH, out);
         }
-        for (int i = 0; i < added.size(); i++) {
-            for (int w = 0; w < HASH / 4; w++) {
-                out.writeInt(added.idWord(i, w));
-            }
-        }
+        added.writeIds(out);
         if (old != null) {
             copy(old, old.treesAt, oldCount * HASH, out);
         }
-        for (int i = 0; i < added.size(); i++) {
-            for (int w = 0; w < HASH / 4; w++) {
-                out.writeInt(added.treeWord(i, w));
-            }
-        }
+        added.writeTrees(out);
         if (old != null) {
             copy(old, old.timesAt, oldCount * 4, out);
         }

@@ -102,14 +102,7 @@ class MappedPackIndexTest {
             Pack only = ((ObjectDirectory) repository.getObjectDatabase()).getPacks().iterator().next();
             assertInstanceOf(MappedPackIndex.class, only.getIndex());
 
-            List<String> commits = new ArrayList<>();
-            try (RevWalk walk = new RevWalk(repository)) {
-                walk.markStart(walk.parseCommit(repository.resolve("HEAD")));
-                for (RevCommit c : walk) {
-                    commits.add(c.name());
-                }
-            }
-            assertEquals(NativeGit.lines(repo, "rev-list", "HEAD"), commits);
+            assertWalksAsGit(repository, repo);
 
             List<String> objects = new ArrayList<>();
             for (String line : NativeGit.lines(repo, "cat-file", "--batch-all-objects", "--batch-check")) {
@@ -140,12 +133,7 @@ class MappedPackIndexTest {
             for (Pack p : packs) {
                 assertInstanceOf(MappedPackIndex.class, p.getIndex(), p.toString());
             }
-            List<String> commits = new ArrayList<>();
-            try (RevWalk walk = new RevWalk(repository)) {
-                walk.markStart(walk.parseCommit(repository.resolve("HEAD")));
-                walk.forEach(c -> commits.add(c.name()));
-            }
-            assertEquals(NativeGit.lines(midx, "rev-list", "HEAD"), commits);
+            assertWalksAsGit(repository, midx);
         }
         NativeGit.run(midx, "config", "core.multiPackIndex", "true");
         try (GitWorkspace workspace = GitWorkspace.open(midx)) {
@@ -175,12 +163,7 @@ class MappedPackIndexTest {
             for (Pack p : ((ObjectDirectory) second.getObjectDatabase()).getPacks()) {
                 assertInstanceOf(MappedPackIndex.class, p.getIndex(), p.toString());
             }
-            List<String> commits = new ArrayList<>();
-            try (RevWalk walk = new RevWalk(second)) {
-                walk.markStart(walk.parseCommit(second.resolve("HEAD")));
-                walk.forEach(c -> commits.add(c.name()));
-            }
-            assertEquals(NativeGit.lines(kept, "rev-list", "HEAD"), commits);
+            assertWalksAsGit(second, kept);
         } finally {
             pool.closeAll();
         }
@@ -197,6 +180,18 @@ class MappedPackIndexTest {
                 System.clearProperty(MappedPackIndexes.PROPERTY);
             }
         }
+    }
+
+    /** JGit's walk from HEAD, reading through the repository's (mapped) pack indexes, lists what git's does. */
+    private static void assertWalksAsGit(Repository repository, Path dir) throws IOException {
+        List<String> commits = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(repository.resolve("HEAD")));
+            for (RevCommit c : walk) {
+                commits.add(c.name());
+            }
+        }
+        assertEquals(NativeGit.lines(dir, "rev-list", "HEAD"), commits);
     }
 
     private static void assertSameAnswers(PackIndex jgit, MappedPackIndex mapped) throws IOException {

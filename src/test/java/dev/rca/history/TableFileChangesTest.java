@@ -43,9 +43,7 @@ class TableFileChangesTest {
     void aHistoryWithRenamesMergesAndNonAsciiPaths() throws Exception {
         Path dir = tmp.resolve("gen");
         HistoryRepoGenerator.generate(dir, 47, 240);
-        Counts counts = compareEveryCommit(dir);
-        assertEquals(0, counts.declined, counts.toString());
-        assertTrue(counts.answered >= 150, counts.toString());
+        assertEveryCommitAnswered(dir, 150);
     }
 
     @Test
@@ -56,9 +54,7 @@ class TableFileChangesTest {
         SyntheticHistory.write(stream, 300, 11);
         NativeGit.runWithInput(dir, stream.toByteArray(), "fast-import", "--quiet");
         NativeGit.run(dir, "reset", "-q", "--hard", "main");
-        Counts counts = compareEveryCommit(dir);
-        assertEquals(0, counts.declined, counts.toString());
-        assertTrue(counts.answered >= 250, counts.toString());
+        assertEveryCommitAnswered(dir, 250);
     }
 
     @Test
@@ -105,6 +101,13 @@ class TableFileChangesTest {
         public String toString() {
             return answered + " answered, " + declined + " declined";
         }
+    }
+
+    /** Every commit of {@code dir} the table answers for, at least {@code atLeast} of them, none declined. */
+    private static void assertEveryCommitAnswered(Path dir, int atLeast) throws Exception {
+        Counts counts = compareEveryCommit(dir);
+        assertEquals(0, counts.declined, counts.toString());
+        assertTrue(counts.answered >= atLeast, counts.toString());
     }
 
     private static Counts compareEveryCommit(Path dir) throws Exception {
