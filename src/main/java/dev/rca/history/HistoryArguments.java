@@ -10,7 +10,9 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * The operands of {@code rca history <path>… [<rev>]}: paths, and at most one revision. With {@code --},
  * what comes before it is the revision and what follows the paths; without, the last operand is the
- * revision when there are several, it names a commit, and no such file exists in the work tree.
+ * revision when there are several, it names a commit, and no such file exists in the work tree. As with git, a
+ * last operand that is neither (a mistyped revision, say) is an error rather than a path that matches nothing:
+ * paths no longer in the work tree go after {@code --}.
  *
  * @param paths the paths as typed
  * @param revision the revision, or null for {@code HEAD}
@@ -42,6 +44,14 @@ public record HistoryArguments(List<String> paths, String revision) {
             if (namesCommit(workspace, last) && !existsInWorkTree(workspace, last)) {
                 return new HistoryArguments(operands.subList(0, operands.size() - 1), last);
             }
+            if (workspace.isBare() ? !existsAtHead(workspace, last) : !existsInWorkTree(workspace, last)) {
+                List<String> paths = operands.subList(0, operands.size() - 1);
+                throw RcaException.badInput("unknown revision or path not in the "
+                    + (workspace.isBare() ? "HEAD commit" : "working tree") + ": '" + last + "'")
+                    .withHint("rca history " + last + " -- " + String.join(" ", paths)
+                        + " names a revision; rca history -- " + String.join(" ", operands)
+                        + " names paths that no longer exist");
+            }
         }
         return new HistoryArguments(operands, null);
     }
@@ -57,5 +67,16 @@ public record HistoryArguments(List<String> paths, String revision) {
 
     private static boolean existsInWorkTree(GitWorkspace workspace, String operand) {
         return !workspace.isBare() && Files.exists(workspace.startDirectory().resolve(operand));
+    }
+
+    /** In a repository without a work tree: whether HEAD's tree holds the repository-relative path. */
+    private static boolean existsAtHead(GitWorkspace workspace, String operand) {
+        String path = operand.replaceAll("/+$", "");
+        try {
+            return path.isEmpty() || path.equals(".")
+                || workspace.repository().resolve("HEAD:" + path) != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -123,6 +123,35 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void aLastOperandThatIsNeitherRevisionNorPathIsAnErrorAsInGit() {
+        // a mistyped revision used to be taken for a path matching nothing: HEAD's history, exit 0
+        assertError(ExitCode.BAD_INPUT, "rca: error: unknown revision or path not in the working tree: 'v1.O'\n"
+            + "hint: rca history v1.O -- lib names a revision; rca history -- lib v1.O names paths that no longer"
+            + " exist\n", "history", "lib", "v1.O");
+        // src no longer exists: like git, it goes after --
+        assertEquals(ExitCode.BAD_INPUT, Cli.run(dir, "history", "lib", "src", "--format=sha").exitCode());
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", "lib", "src"),
+            Cli.run(dir, "history", "--format=sha", "--", "lib", "src").outLines());
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", "lib", ".mailmap"),
+            Cli.run(dir, "history", "lib", ".mailmap", "--format=sha").outLines());
+    }
+
+    @Test
+    void inABareRepositoryTheLastOperandIsAPathWhenHeadHoldsIt() {
+        Path bare = tmp.resolve("bare.git");
+        NativeGit.run(tmp, "clone", "-q", "--bare", dir.toString(), bare.toString());
+        assertEquals(NativeGit.lines(bare, "log", "--format=%H", "--", "lib", ".mailmap"),
+            Cli.run(bare, "history", "lib", ".mailmap", "--format=sha").outLines());
+        assertEquals(NativeGit.lines(bare, "log", "--format=%H", second.name(), "--", "src"),
+            Cli.run(bare, "history", "src", second.name(), "--format=sha").outLines());
+        CliResult typo = Cli.run(bare, "history", "lib", "v1.O");
+        assertEquals(ExitCode.BAD_INPUT, typo.exitCode(), typo.toString());
+        assertEquals("", typo.out());
+        assertTrue(typo.err().startsWith("rca: error: unknown revision or path not in the HEAD commit: 'v1.O'\n"),
+            typo.err());
+    }
+
+    @Test
     void errorsAreOneLineAndPrintNothing() {
         assertError(ExitCode.BAD_INPUT, "rca: error: unknown revision 'nope'\n", "log", "nope");
         assertError(ExitCode.USAGE, "rca: error: --merges and --no-merges exclude each other\n",
