@@ -70,7 +70,7 @@ final class CommitPrinter {
         row.append(abbreviate.apply(commit.sha())).append("  ").append(d.author().when().format(DAY)).append("  ")
             .append(fit(d.author().name())).append("  ");
         if (churn != null) {
-            row.append(String.format("%+6d %+6d  ", churn[0], -churn[1]));
+            row.append(String.format("%6s %6s  ", "+" + churn[0], "-" + churn[1]));
         }
         if (path != null) {
             row.append(path).append("  ");

@@ -13,10 +13,16 @@ public final class GlobalOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
+    /** The {@code -C} directories seen so far at this command's level: picocli hands over all of them each time. */
+    private int directoriesApplied;
+
     @Option(names = "-C", paramLabel = "<dir>",
         description = "Run as if rca was started in <dir> (like git -C); repeatable, each relative to the last.")
-    void setDirectory(String directory) {
-        root().changeDirectory(directory);
+    void setDirectories(java.util.List<String> directories) {
+        for (int i = directoriesApplied; i < directories.size(); i++) {
+            root().changeDirectory(directories.get(i));
+        }
+        directoriesApplied = directories.size();
     }
 
     @Option(names = "--stacktrace", description = "Print the stack trace of an error, for bug reports.")

@@ -86,7 +86,7 @@ public final class HistoryCommand extends LedgerCommand {
             if (format == OutputFormat.JSON) {
                 out.println(Json.write(a.toJson()));
             } else {
-                out.printf("%6d  %+7d %+7d  %s  %s  %s <%s>%n", a.commits(), a.added(), -a.removed(),
+                out.printf("%6d  %7s %7s  %s  %s  %s <%s>%n", a.commits(), "+" + a.added(), "-" + a.removed(),
                     a.first().toLocalDate(), a.last().toLocalDate(), a.name(), a.email());
             }
         }

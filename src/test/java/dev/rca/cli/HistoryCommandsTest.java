@@ -10,6 +10,7 @@ import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class HistoryCommandsTest {
     void historyAuthorsSummarisesWithTheMailmap() {
         CliResult r = Cli.run(dir, "history", "lib/cache.c", "--follow", "--authors");
         assertEquals(0, r.exitCode(), r.toString());
-        assertEquals("     3       +4      +0  2026-01-01  2026-01-01  Alice Author <alice@example.com>\n"
+        assertEquals("     3       +4      -0  2026-01-01  2026-01-01  Alice Author <alice@example.com>\n"
             + "     1       +2      -1  2026-01-01  2026-01-01  Bob Builder <bob@example.com>\n", r.out());
         CliResult json = Cli.run(dir, "history", "src", "--authors", "--format=json");
         assertEquals("{\"name\":\"Alice Author\",\"email\":\"alice@example.com\",\"commits\":2,\"added\":3,"
@@ -134,6 +135,15 @@ class HistoryCommandsTest {
             Cli.run(dir, "history", "--format=sha", "--", "lib", "src").outLines());
         assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", "lib", ".mailmap"),
             Cli.run(dir, "history", "lib", ".mailmap", "--format=sha").outLines());
+    }
+
+    @Test
+    void repeatedDashCEachRelativeToTheLastAsInGit() {
+        List<String> expected = NativeGit.lines(dir, "log", "--format=%H", "--", "lib/cache.c");
+        assertEquals(expected, Cli.run(tmp, "-C", "r", "-C", "lib", "history", "--format=sha", "cache.c").outLines());
+        assertEquals(expected, Cli.run(tmp, "-C", "r", "history", "-C", "lib", "--format=sha", "cache.c").outLines());
+        assertEquals(expected,
+            Cli.run(tmp, "-C", "r", "-C", "lib", "-C", "..", "history", "--format=sha", "lib/cache.c").outLines());
     }
 
     @Test
