@@ -2,6 +2,7 @@ package dev.rca.bisect;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitDetails;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -212,7 +213,7 @@ public final class Bisection {
             var who = c.getAuthorIdent();
             String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 who.getWhenAsInstant().atOffset(who.getZoneOffset()));
-            return new CommitSummary(sha, c.getShortMessage(), who.getName() + " <" + who.getEmailAddress() + ">",
+            return new CommitSummary(sha, CommitDetails.subject(c.getFullMessage()), who.getName() + " <" + who.getEmailAddress() + ">",
                 date, files, c.getParentCount() > 0 ? c.getParent(0).name() : null);
         } catch (IOException e) {
             throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
@@ -222,7 +223,7 @@ public final class Bisection {
     /** The subject line of {@code sha}. */
     public String subject(String sha) {
         try (RevWalk walk = new RevWalk(workspace.repository())) {
-            return walk.parseCommit(ObjectId.fromString(sha)).getShortMessage();
+            return CommitDetails.subject(walk.parseCommit(ObjectId.fromString(sha)).getFullMessage());
         } catch (IOException e) {
             throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
         }

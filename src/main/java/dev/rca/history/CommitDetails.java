@@ -38,17 +38,51 @@ public record CommitDetails(String sha, List<String> parents, Signature author, 
         return m;
     }
 
-    /** Splits a full message into git's subject (first paragraph joined with spaces) and body. */
+    /** A commit's subject as git's {@code %s} shows it (see {@link #subjectAndBody}). */
+    public static String subject(String fullMessage) {
+        return subjectAndBody(fullMessage)[0];
+    }
+
+    /**
+     * Splits a full message as git's {@code %s} and {@code %b} do: blank lines (nothing but spaces, tabs, CR) before
+     * it are skipped; the subject is the first paragraph, each line without its trailing whitespace, joined with
+     * spaces (a continuation line keeps its indentation, as in git); the body starts after the blank lines that
+     * end that paragraph.
+     */
     static String[] subjectAndBody(String message) {
-        String text = message.replace("\r\n", "\n");
-        int start = 0;
-        while (start < text.length() && text.charAt(start) == '\n') {
-            start++;
+        String[] lines = message.split("\n", -1);
+        int i = 0;
+        while (i < lines.length && isBlank(lines[i])) {
+            i++;
         }
-        int end = text.indexOf("\n\n", start);
-        String subjectPart = end < 0 ? text.substring(start) : text.substring(start, end);
-        String body = end < 0 ? "" : text.substring(end).replaceFirst("^\n+", "");
-        String subject = String.join(" ", subjectPart.strip().split("\\s*\n\\s*"));
-        return new String[] {subject, body.stripTrailing().isEmpty() ? "" : body};
+        StringBuilder subject = new StringBuilder();
+        for (; i < lines.length && !isBlank(lines[i]); i++) {
+            if (subject.length() > 0) {
+                subject.append(' ');
+            }
+            subject.append(withoutTrailingWhitespace(lines[i]));
+        }
+        while (i < lines.length && isBlank(lines[i])) {
+            i++;
+        }
+        String body = String.join("\n", java.util.Arrays.asList(lines).subList(i, lines.length));
+        return new String[] {subject.toString(), body.isEmpty() ? "" : body};
+    }
+
+    /** git's isspace: space, tab, CR and LF, nothing else. */
+    private static boolean isGitSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static boolean isBlank(String line) {
+        return withoutTrailingWhitespace(line).isEmpty();
+    }
+
+    private static String withoutTrailingWhitespace(String line) {
+        int end = line.length();
+        while (end > 0 && isGitSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(0, end);
     }
 }

@@ -2,6 +2,7 @@ package dev.rca.ledger;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitDetails;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class GitCommitLookup implements CommitLookup {
             PersonIdent author = commit.getAuthorIdent();
             String date = author.getWhenAsInstant().atZone(author.getZoneId())
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return new CommitInfo(commit.name(), commit.getShortMessage(),
+            return new CommitInfo(commit.name(), CommitDetails.subject(commit.getFullMessage()),
                 author.getName() + " <" + author.getEmailAddress() + ">", date);
         }
     }

@@ -3,6 +3,7 @@ package dev.rca.postmortem;
 import dev.rca.RcaException;
 import dev.rca.io.AtomicFile;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitDetails;
 import dev.rca.ledger.CommitLookup;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
@@ -170,7 +171,7 @@ public final class PostmortemPublisher {
             }
             RevCommit commit = git.commit().setOnly(md).setOnly(yaml).setMessage(message)
                 .setHookOutputStream(hookOutput).setHookErrorStream(hookOutput).call();
-            return new CommitInfoLine(commit.name(), commit.getShortMessage());
+            return new CommitInfoLine(commit.name(), CommitDetails.subject(commit.getFullMessage()));
         } catch (AbortedByHookException e) {
             throw RcaException.badInput("the " + e.getHookName() + " hook refused the commit (exit "
                 + e.getReturnCode() + "); the post-mortem and the ledger are as they were", e)

@@ -3,6 +3,7 @@ package dev.rca.suspects;
 import dev.rca.Progress;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitDetails;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +171,7 @@ public final class SuspectFinder implements AutoCloseable {
     @SuppressWarnings("try") // the classifier reads through the blamer while the try's body runs
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
         List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
-        String subject = fix.getShortMessage();
+        String subject = CommitDetails.subject(fix.getFullMessage());
         if (fix.getParentCount() == 0) {
             return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame");
         }
@@ -456,7 +457,7 @@ public final class SuspectFinder implements AutoCloseable {
                 reasons.add("named by '" + pointer.kind().phrase() + "' in the fix's message");
             }
             reasons.addAll(reasons(fix, c, h, share, ranks[i], blamedCount, change, query.notAfter()));
-            suspects.add(new Suspect(c.name(), c.getShortMessage(), c.getAuthorIdent().getName(), commitInstant(c),
+            suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(), commitInstant(c),
                 round(s), h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer,
                 reasons));
         }
@@ -521,7 +522,7 @@ public final class SuspectFinder implements AutoCloseable {
                 continue;
             }
             ChangeClassifier.Change change = classifier.change(c);
-            suspects.add(new Suspect(c.name(), c.getShortMessage(), c.getAuthorIdent().getName(), commitInstant(c),
+            suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(), commitInstant(c),
                 0.9, 0, 0, change.filesChanged(), p, List.of("named by '" + p.kind().phrase()
                     + "' in the fix's message", "owns none of the blamed lines")));
         }
