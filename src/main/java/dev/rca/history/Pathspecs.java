@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * Turns paths as the user typed them into repository-relative paths, as git does with pathspecs: relative
  * to the directory rca runs in, {@code .} for the whole tree (or the current directory), no trailing slash.
+ * git's wildcards ({@code *}, {@code ?}, {@code [}) and magic ({@code :(exclude)…}) are not implemented: a
+ * pattern is refused rather than taken literally, which would match nothing and read as "nobody touched this".
  */
 public final class Pathspecs {
     private Pathspecs() {
@@ -28,6 +30,7 @@ public final class Pathspecs {
             if (p.isEmpty()) {
                 throw RcaException.usage("empty path");
             }
+            refusePattern(base, p);
             String rel;
             if (top == null) {
                 rel = Path.of("/").resolve(p).normalize().toString().substring(1);
@@ -49,5 +52,21 @@ public final class Pathspecs {
             }
         }
         return result;
+    }
+
+    private static void refusePattern(Path base, String typed) {
+        boolean magic = typed.startsWith(":");
+        boolean wildcard = typed.indexOf('*') >= 0 || typed.indexOf('?') >= 0 || typed.indexOf('[') >= 0;
+        if (!magic && !wildcard) {
+            return;
+        }
+        // git matches a pathspec literally too: a file really named so is no pattern
+        if (base != null && !magic && java.nio.file.Files.exists(base.resolve(typed))) {
+            return;
+        }
+        throw RcaException.usage("path patterns are not supported: '" + typed + "'")
+            .withHint(magic ? "name the files or directories to include; a directory covers everything below it"
+                : "name files or directories (a directory covers everything below it), or let the shell expand"
+                + " the pattern to the files that exist now: leave it unquoted");
     }
 }

@@ -138,6 +138,23 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void pathPatternsAreRefusedRatherThanMatchingNothing() throws Exception {
+        assertError(ExitCode.USAGE, "rca: error: path patterns are not supported: 'lib/*.c'\n"
+            + "hint: name files or directories (a directory covers everything below it), or let the shell expand the"
+            + " pattern to the files that exist now: leave it unquoted\n", "history", "lib/*.c");
+        assertError(ExitCode.USAGE, "rca: error: path patterns are not supported: ':(exclude)lib'\n"
+            + "hint: name the files or directories to include; a directory covers everything below it\n",
+            "log", "--", ":(exclude)lib");
+        assertEquals(ExitCode.USAGE, Cli.run(dir, "log", "--", "src/cache.?").exitCode());
+        // a file really named with a wildcard is a path, as in git
+        Files.writeString(dir.resolve("lib/[x].c"), "x\n");
+        NativeGit.run(dir, "add", "lib/[x].c");
+        NativeGit.run(dir, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "-m", "odd name");
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", "lib/[[]x].c"),
+            Cli.run(dir, "history", "--format=sha", "lib/[x].c").outLines());
+    }
+
+    @Test
     void repeatedDashCEachRelativeToTheLastAsInGit() {
         List<String> expected = NativeGit.lines(dir, "log", "--format=%H", "--", "lib/cache.c");
         assertEquals(expected, Cli.run(tmp, "-C", "r", "-C", "lib", "history", "--format=sha", "cache.c").outLines());
