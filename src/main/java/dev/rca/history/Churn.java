@@ -76,6 +76,8 @@ final class Churn implements AutoCloseable {
     /** Where changes without renames come from when it covers a commit; asked for once, at the first commit. */
     private Supplier<ChangedFiles> tableSource;
     private ChangedFiles table;
+    /** {@code diff.renames}: git's default, true, unless the repository's configuration turns it off. */
+    private final boolean renamesByDefault;
 
     Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
         this.cache = cache;
@@ -86,6 +88,20 @@ final class Churn implements AutoCloseable {
         this.diffWalk = new TreeWalk(reader);
         diffWalk.setRecursive(true);
         this.algorithm = DiffAlgorithm.getAlgorithm(configuredAlgorithm(repository));
+        this.renamesByDefault = renamesByDefault(repository);
+    }
+
+    /**
+     * {@code diff.renames} as git reads it: unset means true since git 2.9 (JGit's own default is false); copies
+     * imply renames.
+     */
+    private static boolean renamesByDefault(Repository repository) {
+        String value = repository.getConfig().getString(ConfigConstants.CONFIG_DIFF_SECTION, null,
+            ConfigConstants.CONFIG_KEY_RENAMES);
+        if (value == null) {
+            return true;
+        }
+        return !List.of("false", "no", "off", "0").contains(value.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The name the cache file carries: counts may differ between diff algorithms. */
@@ -113,11 +129,31 @@ final class Churn implements AutoCloseable {
      * commits it merged, which are counted themselves).
      */
     List<Change> changes(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
-        if (!detectRenames && tableSource != null) {
+        List<Change> plain = detectRenames ? null : changesWithoutRenames(logged, paths);
+        // git log --numstat pairs renames under the paths by default (diff.renames): a file moved within them
+        // counts the lines it changed, not a deletion and an addition of the whole file
+        if (plain != null && !(renamesByDefault && addsAndDeletes(plain))) {
+            return plain;
+        }
+        return changesPairingRenames(logged, paths);
+    }
+
+    private static boolean addsAndDeletes(List<Change> changes) {
+        boolean adds = false;
+        boolean deletes = false;
+        for (Change c : changes) {
+            adds |= c.oldMode() == 0;
+            deletes |= c.newMode() == 0;
+        }
+        return adds && deletes;
+    }
+
+    private List<Change> changesWithoutRenames(LoggedCommit logged, Collection<String> paths) throws IOException {
+        if (tableSource != null) {
             table = tableSource.get();
             tableSource = null;
         }
-        if (!detectRenames && table != null && table.covers(logged.tableIndex())) {
+        if (table != null && table.covers(logged.tableIndex())) {
             return table.changes(logged.tableIndex());
         }
         LoggedCommit.Trees trees = logged.trees();
@@ -126,22 +162,29 @@ final class Churn implements AutoCloseable {
         }
         TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
         List<Change> changes = new ArrayList<>();
-        if (!detectRenames) {
-            // The common case without DiffFormatter's entries: one reused walk over the two trees.
-            if (trees.firstParentTree() == null) {
-                diffWalk.reset();
-                diffWalk.addTree(new EmptyTreeIterator());
-                diffWalk.addTree(trees.tree());
-            } else {
-                diffWalk.reset(trees.firstParentTree(), trees.tree());
-            }
-            diffWalk.setFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
-            while (diffWalk.next()) {
-                changes.add(new Change(diffWalk.getRawMode(0), diffWalk.getObjectId(0), diffWalk.getRawMode(1),
-                    diffWalk.getObjectId(1)));
-            }
-            return changes;
+        // The common case without DiffFormatter's entries: one reused walk over the two trees.
+        if (trees.firstParentTree() == null) {
+            diffWalk.reset();
+            diffWalk.addTree(new EmptyTreeIterator());
+            diffWalk.addTree(trees.tree());
+        } else {
+            diffWalk.reset(trees.firstParentTree(), trees.tree());
         }
+        diffWalk.setFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
+        while (diffWalk.next()) {
+            changes.add(new Change(diffWalk.getRawMode(0), diffWalk.getObjectId(0), diffWalk.getRawMode(1),
+                diffWalk.getObjectId(1)));
+        }
+        return changes;
+    }
+
+    private List<Change> changesPairingRenames(LoggedCommit logged, Collection<String> paths) throws IOException {
+        LoggedCommit.Trees trees = logged.trees();
+        if (trees.parents() > 1) {
+            return List.of();
+        }
+        TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
+        List<Change> changes = new ArrayList<>();
         scanner.setDetectRenames(true);
         scanner.getRenameDetector().setRenameScore(50);
         scanner.setPathFilter(filter);

@@ -45,7 +45,7 @@ class ChurnDifferentialTest {
     private static Map<String, List<Long>> gitNumstat(Path dir, String path) {
         Map<String, List<Long>> sums = new LinkedHashMap<>();
         String sha = null;
-        for (String line : NativeGit.lines(dir, "log", "--numstat", "--no-renames", "--format=@%H", "--", path)) {
+        for (String line : NativeGit.lines(dir, "log", "--numstat", "--format=@%H", "--", path)) {
             if (line.startsWith("@")) {
                 sha = line.substring(1);
                 sums.put(sha, new ArrayList<>(List.of(0L, 0L)));
@@ -79,6 +79,24 @@ class ChurnDifferentialTest {
             Map<String, List<Long>> git = gitNumstat(generated, path);
             assertTrue(git.size() > 5, path + ": " + git.size());
             assertEquals(git, rcaStat(generated, path), "rca history " + path + " --stat");
+        }
+        // renames are paired by default, as git's diff.renames; turned off, both count whole files
+        NativeGit.run(generated, "config", "diff.renames", "false");
+        try {
+            Map<String, List<Long>> git = gitNumstat(generated, "src");
+            assertEquals(git, rcaStat(generated, "src"), "diff.renames=false");
+            assertTrue(!git.equals(gitNumstatPairingRenames(generated, "src")), "the history holds renames under src");
+        } finally {
+            NativeGit.run(generated, "config", "--unset", "diff.renames");
+        }
+    }
+
+    private static Map<String, List<Long>> gitNumstatPairingRenames(Path dir, String path) {
+        NativeGit.run(dir, "config", "diff.renames", "true");
+        try {
+            return gitNumstat(dir, path);
+        } finally {
+            NativeGit.run(dir, "config", "diff.renames", "false");
         }
     }
 
