@@ -43,7 +43,7 @@ public final class Bisection {
 
     /** The store rca uses when no ticket is given: {@code <git dir>/rca/bisect.yaml}. */
     public static BisectStore defaultStore(GitWorkspace workspace) {
-        return new YamlBisectStore(workspace.rcaDir().resolve("bisect.yaml"));
+        return new YamlBisectStore(workspace.rcaDir().resolve(ActiveBisection.STATE));
     }
 
     /** The repository being bisected. */

@@ -2,15 +2,14 @@ package dev.rca.bisect;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.io.AtomicFile;
 import dev.rca.ledger.BisectRecord;
 import dev.rca.ledger.CommitInfo;
 import dev.rca.ledger.GitCommitLookup;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
-import dev.rca.ledger.LedgerLocator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,12 +26,11 @@ import java.util.Optional;
  * as it is made. Each new step is stamped with the time it was recorded (for {@code rca timeline}); when the
  * first bad commit is found it is also added as commit evidence, in the same atomic write.
  *
- * <p>While such a bisection is active, {@code .git/rca/bisect.ticket} names its ticket, so the bisect-helper
- * commands that follow {@code start -t T} find it without {@code -t}.
+ * <p>While such a bisection is in progress, {@code .git/rca/bisect.ticket} names its ticket, so the bisect-helper
+ * commands that follow {@code start -t T} find it without {@code -t}; once it has ended (reset, or another bisection
+ * started) the section is only a record, and this store holds no bisection ({@link ActiveBisection}).
  */
 public final class LedgerBisectStore implements BisectStore {
-    private static final String POINTER = "bisect.ticket";
-
     private final GitWorkspace workspace;
     private final LedgerFile ledger;
     private final Clock clock;
@@ -44,34 +42,12 @@ public final class LedgerBisectStore implements BisectStore {
         this.clock = clock;
     }
 
-    /**
-     * The store for {@code ticket} when given, else for the ticket of the active ledger bisection, else
-     * {@code .git/rca/bisect.yaml}.
-     */
-    public static BisectStore select(GitWorkspace workspace, String ticket) {
-        String active = ticket != null ? ticket : activeTicket(workspace).orElse(null);
-        if (active == null) {
-            return Bisection.defaultStore(workspace);
-        }
-        return new LedgerBisectStore(workspace, LedgerLocator.of(workspace).file(active), Clock.systemUTC());
-    }
-
-    /** The ticket whose ledger holds the active bisection, if one does. */
-    public static Optional<String> activeTicket(GitWorkspace workspace) {
-        Path pointer = workspace.rcaDir().resolve(POINTER);
-        try {
-            if (!Files.isRegularFile(pointer)) {
-                return Optional.empty();
-            }
-            String ticket = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-            return ticket.isEmpty() ? Optional.empty() : Optional.of(ticket);
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot read " + pointer + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public Optional<BisectState> load() {
+        // the ledger keeps the record of an ended bisection: it is the one in progress only while the pointer names it
+        if (!ActiveBisection.activeTicket(workspace).map(ledger.ticket().value()::equals).orElse(false)) {
+            return Optional.empty();
+        }
         BisectRecord record = ledger.read().bisect();
         if (record == null || record.bad() == null || record.good().isEmpty()) {
             return Optional.empty();
@@ -128,10 +104,10 @@ public final class LedgerBisectStore implements BisectStore {
     }
 
     private void writePointer() {
-        Path pointer = workspace.rcaDir().resolve(POINTER);
+        Path pointer = workspace.rcaDir().resolve(ActiveBisection.POINTER);
         try {
             Files.createDirectories(pointer.getParent());
-            Files.writeString(pointer, ledger.ticket().value() + "\n", StandardCharsets.UTF_8);
+            AtomicFile.writeWithoutSync(pointer, ledger.ticket().value() + "\n");
         } catch (IOException e) {
             throw RcaException.badInput("cannot write " + pointer + ": " + e.getMessage(), e);
         }
@@ -141,10 +117,15 @@ public final class LedgerBisectStore implements BisectStore {
     @Override
     public void delete() {
         try {
-            Files.deleteIfExists(workspace.rcaDir().resolve(POINTER));
+            Files.deleteIfExists(workspace.rcaDir().resolve(ActiveBisection.POINTER));
         } catch (IOException e) {
             throw RcaException.badInput("cannot delete the bisect pointer: " + e.getMessage(), e);
         }
+    }
+
+    /** The ledger's path in the work tree, for messages. */
+    String ledgerName() {
+        return ledger.displayName();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
@@ -12,13 +13,15 @@ public final class BisectResetCommand extends BisectSubcommand {
     @Override
     protected int execute() {
         try (GitWorkspace ws = openWorkspace()) {
+            // with -t, refused when the bisection in progress is not in that ledger
             Bisection bisection = bisection(ws);
             boolean existed = bisection.existing().isPresent();
             // parked first: a park that fails must leave the bisection in place (a failing command writes nothing)
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
                 scratch.park();
             }
-            bisection.store().delete();
+            // wherever it is; both places are cleared, in case a start was killed before ending the one it replaced
+            ActiveBisection.end(ws);
             out().println(existed ? "bisection reset" : "no bisection in progress");
             return 0;
         }

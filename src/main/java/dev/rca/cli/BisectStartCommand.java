@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
@@ -33,13 +34,15 @@ public final class BisectStartCommand extends BisectSubcommand {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (GitWorkspace ws = openHistoryWorkspace()) {
             ws.stateDirectory();
-            Bisection bisection = bisection(ws);
+            Bisection bisection = new Bisection(ws, ActiveBisection.forStart(ws, ticket));
             // before the new bisection is saved, so a park that fails leaves no state behind; parking only sets
             // files aside, and the checkout of whichever bisection comes next takes them back
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
                 scratch.park();
             }
             Bisection.Status status = bisection.start(bad, good, paths, firstParent);
+            // only once the new one is saved: the bisection it replaces, kept in the other place, is ended
+            ActiveBisection.started(ws, ticket);
             return printChoice(bisection, status, out(), format);
         }
     }

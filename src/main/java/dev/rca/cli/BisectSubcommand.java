@@ -1,7 +1,7 @@
 package dev.rca.cli;
 
+import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.Bisection;
-import dev.rca.bisect.LedgerBisectStore;
 import dev.rca.bisect.BisectState;
 import dev.rca.bisect.CommitSummary;
 import dev.rca.bisect.Midpoint;
@@ -16,11 +16,11 @@ import java.util.Map;
 /** What the bisect-helper commands share: opening the bisection and printing where it stands. */
 abstract class BisectSubcommand extends LedgerCommand {
     /**
-     * The bisection of {@code workspace}: in the ledger's {@code bisect:} section with {@code -t} (or when the
-     * active bisection was started with {@code -t}), else in {@code .git/rca/bisect.yaml}.
+     * The bisection in progress in {@code workspace}, wherever its start put it; with {@code -t}, only if it is in
+     * that ledger (see {@link ActiveBisection#select}).
      */
     Bisection bisection(GitWorkspace workspace) {
-        return new Bisection(workspace, LedgerBisectStore.select(workspace, ticket));
+        return new Bisection(workspace, ActiveBisection.select(workspace, ticket));
     }
 
     /** The total tests git expects for {@code all} candidates (its "after this" estimate plus this one). */

@@ -1,8 +1,10 @@
 package dev.rca.bisect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rca.ledger.Ledger;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import java.nio.file.Files;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The bisect-helper commands by hand, with their exact output, on a 16-commit line. */
 class BisectCommandTest {
+    private static final String NONE = "rca: error: no bisection in progress\n"
+        + "hint: start one with 'rca bisect-helper start --bad=<rev> --good=<rev>'\n";
+
     @TempDir
     Path tmp;
 
@@ -169,5 +174,139 @@ class BisectCommandTest {
         assertEquals(2, rca("bisect-helper", "run", "--repeat=0", "--", "true").exitCode());
         assertEquals(2, rca("bisect-helper", "start", "--bad=HEAD").exitCode());
         assertEquals(3, rca("bisect-helper", "start", "--bad=nope", "--good=HEAD~1").exitCode());
+    }
+
+    // one bisection at a time: a start ends the one kept in the other place (ledger or .git/rca), reset ends both
+
+    private static void assertOk(String out, CliResult r) {
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(out, r.out());
+        assertEquals("", r.err());
+    }
+
+    private static void assertFails(int code, String err, CliResult r) {
+        assertEquals(code, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals(err, r.err());
+    }
+
+    private void open() {
+        assertOk("docs/postmortems/T-1.yaml\n", rca("open", "T-1", "--title=Bug file appears"));
+    }
+
+    /** The first bisection: HEAD (change 15) against change 0; {@code ticket} is {@code -t T} or nothing. */
+    private CliResult startFirst(String... ticket) {
+        return start("HEAD", ticket);
+    }
+
+    /** The second bisection: HEAD~1 (change 14) against change 0. */
+    private CliResult startSecond(String... ticket) {
+        return start("HEAD~1", ticket);
+    }
+
+    private CliResult start(String bad, String... ticket) {
+        List<String> args = new ArrayList<>(List.of("bisect-helper", "start", "--bad=" + bad, "--good=" + sha(0)));
+        args.addAll(List.of(ticket));
+        return rca(args.toArray(String[]::new));
+    }
+
+    private String firstStarted() {
+        return "candidates: 15\nsteps: roughly 4\nnext: " + sha(7) + " change 7\n";
+    }
+
+    private String secondStarted() {
+        return "candidates: 14\nsteps: roughly 4\nnext: " + sha(7) + " change 7\n";
+    }
+
+    private String secondStatus() {
+        return "bad: " + sha(14) + " change 14\ngood: " + sha(0) + " change 0\ndone: 0 steps, 0 runs\n"
+            + secondStarted();
+    }
+
+    private boolean stateFile() {
+        return Files.exists(dir.resolve(".git/rca/bisect.yaml"));
+    }
+
+    private Ledger ledger() {
+        return Ledger.load(dir.resolve("docs/postmortems/T-1.yaml"));
+    }
+
+    @Test
+    void startWithTicketReplacesTheBisectionStartedWithoutAndResetLeavesNone() {
+        assertOk(firstStarted(), startFirst());
+        open();
+        assertOk(secondStarted(), startSecond("-t", "T-1"));
+        assertFalse(stateFile(), "the first bisection's state is gone");
+        assertOk(secondStatus(), rca("bisect-helper", "status"));
+
+        assertOk("bisection reset\n", rca("bisect-helper", "reset"));
+        assertFails(3, NONE, rca("bisect-helper", "status"));
+        assertFails(3, NONE, rca("bisect-helper", "next"));
+        assertFails(3, NONE, rca("bisect-helper", "status", "-t", "T-1"));
+        assertFails(3, NONE, rca("bisect-helper", "good", "-t", "T-1"));
+        assertOk("no bisection in progress\n", rca("bisect-helper", "reset"));
+        assertEquals(sha(14), ledger().bisect().bad(), "the ledger keeps the record of the second bisection");
+    }
+
+    @Test
+    void startWithoutTicketReplacesTheBisectionInTheLedger() {
+        open();
+        assertOk(firstStarted(), startFirst("-t", "T-1"));
+        assertOk(secondStarted(), startSecond());
+        assertTrue(stateFile());
+        assertFalse(Files.exists(dir.resolve(".git/rca/bisect.ticket")), "the ledger bisection is ended");
+        assertEquals(sha(15), ledger().bisect().bad(), "a start without -t does not write into the ledger");
+        assertOk(secondStatus(), rca("bisect-helper", "status"));
+        assertFails(3, "rca: error: the bisection in progress is not in T-1's ledger: it was started without -t\n"
+            + "hint: leave out -t to act on it; 'rca bisect-helper start -t T-1' starts one there\n",
+            rca("bisect-helper", "status", "-t", "T-1"));
+
+        assertOk("bisection reset\n", rca("bisect-helper", "reset"));
+        assertFalse(stateFile());
+        assertFails(3, NONE, rca("bisect-helper", "status"));
+        assertFails(3, NONE, rca("bisect-helper", "status", "-t", "T-1"));
+        assertEquals(sha(15), ledger().bisect().bad(), "the ledger keeps the record of the first bisection");
+    }
+
+    /** Runs the first bisection's first step (good), then aborts, keeping the verdict, as an interrupted run does. */
+    private void assertInterrupted() {
+        CliResult aborted = rca("bisect-helper", "run", "--", "sh", "-c",
+            "test \"$RCA_COMMIT\" = " + sha(7) + " || exit 255");
+        assertEquals(3, aborted.exitCode(), aborted.toString());
+        assertTrue(rca("bisect-helper", "status").out().contains("\ndone: 1 steps, 1 runs\n"));
+    }
+
+    @Test
+    void anInterruptedRunIsReplacedLikeAnyOtherBisection() {
+        assertOk(firstStarted(), startFirst());
+        assertInterrupted();
+        open();
+        assertOk(secondStarted(), startSecond("-t", "T-1"));
+        assertOk(secondStatus(), rca("bisect-helper", "status"));
+        assertOk("bisection reset\n", rca("bisect-helper", "reset"));
+        assertFails(3, NONE, rca("bisect-helper", "status"));
+
+        assertOk(firstStarted(), startFirst("-t", "T-1"));
+        assertInterrupted();
+        assertOk(secondStarted(), startSecond());
+        assertOk(secondStatus(), rca("bisect-helper", "status"));
+        assertOk("bisection reset\n", rca("bisect-helper", "reset"));
+        assertFails(3, NONE, rca("bisect-helper", "status"));
+    }
+
+    @Test
+    void aBisectionInAnotherLedgerIsNamedNotActedOn() {
+        open();
+        assertOk("docs/postmortems/T-2.yaml\n", rca("open", "T-2", "--title=Another"));
+        assertOk(firstStarted(), startFirst("-t", "T-1"));
+        assertOk(secondStarted(), startSecond("-t", "T-2"));
+        String elsewhere = "rca: error: the bisection in progress is not in T-1's ledger: it is in "
+            + "docs/postmortems/T-2.yaml\nhint: leave out -t to act on it; 'rca bisect-helper start -t T-1' starts one "
+            + "there\n";
+        assertFails(3, elsewhere, rca("bisect-helper", "status", "-t", "T-1"));
+        assertFails(3, elsewhere, rca("bisect-helper", "reset", "-t", "T-1"));
+        assertOk(secondStatus(), rca("bisect-helper", "status", "-t", "T-2"));
+        assertOk("bisection reset\n", rca("bisect-helper", "reset", "-t", "T-2"));
+        assertFails(3, NONE, rca("bisect-helper", "status"));
     }
 }

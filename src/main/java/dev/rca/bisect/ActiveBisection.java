@@ -1,0 +1,97 @@
+package dev.rca.bisect;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.LedgerLocator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The one bisection in progress in a repository (per git directory, as git's own): it lives where its {@code start}
+ * put it, in a ledger's {@code bisect:} section with {@code -t} ({@code .git/rca/bisect.ticket} names the ticket),
+ * else in {@code .git/rca/bisect.yaml}. Starting one ends any other and {@code reset} ends it wherever it is, so a
+ * bisection that was replaced or reset is never picked up again; a ledger keeps the record of its ended one.
+ */
+public final class ActiveBisection {
+    /** The file in {@code .git/rca/} that names the ticket whose ledger holds the bisection in progress. */
+    static final String POINTER = "bisect.ticket";
+    /** The file in {@code .git/rca/} that holds a bisection started without a ticket. */
+    static final String STATE = "bisect.yaml";
+
+    private ActiveBisection() {
+    }
+
+    /** Where {@code start} keeps a new bisection: {@code ticket}'s ledger when given, else {@code .git/rca}. */
+    public static BisectStore forStart(GitWorkspace workspace, String ticket) {
+        return ticket == null ? Bisection.defaultStore(workspace) : ledgerStore(workspace, ticket);
+    }
+
+    /**
+     * The store of the bisection in progress, for every command but {@code start}. With {@code ticket}, that ledger's,
+     * which holds no bisection unless it holds the one in progress.
+     *
+     * @throws RcaException exit 3 when {@code ticket} is given and the bisection in progress is kept elsewhere
+     */
+    public static BisectStore select(GitWorkspace workspace, String ticket) {
+        Optional<String> active = activeTicket(workspace);
+        if (ticket == null) {
+            return active.isPresent() ? ledgerStore(workspace, active.get()) : Bisection.defaultStore(workspace);
+        }
+        LedgerBisectStore store = ledgerStore(workspace, ticket);
+        String elsewhere = null;
+        if (active.isPresent() && !active.get().equals(ticket)) {
+            elsewhere = "it is in " + ledgerStore(workspace, active.get()).ledgerName();
+        } else if (active.isEmpty() && Files.exists(workspace.rcaDir().resolve(STATE))) {
+            elsewhere = "it was started without -t";
+        }
+        if (elsewhere != null) {
+            throw RcaException.badInput("the bisection in progress is not in " + ticket + "'s ledger: " + elsewhere)
+                .withHint("leave out -t to act on it; 'rca bisect-helper start -t " + ticket + "' starts one there");
+        }
+        return store;
+    }
+
+    /**
+     * Ends every bisection but the one just started (with {@code ticket}, in its ledger; without, in {@code .git/rca}).
+     * Called after the new state is saved, so a start that fails leaves the bisection in progress as it was.
+     */
+    public static void started(GitWorkspace workspace, String ticket) {
+        delete(workspace.rcaDir().resolve(ticket == null ? POINTER : STATE));
+    }
+
+    /** Ends the bisection in progress, wherever it is; true if there was one. Ledgers keep their records. */
+    public static boolean end(GitWorkspace workspace) {
+        boolean pointer = delete(workspace.rcaDir().resolve(POINTER));
+        return delete(workspace.rcaDir().resolve(STATE)) || pointer;
+    }
+
+    /** The ticket whose ledger holds the bisection in progress, if one does. */
+    public static Optional<String> activeTicket(GitWorkspace workspace) {
+        Path pointer = workspace.rcaDir().resolve(POINTER);
+        try {
+            if (!Files.isRegularFile(pointer)) {
+                return Optional.empty();
+            }
+            String ticket = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+            return ticket.isEmpty() ? Optional.empty() : Optional.of(ticket);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read " + pointer + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LedgerBisectStore ledgerStore(GitWorkspace workspace, String ticket) {
+        return new LedgerBisectStore(workspace, LedgerLocator.of(workspace).file(ticket), Clock.systemUTC());
+    }
+
+    private static boolean delete(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
