@@ -54,8 +54,11 @@ public final class ScratchProbe implements BisectRunner.Probe {
             CommandRunner.Result good = runAt(knownGood);
             if (good.exitCode() == result.exitCode()) {
                 throw RcaException.badInput("the test exits " + result.exitCode() + " on the good commit " + knownGood
-                    + " too: the command is probably missing or not executable")
-                    .withHint("check the command; the verdicts so far are kept");
+                    + " too: the shell " + (result.exitCode() == 127 ? "cannot find" : "cannot execute")
+                    + " the command in the scratch checkout")
+                    .withHint("the test runs in the scratch checkout, not your work tree: name a script outside the"
+                        + " repository by its absolute path; one argument is a shell command line, so quote a path"
+                        + " with spaces inside it; the verdicts so far are kept");
             }
         }
         firstRun = false;

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code rca bisect-helper}: bisection in a scratch checkout, deterministic or for flaky tests. */
 @Command(name = "bisect-helper",
-    description = {"Bisects between a good and a bad commit in a scratch checkout under .git/rca/,",
-        "never touching your work tree, index, HEAD or refs. Choices match git bisect's;",
-        "with 'run --flaky' a noisy test is handled by Bayesian search."},
+    description = {"Bisects between a good and a bad commit in a scratch checkout, never touching your work tree.",
+        "The checkout is under .git/rca/; your index, HEAD and refs are left alone too. Choices match git bisect's;"
+            + " with 'run --flaky' a noisy test is handled by Bayesian search."},
     synopsisSubcommandLabel = "<command>",
     subcommands = {BisectStartCommand.class, BisectGoodCommand.class, BisectBadCommand.class,
         BisectSkipCommand.class, BisectNextCommand.class, BisectRunCommand.class, BisectStatusCommand.class,

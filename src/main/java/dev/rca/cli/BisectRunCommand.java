@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rca bisect-helper run}. */
-@Command(name = "run", description = {"Runs a test in the scratch checkout of each candidate (RCA_COMMIT is set):",
-    "exit 0 good, 125 skip, 1-127 bad, anything else or a timeout aborts. Resumes an interrupted run."},
+@Command(name = "run", description = {"Runs a test at each candidate until the first bad commit is found.",
+    "The test runs in the candidate's scratch checkout with RCA_COMMIT set: exit 0 good, 125 skip, 1-127 bad,"
+        + " anything else or a timeout aborts. One argument is a shell command line (unless it is the absolute path"
+        + " of an executable file), several are an argument vector. Resumes an interrupted run."},
     footer = {"%nExample:%n  rca bisect-helper run --timeout=300 -- mvn -q -Dtest=CheckoutIT test",
         "  rca bisect-helper run --flaky --confidence=0.99 -- ./flaky-test.sh"})
 public final class BisectRunCommand extends BisectSubcommand {

@@ -64,8 +64,8 @@ final class BisectRunRendering {
     }
 
     private static String shellQuote(List<String> command) {
-        if (command.size() == 1) {
-            return command.get(0);
+        if (command.size() == 1 && dev.rca.git.CommandRunner.argv(command).size() > 1) {
+            return command.get(0); // a shell command line already
         }
         return command.stream()
             .map(a -> a.matches("[A-Za-z0-9_./=:,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")

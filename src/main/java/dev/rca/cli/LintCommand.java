@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rca lint <file.md>…}: checks post-mortems against the method. */
 @Command(name = "lint",
-    description = {"Checks post-mortems: the nine sections in order, mandatory ones present and not empty,",
-        "no hedging or blame, SHAs that resolve, validation coverage stated, action items with owner and tracking.",
+    description = {"Checks post-mortems against the rules of a good one; exit 1 when any is broken.",
+        "The nine sections in order, mandatory ones present and not empty, no hedging or blame, SHAs that resolve,"
+            + " validation coverage stated, action items with owner and tracking.",
         "Findings read <file>:<line>:<col>: <rule>: <message>; exit 1 when there are any.",
         "Rules are turned off, and words added, in .rca.yaml at the repository root."},
     footer = {"%nExample:%n  rca lint docs/postmortems/PAY-142.md",

@@ -16,14 +16,12 @@ import picocli.CommandLine.Option;
 
 /** {@code rca verify [-t T] [--runs=n]}: shows the repro failing before the fix and passing after it. */
 @Command(name = "verify",
-    description = {"Runs the ledger's repro.command in a scratch checkout under .git/rca/verify",
-        "(never in your work tree): n times at the fix's parent, where it must fail,",
-        "and n times at the fix, where it must pass. A run fails when the command",
-        "exits non-zero or times out; exit 125 means the commit cannot be tested.",
-        "With repro.rate 'deterministic' (or e.g. 20/20) every parent run must fail;",
-        "with a flaky rate at least half must. Every fix run must pass. The result",
-        "is recorded as evidence and as validation.verify. Exit 0 when the fix is",
-        "validated, 1 when not."},
+    description = {"Shows the fix working: the ledger's repro.command must fail at the fix's parent and pass at the fix.",
+        "It runs n times at each, in a scratch checkout under .git/rca/verify (never in your work tree). A run fails"
+            + " when the command exits non-zero or times out; exit 125 means the commit cannot be tested. With"
+            + " repro.rate 'deterministic' (or e.g. 20/20) every parent run must fail; with a flaky rate at least half"
+            + " must. Every fix run must pass. The result is recorded as evidence and as validation.verify. Exit 0"
+            + " when the fix is validated, 1 when not."},
     footer = {"%nExample:%n  rca verify -t PAY-142 --runs=10 --timeout=120"})
 public final class VerifyCommand extends RcaCommand {
     @Option(names = {"-t", "--ticket"}, paramLabel = "<T>",

@@ -48,18 +48,30 @@ public final class CommandRunner {
     /** Environment variables a command never inherits: through them a test could reach the user's checkout. */
     public static final List<String> HIDDEN_ENV = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE");
 
-    /** The argument vector {@code command} is run as: one argument is a shell command line, several are the vector. */
+    /**
+     * The argument vector {@code command} is run as: one argument is a shell command line, several are the vector.
+     * One argument that is the absolute path of an executable file is that program, spaces in its name and all.
+     */
     public static List<String> argv(List<String> command) {
         if (command.isEmpty()) {
             throw RcaException.usage("no command to run");
         }
         List<String> argv = new ArrayList<>();
-        if (command.size() == 1) {
+        if (command.size() == 1 && !isExecutableFile(command.get(0))) {
             argv.add("/bin/sh");
             argv.add("-c");
         }
         argv.addAll(command);
         return argv;
+    }
+
+    private static boolean isExecutableFile(String arg) {
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(arg);
+            return path.isAbsolute() && java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.isExecutable(path);
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return false;
+        }
     }
 
     /** The error for a command that could not be started, {@code why} being the system's reason. */

@@ -112,6 +112,19 @@ class BisectCommandTest {
     }
 
     @Test
+    void oneArgumentNamingAnExecutableByItsAbsolutePathRunsItSpacesAndAll() throws Exception {
+        Path script = tmp.resolve("my tests/tëst bug.sh");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, "#!/bin/sh\ntest ! -f bug\n");
+        script.toFile().setExecutable(true);
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult run = rca("bisect-helper", "run", "--", script.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
+        assertTrue(run.out().endsWith(" && RCA_COMMIT=" + sha(11) + " '" + script + "'\n"), run.out());
+    }
+
+    @Test
     void runSeesRcaCommitAndItsScratchDirectory() throws Exception {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
         Path seen = tmp.resolve("seen");
@@ -134,7 +147,8 @@ class BisectCommandTest {
         CliResult missing = rca("bisect-helper", "run", "--", "no-such-test-command");
         assertEquals(3, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("rca: error: the test exits 127 on the good commit " + sha(0)
-            + " too: the command is probably missing or not executable"), missing.err());
+            + " too: the shell cannot find the command in the scratch checkout\nhint: the test runs in the scratch"
+            + " checkout, not your work tree"), missing.err());
         assertEquals("done: 0 steps, 0 runs", rca("bisect-helper", "status").out().lines().toList().get(2));
         CliResult odd = rca("bisect-helper", "run", "--", "exit 200");
         assertEquals(3, odd.exitCode(), odd.toString());

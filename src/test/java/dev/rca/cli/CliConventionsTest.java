@@ -60,6 +60,21 @@ class CliConventionsTest {
 
     @ParameterizedTest
     @MethodSource("commands")
+    void everyCommandsSummaryIsAWholeSentence(List<String> command) {
+        // the command lists of rca --help show only the first line of a description
+        CommandLine cl = Rca.commandLine(new Rca(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        for (String name : command) {
+            cl = cl.getSubcommands().get(name);
+        }
+        String[] description = cl.getCommandSpec().usageMessage().description();
+        if (!command.get(0).equals("generate-completion")) {
+            assertTrue(description.length > 0 && description[0].strip().endsWith("."),
+                command + ": " + String.join(" | ", description));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
     void everyCommandNamesRcaAndJgitVersions(List<String> command) {
         List<String> args = new ArrayList<>(command);
         args.add("--version");
