@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 
 /** {@code rca check}: validates a ledger against the format and the repository. */
 @Command(name = "check", description = "Validates the ledger: the format, that every referenced id exists, that every "
-    + "SHA resolves, that offending commits are ancestors of the fix, that likelihoods lie in [0, 1] and that "
-    + "every rejected hypothesis says why. Prints findings as <file>:<line>:<col>: <message>; exit 1 if any.",
+    + "SHA resolves, that offending commits are ancestors of the fix, that likelihoods lie in [0, 1], that "
+    + "every rejected hypothesis says why and no confirmed one keeps a reason for rejecting it. Prints findings "
+    + "as <file>:<line>:<col>: <message>; exit 1 if any.",
     footer = {"%nExample:%n  rca check -t PAY-142"})
 public final class CheckCommand extends LedgerCommand {
     @Override

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.Hypothesis;
+import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +24,25 @@ public final class ConfirmCommand extends LedgerCommand {
     protected int execute() {
         requireIds("confirm", List.of(id), ItemKind.HYPOTHESIS);
         requireIds("--evidence", evidence, ItemKind.EVIDENCE, ItemKind.EXPERIMENT);
+        HypothesisStatus before;
         try (GitWorkspace workspace = openWorkspace()) {
-            ledgerFile(workspace).update(edit -> {
+            before = ledgerFile(workspace).update(edit -> {
                 evidence.forEach(e -> edit.itemPath(e, null));
                 edit.itemPath(id, null);
                 Hypothesis hypothesis = edit.ledger().hypothesis(id).orElseThrow();
                 edit.setItemField(id, "status", "confirmed");
+                // a reason for rejecting it, left beside "confirmed", would read as the reason it holds
+                edit.removeItemField(id, "because");
                 List<String> linked = new ArrayList<>(hypothesis.evidence());
                 evidence.stream().filter(e -> !linked.contains(e)).forEach(linked::add);
                 if (!linked.equals(hypothesis.evidence())) {
                     edit.setItemField(id, "evidence", linked);
                 }
-                return null;
+                return hypothesis.status();
             });
         }
         out().println(id + " confirmed");
+        noteChangeOfMind(id, before, HypothesisStatus.CONFIRMED);
         return 0;
     }
 }

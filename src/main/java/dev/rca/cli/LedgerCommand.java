@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
@@ -63,6 +64,16 @@ abstract class LedgerCommand extends RcaCommand {
             heldOutput = null;
         }
         err().println("recorded as " + id + " in " + ledger.displayName());
+    }
+
+    /**
+     * Says on stderr when a hypothesis goes from confirmed to rejected or back: allowed, since new evidence can
+     * overturn either, but a slip of the id would otherwise pass unnoticed.
+     */
+    protected void noteChangeOfMind(String id, HypothesisStatus before, HypothesisStatus now) {
+        if (before != now && before != HypothesisStatus.OPEN) {
+            err().println("rca: note: " + id + " was " + before.word() + "; now " + now.word());
+        }
     }
 
     /** Refuses ids that are not of the given kinds (usage error). */

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -25,14 +26,16 @@ public final class RejectCommand extends LedgerCommand {
         if (reason.contains("\n") || reason.contains("\r")) {
             throw RcaException.usage("--because must be one line");
         }
+        HypothesisStatus before;
         try (GitWorkspace workspace = openWorkspace()) {
-            ledgerFile(workspace).update(edit -> {
+            before = ledgerFile(workspace).update(edit -> {
                 edit.setItemField(id, "status", "rejected");
                 edit.setItemField(id, "because", reason);
-                return null;
+                return edit.ledger().hypothesis(id).orElseThrow().status();
             });
         }
         out().println(id + " rejected");
+        noteChangeOfMind(id, before, HypothesisStatus.REJECTED);
         return 0;
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * {@code rca check}'s checks beyond the format: every referenced id exists, every SHA resolves, offending
- * commits are ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why,
- * and the ticket matches the file name.
+ * commits are ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why and
+ * no confirmed one keeps a reason for rejecting it, and the ticket matches the file name.
  */
 public final class LedgerChecker {
     private final Ledger ledger;
@@ -47,6 +47,10 @@ public final class LedgerChecker {
             if (h.status() == HypothesisStatus.REJECTED && (h.because() == null || h.because().isBlank())) {
                 finding(path + ".status", h.id() + " is rejected without a reason: add because: (rca reject "
                     + h.id() + " --because=\"…\")");
+            }
+            if (h.status() == HypothesisStatus.CONFIRMED && h.because() != null && !h.because().isBlank()) {
+                finding(path + ".because", h.id() + " is confirmed but keeps the reason it was rejected: remove "
+                    + "because: (rca confirm " + h.id() + " does)");
             }
             references(path + ".explains", h.explains(), ids, Set.of(ItemKind.SYMPTOM));
             references(path + ".evidence", h.evidence(), ids, Set.of(ItemKind.EVIDENCE, ItemKind.EXPERIMENT));

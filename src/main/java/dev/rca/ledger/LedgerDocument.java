@@ -87,6 +87,100 @@ final class LedgerDocument {
         recompose();
     }
 
+    /**
+     * Removes the key {@code path} ends with, and its scalar value, from its mapping; nothing happens when it is
+     * not there. A comment after the value is kept on a line of its own; a layout where a comment would go with
+     * the value (one between key and value, or beside the first key of a list item) is refused instead.
+     */
+    void remove(List<Object> path) {
+        if (path.isEmpty() || !(path.get(path.size() - 1) instanceof String key)) {
+            throw new IllegalArgumentException("only a mapping key can be removed: " + path);
+        }
+        if (!(find(path.subList(0, path.size() - 1)) instanceof MappingNode mapping)) {
+            return;
+        }
+        NodeTuple tuple = tuple(mapping, key);
+        if (tuple == null) {
+            return;
+        }
+        // a lone key would leave "{}" or nothing behind, and a collection could take comments with it
+        if (mapping.getValue().size() == 1 || !(tuple.getValueNode() instanceof ScalarNode value)) {
+            throw refusal(null);
+        }
+        if (!isEmptyScalar(value)) {
+            requireNoComment(colonAfter(tuple.getKeyNode()) + 1, index(value.getStartMark()));
+            if (value.getScalarStyle() == ScalarStyle.LITERAL || value.getScalarStyle() == ScalarStyle.FOLDED) {
+                requireNoComment(index(value.getStartMark()), lineEndAfter(index(value.getStartMark()) + 1));
+            }
+        }
+        int at = mapping.getValue().indexOf(tuple);
+        if (mapping.getFlowStyle() == FlowStyle.FLOW) {
+            removeFromFlow(mapping, at);
+        } else {
+            removeFromBlock(mapping, at);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parent = (Map<String, Object>) modelGet(path.subList(0, path.size() - 1));
+        parent.remove(key);
+        recompose();
+    }
+
+    private void removeFromFlow(MappingNode mapping, int at) {
+        NodeTuple tuple = mapping.getValue().get(at);
+        int keyStart = index(tuple.getKeyNode().getStartMark());
+        int end = tupleEnd(tuple);
+        if (at == 0) {
+            int next = index(mapping.getValue().get(1).getKeyNode().getStartMark());
+            requireNoComment(end, next);
+            splice(keyStart, next - keyStart, "");
+        } else {
+            int from = tupleEnd(mapping.getValue().get(at - 1));
+            requireNoComment(from, keyStart);
+            splice(from, end - from, "");
+        }
+    }
+
+    private void removeFromBlock(MappingNode mapping, int at) {
+        NodeTuple tuple = mapping.getValue().get(at);
+        int keyStart = index(tuple.getKeyNode().getStartMark());
+        int valueEnd = tupleEnd(tuple);
+        int lineStart = lineStartBefore(keyStart);
+        if (!text.substring(lineStart, keyStart).isBlank()) {
+            // the key shares its line with the "- " of a list item: the next key moves up to take its place
+            int next = index(mapping.getValue().get(at + 1).getKeyNode().getStartMark());
+            requireNoComment(valueEnd, next);
+            splice(keyStart, next - keyStart, "");
+            return;
+        }
+        if (text.charAt(valueEnd - 1) == '\n') {
+            // a block scalar that keeps its trailing line breaks ends at the start of the next line
+            splice(lineStart, valueEnd - lineStart, "");
+            return;
+        }
+        int lineEnd = lineEndAfter(valueEnd);
+        String comment = text.substring(valueEnd, lineEnd).strip();
+        if (!comment.isEmpty()) {
+            splice(lineStart, lineEnd - lineStart, text.substring(lineStart, keyStart) + comment);
+        } else if (lineEnd < text.length()) {
+            splice(lineStart, lineEnd - lineStart + (text.startsWith("\r\n", lineEnd) ? 2 : 1), "");
+        } else {
+            int before = lineBreakLengthBefore(lineStart);
+            splice(lineStart - before, lineEnd - lineStart + before, "");
+        }
+    }
+
+    /** Where a mapping entry's text ends: after its value, or after its colon when the value is empty. */
+    private int tupleEnd(NodeTuple tuple) {
+        return Math.max(index(tuple.getKeyNode().getEndMark()) + 1, contentEnd(tuple.getValueNode()));
+    }
+
+    /** Refuses an edit that would take the comment in {@code [from, to)} (outside any value) with it. */
+    private void requireNoComment(int from, int to) {
+        if (from < to && text.substring(from, to).indexOf('#') >= 0) {
+            throw refusal(null);
+        }
+    }
+
     private void setWithoutCheck(List<Object> path, Object value) {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("cannot replace the whole ledger");
@@ -126,9 +220,7 @@ final class LedgerDocument {
             if (mapping.getValue().isEmpty()) {
                 splice(index(mapping.getStartMark()) + 1, 0, entry);
             } else {
-                NodeTuple last = mapping.getValue().get(mapping.getValue().size() - 1);
-                splice(Math.max(index(last.getKeyNode().getEndMark()) + 1, contentEnd(last.getValueNode())), 0,
-                    ", " + entry);
+                splice(tupleEnd(mapping.getValue().get(mapping.getValue().size() - 1)), 0, ", " + entry);
             }
             return;
         }
@@ -291,8 +383,7 @@ final class LedgerDocument {
         if (node instanceof SequenceNode sequence) {
             return contentEnd(sequence.getValue().get(sequence.getValue().size() - 1));
         }
-        NodeTuple last = ((MappingNode) node).getValue().get(((MappingNode) node).getValue().size() - 1);
-        return Math.max(index(last.getKeyNode().getEndMark()) + 1, contentEnd(last.getValueNode()));
+        return tupleEnd(((MappingNode) node).getValue().get(((MappingNode) node).getValue().size() - 1));
     }
 
     /** True for a block scalar with the keep indicator ({@code |+}, {@code >+}): its trailing breaks are content. */

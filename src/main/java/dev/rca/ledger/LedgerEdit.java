@@ -75,6 +75,14 @@ public final class LedgerEdit {
         document.set(itemPath(id, field), value);
     }
 
+    /**
+     * Removes {@code field} of the item {@code id} (e.g. the {@code because} of a hypothesis now confirmed);
+     * nothing happens when the item has no such field.
+     */
+    public void removeItemField(String id, String field) {
+        document.remove(itemPath(id, field));
+    }
+
     /** The path of {@code field} in the item with {@code id}, e.g. {@code [hypotheses, 1, status]}. */
     public List<Object> itemPath(String id, String field) {
         ItemKind kind = ItemKind.ofId(id);

@@ -156,6 +156,76 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void aChangeOfMindIsSaidAndConfirmingDropsTheReasonForRejecting() throws Exception {
+        ok(rca("open", "R-1"), "docs/postmortems/R-1.yaml\n");
+        ok(rca("symptom", "s1", "-t", "R-1"), "S1\n");
+        ok(rca("hypothesis", "h", "--explains=S1", "-t", "R-1"), "H1\n");
+        ok(rca("evidence", "HEAD", "-t", "R-1"), "E1\n");
+        assertEquals(new CliResult(0, "H1 confirmed\n", ""), rca("confirm", "H1", "--evidence=E1", "-t", "R-1"));
+        assertEquals(new CliResult(0, "H1 rejected\n", "rca: note: H1 was confirmed; now rejected\n"),
+            rca("reject", "H1", "--because=typo: meant H2", "-t", "R-1"));
+        assertTrue(Files.readString(ledger("R-1")).contains("""
+              - id: H1
+                text: h
+                status: rejected
+                explains: [S1]
+                evidence: [E1]
+                because: "typo: meant H2"
+            """), Files.readString(ledger("R-1")));
+        assertEquals(new CliResult(0, "H1 rejected\n", ""), rca("reject", "H1", "--because=still no", "-t", "R-1"));
+
+        assertEquals(new CliResult(0, "H1 confirmed\n", "rca: note: H1 was rejected; now confirmed\n"),
+            rca("confirm", "H1", "-t", "R-1"));
+        String confirmed = Files.readString(ledger("R-1"));
+        assertTrue(confirmed.contains("""
+              - id: H1
+                text: h
+                status: confirmed
+                explains: [S1]
+                evidence: [E1]
+            experiments:"""), confirmed);
+        assertFalse(confirmed.contains("because:"), confirmed);
+        ok(rca("check"), "");
+        assertEquals(new CliResult(0, "H1 confirmed\n", ""), rca("confirm", "H1", "-t", "R-1"));
+        assertEquals(confirmed, Files.readString(ledger("R-1")));
+
+        CliResult missing = rca("reject", "H2", "--because=x", "-t", "R-1");
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: no hypothesis H2 in the ledger (it has H1)\n"),
+            missing);
+        assertEquals(confirmed, Files.readString(ledger("R-1")));
+    }
+
+    @Test
+    void checkReportsAConfirmedHypothesisThatKeepsAReasonForRejecting() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        Files.writeString(ledger("T-1"), """
+            rca: 1
+            ticket: T-1
+            hypotheses:
+              - id: H1
+                text: a
+                status: confirmed
+                because: typo, meant H2   # hand-edited
+              - {id: H2, text: b, status: rejected, because: no}
+            """);
+        CliResult r = rca("check");
+        assertEquals(new CliResult(ExitCode.NEGATIVE, "docs/postmortems/T-1.yaml:7:14: H1 is confirmed but keeps the "
+            + "reason it was rejected: remove because: (rca confirm H1 does)\n", ""), r);
+        ok(rca("confirm", "H1"), "H1 confirmed\n");
+        assertEquals("""
+            rca: 1
+            ticket: T-1
+            hypotheses:
+              - id: H1
+                text: a
+                status: confirmed
+                # hand-edited
+              - {id: H2, text: b, status: rejected, because: no}
+            """, Files.readString(ledger("T-1")));
+        ok(rca("check"), "");
+    }
+
+    @Test
     void theTicketRule() throws Exception {
         CliResult none = rca("symptom", "x");
         assertEquals(ExitCode.USAGE, none.exitCode(), none.toString());

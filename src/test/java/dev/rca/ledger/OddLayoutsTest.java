@@ -212,4 +212,105 @@ class OddLayoutsTest {
             # end
             """, Files.readString(path));
     }
+
+    static List<Arguments> removals() {
+        return List.of(
+            Arguments.of("block, a comment after the value", """
+                hypotheses:
+                  - id: H1
+                    because: no   # from the thread dump
+                    text: a
+                """, """
+                hypotheses:
+                  - id: H1
+                    # from the thread dump
+                    text: a
+                """),
+            Arguments.of("block, last line without a line break", """
+                hypotheses:
+                  - id: H1
+                    text: a
+                    because: no""", """
+                hypotheses:
+                  - id: H1
+                    text: a"""),
+            Arguments.of("block, first key of the item", """
+                hypotheses:
+                  - because: "no: really"
+                    id: H1
+                    text: a
+                """, """
+                hypotheses:
+                  - id: H1
+                    text: a
+                """),
+            Arguments.of("block, folded over lines, CRLF", ""
+                + "hypotheses:\r\n  - id: H1\r\n    because: >-\r\n      long\r\n      reason\r\n    text: a\r\n",
+                "hypotheses:\r\n  - id: H1\r\n    text: a\r\n"),
+            Arguments.of("flow, in the middle", """
+                hypotheses: [{id: H1, because: "no: really", text: a}]  # flow
+                """, """
+                hypotheses: [{id: H1, text: a}]  # flow
+                """),
+            Arguments.of("flow, first", """
+                hypotheses:
+                  - {because: no, id: H1, text: a}
+                """, """
+                hypotheses:
+                  - {id: H1, text: a}
+                """),
+            Arguments.of("flow over lines", """
+                hypotheses:
+                  - {id: H1,
+                     text: a,
+                     because: no}   # end
+                """, """
+                hypotheses:
+                  - {id: H1,
+                     text: a}   # end
+                """),
+            Arguments.of("nothing to remove", """
+                hypotheses:
+                  - id: H1      # kept as it is
+                    text: a
+                """, """
+                hypotheses:
+                  - id: H1      # kept as it is
+                    text: a
+                """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("removals")
+    void removingAFieldKeepsEverythingElse(String name, String before, String after) throws Exception {
+        Path path = dir.resolve("T-1.yaml");
+        Files.writeString(path, "rca: 1\nticket: T-1\n" + before);
+        LedgerFile file = new LedgerFile(path, new TicketId("T-1"), "T-1.yaml");
+        file.update(edit -> {
+            edit.removeItemField("H1", "because");
+            return null;
+        });
+        assertEquals("rca: 1\nticket: T-1\n" + after, Files.readString(path));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "hypotheses: [{id: H1, # why\n  because: no, text: a}]\n",
+        "hypotheses:\n  - because: no  # why\n    id: H1\n    text: a\n",
+        "hypotheses:\n  - id: H1\n    because:   # why\n      no\n    text: a\n",
+        "hypotheses:\n  - id: H1\n    because: | # why\n      no\n    text: a\n"})
+    void aRemovalThatWouldTakeACommentWithItIsRefused(String before) throws Exception {
+        Path path = dir.resolve("T-1.yaml");
+        Files.writeString(path, "rca: 1\nticket: T-1\n" + before);
+        LedgerFile file = new LedgerFile(path, new TicketId("T-1"), "T-1.yaml");
+        dev.rca.RcaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.rca.RcaException.class,
+            () -> file.update(edit -> {
+                edit.removeItemField("H1", "because");
+                return null;
+            }));
+        assertEquals("rca: error: cannot edit T-1.yaml without changing what is written in it; nothing was written"
+            + System.lineSeparator() + "hint: make this change by hand, or report the ledger layout as an rca bug",
+            e.render());
+        assertEquals("rca: 1\nticket: T-1\n" + before, Files.readString(path));
+    }
 }
