@@ -22,7 +22,7 @@ public final class ExperimentCommand extends LedgerCommand {
     @Option(names = "--result", required = true, paramLabel = "<what happened>", description = "What happened.")
     String result;
 
-    @Option(names = "--at", paramLabel = "<when>", description = "When it was done (default: now, in UTC).")
+    @Option(names = "--at", paramLabel = "<when>", description = "When it was done, ISO-8601 (default: now, in UTC).")
     String at;
 
     @Override
@@ -32,7 +32,8 @@ public final class ExperimentCommand extends LedgerCommand {
         item.put("tests", tests);
         item.put("action", requireText("the experiment", action));
         item.put("result", requireText("--result", result));
-        item.put("at", at != null ? at : java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        item.put("at", at != null ? requireTime(at)
+            : java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> {
                 edit.itemPath(tests, null);

@@ -7,6 +7,7 @@ import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
 import dev.rca.ledger.Ledgers;
+import dev.rca.ledger.LooseInstant;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -90,6 +91,21 @@ abstract class LedgerCommand extends RcaCommand {
     private static String describe(ItemKind... kinds) {
         return String.join(" or ", java.util.Arrays.stream(kinds)
             .map(k -> "a " + k.name().toLowerCase(java.util.Locale.ROOT) + " id (" + k.prefix() + "<n>)").toList());
+    }
+
+    /**
+     * Refuses an {@code --at} that is not a time the ledger's readers ({@code rca timeline}, {@code rca check})
+     * can place (usage error); returns it stripped, or {@code null} when not given.
+     */
+    static String requireTime(String at) {
+        if (at == null) {
+            return null;
+        }
+        if (LooseInstant.parse(at) == null) {
+            throw RcaException.usage("--at: '" + at + "' is not a time rca can read")
+                .withHint("write ISO-8601, e.g. --at=" + LooseInstant.EXAMPLE + " or --at=2026-11-20T10:12:00+01:00");
+        }
+        return at.strip();
     }
 
     /** Refuses blank text (usage error) and returns it stripped. */

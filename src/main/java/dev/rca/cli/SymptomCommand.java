@@ -22,7 +22,7 @@ public final class SymptomCommand extends LedgerCommand {
     @Option(names = "--source", paramLabel = "<where>", description = "Where it was seen (CI run, dashboard, log file).")
     String source;
 
-    @Option(names = "--at", paramLabel = "<when>", description = "When it was seen, ideally ISO-8601 (2026-11-20T09:12:00Z).")
+    @Option(names = "--at", paramLabel = "<when>", description = "When it was seen, ISO-8601 (2026-11-20T09:12:00Z, or with an offset).")
     String at;
 
     @Override
@@ -31,7 +31,7 @@ public final class SymptomCommand extends LedgerCommand {
         item.put("kind", kind);
         item.put("text", requireText("the symptom", text));
         item.put("source", source);
-        item.put("at", at);
+        item.put("at", requireTime(at));
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> edit.addItem(ItemKind.SYMPTOM, item));
             out().println(id);

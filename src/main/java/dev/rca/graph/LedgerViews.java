@@ -6,6 +6,7 @@ import dev.rca.ledger.Experiment;
 import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LooseInstant;
 import dev.rca.ledger.Symptom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,33 +85,31 @@ public final class LedgerViews {
 
     /**
      * The timeline: the ledger's own timeline entries, timed symptoms, timed experiments, timed bisect
-     * steps and the dates of evidence commits, in time order (entries without a time last).
+     * steps and the dates of evidence commits, in time order (entries without a time, or with one rca cannot
+     * read, last).
      */
     public static List<TimelineEvent> timeline(Ledger ledger) {
         List<TimelineEvent> events = new ArrayList<>();
         for (dev.rca.ledger.TimelineEvent t : ledger.timeline()) {
-            events.add(new TimelineEvent(LooseInstant.parse(t.at()), "timeline", t.event(), t.source()));
+            events.add(event(t.at(), "timeline", t.event(), t.source()));
         }
         for (Symptom s : ledger.symptoms()) {
-            Instant at = LooseInstant.parse(s.at());
-            if (at != null) {
-                events.add(new TimelineEvent(at, "symptom", s.id() + ": " + s.text(), s.source()));
+            if (written(s.at())) {
+                events.add(event(s.at(), "symptom", s.id() + ": " + s.text(), s.source()));
             }
         }
         for (Experiment x : ledger.experiments()) {
-            Instant at = LooseInstant.parse(x.at());
-            if (at != null) {
+            if (written(x.at())) {
                 String text = x.id() + ": " + x.action() + (x.result() == null ? "" : " → " + x.result());
-                events.add(new TimelineEvent(at, "experiment", text, x.tests() == null ? null : "tests " + x.tests()));
+                events.add(event(x.at(), "experiment", text, x.tests() == null ? null : "tests " + x.tests()));
             }
         }
         if (ledger.bisect() != null) {
             for (BisectStep step : ledger.bisect().steps()) {
-                Instant at = LooseInstant.parse(step.at());
-                if (at != null) {
+                if (written(step.at())) {
                     String text = abbreviate(step.commit()) + " " + step.verdict()
                         + (step.runs() > 1 ? " (" + step.runs() + " runs)" : "");
-                    events.add(new TimelineEvent(at, "bisect", text, "bisect"));
+                    events.add(event(step.at(), "bisect", text, "bisect"));
                 }
             }
         }
@@ -121,6 +120,19 @@ public final class LedgerViews {
             }
         }
         return Timeline.order(events);
+    }
+
+    private static boolean written(String at) {
+        return at != null && !at.isBlank();
+    }
+
+    /**
+     * An event at a time as written in the ledger. A time rca cannot read puts the event among the untimed ones,
+     * with the time as written in its text: dropping it would hide it, and placing it would be a guess.
+     */
+    private static TimelineEvent event(String at, String kind, String text, String source) {
+        String shown = LooseInstant.isUnreadable(at) ? text + " (at: " + at.strip() + ", not a time rca can read)" : text;
+        return new TimelineEvent(LooseInstant.parse(at), kind, shown, source);
     }
 
     private static boolean isHypothesis(Map<String, GraphNode> nodes, String id) {

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * {@code rca check}'s checks beyond the format: every referenced id exists, every SHA resolves, offending
  * commits are ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why and
- * no confirmed one keeps a reason for rejecting it, and the ticket matches the file name.
+ * no confirmed one keeps a reason for rejecting it, every time written on a symptom, experiment or timeline entry
+ * can be read, and the ticket matches the file name.
  */
 public final class LedgerChecker {
     private final Ledger ledger;
@@ -38,6 +39,12 @@ public final class LedgerChecker {
             finding("ticket", "ticket " + ledger.ticket() + " does not match the file name " + fileTicket.ledgerFileName());
         }
         Set<String> ids = ledger.ids();
+        for (int i = 0; i < ledger.symptoms().size(); i++) {
+            time("symptoms." + i, ledger.symptoms().get(i).id(), ledger.symptoms().get(i).at());
+        }
+        for (int i = 0; i < ledger.timeline().size(); i++) {
+            time("timeline." + i, "timeline entry " + (i + 1), ledger.timeline().get(i).at());
+        }
         for (int i = 0; i < ledger.hypotheses().size(); i++) {
             Hypothesis h = ledger.hypotheses().get(i);
             String path = "hypotheses." + i;
@@ -57,6 +64,7 @@ public final class LedgerChecker {
         }
         for (int i = 0; i < ledger.experiments().size(); i++) {
             Experiment x = ledger.experiments().get(i);
+            time("experiments." + i, x.id(), x.at());
             if (x.tests() != null) {
                 references("experiments." + i + ".tests", List.of(x.tests().split("\\s*,\\s*")), ids,
                     Set.of(ItemKind.HYPOTHESIS));
@@ -79,6 +87,13 @@ public final class LedgerChecker {
                     }
                 }
             }
+        }
+    }
+
+    private void time(String path, String what, String at) {
+        if (LooseInstant.isUnreadable(at)) {
+            finding(path + ".at", what + " is at '" + at + "', which is not a time rca can read: write ISO-8601, "
+                + "e.g. " + LooseInstant.EXAMPLE);
         }
     }
 

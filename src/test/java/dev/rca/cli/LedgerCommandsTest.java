@@ -225,6 +225,84 @@ class LedgerCommandsTest {
         ok(rca("check"), "");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2026-02-30T10:00:00Z", "2026-13-45T99:00:00Z", "2026-02-30 10:00 +0100", " "})
+    void anAtThatIsNoTimeIsAUsageErrorThatWritesNothing(String at) throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        ok(rca("hypothesis", "h"), "H1\n");
+        byte[] before = Files.readAllBytes(ledger("T-1"));
+        CliResult refused = new CliResult(ExitCode.USAGE, "", "rca: error: --at: '" + at + "' is not a time rca can "
+            + "read\nhint: write ISO-8601, e.g. --at=2026-11-20T09:12:00Z or --at=2026-11-20T10:12:00+01:00\n");
+        assertEquals(refused, rca("symptom", "late", "--at=" + at));
+        assertEquals(refused, rca("experiment", "poke", "--tests=H1", "--result=r", "--at=" + at));
+        assertArrayEquals(before, Files.readAllBytes(ledger("T-1")));
+    }
+
+    @Test
+    void atTakesTheTimesTheLedgerReads() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        ok(rca("symptom", "a", "--at=2026-12-05T10:00:00Z"), "S1\n");
+        ok(rca("symptom", "b", "--at=2026-12-05T10:30:00+01:00"), "S2\n");
+        ok(rca("symptom", "c", "--at=2026-12-04 23:00:00 -0200"), "S3\n");
+        ok(rca("symptom", "d", "--at=2026-12-04"), "S4\n");
+        ok(rca("hypothesis", "h"), "H1\n");
+        ok(rca("experiment", "poke", "--tests=H1", "--result=r", "--at=2026-02-28T10:00"), "X1\n");
+        String text = Files.readString(ledger("T-1"));
+        assertTrue(text.contains("""
+              - id: S1
+                text: a
+                at: "2026-12-05T10:00:00Z"
+              - id: S2
+                text: b
+                at: "2026-12-05T10:30:00+01:00"
+              - id: S3
+                text: c
+                at: "2026-12-04 23:00:00 -0200"
+              - id: S4
+                text: d
+                at: "2026-12-04"
+            """), text);
+        assertTrue(text.contains("    at: \"2026-02-28T10:00\"\n"), text);
+        ok(rca("check"), "");
+        ok(rca("timeline"), """
+            TIME                  KIND        TEXT          SOURCE
+            2026-02-28T10:00:00Z  experiment  X1: poke → r  tests H1
+            2026-12-04T00:00:00Z  symptom     S4: d         -
+            2026-12-05T01:00:00Z  symptom     S3: c         -
+            2026-12-05T09:30:00Z  symptom     S2: b         -
+            2026-12-05T10:00:00Z  symptom     S1: a         -
+            """);
+    }
+
+    @Test
+    void checkReportsTimesItCannotRead() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        Files.writeString(ledger("T-1"), """
+            rca: 1
+            ticket: T-1
+            symptoms:
+              - {id: S1, text: late, at: yesterday}
+              - {id: S2, text: slow, at: "2026-12-05T10:00:00Z"}
+            timeline:
+              - {at: "2026-13-45T99:00:00Z", event: deploy}
+              - {event: pager fired}
+            hypotheses: [{id: H1, text: h}]
+            experiments:
+              - id: X1
+                tests: H1
+                action: poke
+                at: "2026-02-30T10:00:00Z"
+            """);
+        String f = "docs/postmortems/T-1.yaml:";
+        assertEquals(new CliResult(ExitCode.NEGATIVE, ""
+            + f + "4:30: S1 is at 'yesterday', which is not a time rca can read: write ISO-8601, "
+            + "e.g. 2026-11-20T09:12:00Z\n"
+            + f + "7:10: timeline entry 1 is at '2026-13-45T99:00:00Z', which is not a time rca can read: write "
+            + "ISO-8601, e.g. 2026-11-20T09:12:00Z\n"
+            + f + "14:9: X1 is at '2026-02-30T10:00:00Z', which is not a time rca can read: write ISO-8601, "
+            + "e.g. 2026-11-20T09:12:00Z\n", ""), rca("check"));
+    }
+
     @Test
     void theTicketRule() throws Exception {
         CliResult none = rca("symptom", "x");

@@ -69,6 +69,26 @@ class TimelineDagCommandTest {
     }
 
     @Test
+    void timelineListsEntriesWhoseTimeItCannotReadAmongTheUntimed() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        Files.writeString(ledger, Files.readString(ledger)
+            .replace("at: \"2026-11-20T09:00:00Z\"", "at: \"2026-13-45T99:00:00Z\"")
+            .replace("at: \"2026-11-20T09:12:00Z\"", "at: yesterday"));
+        CliResult r = Cli.run(dir, "timeline");
+        assertEquals(0, r.exitCode(), r.toString());
+        String sha = commit.name().substring(0, 12);
+        assertEquals("""
+            TIME                  KIND        TEXT                                                                          SOURCE
+            2026-01-01T00:01:00Z  commit      E1: %s cache: evict under the order lock                            \
+            Alice Author <alice@example.com>
+            2026-11-20T10:00:00Z  experiment  X1: thread dump during the hang → no OrderLock holder                         tests H1
+            -                     timeline    build 1.42 deployed (at: 2026-13-45T99:00:00Z, not a time rca can read)       deploy log
+            -                     timeline    pager fired                                                                   -
+            -                     symptom     S1: CheckoutIT times out after 30 s (at: yesterday, not a time rca can read)  CI run 4411
+            """.formatted(sha), r.out());
+    }
+
+    @Test
     void dagDrawsEdgesAndStylesInEveryFormat() {
         String sha = commit.name().substring(0, 12);
         CliResult mermaid = Cli.run(dir, "dag");

@@ -1,4 +1,4 @@
-package dev.rca.graph;
+package dev.rca.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 
 /**
@@ -14,15 +15,27 @@ import java.util.List;
  * offsets, local date-times and dates (taken as UTC), and git's {@code 2026-11-20 09:12:00 +0100}.
  */
 public final class LooseInstant {
+    /** What a message shows as the form to use. */
+    public static final String EXAMPLE = "2026-11-20T09:12:00Z";
+    // strict, so that 2026-02-30 is refused rather than read as 2026-02-28
     private static final List<DateTimeFormatter> WITH_OFFSET = List.of(
         DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xx"),
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]xxx"));
+        strict("uuuu-MM-dd HH:mm[:ss] xx"),
+        strict("uuuu-MM-dd HH:mm[:ss]xxx"));
     private static final List<DateTimeFormatter> LOCAL = List.of(
         DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"));
+        strict("uuuu-MM-dd HH:mm[:ss]"));
 
     private LooseInstant() {
+    }
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** True when {@code text} is written but names no time rca can place (a hand-edited "yesterday"). */
+    public static boolean isUnreadable(String text) {
+        return text != null && !text.isBlank() && parse(text) == null;
     }
 
     /** The instant {@code text} names, or null when it is empty or not a time rca can place. */
