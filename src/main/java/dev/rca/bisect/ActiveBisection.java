@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one bisection in progress in a repository (per git directory, as git's own): it lives where its {@code start}
@@ -26,8 +27,8 @@ public final class ActiveBisection {
     }
 
     /** Where {@code start} keeps a new bisection: {@code ticket}'s ledger when given, else {@code .git/rca}. */
-    public static BisectStore forStart(GitWorkspace workspace, String ticket) {
-        return ticket == null ? Bisection.defaultStore(workspace) : ledgerStore(workspace, ticket);
+    public static BisectStore forStart(GitWorkspace workspace, String ticket, Consumer<String> notes) {
+        return ticket == null ? Bisection.defaultStore(workspace) : ledgerStore(workspace, ticket, notes);
     }
 
     /**
@@ -36,15 +37,15 @@ public final class ActiveBisection {
      *
      * @throws RcaException exit 3 when {@code ticket} is given and the bisection in progress is kept elsewhere
      */
-    public static BisectStore select(GitWorkspace workspace, String ticket) {
+    public static BisectStore select(GitWorkspace workspace, String ticket, Consumer<String> notes) {
         Optional<String> active = activeTicket(workspace);
         if (ticket == null) {
-            return active.isPresent() ? ledgerStore(workspace, active.get()) : Bisection.defaultStore(workspace);
+            return active.isPresent() ? ledgerStore(workspace, active.get(), notes) : Bisection.defaultStore(workspace);
         }
-        LedgerBisectStore store = ledgerStore(workspace, ticket);
+        LedgerBisectStore store = ledgerStore(workspace, ticket, notes);
         String elsewhere = null;
         if (active.isPresent() && !active.get().equals(ticket)) {
-            elsewhere = "it is in " + ledgerStore(workspace, active.get()).ledgerName();
+            elsewhere = "it is in " + ledgerStore(workspace, active.get(), notes).ledgerName();
         } else if (active.isEmpty() && Files.exists(workspace.rcaDir().resolve(STATE))) {
             elsewhere = "it was started without -t";
         }
@@ -83,8 +84,10 @@ public final class ActiveBisection {
         }
     }
 
-    private static LedgerBisectStore ledgerStore(GitWorkspace workspace, String ticket) {
-        return new LedgerBisectStore(workspace, LedgerLocator.of(workspace).file(ticket), Clock.systemUTC());
+    /** {@code notes} hears what writing the ledger means (see {@link dev.rca.ledger.LedgerFile#withNotes}). */
+    private static LedgerBisectStore ledgerStore(GitWorkspace workspace, String ticket, Consumer<String> notes) {
+        return new LedgerBisectStore(workspace, LedgerLocator.of(workspace).file(ticket).withNotes(notes),
+            Clock.systemUTC());
     }
 
     private static boolean delete(Path file) {

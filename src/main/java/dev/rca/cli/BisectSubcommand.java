@@ -20,7 +20,7 @@ abstract class BisectSubcommand extends LedgerCommand {
      * that ledger (see {@link ActiveBisection#select}).
      */
     Bisection bisection(GitWorkspace workspace) {
-        return new Bisection(workspace, ActiveBisection.select(workspace, ticket));
+        return new Bisection(workspace, ActiveBisection.select(workspace, ticket, notes()));
     }
 
     /** The total tests git expects for {@code all} candidates (its "after this" estimate plus this one). */

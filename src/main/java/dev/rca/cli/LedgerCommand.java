@@ -23,7 +23,7 @@ abstract class LedgerCommand extends RcaCommand {
 
     /** The ledger this command acts on, by the {@code -t} rule. */
     protected LedgerFile ledgerFile(GitWorkspace workspace) {
-        return LedgerLocator.of(workspace).resolve(ticket);
+        return LedgerLocator.of(workspace).resolve(ticket).withNotes(notes());
     }
 
     /**
@@ -34,7 +34,7 @@ abstract class LedgerCommand extends RcaCommand {
         if (ticket == null) {
             return null;
         }
-        LedgerFile ledger = LedgerLocator.of(workspace).resolve(ticket);
+        LedgerFile ledger = ledgerFile(workspace);
         ledger.read();
         return ledger;
     }

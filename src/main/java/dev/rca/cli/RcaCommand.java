@@ -5,8 +5,11 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.Ledgers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -81,6 +84,20 @@ public abstract class RcaCommand implements Callable<Integer> {
     protected String invocation() {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         return Ledgers.commandLine("rca", args.toArray(String[]::new));
+    }
+
+    /**
+     * Notes for stderr, {@code rca: note: <line>}, each said once however often it comes (a bisect run writes
+     * its ledger at every step); for {@link dev.rca.ledger.LedgerFile#withNotes}.
+     */
+    protected Consumer<String> notes() {
+        Set<String> said = new HashSet<>();
+        return note -> {
+            if (said.add(note)) {
+                err().println("rca: note: " + note);
+                err().flush();
+            }
+        };
     }
 
     /** Progress on stderr when stderr is a terminal, else nothing. */

@@ -44,7 +44,7 @@ public final class VerifyCommand extends RcaCommand {
             throw RcaException.usage("--timeout must be at least 1 second, not " + timeoutSeconds);
         }
         try (GitWorkspace workspace = openWorkspace()) {
-            LedgerFile file = LedgerLocator.of(workspace).resolve(ticket);
+            LedgerFile file = LedgerLocator.of(workspace).resolve(ticket).withNotes(notes());
             VerifyPlan plan = VerifyPlan.of(workspace, file, file.read(), runs, Duration.ofSeconds(timeoutSeconds));
             out().println("verify " + file.ticket() + ": repro.command, " + runs + (runs == 1 ? " run" : " runs")
                 + " at the parent " + shortName(plan.parent().sha()) + " (must fail) and " + runs + " at the fix "

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One ledger file and its safe edits. {@link #update} takes the lock beside the file, re-reads and validates
@@ -19,6 +20,7 @@ public final class LedgerFile {
     private final Path path;
     private final TicketId ticket;
     private final String displayName;
+    private final Consumer<String> notes;
 
     /**
      * @param path        the ledger's path, {@code <dir>/<TICKET>.yaml}
@@ -26,9 +28,23 @@ public final class LedgerFile {
      * @param displayName how messages name the file (e.g. {@code docs/postmortems/PAY-142.yaml})
      */
     public LedgerFile(Path path, TicketId ticket, String displayName) {
+        this(path, ticket, displayName, note -> { });
+    }
+
+    private LedgerFile(Path path, TicketId ticket, String displayName, Consumer<String> notes) {
         this.path = Objects.requireNonNull(path, "path");
         this.ticket = Objects.requireNonNull(ticket, "ticket");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.notes = Objects.requireNonNull(notes, "notes");
+    }
+
+    /**
+     * The same ledger, telling {@code notes} (one line each, for the user) what a write means beyond itself:
+     * a change to a published ledger leaves its committed post-mortem out of date. The post-mortem publisher
+     * itself writes without notes.
+     */
+    public LedgerFile withNotes(Consumer<String> notes) {
+        return new LedgerFile(path, ticket, displayName, notes);
     }
 
     /** Where the ledger is on disk. */
@@ -96,6 +112,11 @@ public final class LedgerFile {
             if (!after.equals(source.text())) {
                 LedgerSchema.load(ledgerEdit.document().source());
                 writeAtomically(after);
+                // not refused: reopening an investigation is legitimate, but the .md beside it no longer agrees
+                if (before.status() == LedgerStatus.PUBLISHED) {
+                    notes.accept(ticket + "'s post-mortem was already published and no longer matches its ledger; "
+                        + "regenerate it with 'rca postmortem -t " + ticket + "'");
+                }
             }
             return result;
         }

@@ -38,6 +38,22 @@ class LedgerBisectTest {
     }
 
     @Test
+    void bisectingInAPublishedLedgerSaysOnceThatItsPostmortemMustBeRegenerated() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        Files.writeString(ledger, Files.readString(ledger).replace("status: open ", "status: published "));
+        String note = "rca: note: PAY-7's post-mortem was already published and no longer matches its ledger; "
+            + "regenerate it with 'rca postmortem -t PAY-7'\n";
+        CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        assertEquals(0, start.exitCode(), start.toString());
+        assertEquals(note, start.err());
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "sh", "-c", "test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of(note.strip()), run.err().lines().filter(l -> l.startsWith("rca: note:")).toList(),
+            "said once for the four steps recorded");
+        assertEquals(4, Ledger.load(ledger).bisect().steps().size());
+    }
+
+    @Test
     void runKeepsEveryVerdictInTheLedgerAndRecordsTheCulprit() throws Exception {
         String before = Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml"));
         CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");

@@ -304,6 +304,36 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void changingAPublishedLedgerSaysItsPostmortemMustBeRegenerated() throws Exception {
+        ok(rca("open", "DPLL-1"), "docs/postmortems/DPLL-1.yaml\n");
+        ok(rca("hypothesis", "h"), "H1\n");
+        Files.writeString(ledger("DPLL-1"),
+            Files.readString(ledger("DPLL-1")).replace("status: open ", "status: published "));
+        String note = "rca: note: DPLL-1's post-mortem was already published and no longer matches its ledger; "
+            + "regenerate it with 'rca postmortem -t DPLL-1'\n";
+
+        assertEquals(new CliResult(0, "S1\n", note), rca("symptom", "late", "-t", "DPLL-1"));
+        String text = Files.readString(ledger("DPLL-1"));
+        assertTrue(text.contains("status: published ") && text.contains("""
+              - id: S1
+                text: late
+            """), text);
+        assertEquals(new CliResult(0, "H1 rejected\n", note), rca("reject", "H1", "--because=no", "-t", "DPLL-1"));
+        assertEquals(new CliResult(0, "E1\n", note), rca("evidence", "HEAD", "-t", "DPLL-1"));
+        assertEquals(new CliResult(0, fix.name() + "\n", note + "recorded as E2 in docs/postmortems/DPLL-1.yaml\n"),
+            rca("log", "-n", "1", "--format=sha", "-t", "DPLL-1"));
+
+        String published = Files.readString(ledger("DPLL-1"));
+        assertEquals(new CliResult(0, "H1 rejected\n", ""), rca("reject", "H1", "--because=no", "-t", "DPLL-1"));
+        assertEquals(new CliResult(0, "", ""), rca("check", "-t", "DPLL-1"));
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: the symptom must not be empty\n"),
+            rca("symptom", " ", "-t", "DPLL-1"));
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: no hypothesis H9 in the ledger (it has H1)\n"),
+            rca("confirm", "H9", "-t", "DPLL-1"));
+        assertEquals(published, Files.readString(ledger("DPLL-1")));
+    }
+
+    @Test
     void theTicketRule() throws Exception {
         CliResult none = rca("symptom", "x");
         assertEquals(ExitCode.USAGE, none.exitCode(), none.toString());

@@ -52,6 +52,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    void verifyingAPublishedLedgerSaysItsPostmortemMustBeRegenerated() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("status: validated", "status: published"));
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.out().endsWith("recorded as E3 and validation.verify in docs/postmortems/PAY-142.yaml\n"),
+            result.out());
+        assertEquals("rca: note: PAY-142's post-mortem was already published and no longer matches its ledger; "
+            + "regenerate it with 'rca postmortem -t PAY-142'\n", result.err());
+        assertTrue(Ledger.load(tmp.resolve("docs/postmortems/PAY-142.yaml")).validation().verify().passed());
+    }
+
+    @Test
     void aReproThatDoesNotFailAtTheParentIsNotAValidation() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: \"true\""));
