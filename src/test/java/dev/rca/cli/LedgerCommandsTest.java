@@ -46,6 +46,12 @@ class LedgerCommandsTest {
         return work.resolve("docs/postmortems/" + ticket + ".yaml");
     }
 
+    /** Opens T-1 and replaces its ledger with a hand-written one holding {@code sections}. */
+    private void handWritten(String sections) throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        Files.writeString(ledger("T-1"), "rca: 1\nticket: T-1\n" + sections);
+    }
+
     private void ok(CliResult r, String out) {
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(out, r.out(), r.toString());
@@ -197,10 +203,7 @@ class LedgerCommandsTest {
 
     @Test
     void checkReportsAConfirmedHypothesisThatKeepsAReasonForRejecting() throws Exception {
-        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
-        Files.writeString(ledger("T-1"), """
-            rca: 1
-            ticket: T-1
+        handWritten("""
             hypotheses:
               - id: H1
                 text: a
@@ -276,10 +279,7 @@ class LedgerCommandsTest {
 
     @Test
     void checkReportsTimesItCannotRead() throws Exception {
-        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
-        Files.writeString(ledger("T-1"), """
-            rca: 1
-            ticket: T-1
+        handWritten("""
             symptoms:
               - {id: S1, text: late, at: yesterday}
               - {id: S2, text: slow, at: "2026-12-05T10:00:00Z"}
