@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Keeps a bisection in a ledger's {@code bisect:} section, so the investigation's record holds every verdict
