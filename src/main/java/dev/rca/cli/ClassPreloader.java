@@ -69,7 +69,7 @@ public final class ClassPreloader {
             for (String[] args : runs) {
                 PrintWriter sink = new PrintWriter(Writer.nullWriter());
                 try {
-                    Rca.commandLineFor(Rca.startingIn(dir), sink, sink, args).execute(args);
+                    Rca.execute(Rca.commandLineFor(Rca.startingIn(dir), sink, sink, args), args);
                 } catch (RuntimeException ignored) {
                     // training only: a command that fails still loaded its classes
                 }

@@ -47,8 +47,17 @@ public final class LogCommand extends LedgerCommand {
     boolean firstParent;
     @Option(names = {"-n", "--max-count"}, paramLabel = "<n>", description = "At most <n> commits.")
     int maxCount = -1;
+    @Option(names = "--all", description = "Start from every ref and HEAD, as if all were named.")
+    boolean all;
     @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha, json, oneline.")
     OutputFormat format = OutputFormat.TABLE;
+
+    @Option(names = "--oneline", description = "The same as --format=oneline.")
+    void oneline(boolean on) {
+        if (on) {
+            format = OutputFormat.ONELINE;
+        }
+    }
 
     @Override
     protected int execute() {
@@ -58,7 +67,8 @@ public final class LogCommand extends LedgerCommand {
         List<String> typedPaths = positionals.subList(positionals.size() - pathCount, positionals.size());
         try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
-            LogQuery query = query(revisions, Pathspecs.resolve(workspace, typedPaths));
+            LogQuery query = query(all ? workspace.withEveryRef(revisions) : revisions,
+                Pathspecs.resolve(workspace, typedPaths));
             LedgerFile ledger = ledgerToRecordInto(workspace);
             CommitPrinter printer = new CommitPrinter(outUntilRecorded(ledger), format, walk::abbreviate);
             if (ledger != null) {

@@ -173,11 +173,16 @@ public final class Rca implements Runnable {
         return run(commandLineFor(rca, out, err, args), out, err, args);
     }
 
+    /** Executes {@code args} on {@code line} as typed, git's {@code log -<n>} included; the exit code. */
+    public static int execute(CommandLine line, String... args) {
+        return line.execute(CommandLineArgs.withCountShorthand(args));
+    }
+
     /** Runs {@code args} on {@code line}, which writes to {@code out} and {@code err}; the exit code. */
     static int run(CommandLine line, PrintWriter out, PrintWriter err, String[] args) {
         int code;
         try {
-            code = line.execute(args);
+            code = execute(line, args);
         } catch (OutOfMemoryError e) {
             out.flush();
             code = ErrorReporter.reportOutOfMemory(err);

@@ -129,6 +129,37 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     /**
+     * {@code revisions} and, as {@code git log --all} adds them, every ref that leads to a commit (refs to trees or
+     * blobs are left out), by full name, then HEAD.
+     */
+    public List<String> withEveryRef(List<String> revisions) {
+        List<String> all = new java.util.ArrayList<>(revisions);
+        try {
+            // git adds the refs, then HEAD: the order that breaks ties between commits of the same date
+            for (org.eclipse.jgit.lib.Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_REFS)) {
+                if (leadsToCommit(ref.getName())) {
+                    all.add(ref.getName());
+                }
+            }
+            if (leadsToCommit(Constants.HEAD)) {
+                all.add(Constants.HEAD);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw RcaException.badInput("cannot list the refs: " + e.getMessage(), e);
+        }
+        return all;
+    }
+
+    private boolean leadsToCommit(String refName) throws IOException {
+        try {
+            return repository.resolve(refName + "^{commit}") != null;
+        } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException | org.eclipse.jgit.errors.RevisionSyntaxException
+                 notACommit) {
+            return false;
+        }
+    }
+
+    /**
      * Resolves a revision in git's syntax to a commit id (tags are peeled).
      *
      * @throws RcaException exit 3 when the revision is unknown, ambiguous or not a commit

@@ -138,6 +138,26 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void gitsHabitsCountShorthandOnelineAndAll() {
+        assertEquals(NativeGit.lines(dir, "log", "-2", "--oneline"), Cli.run(dir, "log", "-2", "--oneline").outLines());
+        assertEquals(NativeGit.lines(dir, "log", "-3", "--format=%H", "--", "lib"),
+            Cli.run(dir, "log", "-3", "--format=sha", "--", "lib").outLines());
+        // a side branch, a detached HEAD and a tag of a tree: --all starts from every ref that leads to a commit
+        NativeGit.run(dir, "branch", "side", second.name());
+        NativeGit.run(dir, "checkout", "-q", "side");
+        NativeGit.run(dir, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "--allow-empty",
+            "-m", "on side");
+        NativeGit.run(dir, "checkout", "-q", "--detach", "HEAD");
+        NativeGit.run(dir, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "--allow-empty",
+            "-m", "detached");
+        NativeGit.run(dir, "tag", "a-tree", fourth.getTree().name());
+        CliResult all = Cli.run(dir, "log", "--all", "--format=sha");
+        assertEquals(NativeGit.lines(dir, "log", "--all", "--format=%H"), all.outLines(), all.toString());
+        assertEquals(NativeGit.lines(dir, "log", "--all", "--format=%H", "--", "src"),
+            Cli.run(dir, "log", "--all", "--format=sha", "--", "src").outLines());
+    }
+
+    @Test
     void pathPatternsAreRefusedRatherThanMatchingNothing() throws Exception {
         assertError(ExitCode.USAGE, "rca: error: path patterns are not supported: 'lib/*.c'\n"
             + "hint: name files or directories (a directory covers everything below it), or let the shell expand the"

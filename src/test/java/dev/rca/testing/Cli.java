@@ -16,7 +16,7 @@ public final class Cli {
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
-        int code = Rca.commandLineFor(Rca.startingIn(directory), outWriter, errWriter, args).execute(args);
+        int code = Rca.execute(Rca.commandLineFor(Rca.startingIn(directory), outWriter, errWriter, args), args);
         outWriter.flush();
         errWriter.flush();
         return new CliResult(code, out.toString(), err.toString());
