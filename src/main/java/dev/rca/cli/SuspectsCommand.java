@@ -47,6 +47,11 @@ public final class SuspectsCommand extends LedgerCommand {
         if (top < 1) {
             throw RcaException.usage("--top must be at least 1, not " + top);
         }
+        if (fix.contains("..") || fix.startsWith("^")) {
+            throw RcaException.usage("suspects takes one fix commit, not a range: '" + fix + "'")
+                .withHint("name the commit that fixed the bug, e.g. rca suspects "
+                    + (fix.contains("..") && !fix.endsWith("..") ? fix.substring(fix.lastIndexOf("..") + 2) : "HEAD"));
+        }
         SuspectReport report;
         try (GitWorkspace workspace = openHistoryWorkspace(); SuspectFinder finder = new SuspectFinder(workspace)) {
             LedgerFile ledger = ledgerToRecordInto(workspace);

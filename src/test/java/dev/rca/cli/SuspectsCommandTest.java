@@ -160,6 +160,16 @@ class SuspectsCommandTest {
     }
 
     @Test
+    void aRangeIsAUsageErrorThatNamesItsEnd() {
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD~1..HEAD");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("rca: error: suspects takes one fix commit, not a range: 'HEAD~1..HEAD'\n"
+            + "hint: name the commit that fixed the bug, e.g. rca suspects HEAD\n", r.err());
+        assertEquals(ExitCode.USAGE, Cli.run(repo.directory(), "suspects", "^HEAD~1").exitCode());
+    }
+
+    @Test
     void badTopAndFormatAreUsageErrors() {
         assertEquals(ExitCode.USAGE, Cli.run(repo.directory(), "suspects", "HEAD", "--top=0").exitCode());
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=dot");
