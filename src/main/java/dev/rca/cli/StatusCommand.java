@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.bisect.ActiveBisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.json.Json;
 import dev.rca.ledger.GitCommitLookup;
@@ -26,7 +27,8 @@ public final class StatusCommand extends LedgerCommand {
         InvestigationStatus status;
         try (GitWorkspace workspace = openWorkspace()) {
             Ledger ledger = ledgerFile(workspace).read();
-            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace));
+            boolean bisecting = ActiveBisection.activeTicket(workspace).map(ledger.ticket()::equals).orElse(false);
+            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace), bisecting);
         }
         if (format == OutputFormat.JSON) {
             out().println(Json.write(status.toJson()));

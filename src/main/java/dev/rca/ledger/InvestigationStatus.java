@@ -10,21 +10,27 @@ import java.util.Map;
  * progress, and the next useful step.
  */
 public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> openHypotheses,
-                                  String bisectProgress, String nextStep) {
+                                  String bisectProgress, boolean bisectInProgress, String nextStep) {
     public InvestigationStatus {
         inputs = List.copyOf(inputs);
         openHypotheses = List.copyOf(openHypotheses);
     }
 
-    /** Assesses {@code ledger}, resolving fix commits through {@code commits}. */
-    public static InvestigationStatus of(Ledger ledger, CommitLookup commits) {
+    /**
+     * Assesses {@code ledger}, resolving fix commits through {@code commits}. {@code bisecting} says whether the
+     * bisection in progress in the repository is the one this ledger records: one that was reset, or replaced by
+     * another, stays in the ledger as a record but is not continued.
+     */
+    public static InvestigationStatus of(Ledger ledger, CommitLookup commits, boolean bisecting) {
         List<InputCheck> inputs = PostmortemInputs.assess(ledger, commits);
         List<Hypothesis> open = ledger.openHypothesesByLikelihood();
-        return new InvestigationStatus(ledger, inputs, open, bisectProgress(ledger.bisect()),
-            nextStep(ledger, inputs, open));
+        BisectRecord bisect = ledger.bisect();
+        boolean inProgress = bisecting && bisect != null && bisect.firstBad() == null;
+        return new InvestigationStatus(ledger, inputs, open, bisectProgress(bisect, inProgress), inProgress,
+            nextStep(ledger, inputs, open, inProgress));
     }
 
-    private static String bisectProgress(BisectRecord bisect) {
+    private static String bisectProgress(BisectRecord bisect, boolean inProgress) {
         if (bisect == null) {
             return "not started";
         }
@@ -32,6 +38,9 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         String taken = steps + " step" + (steps == 1 ? "" : "s");
         if (bisect.firstBad() != null) {
             return "done after " + taken + ": first bad commit " + bisect.firstBad();
+        }
+        if (!inProgress) {
+            return "ended without an answer after " + taken + " (reset, or replaced by another bisection)";
         }
         return "in progress, " + taken + " taken" + (bisect.bad() == null ? "" : ", bad " + abbreviate(bisect.bad()))
             + (bisect.good().isEmpty() ? "" : ", good " + String.join(" ",
@@ -42,7 +51,8 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         return CommitInfo.isFullSha(sha) ? sha.substring(0, 12) : sha;
     }
 
-    private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open) {
+    private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open,
+                                   boolean bisecting) {
         if (ledger.status() == LedgerStatus.PUBLISHED) {
             return "nothing: the post-mortem is published";
         }
@@ -54,7 +64,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
                 + inputs.get(0).missing() + ")";
         }
         if (!inputs.get(1).present()) {
-            if (ledger.bisect() != null && ledger.bisect().firstBad() == null) {
+            if (bisecting) {
                 return "continue the bisection: rca bisect-helper run -- " + ledger.repro().command();
             }
             if (ledger.bisect() != null && ledger.bisect().firstBad() != null) {
@@ -115,6 +125,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         Map<String, Object> bisect = new LinkedHashMap<>();
         BisectRecord record = ledger.bisect();
         bisect.put("started", record != null);
+        bisect.put("in_progress", bisectInProgress);
         bisect.put("steps", record == null ? 0 : record.steps().size());
         bisect.put("first_bad", record == null ? null : record.firstBad());
         bisect.put("summary", bisectProgress);

@@ -96,6 +96,26 @@ class LedgerBisectTest {
     }
 
     @Test
+    void statusTellsABisectionInProgressFromOneThatWasResetOrReplaced() {
+        Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        Cli.run(dir, "bisect-helper", "good");
+        String inProgress = "Bisect: in progress, 1 step taken, bad " + sha(15).substring(0, 12) + ", good "
+            + sha(0).substring(0, 12) + "\n";
+        assertTrue(Cli.run(dir, "status").out().contains(inProgress), Cli.run(dir, "status").out());
+        assertTrue(Cli.run(dir, "status", "--format=json").out().contains("\"started\":true,\"in_progress\":true"));
+
+        // another bisection, started without -t, replaces it: the ledger keeps the record, status does not resume it
+        Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult replaced = Cli.run(dir, "status");
+        assertTrue(replaced.out().contains(
+            "Bisect: ended without an answer after 1 step (reset, or replaced by another bisection)\n"), replaced.out());
+        assertFalse(replaced.out().contains("continue the bisection"), replaced.out());
+        assertTrue(Cli.run(dir, "status", "--format=json").out().contains("\"started\":true,\"in_progress\":false"));
+        Cli.run(dir, "bisect-helper", "reset");
+        assertTrue(Cli.run(dir, "status").out().contains("Bisect: ended without an answer after 1 step"));
+    }
+
+    @Test
     void aBadTicketIsRefusedBeforeAnythingIsWritten() {
         CliResult r = Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "../x");
         assertEquals(3, r.exitCode(), r.toString());
