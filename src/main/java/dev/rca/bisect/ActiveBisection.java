@@ -40,7 +40,16 @@ public final class ActiveBisection {
     public static BisectStore select(GitWorkspace workspace, String ticket, Consumer<String> notes) {
         Optional<String> active = activeTicket(workspace);
         if (ticket == null) {
-            return active.isPresent() ? ledgerStore(workspace, active.get(), notes) : Bisection.defaultStore(workspace);
+            if (active.isEmpty()) {
+                return Bisection.defaultStore(workspace);
+            }
+            Path ledger = LedgerLocator.of(workspace).file(active.get()).path();
+            if (!Files.isRegularFile(ledger)) {
+                throw RcaException.badInput("the bisection in progress is kept in " + active.get() + "'s ledger, which is"
+                    + " not here (" + workspace.workTree().relativize(ledger) + ")")
+                    .withHint("check out the branch that has it, or end the bisection with 'rca bisect-helper reset'");
+            }
+            return ledgerStore(workspace, active.get(), notes);
         }
         LedgerBisectStore store = ledgerStore(workspace, ticket, notes);
         String elsewhere = null;

@@ -1,7 +1,7 @@
 package dev.rca.cli;
 
+import dev.rca.RcaException;
 import dev.rca.bisect.ActiveBisection;
-import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
 import picocli.CommandLine.Command;
@@ -14,8 +14,17 @@ public final class BisectResetCommand extends BisectSubcommand {
     protected int execute() {
         try (GitWorkspace ws = openWorkspace()) {
             // with -t, refused when the bisection in progress is not in that ledger
-            Bisection bisection = bisection(ws);
-            boolean existed = bisection.existing().isPresent();
+            boolean existed;
+            try {
+                existed = bisection(ws).existing().isPresent();
+            } catch (RcaException unreadable) {
+                if (ticket != null) {
+                    throw unreadable;
+                }
+                // the ledger that holds it is gone or broken (another branch checked out, say): reset still ends it
+                err().println("rca: note: " + unreadable.getMessage() + "; ending it anyway");
+                existed = true;
+            }
             // parked first: a park that fails must leave the bisection in place (a failing command writes nothing)
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
                 scratch.park();

@@ -116,6 +116,24 @@ class LedgerBisectTest {
     }
 
     @Test
+    void aBisectionWhoseLedgerIsGoneIsNamedAndResetStillEndsIt() throws Exception {
+        Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        Files.delete(dir.resolve("docs/postmortems/PAY-7.yaml")); // as when another branch is checked out
+        CliResult status = Cli.run(dir, "bisect-helper", "status");
+        assertEquals(3, status.exitCode(), status.toString());
+        assertEquals("rca: error: the bisection in progress is kept in PAY-7's ledger, which is not here"
+            + " (docs/postmortems/PAY-7.yaml)\nhint: check out the branch that has it, or end the bisection with"
+            + " 'rca bisect-helper reset'\n", status.err());
+        CliResult reset = Cli.run(dir, "bisect-helper", "reset");
+        assertEquals(0, reset.exitCode(), reset.toString());
+        assertEquals("bisection reset\n", reset.out());
+        assertEquals("rca: note: the bisection in progress is kept in PAY-7's ledger, which is not here"
+            + " (docs/postmortems/PAY-7.yaml); ending it anyway\n", reset.err());
+        assertEquals("rca: error: no bisection in progress\n",
+            Cli.run(dir, "bisect-helper", "status").err().lines().findFirst().get() + "\n");
+    }
+
+    @Test
     void aBadTicketIsRefusedBeforeAnythingIsWritten() {
         CliResult r = Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "../x");
         assertEquals(3, r.exitCode(), r.toString());
