@@ -13,8 +13,6 @@ import dev.rca.suspects.SuspectFinder;
 import dev.rca.suspects.SuspectQuery;
 import dev.rca.suspects.SuspectReport;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +24,6 @@ import picocli.CommandLine.Parameters;
         + "score and its reasons. Abstains (exit 1, nothing on stdout) when no candidate is credible."},
     footer = {"%nExample:%n  rca suspects HEAD --top=3%n  rca suspects v2.1.1 --no-trailers --format=json"})
 public final class SuspectsCommand extends LedgerCommand {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-
     @Parameters(index = "0", paramLabel = "<fix-rev>", description = "the commit that fixes the bug")
     String fix;
 
@@ -88,7 +84,7 @@ public final class SuspectsCommand extends LedgerCommand {
         int rank = 1;
         for (Suspect s : report.suspects()) {
             out().printf(Locale.ROOT, "%-4d  %.3f  %s  %s  %s%n", rank++, s.score(), s.sha().substring(0, 12),
-                DAY.format(s.committed()), s.subject());
+                s.authored().toLocalDate(), s.subject());
             out().println("      " + String.join("; ", s.reasons()));
         }
     }

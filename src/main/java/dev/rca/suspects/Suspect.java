@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * @param sha          full 40-hex commit id
  * @param subject      first line of the commit message
  * @param author       author name
- * @param committed    commit time
+ * @param committed    commit time (what ranks ties and what a first symptom is compared with)
+ * @param authored     author time in the author's offset (the date shown, as {@code git log} shows it)
  * @param score        rank score in [0, 1]; higher is more likely
  * @param blamedLines  how many of the fix's blamed lines this commit owns (after skipping meta-changes)
  * @param share        the weighted share of the fix's blamed lines it owns, in [0, 1]
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
  * @param pointer      the explicit pointer in the fix's message naming it, or {@code null}
  * @param reasons      the evidence, one short phrase each, strongest first
  */
-public record Suspect(String sha, String subject, String author, Instant committed, double score, int blamedLines,
-                      double share, int filesChanged, Pointer pointer, List<String> reasons) {
+public record Suspect(String sha, String subject, String author, Instant committed,
+                      java.time.OffsetDateTime authored, double score,
+                      int blamedLines, double share, int filesChanged, Pointer pointer, List<String> reasons) {
     /** Compiled once: a ranking makes many suspects. */
     private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
 
@@ -32,6 +34,7 @@ public record Suspect(String sha, String subject, String author, Instant committ
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(committed, "committed");
+        Objects.requireNonNull(authored, "authored");
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score out of [0,1]: " + score);
         }

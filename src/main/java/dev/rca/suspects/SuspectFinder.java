@@ -457,9 +457,9 @@ public final class SuspectFinder implements AutoCloseable {
                 reasons.add("named by '" + pointer.kind().phrase() + "' in the fix's message");
             }
             reasons.addAll(reasons(fix, c, h, share, ranks[i], blamedCount, change, query.notAfter()));
-            suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(), commitInstant(c),
-                round(s), h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer,
-                reasons));
+            suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(),
+                commitInstant(c), authored(c), round(s),
+                h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer, reasons));
         }
         addPointedButNotBlamed(suspects, pointers, query);
         suspects.sort(Comparator.comparingDouble(Suspect::score).reversed()
@@ -522,9 +522,9 @@ public final class SuspectFinder implements AutoCloseable {
                 continue;
             }
             ChangeClassifier.Change change = classifier.change(c);
-            suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(), commitInstant(c),
-                0.9, 0, 0, change.filesChanged(), p, List.of("named by '" + p.kind().phrase()
-                    + "' in the fix's message", "owns none of the blamed lines")));
+            suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(),
+                commitInstant(c), authored(c), 0.9, 0, 0, change.filesChanged(), p,
+                List.of("named by '" + p.kind().phrase() + "' in the fix's message", "owns none of the blamed lines")));
         }
     }
 
@@ -613,6 +613,10 @@ public final class SuspectFinder implements AutoCloseable {
 
     private static double round(double v) {
         return Math.max(0, Math.min(1, Math.round(v * 1000) / 1000.0));
+    }
+
+    private static java.time.OffsetDateTime authored(RevCommit c) {
+        return c.getAuthorIdent().getWhenAsInstant().atOffset(c.getAuthorIdent().getZoneOffset());
     }
 
     private static Instant commitInstant(RevCommit c) {

@@ -46,7 +46,7 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
             m.put("sha", s.sha());
             m.put("subject", s.subject());
             m.put("author", s.author());
-            m.put("date", s.committed().toString());
+            m.put("date", s.authored().toInstant().toString());
             m.put("score", s.score());
             m.put("blamed_lines", s.blamedLines());
             m.put("share", s.share());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rca.ExitCode;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,29 @@ class SuspectsCommandTest {
 
     private RevCommit fix(String message) {
         return repo.commit(message).add("net.c", ORIGINAL).create();
+    }
+
+    @Test
+    void theDateShownIsTheAuthorDateAsInLog() {
+        // authored late on 5 January in Tokyo, committed (rebased) a year later: the table shows what git log shows
+        Path dir = tmp.resolve("dates");
+        TestRepo.init(dir).close();
+        String stream = "commit refs/heads/main\nmark :1\ncommitter A <a@example.com> 1577836800 +0000\ndata 4\nbase"
+            + "\nM 100644 inline a.c\ndata 24\nint f(int x) {\nreturn x;\n\ncommit refs/heads/main\nmark :2\n"
+            + "author B <b@example.com> 1578236400 +0900\ncommitter A <a@example.com> 1609459200 +0000\ndata 3\nbug\n"
+            + "from :1\nM 100644 inline a.c\ndata 28\nint f(int x) {\nreturn x + 1;\n\n"
+            + "commit refs/heads/main\nmark :3\ncommitter A <a@example.com> 1609545600 +0000\ndata 3\nfix\nfrom :2\n"
+            + "M 100644 inline a.c\ndata 24\nint f(int x) {\nreturn x;\n\n";
+        NativeGit.runWithInput(dir, stream.getBytes(java.nio.charset.StandardCharsets.UTF_8), "fast-import", "--quiet");
+        String bugSha = NativeGit.run(dir, "rev-parse", "main~1").trim();
+        String authorDay = NativeGit.run(dir, "log", "-1", "--format=%ad", "--date=short", bugSha).trim();
+        assertEquals("2020-01-06", authorDay, "Tokyo's date, a day after UTC's and a year before the commit date");
+        CliResult r = Cli.run(dir, "suspects", "main", "--top=1");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().lines().toList().get(1).startsWith("1     ") && r.out().contains(bugSha.substring(0, 12)
+            + "  " + authorDay + "  bug\n"), r.out());
+        assertTrue(Cli.run(dir, "log", "-1", bugSha).out().contains("  " + authorDay + "  "));
+        assertTrue(Cli.run(dir, "suspects", "main", "--format=json").out().contains("\"date\":\"2020-01-05T15:00:00Z\""));
     }
 
     @Test
