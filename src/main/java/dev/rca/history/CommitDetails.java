@@ -50,32 +50,45 @@ public record CommitDetails(String sha, List<String> parents, Signature author, 
      * end that paragraph.
      */
     static String[] subjectAndBody(String message) {
-        String[] lines = message.split("\n", -1);
-        int i = 0;
-        while (i < lines.length && isBlank(lines[i])) {
-            i++;
-        }
+        // line by line with indexOf: a listing of a million commits splits every message
+        int at = skipBlankLines(message, 0);
         StringBuilder subject = new StringBuilder();
-        for (; i < lines.length && !isBlank(lines[i]); i++) {
+        while (at < message.length()) {
+            int end = lineEnd(message, at);
+            String line = withoutTrailingWhitespace(message.substring(at, end));
+            if (line.isEmpty()) {
+                break;
+            }
             if (subject.length() > 0) {
                 subject.append(' ');
             }
-            subject.append(withoutTrailingWhitespace(lines[i]));
+            subject.append(line);
+            at = Math.min(message.length(), end + 1);
         }
-        while (i < lines.length && isBlank(lines[i])) {
-            i++;
+        String body = message.substring(skipBlankLines(message, at));
+        return new String[] {subject.toString(), body};
+    }
+
+    /** Where the first line at or after {@code at} that is not blank starts (or the end). */
+    private static int skipBlankLines(String message, int at) {
+        while (at < message.length()) {
+            int end = lineEnd(message, at);
+            if (!withoutTrailingWhitespace(message.substring(at, end)).isEmpty()) {
+                return at;
+            }
+            at = end + 1;
         }
-        String body = String.join("\n", java.util.Arrays.asList(lines).subList(i, lines.length));
-        return new String[] {subject.toString(), body.isEmpty() ? "" : body};
+        return message.length();
+    }
+
+    private static int lineEnd(String message, int at) {
+        int end = message.indexOf('\n', at);
+        return end < 0 ? message.length() : end;
     }
 
     /** git's isspace: space, tab, CR and LF, nothing else. */
     private static boolean isGitSpace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    }
-
-    private static boolean isBlank(String line) {
-        return withoutTrailingWhitespace(line).isEmpty();
     }
 
     private static String withoutTrailingWhitespace(String line) {
