@@ -1,7 +1,9 @@
 package dev.rca.cli;
 
 import dev.rca.ExitCode;
+import dev.rca.Interruption;
 import dev.rca.daemon.ClientStarter;
+import dev.rca.daemon.ClientWatch;
 import dev.rca.daemon.DaemonProtocol;
 import dev.rca.daemon.FrameWriter;
 import dev.rca.daemon.SourceFreshness;
@@ -271,14 +273,14 @@ public final class RcaDaemon {
             }
         }, Integer.getInteger(REQUEST_SECONDS, 10), TimeUnit.SECONDS);
         try {
-            return handleRequest(in, frames, release, () -> stalled.cancel(false));
+            return handleRequest(client, in, frames, release, () -> stalled.cancel(false));
         } finally {
             stalled.cancel(false);
         }
     }
 
-    private boolean handleRequest(DataInputStream in, FrameWriter frames, Runnable release, Runnable requestRead)
-        throws IOException {
+    private boolean handleRequest(SocketChannel client, DataInputStream in, FrameWriter frames, Runnable release,
+                                  Runnable requestRead) throws IOException {
         if (in.readInt() != DaemonProtocol.MAGIC) {
             return false;
         }
@@ -318,8 +320,13 @@ public final class RcaDaemon {
             code = ExitCode.USAGE;
         } else {
             CommandRunner.Starter starter = clientRunsTests ? new ClientStarter(in, frames) : CommandRunner::run;
-            code = lines.run(directory, (flags & DaemonProtocol.STDOUT_IS_TERMINAL) != 0,
-                (flags & DaemonProtocol.STDERR_IS_TERMINAL) != 0, starter, out, err, args);
+            // a client that runs a bisection's tests talks on the socket, and keeps the verdicts of an interrupted
+            // run as a JVM of its own does; any other client gone means the answer, and any record of it, is unseen
+            java.util.function.BooleanSupplier gone = clientRunsTests && isBisectRun(args) ? () -> false
+                : ClientWatch.start(client);
+            code = Interruption.during(gone, () -> lines.run(directory,
+                (flags & DaemonProtocol.STDOUT_IS_TERMINAL) != 0, (flags & DaemonProtocol.STDERR_IS_TERMINAL) != 0,
+                starter, out, err, args));
         }
         out.flush();
         err.flush();
@@ -329,6 +336,12 @@ public final class RcaDaemon {
         release.run();
         frames.exit(code);
         return false;
+    }
+
+    /** Whether {@code args} is {@code bisect-helper run}, whose client runs the tests over the socket. */
+    static boolean isBisectRun(String[] args) {
+        int at = commandIndex(args);
+        return at >= 0 && args[at].equals("bisect-helper") && at + 1 < args.length && args[at + 1].equals("run");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rca.ledger;
 
+import dev.rca.Interruption;
 import dev.rca.RcaException;
 import dev.rca.io.AtomicFile;
 import java.io.IOException;
@@ -111,6 +112,9 @@ public final class LedgerFile {
             String after = ledgerEdit.document().text();
             if (!after.equals(source.text())) {
                 LedgerSchema.load(ledgerEdit.document().source());
+                if (Interruption.requested()) {
+                    throw RcaException.badInput("interrupted: nothing was recorded in " + displayName);
+                }
                 writeAtomically(after);
                 // not refused: reopening an investigation is legitimate, but the .md beside it no longer agrees
                 if (before.status() == LedgerStatus.PUBLISHED) {

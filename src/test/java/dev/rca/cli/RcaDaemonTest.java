@@ -316,6 +316,10 @@ class RcaDaemonTest {
         assertFalse(RcaDaemon.serves(new String[] {"bisect-helper"}, false));
         assertFalse(RcaDaemon.serves(new String[] {"verify"}, false));
         assertTrue(RcaDaemon.serves(new String[] {"--version"}, false));
+        // only bisect-helper run talks on the socket after its request; any other client is watched for leaving
+        assertTrue(RcaDaemon.isBisectRun(new String[] {"-C", "x", "bisect-helper", "run", "--", "make"}));
+        assertFalse(RcaDaemon.isBisectRun(new String[] {"bisect-helper", "good"}));
+        assertFalse(RcaDaemon.isBisectRun(new String[] {"history", "--authors", "run"}));
     }
 
     @Test
