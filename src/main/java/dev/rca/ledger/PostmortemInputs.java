@@ -7,8 +7,8 @@ import java.util.List;
  * The four inputs without which no post-mortem is drafted: <b>repro</b> ({@code repro.command}, and
  * {@code repro.rate} deterministic or failing in at least half the runs), <b>root cause</b>
  * ({@code root_cause.text}), <b>fix</b> ({@code fix.commits}, each resolving in the repository) and
- * <b>validation</b> ({@code validation.checks}, or a passing {@code rca verify} record). {@code rca status}
- * reports them and {@code rca postmortem} refuses on the same assessment.
+ * <b>validation</b> ({@code validation.checks}, or a passing {@code rca verify} record; a failed one outweighs
+ * the checks). {@code rca status} reports them and {@code rca postmortem} refuses on the same assessment.
  */
 public final class PostmortemInputs {
     /** The inputs' names, in the order they are reported. */
@@ -74,12 +74,16 @@ public final class PostmortemInputs {
     }
 
     private static InputCheck validation(Validation validation) {
+        // a failed rca verify is evidence that the fix does not work: checks written by hand do not outweigh it
+        if (validation != null && validation.verify() != null && !validation.verify().passed()) {
+            return InputCheck.missing("validation", "the last 'rca verify' did not pass: rerun it once the fix (or"
+                + " repro.command) is right");
+        }
         if (validation != null && !validation.checks().isEmpty()) {
             return InputCheck.present("validation");
         }
         if (validation != null && validation.verify() != null) {
-            return validation.verify().passed() ? InputCheck.present("validation")
-                : InputCheck.missing("validation", "the last 'rca verify' did not pass and validation.checks is empty");
+            return InputCheck.present("validation");
         }
         return InputCheck.missing("validation", "validation.checks is empty and there is no passing 'rca verify' record");
     }

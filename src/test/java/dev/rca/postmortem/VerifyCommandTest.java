@@ -81,6 +81,22 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aFailedVerifyOutweighsHandWrittenChecksUntilAPassingOne() {
+        // the ledger holds a hand-written check; a verify that shows the fix not working must not be drafted over
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: \"true\""));
+        assertEquals(1, Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1").exitCode());
+        assertTrue(Cli.run(tmp, "status", "-t", "PAY-142").out().contains("  validation  missing: the last 'rca verify'"
+            + " did not pass: rerun it once the fix (or repro.command) is right\n"));
+        CliResult refused = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertFalse(Files.exists(tmp.resolve("docs/postmortems/PAY-142.md")));
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t);
+        assertEquals(0, Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1").exitCode());
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+    }
+
+    @Test
     void aFlakyReproMustFailInAtLeastHalfTheRunsAtTheParent() {
         LedgerRepo r = new LedgerRepo(tmp);
         // fails on odd runs at the parent (2 of 3): enough for a 10/20 repro, not for a deterministic one
