@@ -42,11 +42,12 @@ public final class PostmortemLinter {
     /**
      * A SHA candidate: 7 to 40 lower-case hex digits standing alone. Not after {@code #} (colours, issue
      * numbers), a word character ({@code 0x…}, {@code g…} in describe output), {@code /} (URLs and
-     * paths), {@code -} (UUIDs) or a single dot (file extensions; {@code A..B} ranges are kept), and not
+     * paths), {@code -} (UUIDs), {@code @} (Java's {@code Order@1b6d3586}), {@code :} (addresses such as
+     * {@code 0018:ffffc90000a3bd48}) or a single dot (file extensions; {@code A..B} ranges are kept), and not
      * followed by a word character, {@code -} or a dot and a word character (host names, file names).
      */
     private static final Pattern SHA_CANDIDATE = Pattern.compile(
-        "(?<![\\p{L}\\p{N}_#/\\-])(?<![^.]\\.)[0-9a-f]{7,40}(?![\\p{L}\\p{N}_\\-])(?!\\.[\\p{L}\\p{N}_])");
+        "(?<![\\p{L}\\p{N}_#/\\-@:])(?<![^.]\\.)[0-9a-f]{7,40}(?![\\p{L}\\p{N}_\\-])(?!\\.[\\p{L}\\p{N}_])");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern HAS_HEX_LETTER = Pattern.compile("[a-f]");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+e\\d+");

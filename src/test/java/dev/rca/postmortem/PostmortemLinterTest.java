@@ -84,7 +84,8 @@ class PostmortemLinterTest {
     void shaHeuristicSkipsNumbersWordsColoursUuidsAndPaths() {
         for (String notASha : List.of("20261120", "deadbeef", "#a1b2c3d4", "0x7fa3b2c1d", "550e8400-e29b-41d4",
             "v1.2-3-gabc1234", "objects/ab/cdef123456", "file.abc1234", "a1b2c3d.example.com", "1e10000",
-            "ABCDEF12", "abc123", "a".repeat(41).replace('a', '1') + "b")) {
+            "ABCDEF12", "abc123", "a".repeat(41).replace('a', '1') + "b", "Order@1b6d3586", "`Order@1b6d3586`",
+            "RSP: 0018:ffffc90000a3bd48")) {
             String text = replaceLine(clean(FIX, OFFENDING), 23, "Mention " + notASha + " here.");
             assertEquals(List.of(), lint(text), notASha);
         }
