@@ -21,12 +21,18 @@ final class ActionItems {
     private static final Pattern NO_ACTION_ITEMS = Pattern.compile(
         "\\s*(?:none|nothing|no\\s+(?:further\\s+)?(?:follow-?ups?|action\\s+items?|actions?))(?![\\p{L}\\p{N}_]).*",
         Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern OWNER = Pattern.compile(
-        "\\bowners?\\s*[:=]\\s*[^\\s,;)]|\\bowned\\s+by\\s+\\S|(?<![\\w.])@[A-Za-z][\\w-]*", Pattern.CASE_INSENSITIVE);
+    /** What stands in for an owner or a tracking reference without being one: "owner: TBD" owns nothing. */
+    private static final String PLACEHOLDER =
+        "(?:tbd|tbc|tba|todo|n/?a|none|nobody|no-one|unknown|unassigned|later|someone|\\?+)(?![\\p{L}\\p{N}_])";
+    private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("\\s*" + PLACEHOLDER + "\\s*",
+        Pattern.CASE_INSENSITIVE);
+    private static final Pattern OWNER = Pattern.compile("\\bowners?\\s*[:=]\\s*(?!" + PLACEHOLDER + ")[^\\s,;)]"
+        + "|\\bowned\\s+by\\s+(?!" + PLACEHOLDER + ")\\S|(?<![\\w.])@[A-Za-z][\\w-]*", Pattern.CASE_INSENSITIVE);
     private static final String TRACKING_REFERENCE = "\\b[A-Z][A-Z0-9_]*-\\d+\\b|(?<![\\w&])[#!]\\d+\\b|https?://\\S+";
     private static final Pattern KEY_TRACKING = Pattern.compile(TRACKING_REFERENCE);
     private static final Pattern TRACKING = Pattern.compile(
-        "(?i:\\b(?:tracking|ticket|tracked\\s+(?:in|by|as)|issue|pr|mr)\\s*[:=]\\s*[^\\s,;)])|" + TRACKING_REFERENCE);
+        "(?i:\\b(?:tracking|ticket|tracked\\s+(?:in|by|as)|issue|pr|mr)\\s*[:=]\\s*(?!" + PLACEHOLDER + ")[^\\s,;)])|"
+            + TRACKING_REFERENCE);
     /** The seed's short form: {@code (Owner, TRACKING-1)}. */
     private static final Pattern OWNER_THEN_TRACKING = Pattern.compile("\\(([^(),;]+?)\\s*(?:,|;|\\s[—–-]\\s)([^()]+)\\)");
 
@@ -79,6 +85,11 @@ final class ActionItems {
         }
     }
 
+    /** A table cell that names someone or something: not blank, not a placeholder such as TBD. */
+    private static boolean named(String cell) {
+        return !cell.isBlank() && !PLACEHOLDER_ONLY.matcher(cell).matches();
+    }
+
     private static void checkTable(List<Problem> problems, TableBlock table) {
         int ownerColumn = -1;
         int trackingColumn = -1;
@@ -109,8 +120,9 @@ final class ActionItems {
             for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                 cells.add(cell);
             }
-            boolean owner = ownerColumn < cells.size() && !PostmortemLinter.plainText(cells.get(ownerColumn)).isBlank();
-            boolean tracking = trackingColumn < cells.size() && !PostmortemLinter.plainText(cells.get(trackingColumn)).isBlank();
+            boolean owner = ownerColumn < cells.size() && named(PostmortemLinter.plainText(cells.get(ownerColumn)));
+            boolean tracking = trackingColumn < cells.size()
+                && named(PostmortemLinter.plainText(cells.get(trackingColumn)));
             if (!owner || !tracking) {
                 problems.add(new Problem(row, "action item has "
                     + (!owner && !tracking ? "neither an owner nor a tracking reference"

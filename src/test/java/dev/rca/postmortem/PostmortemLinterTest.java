@@ -179,13 +179,13 @@ class PostmortemLinterTest {
 
     @Test
     void configDisablesRulesAndAddsWords() {
-        String text = replaceLine(clean(FIX, OFFENDING), 23, "Arguably two threads probably deadlocked; sloppy.");
-        assertEquals(List.of("23:22: hedging"), lint(text));
-        RcaConfig.Lint settings = new RcaConfig.Lint(Set.of(LintRule.HEDGING), List.of("arguably"),
+        String text = replaceLine(clean(FIX, OFFENDING), 23, "Plausibly two threads probably deadlocked; sloppy.");
+        assertEquals(List.of("23:23: hedging"), lint(text));
+        RcaConfig.Lint settings = new RcaConfig.Lint(Set.of(LintRule.HEDGING), List.of("plausibly"),
             List.of("sloppy"), List.of());
-        assertEquals(List.of("23:43: blame"), lint(settings, text));
-        RcaConfig.Lint words = new RcaConfig.Lint(Set.of(), List.of("arguably"), List.of(), List.of());
-        assertEquals(List.of("23:1: hedging", "23:22: hedging"), lint(words, text));
+        assertEquals(List.of("23:44: blame"), lint(settings, text));
+        RcaConfig.Lint words = new RcaConfig.Lint(Set.of(), List.of("plausibly"), List.of(), List.of());
+        assertEquals(List.of("23:1: hedging", "23:23: hedging"), lint(words, text));
     }
 
     @Test
@@ -237,6 +237,44 @@ class PostmortemLinterTest {
         assertEquals(List.of("45:39: unknown-sha", "45:51: hedging"), lint(text));
         String tabbed = replaceLine(clean(FIX, OFFENDING), 35, "-\tA thread dump probably showed it.");
         assertEquals(List.of("35:17: hedging"), lint(tabbed));
+    }
+
+    @Test
+    void moreHedgesAndBlameByNameOrRoleAreReported() {
+        for (String hedge : List.of("Maybe the lock leaked.", "It could be that the lock leaked.",
+            "It is possible that the lock leaked.", "It looks like the lock leaked.", "Hopefully it holds now.",
+            "In all likelihood the lock leaked.", "We are not certain the lock leaked.", "Reportedly the lock leaked.",
+            "Arguably the lock leaked.")) {
+            assertEquals(List.of("39:1: hedging"), lint(replaceLine(clean(FIX, OFFENDING), 39, hedge)).stream()
+                .map(f -> f.replaceFirst(":\\d+:", ":1:")).toList(), hedge);
+        }
+        for (String blame : List.of("Marcelo forgot to update the guest code.", "Steven broke it.",
+            "The reviewer missed the overflow.", "The author of the patch did not think about values above 255.",
+            "He overlooked the second path.")) {
+            assertEquals(List.of("39:1: blame"), lint(replaceLine(clean(FIX, OFFENDING), 39, blame)), blame);
+        }
+        for (String fine : List.of("The test missed the overflow: it used one thread.", "Refactoring broke the order.",
+            "The release broke the cache.", "Commit order was not tested.", "The race could be hit twice per run.")) {
+            assertEquals(List.of(), lint(replaceLine(clean(FIX, OFFENDING), 39, fine)), fine);
+        }
+    }
+
+    @Test
+    void coverageMeansWhatWasLeftOutAndPlaceholdersOwnNothing() {
+        for (String vague : List.of("The fix works. None of the earlier runs failed.", "Code coverage went up.",
+            "The test covered the crash.")) {
+            assertEquals(List.of("41:1: validation-coverage"), lint(replaceLine(clean(FIX, OFFENDING), 47, vague)),
+                vague);
+        }
+        for (String stated : List.of("Not covered: the EU cluster.", "Coverage: nothing was left out.",
+            "Multi-node runs were left out.")) {
+            assertEquals(List.of(), lint(replaceLine(clean(FIX, OFFENDING), 47, stated)), stated);
+        }
+        String text = clean(FIX, OFFENDING).stripTrailing() + "\n- Add a test (owner: TBD, tracking: TBD)\n"
+            + "- Audit (owner: Dana, tracking: TODO)\n\n| Item | Owner | Tracking |\n|---|---|---|\n"
+            + "| Alert | TBD | PAY-9 |\n";
+        assertEquals(List.of("53:1: action-item-owner", "54:1: action-item-owner", "58:1: action-item-owner"),
+            lint(text));
     }
 
     @Test
