@@ -308,11 +308,34 @@ public final class PostmortemLinter {
     }
 
     private static void reportPhrases(Document doc, ProseText prose, Pattern phrases, LintRule rule, String what) {
+        boolean[] quoted = insideQuotes(prose.text());
         Matcher m = phrases.matcher(prose.text());
         while (m.find()) {
+            if (quoted[m.start()]) {
+                continue; // someone else's words, quoted as they were: a program's message, a report
+            }
             String found = m.group().replaceAll("\\s+", " ");
             doc.report(rule, prose.line(m.start()), prose.column(m.start()), "'" + found + "' " + what);
         }
+    }
+
+    /** Which characters of {@code text} lie between double quotes, straight ("…") or curly (“…”). */
+    static boolean[] insideQuotes(String text) {
+        boolean[] inside = new boolean[text.length() + 1];
+        boolean straight = false;
+        boolean curly = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                straight = !straight;
+            } else if (c == '\u201c') {
+                curly = true;
+            } else if (c == '\u201d') {
+                curly = false;
+            }
+            inside[i] = straight || curly;
+        }
+        return inside;
     }
 
     private void checkShasInCode(Document doc, Node node) {

@@ -260,6 +260,13 @@ class PostmortemLinterTest {
     }
 
     @Test
+    void quotedMessagesAreSomeoneElsesWords() {
+        String text = replaceLine(clean(FIX, OFFENDING), 39, "e2fsck printed \"Either the superblock or the partition"
+            + " table is likely to be corrupt!\" and \u201cmaybe\u201d; that probably misled us.");
+        assertEquals(List.of("39:106: hedging"), lint(text));
+    }
+
+    @Test
     void coverageMeansWhatWasLeftOutAndPlaceholdersOwnNothing() {
         for (String vague : List.of("The fix works. None of the earlier runs failed.", "Code coverage went up.",
             "The test covered the crash.")) {
