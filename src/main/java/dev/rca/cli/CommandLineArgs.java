@@ -8,9 +8,14 @@ final class CommandLineArgs {
     private CommandLineArgs() {
     }
 
+    /** Options of log and history whose value is the next argument, which may itself be "-1". */
+    private static final java.util.Set<String> TAKES_A_VALUE = java.util.Set.of("-n", "--max-count", "--grep",
+        "--author", "--committer", "--since", "--after", "--until", "--before", "--format", "-t", "--ticket", "-C");
+
     /**
-     * git's {@code -<n>} for {@code -n <n>} in {@code log} (picocli has no numeric options): rewritten after the
-     * command's name and before {@code --}; everything else is left as it is.
+     * git's {@code -<n>} for {@code -n <n>} in {@code log} and {@code history} (picocli has no numeric options):
+     * rewritten after the command's name and before {@code --}, unless it is an option's value; everything else is
+     * left as it is.
      */
     static String[] withCountShorthand(String[] args) {
         int command = -1;
@@ -21,14 +26,14 @@ final class CommandLineArgs {
                 command = i;
             }
         }
-        if (command < 0 || !args[command].equals("log")) {
+        if (command < 0 || !(args[command].equals("log") || args[command].equals("history"))) {
             return args;
         }
         List<String> out = new java.util.ArrayList<>(List.of(args).subList(0, command + 1));
         boolean paths = false;
         for (int i = command + 1; i < args.length; i++) {
             paths |= args[i].equals("--");
-            if (!paths && args[i].matches("-[0-9]+")) {
+            if (!paths && args[i].matches("-[0-9]+") && !TAKES_A_VALUE.contains(args[i - 1])) {
                 out.add("-n");
                 out.add(args[i].substring(1));
             } else {

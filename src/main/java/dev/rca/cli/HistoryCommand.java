@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.AuthorSummary;
 import dev.rca.history.CommitWalk;
@@ -36,12 +37,17 @@ public final class HistoryCommand extends LedgerCommand {
     boolean authors;
     @Option(names = "--stat", description = "Show the lines each commit added and removed under the paths.")
     boolean stat;
+    @Option(names = {"-n", "--max-count"}, paramLabel = "<n>", description = "At most <n> commits (not with --authors).")
+    Integer maxCount;
     @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha, json, oneline.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
         if (authors) {
+            if (maxCount != null) {
+                throw RcaException.usage("-n counts listed commits; --authors summarises them all");
+            }
             OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         } else {
             OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
@@ -72,8 +78,11 @@ public final class HistoryCommand extends LedgerCommand {
             if (ledger != null) {
                 printer.keepingShas();
             }
-            history.run(query, e -> printer.print(e.commit(), follow ? String.join(", ", e.paths()) : null,
-                e.hasStat() ? new long[] {e.added(), e.removed()} : null));
+            int[] left = {maxCount == null || maxCount < 0 ? Integer.MAX_VALUE : maxCount};
+            if (left[0] > 0) {
+                history.run(query, e -> printer.print(e.commit(), follow ? String.join(", ", e.paths()) : null,
+                    e.hasStat() ? new long[] {e.added(), e.removed()} : null) && --left[0] > 0);
+            }
             if (ledger != null) {
                 recordQuery(ledger, printer.printedShas());
             }

@@ -158,6 +158,29 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void historyTakesMaxCountLikeGitLog() {
+        for (String[] n : List.of(new String[] {"-n", "2"}, new String[] {"-2"}, new String[] {"--max-count=1"},
+            new String[] {"-n", "0"}, new String[] {"-n", "-1"})) {
+            List<String> git = new java.util.ArrayList<>(List.of("log", "--format=%H"));
+            git.addAll(List.of(n));
+            git.addAll(List.of("--", "lib", "src"));
+            List<String> rca = new java.util.ArrayList<>(List.of("history", "--format=sha", "--follow"));
+            rca.addAll(List.of(n));
+            rca.add("lib/cache.c");
+            List<String> plain = new java.util.ArrayList<>(List.of("history", "--format=sha"));
+            plain.addAll(List.of(n));
+            plain.addAll(List.of("--", "lib", "src"));
+            assertEquals(NativeGit.lines(dir, git.toArray(String[]::new)),
+                Cli.run(dir, plain.toArray(String[]::new)).outLines(), String.join(" ", n));
+            assertEquals(Math.min(Cli.run(dir, "history", "--format=sha", "--follow", "lib/cache.c").outLines().size(),
+                    n[n.length - 1].equals("-1") ? 99 : Integer.parseInt(n[n.length - 1].replaceAll("\\D", ""))),
+                Cli.run(dir, rca.toArray(String[]::new)).outLines().size(), String.join(" ", n));
+        }
+        assertError(ExitCode.USAGE, "rca: error: -n counts listed commits; --authors summarises them all\n",
+            "history", "-n", "3", "--authors", "lib");
+    }
+
+    @Test
     void pathPatternsAreRefusedRatherThanMatchingNothing() throws Exception {
         assertError(ExitCode.USAGE, "rca: error: path patterns are not supported: 'lib/*.c'\n"
             + "hint: name files or directories (a directory covers everything below it), or let the shell expand the"
