@@ -104,6 +104,9 @@ public final class LedgerBisectStore implements BisectStore {
     }
 
     private void writePointer() {
+        if (dev.rca.Interruption.requested()) {
+            throw RcaException.badInput("interrupted: the bisection was left as it was");
+        }
         Path pointer = workspace.rcaDir().resolve(ActiveBisection.POINTER);
         try {
             Files.createDirectories(pointer.getParent());

@@ -66,15 +66,16 @@ public record HistoryArguments(List<String> paths, String revision) {
     }
 
     private static boolean existsInWorkTree(GitWorkspace workspace, String operand) {
-        return !workspace.isBare() && Files.exists(workspace.startDirectory().resolve(operand));
+        // a tracked symlink whose target is gone is a path too, as git's lstat finds it
+        return !workspace.isBare() && Files.exists(workspace.startDirectory().resolve(operand),
+            java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** In a repository without a work tree: whether HEAD's tree holds the repository-relative path. */
     private static boolean existsAtHead(GitWorkspace workspace, String operand) {
-        String path = operand.replaceAll("/+$", "");
+        String path = java.nio.file.Path.of("/").resolve(operand).normalize().toString().substring(1);
         try {
-            return path.isEmpty() || path.equals(".")
-                || workspace.repository().resolve("HEAD:" + path) != null;
+            return path.isEmpty() || workspace.repository().resolve("HEAD:" + path) != null;
         } catch (IOException | RuntimeException e) {
             return false;
         }

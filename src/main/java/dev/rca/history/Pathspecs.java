@@ -10,9 +10,12 @@ import java.util.List;
  * Turns paths as the user typed them into repository-relative paths, as git does with pathspecs: relative
  * to the directory rca runs in, {@code .} for the whole tree (or the current directory), no trailing slash.
  * git's wildcards ({@code *}, {@code ?}, {@code [}) and magic ({@code :(exclude)…}) are not implemented: a
- * pattern is refused rather than taken literally, which would match nothing and read as "nobody touched this".
+ * pattern is refused rather than taken literally, which would match nothing and read as "nobody touched this";
+ * {@code :(literal)<path>} names a path as it is.
  */
 public final class Pathspecs {
+    private static final String LITERAL = ":(literal)";
+
     private Pathspecs() {
     }
 
@@ -26,11 +29,16 @@ public final class Pathspecs {
         Path start = workspace.startDirectory();
         Path base = top != null && start.startsWith(top) ? start : top;
         List<String> result = new ArrayList<>();
-        for (String p : typed) {
+        for (String typedPath : typed) {
+            // git's :(literal) magic names a path whatever characters it holds (a deleted pages/[id].tsx)
+            boolean literal = typedPath.startsWith(LITERAL);
+            String p = literal ? typedPath.substring(LITERAL.length()) : typedPath;
             if (p.isEmpty()) {
                 throw RcaException.usage("empty path");
             }
-            refusePattern(base, p);
+            if (!literal) {
+                refusePattern(workspace, base, p);
+            }
             String rel;
             if (top == null) {
                 rel = Path.of("/").resolve(p).normalize().toString().substring(1);
@@ -54,19 +62,29 @@ public final class Pathspecs {
         return result;
     }
 
-    private static void refusePattern(Path base, String typed) {
+    private static void refusePattern(GitWorkspace workspace, Path base, String typed) {
         boolean magic = typed.startsWith(":");
         boolean wildcard = typed.indexOf('*') >= 0 || typed.indexOf('?') >= 0 || typed.indexOf('[') >= 0;
         if (!magic && !wildcard) {
             return;
         }
         // git matches a pathspec literally too: a file really named so is no pattern
-        if (base != null && !magic && java.nio.file.Files.exists(base.resolve(typed))) {
+        if (!magic && (base != null ? java.nio.file.Files.exists(base.resolve(typed)) : atHead(workspace, typed))) {
             return;
         }
         throw RcaException.usage("path patterns are not supported: '" + typed + "'")
             .withHint(magic ? "name the files or directories to include; a directory covers everything below it"
                 : "name files or directories (a directory covers everything below it), or let the shell expand"
-                + " the pattern to the files that exist now: leave it unquoted");
+                + " the pattern to the files that exist now: leave it unquoted; " + LITERAL + typed
+                + " names a path that holds such characters");
+    }
+
+    private static boolean atHead(GitWorkspace workspace, String path) {
+        try {
+            return workspace.repository().resolve("HEAD:" + Path.of("/").resolve(path).normalize().toString()
+                .substring(1)) != null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -73,7 +73,9 @@ final class ActionItems {
         boolean tracking = TRACKING.matcher(text).find();
         Matcher pair = OWNER_THEN_TRACKING.matcher(text);
         while (!owner && pair.find()) {
-            if (!KEY_TRACKING.matcher(pair.group(1)).find() && KEY_TRACKING.matcher(pair.group(2)).find()) {
+            String who = pair.group(1).replaceFirst("(?i)^\\s*owners?\\s*[:=]\\s*", "");
+            if (!KEY_TRACKING.matcher(who).find() && !PLACEHOLDER_ONLY.matcher(who).matches()
+                && KEY_TRACKING.matcher(pair.group(2)).find()) {
                 owner = true;
             }
         }

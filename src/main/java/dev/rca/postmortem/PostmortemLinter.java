@@ -319,21 +319,19 @@ public final class PostmortemLinter {
         }
     }
 
-    /** Which characters of {@code text} lie between double quotes, straight ("…") or curly (“…”). */
+    /**
+     * Which characters of {@code text} lie between double quotes, straight ("…") or curly (“…”). A quote that
+     * is never closed (an inch mark: 3.5" drive) quotes nothing.
+     */
     static boolean[] insideQuotes(String text) {
         boolean[] inside = new boolean[text.length() + 1];
-        boolean straight = false;
-        boolean curly = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"') {
-                straight = !straight;
-            } else if (c == '\u201c') {
-                curly = true;
-            } else if (c == '\u201d') {
-                curly = false;
+            int close = c == '"' ? text.indexOf('"', i + 1) : c == '\u201c' ? text.indexOf('\u201d', i + 1) : -1;
+            if (close > 0) {
+                java.util.Arrays.fill(inside, i, close + 1, true);
+                i = close;
             }
-            inside[i] = straight || curly;
         }
         return inside;
     }

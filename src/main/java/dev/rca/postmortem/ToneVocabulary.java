@@ -31,25 +31,22 @@ final class ToneVocabulary {
         "(?!nobody|no-one|noone)[\\p{L}\\p{N}_]+['’]s\\s+fault(?!\\s+(?:handlers?|injection|tolerance|paths?|domains?|codes?))",
         "(?:his|her|their|your|my)\\s+fault",
         "careless", "carelessly", "carelessness", "negligent", "negligence", "incompetent", "incompetence",
-        "dropped\\s+the\\s+ball", "human\\s+error", "to\\s+blame", "forgot\\s+to", "forgot\\s+about",
-        // a person, by role or pronoun, as the subject of a lapse: "the reviewer missed the overflow"
-        "(?:he|she|they|the\\s+(?:author|reviewer|developer|engineer|committer|maintainer|submitter)"
+        "dropped\\s+the\\s+ball", "human\\s+error", "to\\s+blame",
+        // a person, by role or pronoun, as the subject of a lapse: "the reviewer missed the overflow". Names are not
+        // told apart from things ("Checkout broke for 12% of users"), so they are left to .rca.yaml's blame_words
+        "(?:he|she|the\\s+(?:author|reviewer|developer|engineer|committer|maintainer|submitter)"
             + "(?:\\s+of\\s+(?:[\\p{L}\\p{N}_.`-]+\\s+){0,2}[\\p{L}\\p{N}_.`-]+)?)\\s+(?:forgot|missed|neglected"
-            + "|overlooked|broke"
-            + "|did\\s+not\\s+(?:think|check|test|consider|notice)|didn['’]t\\s+(?:think|check|test|consider|notice))",
-        // a name as that subject ("Steven broke it"); capitalised words that name things are not names
-        "(?-i:(?!(?:The|This|That|These|Those|It|Its|A|An|Our|Their|Each|Every|No|Nothing|Which|One|Code|Build|Test"
-            + "|Tests|Commit|Change|Patch|Fix|Release|Upgrade|Update|Merge)\\b)(?!\\p{Lu}\\p{Ll}+ing\\b)"
-            + "\\p{Lu}\\p{Ll}+)\\s+(?:forgot|broke|neglected|overlooked)");
+            + "|overlooked|broke|did\\s+not\\s+(?:think|check|test|consider|notice)"
+            + "|didn['’]t\\s+(?:think|check|test|consider|notice))");
 
     /** Statements about what validation did and did not cover. */
     static final List<String> COVERAGE = List.of(
         // what was left out, not that something was covered: "the test covered the crash" says nothing of limits
-        "uncovered", "coverage\\s*:", "coverage\\s+(?:gaps?|limits?|(?:is|was)\\s+limited)", "left\\s+out", "none(?!\\s+of)", "nothing else",
-        "no other", "limited to", "untested",
+        "uncovered", "coverage\\s*:", "coverage\\s+(?:gaps?|limits?|(?:is|was)\\s+limited)", "left\\s+out",
+        "none(?!\\s+of)", "nothing else", "no other", "limited to", "untested",
         "not\\s+(?:re-?)?(?:tested|run|validated|verified|checked|exercised|reproduced|covered)",
         "not\\s+retested", "only\\s+(?:validated|tested|verified|checked|ran|run|reproduced|exercised|on)",
-        "(?:validated|tested|verified|checked|reproduced)\\s+only",
+        "(?:validated|tested|verified|checked|reproduced|covers|covered|tests|checks)\\s+only",
         "(?:all|every)\\s+(?:[\\p{L}\\p{N}_-]+\\s+){0,3}(?:configurations?|platforms?|workloads?|targets?|variants?|"
             + "environments?|tested|validated|verified)");
 

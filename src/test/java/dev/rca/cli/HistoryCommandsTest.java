@@ -184,7 +184,8 @@ class HistoryCommandsTest {
     void pathPatternsAreRefusedRatherThanMatchingNothing() throws Exception {
         assertError(ExitCode.USAGE, "rca: error: path patterns are not supported: 'lib/*.c'\n"
             + "hint: name files or directories (a directory covers everything below it), or let the shell expand the"
-            + " pattern to the files that exist now: leave it unquoted\n", "history", "lib/*.c");
+            + " pattern to the files that exist now: leave it unquoted; :(literal)lib/*.c names a path that holds such"
+            + " characters\n", "history", "lib/*.c");
         assertError(ExitCode.USAGE, "rca: error: path patterns are not supported: ':(exclude)lib'\n"
             + "hint: name the files or directories to include; a directory covers everything below it\n",
             "log", "--", ":(exclude)lib");
@@ -195,6 +196,13 @@ class HistoryCommandsTest {
         NativeGit.run(dir, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "-m", "odd name");
         assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", "lib/[[]x].c"),
             Cli.run(dir, "history", "--format=sha", "lib/[x].c").outLines());
+        // once gone from the work tree, git's :(literal) still names it
+        NativeGit.run(dir, "rm", "-q", "lib/[x].c");
+        NativeGit.run(dir, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "-m", "gone");
+        assertEquals(ExitCode.USAGE, Cli.run(dir, "history", "--format=sha", "lib/[x].c").exitCode());
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", ":(literal)lib/[x].c"),
+            Cli.run(dir, "history", "--format=sha", ":(literal)lib/[x].c").outLines());
+        assertEquals(2, Cli.run(dir, "history", "--format=sha", ":(literal)lib/[x].c").outLines().size());
     }
 
     @Test
@@ -214,6 +222,8 @@ class HistoryCommandsTest {
             Cli.run(bare, "history", "lib", ".mailmap", "--format=sha").outLines());
         assertEquals(NativeGit.lines(bare, "log", "--format=%H", second.name(), "--", "src"),
             Cli.run(bare, "history", "src", second.name(), "--format=sha").outLines());
+        assertEquals(NativeGit.lines(bare, "log", "--format=%H", "--", "lib", ".mailmap"),
+            Cli.run(bare, "history", "lib", "./lib/../.mailmap", "--format=sha").outLines(), "a path as typed");
         CliResult typo = Cli.run(bare, "history", "lib", "v1.O");
         assertEquals(ExitCode.BAD_INPUT, typo.exitCode(), typo.toString());
         assertEquals("", typo.out());

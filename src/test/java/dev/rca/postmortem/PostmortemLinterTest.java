@@ -248,13 +248,15 @@ class PostmortemLinterTest {
             assertEquals(List.of("39:1: hedging"), lint(replaceLine(clean(FIX, OFFENDING), 39, hedge)).stream()
                 .map(f -> f.replaceFirst(":\\d+:", ":1:")).toList(), hedge);
         }
-        for (String blame : List.of("Marcelo forgot to update the guest code.", "Steven broke it.",
-            "The reviewer missed the overflow.", "The author of the patch did not think about values above 255.",
-            "He overlooked the second path.")) {
+        for (String blame : List.of("The reviewer missed the overflow.",
+            "The author of the patch did not think about values above 255.", "He overlooked the second path.")) {
             assertEquals(List.of("39:1: blame"), lint(replaceLine(clean(FIX, OFFENDING), 39, blame)), blame);
         }
+        // names cannot be told from things: "Checkout broke", "Kafka broke" are gaps to describe, not people
         for (String fine : List.of("The test missed the overflow: it used one thread.", "Refactoring broke the order.",
-            "The release broke the cache.", "Commit order was not tested.", "The race could be hit twice per run.")) {
+            "The release broke the cache.", "Commit order was not tested.", "The race could be hit twice per run.",
+            "Checkout broke for 12% of users.", "Kafka broke the consumer group.", "Something broke twice.",
+            "The migration forgot to copy the index.", "The retries piled up and they broke the limiter.")) {
             assertEquals(List.of(), lint(replaceLine(clean(FIX, OFFENDING), 39, fine)), fine);
         }
     }
@@ -264,6 +266,9 @@ class PostmortemLinterTest {
         String text = replaceLine(clean(FIX, OFFENDING), 39, "e2fsck printed \"Either the superblock or the partition"
             + " table is likely to be corrupt!\" and \u201cmaybe\u201d; that probably misled us.");
         assertEquals(List.of("39:106: hedging"), lint(text));
+        // an inch mark opens no quotation
+        assertEquals(List.of("39:31: hedging"), lint(replaceLine(clean(FIX, OFFENDING), 39,
+            "The 3.5\" drive failed, and it probably failed before.")));
     }
 
     @Test
@@ -274,14 +279,14 @@ class PostmortemLinterTest {
                 vague);
         }
         for (String stated : List.of("Not covered: the EU cluster.", "Coverage: nothing was left out.",
-            "Multi-node runs were left out.")) {
+            "Multi-node runs were left out.", "The regression test covers only the Linux path.")) {
             assertEquals(List.of(), lint(replaceLine(clean(FIX, OFFENDING), 47, stated)), stated);
         }
         String text = clean(FIX, OFFENDING).stripTrailing() + "\n- Add a test (owner: TBD, tracking: TBD)\n"
-            + "- Audit (owner: Dana, tracking: TODO)\n\n| Item | Owner | Tracking |\n|---|---|---|\n"
-            + "| Alert | TBD | PAY-9 |\n";
-        assertEquals(List.of("53:1: action-item-owner", "54:1: action-item-owner", "58:1: action-item-owner"),
-            lint(text));
+            + "- Audit (owner: Dana, tracking: TODO)\n- Alert (owner: TBD, tracking: PAY-143)\n- Page (TBD, PAY-144)\n"
+            + "\n| Item | Owner | Tracking |\n|---|---|---|\n| Alert | TBD | PAY-9 |\n";
+        assertEquals(List.of("53:1: action-item-owner", "54:1: action-item-owner", "55:1: action-item-owner",
+            "56:1: action-item-owner", "60:1: action-item-owner"), lint(text));
     }
 
     @Test
