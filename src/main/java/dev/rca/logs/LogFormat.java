@@ -141,6 +141,28 @@ public enum LogFormat {
         }
     },
     /**
+     * The kernel's ring buffer as {@code dmesg} prints it: {@code [   12.345678] usb 1-1: new device} (seconds since
+     * boot), {@code -T}'s {@code [Fri Dec  5 13:00:01 2026]}, {@code -r}'s {@code <6>} priority and {@code -x}'s
+     * {@code kern  :info  : } prefix. The source is the subsystem before the first colon, when there is one.
+     */
+    DMESG("dmesg") {
+        private final Pattern pattern = Pattern.compile("^(?:<(\\d{1,3})>)?(?:[a-z]+\\s*:([a-z]+)\\s*: )?\\[\\s*("
+            + "\\d+\\.\\d{6}|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4})\\] ?(.*)$");
+        private final Pattern subsystem = Pattern.compile("^([^\\s:][^:]{0,47}?): (.+)$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.matches()) {
+                return null;
+            }
+            String level = m.group(2) != null ? m.group(2).toUpperCase(Locale.ROOT) : severity(m.group(1));
+            Matcher s = subsystem.matcher(m.group(4));
+            return s.matches() ? new LogEntry(line, 1, m.group(3), level, null, s.group(1), s.group(2))
+                : new LogEntry(line, 1, m.group(3), level, null, null, m.group(4));
+        }
+    },
+    /**
      * Anything whose lines start with a timestamp (Go's log package, nginx, shell scripts); a level right
      * after it, in any case and optionally in brackets, is recognised too.
      */

@@ -118,6 +118,23 @@ class LogParserTest {
     }
 
     @Test
+    void dmesgPlainHumanAndRawForms() throws IOException {
+        String log = "[    0.000000] Linux version 6.1.0-18-amd64\n"
+            + "[    1.234567] usb 1-1: new high-speed USB device number 2\n"
+            + "[   12.345678] EXT4-fs (sda1): mounted filesystem\n"
+            + "kern  :err   : [Fri Dec  5 13:00:02 2026] EXT4-fs error (device sda1): bad block\n"
+            + "<3>[   14.000000] nvme nvme0: I/O 12 timeout\n";
+        List<LogEntry> entries = parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+            LogFormat.DMESG);
+        assertEquals(List.of(
+            entry(1, 1, "0.000000", null, null, null, "Linux version 6.1.0-18-amd64"),
+            entry(2, 1, "1.234567", null, null, "usb 1-1", "new high-speed USB device number 2"),
+            entry(3, 1, "12.345678", null, null, "EXT4-fs (sda1)", "mounted filesystem"),
+            entry(4, 1, "Fri Dec  5 13:00:02 2026", "ERR", null, "EXT4-fs error (device sda1)", "bad block"),
+            entry(5, 1, "14.000000", "ERR", null, "nvme nvme0", "I/O 12 timeout")), entries);
+    }
+
+    @Test
     void leadingTimestampFallback() throws IOException {
         assertEquals(List.of(
             entry(1, 1, "2026-11-20 09:00:00", "WARN", null, null, "disk almost full"),
