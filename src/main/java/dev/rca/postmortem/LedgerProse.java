@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class LedgerProse {
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s:.*?)(?<!`)\\1(?!`)");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
+    /** A {@code <} that starts an HTML tag, comment or declaration, not an autolink. */
+    private static final Pattern HTML_START = Pattern.compile("(?<!\\\\)<(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]*:[^\\s>]*>)");
     private static final Pattern IDENTIFIER = Pattern.compile(String.join("|",
         // calls: evict(), CartCache.evict(key), a::b(), obj->run()
         "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*\\([\\w$.,]*\\)",
@@ -102,7 +104,11 @@ final class LedgerProse {
         return fence + (pad ? " " : "") + flat + (pad ? " " : "") + fence;
     }
 
-    /** Puts code identifiers outside existing code spans into code spans. */
+    /**
+     * Puts code identifiers outside existing code spans into code spans, and escapes what Markdown would take
+     * for raw HTML there: a ledger's {@code <!-- … -->} or {@code <details>} would hide its own text from the
+     * rendered page the reviewer reads. Autolinks ({@code <https://…>}) stay links.
+     */
     static String codeIdentifiers(String line) {
         StringBuilder out = new StringBuilder();
         Matcher spans = CODE_SPAN.matcher(line);
@@ -116,16 +122,22 @@ final class LedgerProse {
         return out.toString();
     }
 
+    private static String withoutHtml(String prose) {
+        return HTML_START.matcher(prose).replaceAll("\\\\<");
+    }
+
     private static String wrapTokens(String prose) {
         if (prose.indexOf('`') >= 0) {
-            return prose;
+            return withoutHtml(prose);
         }
         StringBuilder out = new StringBuilder();
         Matcher tokens = TOKEN.matcher(prose);
         int at = 0;
         while (tokens.find()) {
             out.append(prose, at, tokens.start());
-            out.append(wrapToken(tokens.group()));
+            String token = wrapToken(tokens.group());
+            // a generic type went into a code span as it is; other angle brackets are escaped
+            out.append(token.indexOf('`') >= 0 ? token : withoutHtml(token));
             at = tokens.end();
         }
         out.append(prose.substring(at));

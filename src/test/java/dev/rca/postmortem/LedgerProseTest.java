@@ -24,7 +24,8 @@ class LedgerProseTest {
         "Fixed in a1b2c3d4e5f6.|Fixed in a1b2c3d4e5f6.",
         "# of retries exceeded|\\# of retries exceeded",
         "1. first|1\\. first",
-        "- dash|\\- dash"})
+        "- dash|\\- dash",
+        "Checkout <em>hangs</em> <!-- hidden --> see <https://x.org/a>|Checkout \\<em>hangs\\</em> \\<!-- hidden --> see <https://x.org/a>"})
     void inlineKeepsProseAndPutsIdentifiersInCodeSpans(String ledger, String markdown) {
         assertEquals(markdown, LedgerProse.inline(ledger));
     }
