@@ -28,4 +28,16 @@ public final class Interruption {
     public static boolean requested() {
         return ASKED.get().getAsBoolean();
     }
+
+    /**
+     * Called just before a command writes state its requester would see later (a ledger, a bisection):
+     * refuses, saying {@code leftAsItWas}, when that requester has gone.
+     *
+     * @throws RcaException exit 3 when {@link #requested()}
+     */
+    public static void beforeWriting(String leftAsItWas) {
+        if (requested()) {
+            throw RcaException.badInput("interrupted: " + leftAsItWas);
+        }
+    }
 }

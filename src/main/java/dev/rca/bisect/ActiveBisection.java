@@ -1,7 +1,9 @@
 package dev.rca.bisect;
 
+import dev.rca.Interruption;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.io.AtomicFile;
 import dev.rca.ledger.LedgerLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +79,28 @@ public final class ActiveBisection {
     public static boolean end(GitWorkspace workspace) {
         boolean pointer = delete(workspace.rcaDir().resolve(POINTER));
         return delete(workspace.rcaDir().resolve(STATE)) || pointer;
+    }
+
+    /** Whether the bisection in progress is the one {@code ticket}'s ledger holds. */
+    public static boolean isIn(GitWorkspace workspace, String ticket) {
+        return activeTicket(workspace).map(ticket::equals).orElse(false);
+    }
+
+    /** Makes {@code ticket}'s ledger hold the bisection in progress. */
+    static void pointTo(GitWorkspace workspace, String ticket) {
+        Interruption.beforeWriting("the bisection was left as it was");
+        Path pointer = workspace.rcaDir().resolve(POINTER);
+        try {
+            Files.createDirectories(pointer.getParent());
+            AtomicFile.writeWithoutSync(pointer, ticket + "\n");
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot write " + pointer + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends a bisection kept in a ledger (the ledger keeps its record); one in {@code .git/rca} is left. */
+    static void endLedgerBisection(GitWorkspace workspace) {
+        delete(workspace.rcaDir().resolve(POINTER));
     }
 
     /** The ticket whose ledger holds the bisection in progress, if one does. */

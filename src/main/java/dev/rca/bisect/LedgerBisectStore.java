@@ -2,16 +2,12 @@ package dev.rca.bisect;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
-import dev.rca.io.AtomicFile;
 import dev.rca.ledger.BisectRecord;
 import dev.rca.ledger.CommitInfo;
 import dev.rca.ledger.GitCommitLookup;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +41,7 @@ public final class LedgerBisectStore implements BisectStore {
     @Override
     public Optional<BisectState> load() {
         // the ledger keeps the record of an ended bisection: it is the one in progress only while the pointer names it
-        if (!ActiveBisection.activeTicket(workspace).map(ledger.ticket().value()::equals).orElse(false)) {
+        if (!ActiveBisection.isIn(workspace, ledger.ticket().value())) {
             return Optional.empty();
         }
         BisectRecord record = ledger.read().bisect();
@@ -84,7 +80,7 @@ public final class LedgerBisectStore implements BisectStore {
             }
             return null;
         });
-        writePointer();
+        ActiveBisection.pointTo(workspace, ledger.ticket().value());
     }
 
     private static List<Map<String, Object>> stampedSteps(BisectState state, BisectRecord before, String now) {
@@ -103,27 +99,10 @@ public final class LedgerBisectStore implements BisectStore {
         return steps;
     }
 
-    private void writePointer() {
-        if (dev.rca.Interruption.requested()) {
-            throw RcaException.badInput("interrupted: the bisection was left as it was");
-        }
-        Path pointer = workspace.rcaDir().resolve(ActiveBisection.POINTER);
-        try {
-            Files.createDirectories(pointer.getParent());
-            AtomicFile.writeWithoutSync(pointer, ledger.ticket().value() + "\n");
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot write " + pointer + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Ends the active bisection; the ledger keeps its record of the steps taken, as evidence. */
     @Override
     public void delete() {
-        try {
-            Files.deleteIfExists(workspace.rcaDir().resolve(ActiveBisection.POINTER));
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot delete the bisect pointer: " + e.getMessage(), e);
-        }
+        ActiveBisection.endLedgerBisection(workspace);
     }
 
     /** The ledger's path in the work tree, for messages. */

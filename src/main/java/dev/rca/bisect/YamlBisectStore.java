@@ -141,9 +141,7 @@ public final class YamlBisectStore implements BisectStore {
 
     @Override
     public void save(BisectState state) {
-        if (dev.rca.Interruption.requested()) {
-            throw RcaException.badInput("interrupted: the bisection was left as it was");
-        }
+        dev.rca.Interruption.beforeWriting("the bisection was left as it was");
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);

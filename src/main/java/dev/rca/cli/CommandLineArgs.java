@@ -8,6 +8,18 @@ final class CommandLineArgs {
     private CommandLineArgs() {
     }
 
+    /** Where the command word is: the first argument that is neither an option nor {@code -C}'s directory; or -1. */
+    static int commandIndex(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("-C")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Options of log and history whose value is the next argument, which may itself be "-1". */
     private static final java.util.Set<String> TAKES_A_VALUE = java.util.Set.of("-n", "--max-count", "--grep",
         "--author", "--committer", "--since", "--after", "--until", "--before", "--format", "-t", "--ticket", "-C");
@@ -18,14 +30,7 @@ final class CommandLineArgs {
      * left as it is.
      */
     static String[] withCountShorthand(String[] args) {
-        int command = -1;
-        for (int i = 0; i < args.length && command < 0; i++) {
-            if (args[i].equals("-C")) {
-                i++;
-            } else if (!args[i].startsWith("-")) {
-                command = i;
-            }
-        }
+        int command = commandIndex(args);
         if (command < 0 || !(args[command].equals("log") || args[command].equals("history"))) {
             return args;
         }

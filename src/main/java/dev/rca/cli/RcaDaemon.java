@@ -340,7 +340,7 @@ public final class RcaDaemon {
 
     /** Whether {@code args} is {@code bisect-helper run}, whose client runs the tests over the socket. */
     static boolean isBisectRun(String[] args) {
-        int at = commandIndex(args);
+        int at = CommandLineArgs.commandIndex(args);
         return at >= 0 && args[at].equals("bisect-helper") && at + 1 < args.length && args[at + 1].equals("run");
     }
 
@@ -349,7 +349,7 @@ public final class RcaDaemon {
      * nothing else; this is the daemon's own check).
      */
     static boolean serves(String[] args, boolean clientRunsTests) {
-        int at = commandIndex(args);
+        int at = CommandLineArgs.commandIndex(args);
         if (at < 0 || SERVED.contains(args[at])) {
             return true;
         }
@@ -359,20 +359,8 @@ public final class RcaDaemon {
 
     /** The command word of {@code args}, after the global options, or null (help, version, nothing). */
     static String commandOf(String[] args) {
-        int at = commandIndex(args);
+        int at = CommandLineArgs.commandIndex(args);
         return at < 0 ? null : args[at];
-    }
-
-    /** Where the command word is: the first argument that is neither an option nor {@code -C}'s directory. */
-    private static int commandIndex(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("-C")) {
-                i++;
-            } else if (!args[i].startsWith("-")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -27,8 +27,8 @@ public final class StatusCommand extends LedgerCommand {
         InvestigationStatus status;
         try (GitWorkspace workspace = openWorkspace()) {
             Ledger ledger = ledgerFile(workspace).read();
-            boolean bisecting = ActiveBisection.activeTicket(workspace).map(ledger.ticket()::equals).orElse(false);
-            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace), bisecting);
+            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace),
+                ActiveBisection.isIn(workspace, ledger.ticket()));
         }
         if (format == OutputFormat.JSON) {
             out().println(Json.write(status.toJson()));

@@ -137,11 +137,11 @@ public final class GitWorkspace implements AutoCloseable {
         try {
             // git adds the refs, then HEAD: the order that breaks ties between commits of the same date
             for (org.eclipse.jgit.lib.Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_REFS)) {
-                if (leadsToCommit(ref.getName())) {
+                if (namesCommit(ref.getName())) {
                     all.add(ref.getName());
                 }
             }
-            if (leadsToCommit(Constants.HEAD)) {
+            if (namesCommit(Constants.HEAD)) {
                 all.add(Constants.HEAD);
             }
         } catch (IOException | RuntimeException e) {
@@ -150,11 +150,17 @@ public final class GitWorkspace implements AutoCloseable {
         return all;
     }
 
-    private boolean leadsToCommit(String refName) throws IOException {
+    /**
+     * Whether {@code revision} names a commit (a tag is peeled); false for a tree, a blob, an ambiguous abbreviation
+     * or text that is no revision at all.
+     *
+     * @throws IOException when the repository cannot be read
+     */
+    public boolean namesCommit(String revision) throws IOException {
         try {
-            return repository.resolve(refName + "^{commit}") != null;
+            return repository.resolve(revision + "^{commit}") != null;
         } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException | org.eclipse.jgit.errors.RevisionSyntaxException
-                 notACommit) {
+                 | org.eclipse.jgit.errors.AmbiguousObjectException notACommit) {
             return false;
         }
     }

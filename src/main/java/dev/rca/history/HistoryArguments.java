@@ -5,7 +5,6 @@ import dev.rca.git.GitWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The operands of {@code rca history <path>… [<rev>]}: paths, and at most one revision. With {@code --},
@@ -44,7 +43,7 @@ public record HistoryArguments(List<String> paths, String revision) {
             if (namesCommit(workspace, last) && !existsInWorkTree(workspace, last)) {
                 return new HistoryArguments(operands.subList(0, operands.size() - 1), last);
             }
-            if (workspace.isBare() ? !existsAtHead(workspace, last) : !existsInWorkTree(workspace, last)) {
+            if (workspace.isBare() ? !Pathspecs.atHead(workspace, last) : !existsInWorkTree(workspace, last)) {
                 List<String> paths = operands.subList(0, operands.size() - 1);
                 throw RcaException.badInput("unknown revision or path not in the "
                     + (workspace.isBare() ? "HEAD commit" : "working tree") + ": '" + last + "'")
@@ -58,10 +57,9 @@ public record HistoryArguments(List<String> paths, String revision) {
 
     private static boolean namesCommit(GitWorkspace workspace, String operand) {
         try {
-            ObjectId id = workspace.repository().resolve(operand + "^{commit}");
-            return id != null;
-        } catch (IOException | RuntimeException e) {
-            return false;
+            return workspace.namesCommit(operand);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
         }
     }
 
@@ -69,15 +67,5 @@ public record HistoryArguments(List<String> paths, String revision) {
         // a tracked symlink whose target is gone is a path too, as git's lstat finds it
         return !workspace.isBare() && Files.exists(workspace.startDirectory().resolve(operand),
             java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** In a repository without a work tree: whether HEAD's tree holds the repository-relative path. */
-    private static boolean existsAtHead(GitWorkspace workspace, String operand) {
-        String path = java.nio.file.Path.of("/").resolve(operand).normalize().toString().substring(1);
-        try {
-            return path.isEmpty() || workspace.repository().resolve("HEAD:" + path) != null;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 }

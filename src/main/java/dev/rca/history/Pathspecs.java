@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Turns paths as the user typed them into repository-relative paths, as git does with pathspecs: relative
  * to the directory rca runs in, {@code .} for the whole tree (or the current directory), no trailing slash.
- * git's wildcards ({@code *}, {@code ?}, {@code [}) and magic ({@code :(exclude)…}) are not implemented: a
- * pattern is refused rather than taken literally, which would match nothing and read as "nobody touched this";
- * {@code :(literal)<path>} names a path as it is.
+ * A path with git's wildcards ({@code *}, {@code ?}, {@code [}) or magic ({@code :(exclude)…}) is refused, unless
+ * it names a file as it is: taken literally it would match nothing and read as "nobody touched this". rca lists
+ * no files by pattern; {@code :(literal)<path>} names a path that holds such characters.
  */
 public final class Pathspecs {
     private static final String LITERAL = ":(literal)";
@@ -79,10 +79,11 @@ public final class Pathspecs {
                 + " names a path that holds such characters");
     }
 
-    private static boolean atHead(GitWorkspace workspace, String path) {
+    /** In a repository without a work tree: whether HEAD's tree holds {@code path}, read as repository-relative. */
+    static boolean atHead(GitWorkspace workspace, String path) {
+        String relative = Path.of("/").resolve(path).normalize().toString().substring(1);
         try {
-            return workspace.repository().resolve("HEAD:" + Path.of("/").resolve(path).normalize().toString()
-                .substring(1)) != null;
+            return relative.isEmpty() || workspace.repository().resolve("HEAD:" + relative) != null;
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }

@@ -112,9 +112,7 @@ public final class LedgerFile {
             String after = ledgerEdit.document().text();
             if (!after.equals(source.text())) {
                 LedgerSchema.load(ledgerEdit.document().source());
-                if (Interruption.requested()) {
-                    throw RcaException.badInput("interrupted: nothing was recorded in " + displayName);
-                }
+                Interruption.beforeWriting("nothing was recorded in " + displayName);
                 writeAtomically(after);
                 // not refused: reopening an investigation is legitimate, but the .md beside it no longer agrees
                 if (before.status() == LedgerStatus.PUBLISHED) {
