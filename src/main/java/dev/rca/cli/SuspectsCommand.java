@@ -62,6 +62,7 @@ public final class SuspectsCommand extends LedgerCommand {
                 err().println("rca: warning: not trusted: '" + p.kind().phrase() + " " + p.written() + "': " + p.note());
             }
         }
+        report.notes().forEach(note -> err().println("rca: note: " + note));
         if (report.abstained()) {
             err().println("rca: no suspect: " + report.abstention());
             return ExitCode.NEGATIVE;

@@ -15,6 +15,8 @@ import org.eclipse.jgit.util.SystemReader;
  */
 public final class GitSystemConfig extends SystemReader.Delegate {
     private static final String DEFAULT_PATH = "/etc/gitconfig";
+    /** {@code diff.renameLimit} when no configuration sets it, as git has it. */
+    static final int GIT_RENAME_LIMIT = 1000;
     private static volatile boolean installed;
 
     private GitSystemConfig(SystemReader delegate) {
@@ -56,8 +58,9 @@ public final class GitSystemConfig extends SystemReader.Delegate {
      * {@code core.multiPackIndex=false}. JGit reads a multi-pack index
      * whole into the heap (28 bytes an object, like a pack index) and with it the index of every pack it covers,
      * where rca maps each pack's own index ({@link MappedPackIndexes}); git keeps those beside the multi-pack index,
-     * so nothing is lost but one binary search per pack instead of one in all. Any configuration file that sets
-     * either keeps its choice.
+     * so nothing is lost but one binary search per pack instead of one in all. And {@code diff.renameLimit=1000},
+     * git's default (JGit's is 400): a commit that moves and edits between 400 and 1000 files pairs its renames
+     * in rca as in git. Any configuration file that sets one of these keeps its choice.
      */
     @Override
     public FileBasedConfig openJGitConfig(Config parent, FS fs) {
@@ -66,6 +69,8 @@ public final class GitSystemConfig extends SystemReader.Delegate {
         defaults.setBoolean(ConfigConstants.CONFIG_COMMIT_GRAPH_SECTION, null,
             ConfigConstants.CONFIG_KEY_READ_CHANGED_PATHS, true);
         defaults.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_MULTIPACKINDEX, false);
+        defaults.setInt(ConfigConstants.CONFIG_DIFF_SECTION, null, ConfigConstants.CONFIG_KEY_RENAMELIMIT,
+            GIT_RENAME_LIMIT);
         return super.openJGitConfig(defaults, fs);
     }
 

@@ -103,12 +103,16 @@ public enum GraphFormat {
         return ids;
     }
 
-    /** Text inside a quoted Mermaid label: quotes and markup characters as entity codes. */
+    /**
+     * Text inside a quoted Mermaid label: quotes and markup characters as entity codes. Mermaid hands labels to the
+     * browser as HTML, so an {@code &} of the ledger's text goes as a code too, or {@code &amp;} would show as "&".
+     */
     static String mermaidEscape(String text) {
         StringBuilder sb = new StringBuilder();
         for (char c : text.toCharArray()) {
             switch (c) {
                 case '#' -> sb.append("#35;");
+                case '&' -> sb.append("#38;");
                 case '"' -> sb.append("#quot;");
                 case '<' -> sb.append("#lt;");
                 case '>' -> sb.append("#gt;");
@@ -192,9 +196,14 @@ public enum GraphFormat {
         return sb.append("}\n").toString();
     }
 
-    /** A DAGitty quoted name: its reader knows only {@code \"} as an escape, so other backslashes go. */
+    /**
+     * A DAGitty quoted name. Its reader knows {@code \"} as the only escape and keeps any other backslash, so a
+     * backslash stays one; but a backslash just before the closing quote would escape it, so a name ending in one
+     * gets a space.
+     */
     static String dagittyQuote(String text) {
-        return '"' + text.replace("\\", "/").replace("\"", "\\\"") + '"';
+        String quoted = text.replace("\"", "\\\"");
+        return '"' + quoted + (quoted.endsWith("\\") ? " " : "") + '"';
     }
 
     private static boolean touchesRejected(CausalGraph graph, GraphEdge edge) {

@@ -84,25 +84,21 @@ public final class LedgerViews {
     }
 
     /**
-     * The timeline: the ledger's own timeline entries, timed symptoms, timed experiments, timed bisect
-     * steps and the dates of evidence commits, in time order (entries without a time, or with one rca cannot
-     * read, last).
+     * The timeline: the ledger's own timeline entries, symptoms, experiments, timed bisect steps and the dates
+     * of evidence commits, in time order (entries without a time, or with one rca cannot read, last).
      */
     public static List<TimelineEvent> timeline(Ledger ledger) {
         List<TimelineEvent> events = new ArrayList<>();
         for (dev.rca.ledger.TimelineEvent t : ledger.timeline()) {
             events.add(event(t.at(), "timeline", t.event(), t.source()));
         }
+        // a symptom or experiment written by hand without a time is still part of the story: listed untimed
         for (Symptom s : ledger.symptoms()) {
-            if (written(s.at())) {
-                events.add(event(s.at(), "symptom", s.id() + ": " + s.text(), s.source()));
-            }
+            events.add(event(s.at(), "symptom", s.id() + ": " + s.text(), s.source()));
         }
         for (Experiment x : ledger.experiments()) {
-            if (written(x.at())) {
-                String text = x.id() + ": " + x.action() + (x.result() == null ? "" : " → " + x.result());
-                events.add(event(x.at(), "experiment", text, x.tests() == null ? null : "tests " + x.tests()));
-            }
+            String text = x.id() + ": " + x.action() + (x.result() == null ? "" : " → " + x.result());
+            events.add(event(x.at(), "experiment", text, x.tests() == null ? null : "tests " + x.tests()));
         }
         if (ledger.bisect() != null) {
             for (BisectStep step : ledger.bisect().steps()) {

@@ -2,6 +2,7 @@ package dev.rca.postmortem;
 
 import dev.rca.ledger.CommitLookup;
 import dev.rca.ledger.Hypothesis;
+import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.InputCheck;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerKind;
@@ -118,6 +119,12 @@ public final class PostmortemDraft {
         }
         if (ledger.validation().verify() != null && !ledger.validation().verify().passed()) {
             warnings.add("the last 'rca verify' did not pass; Validation says so");
+        }
+        for (Hypothesis h : ledger.hypotheses()) {
+            if (h.status() == HypothesisStatus.CONFIRMED && h.because() != null && !h.because().isBlank()) {
+                warnings.add(h.id() + " is confirmed but keeps the reason it was rejected (because:); it is left out"
+                    + " of the post-mortem: remove it from the ledger");
+            }
         }
         List<String> open = ledger.hypotheses().stream().filter(Hypothesis::isOpen).map(Hypothesis::id).toList();
         if (!open.isEmpty() && (ledger.howFound() == null || ledger.howFound().isBlank())) {

@@ -242,7 +242,9 @@ public final class PostmortemRenderer {
                 any = true;
             }
             String path = "hypotheses." + i;
-            String because = present(h.because()) ? " because " + LedgerProse.inline(h.because())
+            // a confirmed hypothesis's because: is a rejection reason left behind by hand (rca confirm removes it)
+            String because = status != HypothesisStatus.CONFIRMED && present(h.because())
+                ? " because " + LedgerProse.inline(h.because())
                 : status == HypothesisStatus.REJECTED ? " (no reason recorded)" : "";
             String by = h.evidence().isEmpty() ? "" : " (" + String.join(", ", h.evidence()) + ")";
             out.item("- " + h.id() + ", " + status.word() + because + by + ":", path + ".because");

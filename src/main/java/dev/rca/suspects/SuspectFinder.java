@@ -258,7 +258,7 @@ public final class SuspectFinder implements AutoCloseable {
                     ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE));
             }
             return new SuspectReport(fix.name(), subject, blamedLines,
-                ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null);
+                ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null, notes(fix));
         }
     }
 
@@ -628,10 +628,24 @@ public final class SuspectFinder implements AutoCloseable {
         List<Suspect> suspects = new ArrayList<>();
         addPointedButNotBlamed(suspects, pointers, query);
         if (suspects.isEmpty()) {
-            return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why);
+            return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why, notes(fix));
         }
         return new SuspectReport(fix.name(), subject, blamedLines,
-            suspects.subList(0, Math.min(query.top(), suspects.size())), pointers, null);
+            suspects.subList(0, Math.min(query.top(), suspects.size())), pointers, null, notes(fix));
+    }
+
+    /**
+     * A merge's own change is what it brings in from its other parents, every commit of the merged branch at once;
+     * the reader should know the answer ranks suspects for all of them together.
+     */
+    private static List<String> notes(RevCommit fix) {
+        if (fix.getParentCount() < 2) {
+            return List.of();
+        }
+        String sha = fix.name().substring(0, 12);
+        return List.of(sha + " is a merge: it is compared with its first parent, so every commit it brings in counts "
+            + "as the fix; name the fix commit itself for a sharper answer (git log --oneline " + sha + "^1.." + sha
+            + ")");
     }
 
     /** Resolves the explicit pointers in the fix's message; unknown SHAs are reported, untrusted. */

@@ -16,14 +16,16 @@ import java.util.Objects;
  * @param suspects     ranked suspects, best first; empty when abstaining
  * @param pointers     explicit pointers found in the fix's message (empty with trailers off)
  * @param abstention   why rca gives no answer, or {@code null} when it answers
+ * @param notes        what the reader should know about how the answer was reached (a merge given as the fix)
  */
 public record SuspectReport(String fix, String fixSubject, int blamedLines, List<Suspect> suspects,
-                            List<Pointer> pointers, String abstention) {
+                            List<Pointer> pointers, String abstention, List<String> notes) {
     public SuspectReport {
         Objects.requireNonNull(fix, "fix");
         Objects.requireNonNull(fixSubject, "fixSubject");
         suspects = List.copyOf(suspects);
         pointers = List.copyOf(pointers);
+        notes = List.copyOf(notes);
         if ((abstention == null) == suspects.isEmpty()) {
             throw new IllegalArgumentException("a report either answers with suspects or abstains with a reason");
         }
@@ -67,6 +69,7 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
             written.add(m);
         }
         root.put("pointers", written);
+        root.put("notes", notes);
         return root;
     }
 

@@ -135,7 +135,7 @@ class SuspectsCommandTest {
         assertTrue(r.out().startsWith("{\"fix\":\"" + repo.tip("main").name() + "\",\"subject\":\"net: drop the "
             + "stray offset\",\"blamed_lines\":1,\"suspects\":[{\"sha\":\"" + bug.name() + "\""), r.out());
         assertTrue(r.out().endsWith(",\"pointers\":[{\"kind\":\"Fixes:\",\"written\":\"0123456789ab\",\"sha\":null,"
-            + "\"trusted\":false,\"note\":\"unknown commit\"}]}\n"), r.out());
+            + "\"trusted\":false,\"note\":\"unknown commit\"}],\"notes\":[]}\n"), r.out());
         assertEquals("rca: warning: not trusted: 'Fixes: 0123456789ab': unknown commit\n", r.err());
     }
 
@@ -156,6 +156,30 @@ class SuspectsCommandTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertTrue(r.out().contains("\"pointer\":\"This reverts commit\""), r.out());
         assertTrue(r.out().contains("\"score\":0.932,"), r.out());
+    }
+
+    @Test
+    void aMergeGivenAsTheFixIsRankedWithANote() {
+        RevCommit main = repo.tip("main");
+        RevCommit fixOnBranch = repo.onBranch("topic").commit("net: drop the stray offset").parent(main)
+            .add("net.c", ORIGINAL).create();
+        RevCommit other = repo.onBranch("main").commit("docs: more").parent(main).add("NEWS", "news\n").create();
+        RevCommit merge = repo.commit("Merge branch 'topic'").parent(other).merge(fixOnBranch)
+            .add("net.c", ORIGINAL).create();
+        String sha = merge.name().substring(0, 12);
+        CliResult r = Cli.run(repo.directory(), "suspects", merge.name(), "--format=sha");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(bug.name() + "\n", r.out());
+        assertEquals("rca: note: " + sha + " is a merge: it is compared with its first parent, so every commit it "
+            + "brings in counts as the fix; name the fix commit itself for a sharper answer (git log --oneline " + sha
+            + "^1.." + sha + ")\n", r.err());
+        assertTrue(Cli.run(repo.directory(), "suspects", merge.name(), "--format=json").out()
+            .endsWith(",\"notes\":[\"" + sha + " is a merge: it is compared with its first parent, so every commit "
+                + "it brings in counts as the fix; name the fix commit itself for a sharper answer (git log --oneline "
+                + sha + "^1.." + sha + ")\"]}\n"));
+        CliResult onItsOwn = Cli.run(repo.directory(), "suspects", fixOnBranch.name(), "--format=sha");
+        assertEquals(bug.name() + "\n", onItsOwn.out());
+        assertEquals("", onItsOwn.err());
     }
 
     @Test

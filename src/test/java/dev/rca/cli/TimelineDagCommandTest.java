@@ -89,6 +89,27 @@ class TimelineDagCommandTest {
     }
 
     @Test
+    void timelineListsHandWrittenSymptomsAndExperimentsWithoutATimeAmongTheUntimed() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        String text = Files.readString(ledger);
+        String withoutTimes = text.replaceAll("\\n *at: \"2026-11-20T09:12:00Z\"", "")
+            .replaceAll("\\n *at: \"2026-11-20T10:00:00Z\"", "");
+        assertTrue(!withoutTimes.contains("09:12") && !withoutTimes.contains("10:00:00"), withoutTimes);
+        Files.writeString(ledger, withoutTimes);
+        CliResult r = Cli.run(dir, "timeline");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(""
+            + "TIME                  KIND        TEXT                                                   SOURCE\n"
+            + "2026-01-01T00:01:00Z  commit      E1: " + commit.name().substring(0, 12) + " cache: evict under the order lock     "
+            + "Alice Author <alice@example.com>\n"
+            + "2026-11-20T09:00:00Z  timeline    build 1.42 deployed                                    deploy log\n"
+            + "-                     timeline    pager fired                                            -\n"
+            + "-                     symptom     S1: CheckoutIT times out after 30 s                    CI run 4411\n"
+            + "-                     experiment  X1: thread dump during the hang → no OrderLock holder  tests H1\n",
+            r.out());
+    }
+
+    @Test
     void dagDrawsEdgesAndStylesInEveryFormat() {
         String sha = commit.name().substring(0, 12);
         CliResult mermaid = Cli.run(dir, "dag");

@@ -1,5 +1,6 @@
 package dev.rca.git;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,12 +25,13 @@ class GitSystemConfigTest {
         assertTrue(jgit.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, ConfigConstants.CONFIG_COMMIT_GRAPH, false));
         assertTrue(jgit.getBoolean(ConfigConstants.CONFIG_COMMIT_GRAPH_SECTION,
             ConfigConstants.CONFIG_KEY_READ_CHANGED_PATHS, false));
+        assertEquals(1000, jgit.getInt(ConfigConstants.CONFIG_DIFF_SECTION, ConfigConstants.CONFIG_KEY_RENAMELIMIT, 0));
 
         // what JGit adds before it saves, having measured a file system
         jgit.setString("filesystem", "rca-test", "timestampResolution", "1000 nanoseconds");
         String written = jgit.toText();
         assertTrue(written.contains("timestampResolution"), written);
-        for (String key : new String[] {"multiPackIndex", "readChangedPaths", "commitGraph = true"}) {
+        for (String key : new String[] {"multiPackIndex", "readChangedPaths", "commitGraph = true", "renameLimit"}) {
             assertFalse(written.toLowerCase(java.util.Locale.ROOT).contains(key.toLowerCase(java.util.Locale.ROOT)),
                 key + " in " + written);
         }

@@ -101,6 +101,17 @@ class GraphFormatTest {
     }
 
     @Test
+    void ampersandsAndBackslashesSurviveEachReader() {
+        // Mermaid reads labels as HTML: "&amp;" must show as written, not as "&"
+        assertEquals("a #38;amp; b #38;#38; c", GraphFormat.mermaidEscape("a &amp; b && c"));
+        // DAGitty keeps every backslash but one before the closing quote, which would escape it
+        assertEquals("\"C:\\tmp\\x \\\\ y\"", GraphFormat.dagittyQuote("C:\\tmp\\x \\\\ y"));
+        assertEquals("\"says \\\"hi\\\"\"", GraphFormat.dagittyQuote("says \"hi\""));
+        assertEquals("\"ends in \\ \"", GraphFormat.dagittyQuote("ends in \\"));
+        assertEquals("\"a\\\\\"b\"", GraphFormat.dagittyQuote("a\\\"b"));
+    }
+
+    @Test
     void emptyGraphRendersInEveryFormat() {
         CausalGraph empty = new CausalGraph(List.of(), List.of());
         assertEquals("flowchart LR\n  classDef confirmed stroke-width:4px,font-weight:bold\n"

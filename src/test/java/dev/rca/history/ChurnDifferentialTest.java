@@ -101,6 +101,28 @@ class ChurnDifferentialTest {
     }
 
     @Test
+    void aMoveWithEditsOfMoreFilesThanJGitsRenameLimitIsPairedAsInGit() throws Exception {
+        // 450 edited moves: 450 x 450 pairs is over JGit's own limit (400 squared), within git's (1000 squared)
+        Path dir;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("moves"))) {
+            TestRepo.CommitSpec add = repo.commit("add");
+            TestRepo.CommitSpec move = repo.commit("move and edit");
+            for (int i = 0; i < 450; i++) {
+                String text = "file " + i + "\nalpha " + i + "\nbeta " + i + "\ngamma " + i + "\ndelta " + i + "\n";
+                add.add("old/f" + i + ".c", text);
+                move.add("new/f" + i + ".c", text.replace("gamma", "GAMMA")).delete("old/f" + i + ".c");
+            }
+            add.create();
+            move.create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+        Map<String, List<Long>> git = gitNumstat(dir, ".");
+        assertEquals(List.of(450L, 450L), git.values().iterator().next(), "git pairs every move: one line each");
+        assertEquals(git, rcaStat(dir, "."));
+    }
+
+    @Test
     void statMatchesGitNumstatOnAwkwardContents() throws Exception {
         StringBuilder big = new StringBuilder();
         for (int i = 0; i < 3000; i++) {

@@ -191,6 +191,17 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aRejectionReasonLeftOnAConfirmedHypothesisIsNotPublished() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("    status: confirmed\n",
+            "    status: confirmed\n    because: the lock is taken twice\n"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(new CliResult(0, MD + "\n", "rca: warning: H2 is confirmed but keeps the reason it was rejected "
+            + "(because:); it is left out of the post-mortem: remove it from the ledger\n"), result);
+        assertEquals(r.resource("golden/PAY-142.md"), r.read(MD));
+    }
+
+    @Test
     void commitContainsOnlyThePostmortemAndItsLedgerAndOtherStagedChangesStayStaged() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");
