@@ -16,9 +16,21 @@ public final class IndexCommand extends RcaCommand {
     @Override
     protected int execute() {
         try (GitWorkspace workspace = openWorkspace()) {
+            String refused = CommitGraphFile.whyNotWritten(workspace.repository());
+            if (refused != null) {
+                // not a failure: nothing is ever required of the index, and git does the same here
+                err().println("rca: note: nothing written: " + refused);
+                return 0;
+            }
             CommitGraphFile.Written w = CommitGraphFile.write(workspace, progress());
             String where = w.file().startsWith(workspace.gitDir())
                 ? workspace.gitDir().relativize(w.file()).toString() : w.file().toString();
+            if (w.repairedRoots() > 0) {
+                err().println("rca: note: the commit-graph it replaced recorded " + w.repairedRoots() + " commit"
+                    + (w.repairedRoots() == 1 ? "" : "s") + " without the parents their objects name (written in a"
+                    + " shallow clone since deepened?), which hid older history from git and rca; written again from"
+                    + " the commits themselves, and rca's cache rebuilt");
+            }
             out().printf("wrote %s: %d commits, %d changed-path Bloom filters, %d bytes%n",
                 where, w.commits(), w.bloomFilters(), w.bytes());
             CommitCache.Indexed cache = cacheOrNull(workspace);

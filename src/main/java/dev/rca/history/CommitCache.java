@@ -198,17 +198,31 @@ public final class CommitCache {
      * keeping (this cache, a daemon's memory).
      */
     public static boolean historyFixedByIds(Repository repository) {
-        // a linked worktree keeps them in the common directory
-        for (Path dir : List.of(repository.getDirectory().toPath(), repository.getCommonDirectory().toPath())) {
-            if (Files.exists(dir.resolve("shallow")) || Files.exists(dir.resolve("info").resolve("grafts"))) {
-                return false;
-            }
+        if (parentsRewritten(repository) != null) {
+            return false;
         }
         try {
             return repository.getRefDatabase().getRefsByPrefix("refs/replace/").isEmpty();
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * What this repository is when some of its commits have other parents than their objects name: "a shallow
+     * clone" or "grafted (info/grafts)"; null when neither (replace refs aside).
+     */
+    public static String parentsRewritten(Repository repository) {
+        // a linked worktree keeps them in the common directory
+        for (Path dir : List.of(repository.getDirectory().toPath(), repository.getCommonDirectory().toPath())) {
+            if (Files.exists(dir.resolve("shallow"))) {
+                return "a shallow clone";
+            }
+            if (Files.exists(dir.resolve("info").resolve("grafts"))) {
+                return "grafted (info/grafts)";
+            }
+        }
+        return null;
     }
 
     private static boolean writable(Path dir) {

@@ -8,14 +8,18 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraphWriter;
 import org.eclipse.jgit.internal.storage.commitgraph.GraphCommits;
 import org.eclipse.jgit.internal.storage.file.LockFile;
 import org.eclipse.jgit.lib.BatchingProgressMonitor;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -34,23 +38,61 @@ public final class CommitGraphFile {
      * @param commits how many commits it covers
      * @param bloomFilters how many changed-path filters it holds (computed or reused)
      * @param bytes its size
+     * @param repairedRoots how many commits the file it replaced recorded without the parents their objects name
+     *     (one written in a shallow clone that has since been deepened): that file was not trusted, and rca's
+     *     cache, which may have been built from it, was dropped
      */
-    public record Written(Path file, long commits, long bloomFilters, long bytes) {
+    public record Written(Path file, long commits, long bloomFilters, long bytes, int repairedRoots) {
+        public Written {
+            if (commits < 0 || bloomFilters < 0 || bytes < 0 || repairedRoots < 0) {
+                throw new IllegalArgumentException("negative count");
+            }
+        }
+    }
+
+    /**
+     * Why no commit-graph is written for this repository, or null when one can be. In a shallow clone or under
+     * grafts the walk gives some commits other parents than their objects name (a cut commit has none), and the
+     * file would keep them after the clone is deepened: git and JGit trust its parent lists, so every walk would
+     * stop at the old cut. git writes no commit-graph there either.
+     */
+    public static String whyNotWritten(Repository repository) {
+        String rewritten = CommitCache.parentsRewritten(repository);
+        return rewritten == null ? null : "this repository is " + rewritten + ", where some commits' parents are "
+            + "not those their objects name; git writes no commit-graph here either";
     }
 
     /**
      * Writes the file atomically (lock file, then rename).
      *
-     * @throws RcaException exit 3 when the repository cannot be read or the file cannot be written
+     * @throws RcaException exit 3 when the repository cannot be read or the file cannot be written, or when
+     *     {@link #whyNotWritten} gives a reason
      */
     public static Written write(GitWorkspace workspace, Progress progress) {
         Repository repository = workspace.repository();
+        String refused = whyNotWritten(repository);
+        if (refused != null) {
+            throw RcaException.badInput("commit-graph not written: " + refused);
+        }
         Path file = repository.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory d
             ? d.getDirectory().toPath().resolve("info").resolve("commit-graph") : null;
         if (file == null) {
             throw RcaException.badInput("this repository does not keep its objects in files");
         }
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+        int repairedRoots;
+        try (ObjectReader graphReader = repository.newObjectReader()) {
+            repairedRoots = rootsThatHaveParents(graphReader);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the commit graph: " + e.getMessage(), e);
+        }
+        try (ObjectReader reader = repairedRoots == 0 ? repository.newObjectReader() : withoutCommitGraph(repository);
+             RevWalk walk = new RevWalk(reader)) {
+            if (repairedRoots > 0) {
+                CommitTable table = CommitTable.open(CommitCache.directory(workspace));
+                if (table != null) {
+                    CommitCache.discard(table);
+                }
+            }
             Set<ObjectId> tips = new HashSet<>(CommitCache.refTips(repository, reader));
             if (tips.isEmpty()) {
                 throw RcaException.badInput("the repository has no commits to index");
@@ -76,12 +118,58 @@ public final class CommitGraphFile {
                 count++;
             }
             return new Written(file, count,
-                stats.getChangedPathFiltersComputed() + stats.getChangedPathFiltersReused(), Files.size(file));
+                stats.getChangedPathFiltersComputed() + stats.getChangedPathFiltersReused(), Files.size(file),
+                repairedRoots);
         } catch (IOException e) {
             throw RcaException.badInput("cannot write the commit graph: " + e.getMessage(), e);
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * A reader that parses every commit from its object, for a commit-graph file that cannot be trusted (the walk
+     * would read parents from it, and the writer would reuse its Bloom filters).
+     */
+    private static ObjectReader withoutCommitGraph(Repository repository) {
+        ObjectReader objects = repository.newObjectReader();
+        return new ObjectReader.Filter() {
+            @Override
+            protected ObjectReader delegate() {
+                return objects;
+            }
+
+            @Override
+            public Optional<CommitGraph> getCommitGraph() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void close() {
+                objects.close();
+            }
+        };
+    }
+
+    /**
+     * How many commits the reader's commit-graph records without parents while their objects name some: the mark
+     * of a file written in a shallow clone, whose cut commits it takes for roots once the clone is deepened.
+     */
+    private static int rootsThatHaveParents(ObjectReader reader) throws IOException {
+        CommitGraph graph = CommitGraphs.graph(reader);
+        if (graph == null) {
+            return 0;
+        }
+        int wrong = 0;
+        for (int i = 0; i < graph.getCommitCnt(); i++) {
+            if (graph.getCommitData(i).getParents().length == 0) {
+                byte[] raw = reader.open(graph.getObjectId(i), Constants.OBJ_COMMIT).getCachedBytes();
+                if (RevCommit.parse(raw).getParentCount() > 0) {
+                    wrong++;
+                }
+            }
+        }
+        return wrong;
     }
 
     private static BatchingProgressMonitor monitor(Progress progress) {

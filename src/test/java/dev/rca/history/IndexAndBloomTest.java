@@ -12,6 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.io.OutputStream;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraphWriter;
+import org.eclipse.jgit.internal.storage.commitgraph.GraphCommits;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +82,69 @@ class IndexAndBloomTest {
             assertEquals(first, again, "a walk can run twice");
         }
         assertTrue(g.tags.size() > 0);
+    }
+
+    @Test
+    void aShallowCloneGetsNoCommitGraphSoDeepeningItLaterLosesNothing() throws Exception {
+        Path full = tmp.resolve("full");
+        Path shallow = shallowCloneOfAGeneratedHistory(full, tmp.resolve("shallow"));
+        assertTrue(Files.exists(shallow.resolve(".git/shallow")));
+
+        CliResult r = Cli.run(shallow, "index");
+        assertEquals(new CliResult(0, "", "rca: note: nothing written: this repository is a shallow clone, where some "
+            + "commits' parents are not those their objects name; git writes no commit-graph here either\n"), r);
+        assertTrue(!Files.exists(shallow.resolve(".git/objects/info/commit-graph")));
+
+        // deepened, git sees the whole history (a graph recording the cut commits as roots would hide it)
+        NativeGit.run(shallow, "-c", "protocol.file.allow=always", "fetch", "-q", "--unshallow");
+        List<String> all = NativeGit.lines(full, "rev-list", "HEAD");
+        assertEquals(all, NativeGit.lines(shallow, "rev-list", "HEAD"));
+        CliResult deepened = Cli.run(shallow, "index");
+        assertEquals(0, deepened.exitCode(), deepened.toString());
+        assertTrue(deepened.out().startsWith("wrote objects/info/commit-graph: "), deepened.out());
+        NativeGit.run(shallow, "commit-graph", "verify");
+        assertEquals(all, NativeGit.lines(shallow, "rev-list", "HEAD"));
+
+        Files.createDirectories(full.resolve(".git/info"));
+        Files.writeString(full.resolve(".git/info/grafts"), all.get(1) + "\n");
+        assertEquals(new CliResult(0, "", "rca: note: nothing written: this repository is grafted (info/grafts), "
+            + "where some commits' parents are not those their objects name; git writes no commit-graph here "
+            + "either\n"), Cli.run(full, "index"));
+    }
+
+    @Test
+    void aCommitGraphWrittenBeforeTheCloneWasDeepenedIsWrittenAgainFromTheCommits() throws Exception {
+        Path full = tmp.resolve("full2");
+        Path clone = shallowCloneOfAGeneratedHistory(full, tmp.resolve("deepened"));
+        // what rca index did in a shallow clone before it refused to: the cut commits written as roots
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(clone.resolve(".git").toFile()).build();
+             ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader);
+             OutputStream out = Files.newOutputStream(clone.resolve(".git/objects/info/commit-graph"))) {
+            new CommitGraphWriter(GraphCommits.fromWalk(NullProgressMonitor.INSTANCE,
+                Set.of(repository.resolve("HEAD")), walk), true).write(NullProgressMonitor.INSTANCE, out);
+        }
+        NativeGit.run(clone, "-c", "protocol.file.allow=always", "fetch", "-q", "--unshallow");
+        List<String> all = NativeGit.lines(full, "rev-list", "HEAD");
+        assertTrue(NativeGit.lines(clone, "rev-list", "HEAD").size() < all.size(), "the old file hides history");
+        assertTrue(Cli.run(clone, "log", "--format=sha").outLines().size() < all.size(), "from rca too");
+
+        CliResult r = Cli.run(clone, "index");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("rca: note: the commit-graph it replaced recorded 1 commit without the parents their objects name"
+            + " (written in a shallow clone since deepened?), which hid older history from git and rca; written again"
+            + " from the commits themselves, and rca's cache rebuilt\n", r.err());
+        NativeGit.run(clone, "commit-graph", "verify");
+        assertEquals(all, NativeGit.lines(clone, "rev-list", "HEAD"));
+        assertEquals(all, Cli.run(clone, "log", "--format=sha").outLines());
+        assertEquals("", Cli.run(clone, "index").err(), "a sound file is left to be reused");
+    }
+
+    /** A history generated at {@code full}, and a clone of it at {@code clone} cut three commits deep. */
+    private Path shallowCloneOfAGeneratedHistory(Path full, Path clone) {
+        HistoryRepoGenerator.generate(full, 9, 40);
+        NativeGit.run(tmp, "-c", "protocol.file.allow=always", "clone", "-q", "--no-local", "--depth", "3",
+            "file://" + full, clone.toString());
+        return clone;
     }
 
     @Test
