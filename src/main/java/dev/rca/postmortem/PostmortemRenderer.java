@@ -144,14 +144,26 @@ public final class PostmortemRenderer {
     private static void quote(Lines out, String indent, String text, String path) {
         String stripped = text.strip();
         if (stripped.contains("\n")) {
-            out.addRaw(indent + "```text", path);
-            for (String line : stripped.split("\r\n|\r|\n", -1)) {
-                out.addRaw(indent + line.replace("```", "`\u200b``"), path);
-            }
-            out.addRaw(indent + "```", path);
+            fenced(out, indent, "text", stripped, path);
         } else {
             out.addRaw(indent + "> " + LedgerProse.inline(stripped), path);
         }
+    }
+
+    private static boolean multiLine(String text) {
+        return text.strip().contains("\n");
+    }
+
+    /**
+     * {@code text} as a fenced block, line for line: a multi-line repro stays a script the next person can paste,
+     * where a code span would run its lines together.
+     */
+    private static void fenced(Lines out, String indent, String language, String text, String path) {
+        out.addRaw(indent + "```" + language, path);
+        for (String line : text.strip().split("\r\n|\r|\n", -1)) {
+            out.addRaw(indent + line.replace("```", "`\u200b``"), path);
+        }
+        out.addRaw(indent + "```", path);
     }
 
     private void rootCause(Lines out, Ledger ledger) {
@@ -213,7 +225,13 @@ public final class PostmortemRenderer {
         Repro repro = ledger.repro();
         String rate = "deterministic".equals(repro.rate()) ? "failing on every run"
             : "failing in " + repro.rate().strip().replaceAll("\\s*/\\s*", " of ") + " runs";
-        out.add("Repro: " + LedgerProse.codeSpan(repro.command()) + ", " + rate + ".", "repro");
+        if (multiLine(repro.command())) {
+            out.add("Repro, " + rate + ":", "repro");
+            out.add("", null);
+            fenced(out, "", "sh", repro.command(), "repro.command");
+        } else {
+            out.add("Repro: " + LedgerProse.codeSpan(repro.command()) + ", " + rate + ".", "repro");
+        }
         hypotheses(out, ledger, HypothesisStatus.REJECTED, "Hypotheses ruled out:");
         hypotheses(out, ledger, HypothesisStatus.CONFIRMED, "Hypothesis confirmed:");
         if (!ledger.experiments().isEmpty()) {
@@ -337,6 +355,9 @@ public final class PostmortemRenderer {
         VerifyRecord v = validation.verify();
         if (v != null) {
             out.item("- " + verifyLine(v), "validation.verify");
+            if (present(v.command()) && multiLine(v.command())) {
+                fenced(out, "  ", "sh", v.command(), "validation.verify.command");
+            }
         }
         String notCovered = validation.notCovered();
         if (!present(notCovered)) {
@@ -354,7 +375,7 @@ public final class PostmortemRenderer {
     private String verifyLine(VerifyRecord v) {
         StringBuilder line = new StringBuilder("`rca verify`");
         if (present(v.command())) {
-            line.append(" ran ").append(LedgerProse.codeSpan(v.command()));
+            line.append(" ran ").append(multiLine(v.command()) ? "the repro below" : LedgerProse.codeSpan(v.command()));
         }
         if (v.runs() != null) {
             line.append(" ").append(v.runs()).append(v.runs() == 1 ? " time" : " times").append(" at each commit");

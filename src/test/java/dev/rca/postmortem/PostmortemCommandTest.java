@@ -191,6 +191,17 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aReproOfSeveralLinesIsAScriptInHowItWasFound() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+            "  command: |\n    set -e\n    sh test.sh\n"));
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+        assertTrue(r.read(MD).contains("## How it was found\n\nRepro, failing in 20 of 20 runs:\n\n```sh\nset -e\n"
+            + "sh test.sh\n```\n\nHypotheses ruled out:"), r.read(MD));
+        assertEquals(new CliResult(0, "", ""), Cli.run(tmp, "lint", MD));
+    }
+
+    @Test
     void aRejectionReasonLeftOnAConfirmedHypothesisIsNotPublished() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("    status: confirmed\n",

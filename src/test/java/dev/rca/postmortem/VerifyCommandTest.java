@@ -175,6 +175,23 @@ class VerifyCommandTest {
         assertEquals(0, Cli.run(tmp, "lint", "docs/postmortems/PAY-142.md").exitCode());
     }
 
+    @Test
+    void aReproOfSeveralLinesIsShownAsAScriptNotRunTogether() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+            "  command: |\n    # the cart test, twice over\n    set -e\n    sh test.sh\n"));
+        assertEquals(0, Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1").exitCode());
+        CliResult written = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(0, written.exitCode(), written.toString());
+        assertTrue(r.read("docs/postmortems/PAY-142.md").contains("- `rca verify` ran the repro below 1 time at each"
+            + " commit: it failed 1 of 1 runs at the fix's parent " + r.fixParent.name().substring(0, 12)
+            + " and passed 1 of 1 runs at the fix " + r.fix.name().substring(0, 12) + "; the fix is verified ("), r.read(
+            "docs/postmortems/PAY-142.md"));
+        assertTrue(r.read("docs/postmortems/PAY-142.md").contains(").\n  ```sh\n  # the cart test, twice over\n"
+            + "  set -e\n  sh test.sh\n  ```\n"), r.read("docs/postmortems/PAY-142.md"));
+        assertEquals(0, Cli.run(tmp, "lint", "docs/postmortems/PAY-142.md").exitCode());
+    }
+
     /** The user's side of the repository: HEAD, refs, index entries, work tree status and the test file. */
     private record Snapshot(String head, String refs, String index, String status, String testScript) {
         static Snapshot of(Path dir) {
