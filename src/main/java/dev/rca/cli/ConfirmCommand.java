@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.Experiment;
 import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
@@ -25,9 +26,16 @@ public final class ConfirmCommand extends LedgerCommand {
         requireIds("confirm", List.of(id), ItemKind.HYPOTHESIS);
         requireIds("--evidence", evidence, ItemKind.EVIDENCE, ItemKind.EXPERIMENT);
         HypothesisStatus before;
+        List<String> testingOthers = new ArrayList<>();
         try (GitWorkspace workspace = openWorkspace()) {
             before = ledgerFile(workspace).update(edit -> {
                 evidence.forEach(e -> edit.itemPath(e, null));
+                for (Experiment x : edit.ledger().experiments()) {
+                    if (evidence.contains(x.id()) && x.tests() != null
+                        && !List.of(x.tests().strip().split("\\s*,\\s*")).contains(id)) {
+                        testingOthers.add(x.id() + " was recorded as testing " + x.tests().strip() + ", not " + id);
+                    }
+                }
                 edit.itemPath(id, null);
                 Hypothesis hypothesis = edit.ledger().hypothesis(id).orElseThrow();
                 edit.setItemField(id, "status", "confirmed");
@@ -42,6 +50,8 @@ public final class ConfirmCommand extends LedgerCommand {
             });
         }
         out().println(id + " confirmed");
+        // linked all the same (ruling another hypothesis out can support this one), but the reader should know
+        testingOthers.forEach(note -> err().println("rca: note: " + note + "; linked as evidence all the same"));
         noteChangeOfMind(id, before, HypothesisStatus.CONFIRMED);
         return 0;
     }

@@ -28,7 +28,11 @@ public final class LedgerChecker {
     public static List<LedgerProblem> check(Ledger ledger, TicketId fileTicket, CommitLookup commits) {
         LedgerChecker checker = new LedgerChecker(ledger, commits);
         checker.run(fileTicket);
-        List<LedgerProblem> sorted = new ArrayList<>(checker.findings);
+        return checker.inFileOrder();
+    }
+
+    private List<LedgerProblem> inFileOrder() {
+        List<LedgerProblem> sorted = new ArrayList<>(findings);
         sorted.sort(java.util.Comparator.comparingInt((LedgerProblem p) -> p.position().line())
             .thenComparingInt(p -> p.position().column()));
         return sorted;
@@ -70,6 +74,20 @@ public final class LedgerChecker {
                     Set.of(ItemKind.HYPOTHESIS));
             }
         }
+        commits();
+    }
+
+    /**
+     * The findings about commits alone: SHAs that do not resolve, and offending commits that are not ancestors of
+     * the fix commits, in file order; what a post-mortem, which states every one of them, must not be written with.
+     */
+    public static List<LedgerProblem> commitProblems(Ledger ledger, CommitLookup commits) {
+        LedgerChecker checker = new LedgerChecker(ledger, commits);
+        checker.commits();
+        return checker.inFileOrder();
+    }
+
+    private void commits() {
         for (Map.Entry<String, String> ref : ledger.commitReferences()) {
             if (lookup(ref.getValue()).isEmpty()) {
                 finding(ref.getKey(), "commit " + ref.getValue() + " does not resolve in the repository");

@@ -5,7 +5,9 @@ import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.InputCheck;
 import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LedgerChecker;
 import dev.rca.ledger.LedgerKind;
+import dev.rca.ledger.LedgerProblem;
 import dev.rca.ledger.PostmortemInputs;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,12 @@ public final class PostmortemDraft {
                 String line = check.name() + ": " + check.missing() + " (needs " + NEEDS.get(check.name()) + ")";
                 missing.add(line);
                 refusals.add(line);
+            }
+        }
+        if (missing.isEmpty()) {
+            // every SHA the document states must resolve, and an offending commit must come before the fix
+            for (LedgerProblem problem : LedgerChecker.commitProblems(ledger, commits)) {
+                refusals.add(problem.render(ledgerName) + " (rca check)");
             }
         }
         if (ledger.title() == null || ledger.title().isBlank()) {

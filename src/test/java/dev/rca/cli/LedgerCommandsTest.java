@@ -202,6 +202,19 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void confirmingWithAnExperimentThatTestsAnotherHypothesisSaysSo() throws Exception {
+        ok(rca("open", "R-2"), "docs/postmortems/R-2.yaml\n");
+        ok(rca("symptom", "s1", "-t", "R-2"), "S1\n");
+        ok(rca("hypothesis", "h1", "--explains=S1", "-t", "R-2"), "H1\n");
+        ok(rca("hypothesis", "h2", "--explains=S1", "-t", "R-2"), "H2\n");
+        ok(rca("experiment", "x1", "--tests=H2", "--result=r", "-t", "R-2"), "X1\n");
+        ok(rca("experiment", "x2", "--tests=H1", "--result=r", "-t", "R-2"), "X2\n");
+        assertEquals(new CliResult(0, "H1 confirmed\n", "rca: note: X1 was recorded as testing H2, not H1; linked as "
+            + "evidence all the same\n"), rca("confirm", "H1", "--evidence=X1,X2", "-t", "R-2"));
+        assertTrue(Files.readString(ledger("R-2")).contains("    evidence: [X1, X2]\n"), Files.readString(ledger("R-2")));
+    }
+
+    @Test
     void checkReportsAConfirmedHypothesisThatKeepsAReasonForRejecting() throws Exception {
         handWritten("""
             hypotheses:

@@ -191,6 +191,23 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void anOffendingCommitThatCheckRejectsIsNeverPublished() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("offending: [\"" + r.offending.name() + "\"]",
+            "offending: [\"" + r.fix.name().substring(0, 10) + "\", \"0123456789ab\"]")
+            .replace("commits: [\"" + r.fix.name() + "\"]", "commits: [\"" + r.fixParent.name() + "\"]"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("docs/postmortems/PAY-142.yaml:39:15: offending commit " + r.fix.name().substring(0, 10)
+            + " is not an ancestor of fix commit " + r.fixParent.name() + " (rca check)\n"
+            + "docs/postmortems/PAY-142.yaml:39:29: commit 0123456789ab does not resolve in the repository (rca check)\n",
+            result.out());
+        assertEquals("rca: error: no post-mortem for PAY-142: 2 problems in the ledger (listed above)",
+            result.err().lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(tmp.resolve(MD)));
+    }
+
+    @Test
     void aReproOfSeveralLinesIsAScriptInHowItWasFound() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
