@@ -57,7 +57,20 @@ public final class Postmortems {
             .prepare(ledger, publisher.ledgerName(), publisher.markdownName(), incidentConfirmed, changed);
         List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(outcome.warnings());
+        if (outcome.accepted() && !workspace.isBare()) {
+            warnings.addAll(ReproFiles.warnings(ledger.repro().command(), workspace.workTree(),
+                path -> isCommitted(workspace, path)));
+        }
         return new Prepared(ledger, publisher, commits, outcome, warnings);
+    }
+
+    private static boolean isCommitted(GitWorkspace workspace, String path) {
+        try {
+            return workspace.repository().readDirCache().findEntry(path) >= 0;
+        } catch (java.io.IOException e) {
+            // an index rca cannot read is no evidence of a missing file: no warning rather than a false one
+            return true;
+        }
     }
 
     /** The candidates of a recorded bisection, counted as git counts them; -1 when its commits do not resolve. */

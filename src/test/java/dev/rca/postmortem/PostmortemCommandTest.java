@@ -208,6 +208,24 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aReproThatRunsFilesTheNextPersonWillNotHaveIsWarnedAbout() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Path outside = Files.createTempFile("repro", ".sh");
+        try {
+            Files.writeString(tmp.resolve("local.sh"), "exit 1\n");
+            r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+                "  command: \"sh " + outside + " && sh ./local.sh && sh test.sh && /usr/bin/env true\"\n"));
+            CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+            assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names " + outside + ", outside the "
+                + "work tree: the next person has no such file; commit it, or write its steps into repro.command\n"
+                + "rca: warning: repro.command names local.sh, which is not committed: commit it with the fix\n"),
+                result);
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
+    @Test
     void aReproOfSeveralLinesIsAScriptInHowItWasFound() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",

@@ -1,0 +1,61 @@
+package dev.rca.postmortem;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The files a repro command runs or reads that the next person will not have: one outside the work tree (a script in
+ * the investigator's home), or one in it that is not committed. A post-mortem's repro must be one anybody can run.
+ */
+final class ReproFiles {
+    /** Where tools live: a path there is the machine's, not the investigator's. */
+    private static final List<String> SYSTEM = List.of("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/etc/",
+        "/dev/", "/proc/", "/sys/", "/nix/");
+
+    private ReproFiles() {
+    }
+
+    /**
+     * One warning per such file, in the order the command names them.
+     *
+     * @param workTree the repository's work tree
+     * @param committed whether a work-tree-relative path ('/'-separated) is in the index
+     */
+    static List<String> warnings(String command, Path workTree, Predicate<String> committed) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Path root = workTree.toAbsolutePath().normalize();
+        for (String word : command.split("[\\s;&|()<>`\"']+")) {
+            if (word.isEmpty() || word.startsWith("-") || word.contains("$") || !seen.add(word)) {
+                continue;
+            }
+            Path path;
+            try {
+                path = word.startsWith("/") ? Path.of(word).normalize() : root.resolve(word).normalize();
+            } catch (InvalidPathException e) {
+                continue;
+            }
+            if (!Files.isRegularFile(path)) {
+                continue;
+            }
+            if (!path.startsWith(root)) {
+                if (SYSTEM.stream().noneMatch(word::startsWith)) {
+                    out.add("repro.command names " + word + ", outside the work tree: the next person has no such"
+                        + " file; commit it, or write its steps into repro.command");
+                }
+            } else if (word.contains("/") || word.contains(".")) {
+                String relative = root.relativize(path).toString().replace(java.io.File.separatorChar, '/');
+                if (!committed.test(relative)) {
+                    out.add("repro.command names " + relative + ", which is not committed: commit it with the fix");
+                }
+            }
+        }
+        return out;
+    }
+}
