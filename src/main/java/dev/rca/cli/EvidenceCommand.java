@@ -25,8 +25,13 @@ public final class EvidenceCommand extends LedgerCommand {
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = ledgerFile(workspace);
             CommitInfo commit = new GitCommitLookup(workspace).require(revision);
-            String id = Ledgers.recordCommit(file, commit, note == null || note.isBlank() ? null : note.strip());
-            out().println(id);
+            Ledgers.CommitEvidence recorded = Ledgers.recordCommit(file, commit,
+                note == null || note.isBlank() ? null : note.strip());
+            if (!recorded.added()) {
+                err().println("rca: note: " + commit.sha().substring(0, 12) + " is already " + recorded.id()
+                    + "; nothing added" + (note == null || note.isBlank() ? "" : " (edit its note: in the ledger)"));
+            }
+            out().println(recorded.id());
         }
         return 0;
     }

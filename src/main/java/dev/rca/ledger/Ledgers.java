@@ -49,11 +49,23 @@ public final class Ledgers {
     }
 
     /**
-     * Records one commit as evidence {@code {kind: commit, commit, subject, author, date, note}}.
+     * A commit's evidence item.
      *
-     * @return the new evidence id, {@code E<n>}
+     * @param id    its id, {@code E<n>}
+     * @param added false when the ledger already held the commit as evidence, which was left as it was
      */
-    public static String recordCommit(LedgerFile ledger, CommitInfo commit, String note) {
+    public record CommitEvidence(String id, boolean added) {
+        public CommitEvidence {
+            java.util.Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Records one commit as evidence {@code {kind: commit, commit, subject, author, date, note}}, unless the ledger
+     * already holds it so (a bisection's first bad commit, say): one commit listed twice in a post-mortem reads as
+     * two pieces of evidence.
+     */
+    public static CommitEvidence recordCommit(LedgerFile ledger, CommitInfo commit, String note) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", Evidence.COMMIT);
         item.put("commit", commit.sha());
@@ -61,7 +73,14 @@ public final class Ledgers {
         item.put("author", commit.author());
         item.put("date", commit.date());
         item.put("note", note);
-        return ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
+        return ledger.update(edit -> {
+            for (Evidence e : edit.ledger().evidence()) {
+                if (Evidence.COMMIT.equals(e.kind()) && commit.sha().equals(e.commit())) {
+                    return new CommitEvidence(e.id(), false);
+                }
+            }
+            return new CommitEvidence(edit.addItem(ItemKind.EVIDENCE, item), true);
+        });
     }
 
     /** {@code program args…} as one shell-quoted line, for recording the exact command a query ran. */

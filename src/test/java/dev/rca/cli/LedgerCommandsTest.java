@@ -202,6 +202,19 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void aCommitAlreadyRecordedAsEvidenceIsNotAddedTwice() throws Exception {
+        ok(rca("open", "R-3"), "docs/postmortems/R-3.yaml\n");
+        ok(rca("evidence", "HEAD", "--note=first", "-t", "R-3"), "E1\n");
+        String once = Files.readString(ledger("R-3"));
+        String sha = fix.name();
+        assertEquals(new CliResult(0, "E1\n", "rca: note: " + sha.substring(0, 12) + " is already E1; nothing added\n"),
+            rca("evidence", sha, "-t", "R-3"));
+        assertEquals(new CliResult(0, "E1\n", "rca: note: " + sha.substring(0, 12) + " is already E1; nothing added"
+            + " (edit its note: in the ledger)\n"), rca("evidence", "HEAD", "--note=second", "-t", "R-3"));
+        assertEquals(once, Files.readString(ledger("R-3")));
+    }
+
+    @Test
     void confirmingWithAnExperimentThatTestsAnotherHypothesisSaysSo() throws Exception {
         ok(rca("open", "R-2"), "docs/postmortems/R-2.yaml\n");
         ok(rca("symptom", "s1", "-t", "R-2"), "S1\n");
