@@ -1,6 +1,7 @@
 package dev.rca.graph;
 
 import dev.rca.ledger.BisectStep;
+import dev.rca.ledger.CommitLookup;
 import dev.rca.ledger.Evidence;
 import dev.rca.ledger.Experiment;
 import dev.rca.ledger.Hypothesis;
@@ -88,6 +89,42 @@ public final class LedgerViews {
      * of evidence commits, in time order (entries without a time, or with one rca cannot read, last).
      */
     public static List<TimelineEvent> timeline(Ledger ledger) {
+        return Timeline.order(events(ledger));
+    }
+
+    /**
+     * {@link #timeline(Ledger)}, with the offending and fix commits the ledger names at their dates (those not
+     * already there as commit evidence): when the bug came in and when the fix landed belong on the timeline.
+     *
+     * @param commits how the ledger's commits resolve; one that does not is left out ({@code rca check} reports it)
+     */
+    public static List<TimelineEvent> timeline(Ledger ledger, CommitLookup commits) {
+        List<TimelineEvent> events = events(ledger);
+        Set<String> shown = new LinkedHashSet<>();
+        for (Evidence e : ledger.evidence()) {
+            if (Evidence.COMMIT.equals(e.kind()) && e.commit() != null) {
+                shown.add(e.commit());
+            }
+        }
+        if (ledger.rootCause() != null) {
+            addCommits(events, commits, ledger.rootCause().offending(), "offending", shown);
+        }
+        if (ledger.fix() != null) {
+            addCommits(events, commits, ledger.fix().commits(), "fix", shown);
+        }
+        return Timeline.order(events);
+    }
+
+    private static void addCommits(List<TimelineEvent> events, CommitLookup commits, List<String> revisions,
+                                   String role, Set<String> shown) {
+        for (String revision : revisions) {
+            commits.find(revision).filter(c -> shown.add(c.sha())).ifPresent(c -> events.add(new TimelineEvent(
+                LooseInstant.parse(c.date()), "commit", role + ": " + abbreviate(c.sha()) + " " + c.subject(),
+                c.author())));
+        }
+    }
+
+    private static List<TimelineEvent> events(Ledger ledger) {
         List<TimelineEvent> events = new ArrayList<>();
         for (dev.rca.ledger.TimelineEvent t : ledger.timeline()) {
             events.add(event(t.at(), "timeline", t.event(), t.source()));
@@ -115,7 +152,7 @@ public final class LedgerViews {
                 events.add(new TimelineEvent(at, "commit", e.id() + ": " + describe(e), e.author()));
             }
         }
-        return Timeline.order(events);
+        return events;
     }
 
     private static boolean written(String at) {

@@ -20,11 +20,14 @@ class TimelineDagCommandTest {
 
     private Path dir;
     private RevCommit commit;
+    private RevCommit fixCommit;
 
     @BeforeEach
     void investigation() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("repo"))) {
             commit = repo.commit("cache: evict under the order lock").add("src/Cache.java", "class Cache {}\n").create();
+            fixCommit = repo.commit("cache: hold the lock until unlinked").add("src/Cache.java", "class Cache { }\n")
+                .create();
             repo.checkout();
             dir = repo.directory();
         }
@@ -42,6 +45,13 @@ class TimelineDagCommandTest {
             "timeline:\n  - {at: \"2026-11-20T09:00:00Z\", event: \"build 1.42 deployed\", source: \"deploy log\"}"
                 + "\n  - {event: \"pager fired\"}");
         Files.writeString(ledger, text);
+    }
+
+    /** The table's header and its first row, the evidence commit E1 (the widest text of the usual ledger). */
+    private String headerAndEvidenceRows() {
+        return "TIME                  KIND        TEXT                                                   SOURCE\n"
+            + "2026-01-01T00:01:00Z  commit      E1: " + commit.name().substring(0, 12) + " cache: evict under the order lock     "
+            + "Alice Author <alice@example.com>\n";
     }
 
     private void ok(String... args) {
@@ -99,14 +109,30 @@ class TimelineDagCommandTest {
         CliResult r = Cli.run(dir, "timeline");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(""
-            + "TIME                  KIND        TEXT                                                   SOURCE\n"
-            + "2026-01-01T00:01:00Z  commit      E1: " + commit.name().substring(0, 12) + " cache: evict under the order lock     "
-            + "Alice Author <alice@example.com>\n"
+            + headerAndEvidenceRows()
             + "2026-11-20T09:00:00Z  timeline    build 1.42 deployed                                    deploy log\n"
             + "-                     timeline    pager fired                                            -\n"
             + "-                     symptom     S1: CheckoutIT times out after 30 s                    CI run 4411\n"
             + "-                     experiment  X1: thread dump during the hang → no OrderLock holder  tests H1\n",
             r.out());
+    }
+
+    @Test
+    void timelineShowsTheFixAndOffendingCommitsTheLedgerNames() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        Files.writeString(ledger, Files.readString(ledger)
+            .replaceFirst("offending: \\[\\]", "offending: [\"" + commit.name().substring(0, 7) + "\"]")
+            .replaceFirst("commits: \\[\\]", "commits: [\"" + fixCommit.name().substring(0, 7) + "\"]"));
+        CliResult r = Cli.run(dir, "timeline");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(""
+            + headerAndEvidenceRows()
+            + "2026-01-01T00:02:00Z  commit      fix: " + fixCommit.name().substring(0, 12) + " cache: hold the lock until "
+            + "unlinked  Alice Author <alice@example.com>\n"
+            + "2026-11-20T09:00:00Z  timeline    build 1.42 deployed                                    deploy log\n"
+            + "2026-11-20T09:12:00Z  symptom     S1: CheckoutIT times out after 30 s                    CI run 4411\n"
+            + "2026-11-20T10:00:00Z  experiment  X1: thread dump during the hang → no OrderLock holder  tests H1\n"
+            + "-                     timeline    pager fired                                            -\n", r.out());
     }
 
     @Test
