@@ -19,8 +19,8 @@ final class LedgerProse {
     /** A {@code <} that starts an HTML tag, comment or declaration, not an autolink. */
     private static final Pattern HTML_START = Pattern.compile("(?<!\\\\)<(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]*:[^\\s>]*>)");
     private static final Pattern IDENTIFIER = Pattern.compile(String.join("|",
-        // calls: evict(), CartCache.evict(key), a::b(), obj->run()
-        "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*\\([\\w$.,]*\\)",
+        // calls: evict(), CartCache.evict(key), a::b(), obj->run(), GC.prune(Set<ObjectId>)
+        "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*\\([\\w$.,?<>\\[\\]]*\\)",
         // paths with a directory and an extension, optionally with a ::member
         "(?:\\.{0,2}/)?(?:[\\w.-]+/)+[\\w.-]*\\.[A-Za-z][A-Za-z0-9]{0,9}(?:::[\\w$]+)?",
         // scoped names: ns::name, a->b->c

@@ -16,6 +16,7 @@ class LedgerProseTest {
         "edit src/main/Foo.java and tada/prim.h::syncWaitPeer|edit `src/main/Foo.java` and `tada/prim.h::syncWaitPeer`",
         "handle->shared->deviceStream|`handle->shared->deviceStream`",
         "a List<String> of ids|a `List<String>` of ids",
+        "NPE in GC.prune(Set<ObjectId>) when|NPE in `GC.prune(Set<ObjectId>)` when",
         "run with --runs=5|run with `--runs=5`",
         "already `CartCache.evict()` here|already `CartCache.evict()` here",
         "GitHub, JavaScript, e.g. PAY-143, v1.2.3, 20/20 runs, item(s)|GitHub, JavaScript, e.g. PAY-143, v1.2.3, 20/20 runs, item(s)",
