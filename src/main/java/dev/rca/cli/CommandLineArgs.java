@@ -1,7 +1,11 @@
 package dev.rca.cli;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** What picocli does not say directly about a command's own arguments. */
 final class CommandLineArgs {
@@ -20,25 +24,30 @@ final class CommandLineArgs {
         return -1;
     }
 
-    /** Options of log and history whose value is the next argument, which may itself be "-1". */
-    private static final java.util.Set<String> TAKES_A_VALUE = java.util.Set.of("-n", "--max-count", "--grep",
-        "--author", "--committer", "--since", "--after", "--until", "--before", "--format", "-t", "--ticket", "-C");
-
     /**
      * git's {@code -<n>} for {@code -n <n>} in {@code log} and {@code history} (picocli has no numeric options):
-     * rewritten after the command's name and before {@code --}, unless it is an option's value; everything else is
-     * left as it is.
+     * rewritten after the command's name and before {@code --}, unless it is the value of an option that takes
+     * one (as {@code line} declares them: {@code --grep -1} searches for "-1"); everything else is left as it is.
      */
-    static String[] withCountShorthand(String[] args) {
+    static String[] withCountShorthand(CommandLine line, String[] args) {
         int command = commandIndex(args);
         if (command < 0 || !(args[command].equals("log") || args[command].equals("history"))) {
             return args;
+        }
+        Set<String> takesAValue = new HashSet<>(List.of("-C"));
+        CommandLine sub = line.getSubcommands().get(args[command]);
+        if (sub != null) {
+            for (OptionSpec option : sub.getCommandSpec().options()) {
+                if (option.arity().max() > 0) {
+                    takesAValue.addAll(List.of(option.names()));
+                }
+            }
         }
         List<String> out = new java.util.ArrayList<>(List.of(args).subList(0, command + 1));
         boolean paths = false;
         for (int i = command + 1; i < args.length; i++) {
             paths |= args[i].equals("--");
-            if (!paths && args[i].matches("-[0-9]+") && !TAKES_A_VALUE.contains(args[i - 1])) {
+            if (!paths && args[i].matches("-[0-9]+") && !takesAValue.contains(args[i - 1])) {
                 out.add("-n");
                 out.add(args[i].substring(1));
             } else {

@@ -175,7 +175,7 @@ public final class Rca implements Runnable {
 
     /** Executes {@code args} on {@code line} as typed, git's {@code log -<n>} included; the exit code. */
     public static int execute(CommandLine line, String... args) {
-        return line.execute(CommandLineArgs.withCountShorthand(args));
+        return line.execute(CommandLineArgs.withCountShorthand(line, args));
     }
 
     /** Runs {@code args} on {@code line}, which writes to {@code out} and {@code err}; the exit code. */

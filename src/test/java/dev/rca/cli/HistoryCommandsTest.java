@@ -142,6 +142,12 @@ class HistoryCommandsTest {
         assertEquals(NativeGit.lines(dir, "log", "-2", "--oneline"), Cli.run(dir, "log", "-2", "--oneline").outLines());
         assertEquals(NativeGit.lines(dir, "log", "-3", "--format=%H", "--", "lib"),
             Cli.run(dir, "log", "-3", "--format=sha", "--", "lib").outLines());
+        // the value of an option that takes one is never a count, whichever option it is
+        for (String option : List.of("--grep", "--author", "--committer", "-n")) {
+            CliResult r = Cli.run(dir, "log", option, "-1", "--format=sha");
+            assertEquals(0, r.exitCode(), option + ": " + r);
+            assertEquals(NativeGit.lines(dir, "log", option, "-1", "--format=%H"), r.outLines(), option);
+        }
         // a side branch, a detached HEAD and a tag of a tree: --all starts from every ref that leads to a commit
         NativeGit.run(dir, "branch", "side", second.name());
         NativeGit.run(dir, "checkout", "-q", "side");
