@@ -30,8 +30,8 @@ public final class SuspectsCommand extends LedgerCommand {
     @Option(names = "--top", paramLabel = "<n>", description = "how many suspects to list (default: ${DEFAULT-VALUE})")
     int top = SuspectQuery.DEFAULT_TOP;
 
-    @Option(names = "--no-trailers", description = "ignore Fixes:, Regression from/since/in and This reverts commit "
-        + "pointers in the fix's message")
+    @Option(names = "--no-trailers", description = "ignore Fixes:, Regression from/since/in, This reverts commit and "
+        + "introduced by/in, broken in/by, caused by pointers in the fix's message")
     boolean noTrailers;
 
     @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha or json")

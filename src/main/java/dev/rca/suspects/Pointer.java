@@ -19,7 +19,9 @@ public record Pointer(Kind kind, String written, String sha, boolean trusted, St
         /** {@code Regression from|since|in <sha>} */
         REGRESSION("Regression"),
         /** {@code This reverts commit <sha>} */
-        REVERTS("This reverts commit");
+        REVERTS("This reverts commit"),
+        /** {@code introduced by|in <sha>}, {@code broken in|by <sha>}, {@code broke in <sha>}, {@code caused by <sha>} */
+        INTRODUCED("Introduced by");
 
         private final String phrase;
 

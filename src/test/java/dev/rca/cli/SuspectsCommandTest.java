@@ -150,6 +150,48 @@ class SuspectsCommandTest {
     }
 
     @Test
+    void proseNamingTheCulpritIsAPointerEvenWrappedAcrossALine() {
+        String sha = base.name().substring(0, 12);
+        fix("net: drop the stray offset\n\nThe parser has been off since 20190101; the offset is a regression introduced\n"
+            + "by " + sha + " and was caused by a typo.\n");
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals("RANK  SCORE  COMMIT        DATE        SUBJECT\n"
+            + "1     0.900  " + sha + "  2026-01-02  net: add parser\n"
+            + "      named by 'Introduced by' in the fix's message; owns none of the blamed lines\n"
+            + "2     0.351  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
+            + "      owns 1 deleted or modified line (100% of the blamed weight); touched the same function: "
+            + "int parse(int x); it shares words with the fix's message: net, offset; the newest commit to change "
+            + "the fix's files before it; most recent of 1 blamed candidate; 1 file changed; 2 days before the fix\n",
+            r.out());
+        assertEquals("", r.err());
+        CliResult json = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json");
+        assertTrue(json.out().endsWith(",\"pointers\":[{\"kind\":\"Introduced by\",\"written\":\"" + sha
+            + "\",\"sha\":\"" + base.name() + "\",\"trusted\":true,\"note\":null}],\"notes\":[]}\n"), json.out());
+        CliResult without = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--no-trailers");
+        assertEquals(bug.name() + "\n", without.out());
+    }
+
+    @Test
+    void everyProsePhraseIsReadAndDigitsAloneAreNoCommit() {
+        String sha = base.name().substring(0, 9);
+        for (String message : new String[] {"introduced in " + sha, "Broken by commit " + sha,
+            "it broke in\n" + sha, "Caused by " + sha, "regression\nsince " + sha}) {
+            fix("net: drop the stray offset\n\nThis was " + message + ".\n");
+            CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--top=1");
+            assertEquals(base.name() + "\n", r.out(), message);
+            repo.commit("net: bring the offset back").add("net.c", BUGGY).create();
+        }
+        for (String message : new String[] {"introduced in 20190101", "broken by defaced data",
+            "introduced\n\nin " + sha}) {
+            fix("net: drop the stray offset\n\nThis was " + message + ".\n");
+            CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json");
+            assertTrue(r.out().endsWith(",\"pointers\":[],\"notes\":[]}\n"), message + ": " + r.out());
+            repo.commit("net: bring the offset back").add("net.c", BUGGY).create();
+        }
+    }
+
+    @Test
     void revertPointsAtTheRevertedCommit() {
         fix("Revert \"net: offset the result\"\n\nThis reverts commit " + bug.name() + ".\n");
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json", "--top=1");
