@@ -182,9 +182,9 @@ public final class GitWorkspace implements AutoCloseable {
                         .withHint("commit something first; rca reads history");
                 }
                 RcaException unknown = RcaException.badInput("unknown revision '" + revision + "'");
-                List<String> cut = shallowBoundary();
-                throw cut.isEmpty() ? unknown : unknown.withHint("this is a shallow clone and history is cut at "
-                    + describeBoundary(cut) + "; fetch more with 'git fetch --deepen=<n>' or 'git fetch --unshallow'");
+                String cut = shallowCut();
+                throw cut == null ? unknown : unknown.withHint("this is a shallow clone and history is cut at "
+                    + cut + "; " + FETCH_MORE);
             }
             return id;
         } catch (AmbiguousObjectException e) {
@@ -226,15 +226,23 @@ public final class GitWorkspace implements AutoCloseable {
      * repository): where the history is cut and how to get the rest.
      */
     public String shallowNote() {
+        String cut = shallowCut();
+        return cut == null ? null
+            : "this is a shallow clone: history is cut at " + cut + "; older commits are not seen (git fetch --unshallow gets them)";
+    }
+
+    /** How to get the history a shallow clone lacks. */
+    public static final String FETCH_MORE = "fetch more with 'git fetch --deepen=<n>' or 'git fetch --unshallow'";
+
+    /**
+     * Where a shallow clone's history is cut, as a note names it ({@code 5f0c1e2a9b3d}, or {@code 5f0c1e2a9b3d and
+     * 2 more}); {@code null} in a complete repository.
+     */
+    public String shallowCut() {
         List<String> cut = shallowBoundary();
         if (cut.isEmpty()) {
             return null;
         }
-        return "this is a shallow clone: history is cut at " + describeBoundary(cut)
-            + "; older commits are not seen (git fetch --unshallow gets them)";
-    }
-
-    private static String describeBoundary(List<String> cut) {
         String first = cut.get(0).substring(0, 12);
         return cut.size() == 1 ? first : first + " and " + (cut.size() - 1) + " more";
     }

@@ -173,9 +173,13 @@ public final class SuspectFinder implements AutoCloseable {
         List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
         String subject = CommitDetails.subject(fix.getFullMessage());
         if (fix.getParentCount() == 0) {
-            return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame");
+            return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame",
+                notes(fix));
         }
         RevCommit parent = walk.parseCommit(fix.getParent(0));
+        Set<ObjectId> cut = shallowBoundary();
+        Set<ObjectId> cutReached = new LinkedHashSet<>();
+        int beyondCut = 0;
         Set<String> fixIdentifiers = new java.util.HashSet<>();
         Map<ObjectId, Holding> holdings = new LinkedHashMap<>();
         double total = 0;
@@ -222,6 +226,12 @@ public final class SuspectFinder implements AutoCloseable {
             List<Set<String>> skipped = lookPastMetaChanges(blamer, blamedTargets, origins);
             for (int i = 0; i < blamedTargets.size(); i++) {
                 FixLines.Target target = blamedTargets.get(i);
+                if (cut.contains(origins.get(i).commit())) {
+                    // blame stops at a commit whose parents are missing: it may have written the line or not
+                    cutReached.add(origins.get(i).commit());
+                    beyondCut++;
+                    continue;
+                }
                 Holding h = holdings.computeIfAbsent(origins.get(i).commit(), k -> new Holding());
                 h.weight += target.weight();
                 total += target.weight();
@@ -240,25 +250,35 @@ public final class SuspectFinder implements AutoCloseable {
                 h.skipped.addAll(skipped.get(i));
             }
             progress.update("blaming", targets.size(), targets.size());
+            List<String> notes = new ArrayList<>(notes(fix));
             if (holdings.isEmpty()) {
-                String why = targets.isEmpty()
+                String why = beyondCut > 0 ? "every blamed line reaches the shallow clone's cut at "
+                    + abbreviated(cutReached) + ", whose parents are missing: blame cannot tell whether it wrote "
+                    + (beyondCut == 1 ? "the line" : "the lines") + " or an older commit did; " + GitWorkspace.FETCH_MORE
+                    : targets.isEmpty()
                     ? "the fix deletes or changes no code line of an existing file (it only adds files, or only blank lines and comments)"
                     : "blame attributed none of the fix's lines";
-                return withPointersOnly(fix, subject, blamedLines, pointers, query, why);
+                return withPointersOnly(fix, subject, blamedLines, pointers, query, why, notes);
             }
-            addRecentChanges(holdings, parent, targets.keySet(), query.notAfter());
+            if (beyondCut > 0) {
+                notes.add(beyondCut + " blamed line" + (beyondCut == 1 ? " reaches" : "s reach")
+                    + " the shallow clone's cut at " + abbreviated(cutReached) + " and " + (beyondCut == 1 ? "is" : "are")
+                    + " not counted: blame cannot tell whether that commit or an older one wrote "
+                    + (beyondCut == 1 ? "it" : "them") + "; " + GitWorkspace.FETCH_MORE);
+            }
+            addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut);
             List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
             if (ranked.isEmpty()) {
                 return withPointersOnly(fix, subject, blamedLines, pointers, query,
-                    "every candidate was committed after the first symptom");
+                    "every candidate was committed after the first symptom", notes);
             }
             if (ranked.get(0).score() < MIN_SCORE) {
                 return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
                     "no credible suspect: the best candidate %s scores %.2f, below %.2f",
-                    ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE));
+                    ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE), notes);
             }
             return new SuspectReport(fix.name(), subject, blamedLines,
-                ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null, notes(fix));
+                ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null, notes);
         }
     }
 
@@ -269,7 +289,7 @@ public final class SuspectFinder implements AutoCloseable {
      * key).
      */
     private void addRecentChanges(Map<ObjectId, Holding> holdings, RevCommit parent, Set<String> paths,
-                                  Instant notAfter) throws IOException {
+                                  Instant notAfter, Set<ObjectId> cut) throws IOException {
         long oldest = Long.MAX_VALUE;
         for (ObjectId id : holdings.keySet()) {
             oldest = Math.min(oldest, walk.parseCommit(id).getCommitTime());
@@ -279,7 +299,7 @@ public final class SuspectFinder implements AutoCloseable {
         int rank = 0;
         for (String sha : found.newest()) {
             ObjectId id = ObjectId.fromString(sha);
-            if (isSuspectChange(id)) {
+            if (!cut.contains(id) && isSuspectChange(id)) {
                 holdings.computeIfAbsent(id, k -> new Holding()).recentRank = rank++;
             }
         }
@@ -295,7 +315,7 @@ public final class SuspectFinder implements AutoCloseable {
         }
         Set<ObjectId> ancestors = ancestorsAmong(cited.keySet(), parent);
         for (Map.Entry<RevCommit, Integer> e : cited.entrySet()) {
-            if (ancestors.contains(e.getKey()) && isSuspectChange(e.getKey())) {
+            if (ancestors.contains(e.getKey()) && !cut.contains(e.getKey()) && isSuspectChange(e.getKey())) {
                 holdings.computeIfAbsent(e.getKey().copy(), k -> new Holding()).namedByEarlierFixes += e.getValue();
             }
         }
@@ -624,14 +644,29 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     private SuspectReport withPointersOnly(RevCommit fix, String subject, int blamedLines, List<Pointer> pointers,
-                                           SuspectQuery query, String why) throws IOException {
+                                           SuspectQuery query, String why, List<String> notes) throws IOException {
         List<Suspect> suspects = new ArrayList<>();
         addPointedButNotBlamed(suspects, pointers, query);
         if (suspects.isEmpty()) {
-            return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why, notes(fix));
+            return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why, notes);
         }
         return new SuspectReport(fix.name(), subject, blamedLines,
-            suspects.subList(0, Math.min(query.top(), suspects.size())), pointers, null, notes(fix));
+            suspects.subList(0, Math.min(query.top(), suspects.size())), pointers, null, notes);
+    }
+
+    /**
+     * The commits where this shallow clone's history is cut, whose parents are missing; empty in a complete
+     * repository. Blame takes such a commit for one that added every line it still had.
+     */
+    private Set<ObjectId> shallowBoundary() {
+        Set<ObjectId> cut = new HashSet<>();
+        workspace.shallowBoundary().forEach(sha -> cut.add(ObjectId.fromString(sha)));
+        return cut;
+    }
+
+    private static String abbreviated(Set<ObjectId> commits) {
+        String first = commits.iterator().next().abbreviate(12).name();
+        return commits.size() == 1 ? first : first + " and " + (commits.size() - 1) + " more";
     }
 
     /**
@@ -654,7 +689,9 @@ public final class SuspectFinder implements AutoCloseable {
         for (MessagePointers.Written w : MessagePointers.find(fix.getFullMessage())) {
             List<RevCommit> commits = commitsNamed(w.sha());
             if (commits.isEmpty()) {
-                out.add(new Pointer(w.kind(), w.sha(), null, false, "unknown commit"));
+                String cut = workspace.shallowCut();
+                out.add(new Pointer(w.kind(), w.sha(), null, false, cut == null ? "unknown commit"
+                    : "not in this shallow clone (history is cut at " + cut + ")"));
             } else if (commits.size() > 1) {
                 out.add(new Pointer(w.kind(), w.sha(), null, false, "ambiguous: " + commits.size() + " commits"));
             } else {

@@ -46,6 +46,18 @@ class SuspectsCommandTest {
         repo.commit("docs: readme").add("README", "hello\n").create();
     }
 
+    /** Why the planted bug is suspected when the fix reverts it. */
+    private static final String BUG_REASONS = "owns 1 deleted or modified line (100% of the blamed weight); touched "
+        + "the same function: int parse(int x); it shares words with the fix's message: net, offset; the newest commit "
+        + "to change the fix's files before it; most recent of 1 blamed candidate; 1 file changed; 2 days before the fix";
+    private static final String HEADER = "RANK  SCORE  COMMIT        DATE        SUBJECT\n";
+
+    /** One suspect of the table: its row, then its reasons. */
+    private static String row(int rank, String score, RevCommit c, String date, String subject, String reasons) {
+        return rank + "     " + score + "  " + c.name().substring(0, 12) + "  " + date + "  " + subject + "\n      "
+            + reasons + "\n";
+    }
+
     private RevCommit fix(String message) {
         return repo.commit(message).add("net.c", ORIGINAL).create();
     }
@@ -119,12 +131,7 @@ class SuspectsCommandTest {
         fix("net: drop the stray offset");
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
-        assertEquals("RANK  SCORE  COMMIT        DATE        SUBJECT\n"
-            + "1     0.702  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
-            + "      owns 1 deleted or modified line (100% of the blamed weight); touched the same function: "
-            + "int parse(int x); it shares words with the fix's message: net, offset; the newest commit to change "
-            + "the fix's files before it; most recent of 1 blamed candidate; 1 file changed; 2 days before the fix\n",
-            r.out());
+        assertEquals(HEADER + row(1, "0.702", bug, "2026-01-03", "net: offset the result", BUG_REASONS), r.out());
     }
 
     @Test
@@ -156,14 +163,9 @@ class SuspectsCommandTest {
             + "by " + sha + " and was caused by a typo.\n");
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
-        assertEquals("RANK  SCORE  COMMIT        DATE        SUBJECT\n"
-            + "1     0.900  " + sha + "  2026-01-02  net: add parser\n"
-            + "      named by 'Introduced by' in the fix's message; owns none of the blamed lines\n"
-            + "2     0.351  " + bug.name().substring(0, 12) + "  2026-01-03  net: offset the result\n"
-            + "      owns 1 deleted or modified line (100% of the blamed weight); touched the same function: "
-            + "int parse(int x); it shares words with the fix's message: net, offset; the newest commit to change "
-            + "the fix's files before it; most recent of 1 blamed candidate; 1 file changed; 2 days before the fix\n",
-            r.out());
+        assertEquals(HEADER + row(1, "0.900", base, "2026-01-02", "net: add parser",
+            "named by 'Introduced by' in the fix's message; owns none of the blamed lines")
+            + row(2, "0.351", bug, "2026-01-03", "net: offset the result", BUG_REASONS), r.out());
         assertEquals("", r.err());
         CliResult json = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json");
         assertTrue(json.out().endsWith(",\"pointers\":[{\"kind\":\"Introduced by\",\"written\":\"" + sha
@@ -189,6 +191,53 @@ class SuspectsCommandTest {
             assertTrue(r.out().endsWith(",\"pointers\":[],\"notes\":[]}\n"), message + ": " + r.out());
             repo.commit("net: bring the offset back").add("net.c", BUGGY).create();
         }
+    }
+
+    /** A clone of the test repository cut {@code depth} commits below its tip. */
+    private Path shallowClone(int depth) {
+        Path dir = tmp.resolve("shallow");
+        NativeGit.run(tmp, "clone", "-q", "--depth=" + depth, "file://" + repo.directory().toAbsolutePath(),
+            dir.toString());
+        return dir;
+    }
+
+    @Test
+    void inAShallowCloneLinesBlamedOnTheCutAreNobodysAndAPointerPastItIsSaidToBeThere() {
+        RevCommit docs = repo.tip("main");
+        String cut = docs.name().substring(0, 12);
+        fix("net: drop the stray offset\n\nFixes: " + bug.name().substring(0, 12) + "\n");
+        Path dir = shallowClone(2);
+        CliResult r = Cli.run(dir, "suspects", "HEAD");
+        assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("rca: note: this is a shallow clone: history is cut at " + cut + "; older commits are not seen "
+            + "(git fetch --unshallow gets them)\n"
+            + "rca: warning: not trusted: 'Fixes: " + bug.name().substring(0, 12) + "': not in this shallow clone "
+            + "(history is cut at " + cut + ")\n"
+            + "rca: no suspect: every blamed line reaches the shallow clone's cut at " + cut + ", whose parents are "
+            + "missing: blame cannot tell whether it wrote the lines or an older commit did; fetch more with "
+            + "'git fetch --deepen=<n>' or 'git fetch --unshallow'\n", r.err());
+        CliResult full = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--no-trailers");
+        assertEquals(bug.name() + "\n", full.out());
+    }
+
+    @Test
+    void inAShallowCloneTheLinesPastTheCutAreLeftOutWithANote() {
+        RevCommit docs = repo.tip("main");
+        RevCommit other = repo.commit("net: other adds two").by("Olga Other", "olga@example.com")
+            .add("net.c", BUGGY.replace("z + 1", "z + 2")).create();
+        fix("net: drop the stray offset");
+        CliResult r = Cli.run(shallowClone(3), "suspects", "HEAD");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(HEADER + row(1, "0.753", other, "2026-01-05", "net: other adds two", "owns 1 deleted or modified "
+            + "line (100% of the blamed weight); touched the same function: int other(int z); it shares words with the "
+            + "fix's message: net; the newest commit to change the fix's files before it; most recent of 1 blamed "
+            + "candidate; 1 file changed; 24 hours before the fix"), r.out());
+        assertEquals("rca: note: this is a shallow clone: history is cut at " + docs.name().substring(0, 12)
+            + "; older commits are not seen (git fetch --unshallow gets them)\n"
+            + "rca: note: 8 blamed lines reach the shallow clone's cut at " + docs.name().substring(0, 12)
+            + " and are not counted: blame cannot tell whether that commit or an older one wrote them; fetch more with "
+            + "'git fetch --deepen=<n>' or 'git fetch --unshallow'\n", r.err());
     }
 
     @Test
