@@ -114,13 +114,21 @@ final class FixLines {
         boolean[] code = rules.codeLines(lines);
         SourceLines.FunctionStarts functions = rules.functionStarts(lines);
         Map<Integer, Target> byLine = new LinkedHashMap<>();
+        // C and most languages give identifiers from every changed line, comments too, as the model was fitted
+        boolean codeOnly = identifiers != null && rules.readsBeyondComments();
+        boolean[] codeAfter = codeOnly ? rules.codeLines(Texts.lines(after)) : null;
+        Set<String> keywords = rules.keywords();
         for (Edit edit : edits(before, after)) {
             if (identifiers != null) {
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
-                    Terms.identifiers(lines[i], identifiers);
+                    if (!codeOnly || code[i]) {
+                        Terms.identifiers(lines[i], identifiers, keywords);
+                    }
                 }
                 for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-                    Terms.identifiers(after.getString(i), identifiers);
+                    if (!codeOnly || codeAfter[i]) {
+                        Terms.identifiers(after.getString(i), identifiers, keywords);
+                    }
                 }
             }
             if (edit.getLengthA() > 0) {

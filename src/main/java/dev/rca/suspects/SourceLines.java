@@ -2,14 +2,48 @@ package dev.rca.suspects;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Which lines of a source file carry code: blank lines and comment-only lines don't, so they are never
- * blamed. Knows the comment syntax of the common languages by file name, and where functions start.
+ * blamed. Knows the comment syntax of the common languages by file name, and where functions start. In Java and
+ * its kin, Python and Go it also knows the lines that cannot have introduced a bug though they are not comments
+ * (imports, test-disabling annotations, docstrings); C and every other language are read by comments alone.
  */
 final class SourceLines {
     private enum Syntax { C_LIKE, HASH, DASH_DASH, SEMICOLON, PERCENT, MARKUP, NONE }
+
+    /** The languages read beyond their comments, by file extension. */
+    private enum Language { JAVA_LIKE, PYTHON, GO, OTHER }
+
+    private static final Set<String> JAVA_LIKE = Set.of("java", "kt", "kts", "scala", "groovy", "cs");
+    private static final Set<String> PYTHON = Set.of("py", "pyi");
+    /**
+     * {@code import a.b.C;}, {@code import static …}, Kotlin's {@code import a.B as C}, Scala's {@code import a.{B, C}},
+     * {@code package a.b;}, and C#'s {@code using A.B;}, {@code using static …}, {@code using X = A.B;} (not
+     * {@code using var x = …;}, which is code).
+     */
+    private static final Pattern JAVA_IMPORT = Pattern.compile(
+        "(?:import|package)\\s+(?:static\\s+)?[\\w`]+(?:\\.[\\w`*]+)*(?:\\.\\{[^{}]*\\}|\\s+as\\s+\\w+)?\\s*;?"
+            + "|(?:global\\s+)?using\\s+(?:static\\s+)?(?:\\w+\\s*=\\s*)?[\\w.]+(?:<[\\w.<>, ]*>)?\\s*;");
+    /** JUnit's {@code @Ignore} and {@code @Disabled}, with or without a reason or package. */
+    private static final Pattern DISABLING_ANNOTATION = Pattern.compile(
+        "@(?:org\\.junit\\.(?:jupiter\\.api\\.)?)?(?:Ignore|Disabled)(?:\\s*\\(.*\\))?");
+    /** {@code import a.b as c, d} and {@code from a import b}, whose parenthesised list may go on for lines. */
+    private static final Pattern PYTHON_IMPORT = Pattern.compile(
+        "(?:import\\s+[\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*|from\\s+[\\w.]+\\s+import\\b.*)"
+            + "\\s*(?:#.*)?");
+    /** {@code @unittest.skip…}, {@code @pytest.mark.skip…} and {@code @pytest.mark.xfail…}. */
+    private static final Pattern PYTHON_SKIP = Pattern.compile(
+        "@(?:unittest\\.skip|pytest\\.mark\\.skip|pytest\\.mark\\.xfail)\\w*(?:\\s*\\(.*)?\\s*(?:#.*)?");
+    private static final Pattern PYTHON_DEFINITION = Pattern.compile("(?:async\\s+)?(?:def|class)\\s.*");
+    /** A string opening with three quotes, maybe prefixed ({@code r"""}). */
+    private static final Pattern TRIPLE_QUOTED = Pattern.compile("[rRuUbBfF]{0,2}(\"\"\"|''')");
+    /** {@code import "fmt"}, {@code import f "fmt"}. */
+    private static final Pattern GO_IMPORT = Pattern.compile("import\\s+(?:[\\w.]+\\s+)?\"[^\"]*\"\\s*(?://.*)?");
+    /** The {@code import (} that opens a block of imports. */
+    private static final Pattern GO_IMPORT_BLOCK = Pattern.compile("import\\s*\\(\\s*(?://.*)?");
 
     private static final Set<String> C_LIKE = Set.of("c", "h", "cc", "cpp", "cxx", "c++", "hh", "hpp", "hxx",
         "inl", "ipp", "java", "js", "mjs", "cjs", "jsx", "ts", "tsx", "go", "rs", "swift", "kt", "kts", "scala",
@@ -36,16 +70,18 @@ final class SourceLines {
             + "[\\w<>\\[\\],.? ]+\\([^;]*$");
 
     private final Syntax syntax;
+    private final Language language;
 
-    private SourceLines(Syntax syntax) {
+    private SourceLines(Syntax syntax, Language language) {
         this.syntax = syntax;
+        this.language = language;
     }
 
     /** The rules for {@code path}, chosen by its name. */
     static SourceLines forPath(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         if (HASH_NAMES.contains(name)) {
-            return new SourceLines(Syntax.HASH);
+            return new SourceLines(Syntax.HASH, Language.OTHER);
         }
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -65,7 +101,27 @@ final class SourceLines {
         } else {
             s = Syntax.NONE;
         }
-        return new SourceLines(s);
+        Language language = JAVA_LIKE.contains(ext) ? Language.JAVA_LIKE : PYTHON.contains(ext) ? Language.PYTHON
+            : ext.equals("go") ? Language.GO : Language.OTHER;
+        return new SourceLines(s, language);
+    }
+
+    /**
+     * Whether the file's language is read beyond its comments ({@link #codeLines} leaves out imports and the
+     * like): then identifiers are taken from its code lines only, its keywords left out ({@link #keywords}).
+     */
+    boolean readsBeyondComments() {
+        return language != Language.OTHER;
+    }
+
+    /** The keywords of the file's language to leave out of its identifiers, beyond {@link Terms#COMMON}. */
+    Set<String> keywords() {
+        return switch (language) {
+            case JAVA_LIKE -> Terms.JAVA_KEYWORDS;
+            case PYTHON -> Terms.PYTHON_KEYWORDS;
+            case GO -> Terms.GO_KEYWORDS;
+            case OTHER -> Set.of();
+        };
     }
 
     /**
@@ -95,7 +151,115 @@ final class SourceLines {
                 default -> code[i] = !line.isBlank();
             }
         }
+        switch (language) {
+            case JAVA_LIKE -> {
+                for (int i = 0; i < lines.length; i++) {
+                    String t = lines[i].strip();
+                    code[i] &= !JAVA_IMPORT.matcher(t).matches() && !DISABLING_ANNOTATION.matcher(t).matches();
+                }
+            }
+            case PYTHON -> leaveOutPythonImportsAndDocstrings(lines, code);
+            case GO -> leaveOutGoImports(lines, code);
+            case OTHER -> {
+                // read by comments alone
+            }
+        }
         return code;
+    }
+
+    /**
+     * Python's imports (with a parenthesised or backslash-continued list), test-skipping decorators, and
+     * docstrings: a triple-quoted string that is the first statement of the module, a class or a function.
+     */
+    private static void leaveOutPythonImportsAndDocstrings(String[] lines, boolean[] code) {
+        boolean docstringNext = true;
+        boolean inHeader = false;
+        int headerDepth = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (!code[i]) {
+                continue;
+            }
+            String t = lines[i].strip();
+            if (PYTHON_IMPORT.matcher(t).matches() || PYTHON_SKIP.matcher(t).matches()) {
+                boolean open = t.contains("(") && !t.contains(")");
+                boolean continued = t.endsWith("\\");
+                code[i] = false;
+                while ((open || continued) && i + 1 < lines.length) {
+                    i++;
+                    String next = lines[i].strip();
+                    open = open && !next.contains(")");
+                    continued = next.endsWith("\\");
+                    code[i] = false;
+                }
+                docstringNext = false;
+                continue;
+            }
+            Matcher quoted = TRIPLE_QUOTED.matcher(t);
+            if (docstringNext && quoted.lookingAt()) {
+                String quote = quoted.group(1);
+                int end = i;
+                if (t.indexOf(quote, quoted.end()) < 0) {
+                    end++;
+                    while (end < lines.length - 1 && !lines[end].contains(quote)) {
+                        end++;
+                    }
+                }
+                java.util.Arrays.fill(code, i, Math.min(end, lines.length - 1) + 1, false);
+                i = end;
+                docstringNext = false;
+                continue;
+            }
+            docstringNext = false;
+            if (!inHeader && PYTHON_DEFINITION.matcher(t).matches()) {
+                inHeader = true;
+                headerDepth = 0;
+            }
+            if (inHeader) {
+                headerDepth += depthChange(t);
+                if (headerDepth <= 0) {
+                    inHeader = false;
+                    // a one-line definition ("def f(): return 1") has its body already: no docstring follows
+                    docstringNext = withoutComment(t).endsWith(":");
+                }
+            }
+        }
+    }
+
+    /** Opening minus closing brackets of a line. */
+    private static int depthChange(String t) {
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    /** The line without a trailing {@code #} comment, when no quote follows the {@code #}. */
+    private static String withoutComment(String t) {
+        int hash = t.lastIndexOf('#');
+        return hash < 0 || t.indexOf('"', hash) >= 0 || t.indexOf('\'', hash) >= 0 ? t : t.substring(0, hash).strip();
+    }
+
+    /** Go's {@code import "x"} lines and {@code import ( … )} blocks. */
+    private static void leaveOutGoImports(String[] lines, boolean[] code) {
+        boolean inBlock = false;
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (inBlock) {
+                inBlock = !t.startsWith(")");
+                code[i] = false;
+            } else if (GO_IMPORT_BLOCK.matcher(t).matches()) {
+                inBlock = true;
+                code[i] = false;
+            } else if (GO_IMPORT.matcher(t).matches()) {
+                code[i] = false;
+            }
+        }
     }
 
     private static boolean hasCodeBefore(String line, String marker) {

@@ -36,6 +36,28 @@ final class Terms {
         "would", "could", "because", "while", "where", "other", "more", "now", "then", "their", "them", "out",
         "new", "add", "adds", "added", "remove", "removed", "make", "makes", "get", "set", "one", "two", "case"));
 
+    /**
+     * Keywords of Java, Kotlin, Scala, Groovy and C# (lower-cased, three letters or more) that {@link #COMMON}, a C
+     * list, lacks: on a field or method line they say nothing of what the line is about.
+     */
+    static final Set<String> JAVA_KEYWORDS = Set.copyOf(java.util.List.of(
+        "abstract", "assert", "boolean", "byte", "catch", "class", "extends", "final", "finally", "implements",
+        "import", "instanceof", "interface", "native", "new", "package", "private", "protected", "public", "strictfp",
+        "super", "synchronized", "this", "throw", "throws", "transient", "try", "var", "yield", "sealed", "permits",
+        "fun", "val", "companion", "override", "internal", "lateinit", "suspend", "trait", "implicit", "lazy", "def",
+        "using", "namespace", "readonly", "virtual", "async", "await", "void", "static", "return", "null", "true",
+        "false"));
+    /** Python's keywords and its conventional {@code self} and {@code cls}, lower-cased. */
+    static final Set<String> PYTHON_KEYWORDS = Set.copyOf(java.util.List.of(
+        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+        "finally", "for", "from", "global", "import", "lambda", "nonlocal", "not", "pass", "raise", "return", "try",
+        "while", "with", "yield", "self", "cls", "none", "true", "false"));
+    /** Go's keywords and predeclared constants, lower-cased. */
+    static final Set<String> GO_KEYWORDS = Set.copyOf(java.util.List.of(
+        "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func",
+        "goto", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type",
+        "var", "nil", "true", "false", "iota"));
+
     private Terms() {
     }
 
@@ -45,6 +67,11 @@ final class Terms {
      * the work of classifying a candidate's added lines.
      */
     static void identifiers(String line, Set<String> into) {
+        identifiers(line, into, Set.of());
+    }
+
+    /** Like {@link #identifiers(String, Set)}, leaving {@code keywords} (lower-case) out too. */
+    static void identifiers(String line, Set<String> into, Set<String> keywords) {
         int n = line.length();
         int i = 0;
         while (i < n) {
@@ -59,7 +86,7 @@ final class Terms {
             // a shorter run fails wherever it starts; a digit never starts one, so the scan goes on inside it
             if (end - i >= 3) {
                 String id = line.substring(i, end).toLowerCase(Locale.ROOT);
-                if (!COMMON.contains(id)) {
+                if (!COMMON.contains(id) && !keywords.contains(id)) {
                     into.add(id);
                 }
             }

@@ -58,6 +58,13 @@ class SuspectsCommandTest {
             + reasons + "\n";
     }
 
+    /** Asserts that {@code rca suspects HEAD} in {@code repository} prints the table of {@code rows}. */
+    private static void assertTableAtHead(TestRepo repository, String rows) {
+        CliResult r = Cli.run(repository.directory(), "suspects", "HEAD");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(HEADER + rows, r.out());
+    }
+
     private RevCommit fix(String message) {
         return repo.commit(message).add("net.c", ORIGINAL).create();
     }
@@ -238,6 +245,54 @@ class SuspectsCommandTest {
             + "rca: note: 8 blamed lines reach the shallow clone's cut at " + docs.name().substring(0, 12)
             + " and are not counted: blame cannot tell whether that commit or an older one wrote them; fetch more with "
             + "'git fetch --deepen=<n>' or 'git fetch --unshallow'\n", r.err());
+    }
+
+    @Test
+    void aJavaFixThatUnignoresItsTestBlamesTheCodeNotTheTestsImportOrAnnotation() {
+        TestRepo java = TestRepo.init(tmp.resolve("java")).tick(86_400);
+        String pack = "package org.x;\n\nclass Pack {\n\tstatic int open(int n) {\n\t\treturn n;\n\t}\n}\n";
+        java.commit("Pack: add open").add("src/org/x/Pack.java", pack).create();
+        RevCommit wrap = java.commit("Pack: wrap the size").by("Wanda Wrap", "wanda@example.com")
+            .add("src/org/x/Pack.java", pack.replace("return n;", "return n + 1;")).create();
+        String test = "package org.x;\n\nimport org.junit.Ignore;\nimport org.junit.Test;\n\nclass PackTest {\n"
+            + "\t@Ignore(\"pending fix\")\n\t@Test\n\tpublic void opens() {\n\t\tassertEquals(2, Pack.open(2));\n\t}\n}\n";
+        RevCommit testing = java.commit("Pack: test open").by("Tess Test", "tess@example.com")
+            .add("tst/org/x/PackTest.java", test).create();
+        java.commit("Pack: open returns its argument").add("src/org/x/Pack.java", pack)
+            .add("tst/org/x/PackTest.java", test.replace("import org.junit.Ignore;\n", "")
+                .replace("\t@Ignore(\"pending fix\")\n", "")).create();
+        assertTableAtHead(java, row(1, "0.478", wrap, "2026-01-03", "Pack: wrap the size", "owns 1 deleted or modified "
+            + "line (100% of the blamed weight); touched the same function: static int open(int n) {; it shares words "
+            + "with the fix's message: pack; the 2nd newest commit to change the fix's files before it; most recent of "
+            + "1 blamed candidate; 1 file changed; 2 days before the fix")
+            + row(2, "0.044", testing, "2026-01-04", "Pack: test open", "owns none of the blamed lines; it shares "
+            + "words with the fix's message: open, pack; the newest commit to change the fix's files before it; 1 file "
+            + "changed; 24 hours before the fix"));
+    }
+
+    @Test
+    void aPythonDocstringIsDocumentationAndCommentsGiveNoIdentifiers() {
+        String price = "\"\"\"Prices.\"\"\"\nimport math\n\nBULK = 10\n\n\ndef discount(qty):\n"
+            + "    \"\"\"Return the discount rate.\n\n    qty: the number of items\n    \"\"\"\n"
+            + "    # bulk customers get 5%\n    if qty >= BULK:\n        return 0.05\n    return 0.0\n";
+        TestRepo py = TestRepo.init(tmp.resolve("py")).tick(86_400);
+        py.commit("price: add discount").add("price.py", price).create();
+        RevCommit tidy = py.commit("price: tidy comparison").by("Carl Cmp", "carl@example.com")
+            .add("price.py", price.replace("qty >= BULK", "qty > BULK")).create();
+        RevCommit docs = py.commit("price: docs").by("Dora Docs", "dora@example.com")
+            .add("price.py", price.replace("qty >= BULK", "qty > BULK").replace("the number of items", "how many items")
+                .replace("bulk customers", "customers buying many items")).create();
+        py.commit("price: apply bulk discount at exactly ten").add("price.py", price.replace("import math\n", "")
+            .replace("the number of items", "number of items in the cart")
+            .replace("bulk customers", "customers buying ten items or more")).create();
+        assertTableAtHead(py, row(1, "0.920", tidy, "2026-01-03", "price: tidy comparison", "owns 1 deleted or "
+            + "modified line (100% of the blamed weight); touched the same function: def discount(qty):; its added lines "
+            + "share identifiers with the fix: bulk, qty; it shares words with the fix's message: bulk, price; the 2nd "
+            + "newest commit to change the fix's files before it; most recent of 1 blamed candidate; 1 file changed; "
+            + "2 days before the fix")
+            + row(2, "0.046", docs, "2026-01-04", "price: docs", "owns none of the blamed lines; its added lines share "
+            + "identifiers with the fix: qty; it shares words with the fix's message: price; the newest commit to "
+            + "change the fix's files before it; 1 file changed; 24 hours before the fix"));
     }
 
     @Test

@@ -17,6 +17,43 @@ class SourceLinesTest {
     }
 
     @Test
+    void javaImportsPackagesAndDisabledTestMarksCarryNoCode() {
+        String[] lines = {"package org.x;", "import static org.junit.Assert.assertEquals;", "import org.junit.*;",
+            "import a.B as C", "import scala.collection.{Map => M}", "using System.Text;", "using X = A.B;",
+            "using var stream = Open();", "\t@Ignore(\"pending fix\")", "  @Disabled", "@org.junit.Ignore",
+            "@Test", "\tint size(int x) {", "\timportant = 1;", "package object p {"};
+        assertArrayEquals(new boolean[] {false, false, false, false, false, false, false, true, false, false, false,
+            true, true, true, true}, SourceLines.forPath("T.java").codeLines(lines));
+        // C is read by its comments alone, as the evaluation fitted it
+        boolean[] all = new boolean[lines.length];
+        java.util.Arrays.fill(all, true);
+        assertArrayEquals(all, SourceLines.forPath("t.c").codeLines(lines));
+        assertArrayEquals(all, SourceLines.forPath("t.h").codeLines(lines));
+    }
+
+    @Test
+    void pythonImportsSkipMarksAndDocstringsCarryNoCode() {
+        String[] lines = {"#!/usr/bin/env python", "\"\"\"Prices.", "", "Module docs.", "\"\"\"", "import os, sys as s",
+            "from a.b import (", "    c,", "    d)", "from x import y \\", "    , z", "BULK = 10", "",
+            "@pytest.mark.skip(reason=\"later\")", "def discount(qty,", "             rate):  # the rate",
+            "    '''One line.'''", "    # bulk customers", "    if qty >= BULK:", "        return \"\"\"x\"\"\"",
+            "class A:", "    r\"\"\"Doc of A", "    ends here\"\"\"", "    def f(self): return 1",
+            "    \"\"\"not a docstring: after a statement\"\"\"", "@unittest.skipIf(True, \"x\")",
+            "async def g():", "    x = 1"};
+        assertArrayEquals(new boolean[] {false, false, false, false, false, false, false, false, false, false, false,
+            true, false, false, true, true, false, false, true, true, true, false, false, true, true, false, true,
+            true}, SourceLines.forPath("price.py").codeLines(lines));
+    }
+
+    @Test
+    void goImportsCarryNoCode() {
+        String[] lines = {"package main", "import \"fmt\"", "import (", "\tos \"os\"", "\t\"strings\" // why", ")",
+            "func main() {", "\tfmt.Println(os.Args)", "}"};
+        assertArrayEquals(new boolean[] {true, false, false, false, false, false, true, true, true},
+            SourceLines.forPath("main.go").codeLines(lines));
+    }
+
+    @Test
     void hashAndDashCommentsByFileName() {
         assertArrayEquals(new boolean[] {false, true, false},
             SourceLines.forPath("Makefile").codeLines(new String[] {"# c", "all: x", "   "}));

@@ -9,6 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class TermsTest {
     @Test
+    void aLanguagesKeywordsAreNoIdentifiersOfItsFiles() {
+        String line = "private static final Instant lastRepackTime = Instant.EPOCH; // import this";
+        Set<String> java = new LinkedHashSet<>();
+        Terms.identifiers(line, java, SourceLines.forPath("GC.java").keywords());
+        assertEquals(List.of("instant", "lastrepacktime", "epoch"), List.copyOf(java));
+        Set<String> c = new LinkedHashSet<>();
+        Terms.identifiers(line, c, SourceLines.forPath("gc.c").keywords());
+        assertEquals(List.of("private", "final", "instant", "lastrepacktime", "epoch", "import"), List.copyOf(c));
+        Set<String> py = new LinkedHashSet<>();
+        Terms.identifiers("def price(self, qty): return None if qty else True", py,
+            SourceLines.forPath("p.py").keywords());
+        assertEquals(List.of("price", "qty"), List.copyOf(py));
+    }
+
+    @Test
     void identifiersAreWhatTheRegexFindsInTheSameOrder() {
         // the scan by hand replaced "[A-Za-z_][A-Za-z0-9_]{2,}": runs led by digits, short runs, non-ASCII letters
         String alphabet = "aZ_09x \t(){};.,-+*/\"'#éß\u00e9\u4e2d\u0130\u212aIntSIZE";
