@@ -14,6 +14,16 @@ import java.util.regex.Pattern;
 final class SourceLines {
     private enum Syntax { C_LIKE, HASH, DASH_DASH, SEMICOLON, PERCENT, MARKUP, NONE }
 
+    /**
+     * An indented Java or C# method or constructor header without modifiers: {@code int size(}, {@code <T> T get(},
+     * {@code List<String> names() {}, {@code Pack(int n) {}; not a statement ({@code return f(}, {@code if (},
+     * {@code x = f(}, {@code new F(}, a call {@code f(x);}).
+     */
+    private static final Pattern JAVA_MEMBER_HEADER = Pattern.compile(
+        "\\s+(?!(?:return|throw|new|else|if|for|while|switch|catch|case|assert|yield|do|try|synchronized|await)\\b)"
+            + "(?:[\\w<>\\[\\],.?]+(?:<[\\w<>\\[\\],.? ]*>)?\\s+)+\\w+\\s*\\([^;=]*"
+            + "|\\s+[A-Z]\\w*\\s*\\([^;=]*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{\\s*");
+
     /** The languages read beyond their comments, by file extension. */
     private enum Language { JAVA_LIKE, PYTHON, GO, OTHER }
 
@@ -342,8 +352,18 @@ final class SourceLines {
             java.util.Arrays.fill(starts, UNKNOWN);
         }
 
-        /** The index of the line that opens the function enclosing line {@code at} (0-based), or -1. */
+        /**
+         * The index of the line that opens the function enclosing line {@code at} (0-based), or -1. In Java and its
+         * kin a field, an initialiser or a nested type sits between methods: a line is only in the method above it
+         * while that method's body (by its braces) is open.
+         */
         int of(int at) {
+            int start = nearestHeader(at);
+            return start >= 0 && language == Language.JAVA_LIKE && !inBody(lines, start, Math.min(at, lines.length - 1))
+                ? -1 : start;
+        }
+
+        private int nearestHeader(int at) {
             int from = Math.min(at, lines.length - 1);
             int start = -1;
             int i = from;
@@ -372,8 +392,65 @@ final class SourceLines {
         if (isTopLevelHeader(l) && !isLabel(l)) {
             return true;
         }
-        return (syntax != Syntax.C_LIKE || l.startsWith(" ") || l.startsWith("\t"))
-            && mayOpenIndentedDefinition(l) && INDENTED_HEADER.matcher(l).matches();
+        boolean indented = l.startsWith(" ") || l.startsWith("\t");
+        if ((syntax != Syntax.C_LIKE || indented) && mayOpenIndentedDefinition(l)
+            && INDENTED_HEADER.matcher(l).matches()) {
+            return true;
+        }
+        // a method with no modifier keyword (package-private in Java): a type, a name and a parameter list
+        return language == Language.JAVA_LIKE && indented && l.indexOf('(') > 0 && JAVA_MEMBER_HEADER.matcher(l).matches();
+    }
+
+    /**
+     * Whether line {@code at} is within the method whose header is line {@code start}: on the header's lines (a
+     * parameter list going on, a brace on the next line), or while the body its first brace opens is not closed.
+     * Braces in comments, strings and character literals do not count.
+     */
+    private static boolean inBody(String[] lines, int start, int at) {
+        int braces = 0;
+        int parens = 0;
+        boolean opened = false;
+        boolean inComment = false;
+        for (int k = start; k < at; k++) {
+            String l = lines[k];
+            char quote = 0;
+            for (int i = 0; i < l.length(); i++) {
+                char c = l.charAt(i);
+                if (inComment) {
+                    if (c == '*' && i + 1 < l.length() && l.charAt(i + 1) == '/') {
+                        inComment = false;
+                        i++;
+                    }
+                } else if (quote != 0) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '/' && i + 1 < l.length() && l.charAt(i + 1) == '/') {
+                    break;
+                } else if (c == '/' && i + 1 < l.length() && l.charAt(i + 1) == '*') {
+                    inComment = true;
+                    i++;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '(') {
+                    parens++;
+                } else if (c == ')') {
+                    parens--;
+                } else if (c == '{') {
+                    braces++;
+                    opened = true;
+                } else if (c == '}') {
+                    braces--;
+                }
+            }
+            if (opened && braces <= 0) {
+                return false;
+            }
+        }
+        String t = lines[at].strip();
+        return opened || at == start || parens > 0 || t.startsWith("{") || t.startsWith("throws ");
     }
 
     /**

@@ -145,6 +145,24 @@ class SourceLinesTest {
     }
 
     @Test
+    void aJavaLineIsInAMethodOnlyWhileItsBodyIsOpen() {
+        String[] lines = {"class GC {", "\tpublic static void setExecutor(ExecutorService e) {", "\t\tif (e != null) {",
+            "\t\t\tString s = \"}\"; // }", "\t\t}", "\t}", "", "\t/** When it ran last. */",
+            "\tprivate Instant lastRepackTime;", "", "\tint size(int x,", "\t\t\tint y)", "\t{", "\t\treturn x;",
+            "\t}", "\t<T> T get() {", "\t\treturn null;", "\t}", "\tGC(int n) {", "\t}", "\tstatic {",
+            "\t\tfoo(1);", "\t}"};
+        SourceLines.FunctionStarts java = SourceLines.forPath("GC.java").functionStarts(lines);
+        int[] expected = {0, 1, 1, 1, 1, 1, -1, -1, -1, -1, 10, 10, 10, 10, 10, 15, 15, 15, 18, 18, -1, -1, -1};
+        for (int i = 0; i < lines.length; i++) {
+            assertEquals(expected[i], java.of(i), lines[i]);
+        }
+        // C keeps git's rule: the nearest header above, whatever the braces say
+        SourceLines.FunctionStarts c = SourceLines.forPath("gc.c").functionStarts(lines);
+        assertEquals(1, c.of(8));
+        assertEquals(1, c.of(13));
+    }
+
+    @Test
     void functionStartFollowsGitsDefaultRule() {
         String[] lines = {"#include <x.h>", "static int f(int a,", "\t\t int b)", "{", "out:", "\treturn a;", "}"};
         SourceLines c = SourceLines.forPath("a.c");
