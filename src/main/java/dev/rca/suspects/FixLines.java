@@ -69,31 +69,70 @@ final class FixLines {
     static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
                                         boolean insertionContext, Set<String> identifiers) throws IOException {
         Map<String, List<Target>> byPath = new LinkedHashMap<>();
-        try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            df.setReader(reader, config);
-            df.setDetectRenames(true);
-            for (DiffEntry entry : df.scan(parent.getTree(), fix.getTree())) {
-                if (entry.getChangeType() == DiffEntry.ChangeType.ADD
-                    || entry.getChangeType() == DiffEntry.ChangeType.COPY
-                    || !isBlob(entry.getOldMode())) {
-                    continue;
-                }
-                RawText before = Texts.load(reader, entry.getOldId().toObjectId());
-                if (before == null) {
-                    continue;
-                }
-                RawText after = entry.getChangeType() == DiffEntry.ChangeType.DELETE || !isBlob(entry.getNewMode())
-                    ? RawText.EMPTY_TEXT : Texts.load(reader, entry.getNewId().toObjectId());
-                if (after == null) {
-                    continue;
-                }
-                List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext, identifiers);
-                if (!targets.isEmpty()) {
-                    byPath.put(entry.getOldPath(), targets);
-                }
+        for (DiffEntry entry : changes(reader, config, parent, fix)) {
+            if (entry.getChangeType() == DiffEntry.ChangeType.ADD
+                || entry.getChangeType() == DiffEntry.ChangeType.COPY
+                || !isBlob(entry.getOldMode())) {
+                continue;
+            }
+            RawText before = Texts.load(reader, entry.getOldId().toObjectId());
+            if (before == null) {
+                continue;
+            }
+            RawText after = entry.getChangeType() == DiffEntry.ChangeType.DELETE || !isBlob(entry.getNewMode())
+                ? RawText.EMPTY_TEXT : Texts.load(reader, entry.getNewId().toObjectId());
+            if (after == null) {
+                continue;
+            }
+            List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext, identifiers);
+            if (!targets.isEmpty()) {
+                byPath.put(entry.getOldPath(), targets);
             }
         }
         return byPath;
+    }
+
+    /** The fix's changes against its parent, renames detected. */
+    private static List<DiffEntry> changes(ObjectReader reader, Config config, RevCommit parent, RevCommit fix)
+        throws IOException {
+        try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            df.setReader(reader, config);
+            df.setDetectRenames(true);
+            return df.scan(parent.getTree(), fix.getTree());
+        }
+    }
+
+    /**
+     * Why {@link #of} finds nothing to blame in {@code fix}: what it does instead, each kind of change once in diff
+     * order ("adds files", "renames files", "changes binary files", "moves a submodule to another commit", ...).
+     */
+    static String nothingToBlame(ObjectReader reader, Config config, RevCommit parent, RevCommit fix)
+        throws IOException {
+        Set<String> what = new java.util.LinkedHashSet<>();
+        for (DiffEntry entry : changes(reader, config, parent, fix)) {
+            DiffEntry.ChangeType type = entry.getChangeType();
+            boolean gitlink = entry.getOldMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.GITLINK;
+            if (type == DiffEntry.ChangeType.ADD || type == DiffEntry.ChangeType.COPY) {
+                what.add(gitlink ? "adds a submodule" : "adds files");
+            } else if (gitlink) {
+                what.add(type == DiffEntry.ChangeType.DELETE ? "removes a submodule"
+                    : "moves a submodule to another commit (its own history holds the change)");
+            } else if (!isBlob(entry.getOldMode()) || Texts.bytes(reader, entry.getOldId().toObjectId()) == null
+                || type != DiffEntry.ChangeType.DELETE && Texts.bytes(reader, entry.getNewId().toObjectId()) == null) {
+                what.add("changes binary files, which blame cannot read");
+            } else if (entry.getOldId().equals(entry.getNewId())) {
+                what.add(type == DiffEntry.ChangeType.RENAME ? "renames files" : "changes file modes");
+            } else {
+                what.add("changes blank lines, comments or other lines that are no code");
+            }
+        }
+        if (what.isEmpty()) {
+            return "the fix changes no file";
+        }
+        List<String> parts = new ArrayList<>(what);
+        String last = parts.remove(parts.size() - 1);
+        return "the fix deletes or changes no code line of an existing file: it only "
+            + (parts.isEmpty() ? last : String.join(", ", parts) + " and " + last);
     }
 
     /** Whether a side of that mode is a blob, with text: not a submodule's commit, which is not in this repository. */

@@ -255,8 +255,9 @@ public final class SuspectFinder implements AutoCloseable {
                 String why = beyondCut > 0 ? "every blamed line reaches the shallow clone's cut at "
                     + abbreviated(cutReached) + ", whose parents are missing: blame cannot tell whether it wrote "
                     + (beyondCut == 1 ? "the line" : "the lines") + " or an older commit did; " + GitWorkspace.FETCH_MORE
-                    : targets.isEmpty()
-                    ? "the fix deletes or changes no code line of an existing file (it only adds files, or only blank lines and comments)"
+                    // context alone is never blamed: a fix whose files have only context has nothing to blame
+                    : targets.values().stream().flatMap(List::stream).allMatch(FixLines.Target::context)
+                    ? FixLines.nothingToBlame(readerOf(blamer), repository.getConfig(), parent, fix)
                     : "blame attributed none of the fix's lines";
                 return withPointersOnly(fix, subject, blamedLines, pointers, query, why, notes);
             }

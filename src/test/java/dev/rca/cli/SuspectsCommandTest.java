@@ -339,10 +339,32 @@ class SuspectsCommandTest {
     @Test
     void fixAddingOnlyNewFilesAbstains() {
         repo.commit("net: add test").add("test.c", "int main(void) { return 0; }\n").create();
-        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha");
+        assertAbstainsAtHead("rca: no suspect: the fix deletes or changes no code line of an existing file: it only "
+            + "adds files\n");
+    }
+
+    @Test
+    void aFixWithNothingToBlameSaysWhatItDoesInstead() {
+        String only = "rca: no suspect: the fix deletes or changes no code line of an existing file: it only ";
+        repo.commit("table: add").add("table.bin", new byte[] {1, 0, 2}).create();
+        repo.commit("table: change a byte").add("table.bin", new byte[] {1, 0, 3}).create();
+        assertAbstainsAtHead(only + "changes binary files, which blame cannot read\n");
+        repo.commit("net: move to src").rename("net.c", "src/net.c").create();
+        assertAbstainsAtHead(only + "renames files\n");
+        repo.commit("lib: add").addSubmodule("lib", base).create();
+        assertAbstainsAtHead(only + "adds a submodule\n");
+        repo.commit("lib: bump").addSubmodule("lib", bug).create();
+        assertAbstainsAtHead(only + "moves a submodule to another commit (its own history holds the change)\n");
+        repo.commit("net: reword and test").add("src/net.c", BUGGY.replace("scale it", "double it"))
+            .add("test.c", "int main(void) { return 0; }\n").create();
+        assertAbstainsAtHead(only + "changes blank lines, comments or other lines that are no code and adds files\n");
+    }
+
+    private void assertAbstainsAtHead(String err) {
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD");
         assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("rca: no suspect: the fix deletes or changes no code line"), r.err());
+        assertEquals(err, r.err());
     }
 
     @Test
