@@ -237,8 +237,12 @@ final class FixLines {
     }
 
     private static String header(String line) {
-        String t = line.strip();
-        return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+        return shortened(line.strip());
+    }
+
+    /** {@code text} as a reason shows it: up to 60 characters, a longer one cut to 57 and "...". */
+    static String shortened(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** Loads blobs as text; binary files read as {@code null}. */

@@ -601,7 +601,8 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     private static String listed(Set<String> words) {
-        List<String> shown = words.stream().limit(4).toList();
+        // a minified or generated line may make one "identifier" of thousands of characters
+        List<String> shown = words.stream().limit(4).map(FixLines::shortened).toList();
         return String.join(", ", shown) + (words.size() > shown.size() ? " (and " + (words.size() - shown.size())
             + " more)" : "");
     }

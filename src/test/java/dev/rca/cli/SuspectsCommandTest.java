@@ -296,6 +296,21 @@ class SuspectsCommandTest {
     }
 
     @Test
+    void aVeryLongSharedIdentifierIsShortenedInTheReasons() {
+        String word = "a".repeat(9_000);
+        repo.commit("late: add").add("late.txt", "head\ntail\n").create();
+        RevCommit late = repo.commit("late: change").by("Lee Late", "lee@example.com")
+            .add("late.txt", word + " head\nTAIL\n").create();
+        repo.commit("late: fix").add("late.txt", word + " HEAD\ntail\n").create();
+        assertTableAtHead(repo, row(1, "0.892", late, "2026-01-06", "late: change", "owns 2 deleted or modified lines "
+            + "(100% of the blamed weight); touched the same function: " + "a".repeat(57) + "... (and 1 more); its added "
+            + "lines share identifiers with the fix: " + "a".repeat(57) + "..., head, tail; it shares words with the "
+            + "fix's message: late; "
+            + "the newest commit to change the fix's files before it; most recent of 1 blamed candidate; 1 file "
+            + "changed; 24 hours before the fix"));
+    }
+
+    @Test
     void revertPointsAtTheRevertedCommit() {
         fix("Revert \"net: offset the result\"\n\nThis reverts commit " + bug.name() + ".\n");
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json", "--top=1");
