@@ -590,7 +590,8 @@ public final class SuspectFinder implements AutoCloseable {
         }
         reasons.add(change.filesChanged() + " file" + (change.filesChanged() == 1 ? "" : "s") + " changed"
             + (change.filesChanged() > LARGE_FILES ? " (large: discounted)" : ""));
-        reasons.add(span(commitInstant(c), commitInstant(fix)) + " before the fix");
+        // the dates the table shows and git log shows, where a rebase or cherry-pick makes the commit dates differ
+        reasons.add(span(authored(c).toInstant(), authored(fix).toInstant()) + " before the fix");
         if (notAfter != null) {
             reasons.add(span(commitInstant(c), notAfter) + " before the first symptom");
         }

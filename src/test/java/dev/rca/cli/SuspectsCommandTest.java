@@ -89,6 +89,8 @@ class SuspectsCommandTest {
         assertTrue(r.out().lines().toList().get(1).startsWith("1     ") && r.out().contains(bugSha.substring(0, 12)
             + "  " + authorDay + "  bug\n"), r.out());
         assertTrue(Cli.run(dir, "log", "-1", bugSha).out().contains("  " + authorDay + "  "));
+        // and so does the reason's span: from 2020-01-05T15:00Z to the fix's 2021-01-02, not from the commit date
+        assertTrue(r.out().endsWith("; 362 days before the fix\n"), r.out());
         assertTrue(Cli.run(dir, "suspects", "main", "--format=json").out().contains("\"date\":\"2020-01-05T15:00:00Z\""));
     }
 
