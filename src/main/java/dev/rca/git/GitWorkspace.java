@@ -38,7 +38,9 @@ public final class GitWorkspace implements AutoCloseable {
 
     /**
      * Opens the repository that contains {@code directory}, searching upwards like git does and
-     * honouring {@code GIT_DIR} and {@code GIT_WORK_TREE}.
+     * honouring {@code GIT_DIR} and {@code GIT_WORK_TREE}. Inside one of rca's scratch checkouts it is the repository
+     * the checkout belongs to ({@link ScratchCheckout#owner}), and the start directory the same place in its work
+     * tree.
      *
      * @throws RcaException exit 3 when {@code directory} is not inside a git repository
      */
@@ -63,6 +65,13 @@ public final class GitWorkspace implements AutoCloseable {
             throw RcaException.badInput("not a git repository (or any of the parent directories): " + start)
                 .withHint("run rca inside a git repository, or name one with -C <dir>");
         }
+        java.util.Optional<Path> owner = ScratchCheckout.owner(builder.getGitDir().toPath());
+        if (owner.isPresent()) {
+            Path scratch = stripGitSuffix(builder.getGitDir().toPath().toAbsolutePath().normalize());
+            builder = new FileRepositoryBuilder();
+            builder.setGitDir(owner.get().toFile());
+            start = inOwner(start, scratch, builder);
+        }
         try {
             builder.setMustExist(true);
             RepositoryPool keeping = pool;
@@ -73,6 +82,30 @@ public final class GitWorkspace implements AutoCloseable {
             throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "
                 + e.getMessage(), e);
         }
+    }
+
+    private static Path stripGitSuffix(Path scratchGitDir) {
+        String name = scratchGitDir.getFileName().toString();
+        return scratchGitDir.resolveSibling(name.substring(0, name.length() - ".git".length()));
+    }
+
+    /**
+     * Where {@code start}, inside the scratch checkout {@code scratch}, is in the owning repository's work tree (the
+     * same place in the tree, so a path operand names the same file); {@code start} itself in a bare repository.
+     */
+    private static Path inOwner(Path start, Path scratch, FileRepositoryBuilder owner) {
+        if (!start.startsWith(scratch)) {
+            return start;
+        }
+        try {
+            owner.setup();
+        } catch (IOException | IllegalArgumentException e) {
+            throw RcaException.badInput("cannot open git repository at " + owner.getGitDir() + ": " + e.getMessage(), e);
+        }
+        if (owner.isBare() || owner.getWorkTree() == null) {
+            return start;
+        }
+        return owner.getWorkTree().toPath().toAbsolutePath().normalize().resolve(scratch.relativize(start));
     }
 
     /**

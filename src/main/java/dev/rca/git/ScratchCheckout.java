@@ -80,6 +80,25 @@ public final class ScratchCheckout implements AutoCloseable {
         return new ScratchCheckout(workspace, name);
     }
 
+    /**
+     * The git directory of the repository whose scratch checkout {@code gitDir} belongs to, when {@code gitDir} is a
+     * scratch checkout's private one ({@code <owner>/rca/<name>.git} beside {@code <owner>/rca/<name>/}); empty for
+     * any other. rca run inside a scratch checkout (the by-hand bisection loop: {@code cd "$(rca bisect-helper
+     * next)"}, test, {@code rca bisect-helper good}) works on that repository.
+     */
+    public static java.util.Optional<Path> owner(Path gitDir) {
+        Path dir = gitDir.toAbsolutePath().normalize();
+        Path rca = dir.getParent();
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (rca == null || rca.getParent() == null || !rca.getFileName().toString().equals("rca")
+            || !name.matches("[a-z][a-z0-9-]*\\.git") || !Files.isRegularFile(dir.resolve("commondir"))
+            || !Files.isDirectory(rca.resolve(name.substring(0, name.length() - ".git".length())))
+            || !Files.isRegularFile(rca.getParent().resolve("HEAD"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(rca.getParent());
+    }
+
     /** The directory the files are checked out in. */
     public Path directory() {
         return directory;

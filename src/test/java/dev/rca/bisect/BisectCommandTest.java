@@ -65,6 +65,46 @@ class BisectCommandTest {
             + sha(11) + "\",\"suspects\":[],\"confidence\":1.0}\n", rca("bisect-helper", "status", "--format=json").out());
     }
 
+    /**
+     * The README's by-hand loop: {@code cd "$(rca bisect-helper next)"}, test there, {@code rca bisect-helper
+     * good|bad}. Inside the scratch checkout rca works on the repository it belongs to.
+     */
+    @Test
+    void theByHandLoopRunsInsideTheScratchCheckout() throws Exception {
+        assertOk(firstStarted(), startFirst());
+        CliResult next = rca("bisect-helper", "next");
+        Path scratch = dir.resolve(".git/rca/bisect").toRealPath();
+        assertOk(scratch + "\n", next);
+        assertOk("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\ndone: 0 steps, 0 runs\n"
+            + firstStarted(), Cli.run(scratch, "bisect-helper", "status"));
+        assertOk(scratch + "\n", Cli.run(scratch.resolve("src"), "bisect-helper", "next"));
+        String[] expected = {
+            "candidates: 8\nsteps: roughly 3\nnext: " + sha(11) + " change 11\n",
+            "candidates: 4\nsteps: roughly 2\nnext: " + sha(9) + " change 9\n",
+            "candidates: 2\nsteps: roughly 1\nnext: " + sha(10) + " change 10\n",
+            "first bad commit: " + sha(11) + " change 11\nAuthor: Alice Author <alice@example.com>\n"
+                + "Date:   2026-01-01T00:12:00Z\nFiles:\n    A bug\n    M src/f2\n"};
+        for (String answer : expected) {
+            String verdict = Files.exists(scratch.resolve("bug")) ? "bad" : "good";
+            assertOk(answer, Cli.run(scratch, "bisect-helper", verdict));
+            if (answer.startsWith("candidates:")) {
+                assertOk(scratch + "\n", Cli.run(scratch, "bisect-helper", "next"));
+            }
+        }
+        assertEquals(rca("bisect-helper", "log").out(), Cli.run(scratch, "bisect-helper", "log").out());
+        assertTrue(rca("bisect-helper", "log").out().endsWith("first bad commit: " + sha(11) + "\n"));
+        // a path typed in a subdirectory of the scratch checkout names the same file in the repository
+        String history = Cli.run(dir.resolve("src"), "history", "f2").out();
+        assertTrue(history.contains(sha(11).substring(0, 7)), history);
+        assertEquals(history, Cli.run(scratch.resolve("src"), "history", "f2").out());
+        // the ledger goes into the repository's work tree, not into the scratch checkout
+        assertOk("docs/postmortems/T-1.yaml\n", Cli.run(scratch, "open", "T-1", "--title=Bug file appears"));
+        assertTrue(Files.isRegularFile(dir.resolve("docs/postmortems/T-1.yaml")));
+        assertFalse(Files.exists(scratch.resolve("docs")));
+        assertOk("bisection reset\n", Cli.run(tmp, "-C", scratch.toString(), "bisect-helper", "reset"));
+        assertFalse(Files.exists(scratch));
+    }
+
     @Test
     void statusRangeAndSkips() {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "--good=" + sha(4));
