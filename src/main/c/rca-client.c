@@ -144,6 +144,7 @@ struct command {
     char **argv, **unset, **set;
     char *dir;
     int64_t timeout_ms;
+    char *output; /* the file the test's output is copied into, or NULL: dropped */
 };
 
 static uint32_t get_u32(const unsigned char *p) {
@@ -271,8 +272,17 @@ static int poll_or_signal(struct pollfd *p, nfds_t n, int wait_ms, const sigset_
     return ppoll(p, n, wait_ms < 0 ? NULL : &t, unblocked);
 }
 
-/* Reads and drops what the test writes until end of file, the deadline (-1: none) or a signal; 1 at end of file. */
-static int drain(int out, int64_t deadline, const sigset_t *unblocked) {
+/* Copies what the test wrote into the output file (kept < 0: none; a write that fails drops the rest of it). */
+static void keep(int *kept, const char *buf, ssize_t n) {
+    if (*kept >= 0 && n > 0 && write_full(*kept, buf, (size_t) n) != 0) {
+        close(*kept);
+        *kept = -1;
+    }
+}
+
+/* Reads what the test writes, into the output file, until end of file, the deadline (-1: none) or a signal; 1 at
+   end of file. */
+static int drain(int out, int *kept, int64_t deadline, const sigset_t *unblocked) {
     char buf[8192];
     for (;;) {
         int wait = -1;
@@ -289,13 +299,15 @@ static int drain(int out, int64_t deadline, const sigset_t *unblocked) {
         ssize_t got = read(out, buf, sizeof buf);
         if (got < 0 && errno == EINTR) continue;
         if (got <= 0) return 1;
+        keep(kept, buf, got);
     }
 }
 
 /*
  * Runs a test as CommandRunner.run does in a JVM of its own: with this process's environment less the variables
  * to remove, plus those to set; in the directory named; standard input a pipe already closed, standard output
- * and error one pipe whose bytes are dropped; no other descriptor. Same process group, so ^C reaches the test
+ * and error one pipe whose bytes go to the output file named (the daemon keeps their tail), or are dropped; no other
+ * descriptor. Same process group, so ^C reaches the test
  * as it does under a JVM. After the timeout the test and its descendants are killed. Like a JVM's output reader,
  * it waits up to 5 s after the test's end for its output to close. Sets *how (0 exited, 1 timed out, 2 could not
  * start) and *value (exit code, 128 + the signal that killed it, or errno).
@@ -360,6 +372,7 @@ static void run_test(const struct command *c, int *how, int *value) {
         *value = e;
     } else {
         close(fail[0]);
+        int kept = c->output ? open(c->output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : -1;
         int64_t now = now_ms(), deadline = -1;
         if (c->timeout_ms >= 0 && c->timeout_ms <= INT64_MAX - now) deadline = now + c->timeout_ms;
         int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
@@ -389,12 +402,15 @@ static void run_test(const struct command *c, int *how, int *value) {
             struct pollfd p[2] = {{open_out ? out[0] : -1, POLLIN, 0}, {pidfd, POLLIN, 0}};
             if (poll_or_signal(p, 2, wait, &unblocked) > 0 && (p[0].revents & (POLLIN | POLLHUP))) {
                 char buf[8192];
-                if (read(out[0], buf, sizeof buf) == 0) open_out = 0;
+                ssize_t got = read(out[0], buf, sizeof buf);
+                if (got == 0) open_out = 0;
+                keep(&kept, buf, got);
             }
         }
         if (pidfd >= 0) close(pidfd);
-        if (open_out && !lost) drain(out[0], now_ms() + 5000, &unblocked);
+        if (open_out && !lost) drain(out[0], &kept, now_ms() + 5000, &unblocked);
         close(out[0]);
+        if (kept >= 0) close(kept);
         *how = lost ? 2 : timed_out ? 1 : 0;
         *value = lost ? lost : timed_out ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
@@ -411,15 +427,20 @@ static int execute(int fd, const unsigned char *data, uint32_t n) {
     c.dir = c.argv ? take_str(&p, end) : NULL;
     c.unset = c.dir ? take_strs(&p, end) : NULL;
     c.set = c.unset ? take_strs(&p, end) : NULL;
-    int malformed = !c.set || !c.argv[0] || end - p != 8;
-    int how = 0, value = 0;
+    int malformed = !c.set || !c.argv[0] || end - p < 8;
+    c.output = NULL;
     if (!malformed) {
         c.timeout_ms = (int64_t) ((uint64_t) get_u32(p) << 32 | get_u32(p + 4));
-        run_test(&c, &how, &value);
+        p += 8;
+        /* then, optionally, the file for the test's output */
+        if (p != end && (!(c.output = take_str(&p, end)) || p != end)) malformed = 1;
     }
+    int how = 0, value = 0;
+    if (!malformed) run_test(&c, &how, &value);
     /* putenv kept c.set's strings in the child only; a --flaky run takes hundreds of steps */
     free_strs(c.argv);
     free(c.dir);
+    free(c.output);
     free_strs(c.unset);
     free_strs(c.set);
     if (malformed) return -1;

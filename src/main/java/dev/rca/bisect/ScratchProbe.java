@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Tests a commit by checking it out in the bisection's scratch directory and running the user's
@@ -18,7 +18,7 @@ public final class ScratchProbe implements BisectRunner.Probe {
     private final CommandRunner.Starter starter;
     private final List<String> command;
     private final Duration timeout;
-    private final Consumer<CommandRunner.Result> onResult;
+    private final BiConsumer<String, CommandRunner.Result> onResult;
     private final String knownGood;
     private boolean firstRun = true;
 
@@ -27,10 +27,10 @@ public final class ScratchProbe implements BisectRunner.Probe {
      * @param timeout null for none
      * @param knownGood a good commit: if the first run exits 126 or 127 (the shell's "cannot execute"
      *     and "not found"), the test is run there too, and the same code there aborts, as in git
-     * @param onResult sees every run (for logs), may be a no-op
+     * @param onResult sees every run and the commit it ran at (for logs), may be a no-op
      */
     public ScratchProbe(ScratchCheckout checkout, CommandRunner.Starter starter, List<String> command,
-                        Duration timeout, String knownGood, Consumer<CommandRunner.Result> onResult) {
+                        Duration timeout, String knownGood, BiConsumer<String, CommandRunner.Result> onResult) {
         this.checkout = checkout;
         this.starter = starter;
         this.command = List.copyOf(command);
@@ -42,7 +42,7 @@ public final class ScratchProbe implements BisectRunner.Probe {
     private CommandRunner.Result runAt(String commit) {
         Path dir = checkout.checkout(commit);
         CommandRunner.Result result = starter.run(command, dir, Map.of("RCA_COMMIT", commit), timeout);
-        onResult.accept(result);
+        onResult.accept(commit, result);
         return result;
     }
 

@@ -4,13 +4,18 @@ import dev.rca.RcaException;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.FlakyBisector;
+import dev.rca.bisect.RunOutputLog;
 import dev.rca.bisect.ScratchProbe;
+import dev.rca.bisect.Verdict;
+import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", description = {"Runs a test at each candidate until the first bad commit is found.",
     "The test runs in the candidate's scratch checkout with RCA_COMMIT set: exit 0 good, 125 skip, 1-127 bad,"
         + " anything else or a timeout aborts. One argument is a shell command line (unless it is the absolute path"
-        + " of an executable file), several are an argument vector. Resumes an interrupted run."},
+        + " of an executable file), several are an argument vector. Resumes an interrupted run. Each run's output is kept"
+        + " in .git/rca/bisect-run.log; the last lines of a bad or skipped step's are shown under it."},
     footer = {"%nExample:%n  rca bisect-helper run --timeout=300 -- mvn -q -Dtest=CheckoutIT test",
         "  rca bisect-helper run --flaky --confidence=0.99 -- ./flaky-test.sh"})
 public final class BisectRunCommand extends BisectSubcommand {
@@ -48,6 +54,16 @@ public final class BisectRunCommand extends BisectSubcommand {
     @Parameters(arity = "1..*", paramLabel = "<cmd>", description = "The test command and its arguments (after --).")
     List<String> command = new ArrayList<>();
 
+    /** How many of the last lines of a bad or skipped step's output are shown under it. */
+    private static final int OUTPUT_LINES = 5;
+
+    /** The test's last run, whose output a step's report shows. */
+    private CommandRunner.Result lastRun;
+
+    /** The commits this run found good, and bad. */
+    private final Set<String> testedGood = new HashSet<>();
+    private final Set<String> testedBad = new HashSet<>();
+
     @Override
     protected int execute() {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
@@ -56,14 +72,21 @@ public final class BisectRunCommand extends BisectSubcommand {
             Bisection bisection = bisection(ws);
             String knownGood = bisection.state().good().get(0);
             BisectRunner.Outcome outcome;
+            RunOutputLog log = RunOutputLog.begin(ws);
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
                 err().println("rca: running '" + String.join(" ", command) + "' in " + scratch.directory()
                     + " for each candidate" + (flaky ? " (flaky mode)" : ""));
+                err().println("rca: note: the test's output is kept in " + log.file());
                 err().flush();
                 Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
-                ScratchProbe probe = new ScratchProbe(scratch, root().starter(), command, timeout, knownGood, r -> { });
+                ScratchProbe probe = new ScratchProbe(scratch, root().starter(), command, timeout, knownGood,
+                    (commit, result) -> {
+                        log.append(commit, result);
+                        lastRun = result;
+                    });
                 outcome = new BisectRunner(bisection, probe, this::report).run(options);
             }
+            warnIfEveryVerdictWasTheSame(log);
             return BisectRunRendering.print(bisection, outcome, command, out(), format);
         }
     }
@@ -89,7 +112,25 @@ public final class BisectRunCommand extends BisectSubcommand {
         return new BisectRunner.Options(repeat, flaky, confidence, model, maxRuns);
     }
 
+    /**
+     * Says so when every commit this run tested got the same verdict: a test that fails (or passes) everywhere
+     * for another reason than the bug still leads to a confident culprit.
+     */
+    private void warnIfEveryVerdictWasTheSame(RunOutputLog log) {
+        String all = testedGood.isEmpty() && testedBad.size() > 1
+            ? "bad: check that the test fails for the bug, not for another reason"
+            : testedBad.isEmpty() && testedGood.size() > 1 ? "good: check that the test fails at the bad commit, for the bug"
+            : null;
+        if (all != null) {
+            err().println("rca: warning: every tested commit was " + all + " (output: " + log.file() + ")");
+            err().flush();
+        }
+    }
+
     private void report(BisectRunner.StepReport r) {
+        if (r.verdict() != Verdict.SKIP) {
+            (r.verdict() == Verdict.GOOD ? testedGood : testedBad).add(r.commit());
+        }
         String sha = r.commit().substring(0, 12);
         if (Double.isNaN(r.leaderProbability())) {
             err().println("rca: step " + r.step() + ": " + sha + " " + r.verdict().label()
@@ -99,6 +140,10 @@ public final class BisectRunCommand extends BisectSubcommand {
             err().println("rca: run " + r.step() + ": " + sha + " " + r.verdict().label() + "; most probable: "
                 + (r.leader() == null ? "no culprit (flake)" : r.leader().substring(0, 12))
                 + String.format(Locale.ROOT, " at %.1f%%", 100 * r.leaderProbability()));
+        }
+        if (r.verdict() != Verdict.GOOD && lastRun != null) {
+            // the end of what the test printed, so that a build error or a missing tool shows as it happens
+            lastRun.lastLines(OUTPUT_LINES).forEach(line -> err().println("  | " + line));
         }
         err().flush();
     }

@@ -10,7 +10,6 @@ import dev.rca.verify.VerifyPlan;
 import dev.rca.verify.VerifyResult;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +56,7 @@ public final class VerifyCommand extends RcaCommand {
                     + (run.result().timedOut() ? "timed out" : "exit " + run.result().exitCode())
                     + (expected ? "" : " (expected " + (run.atFix() ? "a pass" : "a failure") + ")"));
                 if (!expected) {
-                    tail(run.result().output()).forEach(l -> err().println("  | " + l));
+                    run.result().lastLines(5).forEach(l -> err().println("  | " + l));
                 }
                 out().flush();
             });
@@ -70,10 +69,5 @@ public final class VerifyCommand extends RcaCommand {
 
     private static String shortName(String sha) {
         return sha.substring(0, 12);
-    }
-
-    private static List<String> tail(String output) {
-        List<String> lines = output.lines().toList();
-        return lines.subList(Math.max(0, lines.size() - 5), lines.size());
     }
 }

@@ -6,17 +6,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Has the client start a test command, with its own environment, standard input closed and output discarded,
- * as {@link CommandRunner#run} starts it, and waits for its end. An {@link DaemonProtocol#EXECUTE} frame holds the argument
- * vector, the directory, the variables to remove and those to set ({@code NAME=value}), each list a count and
- * its strings, then the timeout in milliseconds as 64 bits (-1: none). The client answers with a {@link DaemonProtocol#RESULT}
+ * Has the client start a test command, with its own environment and standard input closed, as
+ * {@link CommandRunner#run} starts it, and waits for its end. An {@link DaemonProtocol#EXECUTE} frame holds the
+ * argument vector, the directory, the variables to remove and those to set ({@code NAME=value}), each list a count
+ * and its strings, then the timeout in milliseconds as 64 bits (-1: none), then (optional) the file the client
+ * copies the test's output into: its tail is the result's output, as {@link CommandRunner#run} keeps it. The client answers with a {@link DaemonProtocol#RESULT}
  * frame: how it ended (0 exited, 1 timed out and killed with its descendants, 2 could not start), the exit code
  * (128 + the signal that killed it) or errno, and the system's message for that errno. A client that goes away
  * meanwhile (interrupted) ends the command: the verdicts so far are saved, and the next run resumes.
@@ -36,6 +39,25 @@ public final class ClientStarter implements CommandRunner.Starter {
                                     Duration timeout) {
         List<String> argv = CommandRunner.argv(command);
         long start = System.nanoTime();
+        Path output;
+        try {
+            output = Files.createTempFile("rca-test-output", ".log");
+        } catch (IOException e) {
+            throw CommandRunner.cannotRun(command, "cannot create a file for its output: " + e.getMessage(), e);
+        }
+        try {
+            return run(command, argv, directory, extraEnv, timeout, output, start);
+        } finally {
+            try {
+                Files.deleteIfExists(output);
+            } catch (IOException leftInTmp) {
+                // a temporary file the system cleans up
+            }
+        }
+    }
+
+    private CommandRunner.Result run(List<String> command, List<String> argv, Path directory,
+                                     Map<String, String> extraEnv, Duration timeout, Path output, long start) {
         int how;
         int value;
         String message;
@@ -48,6 +70,7 @@ public final class ClientStarter implements CommandRunner.Starter {
             DaemonProtocol.writeStrings(frame,
                 extraEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
             frame.writeLong(CommandRunner.timeoutMillis(timeout));
+            DaemonProtocol.writeString(frame, output.toString());
             frames.frame(DaemonProtocol.EXECUTE, bytes.toByteArray(), 0, bytes.size());
             byte type = in.readByte();
             int length = in.readInt();
@@ -67,9 +90,15 @@ public final class ClientStarter implements CommandRunner.Starter {
             throw new UncheckedIOException("the client went away while its test ran", clientWentAway);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        String text = "";
+        try (InputStream kept = Files.newInputStream(output)) {
+            text = CommandRunner.tail(kept);
+        } catch (IOException unreadable) {
+            // the output is for the user to read; the verdict does not depend on it
+        }
         return switch (how) {
-            case 0 -> new CommandRunner.Result(value, false, "", elapsed);
-            case 1 -> new CommandRunner.Result(-1, true, "", elapsed);
+            case 0 -> new CommandRunner.Result(value, false, text, elapsed);
+            case 1 -> new CommandRunner.Result(-1, true, text, elapsed);
             // the words of the IOException ProcessBuilder.start throws, so that both paths say the same
             default -> throw CommandRunner.cannotRun(command, "Cannot run program \"" + argv.get(0)
                 + "\" (in directory \"" + directory + "\"): error=" + value + ", " + message, null);

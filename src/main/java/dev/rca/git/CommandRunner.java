@@ -33,6 +33,11 @@ public final class CommandRunner {
      * @param elapsed how long it ran
      */
     public record Result(int exitCode, boolean timedOut, String output, Duration elapsed) {
+        /** The last {@code n} lines of the output (fewer when it has fewer): what shows why a run failed. */
+        public List<String> lastLines(int n) {
+            List<String> lines = output.lines().toList();
+            return lines.subList(Math.max(0, lines.size() - n), lines.size());
+        }
     }
 
     /**
@@ -145,6 +150,13 @@ public final class CommandRunner {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Result(timedOut ? -1 : process.exitValue(), timedOut, tail.text(), elapsed);
+    }
+
+    /** The last {@link #KEPT_OUTPUT} bytes {@code in} holds, read to its end, as text. */
+    public static String tail(InputStream in) {
+        TailBuffer tail = new TailBuffer();
+        tail.drain(in);
+        return tail.text();
     }
 
     /** Kills a process and every descendant, children first so none is re-parented out of reach. */

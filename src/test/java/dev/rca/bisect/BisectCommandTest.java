@@ -152,6 +152,58 @@ class BisectCommandTest {
     }
 
     @Test
+    void runKeepsTheTestsOutputAndShowsTheEndOfEachBadStep() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        String test = "echo out $RCA_COMMIT; echo err >&2; for i in 1 2 3 4 5 6; do echo line $i; done; test ! -f bug";
+        CliResult run = rca("bisect-helper", "run", "--", test);
+        assertEquals(0, run.exitCode(), run.toString());
+        Path log = dir.resolve(".git/rca/bisect-run.log").toRealPath();
+        assertEquals("rca: running '" + test + "' in " + dir.resolve(".git/rca/bisect").toRealPath() + " for each candidate\n"
+            + "rca: note: the test's output is kept in " + log + "\n"
+            + "rca: step 1: " + sha(7).substring(0, 12) + " good; 8 candidates left, roughly 3 steps\n"
+            + "rca: step 2: " + sha(11).substring(0, 12) + " bad; 4 candidates left, roughly 2 steps\n"
+            + "  | line 2\n  | line 3\n  | line 4\n  | line 5\n  | line 6\n"
+            + "rca: step 3: " + sha(9).substring(0, 12) + " good; 2 candidates left, roughly 1 step\n"
+            + "rca: step 4: " + sha(10).substring(0, 12) + " good; 0 candidates left, roughly 0 steps\n", run.err());
+        StringBuilder kept = new StringBuilder();
+        for (int i : new int[] {7, 11, 9, 10}) {
+            kept.append("== ").append(sha(i)).append(": exit ").append(i == 11 ? 1 : 0).append("\nout ").append(sha(i))
+                .append("\nerr\nline 1\nline 2\nline 3\nline 4\nline 5\nline 6\n");
+        }
+        assertEquals(kept.toString(), Files.readString(log));
+    }
+
+    @Test
+    void runWarnsWhenEveryTestedCommitGotTheSameVerdict() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult bad = rca("bisect-helper", "run", "--", "echo compiling >&2; exit 3");
+        assertEquals(0, bad.exitCode(), bad.toString());
+        Path log = dir.resolve(".git/rca/bisect-run.log").toRealPath();
+        assertEquals("rca: running 'echo compiling >&2; exit 3' in " + dir.resolve(".git/rca/bisect").toRealPath()
+            + " for each candidate\n"
+            + "rca: note: the test's output is kept in " + log + "\n"
+            + "rca: step 1: " + sha(7).substring(0, 12) + " bad; 7 candidates left, roughly 3 steps\n  | compiling\n"
+            + "rca: step 2: " + sha(3).substring(0, 12) + " bad; 3 candidates left, roughly 2 steps\n  | compiling\n"
+            + "rca: step 3: " + sha(2).substring(0, 12) + " bad; 2 candidates left, roughly 1 step\n  | compiling\n"
+            + "rca: step 4: " + sha(1).substring(0, 12) + " bad; 0 candidates left, roughly 0 steps\n  | compiling\n"
+            + "rca: warning: every tested commit was bad: check that the test fails for the bug, not for another reason"
+            + " (output: " + log + ")\n", bad.err());
+        assertTrue(bad.out().startsWith("first bad commit: " + sha(1) + " change 1\n"), bad.out());
+
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult good = rca("bisect-helper", "run", "--", "true");
+        assertEquals(0, good.exitCode(), good.toString());
+        assertTrue(good.err().endsWith(" good; 0 candidates left, roughly 0 steps\n"
+            + "rca: warning: every tested commit was good: check that the test fails at the bad commit, for the bug"
+            + " (output: " + log + ")\n"), good.err());
+        assertTrue(good.out().startsWith("first bad commit: " + sha(15) + " change 15\n"), good.out());
+
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult mixed = rca("bisect-helper", "run", "--", "test ! -f bug");
+        assertFalse(mixed.err().contains("warning"), mixed.err());
+    }
+
+    @Test
     void oneArgumentNamingAnExecutableByItsAbsolutePathRunsItSpacesAndAll() throws Exception {
         Path script = tmp.resolve("my tests/tëst bug.sh");
         Files.createDirectories(script.getParent());

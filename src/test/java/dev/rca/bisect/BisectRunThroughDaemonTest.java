@@ -40,6 +40,7 @@ class BisectRunThroughDaemonTest {
                     // the pid file appears only once written: the test reads it as soon as it exists
                     + "if [ -f ../../hang ]; then echo $$ > ../../hang.tmp; mv ../../hang.tmp ../../hang.pid;"
                     + " sleep 60; fi\n"
+                    + "echo \"value at $RCA_COMMIT: $(cat value.txt)\" >&2\n"
                     + "test -f skip && exit 125\ngrep -q fine value.txt\n")
                 .create();
             repo.tag("good", c);
@@ -74,6 +75,10 @@ class BisectRunThroughDaemonTest {
             assertEquals(inProcess, new CliResult(viaDaemon.exitCode(), viaDaemon.out(),
                 viaDaemon.err().replace(served.toString(), alone.toString())));
             assertTrue(viaDaemon.out().startsWith("first bad commit: " + culprit.name() + " c13\n"), viaDaemon.out());
+            assertTrue(viaDaemon.err().contains(" bad; 0 candidates left, roughly 0 steps\n  | value at " + culprit.name()
+                + ": kaputt\n"), viaDaemon.err());
+            assertEquals(Files.readString(alone.resolve(".git/rca/bisect-run.log")),
+                Files.readString(served.resolve(".git/rca/bisect-run.log")), "the same output kept");
 
             List<String> tested = Files.readAllLines(servedLog);
             assertEquals(Files.readAllLines(aloneLog).stream().map(l -> l.split(" ")[0]).toList(),

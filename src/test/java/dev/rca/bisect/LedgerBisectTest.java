@@ -48,7 +48,7 @@ class LedgerBisectTest {
         assertEquals(note, start.err());
         CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "sh", "-c", "test ! -f bug");
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals(List.of(note.strip()), run.err().lines().filter(l -> l.startsWith("rca: note:")).toList(),
+        assertEquals(List.of(note.strip()), run.err().lines().filter(l -> l.startsWith("rca: note: PAY-7")).toList(),
             "said once for the four steps recorded");
         assertEquals(4, Ledger.load(ledger).bisect().steps().size());
     }
