@@ -2,13 +2,13 @@ package dev.rca.cli;
 
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.Bisection;
+import dev.rca.git.CommandRunner;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** How {@code bisect-helper run} reports its outcome. */
 final class BisectRunRendering {
@@ -45,7 +45,7 @@ final class BisectRunRendering {
             }
             String dir = "/tmp/rca-" + o.firstBad().substring(0, 12);
             out.println("Reproduce with: git worktree add --detach " + dir + " " + o.firstBad() + " && cd " + dir
-                + " && RCA_COMMIT=" + o.firstBad() + " " + shellQuote(command));
+                + " && RCA_COMMIT=" + o.firstBad() + " " + CommandRunner.shellLine(command));
         } else if (!o.suspects().isEmpty()) {
             out.println("only skipped commits are left; the first bad commit could be any of:");
             for (String sha : o.suspects()) {
@@ -61,14 +61,5 @@ final class BisectRunRendering {
                 + o.firstBad() + " " + bisection.subject(o.firstBad()) + " (" + p + ")");
         }
         return answered ? 0 : 1;
-    }
-
-    private static String shellQuote(List<String> command) {
-        if (command.size() == 1 && dev.rca.git.CommandRunner.argv(command).size() > 1) {
-            return command.get(0); // a shell command line already
-        }
-        return command.stream()
-            .map(a -> a.matches("[A-Za-z0-9_./=:,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-            .collect(Collectors.joining(" "));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rca.git;
 
 import dev.rca.RcaException;
+import dev.rca.io.ShellWords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,16 @@ public final class CommandRunner {
         }
         argv.addAll(command);
         return argv;
+    }
+
+    /**
+     * {@code command} as one POSIX shell command line that runs what {@link #run} runs: {@code sh -c '<line>'} for a
+     * shell command line (so that a variable set before it reaches every command in it, and its {@code exit} ends
+     * only that shell), else the argument vector, each word quoted.
+     */
+    public static String shellLine(List<String> command) {
+        List<String> argv = argv(command);
+        return argv.size() > command.size() ? "sh -c " + ShellWords.quote(command.get(0)) : ShellWords.line(argv);
     }
 
     private static boolean isExecutableFile(String arg) {

@@ -2,16 +2,15 @@ package dev.rca.ledger;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.io.ShellWords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Entry points other commands use to record what they found in a ledger. */
 public final class Ledgers {
     /** At most this many commits of one query are kept in the ledger; the total is recorded beside them. */
     public static final int MAX_QUERY_COMMITS = 500;
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,^~-]+");
 
     private Ledgers() {
     }
@@ -87,7 +86,7 @@ public final class Ledgers {
     public static String commandLine(String program, String... args) {
         StringBuilder sb = new StringBuilder(program);
         for (String arg : args) {
-            sb.append(' ').append(SHELL_SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
+            sb.append(' ').append(ShellWords.quote(arg));
         }
         return sb.toString();
     }

@@ -145,7 +145,7 @@ class BisectCommandTest {
         assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
         assertTrue(run.out().endsWith("Reproduce with: git worktree add --detach /tmp/rca-" + sha(11).substring(0, 12)
             + " " + sha(11) + " && cd /tmp/rca-" + sha(11).substring(0, 12) + " && RCA_COMMIT=" + sha(11)
-            + " test ! -f bug\n"), run.out());
+            + " sh -c 'test ! -f bug'\n"), run.out());
         assertTrue(run.err().startsWith("rca: running 'test ! -f bug' in "), run.err());
         assertTrue(run.err().contains("rca: step 1: " + sha(5).substring(0, 12) + " good; 3 candidates left, roughly 2 steps\n"),
             run.err());
@@ -214,6 +214,36 @@ class BisectCommandTest {
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
         assertTrue(run.out().endsWith(" && RCA_COMMIT=" + sha(11) + " '" + script + "'\n"), run.out());
+    }
+
+    /**
+     * The {@code Reproduce with:} line, pasted into a shell, runs the test as rca ran it: {@code RCA_COMMIT} reaches
+     * every command of a shell command line, and its {@code exit} ends only the test's shell.
+     */
+    @Test
+    void theReproduceLineIsSafeToPaste() throws Exception {
+        String test = "test -d .; echo \"it's $RCA_COMMIT\" > seen; test ! -f bug || exit 3";
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult run = rca("bisect-helper", "run", "--", test);
+        assertEquals(0, run.exitCode(), run.toString());
+        String worktree = "/tmp/rca-" + sha(11).substring(0, 12);
+        String line = "git worktree add --detach " + worktree + " " + sha(11) + " && cd " + worktree + " && RCA_COMMIT="
+            + sha(11) + " sh -c 'test -d .; echo \"it'\\''s $RCA_COMMIT\" > seen; test ! -f bug || exit 3'";
+        assertTrue(run.out().endsWith("\nReproduce with: " + line + "\n"), run.out());
+
+        Path pasted = tmp.resolve("pasted");
+        ProcessBuilder shell = new ProcessBuilder("sh", "-c", line.replace(worktree, pasted.toString())
+            + "; echo \"the shell goes on after $?\"").directory(dir.toFile()).redirectErrorStream(true);
+        dev.rca.testing.NativeGit.isolate(shell.environment());
+        Process p = shell.start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), said);
+        assertTrue(said.endsWith("the shell goes on after 3\n"), said);
+        assertEquals("it's " + sha(11) + "\n", Files.readString(pasted.resolve("seen")));
+
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult argv = rca("bisect-helper", "run", "--", "sh", "-c", "test ! -f bug", "it's");
+        assertTrue(argv.out().endsWith(" && RCA_COMMIT=" + sha(11) + " sh -c 'test ! -f bug' 'it'\\''s'\n"), argv.out());
     }
 
     @Test

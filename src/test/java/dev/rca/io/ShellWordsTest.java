@@ -1,0 +1,30 @@
+package dev.rca.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Quoted words read back by a real POSIX shell as the words they were. */
+class ShellWordsTest {
+    private static final List<String> ODD = List.of("A=b", "plain-word_1.txt", "two words", "it's", "~/home", "a~b",
+        "$HOME", "*", "", "back\\slash", "\"quoted\"", "new\nline", "semi;colon", "x=y");
+
+    @Test
+    void quotesOnlyWhatTheShellWouldChange() {
+        assertEquals("'A=b' plain-word_1.txt 'two words' 'it'\\''s' '~/home' a~b '$HOME' '*' '' 'back\\slash'"
+            + " '\"quoted\"' 'new\nline' 'semi;colon' x=y", ShellWords.line(ODD));
+        assertEquals("A=b", ShellWords.quote("A=b"));
+    }
+
+    @Test
+    void theShellReadsTheLineBackAsTheSameWords() throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "for w in " + ShellWords.line(ODD).substring("'A=b' ".length())
+            + "; do printf '%s\\0' \"$w\"; done").start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertEquals(String.join("\0", ODD.subList(1, ODD.size())) + "\0", out);
+    }
+}
