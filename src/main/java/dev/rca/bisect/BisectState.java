@@ -1,8 +1,11 @@
 package dev.rca.bisect;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,9 +25,12 @@ import java.util.regex.Pattern;
  * @param firstBad the answer, or null while there is none
  * @param confidence the answer's probability, or null
  * @param next the commit chosen to be tested next (as git keeps it checked out), or null
+ * @param refs the bounds' names as given at start ({@code v1.0}), by SHA; a bound given by its SHA has none
+ * @param test the test {@code run} used, or null when the verdicts were given by hand
  */
 public record BisectState(List<String> good, String bad, List<String> paths, boolean firstParent, boolean flaky,
-                          List<BisectStep> steps, String firstBad, Double confidence, String next) {
+                          List<BisectStep> steps, String firstBad, Double confidence, String next,
+                          Map<String, String> refs, BisectTest test) {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
     public BisectState {
@@ -45,6 +51,8 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
         if (confidence != null && (confidence < 0 || confidence > 1 || confidence.isNaN())) {
             throw new IllegalArgumentException("confidence out of range: " + confidence);
         }
+        refs = Collections.unmodifiableMap(new LinkedHashMap<>(refs));
+        refs.keySet().forEach(sha -> requireSha(sha, "named commit"));
     }
 
     static void requireSha(String sha, String what) {
@@ -54,31 +62,37 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
         }
     }
 
-    /** A fresh bisection. */
-    public static BisectState start(List<String> good, String bad, List<String> paths, boolean firstParent) {
-        return new BisectState(good, bad, paths, firstParent, false, List.of(), null, null, null);
+    /** A fresh bisection; {@code refs} names the bounds given by name (see {@link #refs()}). */
+    public static BisectState start(List<String> good, String bad, List<String> paths, boolean firstParent,
+                                    Map<String, String> refs) {
+        return new BisectState(good, bad, paths, firstParent, false, List.of(), null, null, null, refs, null);
     }
 
     /** This state with one more step. */
     public BisectState withStep(BisectStep step) {
         List<BisectStep> more = new ArrayList<>(steps);
         more.add(step);
-        return new BisectState(good, bad, paths, firstParent, flaky, more, firstBad, confidence, null);
+        return new BisectState(good, bad, paths, firstParent, flaky, more, firstBad, confidence, null, refs, test);
     }
 
     /** This state with its answer. */
     public BisectState withAnswer(String culprit, Double probability) {
-        return new BisectState(good, bad, paths, firstParent, flaky, steps, culprit, probability, next);
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, culprit, probability, next, refs, test);
     }
 
     /** This state switched to (or from) flaky mode. */
     public BisectState withFlaky(boolean value) {
-        return new BisectState(good, bad, paths, firstParent, value, steps, firstBad, confidence, next);
+        return new BisectState(good, bad, paths, firstParent, value, steps, firstBad, confidence, next, refs, test);
     }
 
     /** This state with the commit to test next (null: none). */
     public BisectState withNext(String commit) {
-        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, commit);
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, commit, refs, test);
+    }
+
+    /** This state with the test {@code run} decides its verdicts with. */
+    public BisectState withTest(BisectTest value) {
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, next, refs, value);
     }
 
     /** The current bad commit: the last one marked bad, else the one given at start. */

@@ -6,7 +6,9 @@ import dev.rca.history.CommitDetails;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -64,6 +66,8 @@ public final class Bisection {
     public Status start(String badRev, List<String> goodRevs, List<String> paths, boolean firstParent) {
         String bad = workspace.resolveCommit(badRev).name();
         List<String> goods = new ArrayList<>();
+        Map<String, String> refs = new LinkedHashMap<>();
+        named(refs, bad, badRev);
         // the ancestry checks parse the commits the walks below need, and hand them on (see CandidateWalk#anew)
         try (CandidateWalk commits = CandidateWalk.open(workspace, List.of(), false)) {
             for (String rev : goodRevs) {
@@ -77,6 +81,7 @@ public final class Bisection {
                 }
                 if (!goods.contains(good)) {
                     goods.add(good);
+                    named(refs, good, rev);
                 }
             }
             for (String path : paths) {
@@ -84,7 +89,7 @@ public final class Bisection {
                     throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
                 }
             }
-            BisectState state = BisectState.start(goods, bad, paths, firstParent);
+            BisectState state = BisectState.start(goods, bad, paths, firstParent, refs);
             try (CandidateWalk walker = commits.anew(paths, firstParent)) {
                 walker.checkAncestors(bad, goods);
                 Status status = evaluate(state, walker);
@@ -92,6 +97,18 @@ public final class Bisection {
                 return status;
             }
         }
+    }
+
+    /** Keeps the name {@code typed} for {@code sha}, unless it was the SHA or an abbreviation of it. */
+    private static void named(Map<String, String> refs, String sha, String typed) {
+        if (!sha.startsWith(typed.toLowerCase(java.util.Locale.ROOT))) {
+            refs.put(sha, typed);
+        }
+    }
+
+    /** Records in the bisection in progress that {@code run} decides its verdicts with {@code test}. */
+    public void recordTest(BisectTest test) {
+        store.save(state().withTest(test));
     }
 
     /** The bisection in progress. @throws RcaException exit 3 when there is none */

@@ -86,9 +86,28 @@ public final class YamlBisectStore implements BisectStore {
             }
         }
         Object confidence = m.get("confidence");
-        return new BisectState(good, bad, paths, Boolean.TRUE.equals(m.get("first_parent")),
-            Boolean.TRUE.equals(m.get("flaky")), steps, (String) m.get("first_bad"),
-            confidence == null ? null : ((Number) confidence).doubleValue(), (String) m.get("next"));
+        Map<String, String> refs = new LinkedHashMap<>();
+        if (m.get("refs") instanceof Map<?, ?> named) {
+            named.forEach((sha, name) -> refs.put((String) sha, (String) name));
+        }
+        Object test = m.get("run");
+        return new BisectState(good, bad, paths, isTrue(m.get("first_parent")), isTrue(m.get("flaky")), steps,
+            (String) m.get("first_bad"), confidence == null ? null : number(confidence).doubleValue(),
+            (String) m.get("next"), refs,
+            test instanceof Map<?, ?> run ? BisectTest.fromMap(run) : null);
+    }
+
+    /**
+     * Whether a flag is set: {@code true} as SnakeYAML loads it, or the text {@code true} as a ledger's section
+     * gives its keys beyond the ledger's own ({@link dev.rca.ledger.BisectRecord#extra}).
+     */
+    public static boolean isTrue(Object flag) {
+        return Boolean.TRUE.equals(flag) || "true".equals(flag);
+    }
+
+    /** A number as SnakeYAML loads it, or as the text a ledger's section gives (see {@link #isTrue}). */
+    public static Number number(Object value) {
+        return value instanceof Number n ? n : Double.valueOf(String.valueOf(value));
     }
 
     /** The state as the {@code bisect:} mapping (keys in the ledger's order; optional keys only when set). */
@@ -112,6 +131,12 @@ public final class YamlBisectStore implements BisectStore {
         }
         if (state.next() != null) {
             m.put("next", state.next());
+        }
+        if (!state.refs().isEmpty()) {
+            m.put("refs", state.refs());
+        }
+        if (state.test() != null) {
+            m.put("run", state.test().toMap());
         }
         return m;
     }

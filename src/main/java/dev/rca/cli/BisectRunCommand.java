@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.bisect.BisectRunner;
+import dev.rca.bisect.BisectTest;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.FlakyBisector;
 import dev.rca.bisect.RunOutputLog;
@@ -71,6 +72,7 @@ public final class BisectRunCommand extends BisectSubcommand {
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
             String knownGood = bisection.state().good().get(0);
+            bisection.recordTest(new BisectTest(CommandRunner.shellLine(command), repeat, flakeRate));
             BisectRunner.Outcome outcome;
             RunOutputLog log = RunOutputLog.begin(ws);
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {

@@ -18,6 +18,8 @@ import dev.rca.ledger.Symptom;
 import dev.rca.ledger.Validation;
 import dev.rca.ledger.ValidationCheck;
 import dev.rca.ledger.VerifyRecord;
+import dev.rca.bisect.BisectTest;
+import dev.rca.bisect.YamlBisectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -285,15 +287,42 @@ public final class PostmortemRenderer {
         if (count >= 0) {
             line.append(" over ").append(count).append(count == 1 ? " candidate" : " candidates");
         }
+        Map<?, ?> refs = bisect.extra().get("refs") instanceof Map<?, ?> named ? named : Map.of();
         if (bisect.bad() != null && !bisect.good().isEmpty()) {
-            List<String> good = bisect.good().stream().map(this::shortSha).toList();
+            List<String> good = bisect.good().stream().map(g -> bound(g, refs)).toList();
             line.append(" between good ").append(String.join(", ", good)).append(" and bad ")
-                .append(shortSha(bisect.bad()));
+                .append(bound(bisect.bad(), refs));
+        }
+        if (bisect.extra().get("run") instanceof Map<?, ?> run && run.get("command") instanceof String command) {
+            List<String> how = new ArrayList<>();
+            BisectTest test = null;
+            try {
+                test = BisectTest.fromMap(run);
+            } catch (IllegalArgumentException | ClassCastException editedByHand) {
+                // the command alone still says what was tested
+            }
+            if (test != null && test.repeat() > 1) {
+                how.add("each commit " + test.repeat() + " times");
+            }
+            if (YamlBisectStore.isTrue(bisect.extra().get("flaky"))) {
+                how.add("as a flaky test");
+            }
+            if (test != null && test.flakeRate() != null) {
+                how.add("flake rate " + LedgerProse.codeSpan(test.flakeRate()));
+            }
+            line.append(", testing ").append(LedgerProse.codeSpan(command))
+                .append(how.isEmpty() ? "" : " (" + String.join(", ", how) + ")");
         }
         if (bisect.firstBad() != null) {
             line.append("; first bad commit: ").append(commitWithSubject(bisect.firstBad(), false));
         }
         out.add(sentence(line.toString()), "bisect");
+    }
+
+    /** A bisection's bound: its short SHA, and the name it was given at start when it had one. */
+    private String bound(String sha, Map<?, ?> refs) {
+        Object name = refs.get(sha);
+        return shortSha(sha) + (name == null ? "" : " (" + LedgerProse.codeSpan(String.valueOf(name)) + ")");
     }
 
     private void evidence(Lines out, List<Evidence> evidence) {

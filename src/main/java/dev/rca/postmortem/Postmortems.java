@@ -2,6 +2,7 @@ package dev.rca.postmortem;
 
 import dev.rca.RcaException;
 import dev.rca.bisect.CandidateWalk;
+import dev.rca.bisect.YamlBisectStore;
 import dev.rca.config.RcaConfig;
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.BisectRecord;
@@ -81,7 +82,7 @@ public final class Postmortems {
         try {
             List<String> good = bisect.good().stream().map(g -> commits.require(g).sha()).toList();
             return CandidateWalk.walk(workspace, commits.require(bisect.bad()).sha(), good, bisect.paths(),
-                Boolean.TRUE.equals(bisect.extra().get("first_parent"))).candidateCount();
+                YamlBisectStore.isTrue(bisect.extra().get("first_parent"))).candidateCount();
         } catch (RcaException unresolved) {
             return -1;
         }

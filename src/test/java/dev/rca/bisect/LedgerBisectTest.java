@@ -8,6 +8,7 @@ import dev.rca.ledger.BisectRecord;
 import dev.rca.ledger.Evidence;
 import dev.rca.ledger.Ledger;
 import dev.rca.testing.Cli;
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,28 @@ class LedgerBisectTest {
             "the ledger keeps the finished bisection as a record");
         CliResult none = Cli.run(dir, "bisect-helper", "status");
         assertEquals(3, none.exitCode(), none.toString());
+    }
+
+    @Test
+    void theLedgerRecordsTheTestAndTheBoundsAsTheyWereGiven() throws Exception {
+        NativeGit.run(dir, "tag", "v0", sha(0));
+        CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=HEAD", "--good=v0",
+            "--good=" + sha(2).substring(0, 10), "--first-parent", "-t", "PAY-7");
+        assertEquals(0, start.exitCode(), start.toString());
+        // a ledger gives the keys beyond its own as text: the flag still reads back as set
+        assertTrue(Cli.run(dir, "bisect-helper", "status", "--format=json").out().contains("\"first_parent\":true"));
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--repeat=2", "--", "test ! -f bug; exit $?");
+        assertEquals(0, run.exitCode(), run.toString());
+        String ledger = Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml"));
+        String section = ledger.substring(ledger.indexOf("\nbisect:"));
+        assertTrue(section.endsWith("\n  first_bad: " + sha(11) + "\n  refs:\n    \"" + sha(15) + "\": HEAD\n    \"" + sha(0)
+            + "\": v0\n  run:\n    command: \"sh -c 'test ! -f bug; exit $?'\"\n    repeat: 2\n"), section);
+        assertTrue(run.out().endsWith("RCA_COMMIT=" + sha(11) + " sh -c 'test ! -f bug; exit $?'\n"), run.out());
+        assertEquals(0, Cli.run(dir, "check", "-t", "PAY-7").exitCode(), Cli.run(dir, "check", "-t", "PAY-7").toString());
+        BisectRecord bisect = Ledger.load(dir.resolve("docs/postmortems/PAY-7.yaml")).bisect();
+        assertEquals(new BisectTest("sh -c 'test ! -f bug; exit $?'", 2, null),
+            BisectTest.fromMap((java.util.Map<?, ?>) bisect.extra().get("run")));
+        assertEquals(sha(11), bisect.firstBad());
     }
 
     @Test

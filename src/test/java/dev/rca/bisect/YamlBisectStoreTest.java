@@ -8,6 +8,7 @@ import dev.rca.RcaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class YamlBisectStoreTest {
     void roundTripInTheLedgerShape() throws Exception {
         YamlBisectStore store = new YamlBisectStore(tmp.resolve("rca/bisect.yaml"));
         assertEquals(Optional.empty(), store.load());
-        BisectState state = BisectState.start(List.of(A), B, List.of("src/on"), false)
+        BisectState state = BisectState.start(List.of(A), B, List.of("src/on"), false, Map.of())
             .withStep(new BisectStep(C, Verdict.BAD, 3)).withAnswer(C, null);
         store.save(state);
         assertEquals(state, store.load().orElseThrow());

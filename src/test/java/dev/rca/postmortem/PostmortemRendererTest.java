@@ -35,6 +35,21 @@ class PostmortemRendererTest {
     }
 
     @Test
+    void theBisectionLineSaysWhatWasTestedAndNamesTheBoundsAsTheyWereGiven() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace(", first_bad:",
+            ", refs: {\"" + r.fixParent.name() + "\": v1.3_rc}, run: {command: \"sh -c 'grep -q `ok` out'\", repeat: 3,"
+                + " flake_rate: '0.1'}, flaky: true, first_bad:")));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+            assertEquals(List.of("Bisection: 1 step between good " + r.base.name().substring(0, 12) + " and bad "
+                + r.fixParent.name().substring(0, 12) + " (`v1.3_rc`), testing ``sh -c 'grep -q `ok` out'`` (each commit 3"
+                + " times, as a flaky test, flake rate `0.1`); first bad commit: " + r.offending.name().substring(0, 12)
+                + " Refactor cart cache eviction."), md.lines().filter(l -> l.startsWith("Bisection:")).toList());
+        }
+    }
+
+    @Test
     void everyLineKnowsTheLedgerPathItComesFrom() {
         LedgerRepo r = new LedgerRepo(tmp);
         Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml"));
