@@ -231,9 +231,10 @@ final class ChangedFiles {
 
     /**
      * What the covered commit at table index {@code commit} changed under the paths against its parent (a root
-     * against the empty tree, a merge nothing, as {@link Churn#changes} counts them), files only.
+     * against the empty tree, a merge nothing, as {@link Churn#changes} counts them), files only, each with what
+     * {@code attributes} say of its path.
      */
-    List<Churn.Change> changes(int commit) {
+    List<Churn.Change> changes(int commit, DiffAttributes attributes) {
         int parents = commits.parentCount(commit);
         if (parents > 1) {
             return List.of();
@@ -253,8 +254,9 @@ final class ChangedFiles {
             int oldMode = old < 0 ? 0 : table.entryMode(old);
             boolean oldFile = oldMode != 0 && (oldMode & TYPE_MASK) != TREE;
             if (oldFile || newFile) {
+                DiffAttributes.Diffing diffing = attributes.of(RawParseUtils.decode(table.pathBytes(path)));
                 changes.add(new Churn.Change(oldFile ? oldMode : 0, oldFile ? table.entryId(old) : ObjectId.zeroId(),
-                    newFile ? newMode : 0, newFile ? table.entryId(e) : ObjectId.zeroId()));
+                    newFile ? newMode : 0, newFile ? table.entryId(e) : ObjectId.zeroId(), diffing, diffing));
             }
         }
         return changes;

@@ -1,5 +1,6 @@
 package dev.rca.history;
 
+import dev.rca.history.DiffAttributes.Diffing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
  * Lines a commit added and removed under some paths, as {@code git log --numstat} counts them (binary
- * files count nothing, for git's {@code -}; merges count nothing, as git lists no files for them).
+ * files, by their bytes or by {@link DiffAttributes}, count nothing, for git's {@code -}; merges count nothing, as
+ * git lists no files for them).
  * Finding what changed is a path-limited tree comparison; the line counts come from the
  * {@link NumstatCache} or a diff of the two blobs alone, on the other cores while the caller walks when
  * {@link #prefetch} is used.
@@ -52,10 +54,22 @@ final class Churn implements AutoCloseable {
         ? Runtime.getRuntime().availableProcessors() : 0;
     /** git's {@code buffer_is_binary} looks for a NUL in this many leading bytes. */
     private static final int GIT_BINARY_PROBE = 8000;
-    /** One changed file: its blob (or gitlink) before and after; a zero id is an absent side. */
-    record Change(int oldMode, ObjectId oldId, int newMode, ObjectId newId) {
+    /**
+     * One changed file: its blob (or gitlink) before and after, a zero id for an absent side, and what the
+     * {@code diff} attribute makes of each side's path.
+     */
+    record Change(int oldMode, ObjectId oldId, int newMode, ObjectId newId, Diffing oldSide, Diffing newSide) {
+        Change(int oldMode, ObjectId oldId, int newMode, ObjectId newId) {
+            this(oldMode, oldId, newMode, newId, Diffing.BY_CONTENT, Diffing.BY_CONTENT);
+        }
+
         NumstatCache.Pair pair() {
             return new NumstatCache.Pair(oldId, newId);
+        }
+
+        /** Whether the count depends on the two blobs alone, the only counts the cache holds. */
+        boolean byContent() {
+            return oldSide == Diffing.BY_CONTENT && newSide == Diffing.BY_CONTENT;
         }
     }
 
@@ -78,6 +92,8 @@ final class Churn implements AutoCloseable {
     private ChangedFiles table;
     /** {@code diff.renames}: git's default, true, unless the repository's configuration turns it off. */
     private final boolean renamesByDefault;
+    /** The work tree's {@code .gitattributes} and the others, as they are when the query starts. */
+    private final DiffAttributes attributes;
 
     Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
         this.cache = cache;
@@ -89,6 +105,7 @@ final class Churn implements AutoCloseable {
         diffWalk.setRecursive(true);
         this.algorithm = DiffAlgorithm.getAlgorithm(configuredAlgorithm(repository));
         this.renamesByDefault = renamesByDefault(repository);
+        this.attributes = DiffAttributes.of(repository);
     }
 
     /**
@@ -154,7 +171,7 @@ final class Churn implements AutoCloseable {
             tableSource = null;
         }
         if (table != null && table.covers(logged.tableIndex())) {
-            return table.changes(logged.tableIndex());
+            return table.changes(logged.tableIndex(), attributes);
         }
         LoggedCommit.Trees trees = logged.trees();
         if (trees.parents() > 1) {
@@ -172,8 +189,9 @@ final class Churn implements AutoCloseable {
         }
         diffWalk.setFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
         while (diffWalk.next()) {
+            Diffing diffing = attributes.of(diffWalk.getPathString());
             changes.add(new Change(diffWalk.getRawMode(0), diffWalk.getObjectId(0), diffWalk.getRawMode(1),
-                diffWalk.getObjectId(1)));
+                diffWalk.getObjectId(1), diffing, diffing));
         }
         return changes;
     }
@@ -189,8 +207,11 @@ final class Churn implements AutoCloseable {
         scanner.getRenameDetector().setRenameScore(50);
         scanner.setPathFilter(filter);
         for (DiffEntry e : scanner.scan(trees.firstParentTree(), trees.tree())) {
+            // an absent side is looked up under the other's name, as git does
+            String oldPath = e.getChangeType() == DiffEntry.ChangeType.ADD ? e.getNewPath() : e.getOldPath();
+            String newPath = e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
             changes.add(new Change(e.getOldMode().getBits(), e.getOldId().toObjectId(), e.getNewMode().getBits(),
-                e.getNewId().toObjectId()));
+                e.getNewId().toObjectId(), attributes.of(oldPath), attributes.of(newPath)));
         }
         return changes;
     }
@@ -207,7 +228,8 @@ final class Churn implements AutoCloseable {
         }
         for (Change change : changes) {
             NumstatCache.Pair pair = change.pair();
-            if (!change.oldId().equals(change.newId()) && cache.get(pair) == null && queued.add(pair)) {
+            if (change.byContent() && !change.oldId().equals(change.newId()) && cache.get(pair) == null
+                && queued.add(pair)) {
                 batch.add(change);
             }
         }
@@ -292,6 +314,13 @@ final class Churn implements AutoCloseable {
         if (change.oldId().equals(change.newId())) {
             return new int[] {0, 0};
         }
+        if (change.oldSide() == Diffing.BINARY || change.newSide() == Diffing.BINARY) {
+            return new int[] {0, 0};
+        }
+        if (!change.byContent()) {
+            // the attributes, not the blobs, decide: the same pair elsewhere may count differently
+            return lineCounts(using, change);
+        }
         NumstatCache.Pair pair = change.pair();
         int[] known = cache.get(pair);
         if (known == null) {
@@ -300,14 +329,18 @@ final class Churn implements AutoCloseable {
         if (known != null) {
             return known;
         }
-        byte[] a = content(using, change.oldMode(), change.oldId());
-        byte[] b = content(using, change.newMode(), change.newId());
-        int[] counts = a == null || b == null ? new int[] {0, 0} : lineCounts(a, b);
+        int[] counts = lineCounts(using, change);
         if (!cache.put(pair, counts[0], counts[1]) && queued.contains(pair)) {
             // counted ahead by a worker: total() asks for it again; a count made when asked is not kept
             counted.put(pair, counts);
         }
         return counts;
+    }
+
+    private int[] lineCounts(ObjectReader using, Change change) throws IOException {
+        byte[] a = content(using, change.oldMode(), change.oldId(), change.oldSide());
+        byte[] b = content(using, change.newMode(), change.newId(), change.newSide());
+        return a == null || b == null ? new int[] {0, 0} : lineCounts(a, b);
     }
 
     /**
@@ -378,9 +411,9 @@ final class Churn implements AutoCloseable {
 
     /**
      * The side's bytes: empty when absent, null when git would call it binary (a NUL in its first 8000
-     * bytes) or it is too large to diff.
+     * bytes, unless the attributes say text) or it is too large to diff.
      */
-    private static byte[] content(ObjectReader using, int mode, ObjectId id) throws IOException {
+    private static byte[] content(ObjectReader using, int mode, ObjectId id, Diffing diffing) throws IOException {
         if (id.equals(ObjectId.zeroId())) {
             return new byte[0];
         }
@@ -392,7 +425,7 @@ final class Churn implements AutoCloseable {
             return null;
         }
         byte[] bytes = loader.getCachedBytes(PackConfig.DEFAULT_BIG_FILE_THRESHOLD);
-        for (int i = 0, n = Math.min(bytes.length, GIT_BINARY_PROBE); i < n; i++) {
+        for (int i = 0, n = diffing == Diffing.TEXT ? 0 : Math.min(bytes.length, GIT_BINARY_PROBE); i < n; i++) {
             if (bytes[i] == 0) {
                 return null;
             }

@@ -256,6 +256,76 @@ class ChurnDifferentialTest {
         }
     }
 
+    /**
+     * Files {@code .gitattributes} calls binary ({@code -diff}, the {@code binary} macro, a macro of one's own, a
+     * driver with {@code binary = true}) count nothing, and {@code diff} counts a file with a NUL as text, as in
+     * {@code git log --numstat}, which reads the work tree's attribute files (here not the committed ones) and
+     * {@code info/attributes}. The same pair of blobs counts differently under another name, whichever the numstat
+     * cache met first, and the changed-path table gives the same counts; in a bare repository only
+     * {@code info/attributes} applies, as in git.
+     */
+    @Test
+    void gitattributesMarkFilesBinaryOrTextAsInGitNumstat() throws Exception {
+        Path dir;
+        byte[] withNul = {'a', '\n', 0, '\n', 'b', '\n'};
+        byte[] withNulEdited = {'a', '\n', 0, '\n', 'B', '\n', 'c', '\n'};
+        try (TestRepo repo = TestRepo.init(tmp.resolve("attributes"))) {
+            String three = "one\ntwo\nthree\n";
+            String edited = "one\nTWO\nthree\nfour\n";
+            repo.commit("add").add(".gitattributes", "*.old -diff\n").add("a.txt", three).add("b.lock", three)
+                .add("data.dat", withNul).add("same.bin", withNul).add("logo.svg", three).add("x.gen", three)
+                .add("y.drv", three).add("sub/s.txt", three).add("sub/keep.lock", three).add("info.txt", three)
+                .add("x.old", three).add("plain.c", three).create();
+            repo.commit("edit").add("a.txt", edited).add("b.lock", edited).add("data.dat", withNulEdited)
+                .add("same.bin", withNulEdited).add("logo.svg", edited).add("x.gen", edited).add("y.drv", edited)
+                .add("sub/s.txt", edited).add("sub/keep.lock", edited).add("info.txt", edited).add("x.old", edited)
+                .add("plain.c", edited).create();
+            repo.commit("rename into a binary name").delete("plain.c").add("moved.lock", edited + "five\n")
+                .add("sub/t.txt", "new\n").create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+        // the work tree's files, not the commits': x.old is text for git
+        Files.writeString(dir.resolve(".gitattributes"),
+            "*.lock -diff\n*.svg binary\n[attr]generated -diff\n*.gen generated\n*.dat diff\n*.drv diff=blobby\n");
+        Files.writeString(dir.resolve("sub/.gitattributes"), "*.txt -diff\nkeep.lock diff\n");
+        Files.createDirectories(dir.resolve(".git/info"));
+        Files.writeString(dir.resolve(".git/info/attributes"), "info.txt binary\n");
+        NativeGit.run(dir, "config", "diff.blobby.binary", "true");
+        List<String> files = List.of("same.bin", "data.dat", "a.txt", "b.lock", "logo.svg", "x.gen", "y.drv",
+            "sub/s.txt", "sub/keep.lock", "sub/t.txt", "info.txt", "x.old", "plain.c", "moved.lock", "sub", ".");
+        Map<String, Map<String, List<Long>>> git = new LinkedHashMap<>();
+        for (String f : files) {
+            git.put(f, gitNumstat(dir, f));
+        }
+        assertEquals(List.of(0L, 0L), git.get("b.lock").values().iterator().next(), "git: -diff counts nothing");
+        assertEquals(List.of(2L, 1L), git.get("data.dat").values().iterator().next(), "git: diff counts a NUL file");
+        assertEquals(List.of(2L, 1L), git.get("x.old").values().iterator().next(), "git: the work tree's attributes");
+        for (String f : files) {
+            assertEquals(git.get(f), rcaStat(dir, f), "rca history " + f + " --stat");
+        }
+        assertEquals(git.get("."), rcaStat(dir, "."), "from the cache");
+        String authors = Cli.run(dir, "history", ".", "--authors").out();
+        long added = git.get(".").values().stream().mapToLong(counts -> counts.get(0)).sum();
+        long removed = git.get(".").values().stream().mapToLong(counts -> counts.get(1)).sum();
+        assertEquals(String.format("     3  %7s  %6s  2026-01-01  2026-01-01  Alice Author <alice@example.com>%n",
+            "+" + added, "-" + removed), authors);
+        assertEquals(0, Cli.run(dir, "index").exitCode());
+        deleteCache(dir.resolve(".git/rca/cache"), "numstat-myers-v1.bin");
+        for (String f : files) {
+            assertEquals(git.get(f), rcaStat(dir, f), "rca history " + f + " --stat, from the table");
+        }
+        assertEquals(authors, Cli.run(dir, "history", ".", "--authors").out(), "from the table");
+
+        Path bare = tmp.resolve("attributes.git");
+        NativeGit.run(tmp, "clone", "-q", "--bare", dir.toString(), bare.toString());
+        Files.createDirectories(bare.resolve("info"));
+        Files.writeString(bare.resolve("info/attributes"), "*.txt -diff\n");
+        Map<String, List<Long>> gitBare = gitNumstat(bare, ".");
+        assertEquals(gitBare, rcaStat(bare, "."), "bare");
+        assertTrue(!gitBare.equals(git.get(".")), "a bare repository reads no .gitattributes");
+    }
+
     /** Deletes the cache's files, or only those named. */
     private static void deleteCache(Path cacheDir, String... only) throws Exception {
         if (Files.isDirectory(cacheDir)) {
