@@ -396,10 +396,13 @@ final class FollowWalk {
             }
             sources.add(oldPath);
         }
-        // A directory whose files all came from one other directory is followed there as a directory.
+        // A directory whose files all came from one other directory, which the commit removed, is followed there
+        // as a directory. Where the old directory lives on (some of its files moved), only the moved files' old
+        // names are the followed directory's: the rest of it is another history.
         for (Map.Entry<String, Set<String>> d : dirSources.entrySet()) {
             Set<String> olds = d.getValue();
-            if (olds.size() == 1 && !olds.contains("\0")) {
+            if (olds.size() == 1 && !olds.contains("\0")
+                && TreeWalk.forPath(reader, olds.iterator().next(), commit.tree) == null) {
                 String oldDir = olds.iterator().next();
                 sources.removeIf(s -> s.startsWith(oldDir + "/"));
                 sources.add(oldDir);

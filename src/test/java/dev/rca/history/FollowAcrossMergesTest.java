@@ -70,6 +70,39 @@ class FollowAcrossMergesTest {
             + add.name().substring(0, 7) + " add a  [a.txt]\n", rows.out());
     }
 
+    /**
+     * A commit that moves some files of a directory that lives on into the followed directory: the followed
+     * directory's older history is those files' (under their old names), not the old directory's; a directory
+     * moved as a whole is still followed as a directory.
+     */
+    @Test
+    void aPartialMoveIntoTheFollowedDirectoryFollowsTheMovedFilesOnly() {
+        Path dir;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("partial"))) {
+            repo.commit("add").add("old/a.c", lines("a", 10)).add("old/b.c", lines("b", 10))
+                .add("old/keep.c", lines("keep", 10)).add("whole/w.c", lines("w", 10)).create();
+            repo.commit("keep: tune").add("old/keep.c", lines("keep", 11)).create();
+            repo.commit("a: fix").add("old/a.c", lines("a", 11)).create();
+            repo.commit("whole: edit").add("whole/w.c", lines("w", 11)).create();
+            repo.commit("move a and b").rename("old/a.c", "new/a.c").rename("old/b.c", "new/b.c").create();
+            repo.commit("new a").add("new/a.c", lines("a", 12)).create();
+            repo.commit("keep after").add("old/keep.c", lines("keep", 12)).create();
+            repo.commit("move whole").rename("whole/w.c", "moved/w.c").create();
+            repo.checkout();
+            dir = repo.directory();
+        }
+        CliResult r = Cli.run(dir, "history", "--follow", "--format=oneline", "new");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> shas = NativeGit.lines(dir, "log", "--format=%h %s");
+        assertEquals(shas.get(2) + "  [new]\n"
+            + shas.get(3) + "  [new]\n"
+            + shas.get(5) + "  [old/a.c]\n"
+            + shas.get(7) + "  [old/a.c, old/b.c]\n", r.out());
+        CliResult whole = Cli.run(dir, "history", "--follow", "--format=oneline", "moved");
+        assertEquals(shas.get(0) + "  [moved]\n" + shas.get(4) + "  [whole]\n" + shas.get(7) + "  [whole]\n",
+            whole.out());
+    }
+
     @Test
     void firstParentFollowsOnlyTheMainLine() {
         String base = lines("line", 20);
