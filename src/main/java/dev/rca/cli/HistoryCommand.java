@@ -63,6 +63,7 @@ public final class HistoryCommand extends LedgerCommand {
             HistoryQuery query = new HistoryQuery(Pathspecs.resolve(workspace, args.paths()), args.revision(), follow,
                 sinceSeconds, untilSeconds, firstParent, stat);
             PathHistory history = new PathHistory(workspace, walk);
+            args.requireKnownPaths(workspace, history);
             LedgerFile ledger = ledgerToRecordInto(workspace);
             PrintWriter out = outUntilRecorded(ledger);
             if (authors) {

@@ -11,16 +11,45 @@ import java.util.List;
  * what comes before it is the revision and what follows the paths; without, the last operand is the
  * revision when there are several, it names a commit, and no such file exists in the work tree. As with git, a
  * last operand that is neither (a mistyped revision, say) is an error rather than a path that matches nothing:
- * paths no longer in the work tree go after {@code --}.
+ * paths no longer in the work tree go after {@code --}. A path typed without {@code --} that is not in the work
+ * tree (HEAD's tree in a bare repository) must be one some commit of the walked history changed: a deleted file's
+ * history needs no {@code --}, a mistyped path is an error ({@link #requireKnownPaths}).
  *
  * @param paths the paths as typed
  * @param revision the revision, or null for {@code HEAD}
+ * @param absent the paths typed without {@code --} that are neither in the work tree nor (bare) in HEAD's tree
  */
-public record HistoryArguments(List<String> paths, String revision) {
+public record HistoryArguments(List<String> paths, String revision, List<String> absent) {
     public HistoryArguments {
         paths = List.copyOf(paths);
+        absent = List.copyOf(absent);
         if (paths.isEmpty()) {
             throw RcaException.usage("name at least one path").withHint("rca history src/main/Foo.java");
+        }
+    }
+
+    private HistoryArguments(GitWorkspace workspace, List<String> paths, String revision) {
+        this(paths, revision, paths.stream().filter(p -> !isPath(workspace, p)).toList());
+    }
+
+    /**
+     * Refuses, as git does, a path typed without {@code --} that is neither in the work tree (HEAD's tree in a
+     * bare repository) nor changed by any commit reachable from the revision: a typo would otherwise read as a
+     * file nobody ever changed.
+     *
+     * @throws RcaException exit 3 for such a path
+     */
+    public void requireKnownPaths(GitWorkspace workspace, PathHistory history) {
+        String from = revision == null ? "HEAD" : revision;
+        for (String typed : absent) {
+            String path = Pathspecs.resolve(workspace, List.of(typed)).get(0);
+            if (!history.everChanged(path, revision)) {
+                throw RcaException.badInput("path in neither the "
+                    + (workspace.isBare() ? "HEAD commit" : "working tree") + " nor the history of " + from + ": '"
+                    + typed + "'")
+                    .withHint("check its spelling; after --, as in git, a path is taken as it is: rca history"
+                        + (revision == null ? "" : " " + revision) + " -- " + String.join(" ", paths));
+            }
         }
     }
 
@@ -36,14 +65,14 @@ public record HistoryArguments(List<String> paths, String revision) {
                 throw RcaException.usage("history takes one revision, not " + before.size() + ": " + before);
             }
             return new HistoryArguments(operands.subList(before.size(), operands.size()),
-                before.isEmpty() ? null : before.get(0));
+                before.isEmpty() ? null : before.get(0), List.of());
         }
         if (operands.size() >= 2) {
             String last = operands.get(operands.size() - 1);
             if (namesCommit(workspace, last) && !existsInWorkTree(workspace, last)) {
-                return new HistoryArguments(operands.subList(0, operands.size() - 1), last);
+                return new HistoryArguments(workspace, operands.subList(0, operands.size() - 1), last);
             }
-            if (workspace.isBare() ? !Pathspecs.atHead(workspace, last) : !existsInWorkTree(workspace, last)) {
+            if (!isPath(workspace, last)) {
                 List<String> paths = operands.subList(0, operands.size() - 1);
                 throw RcaException.badInput("unknown revision or path not in the "
                     + (workspace.isBare() ? "HEAD commit" : "working tree") + ": '" + last + "'")
@@ -52,7 +81,12 @@ public record HistoryArguments(List<String> paths, String revision) {
                         + " names paths that no longer exist");
             }
         }
-        return new HistoryArguments(operands, null);
+        return new HistoryArguments(workspace, operands, null);
+    }
+
+    /** Whether {@code operand} is in the work tree, or in HEAD's tree in a bare repository. */
+    private static boolean isPath(GitWorkspace workspace, String operand) {
+        return workspace.isBare() ? Pathspecs.atHead(workspace, operand) : existsInWorkTree(workspace, operand);
     }
 
     private static boolean namesCommit(GitWorkspace workspace, String operand) {

@@ -57,6 +57,16 @@ public final class PathHistory {
         }
     }
 
+    /** Whether some commit reachable from {@code revision} (null for HEAD) changed the repository-relative path. */
+    public boolean everChanged(String path, String revision) {
+        boolean[] found = {false};
+        run(new HistoryQuery(List.of(path), revision, false, null, null, false, false), e -> {
+            found[0] = true;
+            return false;
+        });
+        return found[0];
+    }
+
     /** One commit of the walk: the paths it shows, and with {@code --follow} the names to pair renames in. */
     private interface Visit {
         boolean accept(LoggedCommit commit, List<String> paths, Set<String> renamePaths) throws IOException;

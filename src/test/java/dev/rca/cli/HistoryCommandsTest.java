@@ -221,6 +221,34 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void aMistypedPathIsAnErrorAndADeletedFilesHistoryNeedsNoDoubleDash() {
+        // git: "ambiguous argument ...: unknown revision or path not in the working tree", 128; rca printed nothing
+        assertEquals(128, NativeGit.exec(dir, null, "log", "lib/cahce.c").exitCode());
+        assertError(ExitCode.BAD_INPUT, "rca: error: path in neither the working tree nor the history of HEAD:"
+            + " 'lib/cahce.c'\nhint: check its spelling; after --, as in git, a path is taken as it is: rca history --"
+            + " lib/cahce.c\n", "history", "lib/cahce.c");
+        assertError(ExitCode.BAD_INPUT, "rca: error: path in neither the working tree nor the history of "
+            + second.name() + ": 'src/cahce.c'\nhint: check its spelling; after --, as in git, a path is taken as it"
+            + " is: rca history " + second.name() + " -- src/cache.c src/cahce.c\n",
+            "history", "src/cache.c", "src/cahce.c", second.name());
+        // src/cache.c is gone from the work tree, not from the history
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", "src/cache.c"),
+            Cli.run(dir, "history", "src/cache.c", "--format=sha").outLines());
+        assertEquals(3, Cli.run(dir, "history", "src/cache.c", "--format=sha").outLines().size());
+        // after --, git's meaning: a path that matches nothing lists nothing
+        CliResult dashed = Cli.run(dir, "history", "--format=sha", "--", "lib/cahce.c");
+        assertEquals(0, dashed.exitCode(), dashed.toString());
+        assertEquals("", dashed.out() + dashed.err());
+        Path bare = tmp.resolve("typo.git");
+        NativeGit.run(tmp, "clone", "-q", "--bare", dir.toString(), bare.toString());
+        CliResult inBare = Cli.run(bare, "history", "lib/cahce.c");
+        assertEquals(ExitCode.BAD_INPUT, inBare.exitCode(), inBare.toString());
+        assertTrue(inBare.err().startsWith("rca: error: path in neither the HEAD commit nor the history of HEAD:"
+            + " 'lib/cahce.c'\n"), inBare.err());
+        assertEquals(3, Cli.run(bare, "history", "src/cache.c", "--format=sha").outLines().size());
+    }
+
+    @Test
     void inABareRepositoryTheLastOperandIsAPathWhenHeadHoldsIt() {
         Path bare = tmp.resolve("bare.git");
         NativeGit.run(tmp, "clone", "-q", "--bare", dir.toString(), bare.toString());

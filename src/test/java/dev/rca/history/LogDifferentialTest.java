@@ -3,6 +3,7 @@ package dev.rca.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rca.ExitCode;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.NativeGit;
@@ -136,10 +137,14 @@ class LogDifferentialTest {
     @MethodSource("historyQueries")
     void historyMatchesGitAndFollowFindsAtLeastGitsFollow(long seed, String path) {
         Path dir = dir(seed);
-        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--", path),
-            Cli.run(dir, "history", path, "--format=sha").outLines(), "rca history " + path);
+        List<String> git = NativeGit.lines(dir, "log", "--format=%H", "--", path);
+        assertEquals(git, Cli.run(dir, "history", "--format=sha", "--", path).outLines(), "rca history -- " + path);
+        // without --, a path only a side branch had is a mistake, as in git
+        CliResult undashed = Cli.run(dir, "history", path, "--format=sha");
+        assertEquals(git.isEmpty() ? List.of(ExitCode.BAD_INPUT, List.of()) : List.of(0, git),
+            List.of(undashed.exitCode(), undashed.outLines()), "rca history " + path);
         List<String> gitFollow = NativeGit.lines(dir, "log", "--follow", "--format=%H", "--", path);
-        CliResult follow = Cli.run(dir, "history", "--follow", "--format=sha", path);
+        CliResult follow = Cli.run(dir, "history", "--follow", "--format=sha", "--", path);
         assertEquals(0, follow.exitCode(), follow.toString());
         Set<String> ours = new LinkedHashSet<>(follow.outLines());
         List<String> missing = gitFollow.stream().filter(c -> !ours.contains(c)).toList();
