@@ -48,7 +48,9 @@ final class MessageFilter {
 
     private static List<Pattern> compile(List<String> patterns, boolean ignoreCase, boolean fixed, String option) {
         List<Pattern> compiled = new ArrayList<>();
-        int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        // git matches each line split at \n alone: \r, U+0085, U+2028 and U+2029 are characters like any other,
+        // which '.' matches and before which '$' does not match
+        int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         for (String p : patterns) {
             try {
                 compiled.add(Pattern.compile(fixed ? Pattern.quote(p) : p, flags));

@@ -66,4 +66,40 @@ class CommitSubjectDifferentialTest {
         }
         assertEquals(gitBodies.subList(0, MESSAGES.size()), bodies);
     }
+
+    /**
+     * git matches {@code --grep} on each line split at LF alone: in a CR-LF message the CR is a character of the
+     * line, which {@code .} matches and before which {@code $} does not match (Java's default line terminators
+     * say otherwise); U+0085, U+2028 and U+2029 are characters too.
+     */
+    @Test
+    void grepSeesCarriageReturnsAndUnicodeLineSeparatorsAsGitDoes() {
+        Path dir = tmp.resolve("grep");
+        TestRepo.init(dir).close();
+        List<String> messages = List.of("plain subject\n\nbody line\n", "subject with CR\r\n\r\nbody line\r\n",
+            "alpha\u2028beta gamma\n", "next\u0085line\n", "para\u2029graph\n");
+        String tree = NativeGit.runWithInput(dir, new byte[0], "mktree").trim();
+        String parent = null;
+        for (int i = 0; i < messages.size(); i++) {
+            String header = "tree " + tree + "\n" + (parent == null ? "" : "parent " + parent + "\n")
+                + "author A <a@example.com> " + (1_700_000_000 + i * 60) + " +0000\ncommitter A <a@example.com> "
+                + (1_700_000_000 + i * 60) + " +0000\n\n";
+            parent = NativeGit.runWithInput(dir, (header + messages.get(i)).getBytes(StandardCharsets.UTF_8),
+                "hash-object", "-t", "commit", "-w", "--stdin", "--literally").trim();
+        }
+        NativeGit.run(dir, "update-ref", "refs/heads/main", parent);
+        for (String pattern : List.of("CR$", "CR.$", "with CR.", "line$", "^body line.$", "subject$", "CR\\s*$")) {
+            List<String> git = NativeGit.lines(dir, "log", "--format=%H", "--grep=" + pattern, "main");
+            CliResult rca = Cli.run(dir, "log", "--format=sha", "--grep=" + pattern, "main");
+            assertEquals(0, rca.exitCode(), rca.toString());
+            assertEquals(git, rca.outLines(), "--grep=" + pattern);
+        }
+        assertEquals(1, NativeGit.lines(dir, "log", "--format=%H", "--grep=CR.$", "main").size(), "the CR is seen");
+        // git's POSIX '.' matches one character in a UTF-8 locale; the tests run git in the C locale, where it
+        // matches one byte, so these are rca's alone
+        for (String pattern : List.of("alpha.beta", "next.line$", "para.graph", "^alpha.beta gamma$")) {
+            assertEquals(1, Cli.run(dir, "log", "--format=sha", "--grep=" + pattern, "main").outLines().size(),
+                "--grep=" + pattern);
+        }
+    }
 }
