@@ -15,6 +15,7 @@ import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -214,6 +215,13 @@ public final class GitWorkspace implements AutoCloseable {
                     throw RcaException.badInput("the repository has no commits yet")
                         .withHint("commit something first; rca reads history");
                 }
+                String unborn = revision.equals(Constants.HEAD) || revision.equals("@") ? unbornBranch() : null;
+                if (unborn != null) {
+                    // git: "your current branch 'x' does not have any commits yet" (git checkout --orphan)
+                    throw RcaException.badInput("the current branch '" + unborn + "' has no commits yet")
+                        .withHint("commit something first, or name a revision that has commits"
+                            + " ('rca log --all' reads every branch)");
+                }
                 RcaException unknown = RcaException.badInput("unknown revision '" + revision + "'");
                 String cut = shallowCut();
                 throw cut == null ? unknown : unknown.withHint("this is a shallow clone and history is cut at "
@@ -231,6 +239,13 @@ public final class GitWorkspace implements AutoCloseable {
         } catch (IOException e) {
             throw RcaException.badInput("cannot read revision '" + revision + "': " + e.getMessage(), e);
         }
+    }
+
+    /** The current branch's short name when HEAD names a branch that does not exist yet, else null. */
+    private String unbornBranch() throws IOException {
+        Ref head = repository.exactRef(Constants.HEAD);
+        return head != null && head.isSymbolic() && head.getObjectId() == null
+            ? Repository.shortenRefName(head.getTarget().getName()) : null;
     }
 
     /** True when {@code HEAD} or any ref points at a commit; false in a repository with no commits yet. */

@@ -249,6 +249,20 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void anUnbornCurrentBranchIsSaidToHaveNoCommitsYet() {
+        NativeGit.run(dir, "checkout", "-q", "--orphan", "fresh");
+        assertTrue(NativeGit.exec(dir, null, "log").err().contains("current branch 'fresh' does not have any commits"));
+        String err = "rca: error: the current branch 'fresh' has no commits yet\nhint: commit something first, or name a"
+            + " revision that has commits ('rca log --all' reads every branch)\n";
+        assertError(ExitCode.BAD_INPUT, err, "log");
+        assertError(ExitCode.BAD_INPUT, err, "history", "lib/cache.c");
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--all"), Cli.run(dir, "log", "--all", "--format=sha")
+            .outLines());
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "main", "--", "lib"),
+            Cli.run(dir, "history", "lib", "main", "--format=sha").outLines());
+    }
+
+    @Test
     void inABareRepositoryTheLastOperandIsAPathWhenHeadHoldsIt() {
         Path bare = tmp.resolve("bare.git");
         NativeGit.run(tmp, "clone", "-q", "--bare", dir.toString(), bare.toString());
