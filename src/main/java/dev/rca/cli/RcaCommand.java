@@ -60,16 +60,18 @@ public abstract class RcaCommand implements Callable<Integer> {
 
     /**
      * Opens the repository for a command that walks history; in a shallow clone it first says on stderr where
-     * the history is cut, so a missing commit is not mistaken for an answer.
+     * the history is cut, so a missing commit is not mistaken for an answer, and where git would read commits
+     * through replace refs, that rca does not.
      */
     protected GitWorkspace openHistoryWorkspace() {
         GitWorkspace workspace = openWorkspace();
         try {
-            String note = workspace.shallowNote();
-            if (note != null) {
-                err().println("rca: note: " + note);
-                err().flush();
+            for (String note : new String[] {workspace.shallowNote(), workspace.replaceNote()}) {
+                if (note != null) {
+                    err().println("rca: note: " + note);
+                }
             }
+            err().flush();
             return workspace;
         } catch (RuntimeException e) {
             workspace.close();

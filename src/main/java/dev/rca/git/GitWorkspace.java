@@ -296,6 +296,31 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     /**
+     * One line when git would read some commits through replace refs ({@code git replace}, {@code --graft}) and rca
+     * does not: JGit reads commits as they are written. Null without replace refs, or where git would not use them
+     * either ({@code GIT_NO_REPLACE_OBJECTS}, {@code core.useReplaceRefs=false}).
+     */
+    public String replaceNote() {
+        String base = System.getenv("GIT_REPLACE_REF_BASE");
+        base = base == null || base.isEmpty() ? "refs/replace/" : base.endsWith("/") ? base : base + "/";
+        if (System.getenv("GIT_NO_REPLACE_OBJECTS") != null
+            || !repository.getConfig().getBoolean("core", null, "useReplaceRefs", true)) {
+            return null;
+        }
+        int refs;
+        try {
+            refs = repository.getRefDatabase().getRefsByPrefix(base).size();
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the refs of " + gitDir() + ": " + e.getMessage(), e);
+        }
+        if (refs == 0) {
+            return null;
+        }
+        return "rca reads commits as they are written, ignoring " + refs + " replace ref" + (refs == 1 ? "" : "s")
+            + " under " + base + " as 'git --no-replace-objects' does; git log shows the replaced history";
+    }
+
+    /**
      * rca's private state directory, {@code <git dir>/rca}, created when missing and checked to be writable
      * (by writing to it: permission bits do not stop root).
      *

@@ -263,6 +263,27 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void replaceRefsAreIgnoredAsByNoReplaceObjectsWithANote() {
+        NativeGit.run(dir, "replace", "--graft", third.name());
+        assertEquals(2, NativeGit.lines(dir, "log", "--format=%H").size(), "git follows the graft");
+        String note = "rca: note: rca reads commits as they are written, ignoring 1 replace ref under refs/replace/"
+            + " as 'git --no-replace-objects' does; git log shows the replaced history\n";
+        CliResult log = Cli.run(dir, "log", "--format=sha");
+        assertEquals(List.of(0, NativeGit.lines(dir, "--no-replace-objects", "log", "--format=%H"), note),
+            List.of(log.exitCode(), log.outLines(), log.err()));
+        CliResult history = Cli.run(dir, "history", "lib", "--format=sha");
+        assertEquals(List.of(0, NativeGit.lines(dir, "--no-replace-objects", "log", "--format=%H", "--", "lib"), note),
+            List.of(history.exitCode(), history.outLines(), history.err()));
+        CliResult bisect = Cli.run(dir, "bisect-helper", "start", "--bad=HEAD", "--good=" + first.name());
+        assertEquals(0, bisect.exitCode(), bisect.toString());
+        assertEquals(note, bisect.err());
+        Cli.run(dir, "bisect-helper", "reset");
+        // where git would not use them either, nothing to say
+        NativeGit.run(dir, "config", "core.useReplaceRefs", "false");
+        assertEquals("", Cli.run(dir, "log", "--format=sha").err());
+    }
+
+    @Test
     void inABareRepositoryTheLastOperandIsAPathWhenHeadHoldsIt() {
         Path bare = tmp.resolve("bare.git");
         NativeGit.run(tmp, "clone", "-q", "--bare", dir.toString(), bare.toString());
