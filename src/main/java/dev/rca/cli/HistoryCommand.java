@@ -63,6 +63,8 @@ public final class HistoryCommand extends LedgerCommand {
             HistoryQuery query = new HistoryQuery(Pathspecs.resolve(workspace, args.paths()), args.revision(), follow,
                 sinceSeconds, untilSeconds, firstParent, stat);
             PathHistory history = new PathHistory(workspace, walk);
+            history.undecodedAndUnmatched(args.paths(), args.revision())
+                .forEach(p -> notes().accept(Pathspecs.undecodedNote(p)));
             args.requireKnownPaths(workspace, history);
             LedgerFile ledger = ledgerToRecordInto(workspace);
             PrintWriter out = outUntilRecorded(ledger);

@@ -5,6 +5,7 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.history.CommitWalk;
 import dev.rca.history.LogQuery;
+import dev.rca.history.PathHistory;
 import dev.rca.history.Pathspecs;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,8 @@ public final class LogCommand extends LedgerCommand {
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             LogQuery query = query(all ? workspace.withEveryRef(revisions) : revisions,
                 Pathspecs.resolve(workspace, typedPaths));
+            new PathHistory(workspace, walk).undecodedAndUnmatched(typedPaths, null)
+                .forEach(p -> notes().accept(Pathspecs.undecodedNote(p)));
             LedgerFile ledger = ledgerToRecordInto(workspace);
             CommitPrinter printer = new CommitPrinter(outUntilRecorded(ledger), format, walk::abbreviate);
             if (ledger != null) {

@@ -67,6 +67,15 @@ public final class PathHistory {
         return found[0];
     }
 
+    /**
+     * Of the {@code typed} paths, those the command line could not decode ({@link Pathspecs#undecoded}) that no
+     * commit reachable from {@code revision} (null for HEAD) changed: the ones to say something about.
+     */
+    public List<String> undecodedAndUnmatched(List<String> typed, String revision) {
+        return Pathspecs.undecoded(typed).stream()
+            .filter(p -> !everChanged(Pathspecs.resolve(workspace, List.of(p)).get(0), revision)).toList();
+    }
+
     /** One commit of the walk: the paths it shows, and with {@code --follow} the names to pair renames in. */
     private interface Visit {
         boolean accept(LoggedCommit commit, List<String> paths, Set<String> renamePaths) throws IOException;

@@ -79,6 +79,24 @@ public final class Pathspecs {
                 + " names a path that holds such characters");
     }
 
+    /**
+     * Of the {@code typed} paths, those the JVM could not decode from the command line (bytes invalid in the
+     * platform's encoding, a Latin-1 name under UTF-8 say, arrive as U+FFFD): rca names paths as text, so such a
+     * path can only match a name that holds U+FFFD itself.
+     */
+    public static List<String> undecoded(List<String> typed) {
+        return typed.stream().filter(p -> p.indexOf('\uFFFD') >= 0).toList();
+    }
+
+    /**
+     * The note for an {@link #undecoded} path that matches nothing: that rca cannot name it, and git can.
+     */
+    public static String undecodedNote(String typed) {
+        return "path '" + typed + "' holds bytes that are not valid " + System.getProperty("sun.jnu.encoding",
+            "text") + ": rca cannot name a file whose name is not in that encoding, so it matches nothing"
+            + " (git log -- <path> can)";
+    }
+
     /** In a repository without a work tree: whether HEAD's tree holds {@code path}, read as repository-relative. */
     static boolean atHead(GitWorkspace workspace, String path) {
         String relative = Path.of("/").resolve(path).normalize().toString().substring(1);

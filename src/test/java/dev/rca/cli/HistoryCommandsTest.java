@@ -284,6 +284,20 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void aPathTheCommandLineCouldNotDecodeGetsANoteWhenItMatchesNothing() {
+        // a Latin-1 name typed under a UTF-8 locale reaches the JVM with U+FFFD for the byte it could not decode
+        String typed = "lib/caf\uFFFD.c";
+        String note = "rca: note: " + dev.rca.history.Pathspecs.undecodedNote(typed) + "\n";
+        assertTrue(note.contains("holds bytes that are not valid ") && note.contains("matches nothing"), note);
+        for (String command : List.of("history", "log")) {
+            CliResult r = Cli.run(dir, command, "--format=sha", "--", typed);
+            assertEquals(List.of(0, "", note), List.of(r.exitCode(), r.out(), r.err()), command);
+        }
+        assertEquals("", Cli.run(dir, "history", "--format=sha", "--", "lib/cache.c", "lib/nothing.c").err(),
+            "a decoded path that matches nothing is git's business");
+    }
+
+    @Test
     void inABareRepositoryTheLastOperandIsAPathWhenHeadHoldsIt() {
         Path bare = tmp.resolve("bare.git");
         NativeGit.run(tmp, "clone", "-q", "--bare", dir.toString(), bare.toString());
