@@ -77,7 +77,8 @@ final class DiffAttributes {
     static DiffAttributes of(Repository repository) {
         Config config = repository.getConfig();
         List<AttributesNode> above = new ArrayList<>();
-        above.add(read(repository.getDirectory().toPath().resolve("info").resolve("attributes")));
+        // a linked worktree shares the main repository's info/attributes
+        above.add(read(repository.getCommonDirectory().toPath().resolve("info").resolve("attributes")));
         List<AttributesNode> below = new ArrayList<>();
         Path global = globalFile(config);
         if (global != null) {
