@@ -40,6 +40,9 @@ final class ChangedFiles {
     private final int[] numberEnd;
     /** The covered commit with each number. */
     private final int[] commitNumbered;
+    /** What {@link #diffingsOf} said of each dictionary path, looked up once per path rather than per change. */
+    private DiffAttributes.Diffing[] diffings;
+    private DiffAttributes diffingsOf;
 
     private ChangedFiles(CommitTable commits, ChangedPathTable table, int[] number, int[] numberEnd,
                          List<String> paths) {
@@ -254,12 +257,25 @@ final class ChangedFiles {
             int oldMode = old < 0 ? 0 : table.entryMode(old);
             boolean oldFile = oldMode != 0 && (oldMode & TYPE_MASK) != TREE;
             if (oldFile || newFile) {
-                DiffAttributes.Diffing diffing = attributes.of(RawParseUtils.decode(table.pathBytes(path)));
+                DiffAttributes.Diffing diffing = diffing(attributes, path);
                 changes.add(new Churn.Change(oldFile ? oldMode : 0, oldFile ? table.entryId(old) : ObjectId.zeroId(),
                     newFile ? newMode : 0, newFile ? table.entryId(e) : ObjectId.zeroId(), diffing, diffing));
             }
         }
         return changes;
+    }
+
+    private DiffAttributes.Diffing diffing(DiffAttributes attributes, int path) {
+        if (diffingsOf != attributes) {
+            diffingsOf = attributes;
+            diffings = new DiffAttributes.Diffing[table.pathCount()];
+        }
+        DiffAttributes.Diffing d = diffings[path];
+        if (d == null) {
+            d = attributes.of(RawParseUtils.decode(table.pathBytes(path)));
+            diffings[path] = d;
+        }
+        return d;
     }
 
     /**
