@@ -78,13 +78,30 @@ public final class LedgerChecker {
     }
 
     /**
-     * The findings about commits alone: SHAs that do not resolve, and offending commits that are not ancestors of
-     * the fix commits, in file order; what a post-mortem, which states every one of them, must not be written with.
+     * The findings about the commits a post-mortem states (not a query's results, not the bisection's steps): SHAs
+     * that do not resolve, and offending commits that are ancestors of none of the fix commits, in file order.
      */
     public static List<LedgerProblem> commitProblems(Ledger ledger, CommitLookup commits) {
         LedgerChecker checker = new LedgerChecker(ledger, commits);
         checker.commits();
-        return checker.inFileOrder();
+        // a query's results and the bisection's steps are kept for the record, never stated in a post-mortem
+        List<LedgerProblem> stated = new ArrayList<>();
+        for (LedgerProblem p : checker.inFileOrder()) {
+            if (!unstated(ledger, p)) {
+                stated.add(p);
+            }
+        }
+        return stated;
+    }
+
+    private static boolean unstated(Ledger ledger, LedgerProblem problem) {
+        for (Map.Entry<String, String> ref : ledger.commitReferences()) {
+            if ((ref.getKey().matches("evidence\\.\\d+\\.commits\\..*") || ref.getKey().startsWith("bisect.steps."))
+                && ledger.positionOf(ref.getKey()).equals(problem.position())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void commits() {
@@ -96,10 +113,14 @@ public final class LedgerChecker {
         if (ledger.rootCause() != null && ledger.fix() != null) {
             for (int i = 0; i < ledger.rootCause().offending().size(); i++) {
                 Optional<CommitInfo> offending = lookup(ledger.rootCause().offending().get(i));
-                for (String fixRev : ledger.fix().commits()) {
-                    Optional<CommitInfo> fix = lookup(fixRev);
-                    if (offending.isPresent() && fix.isPresent()
-                        && !commits.isAncestor(offending.get().sha(), fix.get().sha())) {
+                List<String> fixes = ledger.fix().commits().stream().filter(f -> lookup(f).isPresent()).toList();
+                if (offending.isEmpty() || fixes.isEmpty()) {
+                    continue;
+                }
+                // a fix cherry-picked to a release branch need not descend from every offending commit: one will do
+                String sha = offending.get().sha();
+                if (fixes.stream().noneMatch(f -> commits.isAncestor(sha, lookup(f).get().sha()))) {
+                    for (String fixRev : fixes) {
                         finding("root_cause.offending." + i, "offending commit " + ledger.rootCause().offending().get(i)
                             + " is not an ancestor of fix commit " + fixRev);
                     }

@@ -226,6 +226,24 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aFixBackportedToABranchWithoutTheOffendingCommitIsPublished() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        // the release branch forked before the offending commit, yet got the fix (a backport of a later refactor)
+        String backport = NativeGit.run(tmp, "-c", "user.name=R", "-c", "user.email=r@example.com", "commit-tree", "-m",
+            "backport fix", "-p", r.base.name(), r.fix.name() + "^{tree}").trim();
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("commits: [\"" + r.fix.name() + "\"]",
+            "commits: [\"" + r.fix.name() + "\", \"" + backport + "\"]"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(new CliResult(0, "", ""), Cli.run(tmp, "check", "-t", "PAY-142"));
+        // with a query result the repository no longer has, the document (which does not state it) is still written
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("commits: [\"" + r.offending.name() + "\", \"",
+            "commits: [\"0123456789012345678901234567890123456789\", \""));
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+        assertEquals(1, Cli.run(tmp, "check", "-t", "PAY-142").exitCode());
+    }
+
+    @Test
     void aReproOfSeveralLinesIsAScriptInHowItWasFound() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
