@@ -67,6 +67,10 @@ public final class BisectRunCommand extends BisectSubcommand {
 
     @Override
     protected int execute() {
+        // the daemon keeps this object between queries: what an earlier run tested is not this run's
+        lastRun = null;
+        testedGood.clear();
+        testedBad.clear();
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         BisectRunner.Options options = options();
         try (GitWorkspace ws = openHistoryWorkspace()) {

@@ -109,6 +109,26 @@ class KeptCommandLinesTest {
     }
 
     @Test
+    void aRunThroughKeptLinesWarnsAsAFreshOneDoesWhateverRanBefore() {
+        // the second run's commits are all good: a kept command that remembered the first run's bad ones said nothing
+        List<String[]> session = List.of(
+            new String[] {"bisect-helper", "start", "--bad=HEAD", "--good=good"},
+            new String[] {"bisect-helper", "run", "--", "exit 1"},
+            new String[] {"bisect-helper", "start", "--bad=HEAD", "--good=good"},
+            new String[] {"bisect-helper", "run", "--", "true"},
+            new String[] {"bisect-helper", "reset"});
+        List<CliResult> fresh = new ArrayList<>();
+        for (String[] args : session) {
+            fresh.add(Cli.run(dir, args));
+        }
+        assertTrue(fresh.get(3).err().contains("rca: warning: every tested commit was good"), fresh.get(3).toString());
+        KeptCommandLines kept = new KeptCommandLines();
+        for (int i = 0; i < session.size(); i++) {
+            assertEquals(fresh.get(i), kept(kept, session.get(i)), String.join(" ", session.get(i)));
+        }
+    }
+
+    @Test
     void stacktraceAndDirectoryOfOneInvocationDoNotReachTheNext() {
         KeptCommandLines kept = new KeptCommandLines();
         CliResult traced = kept(kept, "--stacktrace", "-C", "lib", "suspects", "no-such-commit");
