@@ -68,6 +68,28 @@ final class FixLines {
      */
     static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
                                         boolean insertionContext, Set<String> identifiers) throws IOException {
+        Set<String> found = identifiers == null ? null : new java.util.HashSet<>();
+        Map<String, List<Target>> byPath = of(reader, config, parent, fix, insertionContext, found, false);
+        // imports are no evidence beside other code, but a fix that changes nothing else fixed an import
+        boolean changesCode = byPath.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED);
+        if (!changesCode && byPath.keySet().stream().anyMatch(p -> SourceLines.forPath(p).readsBeyondComments())
+            || !changesCode && byPath.isEmpty()) {
+            Set<String> again = identifiers == null ? null : new java.util.HashSet<>();
+            Map<String, List<Target>> withImports = of(reader, config, parent, fix, insertionContext, again, true);
+            if (withImports.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {
+                byPath = withImports;
+                found = again;
+            }
+        }
+        if (identifiers != null) {
+            identifiers.addAll(found);
+        }
+        return byPath;
+    }
+
+    private static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
+                                                boolean insertionContext, Set<String> identifiers,
+                                                boolean importsAreCode) throws IOException {
         Map<String, List<Target>> byPath = new LinkedHashMap<>();
         for (DiffEntry entry : changes(reader, config, parent, fix)) {
             if (entry.getChangeType() == DiffEntry.ChangeType.ADD
@@ -84,7 +106,8 @@ final class FixLines {
             if (after == null) {
                 continue;
             }
-            List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext, identifiers);
+            List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext, identifiers,
+                importsAreCode);
             if (!targets.isEmpty()) {
                 byPath.put(entry.getOldPath(), targets);
             }
@@ -147,15 +170,15 @@ final class FixLines {
     }
 
     private static List<Target> targets(String path, RawText before, RawText after, boolean insertionContext,
-                                        Set<String> identifiers) {
+                                        Set<String> identifiers, boolean importsAreCode) {
         String[] lines = Texts.lines(before);
         SourceLines rules = SourceLines.forPath(path);
-        boolean[] code = rules.codeLines(lines);
+        boolean[] code = rules.codeLines(lines, importsAreCode);
         SourceLines.FunctionStarts functions = rules.functionStarts(lines);
         Map<Integer, Target> byLine = new LinkedHashMap<>();
         // C and most languages give identifiers from every changed line, comments too, as the model was fitted
         boolean codeOnly = identifiers != null && rules.readsBeyondComments();
-        boolean[] codeAfter = codeOnly ? rules.codeLines(Texts.lines(after)) : null;
+        boolean[] codeAfter = codeOnly ? rules.codeLines(Texts.lines(after), importsAreCode) : null;
         Set<String> keywords = rules.keywords();
         for (Edit edit : edits(before, after)) {
             if (identifiers != null) {

@@ -139,6 +139,14 @@ final class SourceLines {
      * tracked across lines; string literals are skipped so a "/*" inside quotes opens nothing.
      */
     boolean[] codeLines(String[] lines) {
+        return codeLines(lines, false);
+    }
+
+    /**
+     * {@link #codeLines(String[])}, with imports counted as code when {@code importsAreCode}: a fix that changes
+     * nothing but an import is a fix of that import.
+     */
+    boolean[] codeLines(String[] lines, boolean importsAreCode) {
         boolean[] code = new boolean[lines.length];
         boolean inBlock = false;
         for (int i = 0; i < lines.length; i++) {
@@ -165,11 +173,16 @@ final class SourceLines {
             case JAVA_LIKE -> {
                 for (int i = 0; i < lines.length; i++) {
                     String t = lines[i].strip();
-                    code[i] &= !JAVA_IMPORT.matcher(t).matches() && !DISABLING_ANNOTATION.matcher(t).matches();
+                    code[i] &= (importsAreCode || !JAVA_IMPORT.matcher(t).matches())
+                        && !DISABLING_ANNOTATION.matcher(t).matches();
                 }
             }
-            case PYTHON -> leaveOutPythonImportsAndDocstrings(lines, code);
-            case GO -> leaveOutGoImports(lines, code);
+            case PYTHON -> leaveOutPythonImportsAndDocstrings(lines, code, importsAreCode);
+            case GO -> {
+                if (!importsAreCode) {
+                    leaveOutGoImports(lines, code);
+                }
+            }
             case OTHER -> {
                 // read by comments alone
             }
@@ -181,7 +194,7 @@ final class SourceLines {
      * Python's imports (with a parenthesised or backslash-continued list), test-skipping decorators, and
      * docstrings: a triple-quoted string that is the first statement of the module, a class or a function.
      */
-    private static void leaveOutPythonImportsAndDocstrings(String[] lines, boolean[] code) {
+    private static void leaveOutPythonImportsAndDocstrings(String[] lines, boolean[] code, boolean importsAreCode) {
         boolean docstringNext = true;
         boolean inHeader = false;
         int headerDepth = 0;
@@ -190,16 +203,18 @@ final class SourceLines {
                 continue;
             }
             String t = lines[i].strip();
-            if (PYTHON_IMPORT.matcher(t).matches() || PYTHON_SKIP.matcher(t).matches()) {
+            boolean skip = PYTHON_SKIP.matcher(t).matches();
+            if (skip || PYTHON_IMPORT.matcher(t).matches()) {
+                boolean leftOut = skip || !importsAreCode;
                 boolean open = t.contains("(") && !t.contains(")");
                 boolean continued = t.endsWith("\\");
-                code[i] = false;
+                code[i] &= !leftOut;
                 while ((open || continued) && i + 1 < lines.length) {
                     i++;
                     String next = lines[i].strip();
                     open = open && !next.contains(")");
                     continued = next.endsWith("\\");
-                    code[i] = false;
+                    code[i] &= !leftOut;
                 }
                 docstringNext = false;
                 continue;
