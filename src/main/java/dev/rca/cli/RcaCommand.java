@@ -66,7 +66,7 @@ public abstract class RcaCommand implements Callable<Integer> {
     protected GitWorkspace openHistoryWorkspace() {
         GitWorkspace workspace = openWorkspace();
         try {
-            for (String note : new String[] {workspace.shallowNote(), workspace.replaceNote()}) {
+            for (String note : new String[] {workspace.scratchNote(), workspace.shallowNote(), workspace.replaceNote()}) {
                 if (note != null) {
                     err().println("rca: note: " + note);
                 }

@@ -30,11 +30,27 @@ public final class GitWorkspace implements AutoCloseable {
     private final Repository repository;
     private final Path startDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** When opened from inside one of rca's scratch checkouts: the commit checked out there; else null. */
+    private String scratchHead;
     private static volatile RepositoryPool pool;
 
     private GitWorkspace(Repository repository, Path startDirectory) {
         this.repository = repository;
         this.startDirectory = startDirectory;
+    }
+
+    /**
+     * One line when rca runs inside one of its scratch checkouts, to print before a history walk ({@code null}
+     * elsewhere): the walk starts from the owning repository's HEAD, where git in the checkout starts from the
+     * commit checked out there.
+     */
+    public String scratchNote() {
+        if (scratchHead == null) {
+            return null;
+        }
+        String short12 = scratchHead.substring(0, 12);
+        return "this is rca's scratch checkout of " + short12 + "; HEAD here is " + workTree()
+            + "'s HEAD, not " + short12 + ": name it to start there (rca log " + short12 + ")";
     }
 
     /**
@@ -67,6 +83,7 @@ public final class GitWorkspace implements AutoCloseable {
                 .withHint("run rca inside a git repository, or name one with -C <dir>");
         }
         java.util.Optional<Path> owner = ScratchCheckout.owner(builder.getGitDir().toPath());
+        Path scratchGitDir = owner.isPresent() ? builder.getGitDir().toPath() : null;
         if (owner.isPresent()) {
             Path scratch = stripGitSuffix(builder.getGitDir().toPath().toAbsolutePath().normalize());
             builder = new FileRepositoryBuilder();
@@ -78,10 +95,24 @@ public final class GitWorkspace implements AutoCloseable {
             RepositoryPool keeping = pool;
             Repository repository = keeping != null ? keeping.open(builder) : builder.build();
             MappedPackIndexes.install(repository);
-            return new GitWorkspace(repository, start);
+            GitWorkspace workspace = new GitWorkspace(repository, start);
+            if (scratchGitDir != null) {
+                workspace.scratchHead = checkedOut(scratchGitDir);
+            }
+            return workspace;
         } catch (IOException | IllegalArgumentException e) {
             throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "
                 + e.getMessage(), e);
+        }
+    }
+
+    /** The commit a scratch checkout's detached HEAD names, or null when it names none. */
+    private static String checkedOut(Path scratchGitDir) {
+        try {
+            String head = Files.readString(scratchGitDir.resolve("HEAD")).strip();
+            return head.matches("[0-9a-f]{40}|[0-9a-f]{64}") ? head : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

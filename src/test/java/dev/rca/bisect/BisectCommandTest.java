@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.ledger.Ledger;
 import dev.rca.testing.Cli;
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +97,12 @@ class BisectCommandTest {
         // a path typed in a subdirectory of the scratch checkout names the same file in the repository
         String history = Cli.run(dir.resolve("src"), "history", "f2").out();
         assertTrue(history.contains(sha(11).substring(0, 7)), history);
-        assertEquals(history, Cli.run(scratch.resolve("src"), "history", "f2").out());
+        CliResult inScratch = Cli.run(scratch.resolve("src"), "history", "f2");
+        assertEquals(history, inScratch.out());
+        // where git in the checkout starts from the candidate, rca starts from the repository's HEAD, and says so
+        String candidate = NativeGit.run(scratch, "rev-parse", "HEAD").trim().substring(0, 12);
+        assertEquals("rca: note: this is rca's scratch checkout of " + candidate + "; HEAD here is " + dir.toRealPath()
+            + "'s HEAD, not " + candidate + ": name it to start there (rca log " + candidate + ")\n", inScratch.err());
         // the ledger goes into the repository's work tree, not into the scratch checkout
         assertOk("docs/postmortems/T-1.yaml\n", Cli.run(scratch, "open", "T-1", "--title=Bug file appears"));
         assertTrue(Files.isRegularFile(dir.resolve("docs/postmortems/T-1.yaml")));
