@@ -65,9 +65,25 @@ public final class Postmortems {
         return new Prepared(ledger, publisher, commits, outcome, warnings);
     }
 
+    /** Whether {@code path} is in the index, or ignored (a build's output, which the repro makes itself). */
     private static boolean isCommitted(GitWorkspace workspace, String path) {
-        try {
-            return workspace.repository().readDirCache().findEntry(path) >= 0;
+        org.eclipse.jgit.lib.Repository repository = workspace.repository();
+        try (org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(repository)) {
+            if (repository.readDirCache().findEntry(path) >= 0) {
+                return true;
+            }
+            walk.addTree(new org.eclipse.jgit.treewalk.FileTreeIterator(repository));
+            walk.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(path));
+            // an ignored directory ignores what is in it: look at each directory on the way down
+            while (walk.next()) {
+                if (walk.getTree(0, org.eclipse.jgit.treewalk.WorkingTreeIterator.class).isEntryIgnored()) {
+                    return true;
+                }
+                if (walk.isSubtree()) {
+                    walk.enterSubtree();
+                }
+            }
+            return false;
         } catch (java.io.IOException e) {
             // an index rca cannot read is no evidence of a missing file: no warning rather than a false one
             return true;

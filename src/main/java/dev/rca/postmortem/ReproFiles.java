@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The files a repro command runs or reads that the next person will not have: one outside the work tree (a script in
@@ -17,6 +18,9 @@ final class ReproFiles {
     /** Where tools live: a path there is the machine's, not the investigator's. */
     private static final List<String> SYSTEM = List.of("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/etc/",
         "/dev/", "/proc/", "/sys/", "/nix/");
+
+    private static final Pattern OUTPUT_REDIRECT = Pattern.compile(
+        "(?:\\d|&)?>>?\\|?\\s*[^\\s;&|()<>]+");
 
     private ReproFiles() {
     }
@@ -31,7 +35,9 @@ final class ReproFiles {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         Path root = workTree.toAbsolutePath().normalize();
-        for (String word : command.split("[\\s;&|()<>`\"']+")) {
+        // where output goes (> out.log, 2>> /tmp/err) is made by the repro, not needed by it
+        String read = OUTPUT_REDIRECT.matcher(command).replaceAll(" ");
+        for (String word : read.split("[\\s;&|()<>`\"']+")) {
             if (word.isEmpty() || word.startsWith("-") || word.contains("$") || !seen.add(word)) {
                 continue;
             }

@@ -213,8 +213,13 @@ class PostmortemCommandTest {
         Path outside = Files.createTempFile("repro", ".sh");
         try {
             Files.writeString(tmp.resolve("local.sh"), "exit 1\n");
+            // what the repro writes, and a build's ignored output, are no files the next person lacks
+            Files.writeString(tmp.resolve(".gitignore"), "/build/\n");
+            Files.createDirectories(tmp.resolve("build"));
+            Files.writeString(tmp.resolve("build/app"), "");
             r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
-                "  command: \"sh " + outside + " && sh ./local.sh && sh test.sh && /usr/bin/env true\"\n"));
+                "  command: \"sh " + outside + " && sh ./local.sh && sh test.sh && /usr/bin/env true && ./build/app"
+                    + " > " + outside + " 2>&1\"\n"));
             CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
             assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names " + outside + ", outside the "
                 + "work tree: the next person has no such file; commit it, or write its steps into repro.command\n"
