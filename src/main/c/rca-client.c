@@ -22,7 +22,8 @@
  * JVM of its own and starts a daemon for the next one. Exit 124 means a daemon took the connection but
  * answered nothing (it was busy with another command): the launcher runs the command itself and starts
  * no daemon. Protocol (big-endian): the request is "RCA1", a flags word (1 stdout is a terminal,
- * 2 stderr is a terminal, 4 stop, 8 this client runs tests), the working directory, the argument count and
+ * 2 stderr is a terminal, 4 stop, 8 this client runs tests, 16 it copies a test's output into the file an
+ * execute frame names), the working directory, the argument count and
  * the arguments, each string as a 32-bit length and its bytes. The daemon answers with frames of a type byte
  * (1 stdout, 2 stderr, 3 exit code, 4 execute) and a 32-bit length, then closes.
  *
@@ -570,7 +571,7 @@ static int talk(int argc, char **argv) {
     if (!getcwd(cwd, sizeof cwd)) return NO_DAEMON;
     char *req = NULL;
     size_t len = 0, cap = 0;
-    uint32_t flags = (isatty(1) ? 1 : 0) | (isatty(2) ? 2 : 0) | (stop ? 4 : 0) | 8;
+    uint32_t flags = (isatty(1) ? 1 : 0) | (isatty(2) ? 2 : 0) | (stop ? 4 : 0) | 8 | 16;
     int bad = put(&req, &len, &cap, "RCA1", 4) || put_u32(&req, &len, &cap, flags) || put_str(&req, &len, &cap, cwd)
         || put_u32(&req, &len, &cap, (uint32_t) (stop ? 0 : argc - 4));
     for (int i = 4; !stop && !bad && i < argc; i++) bad = put_str(&req, &len, &cap, argv[i]);

@@ -319,7 +319,8 @@ public final class RcaDaemon {
                 + "' runs in a JVM of its own");
             code = ExitCode.USAGE;
         } else {
-            CommandRunner.Starter starter = clientRunsTests ? new ClientStarter(in, frames) : CommandRunner::run;
+            CommandRunner.Starter starter = clientRunsTests
+                ? new ClientStarter(in, frames, (flags & DaemonProtocol.KEEPS_OUTPUT) != 0) : CommandRunner::run;
             // a client that runs a bisection's tests talks on the socket, and keeps the verdicts of an interrupted
             // run as a JVM of its own does; any other client gone means the answer, and any record of it, is unseen
             java.util.function.BooleanSupplier gone = clientRunsTests && isBisectRun(args) ? () -> false

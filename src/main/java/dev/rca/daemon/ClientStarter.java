@@ -18,8 +18,8 @@ import java.util.Map;
  * Has the client start a test command, with its own environment and standard input closed, as
  * {@link CommandRunner#run} starts it, and waits for its end. An {@link DaemonProtocol#EXECUTE} frame holds the
  * argument vector, the directory, the variables to remove and those to set ({@code NAME=value}), each list a count
- * and its strings, then the timeout in milliseconds as 64 bits (-1: none), then (optional) the file the client
- * copies the test's output into: its tail is the result's output, as {@link CommandRunner#run} keeps it. The client answers with a {@link DaemonProtocol#RESULT}
+ * and its strings, then the timeout in milliseconds as 64 bits (-1: none), then, for a client that said it reads one
+ * ({@link DaemonProtocol#KEEPS_OUTPUT}), the file the client copies the test's output into: its tail is the result's output, as {@link CommandRunner#run} keeps it. The client answers with a {@link DaemonProtocol#RESULT}
  * frame: how it ended (0 exited, 1 timed out and killed with its descendants, 2 could not start), the exit code
  * (128 + the signal that killed it) or errno, and the system's message for that errno. A client that goes away
  * meanwhile (interrupted) ends the command: the verdicts so far are saved, and the next run resumes.
@@ -27,11 +27,18 @@ import java.util.Map;
 public final class ClientStarter implements CommandRunner.Starter {
     private final DataInputStream in;
     private final FrameWriter frames;
+    private final boolean keepsOutput;
 
-    /** Runs tests through the client whose request {@code in} reads and {@code frames} answers. */
-    public ClientStarter(DataInputStream in, FrameWriter frames) {
+    /**
+     * Runs tests through the client whose request {@code in} reads and {@code frames} answers.
+     *
+     * @param keepsOutput whether the client said it copies a test's output into a file the frame names
+     *     ({@link DaemonProtocol#KEEPS_OUTPUT}); without it the frame names none and the output is not kept
+     */
+    public ClientStarter(DataInputStream in, FrameWriter frames, boolean keepsOutput) {
         this.in = in;
         this.frames = frames;
+        this.keepsOutput = keepsOutput;
     }
 
     @Override
@@ -39,6 +46,9 @@ public final class ClientStarter implements CommandRunner.Starter {
                                     Duration timeout) {
         List<String> argv = CommandRunner.argv(command);
         long start = System.nanoTime();
+        if (!keepsOutput) {
+            return run(command, argv, directory, extraEnv, timeout, null, start);
+        }
         Path output;
         try {
             output = Files.createTempFile("rca-test-output", ".log");
@@ -70,7 +80,9 @@ public final class ClientStarter implements CommandRunner.Starter {
             DaemonProtocol.writeStrings(frame,
                 extraEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
             frame.writeLong(CommandRunner.timeoutMillis(timeout));
-            DaemonProtocol.writeString(frame, output.toString());
+            if (output != null) {
+                DaemonProtocol.writeString(frame, output.toString());
+            }
             frames.frame(DaemonProtocol.EXECUTE, bytes.toByteArray(), 0, bytes.size());
             byte type = in.readByte();
             int length = in.readInt();
@@ -91,10 +103,12 @@ public final class ClientStarter implements CommandRunner.Starter {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         String text = "";
-        try (InputStream kept = Files.newInputStream(output)) {
-            text = CommandRunner.tail(kept);
-        } catch (IOException unreadable) {
-            // the output is for the user to read; the verdict does not depend on it
+        if (output != null) {
+            try (InputStream kept = Files.newInputStream(output)) {
+                text = CommandRunner.tail(kept);
+            } catch (IOException unreadable) {
+                // the output is for the user to read; the verdict does not depend on it
+            }
         }
         return switch (how) {
             case 0 -> new CommandRunner.Result(value, false, text, elapsed);

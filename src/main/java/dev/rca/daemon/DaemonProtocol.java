@@ -23,6 +23,11 @@ public final class DaemonProtocol {
     public static final int STOP = 4;
     /** Request flag: the client runs test commands when sent {@link #EXECUTE} frames, answering each with a {@link #RESULT}. */
     public static final int RUNS_TESTS = 8;
+    /**
+     * Request flag: the client reads an {@link #EXECUTE} frame's optional last string, the file to copy the test's
+     * output into. A client without it (an older rca-client the launcher could not rebuild) is sent none.
+     */
+    public static final int KEEPS_OUTPUT = 16;
     /** Frame type: bytes for the client's standard output. */
     public static final byte OUT = 1;
     /** Frame type: bytes for the client's standard error. */
