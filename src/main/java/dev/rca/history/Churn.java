@@ -59,10 +59,6 @@ final class Churn implements AutoCloseable {
      * {@code diff} attribute makes of each side's path.
      */
     record Change(int oldMode, ObjectId oldId, int newMode, ObjectId newId, Diffing oldSide, Diffing newSide) {
-        Change(int oldMode, ObjectId oldId, int newMode, ObjectId newId) {
-            this(oldMode, oldId, newMode, newId, Diffing.BY_CONTENT, Diffing.BY_CONTENT);
-        }
-
         NumstatCache.Pair pair() {
             return new NumstatCache.Pair(oldId, newId);
         }
