@@ -11,8 +11,14 @@ import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
 import dev.rca.ledger.PostmortemInputs;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /** The entry point of {@code rca postmortem}: finds the ledger, assesses it and renders it, writing nothing. */
 public final class Postmortems {
@@ -67,16 +73,16 @@ public final class Postmortems {
 
     /** Whether {@code path} is in the index, or ignored (a build's output, which the repro makes itself). */
     private static boolean isCommitted(GitWorkspace workspace, String path) {
-        org.eclipse.jgit.lib.Repository repository = workspace.repository();
-        try (org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(repository)) {
+        Repository repository = workspace.repository();
+        try (TreeWalk walk = new TreeWalk(repository)) {
             if (repository.readDirCache().findEntry(path) >= 0) {
                 return true;
             }
-            walk.addTree(new org.eclipse.jgit.treewalk.FileTreeIterator(repository));
-            walk.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(path));
+            walk.addTree(new FileTreeIterator(repository));
+            walk.setFilter(PathFilter.create(path));
             // an ignored directory ignores what is in it: look at each directory on the way down
             while (walk.next()) {
-                if (walk.getTree(0, org.eclipse.jgit.treewalk.WorkingTreeIterator.class).isEntryIgnored()) {
+                if (walk.getTree(0, WorkingTreeIterator.class).isEntryIgnored()) {
                     return true;
                 }
                 if (walk.isSubtree()) {
@@ -84,7 +90,7 @@ public final class Postmortems {
                 }
             }
             return false;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // an index rca cannot read is no evidence of a missing file: no warning rather than a false one
             return true;
         }
