@@ -27,7 +27,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         BisectRecord bisect = ledger.bisect();
         boolean inProgress = bisecting && bisect != null && bisect.firstBad() == null;
         return new InvestigationStatus(ledger, inputs, open, bisectProgress(bisect, inProgress), inProgress,
-            nextStep(ledger, inputs, open, inProgress));
+            nextStep(ledger, inputs, open, inProgress, commits));
     }
 
     private static String bisectProgress(BisectRecord bisect, boolean inProgress) {
@@ -52,7 +52,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
     }
 
     private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open,
-                                   boolean bisecting) {
+                                   boolean bisecting, CommitLookup commits) {
         if (ledger.status() == LedgerStatus.PUBLISHED) {
             return "nothing: the post-mortem is published";
         }
@@ -91,6 +91,12 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         }
         if (!inputs.get(3).present()) {
             return "validate the fix: rca verify, or add validation.checks";
+        }
+        int wrong = LedgerChecker.commitProblems(ledger, commits).size();
+        if (wrong > 0) {
+            // rca postmortem would refuse: say so here rather than send the user to it
+            return "correct the " + (wrong == 1 ? "commit" : wrong + " commits") + " the post-mortem would state"
+                + " wrongly: rca check -t " + ledger.ticket();
         }
         return "draft the post-mortem: rca postmortem -t " + ledger.ticket();
     }

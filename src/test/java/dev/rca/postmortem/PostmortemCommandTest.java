@@ -205,6 +205,9 @@ class PostmortemCommandTest {
         assertEquals("rca: error: no post-mortem for PAY-142: 2 problems in the ledger (listed above)",
             result.err().lines().findFirst().orElseThrow());
         assertFalse(Files.exists(tmp.resolve(MD)));
+        String status = Cli.run(tmp, "status", "-t", "PAY-142").out();
+        assertTrue(status.contains("Next: correct the 2 commits the post-mortem would state wrongly: rca check -t "
+            + "PAY-142\n"), status);
     }
 
     @Test
