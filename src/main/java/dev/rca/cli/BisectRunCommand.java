@@ -75,6 +75,13 @@ public final class BisectRunCommand extends BisectSubcommand {
         BisectRunner.Options options = options();
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
+            if (!flaky && bisection.state().firstBad() != null) {
+                // answered already: nothing runs, so neither the recorded test nor the last run's output is replaced
+                BisectRunner.Outcome outcome = new BisectRunner(bisection, commit -> {
+                    throw new IllegalStateException("an answered bisection tests no commit");
+                }, this::report).run(options);
+                return BisectRunRendering.print(bisection, outcome, command, out(), format);
+            }
             String knownGood = bisection.state().good().get(0);
             bisection.recordTest(new BisectTest(CommandRunner.shellLine(command), repeat, flakeRate));
             BisectRunner.Outcome outcome;

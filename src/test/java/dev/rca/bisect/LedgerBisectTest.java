@@ -116,6 +116,15 @@ class LedgerBisectTest {
         assertEquals(new BisectTest("sh -c 'test ! -f bug; exit $?'", 2, null),
             BisectTest.fromMap((java.util.Map<?, ?>) bisect.extra().get("run")));
         assertEquals(sha(11), bisect.firstBad());
+
+        // run again once answered: nothing is tested, so neither the recorded test nor the kept output changes
+        Path log = dir.resolve(".git/rca/bisect-run.log");
+        String output = Files.readString(log);
+        CliResult again = Cli.run(dir, "bisect-helper", "run", "--", "false");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().startsWith("first bad commit: " + sha(11)), again.out());
+        assertEquals(ledger, Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml")));
+        assertEquals(output, Files.readString(log));
     }
 
     @Test
