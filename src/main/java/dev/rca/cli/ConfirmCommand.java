@@ -31,8 +31,7 @@ public final class ConfirmCommand extends LedgerCommand {
             before = ledgerFile(workspace).update(edit -> {
                 evidence.forEach(e -> edit.itemPath(e, null));
                 for (Experiment x : edit.ledger().experiments()) {
-                    if (evidence.contains(x.id()) && x.tests() != null
-                        && !List.of(x.tests().strip().split("\\s*,\\s*")).contains(id)) {
+                    if (evidence.contains(x.id()) && x.tests() != null && !x.testedHypotheses().contains(id)) {
                         testingOthers.add(x.id() + " was recorded as testing " + x.tests().strip() + ", not " + id);
                     }
                 }

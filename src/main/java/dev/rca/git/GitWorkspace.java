@@ -97,22 +97,12 @@ public final class GitWorkspace implements AutoCloseable {
             MappedPackIndexes.install(repository);
             GitWorkspace workspace = new GitWorkspace(repository, start);
             if (scratchGitDir != null) {
-                workspace.scratchHead = checkedOut(scratchGitDir);
+                workspace.scratchHead = ScratchCheckout.checkedOut(scratchGitDir);
             }
             return workspace;
         } catch (IOException | IllegalArgumentException e) {
             throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "
                 + e.getMessage(), e);
-        }
-    }
-
-    /** The commit a scratch checkout's detached HEAD names, or null when it names none. */
-    private static String checkedOut(Path scratchGitDir) {
-        try {
-            String head = Files.readString(scratchGitDir.resolve("HEAD")).strip();
-            return head.matches("[0-9a-f]{40}|[0-9a-f]{64}") ? head : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 

@@ -106,6 +106,20 @@ public final class ScratchCheckout implements AutoCloseable {
 
     /** The commit fully checked out now, or null. */
     public String current() {
+        return fullyCheckedOut(headFile);
+    }
+
+    /**
+     * The commit fully checked out in the scratch checkout whose private git directory is {@code gitDir}
+     * ({@code <git dir>/rca/<name>.git}, as {@link #owner} recognises it), or null.
+     */
+    public static String checkedOut(Path gitDir) {
+        Path dir = gitDir.toAbsolutePath().normalize();
+        String name = dir.getFileName().toString();
+        return fullyCheckedOut(dir.resolveSibling(name.substring(0, name.length() - ".git".length()) + ".head"));
+    }
+
+    private static String fullyCheckedOut(Path headFile) {
         try {
             String text = Files.readString(headFile, StandardCharsets.US_ASCII).trim();
             return text.matches("[0-9a-f]{40}") ? text : null;

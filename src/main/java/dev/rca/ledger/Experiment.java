@@ -1,5 +1,6 @@
 package dev.rca.ledger;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,5 +13,10 @@ public record Experiment(String id, String tests, String action, String result, 
             throw new IllegalArgumentException("not an experiment id: " + id);
         }
         Objects.requireNonNull(action, "action");
+    }
+
+    /** The hypothesis ids {@code tests} names (one, or several separated by commas); empty when it names none. */
+    public List<String> testedHypotheses() {
+        return tests == null || tests.isBlank() ? List.of() : List.of(tests.strip().split("\\s*,\\s*"));
     }
 }

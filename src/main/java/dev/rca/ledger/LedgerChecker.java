@@ -70,11 +70,11 @@ public final class LedgerChecker {
             Experiment x = ledger.experiments().get(i);
             time("experiments." + i, x.id(), x.at());
             if (x.tests() != null) {
-                references("experiments." + i + ".tests", List.of(x.tests().split("\\s*,\\s*")), ids,
+                references("experiments." + i + ".tests", x.testedHypotheses(), ids,
                     Set.of(ItemKind.HYPOTHESIS));
             }
         }
-        commits();
+        commits(path -> true);
     }
 
     /**
@@ -83,30 +83,15 @@ public final class LedgerChecker {
      */
     public static List<LedgerProblem> commitProblems(Ledger ledger, CommitLookup commits) {
         LedgerChecker checker = new LedgerChecker(ledger, commits);
-        checker.commits();
         // a query's results and the bisection's steps are kept for the record, never stated in a post-mortem
-        List<LedgerProblem> stated = new ArrayList<>();
-        for (LedgerProblem p : checker.inFileOrder()) {
-            if (!unstated(ledger, p)) {
-                stated.add(p);
-            }
-        }
-        return stated;
+        checker.commits(path -> !path.matches("evidence\\.\\d+\\.commits\\..*") && !path.startsWith("bisect.steps."));
+        return checker.inFileOrder();
     }
 
-    private static boolean unstated(Ledger ledger, LedgerProblem problem) {
+    /** Checks the commit references whose ledger path {@code checked} accepts, and the offending commits. */
+    private void commits(java.util.function.Predicate<String> checked) {
         for (Map.Entry<String, String> ref : ledger.commitReferences()) {
-            if ((ref.getKey().matches("evidence\\.\\d+\\.commits\\..*") || ref.getKey().startsWith("bisect.steps."))
-                && ledger.positionOf(ref.getKey()).equals(problem.position())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void commits() {
-        for (Map.Entry<String, String> ref : ledger.commitReferences()) {
-            if (lookup(ref.getValue()).isEmpty()) {
+            if (checked.test(ref.getKey()) && lookup(ref.getValue()).isEmpty()) {
                 finding(ref.getKey(), "commit " + ref.getValue() + " does not resolve in the repository");
             }
         }

@@ -72,8 +72,8 @@ final class FixLines {
         Map<String, List<Target>> byPath = of(reader, config, parent, fix, insertionContext, found, false);
         // imports are no evidence beside other code, but a fix that changes nothing else fixed an import
         boolean changesCode = byPath.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED);
-        if (!changesCode && byPath.keySet().stream().anyMatch(p -> SourceLines.forPath(p).readsBeyondComments())
-            || !changesCode && byPath.isEmpty()) {
+        if (!changesCode && (byPath.isEmpty()
+            || byPath.keySet().stream().anyMatch(p -> SourceLines.forPath(p).readsBeyondComments()))) {
             Set<String> again = identifiers == null ? null : new java.util.HashSet<>();
             Map<String, List<Target>> withImports = of(reader, config, parent, fix, insertionContext, again, true);
             if (withImports.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {

@@ -274,27 +274,23 @@ class SuspectsCommandTest {
 
     @Test
     void aFixThatChangesNothingButAnImportBlamesTheImport() {
-        String base = "package main\n\nimport (\n\t\"crypto/rand\"\n\t\"fmt\"\n)\n\nfunc main() {\n\tfmt.Println(rand.Reader)\n}\n";
-        TestRepo go = TestRepo.init(tmp.resolve("go")).tick(86_400);
-        go.commit("main: print a reader").add("main.go", base).create();
-        RevCommit swap = go.commit("main: use math/rand").by("Gus Go", "gus@example.com")
-            .add("main.go", base.replace("crypto/rand", "math/rand")).create();
-        go.commit("main: back to crypto/rand").add("main.go", base).create();
-        assertFirstSuspectAtHead(go, swap);
-
+        String go = "package main\n\nimport (\n\t\"crypto/rand\"\n\t\"fmt\"\n)\n\nfunc main() {\n\tfmt.Println(rand.Reader)\n}\n";
+        assertTheChangeUndoneIsTheFirstSuspect("main.go", go, go.replace("crypto/rand", "math/rand"));
         String py = "from decimal import Decimal as Number\n\n\ndef total(xs):\n    return sum(Number(x) for x in xs)\n";
-        TestRepo p = TestRepo.init(tmp.resolve("pyimport")).tick(86_400);
-        p.commit("total: add").add("total.py", py).create();
-        RevCommit floats = p.commit("total: floats are enough").by("Flo Float", "flo@example.com")
-            .add("total.py", py.replace("from decimal import Decimal as Number", "Number = float")).create();
-        p.commit("total: exact sums again").add("total.py", py).create();
-        assertFirstSuspectAtHead(p, floats);
+        assertTheChangeUndoneIsTheFirstSuspect("total.py", py,
+            py.replace("from decimal import Decimal as Number", "Number = float"));
     }
 
-    private static void assertFirstSuspectAtHead(TestRepo repository, RevCommit expected) {
+    /** In a history that adds {@code path}, changes it to {@code changed}, then restores it: the change is first. */
+    private void assertTheChangeUndoneIsTheFirstSuspect(String path, String original, String changed) {
+        TestRepo repository = TestRepo.init(tmp.resolve(path)).tick(86_400);
+        repository.commit("add " + path).add(path, original).create();
+        RevCommit change = repository.commit("change " + path).by("Cy Change", "cy@example.com").add(path, changed)
+            .create();
+        repository.commit("undo the change to " + path).add(path, original).create();
         CliResult r = Cli.run(repository.directory(), "suspects", "HEAD", "--format=sha");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
-        assertEquals(expected.name(), r.out().lines().findFirst().orElseThrow());
+        assertEquals(change.name(), r.out().lines().findFirst().orElseThrow());
     }
 
     @Test
