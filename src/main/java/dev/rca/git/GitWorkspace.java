@@ -185,7 +185,7 @@ public final class GitWorkspace implements AutoCloseable {
 
     /**
      * {@code revisions} and, as {@code git log --all} adds them, every ref that leads to a commit (refs to trees or
-     * blobs are left out), by full name, then HEAD.
+     * blobs are left out), by full name, then HEAD, then the HEADs of the other worktrees.
      */
     public List<String> withEveryRef(List<String> revisions) {
         List<String> all = new java.util.ArrayList<>(revisions);
@@ -198,6 +198,11 @@ public final class GitWorkspace implements AutoCloseable {
             }
             if (namesCommit(Constants.HEAD)) {
                 all.add(Constants.HEAD);
+            }
+            for (String head : OtherWorktreeHeads.read(gitDir(), repository.getCommonDirectory().toPath())) {
+                if (namesCommit(head)) {
+                    all.add(head);
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw RcaException.badInput("cannot list the refs: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.ExitCode;
@@ -161,6 +162,34 @@ class HistoryCommandsTest {
         assertEquals(NativeGit.lines(dir, "log", "--all", "--format=%H"), all.outLines(), all.toString());
         assertEquals(NativeGit.lines(dir, "log", "--all", "--format=%H", "--", "src"),
             Cli.run(dir, "log", "--all", "--format=sha", "--", "src").outLines());
+    }
+
+    @Test
+    void allStartsFromTheOtherWorktreesHeadsToo() {
+        // a commit on a detached HEAD in a linked worktree is reachable from no ref: git log --all still lists it
+        Path linked = tmp.resolve("linked");
+        NativeGit.run(dir, "worktree", "add", "-q", "--detach", linked.toString(), second.name());
+        NativeGit.run(linked, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit",
+            "-q", "--allow-empty", "-m", "work in the linked worktree");
+        String detached = NativeGit.lines(linked, "rev-parse", "HEAD").get(0);
+        NativeGit.run(dir, "checkout", "-q", "--detach", third.name());
+        NativeGit.run(dir, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "--allow-empty",
+            "-m", "work in the main worktree");
+        String mainDetached = NativeGit.lines(dir, "rev-parse", "HEAD").get(0);
+        NativeGit.run(dir, "checkout", "-q", "main");
+        // the main worktree's HEAD now names main again; its detached commit is lost to --all as to git
+        for (Path in : List.of(dir, linked)) {
+            CliResult all = Cli.run(in, "log", "--all", "--format=sha");
+            assertEquals(0, all.exitCode(), all.toString());
+            assertEquals(NativeGit.lines(in, "log", "--all", "--format=%H"), all.outLines(), in.toString());
+            assertTrue(all.outLines().contains(detached), in.toString());
+            assertFalse(all.outLines().contains(mainDetached), in.toString());
+        }
+        NativeGit.run(linked, "checkout", "-q", "--detach", mainDetached);
+        CliResult fromLinked = Cli.run(linked, "log", "--all", "--format=sha");
+        assertEquals(NativeGit.lines(linked, "log", "--all", "--format=%H"), fromLinked.outLines());
+        assertTrue(fromLinked.outLines().contains(mainDetached));
+        assertFalse(fromLinked.outLines().contains(detached), "no longer any worktree's HEAD");
     }
 
     @Test
