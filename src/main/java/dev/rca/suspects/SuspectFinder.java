@@ -591,7 +591,11 @@ public final class SuspectFinder implements AutoCloseable {
         reasons.add(change.filesChanged() + " file" + (change.filesChanged() == 1 ? "" : "s") + " changed"
             + (change.filesChanged() > LARGE_FILES ? " (large: discounted)" : ""));
         // the dates the table shows and git log shows, where a rebase or cherry-pick makes the commit dates differ
-        reasons.add(span(authored(c).toInstant(), authored(fix).toInstant()) + " before the fix");
+        Instant written = authored(c).toInstant();
+        Instant fixWritten = authored(fix).toInstant();
+        reasons.add(written.isAfter(fixWritten)
+            ? "authored " + span(fixWritten, written) + " after the fix (which was rebased or cherry-picked onto it)"
+            : span(written, fixWritten) + " before the fix");
         if (notAfter != null) {
             reasons.add(span(commitInstant(c), notAfter) + " before the first symptom");
         }

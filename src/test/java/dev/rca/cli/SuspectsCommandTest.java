@@ -69,18 +69,27 @@ class SuspectsCommandTest {
         return repo.commit(message).add("net.c", ORIGINAL).create();
     }
 
-    @Test
-    void theDateShownIsTheAuthorDateAsInLog() {
-        // authored late on 5 January in Tokyo, committed (rebased) a year later: the table shows what git log shows
-        Path dir = tmp.resolve("dates");
+    /**
+     * A repository of three commits on main written by git fast-import: a base, "bug" (adds " + 1") and "fix"
+     * (removes it), the bug's and the fix's identity lines given (the committer's without its zone, +0000).
+     */
+    private Path bugAndFix(String name, String bugIdentity, String fixIdentity) {
+        Path dir = tmp.resolve(name);
         TestRepo.init(dir).close();
         String stream = "commit refs/heads/main\nmark :1\ncommitter A <a@example.com> 1577836800 +0000\ndata 4\nbase"
             + "\nM 100644 inline a.c\ndata 24\nint f(int x) {\nreturn x;\n\ncommit refs/heads/main\nmark :2\n"
-            + "author B <b@example.com> 1578236400 +0900\ncommitter A <a@example.com> 1609459200 +0000\ndata 3\nbug\n"
-            + "from :1\nM 100644 inline a.c\ndata 28\nint f(int x) {\nreturn x + 1;\n\n"
-            + "commit refs/heads/main\nmark :3\ncommitter A <a@example.com> 1609545600 +0000\ndata 3\nfix\nfrom :2\n"
-            + "M 100644 inline a.c\ndata 24\nint f(int x) {\nreturn x;\n\n";
+            + bugIdentity + " +0000\ndata 3\nbug\nfrom :1\nM 100644 inline a.c\ndata 28\n"
+            + "int f(int x) {\nreturn x + 1;\n\ncommit refs/heads/main\nmark :3\n"
+            + fixIdentity + " +0000\ndata 3\nfix\nfrom :2\nM 100644 inline a.c\ndata 24\nint f(int x) {\nreturn x;\n\n";
         NativeGit.runWithInput(dir, stream.getBytes(java.nio.charset.StandardCharsets.UTF_8), "fast-import", "--quiet");
+        return dir;
+    }
+
+    @Test
+    void theDateShownIsTheAuthorDateAsInLog() {
+        // authored late on 5 January in Tokyo, committed (rebased) a year later: the table shows what git log shows
+        Path dir = bugAndFix("dates", "author B <b@example.com> 1578236400 +0900\ncommitter A <a@example.com> 1609459200",
+            "committer A <a@example.com> 1609545600");
         String bugSha = NativeGit.run(dir, "rev-parse", "main~1").trim();
         String authorDay = NativeGit.run(dir, "log", "-1", "--format=%ad", "--date=short", bugSha).trim();
         assertEquals("2020-01-06", authorDay, "Tokyo's date, a day after UTC's and a year before the commit date");
@@ -92,6 +101,17 @@ class SuspectsCommandTest {
         // and so does the reason's span: from 2020-01-05T15:00Z to the fix's 2021-01-02, not from the commit date
         assertTrue(r.out().endsWith("; 362 days before the fix\n"), r.out());
         assertTrue(Cli.run(dir, "suspects", "main", "--format=json").out().contains("\"date\":\"2020-01-05T15:00:00Z\""));
+    }
+
+    @Test
+    void aCandidateAuthoredAfterARebasedFixSaysSo() {
+        // the fix was written on 20 February, before the bug of 1 March, and rebased onto it on 5 March
+        Path dir = bugAndFix("rebased", "committer B <b@example.com> 1583020800",
+            "author C <c@example.com> 1582156800 +0000\ncommitter A <a@example.com> 1583366400");
+        CliResult r = Cli.run(dir, "suspects", "main", "--top=1");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().endsWith("; authored 10 days after the fix (which was rebased or cherry-picked onto it)\n"),
+            r.out());
     }
 
     @Test
