@@ -145,6 +145,8 @@ final class FixLines {
                 what.add("changes binary files, which blame cannot read");
             } else if (entry.getOldId().equals(entry.getNewId())) {
                 what.add(type == DiffEntry.ChangeType.RENAME ? "renames files" : "changes file modes");
+            } else if (addsCode(reader, entry)) {
+                what.add("adds code with no code line within " + NEIGHBOUR_REACH + " lines of it");
             } else {
                 what.add("changes blank lines, comments or other lines that are no code");
             }
@@ -156,6 +158,21 @@ final class FixLines {
         String last = parts.remove(parts.size() - 1);
         return "the fix deletes or changes no code line of an existing file: it only "
             + (parts.isEmpty() ? last : String.join(", ", parts) + " and " + last);
+    }
+
+    /** Whether the change adds a code line (by the language's rules, imports counted as code). */
+    private static boolean addsCode(ObjectReader reader, DiffEntry entry) throws IOException {
+        RawText before = Texts.load(reader, entry.getOldId().toObjectId());
+        RawText after = Texts.load(reader, entry.getNewId().toObjectId());
+        boolean[] code = SourceLines.forPath(entry.getNewPath()).codeLines(Texts.lines(after), true);
+        for (Edit edit : edits(before, after)) {
+            for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
+                if (code[i]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a side of that mode is a blob, with text: not a submodule's commit, which is not in this repository. */

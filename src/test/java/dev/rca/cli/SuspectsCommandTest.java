@@ -416,6 +416,10 @@ class SuspectsCommandTest {
         repo.commit("net: reword and test").add("src/net.c", BUGGY.replace("scale it", "double it"))
             .add("test.c", "int main(void) { return 0; }\n").create();
         assertAbstainsAtHead(only + "changes blank lines, comments or other lines that are no code and adds files\n");
+        String licence = "/*\n * Licence.\n *\n * Long text.\n */\n";
+        repo.commit("limits: add the header").add("limits.h", licence).create();
+        repo.commit("limits: define the limit").add("limits.h", licence + "\n#define LIMIT 4\n").create();
+        assertAbstainsAtHead(only + "adds code with no code line within 8 lines of it\n");
     }
 
     private void assertAbstainsAtHead(String err) {
