@@ -145,10 +145,8 @@ final class FixLines {
                 what.add("changes binary files, which blame cannot read");
             } else if (entry.getOldId().equals(entry.getNewId())) {
                 what.add(type == DiffEntry.ChangeType.RENAME ? "renames files" : "changes file modes");
-            } else if (addsCode(reader, entry)) {
-                what.add("adds code with no code line within " + NEIGHBOUR_REACH + " lines of it");
             } else {
-                what.add("changes blank lines, comments or other lines that are no code");
+                what.add(textChange(reader, entry));
             }
         }
         if (what.isEmpty()) {
@@ -160,19 +158,40 @@ final class FixLines {
             + (parts.isEmpty() ? last : String.join(", ", parts) + " and " + last);
     }
 
-    /** Whether the change adds a code line (by the language's rules, imports counted as code). */
-    private static boolean addsCode(ObjectReader reader, DiffEntry entry) throws IOException {
+    /** What a change of a text file with nothing to blame does: whitespace only, code far from code, or no code. */
+    private static String textChange(ObjectReader reader, DiffEntry entry) throws IOException {
         RawText before = Texts.load(reader, entry.getOldId().toObjectId());
         RawText after = Texts.load(reader, entry.getNewId().toObjectId());
+        EditList edits = edits(before, after);
+        if (onlyBlankLines(before, after, edits)) {
+            return "changes whitespace and blank lines";
+        }
+        // imports count as code here: a fix adding one is code, whatever blame makes of it
         boolean[] code = SourceLines.forPath(entry.getNewPath()).codeLines(Texts.lines(after), true);
-        for (Edit edit : edits(before, after)) {
+        for (Edit edit : edits) {
             for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
                 if (code[i]) {
-                    return true;
+                    return "adds code with no code line within " + NEIGHBOUR_REACH + " lines of it";
                 }
             }
         }
-        return false;
+        return "changes blank lines, comments or other lines that are no code";
+    }
+
+    private static boolean onlyBlankLines(RawText before, RawText after, EditList edits) {
+        for (Edit edit : edits) {
+            for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+                if (!before.getString(i).isBlank()) {
+                    return false;
+                }
+            }
+            for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
+                if (!after.getString(i).isBlank()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether a side of that mode is a blob, with text: not a submodule's commit, which is not in this repository. */

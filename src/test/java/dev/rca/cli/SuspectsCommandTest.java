@@ -420,6 +420,8 @@ class SuspectsCommandTest {
         repo.commit("limits: add the header").add("limits.h", licence).create();
         repo.commit("limits: define the limit").add("limits.h", licence + "\n#define LIMIT 4\n").create();
         assertAbstainsAtHead(only + "adds code with no code line within 8 lines of it\n");
+        repo.commit("limits: whitespace").add("limits.h", licence + "\n#define  LIMIT\t4 \n").create();
+        assertAbstainsAtHead(only + "changes whitespace and blank lines\n");
     }
 
     private void assertAbstainsAtHead(String err) {
