@@ -258,15 +258,15 @@ final class FixLines {
         String function = start < 0 ? null : header(lines[start]);
         for (int i = at - 1; i >= 0 && i >= at - NEIGHBOUR_REACH; i--) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function,
-                    scale < 1));
+                byLine.merge(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function, scale < 1),
+                    FixLines::stronger);
                 break;
             }
         }
         for (int i = end; i < lines.length && i < end + NEIGHBOUR_REACH; i++) {
             if (code[i]) {
-                byLine.putIfAbsent(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function,
-                    scale < 1));
+                byLine.merge(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function, scale < 1),
+                    FixLines::stronger);
                 break;
             }
         }
@@ -288,6 +288,19 @@ final class FixLines {
         for (int i : body) {
             byLine.put(i, new Target(path, i, Kind.FUNCTION, scale * FUNCTION_WEIGHT / body.size(), function, true));
         }
+    }
+
+    /**
+     * Of two targets on one line, the one that says more: a changed line over any context, then what blame is asked
+     * about for its own sake (an insertion's neighbour) over context around a modified hunk, then the heavier. A
+     * modified comment's surroundings, met first, must not hide the neighbours of code inserted beside it.
+     */
+    private static Target stronger(Target kept, Target added) {
+        if (kept.kind() == Kind.CHANGED || kept.context() == added.context() && kept.weight() >= added.weight()
+            || !kept.context() && added.context()) {
+            return kept;
+        }
+        return added;
     }
 
     private static String functionName(SourceLines.FunctionStarts functions, String[] lines, int line) {

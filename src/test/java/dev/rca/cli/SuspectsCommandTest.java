@@ -395,6 +395,22 @@ class SuspectsCommandTest {
     }
 
     @Test
+    void codeInsertedBelowAChangedCommentBlamesItsNeighbours() {
+        // the comment's surroundings (weak context) and the insertion's neighbours (blamed for their own sake) are
+        // the same two lines: the comment, met first, hid them, and rca said the fix changed only comments
+        TestRepo r = TestRepo.init(tmp.resolve("comment")).tick(86_400);
+        String body = "int f(int x)\n{\n\tint y = x;\n\t/* scale it */\n\t/* by nothing */\n\treturn y;\n}\n";
+        r.commit("f: add").add("f.c", body).create();
+        RevCommit scaled = r.commit("f: scale").by("Sam Scale", "sam@example.com")
+            .add("f.c", body.replace("int y = x;", "int y = x * 2;").replace("return y;", "return y - 1;")).create();
+        r.commit("f: keep one").add("f.c", body.replace("int y = x;", "int y = x * 2;")
+            .replace("scale it", "keep it").replace("return y;", "y += 1;\n\treturn y - 1;")).create();
+        CliResult c = Cli.run(r.directory(), "suspects", "HEAD", "--format=sha");
+        assertEquals(ExitCode.OK, c.exitCode(), c.toString());
+        assertEquals(scaled.name() + "\n", c.out());
+    }
+
+    @Test
     void fixAddingOnlyNewFilesAbstains() {
         repo.commit("net: add test").add("test.c", "int main(void) { return 0; }\n").create();
         assertAbstainsAtHead("rca: no suspect: the fix deletes or changes no code line of an existing file: it only "
