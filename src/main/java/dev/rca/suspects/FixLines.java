@@ -69,15 +69,27 @@ final class FixLines {
     static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
                                         boolean insertionContext, Set<String> identifiers) throws IOException {
         Set<String> found = identifiers == null ? null : new java.util.HashSet<>();
-        Map<String, List<Target>> byPath = of(reader, config, parent, fix, insertionContext, found, false);
+        Map<String, List<Target>> byPath = of(reader, config, parent, fix, insertionContext, found, Reading.CODE);
         // imports are no evidence beside other code, but a fix that changes nothing else fixed an import
         boolean changesCode = byPath.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED);
         if (!changesCode && (byPath.isEmpty()
             || byPath.keySet().stream().anyMatch(p -> SourceLines.forPath(p).readsBeyondComments()))) {
             Set<String> again = identifiers == null ? null : new java.util.HashSet<>();
-            Map<String, List<Target>> withImports = of(reader, config, parent, fix, insertionContext, again, true);
+            Map<String, List<Target>> withImports = of(reader, config, parent, fix, insertionContext, again,
+                Reading.CODE_AND_IMPORTS);
             if (withImports.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {
                 byPath = withImports;
+                found = again;
+            }
+        }
+        // A fix of comments, documentation strings or whitespace alone (a wrong comment, a doc warning, a double
+        // space in a message) was made necessary by whoever wrote those lines: with nothing else to blame, they
+        // are. R-SZZ (no insertion context) skips them, as published.
+        if (insertionContext && byPath.values().stream().flatMap(List::stream).allMatch(Target::context)) {
+            Set<String> again = identifiers == null ? null : new java.util.HashSet<>();
+            Map<String, List<Target>> everyLine = of(reader, config, parent, fix, true, again, Reading.EVERY_LINE);
+            if (everyLine.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {
+                byPath = everyLine;
                 found = again;
             }
         }
@@ -89,7 +101,7 @@ final class FixLines {
 
     private static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
                                                 boolean insertionContext, Set<String> identifiers,
-                                                boolean importsAreCode) throws IOException {
+                                                Reading reading) throws IOException {
         Map<String, List<Target>> byPath = new LinkedHashMap<>();
         for (DiffEntry entry : changes(reader, config, parent, fix)) {
             if (entry.getChangeType() == DiffEntry.ChangeType.ADD
@@ -107,7 +119,7 @@ final class FixLines {
                 continue;
             }
             List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext, identifiers,
-                importsAreCode);
+                reading);
             if (!targets.isEmpty()) {
                 byPath.put(entry.getOldPath(), targets);
             }
@@ -158,7 +170,7 @@ final class FixLines {
             + (parts.isEmpty() ? last : String.join(", ", parts) + " and " + last);
     }
 
-    /** What a change of a text file with nothing to blame does: whitespace only, code far from code, or no code. */
+    /** What a change of a text file with nothing to blame does: blank lines, code far from code, or no code. */
     private static String textChange(ObjectReader reader, DiffEntry entry) throws IOException {
         RawText before = Texts.load(reader, entry.getOldId().toObjectId());
         RawText after = Texts.load(reader, entry.getNewId().toObjectId());
@@ -175,7 +187,9 @@ final class FixLines {
                 }
             }
         }
-        return "changes blank lines, comments or other lines that are no code";
+        // a changed line that is not blank is blamed, whatever it is: only additions are left
+        return "adds comments or other lines that are no code, with no code line within " + NEIGHBOUR_REACH
+            + " lines of them";
     }
 
     private static boolean onlyBlankLines(RawText before, RawText after, EditList edits) {
@@ -199,6 +213,33 @@ final class FixLines {
         return mode.getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB;
     }
 
+    /** Which lines of a file a pass over the fix counts as code. */
+    enum Reading {
+        /** Code by the language's rules: no comments, blank lines, imports or documentation strings. */
+        CODE,
+        /** Code and imports: for a fix that changes no other code. */
+        CODE_AND_IMPORTS,
+        /** Every line that is not blank, changes of whitespace included: for a fix with nothing else to blame. */
+        EVERY_LINE;
+
+        boolean[] codeLines(SourceLines rules, String[] lines) {
+            if (this != EVERY_LINE) {
+                return rules.codeLines(lines, this == CODE_AND_IMPORTS);
+            }
+            boolean[] code = new boolean[lines.length];
+            for (int i = 0; i < lines.length; i++) {
+                code[i] = !lines[i].isBlank();
+            }
+            return code;
+        }
+    }
+
+    /** The histogram diff of {@code before} and {@code after}, whitespace counted. */
+    private static EditList exactEdits(RawText before, RawText after) {
+        return DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+            .diff(org.eclipse.jgit.diff.RawTextComparator.DEFAULT, before, after);
+    }
+
     /** The histogram diff of {@code before} and {@code after} with all whitespace ignored. */
     static EditList edits(RawText before, RawText after) {
         return DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
@@ -206,17 +247,17 @@ final class FixLines {
     }
 
     private static List<Target> targets(String path, RawText before, RawText after, boolean insertionContext,
-                                        Set<String> identifiers, boolean importsAreCode) {
+                                        Set<String> identifiers, Reading reading) {
         String[] lines = Texts.lines(before);
         SourceLines rules = SourceLines.forPath(path);
-        boolean[] code = rules.codeLines(lines, importsAreCode);
+        boolean[] code = reading.codeLines(rules, lines);
         SourceLines.FunctionStarts functions = rules.functionStarts(lines);
         Map<Integer, Target> byLine = new LinkedHashMap<>();
         // C and most languages give identifiers from every changed line, comments too, as the model was fitted
         boolean codeOnly = identifiers != null && rules.readsBeyondComments();
-        boolean[] codeAfter = codeOnly ? rules.codeLines(Texts.lines(after), importsAreCode) : null;
+        boolean[] codeAfter = codeOnly ? reading.codeLines(rules, Texts.lines(after)) : null;
         Set<String> keywords = rules.keywords();
-        for (Edit edit : edits(before, after)) {
+        for (Edit edit : reading == Reading.EVERY_LINE ? exactEdits(before, after) : edits(before, after)) {
             if (identifiers != null) {
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
                     if (!codeOnly || code[i]) {

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.ExitCode;
+import dev.rca.git.GitWorkspace;
+import dev.rca.suspects.SuspectFinder;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -429,15 +432,37 @@ class SuspectsCommandTest {
         assertAbstainsAtHead(only + "adds a submodule\n");
         repo.commit("lib: bump").addSubmodule("lib", bug).create();
         assertAbstainsAtHead(only + "moves a submodule to another commit (its own history holds the change)\n");
-        repo.commit("net: reword and test").add("src/net.c", BUGGY.replace("scale it", "double it"))
-            .add("test.c", "int main(void) { return 0; }\n").create();
-        assertAbstainsAtHead(only + "changes blank lines, comments or other lines that are no code and adds files\n");
         String licence = "/*\n * Licence.\n *\n * Long text.\n */\n";
         repo.commit("limits: add the header").add("limits.h", licence).create();
         repo.commit("limits: define the limit").add("limits.h", licence + "\n#define LIMIT 4\n").create();
         assertAbstainsAtHead(only + "adds code with no code line within 8 lines of it\n");
-        repo.commit("limits: whitespace").add("limits.h", licence + "\n#define  LIMIT\t4 \n").create();
-        assertAbstainsAtHead(only + "changes whitespace and blank lines\n");
+        repo.commit("limits: no blank line").add("limits.h", licence + "#define LIMIT 4\n")
+            .add("test.c", "int main(void) { return 0; }\n").create();
+        assertAbstainsAtHead(only + "changes whitespace and blank lines and adds files\n");
+        repo.commit("notes: add").add("notes.h", licence).create();
+        repo.commit("notes: say more").add("notes.h", licence + "\n\n\n/* More. */\n").create();
+        assertAbstainsAtHead(only + "adds comments or other lines that are no code, with no code line within 8 lines"
+            + " of them\n");
+    }
+
+    @Test
+    void aFixOfCommentsOrWhitespaceAloneBlamesThoseLines() {
+        // with no code to blame, the comment's writer (blame looks past the rename) and the spacing's are evidence
+        repo.commit("net: move to src").rename("net.c", "src/net.c").create();
+        repo.commit("net: reword").add("src/net.c", BUGGY.replace("scale it", "double it")).create();
+        CliResult comment = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--top=1");
+        assertEquals(ExitCode.OK, comment.exitCode(), comment.toString());
+        assertEquals(base.name() + "\n", comment.out());
+        RevCommit spaced = repo.commit("net: say it").by("Sid Space", "sid@example.com")
+            .add("msg.c", "const char *m =\n\t\"x  y\";\n").create();
+        repo.commit("net: one space").add("msg.c", "const char *m =\n\t\"x y\";\n").create();
+        CliResult space = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--top=1");
+        assertEquals(ExitCode.OK, space.exitCode(), space.toString());
+        assertEquals(spaced.name() + "\n", space.out());
+        // R-SZZ as published skips them
+        try (GitWorkspace ws = GitWorkspace.open(repo.directory()); SuspectFinder finder = new SuspectFinder(ws)) {
+            assertEquals(List.of(), finder.rszz("HEAD"));
+        }
     }
 
     private void assertAbstainsAtHead(String err) {
