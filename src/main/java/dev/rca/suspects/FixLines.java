@@ -68,6 +68,17 @@ final class FixLines {
      */
     static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
                                         boolean insertionContext, Set<String> identifiers) throws IOException {
+        return read(reader, config, parent, fix, insertionContext, identifiers).byPath();
+    }
+
+    /** The targets of a fix and how its lines were read to find them. */
+    record Read(Map<String, List<Target>> byPath, Reading reading) {
+    }
+
+    /** {@link #of}, saying which pass found the targets: {@link Reading#EVERY_LINE} when nothing else had any. */
+    static Read read(ObjectReader reader, Config config, RevCommit parent, RevCommit fix, boolean insertionContext,
+                     Set<String> identifiers) throws IOException {
+        Reading used = Reading.CODE;
         Set<String> found = identifiers == null ? null : new java.util.HashSet<>();
         Map<String, List<Target>> byPath = of(reader, config, parent, fix, insertionContext, found, Reading.CODE);
         // imports are no evidence beside other code, but a fix that changes nothing else fixed an import
@@ -80,6 +91,7 @@ final class FixLines {
             if (withImports.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {
                 byPath = withImports;
                 found = again;
+                used = Reading.CODE_AND_IMPORTS;
             }
         }
         // A fix of comments, documentation strings or whitespace alone (a wrong comment, a doc warning, a double
@@ -91,12 +103,13 @@ final class FixLines {
             if (everyLine.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {
                 byPath = everyLine;
                 found = again;
+                used = Reading.EVERY_LINE;
             }
         }
         if (identifiers != null) {
             identifiers.addAll(found);
         }
-        return byPath;
+        return new Read(byPath, used);
     }
 
     private static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,

@@ -186,10 +186,16 @@ public final class SuspectFinder implements AutoCloseable {
         int blamedLines = 0;
         List<FixLines.Target> blamedTargets = new ArrayList<>();
         List<Blamer.Origin> origins = new ArrayList<>();
+        List<String> fixNotes = new ArrayList<>();
         int done = 0;
         try (Blamer blamer = blamer(parent); ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
-            Map<String, List<FixLines.Target>> targets = FixLines.of(readerOf(blamer), repository.getConfig(), parent,
-                fix, true, fixIdentifiers);
+            FixLines.Read read = FixLines.read(readerOf(blamer), repository.getConfig(), parent, fix, true,
+                fixIdentifiers);
+            Map<String, List<FixLines.Target>> targets = read.byPath();
+            if (read.reading() == FixLines.Reading.EVERY_LINE) {
+                fixNotes.add("the fix changes no code line: the comment, documentation and whitespace lines it changes"
+                    + " were blamed instead");
+            }
             for (var entry : targets.entrySet()) {
                 progress.update("blaming", done++, targets.size());
                 Map<Integer, FixLines.Target> byLine = new HashMap<>();
@@ -251,6 +257,7 @@ public final class SuspectFinder implements AutoCloseable {
             }
             progress.update("blaming", targets.size(), targets.size());
             List<String> notes = new ArrayList<>(notes(fix));
+            notes.addAll(fixNotes);
             if (holdings.isEmpty()) {
                 String why = beyondCut > 0 ? "every blamed line reaches the shallow clone's cut at "
                     + abbreviated(cutReached) + ", whose parents are missing: blame cannot tell whether it wrote "

@@ -453,6 +453,8 @@ class SuspectsCommandTest {
         CliResult comment = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--top=1");
         assertEquals(ExitCode.OK, comment.exitCode(), comment.toString());
         assertEquals(base.name() + "\n", comment.out());
+        assertEquals("rca: note: the fix changes no code line: the comment, documentation and whitespace lines it"
+            + " changes were blamed instead\n", comment.err());
         RevCommit spaced = repo.commit("net: say it").by("Sid Space", "sid@example.com")
             .add("msg.c", "const char *m =\n\t\"x  y\";\n").create();
         repo.commit("net: one space").add("msg.c", "const char *m =\n\t\"x y\";\n").create();
