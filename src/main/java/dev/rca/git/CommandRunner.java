@@ -34,10 +34,25 @@ public final class CommandRunner {
      * @param elapsed how long it ran
      */
     public record Result(int exitCode, boolean timedOut, String output, Duration elapsed) {
-        /** The last {@code n} lines of the output (fewer when it has fewer): what shows why a run failed. */
+        /**
+         * The last {@code n} lines of the output (fewer when it has fewer): what shows why a run failed. A line longer
+         * than {@value #SHOWN_LINE} characters is cut there and says how much is left out: one minified or binary
+         * line would fill the terminal.
+         */
         public List<String> lastLines(int n) {
             List<String> lines = output.lines().toList();
-            return lines.subList(Math.max(0, lines.size() - n), lines.size());
+            return lines.subList(Math.max(0, lines.size() - n), lines.size()).stream().map(Result::shown).toList();
+        }
+
+        /** Characters of an output line {@link #lastLines} shows. */
+        public static final int SHOWN_LINE = 300;
+
+        private static String shown(String line) {
+            if (line.length() <= SHOWN_LINE) {
+                return line;
+            }
+            int cut = Character.isHighSurrogate(line.charAt(SHOWN_LINE - 1)) ? SHOWN_LINE - 1 : SHOWN_LINE;
+            return line.substring(0, cut) + " … (" + (line.length() - cut) + " more characters)";
         }
     }
 

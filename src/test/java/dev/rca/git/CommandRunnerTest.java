@@ -22,4 +22,13 @@ class CommandRunnerTest {
         assertEquals(3, result.exitCode());
         assertEquals("ran\n", result.output());
     }
+
+    @Test
+    void theLastLinesShownAreCutWhereALineWouldFillTheTerminal() {
+        String longLine = "x".repeat(299) + "\uD83D\uDE00" + "y".repeat(700);
+        CommandRunner.Result run = new CommandRunner.Result(1, false, "a\nb\n" + longLine + "\nc\n", Duration.ZERO);
+        // the cut falls inside a surrogate pair: it moves before the pair, not through it
+        assertEquals(List.of("b", "x".repeat(299) + " … (702 more characters)", "c"), run.lastLines(3));
+        assertEquals(List.of("a", "b"), new CommandRunner.Result(0, false, "a\nb", Duration.ZERO).lastLines(5));
+    }
 }
