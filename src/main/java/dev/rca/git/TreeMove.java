@@ -331,13 +331,22 @@ final class TreeMove {
     }
 
     private static String linkTarget(DirCacheEntry entry, ObjectReader reader) throws IOException {
-        return new String(reader.open(entry.getObjectId(), Constants.OBJ_BLOB).getCachedBytes(), StandardCharsets.UTF_8);
+        return new String(blob(entry, reader).getCachedBytes(), StandardCharsets.UTF_8);
     }
 
     private void content(DirCacheEntry entry, CheckoutMetadata metadata, ObjectReader reader, OutputStream out)
         throws IOException {
-        DirCacheCheckout.getContent(repo, entry.getPathString(), metadata,
-            reader.open(entry.getObjectId(), Constants.OBJ_BLOB), options, out);
+        DirCacheCheckout.getContent(repo, entry.getPathString(), metadata, blob(entry, reader), options, out);
+    }
+
+    /** The entry's blob; one missing from the object database is named by the file it was to fill. */
+    private static org.eclipse.jgit.lib.ObjectLoader blob(DirCacheEntry entry, ObjectReader reader) throws IOException {
+        try {
+            return reader.open(entry.getObjectId(), Constants.OBJ_BLOB);
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            throw new IOException("the object of " + entry.getPathString() + " (blob " + entry.getObjectId().name()
+                + ") is not in the repository", e);
+        }
     }
 
     private boolean sameBytes(Path file, Write w, ObjectReader reader) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rca.RcaException;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
@@ -348,6 +349,26 @@ class ScratchCheckoutTest {
             assertEquals(dir, scratch.checkout(two), "a commit whose tree is missing");
             assertEquals(tree(expected), tree(dir), "a commit whose tree is missing");
             assertEquals("", NativeGit.run(dir, "status", "--porcelain", "--ignored"));
+        }
+    }
+
+    @Test
+    void aMissingBlobIsNamedByItsPath() throws Exception {
+        Path repo = tmp.resolve("m");
+        Files.createDirectories(repo);
+        NativeGit.run(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve("ok.txt"), "ok\n");
+        commitAll(repo, "one");
+        String gone = "1111111111111111111111111111111111111111";
+        String tree = NativeGit.runWithInput(repo, ("100644 blob " + gone + "\tsrc.c\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII), "mktree", "--missing").trim();
+        String commit = NativeGit.run(repo, "commit-tree", tree, "-m", "broken").trim();
+        try (GitWorkspace ws = GitWorkspace.open(repo)) {
+            ScratchCheckout scratch = ScratchCheckout.of(ws, "test");
+            RcaException e = org.junit.jupiter.api.Assertions.assertThrows(RcaException.class,
+                () -> scratch.checkout(commit));
+            assertTrue(e.getMessage().endsWith(": the object of src.c (blob " + gone + ") is not in the repository"),
+                e.getMessage());
         }
     }
 
