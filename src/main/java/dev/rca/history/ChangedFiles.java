@@ -234,12 +234,12 @@ final class ChangedFiles {
 
     /**
      * What the covered commit at table index {@code commit} changed under the paths against its parent (a root
-     * against the empty tree, a merge nothing, as {@link Churn#changes} counts them), files only, each with what
-     * {@code attributes} say of its path.
+     * against the empty tree, a merge nothing unless {@code mergesAgainstFirstParent}, as {@link Churn#changes}
+     * counts them), files only, each with what {@code attributes} say of its path.
      */
-    List<Churn.Change> changes(int commit, DiffAttributes attributes) {
+    List<Churn.Change> changes(int commit, DiffAttributes attributes, boolean mergesAgainstFirstParent) {
         int parents = commits.parentCount(commit);
-        if (parents > 1) {
+        if (parents > 1 && !mergesAgainstFirstParent) {
             return List.of();
         }
         List<Churn.Change> changes = new ArrayList<>();

@@ -38,7 +38,7 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 /**
  * Lines a commit added and removed under some paths, as {@code git log --numstat} counts them (binary
  * files, by their bytes or by {@link DiffAttributes}, count nothing, for git's {@code -}; merges count nothing, as
- * git lists no files for them).
+ * git lists no files for them, except against their first parent when the walk follows only first parents).
  * Finding what changed is a path-limited tree comparison; the line counts come from the
  * {@link NumstatCache} or a diff of the two blobs alone, on the other cores while the caller walks when
  * {@link #prefetch} is used.
@@ -90,9 +90,16 @@ final class Churn implements AutoCloseable {
     private final boolean renamesByDefault;
     /** The work tree's {@code .gitattributes} and the others, as they are when the query starts. */
     private final DiffAttributes attributes;
+    /**
+     * Whether a merge counts its changes against its first parent: with {@code --first-parent} git shows a merge's
+     * diff against that parent (it implies {@code --diff-merges=first-parent}), and the merged commits, which are
+     * not walked, count nowhere else.
+     */
+    private final boolean mergesAgainstFirstParent;
 
-    Churn(Repository repository, ObjectReader reader, NumstatCache cache) {
+    Churn(Repository repository, ObjectReader reader, NumstatCache cache, boolean mergesAgainstFirstParent) {
         this.cache = cache;
+        this.mergesAgainstFirstParent = mergesAgainstFirstParent;
         this.scanner = new DiffFormatter(DisabledOutputStream.INSTANCE);
         scanner.setReader(reader, repository.getConfig());
         this.repository = repository;
@@ -139,7 +146,7 @@ final class Churn implements AutoCloseable {
     /**
      * What {@code commit} changed under {@code paths} against its parent, renames paired when asked; nothing
      * for a merge, for which {@code git log --numstat} lists no files either (its lines belong to the
-     * commits it merged, which are counted themselves).
+     * commits it merged, which are counted themselves), unless merges count against their first parent.
      */
     List<Change> changes(LoggedCommit logged, Collection<String> paths, boolean detectRenames) throws IOException {
         List<Change> plain = detectRenames ? null : changesWithoutRenames(logged, paths);
@@ -167,10 +174,10 @@ final class Churn implements AutoCloseable {
             tableSource = null;
         }
         if (table != null && table.covers(logged.tableIndex())) {
-            return table.changes(logged.tableIndex(), attributes);
+            return table.changes(logged.tableIndex(), attributes, mergesAgainstFirstParent);
         }
         LoggedCommit.Trees trees = logged.trees();
-        if (trees.parents() > 1) {
+        if (trees.parents() > 1 && !mergesAgainstFirstParent) {
             return List.of();
         }
         TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
@@ -194,7 +201,7 @@ final class Churn implements AutoCloseable {
 
     private List<Change> changesPairingRenames(LoggedCommit logged, Collection<String> paths) throws IOException {
         LoggedCommit.Trees trees = logged.trees();
-        if (trees.parents() > 1) {
+        if (trees.parents() > 1 && !mergesAgainstFirstParent) {
             return List.of();
         }
         TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);

@@ -43,7 +43,8 @@ public final class PathHistory {
      */
     public void run(HistoryQuery query, Sink sink) {
         NumstatCache cache = query.stat() ? openCache() : null;
-        try (Churn churn = query.stat() ? new Churn(workspace.repository(), commits.reader(), cache) : null) {
+        try (Churn churn = query.stat() ? new Churn(workspace.repository(), commits.reader(), cache,
+            query.firstParent()) : null) {
             walk(query, churn, (c, paths, renamePaths) -> {
                 if (churn == null) {
                     return sink.accept(new HistoryEntry(c, paths, -1, -1));
@@ -179,7 +180,7 @@ public final class PathHistory {
         List<Authored> found = new ArrayList<>();
         NumstatCache cache = openCache();
         Map<Mailmap.Person, AuthorSummary.Builder> byAuthor = new LinkedHashMap<>();
-        try (Churn churn = new Churn(workspace.repository(), commits.reader(), cache)) {
+        try (Churn churn = new Churn(workspace.repository(), commits.reader(), cache, query.firstParent())) {
             walk(query, churn, (c, paths, renamePaths) -> {
                 Signature author = author(c);
                 List<Churn.Change> changes = changes(churn, c, paths, renamePaths);

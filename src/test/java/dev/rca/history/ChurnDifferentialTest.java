@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,11 +42,17 @@ class ChurnDifferentialTest {
         HistoryRepoGenerator.generate(generated, 47, 240);
     }
 
-    /** sha → {added, removed} as git's numstat sums them; merges, for which git lists nothing, as 0/0. */
-    private static Map<String, List<Long>> gitNumstat(Path dir, String path) {
+    /**
+     * sha → {added, removed} as git's numstat sums them with {@code options}; merges, for which git lists nothing
+     * (unless with {@code --first-parent}), as 0/0.
+     */
+    private static Map<String, List<Long>> gitNumstat(Path dir, String path, String... options) {
         Map<String, List<Long>> sums = new LinkedHashMap<>();
         String sha = null;
-        for (String line : NativeGit.lines(dir, "log", "--numstat", "--format=@%H", "--", path)) {
+        List<String> args = new ArrayList<>(List.of("log", "--numstat", "--format=@%H"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--", path));
+        for (String line : NativeGit.lines(dir, args.toArray(new String[0]))) {
             if (line.startsWith("@")) {
                 sha = line.substring(1);
                 sums.put(sha, new ArrayList<>(List.of(0L, 0L)));
@@ -61,8 +68,10 @@ class ChurnDifferentialTest {
         return sums;
     }
 
-    private static Map<String, List<Long>> rcaStat(Path dir, String path) {
-        CliResult r = Cli.run(dir, "history", path, "--stat", "--format=json");
+    private static Map<String, List<Long>> rcaStat(Path dir, String path, String... options) {
+        List<String> args = new ArrayList<>(List.of("history", path, "--stat", "--format=json"));
+        args.addAll(List.of(options));
+        CliResult r = Cli.run(dir, args.toArray(new String[0]));
         assertEquals(0, r.exitCode(), r.toString());
         Map<String, List<Long>> rows = new LinkedHashMap<>();
         for (String line : r.outLines()) {
@@ -254,6 +263,37 @@ class ChurnDifferentialTest {
             assertEquals(authorsWithout.get(path), Cli.run(dir, "history", path, "--authors").out(),
                 "rca history " + path + " --authors, from the table");
         }
+    }
+
+    /**
+     * With {@code --first-parent} git diffs a merge against its first parent (the option implies
+     * {@code --diff-merges=first-parent}), and the merged commits are not walked: a merge counts what it brought in,
+     * from tree diffs and from the changed-path table alike, and {@code --authors} credits it to the merge's author.
+     */
+    @Test
+    void withFirstParentAMergeCountsItsChangesAgainstItsFirstParentAsInGit() throws Exception {
+        for (String path : List.of("src", "docs", "src/cache.c", ".")) {
+            Map<String, List<Long>> git = gitNumstat(generated, path, "--first-parent");
+            assertEquals(git, rcaStat(generated, path, "--first-parent"), "rca history " + path + " --first-parent --stat");
+        }
+        Set<String> merges = Set.copyOf(NativeGit.lines(generated, "log", "--merges", "--first-parent", "--format=%H"));
+        assertTrue(gitNumstat(generated, ".", "--first-parent").entrySet().stream()
+            .anyMatch(e -> merges.contains(e.getKey()) && e.getValue().get(0) > 0), "some merge brought lines in");
+        Path dir = AwkwardShapes.create(tmp.resolve("shapes-first-parent"));
+        String merge = NativeGit.lines(dir, "rev-parse", "main~1").get(0);
+        assertEquals(List.of(1L, 0L), gitNumstat(dir, "t", "--first-parent").get(merge), "t/merged.txt");
+        Map<String, List<Long>> walked = rcaStat(dir, "t", "--first-parent");
+        assertEquals(gitNumstat(dir, "t", "--first-parent"), walked);
+        String authors = Cli.run(dir, "history", "t", "--first-parent", "--authors", "--format=json").out();
+        assertEquals(0, Cli.run(dir, "index").exitCode());
+        assertEquals(walked, rcaStat(dir, "t", "--first-parent"), "from the changed-path table");
+        assertEquals(authors, Cli.run(dir, "history", "t", "--first-parent", "--authors", "--format=json").out());
+        // A2's 6 added lines hold the merge's t/merged.txt
+        assertEquals("""
+            {"name":"A0","email":"a0@example.com","commits":4,"added":7,"removed":14,"first":"2023-11-15","last":"2023-11-19"}
+            {"name":"A1","email":"a1@example.com","commits":4,"added":14,"removed":5,"first":"2023-11-14","last":"2023-11-15"}
+            {"name":"A2","email":"a2@example.com","commits":4,"added":6,"removed":5,"first":"2023-11-15","last":"2023-11-19"}
+            """, authors);
     }
 
     /**
