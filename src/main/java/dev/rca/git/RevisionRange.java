@@ -12,7 +12,8 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 /**
  * Revisions in git's range syntax, as {@code git log} and {@code git rev-list} take them: {@code A},
  * {@code ^A}, {@code A..B}, {@code A...B} (symmetric difference) and {@code A^!} (the commit without its
- * parents). With no positive revision, {@code HEAD} is the tip.
+ * parents). With no revision at all, {@code HEAD} is the tip; only excluded ones ({@code ^A}) leave none, and
+ * git lists nothing then.
  *
  * @param specs the revisions as typed, in command-line order
  */
@@ -38,17 +39,16 @@ public record RevisionRange(List<String> specs) {
      */
     public List<Endpoint> resolve(GitWorkspace workspace) {
         List<Endpoint> endpoints = new ArrayList<>();
-        boolean anyPositive = false;
         for (String spec : specs) {
-            anyPositive |= resolveOne(workspace, spec, endpoints);
+            resolveOne(workspace, spec, endpoints);
         }
-        if (!anyPositive) {
+        if (specs.isEmpty()) {
             endpoints.add(new Endpoint(workspace.resolveCommit("HEAD"), false));
         }
         return endpoints;
     }
 
-    private static boolean resolveOne(GitWorkspace workspace, String spec, List<Endpoint> out) {
+    private static void resolveOne(GitWorkspace workspace, String spec, List<Endpoint> out) {
         int symmetric = spec.indexOf("...");
         if (symmetric >= 0) {
             ObjectId left = endpoint(workspace, spec.substring(0, symmetric));
@@ -58,17 +58,17 @@ public record RevisionRange(List<String> specs) {
             }
             out.add(new Endpoint(left, false));
             out.add(new Endpoint(right, false));
-            return true;
+            return;
         }
         int dots = spec.indexOf("..");
         if (dots >= 0) {
             out.add(new Endpoint(endpoint(workspace, spec.substring(0, dots)), true));
             out.add(new Endpoint(endpoint(workspace, spec.substring(dots + 2)), false));
-            return true;
+            return;
         }
         if (spec.startsWith("^")) {
             out.add(new Endpoint(workspace.resolveCommit(spec.substring(1)), true));
-            return false;
+            return;
         }
         if (spec.endsWith("^!")) {
             ObjectId tip = workspace.resolveCommit(spec.substring(0, spec.length() - 2));
@@ -78,10 +78,9 @@ public record RevisionRange(List<String> specs) {
                     out.add(new Endpoint(parent.copy(), true));
                 }
             }
-            return true;
+            return;
         }
         out.add(new Endpoint(workspace.resolveCommit(spec), false));
-        return true;
     }
 
     private static ObjectId endpoint(GitWorkspace workspace, String side) {

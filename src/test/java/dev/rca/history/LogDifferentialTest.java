@@ -73,6 +73,8 @@ class LogDifferentialTest {
             List.of("--all-match"), List.of("main", topic), List.of(t0 + ".." + "main"), List.of(tMid + "..main"),
             List.of("^" + tMid, "main", topic), List.of(t0 + "..." + tLast), List.of(tLast + "..", "--no-merges"),
             List.of(topic + "..main", "--first-parent"), List.of("main.." + topic),
+            // only excluded revisions: git adds HEAD only when no revision is given, and lists nothing
+            List.of("^" + tMid), List.of("^" + t0, "^" + tLast, "--no-merges"),
             List.of("--grep=fix"), List.of("--grep=Fix"), List.of("--grep=fix", "-i"),
             List.of("--grep=fix", "--grep=cache"), List.of("--grep=fix", "--grep=cache", "--all-match"),
             List.of("--grep=fix", "--invert-grep"), List.of("--grep=a.b", "-F"), List.of("--grep=^tidy"),
@@ -102,6 +104,7 @@ class LogDifferentialTest {
         qs.add(List.of("--grep=fix", "--", "src"));
         qs.add(List.of("--", "."));
         qs.add(List.of("--", "no/such/path"));
+        qs.add(List.of("^" + tMid, "--", "src"));
         return qs;
     }
 
