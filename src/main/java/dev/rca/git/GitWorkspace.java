@@ -218,11 +218,20 @@ public final class GitWorkspace implements AutoCloseable {
      */
     public boolean namesCommit(String revision) throws IOException {
         try {
-            return repository.resolve(revision + "^{commit}") != null;
+            return repository.resolve(gitsSpelling(revision) + "^{commit}") != null;
         } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException | org.eclipse.jgit.errors.RevisionSyntaxException
                  | org.eclipse.jgit.errors.AmbiguousObjectException notACommit) {
             return false;
         }
+    }
+
+    /**
+     * {@code revision} as JGit reads it: git's {@code @} alone is {@code HEAD}, also before {@code ~} and {@code ^}
+     * ({@code @~2}); JGit knows only {@code @{…}}.
+     */
+    private static String gitsSpelling(String revision) {
+        boolean at = revision.equals("@") || revision.startsWith("@~") || revision.startsWith("@^");
+        return at ? Constants.HEAD + revision.substring(1) : revision;
     }
 
     /**
@@ -235,7 +244,7 @@ public final class GitWorkspace implements AutoCloseable {
             throw RcaException.badInput("bad revision '" + revision + "'");
         }
         try {
-            ObjectId id = repository.resolve(revision + "^{commit}");
+            ObjectId id = repository.resolve(gitsSpelling(revision) + "^{commit}");
             if (id == null) {
                 if (!hasCommits()) {
                     throw RcaException.badInput("the repository has no commits yet")

@@ -75,6 +75,8 @@ class LogDifferentialTest {
             List.of(topic + "..main", "--first-parent"), List.of("main.." + topic),
             // only excluded revisions: git adds HEAD only when no revision is given, and lists nothing
             List.of("^" + tMid), List.of("^" + t0, "^" + tLast, "--no-merges"),
+            // git's @ for HEAD
+            List.of("@"), List.of("@~3..@^", "--first-parent"),
             List.of("--grep=fix"), List.of("--grep=Fix"), List.of("--grep=fix", "-i"),
             List.of("--grep=fix", "--grep=cache"), List.of("--grep=fix", "--grep=cache", "--all-match"),
             List.of("--grep=fix", "--invert-grep"), List.of("--grep=a.b", "-F"), List.of("--grep=^tidy"),
@@ -166,6 +168,8 @@ class LogDifferentialTest {
             assertEquals(NativeGit.lines(dir, "log", "--format=%H", "--first-parent", tag, "--", path),
                 Cli.run(dir, "history", "--first-parent", "--format=sha", tag, "--", path).outLines());
         }
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "@~2", "--", "src"),
+            Cli.run(dir, "history", "src", "@~2", "--format=sha").outLines(), "src at @~2");
     }
 
     @AfterAll
