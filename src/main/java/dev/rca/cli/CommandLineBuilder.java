@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Builds picocli's command line for {@link Rca}: settings shared by every command (case-insensitive enum values,
- * no abbreviated options, rca's error rendering) and the help and version options each command inherits.
+ * no abbreviated options, rca's error rendering), git's "the last one counts" for a repeated option of {@code log}
+ * and {@code history}, and the help and version options each command inherits.
  */
 final class CommandLineBuilder {
     private CommandLineBuilder() {
@@ -47,6 +48,13 @@ final class CommandLineBuilder {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedOptionsAllowed(false);
+        // log and history take git log's options, where one given again replaces the earlier (-n 5 -n 10)
+        for (String gitLog : List.of("log", "history")) {
+            CommandLine sub = cl.getSubcommands().get(gitLog);
+            if (sub != null) {
+                sub.setOverwrittenOptionsAllowed(true);
+            }
+        }
         cl.setExitCodeExceptionMapper(e -> e instanceof RcaException r ? r.exitCode() : ExitCode.INTERNAL);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
             ErrorReporter.reportFailure(ex, rca.stacktrace(), commandLine.getErr()));

@@ -11,6 +11,7 @@ import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,27 @@ class HistoryCommandsTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(fourth.name().substring(0, 7) + "  2026-01-01  Alice Author          add mailmap\n"
             + third.name().substring(0, 7) + "  2026-01-01  Alice Author          move cache\n", r.out());
+    }
+
+    @Test
+    void aRepeatedOptionTakesItsLastValueAsInGit() {
+        // a script that adds to a command line gets git's answer: the last -n, --since, --until, --format counts
+        List<List<String>> repeats = List.of(List.of("-n", "3", "-n", "1"), List.of("-3", "-2"),
+            List.of("--until=2020-01-01", "--until=2030-01-01"), List.of("--since=2030-01-01", "--after=2020-01-01"),
+            List.of("--first-parent", "--first-parent", "--no-merges", "--no-merges"));
+        for (List<String> options : repeats) {
+            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+            git.addAll(options);
+            List<String> rca = new ArrayList<>(List.of("log", "--format=json"));
+            rca.addAll(options);
+            rca.add("--format=sha");
+            CliResult r = Cli.run(dir, rca.toArray(new String[0]));
+            assertEquals(List.of(0, NativeGit.lines(dir, git.toArray(new String[0]))), List.of(r.exitCode(), r.outLines()),
+                String.join(" ", rca));
+        }
+        CliResult history = Cli.run(dir, "history", "lib/cache.c", "--follow", "--follow", "-n", "5", "-n", "1",
+            "--format=sha");
+        assertEquals(List.of(0, fourth.name() + "\n"), List.of(history.exitCode(), history.out()));
     }
 
     @Test
