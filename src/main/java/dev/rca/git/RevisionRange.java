@@ -4,6 +4,8 @@ import dev.rca.RcaException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -11,13 +13,17 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 
 /**
  * Revisions in git's range syntax, as {@code git log} and {@code git rev-list} take them: {@code A},
- * {@code ^A}, {@code A..B}, {@code A...B} (symmetric difference) and {@code A^!} (the commit without its
- * parents). With no revision at all, {@code HEAD} is the tip; only excluded ones ({@code ^A}) leave none, and
- * git lists nothing then.
+ * {@code ^A}, {@code A..B}, {@code A...B} (symmetric difference), {@code A^!} (the commit without its
+ * parents), {@code A^@} (its parents) and {@code A^-<n>} ({@code A^<n>..A}; {@code A^-} is {@code A^1..A}). With
+ * no revision at all, {@code HEAD} is the tip; only excluded ones ({@code ^A}) leave none, and git lists nothing
+ * then.
  *
  * @param specs the revisions as typed, in command-line order
  */
 public record RevisionRange(List<String> specs) {
+    /** {@code A^-} and {@code A^-<n>}: the tip, and which parent's history to leave out. */
+    private static final Pattern PARENT_RANGE = Pattern.compile("(.+)\\^-(\\d*)");
+
     public RevisionRange {
         specs = List.copyOf(specs);
         for (String spec : specs) {
@@ -70,17 +76,41 @@ public record RevisionRange(List<String> specs) {
             out.add(new Endpoint(workspace.resolveCommit(spec.substring(1)), true));
             return;
         }
+        Matcher parentRange = PARENT_RANGE.matcher(spec);
+        if (parentRange.matches()) {
+            // A^-<n> is A^<n>..A, A^- is A^1..A
+            String tip = parentRange.group(1);
+            String parent = parentRange.group(2).isEmpty() ? "1" : parentRange.group(2);
+            out.add(new Endpoint(workspace.resolveCommit(tip + "^" + parent), true));
+            out.add(new Endpoint(workspace.resolveCommit(tip), false));
+            return;
+        }
+        if (spec.endsWith("^@")) {
+            ObjectId tip = workspace.resolveCommit(spec.substring(0, spec.length() - 2));
+            for (ObjectId parent : parents(workspace, tip)) {
+                out.add(new Endpoint(parent, false));
+            }
+            return;
+        }
         if (spec.endsWith("^!")) {
             ObjectId tip = workspace.resolveCommit(spec.substring(0, spec.length() - 2));
             out.add(new Endpoint(tip, false));
-            try (RevWalk walk = new RevWalk(workspace.repository())) {
-                for (RevCommit parent : GitWorkspace.parseCommit(walk, tip).getParents()) {
-                    out.add(new Endpoint(parent.copy(), true));
-                }
+            for (ObjectId parent : parents(workspace, tip)) {
+                out.add(new Endpoint(parent, true));
             }
             return;
         }
         out.add(new Endpoint(workspace.resolveCommit(spec), false));
+    }
+
+    private static List<ObjectId> parents(GitWorkspace workspace, ObjectId commit) {
+        try (RevWalk walk = new RevWalk(workspace.repository())) {
+            List<ObjectId> parents = new ArrayList<>();
+            for (RevCommit parent : GitWorkspace.parseCommit(walk, commit).getParents()) {
+                parents.add(parent.copy());
+            }
+            return parents;
+        }
     }
 
     private static ObjectId endpoint(GitWorkspace workspace, String side) {

@@ -172,6 +172,24 @@ class LogDifferentialTest {
             Cli.run(dir, "history", "src", "@~2", "--format=sha").outLines(), "src at @~2");
     }
 
+    @Test
+    void parentShorthandsMatchGit() {
+        Path dir = dir(SEEDS[0]);
+        repo(SEEDS[0]);
+        String merge = NativeGit.lines(dir, "rev-list", "--merges", "-n", "1", "main").get(0);
+        for (List<String> revisions : List.of(List.of(merge + "^@"), List.of(merge + "^-"), List.of(merge + "^-2"),
+            List.of(merge + "^-1", "--first-parent"), List.of("main^@", "--no-merges"), List.of(merge + "^!"))) {
+            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+            git.addAll(revisions);
+            List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
+            rca.addAll(revisions);
+            CliResult r = Cli.run(dir, rca.toArray(new String[0]));
+            List<String> expected = NativeGit.lines(dir, git.toArray(new String[0]));
+            assertTrue(!expected.isEmpty(), String.join(" ", git));
+            assertEquals(List.of(0, expected), List.of(r.exitCode(), r.outLines()), String.join(" ", rca));
+        }
+    }
+
     @AfterAll
     void ranQueries() {
         assertTrue(queriesRun == 0 || queriesRun > 100, "ran " + queriesRun + " log queries");
