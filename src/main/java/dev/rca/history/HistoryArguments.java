@@ -64,11 +64,17 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
             if (before.size() > 1) {
                 throw RcaException.usage("history takes one revision, not " + before.size() + ": " + before);
             }
-            return new HistoryArguments(operands.subList(before.size(), operands.size()),
-                before.isEmpty() ? null : before.get(0), List.of());
+            List<String> paths = operands.subList(before.size(), operands.size());
+            if (!before.isEmpty()) {
+                refuseRange(before.get(0), paths);
+            }
+            return new HistoryArguments(paths, before.isEmpty() ? null : before.get(0), List.of());
         }
         if (operands.size() >= 2) {
             String last = operands.get(operands.size() - 1);
+            if (!isPath(workspace, last)) {
+                refuseRange(last, operands.subList(0, operands.size() - 1));
+            }
             if (namesCommit(workspace, last) && !existsInWorkTree(workspace, last)) {
                 return new HistoryArguments(workspace, operands.subList(0, operands.size() - 1), last);
             }
@@ -82,6 +88,18 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
             }
         }
         return new HistoryArguments(workspace, operands, null);
+    }
+
+    /**
+     * A range ({@code A..B}, {@code ^A}, {@code A^!}, …) is a usage error with a pointer to {@code rca log}, which
+     * takes it, rather than an unknown revision: history starts from one commit.
+     */
+    private static void refuseRange(String revision, List<String> paths) {
+        boolean dots = revision.contains("..") && !revision.contains("../") && !revision.contains("/..");
+        if (dots || revision.startsWith("^") || revision.matches(".*\\^([!@]|-\\d*)")) {
+            throw RcaException.usage("history takes one revision, not a range: '" + revision + "'")
+                .withHint("rca log " + revision + " -- " + String.join(" ", paths) + " lists the commits of a range");
+        }
     }
 
     /** Whether {@code operand} is in the work tree, or in HEAD's tree in a bare repository. */

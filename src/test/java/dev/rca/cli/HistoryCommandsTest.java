@@ -366,6 +366,21 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void aRangeIsRefusedWithAPointerToLogWhichTakesIt() {
+        String range = first.name().substring(0, 7) + ".." + third.name().substring(0, 7);
+        for (String[] args : List.of(new String[] {"history", "lib", range}, new String[] {"history", range, "--", "lib"})) {
+            assertError(ExitCode.USAGE, "rca: error: history takes one revision, not a range: '" + range + "'\n"
+                + "hint: rca log " + range + " -- lib lists the commits of a range\n", args);
+        }
+        assertError(ExitCode.USAGE, "rca: error: history takes one revision, not a range: '^HEAD~1'\n"
+            + "hint: rca log ^HEAD~1 -- lib lists the commits of a range\n", "history", "^HEAD~1", "--", "lib");
+        // ../src is a path gone from the work tree, not a range: git's advice, after --
+        CliResult gone = Cli.run(dir.resolve("lib"), "history", "cache.c", "../src");
+        assertEquals(List.of(ExitCode.BAD_INPUT, "rca: error: unknown revision or path not in the working tree:"
+            + " '../src'"), List.of(gone.exitCode(), gone.err().lines().findFirst().orElse("")));
+    }
+
+    @Test
     void errorsAreOneLineAndPrintNothing() {
         assertError(ExitCode.BAD_INPUT, "rca: error: unknown revision 'nope'\n", "log", "nope");
         assertError(ExitCode.USAGE, "rca: error: --merges and --no-merges exclude each other\n",
