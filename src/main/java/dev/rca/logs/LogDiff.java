@@ -72,7 +72,8 @@ public final class LogDiff {
     /**
      * Adds to {@code hunks} what is left of {@code edits} once lines that moved are dropped: every one-sided
      * line whose masked text is one-sided on the other side too is paired off (first come, first paired),
-     * and the unpaired lines of each edit become hunks of consecutive lines, good side first.
+     * and the unpaired lines of each edit become hunks of consecutive lines, good side first. An edit left with
+     * one run on each side stays one hunk, a replacement as without moves.
      */
     private static void dropMoves(EditList edits, HashedLines a, HashedLines b, List<LogDiffHunk> hunks) {
         long[] deleted = oneSided(edits, a, true);
@@ -100,8 +101,18 @@ public final class LogDiff {
         int[] goodBudget = Arrays.copyOf(pairs, n);
         int[] badBudget = Arrays.copyOf(pairs, n);
         for (Edit edit : edits) {
-            addRuns(hunks, a, edit.getBeginA(), edit.getEndA(), movedKeys, goodBudget, true, edit.getBeginB());
-            addRuns(hunks, b, edit.getBeginB(), edit.getEndB(), movedKeys, badBudget, false, edit.getBeginA());
+            List<LogDiffHunk> good = new ArrayList<>();
+            List<LogDiffHunk> bad = new ArrayList<>();
+            addRuns(good, a, edit.getBeginA(), edit.getEndA(), movedKeys, goodBudget, true, edit.getBeginB());
+            addRuns(bad, b, edit.getBeginB(), edit.getEndB(), movedKeys, badBudget, false, edit.getBeginA());
+            if (good.size() == 1 && bad.size() == 1) {
+                LogDiffHunk g = good.get(0);
+                LogDiffHunk d = bad.get(0);
+                hunks.add(new LogDiffHunk(g.goodFrom(), g.goodCount(), d.badFrom(), d.badCount()));
+            } else {
+                hunks.addAll(good);
+                hunks.addAll(bad);
+            }
         }
     }
 

@@ -145,7 +145,7 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
         boolean hasContext = contextFrom < hunk.goodFrom();
         return switch (line.side()) {
             case CONTEXT -> hasContext && line.line() == contextFrom;
-            case GOOD -> !hasContext && line.line() == hunk.goodFrom();
+            case GOOD -> !hasContext && hunk.goodCount() > 0 && line.line() == hunk.goodFrom();
             case BAD -> !hasContext && hunk.goodCount() == 0 && line.line() == hunk.badFrom();
         };
     }

@@ -199,6 +199,50 @@ class LogsCommandTest {
     }
 
     @Test
+    void ignoreMovesKeepsAReplacementInOneHunk() throws IOException {
+        java.util.List<String> good = java.util.List.of("[main] start", "[main] max_attempts=3",
+            "[worker-1] delivered batch 1", "[worker-2] delivered batch 2", "[main] exit");
+        java.util.List<String> bad = java.util.List.of("[main] start", "[main] WARN max_attempts is not a number",
+            "[main] max_attempts=1", "[worker-2] delivered batch 2", "[worker-1] delivered batch 1", "[main] exit");
+        String replaced = String.join("\n",
+            "-2\t[main] max_attempts=3",
+            "+2\t[main] WARN max_attempts is not a number",
+            "+3\t[main] max_attempts=1",
+            "1 line only in good.log, 2 only in bad.log, in 1 place", "");
+        String head = "--- good.log (5 lines)\n+++ bad.log (6 lines)\nfirst divergence: good.log line 2, bad.log line 2\n";
+        assertEquals(head + "@@ -2,1 +2,2 @@\n" + replaced, diffIgnoringMoves(good, bad));
+        assertEquals(head + "@@ -2,1 +2,2 @@\n 1\t[main] start\n" + replaced, diffIgnoringMoves(good, bad, "-U", "1"));
+        // a moved line splits the bad side in two: each hunk's header stays above its own lines
+        assertEquals(String.join("\n",
+            "--- good.log (5 lines)",
+            "+++ bad.log (6 lines)",
+            "first divergence: good.log line 4, bad.log line 3",
+            "@@ -4,1 +3,0 @@",
+            "-4\tmax_attempts=3",
+            "@@ -4,0 +3,1 @@",
+            "+3\tWARN max_attempts is not a number",
+            "@@ -4,0 +5,1 @@",
+            "+5\tmax_attempts=1",
+            "1 line only in good.log, 2 only in bad.log, in 3 places", ""),
+            diffIgnoringMoves(java.util.List.of("start", "config loaded", "upstream ready", "max_attempts=3", "exit"),
+                java.util.List.of("start", "upstream ready", "WARN max_attempts is not a number", "config loaded",
+                    "max_attempts=1", "exit")));
+    }
+
+    /** {@code rca logs diff --ignore-moves} of two logs that differ: its output. */
+    private String diffIgnoringMoves(java.util.List<String> good, java.util.List<String> bad, String... options)
+        throws IOException {
+        Files.write(tmp.resolve("good.log"), good);
+        Files.write(tmp.resolve("bad.log"), bad);
+        String[] args = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("logs", "diff", "good.log", "bad.log", "--ignore-moves"),
+            java.util.Arrays.stream(options)).toArray(String[]::new);
+        CliResult r = Cli.run(tmp, args);
+        assertEquals(1, r.exitCode(), r.toString());
+        return r.out();
+    }
+
+    @Test
     void diffAsJson() {
         CliResult r = Cli.run(tmp, "logs", "diff", "good-run-2.log", "bad-run.log", "--format=json");
         assertEquals(1, r.exitCode(), r.toString());
