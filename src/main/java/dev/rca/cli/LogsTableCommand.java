@@ -33,7 +33,7 @@ public final class LogsTableCommand extends RcaCommand {
         description = "Skip detection and parse as: json, glog, syslog5424, syslog, log4j, python, dmesg, timestamp or plain.")
     String logFormat;
 
-    @Option(names = "--level", split = ",", paramLabel = "<level>", description = "Keep only these levels (e.g. ERROR,WARN).")
+    @Option(names = "--level", split = ",", paramLabel = "<level>", description = "Keep only these levels (e.g. ERROR,WARN; WARN also keeps WARNING, ERROR keeps ERR and SEVERE).")
     Set<String> levels = Set.of();
 
     @Option(names = "--thread", paramLabel = "<regex>", description = "Keep only entries whose thread matches.")
@@ -65,8 +65,10 @@ public final class LogsTableCommand extends RcaCommand {
         LogTableWriter writer = new LogTableWriter(out(), style, width);
         LogFilter filter = new LogFilter(levels, thread, source, grep);
         long[] entries = {0};
+        boolean[] leveled = {false};
         try (LogLineReader reader = LogsCommand.open(directory(), file)) {
             LogParser.parse(reader, forced, entry -> {
+                leveled[0] |= entry.level() != null;
                 if (filter.test(entry)) {
                     writer.write(entry);
                 }
@@ -80,6 +82,11 @@ public final class LogsTableCommand extends RcaCommand {
             throw RcaException.badInput("cannot read " + file + ": " + e.getMessage(), e);
         }
         writer.finish();
+        if (!levels.isEmpty() && entries[0] > 0 && !leveled[0]) {
+            // a log whose level is only in the message text (syslog without a priority, a bespoke layout)
+            err().println("rca: note: no entry in " + file + " has a level rca can read, so --level keeps none; "
+                + "select by the message with --grep instead");
+        }
         return 0;
     }
 }

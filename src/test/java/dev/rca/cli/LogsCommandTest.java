@@ -94,6 +94,52 @@ class LogsCommandTest {
     }
 
     @Test
+    void levelFilterKnowsEachFormatsNameForALevel() throws IOException {
+        // Python says WARNING where logback says WARN; syslog says ERR; Serilog WRN; java.util.logging SEVERE
+        assertEquals("line,level,message\r\n7,WARNING,retrying\r\n",
+            csvOf(Cli.run(tmp, "logs", "table", "python.log", "--format=csv", "--level=WARN")));
+        assertEquals("line,level,message\r\n1,ERR,giving up after 1 attempts\r\n2,WARNING,retry budget low\r\n",
+            keptLevels("syslog.log", "error,warn", "<11>Nov 22 09:00:03 relayhost relay[4242]: giving up after 1 attempts",
+                "<12>Nov 22 09:00:04 relayhost relay[4242]: retry budget low",
+                "<14>Nov 22 09:00:05 relayhost relay[4242]: shutdown"));
+        assertEquals("line,level,message\r\n1,WRN,retry budget low\r\n2,SEVERE,batch dropped\r\n",
+            keptLevels("serilog.json", "Warning,ERR",
+                "{\"time\":\"2026-11-22T09:00:03Z\",\"level\":\"WRN\",\"message\":\"retry budget low\"}",
+                "{\"time\":\"2026-11-22T09:00:04Z\",\"level\":\"SEVERE\",\"message\":\"batch dropped\"}",
+                "{\"time\":\"2026-11-22T09:00:05Z\",\"level\":\"INF\",\"message\":\"shutdown\"}"));
+    }
+
+    /** The CSV line, level and message columns of {@code rca logs table --level=<levels>} over {@code lines}. */
+    private String keptLevels(String name, String levels, String... lines) throws IOException {
+        Files.write(tmp.resolve(name), java.util.List.of(lines));
+        return csvOf(Cli.run(tmp, "logs", "table", name, "--format=csv", "--level=" + levels));
+    }
+
+    @Test
+    void levelFilterOnALogWithoutLevelsSaysWhyNothingIsLeft() throws IOException {
+        Files.write(tmp.resolve("app.log"), java.util.List.of(
+            "Nov 22 09:00:03 relayhost relay[4242]: ERROR relay.retry: giving up after 1 attempts",
+            "Nov 22 09:00:04 relayhost relay[4242]: INFO relay.main: shutdown"));
+        CliResult r = Cli.run(tmp, "logs", "table", "app.log", "--level=ERROR");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("LINE  TIME  LEVEL  THREAD  SOURCE  MESSAGE\n", r.out());
+        assertEquals("rca: note: no entry in app.log has a level rca can read, so --level keeps none; select by the "
+            + "message with --grep instead\n", r.err());
+        assertEquals("", Cli.run(tmp, "logs", "table", "python.log", "--level=FATAL").err());
+    }
+
+    /** The line, level and message columns of a CSV table (the others are tested elsewhere). */
+    private static String csvOf(CliResult r) {
+        assertEquals(0, r.exitCode(), r.toString());
+        StringBuilder kept = new StringBuilder();
+        for (String row : r.out().split("\r\n")) {
+            String[] cells = row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+            kept.append(cells[0]).append(',').append(cells[2]).append(',').append(cells[5]).append("\r\n");
+        }
+        return kept.toString();
+    }
+
+    @Test
     void emptyLogGivesHeaderOnly() throws IOException {
         Files.writeString(tmp.resolve("empty.log"), "");
         assertEquals("LINE  TIME  LEVEL  THREAD  SOURCE  MESSAGE\n", Cli.run(tmp, "logs", "table", "empty.log").out());
