@@ -5,15 +5,18 @@ import java.util.Objects;
 
 /**
  * An evidence item {@code E<n>}. {@code kind: commit} carries a commit with its subject, author and date;
- * {@code kind: query} carries the command line of a history query and the commits it returned. Other kinds
- * (written by hand, e.g. {@code log}, {@code dashboard}) carry a note. Absent fields are {@code null}.
+ * {@code kind: query} carries the command line of a history query and the commits it returned;
+ * {@code kind: log-diff} the command line of {@code rca logs diff} and what it found ({@code logDiff}). Other
+ * kinds (written by hand, e.g. {@code log}, {@code dashboard}) carry a note. Absent fields are {@code null}.
  */
 public record Evidence(String id, String kind, String commit, String subject, String author, String date,
-                       String note, String command, List<String> commits) {
+                       String note, String command, List<String> commits, LogDivergence logDiff) {
     /** The kind of an evidence item naming one commit. */
     public static final String COMMIT = "commit";
     /** The kind of an evidence item recording a history query. */
     public static final String QUERY = "query";
+    /** The kind of an evidence item recording a comparison of a good and a bad log. */
+    public static final String LOG_DIFF = "log-diff";
 
     public Evidence {
         if (!ItemKind.EVIDENCE.isId(id)) {

@@ -127,7 +127,8 @@ final class LedgerSchema {
                 text(m.get("commit"), p + ".commit"), text(m.get("subject"), p + ".subject"),
                 text(m.get("author"), p + ".author"), text(m.get("date"), p + ".date"),
                 text(m.get("note"), p + ".note"), text(m.get("command"), p + ".command"),
-                words(m.get("commits"), p + ".commits"));
+                words(m.get("commits"), p + ".commits"),
+                Evidence.LOG_DIFF.equals(kindOfEvidence) ? logDivergence(m, p) : null);
         });
         BisectRecord bisect = section(top.get("bisect"), "bisect", m -> {
             List<BisectStep> steps = items(m.get("steps"), "bisect.steps", (s, p) -> {
@@ -208,6 +209,32 @@ final class LedgerSchema {
         return new Ledger(version, ticket, title, kind, owner, status, summary, symptoms, timeline, repro,
             hypotheses, experiments, evidence, bisect, rootCause, whySymptom, fix, howFound, slipped, validation,
             actionItems, noActionItems, extra, positions);
+    }
+
+    /** What {@code rca logs diff -t} recorded; a field left out reads as unknown. */
+    private LogDivergence logDivergence(Map<String, Node> item, String path) {
+        Long[] first = new Long[2];
+        section(item.get("first_divergence"), path + ".first_divergence", f -> {
+            first[0] = wholeNumber(f.get("good_line"), path + ".first_divergence.good_line");
+            first[1] = wholeNumber(f.get("bad_line"), path + ".first_divergence.bad_line");
+            return null;
+        });
+        Long onlyInGood = wholeNumber(item.get("only_in_good"), path + ".only_in_good");
+        Long onlyInBad = wholeNumber(item.get("only_in_bad"), path + ".only_in_bad");
+        List<LogDivergence.Line> unmatched = items(item.get("unmatched"), path + ".unmatched", (u, p) -> {
+            String side = text(u.get("side"), p + ".side");
+            Long number = wholeNumber(u.get("line"), p + ".line");
+            String text = text(u.get("text"), p + ".text");
+            return side == null || number == null || text == null || !Set.of("good", "bad").contains(side) ? null
+                : new LogDivergence.Line(side.equals("good"), number, text);
+        });
+        return new LogDivergence(first[0], first[1], onlyInGood == null ? 0 : onlyInGood,
+            onlyInBad == null ? 0 : onlyInBad, unmatched);
+    }
+
+    private Long wholeNumber(Node node, String path) {
+        Integer value = integer(node, path);
+        return value == null ? null : value.longValue();
     }
 
     private static final Set<String> KNOWN = Set.of("rca", "ticket", "title", "kind", "owner", "status", "summary",

@@ -11,6 +11,7 @@ import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.Ledgers;
+import dev.rca.ledger.LogDivergence;
 import dev.rca.ledger.PriorAttempt;
 import dev.rca.ledger.Repro;
 import dev.rca.ledger.Slipped;
@@ -39,6 +40,9 @@ public final class PostmortemRenderer {
     public static final String NO_ACTION_ITEMS =
         "None — the fix is complete on its own, and no follow-up is warranted for this class of bug.";
 
+    /** How many lines of a log comparison's first divergence the post-mortem shows, and how wide. */
+    private static final int DIVERGENCE_LINES = 8;
+    private static final int DIVERGENCE_WIDTH = 200;
     private static final Map<String, String> SLIPPED_LABELS = Map.of(
         "ci-gap", "CI gap", "latent-code", "Latent code", "workload-gap", "Workload gap",
         "incomplete-prior-fix", "Incomplete prior fix", "review-miss", "Review miss",
@@ -352,11 +356,50 @@ public final class PostmortemRenderer {
             } else {
                 line.append(" (").append(LedgerProse.inline(e.kind())).append(")");
             }
+            List<LogDivergence.Line> divergence = List.of();
+            if (e.logDiff() != null) {
+                divergence = e.logDiff().atFirstDivergence();
+                line.append(" — ").append(logDiffFindings(e.logDiff(), !divergence.isEmpty()));
+            }
             if (present(e.note())) {
                 line.append(" — ").append(LedgerProse.inline(e.note()));
             }
             out.item(line.toString(), "evidence." + i);
+            if (!divergence.isEmpty()) {
+                fenced(out, "  ", "diff", firstDivergence(divergence), "evidence." + i);
+            }
         }
+    }
+
+    /** What a recorded {@code rca logs diff} found, ending with a colon when its first divergence follows. */
+    private static String logDiffFindings(LogDivergence diff, boolean linesFollow) {
+        if (diff.matched()) {
+            return "the logs match after masking";
+        }
+        StringBuilder found = new StringBuilder();
+        if (diff.goodLine() != null && diff.badLine() != null) {
+            found.append("first divergence at line ").append(diff.goodLine()).append(" of the good log and line ")
+                .append(diff.badLine()).append(" of the bad log; ");
+        }
+        found.append(diff.onlyInGood()).append(diff.onlyInGood() == 1 ? " line" : " lines")
+            .append(" only in the good log, ").append(diff.onlyInBad()).append(" only in the bad log");
+        return found.append(linesFollow ? ":" : "").toString();
+    }
+
+    /**
+     * The lines where two logs first diverge as {@code rca logs diff} prints them ({@code -<n>} good, {@code +<n>}
+     * bad), at most {@value #DIVERGENCE_LINES} of them, each cut to {@value #DIVERGENCE_WIDTH} characters.
+     */
+    private static String firstDivergence(List<LogDivergence.Line> lines) {
+        List<String> shown = new ArrayList<>();
+        for (LogDivergence.Line line : lines.subList(0, Math.min(lines.size(), DIVERGENCE_LINES))) {
+            String text = (line.good() ? "-" : "+") + line.number() + "\t" + line.text();
+            shown.add(text.length() > DIVERGENCE_WIDTH ? text.substring(0, DIVERGENCE_WIDTH - 1) + "…" : text);
+        }
+        if (lines.size() > DIVERGENCE_LINES) {
+            shown.add("…");
+        }
+        return String.join("\n", shown);
     }
 
     private static void slipped(Lines out, Slipped slipped) {

@@ -263,6 +263,36 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aRecordedLogDiffSaysWhereTheLogsDivergeAndShowsTheLines() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        write(tmp.resolve("good.log"), "2026-11-20 09:00:00,100 [main] INFO App - start\n"
+            + "2026-11-20 09:00:00,200 [main] INFO CartCache - evict took 3 ms\n"
+            + "2026-11-20 09:00:00,300 [main] INFO App - stop\n");
+        // log text is shown as it was, never linted: 'might' is no hedging and 0badc0de1 no SHA in a log line
+        write(tmp.resolve("bad.log"), "2026-11-22 09:00:00,100 [main] INFO App - start\n"
+            + "2026-11-22 09:00:00,200 [main] WARN CartCache - evict might race with entry 0badc0de1\n"
+            + "2026-11-22 09:00:00,250 [main] ERROR OrderLock - lock wait timed out\n"
+            + "2026-11-22 09:00:00,300 [main] INFO App - stop\n");
+        CliResult diff = Cli.run(tmp, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142");
+        assertEquals(1, diff.exitCode(), diff.toString());
+        assertEquals("recorded as E3\n", diff.err());
+        assertEquals(new CliResult(0, MD + "\n", ""), Cli.run(tmp, "postmortem", "-t", "PAY-142"));
+        String md = r.read(MD);
+        assertEquals(String.join("\n",
+            "- E3 (log-diff): `rca logs diff good.log bad.log -t PAY-142` — first divergence at line 2 of the good log "
+                + "and line 2 of the bad log; 1 line only in the good log, 2 only in the bad log:",
+            "  ```diff",
+            "  -2\t2026-11-20 09:00:00,200 [main] INFO CartCache - evict took 3 ms",
+            "  +2\t2026-11-22 09:00:00,200 [main] WARN CartCache - evict might race with entry 0badc0de1",
+            "  +3\t2026-11-22 09:00:00,250 [main] ERROR OrderLock - lock wait timed out",
+            "  ```",
+            "",
+            "## Why it slipped through"), md.substring(md.indexOf("- E3"), md.indexOf("## Why it slipped through") + 25));
+        assertEquals(new CliResult(0, "", ""), Cli.run(tmp, "lint", MD));
+    }
+
+    @Test
     void aRejectionReasonLeftOnAConfirmedHypothesisIsNotPublished() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("    status: confirmed\n",
