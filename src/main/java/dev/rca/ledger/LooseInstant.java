@@ -6,13 +6,18 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the times people write in a ledger ({@code at:} fields are free text): ISO-8601 instants and
- * offsets, local date-times and dates (taken as UTC), and git's {@code 2026-11-20 09:12:00 +0100}.
+ * offsets, local date-times and dates (taken as UTC), git's {@code 2026-11-20 09:12:00 +0100}, and a time
+ * copied from a log line: fractions of a second after a point or a comma ({@code 2026-11-20 09:12:00,120}, as
+ * logback and Python print them) and offsets without a colon ({@code 2026-11-20T09:12:00.120+0100}).
  */
 public final class LooseInstant {
     /** What a message shows as the form to use. */
@@ -20,17 +25,29 @@ public final class LooseInstant {
     // strict, so that 2026-02-30 is refused rather than read as 2026-02-28
     private static final List<DateTimeFormatter> WITH_OFFSET = List.of(
         DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-        strict("uuuu-MM-dd HH:mm[:ss] xx"),
-        strict("uuuu-MM-dd HH:mm[:ss]xxx"));
+        strict(' ', " xx"),
+        strict(' ', " xxx"),
+        strict(' ', "xxx"),
+        strict('T', "xx"));
     private static final List<DateTimeFormatter> LOCAL = List.of(
         DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-        strict("uuuu-MM-dd HH:mm[:ss]"));
+        strict(' ', ""));
+    /** A comma before the fraction of a second, which ISO-8601 allows and logback and Python print. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("(?<=\\d:\\d\\d),(?=\\d)");
 
     private LooseInstant() {
     }
 
-    private static DateTimeFormatter strict(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+    /** {@code uuuu-MM-dd<separator>HH:mm[:ss[.fraction]]<offset>}, strict. */
+    private static DateTimeFormatter strict(char separator, String offset) {
+        return new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'" + separator + "'HH:mm")
+            .optionalStart().appendPattern(":ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .appendPattern(offset.isEmpty() ? "" : offset)
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** True when {@code text} is written but names no time rca can place (a hand-edited "yesterday"). */
@@ -43,7 +60,7 @@ public final class LooseInstant {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.strip();
+        String t = DECIMAL_COMMA.matcher(text.strip()).replaceFirst(".");
         try {
             return Instant.parse(t);
         } catch (DateTimeParseException e) {

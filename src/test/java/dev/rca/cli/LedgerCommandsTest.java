@@ -255,7 +255,8 @@ class LedgerCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yesterday", "2026-02-30T10:00:00Z", "2026-13-45T99:00:00Z", "2026-02-30 10:00 +0100", " "})
+    @ValueSource(strings = {"yesterday", "2026-02-30T10:00:00Z", "2026-13-45T99:00:00Z", "2026-02-30 10:00 +0100", " ",
+        "2026-02-30 10:00:00,120", "2026-11-22 09:00:07,1234567890", "Nov 22 09:00:07"})
     void anAtThatIsNoTimeIsAUsageErrorThatWritesNothing(String at) throws Exception {
         ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
         ok(rca("hypothesis", "h"), "H1\n");
@@ -265,6 +266,24 @@ class LedgerCommandsTest {
         assertEquals(refused, rca("symptom", "late", "--at=" + at));
         assertEquals(refused, rca("experiment", "poke", "--tests=H1", "--result=r", "--at=" + at));
         assertArrayEquals(before, Files.readAllBytes(ledger("T-1")));
+    }
+
+    @Test
+    void atTakesATimeAsALogLinePrintsIt() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        List<String> printed = List.of("logback", "2026-11-22 09:00:07,120", "python", "2026-11-22 09:00:06.5",
+            "java", "2026-11-22T10:00:05.250+0100", "iso", "2026-11-22T09:00:08,5Z");
+        for (int i = 0; i < printed.size(); i += 2) {
+            ok(rca("symptom", printed.get(i), "--at=" + printed.get(i + 1)), "S" + (i / 2 + 1) + "\n");
+        }
+        ok(rca("check"), "");
+        ok(rca("timeline"), """
+            TIME                      KIND     TEXT         SOURCE
+            2026-11-22T09:00:05.250Z  symptom  S3: java     -
+            2026-11-22T09:00:06.500Z  symptom  S2: python   -
+            2026-11-22T09:00:07.120Z  symptom  S1: logback  -
+            2026-11-22T09:00:08.500Z  symptom  S4: iso      -
+            """);
     }
 
     @Test
