@@ -112,7 +112,11 @@ public final class PostmortemDraft {
             String origin = rendered.originOf(f.line());
             String where = origin == null ? markdownName + ":" + f.line() + ":" + f.column()
                 : ledger.positionOf(origin).in(ledgerName) + " (" + origin + ")";
-            refusals.add(where + ": " + f.rule().id() + ": " + f.message());
+            String refusal = where + ": " + f.rule().id() + ": " + f.message();
+            // text the document states twice (the root cause is in Summary too) is one problem in the ledger
+            if (!refusals.contains(refusal)) {
+                refusals.add(refusal);
+            }
         }
         if (!refusals.isEmpty()) {
             return new Outcome(null, missing, refusals, warnings);

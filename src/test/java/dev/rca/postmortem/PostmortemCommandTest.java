@@ -163,6 +163,16 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aLedgerWordTheDocumentStatesTwiceIsOneProblem() {
+        CliResult result = postmortemOfEdited(new LedgerRepo(tmp),
+            t -> t.replace("    CartCache.evict() releases", "    CartCache.evict() probably releases"));
+        assertEquals(new CliResult(1, "docs/postmortems/PAY-142.yaml:36:9 (root_cause.text): hedging: 'probably' is "
+            + "hedging: state what is known, or leave it out\n", "rca: error: no post-mortem for PAY-142: 1 problem in "
+            + "the ledger (listed above)\nhint: edit the ledger where each line points, then rerun\n"), result);
+        assertFalse(Files.exists(tmp.resolve(MD)));
+    }
+
+    @Test
     void anIncidentNeedsConfirmation() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("kind: bug", "kind: incident"));
@@ -295,9 +305,8 @@ class PostmortemCommandTest {
     @Test
     void aRejectionReasonLeftOnAConfirmedHypothesisIsNotPublished() {
         LedgerRepo r = new LedgerRepo(tmp);
-        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("    status: confirmed\n",
+        CliResult result = postmortemOfEdited(r, t -> t.replace("    status: confirmed\n",
             "    status: confirmed\n    because: the lock is taken twice\n"));
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
         assertEquals(new CliResult(0, MD + "\n", "rca: warning: H2 is confirmed but keeps the reason it was rejected "
             + "(because:); it is left out of the post-mortem: remove it from the ledger\n"), result);
         assertEquals(r.resource("golden/PAY-142.md"), r.read(MD));
@@ -400,6 +409,12 @@ class PostmortemCommandTest {
         assertFalse(Files.exists(tmp.resolve(MD)));
         assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
         assertEquals(List.of("?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    /** {@code rca postmortem} of the PAY-142 ledger after {@code edit}. */
+    private CliResult postmortemOfEdited(LedgerRepo r, UnaryOperator<String> edit) {
+        r.writeLedger("PAY-142", "PAY-142.yaml", edit);
+        return Cli.run(tmp, "postmortem", "-t", "PAY-142");
     }
 
     private static void write(Path file, String text) {
