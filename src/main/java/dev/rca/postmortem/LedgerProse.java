@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Ledger text made safe for a post-mortem: what a person wrote in the ledger is kept word for word, except
- * that unambiguous code identifiers ({@code CartCache.evict()}, {@code snake_case}, {@code camelCase},
- * {@code src/Foo.java}, {@code a::b}, {@code List<String>}) are put in code spans, and lines that would
- * change the document's structure (a {@code #} heading, a setext underline) are escaped so they stay text.
+ * that unambiguous code identifiers ({@code CartCache.evict()}, {@code snake_case}, {@code retry.max_attempts},
+ * {@code camelCase}, {@code src/Foo.java}, {@code a::b}, {@code List<String>}) are put in code spans, and lines
+ * that would change the document's structure (a {@code #} heading, a setext underline) are escaped so they stay
+ * text.
  * Existing code spans, URLs and link syntax are left alone; words that could be prose ({@code GitHub},
  * {@code e.g.}, {@code PAY-143}) are never wrapped.
  */
@@ -27,8 +28,9 @@ final class LedgerProse {
         "[\\w$./]+(?:::|->)[\\w$]+(?:(?:::|->|\\.)[\\w$]+)*",
         // Class.member, Class.member.field, Foo.java
         "[A-Z][a-z0-9][\\w$]*(?:\\.[a-z_$][\\w$]*)+",
-        // snake_case and UPPER_SNAKE, __dunder__
-        "_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*",
+        // snake_case and UPPER_SNAKE, also qualified (relay.config.parse_line, retry.max_attempts) or set
+        // (max_attempts=1); __dunder__
+        "(?:[A-Za-z_$][\\w$]*\\.)*_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?:\\.[A-Za-z_$][\\w$]*)*(?:=[\\w.-]+)?",
         "__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__",
         // camelCase with a lower-case word on both sides of a hump (not macOS, iPhone, kHz)
         "[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*",

@@ -11,6 +11,9 @@ class LedgerProseTest {
         "CartCache.evict() releases the lock.|`CartCache.evict()` releases the lock.",
         "(see evict(key), then unlinkEntry())|(see `evict(key)`, then `unlinkEntry()`)",
         "cart_lock and MAX_RETRIES and __init__|`cart_lock` and `MAX_RETRIES` and `__init__`",
+        "relay.config.parse_line keeps retry.max_attempts, so max_attempts=1.|"
+            + "`relay.config.parse_line` keeps `retry.max_attempts`, so `max_attempts=1`.",
+        "upstream.internal and relay.main stay prose, as does a=b|upstream.internal and relay.main stay prose, as does a=b",
         "scratchBuf is null, toString() and numStreams|`scratchBuf` is null, `toString()` and `numStreams`",
         "macOS, iPhone, kHz, 1/2.5 and TCP/IP stay prose|macOS, iPhone, kHz, 1/2.5 and TCP/IP stay prose",
         "edit src/main/Foo.java and tada/prim.h::syncWaitPeer|edit `src/main/Foo.java` and `tada/prim.h::syncWaitPeer`",
