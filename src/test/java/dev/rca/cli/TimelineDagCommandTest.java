@@ -185,7 +185,7 @@ class TimelineDagCommandTest {
         Files.writeString(dir.resolve(".rca.yaml"), "logs:\n  masks: ['pid=[0-9]+']\n");
         CliResult r = Cli.run(dir, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142");
         assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
-        assertEquals("recorded as E2\n", r.err());
+        assertEquals("recorded as E2 in docs/postmortems/PAY-142.yaml\n", r.err());
         String ledger = Files.readString(dir.resolve("docs/postmortems/PAY-142.yaml"));
         assertTrue(ledger.contains("""
               - id: E2

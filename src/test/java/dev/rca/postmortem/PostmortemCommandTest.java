@@ -286,7 +286,12 @@ class PostmortemCommandTest {
             + "2026-11-22 09:00:00,300 [main] INFO App - stop\n");
         CliResult diff = Cli.run(tmp, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142");
         assertEquals(1, diff.exitCode(), diff.toString());
-        assertEquals("recorded as E3\n", diff.err());
+        assertEquals("recorded as E3 in docs/postmortems/PAY-142.yaml\n", diff.err());
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        CliResult again = Cli.run(tmp, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142");
+        assertEquals(new CliResult(1, diff.out(), "rca: note: this comparison is already E3 in "
+            + "docs/postmortems/PAY-142.yaml; nothing added\n"), again);
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
         assertEquals(new CliResult(0, MD + "\n", ""), Cli.run(tmp, "postmortem", "-t", "PAY-142"));
         String md = r.read(MD);
         assertEquals(String.join("\n",
@@ -300,6 +305,13 @@ class PostmortemCommandTest {
             "",
             "## Why it slipped through"), md.substring(md.indexOf("- E3"), md.indexOf("## Why it slipped through") + 25));
         assertEquals(new CliResult(0, "", ""), Cli.run(tmp, "lint", MD));
+        // the same command with other findings (the log was rewritten) is another comparison
+        write(tmp.resolve("bad2.log"), r.read("bad.log").replace("ERROR OrderLock", "ERROR OrderLocks"));
+        assertEquals("recorded as E4 in docs/postmortems/PAY-142.yaml\n",
+            Cli.run(tmp, "logs", "diff", "bad.log", "bad2.log", "-t", "PAY-142").err());
+        write(tmp.resolve("bad2.log"), r.read("bad.log").replace("ERROR OrderLock", "ERROR OrderLock2"));
+        assertEquals("recorded as E5 in docs/postmortems/PAY-142.yaml\n",
+            Cli.run(tmp, "logs", "diff", "bad.log", "bad2.log", "-t", "PAY-142").err());
     }
 
     @Test
