@@ -124,6 +124,23 @@ final class LedgerProse {
         return out.toString();
     }
 
+    /**
+     * True when {@code text} names code: a code span, a word {@link #inline} would put in one, or a commit SHA.
+     * A root cause that names none is a summary ("a configuration issue"), not the mechanism.
+     */
+    static boolean namesCode(String text) {
+        if (CODE_SPAN.matcher(text).find() || PostmortemLinter.mentionsSha(text)) {
+            return true;
+        }
+        Matcher tokens = TOKEN.matcher(text);
+        while (tokens.find()) {
+            if (wrapToken(tokens.group()).indexOf('`') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String withoutHtml(String prose) {
         return HTML_START.matcher(prose).replaceAll("\\\\<");
     }

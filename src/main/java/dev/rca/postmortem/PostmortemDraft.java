@@ -121,6 +121,10 @@ public final class PostmortemDraft {
         if (!refusals.isEmpty()) {
             return new Outcome(null, missing, refusals, warnings);
         }
+        if (!LedgerProse.namesCode(ledger.rootCause().text())) {
+            warnings.add("root_cause.text names no function, file, field or commit: the Root cause should walk the"
+                + " mechanism with its code identifiers, not sum it up");
+        }
         if (fixChangedLines == 1) {
             warnings.add("the fix changes a single line: a one-line fix may need no post-mortem (its commit message"
                 + " or review can be the record)");

@@ -370,6 +370,17 @@ public final class PostmortemLinter {
         }
     }
 
+    /** True when {@code text} holds something this linter takes for a SHA. */
+    static boolean mentionsSha(String text) {
+        Matcher m = SHA_CANDIDATE.matcher(text);
+        while (m.find()) {
+            if (looksLikeSha(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A run of hex digits is taken for a SHA only when it mixes digits and letters and is no number. */
     static boolean looksLikeSha(String hex) {
         return HAS_DIGIT.matcher(hex).find() && HAS_HEX_LETTER.matcher(hex).find()

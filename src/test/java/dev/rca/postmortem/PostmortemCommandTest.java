@@ -23,6 +23,8 @@ class PostmortemCommandTest {
     Path tmp;
 
     private static final String MD = "docs/postmortems/PAY-142.md";
+    private static final String ROOT_CAUSE = "    CartCache.evict() releases cart_lock before unlinkEntry() removes the "
+        + "entry, so a\n    concurrent checkout waits on an entry that is never signalled.\n";
 
     @Test
     void completeLedgerRendersTheGoldenPostmortem() {
@@ -170,6 +172,22 @@ class PostmortemCommandTest {
             + "hedging: state what is known, or leave it out\n", "rca: error: no post-mortem for PAY-142: 1 problem in "
             + "the ledger (listed above)\nhint: edit the ledger where each line points, then rerun\n"), result);
         assertFalse(Files.exists(tmp.resolve(MD)));
+    }
+
+    @Test
+    void aRootCauseThatNamesNoCodeIsWarnedAbout() {
+        String summary = "rca: warning: root_cause.text names no function, file, field or commit: the Root cause "
+            + "should walk the mechanism with its code identifiers, not sum it up\n";
+        assertEquals(new CliResult(0, MD + "\n", summary), postmortemOfEdited(new LedgerRepo(tmp),
+            t -> t.replace(ROOT_CAUSE, "    A locking issue made checkout hang under some conditions.\n")));
+        // one identifier, SHA or code span is enough: the rest is for review to judge
+        for (String named : List.of("The lock in evict() is released early.", "Commit {OFFENDING12} moved the unlock.",
+            "The `lock` is released early.")) {
+            LedgerRepo r = new LedgerRepo(tmp.resolve("named-" + named.length()));
+            CliResult result = postmortemOfEdited(r, t -> t.replace(ROOT_CAUSE,
+                "    " + named.replace("{OFFENDING12}", r.offending.name().substring(0, 12)) + "\n"));
+            assertEquals(new CliResult(0, MD + "\n", ""), result, named);
+        }
     }
 
     @Test
@@ -426,7 +444,7 @@ class PostmortemCommandTest {
     /** {@code rca postmortem} of the PAY-142 ledger after {@code edit}. */
     private CliResult postmortemOfEdited(LedgerRepo r, UnaryOperator<String> edit) {
         r.writeLedger("PAY-142", "PAY-142.yaml", edit);
-        return Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        return Cli.run(r.dir, "postmortem", "-t", "PAY-142");
     }
 
     private static void write(Path file, String text) {
