@@ -73,43 +73,47 @@ final class FixLines {
 
     /** The targets of a fix and how its lines were read to find them. */
     record Read(Map<String, List<Target>> byPath, Reading reading) {
+        private boolean changesCode() {
+            return byPath.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED);
+        }
     }
 
     /** {@link #of}, saying which pass found the targets: {@link Reading#EVERY_LINE} when nothing else had any. */
     static Read read(ObjectReader reader, Config config, RevCommit parent, RevCommit fix, boolean insertionContext,
                      Set<String> identifiers) throws IOException {
-        Reading used = Reading.CODE;
-        Set<String> found = identifiers == null ? null : new java.util.HashSet<>();
-        Map<String, List<Target>> byPath = of(reader, config, parent, fix, insertionContext, found, Reading.CODE);
+        Map<Reading, Set<String>> found = new java.util.EnumMap<>(Reading.class);
+        PassRunner pass = reading -> {
+            Set<String> words = identifiers == null ? null
+                : found.computeIfAbsent(reading, r -> new java.util.HashSet<>());
+            return new Read(of(reader, config, parent, fix, insertionContext, words, reading), reading);
+        };
+        Read read = pass.run(Reading.CODE);
         // imports are no evidence beside other code, but a fix that changes nothing else fixed an import
-        boolean changesCode = byPath.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED);
-        if (!changesCode && (byPath.isEmpty()
-            || byPath.keySet().stream().anyMatch(p -> SourceLines.forPath(p).readsBeyondComments()))) {
-            Set<String> again = identifiers == null ? null : new java.util.HashSet<>();
-            Map<String, List<Target>> withImports = of(reader, config, parent, fix, insertionContext, again,
-                Reading.CODE_AND_IMPORTS);
-            if (withImports.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {
-                byPath = withImports;
-                found = again;
-                used = Reading.CODE_AND_IMPORTS;
-            }
+        if (!read.changesCode() && (read.byPath().isEmpty()
+            || read.byPath().keySet().stream().anyMatch(p -> SourceLines.forPath(p).readsBeyondComments()))) {
+            read = orElse(read, pass.run(Reading.CODE_AND_IMPORTS));
         }
         // A fix of comments, documentation strings or whitespace alone (a wrong comment, a doc warning, a double
         // space in a message) was made necessary by whoever wrote those lines: with nothing else to blame, they
         // are. R-SZZ (no insertion context) skips them, as published.
-        if (insertionContext && byPath.values().stream().flatMap(List::stream).allMatch(Target::context)) {
-            Set<String> again = identifiers == null ? null : new java.util.HashSet<>();
-            Map<String, List<Target>> everyLine = of(reader, config, parent, fix, true, again, Reading.EVERY_LINE);
-            if (everyLine.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED)) {
-                byPath = everyLine;
-                found = again;
-                used = Reading.EVERY_LINE;
-            }
+        if (insertionContext && read.byPath().values().stream().flatMap(List::stream).allMatch(Target::context)) {
+            read = orElse(read, pass.run(Reading.EVERY_LINE));
         }
         if (identifiers != null) {
-            identifiers.addAll(found);
+            identifiers.addAll(found.get(read.reading()));
         }
-        return new Read(byPath, used);
+        return read;
+    }
+
+    /** A pass over the fix reading its lines one way. */
+    @FunctionalInterface
+    private interface PassRunner {
+        Read run(Reading reading) throws IOException;
+    }
+
+    /** The later pass where it finds a changed line to blame, else the earlier one. */
+    private static Read orElse(Read earlier, Read later) {
+        return later.changesCode() ? later : earlier;
     }
 
     private static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
