@@ -22,7 +22,7 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  */
 public record RevisionRange(List<String> specs) {
     /** {@code A^-} and {@code A^-<n>}: the tip, and which parent's history to leave out. */
-    private static final Pattern PARENT_RANGE = Pattern.compile("(.+)\\^-(\\d*)");
+    private static final Pattern PARENT_RANGE = Pattern.compile("(.+)\\^-([1-9]\\d*)?");
 
     public RevisionRange {
         specs = List.copyOf(specs);
@@ -80,7 +80,7 @@ public record RevisionRange(List<String> specs) {
         if (parentRange.matches()) {
             // A^-<n> is A^<n>..A, A^- is A^1..A
             String tip = parentRange.group(1);
-            String parent = parentRange.group(2).isEmpty() ? "1" : parentRange.group(2);
+            String parent = parentRange.group(2) == null ? "1" : parentRange.group(2);
             out.add(new Endpoint(workspace.resolveCommit(tip + "^" + parent), true));
             out.add(new Endpoint(workspace.resolveCommit(tip), false));
             return;

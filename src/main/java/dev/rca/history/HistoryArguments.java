@@ -72,7 +72,10 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
         }
         if (operands.size() >= 2) {
             String last = operands.get(operands.size() - 1);
-            if (!isPath(workspace, last)) {
+            // without --, a deleted file whose name has '..' in it is still a path unless both ends are commits
+            List<String> ends = rangeEnds(last);
+            if (!isPath(workspace, last) && !ends.isEmpty()
+                && ends.stream().allMatch(end -> namesCommit(workspace, end))) {
                 refuseRange(last, operands.subList(0, operands.size() - 1));
             }
             if (namesCommit(workspace, last) && !existsInWorkTree(workspace, last)) {
@@ -100,6 +103,21 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
             throw RcaException.usage("history takes one revision, not a range: '" + revision + "'")
                 .withHint("rca log " + revision + " -- " + String.join(" ", paths) + " lists the commits of a range");
         }
+    }
+
+    /** The revisions a range names at its ends (an empty side is HEAD); none when it is no range. */
+    private static List<String> rangeEnds(String revision) {
+        int dots = revision.indexOf("..");
+        if (dots >= 0) {
+            String left = revision.substring(0, dots);
+            String right = revision.substring(revision.startsWith("...", dots) ? dots + 3 : dots + 2);
+            return List.of(left.isEmpty() ? "HEAD" : left, right.isEmpty() ? "HEAD" : right);
+        }
+        java.util.regex.Matcher parents = java.util.regex.Pattern.compile("(.+)\\^([!@]|-\\d*)").matcher(revision);
+        if (parents.matches()) {
+            return List.of(parents.group(1));
+        }
+        return revision.startsWith("^") ? List.of(revision.substring(1)) : List.of();
     }
 
     /** Whether {@code operand} is in the work tree, or in HEAD's tree in a bare repository. */

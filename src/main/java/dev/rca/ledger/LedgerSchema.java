@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -213,6 +214,11 @@ final class LedgerSchema {
 
     /** What {@code rca logs diff -t} recorded; a field left out reads as unknown. */
     private LogDivergence logDivergence(Map<String, Node> item, String path) {
+        // an item written by hand, without what rca logs diff records, states no comparison at all
+        if (Stream.of("match", "first_divergence", "only_in_good", "only_in_bad", "unmatched")
+            .noneMatch(item::containsKey)) {
+            return null;
+        }
         Long[] first = new Long[2];
         section(item.get("first_divergence"), path + ".first_divergence", f -> {
             first[0] = wholeNumber(f.get("good_line"), path + ".first_divergence.good_line");
@@ -228,8 +234,11 @@ final class LedgerSchema {
             return side == null || number == null || text == null || !Set.of("good", "bad").contains(side) ? null
                 : new LogDivergence.Line(side.equals("good"), number, text);
         });
-        return new LogDivergence(first[0], first[1], onlyInGood == null ? 0 : onlyInGood,
+        LogDivergence divergence = new LogDivergence(first[0], first[1], onlyInGood == null ? 0 : onlyInGood,
             onlyInBad == null ? 0 : onlyInBad, unmatched);
+        // "the logs match" only where the comparison said so
+        return divergence.matched() && !Boolean.TRUE.equals(bool(item.get("match"), path + ".match")) ? null
+            : divergence;
     }
 
     private Long wholeNumber(Node node, String path) {

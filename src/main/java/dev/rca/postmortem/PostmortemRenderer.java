@@ -356,13 +356,14 @@ public final class PostmortemRenderer {
             } else {
                 line.append(" (").append(LedgerProse.inline(e.kind())).append(")");
             }
+            if (present(e.note())) {
+                line.append(" — ").append(LedgerProse.inline(e.note()));
+            }
+            // last on the line: the findings end with a colon when the diverging lines follow
             List<LogDivergence.Line> divergence = List.of();
             if (e.logDiff() != null) {
                 divergence = e.logDiff().atFirstDivergence();
                 line.append(" — ").append(logDiffFindings(e.logDiff(), !divergence.isEmpty()));
-            }
-            if (present(e.note())) {
-                line.append(" — ").append(LedgerProse.inline(e.note()));
             }
             out.item(line.toString(), "evidence." + i);
             if (!divergence.isEmpty()) {

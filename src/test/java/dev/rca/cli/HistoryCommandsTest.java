@@ -378,6 +378,10 @@ class HistoryCommandsTest {
         CliResult gone = Cli.run(dir.resolve("lib"), "history", "cache.c", "../src");
         assertEquals(List.of(ExitCode.BAD_INPUT, "rca: error: unknown revision or path not in the working tree:"
             + " '../src'"), List.of(gone.exitCode(), gone.err().lines().findFirst().orElse("")));
+        // so is a deleted file named with two dots, whose ends are no commits
+        CliResult dotted = Cli.run(dir, "history", "lib", "notes..old.txt");
+        assertEquals(List.of(ExitCode.BAD_INPUT, "rca: error: unknown revision or path not in the working tree:"
+            + " 'notes..old.txt'"), List.of(dotted.exitCode(), dotted.err().lines().findFirst().orElse("")));
     }
 
     @Test

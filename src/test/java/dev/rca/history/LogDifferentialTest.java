@@ -188,6 +188,9 @@ class LogDifferentialTest {
             assertTrue(!expected.isEmpty(), String.join(" ", git));
             assertEquals(List.of(0, expected), List.of(r.exitCode(), r.outLines()), String.join(" ", rca));
         }
+        // git has no parent 0 to leave out: a bad revision, not an empty answer
+        assertTrue(NativeGit.exec(dir, null, "log", merge + "^-0").exitCode() != 0);
+        assertEquals(3, Cli.run(dir, "log", merge + "^-0").exitCode());
     }
 
     @AfterAll

@@ -333,6 +333,25 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aLogDiffWrittenByHandStatesNoComparisonAndANoteComesBeforeTheFindings() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        write(tmp.resolve("good.log"), "2026-11-20 09:00:00,100 [main] INFO App - start\n");
+        write(tmp.resolve("bad.log"), "2026-11-22 09:00:00,100 [main] WARN App - start late\n");
+        assertEquals(1, Cli.run(tmp, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142").exitCode());
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        int e3 = ledger.indexOf("  - id: E3\n");
+        String withNotes = ledger.substring(0, e3) + "  - {id: E4, kind: log-diff, note: compared the CI logs by eye}\n"
+            + ledger.substring(e3).replaceFirst("    kind: log-diff\n", "    kind: log-diff\n    note: seen in CI\n");
+        write(tmp.resolve("docs/postmortems/PAY-142.yaml"), withNotes);
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+        String md = r.read(MD);
+        assertTrue(md.contains("- E4 (log-diff) — compared the CI logs by eye\n"), md);
+        assertTrue(md.contains("-t PAY-142` — seen in CI — first divergence at line 1 of the good log and line 1 of"
+            + " the bad log; 1 line only in the good log, 1 only in the bad log:\n"), md);
+    }
+
+    @Test
     void aRejectionReasonLeftOnAConfirmedHypothesisIsNotPublished() {
         LedgerRepo r = new LedgerRepo(tmp);
         CliResult result = postmortemOfEdited(r, t -> t.replace("    status: confirmed\n",
