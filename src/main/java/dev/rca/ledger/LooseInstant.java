@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Reads the times people write in a ledger ({@code at:} fields are free text): ISO-8601 instants and
  * offsets, local date-times and dates (taken as UTC), git's {@code 2026-11-20 09:12:00 +0100}, and a time
  * copied from a log line: fractions of a second after a point or a comma ({@code 2026-11-20 09:12:00,120}, as
- * logback and Python print them) and offsets without a colon ({@code 2026-11-20T09:12:00.120+0100}).
+ * logback and Python print them) and offsets with or without a colon, after a space or none ({@code 2026-11-20 09:12:00.120+0100}).
  */
 public final class LooseInstant {
     /** What a message shows as the form to use. */
@@ -32,6 +32,12 @@ public final class LooseInstant {
     private static final List<DateTimeFormatter> LOCAL = List.of(
         DateTimeFormatter.ISO_LOCAL_DATE_TIME,
         strict(' ', ""));
+    /**
+     * A date and time with an offset in any of the ways a log line writes one: {@code T} or a space between them,
+     * a space or none before the offset, {@code Z}, {@code +01:00} or {@code +0100}.
+     */
+    private static final Pattern LOG_OFFSET_TIME = Pattern.compile(
+        "(\\d{4}-\\d\\d-\\d\\d)[T ](\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d{1,9})?)?) ?(?:(Z)|([+-]\\d\\d):?(\\d\\d))");
     /** A comma before the fraction of a second, which ISO-8601 allows and logback and Python print. */
     private static final Pattern DECIMAL_COMMA = Pattern.compile("(?<=\\d:\\d\\d),(?=\\d)");
 
@@ -61,6 +67,11 @@ public final class LooseInstant {
             return null;
         }
         String t = DECIMAL_COMMA.matcher(text.strip()).replaceFirst(".");
+        java.util.regex.Matcher logTime = LOG_OFFSET_TIME.matcher(t);
+        if (logTime.matches()) {
+            t = logTime.group(1) + "T" + logTime.group(2)
+                + (logTime.group(3) != null ? "Z" : logTime.group(4) + ":" + logTime.group(5));
+        }
         try {
             return Instant.parse(t);
         } catch (DateTimeParseException e) {

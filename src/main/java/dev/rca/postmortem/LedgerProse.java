@@ -128,8 +128,15 @@ final class LedgerProse {
      * True when {@code text} names code: a code span, a word {@link #inline} would put in one, or a commit SHA.
      * A root cause that names none is a summary ("a configuration issue"), not the mechanism.
      */
+    /**
+     * A file named in prose, which {@link #inline} leaves as it is: {@code config.yaml}, {@code cache.go},
+     * {@code Dockerfile}. Two characters at least before the dot, so "e.g." and "i.e." are none.
+     */
+    private static final Pattern FILE_NAME = Pattern.compile(
+        "\\b[A-Za-z_][\\w-]+\\.[A-Za-z][A-Za-z0-9]{1,5}\\b|\\b(?:Dockerfile|Makefile|Jenkinsfile|Containerfile)\\b");
+
     static boolean namesCode(String text) {
-        if (CODE_SPAN.matcher(text).find() || PostmortemLinter.mentionsSha(text)) {
+        if (CODE_SPAN.matcher(text).find() || PostmortemLinter.mentionsSha(text) || FILE_NAME.matcher(text).find()) {
             return true;
         }
         Matcher tokens = TOKEN.matcher(text);

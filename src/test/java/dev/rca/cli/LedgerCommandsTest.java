@@ -272,17 +272,21 @@ class LedgerCommandsTest {
     void atTakesATimeAsALogLinePrintsIt() throws Exception {
         ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
         List<String> printed = List.of("logback", "2026-11-22 09:00:07,120", "python", "2026-11-22 09:00:06.5",
-            "java", "2026-11-22T10:00:05.250+0100", "iso", "2026-11-22T09:00:08,5Z");
+            "java", "2026-11-22T10:00:05.250+0100", "iso", "2026-11-22T09:00:08,5Z",
+            "offset", "2026-11-22 09:00:09.120+0100", "zulu", "2026-11-22 09:00:10Z", "spaced", "2026-11-22T11:00:11 +0200");
         for (int i = 0; i < printed.size(); i += 2) {
             ok(rca("symptom", printed.get(i), "--at=" + printed.get(i + 1)), "S" + (i / 2 + 1) + "\n");
         }
         ok(rca("check"), "");
         ok(rca("timeline"), """
             TIME                      KIND     TEXT         SOURCE
+            2026-11-22T08:00:09.120Z  symptom  S5: offset   -
             2026-11-22T09:00:05.250Z  symptom  S3: java     -
             2026-11-22T09:00:06.500Z  symptom  S2: python   -
             2026-11-22T09:00:07.120Z  symptom  S1: logback  -
             2026-11-22T09:00:08.500Z  symptom  S4: iso      -
+            2026-11-22T09:00:10Z      symptom  S6: zulu     -
+            2026-11-22T09:00:11Z      symptom  S7: spaced   -
             """);
     }
 

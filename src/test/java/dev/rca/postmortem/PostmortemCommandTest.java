@@ -179,10 +179,10 @@ class PostmortemCommandTest {
         String summary = "rca: warning: root_cause.text names no function, file, field or commit: the Root cause "
             + "should walk the mechanism with its code identifiers, not sum it up\n";
         assertEquals(new CliResult(0, MD + "\n", summary), postmortemOfEdited(new LedgerRepo(tmp),
-            t -> t.replace(ROOT_CAUSE, "    A locking issue made checkout hang under some conditions.\n")));
+            t -> t.replace(ROOT_CAUSE, "    A locking issue made checkout hang under some conditions, i.e. a race.\n")));
         // one identifier, SHA or code span is enough: the rest is for review to judge
         for (String named : List.of("The lock in evict() is released early.", "Commit {OFFENDING12} moved the unlock.",
-            "The `lock` is released early.")) {
+            "The `lock` is released early.", "The timeout in config.yaml was 0.", "The Dockerfile pins an old JDK.")) {
             LedgerRepo r = new LedgerRepo(tmp.resolve("named-" + named.length()));
             CliResult result = postmortemOfEdited(r, t -> t.replace(ROOT_CAUSE,
                 "    " + named.replace("{OFFENDING12}", r.offending.name().substring(0, 12)) + "\n"));
