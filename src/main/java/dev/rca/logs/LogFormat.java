@@ -34,6 +34,9 @@ public enum LogFormat {
             String level = first(members, LEVEL_KEYS);
             if (level != null && level.matches("[0-7]") && members.containsKey("PRIORITY")) {
                 level = SYSLOG_SEVERITIES.get(Integer.parseInt(level));
+            } else if (level != null && level.matches("[1-6]0")) {
+                // pino's and bunyan's numbers, named so that --level and the table read them like any other
+                level = NUMBERED_LEVELS.get(Integer.parseInt(level) / 10 - 1);
             }
             return new LogEntry(line, 1, time, level, first(members, THREAD_KEYS), first(members, SOURCE_KEYS),
                 cleanLines(message));
@@ -196,6 +199,8 @@ public enum LogFormat {
 
     private static final List<String> SYSLOG_SEVERITIES =
         List.of("EMERG", "ALERT", "CRIT", "ERR", "WARNING", "NOTICE", "INFO", "DEBUG");
+    /** pino's and bunyan's levels 10, 20 … 60. */
+    private static final List<String> NUMBERED_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     private static final List<String> TIME_KEYS = List.of("@timestamp", "timestamp", "time", "ts", "t", "datetime",
         "asctime", "@t", "date", "timeMillis", "instant", "__REALTIME_TIMESTAMP");
     private static final List<String> LEVEL_KEYS = List.of("level", "severity", "log.level", "levelname", "lvl",

@@ -107,6 +107,12 @@ class LogsCommandTest {
                 "{\"time\":\"2026-11-22T09:00:03Z\",\"level\":\"WRN\",\"message\":\"retry budget low\"}",
                 "{\"time\":\"2026-11-22T09:00:04Z\",\"level\":\"SEVERE\",\"message\":\"batch dropped\"}",
                 "{\"time\":\"2026-11-22T09:00:05Z\",\"level\":\"INF\",\"message\":\"shutdown\"}"));
+        // pino and bunyan number their levels: 40 is warn, 50 error
+        assertEquals("line,level,message\r\n1,WARN,retry budget low\r\n2,ERROR,batch dropped\r\n",
+            keptLevels("pino.json", "warn,error",
+                "{\"level\":40,\"time\":1763802003000,\"msg\":\"retry budget low\"}",
+                "{\"level\":50,\"time\":1763802004000,\"msg\":\"batch dropped\"}",
+                "{\"level\":30,\"time\":1763802005000,\"msg\":\"shutdown\"}"));
     }
 
     /** The CSV line, level and message columns of {@code rca logs table --level=<levels>} over {@code lines}. */
