@@ -40,6 +40,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   hedging_words: ["arguably"]   # added to the built-in lists
  *   blame_words: ["sloppy"]
  *   coverage_words: ["smoke-tested only"]
+ *   foreign_shas: [03979f73ef34]  # commits of other repositories a post-mortem may quote
  * logs:
  *   masks: ['req-[0-9a-f]{8}']    # extra regular expressions masked by rca logs diff
  * }</pre>
@@ -68,10 +69,23 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
      * @param hedgingWords  words and phrases flagged as hedging, besides the built-in ones
      * @param blameWords    words and phrases flagged as blame, besides the built-in ones
      * @param coverageWords phrases accepted as a statement of validation coverage, besides the built-in ones
+     * @param foreignShas   abbreviated SHAs of commits in other repositories (an upstream fix a commit subject
+     *                      names) that the {@code unknown-sha} rule lets pass; lower-case hex
      */
     public record Lint(Set<LintRule> disabled, List<String> hedgingWords, List<String> blameWords,
-                       List<String> coverageWords) {
+                       List<String> coverageWords, List<String> foreignShas) {
+        public Lint(Set<LintRule> disabled, List<String> hedgingWords, List<String> blameWords,
+                    List<String> coverageWords) {
+            this(disabled, hedgingWords, blameWords, coverageWords, List.of());
+        }
+
         public Lint {
+            for (String sha : foreignShas) {
+                if (!sha.matches("[0-9a-f]{7,64}")) {
+                    throw new IllegalArgumentException("not an abbreviated SHA: " + sha);
+                }
+            }
+            foreignShas = List.copyOf(foreignShas);
             disabled = disabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(disabled));
             hedgingWords = words(hedgingWords, "hedging");
             blameWords = words(blameWords, "blame");
@@ -90,6 +104,11 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
         /** True unless the rule is turned off. */
         public boolean enabled(LintRule rule) {
             return !disabled.contains(rule);
+        }
+
+        /** Whether {@code hex} (lower case) names one of {@link #foreignShas}, at any length both share. */
+        public boolean isForeign(String hex) {
+            return foreignShas.stream().anyMatch(f -> f.startsWith(hex) || hex.startsWith(f));
         }
     }
 
@@ -179,6 +198,7 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
             List<String> hedging = List.of();
             List<String> blame = List.of();
             List<String> coverage = List.of();
+            List<String> foreign = List.of();
             List<String> masks = List.of();
             if (root == null || isNull(root)) {
                 return defaults();
@@ -199,6 +219,7 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
                                 case "hedging_words" -> hedging = strings(node, "lint.hedging_words");
                                 case "blame_words" -> blame = strings(node, "lint.blame_words");
                                 case "coverage_words" -> coverage = strings(node, "lint.coverage_words");
+                                case "foreign_shas" -> foreign = foreignShas(node);
                                 default -> warnUnknown(entry, "lint." + key);
                             }
                         }
@@ -218,7 +239,7 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
                     default -> warnUnknown(section, name);
                 }
             }
-            return new RcaConfig(new Lint(disabled, hedging, blame, coverage), new Logs(masks), warnings);
+            return new RcaConfig(new Lint(disabled, hedging, blame, coverage, foreign), new Logs(masks), warnings);
         }
 
         private void warnUnknown(NodeTuple entry, String path) {
@@ -268,6 +289,18 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
                 words.add(item.getValue().strip());
             }
             return words;
+        }
+
+        private List<String> foreignShas(Node node) {
+            List<String> shas = new ArrayList<>();
+            for (ScalarNode item : scalars(node, "lint.foreign_shas")) {
+                String sha = item.getValue().toLowerCase(java.util.Locale.ROOT);
+                if (!sha.matches("[0-9a-f]{7,64}")) {
+                    throw error(item, "lint.foreign_shas: '" + item.getValue() + "' is not a SHA of 7 to 64 hex digits");
+                }
+                shas.add(sha);
+            }
+            return shas;
         }
 
         private List<String> regexes(Node node) {

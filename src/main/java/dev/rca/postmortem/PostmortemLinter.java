@@ -355,7 +355,7 @@ public final class PostmortemLinter {
         Matcher m = SHA_CANDIDATE.matcher(text);
         while (m.find()) {
             String hex = m.group();
-            if (!looksLikeSha(hex)) {
+            if (!looksLikeSha(hex) || settings.isForeign(hex.toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
             String problem = switch (shas.resolve(hex)) {

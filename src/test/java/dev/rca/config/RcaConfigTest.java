@@ -1,7 +1,9 @@
 package dev.rca.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.ExitCode;
 import dev.rca.RcaException;
@@ -33,6 +35,7 @@ class RcaConfigTest {
               blame_words:
                 - sloppy
               coverage_words: [smoke-tested only]
+              foreign_shas: [03979F73EF34, 1234567]
             logs:
               masks: ['req-[0-9a-f]{8}']
             """);
@@ -41,6 +44,9 @@ class RcaConfigTest {
         assertEquals(List.of("arguably"), config.lint().hedgingWords());
         assertEquals(List.of("sloppy"), config.lint().blameWords());
         assertEquals(List.of("smoke-tested only"), config.lint().coverageWords());
+        assertEquals(List.of("03979f73ef34", "1234567"), config.lint().foreignShas());
+        assertTrue(config.lint().isForeign("03979f73ef34aa") && config.lint().isForeign("03979f7"));
+        assertFalse(config.lint().isForeign("03979f74"));
         assertEquals(List.of("req-[0-9a-f]{8}"), config.logs().masks());
         assertEquals("req-[0-9a-f]{8}", config.logs().maskPatterns().get(0).pattern());
         assertEquals(List.of(), config.warnings());
@@ -67,6 +73,8 @@ class RcaConfigTest {
             "rca: error: .rca.yaml: lint.disable: unknown rule 'nonsense' at c.yaml:2:22");
         assertError("lint:\n  disable: hedging\n",
             "rca: error: .rca.yaml: lint.disable must be a list, not 'hedging' at c.yaml:2:12");
+        assertError("lint:\n  foreign_shas: [abc]\n",
+            "rca: error: .rca.yaml: lint.foreign_shas: 'abc' is not a SHA of 7 to 64 hex digits at c.yaml:2:18");
         assertError("lint: [a]\n", "rca: error: .rca.yaml: lint must be a mapping of keys to values, not a list"
             + " at c.yaml:1:7");
         assertError("lint:\n  hedging_words: [{a: b}]\n",

@@ -209,6 +209,10 @@ class PostmortemLinterTest {
 
             - Add a retry test to `PaymentIT`
             """;
+        // a commit of another repository the configuration names is let through, at any shared length
+        RcaConfig.Lint foreign = new RcaConfig.Lint(Set.of(), List.of(), List.of(), List.of(), List.of("0badc0de1ff"));
+        assertTrue(new PostmortemLinter(foreign, FAKE_REPO).lint("pm.md", text).stream()
+            .noneMatch(f -> f.rule() == LintRule.UNKNOWN_SHA));
         List<LintFinding> findings = new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO).lint("pm.md", text);
         assertEquals(List.of(
             "pm.md:5:53: hedging: 'We believe' is hedging: state what is known, or leave it out",
