@@ -16,8 +16,9 @@ public final class ExperimentCommand extends LedgerCommand {
     @Parameters(paramLabel = "<what was done>", description = "The experiment.")
     String action;
 
-    @Option(names = "--tests", required = true, paramLabel = "H<n>", description = "The hypothesis it tests.")
-    String tests;
+    @Option(names = "--tests", required = true, split = ",", paramLabel = "H<n>",
+        description = "The hypothesis it tests (several separated by commas: --tests=H1,H2).")
+    List<String> tests;
 
     @Option(names = "--result", required = true, paramLabel = "<what happened>", description = "What happened.")
     String result;
@@ -27,16 +28,18 @@ public final class ExperimentCommand extends LedgerCommand {
 
     @Override
     protected int execute() {
-        requireIds("--tests", List.of(tests), ItemKind.HYPOTHESIS);
+        List<String> tested = tests.stream().map(String::strip).distinct().toList();
+        requireIds("--tests", tested, ItemKind.HYPOTHESIS);
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("tests", tests);
+        // the ledger's form for several: one string, as a hand-written 'tests: H1, H2' reads
+        item.put("tests", String.join(", ", tested));
         item.put("action", requireText("the experiment", action));
         item.put("result", requireText("--result", result));
         item.put("at", at != null ? requireTime(at)
             : java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> {
-                edit.itemPath(tests, null);
+                tested.forEach(h -> edit.itemPath(h, null));
                 return edit.addItem(ItemKind.EXPERIMENT, item);
             });
             out().println(id);

@@ -225,6 +225,12 @@ class LedgerCommandsTest {
         assertEquals(new CliResult(0, "H1 confirmed\n", "rca: note: X1 was recorded as testing H2, not H1; linked as "
             + "evidence all the same\n"), rca("confirm", "H1", "--evidence=X1,X2", "-t", "R-2"));
         assertTrue(Files.readString(ledger("R-2")).contains("    evidence: [X1, X2]\n"), Files.readString(ledger("R-2")));
+        // one experiment can test both: no note then, for either
+        ok(rca("experiment", "x3", "--tests=H1,H2", "--result=r", "-t", "R-2"), "X3\n");
+        assertTrue(Files.readString(ledger("R-2")).contains("    tests: \"H1, H2\"\n"), Files.readString(ledger("R-2")));
+        assertEquals(new CliResult(0, "H2 confirmed\n", ""), rca("confirm", "H2", "--evidence=X3", "-t", "R-2"));
+        ok(rca("check", "-t", "R-2"), "");
+        assertEquals(3, rca("experiment", "x4", "--tests=H1,H7", "--result=r", "-t", "R-2").exitCode());
     }
 
     @Test
