@@ -25,7 +25,7 @@ public final class EvidenceCommand extends LedgerCommand {
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = ledgerFile(workspace);
             CommitInfo commit = new GitCommitLookup(workspace).require(revision);
-            Ledgers.CommitEvidence recorded = Ledgers.recordCommit(file, commit,
+            Ledgers.RecordedEvidence recorded = Ledgers.recordCommit(file, commit,
                 note == null || note.isBlank() ? null : note.strip());
             if (!recorded.added()) {
                 err().println("rca: note: " + commit.sha().substring(0, 12) + " is already " + recorded.id()

@@ -9,15 +9,11 @@ import dev.rca.logs.LogMask;
 import dev.rca.logs.LogMasker;
 import dev.rca.config.RcaConfig;
 import dev.rca.git.GitWorkspace;
-import dev.rca.ledger.Evidence;
-import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
-import dev.rca.ledger.LogDivergence;
+import dev.rca.ledger.Ledgers;
 import java.io.IOException;
-import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,43 +88,14 @@ public final class LogsDiffCommand extends LedgerCommand {
         }
     }
 
-    /**
-     * Adds the comparison to the ledger as evidence, unless the ledger already holds this comparison with the same
-     * findings: the same finding listed twice reads as two.
-     */
+    /** Adds the comparison to the ledger as evidence, unless it holds this comparison already. */
     private void recordEvidence(LogDiffReport report) throws IOException {
-        Map<String, Object> item = report.evidence(invocation());
         try (GitWorkspace workspace = openWorkspace()) {
-            boolean[] added = {false};
             LedgerFile ledger = ledgerFile(workspace);
-            String id = ledger.update(edit -> {
-                for (Evidence e : edit.ledger().evidence()) {
-                    if (item.get("command").equals(e.command()) && e.logDiff() != null
-                        && lines(e.logDiff()).equals(item.get("unmatched")) && sameCounts(e.logDiff(), item)) {
-                        return e.id();
-                    }
-                }
-                added[0] = true;
-                return edit.addItem(ItemKind.EVIDENCE, item);
-            });
-            err().println(added[0] ? "recorded as " + id + " in " + ledger.displayName()
-                : "rca: note: this comparison is already " + id + " in " + ledger.displayName() + "; nothing added");
+            Ledgers.RecordedEvidence recorded = Ledgers.recordLogDiff(ledger, report.evidence(invocation()));
+            err().println(recorded.added() ? "recorded as " + recorded.id() + " in " + ledger.displayName()
+                : "rca: note: this comparison is already " + recorded.id() + " in " + ledger.displayName()
+                + "; nothing added");
         }
-    }
-
-    /** The recorded one-sided lines in the form {@link LogDiffReport#evidence} writes them. */
-    private static List<Map<String, Object>> lines(LogDivergence recorded) {
-        return recorded.unmatched().stream().map(l -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("side", l.good() ? "good" : "bad");
-            line.put("line", l.number());
-            line.put("text", l.text());
-            return line;
-        }).toList();
-    }
-
-    private static boolean sameCounts(LogDivergence recorded, Map<String, Object> item) {
-        return ((Number) item.get("only_in_good")).longValue() == recorded.onlyInGood()
-            && ((Number) item.get("only_in_bad")).longValue() == recorded.onlyInBad();
     }
 }

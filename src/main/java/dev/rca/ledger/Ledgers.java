@@ -48,13 +48,13 @@ public final class Ledgers {
     }
 
     /**
-     * A commit's evidence item.
+     * An evidence item a command recorded, or found already recorded.
      *
      * @param id    its id, {@code E<n>}
-     * @param added false when the ledger already held the commit as evidence, which was left as it was
+     * @param added false when the ledger already held the same evidence, which was left as it was
      */
-    public record CommitEvidence(String id, boolean added) {
-        public CommitEvidence {
+    public record RecordedEvidence(String id, boolean added) {
+        public RecordedEvidence {
             java.util.Objects.requireNonNull(id, "id");
         }
     }
@@ -64,7 +64,7 @@ public final class Ledgers {
      * already holds it so (a bisection's first bad commit, say): one commit listed twice in a post-mortem reads as
      * two pieces of evidence.
      */
-    public static CommitEvidence recordCommit(LedgerFile ledger, CommitInfo commit, String note) {
+    public static RecordedEvidence recordCommit(LedgerFile ledger, CommitInfo commit, String note) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", Evidence.COMMIT);
         item.put("commit", commit.sha());
@@ -75,10 +75,27 @@ public final class Ledgers {
         return ledger.update(edit -> {
             for (Evidence e : edit.ledger().evidence()) {
                 if (Evidence.COMMIT.equals(e.kind()) && commit.sha().equals(e.commit())) {
-                    return new CommitEvidence(e.id(), false);
+                    return new RecordedEvidence(e.id(), false);
                 }
             }
-            return new CommitEvidence(edit.addItem(ItemKind.EVIDENCE, item), true);
+            return new RecordedEvidence(edit.addItem(ItemKind.EVIDENCE, item), true);
+        });
+    }
+
+    /**
+     * Records a log comparison, the item {@code rca logs diff -t} builds ({@code kind: log-diff}), unless the ledger
+     * holds the same command with the same findings: one comparison listed twice reads as two.
+     */
+    public static RecordedEvidence recordLogDiff(LedgerFile ledger, Map<String, Object> item) {
+        LogDivergence findings = LogDivergence.ofItem(item);
+        return ledger.update(edit -> {
+            for (Evidence e : edit.ledger().evidence()) {
+                if (Evidence.LOG_DIFF.equals(e.kind()) && item.get("command").equals(e.command())
+                    && findings.equals(e.logDiff())) {
+                    return new RecordedEvidence(e.id(), false);
+                }
+            }
+            return new RecordedEvidence(edit.addItem(ItemKind.EVIDENCE, item), true);
         });
     }
 

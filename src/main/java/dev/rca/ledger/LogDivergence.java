@@ -2,6 +2,7 @@ package dev.rca.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an evidence item of {@code kind: log-diff} ({@code rca logs diff -t}) recorded: where the good and the bad
@@ -29,6 +30,29 @@ public record LogDivergence(Long goodLine, Long badLine, long onlyInGood, long o
 
     public LogDivergence {
         unmatched = List.copyOf(unmatched);
+    }
+
+    /**
+     * What an evidence item as {@code rca logs diff -t} writes it records ({@code first_divergence},
+     * {@code only_in_good}, {@code only_in_bad}, {@code unmatched}), read as the ledger reads it back.
+     */
+    static LogDivergence ofItem(Map<String, Object> item) {
+        Long good = null;
+        Long bad = null;
+        if (item.get("first_divergence") instanceof Map<?, ?> first) {
+            good = ((Number) first.get("good_line")).longValue();
+            bad = ((Number) first.get("bad_line")).longValue();
+        }
+        List<Line> lines = new ArrayList<>();
+        if (item.get("unmatched") instanceof List<?> unmatched) {
+            for (Object o : unmatched) {
+                Map<?, ?> line = (Map<?, ?>) o;
+                lines.add(new Line("good".equals(line.get("side")), ((Number) line.get("line")).longValue(),
+                    (String) line.get("text")));
+            }
+        }
+        return new LogDivergence(good, bad, ((Number) item.get("only_in_good")).longValue(),
+            ((Number) item.get("only_in_bad")).longValue(), lines);
     }
 
     /** True when the logs matched after masking. */
