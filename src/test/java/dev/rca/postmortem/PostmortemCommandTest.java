@@ -337,7 +337,9 @@ class PostmortemCommandTest {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");
         write(tmp.resolve("good.log"), "2026-11-20 09:00:00,100 [main] INFO App - start\n");
-        write(tmp.resolve("bad.log"), "2026-11-22 09:00:00,100 [main] WARN App - start late\n");
+        // a character outside the BMP where the line is cut to 200: the cut moves before it, not into it
+        String late = "2026-11-22 09:00:00,100 [main] WARN App - " + "x".repeat(153);
+        write(tmp.resolve("bad.log"), late + "\uD83D\uDE00 start late\n");
         assertEquals(1, Cli.run(tmp, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142").exitCode());
         String ledger = r.read("docs/postmortems/PAY-142.yaml");
         int e3 = ledger.indexOf("  - id: E3\n");
@@ -349,6 +351,7 @@ class PostmortemCommandTest {
         assertTrue(md.contains("- E4 (log-diff) — compared the CI logs by eye\n"), md);
         assertTrue(md.contains("-t PAY-142` — seen in CI — first divergence at line 1 of the good log and line 1 of"
             + " the bad log; 1 line only in the good log, 1 only in the bad log:\n"), md);
+        assertTrue(md.contains("\n  +1\t" + late + "…\n"), md);
     }
 
     @Test
