@@ -1,6 +1,8 @@
 package dev.rca.cli;
 
+import dev.rca.Interruption;
 import dev.rca.Progress;
+import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.Ledgers;
 import java.io.PrintWriter;
@@ -102,9 +104,27 @@ public abstract class RcaCommand implements Callable<Integer> {
         };
     }
 
-    /** Progress on stderr when stderr is a terminal, else nothing. */
+    /**
+     * Progress on stderr when stderr is a terminal, else nothing. Long work reports to it as it goes, so it is also
+     * where a command the daemon runs for a client that has gone (^C) stops: an answer nobody reads would otherwise
+     * keep the daemon's cores busy, and its next client waiting, for as long as the walk takes.
+     */
     protected Progress progress() {
-        return root().stderrIsTerminal() ? new TerminalProgress(err()) : Progress.NONE;
+        Progress shown = root().stderrIsTerminal() ? new TerminalProgress(err()) : Progress.NONE;
+        return new Progress() {
+            @Override
+            public void update(String task, long done, long total) {
+                if (Interruption.requested()) {
+                    throw RcaException.badInput("interrupted: the command was given up while " + task);
+                }
+                shown.update(task, done, total);
+            }
+
+            @Override
+            public void finish() {
+                shown.finish();
+            }
+        };
     }
 
     /** True when stdout is a terminal (for colour and column truncation). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rca.Interruption;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -72,5 +73,31 @@ class ClientWatchTest {
         CliResult seen = Cli.run(dir, "log", "--format=sha", "-t", "T-1");
         assertEquals(0, seen.exitCode(), seen.toString());
         assertTrue(Files.readString(ledger).contains("kind: query"));
+    }
+
+    @Test
+    void aLongWalkWhoseRequesterHasGoneStopsAtItsNextProgressReport() {
+        // 1100 commits: the walk reports its progress every 1024, where it notices that nobody waits any more
+        Path dir = tmp.resolve("long");
+        NativeGit.run(tmp, "init", "-q", "-b", "main", dir.toString());
+        StringBuilder stream = new StringBuilder();
+        for (int i = 1; i <= 1100; i++) {
+            stream.append("commit refs/heads/main\ncommitter A <a@example.com> ").append(1_700_000_000L + i)
+                .append(" +0000\ndata 2\nc").append(i % 10).append("\n")
+                .append("M 100644 inline f\ndata ").append(String.valueOf(i).length() + 1).append("\n").append(i)
+                .append("\n\n");
+        }
+        NativeGit.runWithInput(dir, stream.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "fast-import", "--quiet");
+        CliResult[] result = new CliResult[1];
+        Interruption.during(() -> true, () -> {
+            result[0] = Cli.run(dir, "history", "f", "main", "--stat", "--format=sha");
+            return result[0].exitCode();
+        });
+        assertEquals(3, result[0].exitCode(), result[0].toString());
+        assertEquals("rca: error: interrupted: the command was given up while walking history\n", result[0].err());
+        // what was printed before nobody read it is cut short
+        assertTrue(result[0].outLines().size() < 1100, result[0].outLines().size() + " lines");
+        assertEquals(1100, Cli.run(dir, "history", "f", "main", "--format=sha").outLines().size());
     }
 }
