@@ -45,6 +45,15 @@ public final class LintRun {
      * @throws RcaException exit 3 when a file cannot be read or a {@code .rca.yaml} is malformed
      */
     public static Report lint(Path directory, List<String> files) {
+        for (String file : files) {
+            // a ledger read as Markdown gives nonsense findings (its comments are headings)
+            if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+                String ticket = Path.of(file).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                throw RcaException.usage("'" + file + "' is a ledger, not a post-mortem")
+                    .withHint("check it with 'rca check -t " + ticket + "'; lint the post-mortem written from it ("
+                        + file.replaceFirst("\\.ya?ml$", ".md") + ")");
+            }
+        }
         Map<String, String> texts = new LinkedHashMap<>();
         for (String file : files) {
             texts.put(file, read(directory.resolve(file), file));

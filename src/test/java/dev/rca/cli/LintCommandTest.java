@@ -57,6 +57,16 @@ class LintCommandTest {
     }
 
     @Test
+    void aLedgerIsNoPostmortemToLint() throws IOException {
+        write("docs/postmortems/PAY-142.md", clean(fix.name(), offending.abbreviate(8).name()));
+        write("docs/postmortems/PAY-142.yaml", "# a ledger\nrca: 1\nticket: PAY-142\n");
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: 'docs/postmortems/PAY-142.yaml' is a ledger, not a"
+            + " post-mortem\nhint: check it with 'rca check -t PAY-142'; lint the post-mortem written from it"
+            + " (docs/postmortems/PAY-142.md)\n"),
+            Cli.run(repo.directory(), "lint", "docs/postmortems/PAY-142.md", "docs/postmortems/PAY-142.yaml"));
+    }
+
+    @Test
     void treeShaIsNotACommit() throws IOException {
         String tree = fix.getTree().name();
         write("pm.md", clean(fix.name(), tree));
