@@ -2,6 +2,7 @@ package dev.rca.git;
 
 import dev.rca.RcaException;
 import dev.rca.io.ShellWords;
+import dev.rca.io.TextPrefix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,8 +52,8 @@ public final class CommandRunner {
             if (line.length() <= SHOWN_LINE) {
                 return line;
             }
-            int cut = Character.isHighSurrogate(line.charAt(SHOWN_LINE - 1)) ? SHOWN_LINE - 1 : SHOWN_LINE;
-            return line.substring(0, cut) + " … (" + (line.length() - cut) + " more characters)";
+            String kept = TextPrefix.upTo(line, SHOWN_LINE);
+            return kept + " … (" + (line.length() - kept.length()) + " more characters)";
         }
     }
 

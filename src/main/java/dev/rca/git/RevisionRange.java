@@ -33,6 +33,30 @@ public record RevisionRange(List<String> specs) {
         }
     }
 
+    /**
+     * The revisions {@code spec} names at its ends when it is a range ({@code A..B}, {@code A...B}: both, an empty
+     * side being HEAD; {@code ^A}, {@code A^!}, {@code A^@}, {@code A^-<n>}: A), or none when it is one revision.
+     */
+    public static List<String> ends(String spec) {
+        int dots = spec.indexOf("..");
+        if (dots >= 0) {
+            String left = spec.substring(0, dots);
+            String right = spec.substring(spec.startsWith("...", dots) ? dots + 3 : dots + 2);
+            return List.of(left.isEmpty() ? "HEAD" : left, right.isEmpty() ? "HEAD" : right);
+        }
+        if (spec.startsWith("^")) {
+            return List.of(spec.substring(1));
+        }
+        Matcher parentRange = PARENT_RANGE.matcher(spec);
+        if (parentRange.matches()) {
+            return List.of(parentRange.group(1));
+        }
+        if (spec.endsWith("^@") || spec.endsWith("^!")) {
+            return List.of(spec.substring(0, spec.length() - 2));
+        }
+        return List.of();
+    }
+
     /** One resolved revision: a commit, and whether it is excluded ({@code ^A}) or a tip. */
     public record Endpoint(ObjectId commit, boolean excluded) {
     }

@@ -2,6 +2,7 @@ package dev.rca.history;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.RevisionRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -73,7 +74,7 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
         if (operands.size() >= 2) {
             String last = operands.get(operands.size() - 1);
             // without --, a deleted file whose name has '..' in it is still a path unless both ends are commits
-            List<String> ends = rangeEnds(last);
+            List<String> ends = RevisionRange.ends(last);
             if (!isPath(workspace, last) && !ends.isEmpty()
                 && ends.stream().allMatch(end -> namesCommit(workspace, end))) {
                 refuseRange(last, operands.subList(0, operands.size() - 1));
@@ -98,26 +99,11 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
      * takes it, rather than an unknown revision: history starts from one commit.
      */
     private static void refuseRange(String revision, List<String> paths) {
-        boolean dots = revision.contains("..") && !revision.contains("../") && !revision.contains("/..");
-        if (dots || revision.startsWith("^") || revision.matches(".*\\^([!@]|-\\d*)")) {
+        boolean relativePath = revision.contains("../") || revision.contains("/..");
+        if (!RevisionRange.ends(revision).isEmpty() && !(revision.contains("..") && relativePath)) {
             throw RcaException.usage("history takes one revision, not a range: '" + revision + "'")
                 .withHint("rca log " + revision + " -- " + String.join(" ", paths) + " lists the commits of a range");
         }
-    }
-
-    /** The revisions a range names at its ends (an empty side is HEAD); none when it is no range. */
-    private static List<String> rangeEnds(String revision) {
-        int dots = revision.indexOf("..");
-        if (dots >= 0) {
-            String left = revision.substring(0, dots);
-            String right = revision.substring(revision.startsWith("...", dots) ? dots + 3 : dots + 2);
-            return List.of(left.isEmpty() ? "HEAD" : left, right.isEmpty() ? "HEAD" : right);
-        }
-        java.util.regex.Matcher parents = java.util.regex.Pattern.compile("(.+)\\^([!@]|-\\d*)").matcher(revision);
-        if (parents.matches()) {
-            return List.of(parents.group(1));
-        }
-        return revision.startsWith("^") ? List.of(revision.substring(1)) : List.of();
     }
 
     /** Whether {@code operand} is in the work tree, or in HEAD's tree in a bare repository. */

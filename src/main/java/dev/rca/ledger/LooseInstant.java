@@ -23,15 +23,11 @@ public final class LooseInstant {
     /** What a message shows as the form to use. */
     public static final String EXAMPLE = "2026-11-20T09:12:00Z";
     // strict, so that 2026-02-30 is refused rather than read as 2026-02-28
-    private static final List<DateTimeFormatter> WITH_OFFSET = List.of(
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-        strict(' ', " xx"),
-        strict(' ', " xxx"),
-        strict(' ', "xxx"),
-        strict('T', "xx"));
+    // every other form with an offset is first written as ISO's (LOG_OFFSET_TIME)
+    private static final List<DateTimeFormatter> WITH_OFFSET = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     private static final List<DateTimeFormatter> LOCAL = List.of(
         DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-        strict(' ', ""));
+        strict(' '));
     /**
      * A date and time with an offset in any of the ways a log line writes one: {@code T} or a space between them,
      * a space or none before the offset, {@code Z}, {@code +01:00} or {@code +0100}.
@@ -44,14 +40,13 @@ public final class LooseInstant {
     private LooseInstant() {
     }
 
-    /** {@code uuuu-MM-dd<separator>HH:mm[:ss[.fraction]]<offset>}, strict. */
-    private static DateTimeFormatter strict(char separator, String offset) {
+    /** {@code uuuu-MM-dd<separator>HH:mm[:ss[.fraction]]}, strict. */
+    private static DateTimeFormatter strict(char separator) {
         return new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'" + separator + "'HH:mm")
             .optionalStart().appendPattern(":ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .optionalEnd()
-            .appendPattern(offset.isEmpty() ? "" : offset)
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
     }

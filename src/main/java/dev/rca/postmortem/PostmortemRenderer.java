@@ -1,5 +1,6 @@
 package dev.rca.postmortem;
 
+import dev.rca.io.TextPrefix;
 import dev.rca.ledger.ActionItem;
 import dev.rca.ledger.BisectRecord;
 import dev.rca.ledger.CommitInfo;
@@ -395,12 +396,7 @@ public final class PostmortemRenderer {
         List<String> shown = new ArrayList<>();
         for (LogDivergence.Line line : lines.subList(0, Math.min(lines.size(), DIVERGENCE_LINES))) {
             String text = (line.good() ? "-" : "+") + line.number() + "\t" + line.text();
-            int cut = DIVERGENCE_WIDTH - 1;
-            // never between the two halves of a character outside the BMP
-            if (text.length() > DIVERGENCE_WIDTH && Character.isHighSurrogate(text.charAt(cut - 1))) {
-                cut--;
-            }
-            shown.add(text.length() > DIVERGENCE_WIDTH ? text.substring(0, cut) + "…" : text);
+            shown.add(text.length() > DIVERGENCE_WIDTH ? TextPrefix.upTo(text, DIVERGENCE_WIDTH - 1) + "…" : text);
         }
         if (lines.size() > DIVERGENCE_LINES) {
             shown.add("…");
