@@ -353,6 +353,69 @@ final class ChangeClassifier {
     }
 
     /**
+     * For each of {@code lines} (0-based, ascending) of {@code path} in {@code commitId}, the hunk that wrote it when
+     * that hunk only re-wrapped or renamed lines its parent had ({@link CosmeticHunks}); null where the commit wrote
+     * the line some other way. All null when it is no ordinary single-parent commit or added the file.
+     */
+    CosmeticEdit[] cosmeticEdits(ObjectId commitId, String path, int[] lines) throws IOException {
+        CosmeticEdit[] out = new CosmeticEdit[lines.length];
+        if (change(commitId).meta() != Meta.NONE) {
+            return out;
+        }
+        RevCommit commit = walk.parseCommit(commitId);
+        if (commit.getParentCount() != 1) {
+            return out;
+        }
+        RevCommit parent = walk.parseCommit(commit.getParent(0));
+        String oldPath = pathInParent(parent, commit, path);
+        RawText after = oldPath == null ? null : blobText(commit, path);
+        RawText before = after == null ? null : blobText(parent, oldPath);
+        if (before == null) {
+            return out;
+        }
+        int i = 0;
+        for (Edit edit : edits(before, after)) {
+            while (i < lines.length && lines[i] < edit.getBeginB()) {
+                i++;
+            }
+            if (i == lines.length) {
+                break;
+            }
+            if (lines[i] >= edit.getEndB()) {
+                continue;
+            }
+            CosmeticHunks.Kind kind = CosmeticHunks.of(linesOf(before, edit.getBeginA(), edit.getEndA()),
+                linesOf(after, edit.getBeginB(), edit.getEndB()));
+            CosmeticEdit found = kind == null ? null
+                : new CosmeticEdit(parent, oldPath, edit.getBeginA(), edit.getEndA(), kind, before);
+            for (; i < lines.length && lines[i] < edit.getEndB(); i++) {
+                out[i] = found;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A hunk that only re-wrapped or renamed: lines {@code [start, end)} of {@code path} at {@code parent}
+     * ({@code text}) became the lines blamed on the commit.
+     */
+    record CosmeticEdit(RevCommit parent, String path, int start, int end, CosmeticHunks.Kind kind, RawText text) {
+        CosmeticEdit {
+            if (start < 0 || end <= start || end > text.size()) {
+                throw new IllegalArgumentException("a cosmetic edit replaces lines of its parent's text");
+            }
+        }
+    }
+
+    private static List<String> linesOf(RawText text, int start, int end) {
+        List<String> out = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) {
+            out.add(text.getString(i));
+        }
+        return out;
+    }
+
+    /**
      * Where line {@code line} of {@code path} in {@code commitId} was before the commit moved it, or
      * {@code null}: the line (ignoring whitespace) must be one the same commit deleted elsewhere, exactly
      * once, and be long enough or move together with a neighbour. This stands in for git blame's -M/-C,

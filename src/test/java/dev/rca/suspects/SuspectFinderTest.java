@@ -64,6 +64,69 @@ class SuspectFinderTest {
     }
 
     @Test
+    void namesWhoWroteTheLinesABlamedCommitOnlyRewrapped() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            String g = "\nint g(int y)\n{\n\treturn y;\n}\n";
+            String f = "int f(int x)\n{\n\tint k = scale(x)%s;\n\treturn %s;\n}\n";
+            repo.commit("add").add("a.c", f.formatted("", "compute(k, 2)") + g).create();
+            RevCommit bug = repo.commit("f: triple the scale, add one")
+                .add("a.c", f.formatted(" * 3", "compute(k, 2) + 1") + g).create();
+            // re-wraps one of f's lines and changes what g does: no format-only commit as a whole
+            RevCommit rewrap = repo.commit("g: negate; wrap long lines")
+                .add("a.c", f.formatted(" * 3", "compute(k,\n\t\t       2) + 1") + g.replace("y;", "-y;")).create();
+            repo.commit("f: neither triple nor add one")
+                .add("a.c", f.formatted("", "compute(k, 2)") + g.replace("y;", "-y;")).create();
+            SuspectReport report = suspects(repo, "HEAD", new SuspectQuery(5, false, null));
+            assertEquals(List.of(bug.name(), rewrap.name()), shas(report), report.toString());
+            String rewrapped = rewrap.name().substring(0, 12);
+            assertEquals(List.of("only re-wrapped 2 of the deleted or modified lines it owns; blame at its parent names "
+                + bug.name().substring(0, 12) + " for them"), report.suspects().get(1).reasons().stream()
+                .filter(r -> r.contains("re-wrapped")).toList(), report.toString());
+            assertEquals(List.of("wrote 67% of the deleted or modified lines before " + rewrapped
+                + " only re-wrapped them"), report.suspects().get(0).reasons().stream()
+                .filter(r -> r.contains("re-wrapped")).toList(), report.toString());
+        }
+    }
+
+    @Test
+    void aRenameIsLookedThroughAndACommitWhoseWriterIsNoCandidateStillNamesIt() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            String g = "\nint g(int y)\n{\n\treturn y;\n}\n";
+            repo.commit("add").add("a.c", "int f(int nd_opt)\n{\n\treturn nd_opt + 2;\n}\n" + g).create();
+            RevCommit bug = repo.commit("f: add more").add("a.c", "int f(int nd_opt)\n{\n\treturn nd_opt + 3;\n}\n" + g)
+                .create();
+            RevCommit rename = repo.commit("rename nd_opt to nd_lla_opt; negate g")
+                .add("a.c", "int f(int nd_lla_opt)\n{\n\treturn nd_lla_opt + 3;\n}\n" + g.replace("y;", "-y;"))
+                .create();
+            repo.commit("f: add two again")
+                .add("a.c", "int f(int nd_lla_opt)\n{\n\treturn nd_lla_opt + 2;\n}\n" + g.replace("y;", "-y;"))
+                .create();
+            SuspectReport report = suspects(repo, "HEAD", new SuspectQuery(5, false, null));
+            assertEquals(List.of(rename.name()), shas(report), report.toString());
+            assertEquals(List.of("only renamed identifiers in 1 of the deleted or modified lines it owns; blame at its "
+                + "parent names " + bug.name().substring(0, 12) + " for it"), report.suspects().get(0).reasons().stream()
+                .filter(r -> r.contains("renamed")).toList(), report.toString());
+        }
+    }
+
+    @Test
+    void aHunkThatChangedTheLineKeepsItsBlameAlone() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            String g = "\nint g(int y)\n{\n\treturn y;\n}\n";
+            repo.commit("add").add("a.c", "int f(int x)\n{\n\treturn compute(x, 2);\n}\n" + g).create();
+            RevCommit bug = repo.commit("f: add one to the computed value; negate g")
+                .add("a.c", "int f(int x)\n{\n\treturn compute(x,\n\t\t       2) + 1;\n}\n" + g.replace("y;", "-y;"))
+                .create();
+            repo.commit("f: do not add one to the computed value")
+                .add("a.c", "int f(int x)\n{\n\treturn compute(x, 2);\n}\n" + g.replace("y;", "-y;")).create();
+            SuspectReport report = suspects(repo, "HEAD", new SuspectQuery(5, false, null));
+            assertEquals(bug.name(), report.suspects().get(0).sha(), report.toString());
+            assertTrue(report.suspects().stream().flatMap(s -> s.reasons().stream())
+                .noneMatch(r -> r.contains("re-wrapped")), report.toString());
+        }
+    }
+
+    @Test
     void linesLookPastMetaChangesEachOnItsOwnPath() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             String body = "int f(int x)\n{\n\tint a = %s;\n\tint b = %s;\n\treturn a + b;\n}\n";
