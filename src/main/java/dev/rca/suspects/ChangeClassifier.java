@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
@@ -373,6 +374,8 @@ final class ChangeClassifier {
         if (before == null) {
             return out;
         }
+        Supplier<Set<String>> oldNames = once(() -> CosmeticHunks.identifiers(linesOf(before, 0, before.size())));
+        Supplier<Set<String>> newNames = once(() -> CosmeticHunks.identifiers(linesOf(after, 0, after.size())));
         int i = 0;
         for (Edit edit : edits(before, after)) {
             while (i < lines.length && lines[i] < edit.getBeginB()) {
@@ -385,7 +388,7 @@ final class ChangeClassifier {
                 continue;
             }
             CosmeticHunks.Kind kind = CosmeticHunks.of(linesOf(before, edit.getBeginA(), edit.getEndA()),
-                linesOf(after, edit.getBeginB(), edit.getEndB()));
+                linesOf(after, edit.getBeginB(), edit.getEndB()), oldNames, newNames);
             CosmeticEdit found = kind == null ? null
                 : new CosmeticEdit(parent, oldPath, edit.getBeginA(), edit.getEndA(), kind, before);
             for (; i < lines.length && lines[i] < edit.getEndB(); i++) {
@@ -405,6 +408,21 @@ final class ChangeClassifier {
                 throw new IllegalArgumentException("a cosmetic edit replaces lines of its parent's text");
             }
         }
+    }
+
+    /** {@code value}, worked out when first asked for. */
+    private static <T> Supplier<T> once(Supplier<T> value) {
+        return new Supplier<>() {
+            private T known;
+
+            @Override
+            public T get() {
+                if (known == null) {
+                    known = value.get();
+                }
+                return known;
+            }
+        };
     }
 
     private static List<String> linesOf(RawText text, int start, int end) {
