@@ -34,6 +34,8 @@ final class ChangedFiles {
      * changed it, ascending; null for the other paths.
      */
     private final int[][] changedBy;
+    /** The dictionary paths a directory-only query path names: only a submodule there is a file of the query. */
+    private final java.util.BitSet directoryOnly = new java.util.BitSet();
     /** Each covered commit's depth-first number in the first-parent forest. */
     private final int[] number;
     /** One past the highest number in each covered commit's subtree of that forest. */
@@ -174,8 +176,10 @@ final class ChangedFiles {
      */
     private int[][] changedBy(List<String> paths) {
         List<byte[]> prefixes = new ArrayList<>();
+        List<Boolean> directoryOnlyPrefix = new ArrayList<>();
         for (String p : paths == null ? List.<String>of() : paths) {
-            prefixes.add(p.getBytes(StandardCharsets.UTF_8));
+            prefixes.add(Pathspecs.name(p).getBytes(StandardCharsets.UTF_8));
+            directoryOnlyPrefix.add(Pathspecs.directoryOnly(p));
         }
         int[][] changedBy = new int[table.pathCount()][];
         for (int i = 0; i < changedBy.length; i++) {
@@ -184,11 +188,17 @@ final class ChangedFiles {
                 continue;
             }
             byte[] path = table.pathBytes(i);
-            for (byte[] prefix : prefixes) {
-                if (isAtOrUnder(path, prefix)) {
-                    changedBy[i] = new int[0];
-                    break;
+            boolean matched = false;
+            boolean fileMatches = false;
+            for (int k = 0; k < prefixes.size(); k++) {
+                if (isAtOrUnder(path, prefixes.get(k))) {
+                    matched = true;
+                    fileMatches |= !directoryOnlyPrefix.get(k) || path.length > prefixes.get(k).length;
                 }
+            }
+            if (matched) {
+                changedBy[i] = new int[0];
+                directoryOnly.set(i, !fileMatches);
             }
         }
         int[] count = new int[changedBy.length];
@@ -250,12 +260,12 @@ final class ChangedFiles {
                 continue;
             }
             int newMode = table.entryMode(e);
-            boolean newFile = newMode != 0 && (newMode & TYPE_MASK) != TREE;
+            boolean newFile = isFileAt(path, newMode);
             // A directory's entry matters only when the parent had a file there: the table keeps one entry
             // per path, the commit's side, so that file's removal is not listed under it.
             int old = parent < 0 ? -1 : entryAt(parent, path);
             int oldMode = old < 0 ? 0 : table.entryMode(old);
-            boolean oldFile = oldMode != 0 && (oldMode & TYPE_MASK) != TREE;
+            boolean oldFile = isFileAt(path, oldMode);
             if (oldFile || newFile) {
                 DiffAttributes.Diffing diffing = diffing(attributes, path);
                 changes.add(new Churn.Change(oldFile ? oldMode : 0, oldFile ? table.entryId(old) : ObjectId.zeroId(),
@@ -263,6 +273,12 @@ final class ChangedFiles {
             }
         }
         return changes;
+    }
+
+    /** Whether an entry of {@code mode} at dictionary path {@code path} is one of the query's files. */
+    private boolean isFileAt(int path, int mode) {
+        return mode != 0 && (mode & TYPE_MASK) != TREE
+            && (!directoryOnly.get(path) || (mode & TYPE_MASK) == FileMode.TYPE_GITLINK);
     }
 
     private DiffAttributes.Diffing diffing(DiffAttributes attributes, int path) {

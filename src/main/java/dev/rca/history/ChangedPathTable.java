@@ -373,6 +373,7 @@ final class ChangedPathTable {
         /** Entry position + 2 per commit and path: 0 unknown, 1 nothing at the path, else an entry. */
         private final int[][] memo;
         private final int[] pathIndices;
+        private final boolean[] directoryOnly;
         private final CommitTable commitTable;
         private long answers;
 
@@ -380,8 +381,10 @@ final class ChangedPathTable {
             this.commitTable = commitTable;
             this.pathIndices = new int[repoPaths.size()];
             this.memo = new int[repoPaths.size()][];
+            this.directoryOnly = new boolean[repoPaths.size()];
             for (int i = 0; i < pathIndices.length; i++) {
-                pathIndices[i] = pathIndex(repoPaths.get(i).getBytes(StandardCharsets.UTF_8));
+                directoryOnly[i] = Pathspecs.directoryOnly(repoPaths.get(i));
+                pathIndices[i] = pathIndex(Pathspecs.name(repoPaths.get(i)).getBytes(StandardCharsets.UTF_8));
             }
         }
 
@@ -444,8 +447,9 @@ final class ChangedPathTable {
                 }
                 int e = entry(c, path);
                 if (e >= 0 || commitTable.parentCount(c) == 0) {
-                    // a path deleted here holds nothing, as one never there
-                    found = e >= 0 && entryMode(e) == 0 ? -1 : e;
+                    // a path deleted here holds nothing, as one never there; nor does a file at a directory-only path
+                    found = e >= 0 && (entryMode(e) == 0
+                        || directoryOnly[i] && !Pathspecs.holdsDirectory(entryMode(e))) ? -1 : e;
                     m[c] = found + 2;
                     break;
                 }

@@ -31,7 +31,6 @@ import org.eclipse.jgit.storage.pack.PackConfig;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
@@ -180,7 +179,7 @@ final class Churn implements AutoCloseable {
         if (trees.parents() > 1 && !mergesAgainstFirstParent) {
             return List.of();
         }
-        TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
+        TreeFilter filter = Pathspecs.treeFilter(paths);
         List<Change> changes = new ArrayList<>();
         // The common case without DiffFormatter's entries: one reused walk over the two trees.
         if (trees.firstParentTree() == null) {
@@ -204,7 +203,7 @@ final class Churn implements AutoCloseable {
         if (trees.parents() > 1 && !mergesAgainstFirstParent) {
             return List.of();
         }
-        TreeFilter filter = paths.contains("") ? TreeFilter.ALL : PathFilterGroup.createFromStrings(paths);
+        TreeFilter filter = Pathspecs.treeFilter(paths);
         List<Change> changes = new ArrayList<>();
         scanner.setDetectRenames(true);
         scanner.getRenameDetector().setRenameScore(50);

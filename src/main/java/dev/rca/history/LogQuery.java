@@ -20,8 +20,9 @@ import java.util.List;
  * @param merges which commits to keep by their number of parents
  * @param firstParent follow only the first parent of merges
  * @param maxCount at most this many commits, counted after filtering; -1 for no limit
- * @param paths repository-relative paths the commits must change ({@code ""} is the whole tree); empty for
- *     no path limiting
+ * @param paths repository-relative paths the commits must change ({@code ""} is the whole tree; one ending in
+ *     a slash matches only a directory or submodule there, {@link Pathspecs#directoryOnly}); empty for no path
+ *     limiting
  */
 public record LogQuery(List<String> revisions, List<String> grep, boolean allMatch, boolean invertGrep,
                        boolean ignoreCase, boolean fixedStrings, List<String> authors, List<String> committers,
@@ -50,10 +51,11 @@ public record LogQuery(List<String> revisions, List<String> grep, boolean allMat
         if (maxCount < -1) {
             throw RcaException.usage("-n must be zero or more, not " + maxCount);
         }
-        for (String path : paths) {
-            if (path.startsWith("/") || path.endsWith("/") || path.equals(".") || path.contains("//")
-                || path.equals("..") || path.startsWith("../") || path.contains("/../")) {
-                throw new IllegalArgumentException("path not normalised: '" + path + "'");
+        for (String typed : paths) {
+            String path = Pathspecs.name(typed);
+            if (path.isEmpty() && !typed.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.equals(".")
+                || path.contains("//") || path.equals("..") || path.startsWith("../") || path.contains("/../")) {
+                throw new IllegalArgumentException("path not normalised: '" + typed + "'");
             }
         }
         MessageFilter.validate(grep, authors, committers, ignoreCase, fixedStrings);

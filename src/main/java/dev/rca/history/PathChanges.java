@@ -9,7 +9,6 @@ import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -19,7 +18,6 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 final class PathChanges {
     private final boolean wholeTree;
-    private final TreeFilter paths;
     private final TreeWalk walk;
     private final TreePaths treePaths;
     private final CommitGraph graph;
@@ -30,13 +28,13 @@ final class PathChanges {
 
     PathChanges(ObjectReader reader, List<String> repoPaths, CommitGraph graph) {
         this.wholeTree = repoPaths.contains("");
-        this.paths = wholeTree ? TreeFilter.ALL : PathFilterGroup.createFromStrings(repoPaths);
         this.walk = new TreeWalk(reader);
         this.walk.setRecursive(true);
         this.treePaths = wholeTree ? null : new TreePaths(reader, repoPaths);
         boolean ascii = true;
         for (String p : repoPaths) {
-            byte[] key = p.getBytes(StandardCharsets.UTF_8);
+            // a directory-only path changed only where its name did: the filter's key is the name
+            byte[] key = Pathspecs.name(p).getBytes(StandardCharsets.UTF_8);
             ascii &= key.length == p.length();
             bloomKeys.add(key);
         }
@@ -63,7 +61,7 @@ final class PathChanges {
             return true;
         }
         walk.reset(commit.tree);
-        walk.setFilter(paths);
+        walk.setFilter(TreeFilter.ALL);
         return !walk.next();
     }
 

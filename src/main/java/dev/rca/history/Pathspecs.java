@@ -4,11 +4,21 @@ import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Turns paths as the user typed them into repository-relative paths, as git does with pathspecs: relative
- * to the directory rca runs in, {@code .} for the whole tree (or the current directory), no trailing slash.
+ * to the directory rca runs in, {@code .} for the whole tree (or the current directory). A trailing slash is kept
+ * (one): as in git, {@code src/a.c/} matches a directory (or submodule) at {@code src/a.c} and what is under it,
+ * never a file of that name ({@link #directoryOnly}).
  * A path with git's wildcards ({@code *}, {@code ?}, {@code [}) or magic ({@code :(exclude)…}) is refused, unless
  * it names a file as it is: taken literally it would match nothing and read as "nobody touched this". rca lists
  * no files by pattern; {@code :(literal)<path>} names a path that holds such characters.
@@ -55,11 +65,79 @@ public final class Pathspecs {
             while (rel.endsWith("/")) {
                 rel = rel.substring(0, rel.length() - 1);
             }
+            if (!rel.isEmpty() && p.endsWith("/")) {
+                rel += "/";
+            }
             if (!result.contains(rel)) {
                 result.add(rel);
             }
         }
         return result;
+    }
+
+    /** Whether the resolved {@code path} ends in a slash: it matches only a directory or submodule there. */
+    public static boolean directoryOnly(String path) {
+        return path.endsWith("/");
+    }
+
+    /** The repository path a resolved {@code path} names, without the slash of a {@link #directoryOnly} one. */
+    public static String name(String path) {
+        return directoryOnly(path) ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /**
+     * Whether a tree entry of {@code mode} can stand at a {@link #directoryOnly} path: a directory or a submodule
+     * (git's pathspec matches both), not a file or symlink.
+     */
+    static boolean holdsDirectory(int mode) {
+        int type = mode & FileMode.TYPE_MASK;
+        return type == FileMode.TYPE_TREE || type == FileMode.TYPE_GITLINK;
+    }
+
+    /**
+     * A tree walk's filter for resolved {@code paths}: what is at or under them ({@link TreeFilter#ALL} for the whole
+     * tree), without the files at {@link #directoryOnly} paths.
+     */
+    static TreeFilter treeFilter(Collection<String> paths) {
+        if (paths.contains("")) {
+            return TreeFilter.ALL;
+        }
+        TreeFilter named = PathFilterGroup.createFromStrings(paths.stream().map(Pathspecs::name).toList());
+        Set<String> directories = paths.stream().filter(Pathspecs::directoryOnly).map(Pathspecs::name)
+            .collect(Collectors.toSet());
+        return directories.isEmpty() ? named : AndTreeFilter.create(named, new NoFileAt(directories));
+    }
+
+    /** Leaves out a file (anything but a directory or submodule) at one of a few paths. */
+    private static final class NoFileAt extends TreeFilter {
+        private final Set<String> paths;
+
+        NoFileAt(Set<String> paths) {
+            this.paths = paths;
+        }
+
+        @Override
+        public boolean include(TreeWalk walk) {
+            if (walk.isSubtree() || !paths.contains(walk.getPathString())) {
+                return true;
+            }
+            for (int i = 0; i < walk.getTreeCount(); i++) {
+                if (walk.getRawMode(i) != 0 && holdsDirectory(walk.getRawMode(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean shouldBeRecursive() {
+            return false;
+        }
+
+        @Override
+        public TreeFilter clone() {
+            return this;
+        }
     }
 
     private static void refusePattern(GitWorkspace workspace, Path base, String typed) {

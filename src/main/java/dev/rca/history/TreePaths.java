@@ -23,14 +23,17 @@ final class TreePaths {
 
     private final ObjectReader reader;
     private final byte[][][] components;
+    private final boolean[] directoryOnly;
     private final List<Map<ObjectId, Entry>> caches = new java.util.ArrayList<>();
     private static final Entry MISSING = new Entry(ObjectId.zeroId(), 0);
 
     TreePaths(ObjectReader reader, List<String> paths) {
         this.reader = reader;
         this.components = new byte[paths.size()][][];
+        this.directoryOnly = new boolean[paths.size()];
         for (int i = 0; i < paths.size(); i++) {
-            String[] parts = paths.get(i).split("/");
+            directoryOnly[i] = Pathspecs.directoryOnly(paths.get(i));
+            String[] parts = Pathspecs.name(paths.get(i)).split("/");
             components[i] = new byte[parts.length][];
             for (int j = 0; j < parts.length; j++) {
                 components[i][j] = parts[j].getBytes(StandardCharsets.UTF_8);
@@ -44,7 +47,10 @@ final class TreePaths {
         }
     }
 
-    /** The entries at each path in {@code tree}, null where the path does not exist. */
+    /**
+     * The entries at each path in {@code tree}, null where the path does not exist (or, for a
+     * {@link Pathspecs#directoryOnly} path, holds a file).
+     */
     Entry[] lookup(ObjectId tree) throws IOException {
         Entry[] result = new Entry[components.length];
         byte[] root = null;
@@ -52,24 +58,27 @@ final class TreePaths {
             if (root == null) {
                 root = reader.open(tree, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE);
             }
-            Entry top = find(root, components[i][0]);
-            if (top == null || components[i].length == 1) {
-                result[i] = top;
-                continue;
-            }
-            if (top.mode() >>> 12 != 4) {
-                result[i] = null;
-                continue;
-            }
-            Map<ObjectId, Entry> cache = caches.get(i);
-            Entry below = cache.get(top.id());
-            if (below == null) {
-                below = descend(top.id(), components[i], 1);
-                cache.put(top.id(), below == null ? MISSING : below);
-            }
-            result[i] = below == MISSING ? null : below;
+            Entry found = lookup(root, i);
+            result[i] = found != null && directoryOnly[i] && !Pathspecs.holdsDirectory(found.mode()) ? null : found;
         }
         return result;
+    }
+
+    private Entry lookup(byte[] root, int i) throws IOException {
+        Entry top = find(root, components[i][0]);
+        if (top == null || components[i].length == 1) {
+            return top;
+        }
+        if (top.mode() >>> 12 != 4) {
+            return null;
+        }
+        Map<ObjectId, Entry> cache = caches.get(i);
+        Entry below = cache.get(top.id());
+        if (below == null) {
+            below = descend(top.id(), components[i], 1);
+            cache.put(top.id(), below == null ? MISSING : below);
+        }
+        return below == MISSING ? null : below;
     }
 
     private Entry descend(ObjectId tree, byte[][] parts, int from) throws IOException {

@@ -247,7 +247,8 @@ class ChurnDifferentialTest {
     @Test
     void theChangedPathTableGivesGitsCountsOnAwkwardShapes() throws Exception {
         Path dir = AwkwardShapes.create(tmp.resolve("shapes"));
-        List<String> paths = List.of("t", "t/x", "t/d", "t/d/1", "t/a.txt", "t/sub", "other", ".");
+        List<String> paths = List.of("t", "t/x", "t/d", "t/d/1", "t/a.txt", "t/sub", "other", ".", "t/x/", "t/sub/",
+            "t/");
         Map<String, Map<String, List<Long>>> withoutTable = new LinkedHashMap<>();
         Map<String, String> authorsWithout = new LinkedHashMap<>();
         for (String path : paths) {
@@ -262,6 +263,11 @@ class ChurnDifferentialTest {
             assertEquals(withoutTable.get(path), rcaStat(dir, path), "rca history " + path + " --stat, from the table");
             assertEquals(authorsWithout.get(path), Cli.run(dir, "history", path, "--authors").out(),
                 "rca history " + path + " --authors, from the table");
+        }
+        // without rename pairing the table's changes are the answer: t/x/ counts t/x/inner.txt, never the file t/x
+        NativeGit.run(dir, "config", "diff.renames", "false");
+        for (String path : List.of("t/x/", "t/")) {
+            assertEquals(gitNumstat(dir, path), rcaStat(dir, path), "rca history " + path + " --stat, no renames");
         }
     }
 

@@ -90,7 +90,7 @@ class LogDifferentialTest {
             List.of("--since=10.years.ago", "-n", "3"),
             List.of("-n", "5", "--grep=fix"), List.of("-n", "0"), List.of("--merges", "-n", "3", "main", topic)));
         Set<String> paths = new LinkedHashSet<>(List.of("src", "docs", "src/cache.c", "Ünïcode dir", "moved",
-            "src/ñ/ação.c", "a.b", "top.txt", "lib/util.c"));
+            "src/ñ/ação.c", "a.b", "top.txt", "lib/util.c", "src/", "Ünïcode dir/", "src/cache.c/"));
         paths.addAll(g.touchedPaths.subList(0, Math.min(6, g.touchedPaths.size())));
         for (String p : paths) {
             qs.add(List.of("--", p));
@@ -191,6 +191,61 @@ class LogDifferentialTest {
         // git has no parent 0 to leave out: a bad revision, not an empty answer
         assertTrue(NativeGit.exec(dir, null, "log", merge + "^-0").exitCode() != 0);
         assertEquals(3, Cli.run(dir, "log", merge + "^-0").exitCode());
+    }
+
+    /**
+     * A path with a trailing slash matches a directory or a submodule there, never a file of that name, as git's
+     * pathspec: the same commits as git, walking trees and (after rca index) from the changed-path table and the
+     * Bloom filters. On a history where t/x is a file, then a directory, then a file again, and t a directory,
+     * then a file, then a directory.
+     */
+    @Test
+    void aTrailingSlashMatchesOnlyADirectoryOrSubmoduleAsInGit() {
+        Path dir = AwkwardShapes.create(tmp.resolve("shapes"));
+        List<String> paths = List.of("t/x/", "t/x", "t/", "t/sub/", "t/link/", "t/a.txt/", "t/d/", "other/");
+        Map<String, List<String>> git = new HashMap<>();
+        for (String path : paths) {
+            git.put(path, NativeGit.lines(dir, "log", "--format=%H", "--", path));
+        }
+        assertEquals(List.of(2, 4, 3, 4, 0, 0), Stream.of("t/x/", "t/x", "t/sub/", "t/d/", "t/link/", "t/a.txt/")
+            .map(p -> git.get(p).size()).toList(), "what git lists");
+        for (String when : List.of("walking trees", "from rca index's tables")) {
+            for (String path : paths) {
+                CliResult log = Cli.run(dir, "log", "--format=sha", "--", path);
+                assertEquals(List.of(0, git.get(path)), List.of(log.exitCode(), log.outLines()),
+                    "rca log -- " + path + ", " + when);
+                CliResult history = Cli.run(dir, "history", "--format=sha", "--", path);
+                assertEquals(List.of(0, git.get(path)), List.of(history.exitCode(), history.outLines()),
+                    "rca history -- " + path + ", " + when);
+            }
+            assertEquals(0, Cli.run(dir, "index").exitCode());
+        }
+        // as git: without --, a directory-only path that is a file in the work tree is a path it does not know
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", """
+            rca: error: path in neither the working tree nor the history of HEAD: 't/a.txt/'
+            hint: check its spelling; after --, as in git, a path is taken as it is: rca history -- t/a.txt/
+            """), Cli.run(dir, "history", "t/a.txt/"));
+        assertTrue(NativeGit.exec(dir, null, "log", "t/a.txt/").exitCode() != 0, "git refuses it too");
+    }
+
+    /**
+     * {@code --follow} follows a path typed with a trailing slash as a directory; a file there at the start is
+     * refused rather than followed as the file.
+     */
+    @Test
+    void historyFollowRefusesADirectoryOnlyPathThatIsAFile() {
+        Path dir = AwkwardShapes.create(tmp.resolve("shapes-follow"));
+        assertEquals(new CliResult(ExitCode.USAGE, "", """
+            rca: error: 't/a.txt/' names a directory, but t/a.txt is a file at HEAD
+            hint: rca history --follow t/a.txt follows the file; without --follow, t/a.txt/ lists the commits that \
+            changed a directory of that name
+            """), Cli.run(dir, "history", "--follow", "--format=sha", "--", "t/a.txt/"));
+        // at main~8 t/x is a directory, added by main~10 (mark 2)
+        CliResult follow = Cli.run(dir, "history", "--follow", "--format=sha", "main~8", "--", "t/x/");
+        assertEquals(Cli.run(dir, "history", "--follow", "--format=sha", "main~8", "--", "t/x").outLines(),
+            follow.outLines(), "a directory there: followed as without the slash");
+        assertTrue(follow.exitCode() == 0 && follow.outLines().contains(NativeGit.lines(dir, "rev-parse", "main~10")
+            .get(0)), follow.toString());
     }
 
     @AfterAll
