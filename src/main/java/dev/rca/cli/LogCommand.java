@@ -1,6 +1,5 @@
 package dev.rca.cli;
 
-import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.history.CommitWalk;
@@ -86,13 +85,9 @@ public final class LogCommand extends LedgerCommand {
     }
 
     LogQuery query(List<String> revisions, List<String> paths) {
-        if (merges && noMerges) {
-            throw RcaException.usage("--merges and --no-merges exclude each other");
-        }
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers,
             dates.sinceSeconds(root().now()), dates.untilSeconds(root().now()),
-            merges ? LogQuery.MergeFilter.ONLY_MERGES
-                : noMerges ? LogQuery.MergeFilter.NO_MERGES : LogQuery.MergeFilter.ALL,
+            LogQuery.MergeFilter.of(merges, noMerges),
             firstParent, maxCount, paths);
     }
 }

@@ -259,9 +259,7 @@ public final class CommitWalk implements AutoCloseable {
         if (query.until() != null && c.time > query.until()) {
             return false;
         }
-        int parents = c.walkParents.length;
-        if (query.merges() == LogQuery.MergeFilter.ONLY_MERGES && parents < 2
-            || query.merges() == LogQuery.MergeFilter.NO_MERGES && parents > 1) {
+        if (!query.merges().keeps(c.walkParents.length)) {
             return false;
         }
         if (messageFilter != null && !messageMatches(c)) {

@@ -36,7 +36,27 @@ public record LogQuery(List<String> revisions, List<String> grep, boolean allMat
         /** Only commits with two or more parents ({@code --merges}). */
         ONLY_MERGES,
         /** Only commits with at most one parent ({@code --no-merges}). */
-        NO_MERGES
+        NO_MERGES,
+        /** No commit: both options, at least two parents and at most one, in either order, as in git. */
+        NONE;
+
+        /**
+         * The filter of git's {@code --merges} (at least two parents) and {@code --no-merges} (at most one), each
+         * applying whatever the other says.
+         */
+        public static MergeFilter of(boolean merges, boolean noMerges) {
+            return merges ? noMerges ? NONE : ONLY_MERGES : noMerges ? NO_MERGES : ALL;
+        }
+
+        /** Whether a commit with {@code parents} parents is kept. */
+        boolean keeps(int parents) {
+            return switch (this) {
+                case ALL -> true;
+                case ONLY_MERGES -> parents >= 2;
+                case NO_MERGES -> parents <= 1;
+                case NONE -> false;
+            };
+        }
     }
 
     public LogQuery {

@@ -387,8 +387,6 @@ class HistoryCommandsTest {
     @Test
     void errorsAreOneLineAndPrintNothing() {
         assertError(ExitCode.BAD_INPUT, "rca: error: unknown revision 'nope'\n", "log", "nope");
-        assertError(ExitCode.USAGE, "rca: error: --merges and --no-merges exclude each other\n",
-            "log", "--merges", "--no-merges");
         CliResult regex = Cli.run(dir, "log", "--grep=(");
         assertEquals(ExitCode.USAGE, regex.exitCode());
         assertTrue(regex.err().startsWith("rca: error: --grep: bad regular expression '('"), regex.err());

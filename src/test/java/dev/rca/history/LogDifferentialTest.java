@@ -88,7 +88,8 @@ class LogDifferentialTest {
             List.of("--since=" + earlyIso), List.of("--until=" + lateIso), List.of("--since=" + early, "--no-merges"),
             List.of(t0 + "..main", "--since=" + early), List.of("--since=" + late, "--first-parent"),
             List.of("--since=10.years.ago", "-n", "3"),
-            List.of("-n", "5", "--grep=fix"), List.of("-n", "0"), List.of("--merges", "-n", "3", "main", topic)));
+            List.of("-n", "5", "--grep=fix"), List.of("-n", "0"), List.of("--merges", "-n", "3", "main", topic),
+            List.of("--merges", "--no-merges"), List.of("--no-merges", "--merges", "--first-parent")));
         Set<String> paths = new LinkedHashSet<>(List.of("src", "docs", "src/cache.c", "Ünïcode dir", "moved",
             "src/ñ/ação.c", "a.b", "top.txt", "lib/util.c", "src/", "Ünïcode dir/", "src/cache.c/"));
         paths.addAll(g.touchedPaths.subList(0, Math.min(6, g.touchedPaths.size())));
@@ -246,6 +247,17 @@ class LogDifferentialTest {
             follow.outLines(), "a directory there: followed as without the slash");
         assertTrue(follow.exitCode() == 0 && follow.outLines().contains(NativeGit.lines(dir, "rev-parse", "main~10")
             .get(0)), follow.toString());
+    }
+
+    /** Both apply, in either order, as in git: at least two parents and at most one, which no commit has. */
+    @Test
+    void mergesAndNoMergesTogetherListNothing() {
+        Path dir = dir(SEEDS[0]);
+        repo(SEEDS[0]);
+        assertTrue(!NativeGit.run(dir, "log", "--merges").isEmpty(), "the history has merges");
+        assertEquals("", NativeGit.run(dir, "log", "--no-merges", "--merges"));
+        assertEquals(new CliResult(0, "", ""), Cli.run(dir, "log", "--merges", "--no-merges"));
+        assertEquals(new CliResult(0, "", ""), Cli.run(dir, "log", "--no-merges", "--format=sha", "--merges"));
     }
 
     @AfterAll
