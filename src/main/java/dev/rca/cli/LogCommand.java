@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.RevisionRange;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.history.CommitWalk;
 import dev.rca.history.LogQuery;
@@ -69,6 +70,8 @@ public final class LogCommand extends LedgerCommand {
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             LogQuery query = query(all ? workspace.withEveryRef(revisions) : revisions,
                 Pathspecs.resolve(workspace, typedPaths));
+            new RevisionRange(query.revisions()).nonCommits(workspace)
+                .forEach(what -> notes().accept(what + ": left out, as git log leaves it out"));
             new PathHistory(workspace, walk).undecodedAndUnmatched(typedPaths, null)
                 .forEach(p -> notes().accept(Pathspecs.undecodedNote(p)));
             LedgerFile ledger = ledgerToRecordInto(workspace);

@@ -226,6 +226,23 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     /**
+     * {@code "blob"} or {@code "tree"} when {@code revision} names one (itself or through tags: {@code HEAD:README},
+     * {@code v1^{tree}}), else null: a commit, an unknown or an ambiguous revision.
+     */
+    public String nonCommitType(String revision) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(gitsSpelling(revision));
+            if (id == null) {
+                return null;
+            }
+            int type = walk.peel(walk.parseAny(id)).getType();
+            return type == Constants.OBJ_BLOB || type == Constants.OBJ_TREE ? Constants.typeString(type) : null;
+        } catch (IOException | RevisionSyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
      * {@code revision} as JGit reads it: git's {@code @} alone is {@code HEAD}, also before {@code ~} and {@code ^}
      * ({@code @~2}); JGit knows only {@code @{…}}.
      */
@@ -246,6 +263,7 @@ public final class GitWorkspace implements AutoCloseable {
         try {
             ObjectId id = repository.resolve(gitsSpelling(revision) + "^{commit}");
             if (id == null) {
+                refuseNonCommit(revision);
                 if (!hasCommits()) {
                     throw RcaException.badInput("the repository has no commits yet")
                         .withHint("commit something first; rca reads history");
@@ -266,6 +284,7 @@ public final class GitWorkspace implements AutoCloseable {
         } catch (AmbiguousObjectException e) {
             throw RcaException.badInput("ambiguous revision '" + revision + "': give more hex digits", e);
         } catch (IncorrectObjectTypeException e) {
+            refuseNonCommit(revision);
             throw RcaException.badInput("revision '" + revision + "' is not a commit", e);
         } catch (RevisionSyntaxException e) {
             throw RcaException.badInput("bad revision '" + revision + "'", e);
@@ -273,6 +292,14 @@ public final class GitWorkspace implements AutoCloseable {
             throw RcaException.badInput("revision '" + revision + "' names a missing object", e);
         } catch (IOException e) {
             throw RcaException.badInput("cannot read revision '" + revision + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Says which kind of object a revision that names a blob or a tree names, rather than "unknown". */
+    private void refuseNonCommit(String revision) {
+        String type = nonCommitType(revision);
+        if (type != null) {
+            throw RcaException.badInput("revision '" + revision + "' names a " + type + ", not a commit");
         }
     }
 

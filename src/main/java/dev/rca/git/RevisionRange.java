@@ -16,7 +16,9 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  * {@code ^A}, {@code A..B}, {@code A...B} (symmetric difference), {@code A^!} (the commit without its
  * parents), {@code A^@} (its parents) and {@code A^-<n>} ({@code A^<n>..A}; {@code A^-} is {@code A^1..A}). With
  * no revision at all, {@code HEAD} is the tip; only excluded ones ({@code ^A}) leave none, and git lists nothing
- * then.
+ * then. A revision that names a blob or a tree ({@code HEAD:README}), alone, excluded or at an end of {@code A..B},
+ * is left out, as git's walk leaves it out ({@link #nonCommits}); in {@code A...B}, {@code A^!}, {@code A^@} and
+ * {@code A^-<n>} it is an error, as in git.
  *
  * @param specs the revisions as typed, in command-line order
  */
@@ -42,7 +44,7 @@ public record RevisionRange(List<String> specs) {
         if (dots >= 0) {
             String left = spec.substring(0, dots);
             String right = spec.substring(spec.startsWith("...", dots) ? dots + 3 : dots + 2);
-            return List.of(left.isEmpty() ? "HEAD" : left, right.isEmpty() ? "HEAD" : right);
+            return List.of(dotsSide(left), dotsSide(right));
         }
         if (spec.startsWith("^")) {
             return List.of(spec.substring(1));
@@ -92,12 +94,12 @@ public record RevisionRange(List<String> specs) {
         }
         int dots = spec.indexOf("..");
         if (dots >= 0) {
-            out.add(new Endpoint(endpoint(workspace, spec.substring(0, dots)), true));
-            out.add(new Endpoint(endpoint(workspace, spec.substring(dots + 2)), false));
+            addUnlessNonCommit(workspace, dotsSide(spec.substring(0, dots)), true, out);
+            addUnlessNonCommit(workspace, dotsSide(spec.substring(dots + 2)), false, out);
             return;
         }
         if (spec.startsWith("^")) {
-            out.add(new Endpoint(workspace.resolveCommit(spec.substring(1)), true));
+            addUnlessNonCommit(workspace, spec.substring(1), true, out);
             return;
         }
         Matcher parentRange = PARENT_RANGE.matcher(spec);
@@ -124,7 +126,36 @@ public record RevisionRange(List<String> specs) {
             }
             return;
         }
-        out.add(new Endpoint(workspace.resolveCommit(spec), false));
+        addUnlessNonCommit(workspace, spec, false, out);
+    }
+
+    private static void addUnlessNonCommit(GitWorkspace workspace, String revision, boolean excluded,
+                                           List<Endpoint> out) {
+        if (workspace.nonCommitType(revision) == null) {
+            out.add(new Endpoint(workspace.resolveCommit(revision), excluded));
+        }
+    }
+
+    /**
+     * The revisions {@link #resolve} leaves out because they name a blob or a tree, each as a sentence to show
+     * the user ("'HEAD:README' names a blob, not a commit"), in command-line order.
+     */
+    public List<String> nonCommits(GitWorkspace workspace) {
+        List<String> found = new ArrayList<>();
+        for (String spec : specs) {
+            if (spec.contains("...") || PARENT_RANGE.matcher(spec).matches() || spec.endsWith("^@")
+                || spec.endsWith("^!")) {
+                continue;
+            }
+            List<String> ends = ends(spec);
+            for (String revision : ends.isEmpty() ? List.of(spec) : ends) {
+                String type = workspace.nonCommitType(revision);
+                if (type != null) {
+                    found.add("'" + revision + "' names a " + type + ", not a commit");
+                }
+            }
+        }
+        return found;
     }
 
     private static List<ObjectId> parents(GitWorkspace workspace, ObjectId commit) {
@@ -138,7 +169,12 @@ public record RevisionRange(List<String> specs) {
     }
 
     private static ObjectId endpoint(GitWorkspace workspace, String side) {
-        return workspace.resolveCommit(side.isEmpty() ? "HEAD" : side);
+        return workspace.resolveCommit(dotsSide(side));
+    }
+
+    /** A side of {@code A..B} or {@code A...B} as a revision: an empty one is HEAD. */
+    private static String dotsSide(String side) {
+        return side.isEmpty() ? "HEAD" : side;
     }
 
     private static List<ObjectId> mergeBases(GitWorkspace workspace, ObjectId left, ObjectId right) {

@@ -83,6 +83,10 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
             if (namesCommit(workspace, last) && !existsInWorkTree(workspace, last)) {
                 return new HistoryArguments(workspace, operands.subList(0, operands.size() - 1), last);
             }
+            if (!isPath(workspace, last) && workspace.nonCommitType(last) != null) {
+                // history starts from a commit: say that HEAD:README names a blob rather than "unknown revision"
+                workspace.resolveCommit(last);
+            }
             if (!isPath(workspace, last)) {
                 List<String> paths = operands.subList(0, operands.size() - 1);
                 throw RcaException.badInput("unknown revision or path not in the "

@@ -384,6 +384,36 @@ class HistoryCommandsTest {
             + " 'notes..old.txt'"), List.of(dotted.exitCode(), dotted.err().lines().findFirst().orElse("")));
     }
 
+    /**
+     * git log leaves out a revision that names a blob or a tree (alone, excluded, at an end of A..B) and lists
+     * nothing for it, exit 0; rca lists the same and says why in a note. Where git fails (A...B) and for history,
+     * which starts from one commit, the error says what the revision names.
+     */
+    @Test
+    void aRevisionNamingABlobOrTreeIsLeftOutOfLogAsInGit() {
+        assertEquals(new CliResult(0, "", "rca: note: 'HEAD:lib/cache.c' names a blob, not a commit: left out, as git"
+            + " log leaves it out\n"), Cli.run(dir, "log", "HEAD:lib/cache.c"));
+        assertEquals(new NativeGit.Result(0, "", ""), NativeGit.exec(dir, null, "log", "HEAD:lib/cache.c"));
+        for (List<String> revisions : List.of(List.of("HEAD^{tree}"), List.of("^HEAD:lib/cache.c", "HEAD~1"),
+            List.of("HEAD:lib..HEAD~1"), List.of("HEAD~2..HEAD^{tree}", "HEAD"))) {
+            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+            git.addAll(revisions);
+            List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
+            rca.addAll(revisions);
+            CliResult r = Cli.run(dir, rca.toArray(new String[0]));
+            assertEquals(List.of(0, NativeGit.lines(dir, git.toArray(new String[0]))), List.of(r.exitCode(),
+                r.outLines()), String.join(" ", rca));
+            assertTrue(r.err().startsWith("rca: note: '"), r.err());
+        }
+        assertTrue(NativeGit.exec(dir, null, "log", "HEAD^{tree}...HEAD").exitCode() != 0);
+        assertError(ExitCode.BAD_INPUT, "rca: error: revision 'HEAD^{tree}' names a tree, not a commit\n",
+            "log", "HEAD^{tree}...HEAD");
+        assertError(ExitCode.BAD_INPUT, "rca: error: revision 'HEAD:lib/cache.c' names a blob, not a commit\n",
+            "history", "lib/cache.c", "HEAD:lib/cache.c");
+        assertError(ExitCode.BAD_INPUT, "rca: error: revision 'HEAD:lib' names a tree, not a commit\n",
+            "history", "HEAD:lib", "--", "lib/cache.c");
+    }
+
     @Test
     void errorsAreOneLineAndPrintNothing() {
         assertError(ExitCode.BAD_INPUT, "rca: error: unknown revision 'nope'\n", "log", "nope");
