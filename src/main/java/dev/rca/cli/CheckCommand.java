@@ -10,7 +10,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code rca check}: validates a ledger against the format and the repository. */
-@Command(name = "check", description = "Validates the ledger: the format, that every referenced id exists, that every "
+@Command(name = "check", description = "Validates the ledger: the format, that no id names two items, that every referenced id exists, that every "
     + "SHA resolves, that offending commits are ancestors of the fix, that likelihoods lie in [0, 1], that "
     + "every rejected hypothesis says why and no confirmed one keeps a reason for rejecting it. Prints findings "
     + "as <file>:<line>:<col>: <message>; exit 1 if any.",
@@ -22,14 +22,14 @@ public final class CheckCommand extends LedgerCommand {
         LedgerFile file;
         try (GitWorkspace workspace = openWorkspace()) {
             file = ledgerFile(workspace);
-            List<LedgerProblem> schema = file.schemaProblems();
-            if (!schema.isEmpty()) {
-                for (LedgerProblem problem : schema) {
+            LedgerFile.CheckedReading reading = file.readForCheck();
+            if (!reading.formatProblems().isEmpty()) {
+                for (LedgerProblem problem : reading.formatProblems()) {
                     err().println(problem.toException(file.displayName()).render());
                 }
                 return ExitCode.BAD_INPUT;
             }
-            findings = LedgerChecker.check(file.read(), file.ticket(), new GitCommitLookup(workspace));
+            findings = LedgerChecker.check(reading, file.ticket(), new GitCommitLookup(workspace));
         }
         for (LedgerProblem finding : findings) {
             out().println(finding.render(file.displayName()));

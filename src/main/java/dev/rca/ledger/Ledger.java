@@ -76,6 +76,20 @@ public record Ledger(int version, String ticket, String title, LedgerKind kind, 
         return ids;
     }
 
+    /**
+     * Every id the items refer to (hypotheses' {@code explains} and {@code evidence}, experiments' {@code tests}),
+     * whether or not an item has it: one removed by hand may still be named there.
+     */
+    public Set<String> referencedIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        hypotheses.forEach(h -> {
+            ids.addAll(h.explains());
+            ids.addAll(h.evidence());
+        });
+        experiments.forEach(x -> ids.addAll(x.testedHypotheses()));
+        return ids;
+    }
+
     /** Every commit the ledger names, with the path where it is named, in file order. */
     public List<Map.Entry<String, String>> commitReferences() {
         List<Map.Entry<String, String>> refs = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code rca check}'s checks beyond the format: every referenced id exists, every SHA resolves, offending
+ * {@code rca check}'s checks beyond the format: no id names two items, every referenced id exists, every SHA resolves, offending
  * commits are ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why and
  * no confirmed one keeps a reason for rejecting it, every time written on a symptom, experiment or timeline entry
  * can be read, and the ticket matches the file name.
@@ -24,9 +24,11 @@ public final class LedgerChecker {
         this.commits = commits;
     }
 
-    /** The findings for a ledger that follows the format, in file order. */
-    public static List<LedgerProblem> check(Ledger ledger, TicketId fileTicket, CommitLookup commits) {
-        LedgerChecker checker = new LedgerChecker(ledger, commits);
+    /** The findings for a ledger that follows the format, its duplicate ids among them, in file order. */
+    public static List<LedgerProblem> check(LedgerFile.CheckedReading reading, TicketId fileTicket,
+                                            CommitLookup commits) {
+        LedgerChecker checker = new LedgerChecker(reading.ledger(), commits);
+        checker.findings.addAll(reading.duplicateIds());
         checker.run(fileTicket);
         return checker.inFileOrder();
     }

@@ -3,8 +3,10 @@ package dev.rca.ledger;
 import dev.rca.RcaException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ledger being edited inside {@link LedgerFile#update}: the ledger as re-read under the lock, and edits
@@ -19,9 +21,14 @@ public final class LedgerEdit {
     LedgerEdit(Ledger ledger, LedgerDocument document) {
         this.ledger = ledger;
         this.document = document;
-        for (String id : ledger.ids()) {
+        // an id removed by hand that an item still names is never given to a new item, which would take its place
+        Set<String> taken = new LinkedHashSet<>(ledger.ids());
+        taken.addAll(ledger.referencedIds());
+        for (String id : taken) {
             ItemKind kind = ItemKind.ofId(id);
-            lastNumber.merge(kind, kind.number(id), Math::max);
+            if (kind != null) {
+                lastNumber.merge(kind, kind.number(id), Math::max);
+            }
         }
     }
 
@@ -35,7 +42,8 @@ public final class LedgerEdit {
     }
 
     /**
-     * Appends a new numbered item to its section with the next free id, written first, and returns the id.
+     * Appends a new numbered item to its section with the next free id (one above the highest of its kind that an
+     * item has or is referred to by), written first, and returns the id.
      * {@code fields} must not contain {@code id}; {@code null} values are left out.
      */
     public String addItem(ItemKind kind, Map<String, ?> fields) {

@@ -85,13 +85,31 @@ public final class LedgerFile {
     }
 
     /**
-     * Every deviation from format version 1, as findings (for {@code rca check}); empty when the ledger reads.
+     * The ledger as {@code rca check} reads it: the deviations from format version 1, or else the ledger and its
+     * duplicate ids as findings.
      *
      * @throws RcaException exit 3 when the file cannot even be composed (not YAML, hostile, not a mapping)
      */
-    public List<LedgerProblem> schemaProblems() {
+    public CheckedReading readForCheck() {
         requireExists();
-        return LedgerSchema.problems(LedgerSource.read(path, displayName));
+        return LedgerSchema.check(LedgerSource.read(path, displayName));
+    }
+
+    /**
+     * What {@link #readForCheck} read.
+     *
+     * @param formatProblems every deviation from the format, in file order; when there are any, nothing else is read
+     * @param ledger the ledger without the second items of duplicate ids; null when there are format problems
+     * @param duplicateIds each later use of an id an earlier item has, at that use
+     */
+    public record CheckedReading(List<LedgerProblem> formatProblems, Ledger ledger, List<LedgerProblem> duplicateIds) {
+        public CheckedReading {
+            formatProblems = List.copyOf(formatProblems);
+            duplicateIds = List.copyOf(duplicateIds);
+            if (formatProblems.isEmpty() == (ledger == null)) {
+                throw new IllegalArgumentException("a ledger exactly when the format holds");
+            }
+        }
     }
 
     /**

@@ -24,26 +24,35 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class LedgerSchema {
     private final List<LedgerProblem> problems = new ArrayList<>();
     private final Map<String, SourcePosition> positions = new HashMap<>();
-    private final Set<String> seenIds = new HashSet<>();
+    private final Map<String, SourcePosition> seenIds = new HashMap<>();
+    /** Second uses of an id: {@code rca check} lists them as findings, every other command refuses the ledger. */
+    private final List<LedgerProblem> duplicateIds = new ArrayList<>();
 
     private LedgerSchema() {
     }
 
-    /** The ledger, or the first problem as an exit-3 error. */
+    /** The ledger, or the first problem (a duplicate id after any other) as an exit-3 error. */
     static Ledger load(LedgerSource source) {
         LedgerSchema schema = new LedgerSchema();
         Ledger ledger = schema.read(source.root());
         if (!schema.problems.isEmpty()) {
             throw schema.problems.get(0).toException(source.file());
         }
+        if (!schema.duplicateIds.isEmpty()) {
+            throw schema.duplicateIds.get(0).toException(source.file());
+        }
         return ledger;
     }
 
-    /** Every problem of a composed ledger (empty when it follows the format). */
-    static List<LedgerProblem> problems(LedgerSource source) {
+    /**
+     * A composed ledger as {@code rca check} reads it: every deviation from the format, or else the ledger (the
+     * second item with an id already used left out) and those second uses.
+     */
+    static LedgerFile.CheckedReading check(LedgerSource source) {
         LedgerSchema schema = new LedgerSchema();
-        schema.read(source.root());
-        return List.copyOf(schema.problems);
+        Ledger ledger = schema.read(source.root());
+        return schema.problems.isEmpty() ? new LedgerFile.CheckedReading(List.of(), ledger, schema.duplicateIds)
+            : new LedgerFile.CheckedReading(schema.problems, null, List.of());
     }
 
     private Ledger read(MappingNode root) {
@@ -307,8 +316,11 @@ final class LedgerSchema {
                 + " id (" + kind.prefix() + "<n>)");
             return null;
         }
-        if (!seenIds.add(id)) {
-            problem(item.get("id"), "duplicate id " + id);
+        SourcePosition here = LedgerSource.position(item.get("id"));
+        SourcePosition first = seenIds.putIfAbsent(id, here);
+        if (first != null) {
+            duplicateIds.add(new LedgerProblem(here, "duplicate id " + id + " (the first " + id + " is on line "
+                + first.line() + "): an id names one item"));
             return null;
         }
         return id;

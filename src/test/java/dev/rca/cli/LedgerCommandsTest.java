@@ -260,6 +260,49 @@ class LedgerCommandsTest {
         ok(rca("check"), "");
     }
 
+    /**
+     * A second item with an id already used is a finding of rca check at that item (exit 1, beside the others),
+     * not a malformed ledger; every other command still refuses the ledger, since the id would name either item.
+     */
+    @Test
+    void checkListsADuplicateIdAsAFindingAtItsSecondUse() throws Exception {
+        handWritten("""
+            symptoms:
+              - {id: S1, text: boom}
+              - {id: S2, text: bang}
+              - {id: S1, text: boom again}
+            hypotheses:
+              - {id: H1, text: a, explains: [S1, S3]}
+              - {id: H1, text: b}
+            """);
+        String f = "docs/postmortems/T-1.yaml:";
+        assertEquals(new CliResult(ExitCode.NEGATIVE, f + "6:10: duplicate id S1 (the first S1 is on line 4): an id "
+            + "names one item\n" + f + "8:38: S3 is referenced but not in the ledger\n" + f + "9:10: duplicate id H1 "
+            + "(the first H1 is on line 8): an id names one item\n", ""), rca("check"));
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: malformed ledger: duplicate id S1 (the first S1"
+            + " is on line 4): an id names one item at " + f + "6:10\n"), rca("symptom", "more"));
+    }
+
+    /**
+     * A new item's id is one above the highest of its kind that an item has or is named by: an id removed by hand
+     * that a hypothesis or experiment still names is not given again, so that reference never moves to the new item.
+     */
+    @Test
+    void anIdRemovedByHandThatIsStillNamedIsNotReused() throws Exception {
+        handWritten("""
+            symptoms:
+              - {id: S1, text: boom}
+            hypotheses:
+              - {id: H1, text: a, explains: [S1, S3], evidence: [X2, E5]}
+            experiments:
+              - {id: X1, tests: "H1, H4", action: poke}
+            """);
+        ok(rca("symptom", "new"), "S4\n");
+        ok(rca("hypothesis", "new"), "H5\n");
+        ok(rca("experiment", "poke", "--tests=H1", "--result=r"), "X3\n");
+        ok(rca("evidence", "HEAD"), "E6\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2026-02-30T10:00:00Z", "2026-13-45T99:00:00Z", "2026-02-30 10:00 +0100", " ",
         "2026-02-30 10:00:00,120", "2026-11-22 09:00:07,1234567890", "Nov 22 09:00:07"})

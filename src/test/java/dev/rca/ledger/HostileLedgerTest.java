@@ -38,7 +38,7 @@ class HostileLedgerTest {
             Arguments.of("duplicate keys", bytes("rca: 1\nticket: T-1\nticket: T-2\n"),
                 "malformed ledger: duplicate key 'ticket' at T-1.yaml:3:1"),
             Arguments.of("duplicate ids", bytes(GOOD + "  - id: S1\n    text: again\n"),
-                "malformed ledger: duplicate id S1 at T-1.yaml:6:9"),
+                "malformed ledger: duplicate id S1 (the first S1 is on line 4): an id names one item at T-1.yaml:6:9"),
             Arguments.of("alias bomb", bytes(bomb),
                 "malformed ledger: anchors and aliases (&a) are not allowed in a ledger at T-1.yaml:3:4"),
             Arguments.of("global tag", bytes("rca: 1\nticket: !!javax.script.ScriptEngineManager [x]\n"),
