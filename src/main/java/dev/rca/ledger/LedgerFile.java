@@ -22,6 +22,8 @@ public final class LedgerFile {
     private final TicketId ticket;
     private final String displayName;
     private final Consumer<String> notes;
+    /** Where fix commits resolve, for the status a write establishes; null: the status is left as it is. */
+    private final CommitLookup commits;
 
     /**
      * @param path        the ledger's path, {@code <dir>/<TICKET>.yaml}
@@ -29,14 +31,15 @@ public final class LedgerFile {
      * @param displayName how messages name the file (e.g. {@code docs/postmortems/PAY-142.yaml})
      */
     public LedgerFile(Path path, TicketId ticket, String displayName) {
-        this(path, ticket, displayName, note -> { });
+        this(path, ticket, displayName, note -> { }, null);
     }
 
-    private LedgerFile(Path path, TicketId ticket, String displayName, Consumer<String> notes) {
+    private LedgerFile(Path path, TicketId ticket, String displayName, Consumer<String> notes, CommitLookup commits) {
         this.path = Objects.requireNonNull(path, "path");
         this.ticket = Objects.requireNonNull(ticket, "ticket");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
         this.notes = Objects.requireNonNull(notes, "notes");
+        this.commits = commits;
     }
 
     /**
@@ -45,7 +48,15 @@ public final class LedgerFile {
      * itself writes without notes.
      */
     public LedgerFile withNotes(Consumer<String> notes) {
-        return new LedgerFile(path, ticket, displayName, notes);
+        return new LedgerFile(path, ticket, displayName, notes, commits);
+    }
+
+    /**
+     * The same ledger, whose writes advance its {@code status:} to what its contents establish
+     * ({@link EstablishedStatus}, fix commits looked up in {@code commits}), never backwards, saying so in a note.
+     */
+    public LedgerFile withCommits(CommitLookup commits) {
+        return new LedgerFile(path, ticket, displayName, notes, commits);
     }
 
     /** Where the ledger is on disk. */
@@ -129,9 +140,17 @@ public final class LedgerFile {
             T result = edit.apply(ledgerEdit);
             String after = ledgerEdit.document().text();
             if (!after.equals(source.text())) {
-                LedgerSchema.load(ledgerEdit.document().source());
+                Ledger edited = LedgerSchema.load(ledgerEdit.document().source());
+                String advanced = advanceStatus(edited, ledgerEdit);
+                if (advanced != null) {
+                    after = ledgerEdit.document().text();
+                    LedgerSchema.load(ledgerEdit.document().source());
+                }
                 Interruption.beforeWriting("nothing was recorded in " + displayName);
                 writeAtomically(after);
+                if (advanced != null) {
+                    notes.accept(advanced);
+                }
                 // not refused: reopening an investigation is legitimate, but the .md beside it no longer agrees
                 if (before.status() == LedgerStatus.PUBLISHED) {
                     notes.accept(ticket + "'s post-mortem was already published and no longer matches its ledger; "
@@ -140,6 +159,21 @@ public final class LedgerFile {
             }
             return result;
         }
+    }
+
+    /** Sets the status {@code edited} establishes when it is further along; the note to give then, else null. */
+    private String advanceStatus(Ledger edited, LedgerEdit edit) {
+        if (commits == null) {
+            return null;
+        }
+        EstablishedStatus established = EstablishedStatus.of(edited, commits);
+        LedgerStatus next = established.advancing(edited.status());
+        if (next == null) {
+            return null;
+        }
+        edit.setStatus(next);
+        return ticket + "'s status is now " + next.word() + " (was " + edited.status().word() + "): "
+            + established.why();
     }
 
     /**

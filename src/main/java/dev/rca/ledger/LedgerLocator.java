@@ -20,9 +20,11 @@ public final class LedgerLocator {
     public static final String DIRECTORY = "docs/postmortems";
 
     private final Path directory;
+    private final CommitLookup commits;
 
-    private LedgerLocator(Path directory) {
+    private LedgerLocator(Path directory, CommitLookup commits) {
         this.directory = directory;
+        this.commits = commits;
     }
 
     /**
@@ -36,12 +38,12 @@ public final class LedgerLocator {
                 + workspace.gitDir() + " is a bare repository")
                 .withHint("run rca in a clone with a work tree");
         }
-        return inWorkTree(workspace.workTree());
+        return new LedgerLocator(inWorkTree(workspace.workTree()).directory, new GitCommitLookup(workspace));
     }
 
     /** The ledgers under {@code workTree}. */
     public static LedgerLocator inWorkTree(Path workTree) {
-        return new LedgerLocator(workTree.toAbsolutePath().normalize().resolve(DIRECTORY));
+        return new LedgerLocator(workTree.toAbsolutePath().normalize().resolve(DIRECTORY), null);
     }
 
     /** {@code <work tree>/docs/postmortems}. */
@@ -51,8 +53,10 @@ public final class LedgerLocator {
 
     /** The ledger file for {@code ticket}, existing or not. */
     public LedgerFile file(TicketId ticket) {
-        return new LedgerFile(directory.resolve(ticket.ledgerFileName()), ticket,
+        LedgerFile file = new LedgerFile(directory.resolve(ticket.ledgerFileName()), ticket,
             DIRECTORY + "/" + ticket.ledgerFileName());
+        // the ledgers of a repository's work tree: their writes advance the status the contents establish
+        return commits == null ? file : file.withCommits(commits);
     }
 
     /** The ledger for a ticket given on the command line (validated; exit 3 when malformed). */

@@ -303,6 +303,63 @@ class LedgerCommandsTest {
         ok(rca("evidence", "HEAD"), "E6\n");
     }
 
+    /**
+     * A write advances status: to what the ledger then establishes (root_cause.text with a confirmed hypothesis:
+     * root-caused; and fix commits that resolve: fixed; and validation: validated) and says so; never backwards.
+     */
+    @Test
+    void theStatusAdvancesToWhatTheLedgerEstablishesAndNeverBack() throws Exception {
+        handWritten("""
+            status: open   # kept
+            hypotheses:
+              - {id: H1, text: a}
+            root_cause:
+              text: CartCache.evict releases OrderLock early
+            fix:
+              commits: []
+            validation:
+              checks: []
+            """);
+        ok(rca("symptom", "boom"), "S1\n");
+        assertTrue(Files.readString(ledger("T-1")).contains("status: open   # kept\n"), "no cause confirmed yet");
+        assertEquals(new CliResult(0, "H1 confirmed\n", "rca: note: T-1's status is now root-caused (was open): "
+            + "root_cause.text, H1 confirmed\n"), rca("confirm", "H1"));
+        edit("commits: []", "commits: [" + fix.name() + "]");
+        assertEquals(new CliResult(0, "S2\n", "rca: note: T-1's status is now fixed (was root-caused): fix.commits "
+            + "resolve\n"), rca("symptom", "bang"));
+        edit("checks: []", "checks: [{what: CheckoutIT passes, evidence: 20/20 runs}]");
+        assertEquals(new CliResult(0, "S3\n", "rca: note: T-1's status is now validated (was fixed): "
+            + "validation.checks recorded\n"), rca("symptom", "crash"));
+        assertTrue(Files.readString(ledger("T-1")).contains("status: validated   # kept\n"));
+        // the fix taken out again by hand: the status stays where it got to
+        edit("commits: [" + fix.name() + "]", "commits: []");
+        assertEquals(new CliResult(0, "S4\n", ""), rca("symptom", "hang"));
+        assertTrue(Files.readString(ledger("T-1")).contains("status: validated   # kept\n"));
+    }
+
+    /** An offending commit backs root_cause.text as a confirmed hypothesis does; the fix alone establishes nothing. */
+    @Test
+    void anOffendingCommitEstablishesTheRootCauseAndAFixAloneNothing() throws Exception {
+        handWritten("""
+            root_cause:
+              text: ""
+              offending: [%s]
+            fix: {commits: [%s]}
+            """.formatted(offending.name(), fix.name()));
+        ok(rca("symptom", "boom"), "S1\n");
+        assertTrue(Files.readString(ledger("T-1")).indexOf("status:") < 0, "without root_cause.text: open");
+        edit("text: \"\"", "text: CartCache.evict releases OrderLock early");
+        assertEquals(new CliResult(0, "S2\n", "rca: note: T-1's status is now fixed (was open): fix.commits resolve\n"),
+            rca("symptom", "bang"));
+        assertTrue(Files.readString(ledger("T-1")).contains("\nstatus: fixed\n"));
+    }
+
+    private void edit(String from, String to) throws Exception {
+        String text = Files.readString(ledger("T-1"));
+        assertTrue(text.contains(from), from);
+        Files.writeString(ledger("T-1"), text.replace(from, to));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2026-02-30T10:00:00Z", "2026-13-45T99:00:00Z", "2026-02-30 10:00 +0100", " ",
         "2026-02-30 10:00:00,120", "2026-11-22 09:00:07,1234567890", "Nov 22 09:00:07"})

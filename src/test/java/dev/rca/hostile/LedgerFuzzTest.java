@@ -149,7 +149,8 @@ class LedgerFuzzTest {
         List<String> lines = edited.lines().toList();
         int at = 0;
         for (String line : original.lines().toList()) {
-            if (writer.mayRewrite(line)) {
+            // every write may move the top-level status up to what the ledger establishes (EstablishedStatus)
+            if (writer.mayRewrite(line) || line.startsWith("status:")) {
                 continue;
             }
             while (at < lines.size() && !lines.get(at).equals(line)) {
