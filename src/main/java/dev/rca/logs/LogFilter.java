@@ -26,15 +26,15 @@ public record LogFilter(Set<String> levels, Pattern thread, Pattern source, Patt
 
     /**
      * The names formats give one level: log4j and logback, Python {@code logging}, syslog severities,
-     * java.util.logging (as SLF4J's bridge maps it), Serilog's short forms, .NET's long ones.
+     * java.util.logging (as SLF4J's bridge maps it), Serilog's short forms, .NET's long ones, PostgreSQL's.
      */
     private static final Map<String, String> SAME_LEVEL = sameLevel(
         List.of("TRACE", "VERBOSE", "VRB", "FINEST"),
-        List.of("DEBUG", "DBG", "FINE", "FINER"),
-        List.of("INFO", "INF", "INFORMATION"),
+        List.of("DEBUG", "DBG", "FINE", "FINER", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"),
+        List.of("INFO", "INF", "INFORMATION", "LOG"),
         List.of("WARN", "WARNING", "WRN"),
         List.of("ERROR", "ERR", "SEVERE"),
-        List.of("FATAL", "CRITICAL", "CRIT", "FTL"));
+        List.of("FATAL", "CRITICAL", "CRIT", "FTL", "PANIC"));
 
     public LogFilter {
         levels = levels == null ? Set.of()

@@ -167,17 +167,33 @@ public enum LogFormat {
     },
     /**
      * Anything whose lines start with a timestamp (Go's log package, nginx, shell scripts); a level right
-     * after it, in any case and optionally in brackets, is recognised too.
+     * after it, in any case and optionally in brackets, is recognised too, also after a time zone's name and a
+     * process id in brackets, the thread: gunicorn's {@code [2024-01-01 10:00:00 +0000] [42] [ERROR] msg} and
+     * PostgreSQL's {@code 2024-01-01 10:00:00.123 UTC [42] ERROR:  msg} (whose own {@code LOG}, {@code PANIC} and
+     * {@code DEBUG1}…{@code DEBUG5} are levels before a colon, and whose {@code STATEMENT:}, {@code DETAIL:},
+     * {@code HINT:}, {@code CONTEXT:}, {@code QUERY:} and {@code LOCATION:} lines continue the entry before them).
      */
     TIMESTAMP("timestamp") {
-        private final Pattern pattern = Pattern.compile("^\\[?(" + APP_TIME + "|" + SYSLOG_TIME
-            + "|\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?|\\d{10}(?:\\.\\d{1,9})?|\\d{13})\\]?"
-            + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + "))\\]?(?=[\\s:|]))?[\\s:,|-]*(.*)$");
+        private final Pattern pattern = Pattern.compile("^\\[?((?:" + APP_TIME + "|" + SYSLOG_TIME
+            + "|\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?|\\d{10}(?:\\.\\d{1,9})?|\\d{13})"
+            + "(?: (?!(?:" + LEVEL + ")\\b)(?:UTC|GMT|[A-Z]{1,4}T)\\b)?)\\]?"
+            + "(?:\\s+\\[(\\d+)\\](?=\\s))?"
+            + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + ")|(?:LOG|PANIC|DEBUG[1-5])(?=:))\\]?(?=[\\s:|]))?[\\s:,|-]*(.*)$");
+
+        /** What PostgreSQL adds to the message before it, on lines of their own with the same prefix. */
+        private final Pattern postgresDetail = Pattern.compile("^(?:STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION):\\s");
 
         @Override
         LogEntry parse(long line, String text) {
             Matcher m = pattern.matcher(text);
-            return m.matches() ? new LogEntry(line, 1, m.group(1), m.group(2), null, null, m.group(3)) : null;
+            if (!m.matches()) {
+                return null;
+            }
+            if (m.group(2) != null && m.group(3) == null && postgresDetail.matcher(m.group(4)).find()) {
+                // continues the entry before it, so that --level=ERROR keeps an error's statement with it
+                return null;
+            }
+            return new LogEntry(line, 1, m.group(1), m.group(3), m.group(2), null, m.group(4));
         }
     },
     /** No recognised structure: every line is an entry holding only a message. */

@@ -115,6 +115,42 @@ class LogsCommandTest {
                 "{\"level\":30,\"time\":1763802005000,\"msg\":\"shutdown\"}"));
     }
 
+    /**
+     * A level that sits after the timestamp, a time zone's name and a process id is read: gunicorn's
+     * {@code [time] [pid] [LEVEL]} and PostgreSQL's {@code time zone [pid] LEVEL:} (its LOG, PANIC and DEBUG1-5
+     * too), the pid as the thread; PostgreSQL's STATEMENT and DETAIL lines stay with the entry they explain.
+     */
+    @Test
+    void aLevelAfterTheTimestampAndAProcessIdIsRead() throws IOException {
+        Files.write(tmp.resolve("gunicorn.log"), java.util.List.of(
+            "[2024-01-01 10:00:00 +0000] [42] [INFO] Starting gunicorn 21.2.0",
+            "[2024-01-01 10:00:01 +0000] [42] [ERROR] Worker (pid:43) was sent SIGKILL!",
+            "[2024-01-01 10:00:02 +0000] [44] [WARNING] Worker timeout"));
+        assertEquals(new CliResult(0, """
+            LINE  TIME                       LEVEL    THREAD  SOURCE  MESSAGE
+               2  2024-01-01 10:00:01 +0000  ERROR    42      -       Worker (pid:43) was sent SIGKILL!
+               3  2024-01-01 10:00:02 +0000  WARNING  44      -       Worker timeout
+            """, ""), Cli.run(tmp, "logs", "table", "gunicorn.log", "--level=error,warn"));
+        Files.write(tmp.resolve("postgres.log"), java.util.List.of(
+            "2024-01-01 10:00:00 UTC [42] LOG:  database system is ready to accept connections",
+            "2024-01-01 10:00:01.123 UTC [43] ERROR:  relation \"users\" does not exist at character 15",
+            "2024-01-01 10:00:01.123 UTC [43] STATEMENT:  SELECT * FROM users;",
+            "2024-01-01 10:00:02 UTC [44] FATAL:  password authentication failed for user \"app\"",
+            "2024-01-01 10:00:03 UTC [45] WARNING:  there is no transaction in progress",
+            "2024-01-01 10:00:04 UTC [46] PANIC:  could not write to file \"pg_wal/xlogtemp.46\"",
+            "2024-01-01 10:00:05 UTC [47] DEBUG2:  checkpointer updated shared memory configuration values"));
+        assertEquals(new CliResult(0, """
+            LINE  TIME                         LEVEL  THREAD  SOURCE  MESSAGE
+               2  2024-01-01 10:00:01.123 UTC  ERROR  43      -       relation "users" does not exist at character 15
+                                                                      2024-01-01 10:00:01.123 UTC [43] STATEMENT:  SELECT * FROM users;
+               4  2024-01-01 10:00:02 UTC      FATAL  44      -       password authentication failed for user "app"
+               6  2024-01-01 10:00:04 UTC      PANIC  46      -       could not write to file "pg_wal/xlogtemp.46"
+            """, ""), Cli.run(tmp, "logs", "table", "postgres.log", "--level=ERROR,FATAL"));
+        assertEquals("line,level,message\r\n1,LOG,database system is ready to accept connections\r\n"
+            + "7,DEBUG2,checkpointer updated shared memory configuration values\r\n",
+            csvOf(Cli.run(tmp, "logs", "table", "postgres.log", "--format=csv", "--level=info,debug")));
+    }
+
     /** The CSV line, level and message columns of {@code rca logs table --level=<levels>} over {@code lines}. */
     private String keptLevels(String name, String levels, String... lines) throws IOException {
         Files.write(tmp.resolve(name), java.util.List.of(lines));
