@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
@@ -354,12 +353,13 @@ final class ChangeClassifier {
     }
 
     /**
-     * For each of {@code lines} (0-based, ascending) of {@code path} in {@code commitId}, the hunk that wrote it when
-     * that hunk only re-wrapped or renamed lines its parent had ({@link CosmeticHunks}); null where the commit wrote
-     * the line some other way. All null when it is no ordinary single-parent commit or added the file.
+     * For each of {@code lines} (0-based, ascending) of {@code path} in {@code commitId}: when the hunk that wrote it
+     * only re-wrapped lines its parent had ({@link CosmeticHunks}), the parent's code lines that held its tokens; null
+     * where the commit wrote the line some other way. All null when it is no ordinary single-parent commit or added
+     * the file.
      */
-    CosmeticEdit[] cosmeticEdits(ObjectId commitId, String path, int[] lines) throws IOException {
-        CosmeticEdit[] out = new CosmeticEdit[lines.length];
+    RewrappedLine[] rewraps(ObjectId commitId, String path, int[] lines) throws IOException {
+        RewrappedLine[] out = new RewrappedLine[lines.length];
         if (change(commitId).meta() != Meta.NONE) {
             return out;
         }
@@ -374,8 +374,9 @@ final class ChangeClassifier {
         if (before == null) {
             return out;
         }
-        Supplier<Set<String>> oldNames = once(() -> CosmeticHunks.identifiers(linesOf(before, 0, before.size())));
-        Supplier<Set<String>> newNames = once(() -> CosmeticHunks.identifiers(linesOf(after, 0, after.size())));
+        List<String> oldLines = null;
+        List<String> newLines = null;
+        boolean[] code = null;
         int i = 0;
         for (Edit edit : edits(before, after)) {
             while (i < lines.length && lines[i] < edit.getBeginB()) {
@@ -387,50 +388,32 @@ final class ChangeClassifier {
             if (lines[i] >= edit.getEndB()) {
                 continue;
             }
-            CosmeticHunks.Kind kind = CosmeticHunks.of(linesOf(before, edit.getBeginA(), edit.getEndA()),
-                linesOf(after, edit.getBeginB(), edit.getEndB()), oldNames, newNames);
-            CosmeticEdit found = kind == null ? null
-                : new CosmeticEdit(parent, oldPath, edit.getBeginA(), edit.getEndA(), kind, before);
+            if (oldLines == null) {
+                oldLines = List.of(FixLines.Texts.lines(before));
+                newLines = List.of(FixLines.Texts.lines(after));
+                code = SourceLines.forPath(oldPath).codeLines(oldLines.toArray(String[]::new));
+            }
+            int[][] held = CosmeticHunks.rewrap(oldLines.subList(edit.getBeginA(), edit.getEndA()),
+                newLines.subList(edit.getBeginB(), edit.getEndB()));
             for (; i < lines.length && lines[i] < edit.getEndB(); i++) {
-                out[i] = found;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A hunk that only re-wrapped or renamed: lines {@code [start, end)} of {@code path} at {@code parent}
-     * ({@code text}) became the lines blamed on the commit.
-     */
-    record CosmeticEdit(RevCommit parent, String path, int start, int end, CosmeticHunks.Kind kind, RawText text) {
-        CosmeticEdit {
-            if (start < 0 || end <= start || end > text.size()) {
-                throw new IllegalArgumentException("a cosmetic edit replaces lines of its parent's text");
-            }
-        }
-    }
-
-    /** {@code value}, worked out when first asked for. */
-    private static <T> Supplier<T> once(Supplier<T> value) {
-        return new Supplier<>() {
-            private T known;
-
-            @Override
-            public T get() {
-                if (known == null) {
-                    known = value.get();
+                if (held != null) {
+                    boolean[] isCode = code;
+                    int[] old = java.util.Arrays.stream(held[lines[i] - edit.getBeginB()])
+                        .map(k -> k + edit.getBeginA()).filter(k -> isCode[k]).toArray();
+                    out[i] = old.length == 0 ? null : new RewrappedLine(parent, oldPath, old);
                 }
-                return known;
             }
-        };
-    }
-
-    private static List<String> linesOf(RawText text, int start, int end) {
-        List<String> out = new ArrayList<>(end - start);
-        for (int i = start; i < end; i++) {
-            out.add(text.getString(i));
         }
         return out;
+    }
+
+    /** A line a commit only re-wrapped: the code lines of {@code path} at {@code parent} that held its tokens. */
+    record RewrappedLine(RevCommit parent, String path, int[] lines) {
+        RewrappedLine {
+            if (lines.length == 0) {
+                throw new IllegalArgumentException("a re-wrapped line came from at least one line");
+            }
+        }
     }
 
     /**

@@ -148,15 +148,6 @@ public final class SuspectFinder implements AutoCloseable {
         final Set<String> skipped = new LinkedHashSet<>();
         final Set<String> sharedIdentifiers = new java.util.TreeSet<>();
         final Set<String> sharedWords = new java.util.TreeSet<>();
-        /** Its share of the fix's deleted and modified lines that a later commit only re-wrapped or renamed. */
-        double cosmeticOrigin;
-        /** The later commits whose cosmetic hunks hold lines it wrote, abbreviated, with what each did. */
-        final Map<String, CosmeticHunks.Kind> cosmeticallyChangedBy = new LinkedHashMap<>();
-        /** How many of the deleted and modified lines it owns it only re-wrapped or renamed, and how. */
-        int cosmeticPassLines;
-        final Set<CosmeticHunks.Kind> cosmeticKinds = java.util.EnumSet.noneOf(CosmeticHunks.Kind.class);
-        /** Who wrote the lines it only re-wrapped or renamed, by how many of them, abbreviated. */
-        final Map<String, Integer> cosmeticWriters = new LinkedHashMap<>();
 
         boolean blamed() {
             return changed + neighbours + functionLines > 0;
@@ -284,8 +275,8 @@ public final class SuspectFinder implements AutoCloseable {
                     + (beyondCut == 1 ? "it" : "them") + "; " + GitWorkspace.FETCH_MORE);
             }
             addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut);
-            lookThroughCosmeticEdits(blamer, blamedTargets, origins, cut, holdings);
-            List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
+            Map<ObjectId, CosmeticLookThrough.Evidence> rewraps = lookThroughRewraps(blamer, blamedTargets, origins, cut);
+            List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers, rewraps);
             if (ranked.isEmpty()) {
                 return withPointersOnly(fix, subject, blamedLines, pointers, query,
                     "every candidate was committed after the first symptom", notes);
@@ -440,110 +431,23 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     /**
-     * Follows the fix's deleted and modified lines one commit further where the commit blame names only re-wrapped
-     * them or renamed identifiers in them, in the hunk that wrote them ({@link CosmeticHunks}): such a commit
-     * changes real code elsewhere, so it is no meta-change, but it may not have written the bug in these lines.
-     * The hunk's old code lines are blamed at its parent (looking past meta-changes as usual), and the reasons say
-     * who wrote them. Evidence for the reader only: it moves no score (as inputs to the model, with the commits it
-     * finds as candidates, it did not pass the README's ship test on 2026-12-05).
+     * {@link CosmeticLookThrough}'s evidence for the reasons; none where a partial clone lacks an object it needs (it
+     * is only for the reader).
      */
-    private void lookThroughCosmeticEdits(Blamer blamer, List<FixLines.Target> targets, List<Blamer.Origin> origins,
-                                          Set<ObjectId> cut, Map<ObjectId, Holding> holdings) throws IOException {
-        List<Integer> changed = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            if (targets.get(i).kind() == FixLines.Kind.CHANGED && !cut.contains(origins.get(i).commit())) {
-                changed.add(i);
-            }
-        }
-        // one diff per blamed commit and file, however many lines it owns
-        Map<String, List<Integer>> byOrigin = new LinkedHashMap<>();
-        for (int i : changed) {
-            byOrigin.computeIfAbsent(origins.get(i).commit().name() + ':' + origins.get(i).path(), k -> new ArrayList<>())
-                .add(i);
-        }
-        Map<Integer, ChangeClassifier.CosmeticEdit> cosmetic = new HashMap<>();
-        for (List<Integer> same : byOrigin.values()) {
-            same.sort(Comparator.comparingInt(i -> origins.get(i).line()));
-            Blamer.Origin o = origins.get(same.get(0));
-            ChangeClassifier.CosmeticEdit[] edits = classifier.cosmeticEdits(o.commit(), o.path(),
-                same.stream().mapToInt(i -> origins.get(i).line()).toArray());
-            for (int k = 0; k < edits.length; k++) {
-                if (edits[k] != null) {
-                    cosmetic.put(same.get(k), edits[k]);
-                }
-            }
-        }
-        Map<Integer, ChangeClassifier.CosmeticEdit> edits = new java.util.TreeMap<>();
-        Map<String, boolean[]> codeAt = new HashMap<>();
-        Map<String, java.util.BitSet> asked = new LinkedHashMap<>();
-        for (int i : changed) {
-            ChangeClassifier.CosmeticEdit e = cosmetic.get(i);
-            if (e == null) {
-                continue;
-            }
-            String key = e.parent().name() + ':' + e.path();
-            boolean[] code = codeAt.computeIfAbsent(key,
-                k -> SourceLines.forPath(e.path()).codeLines(FixLines.Texts.lines(e.text())));
-            java.util.BitSet lines = new java.util.BitSet();
-            for (int l = e.start(); l < e.end(); l++) {
-                lines.set(l, code[l]);
-            }
-            if (!lines.isEmpty()) {
-                edits.put(i, e);
-                asked.computeIfAbsent(key, k -> new java.util.BitSet()).or(lines);
-            }
-        }
-        for (ChangeClassifier.CosmeticEdit e : edits.values()) {
-            java.util.BitSet lines = asked.remove(e.parent().name() + ':' + e.path());
-            if (lines != null) {
-                blamer.track(e.parent(), e.path(), lines);
-            }
-        }
-        List<FixLines.Target> older = new ArrayList<>();
-        List<Blamer.Origin> olderOrigins = new ArrayList<>();
-        List<Integer> fixLineOf = new ArrayList<>();
-        for (var entry : edits.entrySet()) {
-            ChangeClassifier.CosmeticEdit e = entry.getValue();
-            boolean[] code = codeAt.get(e.parent().name() + ':' + e.path());
-            Blamer.Origin[] found = blamer.blame(e.parent(), e.path(), e.start(), e.end());
-            for (int k = 0; k < found.length; k++) {
-                if (code[e.start() + k] && found[k] != null) {
-                    older.add(new FixLines.Target(e.path(), e.start() + k, FixLines.Kind.CHANGED, 1, null, false));
-                    olderOrigins.add(found[k]);
-                    fixLineOf.add(entry.getKey());
-                }
-            }
-        }
-        lookPastMetaChanges(blamer, older, olderOrigins);
-        Map<Integer, Map<ObjectId, Integer>> reached = new LinkedHashMap<>();
-        for (int k = 0; k < older.size(); k++) {
-            ObjectId c = olderOrigins.get(k).commit();
-            if (!cut.contains(c)) {
-                reached.computeIfAbsent(fixLineOf.get(k), x -> new LinkedHashMap<>()).merge(c, 1, Integer::sum);
-            }
-        }
-        double each = changed.isEmpty() ? 0 : 1.0 / changed.size();
-        for (var entry : edits.entrySet()) {
-            ChangeClassifier.CosmeticEdit e = entry.getValue();
-            ObjectId passer = origins.get(entry.getKey()).commit();
-            Holding h = holdings.get(passer);
-            h.cosmeticPassLines++;
-            h.cosmeticKinds.add(e.kind());
-            Map<ObjectId, Integer> writers = reached.getOrDefault(entry.getKey(), Map.of());
-            int lines = writers.values().stream().mapToInt(Integer::intValue).sum();
-            for (var w : writers.entrySet()) {
-                Holding writer = holdings.get(w.getKey());
-                if (writer != null) {
-                    writer.cosmeticOrigin += each * w.getValue() / lines;
-                    writer.cosmeticallyChangedBy.putIfAbsent(passer.abbreviate(12).name(), e.kind());
-                }
-                h.cosmeticWriters.merge(w.getKey().abbreviate(12).name(), 1, Integer::sum);
-            }
+    private Map<ObjectId, CosmeticLookThrough.Evidence> lookThroughRewraps(Blamer blamer, List<FixLines.Target> targets,
+                                                                           List<Blamer.Origin> origins,
+                                                                           Set<ObjectId> cut) throws IOException {
+        try {
+            return CosmeticLookThrough.find(classifier, blamer, walk, (t, o) -> lookPastMetaChanges(blamer, t, o),
+                targets, origins, cut);
+        } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
+            return Map.of();
         }
     }
 
     private List<Suspect> score(RevCommit fix, Map<ObjectId, Holding> holdings, double total, SuspectQuery query,
-                                List<Pointer> pointers, Set<String> fixIdentifiers) throws IOException {
+                                List<Pointer> pointers, Set<String> fixIdentifiers,
+                                Map<ObjectId, CosmeticLookThrough.Evidence> rewraps) throws IOException {
         List<RevCommit> candidates = new ArrayList<>();
         int excludedBySymptom = 0;
         for (ObjectId id : holdings.keySet()) {
@@ -598,6 +502,7 @@ public final class SuspectFinder implements AutoCloseable {
                 reasons.add("named by '" + pointer.kind().phrase() + "' in the fix's message");
             }
             reasons.addAll(reasons(fix, c, h, share, ranks[i], blamedCount, change, query.notAfter()));
+            reasons.addAll(rewrapReasons(rewraps.get(c)));
             suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(),
                 commitInstant(c), authored(c), round(s),
                 h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer, reasons));
@@ -696,23 +601,6 @@ public final class SuspectFinder implements AutoCloseable {
         if (!h.sharedWords.isEmpty()) {
             reasons.add("it shares words with the fix's message: " + listed(h.sharedWords));
         }
-        if (h.cosmeticPassLines > 0) {
-            String it = h.cosmeticPassLines == 1 ? "it" : "them";
-            List<String> writers = h.cosmeticWriters.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
-            reasons.add("only " + h.cosmeticKinds.stream().map(k -> k.verb).collect(java.util.stream.Collectors
-                .joining(" or ")) + " " + h.cosmeticPassLines + " of the deleted or modified lines it owns"
-                + (writers.isEmpty() ? ""
-                : "; blame at its parent names " + writers.get(0) + (writers.size() > 1 ? " (and "
-                + (writers.size() - 1) + " more)" : "") + " for " + it));
-        }
-        if (!h.cosmeticallyChangedBy.isEmpty()) {
-            var first = h.cosmeticallyChangedBy.entrySet().iterator().next();
-            reasons.add(String.format(Locale.ROOT, "wrote %.0f%% of the deleted or modified lines before %s only %s them",
-                h.cosmeticOrigin * 100, first.getKey(), first.getValue().verb)
-                + (h.cosmeticallyChangedBy.size() > 1 ? " (and " + (h.cosmeticallyChangedBy.size() - 1)
-                + " more commit" + (h.cosmeticallyChangedBy.size() == 2 ? "" : "s") + " like it)" : ""));
-        }
         if (h.recentRank >= 0) {
             reasons.add((h.recentRank == 0 ? "the newest" : "the " + ordinal(h.recentRank + 1) + " newest")
                 + " commit to change the fix's files before " + (notAfter == null ? "it" : "the first symptom"));
@@ -738,6 +626,32 @@ public final class SuspectFinder implements AutoCloseable {
         }
         for (String s : h.skipped) {
             reasons.add("blame looked past " + s);
+        }
+        return reasons;
+    }
+
+    /** What {@link CosmeticLookThrough} found about a candidate, in words; none when it found nothing. */
+    private static List<String> rewrapReasons(CosmeticLookThrough.Evidence found) {
+        if (found == null) {
+            return List.of();
+        }
+        List<String> reasons = new ArrayList<>();
+        if (found.rewrapped > 0) {
+            String rewrapped = "only re-wrapped " + found.rewrapped + " of the deleted or modified lines it owns";
+            if (!found.writers.isEmpty()) {
+                String more = found.writers.size() == 1 ? "" : " (and " + (found.writers.size() - 1) + " more)";
+                rewrapped += "; blame at its parent names " + found.writers.get(0).abbreviate(12).name() + more
+                    + " for " + (found.rewrapped == 1 ? "it" : "them");
+            }
+            reasons.add(rewrapped);
+        }
+        if (!found.rewrappedBy.isEmpty()) {
+            int lines = found.wroteRewrapped();
+            String rewrapper = found.rewrappedBy.keySet().iterator().next().abbreviate(12).name();
+            int others = found.rewrappedBy.size() - 1;
+            reasons.add("wrote what " + rewrapper + (others == 0 ? "" : " and " + others + " more commit"
+                + (others == 1 ? "" : "s")) + " only re-wrapped in " + lines + " of the deleted or modified line"
+                + (lines == 1 ? "" : "s"));
         }
         return reasons;
     }

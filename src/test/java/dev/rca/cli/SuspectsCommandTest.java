@@ -119,16 +119,22 @@ class SuspectsCommandTest {
 
     @Test
     void aSuspectThatOnlyRewrappedTheLinesNamesWhoWroteThem() {
-        // "net: offset the result" wrote the stray offset; a later commit re-wrapped that line while changing other
-        // code, so blame stops there; its reasons name the commit before it
-        RevCommit wrap = repo.commit("net: cap other(); wrap long lines")
-            .add("net.c", BUGGY.replace("x * 2 + 1;", "x *\n\t\t2 + 1;").replace("z + 1;", "z + 2;")).create();
-        repo.commit("net: drop the stray offset").add("net.c", ORIGINAL.replace("z + 1;", "z + 2;")).create();
-        assertTableAtHead(repo, row(1, "0.753", wrap, "2026-01-05", "net: cap other(); wrap long lines",
-            "owns 2 deleted or modified lines (100% of the blamed weight); touched the same function: int parse(int x); "
-            + "it shares words with the fix's message: net; only re-wrapped 2 of the deleted or modified lines it owns; "
-            + "blame at its parent names " + bug.name().substring(0, 12) + " for them; the newest commit to change the "
-            + "fix's files before it; most recent of 1 blamed candidate; 1 file changed; 24 hours before the fix"));
+        // "calc: add one" wrote the stray offset; a later commit re-wrapped that line while changing other code, so
+        // blame stops there; its reasons name the commit before it
+        TestRepo calc = TestRepo.init(tmp.resolve("calc")).tick(86_400);
+        String other = "\nint other(int z)\n{\n\treturn z + 1;\n}\n";
+        calc.commit("calc: add").add("calc.c", "int calc(int x)\n{\n\treturn scale(x, 2);\n}\n" + other).create();
+        RevCommit offset = calc.commit("calc: add one").add("calc.c", "int calc(int x)\n{\n\treturn scale(x, 2) + 1;\n}\n"
+            + other).create();
+        RevCommit wrap = calc.commit("calc: cap other(); wrap long lines").add("calc.c",
+            "int calc(int x)\n{\n\treturn scale(x,\n\t\t     2) + 1;\n}\n" + other.replace("z + 1", "z + 2")).create();
+        calc.commit("calc: do not add one").add("calc.c", "int calc(int x)\n{\n\treturn scale(x, 2);\n}\n"
+            + other.replace("z + 1", "z + 2")).create();
+        assertTableAtHead(calc, row(1, "0.892", wrap, "2026-01-04", "calc: cap other(); wrap long lines",
+            "owns 2 deleted or modified lines (100% of the blamed weight); touched the same function: int calc(int x); "
+            + "its added lines share identifiers with the fix: scale; it shares words with the fix's message: calc; the newest commit to change the fix's files before it; most "
+            + "recent of 1 blamed candidate; 1 file changed; 24 hours before the fix; only re-wrapped 2 of the deleted or "
+            + "modified lines it owns; blame at its parent names " + offset.name().substring(0, 12) + " for them"));
     }
 
     @Test
