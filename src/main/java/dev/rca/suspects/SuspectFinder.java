@@ -275,8 +275,7 @@ public final class SuspectFinder implements AutoCloseable {
                     + (beyondCut == 1 ? "it" : "them") + "; " + GitWorkspace.FETCH_MORE);
             }
             addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut);
-            Map<ObjectId, CosmeticLookThrough.Evidence> rewraps = lookThroughRewraps(blamer, blamedTargets, origins, cut);
-            List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers, rewraps);
+            List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
             if (ranked.isEmpty()) {
                 return withPointersOnly(fix, subject, blamedLines, pointers, query,
                     "every candidate was committed after the first symptom", notes);
@@ -286,9 +285,28 @@ public final class SuspectFinder implements AutoCloseable {
                     "no credible suspect: the best candidate %s scores %.2f, below %.2f",
                     ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE), notes);
             }
-            return new SuspectReport(fix.name(), subject, blamedLines,
-                ranked.subList(0, Math.min(query.top(), ranked.size())), pointers, null, notes);
+            // moves no score, so it is worked out only for an answer, and only for the suspects shown
+            List<Suspect> shown = withRewrapReasons(ranked.subList(0, Math.min(query.top(), ranked.size())),
+                lookThroughRewraps(blamer, blamedTargets, origins, cut));
+            return new SuspectReport(fix.name(), subject, blamedLines, shown, pointers, null, notes);
         }
+    }
+
+    private static List<Suspect> withRewrapReasons(List<Suspect> suspects,
+                                                   Map<ObjectId, CosmeticLookThrough.Evidence> rewraps) {
+        List<Suspect> out = new ArrayList<>();
+        for (Suspect s : suspects) {
+            List<String> more = rewrapReasons(rewraps.get(ObjectId.fromString(s.sha())));
+            if (more.isEmpty()) {
+                out.add(s);
+            } else {
+                List<String> reasons = new ArrayList<>(s.reasons());
+                reasons.addAll(more);
+                out.add(new Suspect(s.sha(), s.subject(), s.author(), s.committed(), s.authored(), s.score(),
+                    s.blamedLines(), s.share(), s.filesChanged(), s.pointer(), reasons));
+            }
+        }
+        return out;
     }
 
     /**
@@ -446,8 +464,7 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     private List<Suspect> score(RevCommit fix, Map<ObjectId, Holding> holdings, double total, SuspectQuery query,
-                                List<Pointer> pointers, Set<String> fixIdentifiers,
-                                Map<ObjectId, CosmeticLookThrough.Evidence> rewraps) throws IOException {
+                                List<Pointer> pointers, Set<String> fixIdentifiers) throws IOException {
         List<RevCommit> candidates = new ArrayList<>();
         int excludedBySymptom = 0;
         for (ObjectId id : holdings.keySet()) {
@@ -502,7 +519,6 @@ public final class SuspectFinder implements AutoCloseable {
                 reasons.add("named by '" + pointer.kind().phrase() + "' in the fix's message");
             }
             reasons.addAll(reasons(fix, c, h, share, ranks[i], blamedCount, change, query.notAfter()));
-            reasons.addAll(rewrapReasons(rewraps.get(c)));
             suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(),
                 commitInstant(c), authored(c), round(s),
                 h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer, reasons));
