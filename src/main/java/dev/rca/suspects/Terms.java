@@ -63,8 +63,9 @@ final class Terms {
 
     /**
      * Adds the identifiers of one code line (keywords and very common names left out) to {@code into}: what the
-     * regex {@code [A-Za-z_][A-Za-z0-9_]{2,}} finds, in its order, scanned by hand because the regex was most of
-     * the work of classifying a candidate's added lines.
+     * regex {@code (?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]{2,}} finds (a number's radix prefix or suffix, as in
+     * {@code 0x20} or {@code 1UL}, is none), in its order, scanned by hand because a regex was most of the work of
+     * classifying a candidate's added lines.
      */
     static void identifiers(String line, Set<String> into) {
         identifiers(line, into, Set.of());
@@ -76,14 +77,19 @@ final class Terms {
         int i = 0;
         while (i < n) {
             if (!startsIdentifier(line.charAt(i))) {
+                // a number's radix prefix and suffix (0x20, 1UL, 1e6) are no identifier
+                boolean number = line.charAt(i) >= '0' && line.charAt(i) <= '9';
                 i++;
+                while (number && i < n && continuesIdentifier(line.charAt(i))) {
+                    i++;
+                }
                 continue;
             }
             int end = i + 1;
             while (end < n && continuesIdentifier(line.charAt(end))) {
                 end++;
             }
-            // a shorter run fails wherever it starts; a digit never starts one, so the scan goes on inside it
+            // a shorter run fails wherever it starts
             if (end - i >= 3) {
                 String id = line.substring(i, end).toLowerCase(Locale.ROOT);
                 if (!COMMON.contains(id) && !keywords.contains(id)) {
@@ -134,8 +140,8 @@ final class Terms {
     }
 
     /**
-     * What regex {@code [a-z_][a-z0-9_]{2,}} finds in {@code text} lower-cased, common words left out: the
-     * identifiers of the lower-cased text, where no ASCII capital is left.
+     * What regex {@code (?<![a-z0-9_])[a-z_][a-z0-9_]{2,}} finds in {@code text} lower-cased, common words left out:
+     * the identifiers of the lower-cased text, where no ASCII capital is left.
      */
     private static Set<String> words(String text) {
         Set<String> words = new LinkedHashSet<>();
