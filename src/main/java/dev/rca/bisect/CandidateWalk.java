@@ -441,7 +441,9 @@ public final class CandidateWalk implements AutoCloseable {
                 irrelevantChange = true;
             }
         }
-        if (!relevantChange || (relevantParents == 0 && !irrelevantChange)) {
+        // with no relevant parent (all reachable from a good commit, as a criss-cross merge's twin is), a merge that
+        // differs from one of them is kept
+        if (relevantParents > 0 ? !relevantChange : !irrelevantChange) {
             commit.flags |= TREESAME;
         }
     }
