@@ -65,9 +65,11 @@ public final class BisectRunner {
      * @param confidence the answer's probability (1 deterministically)
      * @param runs test runs recorded in the whole bisection
      * @param steps steps recorded in the whole bisection
+     * @param end the choice that ended a deterministic run ({@link Midpoint.Found}, {@link Midpoint.OnlySkipped} or
+     *     {@link Midpoint.NoTestable}), or null in flaky mode
      */
     public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, double confidence,
-                          int runs, int steps) {
+                          int runs, int steps, Midpoint.Choice end) {
         public Outcome {
             suspects = List.copyOf(suspects);
         }
@@ -135,15 +137,16 @@ public final class BisectRunner {
     /** The outcome of a bisection that has stopped choosing. */
     public static Outcome outcome(Bisection.Status status) {
         BisectState state = status.state();
-        if (status.choice() instanceof Midpoint.Found f) {
-            return new Outcome(f.commit(), List.of(), false, true, 1.0, state.totalRuns(), state.steps().size());
+        Midpoint.Choice end = status.choice();
+        if (end instanceof Midpoint.Found f) {
+            return new Outcome(f.commit(), List.of(), false, true, 1.0, state.totalRuns(), state.steps().size(), end);
         }
-        if (status.choice() instanceof Midpoint.OnlySkipped s) {
-            return new Outcome(null, s.suspects(), false, false, 0, state.totalRuns(), state.steps().size());
+        if (state.flaky()) {
+            return new Outcome(state.firstBad(), List.of(), state.firstBad() == null, state.confidence() != null,
+                state.confidence() == null ? 0 : state.confidence(), state.totalRuns(), state.steps().size(), null);
         }
-        return new Outcome(state.firstBad(), List.of(), state.flaky() && state.firstBad() == null,
-            state.confidence() != null, state.confidence() == null ? 0 : state.confidence(), state.totalRuns(),
-            state.steps().size());
+        List<String> suspects = end instanceof Midpoint.OnlySkipped s ? s.suspects() : List.of();
+        return new Outcome(null, suspects, false, false, 0, state.totalRuns(), state.steps().size(), end);
     }
 
     private Outcome runFlaky(Options options) {
@@ -207,6 +210,7 @@ public final class BisectRunner {
         boolean confident = p >= options.confidence();
         state = state.withAnswer(confident ? leader : null, p);
         bisection.store().save(state);
-        return new Outcome(leader, List.of(), leader == null, confident, p, state.totalRuns(), state.steps().size());
+        return new Outcome(leader, List.of(), leader == null, confident, p, state.totalRuns(), state.steps().size(),
+            null);
     }
 }

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.Bisection;
+import dev.rca.bisect.Midpoint;
 import dev.rca.git.CommandRunner;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
@@ -51,6 +52,8 @@ final class BisectRunRendering {
             for (String sha : o.suspects()) {
                 out.println(sha + " " + bisection.subject(sha));
             }
+        } else if (o.end() instanceof Midpoint.NoTestable) {
+            out.println(BisectSubcommand.noTestableCommit(bisection.state()));
         } else if (o.flake() && o.confident()) {
             out.println("no culprit: the failure is a flake (probability " + p + " after " + o.runs() + " runs)");
         } else if (o.flake()) {

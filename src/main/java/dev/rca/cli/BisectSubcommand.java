@@ -55,9 +55,19 @@ abstract class BisectSubcommand extends LedgerCommand {
                     + String.format(Locale.ROOT, "%.4f", state.confidence()) + ")");
             }
         } else {
-            out.println("no testable commit: no candidate touches the paths");
+            out.println(noTestableCommit(status.state()));
         }
         return exitCode(choice);
+    }
+
+    /**
+     * Why nothing is left to test in a path-limited bisection: no candidate touches the paths, or after verdicts no
+     * commit between the good ones and the current bad one does, so the first bad commit is one that does not.
+     */
+    static String noTestableCommit(BisectState state) {
+        return state.steps().isEmpty() ? "no testable commit: no candidate touches the paths"
+            : "no testable commit left: no candidate left touches the paths, so the first bad commit does not touch"
+                + " them";
     }
 
     static int exitCode(Midpoint.Choice choice) {
