@@ -65,8 +65,8 @@ public final class BisectRunner {
      * @param confidence the answer's probability (1 deterministically)
      * @param runs test runs recorded in the whole bisection
      * @param steps steps recorded in the whole bisection
-     * @param end the choice that ended a deterministic run ({@link Midpoint.Found}, {@link Midpoint.OnlySkipped} or
-     *     {@link Midpoint.NoTestable}), or null in flaky mode
+     * @param end the choice that ended a deterministic run ({@link Midpoint.Found}, {@link Midpoint.OnlySkipped},
+     *     {@link Midpoint.BadMergeBase} or {@link Midpoint.NoTestable}), or null in flaky mode
      */
     public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, double confidence,
                           int runs, int steps, Midpoint.Choice end) {
@@ -151,8 +151,18 @@ public final class BisectRunner {
 
     private Outcome runFlaky(Options options) {
         BisectState state = bisection.state().withFlaky(true).withAnswer(null, null);
-        CandidateGraph graph = CandidateWalk.walk(bisection.workspace(), state.bad(), state.good(), state.paths(),
-            state.firstParent());
+        CandidateGraph graph;
+        try (CandidateWalk walker = bisection.walker(state)) {
+            // the merge base git would test first is no candidate of the Bayesian search, which assumes one culprit
+            for (String good : state.good()) {
+                if (!walker.isAncestor(good, state.bad())) {
+                    throw RcaException.badInput("--flaky needs good commits that are ancestors of the bad one; " + good
+                        + " is not").withHint("give their merge base as the good commit, once a run without --flaky has"
+                        + " tested it");
+                }
+            }
+            graph = walker.candidates(state.bad(), state.good());
+        }
         if (graph.candidateCount() == 0) {
             throw RcaException.badInput("no commit between the good and bad ones touches the paths");
         }

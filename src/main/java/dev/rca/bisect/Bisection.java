@@ -61,7 +61,10 @@ public final class Bisection {
     /**
      * Starts a bisection (replacing any other) between {@code badRev} and {@code goodRevs}.
      *
-     * @throws RcaException exit 3 for unknown revisions or a good commit that is not an ancestor of the bad one
+     * A good commit need not be an ancestor of the bad one (a release branch with the fix backported, say): as in
+     * git, the merge bases are tested first.
+     *
+     * @throws RcaException exit 3 for unknown revisions or a good commit that descends from the bad one
      */
     public Status start(String badRev, List<String> goodRevs, List<String> paths, boolean firstParent) {
         String bad = workspace.resolveCommit(badRev).name();
@@ -75,7 +78,9 @@ public final class Bisection {
                 if (good.equals(bad)) {
                     throw RcaException.badInput("'" + rev + "' is both good and bad");
                 }
-                if (!commits.isAncestor(good, bad)) {
+                // a good commit beside the bad one is git's case of a merge base to test first (see mergeBaseCheck);
+                // one after it is a swap
+                if (commits.isAncestor(bad, good)) {
                     throw RcaException.badInput("good commit " + good + " is not an ancestor of bad commit " + bad)
                         .withHint("did you swap --good and --bad? give a good commit from the bad commit's history");
                 }
@@ -186,12 +191,19 @@ public final class Bisection {
             return new Status(state, graph, choice);
         }
         String bad = state.currentBad();
+        Midpoint.Choice mergeBase = mergeBaseCheck(state, walker);
         CandidateGraph graph = walker.candidates(bad, state.allGood());
         Set<String> skipped = state.skipped();
         Midpoint.Choice choice = Midpoint.choose(graph, bad, skipped);
+        if (mergeBase instanceof Midpoint.Next m) {
+            choice = new Midpoint.Next(m.commit(), choice instanceof Midpoint.Next n ? n.all() : 0, 0, true);
+        } else if (mergeBase != null) {
+            choice = mergeBase;
+        }
         String kept = state.next();
-        if (kept != null && choice instanceof Midpoint.Next n && !kept.equals(n.commit()) && !kept.equals(bad)
-            && !skipped.contains(kept) && graph.indexOf(kept) >= 0 && !graph.treesame()[graph.indexOf(kept)]) {
+        if (kept != null && choice instanceof Midpoint.Next n && !n.mergeBase() && !kept.equals(n.commit())
+            && !kept.equals(bad) && !skipped.contains(kept) && graph.indexOf(kept) >= 0
+            && !graph.treesame()[graph.indexOf(kept)]) {
             choice = new Midpoint.Next(kept, n.all(), n.reaches());
         }
         if (choice instanceof Midpoint.Found f && !f.commit().equals(state.firstBad())) {
@@ -199,6 +211,41 @@ public final class Bisection {
         }
         state = state.withNext(choice instanceof Midpoint.Next n ? n.commit() : null);
         return new Status(state, graph, choice);
+    }
+
+    /**
+     * git's {@code check_good_are_ancestors_of_bad}: while a good commit is not an ancestor of the bad one, each
+     * merge base of the bad commit and the good ones that is neither good nor skipped is tested first, and one
+     * found bad ends the bisection. git checks before every choice until the check passes once, and never again
+     * (it keeps {@code BISECT_ANCESTORS_OK}); the steps are replayed here to find where it passed. Returns the
+     * merge base to test ({@link Midpoint.Next}), {@link Midpoint.BadMergeBase}, or null once the check has passed.
+     */
+    private static Midpoint.Choice mergeBaseCheck(BisectState state, CandidateWalk walker) {
+        BisectState replayed = BisectState.start(state.good(), state.bad(), state.paths(), state.firstParent(),
+            state.refs());
+        for (int made = 0; ; made++) {
+            String bad = replayed.currentBad();
+            List<String> goods = replayed.allGood();
+            String toTest = null;
+            if (!goods.stream().allMatch(g -> walker.isAncestor(g, bad))) {
+                for (String base : walker.mergeBases(bad, goods)) {
+                    if (base.equals(bad)) {
+                        return new Midpoint.BadMergeBase(base, goods);
+                    }
+                    if (!goods.contains(base) && !replayed.skipped().contains(base)) {
+                        toTest = base;
+                        break;
+                    }
+                }
+            }
+            if (toTest == null) {
+                return null;
+            }
+            if (made == state.steps().size()) {
+                return new Midpoint.Next(toTest, 0, 0, true);
+            }
+            replayed = replayed.withStep(state.steps().get(made));
+        }
     }
 
     /** The subject, author, date and changed files of {@code sha}. */

@@ -14,6 +14,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -170,6 +171,65 @@ public final class CandidateWalk implements AutoCloseable {
         } catch (IOException e) {
             throw RcaException.badInput("cannot read the history: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * git's {@code get_merge_bases_many}: the best common ancestors of {@code one} and any of {@code others} (full
+     * SHAs), newest first (JGit's merge-base filter finds what all the commits share instead). The commits it reads
+     * join this walker's object pool, as they join git's.
+     */
+    public List<String> mergeBases(String one, List<String> others) {
+        try {
+            return paintDownToCommon(one, others);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot walk the history: " + e.getMessage(), e);
+        }
+    }
+
+    /** A commit in the merge-base walk's queue; {@code order} keeps ties first in, first out, as git's prio_queue. */
+    private record Queued(Node node, long order) {
+    }
+
+    private List<String> paintDownToCommon(String one, List<String> others) throws IOException {
+        final int fromOne = 1;
+        final int fromOther = 2;
+        final int stale = 4;
+        Map<Node, Integer> paint = new HashMap<>();
+        PriorityQueue<Queued> queue = new PriorityQueue<>(Comparator.comparingLong((Queued q) -> -q.node().date())
+            .thenComparingLong(Queued::order));
+        paint.put(parsed(ObjectId.fromString(one)), fromOne);
+        queue.add(new Queued(parsed(ObjectId.fromString(one)), 0));
+        for (String other : others) {
+            Node n = parsed(ObjectId.fromString(other));
+            paint.merge(n, fromOther, (a, b) -> a | b);
+            queue.add(new Queued(n, queue.size()));
+        }
+        long pushed = queue.size();
+        List<Node> found = new ArrayList<>();
+        while (queue.stream().anyMatch(q -> (paint.get(q.node()) & stale) == 0)) {
+            Node commit = queue.poll().node();
+            int flags = paint.get(commit);
+            if (flags == (fromOne | fromOther)) {
+                if (!found.contains(commit)) {
+                    found.add(commit);
+                }
+                flags |= stale;
+            }
+            for (Node parent : parsed(commit).parents) {
+                if ((paint.getOrDefault(parent, 0) & flags) != flags) {
+                    paint.merge(parsed(parent), flags, (a, b) -> a | b);
+                    queue.add(new Queued(parent, pushed++));
+                }
+            }
+        }
+        List<Node> best = new ArrayList<>();
+        for (Node candidate : found) {
+            if (found.stream().noneMatch(other -> other != candidate && isAncestor(candidate.name(), other.name()))) {
+                best.add(candidate);
+            }
+        }
+        best.sort(Comparator.comparingLong(Node::date).reversed());
+        return best.stream().map(Node::name).toList();
     }
 
     /** The candidate graph of {@code bad} against {@code goods}, walked by a fresh walker. */

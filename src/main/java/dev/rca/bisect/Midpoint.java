@@ -26,8 +26,15 @@ public final class Midpoint {
      *
      * @param all the number of candidates
      * @param reaches how many of them {@code commit} reaches (itself included)
+     * @param mergeBase true when {@code commit} is a merge base of the bad commit and a good one that is not its
+     *     ancestor, which git tests before bisecting
      */
-    public record Next(String commit, int all, int reaches) implements Choice {
+    public record Next(String commit, int all, int reaches, boolean mergeBase) implements Choice {
+        /** A candidate chosen by bisection. */
+        public Next(String commit, int all, int reaches) {
+            this(commit, all, reaches, false);
+        }
+
         /** git's "roughly N steps". */
         public int stepsLeft() {
             return estimateSteps(all);
@@ -42,6 +49,16 @@ public final class Midpoint {
     public record OnlySkipped(List<String> suspects) implements Choice {
         public OnlySkipped {
             suspects = List.copyOf(suspects);
+        }
+    }
+
+    /**
+     * A merge base of the bad commit and the good ones was found bad: the good commits that are not ancestors of
+     * the bad one have a fix, and there is no first bad commit between them.
+     */
+    public record BadMergeBase(String commit, List<String> goods) implements Choice {
+        public BadMergeBase {
+            goods = List.copyOf(goods);
         }
     }
 

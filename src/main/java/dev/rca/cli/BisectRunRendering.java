@@ -29,6 +29,9 @@ final class BisectRunRendering {
             if (!o.suspects().isEmpty()) {
                 m.put("suspects", o.suspects());
             }
+            if (o.end() instanceof Midpoint.BadMergeBase b) {
+                m.put("bad_merge_base", b.commit());
+            }
             if (o.flake() && o.confident()) {
                 m.put("flake", true);
             }
@@ -52,6 +55,8 @@ final class BisectRunRendering {
             for (String sha : o.suspects()) {
                 out.println(sha + " " + bisection.subject(sha));
             }
+        } else if (o.end() instanceof Midpoint.BadMergeBase b) {
+            BisectSubcommand.printBadMergeBase(bisection, b, out);
         } else if (o.end() instanceof Midpoint.NoTestable) {
             out.println(BisectSubcommand.noTestableCommit(bisection.state()));
         } else if (o.flake() && o.confident()) {

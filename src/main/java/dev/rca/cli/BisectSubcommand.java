@@ -38,6 +38,9 @@ abstract class BisectSubcommand extends LedgerCommand {
         if (choice instanceof Midpoint.Next next) {
             out.println("candidates: " + next.all());
             out.println("steps: roughly " + estimatedTests(next.all()));
+            if (next.mergeBase()) {
+                out.println("a merge base must be tested: a good commit is not an ancestor of the bad one");
+            }
             out.println("next: " + next.commit() + " " + bisection.subject(next.commit()));
         } else if (choice instanceof Midpoint.Found found) {
             printCulprit(bisection.describe(found.commit()), out);
@@ -46,6 +49,8 @@ abstract class BisectSubcommand extends LedgerCommand {
             for (String sha : skipped.suspects()) {
                 out.println(sha + " " + bisection.subject(sha));
             }
+        } else if (choice instanceof Midpoint.BadMergeBase b) {
+            printBadMergeBase(bisection, b, out);
         } else if (status.state().flaky()) {
             BisectState state = status.state();
             if (state.confidence() == null) {
@@ -58,6 +63,12 @@ abstract class BisectSubcommand extends LedgerCommand {
             out.println(noTestableCommit(status.state()));
         }
         return exitCode(choice);
+    }
+
+    /** git's "The merge base … is bad": the good commits beside the bad one have the fix, not a culprit's parent. */
+    static void printBadMergeBase(Bisection bisection, Midpoint.BadMergeBase base, PrintWriter out) {
+        out.println("the merge base " + base.commit() + " " + bisection.subject(base.commit()) + " is bad: the bug was"
+            + " fixed between it and " + String.join(" ", base.goods()));
     }
 
     /**
@@ -82,6 +93,12 @@ abstract class BisectSubcommand extends LedgerCommand {
         m.put("steps_left", choice instanceof Midpoint.Next n ? estimatedTests(n.all()) : 0);
         m.put("first_bad", status.state().firstBad());
         m.put("suspects", choice instanceof Midpoint.OnlySkipped s ? s.suspects() : List.of());
+        if (choice instanceof Midpoint.BadMergeBase b) {
+            m.put("bad_merge_base", b.commit());
+        }
+        if (choice instanceof Midpoint.Next n && n.mergeBase()) {
+            m.put("merge_base", true);
+        }
         return m;
     }
 
