@@ -179,8 +179,8 @@ public final class Bisection {
     }
 
     /**
-     * The choice git would make on {@code state}, with the answer filled in once there is one. The
-     * commit already chosen ({@link BisectState#next()}) stays chosen while it is still a candidate.
+     * The choice git would make on {@code state}, with the answer filled in once there is one. The commit already
+     * chosen ({@link BisectState#next()}) stays chosen until a verdict is given, as git keeps it checked out.
      */
     public Status evaluate(BisectState state, CandidateWalk walker) {
         if (state.flaky()) {
@@ -201,10 +201,14 @@ public final class Bisection {
             choice = mergeBase;
         }
         String kept = state.next();
-        if (kept != null && choice instanceof Midpoint.Next n && !n.mergeBase() && !kept.equals(n.commit())
-            && !kept.equals(bad) && !skipped.contains(kept) && graph.indexOf(kept) >= 0
-            && !graph.treesame()[graph.indexOf(kept)]) {
-            choice = new Midpoint.Next(kept, n.all(), n.reaches());
+        boolean chosenAnew = choice instanceof Midpoint.Next n && (n.mergeBase() || n.commit().equals(kept));
+        if (kept != null && !chosenAnew && !(choice instanceof Midpoint.BadMergeBase) && !kept.equals(bad)
+            && !skipped.contains(kept)) {
+            // git keeps the chosen commit checked out and takes the next verdict (bisect run's first test) on it,
+            // even where a walk in a new process, with another object pool and so another history simplification,
+            // would choose otherwise or find nothing left to test
+            choice = new Midpoint.Next(kept, choice instanceof Midpoint.Next n ? n.all() : graph.candidateCount(),
+                choice instanceof Midpoint.Next n ? n.reaches() : 0);
         }
         if (choice instanceof Midpoint.Found f && !f.commit().equals(state.firstBad())) {
             state = state.withAnswer(f.commit(), null);

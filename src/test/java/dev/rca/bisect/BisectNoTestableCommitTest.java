@@ -7,6 +7,8 @@ import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A path-limited bisection whose bug is outside the paths: once the only candidate touching them is good, nothing is
- * left to test; git says "No testable commit found", rca says why, before and during a run.
+ * A path-limited bisection whose bug is outside the paths: once no candidate touching them is left, nothing is left to
+ * test; git says "No testable commit found", rca says why, before and during a run.
  */
 class BisectNoTestableCommitTest {
     @TempDir
@@ -49,6 +51,41 @@ class BisectNoTestableCommitTest {
         NativeGit.run(dir, "bisect", "start", bad, good, "--", "src");
         NativeGit.Result git = NativeGit.exec(dir, null, "bisect", "run", "sh", "-c", "test ! -f docs/bug");
         assertTrue(git.err().contains("No testable commit found.\n"), git.err());
+        NativeGit.run(dir, "bisect", "reset");
+    }
+
+    /**
+     * A generated history (found by differential fuzzing) where history simplification depends on the walk's object
+     * pool: git bisect start, which walks once more first, chooses a merge that a walk in a new process drops. git
+     * bisect run still tests that merge, the commit it has checked out; so does rca's run, then finds nothing left.
+     */
+    @Test
+    void theCommitStartChoseIsTestedFirstEvenWhereANewWalkWouldChooseNothingAsGitDoes() throws IOException {
+        Path dir = tmp.resolve("repo");
+        NativeGit.run(tmp, "init", "-q", "-b", "main", dir.toString());
+        try (InputStream in = getClass().getResourceAsStream("pool-dependent-simplification.fi")) {
+            NativeGit.runWithInput(dir, in.readAllBytes(), "fast-import", "--quiet");
+        }
+        NativeGit.run(dir, "checkout", "-q", "-f", "main");
+        String merge = "74651eccb5c32bff4fe1f75bd65c2df1a2910c64";
+        List<String> goods = List.of("ed7bf44f33a01e847709e89619934a30a4895ee0",
+            "23c6128f365355b697aa3740bbc433400f144b7a", "b6a2ebec6de633bde5bab05725094d239fb88f91");
+        CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=main", "--good=" + goods.get(0),
+            "--good=" + goods.get(1), "--good=" + goods.get(2), "--", "lib", "other");
+        assertEquals("candidates: 3\nsteps: roughly 2\nnext: " + merge + " commit 49 merge\n", start.out());
+        assertEquals("a8797a0ab8a3eb15137a9451ea73d96b896f8aeb (HEAD -> main, dist=0)\n", NativeGit.run(dir, "rev-list",
+            "--bisect-all", "main", "^" + goods.get(0), "^" + goods.get(1), "^" + goods.get(2), "--", "lib", "other"));
+        assertEquals("next: " + merge + " commit 49 merge", Cli.run(dir, "bisect-helper", "status").outLines().get(8));
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "test ! -f src/BUG");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals("no testable commit left: no candidate left touches the paths, so the first bad commit does not"
+            + " touch them\n", run.out());
+        assertEquals("bad " + merge + " commit 49 merge", Cli.run(dir, "bisect-helper", "log").outLines().get(1));
+
+        NativeGit.run(dir, "bisect", "start", "main", goods.get(0), goods.get(1), goods.get(2), "--", "lib", "other");
+        NativeGit.Result git = NativeGit.exec(dir, null, "bisect", "run", "sh", "-c", "test ! -f src/BUG");
+        assertTrue(git.err().contains("No testable commit found.\n"), git.err());
+        assertTrue(NativeGit.run(dir, "bisect", "log").contains("\ngit bisect bad " + merge + "\n"));
         NativeGit.run(dir, "bisect", "reset");
     }
 }
