@@ -252,7 +252,7 @@ public final class PostmortemRenderer {
             }
         }
         bisect(out, ledger.bisect());
-        evidence(out, ledger.evidence());
+        evidence(out, ledger.evidence(), repro.command());
     }
 
     private static void hypotheses(Lines out, Ledger ledger, HypothesisStatus status, String label) {
@@ -330,7 +330,11 @@ public final class PostmortemRenderer {
         return shortSha(sha) + (name == null ? "" : " (" + LedgerProse.codeSpan(String.valueOf(name)) + ")");
     }
 
-    private void evidence(Lines out, List<Evidence> evidence) {
+    /**
+     * The evidence list. A command of several lines is no code span (its lines would run together): the repro's own,
+     * which {@code rca verify} records, is named; another is shown as a block under its item.
+     */
+    private void evidence(Lines out, List<Evidence> evidence, String reproCommand) {
         if (evidence.isEmpty()) {
             return;
         }
@@ -338,13 +342,21 @@ public final class PostmortemRenderer {
         for (int i = 0; i < evidence.size(); i++) {
             Evidence e = evidence.get(i);
             StringBuilder line = new StringBuilder("- " + e.id());
+            String block = null;
             if (e.commit() != null) {
                 line.append(": ").append(commitWithSubject(e.commit(), false));
             } else if (e.command() != null) {
                 if (!Evidence.QUERY.equals(e.kind())) {
                     line.append(" (").append(LedgerProse.inline(e.kind())).append(")");
                 }
-                line.append(": ").append(LedgerProse.codeSpan(e.command()));
+                if (!multiLine(e.command())) {
+                    line.append(": ").append(LedgerProse.codeSpan(e.command()));
+                } else if (present(reproCommand) && e.command().strip().equals(reproCommand.strip())) {
+                    line.append(": the repro above");
+                } else {
+                    block = e.command();
+                    line.append(": the command below");
+                }
                 if (Evidence.QUERY.equals(e.kind())) {
                     int n = e.commits().size();
                     // a long answer is kept cut to its first commits, so only a lower bound is known
@@ -367,6 +379,9 @@ public final class PostmortemRenderer {
                 line.append(" — ").append(logDiffFindings(e.logDiff(), !divergence.isEmpty()));
             }
             out.item(line.toString(), "evidence." + i);
+            if (block != null) {
+                fenced(out, "  ", "sh", block, "evidence." + i);
+            }
             if (!divergence.isEmpty()) {
                 fenced(out, "  ", "diff", firstDivergence(divergence), "evidence." + i);
             }

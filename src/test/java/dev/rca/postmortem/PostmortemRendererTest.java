@@ -50,6 +50,24 @@ class PostmortemRendererTest {
     }
 
     @Test
+    void aCommandOfSeveralLinesInTheEvidenceIsNamedWhenItIsTheReproAndShownAsABlockOtherwise() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        String repro = "set -e\\nsh test.sh";
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t
+            .replace("command: \"sh test.sh\"", "command: \"" + repro + "\"")
+            .replace("  - {id: E2, kind: query, command: \"rca log --grep=cache\"", "  - {id: E3, kind: verify, command: \""
+                + repro + "\", commits: [], note: \"failed at the parent, passed at the fix\"}\n  - {id: E4, kind: "
+                + "command, command: \"cd srv\\nmake check\", commits: [], note: \"passes\"}\n"
+                + "  - {id: E2, kind: query, command: \"rca log --grep=cache\"")));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+            String list = md.substring(md.indexOf("Suspects, queries and other evidence:"), md.indexOf("## Why it slipped"));
+            assertTrue(list.contains("- E3 (verify): the repro above — failed at the parent, passed at the fix\n"
+                + "- E4 (command): the command below — passes\n  ```sh\n  cd srv\n  make check\n  ```\n"), list);
+        }
+    }
+
+    @Test
     void everyLineKnowsTheLedgerPathItComesFrom() {
         LedgerRepo r = new LedgerRepo(tmp);
         Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml"));
