@@ -321,22 +321,14 @@ final class ChangeClassifier {
      * {@code null} when the commit wrote it (then it keeps the blame).
      */
     LineInParent lineInParent(ObjectId commitId, String path, int line) throws IOException {
-        RevCommit commit = walk.parseCommit(commitId);
-        if (commit.getParentCount() == 0) {
+        Versions v = versions(commitId, path);
+        if (v == null) {
             return null;
         }
-        RevCommit parent = walk.parseCommit(commit.getParent(0));
-        String oldPath = pathInParent(parent, commit, path);
-        if (oldPath == null) {
-            return null;
-        }
-        RawText after = blobText(commit, path);
-        RawText before = blobText(parent, oldPath);
-        if (after == null || before == null) {
-            return null;
-        }
+        RevCommit parent = v.parent();
+        String oldPath = v.oldPath();
         int offset = 0;
-        for (Edit edit : edits(before, after)) {
+        for (Edit edit : edits(v.before(), v.after())) {
             if (line < edit.getBeginB()) {
                 break;
             }
@@ -363,17 +355,12 @@ final class ChangeClassifier {
         if (change(commitId).meta() != Meta.NONE) {
             return out;
         }
-        RevCommit commit = walk.parseCommit(commitId);
-        if (commit.getParentCount() != 1) {
+        Versions v = versions(commitId, path);
+        if (v == null) {
             return out;
         }
-        RevCommit parent = walk.parseCommit(commit.getParent(0));
-        String oldPath = pathInParent(parent, commit, path);
-        RawText after = oldPath == null ? null : blobText(commit, path);
-        RawText before = after == null ? null : blobText(parent, oldPath);
-        if (before == null) {
-            return out;
-        }
+        RawText before = v.before();
+        RawText after = v.after();
         List<String> oldLines = null;
         List<String> newLines = null;
         boolean[] code = null;
@@ -391,7 +378,7 @@ final class ChangeClassifier {
             if (oldLines == null) {
                 oldLines = List.of(FixLines.Texts.lines(before));
                 newLines = List.of(FixLines.Texts.lines(after));
-                code = SourceLines.forPath(oldPath).codeLines(oldLines.toArray(String[]::new));
+                code = SourceLines.forPath(v.oldPath()).codeLines(oldLines.toArray(String[]::new));
             }
             int[][] held = CosmeticHunks.rewrap(oldLines.subList(edit.getBeginA(), edit.getEndA()),
                 newLines.subList(edit.getBeginB(), edit.getEndB()));
@@ -400,11 +387,31 @@ final class ChangeClassifier {
                     boolean[] isCode = code;
                     int[] old = java.util.Arrays.stream(held[lines[i] - edit.getBeginB()])
                         .map(k -> k + edit.getBeginA()).filter(k -> isCode[k]).toArray();
-                    out[i] = old.length == 0 ? null : new RewrappedLine(parent, oldPath, old);
+                    out[i] = old.length == 0 ? null : new RewrappedLine(v.parent(), v.oldPath(), old);
                 }
             }
         }
         return out;
+    }
+
+    /** A file as a commit left it and as its first parent had it (at {@code oldPath}, renames followed). */
+    private record Versions(RevCommit parent, String oldPath, RawText before, RawText after) {
+    }
+
+    /**
+     * {@code path} at {@code commitId} and at its first parent; null for a root commit, a file the commit added, or
+     * a side that is no readable file.
+     */
+    private Versions versions(ObjectId commitId, String path) throws IOException {
+        RevCommit commit = walk.parseCommit(commitId);
+        if (commit.getParentCount() == 0) {
+            return null;
+        }
+        RevCommit parent = walk.parseCommit(commit.getParent(0));
+        String oldPath = pathInParent(parent, commit, path);
+        RawText after = oldPath == null ? null : blobText(commit, path);
+        RawText before = after == null ? null : blobText(parent, oldPath);
+        return before == null ? null : new Versions(parent, oldPath, before, after);
     }
 
     /** A line a commit only re-wrapped: the code lines of {@code path} at {@code parent} that held its tokens. */

@@ -46,4 +46,15 @@ public record Suspect(String sha, String subject, String author, Instant committ
         }
         reasons = List.copyOf(reasons);
     }
+
+    /** The same suspect with {@code more} reasons after its own. */
+    public Suspect withReasonsAdded(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(reasons);
+        all.addAll(more);
+        return new Suspect(sha, subject, author, committed, authored, score, blamedLines, share, filesChanged, pointer,
+            all);
+    }
 }

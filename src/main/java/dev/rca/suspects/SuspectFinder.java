@@ -286,28 +286,13 @@ public final class SuspectFinder implements AutoCloseable {
                     ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE), notes);
             }
             // moves no score, so it is worked out only for an answer, and only for the suspects shown
-            List<Suspect> shown = withRewrapReasons(ranked.subList(0, Math.min(query.top(), ranked.size())),
-                lookThroughRewraps(blamer, blamedTargets, origins, cut));
+            Map<ObjectId, CosmeticLookThrough.Evidence> rewraps = lookThroughRewraps(blamer, blamedTargets, origins, cut);
+            List<Suspect> shown = ranked.subList(0, Math.min(query.top(), ranked.size())).stream()
+                .map(s -> s.withReasonsAdded(rewrapReasons(rewraps.get(ObjectId.fromString(s.sha()))))).toList();
             return new SuspectReport(fix.name(), subject, blamedLines, shown, pointers, null, notes);
         }
     }
 
-    private static List<Suspect> withRewrapReasons(List<Suspect> suspects,
-                                                   Map<ObjectId, CosmeticLookThrough.Evidence> rewraps) {
-        List<Suspect> out = new ArrayList<>();
-        for (Suspect s : suspects) {
-            List<String> more = rewrapReasons(rewraps.get(ObjectId.fromString(s.sha())));
-            if (more.isEmpty()) {
-                out.add(s);
-            } else {
-                List<String> reasons = new ArrayList<>(s.reasons());
-                reasons.addAll(more);
-                out.add(new Suspect(s.sha(), s.subject(), s.author(), s.committed(), s.authored(), s.score(),
-                    s.blamedLines(), s.share(), s.filesChanged(), s.pointer(), reasons));
-            }
-        }
-        return out;
-    }
 
     /**
      * Adds the newest commits to the fix's files as candidates, also those blame never reached, back to the
