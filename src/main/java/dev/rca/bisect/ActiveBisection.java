@@ -68,16 +68,22 @@ public final class ActiveBisection {
     }
 
     /**
-     * Ends every bisection but the one just started (with {@code ticket}, in its ledger; without, in {@code .git/rca}).
-     * Called after the new state is saved, so a start that fails leaves the bisection in progress as it was.
+     * Ends every bisection but the one just started (with {@code ticket}, in its ledger; without, in {@code .git/rca}),
+     * and forgets the output of their runs. Called after the new state is saved, so a start that fails leaves the
+     * bisection in progress as it was.
      */
     public static void started(GitWorkspace workspace, String ticket) {
         delete(workspace.rcaDir().resolve(ticket == null ? POINTER : STATE));
+        delete(workspace.rcaDir().resolve(RunOutputLog.FILE));
     }
 
-    /** Ends the bisection in progress, wherever it is; true if there was one. Ledgers keep their records. */
+    /**
+     * Ends the bisection in progress, wherever it is; true if there was one. Ledgers keep their records; the output
+     * its runs kept goes with it, as git's {@code BISECT_RUN} does, so none is taken for another bisection's.
+     */
     public static boolean end(GitWorkspace workspace) {
         boolean pointer = delete(workspace.rcaDir().resolve(POINTER));
+        delete(workspace.rcaDir().resolve(RunOutputLog.FILE));
         return delete(workspace.rcaDir().resolve(STATE)) || pointer;
     }
 

@@ -76,14 +76,30 @@ public final class BisectRunner {
     }
 
     private final Bisection bisection;
+    private final BisectTest test;
     private final Probe probe;
     private final Consumer<StepReport> listener;
 
-    /** Runs {@code probe} on {@code bisection}'s candidates, telling {@code listener} after every step. */
-    public BisectRunner(Bisection bisection, Probe probe, Consumer<StepReport> listener) {
+    /**
+     * Runs {@code probe} on {@code bisection}'s candidates, telling {@code listener} after every step. {@code test}
+     * (null: none) is recorded in the state just before the first commit is tested, so a run that tests nothing (the
+     * bisection had ended, or it stops on an error first) leaves the record of the test that decided it.
+     */
+    public BisectRunner(Bisection bisection, BisectTest test, Probe probe, Consumer<StepReport> listener) {
         this.bisection = bisection;
+        this.test = test;
         this.probe = probe;
         this.listener = listener;
+    }
+
+    /** {@code state} with this run's test recorded, saved; {@code state} itself once recorded or with no test. */
+    private BisectState recordingTheTest(BisectState state) {
+        if (test == null || test.equals(state.test())) {
+            return state;
+        }
+        BisectState recorded = state.withTest(test);
+        bisection.store().save(recorded);
+        return recorded;
     }
 
     /** Runs the bisection in progress to its end. */
@@ -108,6 +124,7 @@ public final class BisectRunner {
 
     private Outcome runSteps(Bisection.Status status, int step, CandidateWalk walker, Options options) {
         while (status.choice() instanceof Midpoint.Next next) {
+            status = new Bisection.Status(recordingTheTest(status.state()), status.graph(), next);
             Verdict combined = null;
             int skips = 0;
             int runs = 0;
@@ -198,6 +215,7 @@ public final class BisectRunner {
             if (commit == null) {
                 break;
             }
+            state = recordingTheTest(state);
             for (int i = 0; i < options.repeat(); i++) {
                 Verdict v = probe.test(commit);
                 if (v == Verdict.SKIP) {

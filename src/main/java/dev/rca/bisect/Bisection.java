@@ -111,11 +111,6 @@ public final class Bisection {
         }
     }
 
-    /** Records in the bisection in progress that {@code run} decides its verdicts with {@code test}. */
-    public void recordTest(BisectTest test) {
-        store.save(state().withTest(test));
-    }
-
     /** The bisection in progress. @throws RcaException exit 3 when there is none */
     public BisectState state() {
         return store.load().orElseThrow(() -> RcaException.badInput("no bisection in progress")

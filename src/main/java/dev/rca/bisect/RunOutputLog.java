@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * a verdict can be checked: a test that fails for another reason than the bug (a build error, a missing tool, a
  * typo in the command) otherwise yields a confident culprit with nothing to tell it by. Each run is a line
  * {@code == <sha>: exit <code>} (or {@code timed out}) followed by the last {@link CommandRunner#KEPT_OUTPUT} bytes of
- * its standard output and error. Every {@code run} begins it anew.
+ * its standard output and error. A {@code run} begins it anew at its first test; {@code reset} and {@code start}
+ * remove it ({@link ActiveBisection}).
  */
 public final class RunOutputLog {
     /** The file's name in {@code .git/rca/}. */

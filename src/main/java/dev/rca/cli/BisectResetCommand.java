@@ -29,7 +29,8 @@ public final class BisectResetCommand extends BisectSubcommand {
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
                 scratch.park();
             }
-            // wherever it is; both places are cleared, in case a start was killed before ending the one it replaced
+            // wherever it is; both places are cleared, in case a start was killed before ending the one it replaced;
+            // the output its runs kept goes too, as git removes BISECT_RUN
             ActiveBisection.end(ws);
             out().println(existed ? "bisection reset" : "no bisection in progress");
             return 0;

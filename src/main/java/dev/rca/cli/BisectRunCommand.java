@@ -61,6 +61,9 @@ public final class BisectRunCommand extends BisectSubcommand {
     /** The test's last run, whose output a step's report shows. */
     private CommandRunner.Result lastRun;
 
+    /** Where this run keeps the test's output, once it has tested something. */
+    private RunOutputLog log;
+
     /** The commits this run found good, and bad. */
     private final Set<String> testedGood = new HashSet<>();
     private final Set<String> testedBad = new HashSet<>();
@@ -69,37 +72,42 @@ public final class BisectRunCommand extends BisectSubcommand {
     protected int execute() {
         // the daemon keeps this object between queries: what an earlier run tested is not this run's
         lastRun = null;
+        log = null;
         testedGood.clear();
         testedBad.clear();
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         BisectRunner.Options options = options();
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
-            if (!flaky && bisection.state().firstBad() != null) {
-                // answered already: nothing runs, so neither the recorded test nor the last run's output is replaced
-                BisectRunner.Outcome outcome = new BisectRunner(bisection, commit -> {
-                    throw new IllegalStateException("an answered bisection tests no commit");
-                }, this::report).run(options);
-                return BisectRunRendering.print(bisection, outcome, command, out(), format);
-            }
             String knownGood = bisection.state().good().get(0);
-            bisection.recordTest(new BisectTest(CommandRunner.shellLine(command), repeat, flakeRate));
+            BisectTest test = new BisectTest(CommandRunner.shellLine(command), repeat, flakeRate);
             BisectRunner.Outcome outcome;
-            RunOutputLog log = RunOutputLog.begin(ws);
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
-                err().println("rca: running '" + String.join(" ", command) + "' in " + scratch.directory()
-                    + " for each candidate" + (flaky ? " (flaky mode)" : ""));
-                err().println("rca: note: the test's output is kept in " + log.file());
-                err().flush();
                 Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
                 ScratchProbe probe = new ScratchProbe(scratch, root().starter(), command, timeout, knownGood,
                     (commit, result) -> {
                         log.append(commit, result);
                         lastRun = result;
                     });
-                outcome = new BisectRunner(bisection, probe, this::report).run(options);
+                BisectRunner.Probe beginning = commit -> {
+                    if (log == null) {
+                        // only a run that tests something replaces the last one's output
+                        log = RunOutputLog.begin(ws);
+                        err().println("rca: running '" + String.join(" ", command) + "' in " + scratch.directory()
+                            + " for each candidate" + (flaky ? " (flaky mode)" : ""));
+                        err().println("rca: note: the test's output is kept in " + log.file());
+                        err().flush();
+                    }
+                    return probe.test(commit);
+                };
+                outcome = new BisectRunner(bisection, test, beginning, this::report).run(options);
             }
-            warnIfEveryVerdictWasTheSame(log);
+            if (log == null) {
+                err().println("rca: note: nothing was tested: the bisection had already ended");
+                err().flush();
+            } else {
+                warnIfEveryVerdictWasTheSame(log);
+            }
             return BisectRunRendering.print(bisection, outcome, command, out(), format);
         }
     }

@@ -142,6 +142,65 @@ class BisectCommandTest {
             + sha(10) + " change 10\n" + sha(11) + " change 11\n" + sha(12) + " change 12\n"), status.out());
     }
 
+    /**
+     * A run of a bisection that ended without a culprit tests nothing, as one that has its answer: the recorded test and
+     * the last run's output stay (git bisect run would test the commit it has checked out, a skipped one here).
+     */
+    @Test
+    void aRunOfABisectionThatEndedWithoutACulpritTestsNothingAndKeepsTheLastRunsOutput() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(12), "--good=" + sha(9));
+        CliResult skipped = rca("bisect-helper", "run", "--", "echo cannot build; exit 125");
+        assertEquals(1, skipped.exitCode(), skipped.toString());
+        Path log = dir.resolve(".git/rca/bisect-run.log");
+        Path state = dir.resolve(".git/rca/bisect.yaml");
+        String output = Files.readString(log);
+        String kept = Files.readString(state);
+        assertTrue(kept.endsWith("  run:\n    command: sh -c 'echo cannot build; exit 125'\n"), kept);
+
+        CliResult again = rca("bisect-helper", "run", "--", "echo hi; exit 0");
+        assertEquals(1, again.exitCode(), again.toString());
+        assertEquals(skipped.out(), again.out());
+        assertEquals("rca: note: nothing was tested: the bisection had already ended\n", again.err());
+        CliResult json = rca("bisect-helper", "run", "--format=json", "--", "true");
+        assertEquals("{\"first_bad\":null,\"runs\":2,\"steps\":2,\"confidence\":0.0,\"suspects\":[\"" + sha(11)
+            + "\",\"" + sha(10) + "\",\"" + sha(12) + "\"]}\n", json.out(), json.toString());
+        assertEquals(output, Files.readString(log));
+        assertEquals(kept, Files.readString(state));
+
+        // a run that stops on an error before testing anything writes nothing either
+        CliResult flaky = rca("bisect-helper", "run", "--flaky", "--", "true");
+        assertTrue(flaky.out().startsWith("no culprit: the failure is a flake"), flaky.toString());
+        output = Files.readString(log);
+        kept = Files.readString(state);
+        assertFails(3, "rca: error: this bisection was run in flaky mode; continue it with --flaky\n"
+            + "hint: or start again with 'rca bisect-helper start'\n", rca("bisect-helper", "run", "--", "false"));
+        assertEquals(output, Files.readString(log));
+        assertEquals(kept, Files.readString(state));
+    }
+
+    /** As git removes BISECT_RUN, reset and a new start remove the runs' output: it is never taken for another's. */
+    @Test
+    void resetAndANewStartRemoveTheRunsOutputAsGitRemovesBisectRun() throws Exception {
+        Path log = dir.resolve(".git/rca/bisect-run.log");
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        assertEquals(0, rca("bisect-helper", "run", "--", "test ! -f bug").exitCode());
+        assertTrue(Files.isRegularFile(log));
+        assertOk("bisection reset\n", rca("bisect-helper", "reset"));
+        assertFalse(Files.exists(log));
+
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        assertEquals(0, rca("bisect-helper", "run", "--", "test ! -f bug").exitCode());
+        assertOk("candidates: 3\nsteps: roughly 2\nnext: " + sha(11) + " change 11\n",
+            rca("bisect-helper", "start", "--bad=" + sha(12), "--good=" + sha(9)));
+        assertFalse(Files.exists(log));
+
+        NativeGit.run(dir, "bisect", "start", sha(15), sha(0));
+        NativeGit.exec(dir, null, "bisect", "run", "sh", "-c", "test ! -f bug");
+        assertTrue(Files.isRegularFile(dir.resolve(".git/BISECT_RUN")));
+        NativeGit.run(dir, "bisect", "reset");
+        assertFalse(Files.exists(dir.resolve(".git/BISECT_RUN")));
+    }
+
     @Test
     void pathLimitedBisectionOnlyVisitsCommitsTouchingThePaths() {
         CliResult start = rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "--", "src/f2", "bug");
