@@ -89,13 +89,16 @@ public final class Bisection {
                     named(refs, good, rev);
                 }
             }
+            List<String> kept = new ArrayList<>();
             for (String path : paths) {
                 if (path.isEmpty() || path.startsWith("/") || path.contains("\\")) {
                     throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
                 }
+                // one trailing slash kept, as git's pathspec reads it: only a directory (or submodule) there
+                kept.add(path.endsWith("/") ? path.replaceFirst("/+$", "/") : path);
             }
-            BisectState state = BisectState.start(goods, bad, paths, firstParent, refs);
-            try (CandidateWalk walker = commits.anew(paths, firstParent)) {
+            BisectState state = BisectState.start(goods, bad, kept, firstParent, refs);
+            try (CandidateWalk walker = commits.anew(kept, firstParent)) {
                 walker.checkAncestors(bad, goods);
                 Status status = evaluate(state, walker);
                 store.save(status.state());

@@ -2,6 +2,7 @@ package dev.rca.bisect;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.Pathspecs;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -23,7 +24,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -120,7 +120,7 @@ public final class CandidateWalk implements AutoCloseable {
         this.walk = commits.walk;
         this.ownsWalk = ownsWalk;
         this.firstParent = firstParent;
-        this.pathFilter = paths.isEmpty() ? null : PathFilterGroup.createFromStrings(paths);
+        this.pathFilter = paths.isEmpty() ? null : Pathspecs.treeFilter(paths);
     }
 
     /** A walker for one bisection's paths and mode; close it when the process is done with it. */

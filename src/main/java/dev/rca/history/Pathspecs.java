@@ -98,7 +98,7 @@ public final class Pathspecs {
      * A tree walk's filter for resolved {@code paths}: what is at or under them ({@link TreeFilter#ALL} for the whole
      * tree), without the files at {@link #directoryOnly} paths.
      */
-    static TreeFilter treeFilter(Collection<String> paths) {
+    public static TreeFilter treeFilter(Collection<String> paths) {
         if (paths.contains("")) {
             return TreeFilter.ALL;
         }
