@@ -66,7 +66,8 @@ public final class BisectRunner {
      * @param runs test runs recorded in the whole bisection
      * @param steps steps recorded in the whole bisection
      * @param end the choice that ended a deterministic run ({@link Midpoint.Found}, {@link Midpoint.OnlySkipped},
-     *     {@link Midpoint.BadMergeBase} or {@link Midpoint.NoTestable}), or null in flaky mode
+     *     {@link Midpoint.BadMergeBase} or {@link Midpoint.NoTestable}); in flaky mode {@link Midpoint.NoTestable}
+     *     when no candidate touches the paths, else null
      */
     public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, double confidence,
                           int runs, int steps, Midpoint.Choice end) {
@@ -181,7 +182,9 @@ public final class BisectRunner {
             graph = walker.candidates(state.bad(), state.good());
         }
         if (graph.candidateCount() == 0) {
-            throw RcaException.badInput("no commit between the good and bad ones touches the paths");
+            // the deterministic run's end, and its answer: the first bad commit does not touch the paths
+            return new Outcome(null, List.of(), false, false, 0, state.totalRuns(), state.steps().size(),
+                new Midpoint.NoTestable());
         }
         if (graph.candidateCount() > FlakyBisector.MAX_CANDIDATES) {
             throw RcaException.badInput("--flaky handles at most " + FlakyBisector.MAX_CANDIDATES + " candidates, and this range has "

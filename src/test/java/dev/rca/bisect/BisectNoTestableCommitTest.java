@@ -23,16 +23,23 @@ class BisectNoTestableCommitTest {
     @TempDir
     Path tmp;
 
+    /** A root commit with {@code src/a}, a commit touching {@code src} if asked, then the bug in {@code docs}. */
+    private static List<RevCommit> bugOutsideSrc(Path dir, boolean srcChange) {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            List<RevCommit> c = new java.util.ArrayList<>(List.of(repo.commit("root").add("src/a", "0\n").create()));
+            if (srcChange) {
+                c.add(repo.commit("src change").add("src/b", "1\n").create());
+            }
+            c.add(repo.commit("bug outside src").add("docs/bug", "1\n").create());
+            repo.checkout();
+            return c;
+        }
+    }
+
     @Test
     void aRunThatLeavesNoCandidateTouchingThePathsSaysSoAsGitDoes() {
         Path dir = tmp.resolve("repo");
-        List<RevCommit> c;
-        try (TestRepo repo = TestRepo.init(dir)) {
-            c = List.of(repo.commit("root").add("src/a", "0\n").create(),
-                repo.commit("src change").add("src/b", "1\n").create(),
-                repo.commit("bug outside src").add("docs/bug", "1\n").create());
-            repo.checkout();
-        }
+        List<RevCommit> c = bugOutsideSrc(dir, true);
         String bad = c.get(2).name();
         String good = c.get(0).name();
         CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=" + bad, "--good=" + good, "--", "src");
@@ -52,6 +59,26 @@ class BisectNoTestableCommitTest {
         NativeGit.Result git = NativeGit.exec(dir, null, "bisect", "run", "sh", "-c", "test ! -f docs/bug");
         assertTrue(git.err().contains("No testable commit found.\n"), git.err());
         NativeGit.run(dir, "bisect", "reset");
+    }
+
+    /** --flaky on a range where no candidate touches the paths ends as a run without it does, testing nothing. */
+    @Test
+    void aFlakyRunWithNoCandidateTouchingThePathsSaysSoAsADeterministicOneDoes() {
+        Path dir = tmp.resolve("repo");
+        List<RevCommit> c = bugOutsideSrc(dir, false);
+        CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=" + c.get(1).name(), "--good=" + c.get(0).name(),
+            "--", "src");
+        assertEquals(1, start.exitCode(), start.toString());
+        assertEquals("no testable commit: no candidate touches the paths\n", start.out());
+        for (String mode : new String[] {"--flaky", "--repeat=1"}) {
+            CliResult run = Cli.run(dir, "bisect-helper", "run", mode, "--", "test ! -f docs/bug");
+            assertEquals(1, run.exitCode(), run.toString());
+            assertEquals(start.out(), run.out());
+            assertEquals("rca: note: nothing was tested: the bisection had already ended\n", run.err());
+            CliResult json = Cli.run(dir, "bisect-helper", "run", mode, "--format=json", "--", "test ! -f docs/bug");
+            assertEquals("{\"first_bad\":null,\"runs\":0,\"steps\":0,\"confidence\":0.0}\n", json.out(), json.toString());
+        }
+        assertEquals(1, Cli.run(dir, "bisect-helper", "status").exitCode());
     }
 
     /**
