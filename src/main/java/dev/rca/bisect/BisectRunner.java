@@ -67,7 +67,8 @@ public final class BisectRunner {
      * @param steps steps recorded in the whole bisection
      * @param end the choice that ended a deterministic run ({@link Midpoint.Found}, {@link Midpoint.OnlySkipped},
      *     {@link Midpoint.BadMergeBase} or {@link Midpoint.NoTestable}); in flaky mode {@link Midpoint.NoTestable}
-     *     when no candidate touches the paths, else null
+     *     when no candidate touches the paths or the most probable answer is that the first bad commit does not touch
+     *     them (see {@link FlakyBisector#replaying}), else null
      */
     public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, double confidence,
                           int runs, int steps, Midpoint.Choice end) {
@@ -191,25 +192,7 @@ public final class BisectRunner {
                 + graph.candidateCount())
                 .withHint("narrow it first: a deterministic run with --repeat=3, or closer --good/--bad, or paths");
         }
-        FlakyBisector engine = new FlakyBisector(graph, state.good(), options.model());
-        for (BisectStep s : state.steps()) {
-            if (!engine.isTestable(s.commit())) {
-                continue;
-            }
-            switch (s.verdict()) {
-                case SKIP -> engine.exclude(s.commit());
-                case GOOD -> {
-                    for (int i = 0; i < s.runs(); i++) {
-                        engine.observe(s.commit(), false);
-                    }
-                }
-                case BAD -> {
-                    for (int i = 0; i < s.runs(); i++) {
-                        engine.observe(s.commit(), true);
-                    }
-                }
-            }
-        }
+        FlakyBisector engine = FlakyBisector.replaying(graph, state, options.model());
         bisection.store().save(state);
         int maxRuns = options.maxRuns() > 0 ? options.maxRuns() : FlakyRun.defaultMaxRuns(engine.candidates().size());
         int step = state.steps().size();
@@ -239,8 +222,13 @@ public final class BisectRunner {
         String leader = engine.leader();
         double p = engine.leaderProbability();
         boolean confident = p >= options.confidence();
-        state = state.withAnswer(confident ? leader : null, p);
+        boolean outsideThePaths = FlakyBisector.outsideThePaths(graph, state, leader);
+        state = state.withAnswer(confident && !outsideThePaths ? leader : null, p);
         bisection.store().save(state);
+        if (outsideThePaths) {
+            return new Outcome(null, List.of(), false, confident, p, state.totalRuns(), state.steps().size(),
+                new Midpoint.NoTestable());
+        }
         return new Outcome(leader, List.of(), leader == null, confident, p, state.totalRuns(), state.steps().size(),
             null);
     }

@@ -29,7 +29,12 @@ public final class Bisection {
     private final GitWorkspace workspace;
     private final BisectStore store;
 
-    /** Where a bisection stands. */
+    /**
+     * Where a bisection stands.
+     *
+     * @param choice what comes next or how it ended; null for a flaky bisection without an answer (in progress, or
+     *     ended with no culprit: a flake)
+     */
     public record Status(BisectState state, CandidateGraph graph, Midpoint.Choice choice) {
         /** The commit to test next, or null when the bisection is over. */
         public String nextCommit() {
@@ -185,7 +190,7 @@ public final class Bisection {
             CandidateGraph graph = CandidateWalk.walk(workspace, state.bad(), state.good(), state.paths(),
                 state.firstParent());
             Midpoint.Choice choice = state.firstBad() != null ? new Midpoint.Found(state.firstBad())
-                : new Midpoint.NoTestable();
+                : endedOutsideThePaths(state, graph) ? new Midpoint.NoTestable() : null;
             return new Status(state, graph, choice);
         }
         String bad = state.currentBad();
@@ -213,6 +218,20 @@ public final class Bisection {
         }
         state = state.withNext(choice instanceof Midpoint.Next n ? n.commit() : null);
         return new Status(state, graph, choice);
+    }
+
+    /**
+     * Whether a flaky bisection ended with the answer that the first bad commit does not touch the paths (the state
+     * keeps no culprit, as for a flake): the steps replayed with the test's noise model say so. Only a bad commit that
+     * does not touch the paths can give that answer, so only then are they replayed.
+     */
+    private static boolean endedOutsideThePaths(BisectState state, CandidateGraph graph) {
+        if (state.confidence() == null || graph.indexOf(state.bad()) < 0 || graph.touchesThePaths(state.bad())) {
+            return false;
+        }
+        String rate = state.test() == null ? null : state.test().flakeRate();
+        FlakyBisector.Model model = rate == null ? FlakyBisector.Model.learned() : FlakyBisector.Model.parseRates(rate);
+        return FlakyBisector.outsideThePaths(graph, state, FlakyBisector.replaying(graph, state, model).leader());
     }
 
     /**

@@ -44,6 +44,23 @@ public record CandidateGraph(List<String> ids, int[][] parents, boolean[] treesa
         return ids.indexOf(sha);
     }
 
+    /** Whether {@code sha} is on the list and touches the paths (counts as a candidate). */
+    public boolean touchesThePaths(String sha) {
+        int i = indexOf(sha);
+        return i >= 0 && !treesame[i];
+    }
+
+    /** This graph with {@code sha}, which must be on the list, counted as a candidate. */
+    public CandidateGraph withCandidate(String sha) {
+        int i = indexOf(sha);
+        if (i < 0) {
+            throw new IllegalArgumentException("not on the list: " + sha);
+        }
+        boolean[] same = treesame.clone();
+        same[i] = false;
+        return new CandidateGraph(ids, parents, same, firstParent);
+    }
+
     /** The candidates (tree-same commits left out), newest first, as {@code git rev-list} lists them. */
     public List<String> candidatesNewestFirst() {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();

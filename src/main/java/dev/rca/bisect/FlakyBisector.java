@@ -160,6 +160,45 @@ public final class FlakyBisector {
         this.excluded = new boolean[m];
     }
 
+    /**
+     * The engine of a flaky bisection with {@code state}'s steps observed. Its hypotheses are {@code graph}'s candidates
+     * and, where the bad commit does not touch the bisection's paths, the bad commit as well: it stands for a first bad
+     * commit after every candidate that does not touch them, the deterministic run's "no testable commit left"
+     * ({@link #outsideThePaths}). Without it a test that passes at every candidate would read as a flake.
+     */
+    static FlakyBisector replaying(CandidateGraph graph, BisectState state, Model model) {
+        boolean badOutside = graph.indexOf(state.bad()) >= 0 && !graph.touchesThePaths(state.bad());
+        FlakyBisector engine = new FlakyBisector(badOutside ? graph.withCandidate(state.bad()) : graph, state.good(),
+            model);
+        for (BisectStep s : state.steps()) {
+            if (!engine.isTestable(s.commit())) {
+                continue;
+            }
+            switch (s.verdict()) {
+                case SKIP -> engine.exclude(s.commit());
+                case GOOD -> {
+                    for (int i = 0; i < s.runs(); i++) {
+                        engine.observe(s.commit(), false);
+                    }
+                }
+                case BAD -> {
+                    for (int i = 0; i < s.runs(); i++) {
+                        engine.observe(s.commit(), true);
+                    }
+                }
+            }
+        }
+        return engine;
+    }
+
+    /**
+     * Whether {@code answer}, an engine's {@link #leader()} from {@link #replaying}, says that the first bad commit does
+     * not touch the paths: it is the bad commit, which does not.
+     */
+    static boolean outsideThePaths(CandidateGraph graph, BisectState state, String answer) {
+        return state.bad().equals(answer) && !graph.touchesThePaths(answer);
+    }
+
     private static List<Integer> topologicalOrder(CandidateGraph graph) {
         int size = graph.size();
         int[] pendingParents = new int[size];

@@ -57,8 +57,15 @@ final class BisectRunRendering {
             }
         } else if (o.end() instanceof Midpoint.BadMergeBase b) {
             BisectSubcommand.printBadMergeBase(bisection, b, out);
-        } else if (o.end() instanceof Midpoint.NoTestable) {
+        } else if (o.end() instanceof Midpoint.NoTestable && o.confidence() == 0) {
             out.println(BisectSubcommand.noTestableCommit(bisection.state()));
+        } else if (o.end() instanceof Midpoint.NoTestable && o.confident()) {
+            // flaky mode: the bad commit, which does not touch the paths, outweighed every candidate and a flake
+            out.println(BisectSubcommand.noTestableCommit(bisection.state()) + " (probability " + p + " after " + o.runs()
+                + " runs)");
+        } else if (o.end() instanceof Midpoint.NoTestable) {
+            out.println("no answer at the confidence asked after " + o.runs() + " runs; most probable: the first bad commit"
+                + " does not touch the paths (" + p + ")");
         } else if (o.flake() && o.confident()) {
             out.println("no culprit: the failure is a flake (probability " + p + " after " + o.runs() + " runs)");
         } else if (o.flake()) {

@@ -51,6 +51,9 @@ abstract class BisectSubcommand extends LedgerCommand {
             }
         } else if (choice instanceof Midpoint.BadMergeBase b) {
             printBadMergeBase(bisection, b, out);
+        } else if (choice instanceof Midpoint.NoTestable && status.state().confidence() != null) {
+            out.println(noTestableCommit(status.state()) + " (probability "
+                + String.format(Locale.ROOT, "%.4f", status.state().confidence()) + ")");
         } else if (status.state().flaky()) {
             BisectState state = status.state();
             if (state.confidence() == null) {

@@ -362,6 +362,15 @@ class BisectCommandTest {
         assertTrue(manual.err().startsWith("rca: error: this bisection is in flaky mode"), manual.err());
     }
 
+    /** With paths the bad commit need not touch, --flaky still finds a culprit that does (the bad one is a hypothesis). */
+    @Test
+    void flakyRunWithPathsTheBadCommitDoesNotTouchFindsTheCulprit() {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "--", "src/f2", "bug");
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--", "test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
+    }
+
     @Test
     void errorsAreOneLine() {
         CliResult none = rca("bisect-helper", "status");

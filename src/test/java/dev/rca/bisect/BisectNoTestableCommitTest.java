@@ -9,6 +9,7 @@ import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -79,6 +80,30 @@ class BisectNoTestableCommitTest {
             assertEquals("{\"first_bad\":null,\"runs\":0,\"steps\":0,\"confidence\":0.0}\n", json.out(), json.toString());
         }
         assertEquals(1, Cli.run(dir, "bisect-helper", "status").exitCode());
+    }
+
+    /**
+     * --flaky where every candidate touching the paths passes and the bad commit, which does not touch them, fails: the
+     * deterministic run's "no testable commit left", with its probability, not "the failure is a flake".
+     */
+    @Test
+    void aFlakyRunWhoseBugIsOutsideThePathsSaysNoTestableCommitIsLeftNotThatItIsAFlake() throws Exception {
+        Path dir = tmp.resolve("repo");
+        List<RevCommit> c = bugOutsideSrc(dir, true);
+        Cli.run(dir, "bisect-helper", "start", "--bad=" + c.get(2).name(), "--good=" + c.get(0).name(), "--", "src");
+        Path tested = tmp.resolve("tested");
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--flaky", "--",
+            "echo $RCA_COMMIT >> " + tested + "; test ! -f docs/bug");
+        assertEquals(1, run.exitCode(), run.toString());
+        String noTestable = "no testable commit left: no candidate left touches the paths, so the first bad commit does"
+            + " not touch them (probability 0.9924";
+        assertEquals(noTestable + " after 5 runs)\n", run.out());
+        assertTrue(Files.readAllLines(tested).contains(c.get(2).name()), "the bad commit is tested: " + run.err());
+        CliResult status = Cli.run(dir, "bisect-helper", "status");
+        assertTrue(status.out().endsWith(noTestable + ")\n"), status.toString());
+        CliResult again = Cli.run(dir, "bisect-helper", "run", "--flaky", "--format=json", "--", "test ! -f docs/bug");
+        assertEquals("{\"first_bad\":null,\"runs\":5,\"steps\":5,\"confidence\":0.9923627684964202}\n", again.out(),
+            again.toString());
     }
 
     /**
