@@ -3,6 +3,7 @@ package dev.rca.bisect;
 import dev.rca.Interruption;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.RunOutputLog;
 import dev.rca.io.AtomicFile;
 import dev.rca.ledger.LedgerLocator;
 import java.io.IOException;
@@ -24,6 +25,8 @@ public final class ActiveBisection {
     static final String POINTER = "bisect.ticket";
     /** The file in {@code .git/rca/} that holds a bisection started without a ticket. */
     static final String STATE = "bisect.yaml";
+    /** The file in {@code .git/rca/} that keeps the output of the test {@code run} ran (see {@link RunOutputLog}). */
+    public static final String RUN_LOG = "bisect-run.log";
 
     private ActiveBisection() {
     }
@@ -74,7 +77,7 @@ public final class ActiveBisection {
      */
     public static void started(GitWorkspace workspace, String ticket) {
         delete(workspace.rcaDir().resolve(ticket == null ? POINTER : STATE));
-        delete(workspace.rcaDir().resolve(RunOutputLog.FILE));
+        delete(workspace.rcaDir().resolve(RUN_LOG));
     }
 
     /**
@@ -83,7 +86,7 @@ public final class ActiveBisection {
      */
     public static boolean end(GitWorkspace workspace) {
         boolean pointer = delete(workspace.rcaDir().resolve(POINTER));
-        delete(workspace.rcaDir().resolve(RunOutputLog.FILE));
+        delete(workspace.rcaDir().resolve(RUN_LOG));
         return delete(workspace.rcaDir().resolve(STATE)) || pointer;
     }
 

@@ -1,15 +1,16 @@
 package dev.rca.cli;
 
 import dev.rca.RcaException;
+import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.BisectTest;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.FlakyBisector;
-import dev.rca.bisect.RunOutputLog;
 import dev.rca.bisect.ScratchProbe;
 import dev.rca.bisect.Verdict;
 import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.RunOutputLog;
 import dev.rca.git.ScratchCheckout;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class BisectRunCommand extends BisectSubcommand {
                 BisectRunner.Probe beginning = commit -> {
                     if (log == null) {
                         // only a run that tests something replaces the last one's output
-                        log = RunOutputLog.begin(ws);
+                        log = RunOutputLog.begin(ws, ActiveBisection.RUN_LOG);
                         err().println("rca: running '" + String.join(" ", command) + "' in " + scratch.directory()
                             + " for each candidate" + (flaky ? " (flaky mode)" : ""));
                         err().println("rca: note: the test's output is kept in " + log.file());

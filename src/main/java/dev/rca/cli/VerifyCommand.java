@@ -3,6 +3,7 @@ package dev.rca.cli;
 import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.RunOutputLog;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
 import dev.rca.verify.FixVerifier;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Option;
         "It runs n times at each, in a scratch checkout under .git/rca/verify (never in your work tree). A run fails"
             + " when the command exits non-zero or times out; exit 125 means the commit cannot be tested. With"
             + " repro.rate 'deterministic' (or e.g. 20/20) every parent run must fail; with a flaky rate at least half"
-            + " must. Every fix run must pass. The result is recorded as evidence and as validation.verify. Exit 0"
-            + " when the fix is validated, 1 when not."},
+            + " must. Every fix run must pass. The result is recorded as evidence and as validation.verify; every"
+            + " run's output is kept in .git/rca/verify-run.log. Exit 0 when the fix is validated, 1 when not."},
     footer = {"%nExample:%n  rca verify -t PAY-142 --runs=10 --timeout=120"})
 public final class VerifyCommand extends RcaCommand {
     @Option(names = {"-t", "--ticket"}, paramLabel = "<T>",
@@ -50,16 +51,23 @@ public final class VerifyCommand extends RcaCommand {
                 + shortName(plan.fix().sha()) + " (must pass), in .git/rca/" + FixVerifier.SCRATCH + ":");
             out().println("  " + plan.command());
             out().flush();
+            RunOutputLog log = RunOutputLog.begin(workspace, FixVerifier.RUN_LOG);
+            boolean[] unexpected = {false};
             VerifyResult result = new FixVerifier(workspace, progress()).run(plan, run -> {
+                log.append(run.atFix() ? plan.fix().sha() : plan.parent().sha(), run.result());
                 boolean expected = run.atFix() == (run.result().exitCode() == 0 && !run.result().timedOut());
                 out().println((run.atFix() ? "fix" : "parent") + " run " + run.run() + ": "
                     + (run.result().timedOut() ? "timed out" : "exit " + run.result().exitCode())
                     + (expected ? "" : " (expected " + (run.atFix() ? "a pass" : "a failure") + ")"));
                 if (!expected) {
                     run.result().lastLines(5).forEach(l -> err().println("  | " + l));
+                    unexpected[0] = true;
                 }
                 out().flush();
             });
+            if (unexpected[0]) {
+                err().println("rca: note: every run's output is kept in " + log.file());
+            }
             String evidence = FixVerifier.record(result, Clock.systemUTC());
             out().println(FixVerifier.summary(result));
             out().println("recorded as " + evidence + " and validation.verify in " + file.displayName());

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 public final class FixVerifier {
     /** The scratch checkout's name under {@code .git/rca/}. */
     public static final String SCRATCH = "verify";
+    /** The file in {@code .git/rca/} that keeps the output of every run (see {@link dev.rca.git.RunOutputLog}). */
+    public static final String RUN_LOG = "verify-run.log";
     private static final int EXIT_UNTESTABLE = 125;
 
     private final GitWorkspace workspace;

@@ -80,6 +80,31 @@ class VerifyCommandTest {
         assertEquals(before, Snapshot.of(tmp));
     }
 
+    /** A failing run shows its last lines; all of every run's output is kept, as bisect-helper run keeps its test's. */
+    @Test
+    void everyRunsOutputIsKeptAndAnUnexpectedRunSaysWhere() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"",
+            "command: \"for i in 1 2 3 4 5 6; do echo line $i; done; echo at $RCA_COMMIT; true\""));
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1");
+        assertEquals(1, result.exitCode(), result.toString());
+        Path log = tmp.resolve(".git/rca/verify-run.log").toRealPath();
+        assertEquals("  | line 3\n  | line 4\n  | line 5\n  | line 6\n  | at " + r.fixParent.name() + "\n"
+            + "rca: note: every run's output is kept in " + log + "\n", result.err());
+        StringBuilder kept = new StringBuilder();
+        for (String sha : List.of(r.fixParent.name(), r.fix.name())) {
+            kept.append("== ").append(sha).append(": exit 0\nline 1\nline 2\nline 3\nline 4\nline 5\nline 6\nat ")
+                .append(sha).append("\n");
+        }
+        assertEquals(kept.toString(), Files.readString(log));
+
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t);
+        CliResult validated = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1");
+        assertEquals(0, validated.exitCode(), validated.toString());
+        assertEquals("", validated.err());
+        assertTrue(Files.readString(log).startsWith("== " + r.fixParent.name() + ": exit 1\n"), Files.readString(log));
+    }
+
     @Test
     void aFailedVerifyOutweighsHandWrittenChecksUntilAPassingOne() {
         // the ledger holds a hand-written check; a verify that shows the fix not working must not be drafted over

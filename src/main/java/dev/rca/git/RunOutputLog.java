@@ -1,8 +1,6 @@
-package dev.rca.bisect;
+package dev.rca.git;
 
 import dev.rca.RcaException;
-import dev.rca.git.CommandRunner;
-import dev.rca.git.GitWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,26 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * What the test printed at each run of a {@code bisect-helper run}, kept in {@code .git/rca/bisect-run.log} so that
- * a verdict can be checked: a test that fails for another reason than the bug (a build error, a missing tool, a
- * typo in the command) otherwise yields a confident culprit with nothing to tell it by. Each run is a line
- * {@code == <sha>: exit <code>} (or {@code timed out}) followed by the last {@link CommandRunner#KEPT_OUTPUT} bytes of
- * its standard output and error. A {@code run} begins it anew at its first test; {@code reset} and {@code start}
- * remove it ({@link ActiveBisection}).
+ * What a test printed at each of its runs, kept in a file in {@code .git/rca/} so that a verdict can be checked after
+ * the fact: a test that fails for another reason than the bug (a build error, a missing tool, a typo in the command)
+ * otherwise yields a confident answer with nothing to tell it by. Each run is a line {@code == <sha>: exit <code>} (or
+ * {@code timed out}) followed by the last {@link CommandRunner#KEPT_OUTPUT} bytes of its standard output and error.
+ * {@code bisect-helper run} keeps {@code bisect-run.log} (begun at its first test; {@code reset} and {@code start}
+ * remove it), {@code verify} keeps {@code verify-run.log}.
  */
 public final class RunOutputLog {
-    /** The file's name in {@code .git/rca/}. */
-    public static final String FILE = "bisect-run.log";
-
     private final Path file;
 
     private RunOutputLog(Path file) {
         this.file = file;
     }
 
-    /** An empty log in {@code workspace}'s state directory, replacing the previous run's. */
-    public static RunOutputLog begin(GitWorkspace workspace) {
-        RunOutputLog log = new RunOutputLog(workspace.stateDirectory().resolve(FILE));
+    /** An empty log named {@code name} in {@code workspace}'s state directory, replacing the previous one. */
+    public static RunOutputLog begin(GitWorkspace workspace, String name) {
+        RunOutputLog log = new RunOutputLog(workspace.stateDirectory().resolve(name));
         log.write("", StandardOpenOption.TRUNCATE_EXISTING);
         return log;
     }
