@@ -3,6 +3,7 @@ package dev.rca.bisect;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.CommitDetails;
+import dev.rca.history.Pathspecs;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -94,16 +95,15 @@ public final class Bisection {
                     named(refs, good, rev);
                 }
             }
-            List<String> kept = new ArrayList<>();
             for (String path : paths) {
                 if (path.isEmpty() || path.startsWith("/") || path.contains("\\")) {
                     throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
                 }
-                // one trailing slash kept, as git's pathspec reads it: only a directory (or submodule) there
-                kept.add(path.endsWith("/") ? path.replaceFirst("/+$", "/") : path);
+                // kept as typed, as git keeps BISECT_NAMES; the walk reads them from the top (Pathspecs#fromTop)
+                Pathspecs.fromTop(path);
             }
-            BisectState state = BisectState.start(goods, bad, kept, firstParent, refs);
-            try (CandidateWalk walker = commits.anew(kept, firstParent)) {
+            BisectState state = BisectState.start(goods, bad, paths, firstParent, refs);
+            try (CandidateWalk walker = commits.anew(paths, firstParent)) {
                 walker.checkAncestors(bad, goods);
                 Status status = evaluate(state, walker);
                 store.save(status.state());

@@ -120,7 +120,8 @@ public final class CandidateWalk implements AutoCloseable {
         this.walk = commits.walk;
         this.ownsWalk = ownsWalk;
         this.firstParent = firstParent;
-        this.pathFilter = paths.isEmpty() ? null : Pathspecs.treeFilter(paths);
+        // as git bisect reads its paths: from the top, ./x is x, . the whole tree, d/ only a directory
+        this.pathFilter = paths.isEmpty() ? null : Pathspecs.treeFilter(paths.stream().map(Pathspecs::fromTop).toList());
     }
 
     /** A walker for one bisection's paths and mode; close it when the process is done with it. */

@@ -51,28 +51,42 @@ public final class Pathspecs {
             }
             String rel;
             if (top == null) {
-                rel = Path.of("/").resolve(p).normalize().toString().substring(1);
-                if (p.startsWith("/") || p.startsWith("../")) {
-                    throw RcaException.usage("path '" + p + "' is outside the repository");
-                }
+                rel = fromTop(p);
             } else {
                 Path abs = base.resolve(p).normalize();
                 if (!abs.startsWith(top)) {
                     throw RcaException.usage("path '" + p + "' is outside the repository " + top);
                 }
-                rel = top.relativize(abs).toString().replace('\\', '/');
-            }
-            while (rel.endsWith("/")) {
-                rel = rel.substring(0, rel.length() - 1);
-            }
-            if (!rel.isEmpty() && p.endsWith("/")) {
-                rel += "/";
+                rel = withSlashAsTyped(top.relativize(abs).toString().replace('\\', '/'), p);
             }
             if (!result.contains(rel)) {
                 result.add(rel);
             }
         }
         return result;
+    }
+
+    /**
+     * {@code typed} read from the top of the repository, as git bisect reads its paths (and every command in a
+     * repository without a work tree): {@code ./x} and {@code src/../x} are {@code x}, {@code .} is the whole tree
+     * ({@code ""}), and one trailing slash is kept.
+     *
+     * @throws RcaException exit 2 for a path outside the repository
+     */
+    public static String fromTop(String typed) {
+        Path normal = Path.of(typed).normalize();
+        if (typed.startsWith("/") || normal.startsWith("..")) {
+            throw RcaException.usage("path '" + typed + "' is outside the repository");
+        }
+        return withSlashAsTyped(normal.toString().replace('\\', '/'), typed);
+    }
+
+    /** {@code rel} without trailing slashes, then with one if {@code typed} ended in one (never for the whole tree). */
+    private static String withSlashAsTyped(String rel, String typed) {
+        while (rel.endsWith("/")) {
+            rel = rel.substring(0, rel.length() - 1);
+        }
+        return !rel.isEmpty() && typed.endsWith("/") ? rel + "/" : rel;
     }
 
     /** Whether the resolved {@code path} ends in a slash: it matches only a directory or submodule there. */

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bisection path with a trailing slash, as git's pathspec reads it: {@code d/} is the directory {@code d} and what
- * is under it, never a file named {@code d}, on a history where {@code d} is a file, then a directory, then a file.
+ * Bisection paths as git bisect reads them, from the top of the repository, on a history where {@code d} is a file,
+ * then a directory, then a file: {@code d/} is the directory {@code d} and what is under it, never a file so named;
+ * {@code ./d} and {@code a/../d} are {@code d}, {@code .} the whole tree.
  */
-class BisectTrailingSlashTest {
+class BisectPathspecTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aTrailingSlashLimitsTheBisectionToADirectoryAsGitDoes() throws Exception {
-        Path dir = tmp.resolve("repo");
+    /** Ten commits: {@code d} a file, then a directory whose {@code d/x} gets the bug, then a file again. */
+    private static List<RevCommit> fileThenDirectoryThenFile(Path dir) {
         List<RevCommit> c = new ArrayList<>();
         try (TestRepo repo = TestRepo.init(dir)) {
             c.add(repo.commit("root").add("a", "1\n").create());
@@ -39,6 +39,32 @@ class BisectTrailingSlashTest {
             c.add(repo.commit("tip").add("a", "6\n").create());
             repo.checkout();
         }
+        return c;
+    }
+
+    @Test
+    void pathsAreReadFromTheTopAsGitBisectReadsThem() {
+        Path dir = tmp.resolve("repo");
+        List<RevCommit> c = fileThenDirectoryThenFile(dir);
+        String bad = c.get(9).name();
+        String good = c.get(0).name();
+        for (String path : List.of("./d/", "a/../d", ".", "./")) {
+            CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=" + bad, "--good=" + good, "--", path);
+            assertEquals(0, start.exitCode(), path + ": " + start);
+            assertEquals(NativeGit.run(dir, "rev-list", bad, "^" + good, "--", path),
+                Cli.run(dir, "bisect-helper", "range", "--format=sha").out(), path);
+        }
+        assertEquals("start --bad=" + bad + " --good=" + good + " -- ./",
+            Cli.run(dir, "bisect-helper", "log").outLines().get(0), "kept as typed, as git keeps BISECT_NAMES");
+        CliResult outside = Cli.run(dir, "bisect-helper", "start", "--bad=" + bad, "--good=" + good, "--", "d/../../x");
+        assertEquals(2, outside.exitCode(), outside.toString());
+        assertEquals("rca: error: path 'd/../../x' is outside the repository\n", outside.err());
+    }
+
+    @Test
+    void aTrailingSlashLimitsTheBisectionToADirectoryAsGitDoes() throws Exception {
+        Path dir = tmp.resolve("repo");
+        List<RevCommit> c = fileThenDirectoryThenFile(dir);
         String bad = c.get(9).name();
         String good = c.get(0).name();
         CliResult start = Cli.run(dir, "bisect-helper", "start", "--bad=" + bad, "--good=" + good, "--", "d//");
@@ -50,7 +76,7 @@ class BisectTrailingSlashTest {
             "echo $RCA_COMMIT >> " + tested + "; test ! -f bug");
         assertEquals("{\"first_bad\":\"" + c.get(5).name() + "\",\"runs\":2,\"steps\":2,\"confidence\":1.0}\n",
             run.out(), run.toString());
-        assertEquals("start --bad=" + bad + " --good=" + good + " -- d/",
+        assertEquals("start --bad=" + bad + " --good=" + good + " -- d//",
             Cli.run(dir, "bisect-helper", "log").outLines().get(0));
 
         NativeGit.run(dir, "bisect", "start", bad, good, "--", "d/");
