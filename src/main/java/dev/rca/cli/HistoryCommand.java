@@ -52,8 +52,8 @@ public final class HistoryCommand extends LedgerCommand {
         } else {
             OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
         }
-        Long sinceSeconds = dates.sinceSeconds(root().now());
-        Long untilSeconds = dates.untilSeconds(root().now());
+        Long sinceSeconds = dates.sinceSeconds(root().now(), root().zone());
+        Long untilSeconds = dates.untilSeconds(root().now(), root().zone());
         try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             HistoryArguments args = HistoryArguments.split(workspace, operands, CommandLineArgs.afterDoubleDash(spec));

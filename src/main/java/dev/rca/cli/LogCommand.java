@@ -89,7 +89,7 @@ public final class LogCommand extends LedgerCommand {
 
     LogQuery query(List<String> revisions, List<String> paths) {
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers,
-            dates.sinceSeconds(root().now()), dates.untilSeconds(root().now()),
+            dates.sinceSeconds(root().now(), root().zone()), dates.untilSeconds(root().now(), root().zone()),
             LogQuery.MergeFilter.of(merges, noMerges),
             firstParent, maxCount, paths);
     }

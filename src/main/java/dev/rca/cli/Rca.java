@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -59,6 +61,7 @@ public final class Rca implements Runnable {
 
     private Path directory = Path.of("").toAbsolutePath();
     private Instant now = Instant.now();
+    private ZoneId zone = ZoneId.systemDefault();
     private boolean stacktrace;
     private boolean stdoutIsTerminal;
     private boolean stderrIsTerminal;
@@ -91,6 +94,21 @@ public final class Rca implements Runnable {
         return now;
     }
 
+    /** The local time zone dates without one are read in (git's {@code TZ}). */
+    ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Has this invocation start at {@code clock}'s instant in its time zone, so that relative dates
+     * ({@code 2.weeks.ago}, {@code yesterday noon}) count from a fixed time (for tests and embedding).
+     */
+    public Rca at(ZonedDateTime clock) {
+        this.now = clock.toInstant();
+        this.zone = clock.getZone();
+        return this;
+    }
+
     /**
      * Readies a kept command line's root for another invocation ({@link KeptCommandLines}): everything an
      * invocation sets that picocli does not reset before parsing (the setter options {@code -C} and
@@ -100,6 +118,7 @@ public final class Rca implements Runnable {
                    CommandRunner.Starter starter) {
         this.directory = directory.toAbsolutePath().normalize();
         this.now = Instant.now();
+        this.zone = ZoneId.systemDefault();
         this.stacktrace = false;
         this.stdoutIsTerminal = stdoutIsTerminal;
         this.stderrIsTerminal = stderrIsTerminal;

@@ -1,17 +1,25 @@
 package dev.rca.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rca.RcaException;
 import dev.rca.testing.NativeGit;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GitDatesTest {
@@ -58,6 +66,72 @@ class GitDatesTest {
         NativeGit.run(tmp, "init", "-q");
         String git = NativeGit.run(tmp, "rev-parse", "--since=" + date).trim();
         assertEquals(git, "--max-age=" + GitDates.parse(date, NOW, ZoneId.of("UTC")));
+    }
+
+    /** UTC, and Berlin in winter, summer and the night it changes (git's TZ as a POSIX rule: no zone files needed). */
+    private static final List<ZonedDateTime> CLOCKS = List.of(
+        NOW.atZone(ZoneOffset.UTC),
+        NOW.atZone(ZoneId.of("Europe/Berlin")),
+        Instant.parse("2026-07-15T08:00:00Z").atZone(ZoneId.of("Europe/Berlin")),
+        Instant.parse("2026-03-29T00:30:00Z").atZone(ZoneId.of("Europe/Berlin")));
+
+    static Stream<Arguments> formsGitTakes() {
+        List<String> forms = List.of("@1767225600", "@0 +0000", "1767225600", "2.weeks", "2.weeks.ago",
+            "2 weeks ago", "1 week 2 days ago", "5.hours.1.minute.ago", "10 minutes ago", "1,day,ago", "yesterday",
+            "yesterday noon", "yesterday 5pm", "3 days ago at noon", "noon", "midnight", "tea", "5pm", "8am",
+            "17:00", "now", "never", "last week", "last friday", "last monday", "one week ago", "two weeks ago",
+            "1 month ago", "6 months ago", "last month", "1 year ago", "last year", "2026-12-01", "2026-3-1",
+            "2026/12/01", "2026.12.01", "12/25/2025", "25.12.2025", "Dec 1 2026", "1 Dec 2026",
+            "December 1, 2026", "Sat Dec 5 2026", "2026-03-31", "2026-01-01 10:00", "2026-01-01T10:00:00Z",
+            "2026-01-01 10:00 +0200", "2026-01-01T10:00:00+05:30", "2026-11-30T12:00:00.123Z",
+            "Mon Nov 30 12:00:00 2026 +0000", "Mon, 30 Nov 2026 12:00:00 -0800", "Tue, 1 Dec 2026 08:00:00 GMT",
+            "2026-12-01 08:00 EST", "Nov 30 12:00:00 2026");
+        return CLOCKS.stream().flatMap(clock -> forms.stream().map(form -> Arguments.of(form, clock)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("formsGitTakes")
+    void datesMatchGitAtAFixedClockInTheLocalZone(String date, ZonedDateTime clock) {
+        assertEquals(gitSince(date, clock), "--max-age=" + GitDates.parse(date, clock.toInstant(), clock.getZone()));
+    }
+
+    /**
+     * Where git skips a word or number it does not understand, it answers another date than the one typed (mostly
+     * now, so {@code git log --since=today} lists nothing): rca refuses those instead of answering wrongly.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"today", "a week ago", "monday", "garbage", "@123", "12345", "0 days ago", "20260101"})
+    void formsGitTakesForNowAreUsageErrors(String date) {
+        assertEquals("--max-age=" + NOW.getEpochSecond(), gitSince(date, NOW.atZone(ZoneOffset.UTC)));
+        RcaException e = assertThrows(RcaException.class, () -> parse(date));
+        assertEquals(2, e.exitCode());
+        assertEquals("rca: error: cannot understand the date '" + date + "'", e.render().lines().findFirst().get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10 mins ago", "10 sec ago", "yesterday at 25:00"})
+    void formsGitReadsAsAnotherDateAreUsageErrors(String date) {
+        assertNotEquals("--max-age=" + NOW.getEpochSecond(), gitSince(date, NOW.atZone(ZoneOffset.UTC)));
+        assertEquals(2, assertThrows(RcaException.class, () -> parse(date)).exitCode());
+    }
+
+    @Test
+    void aSmallEpochSaysWhatGitMakesOfIt() {
+        assertEquals("""
+            rca: error: cannot understand the date '@0'
+            hint: git reads @<n> as epoch seconds only from @100000000 (1973-03-03) on; a smaller one it takes \
+            for now""", assertThrows(RcaException.class, () -> parse("@0")).render().strip());
+    }
+
+    private String gitSince(String date, ZonedDateTime clock) {
+        if (!Files.isDirectory(tmp.resolve(".git"))) {
+            NativeGit.run(tmp, "init", "-q");
+        }
+        String tz = clock.getZone().equals(ZoneOffset.UTC) ? "UTC" : "CET-1CEST,M3.5.0,M10.5.0/3";
+        NativeGit.Result r = NativeGit.exec(tmp, Map.of("GIT_TEST_DATE_NOW", String.valueOf(clock.toEpochSecond()),
+            "TZ", tz), null, "rev-parse", "--since=" + date);
+        assertEquals(0, r.exitCode(), r.err());
+        return r.out().trim();
     }
 
     private static long parse(String text) {

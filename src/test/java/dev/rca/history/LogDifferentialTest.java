@@ -9,6 +9,8 @@ import dev.rca.testing.CliResult;
 import dev.rca.testing.NativeGit;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -156,6 +158,44 @@ class LogDifferentialTest {
         List<String> missing = gitFollow.stream().filter(c -> !ours.contains(c)).toList();
         assertTrue(missing.isEmpty(), "rca history --follow " + path + " misses " + missing);
         assertEquals(ours.size(), follow.outLines().size(), "no commit twice");
+    }
+
+    /**
+     * Relative dates at a fixed clock (git's GIT_TEST_DATE_NOW, rca's {@link Cli#runAt}), a few hours after the last
+     * commit: the same commits as git for each form, in {@code log} and {@code history}.
+     */
+    @Test
+    void relativeDatesAtAFixedClockMatchGit() {
+        HistoryRepoGenerator g = repo(SEEDS[0]);
+        Path dir = dir(SEEDS[0]);
+        ZonedDateTime clock = Instant.ofEpochSecond(g.lateTime + 3 * 3600).atZone(ZoneOffset.UTC);
+        Map<String, String> env = Map.of("GIT_TEST_DATE_NOW", String.valueOf(clock.toEpochSecond()), "TZ", "UTC");
+        int nonEmpty = 0;
+        for (String date : List.of("5 hours ago", "5.hours.ago", "yesterday", "yesterday noon", "midnight", "noon",
+            "tea", "6am", "1 day 2 hours ago", "last week", "two days ago", "Jan 1 2026 18:00", "2026/01/01",
+            "@" + g.earlyTime)) {
+            for (String option : List.of("--since=", "--until=")) {
+                for (List<String> rest : List.of(List.<String>of(), List.of("--", "src"))) {
+                    List<String> git = new ArrayList<>(List.of("log", "--format=%H", option + date));
+                    git.addAll(rest);
+                    NativeGit.Result expected = NativeGit.exec(dir, env, null, git.toArray(new String[0]));
+                    assertEquals(0, expected.exitCode(), expected.err());
+                    List<String> rca = new ArrayList<>(List.of(rest.isEmpty() ? "log" : "history", "--format=sha",
+                        option + date));
+                    rca.addAll(rest);
+                    CliResult r = Cli.runAt(clock, dir, rca.toArray(new String[0]));
+                    assertEquals(List.of(0, expected.out(), ""), List.of(r.exitCode(), r.out(), r.err()),
+                        "rca " + String.join(" ", rca));
+                    nonEmpty += expected.out().isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(nonEmpty > 20, "the dates fall inside the history: " + nonEmpty);
+        // git reads "today" as now and lists nothing since; rca says it does not understand it
+        assertEquals("", NativeGit.exec(dir, env, null, "log", "--format=%H", "--since=today").out());
+        CliResult today = Cli.runAt(clock, dir, "log", "--since=today");
+        assertEquals(List.of(2, "", "rca: error: cannot understand the date 'today'"),
+            List.of(today.exitCode(), today.out(), today.err().lines().findFirst().orElse("")));
     }
 
     @Test

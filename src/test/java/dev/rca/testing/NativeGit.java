@@ -50,11 +50,20 @@ public final class NativeGit {
 
     /** Runs git and returns everything it did, whatever its exit code. */
     public static Result exec(Path directory, byte[] stdin, String... args) {
+        return exec(directory, Map.of(), stdin, args);
+    }
+
+    /**
+     * Runs git with {@code env} added to its isolated environment ({@code GIT_TEST_DATE_NOW} to fix its clock,
+     * {@code TZ}), and returns everything it did, whatever its exit code.
+     */
+    public static Result exec(Path directory, Map<String, String> env, byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile());
         isolate(pb.environment());
+        pb.environment().putAll(env);
         try {
             Process process = pb.start();
             if (stdin != null) {

@@ -1,0 +1,639 @@
+package dev.rca.history;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/**
+ * git's date parser ({@code date.c}: {@code parse_date_basic}, then {@code approxidate_str}), read strictly. git
+ * skips what it does not understand and answers "now" when it understood nothing, so {@code --since=today},
+ * {@code --since="a week ago"} or {@code --since=@123} quietly mean the current time; here any word or number git
+ * would skip makes the date unparsable instead, and everything git does act on is read as git reads it: month
+ * and weekday names, {@code yesterday}, {@code noon}, {@code midnight}, {@code tea}, {@code am}/{@code pm},
+ * {@code never}, {@code now}, {@code last}, {@code one} to {@code ten}, units from seconds to years, times
+ * ({@code 17:00}), dates ({@code 2026/12/01}, {@code 12/01/2026}, {@code 01.12.2026}), zones ({@code +0100},
+ * {@code UTC}, {@code CET}) and epoch seconds (nine digits or more, or {@code @<n> +0000}).
+ *
+ * <p>One parse, one instance: it holds git's {@code struct tm}, fields unset at -1 (month 0-based, year in full).
+ */
+final class ApproxiDate {
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    private static final String[] WEEKDAYS = {"sundays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+        "saturdays"};
+    private static final String[] NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten"};
+    private static final String[][] UNITS = {{"seconds", "1"}, {"minutes", "60"}, {"hours", "3600"},
+        {"days", "86400"}, {"weeks", "604800"}};
+    /** git's zone names: name, hours east of UTC, and 1 where git adds an hour ("we like summer"). */
+    private static final Object[][] ZONES = {{"idlw", -12, 0}, {"nt", -11, 0}, {"cat", -10, 0}, {"hst", -10, 0},
+        {"hdt", -10, 1}, {"yst", -9, 0}, {"ydt", -9, 1}, {"pst", -8, 0}, {"pdt", -8, 1}, {"mst", -7, 0},
+        {"mdt", -7, 1}, {"cst", -6, 0}, {"cdt", -6, 1}, {"est", -5, 0}, {"edt", -5, 1}, {"ast", -3, 0},
+        {"adt", -3, 1}, {"wat", -1, 0}, {"gmt", 0, 0}, {"utc", 0, 0}, {"z", 0, 0}, {"wet", 0, 0}, {"bst", 0, 1},
+        {"cet", 1, 0}, {"met", 1, 0}, {"mewt", 1, 0}, {"mest", 1, 1}, {"cest", 1, 1}, {"mesz", 1, 1},
+        {"fwt", 1, 0}, {"fst", 1, 1}, {"eet", 2, 0}, {"eest", 2, 1}, {"wast", 7, 0}, {"wadt", 7, 1},
+        {"cct", 8, 0}, {"jst", 9, 0}, {"east", 10, 0}, {"eadt", 10, 1}, {"gst", 10, 0}, {"nzt", 12, 0},
+        {"nzst", 12, 0}, {"nzdt", 12, 1}, {"idle", 12, 0}};
+
+    /** Something git would have skipped: the date as a whole is not understood. */
+    static final class Skipped extends RuntimeException {
+        Skipped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final String s;
+    private final long now;
+    private final ZoneId zone;
+    private int year = -1;
+    private int mon = -1;
+    private int mday = -1;
+    private int hour = -1;
+    private int min = -1;
+    private int sec = -1;
+    private int wday;
+    /** Minutes east of UTC that the text named, or null. */
+    private Integer offset;
+    private boolean gmt;
+    /** Whether the text named a date (a month or digits with separators), beside which a weekday is only noise. */
+    private boolean dateNamed;
+    private boolean weekdayNamed;
+    /** The daylight saving in effect at the time last read into the fields (tm_isdst), -1 for none read. */
+    private int dstSavings = -1;
+
+    private ApproxiDate(String text, Instant now, ZoneId zone) {
+        this.s = text.toLowerCase(Locale.ROOT);
+        this.now = now.getEpochSecond();
+        this.zone = zone;
+    }
+
+    /**
+     * The date as epoch seconds, as git reads it.
+     *
+     * @throws Skipped when git would skip part of it, or understand none of it
+     */
+    static long parse(String text, Instant now, ZoneId zone) {
+        Long basic = new ApproxiDate(text, now, zone).basic();
+        return basic != null ? basic : new ApproxiDate(text, now, zone).approximate();
+    }
+
+    // ---- parse_date_basic: a full date and time, optionally with a zone
+
+    private Long basic() {
+        int i = 0;
+        if (s.startsWith("@")) {
+            java.util.regex.Matcher header = java.util.regex.Pattern.compile("@(\\d+) ([+-])(\\d{2})(\\d{2})")
+                .matcher(s);
+            if (header.matches()) {
+                return Long.parseLong(header.group(1));
+            }
+            i = 1;
+        }
+        try {
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (isAlpha(c)) {
+                    i += basicWord(i);
+                } else if (isDigit(c)) {
+                    i += basicNumber(i);
+                } else if ((c == '-' || c == '+') && i + 1 < s.length() && isDigit(s.charAt(i + 1))) {
+                    i += zoneOffset(i);
+                } else {
+                    i++;
+                }
+            }
+        } catch (Skipped e) {
+            return null;
+        }
+        if (year < 1970 || year > 2099 || mon < 0 || mday < 0 || hour < 0 || min < 0 || sec < 0) {
+            return null;
+        }
+        long utc = utcSeconds(year, mon, mday, hour, min, sec);
+        if (gmt) {
+            return utc;
+        }
+        if (offset == null) {
+            dstSavings = -1; // parse_date_basic leaves tm_isdst at -1: mktime finds it
+            return local(year, mon, mday, hour, min, sec);
+        }
+        return utc - offset * 60L;
+    }
+
+    private int basicWord(int i) {
+        String word = alnumRun(i);
+        if (alphaRun(i).equals("t") && word.length() > 1) {
+            return 1; // ISO 8601's T between date and time, which git skips as a word it does not know
+        }
+        int m = monthOrWeekday(word);
+        if (m != Integer.MIN_VALUE) {
+            return alphaRun(i).length();
+        }
+        for (Object[] z : ZONES) {
+            String name = (String) z[0];
+            int match = prefixMatch(word, name);
+            if (match >= 3 || match == name.length()) {
+                if (offset == null) {
+                    offset = 60 * ((int) z[1] + (int) z[2]);
+                }
+                return match;
+            }
+        }
+        if (word.equals("pm") || word.equals("am")) {
+            if (hour < 0) {
+                throw new Skipped();
+            }
+            hour = hour % 12 + (word.equals("pm") ? 12 : 0);
+            return 2;
+        }
+        throw new Skipped();
+    }
+
+    /** Sets the month (and returns it) or the weekday; MIN_VALUE when the word is neither. */
+    private int monthOrWeekday(String word) {
+        for (int k = 0; k < 12; k++) {
+            if (prefixMatch(word, MONTHS[k]) >= 3) {
+                mon = k;
+                return k;
+            }
+        }
+        for (int k = 0; k < 7; k++) {
+            if (prefixMatch(word, WEEKDAYS[k]) >= 3) {
+                wday = k;
+                return -1 - k;
+            }
+        }
+        return Integer.MIN_VALUE;
+    }
+
+    private int basicNumber(int i) {
+        int end = digitsEnd(i);
+        long num = number(i, end);
+        if (num >= 100_000_000 && year < 0 && mon < 0 && mday < 0 && hour < 0 && min < 0 && sec < 0) {
+            ZonedDateTime t = Instant.ofEpochSecond(num).atZone(ZoneOffset.UTC);
+            setFields(t);
+            gmt = true;
+            return end - i;
+        }
+        int multi = multiNumber(num, i, end, now);
+        if (multi > 0) {
+            return multi;
+        }
+        int n = end - i;
+        if (n == 8) {
+            if (!setDate((int) (num / 10000), (int) (num % 10000 / 100), (int) (num % 100))) {
+                throw new Skipped();
+            }
+            return n;
+        }
+        if (n == 6) {
+            if (!setTime(num / 10000, num % 10000 / 100, num % 100)) {
+                throw new Skipped();
+            }
+            return n;
+        }
+        if (n == 4) {
+            if (num <= 1400 && offset == null) {
+                offset = (int) (num / 100 * 60 + num % 100);
+            } else if (num > 1900 && num < 2100) {
+                year = (int) num;
+            } else {
+                throw new Skipped();
+            }
+            return n;
+        }
+        if (n > 2) {
+            throw new Skipped();
+        }
+        if (num > 0 && num < 32 && mday < 0) {
+            mday = (int) num;
+        } else if (n == 2 && year < 0 && num < 10 && mday >= 0) {
+            year = 2000 + (int) num;
+        } else if (n == 2 && year < 0 && num >= 70) {
+            year = 1900 + (int) num;
+        } else if (num > 0 && num < 13 && mon < 0) {
+            mon = (int) num - 1;
+        } else {
+            throw new Skipped();
+        }
+        return n;
+    }
+
+    private int zoneOffset(int i) {
+        int end = digitsEnd(i + 1);
+        int n = end - (i + 1);
+        int h = (int) Math.min(number(i + 1, end), Integer.MAX_VALUE);
+        int m = 0;
+        if (n == 4) {
+            m = h % 100;
+            h /= 100;
+        } else if (n != 2) {
+            throw new Skipped();
+        } else if (end < s.length() && s.charAt(end) == ':') {
+            int minutesEnd = digitsEnd(end + 1);
+            if (minutesEnd - (i + 1) != 5) {
+                throw new Skipped();
+            }
+            m = (int) number(end + 1, minutesEnd);
+            end = minutesEnd;
+        }
+        if (m >= 60 || h >= 24) {
+            throw new Skipped();
+        }
+        offset = (h * 60 + m) * (s.charAt(i) == '-' ? -1 : 1);
+        return end - i;
+    }
+
+    // ---- approxidate_str: everything else, counted from now in the local zone
+
+    private long approximate() {
+        ZonedDateTime current = Instant.ofEpochSecond(now).atZone(zone);
+        setFields(current);
+        year = -1;
+        mon = -1;
+        mday = -1;
+        long[] num = {0};
+        boolean touched = false;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                pendingNumber(num);
+                i = approxNumber(i, num);
+                touched = true;
+            } else if (isAlpha(c)) {
+                i = approxWord(i, num, current);
+                touched = true;
+            } else {
+                i++;
+            }
+        }
+        pendingNumber(num);
+        if (!touched || weekdayNamed && !dateNamed) {
+            throw new Skipped();
+        }
+        return updateTm(current, 0);
+    }
+
+    private int approxNumber(int i, long[] num) {
+        int end = digitsEnd(i);
+        long number = number(i, end);
+        int multi = multiNumber(number, i, end, now);
+        if (multi > 0) {
+            return i + multi;
+        }
+        if (number == 0 || s.charAt(i) == '0' && end - i > 2) {
+            throw new Skipped(); // git's "no number" and its skipped zero-padded one: "@0" would mean now
+        }
+        num[0] = number;
+        return end;
+    }
+
+    private int approxWord(int i, long[] num, ZonedDateTime current) {
+        String word = alnumRun(i);
+        int end = i + alphaRun(i).length();
+        for (int k = 0; k < 12; k++) {
+            if (prefixMatch(word, MONTHS[k]) >= 3) {
+                mon = k;
+                dateNamed = true;
+                return end;
+            }
+        }
+        switch (word) {
+            case "yesterday" -> {
+                num[0] = 0;
+                updateTm(current, 86_400);
+                return end;
+            }
+            case "noon", "midnight", "tea" -> {
+                pendingNumber(num);
+                int at = word.equals("noon") ? 12 : word.equals("midnight") ? 0 : 17;
+                if (hour < at) {
+                    updateTm(current, 86_400);
+                }
+                hour = at;
+                min = 0;
+                sec = 0;
+                return end;
+            }
+            case "pm", "am" -> {
+                int h = hour;
+                if (num[0] != 0) {
+                    h = (int) Math.min(num[0], Integer.MAX_VALUE);
+                    min = 0;
+                    sec = 0;
+                }
+                num[0] = 0;
+                hour = h % 12 + (word.equals("pm") ? 12 : 0);
+                return end;
+            }
+            case "never" -> {
+                setFields(Instant.EPOCH.atZone(zone));
+                num[0] = 0;
+                return end;
+            }
+            case "now" -> {
+                num[0] = 0;
+                updateTm(current, 0);
+                return end;
+            }
+            case "ago", "at", "and" -> {
+                // words git skips that only make the phrase English: "3 days ago", "yesterday at noon"
+                return end;
+            }
+            default -> {
+                // below
+            }
+        }
+        if (num[0] == 0) {
+            for (int k = 1; k < NUMBERS.length; k++) {
+                if (word.equals(NUMBERS[k])) {
+                    num[0] = k;
+                    return end;
+                }
+            }
+            if (word.equals("last")) {
+                num[0] = 1;
+                return end;
+            }
+            if (isWeekday(word)) {
+                weekdayNamed = true; // "Sat Dec 5 2026": git skips it, as it may beside a date
+                return end;
+            }
+            throw new Skipped();
+        }
+        for (String[] unit : UNITS) {
+            if (prefixMatch(word, unit[0]) >= unit[0].length() - 1) {
+                updateTm(current, Math.multiplyExact(Long.parseLong(unit[1]), num[0]));
+                num[0] = 0;
+                return end;
+            }
+        }
+        for (int k = 0; k < 7; k++) {
+            if (prefixMatch(word, WEEKDAYS[k]) >= 3) {
+                long n = num[0] - 1;
+                num[0] = 0;
+                long diff = wday - k;
+                if (diff <= 0) {
+                    n++;
+                }
+                diff += 7 * n;
+                updateTm(current, Math.multiplyExact(diff, 86_400L));
+                return end;
+            }
+        }
+        if (prefixMatch(word, "months") >= 5) {
+            updateTm(current, 0);
+            long n = Math.subtractExact(mon, num[0]);
+            num[0] = 0;
+            year = Math.toIntExact(year + Math.floorDiv(n, 12));
+            mon = (int) Math.floorMod(n, 12);
+            return end;
+        }
+        if (prefixMatch(word, "years") >= 4) {
+            updateTm(current, 0);
+            year = Math.toIntExact(year - num[0]);
+            num[0] = 0;
+            return end;
+        }
+        throw new Skipped();
+    }
+
+    /** git's {@code pending_number}: a number no word claimed is a day of the month, a month or a year. */
+    private void pendingNumber(long[] num) {
+        long n = num[0];
+        if (n == 0) {
+            return;
+        }
+        num[0] = 0;
+        if (mday < 0 && n < 32) {
+            mday = (int) n;
+        } else if (mon < 0 && n < 13) {
+            mon = (int) n - 1;
+        } else if (year < 0 && n > 1969 && n < 2100) {
+            year = (int) n;
+        } else if (year < 0 && n > 69 && n < 100) {
+            year = 1900 + (int) n;
+        } else if (year < 0 && n < 38) {
+            year = 2000 + (int) n;
+        } else {
+            throw new Skipped();
+        }
+    }
+
+    /** git's {@code update_tm}: fills the date from now, steps back {@code seconds}, and reads the fields again. */
+    private long updateTm(ZonedDateTime current, long seconds) {
+        if (mday < 0) {
+            mday = current.getDayOfMonth();
+        }
+        if (mon < 0) {
+            mon = current.getMonthValue() - 1;
+        }
+        if (year < 0) {
+            year = current.getYear();
+            if (mon > current.getMonthValue() - 1) {
+                year--;
+            }
+        }
+        long n = Math.subtractExact(local(year, mon, mday, hour, min, sec), seconds);
+        setFields(Instant.ofEpochSecond(n).atZone(zone));
+        return n;
+    }
+
+    // ---- shared by both: num[-./:]num[same]num
+
+    /** git's {@code match_multi_number}: a time or a date; the characters it took, or 0. */
+    private int multiNumber(long num, int start, int end, long nowSeconds) {
+        if (end + 1 >= s.length() || ":-/.".indexOf(s.charAt(end)) < 0 || !isDigit(s.charAt(end + 1))) {
+            return 0;
+        }
+        char c = s.charAt(end);
+        int end2 = digitsEnd(end + 1);
+        long num2 = number(end + 1, end2);
+        long num3 = -1;
+        int last = end2;
+        if (end2 + 1 < s.length() && s.charAt(end2) == c && isDigit(s.charAt(end2 + 1))) {
+            last = digitsEnd(end2 + 1);
+            num3 = number(end2 + 1, last);
+        }
+        if (c == ':') {
+            if (!setTime(num, num2, Math.max(num3, 0))) {
+                throw new Skipped();
+            }
+            if (last + 1 < s.length() && s.charAt(last) == '.' && isDigit(s.charAt(last + 1)) && year >= 0
+                && mon >= 0 && mday >= 0) {
+                last = digitsEnd(last + 1);
+            }
+            return last - start;
+        }
+        int a = clamp(num);
+        int b = clamp(num2);
+        int d = clamp(num3);
+        boolean done = num > 70 && (setDate(a, b, d) || setDate(a, d, b))
+            || c != '.' && setDateNotFuture(d, a, b, nowSeconds)
+            || setDateNotFuture(d, b, a, nowSeconds)
+            || c == '.' && setDateNotFuture(d, a, b, nowSeconds);
+        if (!done) {
+            throw new Skipped();
+        }
+        dateNamed = true;
+        return last - start;
+    }
+
+    /** git's {@code set_date} without a "now": sets the fields, whatever the date's distance from today. */
+    private boolean setDate(int y, int month, int day) {
+        if (month <= 0 || month >= 13 || day <= 0 || day >= 32) {
+            return false;
+        }
+        int full = fullYear(y);
+        if (y == -1 || full < 0) {
+            return false;
+        }
+        mon = month - 1;
+        mday = day;
+        year = full;
+        return true;
+    }
+
+    /** git's {@code set_date} with a "now": refuses a date more than ten days ahead of it. */
+    private boolean setDateNotFuture(int y, int month, int day, long nowSeconds) {
+        if (month <= 0 || month >= 13 || day <= 0 || day >= 32) {
+            return false;
+        }
+        int full = y == -1 ? Instant.ofEpochSecond(nowSeconds).atZone(ZoneOffset.UTC).getYear() : fullYear(y);
+        if (full < 0) {
+            return false;
+        }
+        long specified = utcSeconds(full, month - 1, day, Math.max(hour, 0), Math.max(min, 0), Math.max(sec, 0));
+        if (nowSeconds + 10 * 86_400L < specified) {
+            return false;
+        }
+        mon = month - 1;
+        mday = day;
+        if (y != -1) {
+            year = full;
+        }
+        return true;
+    }
+
+    private static int fullYear(int y) {
+        if (y >= 1970 && y < 2100) {
+            return y;
+        }
+        if (y > 70 && y < 100) {
+            return 1900 + y;
+        }
+        if (y >= 0 && y < 38) {
+            return 2000 + y;
+        }
+        return -1;
+    }
+
+    private boolean setTime(long h, long m, long second) {
+        if (h < 0 || h > 24 || m < 0 || m >= 60 || second < 0 || second > 60) {
+            return false;
+        }
+        hour = (int) h;
+        min = (int) m;
+        sec = (int) second;
+        return true;
+    }
+
+    private static boolean isWeekday(String word) {
+        for (String name : WEEKDAYS) {
+            if (prefixMatch(word, name) >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the rest of struct tm
+
+    private void setFields(ZonedDateTime t) {
+        var rules = t.getZone().getRules();
+        dstSavings = (int) rules.getDaylightSavings(t.toInstant()).getSeconds();
+        year = t.getYear();
+        mon = t.getMonthValue() - 1;
+        mday = t.getDayOfMonth();
+        hour = t.getHour();
+        min = t.getMinute();
+        sec = t.getSecond();
+        wday = t.getDayOfWeek().getValue() % 7;
+    }
+
+    /**
+     * mktime: the fields in the local zone, out-of-range ones carried over as C does. Like git's, it keeps the
+     * daylight-saving flag of the last time it read (at first now's): "2026-12-01" asked in summer in Berlin is
+     * 1 December at now's time of day read as summer time, an hour earlier than that time in winter.
+     */
+    private long local(int y, int month, int day, int h, int m, int second) {
+        try {
+            LocalDateTime wall = LocalDateTime.of(y, 1, 1, 0, 0).plusMonths(month).plusDays(day - 1L).plusHours(h)
+                .plusMinutes(m).plusSeconds(second);
+            ZonedDateTime resolved = wall.atZone(zone);
+            if (dstSavings < 0) {
+                return resolved.toEpochSecond();
+            }
+            int standard = zone.getRules().getStandardOffset(resolved.toInstant()).getTotalSeconds();
+            return wall.toEpochSecond(ZoneOffset.ofTotalSeconds(standard + dstSavings));
+        } catch (DateTimeException e) {
+            throw new ArithmeticException(e.getMessage());
+        }
+    }
+
+    private static long utcSeconds(int y, int month, int day, int h, int m, int second) {
+        return LocalDateTime.of(y, 1, 1, 0, 0).plusMonths(month).plusDays(day - 1L).plusHours(h).plusMinutes(m)
+            .plusSeconds(second).toEpochSecond(ZoneOffset.UTC);
+    }
+
+    // ---- characters
+
+    /** git's {@code match_string}: how many characters of {@code word} begin {@code name}, or 0 if it strays. */
+    private static int prefixMatch(String word, String name) {
+        return name.startsWith(word) ? word.length() : 0;
+    }
+
+    private String alnumRun(int i) {
+        int end = i;
+        while (end < s.length() && (isAlpha(s.charAt(end)) || isDigit(s.charAt(end)))) {
+            end++;
+        }
+        return s.substring(i, end);
+    }
+
+    private String alphaRun(int i) {
+        int end = i;
+        while (end < s.length() && isAlpha(s.charAt(end))) {
+            end++;
+        }
+        return s.substring(i, end);
+    }
+
+    private int digitsEnd(int i) {
+        int end = i;
+        while (end < s.length() && isDigit(s.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private long number(int start, int end) {
+        return Long.parseLong(s.substring(start, end));
+    }
+
+    private static int clamp(long n) {
+        return (int) Math.max(-1, Math.min(n, Integer.MAX_VALUE));
+    }
+
+    private static boolean isAlpha(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
