@@ -57,6 +57,11 @@ final class FollowWalk {
     private final CommitGraph graph;
     private final TreeWalk diffWalk;
     private final List<String> names = new ArrayList<>();
+    /**
+     * The names followed only where they are a directory (or submodule), as a pathspec with a trailing slash
+     * matches: those typed so, and the directories they were moved from. Elsewhere the name counts as absent.
+     */
+    private final Set<String> directoryOnly = new java.util.HashSet<>();
     private FollowedNames lookup;
     private List<byte[]> bloomKeys;
     private CommitTable table;
@@ -79,9 +84,13 @@ final class FollowWalk {
         this.diffWalk.setRecursive(true);
     }
 
-    /** Something the walk found: a commit that changed the followed names, under the names it changed. */
+    /**
+     * Something the walk found: a commit that changed the followed names, under the names it shows
+     * ({@code paths}) and as the pathspecs of all it changed, here or in a parent ({@code changed}: a
+     * {@link #directoryOnly} name with its trailing slash).
+     */
     interface Found {
-        boolean accept(RevCommit commit, RevWalk walk, Set<String> paths, Set<String> parentPaths)
+        boolean accept(RevCommit commit, RevWalk walk, Set<String> paths, Set<String> changed)
             throws IOException;
     }
 
@@ -89,6 +98,8 @@ final class FollowWalk {
      * Walks from {@code tip}, handing {@code found} every commit that changed a followed name, newest first
      * (by commit date, as git's walk).
      *
+     * @param paths resolved pathspecs ({@link Pathspecs#resolve}): one with a trailing slash is followed only
+     *     where it is a directory
      * @param since commits older than this (epoch seconds) end their line of the walk, as git's
      *     {@code --since}; null for none
      * @param until commits newer than this are walked but not reported; null for none
@@ -126,7 +137,7 @@ final class FollowWalk {
                 Set<String> visible = changed.isEmpty() || until != null && c.time > until ? null
                     : visibleNames(c, changed);
                 c.pathEntries = null;
-                if (visible != null && !found.accept(c, pool, visible, changed)) {
+                if (visible != null && !found.accept(c, pool, visible, pathspecs(changed))) {
                     return;
                 }
                 pool.retire(c);
@@ -134,10 +145,30 @@ final class FollowWalk {
         }
     }
 
-    private void setNames(List<String> initial) {
+    private void setNames(List<String> pathspecs) {
         names.clear();
-        names.addAll(new LinkedHashSet<>(initial));
+        directoryOnly.clear();
+        for (String spec : pathspecs) {
+            names.add(Pathspecs.name(spec));
+            if (Pathspecs.directoryOnly(spec)) {
+                directoryOnly.add(Pathspecs.name(spec));
+            }
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
+        names.clear();
+        names.addAll(distinct);
         namesChanged();
+    }
+
+    private Set<String> pathspecs(Set<String> changed) {
+        if (directoryOnly.isEmpty()) {
+            return changed;
+        }
+        Set<String> specs = new TreeSet<>();
+        for (String name : changed) {
+            specs.add(directoryOnly.contains(name) ? name + "/" : name);
+        }
+        return specs;
     }
 
     private void namesChanged() {
@@ -253,9 +284,23 @@ final class FollowWalk {
     private TreePaths.Entry[] entries(WalkCommit c) throws IOException {
         // Names are only ever added: entries looked up before the last addition are shorter.
         if (c.pathEntries == null || c.pathEntries.length != names.size()) {
-            c.pathEntries = lookup.lookup(c.tree);
+            c.pathEntries = withoutFilesAtDirectoryOnlyNames(lookup.lookup(c.tree));
         }
         return c.pathEntries;
+    }
+
+    private TreePaths.Entry[] withoutFilesAtDirectoryOnlyNames(TreePaths.Entry[] found) {
+        if (directoryOnly.isEmpty()) {
+            return found;
+        }
+        TreePaths.Entry[] entries = found.clone(); // the lookup's cache keeps its own
+        for (int i = 0; i < entries.length; i++) {
+            if (entries[i] != null && directoryOnly.contains(names.get(i))
+                && !Pathspecs.holdsDirectory(entries[i].mode())) {
+                entries[i] = null;
+            }
+        }
+        return entries;
     }
 
     /**
@@ -304,6 +349,16 @@ final class FollowWalk {
         if (!sources.isEmpty()) {
             names.addAll(sources);
             namesChanged();
+            if (searched.stream().anyMatch(directoryOnly::contains)) {
+                // a directory-only one moved here as a whole is the same directory-only one there
+                TreePaths.Entry[] before = entries(p);
+                for (String source : sources) {
+                    TreePaths.Entry e = before[names.indexOf(source)];
+                    if (e != null && Pathspecs.holdsDirectory(e.mode())) {
+                        directoryOnly.add(source);
+                    }
+                }
+            }
         }
     }
 

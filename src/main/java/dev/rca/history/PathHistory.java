@@ -9,11 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.RawParseUtils;
 
 /**
@@ -102,41 +99,13 @@ public final class PathHistory {
             }
             ObjectId tip = workspace.resolveCommit(query.revision() == null ? "HEAD" : query.revision());
             new FollowWalk(workspace.repository(), commits.reader(), commits.commitGraph(), commits.cacheTables(tip))
-                .run(tip, followedNames(query.paths(), tip, query.revision()),
-                query.firstParent(), query.since(), query.until(), (c, walk, names, parentNames) -> {
-                    Set<String> both = new TreeSet<>(names);
-                    both.addAll(parentNames);
-                    return visit.accept(new LoggedCommit(c, walk), List.copyOf(names), both);
-                });
+                .run(tip, query.paths(), query.firstParent(), query.since(), query.until(),
+                    (c, walk, names, changed) -> visit.accept(new LoggedCommit(c, walk), List.copyOf(names), changed));
         } catch (MissingObjectException e) {
             throw RcaException.badInput("the repository is missing object " + e.getObjectId().name(), e);
         } catch (IOException e) {
             throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The names {@code --follow} starts from. A path typed with a trailing slash is followed as the directory it
-     * names; one that is a file at the start is refused rather than followed as that file.
-     */
-    private List<String> followedNames(List<String> paths, ObjectId tip, String revision) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String path : paths) {
-            String name = Pathspecs.name(path);
-            if (Pathspecs.directoryOnly(path)) {
-                try (RevWalk walk = new RevWalk(commits.reader());
-                     TreeWalk at = TreeWalk.forPath(commits.reader(), name, walk.parseCommit(tip).getTree())) {
-                    if (at != null && !Pathspecs.holdsDirectory(at.getRawMode(0))) {
-                        throw RcaException.usage("'" + path + "' names a directory, but " + name + " is a file at "
-                            + (revision == null ? "HEAD" : revision))
-                            .withHint("rca history --follow " + name + " follows the file; without --follow, " + path
-                                + " lists the commits that changed a directory of that name");
-                    }
-                }
-            }
-            names.add(name);
-        }
-        return names;
     }
 
     private static List<Churn.Change> changes(Churn churn, LoggedCommit c, List<String> paths,

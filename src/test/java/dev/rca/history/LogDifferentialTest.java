@@ -7,12 +7,15 @@ import dev.rca.ExitCode;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.NativeGit;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -270,23 +273,77 @@ class LogDifferentialTest {
     }
 
     /**
-     * {@code --follow} follows a path typed with a trailing slash as a directory; a file there at the start is
-     * refused rather than followed as the file.
+     * {@code --follow} with a trailing slash follows the name only where it is a directory (or submodule), at every
+     * commit, as git's pathspec matches it: where no directory was renamed, git's {@code log --follow} plus the
+     * merges that changed the directory against every parent (git's follow shows no merge), from any start, whether
+     * the name is a directory, a file or nothing there.
      */
     @Test
-    void historyFollowRefusesADirectoryOnlyPathThatIsAFile() {
+    void historyFollowWithATrailingSlashFollowsOnlyTheDirectory() {
         Path dir = AwkwardShapes.create(tmp.resolve("shapes-follow"));
-        assertEquals(new CliResult(ExitCode.USAGE, "", """
-            rca: error: 't/a.txt/' names a directory, but t/a.txt is a file at HEAD
-            hint: rca history --follow t/a.txt follows the file; without --follow, t/a.txt/ lists the commits that \
-            changed a directory of that name
-            """), Cli.run(dir, "history", "--follow", "--format=sha", "--", "t/a.txt/"));
-        // at main~8 t/x is a directory, added by main~10 (mark 2)
-        CliResult follow = Cli.run(dir, "history", "--follow", "--format=sha", "main~8", "--", "t/x/");
-        assertEquals(Cli.run(dir, "history", "--follow", "--format=sha", "main~8", "--", "t/x").outLines(),
-            follow.outLines(), "a directory there: followed as without the slash");
-        assertTrue(follow.exitCode() == 0 && follow.outLines().contains(NativeGit.lines(dir, "rev-parse", "main~10")
-            .get(0)), follow.toString());
+        int listed = 0;
+        for (String start : List.of("main", "main~8")) {
+            List<String> walk = NativeGit.lines(dir, "log", "--format=%H", start);
+            for (String path : List.of("t/x/", "t/", "t/sub/", "t/link/", "t/a.txt/", "t/d/", "other/")) {
+                Set<String> expected = new HashSet<>(NativeGit.lines(dir, "log", "--follow", "--format=%H", start,
+                    "--", path));
+                expected.addAll(NativeGit.lines(dir, "log", "--merges", "--format=%H", start, "--", path));
+                CliResult follow = Cli.run(dir, "history", "--follow", "--format=sha", start, "--", path);
+                assertEquals(List.of(0, walk.stream().filter(expected::contains).toList()),
+                    List.of(follow.exitCode(), follow.outLines()), "rca history --follow " + start + " -- " + path);
+                listed += expected.size();
+            }
+        }
+        assertTrue(listed > 10, "the paths have histories: " + listed);
+    }
+
+    /**
+     * A directory t/ that was a file before, then moved to u/, which later became a file: {@code --follow u/} lists
+     * git's commits for u/ (where u is a directory) and follows the directory back to t/, but not into the file t;
+     * {@code --follow t/} lists only where t was a directory, as git. {@code --stat} counts the files under it.
+     */
+    @Test
+    void historyFollowWithATrailingSlashFollowsAMovedDirectoryButNoFileOfItsName() throws IOException {
+        Path dir = tmp.resolve("file-dir-file");
+        NativeGit.run(tmp, "init", "-q", "-b", "main", dir.toString());
+        String[][] steps = {{"t", "f1\n", "t file"}, {"t", "f1\nf2\n", "t file edit"}, {"-t", null, null},
+            {"t/a", "d1\n", "t dir"}, {"t/a", "d1\nd2\n", "t dir edit"}, {">t u", null, "t dir moved to u"},
+            {"u/a", "d1\nd2\nu\n", "u edit"}, {"-u", null, null}, {"u", "f3\n", "u now a file"},
+            {"u", "f3\nf4\n", "u file edit"}};
+        int day = 1;
+        for (String[] step : steps) {
+            if (step[0].startsWith("-")) {
+                NativeGit.run(dir, "rm", "-rq", step[0].substring(1));
+                continue;
+            }
+            if (step[0].startsWith(">")) {
+                String[] move = step[0].substring(1).split(" ");
+                NativeGit.run(dir, "mv", move[0], move[1]);
+            } else {
+                Files.createDirectories(dir.resolve(step[0]).getParent());
+                Files.writeString(dir.resolve(step[0]), step[1]);
+                NativeGit.run(dir, "add", step[0]);
+            }
+            String date = "2026-01-%02dT00:00:00Z".formatted(day++);
+            NativeGit.Result commit = NativeGit.exec(dir, Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date),
+                null, "commit", "-qm", step[2]);
+            assertEquals(0, commit.exitCode(), commit.err());
+        }
+        assertEquals(List.of("u now a file", "u edit", "t dir moved to u"),
+            NativeGit.lines(dir, "log", "--follow", "--format=%s", "--", "u/"));
+        assertEquals(List.of("t dir moved to u", "t dir edit", "t dir"),
+            NativeGit.lines(dir, "log", "--follow", "--format=%s", "--", "t/"));
+        assertEquals(new CliResult(0, """
+            1bbf8a2  2026-01-07  Test Author               +0     -3  u  u now a file
+            a003d84  2026-01-06  Test Author               +1     -0  u  u edit
+            79c4dac  2026-01-05  Test Author               +0     -0  u  t dir moved to u
+            ef1c2c4  2026-01-04  Test Author               +1     -0  t  t dir edit
+            d9045ee  2026-01-03  Test Author               +1     -0  t  t dir
+            """, ""), Cli.run(dir, "history", "--follow", "--stat", "--format=table", "--", "u/"));
+        assertEquals(NativeGit.lines(dir, "log", "--follow", "--format=%H", "--", "t/"),
+            Cli.run(dir, "history", "--follow", "--format=sha", "--", "t/").outLines());
+        // without the slash the name is followed back through the time it was a file
+        assertEquals(8, Cli.run(dir, "history", "--follow", "--format=sha", "--", "u").outLines().size());
     }
 
     /** Both apply, in either order, as in git: at least two parents and at most one, which no commit has. */
