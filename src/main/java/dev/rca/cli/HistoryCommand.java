@@ -83,7 +83,7 @@ public final class HistoryCommand extends LedgerCommand {
             }
             int[] left = {maxCount == null || maxCount < 0 ? Integer.MAX_VALUE : maxCount};
             if (left[0] > 0) {
-                history.run(query, e -> printer.print(e.commit(), follow ? String.join(", ", e.paths()) : null,
+                history.run(query, e -> printer.print(e.commit(), follow ? shownPaths(e.paths()) : null,
                     e.hasStat() ? new long[] {e.added(), e.removed()} : null) && --left[0] > 0);
             }
             if (ledger != null) {
@@ -91,6 +91,12 @@ public final class HistoryCommand extends LedgerCommand {
             }
         }
         return 0;
+    }
+
+    /** The names a row shows: as they are in JSON, else as git prints them (quoted where git would quote). */
+    private String shownPaths(List<String> paths) {
+        return String.join(", ", format == OutputFormat.JSON ? paths
+            : paths.stream().map(Pathspecs::asGitPrintsIt).toList());
     }
 
     private void printAuthors(PrintWriter out, List<AuthorSummary> rows) {

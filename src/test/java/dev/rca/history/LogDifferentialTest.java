@@ -346,6 +346,44 @@ class LogDifferentialTest {
         assertEquals(8, Cli.run(dir, "history", "--follow", "--format=sha", "--", "u").outLines().size());
     }
 
+    /**
+     * The path {@code history --follow} shows is quoted as git prints it when the name holds a double quote, a
+     * backslash or a control character (a tab here); JSON keeps the name as it is.
+     */
+    @Test
+    void historyFollowQuotesPathsAsGitDoes() throws IOException {
+        Path dir = tmp.resolve("quoted-names");
+        NativeGit.run(tmp, "init", "-q", "-b", "main", dir.toString());
+        String[][] steps = {{"a\"b\\c.txt", "one\n"}, {"a\"b\\c.txt", "one\ntwo\n"}, {"a\"b\\c.txt", "tab\there.txt"},
+            {"tab\there.txt", "one\ntwo\nthree\n"}};
+        int day = 1;
+        for (String[] step : steps) {
+            if (step[1].endsWith(".txt")) {
+                NativeGit.run(dir, "mv", step[0], step[1]);
+            } else {
+                Files.writeString(dir.resolve(step[0]), step[1]);
+                NativeGit.run(dir, "add", step[0]);
+            }
+            String date = "2026-01-%02dT00:00:00Z".formatted(day++);
+            NativeGit.Result commit = NativeGit.exec(dir, Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date),
+                null, "commit", "-qm", "c" + day);
+            assertEquals(0, commit.exitCode(), commit.err());
+        }
+        List<String> git = NativeGit.lines(dir, "log", "--follow", "--name-only", "--format=%h %s", "--",
+            "tab\there.txt").stream().filter(l -> !l.isEmpty()).toList();
+        assertEquals(List.of("\"tab\\there.txt\"", "\"tab\\there.txt\"", "\"a\\\"b\\\\c.txt\"",
+            "\"a\\\"b\\\\c.txt\""), java.util.stream.IntStream.range(0, git.size()).filter(i -> i % 2 == 1)
+            .mapToObj(git::get).toList(), "git's names");
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < git.size(); i += 2) {
+            rows.add(git.get(i) + "  [" + git.get(i + 1) + "]");
+        }
+        CliResult follow = Cli.run(dir, "history", "--follow", "--format=oneline", "--", "tab\there.txt");
+        assertEquals(List.of(0, rows), List.of(follow.exitCode(), follow.outLines()));
+        CliResult json = Cli.run(dir, "history", "--follow", "--format=json", "-n", "1", "--", "tab\there.txt");
+        assertTrue(json.out().contains("\"path\":\"tab\\there.txt\""), json.toString());
+    }
+
     /** Both apply, in either order, as in git: at least two parents and at most one, which no commit has. */
     @Test
     void mergesAndNoMergesTogetherListNothing() {
