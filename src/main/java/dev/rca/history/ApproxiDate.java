@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * git's date parser ({@code date.c}: {@code parse_date_basic}, then {@code approxidate_str}), read strictly. git
@@ -27,17 +29,30 @@ final class ApproxiDate {
         "saturdays"};
     private static final String[] NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
         "nine", "ten"};
-    private static final String[][] UNITS = {{"seconds", "1"}, {"minutes", "60"}, {"hours", "3600"},
-        {"days", "86400"}, {"weeks", "604800"}};
-    /** git's zone names: name, hours east of UTC, and 1 where git adds an hour ("we like summer"). */
-    private static final Object[][] ZONES = {{"idlw", -12, 0}, {"nt", -11, 0}, {"cat", -10, 0}, {"hst", -10, 0},
-        {"hdt", -10, 1}, {"yst", -9, 0}, {"ydt", -9, 1}, {"pst", -8, 0}, {"pdt", -8, 1}, {"mst", -7, 0},
-        {"mdt", -7, 1}, {"cst", -6, 0}, {"cdt", -6, 1}, {"est", -5, 0}, {"edt", -5, 1}, {"ast", -3, 0},
-        {"adt", -3, 1}, {"wat", -1, 0}, {"gmt", 0, 0}, {"utc", 0, 0}, {"z", 0, 0}, {"wet", 0, 0}, {"bst", 0, 1},
-        {"cet", 1, 0}, {"met", 1, 0}, {"mewt", 1, 0}, {"mest", 1, 1}, {"cest", 1, 1}, {"mesz", 1, 1},
-        {"fwt", 1, 0}, {"fst", 1, 1}, {"eet", 2, 0}, {"eest", 2, 1}, {"wast", 7, 0}, {"wadt", 7, 1},
-        {"cct", 8, 0}, {"jst", 9, 0}, {"east", 10, 0}, {"eadt", 10, 1}, {"gst", 10, 0}, {"nzt", 12, 0},
-        {"nzst", 12, 0}, {"nzdt", 12, 1}, {"idle", 12, 0}};
+    private static final Unit[] UNITS = {new Unit("seconds", 1), new Unit("minutes", 60), new Unit("hours", 3600),
+        new Unit("days", 86_400), new Unit("weeks", 604_800)};
+    private static final Zone[] ZONES = {new Zone("idlw", -12, 0), new Zone("nt", -11, 0), new Zone("cat", -10, 0),
+        new Zone("hst", -10, 0), new Zone("hdt", -10, 1), new Zone("yst", -9, 0), new Zone("ydt", -9, 1),
+        new Zone("pst", -8, 0), new Zone("pdt", -8, 1), new Zone("mst", -7, 0), new Zone("mdt", -7, 1),
+        new Zone("cst", -6, 0), new Zone("cdt", -6, 1), new Zone("est", -5, 0), new Zone("edt", -5, 1),
+        new Zone("ast", -3, 0), new Zone("adt", -3, 1), new Zone("wat", -1, 0), new Zone("gmt", 0, 0),
+        new Zone("utc", 0, 0), new Zone("z", 0, 0), new Zone("wet", 0, 0), new Zone("bst", 0, 1),
+        new Zone("cet", 1, 0), new Zone("met", 1, 0), new Zone("mewt", 1, 0), new Zone("mest", 1, 1),
+        new Zone("cest", 1, 1), new Zone("mesz", 1, 1), new Zone("fwt", 1, 0), new Zone("fst", 1, 1),
+        new Zone("eet", 2, 0), new Zone("eest", 2, 1), new Zone("wast", 7, 0), new Zone("wadt", 7, 1),
+        new Zone("cct", 8, 0), new Zone("jst", 9, 0), new Zone("east", 10, 0), new Zone("eadt", 10, 1),
+        new Zone("gst", 10, 0), new Zone("nzt", 12, 0), new Zone("nzst", 12, 0), new Zone("nzdt", 12, 1),
+        new Zone("idle", 12, 0)};
+    /** git's object header date, {@code @<epoch> +hhmm}: any epoch, 0 too. */
+    private static final Pattern HEADER_DATE = Pattern.compile("@(\\d+) [+-]\\d{4}");
+
+    /** A unit of relative dates: its name in full, which git takes less its last letter too. */
+    private record Unit(String name, long seconds) {
+    }
+
+    /** A zone name git knows, hours east of UTC, and 1 where git adds an hour to it ("we like summer"). */
+    private record Zone(String name, int hoursEast, int summer) {
+    }
 
     /** Something git would have skipped: the date as a whole is not understood. */
     static final class Skipped extends RuntimeException {
@@ -86,8 +101,7 @@ final class ApproxiDate {
     private Long basic() {
         int i = 0;
         if (s.startsWith("@")) {
-            java.util.regex.Matcher header = java.util.regex.Pattern.compile("@(\\d+) ([+-])(\\d{2})(\\d{2})")
-                .matcher(s);
+            Matcher header = HEADER_DATE.matcher(s);
             if (header.matches()) {
                 return Long.parseLong(header.group(1));
             }
@@ -128,16 +142,14 @@ final class ApproxiDate {
         if (alphaRun(i).equals("t") && word.length() > 1) {
             return 1; // ISO 8601's T between date and time, which git skips as a word it does not know
         }
-        int m = monthOrWeekday(word);
-        if (m != Integer.MIN_VALUE) {
+        if (monthOrWeekday(word)) {
             return alphaRun(i).length();
         }
-        for (Object[] z : ZONES) {
-            String name = (String) z[0];
-            int match = prefixMatch(word, name);
-            if (match >= 3 || match == name.length()) {
+        for (Zone z : ZONES) {
+            int match = prefixMatch(word, z.name());
+            if (match >= 3 || match == z.name().length()) {
                 if (offset == null) {
-                    offset = 60 * ((int) z[1] + (int) z[2]);
+                    offset = 60 * (z.hoursEast() + z.summer());
                 }
                 return match;
             }
@@ -152,21 +164,15 @@ final class ApproxiDate {
         throw new Skipped();
     }
 
-    /** Sets the month (and returns it) or the weekday; MIN_VALUE when the word is neither. */
-    private int monthOrWeekday(String word) {
+    /** Sets the month, or passes over a weekday (git's basic parse keeps it unused); false when it is neither. */
+    private boolean monthOrWeekday(String word) {
         for (int k = 0; k < 12; k++) {
             if (prefixMatch(word, MONTHS[k]) >= 3) {
                 mon = k;
-                return k;
+                return true;
             }
         }
-        for (int k = 0; k < 7; k++) {
-            if (prefixMatch(word, WEEKDAYS[k]) >= 3) {
-                wday = k;
-                return -1 - k;
-            }
-        }
-        return Integer.MIN_VALUE;
+        return isWeekday(word);
     }
 
     private int basicNumber(int i) {
@@ -365,9 +371,9 @@ final class ApproxiDate {
             }
             throw new Skipped();
         }
-        for (String[] unit : UNITS) {
-            if (prefixMatch(word, unit[0]) >= unit[0].length() - 1) {
-                updateTm(current, Math.multiplyExact(Long.parseLong(unit[1]), num[0]));
+        for (Unit unit : UNITS) {
+            if (prefixMatch(word, unit.name()) >= unit.name().length() - 1) {
+                updateTm(current, Math.multiplyExact(unit.seconds(), num[0]));
                 num[0] = 0;
                 return end;
             }
