@@ -148,14 +148,14 @@ final class FollowWalk {
     private void setNames(List<String> pathspecs) {
         names.clear();
         directoryOnly.clear();
+        Set<String> distinct = new LinkedHashSet<>();
+        Set<String> anyKind = new java.util.HashSet<>();
         for (String spec : pathspecs) {
-            names.add(Pathspecs.name(spec));
-            if (Pathspecs.directoryOnly(spec)) {
-                directoryOnly.add(Pathspecs.name(spec));
-            }
+            distinct.add(Pathspecs.name(spec));
+            (Pathspecs.directoryOnly(spec) ? directoryOnly : anyKind).add(Pathspecs.name(spec));
         }
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
-        names.clear();
+        // src and src/ both typed: the one without the slash asks for more
+        directoryOnly.removeAll(anyKind);
         names.addAll(distinct);
         namesChanged();
     }

@@ -342,8 +342,10 @@ class LogDifferentialTest {
             """, ""), Cli.run(dir, "history", "--follow", "--stat", "--format=table", "--", "u/"));
         assertEquals(NativeGit.lines(dir, "log", "--follow", "--format=%H", "--", "t/"),
             Cli.run(dir, "history", "--follow", "--format=sha", "--", "t/").outLines());
-        // without the slash the name is followed back through the time it was a file
+        // without the slash the name is followed back through the time it was a file, also beside it with one
         assertEquals(8, Cli.run(dir, "history", "--follow", "--format=sha", "--", "u").outLines().size());
+        assertEquals(Cli.run(dir, "history", "--follow", "--format=sha", "--", "t"),
+            Cli.run(dir, "history", "--follow", "--format=sha", "--", "t/", "t"));
     }
 
     /**
