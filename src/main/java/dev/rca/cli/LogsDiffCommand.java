@@ -37,7 +37,7 @@ public final class LogsDiffCommand extends LedgerCommand {
         description = "Also mask matches of <regex> as <name> (repeatable; applied before the built-in masks).")
     List<String> masks = new ArrayList<>();
 
-    @Option(names = {"-U", "--context"}, paramLabel = "<n>", description = "Show <n> shared lines before each difference.")
+    @Option(names = {"-U", "--context"}, paramLabel = "<n>", description = "Show <n> shared lines before and after each difference; headers count them, as in diff -U<n>.")
     int context;
 
     @Option(names = "--ignore-moves",

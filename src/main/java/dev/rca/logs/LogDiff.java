@@ -155,32 +155,73 @@ public final class LogDiff {
      * side's lines of a hunk before the bad side's; stops early when {@code sink} returns false.
      */
     public static void unmatchedLines(LogDiffResult result, Predicate<UnmatchedLine> sink) throws IOException {
-        hunkLines(result, 0, sink);
+        hunkLines(result, 0, hunk -> true, sink);
     }
 
     /**
-     * As {@link #unmatchedLines}, with up to {@code context} lines both logs share before each hunk, given as
-     * {@link UnmatchedLine.Side#CONTEXT} with their line number in the good log.
+     * As {@link #unmatchedLines}, with up to {@code context} lines both logs share before and after each hunk,
+     * given as {@link UnmatchedLine.Side#CONTEXT} with their line number in the good log. As in {@code diff -U},
+     * hunks whose context would touch or overlap (at most {@code 2 * context} shared lines apart) are shown as one:
+     * {@code onHunk} gets each shown hunk, its ranges spanning its context, before its first line.
      */
-    public static void hunkLines(LogDiffResult result, int context, Predicate<UnmatchedLine> sink) throws IOException {
+    public static void hunkLines(LogDiffResult result, int context, Predicate<LogDiffHunk> onHunk,
+                                 Predicate<UnmatchedLine> sink) throws IOException {
         if (context < 0) {
             throw new IllegalArgumentException("context must be >= 0: " + context);
         }
         if (result.matches()) {
             return;
         }
+        List<LogDiffHunk> hunks = result.hunks();
         try (LogLineReader good = reader(result.good()); LogLineReader bad = reader(result.bad())) {
             long goodDone = 1;
-            for (LogDiffHunk hunk : result.hunks()) {
-                long contextFrom = Math.max(goodDone, hunk.goodFrom() - context);
-                if (!emit(good, UnmatchedLine.Side.CONTEXT, contextFrom, hunk.goodFrom() - contextFrom, sink)
-                    || !emit(good, UnmatchedLine.Side.GOOD, hunk.goodFrom(), hunk.goodCount(), sink)
-                    || !emit(bad, UnmatchedLine.Side.BAD, hunk.badFrom(), hunk.badCount(), sink)) {
+            for (int first = 0; first < hunks.size();) {
+                int end = shownTogether(hunks, first, context);
+                List<LogDiffHunk> members = hunks.subList(first, end);
+                long goodFrom = members.stream().mapToLong(LogDiffHunk::goodFrom).min().orElseThrow();
+                long goodEnd = members.stream().mapToLong(h -> h.goodFrom() + h.goodCount()).max().orElseThrow();
+                long badFrom = members.stream().mapToLong(LogDiffHunk::badFrom).min().orElseThrow();
+                long badEnd = members.stream().mapToLong(h -> h.badFrom() + h.badCount()).max().orElseThrow();
+                // with moves dropped, a bad-only run may stand before the good lines already shown: no context then
+                long before = Math.max(0, Math.min(goodFrom - Math.max(goodDone, goodFrom - context), badFrom - 1));
+                long after = Math.min(Math.min(context, result.goodLines() + 1 - goodEnd),
+                    result.badLines() + 1 - badEnd);
+                if (!onHunk.test(new LogDiffHunk(goodFrom - before, goodEnd + after - goodFrom + before,
+                    badFrom - before, badEnd + after - badFrom + before))
+                    || !emit(good, UnmatchedLine.Side.CONTEXT, goodFrom - before, before, sink)) {
                     return;
                 }
-                goodDone = hunk.goodFrom() + hunk.goodCount();
+                long shared = goodFrom;
+                for (LogDiffHunk hunk : members) {
+                    if (!emit(good, UnmatchedLine.Side.CONTEXT, shared, hunk.goodFrom() - shared, sink)
+                        || !emit(good, UnmatchedLine.Side.GOOD, hunk.goodFrom(), hunk.goodCount(), sink)
+                        || !emit(bad, UnmatchedLine.Side.BAD, hunk.badFrom(), hunk.badCount(), sink)) {
+                        return;
+                    }
+                    shared = Math.max(shared, hunk.goodFrom() + hunk.goodCount());
+                }
+                if (!emit(good, UnmatchedLine.Side.CONTEXT, goodEnd, after, sink)) {
+                    return;
+                }
+                goodDone = goodEnd + after;
+                first = end;
             }
         }
+    }
+
+    /**
+     * The end (exclusive) of the run of hunks from {@code first} that {@code diff -U<context>} would show as one:
+     * each next hunk at most {@code 2 * context} shared lines after the run so far. Without context every hunk
+     * stands alone, as in {@code diff -U0}.
+     */
+    private static int shownTogether(List<LogDiffHunk> hunks, int first, int context) {
+        long goodEnd = hunks.get(first).goodFrom() + hunks.get(first).goodCount();
+        int end = first + 1;
+        while (context > 0 && end < hunks.size() && hunks.get(end).goodFrom() - goodEnd <= 2L * context) {
+            goodEnd = Math.max(goodEnd, hunks.get(end).goodFrom() + hunks.get(end).goodCount());
+            end++;
+        }
+        return end;
     }
 
     /** The first {@code limit} lines only one side has, in the order {@link #unmatchedLines} gives them. */

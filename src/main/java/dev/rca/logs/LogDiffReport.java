@@ -23,8 +23,9 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
      * divergence, each hunk as {@code @@ -<good from>,<count> +<bad from>,<count> @@} followed by its lines
      * ({@code -<n>\t<text>} from the good log, {@code +<n>\t<text>} from the bad one), and a summary.
      *
-     * With {@code context > 0}, up to that many lines both logs share come before each hunk's lines, as
-     * {@code  <n>\t<text>} with the good log's line number.
+     * With {@code context > 0}, up to that many lines both logs share come before and after each hunk's lines, as
+     * {@code  <n>\t<text>} with the good log's line number, and the headers' ranges are those of {@code diff -U}:
+     * they span the context, and hunks close together are one.
      *
      * @param width cut each printed line to this many characters (a terminal's width), or 0 for no cut
      */
@@ -39,15 +40,10 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
         LogDiffResult.Divergence first = r.firstDivergence().orElseThrow();
         out.printf("first divergence: %s line %s, %s line %s%n", goodName, lineOrEnd(first.goodLine(), r.goodLines()),
             badName, lineOrEnd(first.badLine(), r.badLines()));
-        List<LogDiffHunk> hunks = r.hunks();
-        int[] next = {0};
-        long[] goodDone = {1};
-        LogDiff.hunkLines(r, context, line -> {
-            while (next[0] < hunks.size() && startsHunk(hunks.get(next[0]), line, context, goodDone[0])) {
-                LogDiffHunk h = hunks.get(next[0]++);
-                goodDone[0] = h.goodFrom() + h.goodCount();
-                out.printf("@@ -%d,%d +%d,%d @@%n", h.goodFrom(), h.goodCount(), h.badFrom(), h.badCount());
-            }
+        LogDiff.hunkLines(r, context, h -> {
+            out.printf("@@ -%s +%s @@%n", range(h.goodFrom(), h.goodCount()), range(h.badFrom(), h.badCount()));
+            return true;
+        }, line -> {
             String prefix = switch (line.side()) {
                 case GOOD -> "-";
                 case BAD -> "+";
@@ -58,7 +54,7 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
             return !out.checkError();
         });
         out.printf("%d line%s only in %s, %d only in %s, in %d place%s%n", r.onlyInGood(), r.onlyInGood() == 1 ? "" : "s",
-            goodName, r.onlyInBad(), badName, hunks.size(), hunks.size() == 1 ? "" : "s");
+            goodName, r.onlyInBad(), badName, r.hunks().size(), r.hunks().size() == 1 ? "" : "s");
     }
 
     /**
@@ -137,17 +133,11 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
     }
 
     /**
-     * True when {@code line} is the first line printed for {@code hunk}, so its header goes before it: its
-     * first context line, or without context its first good line, or without either its first bad line.
+     * A hunk header's range as {@code diff -U} writes it, {@code <start>,<count>}, where an empty range starts at
+     * the line before the place it names (0 at the top of the file), the line its other side's lines follow.
      */
-    private static boolean startsHunk(LogDiffHunk hunk, UnmatchedLine line, int context, long goodDone) {
-        long contextFrom = Math.max(goodDone, hunk.goodFrom() - context);
-        boolean hasContext = contextFrom < hunk.goodFrom();
-        return switch (line.side()) {
-            case CONTEXT -> hasContext && line.line() == contextFrom;
-            case GOOD -> !hasContext && hunk.goodCount() > 0 && line.line() == hunk.goodFrom();
-            case BAD -> !hasContext && hunk.goodCount() == 0 && line.line() == hunk.badFrom();
-        };
+    private static String range(long from, long count) {
+        return (count == 0 ? from - 1 : from) + "," + count;
     }
 
     private static String lineOrEnd(long line, long total) {

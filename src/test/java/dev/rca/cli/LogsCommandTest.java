@@ -238,27 +238,37 @@ class LogsCommandTest {
     }
 
     @Test
-    void contextLinesComeBeforeEachHunk() throws IOException {
+    void contextLinesSurroundEachHunkAndTheHeadersCountThem() throws IOException {
         Files.write(tmp.resolve("a.log"), java.util.List.of("one", "two", "three", "four", "five", "six", "seven"));
         Files.write(tmp.resolve("b.log"), java.util.List.of("one", "two", "three", "FOUR", "five", "seven", "eight"));
         CliResult r = Cli.run(tmp, "logs", "diff", "a.log", "b.log", "-U", "2");
         assertEquals(1, r.exitCode(), r.toString());
+        // diff -U2 a.log b.log: one hunk @@ -2,6 +2,6 @@, as the three changes are at most 4 shared lines apart
         assertEquals(String.join("\n",
             "--- a.log (7 lines)",
             "+++ b.log (7 lines)",
             "first divergence: a.log line 4, b.log line 4",
-            "@@ -4,1 +4,1 @@",
+            "@@ -2,6 +2,6 @@",
             " 2\ttwo",
             " 3\tthree",
             "-4\tfour",
             "+4\tFOUR",
-            "@@ -6,1 +6,0 @@",
             " 5\tfive",
             "-6\tsix",
-            "@@ -8,0 +7,1 @@",
             " 7\tseven",
             "+7\teight",
             "2 lines only in a.log, 2 only in b.log, in 3 places", ""), r.out());
+        // diff -U0: an empty range starts at the line before it
+        assertEquals(String.join("\n",
+            "@@ -4,1 +4,1 @@",
+            "-4\tfour",
+            "+4\tFOUR",
+            "@@ -6,1 +5,0 @@",
+            "-6\tsix",
+            "@@ -7,0 +7,1 @@",
+            "+7\teight",
+            "2 lines only in a.log, 2 only in b.log, in 3 places", ""),
+            Cli.run(tmp, "logs", "diff", "a.log", "b.log").out().split("\n", 4)[3]);
         assertEquals(2, Cli.run(tmp, "logs", "diff", "a.log", "b.log", "--context=-1").exitCode());
     }
 
@@ -277,7 +287,7 @@ class LogsCommandTest {
             "--- a.log (5 lines)",
             "+++ b.log (6 lines)",
             "first divergence: a.log line 5, b.log line 5",
-            "@@ -5,0 +5,1 @@",
+            "@@ -4,0 +5,1 @@",
             "+5\t[main] ERROR lock timeout",
             "0 lines only in a.log, 1 only in b.log, in 1 place", ""), r.out());
         Files.write(tmp.resolve("c.log"), java.util.List.of("[pool-1-thread-1] start", "[pool-1-thread-9] load prices",
@@ -299,17 +309,19 @@ class LogsCommandTest {
             "1 line only in good.log, 2 only in bad.log, in 1 place", "");
         String head = "--- good.log (5 lines)\n+++ bad.log (6 lines)\nfirst divergence: good.log line 2, bad.log line 2\n";
         assertEquals(head + "@@ -2,1 +2,2 @@\n" + replaced, diffIgnoringMoves(good, bad));
-        assertEquals(head + "@@ -2,1 +2,2 @@\n 1\t[main] start\n" + replaced, diffIgnoringMoves(good, bad, "-U", "1"));
+        // the context after is the good log's next line, though it moved: with moves, context is the good log's
+        assertEquals(head + "@@ -1,3 +1,4 @@\n 1\t[main] start\n" + replaced.replace("1 line only",
+            " 3\t[worker-1] delivered batch 1\n1 line only"), diffIgnoringMoves(good, bad, "-U", "1"));
         // a moved line splits the bad side in two: each hunk's header stays above its own lines
         assertEquals(String.join("\n",
             "--- good.log (5 lines)",
             "+++ bad.log (6 lines)",
             "first divergence: good.log line 4, bad.log line 3",
-            "@@ -4,1 +3,0 @@",
+            "@@ -4,1 +2,0 @@",
             "-4\tmax_attempts=3",
-            "@@ -4,0 +3,1 @@",
+            "@@ -3,0 +3,1 @@",
             "+3\tWARN max_attempts is not a number",
-            "@@ -4,0 +5,1 @@",
+            "@@ -3,0 +5,1 @@",
             "+5\tmax_attempts=1",
             "1 line only in good.log, 2 only in bad.log, in 3 places", ""),
             diffIgnoringMoves(java.util.List.of("start", "config loaded", "upstream ready", "max_attempts=3", "exit"),

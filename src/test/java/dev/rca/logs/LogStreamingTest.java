@@ -85,7 +85,7 @@ class LogStreamingTest {
         List<String> out = Files.readAllLines(tmp.resolve("diff.txt"));
         int divergence = LINES / 2 + 3;
         assertEquals("first divergence: good.log line " + divergence + ", bad.log line " + divergence, out.get(2));
-        assertEquals("@@ -" + divergence + ",0 +" + divergence + ",2 @@", out.get(3));
+        assertEquals("@@ -" + (divergence - 1) + ",0 +" + divergence + ",2 @@", out.get(3));
         assertEquals("+" + (divergence + 1) + "\tjava.lang.IllegalStateException: lock held", out.get(5));
         assertEquals("0 lines only in good.log, 2 only in bad.log, in 1 place", out.get(6));
     }
