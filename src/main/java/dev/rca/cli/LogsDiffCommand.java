@@ -13,8 +13,11 @@ import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.Ledgers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,7 +71,7 @@ public final class LogsDiffCommand extends LedgerCommand {
                 progress());
             LogDiffReport report = new LogDiffReport(result, good, bad);
             if (ticket != null) {
-                recordEvidence(report);
+                recordEvidence(result);
             }
             if (format == OutputFormat.JSON) {
                 report.json(out());
@@ -88,11 +91,26 @@ public final class LogsDiffCommand extends LedgerCommand {
         }
     }
 
-    /** Adds the comparison to the ledger as evidence, unless it holds this comparison already. */
-    private void recordEvidence(LogDiffReport report) throws IOException {
+    /**
+     * Adds the comparison to the ledger as evidence, unless it holds this comparison already. The logs are named
+     * from the top of the work tree (absolute when outside it), in the item and in its command, which is written as
+     * it would run there: the ledger and the post-mortem are read from anywhere but the directory rca ran in.
+     */
+    private void recordEvidence(LogDiffResult result) throws IOException {
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile ledger = ledgerFile(workspace);
-            Ledgers.RecordedEvidence recorded = Ledgers.recordLogDiff(ledger, report.evidence(invocation()));
+            String goodName = workspace.nameFromTop(result.good());
+            String badName = workspace.nameFromTop(result.bad());
+            List<String> command = new ArrayList<>(List.of("logs", "diff", goodName, badName));
+            masks.forEach(mask -> command.add("--mask=" + mask));
+            if (ignoreMoves) {
+                command.add("--ignore-moves");
+            }
+            command.addAll(List.of("-t", ledger.ticket().value()));
+            Map<String, Object> item = new LogDiffReport(result, goodName, badName)
+                .evidence(Ledgers.commandLine("rca", command.toArray(String[]::new)),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            Ledgers.RecordedEvidence recorded = Ledgers.recordLogDiff(ledger, item);
             err().println(recorded.added() ? "recorded as " + recorded.id() + " in " + ledger.displayName()
                 : "rca: note: this comparison is already " + recorded.id() + " in " + ledger.displayName()
                 + "; nothing added");

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code rca timeline}: the ledger's events in time order. */
 @Command(name = "timeline",
-    description = {"Merges the ledger's timeline, symptoms, experiments, bisect steps and the dates of "
-        + "evidence, offending and fix commits into one list in time order. Entries without a time come last, as do "
+    description = {"Merges the ledger's timeline, symptoms, experiments, bisect steps, recorded rca verify runs and "
+        + "log comparisons, and the dates of evidence, offending and fix commits into one list in time order. Entries without a time come last, as do "
         + "entries whose time cannot be read (shown as written; rca check reports them)."},
     footer = {"%nExample:%n  rca timeline -t PAY-142 --format=json"})
 public final class TimelineCommand extends LedgerCommand {

@@ -173,6 +173,33 @@ public final class GitWorkspace implements AutoCloseable {
         return repository.getWorkTree().toPath().toAbsolutePath().normalize();
     }
 
+    /**
+     * How a file is named where the repository's readers resolve it (a ledger, a post-mortem): relative to the top of
+     * the work tree, with {@code /}, when it is inside it, else absolute. A file reached through a symbolic link to
+     * the work tree (macOS's {@code /tmp}) is inside it too.
+     */
+    public String nameFromTop(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (isBare()) {
+            return absolute.toString();
+        }
+        Path top = workTree();
+        if (!absolute.startsWith(top)) {
+            try {
+                Path real = absolute.toRealPath();
+                Path realTop = top.toRealPath();
+                if (real.startsWith(realTop)) {
+                    absolute = real;
+                    top = realTop;
+                }
+            } catch (IOException gone) {
+                // a file that is not there keeps the name it was given
+            }
+        }
+        return absolute.startsWith(top) ? top.relativize(absolute).toString().replace(File.separatorChar, '/')
+            : absolute.toString();
+    }
+
     /** The git directory of this work tree ({@code .git}, or {@code .git/worktrees/<name>}). */
     public Path gitDir() {
         return repository.getDirectory().toPath().toAbsolutePath().normalize();

@@ -85,8 +85,9 @@ public final class LedgerViews {
     }
 
     /**
-     * The timeline: the ledger's own timeline entries, symptoms, experiments, timed bisect steps and the dates
-     * of evidence commits, in time order (entries without a time, or with one rca cannot read, last).
+     * The timeline: the ledger's own timeline entries, symptoms, experiments, timed bisect steps, the dates
+     * of evidence commits, and the {@code rca verify} runs and log comparisons recorded as evidence, when they were
+     * recorded, in time order (entries without a time, or with one rca cannot read, last).
      */
     public static List<TimelineEvent> timeline(Ledger ledger) {
         return Timeline.order(events(ledger));
@@ -146,10 +147,20 @@ public final class LedgerViews {
                 }
             }
         }
+        String lastVerify = ledger.evidence().stream().filter(e -> Evidence.VERIFY.equals(e.kind()))
+            .map(Evidence::id).reduce((first, second) -> second).orElse(null);
         for (Evidence e : ledger.evidence()) {
             Instant at = LooseInstant.parse(e.date());
             if (at != null && Evidence.COMMIT.equals(e.kind())) {
                 events.add(new TimelineEvent(at, "commit", e.id() + ": " + describe(e), e.author()));
+            } else if (Evidence.VERIFY.equals(e.kind())) {
+                // rca verify wrote its time only into validation.verify before it stamped the item too; that
+                // record is the last run's
+                String when = e.at() == null && e.id().equals(lastVerify) && ledger.validation() != null
+                    && ledger.validation().verify() != null ? ledger.validation().verify().at() : e.at();
+                events.add(event(when, "verify", e.id() + ": " + describe(e), "rca verify"));
+            } else if (Evidence.LOG_DIFF.equals(e.kind())) {
+                events.add(event(e.at(), "log-diff", e.id() + ": " + describe(e), e.command()));
             }
         }
         return events;
@@ -187,6 +198,9 @@ public final class LedgerViews {
         }
         if (Evidence.QUERY.equals(e.kind()) && e.command() != null) {
             return e.command() + " (" + e.commits().size() + " commits)";
+        }
+        if (e.logDiff() != null) {
+            return e.logDiff().findings() + (e.note() == null ? "" : " (" + e.note() + ")");
         }
         return e.note() != null ? e.note() : e.kind();
     }

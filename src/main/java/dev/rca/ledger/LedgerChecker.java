@@ -76,6 +76,12 @@ public final class LedgerChecker {
                     Set.of(ItemKind.HYPOTHESIS));
             }
         }
+        for (int i = 0; i < ledger.evidence().size(); i++) {
+            time("evidence." + i, ledger.evidence().get(i).id(), ledger.evidence().get(i).at());
+        }
+        if (ledger.validation() != null && ledger.validation().verify() != null) {
+            time("validation.verify", "validation.verify", ledger.validation().verify().at());
+        }
         commits(path -> true);
     }
 

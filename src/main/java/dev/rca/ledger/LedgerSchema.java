@@ -138,7 +138,7 @@ final class LedgerSchema {
                 text(m.get("author"), p + ".author"), text(m.get("date"), p + ".date"),
                 text(m.get("note"), p + ".note"), text(m.get("command"), p + ".command"),
                 words(m.get("commits"), p + ".commits"),
-                Evidence.LOG_DIFF.equals(kindOfEvidence) ? logDivergence(m, p) : null);
+                Evidence.LOG_DIFF.equals(kindOfEvidence) ? logDivergence(m, p) : null, text(m.get("at"), p + ".at"));
         });
         BisectRecord bisect = section(top.get("bisect"), "bisect", m -> {
             List<BisectStep> steps = items(m.get("steps"), "bisect.steps", (s, p) -> {

@@ -55,6 +55,23 @@ public record LogDivergence(Long goodLine, Long badLine, long onlyInGood, long o
             ((Number) item.get("only_in_bad")).longValue(), lines);
     }
 
+    /**
+     * What the comparison found, in words: where the logs first diverge and how many lines only each has, or that
+     * they match after masking.
+     */
+    public String findings() {
+        if (matched()) {
+            return "the logs match after masking";
+        }
+        StringBuilder found = new StringBuilder();
+        if (goodLine != null && badLine != null) {
+            found.append("first divergence at line ").append(goodLine).append(" of the good log and line ")
+                .append(badLine).append(" of the bad log; ");
+        }
+        return found.append(onlyInGood).append(onlyInGood == 1 ? " line" : " lines")
+            .append(" only in the good log, ").append(onlyInBad).append(" only in the bad log").toString();
+    }
+
     /** True when the logs matched after masking. */
     public boolean matched() {
         return goodLine == null && badLine == null && onlyInGood == 0 && onlyInBad == 0;

@@ -93,13 +93,15 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
     }
 
     /**
-     * The comparison as a ledger evidence item ({@code kind: log-diff}): the command that made it and the
-     * {@link #summary(int) summary} with at most 20 unmatched lines, enough to recognise the divergence later.
+     * The comparison as a ledger evidence item ({@code kind: log-diff}): the command that made it, when
+     * ({@code at}, ISO-8601), and the {@link #summary(int) summary} with at most 20 unmatched lines, enough to
+     * recognise the divergence later.
      */
-    public Map<String, Object> evidence(String command) throws IOException {
+    public Map<String, Object> evidence(String command, String at) throws IOException {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", "log-diff");
         item.put("command", command);
+        item.put("at", at);
         item.putAll(summary(20));
         return item;
     }

@@ -376,7 +376,7 @@ public final class PostmortemRenderer {
             List<LogDivergence.Line> divergence = List.of();
             if (e.logDiff() != null) {
                 divergence = e.logDiff().atFirstDivergence();
-                line.append(" — ").append(logDiffFindings(e.logDiff(), !divergence.isEmpty()));
+                line.append(" — ").append(e.logDiff().findings()).append(divergence.isEmpty() ? "" : ":");
             }
             out.item(line.toString(), "evidence." + i);
             if (block != null) {
@@ -386,21 +386,6 @@ public final class PostmortemRenderer {
                 fenced(out, "  ", "diff", firstDivergence(divergence), "evidence." + i);
             }
         }
-    }
-
-    /** What a recorded {@code rca logs diff} found, ending with a colon when its first divergence follows. */
-    private static String logDiffFindings(LogDivergence diff, boolean linesFollow) {
-        if (diff.matched()) {
-            return "the logs match after masking";
-        }
-        StringBuilder found = new StringBuilder();
-        if (diff.goodLine() != null && diff.badLine() != null) {
-            found.append("first divergence at line ").append(diff.goodLine()).append(" of the good log and line ")
-                .append(diff.badLine()).append(" of the bad log; ");
-        }
-        found.append(diff.onlyInGood()).append(diff.onlyInGood() == 1 ? " line" : " lines")
-            .append(" only in the good log, ").append(diff.onlyInBad()).append(" only in the bad log");
-        return found.append(linesFollow ? ":" : "").toString();
     }
 
     /**

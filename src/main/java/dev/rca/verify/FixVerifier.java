@@ -4,6 +4,7 @@ import dev.rca.Progress;
 import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
+import dev.rca.ledger.Evidence;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.VerifyRecord;
 import java.nio.file.Path;
@@ -95,8 +96,9 @@ public final class FixVerifier {
         VerifyPlan plan = result.plan();
         String at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("kind", "verify");
+        evidence.put("kind", Evidence.VERIFY);
         evidence.put("command", plan.command());
+        evidence.put("at", at);
         evidence.put("commits", List.of(plan.parent().sha(), plan.fix().sha()));
         evidence.put("note", summary(result));
         VerifyRecord verify = new VerifyRecord(plan.command(), plan.fix().sha(), plan.parent().sha(), plan.runs(),

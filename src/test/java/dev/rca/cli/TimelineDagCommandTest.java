@@ -191,13 +191,106 @@ class TimelineDagCommandTest {
               - id: E2
                 kind: log-diff
                 command: rca logs diff good.log bad.log -t PAY-142
-                match: false
             """), ledger);
+        assertTrue(ledger.matches("(?s).*\n    at: \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"\n    match: false\n.*"), ledger);
         assertTrue(ledger.contains("""
                 first_divergence:
                   good_line: 2
                   bad_line: 2
             """), ledger);
         assertEquals(0, Cli.run(dir, "check").exitCode());
+    }
+
+    @Test
+    void aLogComparisonNamesItsLogsFromTheTopOfTheWorkTreeWhereverItRan() throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("build/runs"));
+        Files.writeString(runs.resolve("good.log"), "start\nok\nend\n");
+        Files.writeString(runs.resolve("bad.log"), "start\nfail\nend\n");
+        Path outside = Files.writeString(tmp.resolve("ci good.log"), "start\nok\nend\n");
+        CliResult inRuns = Cli.run(runs, "logs", "diff", "good.log", "../runs/bad.log", "--context=1", "-t", "PAY-142");
+        assertEquals(new CliResult(ExitCode.NEGATIVE, String.join("\n", "--- good.log (3 lines)",
+            "+++ ../runs/bad.log (3 lines)", "first divergence: good.log line 2, ../runs/bad.log line 2",
+            "@@ -1,3 +1,3 @@", " 1\tstart", "-2\tok", "+2\tfail", " 3\tend",
+            "1 line only in good.log, 1 only in ../runs/bad.log, in 1 place", ""),
+            "recorded as E2 in docs/postmortems/PAY-142.yaml\n"), inRuns);
+        // the same comparison from the top is the same command: nothing added
+        assertEquals("rca: note: this comparison is already E2 in docs/postmortems/PAY-142.yaml; nothing added\n",
+            Cli.run(dir, "logs", "diff", "build/runs/good.log", "build/runs/bad.log", "-t", "PAY-142").err());
+        // a log outside the repository keeps its absolute name; -C names the repository, not the logs' place
+        assertEquals("recorded as E3 in docs/postmortems/PAY-142.yaml\n", Cli.run(tmp, "-C", "repo/build", "logs",
+            "diff", outside.toString(), "runs/bad.log", "--mask=word=fail", "--ignore-moves", "-t", "PAY-142").err());
+        String ledger = Files.readString(dir.resolve("docs/postmortems/PAY-142.yaml"))
+            .replaceAll("at: \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"", "at: <now>");
+        String quotedOutside = "'" + outside + "'";
+        assertTrue(ledger.contains("""
+              - id: E2
+                kind: log-diff
+                command: rca logs diff build/runs/good.log build/runs/bad.log -t PAY-142
+                at: <now>
+                match: false
+                good:
+                  path: build/runs/good.log
+                  lines: 3
+                bad:
+                  path: build/runs/bad.log
+                  lines: 3
+            """), ledger);
+        assertTrue(ledger.contains("""
+              - id: E3
+                kind: log-diff
+                command: rca logs diff %s build/runs/bad.log --mask=word=fail --ignore-moves -t PAY-142
+                at: <now>
+                match: false
+                good:
+                  path: %s
+            """.formatted(quotedOutside, outside)), ledger);
+        assertEquals(0, Cli.run(dir, "check").exitCode());
+    }
+
+    @Test
+    void timelinePlacesVerifyRunsAndLogComparisonsWhenTheyWereRecorded() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        String text = Files.readString(ledger);
+        // E2 as rca logs diff records it now; E3 an older comparison, without a time; E4 and E5 verify runs, the
+        // last without its own time as rca verify wrote it before it stamped the item: validation.verify has it
+        Files.writeString(ledger, text.replace("\nroot_cause:", """
+              - {id: E2, kind: log-diff, command: rca logs diff runs/good.log runs/bad.log -t PAY-142,
+                 at: "2026-11-20T09:30:00Z", match: false, first_divergence: {good_line: 2, bad_line: 2},
+                 only_in_good: 1, only_in_bad: 1, unmatched: []}
+              - {id: E3, kind: log-diff, command: rca logs diff good.log bad.log -t PAY-142, match: true,
+                 only_in_good: 0, only_in_bad: 0, unmatched: []}
+              - {id: E4, kind: verify, command: sh test.sh, at: "2026-11-20T11:00:00Z",
+                 note: "failed 0 of 2 runs at the parent: not validated"}
+              - {id: E5, kind: verify, command: sh test.sh, note: "failed 2 of 2 runs at the parent: validated"}
+            root_cause:""").replace("  not_covered:", "  verify: {command: sh test.sh, passed: true, at: \"2026-11-20T12:00:00Z\"}\n  not_covered:"));
+        assertEquals(0, Cli.run(dir, "check").exitCode(), Cli.run(dir, "check").toString());
+        CliResult r = Cli.run(dir, "timeline");
+        assertEquals(0, r.exitCode(), r.toString());
+        String sha = commit.name().substring(0, 12);
+        String e2 = "E2: first divergence at line 2 of the good log and line 2 of the bad log; 1 line only in the good"
+            + " log, 1 only in the bad log";
+        String table = String.join("",
+            row("TIME", "KIND", "TEXT", "SOURCE", e2.length()),
+            row("2026-01-01T00:01:00Z", "commit", "E1: " + sha + " cache: evict under the order lock",
+                "Alice Author <alice@example.com>", e2.length()),
+            row("2026-11-20T09:00:00Z", "timeline", "build 1.42 deployed", "deploy log", e2.length()),
+            row("2026-11-20T09:12:00Z", "symptom", "S1: CheckoutIT times out after 30 s", "CI run 4411", e2.length()),
+            row("2026-11-20T09:30:00Z", "log-diff", e2, "rca logs diff runs/good.log runs/bad.log -t PAY-142",
+                e2.length()),
+            row("2026-11-20T10:00:00Z", "experiment", "X1: thread dump during the hang → no OrderLock holder",
+                "tests H1", e2.length()),
+            row("2026-11-20T11:00:00Z", "verify", "E4: failed 0 of 2 runs at the parent: not validated", "rca verify",
+                e2.length()),
+            row("2026-11-20T12:00:00Z", "verify", "E5: failed 2 of 2 runs at the parent: validated", "rca verify",
+                e2.length()),
+            row("-", "timeline", "pager fired", "-", e2.length()),
+            row("-", "log-diff", "E3: the logs match after masking", "rca logs diff good.log bad.log -t PAY-142",
+                e2.length()));
+        assertEquals(table, r.out());
+    }
+
+    /** A row of rca timeline's table, its TEXT column {@code width} wide. */
+    private static String row(String time, String kind, String text, String source, int width) {
+        return String.format("%-20s  %-10s  %-" + width + "s  %s%n", time, kind, text, source);
     }
 }

@@ -333,6 +333,21 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aLogDiffRunInASubdirectoryIsStatedAsItRunsFromTheTop() throws java.io.IOException {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        Path logs = Files.createDirectories(tmp.resolve("ci/logs"));
+        write(logs.resolve("good.log"), "start\nok\n");
+        write(logs.resolve("bad.log"), "start\nfail\n");
+        assertEquals(1, Cli.run(logs, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142").exitCode());
+        assertEquals(new CliResult(0, MD + "\n", ""), Cli.run(logs, "postmortem", "-t", "PAY-142"));
+        String md = r.read(MD);
+        assertTrue(md.contains("- E3 (log-diff): `rca logs diff ci/logs/good.log ci/logs/bad.log -t PAY-142` — first"
+            + " divergence at line 2 of the good log and line 2 of the bad log; 1 line only in the good log, 1 only in"
+            + " the bad log:\n"), md);
+    }
+
+    @Test
     void aLogDiffWrittenByHandStatesNoComparisonAndANoteComesBeforeTheFindings() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");

@@ -45,8 +45,10 @@ class VerifyCommandTest {
         assertEquals(List.of("sh test.sh", r.fixParent.name(), r.fix.name(), 2, 2, 2, true),
             List.of(v.command(), v.parent(), v.fix(), v.runs(), v.parentFailures(), v.fixPasses(), v.passed()));
         Evidence e = ledger.evidence().get(2);
-        assertEquals(List.of("E3", "verify", "sh test.sh", List.of(r.fixParent.name(), r.fix.name())),
-            List.of(e.id(), e.kind(), e.command(), e.commits()));
+        // stamped as validation.verify is, so rca timeline places every run, not only the last
+        assertEquals(List.of("E3", "verify", "sh test.sh", List.of(r.fixParent.name(), r.fix.name()), v.at()),
+            List.of(e.id(), e.kind(), e.command(), e.commits(), e.at()));
+        assertTrue(v.at().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), v.at());
         assertTrue(r.read("docs/postmortems/PAY-142.yaml").contains("# The symptom as CI reported it, word for word."));
         assertEquals(before, Snapshot.of(tmp));
     }
