@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lint",
     description = {"Checks post-mortems against the rules of a good one; exit 1 when any is broken.",
         "The nine sections in order, mandatory ones present and not empty, no hedging or blame, SHAs that resolve,"
-            + " validation coverage stated, action items with owner and tracking.",
+            + " a root cause that names code, validation coverage stated, action items with owner and tracking.",
         "Findings read <file>:<line>:<col>: <rule>: <message>; exit 1 when there are any.",
         "Rules are turned off, and words added, in .rca.yaml at the repository root."},
     footer = {"%nExample:%n  rca lint docs/postmortems/PAY-142.md",

@@ -125,16 +125,18 @@ final class LedgerProse {
     }
 
     /**
-     * True when {@code text} names code: a code span, a word {@link #inline} would put in one, or a commit SHA.
-     * A root cause that names none is a summary ("a configuration issue"), not the mechanism.
-     */
-    /**
      * A file named in prose, which {@link #inline} leaves as it is: {@code config.yaml}, {@code cache.go},
-     * {@code Dockerfile}. Two characters at least before the dot, so "e.g." and "i.e." are none.
+     * {@code Dockerfile}, {@code f.txt}. Two characters at least after the dot, so "e.g." and "i.e." are none.
      */
     private static final Pattern FILE_NAME = Pattern.compile(
-        "\\b[A-Za-z_][\\w-]+\\.[A-Za-z][A-Za-z0-9]{1,5}\\b|\\b(?:Dockerfile|Makefile|Jenkinsfile|Containerfile)\\b");
+        "\\b[A-Za-z_][\\w-]*\\.[A-Za-z][A-Za-z0-9]{1,5}\\b|\\b(?:Dockerfile|Makefile|Jenkinsfile|Containerfile)\\b");
 
+    /**
+     * True when {@code text} names code: a code span, a word {@link #inline} would put in one, a file name or a
+     * commit SHA. A root cause that names none is a summary ("a configuration issue"), not the mechanism: the
+     * {@code vague-root-cause} lint rule and {@code rca postmortem}'s warning about {@code root_cause.text} both ask
+     * this.
+     */
     static boolean namesCode(String text) {
         if (CODE_SPAN.matcher(text).find() || PostmortemLinter.mentionsSha(text) || FILE_NAME.matcher(text).find()) {
             return true;

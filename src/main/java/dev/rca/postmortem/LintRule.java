@@ -22,6 +22,8 @@ public enum LintRule {
     BLAME("blame"),
     /** A SHA-looking hex run that does not resolve to a commit of the repository. */
     UNKNOWN_SHA("unknown-sha"),
+    /** A Root cause section that names no function, file, field or commit: a summary, not the mechanism. */
+    VAGUE_ROOT_CAUSE("vague-root-cause"),
     /** A Validation section that says nothing about what was and was not covered. */
     VALIDATION_COVERAGE("validation-coverage"),
     /** An action item without an owner or without a tracking reference. */

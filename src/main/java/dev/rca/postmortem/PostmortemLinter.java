@@ -31,8 +31,8 @@ import org.commonmark.parser.Parser;
 /**
  * Checks a post-mortem written in Markdown against the method: the nine sections in order under one
  * {@code # <TICKET>: <title>} heading, the mandatory ones present and none empty, no hedging and no
- * blame in prose, every commit SHA real, a Validation section that states its coverage, and action items
- * with an owner and a tracking reference. Works on the CommonMark syntax tree, so code spans and code
+ * blame in prose, every commit SHA real, a Root cause that names code, a Validation section that states its
+ * coverage, and action items with an owner and a tracking reference. Works on the CommonMark syntax tree, so code spans and code
  * blocks are never mistaken for prose, and reports 1-based source positions.
  */
 public final class PostmortemLinter {
@@ -168,6 +168,10 @@ public final class PostmortemLinter {
                 reportMissing(doc, wanted, ordered);
             }
         }
+        Section rootCause = first.get(PostmortemSection.ROOT_CAUSE);
+        if (rootCause != null && hasContent(rootCause.blocks())) {
+            checkRootCause(doc, rootCause);
+        }
         Section validation = first.get(PostmortemSection.VALIDATION);
         if (validation != null && hasContent(validation.blocks())) {
             checkCoverage(doc, validation);
@@ -272,6 +276,41 @@ public final class PostmortemLinter {
             doc.report(LintRule.VALIDATION_COVERAGE, validation.heading(), "'## Validation' says nothing about"
                 + " coverage; say what was not covered (e.g. 'not retested on …') or 'none'");
         }
+    }
+
+    /**
+     * Reports a Root cause that names no code (no code span or block, and no identifier, file name or SHA in its
+     * text), at its first block: the method asks for the mechanism with the functions, files and fields it runs
+     * through, and its commits.
+     */
+    private static void checkRootCause(Document doc, Section rootCause) {
+        StringBuilder prose = new StringBuilder();
+        Node first = null;
+        for (Node block : rootCause.blocks()) {
+            if (block instanceof Heading || block instanceof ThematicBreak || block instanceof HtmlBlock) {
+                continue;
+            }
+            if (block instanceof FencedCodeBlock || block instanceof IndentedCodeBlock || containsCode(block)) {
+                return;
+            }
+            first = first == null ? block : first;
+            appendPlainText(block, prose);
+            prose.append('\n');
+        }
+        if (first != null && !LedgerProse.namesCode(prose.toString())) {
+            doc.report(LintRule.VAGUE_ROOT_CAUSE, first, "'## Root cause' names no function, file, field or commit:"
+                + " walk the mechanism with its code identifiers (e.g. `CartCache.evict()`), not a summary of it");
+        }
+    }
+
+    private static boolean containsCode(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Code || child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock
+                || containsCode(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkActionItems(Document doc, Section actions) {

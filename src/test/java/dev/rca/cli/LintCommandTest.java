@@ -105,7 +105,7 @@ class LintCommandTest {
         assertEquals("", r.out());
         assertEquals("rca: error: .rca.yaml: lint.disable: unknown rule 'hedgin' at " + config + ":2:13\n"
             + "hint: rules are: title, missing-section, section-order, unknown-section, empty-section, hedging, blame,"
-            + " unknown-sha, validation-coverage, action-item-owner\n", r.err());
+            + " unknown-sha, vague-root-cause, validation-coverage, action-item-owner\n", r.err());
     }
 
     @Test
@@ -137,7 +137,7 @@ class LintCommandTest {
     @Test
     void jsonFormatAndSortingAcrossFiles() throws IOException {
         write("b.md", "# B-1: t\n\n## Summary\n\nIt seems fine.\n");
-        write("a.md", "# A-1: t\n\n## Summary\n\nDone.\n\n## Root cause\n\nX.\n\n## Fix\n\nY.\n\n## Validation\n\n"
+        write("a.md", "# A-1: t\n\n## Summary\n\nDone.\n\n## Root cause\n\n`X.y()` returns early.\n\n## Fix\n\nY.\n\n## Validation\n\n"
             + "All configurations covered.\n");
         CliResult r = Cli.run(repo.directory(), "lint", "--format=json", "b.md", "a.md");
         assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());

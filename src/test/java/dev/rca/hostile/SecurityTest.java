@@ -170,7 +170,7 @@ class SecurityTest {
               command: "sh test.sh"
               rate: deterministic
             root_cause:
-              text: The file named fixed was missing.
+              text: test.sh reads the file named fixed, which was missing.
             fix:
               commits: ["%s"]
               text: Add the file.

@@ -191,6 +191,28 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void aRootCauseSectionThatNamesNoCodeIsRefusedAsRcaLintWouldReportIt() {
+        // without offending commits the section is the text alone: rca lint's vague-root-cause, found in the ledger
+        CliResult refused = postmortemOfEdited(new LedgerRepo(tmp), t -> t.replace(ROOT_CAUSE,
+            "    A locking issue made checkout hang under some conditions, i.e. a race.\n")
+            .replaceFirst("  offending: \\[\"[0-9a-f]+\"\\]", "  offending: []"));
+        assertEquals(new CliResult(1, "docs/postmortems/PAY-142.yaml:36:9 (root_cause.text): vague-root-cause: '## Root"
+            + " cause' names no function, file, field or commit: walk the mechanism with its code identifiers (e.g."
+            + " `CartCache.evict()`), not a summary of it\n", "rca: error: no post-mortem for PAY-142: 1 problem in the"
+            + " ledger (listed above)\nhint: edit the ledger where each line points, then rerun\n"), refused);
+        assertFalse(Files.exists(tmp.resolve(MD)));
+        // turned off in .rca.yaml, as for rca lint: written, with the warning about root_cause.text
+        LedgerRepo off = new LedgerRepo(tmp.resolve("off"));
+        write(tmp.resolve("off/.rca.yaml"), "lint:\n  disable: [vague-root-cause]\n");
+        CliResult written = postmortemOfEdited(off, t -> t.replace(ROOT_CAUSE,
+            "    A locking issue made checkout hang under some conditions, i.e. a race.\n")
+            .replaceFirst("  offending: \\[\"[0-9a-f]+\"\\]", "  offending: []"));
+        assertEquals(0, written.exitCode(), written.toString());
+        assertTrue(written.err().startsWith("rca: warning: root_cause.text names no function"), written.err());
+        assertEquals(new CliResult(0, "", ""), Cli.run(tmp.resolve("off"), "lint", MD));
+    }
+
+    @Test
     void anIncidentNeedsConfirmation() {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("kind: bug", "kind: incident"));

@@ -145,6 +145,27 @@ class PostmortemLinterTest {
     }
 
     @Test
+    void aRootCauseThatNamesNoCodeIsReportedAtItsFirstBlock() {
+        String vague = replaceLine(replaceLine(clean(FIX, OFFENDING), 19, "i.e. a race between two threads."), 18,
+            "<!-- the mechanism -->\n\nA locking issue made checkout hang under load,");
+        List<LintFinding> findings = new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO).lint("pm.md", vague);
+        assertEquals(List.of("pm.md:20:1: vague-root-cause: '## Root cause' names no function, file, field or commit:"
+            + " walk the mechanism with its code identifiers (e.g. `CartCache.evict()`), not a summary of it"),
+            findings.stream().map(LintFinding::render).toList());
+        // one identifier, file name, SHA, code span or code block is enough, as for rca postmortem's warning
+        for (String named : List.of("The lock in evict() is released early.", "Commit " + OFFENDING + " moved the unlock.",
+            "The `lock` is released early.", "The timeout in config.yaml was 0.", "The Dockerfile pins an old JDK.",
+            "The write to f.txt replaced its content.",
+            "The retry loop reads max_attempts=1.", "A race:\n\n```\nthread 1 holds the lock\n```")) {
+            assertEquals(List.of(), lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""), 18, named)), named);
+        }
+        // a vague sentence under a heading of its own in the section, or in a list, is still vague
+        assertEquals(List.of("20:1: vague-root-cause"), lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19,
+            "- a locking issue"), 18, "### Mechanism\n")));
+        assertEquals(List.of(), lint(RcaConfig.parse("lint:\n  disable: [vague-root-cause]\n", "test").lint(), vague));
+    }
+
+    @Test
     void validationMustStateCoverage() {
         String text = replaceLine(clean(FIX, OFFENDING), 47, "The fix works.");
         assertEquals(List.of("41:1: validation-coverage"), lint(text));
