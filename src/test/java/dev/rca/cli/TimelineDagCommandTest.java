@@ -287,6 +287,14 @@ class TimelineDagCommandTest {
             row("-", "log-diff", "E3: the logs match after masking", "rca logs diff good.log bad.log -t PAY-142",
                 e2.length()));
         assertEquals(table, r.out());
+        // a time rca cannot read is reported by rca check and kept, untimed, as written
+        Files.writeString(ledger, Files.readString(ledger).replace("at: \"2026-11-20T11:00:00Z\"", "at: yesterday"));
+        CliResult check = Cli.run(dir, "check");
+        assertEquals(1, check.exitCode(), check.toString());
+        assertTrue(check.out().endsWith(" E4 is at 'yesterday', which is not a time rca can read: write ISO-8601, e.g."
+            + " 2026-11-20T09:12:00Z\n"), check.out());
+        assertTrue(Cli.run(dir, "timeline").out().contains("\n-                     verify      E4: failed 0 of 2 runs at"
+            + " the parent: not validated (at: yesterday, not a time rca can read)"), Cli.run(dir, "timeline").out());
     }
 
     /** A row of rca timeline's table, its TEXT column {@code width} wide. */
