@@ -8,8 +8,11 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +49,19 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 final class Blamer implements AutoCloseable {
     /** Where a line came from: the commit that introduced it, its path there and its 0-based line. */
     record Origin(ObjectId commit, String path, int line) {
+        /**
+         * The {@code indexes} into {@code origins} grouped by commit and path, each group in line order: one diff of
+         * a commit's file serves all the lines it owns.
+         */
+        static Collection<List<Integer>> byCommitAndPath(List<Integer> indexes, List<Origin> origins) {
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            for (int i : indexes) {
+                Origin o = origins.get(i);
+                groups.computeIfAbsent(o.commit().name() + ':' + o.path(), k -> new ArrayList<>()).add(i);
+            }
+            groups.values().forEach(g -> g.sort(Comparator.comparingInt(i -> origins.get(i).line())));
+            return groups.values();
+        }
     }
 
     /** The blame of one file as far as it has been computed. */

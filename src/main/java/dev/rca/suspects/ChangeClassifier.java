@@ -394,6 +394,78 @@ final class ChangeClassifier {
         return out;
     }
 
+    /**
+     * For {@link TokenTrace}: per line of {@code lines} (ascending, lines of {@code path} as {@code commitId} left
+     * them), the old line of the commit's hunk holding it that already carried every token of {@code removed} (the
+     * tokens a fix removes from that line), when it is the hunk's old code line most like the line (multiset Dice of
+     * tokens, at least one half); null where the commit brought those tokens.
+     */
+    LineInParent[] carried(ObjectId commitId, String path, int[] lines, List<Set<String>> removed) throws IOException {
+        LineInParent[] out = new LineInParent[lines.length];
+        if (change(commitId).meta() != Meta.NONE) {
+            return out;
+        }
+        Versions v = versions(commitId, path);
+        if (v == null) {
+            return out;
+        }
+        String[] oldLines = FixLines.Texts.lines(v.before());
+        String[] newLines = FixLines.Texts.lines(v.after());
+        boolean[] code = null;
+        int i = 0;
+        for (Edit edit : edits(v.before(), v.after())) {
+            while (i < lines.length && lines[i] < edit.getBeginB()) {
+                i++;
+            }
+            if (i == lines.length) {
+                break;
+            }
+            if (lines[i] >= edit.getEndB() || edit.getBeginA() == edit.getEndA()) {
+                continue;
+            }
+            if (code == null) {
+                code = SourceLines.forPath(v.oldPath()).codeLines(oldLines);
+            }
+            for (; i < lines.length && lines[i] < edit.getEndB(); i++) {
+                List<String> now = CosmeticHunks.tokens(newLines[lines[i]]);
+                int best = -1;
+                double bestDice = 0;
+                for (int k = edit.getBeginA(); k < edit.getEndA(); k++) {
+                    if (!code[k]) {
+                        continue;
+                    }
+                    double d = dice(now, CosmeticHunks.tokens(oldLines[k]));
+                    if (d > bestDice) {
+                        best = k;
+                        bestDice = d;
+                    }
+                }
+                if (best >= 0 && bestDice >= 0.5
+                    && new java.util.HashSet<>(CosmeticHunks.tokens(oldLines[best])).containsAll(removed.get(i))) {
+                    out[i] = new LineInParent(v.parent(), v.oldPath(), best);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double dice(List<String> a, List<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        Map<String, Integer> count = new HashMap<>();
+        a.forEach(t -> count.merge(t, 1, Integer::sum));
+        int common = 0;
+        for (String t : b) {
+            Integer n = count.get(t);
+            if (n != null && n > 0) {
+                common++;
+                count.put(t, n - 1);
+            }
+        }
+        return 2.0 * common / (a.size() + b.size());
+    }
+
     /** A file as a commit left it and as its first parent had it (at {@code oldPath}, renames followed). */
     private record Versions(RevCommit parent, String oldPath, RawText before, RawText after) {
     }

@@ -115,17 +115,14 @@ final class CosmeticLookThrough {
                                                                           List<FixLines.Target> targets,
                                                                           List<Blamer.Origin> origins,
                                                                           Set<ObjectId> cut) throws IOException {
-        // one diff per blamed commit and file, however many lines it owns
-        Map<String, List<Integer>> byOrigin = new LinkedHashMap<>();
+        List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            Blamer.Origin o = origins.get(i);
-            if (targets.get(i).kind() == FixLines.Kind.CHANGED && !cut.contains(o.commit())) {
-                byOrigin.computeIfAbsent(o.commit().name() + ':' + o.path(), k -> new ArrayList<>()).add(i);
+            if (targets.get(i).kind() == FixLines.Kind.CHANGED && !cut.contains(origins.get(i).commit())) {
+                changed.add(i);
             }
         }
         Map<Integer, ChangeClassifier.RewrappedLine> out = new java.util.TreeMap<>();
-        for (List<Integer> same : byOrigin.values()) {
-            same.sort(Comparator.comparingInt(i -> origins.get(i).line()));
+        for (List<Integer> same : Blamer.Origin.byCommitAndPath(changed, origins)) {
             Blamer.Origin o = origins.get(same.get(0));
             ChangeClassifier.RewrappedLine[] found = classifier.rewraps(o.commit(), o.path(),
                 same.stream().mapToInt(i -> origins.get(i).line()).toArray());

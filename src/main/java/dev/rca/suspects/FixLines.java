@@ -42,8 +42,14 @@ final class FixLines {
      * @param context  whether it is context of the fix rather than what git blame would be asked about (the
      *                 changed lines, the lines around an insertion): context is blamed only as far back in
      *                 history as the other lines of its file need
+     * @param removed  for a deleted or modified line, the tokens the fix changes in it ({@link #removedTokens});
+     *                 empty otherwise
      */
-    record Target(String path, int line, Kind kind, double weight, String function, boolean context) {
+    record Target(String path, int line, Kind kind, double weight, String function, boolean context,
+                  Set<String> removed) {
+        Target(String path, int line, Kind kind, double weight, String function, boolean context) {
+            this(path, line, kind, weight, function, context, Set.of());
+        }
     }
 
     /** Per-hunk weight spread over the enclosing function's lines when a hunk only adds lines. */
@@ -288,9 +294,11 @@ final class FixLines {
                 }
             }
             if (edit.getLengthA() > 0) {
+                List<Set<String>> removedTokens = removedTokens(lines, after, edit);
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
                     if (code[i]) {
-                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(functions, lines, i), false));
+                        byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(functions, lines, i), false,
+                            removedTokens.get(i - edit.getBeginA())));
                     }
                 }
                 if (insertionContext) {
@@ -303,6 +311,74 @@ final class FixLines {
             }
         }
         return new ArrayList<>(byLine.values());
+    }
+
+    /**
+     * For {@link TokenTrace}: per old line of the hunk, the tokens the fix removed from it (left unmatched by a
+     * token alignment of the hunk's old and new lines) or, where it removed none, the tokens on both sides of each
+     * place it inserted tokens inside the line.
+     */
+    private static List<Set<String>> removedTokens(String[] lines, RawText after, Edit edit) {
+        List<String> oldTokens = new ArrayList<>();
+        List<Integer> lineOf = new ArrayList<>();
+        for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+            for (String t : CosmeticHunks.tokens(lines[i])) {
+                oldTokens.add(t);
+                lineOf.add(i - edit.getBeginA());
+            }
+        }
+        List<String> newTokens = new ArrayList<>();
+        for (int j = edit.getBeginB(); j < edit.getEndB(); j++) {
+            newTokens.addAll(CosmeticHunks.tokens(after.getString(j)));
+        }
+        List<Set<String>> out = new ArrayList<>();
+        for (int i = 0; i < edit.getLengthA(); i++) {
+            out.add(new java.util.LinkedHashSet<>());
+        }
+        int n = oldTokens.size();
+        int m = newTokens.size();
+        if ((long) n * m > 1_000_000) {
+            Set<String> added = new java.util.HashSet<>(newTokens);
+            for (int k = 0; k < n; k++) {
+                if (!added.contains(oldTokens.get(k))) {
+                    out.get(lineOf.get(k)).add(oldTokens.get(k));
+                }
+            }
+            return out;
+        }
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int a = n - 1; a >= 0; a--) {
+            for (int b = m - 1; b >= 0; b--) {
+                lcs[a][b] = oldTokens.get(a).equals(newTokens.get(b)) ? lcs[a + 1][b + 1] + 1
+                    : Math.max(lcs[a + 1][b], lcs[a][b + 1]);
+            }
+        }
+        int[] match = new int[n];
+        java.util.Arrays.fill(match, -1);
+        for (int a = 0, b = 0; a < n && b < m; ) {
+            if (oldTokens.get(a).equals(newTokens.get(b))) {
+                match[a++] = b++;
+            } else if (lcs[a + 1][b] >= lcs[a][b + 1]) {
+                a++;
+            } else {
+                b++;
+            }
+        }
+        boolean[] removedAny = new boolean[edit.getLengthA()];
+        for (int k = 0; k < n; k++) {
+            if (match[k] < 0) {
+                out.get(lineOf.get(k)).add(oldTokens.get(k));
+                removedAny[lineOf.get(k)] = true;
+            }
+        }
+        for (int k = 0; k + 1 < n; k++) {
+            int line = lineOf.get(k);
+            if (!removedAny[line] && lineOf.get(k + 1) == line && match[k] >= 0 && match[k + 1] > match[k] + 1) {
+                out.get(line).add(oldTokens.get(k));
+                out.get(line).add(oldTokens.get(k + 1));
+            }
+        }
+        return out.stream().map(Set::copyOf).toList();
     }
 
     /**

@@ -40,7 +40,7 @@ public final class SuspectFinder implements AutoCloseable {
      * smallest, pooled over the nine fitting repositories when each is scored by the model fitted on the other
      * eight (the README tells how the rule came to replace the one stated before fitting).
      */
-    static final double MIN_SCORE = 0.30;
+    static final double MIN_SCORE = 0.35;
     /** R-SZZ drops commits touching more files than this; rca only discounts them. */
     static final int LARGE_FILES = 20;
     private static final int MAX_SKIPS = 6;
@@ -148,6 +148,16 @@ public final class SuspectFinder implements AutoCloseable {
         final Set<String> skipped = new LinkedHashSet<>();
         final Set<String> sharedIdentifiers = new java.util.TreeSet<>();
         final Set<String> sharedWords = new java.util.TreeSet<>();
+        /** What {@link TokenTrace} found about it; null when nothing. */
+        TokenTrace.Evidence tokens;
+
+        double tracedWeight() {
+            return tokens == null ? 0 : tokens.tracedWeight;
+        }
+
+        double passedWeight() {
+            return tokens == null ? 0 : tokens.passedWeight;
+        }
 
         boolean blamed() {
             return changed + neighbours + functionLines > 0;
@@ -255,6 +265,7 @@ public final class SuspectFinder implements AutoCloseable {
                 }
                 h.skipped.addAll(skipped.get(i));
             }
+            traceTokens(blamer, blamedTargets, origins, cut, holdings);
             progress.update("blaming", targets.size(), targets.size());
             List<String> notes = new ArrayList<>(notes(fix));
             notes.addAll(fixNotes);
@@ -288,7 +299,11 @@ public final class SuspectFinder implements AutoCloseable {
             // moves no score, so it is worked out only for an answer, and only for the suspects shown
             Map<ObjectId, CosmeticLookThrough.Evidence> rewraps = lookThroughRewraps(blamer, blamedTargets, origins, cut);
             List<Suspect> shown = ranked.subList(0, Math.min(query.top(), ranked.size())).stream()
-                .map(s -> s.withReasonsAdded(rewrapReasons(rewraps.get(ObjectId.fromString(s.sha()))))).toList();
+                .map(s -> {
+                    ObjectId id = ObjectId.fromString(s.sha());
+                    Holding h = holdings.get(id);
+                    return s.withReasonsAdded(lookThroughReasons(rewraps.get(id), h == null ? null : h.tokens));
+                }).toList();
             return new SuspectReport(fix.name(), subject, blamedLines, shown, pointers, null, notes);
         }
     }
@@ -434,6 +449,28 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     /**
+     * Adds {@link TokenTrace}'s evidence to the candidates: the commits lines were traced to join them, those that
+     * only passed lines through learn it where they are candidates already.
+     */
+    private void traceTokens(Blamer blamer, List<FixLines.Target> targets, List<Blamer.Origin> origins,
+                             Set<ObjectId> cut, Map<ObjectId, Holding> holdings) throws IOException {
+        Map<ObjectId, TokenTrace.Evidence> found;
+        try {
+            found = TokenTrace.find(classifier, blamer, (t, o) -> lookPastMetaChanges(blamer, t, o), targets, origins,
+                cut);
+        } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
+            return;
+        }
+        for (var e : found.entrySet()) {
+            Holding h = e.getValue().tracedLines > 0 ? holdings.computeIfAbsent(e.getKey(), k -> new Holding())
+                : holdings.get(e.getKey());
+            if (h != null) {
+                h.tokens = e.getValue();
+            }
+        }
+    }
+
+    /**
      * {@link CosmeticLookThrough}'s evidence for the reasons; none where a partial clone lacks an object it needs (it
      * is only for the reader).
      */
@@ -553,7 +590,9 @@ public final class SuspectFinder implements AutoCloseable {
                 idCoverage[i], maxId == 0 ? 0 : idCoverage[i] / maxId, msgCoverage[i],
                 maxMsg == 0 ? 0 : msgCoverage[i] / maxMsg, changedTotal == 0,
                 (fix.getCommitTime() - c.getCommitTime()) / 86400.0, h.blamed() && h.weight >= maxWeight,
-                blamedCount, h.recentRank, h.namedByEarlierFixes));
+                blamedCount, h.recentRank, h.namedByEarlierFixes,
+                total == 0 ? 0 : Math.min(1, h.tracedWeight() / total),
+                total == 0 ? 0 : Math.min(1, h.passedWeight() / total)));
         }
         return out;
     }
@@ -627,6 +666,30 @@ public final class SuspectFinder implements AutoCloseable {
         }
         for (String s : h.skipped) {
             reasons.add("blame looked past " + s);
+        }
+        return reasons;
+    }
+
+    /**
+     * What {@link CosmeticLookThrough} and {@link TokenTrace} found about a candidate, in words; a re-wrap, the more
+     * particular finding, stands in for the trace's same finding.
+     */
+    private static List<String> lookThroughReasons(CosmeticLookThrough.Evidence rewrap, TokenTrace.Evidence tokens) {
+        List<String> reasons = new ArrayList<>(rewrapReasons(rewrap));
+        if (tokens != null && tokens.tracedLines > 0 && (rewrap == null || rewrap.rewrappedBy.isEmpty())) {
+            ObjectId first = tokens.passedBy.iterator().next();
+            int others = tokens.passedBy.size() - 1;
+            reasons.add("wrote the tokens the fix changes in " + tokens.tracedLines + " of the deleted or modified"
+                + " lines; " + first.abbreviate(12).name() + (others == 0 ? "" : " and " + others + " more commit"
+                + (others == 1 ? "" : "s")) + " changed " + (tokens.tracedLines == 1 ? "it" : "them")
+                + " later without bringing them");
+        }
+        if (tokens != null && tokens.passedLines > 0 && (rewrap == null || rewrap.rewrapped == 0)) {
+            ObjectId first = tokens.writers.keySet().iterator().next();
+            int others = tokens.writers.size() - 1;
+            reasons.add("did not bring the tokens the fix changes in " + tokens.passedLines + " of the deleted or"
+                + " modified lines it changed; blame at its parent names " + first.abbreviate(12).name()
+                + (others == 0 ? "" : " (and " + others + " more)") + " for " + (tokens.passedLines == 1 ? "it" : "them"));
         }
         return reasons;
     }

@@ -19,10 +19,13 @@ final class SuspectModel {
     record Features(double share, double changedShare, double contextShare, int rank, int filesChanged,
                     double identifierCoverage, double identifierRelative, double messageCoverage,
                     double messageRelative, boolean addOnlyFix, double ageDays, boolean largestShare, int candidates,
-                    int recentRank, int namedByEarlierFixes) {
+                    int recentRank, int namedByEarlierFixes, double tokenShare, double tokenPassShare) {
         Features {
             if (rank < -1 || recentRank < -1 || candidates < 0 || filesChanged < 0 || namedByEarlierFixes < 0) {
                 throw new IllegalArgumentException("ranks are -1 or more, counts 0 or more");
+            }
+            if (!(tokenShare >= 0 && tokenShare <= 1 && tokenPassShare >= 0 && tokenPassShare <= 1)) {
+                throw new IllegalArgumentException("token shares are between 0 and 1");
             }
         }
 
@@ -48,6 +51,8 @@ final class SuspectModel {
                 recentRank < 0 ? 0 : 1.0 / (1 + recentRank),
                 recentRank == 0 ? 1 : 0,
                 Math.log1p(namedByEarlierFixes),
+                tokenShare,
+                tokenPassShare,
             };
         }
     }
@@ -55,7 +60,7 @@ final class SuspectModel {
     /** Names of {@link Features#vector()}'s entries, for the evaluation's feature log. */
     static final List<String> NAMES = List.of("bias", "share", "changedShare", "contextShare", "recency", "newest",
         "large", "logFiles", "idCov", "idRel", "msgCov", "msgRel", "addOnlyShare", "logAge", "largestShare",
-        "logCandidates", "blamed", "recentFile", "recentFileFirst", "earlierFixes");
+        "logCandidates", "blamed", "recentFile", "recentFileFirst", "earlierFixes", "tokShare", "tokPass");
 
     /**
      * L2-regularised (lambda 1) logistic regression on the 11,512 candidates of the newest 150 {@code Fixes:}
@@ -64,8 +69,8 @@ final class SuspectModel {
      * kept out of every choice, to measure it on.
      */
     private static final double[] WEIGHTS = {
-        -5.088, -0.115, 2.604, 0.552, 0.492, -0.067, -0.009, -0.075, 0.510, 1.081, -0.791, 2.011, 2.365, -0.150,
-        -0.191, -0.036, 1.278, 0.815, -0.270, 0.606,
+        -4.870, 0.095, 2.750, 0.631, 0.611, -0.182, 0.149, -0.071, 0.347, 1.106, -0.964, 1.911, 2.361, -0.161,
+        -0.361, -0.047, 1.271, 0.734, -0.158, 0.533, 3.553, -1.344,
     };
 
     private SuspectModel() {

@@ -1,0 +1,150 @@
+package dev.rca.suspects;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Who brought the tokens a fix removes. Blame names the last commit to touch a line; when that commit's hunk had a
+ * line much like it that already held every token the fix removes from it (or, where the fix only inserts tokens
+ * into the line, the tokens on both sides of each insertion), the commit changed something else on the line (renamed
+ * a type, re-wrapped it, added an argument) and is no evidence of writing what the fix repairs. That older line is
+ * blamed at the commit's parent, past meta-changes as usual, up to {@link #MAX_STEPS} times.
+ *
+ * <p>Two model inputs come from it (see {@link SuspectModel}): the share of the blamed weight traced to a commit, and
+ * the share a commit owns but passed through. Commits reached only this way join the candidates owning no blamed line.
+ */
+final class TokenTrace {
+    static final int MAX_STEPS = 3;
+
+    /** What one commit learns from the trace. */
+    static final class Evidence {
+        /** Weight and count of the fix's lines whose removed tokens it wrote, after another commit touched them. */
+        double tracedWeight;
+        int tracedLines;
+        /** The commits that touched those lines later, without bringing the tokens. */
+        final Set<ObjectId> passedBy = new LinkedHashSet<>();
+        /** Weight and count of the fix's lines it owns (or passed on the way) without having brought the tokens. */
+        double passedWeight;
+        int passedLines;
+        /** Where blame at its parent took those lines, most lines first. */
+        final Map<ObjectId, Integer> writers = new LinkedHashMap<>();
+    }
+
+    private TokenTrace() {
+    }
+
+    /**
+     * The evidence, per commit, for the fix's {@code targets} whose lines blame attributed to {@code origins} (after
+     * looking past meta-changes); lines at the shallow clone's {@code cut} are left alone, and a partial clone's
+     * missing object ends a line's trace where it is.
+     */
+    static Map<ObjectId, Evidence> find(ChangeClassifier classifier, Blamer blamer,
+                                        CosmeticLookThrough.LookPast lookPast, List<FixLines.Target> targets,
+                                        List<Blamer.Origin> origins, Set<ObjectId> cut) throws IOException {
+        List<Blamer.Origin> current = new ArrayList<>(origins);
+        List<List<ObjectId>> passed = new ArrayList<>();
+        List<Integer> active = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            passed.add(new ArrayList<>());
+            if (targets.get(i).kind() == FixLines.Kind.CHANGED && !targets.get(i).removed().isEmpty()
+                && !cut.contains(origins.get(i).commit())) {
+                active.add(i);
+            }
+        }
+        for (int step = 0; step < MAX_STEPS && !active.isEmpty(); step++) {
+            Map<Integer, ChangeClassifier.LineInParent> before = carried(classifier, targets, current, active);
+            Map<String, BitSet> asked = new LinkedHashMap<>();
+            Map<String, ChangeClassifier.LineInParent> where = new HashMap<>();
+            for (ChangeClassifier.LineInParent b : before.values()) {
+                String key = b.parent().name() + ':' + b.path();
+                asked.computeIfAbsent(key, x -> new BitSet()).set(b.line());
+                where.putIfAbsent(key, b);
+            }
+            for (var e : asked.entrySet()) {
+                blamer.track(where.get(e.getKey()).parent(), where.get(e.getKey()).path(), e.getValue());
+            }
+            List<Integer> moved = new ArrayList<>();
+            List<FixLines.Target> movedTargets = new ArrayList<>();
+            List<Blamer.Origin> movedOrigins = new ArrayList<>();
+            for (var e : before.entrySet()) {
+                ChangeClassifier.LineInParent b = e.getValue();
+                Blamer.Origin earlier = blamer.blame(b.parent(), b.path(), b.line(), b.line() + 1)[0];
+                if (earlier != null) {
+                    moved.add(e.getKey());
+                    movedTargets.add(targets.get(e.getKey()));
+                    movedOrigins.add(earlier);
+                }
+            }
+            lookPast.apply(movedTargets, movedOrigins);
+            active = new ArrayList<>();
+            for (int k = 0; k < moved.size(); k++) {
+                int i = moved.get(k);
+                passed.get(i).add(current.get(i).commit());
+                current.set(i, movedOrigins.get(k));
+                if (!cut.contains(movedOrigins.get(k).commit())) {
+                    active.add(i);
+                }
+            }
+        }
+        Map<ObjectId, Evidence> out = new LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            ObjectId writer = current.get(i).commit();
+            if (passed.get(i).isEmpty() || cut.contains(writer)) {
+                continue;
+            }
+            double w = targets.get(i).weight();
+            Evidence traced = out.computeIfAbsent(writer, k -> new Evidence());
+            traced.tracedWeight += w;
+            traced.tracedLines++;
+            traced.passedBy.addAll(passed.get(i));
+            for (ObjectId p : passed.get(i)) {
+                Evidence passer = out.computeIfAbsent(p, k -> new Evidence());
+                passer.passedWeight += w;
+                passer.passedLines++;
+                passer.writers.merge(writer, 1, Integer::sum);
+            }
+        }
+        for (Evidence e : out.values()) {
+            List<Map.Entry<ObjectId, Integer>> byLines = new ArrayList<>(e.writers.entrySet());
+            byLines.sort(Map.Entry.<ObjectId, Integer>comparingByValue(Comparator.reverseOrder()));
+            e.writers.clear();
+            byLines.forEach(w -> e.writers.put(w.getKey(), w.getValue()));
+        }
+        return out;
+    }
+
+    /** Per active line, the older line its blamed commit's hunk already held the removed tokens in. */
+    private static Map<Integer, ChangeClassifier.LineInParent> carried(ChangeClassifier classifier,
+                                                                      List<FixLines.Target> targets,
+                                                                      List<Blamer.Origin> current,
+                                                                      List<Integer> active) throws IOException {
+        Map<Integer, ChangeClassifier.LineInParent> out = new LinkedHashMap<>();
+        for (List<Integer> same : Blamer.Origin.byCommitAndPath(active, current)) {
+            Blamer.Origin o = current.get(same.get(0));
+            ChangeClassifier.LineInParent[] found;
+            try {
+                found = classifier.carried(o.commit(), o.path(),
+                    same.stream().mapToInt(i -> current.get(i).line()).toArray(),
+                    same.stream().map(i -> targets.get(i).removed()).toList());
+            } catch (MissingObjectException partialClone) {
+                continue;
+            }
+            for (int k = 0; k < found.length; k++) {
+                if (found[k] != null) {
+                    out.put(same.get(k), found[k]);
+                }
+            }
+        }
+        return out;
+    }
+}
