@@ -100,6 +100,7 @@ public final class Bisection {
                     throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
                 }
                 // kept as typed, as git keeps BISECT_NAMES; the walk reads them from the top (Pathspecs#fromTop)
+                Pathspecs.refusePatternFromTop(workspace, path);
                 Pathspecs.fromTop(path);
             }
             BisectState state = BisectState.start(goods, bad, paths, firstParent, refs);

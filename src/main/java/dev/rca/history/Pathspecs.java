@@ -74,11 +74,26 @@ public final class Pathspecs {
      * @throws RcaException exit 2 for a path outside the repository
      */
     public static String fromTop(String typed) {
+        if (typed.startsWith(LITERAL)) {
+            typed = typed.substring(LITERAL.length());
+        }
         Path normal = Path.of(typed).normalize();
         if (typed.startsWith("/") || normal.startsWith("..")) {
             throw RcaException.usage("path '" + typed + "' is outside the repository");
         }
         return withSlashAsTyped(normal.toString().replace('\\', '/'), typed);
+    }
+
+    /**
+     * Refuses a path pattern or pathspec magic other than {@code :(literal)} among paths read {@link #fromTop}, as
+     * {@link #resolve} does: rca matches paths literally, and a pattern would match nothing.
+     *
+     * @throws RcaException exit 2 for a pattern that names no path at HEAD
+     */
+    public static void refusePatternFromTop(GitWorkspace workspace, String typed) {
+        if (!typed.startsWith(LITERAL)) {
+            refusePattern(workspace, null, typed);
+        }
     }
 
     /** {@code rel} without trailing slashes, then with one if {@code typed} ended in one (never for the whole tree). */

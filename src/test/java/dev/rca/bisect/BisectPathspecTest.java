@@ -62,6 +62,26 @@ class BisectPathspecTest {
     }
 
     @Test
+    void aPatternIsRefusedAsLogRefusesItAndALiteralPathIsBisected() throws Exception {
+        Path dir = tmp.resolve("repo");
+        List<RevCommit> c = fileThenDirectoryThenFile(dir);
+        String bad = c.get(9).name();
+        String good = c.get(0).name();
+        for (String pattern : List.of("d/*", ":/d", ":(glob)d/**")) {
+            CliResult r = Cli.run(dir, "bisect-helper", "start", "--bad=" + bad, "--good=" + good, "--", pattern);
+            assertEquals(2, r.exitCode(), pattern + ": " + r);
+            assertEquals("rca: error: path patterns are not supported: '" + pattern + "'",
+                r.err().lines().findFirst().orElseThrow(), pattern);
+            assertEquals("", r.out(), pattern);
+        }
+        CliResult literal = Cli.run(dir, "bisect-helper", "start", "--bad=" + bad, "--good=" + good, "--",
+            ":(literal)d");
+        assertEquals(0, literal.exitCode(), literal.toString());
+        assertEquals(NativeGit.run(dir, "rev-list", bad, "^" + good, "--", ":(literal)d"),
+            Cli.run(dir, "bisect-helper", "range", "--format=sha").out());
+    }
+
+    @Test
     void aTrailingSlashLimitsTheBisectionToADirectoryAsGitDoes() throws Exception {
         Path dir = tmp.resolve("repo");
         List<RevCommit> c = fileThenDirectoryThenFile(dir);
