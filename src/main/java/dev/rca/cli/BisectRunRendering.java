@@ -17,7 +17,7 @@ final class BisectRunRendering {
     }
 
     /** Prints the outcome and returns the exit code: 0 with a culprit, 1 without. */
-    static int print(Bisection bisection, BisectRunner.Outcome o, List<String> command, PrintWriter out,
+    static int print(Bisection bisection, BisectRunner.Outcome o, String testLine, PrintWriter out,
                      OutputFormat format) {
         boolean answered = o.firstBad() != null && o.confident();
         if (format == OutputFormat.JSON) {
@@ -47,9 +47,11 @@ final class BisectRunRendering {
             if (o.confidence() < 1) {
                 out.println("Probability: " + p + " after " + o.runs() + " runs");
             }
-            String dir = "/tmp/rca-" + o.firstBad().substring(0, 12);
-            out.println("Reproduce with: git worktree add --detach " + dir + " " + o.firstBad() + " && cd " + dir
-                + " && RCA_COMMIT=" + o.firstBad() + " " + CommandRunner.shellLine(command));
+            if (testLine != null) {
+                String dir = "/tmp/rca-" + o.firstBad().substring(0, 12);
+                out.println("Reproduce with: git worktree add --detach " + dir + " " + o.firstBad() + " && cd " + dir
+                    + " && RCA_COMMIT=" + o.firstBad() + " " + testLine);
+            }
         } else if (!o.suspects().isEmpty()) {
             out.println("only skipped commits are left; the first bad commit could be any of:");
             for (String sha : o.suspects()) {

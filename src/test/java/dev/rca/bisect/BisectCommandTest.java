@@ -178,6 +178,19 @@ class BisectCommandTest {
         assertEquals(kept, Files.readString(state));
     }
 
+    /** A run of an answered bisection tests nothing, and the answer's Reproduce line runs the test that decided it. */
+    @Test
+    void aRunOfAnAnsweredBisectionReproducesWithTheTestThatDecidedIt() {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult decided = rca("bisect-helper", "run", "--", "test ! -f bug");
+        assertEquals(0, decided.exitCode(), decided.toString());
+        CliResult again = rca("bisect-helper", "run", "--", "echo unrelated");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(decided.out(), again.out());
+        assertTrue(again.out().endsWith(" && RCA_COMMIT=" + sha(11) + " sh -c 'test ! -f bug'\n"), again.out());
+        assertEquals("rca: note: nothing was tested: the bisection had already ended\n", again.err());
+    }
+
     /** As git removes BISECT_RUN, reset and a new start remove the runs' output: it is never taken for another's. */
     @Test
     void resetAndANewStartRemoveTheRunsOutputAsGitRemovesBisectRun() throws Exception {
