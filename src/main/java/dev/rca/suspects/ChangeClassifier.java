@@ -396,12 +396,13 @@ final class ChangeClassifier {
 
     /**
      * For {@link TokenTrace}: per line of {@code lines} (ascending, lines of {@code path} as {@code commitId} left
-     * them), the old line of the commit's hunk holding it that already carried every token of {@code removed} (the
-     * tokens a fix removes from that line), when it is the hunk's old code line most like the line (multiset Dice of
-     * tokens, at least one half); null where the commit brought those tokens.
+     * them), the line of the commit's hunk holding it that already had the tokens {@code changed} names as they are
+     * (aligned token for token, nothing put inside a gap), when it is the hunk's old code line most like the line
+     * (multiset Dice of tokens, at least one half), with those places in it; null where the commit brought them, in
+     * a hunk with more than {@link #MAX_TRACED_HUNK} old lines, or where no such line is.
      */
-    LineInParent[] carried(ObjectId commitId, String path, int[] lines, List<Set<String>> removed) throws IOException {
-        LineInParent[] out = new LineInParent[lines.length];
+    Carried[] carried(ObjectId commitId, String path, int[] lines, List<ChangedTokens> changed) throws IOException {
+        Carried[] out = new Carried[lines.length];
         if (change(commitId).meta() != Meta.NONE) {
             return out;
         }
@@ -420,50 +421,70 @@ final class ChangeClassifier {
             if (i == lines.length) {
                 break;
             }
-            if (lines[i] >= edit.getEndB() || edit.getBeginA() == edit.getEndA()) {
+            if (lines[i] >= edit.getEndB() || edit.getLengthA() == 0 || edit.getLengthA() > MAX_TRACED_HUNK) {
                 continue;
             }
             if (code == null) {
                 code = SourceLines.forPath(v.oldPath()).codeLines(oldLines);
             }
+            List<List<String>> old = new ArrayList<>();
+            List<Map<String, Integer>> counts = new ArrayList<>();
+            for (int k = edit.getBeginA(); k < edit.getEndA(); k++) {
+                List<String> tokens = code[k] ? CosmeticHunks.tokens(oldLines[k]) : List.of();
+                old.add(tokens);
+                counts.add(counted(tokens));
+            }
             for (; i < lines.length && lines[i] < edit.getEndB(); i++) {
                 List<String> now = CosmeticHunks.tokens(newLines[lines[i]]);
+                ChangedTokens here = changed.get(i).in(now);
+                if (here == null) {
+                    continue;
+                }
+                Map<String, Integer> nowCounts = counted(now);
                 int best = -1;
                 double bestDice = 0;
-                for (int k = edit.getBeginA(); k < edit.getEndA(); k++) {
-                    if (!code[k]) {
-                        continue;
-                    }
-                    double d = dice(now, CosmeticHunks.tokens(oldLines[k]));
+                for (int k = 0; k < old.size(); k++) {
+                    double d = dice(nowCounts, now.size(), counts.get(k), old.get(k).size());
                     if (d > bestDice) {
                         best = k;
                         bestDice = d;
                     }
                 }
-                if (best >= 0 && bestDice >= 0.5
-                    && new java.util.HashSet<>(CosmeticHunks.tokens(oldLines[best])).containsAll(removed.get(i))) {
-                    out[i] = new LineInParent(v.parent(), v.oldPath(), best);
+                if (best < 0 || bestDice < 0.5) {
+                    continue;
+                }
+                int[] match = ChangedTokens.align(now, old.get(best), Long.MAX_VALUE);
+                ChangedTokens before = here.before(match, old.get(best));
+                if (before != null) {
+                    out[i] = new Carried(new LineInParent(v.parent(), v.oldPath(), edit.getBeginA() + best), before);
                 }
             }
         }
         return out;
     }
 
-    private static double dice(List<String> a, List<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
+    /** The most old lines a hunk may have for {@link #carried} to look in it: a rewrite is no edit around a line. */
+    static final int MAX_TRACED_HUNK = 400;
+
+    /** A line of the parent that had a later line's changed tokens, and where they are in it. */
+    record Carried(LineInParent line, ChangedTokens changed) {
+    }
+
+    private static Map<String, Integer> counted(List<String> tokens) {
+        Map<String, Integer> count = new HashMap<>();
+        tokens.forEach(t -> count.merge(t, 1, Integer::sum));
+        return count;
+    }
+
+    private static double dice(Map<String, Integer> a, int aSize, Map<String, Integer> b, int bSize) {
+        if (aSize + bSize == 0) {
             return 0;
         }
-        Map<String, Integer> count = new HashMap<>();
-        a.forEach(t -> count.merge(t, 1, Integer::sum));
         int common = 0;
-        for (String t : b) {
-            Integer n = count.get(t);
-            if (n != null && n > 0) {
-                common++;
-                count.put(t, n - 1);
-            }
+        for (var e : a.entrySet()) {
+            common += Math.min(e.getValue(), b.getOrDefault(e.getKey(), 0));
         }
-        return 2.0 * common / (a.size() + b.size());
+        return 2.0 * common / (aSize + bSize);
     }
 
     /** A file as a commit left it and as its first parent had it (at {@code oldPath}, renames followed). */

@@ -42,13 +42,13 @@ final class FixLines {
      * @param context  whether it is context of the fix rather than what git blame would be asked about (the
      *                 changed lines, the lines around an insertion): context is blamed only as far back in
      *                 history as the other lines of its file need
-     * @param removed  for a deleted or modified line, the tokens the fix changes in it ({@link #removedTokens});
-     *                 empty otherwise
+     * @param changed  for a deleted or modified line, where the fix changes its tokens ({@link #changedTokens});
+     *                 none otherwise
      */
     record Target(String path, int line, Kind kind, double weight, String function, boolean context,
-                  Set<String> removed) {
+                  ChangedTokens changed) {
         Target(String path, int line, Kind kind, double weight, String function, boolean context) {
-            this(path, line, kind, weight, function, context, Set.of());
+            this(path, line, kind, weight, function, context, ChangedTokens.NONE);
         }
     }
 
@@ -58,6 +58,8 @@ final class FixLines {
     /** Context around a hunk that deletes or modifies lines counts for this fraction of an insertion's. */
     private static final double MODIFIED_CONTEXT_WEIGHT = 0.25;
     private static final int MAX_FUNCTION_LINES = 300;
+    /** A hunk whose token alignment would take more cells than this is not traced ({@link TokenTrace}). */
+    private static final long MAX_ALIGNMENT_CELLS = 1_000_000;
     private static final int NEIGHBOUR_REACH = 8;
     /** Only this many lines of the enclosing function on each side of an insertion are blamed. */
     private static final int FUNCTION_REACH = 25;
@@ -294,11 +296,11 @@ final class FixLines {
                 }
             }
             if (edit.getLengthA() > 0) {
-                List<Set<String>> removedTokens = removedTokens(lines, after, edit);
+                List<ChangedTokens> changedTokens = changedTokens(lines, after, edit);
                 for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
                     if (code[i]) {
                         byLine.put(i, new Target(path, i, Kind.CHANGED, 1.0, functionName(functions, lines, i), false,
-                            removedTokens.get(i - edit.getBeginA())));
+                            changedTokens.get(i - edit.getBeginA())));
                     }
                 }
                 if (insertionContext) {
@@ -314,71 +316,48 @@ final class FixLines {
     }
 
     /**
-     * For {@link TokenTrace}: per old line of the hunk, the tokens the fix removed from it (left unmatched by a
-     * token alignment of the hunk's old and new lines) or, where it removed none, the tokens on both sides of each
-     * place it inserted tokens inside the line.
+     * For {@link TokenTrace}: per old line of the hunk, where the fix changes it: the tokens a token alignment of the
+     * hunk's old and new lines leaves unmatched on the old side, and the gaps inside the line where new tokens come
+     * between two matched ones. None for a hunk too large to align.
      */
-    private static List<Set<String>> removedTokens(String[] lines, RawText after, Edit edit) {
+    private static List<ChangedTokens> changedTokens(String[] lines, RawText after, Edit edit) {
         List<String> oldTokens = new ArrayList<>();
         List<Integer> lineOf = new ArrayList<>();
+        List<Integer> placeOf = new ArrayList<>();
+        List<List<String>> lineTokens = new ArrayList<>();
         for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
-            for (String t : CosmeticHunks.tokens(lines[i])) {
-                oldTokens.add(t);
+            List<String> tokens = CosmeticHunks.tokens(lines[i]);
+            lineTokens.add(tokens);
+            for (int k = 0; k < tokens.size(); k++) {
+                oldTokens.add(tokens.get(k));
                 lineOf.add(i - edit.getBeginA());
+                placeOf.add(k);
             }
         }
         List<String> newTokens = new ArrayList<>();
         for (int j = edit.getBeginB(); j < edit.getEndB(); j++) {
             newTokens.addAll(CosmeticHunks.tokens(after.getString(j)));
         }
-        List<Set<String>> out = new ArrayList<>();
+        int[] match = ChangedTokens.align(oldTokens, newTokens, MAX_ALIGNMENT_CELLS);
+        List<List<Integer>> removed = new ArrayList<>();
+        List<List<Integer>> gaps = new ArrayList<>();
         for (int i = 0; i < edit.getLengthA(); i++) {
-            out.add(new java.util.LinkedHashSet<>());
+            removed.add(new ArrayList<>());
+            gaps.add(new ArrayList<>());
         }
-        int n = oldTokens.size();
-        int m = newTokens.size();
-        if ((long) n * m > 1_000_000) {
-            Set<String> added = new java.util.HashSet<>(newTokens);
-            for (int k = 0; k < n; k++) {
-                if (!added.contains(oldTokens.get(k))) {
-                    out.get(lineOf.get(k)).add(oldTokens.get(k));
-                }
-            }
-            return out;
-        }
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int a = n - 1; a >= 0; a--) {
-            for (int b = m - 1; b >= 0; b--) {
-                lcs[a][b] = oldTokens.get(a).equals(newTokens.get(b)) ? lcs[a + 1][b + 1] + 1
-                    : Math.max(lcs[a + 1][b], lcs[a][b + 1]);
-            }
-        }
-        int[] match = new int[n];
-        java.util.Arrays.fill(match, -1);
-        for (int a = 0, b = 0; a < n && b < m; ) {
-            if (oldTokens.get(a).equals(newTokens.get(b))) {
-                match[a++] = b++;
-            } else if (lcs[a + 1][b] >= lcs[a][b + 1]) {
-                a++;
-            } else {
-                b++;
-            }
-        }
-        boolean[] removedAny = new boolean[edit.getLengthA()];
-        for (int k = 0; k < n; k++) {
-            if (match[k] < 0) {
-                out.get(lineOf.get(k)).add(oldTokens.get(k));
-                removedAny[lineOf.get(k)] = true;
-            }
-        }
-        for (int k = 0; k + 1 < n; k++) {
+        for (int k = 0; match != null && k < oldTokens.size(); k++) {
             int line = lineOf.get(k);
-            if (!removedAny[line] && lineOf.get(k + 1) == line && match[k] >= 0 && match[k + 1] > match[k] + 1) {
-                out.get(line).add(oldTokens.get(k));
-                out.get(line).add(oldTokens.get(k + 1));
+            if (match[k] < 0) {
+                removed.get(line).add(placeOf.get(k));
+            } else if (k + 1 < oldTokens.size() && lineOf.get(k + 1) == line && match[k + 1] > match[k] + 1) {
+                gaps.get(line).add(placeOf.get(k));
             }
         }
-        return out.stream().map(Set::copyOf).toList();
+        List<ChangedTokens> out = new ArrayList<>();
+        for (int i = 0; i < edit.getLengthA(); i++) {
+            out.add(new ChangedTokens(lineTokens.get(i), removed.get(i), gaps.get(i)));
+        }
+        return out;
     }
 
     /**

@@ -292,9 +292,12 @@ public final class SuspectFinder implements AutoCloseable {
                     "every candidate was committed after the first symptom", notes);
             }
             if (ranked.get(0).score() < MIN_SCORE) {
+                // a score just under the bar is cut, not rounded up to it ("scores 0.35, below 0.35")
+                double shown = Math.round(ranked.get(0).score() * 100) / 100.0 < MIN_SCORE
+                    ? ranked.get(0).score() : Math.floor(ranked.get(0).score() * 100) / 100.0;
                 return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
                     "no credible suspect: the best candidate %s scores %.2f, below %.2f",
-                    ranked.get(0).sha().substring(0, 12), ranked.get(0).score(), MIN_SCORE), notes);
+                    ranked.get(0).sha().substring(0, 12), shown, MIN_SCORE), notes);
             }
             // moves no score, so it is worked out only for an answer, and only for the suspects shown
             Map<ObjectId, CosmeticLookThrough.Evidence> rewraps = lookThroughRewraps(blamer, blamedTargets, origins, cut);

@@ -14,11 +14,12 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Who brought the tokens a fix removes. Blame names the last commit to touch a line; when that commit's hunk had a
- * line much like it that already held every token the fix removes from it (or, where the fix only inserts tokens
- * into the line, the tokens on both sides of each insertion), the commit changed something else on the line (renamed
- * a type, re-wrapped it, added an argument) and is no evidence of writing what the fix repairs. That older line is
- * blamed at the commit's parent, past meta-changes as usual, up to {@link #MAX_STEPS} times.
+ * Who wrote what a fix changes. Blame names the last commit to touch a line; when that commit's hunk had a line much
+ * like it that already had the fix's changed tokens as they are ({@link ChangedTokens}: each token the fix removes
+ * aligned with the same token there, and nothing between the two tokens around each place the fix inserts some), the
+ * commit changed something else on the line (renamed a type, re-wrapped it, added an argument) and is no evidence
+ * of writing what the fix repairs. That older line is blamed at the commit's parent, past meta-changes as usual, up
+ * to {@link #MAX_STEPS} times, the places carried along.
  *
  * <p>Two model inputs come from it (see {@link SuspectModel}): the share of the blamed weight traced to a commit, and
  * the share a commit owns but passed through. Commits reached only this way join the candidates owning no blamed line.
@@ -52,20 +53,22 @@ final class TokenTrace {
                                         CosmeticLookThrough.LookPast lookPast, List<FixLines.Target> targets,
                                         List<Blamer.Origin> origins, Set<ObjectId> cut) throws IOException {
         List<Blamer.Origin> current = new ArrayList<>(origins);
+        List<ChangedTokens> changed = new ArrayList<>(targets.stream().map(FixLines.Target::changed).toList());
         List<List<ObjectId>> passed = new ArrayList<>();
         List<Integer> active = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             passed.add(new ArrayList<>());
-            if (targets.get(i).kind() == FixLines.Kind.CHANGED && !targets.get(i).removed().isEmpty()
+            if (targets.get(i).kind() == FixLines.Kind.CHANGED && !targets.get(i).changed().isEmpty()
                 && !cut.contains(origins.get(i).commit())) {
                 active.add(i);
             }
         }
         for (int step = 0; step < MAX_STEPS && !active.isEmpty(); step++) {
-            Map<Integer, ChangeClassifier.LineInParent> before = carried(classifier, targets, current, active);
+            Map<Integer, ChangeClassifier.Carried> before = carried(classifier, changed, current, active);
             Map<String, BitSet> asked = new LinkedHashMap<>();
             Map<String, ChangeClassifier.LineInParent> where = new HashMap<>();
-            for (ChangeClassifier.LineInParent b : before.values()) {
+            for (ChangeClassifier.Carried c : before.values()) {
+                ChangeClassifier.LineInParent b = c.line();
                 String key = b.parent().name() + ':' + b.path();
                 asked.computeIfAbsent(key, x -> new BitSet()).set(b.line());
                 where.putIfAbsent(key, b);
@@ -77,7 +80,7 @@ final class TokenTrace {
             List<FixLines.Target> movedTargets = new ArrayList<>();
             List<Blamer.Origin> movedOrigins = new ArrayList<>();
             for (var e : before.entrySet()) {
-                ChangeClassifier.LineInParent b = e.getValue();
+                ChangeClassifier.LineInParent b = e.getValue().line();
                 Blamer.Origin earlier = blamer.blame(b.parent(), b.path(), b.line(), b.line() + 1)[0];
                 if (earlier != null) {
                     moved.add(e.getKey());
@@ -91,6 +94,7 @@ final class TokenTrace {
                 int i = moved.get(k);
                 passed.get(i).add(current.get(i).commit());
                 current.set(i, movedOrigins.get(k));
+                changed.set(i, before.get(i).changed());
                 if (!cut.contains(movedOrigins.get(k).commit())) {
                     active.add(i);
                 }
@@ -123,19 +127,19 @@ final class TokenTrace {
         return out;
     }
 
-    /** Per active line, the older line its blamed commit's hunk already held the removed tokens in. */
-    private static Map<Integer, ChangeClassifier.LineInParent> carried(ChangeClassifier classifier,
-                                                                      List<FixLines.Target> targets,
-                                                                      List<Blamer.Origin> current,
-                                                                      List<Integer> active) throws IOException {
-        Map<Integer, ChangeClassifier.LineInParent> out = new LinkedHashMap<>();
+    /** Per active line, the older line its blamed commit's hunk already had its changed tokens in. */
+    private static Map<Integer, ChangeClassifier.Carried> carried(ChangeClassifier classifier,
+                                                                 List<ChangedTokens> changed,
+                                                                 List<Blamer.Origin> current,
+                                                                 List<Integer> active) throws IOException {
+        Map<Integer, ChangeClassifier.Carried> out = new LinkedHashMap<>();
         for (List<Integer> same : Blamer.Origin.byCommitAndPath(active, current)) {
             Blamer.Origin o = current.get(same.get(0));
-            ChangeClassifier.LineInParent[] found;
+            ChangeClassifier.Carried[] found;
             try {
                 found = classifier.carried(o.commit(), o.path(),
                     same.stream().mapToInt(i -> current.get(i).line()).toArray(),
-                    same.stream().map(i -> targets.get(i).removed()).toList());
+                    same.stream().map(changed::get).toList());
             } catch (MissingObjectException partialClone) {
                 continue;
             }
