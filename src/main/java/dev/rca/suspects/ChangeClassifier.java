@@ -453,8 +453,8 @@ final class ChangeClassifier {
                 if (best < 0 || bestDice < 0.5) {
                     continue;
                 }
-                int[] match = ChangedTokens.align(now, old.get(best), Long.MAX_VALUE);
-                ChangedTokens before = here.before(match, old.get(best));
+                int[] match = ChangedTokens.align(now, old.get(best), ChangedTokens.MAX_CELLS);
+                ChangedTokens before = match == null ? null : here.before(match, old.get(best));
                 if (before != null) {
                     out[i] = new Carried(new LineInParent(v.parent(), v.oldPath(), edit.getBeginA() + best), before);
                 }

@@ -14,6 +14,8 @@ import java.util.List;
  */
 record ChangedTokens(List<String> tokens, List<Integer> removed, List<Integer> gaps) {
     static final ChangedTokens NONE = new ChangedTokens(List.of(), List.of(), List.of());
+    /** The largest alignment table worked out: a minified line of thousands of tokens is not traced. */
+    static final long MAX_CELLS = 1_000_000;
 
     ChangedTokens {
         tokens = List.copyOf(tokens);
@@ -30,7 +32,11 @@ record ChangedTokens(List<String> tokens, List<Integer> removed, List<Integer> g
      * looked past); null when they are not all there.
      */
     ChangedTokens in(List<String> line) {
-        return line.equals(tokens) ? this : before(align(tokens, line, Long.MAX_VALUE), line);
+        if (line.equals(tokens)) {
+            return this;
+        }
+        int[] match = align(tokens, line, MAX_CELLS);
+        return match == null ? null : before(match, line);
     }
 
     boolean isEmpty() {

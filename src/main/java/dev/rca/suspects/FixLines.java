@@ -58,8 +58,6 @@ final class FixLines {
     /** Context around a hunk that deletes or modifies lines counts for this fraction of an insertion's. */
     private static final double MODIFIED_CONTEXT_WEIGHT = 0.25;
     private static final int MAX_FUNCTION_LINES = 300;
-    /** A hunk whose token alignment would take more cells than this is not traced ({@link TokenTrace}). */
-    private static final long MAX_ALIGNMENT_CELLS = 1_000_000;
     private static final int NEIGHBOUR_REACH = 8;
     /** Only this many lines of the enclosing function on each side of an insertion are blamed. */
     private static final int FUNCTION_REACH = 25;
@@ -338,7 +336,7 @@ final class FixLines {
         for (int j = edit.getBeginB(); j < edit.getEndB(); j++) {
             newTokens.addAll(CosmeticHunks.tokens(after.getString(j)));
         }
-        int[] match = ChangedTokens.align(oldTokens, newTokens, MAX_ALIGNMENT_CELLS);
+        int[] match = ChangedTokens.align(oldTokens, newTokens, ChangedTokens.MAX_CELLS);
         List<List<Integer>> removed = new ArrayList<>();
         List<List<Integer>> gaps = new ArrayList<>();
         for (int i = 0; i < edit.getLengthA(); i++) {
