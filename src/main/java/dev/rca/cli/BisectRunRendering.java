@@ -32,6 +32,10 @@ final class BisectRunRendering {
             if (o.end() instanceof Midpoint.BadMergeBase b) {
                 m.put("bad_merge_base", b.commit());
             }
+            if (o.end() instanceof Midpoint.NoTestable) {
+                // the first bad commit does not touch the paths: in flaky mode, at "confidence", as the text says
+                m.put("outside_paths", true);
+            }
             if (o.flake() && o.confident()) {
                 m.put("flake", true);
             }

@@ -50,7 +50,7 @@ class BisectNoTestableCommitTest {
         assertEquals("no testable commit left: no candidate left touches the paths, so the first bad commit does not"
             + " touch them\n", run.out());
         CliResult json = Cli.run(dir, "bisect-helper", "run", "--format=json", "--", "test ! -f docs/bug");
-        assertEquals("{\"first_bad\":null,\"runs\":1,\"steps\":1,\"confidence\":0.0}\n", json.out(), json.toString());
+        assertEquals("{\"first_bad\":null,\"runs\":1,\"steps\":1,\"confidence\":0.0,\"outside_paths\":true}\n", json.out(), json.toString());
         CliResult status = Cli.run(dir, "bisect-helper", "status");
         assertEquals(1, status.exitCode());
         assertTrue(status.out().endsWith("done: 1 steps, 1 runs\nno testable commit left: no candidate left touches"
@@ -77,7 +77,7 @@ class BisectNoTestableCommitTest {
             assertEquals(start.out(), run.out());
             assertEquals("rca: note: nothing was tested: the bisection had already ended\n", run.err());
             CliResult json = Cli.run(dir, "bisect-helper", "run", mode, "--format=json", "--", "test ! -f docs/bug");
-            assertEquals("{\"first_bad\":null,\"runs\":0,\"steps\":0,\"confidence\":0.0}\n", json.out(), json.toString());
+            assertEquals("{\"first_bad\":null,\"runs\":0,\"steps\":0,\"confidence\":0.0,\"outside_paths\":true}\n", json.out(), json.toString());
         }
         assertEquals(1, Cli.run(dir, "bisect-helper", "status").exitCode());
     }
@@ -102,7 +102,8 @@ class BisectNoTestableCommitTest {
         CliResult status = Cli.run(dir, "bisect-helper", "status");
         assertTrue(status.out().endsWith(noTestable + ")\n"), status.toString());
         CliResult again = Cli.run(dir, "bisect-helper", "run", "--flaky", "--format=json", "--", "test ! -f docs/bug");
-        assertEquals("{\"first_bad\":null,\"runs\":5,\"steps\":5,\"confidence\":0.9923627684964202}\n", again.out(),
+        assertEquals("{\"first_bad\":null,\"runs\":5,\"steps\":5,\"confidence\":0.9923627684964202,"
+            + "\"outside_paths\":true}\n", again.out(),
             again.toString());
     }
 
