@@ -2,7 +2,6 @@ package dev.rca.suspects;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,29 +51,25 @@ final class CosmeticLookThrough {
                                         List<FixLines.Target> targets, List<Blamer.Origin> origins, Set<ObjectId> cut)
         throws IOException {
         Map<Integer, ChangeClassifier.RewrappedLine> rewrapped = rewrapped(classifier, targets, origins, cut);
-        Map<String, BitSet> asked = new LinkedHashMap<>();
-        Map<String, ChangeClassifier.RewrappedLine> at = new HashMap<>();
-        for (ChangeClassifier.RewrappedLine r : rewrapped.values()) {
-            String key = r.parent().name() + ':' + r.path();
-            BitSet lines = asked.computeIfAbsent(key, k -> new BitSet());
-            java.util.Arrays.stream(r.lines()).forEach(lines::set);
-            at.putIfAbsent(key, r);
-        }
-        for (var e : asked.entrySet()) {
-            blamer.track(at.get(e.getKey()).parent(), at.get(e.getKey()).path(), e.getValue());
-        }
-        List<FixLines.Target> older = new ArrayList<>();
-        List<Blamer.Origin> olderOrigins = new ArrayList<>();
-        List<Integer> fixLineOf = new ArrayList<>();
+        List<ChangeClassifier.LineInParent> asked = new ArrayList<>();
+        List<Integer> askedFor = new ArrayList<>();
         for (var e : rewrapped.entrySet()) {
             ChangeClassifier.RewrappedLine r = e.getValue();
             for (int line : r.lines()) {
-                Blamer.Origin found = blamer.blame(r.parent(), r.path(), line, line + 1)[0];
-                if (found != null) {
-                    older.add(new FixLines.Target(r.path(), line, FixLines.Kind.CHANGED, 1, null, false));
-                    olderOrigins.add(found);
-                    fixLineOf.add(e.getKey());
-                }
+                asked.add(new ChangeClassifier.LineInParent(r.parent(), r.path(), line));
+                askedFor.add(e.getKey());
+            }
+        }
+        Blamer.Origin[] found = blamer.blameEach(asked);
+        List<FixLines.Target> older = new ArrayList<>();
+        List<Blamer.Origin> olderOrigins = new ArrayList<>();
+        List<Integer> fixLineOf = new ArrayList<>();
+        for (int k = 0; k < found.length; k++) {
+            if (found[k] != null) {
+                older.add(new FixLines.Target(asked.get(k).path(), asked.get(k).line(), FixLines.Kind.CHANGED, 1, null,
+                    false));
+                olderOrigins.add(found[k]);
+                fixLineOf.add(askedFor.get(k));
             }
         }
         lookPast.apply(older, olderOrigins);

@@ -416,8 +416,6 @@ public final class SuspectFinder implements AutoCloseable {
         for (int depth = 0; depth < MAX_SKIPS && !moving.isEmpty(); depth++) {
             Map<Integer, ChangeClassifier.LineInParent> before = new LinkedHashMap<>();
             Map<Integer, String> why = new HashMap<>();
-            Map<String, java.util.BitSet> asked = new LinkedHashMap<>();
-            Map<String, ChangeClassifier.LineInParent> where = new HashMap<>();
             for (int i : moving) {
                 Blamer.Origin current = origins.get(i);
                 ChangeClassifier.Meta meta = classifier.change(current.commit()).meta();
@@ -427,19 +425,13 @@ public final class SuspectFinder implements AutoCloseable {
                 if (b != null) {
                     before.put(i, b);
                     why.put(i, meta == ChangeClassifier.Meta.NONE ? "code moved by" : meta.label);
-                    String key = b.parent().name() + ':' + b.path();
-                    asked.computeIfAbsent(key, k -> new java.util.BitSet()).set(b.line());
-                    where.putIfAbsent(key, b);
                 }
             }
-            for (var e : asked.entrySet()) {
-                blamer.track(where.get(e.getKey()).parent(), where.get(e.getKey()).path(), e.getValue());
-            }
+            Blamer.Origin[] found = blamer.blameEach(new ArrayList<>(before.values()));
             List<Integer> next = new ArrayList<>();
-            for (var e : before.entrySet()) {
-                int i = e.getKey();
-                ChangeClassifier.LineInParent b = e.getValue();
-                Blamer.Origin earlier = blamer.blame(b.parent(), b.path(), b.line(), b.line() + 1)[0];
+            int at = 0;
+            for (int i : before.keySet()) {
+                Blamer.Origin earlier = found[at++];
                 if (earlier != null) {
                     skipped.get(i).add(why.get(i) + " " + origins.get(i).commit().abbreviate(12).name());
                     origins.set(i, earlier);

@@ -2,9 +2,7 @@ package dev.rca.suspects;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,26 +63,17 @@ final class TokenTrace {
         }
         for (int step = 0; step < MAX_STEPS && !active.isEmpty(); step++) {
             Map<Integer, ChangeClassifier.Carried> before = carried(classifier, changed, current, active);
-            Map<String, BitSet> asked = new LinkedHashMap<>();
-            Map<String, ChangeClassifier.LineInParent> where = new HashMap<>();
-            for (ChangeClassifier.Carried c : before.values()) {
-                ChangeClassifier.LineInParent b = c.line();
-                String key = b.parent().name() + ':' + b.path();
-                asked.computeIfAbsent(key, x -> new BitSet()).set(b.line());
-                where.putIfAbsent(key, b);
-            }
-            for (var e : asked.entrySet()) {
-                blamer.track(where.get(e.getKey()).parent(), where.get(e.getKey()).path(), e.getValue());
-            }
+            Blamer.Origin[] found = blamer.blameEach(before.values().stream().map(ChangeClassifier.Carried::line)
+                .toList());
             List<Integer> moved = new ArrayList<>();
             List<FixLines.Target> movedTargets = new ArrayList<>();
             List<Blamer.Origin> movedOrigins = new ArrayList<>();
-            for (var e : before.entrySet()) {
-                ChangeClassifier.LineInParent b = e.getValue().line();
-                Blamer.Origin earlier = blamer.blame(b.parent(), b.path(), b.line(), b.line() + 1)[0];
+            int at = 0;
+            for (int i : before.keySet()) {
+                Blamer.Origin earlier = found[at++];
                 if (earlier != null) {
-                    moved.add(e.getKey());
-                    movedTargets.add(targets.get(e.getKey()));
+                    moved.add(i);
+                    movedTargets.add(targets.get(i));
                     movedOrigins.add(earlier);
                 }
             }
