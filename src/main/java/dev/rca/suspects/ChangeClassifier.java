@@ -352,45 +352,15 @@ final class ChangeClassifier {
      */
     RewrappedLine[] rewraps(ObjectId commitId, String path, int[] lines) throws IOException {
         RewrappedLine[] out = new RewrappedLine[lines.length];
-        if (change(commitId).meta() != Meta.NONE) {
-            return out;
-        }
-        Versions v = versions(commitId, path);
-        if (v == null) {
-            return out;
-        }
-        RawText before = v.before();
-        RawText after = v.after();
-        List<String> oldLines = null;
-        List<String> newLines = null;
-        boolean[] code = null;
-        int i = 0;
-        for (Edit edit : edits(before, after)) {
-            while (i < lines.length && lines[i] < edit.getBeginB()) {
-                i++;
+        eachHunkHolding(commitId, path, lines, (v, texts, edit, from, to) -> {
+            int[][] held = CosmeticHunks.rewrap(List.of(texts.oldLines()).subList(edit.getBeginA(), edit.getEndA()),
+                List.of(texts.newLines()).subList(edit.getBeginB(), edit.getEndB()));
+            for (int i = from; held != null && i < to; i++) {
+                int[] old = java.util.Arrays.stream(held[lines[i] - edit.getBeginB()])
+                    .map(k -> k + edit.getBeginA()).filter(k -> texts.oldCode()[k]).toArray();
+                out[i] = old.length == 0 ? null : new RewrappedLine(v.parent(), v.oldPath(), old);
             }
-            if (i == lines.length) {
-                break;
-            }
-            if (lines[i] >= edit.getEndB()) {
-                continue;
-            }
-            if (oldLines == null) {
-                oldLines = List.of(FixLines.Texts.lines(before));
-                newLines = List.of(FixLines.Texts.lines(after));
-                code = SourceLines.forPath(v.oldPath()).codeLines(oldLines.toArray(String[]::new));
-            }
-            int[][] held = CosmeticHunks.rewrap(oldLines.subList(edit.getBeginA(), edit.getEndA()),
-                newLines.subList(edit.getBeginB(), edit.getEndB()));
-            for (; i < lines.length && lines[i] < edit.getEndB(); i++) {
-                if (held != null) {
-                    boolean[] isCode = code;
-                    int[] old = java.util.Arrays.stream(held[lines[i] - edit.getBeginB()])
-                        .map(k -> k + edit.getBeginA()).filter(k -> isCode[k]).toArray();
-                    out[i] = old.length == 0 ? null : new RewrappedLine(v.parent(), v.oldPath(), old);
-                }
-            }
-        }
+        });
         return out;
     }
 
@@ -403,39 +373,19 @@ final class ChangeClassifier {
      */
     Carried[] carried(ObjectId commitId, String path, int[] lines, List<ChangedTokens> changed) throws IOException {
         Carried[] out = new Carried[lines.length];
-        if (change(commitId).meta() != Meta.NONE) {
-            return out;
-        }
-        Versions v = versions(commitId, path);
-        if (v == null) {
-            return out;
-        }
-        String[] oldLines = FixLines.Texts.lines(v.before());
-        String[] newLines = FixLines.Texts.lines(v.after());
-        boolean[] code = null;
-        int i = 0;
-        for (Edit edit : edits(v.before(), v.after())) {
-            while (i < lines.length && lines[i] < edit.getBeginB()) {
-                i++;
-            }
-            if (i == lines.length) {
-                break;
-            }
-            if (lines[i] >= edit.getEndB() || edit.getLengthA() == 0 || edit.getLengthA() > MAX_TRACED_HUNK) {
-                continue;
-            }
-            if (code == null) {
-                code = SourceLines.forPath(v.oldPath()).codeLines(oldLines);
+        eachHunkHolding(commitId, path, lines, (v, texts, edit, from, to) -> {
+            if (edit.getLengthA() == 0 || edit.getLengthA() > MAX_TRACED_HUNK) {
+                return;
             }
             List<List<String>> old = new ArrayList<>();
             List<Map<String, Integer>> counts = new ArrayList<>();
             for (int k = edit.getBeginA(); k < edit.getEndA(); k++) {
-                List<String> tokens = code[k] ? CosmeticHunks.tokens(oldLines[k]) : List.of();
+                List<String> tokens = texts.oldCode()[k] ? CosmeticHunks.tokens(texts.oldLines()[k]) : List.of();
                 old.add(tokens);
                 counts.add(counted(tokens));
             }
-            for (; i < lines.length && lines[i] < edit.getEndB(); i++) {
-                List<String> now = CosmeticHunks.tokens(newLines[lines[i]]);
+            for (int i = from; i < to; i++) {
+                List<String> now = CosmeticHunks.tokens(texts.newLines()[lines[i]]);
                 ChangedTokens here = changed.get(i).in(now);
                 if (here == null) {
                     continue;
@@ -459,8 +409,56 @@ final class ChangeClassifier {
                     out[i] = new Carried(new LineInParent(v.parent(), v.oldPath(), edit.getBeginA() + best), before);
                 }
             }
-        }
+        });
         return out;
+    }
+
+    /** A file's lines as an ordinary commit left them and as its parent had them, with which of the old are code. */
+    private record HunkTexts(String[] oldLines, String[] newLines, boolean[] oldCode) {
+    }
+
+    /** What {@link #eachHunkHolding} does with one hunk and the asked lines {@code [from, to)} it wrote. */
+    @FunctionalInterface
+    private interface HunkVisit {
+        void visit(Versions v, HunkTexts texts, Edit edit, int from, int to) throws IOException;
+    }
+
+    /**
+     * Visits each hunk of {@code commitId}'s change to {@code path} that wrote some of {@code lines} (ascending, lines
+     * as the commit left them), with those lines; none when it is no ordinary single-parent commit or added the file.
+     * The texts are split once, at the first hunk visited.
+     */
+    private void eachHunkHolding(ObjectId commitId, String path, int[] lines, HunkVisit visit) throws IOException {
+        if (change(commitId).meta() != Meta.NONE) {
+            return;
+        }
+        Versions v = versions(commitId, path);
+        if (v == null) {
+            return;
+        }
+        HunkTexts texts = null;
+        int i = 0;
+        for (Edit edit : edits(v.before(), v.after())) {
+            while (i < lines.length && lines[i] < edit.getBeginB()) {
+                i++;
+            }
+            if (i == lines.length) {
+                break;
+            }
+            int from = i;
+            while (i < lines.length && lines[i] < edit.getEndB()) {
+                i++;
+            }
+            if (i == from) {
+                continue;
+            }
+            if (texts == null) {
+                String[] oldLines = FixLines.Texts.lines(v.before());
+                texts = new HunkTexts(oldLines, FixLines.Texts.lines(v.after()),
+                    SourceLines.forPath(v.oldPath()).codeLines(oldLines));
+            }
+            visit.visit(v, texts, edit, from, i);
+        }
     }
 
     /** The most old lines a hunk may have for {@link #carried} to look in it: a rewrite is no edit around a line. */
