@@ -185,6 +185,11 @@ public final class CachedGraphReader extends ObjectReader.Filter {
         return delegate;
     }
 
+    /** The commit table this reader's commit graph reads. */
+    CommitTable commitTable() {
+        return graph.commits();
+    }
+
     @Override
     public Optional<CommitGraph> getCommitGraph() throws IOException {
         return Optional.of(graph);

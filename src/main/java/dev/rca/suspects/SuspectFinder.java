@@ -285,7 +285,7 @@ public final class SuspectFinder implements AutoCloseable {
                     + " not counted: blame cannot tell whether that commit or an older one wrote "
                     + (beyondCut == 1 ? "it" : "them") + "; " + GitWorkspace.FETCH_MORE);
             }
-            addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut);
+            addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut, readerOf(blamer));
             List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
             if (ranked.isEmpty()) {
                 return withPointersOnly(fix, subject, blamedLines, pointers, query,
@@ -319,7 +319,7 @@ public final class SuspectFinder implements AutoCloseable {
      * key).
      */
     private void addRecentChanges(Map<ObjectId, Holding> holdings, RevCommit parent, Set<String> paths,
-                                  Instant notAfter, Set<ObjectId> cut) throws IOException {
+                                  Instant notAfter, Set<ObjectId> cut, ObjectReader through) throws IOException {
         long oldest = Long.MAX_VALUE;
         for (ObjectId id : holdings.keySet()) {
             oldest = Math.min(oldest, walk.parseCommit(id).getCommitTime());
@@ -343,7 +343,7 @@ public final class SuspectFinder implements AutoCloseable {
                 }
             }
         }
-        Set<ObjectId> ancestors = ancestorsAmong(cited.keySet(), parent);
+        Set<ObjectId> ancestors = ancestorsAmong(cited.keySet(), parent, through);
         for (Map.Entry<RevCommit, Integer> e : cited.entrySet()) {
             if (ancestors.contains(e.getKey()) && !cut.contains(e.getKey()) && isSuspectChange(e.getKey())) {
                 holdings.computeIfAbsent(e.getKey().copy(), k -> new Holding()).namedByEarlierFixes += e.getValue();
@@ -353,30 +353,17 @@ public final class SuspectFinder implements AutoCloseable {
 
     /**
      * Which of {@code targets} are ancestors of {@code start} (or {@code start} itself): one walk for them all,
-     * newest first, stopping once every target is found or the walk is a month older than the oldest target (a
-     * month of slack for skewed clocks). A test per target would walk the history once for each; on a repository
-     * whose messages cite many earlier commits that cost more than the rest of the answer.
+     * stopping a month older than the oldest target (slack for skewed clocks). A test per target would walk the
+     * history once for each; on a repository whose messages cite many earlier commits that cost more than the
+     * rest of the answer.
      */
-    private Set<ObjectId> ancestorsAmong(Set<RevCommit> targets, RevCommit start) throws IOException {
+    private Set<ObjectId> ancestorsAmong(Set<RevCommit> targets, RevCommit start, ObjectReader through)
+        throws IOException {
         if (targets.isEmpty()) {
             return Set.of();
         }
         long oldest = targets.stream().mapToLong(RevCommit::getCommitTime).min().getAsLong();
-        long stopBelow = oldest - 31L * 24 * 3600;
-        Set<ObjectId> wanted = new HashSet<>(targets);
-        Set<ObjectId> found = new HashSet<>();
-        try (RevWalk rw = new RevWalk(reader)) {
-            rw.markStart(rw.parseCommit(start));
-            for (RevCommit c = rw.next(); c != null && found.size() < wanted.size(); c = rw.next()) {
-                if (wanted.contains(c)) {
-                    found.add(c.copy());
-                }
-                if (c.getCommitTime() < stopBelow) {
-                    break;
-                }
-            }
-        }
-        return found;
+        return dev.rca.history.Ancestry.among(through, start, targets, oldest - 31L * 24 * 3600);
     }
 
     /**
