@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -279,15 +280,22 @@ public final class PostmortemLinter {
     }
 
     /**
-     * Reports a Root cause that names no code (no code span or block, and no identifier, file name or SHA in its
-     * text), at its first block: the method asks for the mechanism with the functions, files and fields it runs
-     * through, and its commits.
+     * Reports a Root cause whose text names no code (no code span or block, and no identifier, file name or SHA), at
+     * its first block: the method asks for the mechanism with the functions, files and fields it runs through, and
+     * its commits. The offending commits listed under it ({@code Offending commit: <sha> <subject>}, as
+     * {@code rca postmortem} writes {@code root_cause.offending}) do not count: they say which change, not how it
+     * broke.
      */
     private static void checkRootCause(Document doc, Section rootCause) {
         StringBuilder prose = new StringBuilder();
         Node first = null;
+        Node listing = null;
         for (Node block : rootCause.blocks()) {
             if (block instanceof Heading || block instanceof ThematicBreak || block instanceof HtmlBlock) {
+                continue;
+            }
+            if (isOffendingCommits(block)) {
+                listing = listing == null ? block : listing;
                 continue;
             }
             if (block instanceof FencedCodeBlock || block instanceof IndentedCodeBlock || containsCode(block)) {
@@ -297,10 +305,25 @@ public final class PostmortemLinter {
             appendPlainText(block, prose);
             prose.append('\n');
         }
-        if (first != null && !LedgerProse.namesCode(prose.toString())) {
-            doc.report(LintRule.VAGUE_ROOT_CAUSE, first, "'## Root cause' names no function, file, field or commit:"
-                + " walk the mechanism with its code identifiers (e.g. `CartCache.evict()`), not a summary of it");
+        if ((first != null || listing != null) && !LedgerProse.namesCode(prose.toString())) {
+            String listed = listing == null ? ""
+                : " in its text (the offending commit listed under it says which change, not how it broke)";
+            doc.report(LintRule.VAGUE_ROOT_CAUSE, first != null ? first : listing, "'## Root cause' names no function,"
+                + " file, field or commit" + listed + ": walk the mechanism with its code identifiers (e.g."
+                + " `CartCache.evict()`), not a summary of it");
         }
+    }
+
+    /**
+     * True for the listing of offending commits: a paragraph {@code Offending commit: …}, or one that says
+     * {@code Offending commits:} and the list after it.
+     */
+    private static boolean isOffendingCommits(Node block) {
+        if (block instanceof BulletList && block.getPrevious() != null) {
+            return (PostmortemRenderer.OFFENDING + "s:").equals(plainText(block.getPrevious()).strip());
+        }
+        String text = block instanceof Paragraph ? plainText(block).strip() : "";
+        return text.startsWith(PostmortemRenderer.OFFENDING + ": ") || text.equals(PostmortemRenderer.OFFENDING + "s:");
     }
 
     private static boolean containsCode(Node node) {

@@ -40,6 +40,11 @@ public final class PostmortemRenderer {
     /** The Action items text for {@code action_items: none}. */
     public static final String NO_ACTION_ITEMS =
         "None — the fix is complete on its own, and no follow-up is warranted for this class of bug.";
+    /**
+     * How Root cause lists {@code root_cause.offending}: {@code Offending commit: <sha> <subject>}, or
+     * {@code Offending commits:} and a list ({@code vague-root-cause} tells the listing from the text by it).
+     */
+    static final String OFFENDING = "Offending commit";
 
     /** How many lines of a log comparison's first divergence the post-mortem shows, and how wide. */
     private static final int DIVERGENCE_LINES = 8;
@@ -176,7 +181,7 @@ public final class PostmortemRenderer {
     private void rootCause(Lines out, Ledger ledger) {
         out.section(PostmortemSection.ROOT_CAUSE);
         out.add(LedgerProse.block(ledger.rootCause().text()), "root_cause.text");
-        commitList(out, ledger.rootCause().offending(), "Offending commit", "root_cause.offending");
+        commitList(out, ledger.rootCause().offending(), OFFENDING, "root_cause.offending");
     }
 
     private void commitList(Lines out, List<String> shas, String label, String path) {

@@ -175,11 +175,16 @@ class PostmortemCommandTest {
     }
 
     @Test
-    void aRootCauseThatNamesNoCodeIsWarnedAbout() {
-        String summary = "rca: warning: root_cause.text names no function, file, field or commit: the Root cause "
-            + "should walk the mechanism with its code identifiers, not sum it up\n";
-        assertEquals(new CliResult(0, MD + "\n", summary), postmortemOfEdited(new LedgerRepo(tmp),
-            t -> t.replace(ROOT_CAUSE, "    A locking issue made checkout hang under some conditions, i.e. a race.\n")));
+    void aRootCauseThatNamesNoCodeIsRefusedThoughTheLedgerNamesTheOffendingCommit() {
+        // the offending commit listed under root_cause.text says which change, not how it broke: the text alone counts
+        assertEquals(new CliResult(1, "docs/postmortems/PAY-142.yaml:36:9 (root_cause.text): vague-root-cause: '## Root"
+            + " cause' names no function, file, field or commit in its text (the offending commit listed under it says"
+            + " which change, not how it broke): walk the mechanism with its code identifiers (e.g."
+            + " `CartCache.evict()`), not a summary of it\n", "rca: error: no post-mortem for PAY-142: 1 problem in the"
+            + " ledger (listed above)\nhint: edit the ledger where each line points, then rerun\n"),
+            postmortemOfEdited(new LedgerRepo(tmp), t -> t.replace(ROOT_CAUSE,
+                "    A locking issue made checkout hang under some conditions, i.e. a race.\n")));
+        assertFalse(Files.exists(tmp.resolve(MD)));
         // one identifier, SHA or code span is enough: the rest is for review to judge
         for (String named : List.of("The lock in evict() is released early.", "Commit {OFFENDING12} moved the unlock.",
             "The `lock` is released early.", "The timeout in config.yaml was 0.", "The Dockerfile pins an old JDK.")) {

@@ -166,6 +166,33 @@ class PostmortemLinterTest {
     }
 
     @Test
+    void theOffendingCommitsListedUnderARootCauseDoNotMakeItsTextSpecific() {
+        String vague = "A locking issue made checkout hang under load, i.e. a race between two threads.";
+        String message = "pm.md:18:1: vague-root-cause: '## Root cause' names no function, file, field or commit in its"
+            + " text (the offending commit listed under it says which change, not how it broke): walk the mechanism"
+            + " with its code identifiers (e.g. `CartCache.evict()`), not a summary of it";
+        // as rca postmortem lists root_cause.offending: one commit on a line, several in a list
+        for (String listing : List.of("Offending commit: " + OFFENDING + " cache: evict under the order lock",
+            "Offending commits:\n\n- " + OFFENDING + " cache: evict under the order lock\n- `" + FIX
+                + "` cache: hold the lock")) {
+            String text = replaceLine(replaceLine(clean(FIX, OFFENDING), 19, "\n" + listing), 18, vague);
+            assertEquals(List.of(message), new PostmortemLinter(RcaConfig.defaults().lint(), FAKE_REPO)
+                .lint("pm.md", text).stream().map(LintFinding::render).toList(), listing);
+            // a sentence that cites the commit, a file or a function is specific, listing or not
+            for (String named : List.of("Commit " + OFFENDING + " moved the unlock.", "The lock in evict() is"
+                + " released early.", "The timeout in config.yaml was 0.")) {
+                assertEquals(List.of(), lint(replaceLine(text, 18, named)), named);
+            }
+        }
+        // a Root cause that is the listing alone says no more: reported at the listing
+        assertEquals(List.of("18:1: vague-root-cause"), lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""),
+            18, "Offending commit: " + OFFENDING + " cache: evict under the order lock")));
+        // a list under other text is text
+        assertEquals(List.of(), lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, "\n- `CartCache.evict()`"
+            + " unlocks first"), 18, vague)));
+    }
+
+    @Test
     void validationMustStateCoverage() {
         String text = replaceLine(clean(FIX, OFFENDING), 47, "The fix works.");
         assertEquals(List.of("41:1: validation-coverage"), lint(text));
