@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,16 +35,9 @@ final class CommandLineArgs {
         if (command < 0 || !(args[command].equals("log") || args[command].equals("history"))) {
             return args;
         }
-        Set<String> takesAValue = new HashSet<>(List.of("-C"));
         CommandLine sub = line.getSubcommands().get(args[command]);
-        if (sub != null) {
-            for (OptionSpec option : sub.getCommandSpec().options()) {
-                if (option.arity().max() > 0) {
-                    takesAValue.addAll(List.of(option.names()));
-                }
-            }
-        }
-        List<String> out = new java.util.ArrayList<>(List.of(args).subList(0, command + 1));
+        Set<String> takesAValue = sub == null ? Set.of("-C") : optionsTakingAValue(sub.getCommandSpec());
+        List<String> out = new ArrayList<>(List.of(args).subList(0, command + 1));
         boolean paths = false;
         for (int i = command + 1; i < args.length; i++) {
             paths |= args[i].equals("--");
@@ -55,6 +49,76 @@ final class CommandLineArgs {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    /**
+     * The command line picocli parsed for {@code spec}'s command as it runs from the top of the work tree, for the
+     * ledger: its name and arguments as typed, but without the global options ({@code -C <dir>},
+     * {@code --stacktrace}, before or after the name; the ledger is that work tree's) and with its operands (the
+     * positional parameters, in the order typed) replaced by {@code operands}, the same ones named from the top.
+     */
+    static List<String> fromTop(CommandSpec spec, List<String> operands) {
+        List<String> args = spec.root().commandLine().getParseResult().expandedArgs();
+        Set<String> takesAValue = optionsTakingAValue(spec);
+        Set<String> flags = new HashSet<>();
+        spec.options().stream().filter(o -> o.arity().max() == 0).forEach(o -> flags.addAll(List.of(o.names())));
+        List<String> out = new ArrayList<>(List.of(spec.name()));
+        int operand = 0;
+        boolean onlyOperands = false;
+        for (int i = commandIndex(args.toArray(String[]::new)) + 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (onlyOperands || arg.equals("-") || !arg.startsWith("-")) {
+                out.add(operands.get(operand++));
+            } else if (arg.equals("--")) {
+                onlyOperands = true;
+                out.add(arg);
+            } else if (arg.equals("-C")) {
+                i++;
+            } else if (!arg.startsWith("-C") && !arg.equals("--stacktrace")) {
+                out.add(arg);
+                if (valueFollows(arg, takesAValue, flags)) {
+                    out.add(args.get(++i));
+                }
+            }
+        }
+        if (operand != operands.size()) {
+            throw new IllegalStateException("the command line has " + operand + " operands, not " + operands.size());
+        }
+        return out;
+    }
+
+    /** The names of {@code spec}'s options that take a value, {@code -C} among them. */
+    private static Set<String> optionsTakingAValue(CommandSpec spec) {
+        Set<String> names = new HashSet<>(List.of("-C"));
+        for (OptionSpec option : spec.options()) {
+            if (option.arity().max() > 0) {
+                names.addAll(List.of(option.names()));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether the option {@code arg} names takes the next argument as its value: it is one that takes a value,
+     * written without {@code =}, or a cluster of short flags ending in one ({@code -in 5}).
+     */
+    private static boolean valueFollows(String arg, Set<String> takesAValue, Set<String> flags) {
+        if (takesAValue.contains(arg)) {
+            return true;
+        }
+        if (arg.startsWith("--") || arg.contains("=")) {
+            return false;
+        }
+        for (int j = 1; j < arg.length(); j++) {
+            String option = "-" + arg.charAt(j);
+            if (takesAValue.contains(option)) {
+                return j == arg.length() - 1;
+            }
+            if (!flags.contains(option)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.ItemKind;
+import dev.rca.ledger.Ledgers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class ExperimentCommand extends LedgerCommand {
         item.put("action", requireText("the experiment", action));
         item.put("result", requireText("--result", result));
         item.put("at", at != null ? requireTime(at)
-            : java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            : Ledgers.recordingTime(clock()));
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> {
                 tested.forEach(h -> edit.itemPath(h, null));

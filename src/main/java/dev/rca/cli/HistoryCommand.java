@@ -56,7 +56,8 @@ public final class HistoryCommand extends LedgerCommand {
         Long untilSeconds = dates.untilSeconds(root().now(), root().zone());
         try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
-            HistoryArguments args = HistoryArguments.split(workspace, operands, CommandLineArgs.afterDoubleDash(spec));
+            int afterDash = CommandLineArgs.afterDoubleDash(spec);
+            HistoryArguments args = HistoryArguments.split(workspace, operands, afterDash);
             if (args.revision() != null) {
                 workspace.resolveCommit(args.revision());
             }
@@ -73,7 +74,7 @@ public final class HistoryCommand extends LedgerCommand {
                 if (ledger != null) {
                     List<String> shas = new ArrayList<>();
                     history.run(query, e -> shas.add(e.commit().sha()));
-                    recordQuery(ledger, shas);
+                    recordQuery(ledger, operandsFromTop(workspace, args, afterDash), shas);
                 }
                 return 0;
             }
@@ -87,10 +88,20 @@ public final class HistoryCommand extends LedgerCommand {
                     e.hasStat() ? new long[] {e.added(), e.removed()} : null) && --left[0] > 0);
             }
             if (ledger != null) {
-                recordQuery(ledger, printer.printedShas());
+                recordQuery(ledger, operandsFromTop(workspace, args, afterDash), printer.printedShas());
             }
         }
         return 0;
+    }
+
+    /** The operands as typed, its paths named from the top of the work tree (they come first, or after --). */
+    private List<String> operandsFromTop(GitWorkspace workspace, HistoryArguments args, int afterDash) {
+        List<String> fromTop = new ArrayList<>(operands);
+        int first = afterDash > 0 ? operands.size() - afterDash : 0;
+        for (int i = 0; i < args.paths().size(); i++) {
+            fromTop.set(first + i, pathFromTop(workspace, args.paths().get(i)));
+        }
+        return fromTop;
     }
 
     /** The names a row shows: as they are in JSON, else as git prints them (quoted where git would quote). */

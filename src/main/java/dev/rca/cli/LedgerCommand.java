@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.Pathspecs;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** Base of the commands that act on a ledger: the {@code -t, --ticket} option and its resolution rule. */
 abstract class LedgerCommand extends RcaCommand {
+    private static final String LITERAL = ":(literal)";
     @Option(names = {"-t", "--ticket"}, paramLabel = "<TICKET>",
         description = "The ticket whose ledger to use, docs/postmortems/<TICKET>.yaml. Ledger commands default to "
             + "the only ledger there that is not published; query commands record into a ledger only when given.")
@@ -55,16 +57,28 @@ abstract class LedgerCommand extends RcaCommand {
     }
 
     /**
-     * Records this command line and the commits it printed as query evidence, then prints what was held by
+     * Records this command line, as it runs from the top of the work tree with {@code operands} (see
+     * {@link #invocationFromTop}), and the commits it printed as query evidence, then prints what was held by
      * {@link #outUntilRecorded}, and says so on stderr.
      */
-    protected void recordQuery(LedgerFile ledger, List<String> shas) {
-        String id = Ledgers.recordQuery(ledger, invocation(), shas);
+    protected void recordQuery(LedgerFile ledger, List<String> operands, List<String> shas) {
+        String id = Ledgers.recordQuery(ledger, invocationFromTop(operands), shas, clock());
         if (heldOutput != null) {
             out().write(heldOutput.toString());
             heldOutput = null;
         }
         err().println("recorded as " + id + " in " + ledger.displayName());
+    }
+
+    /**
+     * {@code typed}, a path as {@code log} and {@code history} take it (relative to the directory rca runs in), as
+     * the path that names the same from the top of the work tree: the ledger is read from there.
+     */
+    protected static String pathFromTop(GitWorkspace workspace, String typed) {
+        String path = Pathspecs.resolve(workspace, List.of(typed)).get(0);
+        String fromTop = path.isEmpty() ? "." : path;
+        // run again, a name that was taken literally must not be read as a pattern
+        return typed.startsWith(LITERAL) ? LITERAL + fromTop : fromTop;
     }
 
     /**

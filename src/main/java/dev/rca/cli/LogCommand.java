@@ -81,7 +81,9 @@ public final class LogCommand extends LedgerCommand {
             }
             walk.run(query, printer::print);
             if (ledger != null) {
-                recordQuery(ledger, printer.printedShas());
+                List<String> operands = new ArrayList<>(revisions);
+                typedPaths.forEach(path -> operands.add(pathFromTop(workspace, path)));
+                recordQuery(ledger, operands, printer.printedShas());
             }
         }
         return 0;

@@ -13,8 +13,6 @@ import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.Ledgers;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,25 +90,17 @@ public final class LogsDiffCommand extends LedgerCommand {
     }
 
     /**
-     * Adds the comparison to the ledger as evidence, unless it holds this comparison already. The logs are named
-     * from the top of the work tree (absolute when outside it), in the item and in its command, which is written as
-     * it would run there: the ledger and the post-mortem are read from anywhere but the directory rca ran in.
+     * Adds the comparison to the ledger as evidence ({@link RecordedLogComparison}), unless it holds this comparison
+     * already, as recorded now or before logs were named from the top of the work tree.
      */
     private void recordEvidence(LogDiffResult result) throws IOException {
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile ledger = ledgerFile(workspace);
-            String goodName = workspace.nameFromTop(result.good());
-            String badName = workspace.nameFromTop(result.bad());
-            List<String> command = new ArrayList<>(List.of("logs", "diff", goodName, badName));
-            masks.forEach(mask -> command.add("--mask=" + mask));
-            if (ignoreMoves) {
-                command.add("--ignore-moves");
-            }
-            command.addAll(List.of("-t", ledger.ticket().value()));
-            Map<String, Object> item = new LogDiffReport(result, goodName, badName)
-                .evidence(Ledgers.commandLine("rca", command.toArray(String[]::new)),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            Ledgers.RecordedEvidence recorded = Ledgers.recordLogDiff(ledger, item);
+            RecordedLogComparison comparison = new RecordedLogComparison(workspace, result.good(), result.bad(),
+                masks, ignoreMoves, ledger.ticket().value());
+            Map<String, Object> item = new LogDiffReport(result, comparison.goodName(), comparison.badName())
+                .evidence(comparison.command(), Ledgers.recordingTime(clock()));
+            Ledgers.RecordedEvidence recorded = Ledgers.recordLogDiff(ledger, item, comparison::isEarlierFormOf);
             err().println(recorded.added() ? "recorded as " + recorded.id() + " in " + ledger.displayName()
                 : "rca: note: this comparison is already " + recorded.id() + " in " + ledger.displayName()
                 + "; nothing added");

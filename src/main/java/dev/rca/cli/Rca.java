@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -62,6 +63,7 @@ public final class Rca implements Runnable {
     private Path directory = Path.of("").toAbsolutePath();
     private Instant now = Instant.now();
     private ZoneId zone = ZoneId.systemDefault();
+    private Clock clock = Clock.systemUTC();
     private boolean stacktrace;
     private boolean stdoutIsTerminal;
     private boolean stderrIsTerminal;
@@ -99,13 +101,20 @@ public final class Rca implements Runnable {
         return zone;
     }
 
+    /** What stamps the items this invocation records in a ledger ({@code at:}): the time they are written. */
+    Clock clock() {
+        return clock;
+    }
+
     /**
      * Has this invocation start at {@code clock}'s instant in its time zone, so that relative dates
-     * ({@code 2.weeks.ago}, {@code yesterday noon}) count from a fixed time (for tests and embedding).
+     * ({@code 2.weeks.ago}, {@code yesterday noon}) count from a fixed time, and have every item it records in a
+     * ledger stamped with that time (for tests and embedding).
      */
     public Rca at(ZonedDateTime clock) {
         this.now = clock.toInstant();
         this.zone = clock.getZone();
+        this.clock = Clock.fixed(now, zone);
         return this;
     }
 
@@ -119,6 +128,7 @@ public final class Rca implements Runnable {
         this.directory = directory.toAbsolutePath().normalize();
         this.now = Instant.now();
         this.zone = ZoneId.systemDefault();
+        this.clock = Clock.systemUTC();
         this.stacktrace = false;
         this.stdoutIsTerminal = stdoutIsTerminal;
         this.stderrIsTerminal = stderrIsTerminal;

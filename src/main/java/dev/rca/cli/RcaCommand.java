@@ -7,6 +7,7 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.Ledgers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,11 @@ public abstract class RcaCommand implements Callable<Integer> {
         return root().directory();
     }
 
+    /** What stamps the items this command records in a ledger: the system's clock, or a test's fixed one. */
+    protected Clock clock() {
+        return root().clock();
+    }
+
     /** Opens the repository around {@link #directory()}; the caller closes it. */
     protected GitWorkspace openWorkspace() {
         return GitWorkspace.open(directory());
@@ -82,12 +88,13 @@ public abstract class RcaCommand implements Callable<Integer> {
     }
 
     /**
-     * The command line as the user typed it, shell-quoted ({@code rca log --grep='a b'}), for recording a
-     * query in the ledger so a reader can run it again.
+     * The command line as the user typed it, shell-quoted ({@code rca log --grep='a b'}), as it runs from the top
+     * of the work tree, for recording a query in the ledger so that a reader can run it again: without {@code -C}
+     * and {@code --stacktrace}, and with the operands (revisions, paths) replaced by {@code operands}, which name
+     * from the top what the typed ones name from the directory rca ran in.
      */
-    protected String invocation() {
-        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
-        return Ledgers.commandLine("rca", args.toArray(String[]::new));
+    protected String invocationFromTop(List<String> operands) {
+        return Ledgers.commandLine("rca", CommandLineArgs.fromTop(spec, operands).toArray(String[]::new));
     }
 
     /**

@@ -7,13 +7,16 @@ import dev.rca.graph.LedgerViews;
 import dev.rca.json.Json;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.Ledgers;
 import dev.rca.suspects.Pointer;
 import dev.rca.suspects.Suspect;
 import dev.rca.suspects.SuspectFinder;
 import dev.rca.suspects.SuspectQuery;
 import dev.rca.suspects.SuspectReport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,7 +79,8 @@ public final class SuspectsCommand extends LedgerCommand {
     }
 
     private void record(LedgerFile ledger, SuspectReport report) {
-        String id = ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, report.toEvidence(invocation())));
+        Map<String, Object> item = Ledgers.stamped(report.toEvidence(invocationFromTop(List.of(fix))), clock());
+        String id = ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
         err().println("recorded as " + id + " in " + ledger.displayName());
     }
 

@@ -9,7 +9,6 @@ import dev.rca.ledger.LedgerLocator;
 import dev.rca.verify.FixVerifier;
 import dev.rca.verify.VerifyPlan;
 import dev.rca.verify.VerifyResult;
-import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +67,7 @@ public final class VerifyCommand extends RcaCommand {
             if (unexpected[0]) {
                 err().println("rca: note: every run's output is kept in " + log.file());
             }
-            String evidence = FixVerifier.record(result, Clock.systemUTC());
+            String evidence = FixVerifier.record(result, clock());
             out().println(FixVerifier.summary(result));
             out().println("recorded as " + evidence + " and validation.verify in " + file.displayName());
             return result.validated() ? ExitCode.OK : ExitCode.NEGATIVE;

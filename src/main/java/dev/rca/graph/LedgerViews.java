@@ -86,8 +86,9 @@ public final class LedgerViews {
 
     /**
      * The timeline: the ledger's own timeline entries, symptoms, experiments, timed bisect steps, the dates
-     * of evidence commits, and the {@code rca verify} runs and log comparisons recorded as evidence, when they were
-     * recorded, in time order (entries without a time, or with one rca cannot read, last).
+     * of evidence commits, and the history queries, suspect rankings, {@code rca verify} runs and log comparisons
+     * recorded as evidence, when they were recorded, in time order (entries without a time, or with one rca cannot
+     * read, last).
      */
     public static List<TimelineEvent> timeline(Ledger ledger) {
         return Timeline.order(events(ledger));
@@ -159,8 +160,12 @@ public final class LedgerViews {
                 String when = e.at() == null && e.id().equals(lastVerify) && ledger.validation() != null
                     && ledger.validation().verify() != null ? ledger.validation().verify().at() : e.at();
                 events.add(event(when, "verify", e.id() + ": " + describe(e), "rca verify"));
-            } else if (Evidence.LOG_DIFF.equals(e.kind())) {
-                events.add(event(e.at(), "log-diff", e.id() + ": " + describe(e), e.command()));
+            } else if (Evidence.LOG_DIFF.equals(e.kind()) || Evidence.SUSPECTS.equals(e.kind())) {
+                events.add(event(e.at(), e.kind(), e.id() + ": " + describe(e), e.command()));
+            } else if (Evidence.QUERY.equals(e.kind())) {
+                int found = e.commits().size();
+                events.add(event(e.at(), "query", e.id() + ": " + (found == 0 ? "no" : found) + " commit"
+                    + (found == 1 ? "" : "s"), e.command()));
             }
         }
         return events;

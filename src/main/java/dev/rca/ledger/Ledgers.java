@@ -3,9 +3,13 @@ package dev.rca.ledger;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.io.ShellWords;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Entry points other commands use to record what they found in a ledger. */
 public final class Ledgers {
@@ -16,22 +20,49 @@ public final class Ledgers {
     }
 
     /**
-     * Records a history query ({@code rca log}, {@code rca history}, {@code rca suspects}, {@code rca logs diff}
-     * with {@code -t}) as an evidence item {@code {kind: query, command, commits}} in {@code ticket}'s ledger.
+     * The time {@code clock} tells, as rca writes when it recorded an item ({@code at:}): ISO-8601 in UTC, to the
+     * second.
+     */
+    public static String recordingTime(Clock clock) {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * A copy of the evidence item {@code item} stamped with when it is recorded ({@code at:}, as
+     * {@link #recordingTime} writes it), right after its {@code command}, or last when it has none.
+     */
+    public static Map<String, Object> stamped(Map<String, Object> item, Clock clock) {
+        Map<String, Object> stamped = new LinkedHashMap<>();
+        String at = recordingTime(clock);
+        item.forEach((key, value) -> {
+            stamped.put(key, value);
+            if (key.equals("command")) {
+                stamped.put("at", at);
+            }
+        });
+        stamped.putIfAbsent("at", at);
+        return stamped;
+    }
+
+    /**
+     * Records a history query ({@code rca log}, {@code rca history} with {@code -t}) as an evidence item
+     * {@code {kind: query, command, at, commits}} in {@code ticket}'s ledger.
      *
      * @param ticket      the {@code -t} value; {@code null} applies the {@code -t} rule
      * @param commandLine the exact command line, e.g. from {@link #commandLine(String, String...)}
      * @param shas        the full SHAs the query printed, in its order; beyond {@link #MAX_QUERY_COMMITS} only
      *                    the first are kept, with {@code total_commits: <n>}
+     * @param clock       tells when the query is recorded ({@link #recordingTime})
      * @return the new evidence id, {@code E<n>}
      * @throws RcaException exit 3 for a bad ticket, a missing or malformed ledger, a lock held too long
      */
-    public static String recordQuery(GitWorkspace workspace, String ticket, String commandLine, List<String> shas) {
-        return recordQuery(LedgerLocator.of(workspace).resolve(ticket), commandLine, shas);
+    public static String recordQuery(GitWorkspace workspace, String ticket, String commandLine, List<String> shas,
+                                     Clock clock) {
+        return recordQuery(LedgerLocator.of(workspace).resolve(ticket), commandLine, shas, clock);
     }
 
-    /** As {@link #recordQuery(GitWorkspace, String, String, List)}, into a known ledger file. */
-    public static String recordQuery(LedgerFile ledger, String commandLine, List<String> shas) {
+    /** As {@link #recordQuery(GitWorkspace, String, String, List, Clock)}, into a known ledger file. */
+    public static String recordQuery(LedgerFile ledger, String commandLine, List<String> shas, Clock clock) {
         for (String sha : shas) {
             if (!CommitInfo.isFullSha(sha)) {
                 throw new IllegalArgumentException("not a full SHA: " + sha);
@@ -40,6 +71,7 @@ public final class Ledgers {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", Evidence.QUERY);
         item.put("command", commandLine);
+        item.put("at", recordingTime(clock));
         item.put("commits", List.copyOf(shas.subList(0, Math.min(shas.size(), MAX_QUERY_COMMITS))));
         if (shas.size() > MAX_QUERY_COMMITS) {
             item.put("total_commits", shas.size());
@@ -84,14 +116,17 @@ public final class Ledgers {
 
     /**
      * Records a log comparison, the item {@code rca logs diff -t} builds ({@code kind: log-diff}), unless the ledger
-     * holds the same command with the same findings: one comparison listed twice reads as two.
+     * holds it with the same findings: one comparison listed twice reads as two. It holds it under the same command,
+     * or, recorded before {@code rca logs diff} named logs from the top of the work tree and stamped its items
+     * ({@code at:}), under a command {@code earlierForm} accepts as this comparison.
      */
-    public static RecordedEvidence recordLogDiff(LedgerFile ledger, Map<String, Object> item) {
+    public static RecordedEvidence recordLogDiff(LedgerFile ledger, Map<String, Object> item,
+                                                 Predicate<String> earlierForm) {
         LogDivergence findings = LogDivergence.ofItem(item);
         return ledger.update(edit -> {
             for (Evidence e : edit.ledger().evidence()) {
-                if (Evidence.LOG_DIFF.equals(e.kind()) && item.get("command").equals(e.command())
-                    && findings.equals(e.logDiff())) {
+                if (Evidence.LOG_DIFF.equals(e.kind()) && findings.equals(e.logDiff()) && e.command() != null
+                    && (item.get("command").equals(e.command()) || e.at() == null && earlierForm.test(e.command()))) {
                     return new RecordedEvidence(e.id(), false);
                 }
             }

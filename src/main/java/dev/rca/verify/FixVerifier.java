@@ -6,11 +6,10 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
 import dev.rca.ledger.Evidence;
 import dev.rca.ledger.ItemKind;
+import dev.rca.ledger.Ledgers;
 import dev.rca.ledger.VerifyRecord;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ public final class FixVerifier {
      */
     public static String record(VerifyResult result, Clock clock) {
         VerifyPlan plan = result.plan();
-        String at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = Ledgers.recordingTime(clock);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("kind", Evidence.VERIFY);
         evidence.put("command", plan.command());

@@ -599,21 +599,25 @@ class LedgerCommandsTest {
         ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
         try (dev.rca.git.GitWorkspace workspace = dev.rca.git.GitWorkspace.open(work)) {
             String line = dev.rca.ledger.Ledgers.commandLine("rca", "log", "--grep=evict", "-n", "2");
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-20T09:40:00.750Z"),
+                java.time.ZoneOffset.UTC);
             assertEquals("E1", dev.rca.ledger.Ledgers.recordQuery(workspace, "T-1", line,
-                java.util.List.of(fix.name(), offending.name())));
-            assertEquals("E2", dev.rca.ledger.Ledgers.recordQuery(workspace, null, line, java.util.List.of()));
+                java.util.List.of(fix.name(), offending.name()), clock));
+            assertEquals("E2", dev.rca.ledger.Ledgers.recordQuery(workspace, null, line, java.util.List.of(), clock));
         }
         assertTrue(Files.readString(ledger("T-1")).contains("""
             evidence:                      # rca evidence <rev> --note="…"
               - id: E1
                 kind: query
                 command: rca log --grep=evict -n 2
+                at: "2026-11-20T09:40:00Z"
                 commits:
                   - %s
                   - %s
               - id: E2
                 kind: query
                 command: rca log --grep=evict -n 2
+                at: "2026-11-20T09:40:00Z"
                 commits: []
             """.formatted(fix.name(), offending.name())), Files.readString(ledger("T-1")));
         ok(rca("check"), "");

@@ -12,6 +12,7 @@ import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,7 +165,10 @@ class SuspectsCommandTest {
 
         Path ledger = dir.resolve("docs/postmortems/NET-9.yaml");
         Files.writeString(ledger, Files.readString(ledger).replace("2026-01-02T00:00:00Z", "2026-01-05T00:00:00Z"));
-        CliResult r = Cli.run(dir, "suspects", fix.name(), "-t", "NET-9", "--format=sha");
+        // from a subdirectory, through -C: the command is recorded as it runs from the top, and when
+        Files.createDirectories(dir.resolve("src"));
+        CliResult r = Cli.runAt(ZonedDateTime.parse("2026-11-20T09:40:00.5+01:00"), dir, "-C", "src", "suspects",
+            fix.name(), "-t", "NET-9", "--format=sha");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertEquals(bug.name() + "\n", r.out());
         assertEquals("recorded as E1 in docs/postmortems/NET-9.yaml\n", r.err());
@@ -173,6 +177,7 @@ class SuspectsCommandTest {
               - id: E1
                 kind: suspects
                 command: rca suspects %s -t NET-9 --format=sha
+                at: "2026-11-20T08:40:00Z"
                 commits: [%s]
                 note: "ranked %s first, score 0.74"
                 suspects:

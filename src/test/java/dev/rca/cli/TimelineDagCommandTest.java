@@ -9,6 +9,7 @@ import dev.rca.testing.CliResult;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,7 +208,8 @@ class TimelineDagCommandTest {
         Files.writeString(runs.resolve("good.log"), "start\nok\nend\n");
         Files.writeString(runs.resolve("bad.log"), "start\nfail\nend\n");
         Path outside = Files.writeString(tmp.resolve("ci good.log"), "start\nok\nend\n");
-        CliResult inRuns = Cli.run(runs, "logs", "diff", "good.log", "../runs/bad.log", "--context=1", "-t", "PAY-142");
+        CliResult inRuns = Cli.runAt(ZonedDateTime.parse("2026-11-20T09:30:00.750+01:00"), runs, "logs", "diff",
+            "good.log", "../runs/bad.log", "--context=1", "-t", "PAY-142");
         assertEquals(new CliResult(ExitCode.NEGATIVE, String.join("\n", "--- good.log (3 lines)",
             "+++ ../runs/bad.log (3 lines)", "first divergence: good.log line 2, ../runs/bad.log line 2",
             "@@ -1,3 +1,3 @@", " 1\tstart", "-2\tok", "+2\tfail", " 3\tend",
@@ -217,16 +219,16 @@ class TimelineDagCommandTest {
         assertEquals("rca: note: this comparison is already E2 in docs/postmortems/PAY-142.yaml; nothing added\n",
             Cli.run(dir, "logs", "diff", "build/runs/good.log", "build/runs/bad.log", "-t", "PAY-142").err());
         // a log outside the repository keeps its absolute name; -C names the repository, not the logs' place
-        assertEquals("recorded as E3 in docs/postmortems/PAY-142.yaml\n", Cli.run(tmp, "-C", "repo/build", "logs",
-            "diff", outside.toString(), "runs/bad.log", "--mask=word=fail", "--ignore-moves", "-t", "PAY-142").err());
-        String ledger = Files.readString(dir.resolve("docs/postmortems/PAY-142.yaml"))
-            .replaceAll("at: \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"", "at: <now>");
+        assertEquals("recorded as E3 in docs/postmortems/PAY-142.yaml\n", Cli.runAt(ZonedDateTime.parse(
+            "2026-11-20T09:45:00Z"), tmp, "-C", "repo/build", "logs", "diff", outside.toString(), "runs/bad.log",
+            "--mask=word=fail", "--ignore-moves", "-t", "PAY-142").err());
+        String ledger = Files.readString(dir.resolve("docs/postmortems/PAY-142.yaml"));
         String quotedOutside = "'" + outside + "'";
         assertTrue(ledger.contains("""
               - id: E2
                 kind: log-diff
                 command: rca logs diff build/runs/good.log build/runs/bad.log -t PAY-142
-                at: <now>
+                at: "2026-11-20T08:30:00Z"
                 match: false
                 good:
                   path: build/runs/good.log
@@ -239,12 +241,69 @@ class TimelineDagCommandTest {
               - id: E3
                 kind: log-diff
                 command: rca logs diff %s build/runs/bad.log --mask=word=fail --ignore-moves -t PAY-142
-                at: <now>
+                at: "2026-11-20T09:45:00Z"
                 match: false
                 good:
                   path: %s
             """.formatted(quotedOutside, outside)), ledger);
         assertEquals(0, Cli.run(dir, "check").exitCode());
+    }
+
+    @Test
+    void aComparisonRecordedWhileLogsWereNamedFromWhereRcaRanIsTheSameComparison() throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("build/runs"));
+        Files.writeString(runs.resolve("good.log"), "start\nok\nend\n");
+        Files.writeString(runs.resolve("bad.log"), "start\nfail\nend\n");
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        String base = Files.readString(ledger);
+        String[] fromTop = {"logs", "diff", "build/runs/good.log", "build/runs/bad.log", "-t", "PAY-142"};
+        String already = "rca: note: this comparison is already E2 in docs/postmortems/PAY-142.yaml; nothing added\n";
+        String added = "recorded as E3 in docs/postmortems/PAY-142.yaml\n";
+        // E2 as rca logs diff -t wrote it before: the command as typed, the logs named from the directory it ran in
+        // (here build/runs, reached through -C from build), no at:
+        for (String[] recorded : new String[][] {
+            {"rca -C runs logs diff good.log ../runs/bad.log --context=1 -t PAY-142", already},
+            {"rca logs diff '" + runs.resolve("good.log") + "' bad.log --format=json --ticket=PAY-142", already},
+            {"rca logs diff ../../build/runs/good.log ../runs/bad.log -t PAY-142", already},
+            // from no one directory do these two names lead to these two logs
+            {"rca logs diff ../good.log bad.log -t PAY-142", added},
+            {"rca logs diff good.log ../bad.log -t PAY-142", added},
+            {"rca logs diff runs/good.log build/runs/bad.log -t PAY-142", added},
+            // other options: another comparison
+            {"rca logs diff good.log bad.log --mask=word=fail -t PAY-142", added},
+            {"rca logs diff good.log bad.log --ignore-moves -t PAY-142", added},
+            {"rca logs table good.log", added},
+            {"rca logs diff 'good.log -t PAY-142", added}}) {
+            Files.writeString(ledger, withLogComparison(base, recorded[0], null));
+            CliResult r = Cli.run(dir, fromTop);
+            assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
+            assertEquals(recorded[1], r.err(), recorded[0]);
+        }
+        // recorded since, the logs are named from the top: another name is another comparison
+        Files.writeString(ledger, withLogComparison(base, "rca logs diff runs/good.log runs/bad.log -t PAY-142",
+            "2026-11-20T09:30:00Z"));
+        assertEquals(0, Cli.run(dir, "check").exitCode(), Cli.run(dir, "check").toString());
+        assertEquals(added, Cli.run(runs.getParent(), "logs", "diff", "runs/good.log", "runs/bad.log", "-t", "PAY-142")
+            .err());
+    }
+
+    /** {@code ledger} with E2, a comparison of build/runs' good.log and bad.log recorded as {@code command}. */
+    private static String withLogComparison(String ledger, String command, String at) {
+        return ledger.replace("\nroot_cause:", """
+              - id: E2
+                kind: log-diff
+                command: "%s"%s
+                match: false
+                good: {path: good.log, lines: 3}
+                bad: {path: ../runs/bad.log, lines: 3}
+                first_divergence: {good_line: 2, bad_line: 2}
+                only_in_good: 1
+                only_in_bad: 1
+                unmatched:
+                  - {side: good, line: 2, text: ok}
+                  - {side: bad, line: 2, text: fail}
+                unmatched_cut: false
+            root_cause:""".formatted(command.replace("\"", "\\\""), at == null ? "" : "\n    at: \"" + at + "\""));
     }
 
     @Test
