@@ -58,11 +58,13 @@ public final class BisectRunner {
     /**
      * How the run ended.
      *
-     * @param firstBad the first bad commit (when not {@code confident}: the most probable one), or null
+     * @param firstBad the first bad commit (when {@code undecided}: the most probable one), or null
      * @param suspects when only skipped commits are left, the commits that may be first bad
      * @param flake true when "no culprit, the failure is a flake" is the most probable answer
-     * @param confident whether the answer reached the confidence asked (always true deterministically)
-     * @param confidence the answer's probability (1 deterministically)
+     * @param confident whether the answer reached the confidence asked (true deterministically with a culprit)
+     * @param undecided whether a flaky run stopped before any answer reached the confidence asked: then
+     *     {@code firstBad}, {@code flake} and {@code end} say which answer is the most probable
+     * @param confidence the answer's probability (1 deterministically with a culprit, else 0)
      * @param runs test runs recorded in the whole bisection
      * @param steps steps recorded in the whole bisection
      * @param end the choice that ended a deterministic run ({@link Midpoint.Found}, {@link Midpoint.OnlySkipped},
@@ -70,8 +72,8 @@ public final class BisectRunner {
      *     when no candidate touches the paths or the most probable answer is that the first bad commit does not touch
      *     them (see {@link FlakyBisector#replaying}), else null
      */
-    public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, double confidence,
-                          int runs, int steps, Midpoint.Choice end) {
+    public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, boolean undecided,
+                          double confidence, int runs, int steps, Midpoint.Choice end) {
         public Outcome {
             suspects = List.copyOf(suspects);
         }
@@ -157,15 +159,23 @@ public final class BisectRunner {
     public static Outcome outcome(Bisection.Status status) {
         BisectState state = status.state();
         Midpoint.Choice end = status.choice();
-        if (end instanceof Midpoint.Found f) {
-            return new Outcome(f.commit(), List.of(), false, true, 1.0, state.totalRuns(), state.steps().size(), end);
+        if (status.flakyEnd() != null) {
+            return flakyOutcome(state, status.graph(), status.flakyEnd());
         }
-        if (state.flaky()) {
-            return new Outcome(state.firstBad(), List.of(), state.firstBad() == null, state.confidence() != null,
-                state.confidence() == null ? 0 : state.confidence(), state.totalRuns(), state.steps().size(), null);
+        if (end instanceof Midpoint.Found f) {
+            return new Outcome(f.commit(), List.of(), false, true, false, 1.0, state.totalRuns(), state.steps().size(),
+                end);
         }
         List<String> suspects = end instanceof Midpoint.OnlySkipped s ? s.suspects() : List.of();
-        return new Outcome(null, suspects, false, false, 0, state.totalRuns(), state.steps().size(), end);
+        return new Outcome(null, suspects, false, false, false, 0, state.totalRuns(), state.steps().size(), end);
+    }
+
+    /** The outcome of a flaky bisection that ended with {@code answer}, the engine's most probable one. */
+    private static Outcome flakyOutcome(BisectState state, CandidateGraph graph, FlakyRun.Answer answer) {
+        boolean outsideThePaths = FlakyBisector.outsideThePaths(graph, state, answer.culprit());
+        return new Outcome(outsideThePaths ? null : answer.culprit(), List.of(), answer.culprit() == null,
+            answer.confident(), !answer.confident(), answer.probability(), state.totalRuns(), state.steps().size(),
+            outsideThePaths ? new Midpoint.NoTestable() : null);
     }
 
     private Outcome runFlaky(Options options) {
@@ -184,7 +194,7 @@ public final class BisectRunner {
         }
         if (graph.candidateCount() == 0) {
             // the deterministic run's end, and its answer: the first bad commit does not touch the paths
-            return new Outcome(null, List.of(), false, false, 0, state.totalRuns(), state.steps().size(),
+            return new Outcome(null, List.of(), false, false, false, 0, state.totalRuns(), state.steps().size(),
                 new Midpoint.NoTestable());
         }
         if (graph.candidateCount() > FlakyBisector.MAX_CANDIDATES) {
@@ -222,14 +232,9 @@ public final class BisectRunner {
         String leader = engine.leader();
         double p = engine.leaderProbability();
         boolean confident = p >= options.confidence();
-        boolean outsideThePaths = FlakyBisector.outsideThePaths(graph, state, leader);
-        state = state.withAnswer(confident && !outsideThePaths ? leader : null, p);
+        state = !confident ? state.withoutDecision(p)
+            : state.withAnswer(FlakyBisector.outsideThePaths(graph, state, leader) ? null : leader, p);
         bisection.store().save(state);
-        if (outsideThePaths) {
-            return new Outcome(null, List.of(), false, confident, p, state.totalRuns(), state.steps().size(),
-                new Midpoint.NoTestable());
-        }
-        return new Outcome(leader, List.of(), leader == null, confident, p, state.totalRuns(), state.steps().size(),
-            null);
+        return flakyOutcome(state, graph, new FlakyRun.Answer(leader, p, confident));
     }
 }

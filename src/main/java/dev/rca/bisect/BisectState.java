@@ -23,13 +23,16 @@ import java.util.regex.Pattern;
  * @param flaky whether the steps are single noisy runs judged by the Bayesian engine
  * @param steps every verdict, in the order it was made
  * @param firstBad the answer, or null while there is none
- * @param confidence the answer's probability, or null
+ * @param confidence the answer's probability, or null; for a flaky bisection that ended {@code undecided}, the most
+ *     probable answer's
+ * @param undecided whether a flaky run stopped before any answer reached the confidence asked (its runs spent, or no
+ *     commit left that the test could run at), so that nothing was decided
  * @param next the commit chosen to be tested next (as git keeps it checked out), or null
  * @param refs the bounds' names as given at start ({@code v1.0}), by SHA; a bound given by its SHA has none
  * @param test the test {@code run} used, or null when the verdicts were given by hand
  */
 public record BisectState(List<String> good, String bad, List<String> paths, boolean firstParent, boolean flaky,
-                          List<BisectStep> steps, String firstBad, Double confidence, String next,
+                          List<BisectStep> steps, String firstBad, Double confidence, boolean undecided, String next,
                           Map<String, String> refs, BisectTest test) {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
@@ -51,6 +54,9 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
         if (confidence != null && (confidence < 0 || confidence > 1 || confidence.isNaN())) {
             throw new IllegalArgumentException("confidence out of range: " + confidence);
         }
+        if (undecided && (firstBad != null || confidence == null)) {
+            throw new IllegalArgumentException("an undecided bisection has a probability and no first bad commit");
+        }
         refs = Collections.unmodifiableMap(new LinkedHashMap<>(refs));
         refs.keySet().forEach(sha -> requireSha(sha, "named commit"));
     }
@@ -65,34 +71,44 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
     /** A fresh bisection; {@code refs} names the bounds given by name (see {@link #refs()}). */
     public static BisectState start(List<String> good, String bad, List<String> paths, boolean firstParent,
                                     Map<String, String> refs) {
-        return new BisectState(good, bad, paths, firstParent, false, List.of(), null, null, null, refs, null);
+        return new BisectState(good, bad, paths, firstParent, false, List.of(), null, null, false, null, refs, null);
     }
 
     /** This state with one more step. */
     public BisectState withStep(BisectStep step) {
         List<BisectStep> more = new ArrayList<>(steps);
         more.add(step);
-        return new BisectState(good, bad, paths, firstParent, flaky, more, firstBad, confidence, null, refs, test);
+        return new BisectState(good, bad, paths, firstParent, flaky, more, firstBad, confidence, undecided, null, refs,
+            test);
     }
 
     /** This state with its answer. */
     public BisectState withAnswer(String culprit, Double probability) {
-        return new BisectState(good, bad, paths, firstParent, flaky, steps, culprit, probability, next, refs, test);
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, culprit, probability, false, next, refs,
+            test);
+    }
+
+    /** This flaky state stopped short of the confidence asked: {@code probability} is the most probable answer's. */
+    public BisectState withoutDecision(double probability) {
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, null, probability, true, next, refs, test);
     }
 
     /** This state switched to (or from) flaky mode. */
     public BisectState withFlaky(boolean value) {
-        return new BisectState(good, bad, paths, firstParent, value, steps, firstBad, confidence, next, refs, test);
+        return new BisectState(good, bad, paths, firstParent, value, steps, firstBad, confidence, undecided, next, refs,
+            test);
     }
 
     /** This state with the commit to test next (null: none). */
     public BisectState withNext(String commit) {
-        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, commit, refs, test);
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, undecided, commit, refs,
+            test);
     }
 
     /** This state with the test {@code run} decides its verdicts with. */
     public BisectState withTest(BisectTest value) {
-        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, next, refs, value);
+        return new BisectState(good, bad, paths, firstParent, flaky, steps, firstBad, confidence, undecided, next, refs,
+            value);
     }
 
     /** The current bad commit: the last one marked bad, else the one given at start. */

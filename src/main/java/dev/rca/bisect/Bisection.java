@@ -33,10 +33,18 @@ public final class Bisection {
     /**
      * Where a bisection stands.
      *
-     * @param choice what comes next or how it ended; null for a flaky bisection without an answer (in progress, or
-     *     ended with no culprit: a flake)
+     * @param choice what comes next or how it ended; null for a flaky bisection without an answer (in progress, ended
+     *     with no culprit: a flake, or ended undecided)
+     * @param flakyEnd how a flaky bisection ended: its most probable answer (the bad commit where that is "the first bad
+     *     commit does not touch the paths"), that answer's probability, and whether it reached the confidence asked;
+     *     null while it runs, and for a deterministic bisection
      */
-    public record Status(BisectState state, CandidateGraph graph, Midpoint.Choice choice) {
+    public record Status(BisectState state, CandidateGraph graph, Midpoint.Choice choice, FlakyRun.Answer flakyEnd) {
+        /** Where a deterministic bisection stands. */
+        public Status(BisectState state, CandidateGraph graph, Midpoint.Choice choice) {
+            this(state, graph, choice, null);
+        }
+
         /** The commit to test next, or null when the bisection is over. */
         public String nextCommit() {
             return choice instanceof Midpoint.Next n ? n.commit() : null;
@@ -190,9 +198,11 @@ public final class Bisection {
         if (state.flaky()) {
             CandidateGraph graph = CandidateWalk.walk(workspace, state.bad(), state.good(), state.paths(),
                 state.firstParent());
+            FlakyRun.Answer end = flakyEnd(state, graph);
             Midpoint.Choice choice = state.firstBad() != null ? new Midpoint.Found(state.firstBad())
-                : endedOutsideThePaths(state, graph) ? new Midpoint.NoTestable() : null;
-            return new Status(state, graph, choice);
+                : end != null && FlakyBisector.outsideThePaths(graph, state, end.culprit()) ? new Midpoint.NoTestable()
+                : null;
+            return new Status(state, graph, choice, end);
         }
         String bad = state.currentBad();
         Midpoint.Choice mergeBase = mergeBaseCheck(state, walker);
@@ -222,17 +232,26 @@ public final class Bisection {
     }
 
     /**
-     * Whether a flaky bisection ended with the answer that the first bad commit does not touch the paths (the state
-     * keeps no culprit, as for a flake): the steps replayed with the test's noise model say so. Only a bad commit that
-     * does not touch the paths can give that answer, so only then are they replayed.
+     * How a flaky bisection ended, or null while it runs. The state keeps a culprit, or only the probability of an
+     * answer without one: a flake, the first bad commit outside the paths, or, when undecided, any. The steps replayed
+     * with the test's noise model tell which; a decided end without a culprit is replayed only where it can be the
+     * bad commit outside the paths.
      */
-    private static boolean endedOutsideThePaths(BisectState state, CandidateGraph graph) {
-        if (state.confidence() == null || graph.indexOf(state.bad()) < 0 || graph.touchesThePaths(state.bad())) {
-            return false;
+    private static FlakyRun.Answer flakyEnd(BisectState state, CandidateGraph graph) {
+        if (state.confidence() == null) {
+            return null;
+        }
+        if (state.firstBad() != null) {
+            return new FlakyRun.Answer(state.firstBad(), state.confidence(), true);
+        }
+        boolean badOutside = graph.indexOf(state.bad()) >= 0 && !graph.touchesThePaths(state.bad());
+        if (!state.undecided() && !badOutside) {
+            return new FlakyRun.Answer(null, state.confidence(), true);
         }
         String rate = state.test() == null ? null : state.test().flakeRate();
         FlakyBisector.Model model = rate == null ? FlakyBisector.Model.learned() : FlakyBisector.Model.parseRates(rate);
-        return FlakyBisector.outsideThePaths(graph, state, FlakyBisector.replaying(graph, state, model).leader());
+        String leader = FlakyBisector.replaying(graph, state, model).leader();
+        return new FlakyRun.Answer(leader, state.confidence(), !state.undecided());
     }
 
     /**

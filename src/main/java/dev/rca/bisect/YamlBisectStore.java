@@ -93,7 +93,7 @@ public final class YamlBisectStore implements BisectStore {
         Object test = m.get("run");
         return new BisectState(good, bad, paths, isTrue(m.get("first_parent")), isTrue(m.get("flaky")), steps,
             (String) m.get("first_bad"), confidence == null ? null : number(confidence).doubleValue(),
-            (String) m.get("next"), refs,
+            isTrue(m.get("undecided")), (String) m.get("next"), refs,
             test instanceof Map<?, ?> run ? BisectTest.fromMap(run) : null);
     }
 
@@ -128,6 +128,9 @@ public final class YamlBisectStore implements BisectStore {
         }
         if (state.confidence() != null) {
             m.put("confidence", state.confidence());
+        }
+        if (state.undecided()) {
+            m.put("undecided", true);
         }
         if (state.next() != null) {
             m.put("next", state.next());

@@ -104,16 +104,15 @@ public final class BisectRunCommand extends BisectSubcommand {
                 outcome = new BisectRunner(bisection, test, beginning, this::report).run(options);
             }
             // what reproduces the answer is the test that decided it: this run's, or the recorded one's if it ran none
-            String testLine = CommandRunner.shellLine(command);
+            BisectTest decided = test;
             if (log == null) {
                 err().println("rca: note: nothing was tested: the bisection had already ended");
                 err().flush();
-                BisectTest decided = bisection.state().test();
-                testLine = decided == null ? null : decided.command();
+                decided = bisection.state().test();
             } else {
                 warnIfEveryVerdictWasTheSame(log);
             }
-            return BisectRunRendering.print(bisection, outcome, testLine, out(), format);
+            return BisectRunRendering.print(bisection, outcome, decided, out(), format);
         }
     }
 

@@ -1,23 +1,25 @@
 package dev.rca.cli;
 
 import dev.rca.bisect.BisectRunner;
+import dev.rca.bisect.BisectTest;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.Midpoint;
-import dev.rca.git.CommandRunner;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** How {@code bisect-helper run} reports its outcome. */
+/** How {@code bisect-helper run} reports its outcome, and {@code status} how a flaky bisection ended. */
 final class BisectRunRendering {
     private BisectRunRendering() {
     }
 
-    /** Prints the outcome and returns the exit code: 0 with a culprit, 1 without. */
-    static int print(Bisection bisection, BisectRunner.Outcome o, String testLine, PrintWriter out,
+    /**
+     * Prints the outcome and returns the exit code: 0 with a culprit, 1 without. {@code test} is the test that
+     * decided it (null: the verdicts were given by hand), which the culprit's {@code Reproduce with:} line runs.
+     */
+    static int print(Bisection bisection, BisectRunner.Outcome o, BisectTest test, PrintWriter out,
                      OutputFormat format) {
         boolean answered = o.firstBad() != null && o.confident();
         if (format == OutputFormat.JSON) {
@@ -32,29 +34,16 @@ final class BisectRunRendering {
             if (o.end() instanceof Midpoint.BadMergeBase b) {
                 m.put("bad_merge_base", b.commit());
             }
-            if (o.end() instanceof Midpoint.NoTestable) {
-                // the first bad commit does not touch the paths: in flaky mode, at "confidence", as the text says
-                m.put("outside_paths", true);
-            }
-            if (o.flake() && o.confident()) {
-                m.put("flake", true);
-            }
-            if (!o.confident() && o.firstBad() != null) {
-                m.put("most_probable", o.firstBad());
-            }
+            m.putAll(endWithoutCulpritJson(o));
             out.println(Json.write(m));
             return answered ? 0 : 1;
         }
-        String p = String.format(Locale.ROOT, "%.4f", o.confidence());
         if (answered) {
-            BisectSubcommand.printCulprit(bisection.describe(o.firstBad()), out);
-            if (o.confidence() < 1) {
-                out.println("Probability: " + p + " after " + o.runs() + " runs");
-            }
-            if (testLine != null) {
+            printAnswer(bisection, o, out);
+            if (test != null) {
                 String dir = "/tmp/rca-" + o.firstBad().substring(0, 12);
                 out.println("Reproduce with: git worktree add --detach " + dir + " " + o.firstBad() + " && cd " + dir
-                    + " && RCA_COMMIT=" + o.firstBad() + " " + testLine);
+                    + " && RCA_COMMIT=" + o.firstBad() + " " + test.command());
             }
         } else if (!o.suspects().isEmpty()) {
             out.println("only skipped commits are left; the first bad commit could be any of:");
@@ -65,22 +54,85 @@ final class BisectRunRendering {
             BisectSubcommand.printBadMergeBase(bisection, b, out);
         } else if (o.end() instanceof Midpoint.NoTestable && o.confidence() == 0) {
             out.println(BisectSubcommand.noTestableCommit(bisection.state()));
-        } else if (o.end() instanceof Midpoint.NoTestable && o.confident()) {
-            // flaky mode: the bad commit, which does not touch the paths, outweighed every candidate and a flake
-            out.println(BisectSubcommand.noTestableCommit(bisection.state()) + " (probability " + p + " after " + o.runs()
-                + " runs)");
-        } else if (o.end() instanceof Midpoint.NoTestable) {
-            out.println("no answer at the confidence asked after " + o.runs() + " runs; most probable: the first bad commit"
-                + " does not touch the paths (" + p + ")");
-        } else if (o.flake() && o.confident()) {
-            out.println("no culprit: the failure is a flake (probability " + p + " after " + o.runs() + " runs)");
-        } else if (o.flake()) {
-            out.println("no answer at the confidence asked after " + o.runs() + " runs; most probable: no culprit ("
-                + p + ")");
         } else {
-            out.println("no answer at the confidence asked after " + o.runs() + " runs; most probable first bad commit: "
-                + o.firstBad() + " " + bisection.subject(o.firstBad()) + " (" + p + ")");
+            printFlakyEndWithoutCulprit(bisection, o, test, out);
         }
         return answered ? 0 : 1;
+    }
+
+    /** The culprit, and in flaky mode its probability. */
+    static void printAnswer(Bisection bisection, BisectRunner.Outcome o, PrintWriter out) {
+        BisectSubcommand.printCulprit(bisection.describe(o.firstBad()), out);
+        if (o.confidence() < 1) {
+            out.println("Probability: " + probability(o.confidence()) + " after " + o.runs() + " runs");
+        }
+    }
+
+    /**
+     * A flaky bisection's end without a culprit: the answer that reached the confidence asked (a flake, or a first bad
+     * commit that does not touch the paths), or, undecided, the most probable one and the run that would decide it.
+     */
+    static void printFlakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o, BisectTest test,
+                                            PrintWriter out) {
+        out.println(flakyEndWithoutCulprit(bisection, o));
+        if (o.undecided()) {
+            out.println("Decide it with more runs: " + decidingRun(o, test));
+        }
+    }
+
+    /** The first line of {@link #printFlakyEndWithoutCulprit}. */
+    static String flakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o) {
+        String p = probability(o.confidence());
+        String runs = " after " + o.runs() + " runs";
+        if (!o.undecided()) {
+            // the bad commit, which does not touch the paths, outweighed every candidate and a flake; or a flake did
+            return (o.end() instanceof Midpoint.NoTestable ? BisectSubcommand.noTestableCommit(bisection.state())
+                : "no culprit: the failure is a flake") + " (probability " + p + runs + ")";
+        }
+        String leader = o.firstBad() != null
+            ? "the most probable first bad commit is " + o.firstBad() + " " + bisection.subject(o.firstBad())
+            : o.end() instanceof Midpoint.NoTestable
+            ? "the most probable answer is that the first bad commit does not touch the paths"
+            : "the most probable answer is no culprit, a flake";
+        return "undecided" + runs + ": " + leader + " (probability " + p + "), short of the confidence asked";
+    }
+
+    /** The run that takes an undecided flaky bisection on with {@code test} (null: not recorded) for as many runs again. */
+    static String decidingRun(BisectRunner.Outcome o, BisectTest test) {
+        StringBuilder again = new StringBuilder("rca bisect-helper run --flaky");
+        if (test != null && test.repeat() > 1) {
+            again.append(" --repeat=").append(test.repeat());
+        }
+        if (test != null && test.flakeRate() != null) {
+            again.append(" --flake-rate=").append(test.flakeRate());
+        }
+        // --max-runs counts every run of the bisection
+        return again.append(" --max-runs=").append(Math.max(1, 2 * o.runs())).append(" -- ")
+            .append(test == null ? "<cmd>" : test.command()).toString();
+    }
+
+    /**
+     * The JSON keys that say how a bisection ended without a culprit beyond {@code suspects} and
+     * {@code bad_merge_base}: {@code outside_paths}, {@code flake}, and for an undecided flaky end {@code undecided}
+     * with {@code most_probable} (null where that is a flake, or with {@code outside_paths} a commit outside them).
+     */
+    static Map<String, Object> endWithoutCulpritJson(BisectRunner.Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (o.end() instanceof Midpoint.NoTestable) {
+            // the first bad commit does not touch the paths: in flaky mode, at "confidence", as the text says
+            m.put("outside_paths", true);
+        }
+        if (o.flake() && o.confident()) {
+            m.put("flake", true);
+        }
+        if (o.undecided()) {
+            m.put("undecided", true);
+            m.put("most_probable", o.firstBad());
+        }
+        return m;
+    }
+
+    private static String probability(double p) {
+        return String.format(Locale.ROOT, "%.4f", p);
     }
 }

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.bisect.BisectState;
 import dev.rca.bisect.Bisection;
+import dev.rca.bisect.BisectRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ public final class BisectStatusCommand extends BisectSubcommand {
                 m.put("steps", state.steps().size());
                 m.put("runs", state.totalRuns());
                 m.putAll(choiceJson(bisection, status));
+                m.putAll(BisectRunRendering.endWithoutCulpritJson(BisectRunner.outcome(status)));
                 m.put("confidence", state.confidence() != null ? state.confidence()
                     : state.firstBad() != null ? Double.valueOf(1.0) : null);
                 out().println(Json.write(m));

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.Bisection;
+import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.BisectState;
 import dev.rca.bisect.CommitSummary;
 import dev.rca.bisect.Midpoint;
@@ -10,7 +11,6 @@ import dev.rca.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** What the bisect-helper commands share: opening the bisection and printing where it stands. */
@@ -42,6 +42,13 @@ abstract class BisectSubcommand extends LedgerCommand {
                 out.println("a merge base must be tested: a good commit is not an ancestor of the bad one");
             }
             out.println("next: " + next.commit() + " " + bisection.subject(next.commit()));
+        } else if (status.flakyEnd() != null) {
+            BisectRunner.Outcome end = BisectRunner.outcome(status);
+            if (choice instanceof Midpoint.Found) {
+                BisectRunRendering.printAnswer(bisection, end, out);
+            } else {
+                BisectRunRendering.printFlakyEndWithoutCulprit(bisection, end, status.state().test(), out);
+            }
         } else if (choice instanceof Midpoint.Found found) {
             printCulprit(bisection.describe(found.commit()), out);
         } else if (choice instanceof Midpoint.OnlySkipped skipped) {
@@ -51,17 +58,8 @@ abstract class BisectSubcommand extends LedgerCommand {
             }
         } else if (choice instanceof Midpoint.BadMergeBase b) {
             printBadMergeBase(bisection, b, out);
-        } else if (choice instanceof Midpoint.NoTestable && status.state().confidence() != null) {
-            out.println(noTestableCommit(status.state()) + " (probability "
-                + String.format(Locale.ROOT, "%.4f", status.state().confidence()) + ")");
         } else if (status.state().flaky()) {
-            BisectState state = status.state();
-            if (state.confidence() == null) {
-                out.println("flaky bisection in progress; continue it with 'rca bisect-helper run --flaky -- <cmd>'");
-            } else {
-                out.println("no culprit: the failure is a flake (probability "
-                    + String.format(Locale.ROOT, "%.4f", state.confidence()) + ")");
-            }
+            out.println("flaky bisection in progress; continue it with 'rca bisect-helper run --flaky -- <cmd>'");
         } else {
             out.println(noTestableCommit(status.state()));
         }
@@ -70,8 +68,32 @@ abstract class BisectSubcommand extends LedgerCommand {
 
     /** git's "The merge base … is bad": the good commits beside the bad one have the fix, not a culprit's parent. */
     static void printBadMergeBase(Bisection bisection, Midpoint.BadMergeBase base, PrintWriter out) {
-        out.println("the merge base " + base.commit() + " " + bisection.subject(base.commit()) + " is bad: the bug was"
-            + " fixed between it and " + String.join(" ", base.goods()));
+        out.println(badMergeBase(bisection, base));
+    }
+
+    private static String badMergeBase(Bisection bisection, Midpoint.BadMergeBase base) {
+        return "the merge base " + base.commit() + " " + bisection.subject(base.commit()) + " is bad: the bug was"
+            + " fixed between it and " + String.join(" ", base.goods());
+    }
+
+    /**
+     * How a bisection ended without a culprit, in one line as {@link #printChoice} begins it (only skipped commits left:
+     * their short SHAs); null while it goes on, and once it has a culprit.
+     */
+    static String endWithoutCulprit(Bisection bisection, Bisection.Status status) {
+        Midpoint.Choice choice = status.choice();
+        if (status.flakyEnd() != null) {
+            return choice instanceof Midpoint.Found ? null
+                : BisectRunRendering.flakyEndWithoutCulprit(bisection, BisectRunner.outcome(status));
+        }
+        if (choice instanceof Midpoint.OnlySkipped skipped) {
+            return "only skipped commits are left; the first bad commit could be any of: " + String.join(" ",
+                skipped.suspects().stream().map(sha -> sha.substring(0, 12)).toList());
+        }
+        if (choice instanceof Midpoint.BadMergeBase base) {
+            return badMergeBase(bisection, base);
+        }
+        return choice instanceof Midpoint.NoTestable ? noTestableCommit(status.state()) : null;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.rca.cli;
 
 import dev.rca.bisect.ActiveBisection;
+import dev.rca.bisect.BisectRunner;
+import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.json.Json;
 import dev.rca.ledger.GitCommitLookup;
@@ -27,8 +29,10 @@ public final class StatusCommand extends LedgerCommand {
         InvestigationStatus status;
         try (GitWorkspace workspace = openWorkspace()) {
             Ledger ledger = ledgerFile(workspace).read();
-            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace),
-                ActiveBisection.isIn(workspace, ledger.ticket()));
+            boolean bisecting = ActiveBisection.isIn(workspace, ledger.ticket());
+            InvestigationStatus.BisectEnd end = bisecting && ledger.bisect() != null
+                && ledger.bisect().firstBad() == null ? endWithoutCulprit(workspace, ledger.ticket()) : null;
+            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace), bisecting, end);
         }
         if (format == OutputFormat.JSON) {
             out().println(Json.write(status.toJson()));
@@ -36,6 +40,16 @@ public final class StatusCommand extends LedgerCommand {
             render(status, out());
         }
         return 0;
+    }
+
+    /** How the bisection in progress, in {@code ticket}'s ledger, ended without a culprit; null while it goes on. */
+    private InvestigationStatus.BisectEnd endWithoutCulprit(GitWorkspace workspace, String ticket) {
+        Bisection bisection = new Bisection(workspace, ActiveBisection.select(workspace, ticket, notes()));
+        Bisection.Status where = bisection.status();
+        String how = BisectSubcommand.endWithoutCulprit(bisection, where);
+        BisectRunner.Outcome outcome = BisectRunner.outcome(where);
+        return how == null ? null : new InvestigationStatus.BisectEnd(how,
+            outcome.undecided() ? BisectRunRendering.decidingRun(outcome, where.state().test()) : null);
     }
 
     private static void render(InvestigationStatus status, PrintWriter out) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where an investigation stands: the four post-mortem inputs, the open hypotheses by likelihood, bisect
@@ -17,20 +18,34 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
     }
 
     /**
+     * How the bisection this ledger records ended without a culprit, though it is still the one in progress.
+     *
+     * @param how the end as {@code rca bisect-helper status} states it (no culprit, a flake; undecided; …)
+     * @param decidingRun the command that would decide an undecided end, or null
+     */
+    public record BisectEnd(String how, String decidingRun) {
+        public BisectEnd {
+            Objects.requireNonNull(how, "how");
+        }
+    }
+
+    /**
      * Assesses {@code ledger}, resolving fix commits through {@code commits}. {@code bisecting} says whether the
      * bisection in progress in the repository is the one this ledger records: one that was reset, or replaced by
-     * another, stays in the ledger as a record but is not continued.
+     * another, stays in the ledger as a record but is not continued. {@code bisectEnd} says how that bisection ended
+     * without a culprit (null while it goes on, or has one).
      */
-    public static InvestigationStatus of(Ledger ledger, CommitLookup commits, boolean bisecting) {
+    public static InvestigationStatus of(Ledger ledger, CommitLookup commits, boolean bisecting, BisectEnd bisectEnd) {
         List<InputCheck> inputs = PostmortemInputs.assess(ledger, commits);
         List<Hypothesis> open = ledger.openHypothesesByLikelihood();
         BisectRecord bisect = ledger.bisect();
         boolean inProgress = bisecting && bisect != null && bisect.firstBad() == null;
-        return new InvestigationStatus(ledger, inputs, open, bisectProgress(bisect, inProgress), inProgress,
-            nextStep(ledger, inputs, open, inProgress, commits));
+        BisectEnd end = inProgress ? bisectEnd : null;
+        return new InvestigationStatus(ledger, inputs, open, bisectProgress(bisect, inProgress, end),
+            inProgress && end == null, nextStep(ledger, inputs, open, inProgress && end == null, end, commits));
     }
 
-    private static String bisectProgress(BisectRecord bisect, boolean inProgress) {
+    private static String bisectProgress(BisectRecord bisect, boolean inProgress, BisectEnd end) {
         if (bisect == null) {
             return "not started";
         }
@@ -38,6 +53,9 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         String taken = steps + " step" + (steps == 1 ? "" : "s");
         if (bisect.firstBad() != null) {
             return "done after " + taken + ": first bad commit " + bisect.firstBad();
+        }
+        if (end != null) {
+            return end.how();
         }
         if (!inProgress) {
             return "ended without an answer after " + taken + " (reset, or replaced by another bisection)";
@@ -52,7 +70,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
     }
 
     private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open,
-                                   boolean bisecting, CommitLookup commits) {
+                                   boolean bisecting, BisectEnd bisectEnd, CommitLookup commits) {
         if (ledger.status() == LedgerStatus.PUBLISHED) {
             return "nothing: the post-mortem is published";
         }
@@ -66,6 +84,9 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         if (!inputs.get(1).present()) {
             if (bisecting) {
                 return "continue the bisection: rca bisect-helper run -- " + ledger.repro().command();
+            }
+            if (bisectEnd != null && bisectEnd.decidingRun() != null) {
+                return "decide the bisection: " + bisectEnd.decidingRun();
             }
             if (ledger.bisect() != null && ledger.bisect().firstBad() != null) {
                 return "explain first bad commit " + abbreviate(ledger.bisect().firstBad())

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -384,6 +386,102 @@ class BisectCommandTest {
         assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
     }
 
+    // how a flaky bisection ends without a culprit, as run, status (text and JSON) and the ledger's rca status say it:
+    // a flake, or undecided once --max-runs is spent short of the confidence asked
+
+    /** The last {@code n} lines of {@code text}, each ended by a newline. */
+    private static String tail(String text, int n) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(lines.size() - n, lines.size())) + "\n";
+    }
+
+    @Test
+    void aRunThatSpendsItsMaxRunsIsUndecidedInRunStatusAndJsonAlike() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f bug");
+        assertEquals(1, run.exitCode(), run.toString());
+        String undecided = "undecided after 3 runs: the most probable first bad commit is " + sha(10) + " change 10"
+            + " (probability 0.3223), short of the confidence asked\n"
+            + "Decide it with more runs: rca bisect-helper run --flaky --max-runs=6 -- sh -c 'test ! -f bug'\n";
+        assertEquals(undecided, run.out());
+        String state = Files.readString(dir.resolve(".git/rca/bisect.yaml"));
+        Matcher kept = Pattern.compile("\n  confidence: (0\\.3222\\d*)\n  undecided: true\n").matcher(state);
+        assertTrue(kept.find(), state);
+        String p = kept.group(1);
+
+        CliResult status = rca("bisect-helper", "status");
+        assertEquals(1, status.exitCode(), status.toString());
+        assertEquals("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\nmode: flaky\n"
+            + "done: 3 steps, 3 runs\n" + undecided, status.out());
+        String json = rca("bisect-helper", "status", "--format=json").out();
+        assertTrue(json.endsWith(",\"first_bad\":null,\"suspects\":[],\"undecided\":true,\"most_probable\":\"" + sha(10)
+            + "\",\"confidence\":" + p + "}\n"), json);
+        CliResult again = rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--format=json", "--", "test ! -f bug");
+        assertEquals(1, again.exitCode(), again.toString());
+        assertEquals("{\"first_bad\":null,\"runs\":3,\"steps\":3,\"confidence\":" + p + ",\"undecided\":true,"
+            + "\"most_probable\":\"" + sha(10) + "\"}\n", again.out());
+
+        // the run it names takes the bisection on, to a culprit
+        CliResult decided = run;
+        for (int i = 0; decided.exitCode() != 0 && i < 6; i++) {
+            Matcher more = Pattern.compile("--max-runs=(\\d+) -- sh -c 'test ! -f bug'\n$").matcher(decided.out());
+            assertTrue(more.find(), decided.toString());
+            decided = rca("bisect-helper", "run", "--flaky", "--max-runs=" + more.group(1), "--", "sh", "-c",
+                "test ! -f bug");
+        }
+        assertEquals(0, decided.exitCode(), decided.toString());
+        assertTrue(decided.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), decided.out());
+        assertEquals(0, rca("bisect-helper", "status").exitCode());
+    }
+
+    @Test
+    void anUndecidedFlakeAndADecidedOneAreToldApart() {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=8", "--flake-rate=0.3", "--", "false");
+        assertEquals(1, run.exitCode(), run.toString());
+        String undecided = "undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5060),"
+            + " short of the confidence asked\n"
+            + "Decide it with more runs: rca bisect-helper run --flaky --flake-rate=0.3 --max-runs=16 -- sh -c false\n";
+        assertEquals(undecided, run.out());
+        assertEquals(undecided, tail(rca("bisect-helper", "status").out(), 2));
+
+        CliResult flake = rca("bisect-helper", "run", "--flaky", "--flake-rate=0.3", "--", "false");
+        assertEquals(1, flake.exitCode(), flake.toString());
+        assertEquals("no culprit: the failure is a flake (probability 0.9963 after 13 runs)\n", flake.out());
+        assertEquals(flake.out(), tail(rca("bisect-helper", "status").out(), 1));
+        String json = rca("bisect-helper", "status", "--format=json").out();
+        assertTrue(json.contains(",\"first_bad\":null,\"suspects\":[],\"flake\":true,\"confidence\":0.996"), json);
+    }
+
+    @Test
+    void theLedgersStatusSaysHowTheBisectionEndedNotThatItIsInProgress() throws Exception {
+        assertEquals(0, rca("open", "PAY-7", "--title=Bug file appears").exitCode());
+        rca("symptom", "the bug file appears");
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        Files.writeString(ledger, Files.readString(ledger).replaceFirst("\n  command: +#", "\n  command: test ! -f bug #")
+            .replaceFirst("\n  rate: +#", "\n  rate: deterministic #"));
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f bug");
+        String undecided = run.out().lines().findFirst().orElseThrow();
+        CliResult status = rca("status");
+        assertEquals(0, status.exitCode(), status.toString());
+        assertEquals("Bisect: " + undecided + "\nNext: decide the bisection: rca bisect-helper run --flaky --max-runs=6 --"
+            + " sh -c 'test ! -f bug'\n", tail(status.out(), 2));
+        String json = rca("status", "--format=json").out();
+        assertTrue(json.contains("\"bisect\":{\"started\":true,\"in_progress\":false,\"steps\":3,\"first_bad\":null,"
+            + "\"summary\":\"" + undecided + "\"}"), json);
+
+        rca("bisect-helper", "run", "--flaky", "--flake-rate=0.3", "--", "false");
+        assertEquals("Bisect: " + tail(rca("bisect-helper", "status").out(), 1) + "Next: propose causes: rca hypothesis"
+            + " \"<cause>\" --likelihood=<0..1> --explains=S1\n", tail(rca("status").out(), 2));
+
+        // a deterministic bisection that ended without a culprit is no longer in progress either
+        rca("bisect-helper", "start", "--bad=" + sha(12), "--good=" + sha(9), "-t", "PAY-7");
+        assertEquals(1, rca("bisect-helper", "run", "--", "exit 125").exitCode());
+        assertEquals("Bisect: only skipped commits are left; the first bad commit could be any of: "
+            + sha(11).substring(0, 12) + " " + sha(10).substring(0, 12) + " " + sha(12).substring(0, 12) + "\n",
+            tail(rca("status").out(), 2).lines().findFirst().orElseThrow() + "\n");
+    }
     @Test
     void errorsAreOneLine() {
         CliResult none = rca("bisect-helper", "status");

@@ -100,11 +100,35 @@ class BisectNoTestableCommitTest {
         assertEquals(noTestable + " after 5 runs)\n", run.out());
         assertTrue(Files.readAllLines(tested).contains(c.get(2).name()), "the bad commit is tested: " + run.err());
         CliResult status = Cli.run(dir, "bisect-helper", "status");
-        assertTrue(status.out().endsWith(noTestable + ")\n"), status.toString());
+        assertTrue(status.out().endsWith("done: 5 steps, 5 runs\n" + run.out()), status.toString());
+        assertTrue(Cli.run(dir, "bisect-helper", "status", "--format=json").out().endsWith(
+            ",\"first_bad\":null,\"suspects\":[],\"outside_paths\":true,\"confidence\":0.9923627684964202}\n"));
         CliResult again = Cli.run(dir, "bisect-helper", "run", "--flaky", "--format=json", "--", "test ! -f docs/bug");
         assertEquals("{\"first_bad\":null,\"runs\":5,\"steps\":5,\"confidence\":0.9923627684964202,"
             + "\"outside_paths\":true}\n", again.out(),
             again.toString());
+    }
+
+    /** Stopped by --max-runs while that answer leads, the run is undecided, and says which answer leads. */
+    @Test
+    void aFlakyRunStoppedShortSaysThatTheMostProbableFirstBadCommitIsOutsideThePaths() {
+        Path dir = tmp.resolve("repo");
+        List<RevCommit> c = bugOutsideSrc(dir, true);
+        Cli.run(dir, "bisect-helper", "start", "--bad=" + c.get(2).name(), "--good=" + c.get(0).name(), "--", "src");
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f docs/bug");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals("undecided after 3 runs: the most probable answer is that the first bad commit does not touch the"
+            + " paths (probability 0.9679), short of the confidence asked\nDecide it with more runs: rca bisect-helper run"
+            + " --flaky --max-runs=6 -- sh -c 'test ! -f docs/bug'\n", run.out());
+        CliResult status = Cli.run(dir, "bisect-helper", "status");
+        assertEquals(1, status.exitCode(), status.toString());
+        assertTrue(status.out().endsWith("done: 3 steps, 3 runs\n" + run.out()), status.toString());
+        String json = Cli.run(dir, "bisect-helper", "run", "--flaky", "--max-runs=3", "--format=json", "--",
+            "test ! -f docs/bug").out();
+        assertEquals("{\"first_bad\":null,\"runs\":3,\"steps\":3,\"confidence\":0.9679012345679012,\"outside_paths\":true,"
+            + "\"undecided\":true,\"most_probable\":null}\n", json);
+        assertTrue(Cli.run(dir, "bisect-helper", "status", "--format=json").out().endsWith(",\"first_bad\":null,"
+            + "\"suspects\":[],\"outside_paths\":true,\"undecided\":true,\"most_probable\":null,\"confidence\":0.9679012345679012}\n"));
     }
 
     /**
