@@ -103,16 +103,10 @@ public final class Bisection {
                     named(refs, good, rev);
                 }
             }
-            for (String path : paths) {
-                if (path.isEmpty() || path.startsWith("/") || path.contains("\\")) {
-                    throw RcaException.usage("bad path '" + path + "': give paths relative to the top of the repository");
-                }
-                // kept as typed, as git keeps BISECT_NAMES; the walk reads them from the top (Pathspecs#fromTop)
-                Pathspecs.refusePatternFromTop(workspace, path);
-                Pathspecs.fromTop(path);
-            }
-            BisectState state = BisectState.start(goods, bad, paths, firstParent, refs);
-            try (CandidateWalk walker = commits.anew(paths, firstParent)) {
+            // kept as typed, as git keeps BISECT_NAMES; the walk reads them from the top (Pathspecs#fromTop)
+            List<String> kept = paths.stream().map(path -> Pathspecs.forBisection(workspace, path)).toList();
+            BisectState state = BisectState.start(goods, bad, kept, firstParent, refs);
+            try (CandidateWalk walker = commits.anew(kept, firstParent)) {
                 walker.checkAncestors(bad, goods);
                 Status status = evaluate(state, walker);
                 store.save(status.state());

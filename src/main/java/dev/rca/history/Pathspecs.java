@@ -2,6 +2,8 @@ package dev.rca.history;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,11 +55,11 @@ public final class Pathspecs {
             if (top == null) {
                 rel = fromTop(p);
             } else {
-                Path abs = base.resolve(p).normalize();
-                if (!abs.startsWith(top)) {
-                    throw RcaException.usage("path '" + p + "' is outside the repository " + top);
+                rel = pathFromTop(top, base.resolve(p).normalize());
+                if (rel == null) {
+                    throw outside(p, top);
                 }
-                rel = withSlashAsTyped(top.relativize(abs).toString().replace('\\', '/'), p);
+                rel = withSlashAsTyped(rel, p);
             }
             if (!result.contains(rel)) {
                 result.add(rel);
@@ -78,10 +80,68 @@ public final class Pathspecs {
             typed = typed.substring(LITERAL.length());
         }
         Path normal = Path.of(typed).normalize();
-        if (typed.startsWith("/") || normal.startsWith("..")) {
-            throw RcaException.usage("path '" + typed + "' is outside the repository");
+        if (normal.isAbsolute() || normal.startsWith("..")) {
+            throw outside(typed, null);
         }
-        return withSlashAsTyped(normal.toString().replace('\\', '/'), typed);
+        return withSlashAsTyped(normal.toString().replace(File.separatorChar, '/'), typed);
+    }
+
+    /**
+     * A path of {@code git bisect start}'s, as the bisection keeps it to read {@link #fromTop} from then on: as typed,
+     * as git keeps {@code BISECT_NAMES}, except that an absolute path in the work tree becomes the path from its top
+     * ({@code .} for the top itself), which is how git reads it, and which a ledger can keep on another machine.
+     *
+     * @throws RcaException exit 2 for an empty path, one outside the work tree, or a pattern
+     *     ({@link #refusePatternFromTop})
+     */
+    public static String forBisection(GitWorkspace workspace, String typed) {
+        boolean literal = typed.startsWith(LITERAL);
+        String p = literal ? typed.substring(LITERAL.length()) : typed;
+        if (p.isEmpty()) {
+            throw RcaException.usage("empty path");
+        }
+        Path top = workspace.isBare() ? null : workspace.workTree();
+        if (top != null && Path.of(p).isAbsolute()) {
+            String rel = pathFromTop(top, Path.of(p).normalize());
+            if (rel == null) {
+                throw outside(p, top);
+            }
+            rel = withSlashAsTyped(rel, p);
+            typed = (literal ? LITERAL : "") + (rel.isEmpty() ? "." : rel);
+        } else if (top != null && Path.of(p).normalize().startsWith("..")) {
+            throw outside(p, top);
+        }
+        refusePatternFromTop(workspace, typed);
+        fromTop(typed);
+        return typed;
+    }
+
+    /**
+     * The path from {@code top} of the absolute, normalized {@code path}, or null when it is outside the work tree. As
+     * git's {@code abspath_part_inside_repo}: a path under {@code top} as written, or one whose leading directories
+     * lead to the work tree through symbolic links (a link to it, or to a directory above it); links further down
+     * are names in the tree, kept as they are.
+     */
+    private static String pathFromTop(Path top, Path path) {
+        if (path.startsWith(top)) {
+            return top.relativize(path).toString().replace(File.separatorChar, '/');
+        }
+        try {
+            Path realTop = top.toRealPath();
+            for (int i = 1; i <= path.getNameCount(); i++) {
+                if (path.getRoot().resolve(path.subpath(0, i)).toRealPath().equals(realTop)) {
+                    return i == path.getNameCount() ? ""
+                        : path.subpath(i, path.getNameCount()).toString().replace(File.separatorChar, '/');
+                }
+            }
+        } catch (IOException notThere) {
+            // a directory that is not there leads to nothing below it either
+        }
+        return null;
+    }
+
+    private static RcaException outside(String typed, Path top) {
+        return RcaException.usage("path '" + typed + "' is outside the repository" + (top == null ? "" : " " + top));
     }
 
     /**

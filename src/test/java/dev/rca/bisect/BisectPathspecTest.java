@@ -58,7 +58,7 @@ class BisectPathspecTest {
             Cli.run(dir, "bisect-helper", "log").outLines().get(0), "kept as typed, as git keeps BISECT_NAMES");
         CliResult outside = Cli.run(dir, "bisect-helper", "start", "--bad=" + bad, "--good=" + good, "--", "d/../../x");
         assertEquals(2, outside.exitCode(), outside.toString());
-        assertEquals("rca: error: path 'd/../../x' is outside the repository\n", outside.err());
+        assertEquals("rca: error: path 'd/../../x' is outside the repository " + dir + "\n", outside.err());
     }
 
     @Test
