@@ -64,6 +64,7 @@ public final class BisectRunner {
      * @param confident whether the answer reached the confidence asked (true deterministically with a culprit)
      * @param undecided whether a flaky run stopped before any answer reached the confidence asked: then
      *     {@code firstBad}, {@code flake} and {@code end} say which answer is the most probable
+     * @param exhausted whether it stopped so because no commit was left that the test could run at (all skipped)
      * @param confidence the answer's probability (1 deterministically with a culprit, else 0)
      * @param runs test runs recorded in the whole bisection
      * @param steps steps recorded in the whole bisection
@@ -73,7 +74,7 @@ public final class BisectRunner {
      *     them (see {@link FlakyBisector#replaying}), else null
      */
     public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, boolean undecided,
-                          double confidence, int runs, int steps, Midpoint.Choice end) {
+                          boolean exhausted, double confidence, int runs, int steps, Midpoint.Choice end) {
         public Outcome {
             suspects = List.copyOf(suspects);
         }
@@ -163,18 +164,20 @@ public final class BisectRunner {
             return flakyOutcome(state, status.graph(), status.flakyEnd());
         }
         if (end instanceof Midpoint.Found f) {
-            return new Outcome(f.commit(), List.of(), false, true, false, 1.0, state.totalRuns(), state.steps().size(),
-                end);
+            return new Outcome(f.commit(), List.of(), false, true, false, false, 1.0, state.totalRuns(),
+                state.steps().size(), end);
         }
         List<String> suspects = end instanceof Midpoint.OnlySkipped s ? s.suspects() : List.of();
-        return new Outcome(null, suspects, false, false, false, 0, state.totalRuns(), state.steps().size(), end);
+        return new Outcome(null, suspects, false, false, false, false, 0, state.totalRuns(), state.steps().size(),
+            end);
     }
 
     /** The outcome of a flaky bisection that ended with {@code answer}, the engine's most probable one. */
     private static Outcome flakyOutcome(BisectState state, CandidateGraph graph, FlakyRun.Answer answer) {
         boolean outsideThePaths = FlakyBisector.outsideThePaths(graph, state, answer.culprit());
         return new Outcome(outsideThePaths ? null : answer.culprit(), List.of(), answer.culprit() == null,
-            answer.confident(), !answer.confident(), answer.probability(), state.totalRuns(), state.steps().size(),
+            answer.confident(), !answer.confident(), answer.exhausted(), answer.probability(), state.totalRuns(),
+            state.steps().size(),
             outsideThePaths ? new Midpoint.NoTestable() : null);
     }
 
@@ -194,8 +197,8 @@ public final class BisectRunner {
         }
         if (graph.candidateCount() == 0) {
             // the deterministic run's end, and its answer: the first bad commit does not touch the paths
-            return new Outcome(null, List.of(), false, false, false, 0, state.totalRuns(), state.steps().size(),
-                new Midpoint.NoTestable());
+            return new Outcome(null, List.of(), false, false, false, false, 0, state.totalRuns(),
+                state.steps().size(), new Midpoint.NoTestable());
         }
         if (graph.candidateCount() > FlakyBisector.MAX_CANDIDATES) {
             throw RcaException.badInput("--flaky handles at most " + FlakyBisector.MAX_CANDIDATES + " candidates, and this range has "
@@ -235,6 +238,6 @@ public final class BisectRunner {
         state = !confident ? state.withoutDecision(p)
             : state.withAnswer(FlakyBisector.outsideThePaths(graph, state, leader) ? null : leader, p);
         bisection.store().save(state);
-        return flakyOutcome(state, graph, new FlakyRun.Answer(leader, p, confident));
+        return flakyOutcome(state, graph, new FlakyRun.Answer(leader, p, confident, !confident && engine.exhausted()));
     }
 }

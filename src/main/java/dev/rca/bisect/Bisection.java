@@ -236,16 +236,17 @@ public final class Bisection {
             return null;
         }
         if (state.firstBad() != null) {
-            return new FlakyRun.Answer(state.firstBad(), state.confidence(), true);
+            return new FlakyRun.Answer(state.firstBad(), state.confidence(), true, false);
         }
         boolean badOutside = graph.indexOf(state.bad()) >= 0 && !graph.touchesThePaths(state.bad());
         if (!state.undecided() && !badOutside) {
-            return new FlakyRun.Answer(null, state.confidence(), true);
+            return new FlakyRun.Answer(null, state.confidence(), true, false);
         }
         String rate = state.test() == null ? null : state.test().flakeRate();
         FlakyBisector.Model model = rate == null ? FlakyBisector.Model.learned() : FlakyBisector.Model.parseRates(rate);
-        String leader = FlakyBisector.replaying(graph, state, model).leader();
-        return new FlakyRun.Answer(leader, state.confidence(), !state.undecided());
+        FlakyBisector engine = FlakyBisector.replaying(graph, state, model);
+        return new FlakyRun.Answer(engine.leader(), state.confidence(), !state.undecided(),
+            state.undecided() && engine.exhausted());
     }
 
     /**

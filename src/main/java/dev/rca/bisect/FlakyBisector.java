@@ -267,6 +267,16 @@ public final class FlakyBisector {
         return t;
     }
 
+    /** Whether every testable commit is excluded: the test can run nowhere, and {@link #next()} has nothing. */
+    public boolean exhausted() {
+        for (boolean e : excluded) {
+            if (!e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs recorded so far. */
     public int runs() {
         return totalFails + totalPasses;

@@ -13,8 +13,9 @@ public final class FlakyRun {
      * @param culprit the most probable first bad commit, or null when "no culprit" is most probable
      * @param probability its posterior probability
      * @param confident whether it reached the confidence asked for
+     * @param exhausted whether it stopped short of that because no commit was left that the test could run at
      */
-    public record Answer(String culprit, double probability, boolean confident) {
+    public record Answer(String culprit, double probability, boolean confident, boolean exhausted) {
     }
 
     /** A bound on runs that a sound test never reaches: 30 runs per bit of the range, at least 200. */
@@ -35,6 +36,7 @@ public final class FlakyRun {
             }
             engine.observe(commit, test.test(commit));
         }
-        return new Answer(engine.leader(), engine.leaderProbability(), engine.leaderProbability() >= confidence);
+        boolean confident = engine.leaderProbability() >= confidence;
+        return new Answer(engine.leader(), engine.leaderProbability(), confident, !confident && engine.exhausted());
     }
 }

@@ -75,7 +75,11 @@ final class BisectRunRendering {
     static void printFlakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o, BisectTest test,
                                             PrintWriter out) {
         out.println(flakyEndWithoutCulprit(bisection, o));
-        if (o.undecided()) {
+        if (o.exhausted()) {
+            // more runs would test nothing: a rerun replays the skips
+            out.println("No commit is left that the test can run at (it exited 125, skip, at each it was asked to test):"
+                + " make it run, then start again");
+        } else if (o.undecided()) {
             out.println("Decide it with more runs: " + decidingRun(o, test));
         }
     }
@@ -114,7 +118,8 @@ final class BisectRunRendering {
     /**
      * The JSON keys that say how a bisection ended without a culprit beyond {@code suspects} and
      * {@code bad_merge_base}: {@code outside_paths}, {@code flake}, and for an undecided flaky end {@code undecided}
-     * with {@code most_probable} (null where that is a flake, or with {@code outside_paths} a commit outside them).
+     * with {@code most_probable} (null where that is a flake, or with {@code outside_paths} a commit outside them), and
+     * {@code all_skipped} when the test could run at no commit left.
      */
     static Map<String, Object> endWithoutCulpritJson(BisectRunner.Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -128,6 +133,9 @@ final class BisectRunRendering {
         if (o.undecided()) {
             m.put("undecided", true);
             m.put("most_probable", o.firstBad());
+        }
+        if (o.exhausted()) {
+            m.put("all_skipped", true);
         }
         return m;
     }

@@ -49,7 +49,8 @@ public final class StatusCommand extends LedgerCommand {
         String how = BisectSubcommand.endWithoutCulprit(bisection, where);
         BisectRunner.Outcome outcome = BisectRunner.outcome(where);
         return how == null ? null : new InvestigationStatus.BisectEnd(how,
-            outcome.undecided() ? BisectRunRendering.decidingRun(outcome, where.state().test()) : null);
+            outcome.undecided() && !outcome.exhausted() ? BisectRunRendering.decidingRun(outcome, where.state().test())
+                : null);
     }
 
     private static void render(InvestigationStatus status, PrintWriter out) {

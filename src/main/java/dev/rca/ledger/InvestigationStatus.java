@@ -83,7 +83,10 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         }
         if (!inputs.get(1).present()) {
             if (bisecting) {
-                return "continue the bisection: rca bisect-helper run -- " + ledger.repro().command();
+                // the engine's own key, which the ledger gives as text
+                boolean flaky = "true".equals(String.valueOf(ledger.bisect().extra().get("flaky")));
+                return "continue the bisection: rca bisect-helper run " + (flaky ? "--flaky " : "") + "-- "
+                    + ledger.repro().command();
             }
             if (bisectEnd != null && bisectEnd.decidingRun() != null) {
                 return "decide the bisection: " + bisectEnd.decidingRun();

@@ -453,6 +453,22 @@ class BisectCommandTest {
         assertTrue(json.contains(",\"first_bad\":null,\"suspects\":[],\"flake\":true,\"confidence\":0.996"), json);
     }
 
+    /** A test that skips everywhere leaves nothing that more runs could decide, and says so instead. */
+    @Test
+    void aFlakyRunThatCouldTestNothingSaysSoRatherThanAskForMoreRuns() {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--", "exit 125");
+        assertEquals(1, run.exitCode(), run.toString());
+        String end = "undecided after 16 runs: the most probable first bad commit is " + sha(1) + " change 1 (probability"
+            + " 0.0653), short of the confidence asked\nNo commit is left that the test can run at (it exited 125, skip,"
+            + " at each it was asked to test): make it run, then start again\n";
+        assertEquals(end, run.out());
+        assertEquals(end, tail(rca("bisect-helper", "status").out(), 2));
+        assertEquals("{\"first_bad\":null,\"runs\":16,\"steps\":16,\"confidence\":0.06533333333333334,"
+            + "\"undecided\":true,\"most_probable\":\"" + sha(1) + "\",\"all_skipped\":true}\n",
+            rca("bisect-helper", "run", "--flaky", "--format=json", "--", "exit 125").out());
+    }
+
     @Test
     void theLedgersStatusSaysHowTheBisectionEndedNotThatItIsInProgress() throws Exception {
         assertEquals(0, rca("open", "PAY-7", "--title=Bug file appears").exitCode());
@@ -461,6 +477,11 @@ class BisectCommandTest {
         Files.writeString(ledger, Files.readString(ledger).replaceFirst("\n  command: +#", "\n  command: test ! -f bug #")
             .replaceFirst("\n  rate: +#", "\n  rate: deterministic #"));
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        // as a flaky run interrupted before its first run leaves it: to be continued in flaky mode
+        Files.writeString(ledger, Files.readString(ledger).replace("\n  paths: []\n", "\n  paths: []\n  flaky: true\n"));
+        assertEquals("Bisect: in progress, 0 steps taken, bad " + sha(15).substring(0, 12) + ", good "
+            + sha(0).substring(0, 12) + "\nNext: continue the bisection: rca bisect-helper run --flaky -- test ! -f bug\n",
+            tail(rca("status").out(), 2));
         CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f bug");
         String undecided = run.out().lines().findFirst().orElseThrow();
         CliResult status = rca("status");
