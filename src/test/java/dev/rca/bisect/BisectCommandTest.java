@@ -431,7 +431,12 @@ class BisectCommandTest {
         }
         assertEquals(0, decided.exitCode(), decided.toString());
         assertTrue(decided.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), decided.out());
-        assertEquals(0, rca("bisect-helper", "status").exitCode());
+        // status shows the culprit and its probability as run does (run adds the line that reproduces it)
+        CliResult answered = rca("bisect-helper", "status");
+        assertEquals(0, answered.exitCode());
+        assertTrue(decided.out().contains("\nProbability: 0.99"), decided.out());
+        assertTrue(answered.out().endsWith(decided.out().substring(0, decided.out().indexOf("Reproduce with: "))),
+            answered.out());
     }
 
     @Test
