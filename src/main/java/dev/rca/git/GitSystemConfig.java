@@ -11,7 +11,9 @@ import org.eclipse.jgit.util.SystemReader;
  * Finds git's system-wide configuration without running git. JGit learns where it is by starting
  * {@code git --version} and {@code git config --system --show-origin --list}, two processes that cost
  * more than a whole short rca command; git itself reads {@code $GIT_CONFIG_SYSTEM}, else
- * {@code /etc/gitconfig}, and skips it under {@code GIT_CONFIG_NOSYSTEM}, and so does rca.
+ * {@code /etc/gitconfig}, and skips it under {@code GIT_CONFIG_NOSYSTEM}, and so does rca. And git's {@code ~} is
+ * {@code $HOME}, where the JVM's {@code user.home} is the account's directory in the password database: a CI job or a
+ * container that sets {@code HOME} elsewhere has its {@code ~/.gitconfig} there, and JGit reads it only if asked.
  */
 public final class GitSystemConfig extends SystemReader.Delegate {
     private static final String DEFAULT_PATH = "/etc/gitconfig";
@@ -37,6 +39,20 @@ public final class GitSystemConfig extends SystemReader.Delegate {
                 installed = true;
             }
         }
+    }
+
+    /**
+     * The directory git calls {@code ~}: {@code $HOME}, or the JVM's {@code user.home} where it is unset or empty.
+     */
+    public static String userHome() {
+        String home = SystemReader.getInstance().getenv("HOME");
+        return home == null || home.isEmpty() ? System.getProperty("user.home") : home;
+    }
+
+    /** {@code user.home} as git has it ({@link #userHome}): where JGit looks for {@code ~/.gitconfig}. */
+    @Override
+    public String getProperty(String key) {
+        return "user.home".equals(key) ? userHome() : super.getProperty(key);
     }
 
     @Override

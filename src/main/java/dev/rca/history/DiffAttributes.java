@@ -94,7 +94,7 @@ final class DiffAttributes {
     /** {@code core.attributesFile}, or git's default under the XDG configuration directory. */
     private static Path globalFile(Config config) {
         String configured = config.getString("core", null, "attributesFile");
-        String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
+        String home = dev.rca.git.GitSystemConfig.userHome();
         if (configured != null) {
             return configured.startsWith("~/") && home != null ? Path.of(home, configured.substring(2))
                 : Path.of(configured);

@@ -28,7 +28,8 @@ final class Mailmaps {
         }
         String file = repository.getConfig().getString("mailmap", null, "file");
         if (file != null) {
-            appendFile(text, workspace.gitDir().resolve(file.replaceFirst("^~", System.getProperty("user.home"))));
+            appendFile(text, workspace.gitDir().resolve(file.startsWith("~/")
+                ? dev.rca.git.GitSystemConfig.userHome() + file.substring(1) : file));
         }
         return text.length() == 0 ? Mailmap.EMPTY : Mailmap.parse(text.toString());
     }

@@ -245,6 +245,43 @@ class ScriptsIT {
         }
     }
 
+    @Test
+    void theGlobalConfigurationIsReadFromHomeAsGitReadsIt() throws Exception {
+        // a CI job's or a container's HOME is often not the account's directory, which is the JVM's user.home
+        Path repo = tmp.resolve("repo");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        run(List.of("git", "init", "-q", "-b", "main", repo.toString()), 60);
+        for (String who : List.of("Old Name <old@example.com>", "Other <other@example.com>")) {
+            run(List.of("git", "-C", repo.toString(), "-c", "user.name=x", "-c", "user.email=x@example.com", "commit",
+                "-q", "--allow-empty", "--author=" + who, "-m", who), 60);
+        }
+        Files.writeString(home.resolve(".gitconfig"), "[mailmap]\n\tfile = ~/people.map\n");
+        Files.writeString(home.resolve("people.map"), "Mapped Name <old@example.com>\n");
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        ProcessBuilder git = new ProcessBuilder("git", "-C", repo.toString(), "log", "--author=Mapped Name",
+            "--format=%H").redirectErrorStream(true);
+        git.environment().put("HOME", home.toString());
+        String expected = run(git, 60).output();
+        assertEquals(1, expected.lines().count(), "git reads the mailmap its HOME's configuration names");
+        List<String> rca = List.of(PROJECT.resolve("scripts/rca").toString(), "-C", repo.toString(), "log",
+            "--author=Mapped Name", "--format=sha");
+        try {
+            // daemon on: the first command starts it in a JVM of its own, the next ones are the daemon's
+            for (String daemon : List.of("off", "on", "on", "on")) {
+                ProcessBuilder pb = launcher(rca, runtime, daemon);
+                pb.environment().put("HOME", home.toString());
+                Run r = run(pb, 120);
+                assertEquals(0, r.exitCode(), r.output());
+                assertEquals(expected, r.output(), "daemon " + daemon);
+            }
+        } finally {
+            ProcessBuilder stop = launcher(List.of(PROJECT.resolve("target/rca-client").toString(),
+                PROJECT.resolve("target/rca.jar").toString(), javaBinary(), "stop"), runtime, "on");
+            stop.environment().put("HOME", home.toString());
+            run(stop, 60);
+        }
+    }
+
     /** The first command starts the daemon (and runs in a JVM of its own); returns once the daemon answers. */
     private void startDaemon(Path repo, Path runtime) throws Exception {
         run(launcher(List.of(PROJECT.resolve("scripts/rca").toString(), "-C", repo.toString(), "bisect-helper", "status"),
