@@ -3,6 +3,7 @@ package dev.rca.suspects;
 import dev.rca.Progress;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.Ancestry;
 import dev.rca.history.CommitDetails;
 import java.io.IOException;
 import java.time.Duration;
@@ -363,7 +364,7 @@ public final class SuspectFinder implements AutoCloseable {
             return Set.of();
         }
         long oldest = targets.stream().mapToLong(RevCommit::getCommitTime).min().getAsLong();
-        return dev.rca.history.Ancestry.among(through, start, targets, oldest - 31L * 24 * 3600);
+        return Ancestry.among(through, start, targets, oldest - 31L * 24 * 3600);
     }
 
     /**
