@@ -163,7 +163,7 @@ public final class LedgerViews {
             } else if (Evidence.LOG_DIFF.equals(e.kind()) || Evidence.SUSPECTS.equals(e.kind())) {
                 events.add(event(e.at(), e.kind(), e.id() + ": " + describe(e), e.command()));
             } else if (Evidence.QUERY.equals(e.kind())) {
-                int found = e.commits().size();
+                int found = e.commitCount();
                 events.add(event(e.at(), "query", e.id() + ": " + (found == 0 ? "no" : found) + " commit"
                     + (found == 1 ? "" : "s"), e.command()));
             }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * are {@code null}.
  */
 public record Evidence(String id, String kind, String commit, String subject, String author, String date,
-                       String note, String command, List<String> commits, LogDivergence logDiff, String at) {
+                       String note, String command, List<String> commits, LogDivergence logDiff, String at,
+                       Integer totalCommits) {
     /** The kind of an evidence item naming one commit. */
     public static final String COMMIT = "commit";
     /** The kind of an evidence item recording a history query. */
@@ -32,5 +33,16 @@ public record Evidence(String id, String kind, String commit, String subject, St
         }
         Objects.requireNonNull(kind, "kind");
         commits = List.copyOf(commits);
+        if (totalCommits != null && totalCommits < commits.size()) {
+            throw new IllegalArgumentException("total_commits is less than the commits listed");
+        }
+    }
+
+    /**
+     * How many commits a query found: {@code total_commits} where the item has it (only the first of many are
+     * listed), else the commits listed.
+     */
+    public int commitCount() {
+        return totalCommits != null ? totalCommits : commits.size();
     }
 }

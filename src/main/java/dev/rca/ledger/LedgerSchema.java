@@ -133,12 +133,19 @@ final class LedgerSchema {
         List<Evidence> evidence = items(top.get("evidence"), "evidence", (m, p) -> {
             String id = id(m, p, ItemKind.EVIDENCE);
             String kindOfEvidence = text(m.get("kind"), p + ".kind");
+            List<String> commits = words(m.get("commits"), p + ".commits");
+            Integer total = integer(m.get("total_commits"), p + ".total_commits");
+            if (total != null && total < commits.size()) {
+                problem(m.get("total_commits"), p + ".total_commits is less than the " + commits.size()
+                    + " commits listed");
+                total = null;
+            }
             return id == null ? null : new Evidence(id, kindOfEvidence == null ? "note" : kindOfEvidence,
                 text(m.get("commit"), p + ".commit"), text(m.get("subject"), p + ".subject"),
                 text(m.get("author"), p + ".author"), text(m.get("date"), p + ".date"),
                 text(m.get("note"), p + ".note"), text(m.get("command"), p + ".command"),
-                words(m.get("commits"), p + ".commits"),
-                Evidence.LOG_DIFF.equals(kindOfEvidence) ? logDivergence(m, p) : null, text(m.get("at"), p + ".at"));
+                commits, Evidence.LOG_DIFF.equals(kindOfEvidence) ? logDivergence(m, p) : null,
+                text(m.get("at"), p + ".at"), total);
         });
         BisectRecord bisect = section(top.get("bisect"), "bisect", m -> {
             List<BisectStep> steps = items(m.get("steps"), "bisect.steps", (s, p) -> {

@@ -141,11 +141,12 @@ class QueryEvidenceTest {
         assertEquals(0, Cli.runAt(at("2026-11-20T09:30:00Z"), net, "history", "-t", "T-1", "--format=sha", "--",
             "nothing.c").exitCode());
         Path ledger = top.resolve("docs/postmortems/T-1.yaml");
-        // a ranking as rca suspects records it, and a query recorded before queries were stamped
+        // a ranking as rca suspects records it, and a query recorded before queries were stamped, of more commits
+        // than a query lists (the first 500)
         Files.writeString(ledger, Files.readString(ledger).replace("\nroot_cause:", """
               - {id: E3, kind: suspects, command: rca suspects HEAD -t T-1, at: "2026-11-20T09:50:00Z",
                  commits: [%1$s], note: "ranked %2$s first, score 0.74"}
-              - {id: E4, kind: query, command: rca log --grep=net -t T-1, commits: [%1$s]}
+              - {id: E4, kind: query, command: rca log --grep=net -t T-1, commits: [%1$s], total_commits: 600}
             root_cause:""".formatted(offset.name(), offset.name().substring(0, 12))));
         CliResult r = Cli.run(top, "timeline");
         assertEquals(0, r.exitCode(), r.toString());
@@ -160,7 +161,7 @@ class QueryEvidenceTest {
             row("2026-11-20T09:35:00Z", "experiment", x1, "tests H1", width),
             row("2026-11-20T09:40:00Z", "query", "E1: 1 commit", "rca log -t T-1 --grep=offset --format=sha", width),
             row("2026-11-20T09:50:00Z", "suspects", e3, "rca suspects HEAD -t T-1", width),
-            row("-", "query", "E4: 1 commit", "rca log --grep=net -t T-1", width)), r.out());
+            row("-", "query", "E4: 600 commits", "rca log --grep=net -t T-1", width)), r.out());
         assertEquals(0, Cli.run(top, "check").exitCode());
     }
 

@@ -35,6 +35,9 @@ class HostileLedgerTest {
                 "malformed ledger: symptoms must be a list, not a scalar at T-1.yaml:3:11"),
             Arguments.of("likelihood not a number", bytes(GOOD + "hypotheses:\n  - {id: H1, text: t, likelihood: high}\n"),
                 "malformed ledger: hypotheses.0.likelihood must be a number, not 'high' at T-1.yaml:7:35"),
+            Arguments.of("a query's total below its listed commits", bytes(GOOD + "evidence:\n  - {id: E1, kind: query,"
+                + " commits: [aaaaaaa, bbbbbbb], total_commits: 1}\n"),
+                "malformed ledger: evidence.0.total_commits is less than the 2 commits listed at T-1.yaml:7:71"),
             Arguments.of("duplicate keys", bytes("rca: 1\nticket: T-1\nticket: T-2\n"),
                 "malformed ledger: duplicate key 'ticket' at T-1.yaml:3:1"),
             Arguments.of("duplicate ids", bytes(GOOD + "  - id: S1\n    text: again\n"),

@@ -248,6 +248,7 @@ class LedgerFileTest {
         Evidence query = file.read().evidence().get(0);
         assertEquals(many.subList(0, 500), query.commits());
         assertTrue(file.readText().contains("    total_commits: 600\n"));
+        assertEquals(600, query.commitCount(), "the timeline's count");
         assertEquals("rca log '--grep=cache|evict' -n 5 -- 'src/my file.c'",
             Ledgers.commandLine("rca", "log", "--grep=cache|evict", "-n", "5", "--", "src/my file.c"));
     }
