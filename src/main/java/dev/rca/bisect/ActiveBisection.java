@@ -31,18 +31,21 @@ public final class ActiveBisection {
     private ActiveBisection() {
     }
 
-    /** Where {@code start} keeps a new bisection: {@code ticket}'s ledger when given, else {@code .git/rca}. */
-    public static BisectStore forStart(GitWorkspace workspace, String ticket, Consumer<String> notes) {
-        return ticket == null ? Bisection.defaultStore(workspace) : ledgerStore(workspace, ticket, notes);
+    /**
+     * Where {@code start} keeps a new bisection: {@code ticket}'s ledger when given, else {@code .git/rca}. A ledger's
+     * steps are stamped by {@code clock}, the invocation's, as every item rca records.
+     */
+    public static BisectStore forStart(GitWorkspace workspace, String ticket, Consumer<String> notes, Clock clock) {
+        return ticket == null ? Bisection.defaultStore(workspace) : ledgerStore(workspace, ticket, notes, clock);
     }
 
     /**
      * The store of the bisection in progress, for every command but {@code start}. With {@code ticket}, that ledger's,
-     * which holds no bisection unless it holds the one in progress.
+     * which holds no bisection unless it holds the one in progress. A ledger's steps are stamped by {@code clock}.
      *
      * @throws RcaException exit 3 when {@code ticket} is given and the bisection in progress is kept elsewhere
      */
-    public static BisectStore select(GitWorkspace workspace, String ticket, Consumer<String> notes) {
+    public static BisectStore select(GitWorkspace workspace, String ticket, Consumer<String> notes, Clock clock) {
         Optional<String> active = activeTicket(workspace);
         if (ticket == null) {
             if (active.isEmpty()) {
@@ -54,12 +57,12 @@ public final class ActiveBisection {
                     + " not here (" + workspace.workTree().relativize(ledger) + ")")
                     .withHint("check out the branch that has it, or end the bisection with 'rca bisect-helper reset'");
             }
-            return ledgerStore(workspace, active.get(), notes);
+            return ledgerStore(workspace, active.get(), notes, clock);
         }
-        LedgerBisectStore store = ledgerStore(workspace, ticket, notes);
+        LedgerBisectStore store = ledgerStore(workspace, ticket, notes, clock);
         String elsewhere = null;
         if (active.isPresent() && !active.get().equals(ticket)) {
-            elsewhere = "it is in " + ledgerStore(workspace, active.get(), notes).ledgerName();
+            elsewhere = "it is in " + ledgerStore(workspace, active.get(), notes, clock).ledgerName();
         } else if (active.isEmpty() && Files.exists(workspace.rcaDir().resolve(STATE))) {
             elsewhere = "it was started without -t";
         }
@@ -127,9 +130,9 @@ public final class ActiveBisection {
     }
 
     /** {@code notes} hears what writing the ledger means (see {@link dev.rca.ledger.LedgerFile#withNotes}). */
-    private static LedgerBisectStore ledgerStore(GitWorkspace workspace, String ticket, Consumer<String> notes) {
-        return new LedgerBisectStore(workspace, LedgerLocator.of(workspace).file(ticket).withNotes(notes),
-            Clock.systemUTC());
+    private static LedgerBisectStore ledgerStore(GitWorkspace workspace, String ticket, Consumer<String> notes,
+                                                 Clock clock) {
+        return new LedgerBisectStore(workspace, LedgerLocator.of(workspace).file(ticket).withNotes(notes), clock);
     }
 
     private static boolean delete(Path file) {

@@ -4,6 +4,7 @@ import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.CommitDetails;
 import dev.rca.history.Pathspecs;
+import dev.rca.ledger.BisectRecord;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -138,6 +139,30 @@ public final class Bisection {
         BisectState state = state();
         try (CandidateWalk walker = walker(state)) {
             return evaluate(state, walker);
+        }
+    }
+
+    /**
+     * Where the bisection a ledger records ({@code bisect:}) stands, replayed from its steps as {@link #status} would
+     * tell it, whether it is the one in progress or not; nothing is loaded or saved. Empty when it cannot be told: no
+     * bounds, a section edited out of shape, or commits this repository does not have.
+     */
+    public static Optional<Status> replay(GitWorkspace workspace, BisectRecord record) {
+        if (record.bad() == null || record.good().isEmpty()) {
+            return Optional.empty();
+        }
+        BisectState state;
+        try {
+            state = YamlBisectStore.fromMap(record.toYaml());
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException editedOutOfShape) {
+            // as LedgerBisectStore#load reads it; rca check reports the section
+            return Optional.empty();
+        }
+        Bisection reading = new Bisection(workspace, null);
+        try (CandidateWalk walker = reading.walker(state)) {
+            return Optional.of(reading.evaluate(state, walker));
+        } catch (RcaException notInThisRepository) {
+            return Optional.empty();
         }
     }
 

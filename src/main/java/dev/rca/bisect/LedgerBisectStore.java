@@ -8,9 +8,8 @@ import dev.rca.ledger.GitCommitLookup;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.Ledgers;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,10 @@ public final class LedgerBisectStore implements BisectStore {
     private final LedgerFile ledger;
     private final Clock clock;
 
-    /** A store in {@code ledger}'s {@code bisect:} section; {@code clock} stamps each recorded step. */
+    /**
+     * A store in {@code ledger}'s {@code bisect:} section; {@code clock} stamps each recorded step, as
+     * {@link Ledgers#recordingTime} writes it.
+     */
     public LedgerBisectStore(GitWorkspace workspace, LedgerFile ledger, Clock clock) {
         this.workspace = workspace;
         this.ledger = ledger;
@@ -57,7 +59,7 @@ public final class LedgerBisectStore implements BisectStore {
 
     @Override
     public void save(BisectState state) {
-        String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = Ledgers.recordingTime(clock);
         GitCommitLookup commits = new GitCommitLookup(workspace);
         CommitInfo culprit = state.firstBad() == null ? null : commits.require(state.firstBad());
         ledger.update(edit -> {

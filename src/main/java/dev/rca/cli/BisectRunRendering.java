@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.bisect.BisectEnd;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.BisectTest;
 import dev.rca.bisect.Bisection;
@@ -7,7 +8,6 @@ import dev.rca.bisect.Midpoint;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** How {@code bisect-helper run} reports its outcome, and {@code status} how a flaky bisection ended. */
@@ -53,7 +53,7 @@ final class BisectRunRendering {
         } else if (o.end() instanceof Midpoint.BadMergeBase b) {
             BisectSubcommand.printBadMergeBase(bisection, b, out);
         } else if (o.end() instanceof Midpoint.NoTestable && o.confidence() == 0) {
-            out.println(BisectSubcommand.noTestableCommit(bisection.state()));
+            out.println(BisectEnd.noTestableCommit(bisection.state()));
         } else {
             printFlakyEndWithoutCulprit(bisection, o, test, out);
         }
@@ -64,7 +64,7 @@ final class BisectRunRendering {
     static void printAnswer(Bisection bisection, BisectRunner.Outcome o, PrintWriter out) {
         BisectSubcommand.printCulprit(bisection.describe(o.firstBad()), out);
         if (o.confidence() < 1) {
-            out.println("Probability: " + probability(o.confidence()) + " after " + o.runs() + " runs");
+            out.println("Probability: " + BisectEnd.probability(o.confidence()) + " after " + o.runs() + " runs");
         }
     }
 
@@ -74,7 +74,8 @@ final class BisectRunRendering {
      */
     static void printFlakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o, BisectTest test,
                                             PrintWriter out) {
-        out.println(flakyEndWithoutCulprit(bisection, o));
+        out.println(BisectEnd.flakyWithoutCulprit(bisection.state(), o,
+            BisectSubcommand.commitNames(bisection)));
         if (o.exhausted()) {
             // more runs would test nothing: a rerun replays the skips
             out.println("No commit is left that the test can run at (it exited 125, skip, at each it was asked to test):"
@@ -82,23 +83,6 @@ final class BisectRunRendering {
         } else if (o.undecided()) {
             out.println("Decide it with more runs: " + decidingRun(o, test));
         }
-    }
-
-    /** The first line of {@link #printFlakyEndWithoutCulprit}. */
-    static String flakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o) {
-        String p = probability(o.confidence());
-        String runs = " after " + o.runs() + " runs";
-        if (!o.undecided()) {
-            // the bad commit, which does not touch the paths, outweighed every candidate and a flake; or a flake did
-            return (o.end() instanceof Midpoint.NoTestable ? BisectSubcommand.noTestableCommit(bisection.state())
-                : "no culprit: the failure is a flake") + " (probability " + p + runs + ")";
-        }
-        String leader = o.firstBad() != null
-            ? "the most probable first bad commit is " + o.firstBad() + " " + bisection.subject(o.firstBad())
-            : o.end() instanceof Midpoint.NoTestable
-            ? "the most probable answer is that the first bad commit does not touch the paths"
-            : "the most probable answer is no culprit, a flake";
-        return "undecided" + runs + ": " + leader + " (probability " + p + "), short of the confidence asked";
     }
 
     /** The run that takes an undecided flaky bisection on with {@code test} (null: not recorded) for as many runs again. */
@@ -138,9 +122,5 @@ final class BisectRunRendering {
             m.put("all_skipped", true);
         }
         return m;
-    }
-
-    private static String probability(double p) {
-        return String.format(Locale.ROOT, "%.4f", p);
     }
 }

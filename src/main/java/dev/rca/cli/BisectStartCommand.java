@@ -34,7 +34,7 @@ public final class BisectStartCommand extends BisectSubcommand {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (GitWorkspace ws = openHistoryWorkspace()) {
             ws.stateDirectory();
-            Bisection bisection = new Bisection(ws, ActiveBisection.forStart(ws, ticket, notes()));
+            Bisection bisection = new Bisection(ws, ActiveBisection.forStart(ws, ticket, notes(), clock()));
             // before the new bisection is saved, so a park that fails leaves no state behind; parking only sets
             // files aside, and the checkout of whichever bisection comes next takes them back
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {

@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.bisect.ActiveBisection;
+import dev.rca.bisect.BisectEnd;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.BisectState;
@@ -20,7 +21,7 @@ abstract class BisectSubcommand extends LedgerCommand {
      * that ledger (see {@link ActiveBisection#select}).
      */
     Bisection bisection(GitWorkspace workspace) {
-        return new Bisection(workspace, ActiveBisection.select(workspace, ticket, notes()));
+        return new Bisection(workspace, ActiveBisection.select(workspace, ticket, notes(), clock()));
     }
 
     /** The total tests git expects for {@code all} candidates (its "after this" estimate plus this one). */
@@ -61,49 +62,19 @@ abstract class BisectSubcommand extends LedgerCommand {
         } else if (status.state().flaky()) {
             out.println("flaky bisection in progress; continue it with 'rca bisect-helper run --flaky -- <cmd>'");
         } else {
-            out.println(noTestableCommit(status.state()));
+            out.println(BisectEnd.noTestableCommit(status.state()));
         }
         return exitCode(choice);
     }
 
     /** git's "The merge base … is bad": the good commits beside the bad one have the fix, not a culprit's parent. */
     static void printBadMergeBase(Bisection bisection, Midpoint.BadMergeBase base, PrintWriter out) {
-        out.println(badMergeBase(bisection, base));
+        out.println(BisectEnd.badMergeBase(base, commitNames(bisection)));
     }
 
-    private static String badMergeBase(Bisection bisection, Midpoint.BadMergeBase base) {
-        return "the merge base " + base.commit() + " " + bisection.subject(base.commit()) + " is bad: the bug was"
-            + " fixed between it and " + String.join(" ", base.goods());
-    }
-
-    /**
-     * How a bisection ended without a culprit, in one line as {@link #printChoice} begins it (only skipped commits left:
-     * their short SHAs); null while it goes on, and once it has a culprit.
-     */
-    static String endWithoutCulprit(Bisection bisection, Bisection.Status status) {
-        Midpoint.Choice choice = status.choice();
-        if (status.flakyEnd() != null) {
-            return choice instanceof Midpoint.Found ? null
-                : BisectRunRendering.flakyEndWithoutCulprit(bisection, BisectRunner.outcome(status));
-        }
-        if (choice instanceof Midpoint.OnlySkipped skipped) {
-            return "only skipped commits are left; the first bad commit could be any of: " + String.join(" ",
-                skipped.suspects().stream().map(sha -> sha.substring(0, 12)).toList());
-        }
-        if (choice instanceof Midpoint.BadMergeBase base) {
-            return badMergeBase(bisection, base);
-        }
-        return choice instanceof Midpoint.NoTestable ? noTestableCommit(status.state()) : null;
-    }
-
-    /**
-     * Why nothing is left to test in a path-limited bisection: no candidate touches the paths, or after verdicts no
-     * commit between the good ones and the current bad one does, so the first bad commit is one that does not.
-     */
-    static String noTestableCommit(BisectState state) {
-        return state.steps().isEmpty() ? "no testable commit: no candidate touches the paths"
-            : "no testable commit left: no candidate left touches the paths, so the first bad commit does not touch"
-                + " them";
+    /** How {@code bisect-helper} names commits in a bisection's end: full SHAs, with subjects where it names one. */
+    static BisectEnd.CommitNames commitNames(Bisection bisection) {
+        return new BisectEnd.CommitNames(sha -> sha + " " + bisection.subject(sha), sha -> sha);
     }
 
     static int exitCode(Midpoint.Choice choice) {

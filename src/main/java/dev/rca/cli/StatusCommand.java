@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.bisect.ActiveBisection;
+import dev.rca.bisect.BisectEnd;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
@@ -44,9 +45,9 @@ public final class StatusCommand extends LedgerCommand {
 
     /** How the bisection in progress, in {@code ticket}'s ledger, ended without a culprit; null while it goes on. */
     private InvestigationStatus.BisectEnd endWithoutCulprit(GitWorkspace workspace, String ticket) {
-        Bisection bisection = new Bisection(workspace, ActiveBisection.select(workspace, ticket, notes()));
+        Bisection bisection = new Bisection(workspace, ActiveBisection.select(workspace, ticket, notes(), clock()));
         Bisection.Status where = bisection.status();
-        String how = BisectSubcommand.endWithoutCulprit(bisection, where);
+        String how = BisectEnd.withoutCulprit(where, BisectSubcommand.commitNames(bisection));
         BisectRunner.Outcome outcome = BisectRunner.outcome(where);
         return how == null ? null : new InvestigationStatus.BisectEnd(how,
             outcome.undecided() && !outcome.exhausted() ? BisectRunRendering.decidingRun(outcome, where.state().test())

@@ -20,13 +20,15 @@ import dev.rca.ledger.Symptom;
 import dev.rca.ledger.Validation;
 import dev.rca.ledger.ValidationCheck;
 import dev.rca.ledger.VerifyRecord;
+import dev.rca.bisect.BisectEnd;
 import dev.rca.bisect.BisectTest;
+import dev.rca.bisect.Bisection;
+import dev.rca.bisect.Midpoint;
 import dev.rca.bisect.YamlBisectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.ToIntFunction;
 
 /**
  * Writes a post-mortem from a ledger: {@code # <TICKET>: <title>} and the nine sections in the method's order
@@ -55,28 +57,27 @@ public final class PostmortemRenderer {
         "no-good-reason", "No good reason");
 
     private final CommitLookup commits;
-    private final ToIntFunction<BisectRecord> candidates;
+    private final RecordedBisection bisections;
     private final MermaidSource graph;
 
     /**
      * A renderer naming commits through {@code commits}, without a causal graph.
      *
-     * @param candidates how many candidates a bisection had (git's {@code bad ^good} with its paths), or -1 when
-     *     that cannot be told
+     * @param bisections what the repository tells of the ledger's bisection: its candidates, and how it ended
      */
-    public PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates) {
-        this(commits, candidates, null);
+    public PostmortemRenderer(CommitLookup commits, RecordedBisection bisections) {
+        this(commits, bisections, null);
     }
 
-    private PostmortemRenderer(CommitLookup commits, ToIntFunction<BisectRecord> candidates, MermaidSource graph) {
+    private PostmortemRenderer(CommitLookup commits, RecordedBisection bisections, MermaidSource graph) {
         this.commits = Objects.requireNonNull(commits, "commits");
-        this.candidates = Objects.requireNonNull(candidates, "candidates");
+        this.bisections = Objects.requireNonNull(bisections, "bisections");
         this.graph = graph;
     }
 
     /** A renderer that embeds {@code graph}'s Mermaid diagram at the end of "How it was found". */
     public PostmortemRenderer withGraph(MermaidSource graph) {
-        return new PostmortemRenderer(commits, candidates, Objects.requireNonNull(graph, "graph"));
+        return new PostmortemRenderer(commits, bisections, Objects.requireNonNull(graph, "graph"));
     }
 
     /** The post-mortem for {@code ledger}; its title must be set. */
@@ -283,7 +284,11 @@ public final class PostmortemRenderer {
     }
 
     private void bisect(Lines out, BisectRecord bisect) {
-        if (bisect == null || bisect.steps().isEmpty() && bisect.firstBad() == null) {
+        if (bisect == null) {
+            return;
+        }
+        String end = bisect.firstBad() == null ? endWithoutCulprit(bisect) : null;
+        if (bisect.steps().isEmpty() && bisect.firstBad() == null && end == null) {
             return;
         }
         StringBuilder line = new StringBuilder("Bisection: ");
@@ -293,7 +298,7 @@ public final class PostmortemRenderer {
         if (runs != steps) {
             line.append(" (").append(runs).append(" runs)");
         }
-        int count = candidates.applyAsInt(bisect);
+        int count = bisections.candidates(bisect);
         if (count >= 0) {
             line.append(" over ").append(count).append(count == 1 ? " candidate" : " candidates");
         }
@@ -325,8 +330,33 @@ public final class PostmortemRenderer {
         }
         if (bisect.firstBad() != null) {
             line.append("; first bad commit: ").append(commitWithSubject(bisect.firstBad(), false));
+        } else if (end != null) {
+            line.append("; ").append(end);
         }
         out.add(sentence(line.toString()), "bisect");
+    }
+
+    /**
+     * How a bisection without a first bad commit ended, as a fact of the record: {@code bisect-helper status}'s words
+     * quoted (the probabilities it states are no hedging of the post-mortem's), or that it is in progress, or stopped
+     * before an answer; null when that cannot be told, or the steps reach a culprit the section does not name.
+     */
+    private String endWithoutCulprit(BisectRecord bisect) {
+        Bisection.Status status = bisections.replayed(bisect).orElse(null);
+        if (status == null) {
+            return null;
+        }
+        String words = BisectEnd.withoutCulprit(status, new BisectEnd.CommitNames(
+            sha -> commitWithSubject(sha, false), this::shortSha));
+        if (words != null) {
+            return "it ended with \"" + words + "\"";
+        }
+        boolean goingOn = status.choice() instanceof Midpoint.Next || status.choice() == null;
+        if (!goingOn) {
+            return null;
+        }
+        return bisections.inProgress(bisect) ? "in progress, with no first bad commit yet"
+            : "ended without an answer (reset, or replaced by another bisection)";
     }
 
     /** A bisection's bound: its short SHA, and the name it was given at start when it had one. */

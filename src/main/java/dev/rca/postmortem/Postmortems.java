@@ -1,6 +1,8 @@
 package dev.rca.postmortem;
 
 import dev.rca.RcaException;
+import dev.rca.bisect.ActiveBisection;
+import dev.rca.bisect.Bisection;
 import dev.rca.bisect.CandidateWalk;
 import dev.rca.bisect.YamlBisectStore;
 import dev.rca.config.RcaConfig;
@@ -14,6 +16,7 @@ import dev.rca.ledger.PostmortemInputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -58,7 +61,23 @@ public final class Postmortems {
             changed = FixSize.changedLines(workspace,
                 ledger.fix().commits().stream().map(c -> commits.require(c).sha()).toList());
         }
-        PostmortemRenderer renderer = new PostmortemRenderer(commits, bisect -> candidates(workspace, commits, bisect));
+        boolean bisecting = ActiveBisection.isIn(workspace, ledger.ticket());
+        PostmortemRenderer renderer = new PostmortemRenderer(commits, new RecordedBisection() {
+            @Override
+            public int candidates(BisectRecord bisect) {
+                return Postmortems.candidates(workspace, commits, bisect);
+            }
+
+            @Override
+            public Optional<Bisection.Status> replayed(BisectRecord bisect) {
+                return Bisection.replay(workspace, bisect);
+            }
+
+            @Override
+            public boolean inProgress(BisectRecord bisect) {
+                return bisecting;
+            }
+        });
         PostmortemDraft.Outcome outcome = new PostmortemDraft(graph == null ? renderer : renderer.withGraph(graph),
             commits, linter)
             .prepare(ledger, publisher.ledgerName(), publisher.markdownName(), incidentConfirmed, changed);

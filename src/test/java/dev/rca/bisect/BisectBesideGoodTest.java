@@ -101,6 +101,20 @@ class BisectBesideGoodTest {
             .reduce("", String::concat));
     }
 
+    /** The post-mortem of a ledger whose bisection ended so states that end as bisect-helper does, and no culprit. */
+    @Test
+    void aPostmortemStatesABadMergeBaseAsBisectHelperDoes() throws Exception {
+        List<RevCommit> c = sideBranch(true);
+        BisectEndInPostmortemTest.openWithTheFourInputs(dir, c.get(2).name());
+        rca("bisect-helper", "start", "--bad=" + c.get(6).name(), "--good=" + c.get(3).name(), "-t", "PAY-7");
+        assertEquals(1, rca("bisect-helper", "run", "--", TEST).exitCode());
+        String b = c.get(1).name().substring(0, 12);
+        String good = c.get(3).name().substring(0, 12);
+        assertEquals("Bisection: 1 step over 3 candidates between good " + good + " and bad "
+            + c.get(6).name().substring(0, 12) + ", testing `sh -c 'test ! -f bug'`; it ended with \"the merge base " + b
+            + " B is bad: the bug was fixed between it and " + good + "\".", BisectEndInPostmortemTest.bisectionLine(dir));
+    }
+
     @Test
     void goodCommitsBesideTheBadOneNeedTheirFlakyMergeBaseGivenFirst() {
         List<RevCommit> c = sideBranch(false);

@@ -1,0 +1,84 @@
+package dev.rca.bisect;
+
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * How a bisection ended without a culprit, in one line: the words {@code bisect-helper run} and {@code status} end
+ * with, {@code rca status} shows, and a post-mortem records. Worked out from {@link Bisection.Status}, so a bisection
+ * read back from its recorded steps is told as the run that ended it told it.
+ */
+public final class BisectEnd {
+    /**
+     * How the line names commits.
+     *
+     * @param withSubject a commit with its subject ({@code <sha> <subject>})
+     * @param sha a commit alone
+     */
+    public record CommitNames(UnaryOperator<String> withSubject, UnaryOperator<String> sha) {
+    }
+
+    private BisectEnd() {
+    }
+
+    /**
+     * How the bisection at {@code status} ended without a culprit; null while it goes on, and once it has a culprit.
+     * Where only skipped commits are left, they are named by their 12-character SHAs.
+     */
+    public static String withoutCulprit(Bisection.Status status, CommitNames names) {
+        Midpoint.Choice choice = status.choice();
+        if (status.flakyEnd() != null) {
+            return choice instanceof Midpoint.Found ? null
+                : flakyWithoutCulprit(status.state(), BisectRunner.outcome(status), names);
+        }
+        if (choice instanceof Midpoint.OnlySkipped skipped) {
+            return "only skipped commits are left; the first bad commit could be any of: " + String.join(" ",
+                skipped.suspects().stream().map(sha -> sha.substring(0, 12)).toList());
+        }
+        if (choice instanceof Midpoint.BadMergeBase base) {
+            return badMergeBase(base, names);
+        }
+        return choice instanceof Midpoint.NoTestable ? noTestableCommit(status.state()) : null;
+    }
+
+    /**
+     * A flaky bisection's end without a culprit, {@code o}: the answer that reached the confidence asked (a flake, or a
+     * first bad commit that does not touch the paths), or, undecided, the most probable one.
+     */
+    public static String flakyWithoutCulprit(BisectState state, BisectRunner.Outcome o, CommitNames names) {
+        String p = probability(o.confidence());
+        String runs = " after " + o.runs() + " runs";
+        if (!o.undecided()) {
+            // the bad commit, which does not touch the paths, outweighed every candidate and a flake; or a flake did
+            return (o.end() instanceof Midpoint.NoTestable ? noTestableCommit(state)
+                : "no culprit: the failure is a flake") + " (probability " + p + runs + ")";
+        }
+        String leader = o.firstBad() != null
+            ? "the most probable first bad commit is " + names.withSubject().apply(o.firstBad())
+            : o.end() instanceof Midpoint.NoTestable
+            ? "the most probable answer is that the first bad commit does not touch the paths"
+            : "the most probable answer is no culprit, a flake";
+        return "undecided" + runs + ": " + leader + " (probability " + p + "), short of the confidence asked";
+    }
+
+    /** A probability as the bisect-helper commands state it: four decimals. */
+    public static String probability(double p) {
+        return String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** git's "The merge base … is bad": the good commits beside the bad one have the fix, not a culprit's parent. */
+    public static String badMergeBase(Midpoint.BadMergeBase base, CommitNames names) {
+        return "the merge base " + names.withSubject().apply(base.commit())
+            + " is bad: the bug was fixed between it and " + String.join(" ", base.goods().stream().map(names.sha()).toList());
+    }
+
+    /**
+     * Why nothing is left to test in a path-limited bisection: no candidate touches the paths, or after verdicts no
+     * commit between the good ones and the current bad one does, so the first bad commit is one that does not.
+     */
+    public static String noTestableCommit(BisectState state) {
+        return state.steps().isEmpty() ? "no testable commit: no candidate touches the paths"
+            : "no testable commit left: no candidate left touches the paths, so the first bad commit does not touch"
+                + " them";
+    }
+}
