@@ -7,6 +7,7 @@ import dev.rca.history.CommitWalk;
 import dev.rca.history.HistoryArguments;
 import dev.rca.history.HistoryQuery;
 import dev.rca.history.PathHistory;
+import dev.rca.history.PathQuoting;
 import dev.rca.history.Pathspecs;
 import dev.rca.json.Json;
 import dev.rca.ledger.LedgerFile;
@@ -79,12 +80,13 @@ public final class HistoryCommand extends LedgerCommand {
                 return 0;
             }
             CommitPrinter printer = new CommitPrinter(out, format, walk::abbreviate);
+            PathQuoting quoting = PathQuoting.of(workspace);
             if (ledger != null) {
                 printer.keepingShas();
             }
             int[] left = {maxCount == null || maxCount < 0 ? Integer.MAX_VALUE : maxCount};
             if (left[0] > 0) {
-                history.run(query, e -> printer.print(e.commit(), follow ? shownPaths(e.paths()) : null,
+                history.run(query, e -> printer.print(e.commit(), follow ? shownPaths(e.paths(), quoting) : null,
                     e.hasStat() ? new long[] {e.added(), e.removed()} : null) && --left[0] > 0);
             }
             if (ledger != null) {
@@ -105,9 +107,8 @@ public final class HistoryCommand extends LedgerCommand {
     }
 
     /** The names a row shows: as they are in JSON, else as git prints them (quoted where git would quote). */
-    private String shownPaths(List<String> paths) {
-        return String.join(", ", format == OutputFormat.JSON ? paths
-            : paths.stream().map(Pathspecs::asGitPrintsIt).toList());
+    private String shownPaths(List<String> paths, PathQuoting quoting) {
+        return String.join(", ", format == OutputFormat.JSON ? paths : paths.stream().map(quoting::quote).toList());
     }
 
     private void printAuthors(PrintWriter out, List<AuthorSummary> rows) {

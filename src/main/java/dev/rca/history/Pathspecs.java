@@ -264,39 +264,6 @@ public final class Pathspecs {
             + " (git log -- <path> can)";
     }
 
-    /**
-     * {@code path} as git prints it (its {@code quote_c_style}): in double quotes with C escapes ({@code \t},
-     * {@code \"}, {@code \\}, others as octal bytes) when it holds a control character, a double quote or a
-     * backslash, else as it is. Non-ASCII letters are left as they are, as git's {@code core.quotePath=false} does.
-     */
-    public static String asGitPrintsIt(String path) {
-        if (path.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\\')) {
-            return path;
-        }
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : path.toCharArray()) {
-            switch (c) {
-                case '\u0007' -> quoted.append("\\a");
-                case '\b' -> quoted.append("\\b");
-                case '\t' -> quoted.append("\\t");
-                case '\n' -> quoted.append("\\n");
-                case '\u000b' -> quoted.append("\\v");
-                case '\f' -> quoted.append("\\f");
-                case '\r' -> quoted.append("\\r");
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        quoted.append(String.format("\\%03o", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
-    }
-
     /** In a repository without a work tree: whether HEAD's tree holds {@code path}, read as repository-relative. */
     static boolean atHead(GitWorkspace workspace, String path) {
         String relative = Path.of("/").resolve(path).normalize().toString().substring(1);
