@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * ({@code 17:00}), dates ({@code 2026/12/01}, {@code 12/01/2026}, {@code 01.12.2026}), zones ({@code +0100},
  * {@code UTC}, {@code CET}) and epoch seconds (nine digits or more, or {@code @<n> +0000}).
  *
+ * <p>One clock: every use of "now" is the instant given, also where git's {@code parse_date_basic} reads the system
+ * clock (its check that an mm/dd date is not more than ten days ahead) while its {@code approxidate} reads
+ * {@code GIT_TEST_DATE_NOW}. In a real run both are the current time, as the command's start is here; a fixed clock
+ * (a test's) then governs every date alike instead of half of them.
+ *
  * <p>One parse, one instance: it holds git's {@code struct tm}, fields unset at -1 (month 0-based, year in full).
  */
 final class ApproxiDate {
@@ -504,7 +509,11 @@ final class ApproxiDate {
         return true;
     }
 
-    /** git's {@code set_date} with a "now": refuses a date more than ten days ahead of it. */
+    /**
+     * git's {@code set_date} with a "now": refuses a date more than ten days ahead of it, the date read at the time
+     * of day the fields hold. With no time of day read yet (a date before its time, {@code 12/25/2026 10:00}, in
+     * {@code parse_date_basic}) git's {@code tm_to_time_t} answers -1 and nothing is refused.
+     */
     private boolean setDateNotFuture(int y, int month, int day, long nowSeconds) {
         if (month <= 0 || month >= 13 || day <= 0 || day >= 32) {
             return false;
@@ -513,8 +522,8 @@ final class ApproxiDate {
         if (full < 0) {
             return false;
         }
-        long specified = utcSeconds(full, month - 1, day, Math.max(hour, 0), Math.max(min, 0), Math.max(sec, 0));
-        if (nowSeconds + 10 * 86_400L < specified) {
+        boolean timeKnown = hour >= 0 && min >= 0 && sec >= 0;
+        if (timeKnown && nowSeconds + 10 * 86_400L < utcSeconds(full, month - 1, day, hour, min, sec)) {
             return false;
         }
         mon = month - 1;

@@ -96,6 +96,45 @@ class GitDatesTest {
     }
 
     /**
+     * A date of numbers with its year, before its time of day: git's {@code parse_date_basic} reads the date while
+     * the time is still unknown, so its "not more than ten days ahead" check cannot compute the date and refuses
+     * nothing; the month comes first (the day with dots). Each of these is weeks after the clock.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"12/25/2026 10:00", "12-25-2026 10:00:00", "25.12.2026 10:00", "12.25.2026 10:00",
+        "12/25/2026 08:00 +0200", "1/2/2027 10:00"})
+    void aDateBeforeItsTimeIsReadMonthFirstEvenAheadOfNowAsInGit(String date) {
+        assertEquals(gitSince(date, NOW.atZone(ZoneOffset.UTC)), "--max-age=" + parse(date));
+    }
+
+    /**
+     * mm/dd forms that git checks against now: without a year (counted back from now) and after a time of day. Only
+     * dates before the clock, or within ten days of it, since git's {@code parse_date_basic} checks against the
+     * system clock and not {@code GIT_TEST_DATE_NOW}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"11/25", "12/1", "25.11", "12/1/2026", "10:00 12/1/2026", "noon 11/30/2026",
+        "10:00 6/20/2020", "10:00 12/25/2025"})
+    void monthAndDayFormsCheckedAgainstNowMatchGit(String date) {
+        assertEquals(gitSince(date, NOW.atZone(ZoneOffset.UTC)), "--max-age=" + parse(date));
+    }
+
+    /**
+     * The ten days count from the command's clock, the instant its relative dates count from (a test's fixed one);
+     * in a real run that is git's clock too. More than ten days ahead, month first is refused, and day first there
+     * is no 25th month: git would read the numbers one by one into another date.
+     */
+    @Test
+    void theTenDaysCountFromTheCommandsClock() {
+        Instant tenDaysBefore = Instant.parse("2026-12-15T10:00:00Z");
+        assertEquals(Instant.parse("2026-12-25T10:00:00Z").getEpochSecond(),
+            GitDates.parse("10:00 12/25/2026", tenDaysBefore, ZoneOffset.UTC));
+        RcaException e = assertThrows(RcaException.class,
+            () -> GitDates.parse("10:00 12/25/2026", tenDaysBefore.minusSeconds(1), ZoneOffset.UTC));
+        assertEquals("rca: error: cannot understand the date '10:00 12/25/2026'", e.render().lines().findFirst().get());
+    }
+
+    /**
      * Where git skips a word or number it does not understand, it answers another date than the one typed (mostly
      * now, so {@code git log --since=today} lists nothing): rca refuses those instead of answering wrongly.
      */
