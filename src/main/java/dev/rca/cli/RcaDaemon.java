@@ -285,14 +285,14 @@ public final class RcaDaemon {
             return false;
         }
         int flags = in.readInt();
-        Path directory = Path.of(DaemonProtocol.readString(in));
+        Path directory = Path.of(DaemonProtocol.readArgument(in));
         int count = in.readInt();
         if (count < 0 || count > 100_000) {
             return false;
         }
         String[] args = new String[count];
         for (int i = 0; i < count; i++) {
-            args[i] = DaemonProtocol.readString(in);
+            args[i] = DaemonProtocol.readArgument(in);
         }
         requestRead.run();
         if ((flags & DaemonProtocol.STOP) != 0) {

@@ -3,14 +3,16 @@ package dev.rca.daemon;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The wire format between {@code rca-client} and the daemon (big-endian). A request is {@link #MAGIC}, a flags
- * word, the working directory, the argument count and the arguments, each string a 32-bit length and its UTF-8
- * bytes. The daemon answers with frames (see {@link FrameWriter}): standard output and error as they are
- * written, {@link #EXECUTE} frames for a client that runs tests, and finally the exit code.
+ * word, the working directory, the argument count and the arguments, each string a 32-bit length and its bytes:
+ * UTF-8, but the directory and the arguments as the caller had them ({@link #readArgument}). The daemon answers
+ * with frames (see {@link FrameWriter}): standard output and error as they are written, {@link #EXECUTE} frames for
+ * a client that runs tests, and finally the exit code.
  */
 public final class DaemonProtocol {
     /** "RCA1", the first word of every request. */
@@ -40,17 +42,40 @@ public final class DaemonProtocol {
     public static final byte RESULT = 5;
     /** The longest string a request or a result may hold. */
     public static final int MAX_STRING = 1 << 20;
+    private static final Charset COMMAND_LINE = commandLineEncoding();
 
     private DaemonProtocol() {
     }
 
     /** One string: a 32-bit length, then that many UTF-8 bytes. */
     public static String readString(DataInputStream in) throws IOException {
+        return new String(readBytes(in), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One string of the caller's command line (its working directory, an argument), sent as the bytes it had, and
+     * decoded as a JVM decodes its own command line: in the platform's file-name encoding, which the locale sets
+     * ({@code sun.jnu.encoding}), a byte invalid there as U+FFFD. The daemon runs under its callers' locale, so a
+     * command it answers sees the arguments a JVM of its own would (under {@code LC_ALL=C}, no non-ASCII letter).
+     */
+    public static String readArgument(DataInputStream in) throws IOException {
+        return new String(readBytes(in), COMMAND_LINE);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > MAX_STRING) {
             throw new IOException("request string of " + length + " bytes");
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return in.readNBytes(length);
+    }
+
+    private static Charset commandLineEncoding() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /** One string as {@link #readString} reads it. */

@@ -4,8 +4,6 @@ import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.RevisionRange;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -125,10 +123,6 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
     }
 
     private static boolean existsInWorkTree(GitWorkspace workspace, String operand) {
-        // a tracked symlink whose target is gone is a path too, as git's lstat finds it; with a trailing slash
-        // lstat follows the link and asks for a directory
-        Path path = workspace.startDirectory().resolve(operand);
-        return !workspace.isBare() && (operand.endsWith("/") ? Files.isDirectory(path)
-            : Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        return !workspace.isBare() && Pathspecs.inWorkTree(workspace.startDirectory(), operand);
     }
 }

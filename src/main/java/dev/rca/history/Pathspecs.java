@@ -2,10 +2,13 @@ package dev.rca.history;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +58,7 @@ public final class Pathspecs {
             if (top == null) {
                 rel = fromTop(p);
             } else {
-                rel = pathFromTop(top, base.resolve(p).normalize());
+                rel = pathFromTop(top, normalized(p.startsWith("/") ? p : base + "/" + p));
                 if (rel == null) {
                     throw outside(p, top);
                 }
@@ -79,11 +82,11 @@ public final class Pathspecs {
         if (typed.startsWith(LITERAL)) {
             typed = typed.substring(LITERAL.length());
         }
-        Path normal = Path.of(typed).normalize();
-        if (normal.isAbsolute() || normal.startsWith("..")) {
+        String normal = normalized(typed);
+        if (typed.startsWith("/") || leadsUp(normal)) {
             throw outside(typed, null);
         }
-        return withSlashAsTyped(normal.toString().replace(File.separatorChar, '/'), typed);
+        return withSlashAsTyped(normal, typed);
     }
 
     /**
@@ -101,14 +104,14 @@ public final class Pathspecs {
             throw RcaException.usage("empty path");
         }
         Path top = workspace.isBare() ? null : workspace.workTree();
-        if (top != null && Path.of(p).isAbsolute()) {
-            String rel = pathFromTop(top, Path.of(p).normalize());
+        if (top != null && p.startsWith("/")) {
+            String rel = pathFromTop(top, normalized(p));
             if (rel == null) {
                 throw outside(p, top);
             }
             rel = withSlashAsTyped(rel, p);
             typed = (literal ? LITERAL : "") + (rel.isEmpty() ? "." : rel);
-        } else if (top != null && Path.of(p).normalize().startsWith("..")) {
+        } else if (top != null && leadsUp(normalized(p))) {
             throw outside(p, top);
         }
         refusePatternFromTop(workspace, typed);
@@ -117,25 +120,57 @@ public final class Pathspecs {
     }
 
     /**
-     * The path from {@code top} of the absolute, normalized {@code path}, or null when it is outside the work tree. As
-     * git's {@code abspath_part_inside_repo}: a path under {@code top} as written, or one whose leading directories
-     * lead to the work tree through symbolic links (a link to it, or to a directory above it); links further down
-     * are names in the tree, kept as they are.
+     * {@code path} without {@code .}, empty names and a name followed by {@code ..}, as {@link Path#normalize()}
+     * has it (a {@code ..} above the root is dropped), read from the text alone: a name the JVM cannot hold as a
+     * {@link Path} (any non-ASCII letter under {@code LC_ALL=C}) is still a name. A backslash is part of a name, as
+     * on Unix.
      */
-    private static String pathFromTop(Path top, Path path) {
-        if (path.startsWith(top)) {
-            return top.relativize(path).toString().replace(File.separatorChar, '/');
+    private static String normalized(String path) {
+        boolean absolute = path.startsWith("/");
+        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        for (String name : path.split("/")) {
+            if (name.equals("..") && !names.isEmpty() && !names.peekLast().equals("..")) {
+                names.removeLast();
+            } else if (!name.isEmpty() && !name.equals(".") && !(name.equals("..") && absolute)) {
+                names.addLast(name);
+            }
+        }
+        return (absolute ? "/" : "") + String.join("/", names);
+    }
+
+    /** Whether the {@link #normalized} relative {@code path} leads above the directory it is read from. */
+    private static boolean leadsUp(String path) {
+        return path.equals("..") || path.startsWith("../");
+    }
+
+    /**
+     * The path from {@code top} of the absolute, {@link #normalized} {@code path}, or null when it is outside the work
+     * tree. As git's {@code abspath_part_inside_repo}: a path under {@code top} as written, or one whose leading
+     * directories lead to the work tree through symbolic links (a link to it, or to a directory above it); links
+     * further down are names in the tree, kept as they are. A name the JVM cannot hold as a {@link Path} is no link:
+     * the path is read from its text up to it, and nothing it leads to can be looked up.
+     */
+    private static String pathFromTop(Path top, String path) {
+        String written = top.toString();
+        String under = written.endsWith("/") ? written : written + "/";
+        if (path.startsWith(under)) {
+            return path.substring(under.length());
+        }
+        if (path.equals(written)) {
+            return "";
         }
         try {
             Path realTop = top.toRealPath();
-            for (int i = 1; i <= path.getNameCount(); i++) {
-                if (path.getRoot().resolve(path.subpath(0, i)).toRealPath().equals(realTop)) {
-                    return i == path.getNameCount() ? ""
-                        : path.subpath(i, path.getNameCount()).toString().replace(File.separatorChar, '/');
+            String[] names = path.substring(1).split("/");
+            StringBuilder leading = new StringBuilder();
+            for (int i = 0; i < names.length; i++) {
+                leading.append('/').append(names[i]);
+                if (Path.of(leading.toString()).toRealPath().equals(realTop)) {
+                    return String.join("/", Arrays.asList(names).subList(i + 1, names.length));
                 }
             }
-        } catch (IOException notThere) {
-            // a directory that is not there leads to nothing below it either
+        } catch (IOException | InvalidPathException notThere) {
+            // a directory that is not there, or that the JVM cannot name, leads to nothing below it either
         }
         return null;
     }
@@ -236,7 +271,7 @@ public final class Pathspecs {
             return;
         }
         // git matches a pathspec literally too: a file really named so is no pattern
-        if (!magic && (base != null ? java.nio.file.Files.exists(base.resolve(typed)) : atHead(workspace, typed))) {
+        if (!magic && (base != null ? inWorkTree(base, typed) : atHead(workspace, typed))) {
             return;
         }
         throw RcaException.usage("path patterns are not supported: '" + typed + "'")
@@ -259,14 +294,31 @@ public final class Pathspecs {
      * The note for an {@link #undecoded} path that matches nothing: that rca cannot name it, and git can.
      */
     public static String undecodedNote(String typed) {
-        return "path '" + typed + "' holds bytes that are not valid " + System.getProperty("sun.jnu.encoding",
-            "text") + ": rca cannot name a file whose name is not in that encoding, so it matches nothing"
-            + " (git log -- <path> can)";
+        String encoding = System.getProperty("sun.jnu.encoding", "text");
+        String note = "path '" + typed + "' holds bytes that are not valid " + encoding + ": rca cannot name a file"
+            + " whose name is not in that encoding, so it matches nothing (git log -- <path> can)";
+        // under LC_ALL=C even a UTF-8 name, git's own encoding for names, is lost: say where the encoding comes from
+        return encoding.equalsIgnoreCase("UTF-8") ? note
+            : note + "; the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names";
+    }
+
+    /**
+     * Whether {@code typed}, read from {@code directory}, names something in the file system (a dangling symlink
+     * too, as git's lstat finds it; with a trailing slash, a directory, the link followed). False for a name the JVM
+     * cannot hold as a {@link Path}: it cannot look for it.
+     */
+    public static boolean inWorkTree(Path directory, String typed) {
+        try {
+            Path path = directory.resolve(typed);
+            return typed.endsWith("/") ? Files.isDirectory(path) : Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** In a repository without a work tree: whether HEAD's tree holds {@code path}, read as repository-relative. */
     static boolean atHead(GitWorkspace workspace, String path) {
-        String relative = Path.of("/").resolve(path).normalize().toString().substring(1);
+        String relative = normalized("/" + path).substring(1);
         try {
             return relative.isEmpty() || workspace.repository().resolve("HEAD:" + relative) != null;
         } catch (java.io.IOException | RuntimeException e) {

@@ -365,6 +365,26 @@ class HistoryCommandsTest {
             typo.err());
     }
 
+    /**
+     * Paths typed from a subdirectory, with {@code .}, {@code ..}, doubled slashes and absolute forms, are read as git
+     * reads them (rca reads them from their text, so that a name the JVM cannot hold as a file name is still one).
+     */
+    @Test
+    void typedPathFormsNameWhatGitsDo() {
+        Path lib = dir.resolve("lib");
+        for (String typed : List.of("cache.c", "./cache.c", ".//cache.c", "../src/cache.c", "../lib/../src",
+            "..", ".", "../", lib.resolve("cache.c").toString(), dir.toString(), dir + "/./src/../lib//",
+            "/" + dir + "/lib/x/../cache.c")) {
+            CliResult log = Cli.run(lib, "log", "--format=sha", "--", typed);
+            assertEquals(List.of(0, NativeGit.lines(lib, "log", "--format=%H", "--", typed), ""),
+                List.of(log.exitCode(), log.outLines(), log.err()), typed);
+        }
+        assertError(ExitCode.USAGE, "rca: error: path '../../x' is outside the repository " + dir + "\n", "-C",
+            lib.toString(), "log", "--", "../../x");
+        assertError(ExitCode.USAGE, "rca: error: path '" + tmp + "' is outside the repository " + dir + "\n", "log",
+            "--", tmp.toString());
+    }
+
     @Test
     void aRangeIsRefusedWithAPointerToLogWhichTakesIt() {
         String range = first.name().substring(0, 7) + ".." + third.name().substring(0, 7);

@@ -104,12 +104,7 @@ class ScriptsIT {
 
     @Test
     void theDaemonAnswersAsAJvmOfItsOwnDoes() throws Exception {
-        Path repo = tmp.resolve("repo");
-        run(List.of("git", "init", "-q", "-b", "main", repo.toString()), 60);
-        Files.writeString(repo.resolve("a.c"), "int a;\n");
-        run(List.of("git", "-C", repo.toString(), "add", "a.c"), 60);
-        run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q",
-            "-m", "add a"), 60);
+        Path repo = repositoryWithOneFile("a.c");
         Path runtime = Files.createDirectories(tmp.resolve("runtime"));
         List<String> log = List.of(PROJECT.resolve("scripts/rca").toString(), "-C", repo.toString(), "log",
             "--format=oneline");
@@ -137,6 +132,62 @@ class ScriptsIT {
         } finally {
             run(launcher(List.of(client, jar, java, "stop"), runtime, "on"), 60);
         }
+    }
+
+    /**
+     * Under {@code LC_ALL=C} a JVM reads no non-ASCII letter from its command line (each such byte becomes U+FFFD)
+     * and can hold no such name as a file name: a UTF-8 path then matches nothing, with a note that says why, and
+     * the daemon, which is sent the argument's bytes, reads them as a JVM of its own does. Both used to end in an
+     * internal error (exit 4); the daemon, given the chance, would have read UTF-8 and answered otherwise.
+     */
+    @Test
+    void underTheCLocaleANonAsciiPathGetsTheSameNoteFromTheDaemonAsFromAJvmOfItsOwn() throws Exception {
+        Path repo = repositoryWithOneFile("naïve.c");
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        // a Latin-1 name too, typed as its bytes
+        String history = " -C \"$1\" history --format=oneline -- naïve.c \"$(printf 'caf\\351.c')\"";
+        String rca = PROJECT.resolve("scripts/rca").toString();
+        String client = PROJECT.resolve("target/rca-client").toString();
+        String jar = PROJECT.resolve("target/rca.jar").toString();
+        String note = "rca: note: path '%s' holds bytes that are not valid ANSI_X3.4-1968: rca cannot name a file whose"
+            + " name is not in that encoding, so it matches nothing (git log -- <path> can); the locale sets the"
+            + " encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names\n";
+        Run expected = new Run(0, note.formatted("na\uFFFD\uFFFDve.c") + note.formatted("caf\uFFFD.c"));
+        Run alone = run(inCLocale(launcher(List.of("sh", "-c", "exec \"$0\"" + history, rca, repo.toString()), runtime,
+            "off")), 120);
+        assertEquals(expected, alone, "a JVM of its own");
+        try {
+            run(inCLocale(launcher(List.of("sh", "-c", "exec \"$0\"" + history, rca, repo.toString()), runtime, "on")),
+                120);
+            Run served = null;
+            // 125: no daemon listening yet; 124: connected, but it answered nothing
+            for (int i = 0; i < 200 && (served == null || served.exitCode() == 125 || served.exitCode() == 124);
+                 i++) {
+                Thread.sleep(50);
+                served = run(inCLocale(launcher(List.of("sh", "-c", "exec \"$0\" \"$2\" \"$3\" run" + history, client,
+                    repo.toString(), jar, javaBinary()), runtime, "on")), 60);
+            }
+            assertEquals(expected, served, "the daemon, asked directly by rca-client");
+        } finally {
+            run(inCLocale(launcher(List.of(client, jar, javaBinary(), "stop"), runtime, "on")), 60);
+        }
+    }
+
+    /** A repository in {@code tmp} whose one commit adds {@code file}. */
+    private Path repositoryWithOneFile(String file) throws Exception {
+        Path repo = tmp.resolve("repo");
+        run(List.of("git", "init", "-q", "-b", "main", repo.toString()), 60);
+        Files.writeString(repo.resolve(file), "int a;\n");
+        run(List.of("git", "-C", repo.toString(), "add", file), 60);
+        run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q",
+            "-m", "add " + file), 60);
+        return repo;
+    }
+
+    private static ProcessBuilder inCLocale(ProcessBuilder pb) {
+        pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+        pb.environment().put("LC_ALL", "C");
+        return pb;
     }
 
     @Test
