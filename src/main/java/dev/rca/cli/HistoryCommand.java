@@ -65,6 +65,8 @@ public final class HistoryCommand extends LedgerCommand {
             HistoryQuery query = new HistoryQuery(Pathspecs.resolve(workspace, args.paths()), args.revision(), follow,
                 sinceSeconds, untilSeconds, firstParent, stat);
             PathHistory history = new PathHistory(workspace, walk);
+            // read only where names are shown: a core.quotePath git would refuse stops only such a listing
+            PathQuoting quoting = follow ? PathQuoting.of(workspace) : null;
             history.undecodedAndUnmatched(args.paths(), args.revision())
                 .forEach(p -> notes().accept(Pathspecs.undecodedNote(p)));
             args.requireKnownPaths(workspace, history);
@@ -80,7 +82,6 @@ public final class HistoryCommand extends LedgerCommand {
                 return 0;
             }
             CommitPrinter printer = new CommitPrinter(out, format, walk::abbreviate);
-            PathQuoting quoting = PathQuoting.of(workspace);
             if (ledger != null) {
                 printer.keepingShas();
             }

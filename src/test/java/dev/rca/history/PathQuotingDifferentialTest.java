@@ -115,6 +115,8 @@ class PathQuotingDifferentialTest {
         NativeGit.run(dir, "config", "core.quotePath", "maybe");
         assertEquals(new CliResult(3, "", "rca: error: bad boolean config value 'maybe' for 'core.quotepath'\n"),
             Cli.run(dir, "history", "--follow", "--format=oneline", "main", "--", "r-café.c"));
+        assertEquals(0, Cli.run(dir, "history", "--format=sha", "main", "--", "r-café.c").exitCode(),
+            "read only where names are shown");
         NativeGit.Result git = NativeGit.exec(dir, null, "log", "--name-only", "-n", "1", "main");
         assertEquals("fatal: bad boolean config value 'maybe' for 'core.quotepath'\n", git.err(), "git's words");
         NativeGit.exec(dir, null, "config", "--unset", "core.quotePath");
