@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -127,7 +129,7 @@ public final class Pathspecs {
      */
     private static String normalized(String path) {
         boolean absolute = path.startsWith("/");
-        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        Deque<String> names = new ArrayDeque<>();
         for (String name : path.split("/")) {
             if (name.equals("..") && !names.isEmpty() && !names.peekLast().equals("..")) {
                 names.removeLast();
