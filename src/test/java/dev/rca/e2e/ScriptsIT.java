@@ -173,6 +173,34 @@ class ScriptsIT {
         }
     }
 
+    @Test
+    void underTheCLocaleAnAbsolutePathIsReadFromTheTopThroughASymlinkTooAndOneOutsideIsRefused() throws Exception {
+        Path repo = repositoryWithOneFile("naïve.c");
+        Files.writeString(repo.resolve("naïve.c"), "int b;\n");
+        run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q",
+            "-am", "change naïve.c"), 60);
+        String good = run(List.of("git", "-C", repo.toString(), "rev-parse", "HEAD~1"), 60).output().trim();
+        String bad = run(List.of("git", "-C", repo.toString(), "rev-parse", "HEAD"), 60).output().trim();
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), repo);
+        // a directory outside whose name the JVM cannot hold as a Path under LC_ALL=C either
+        Files.createDirectories(tmp.resolve("café"));
+        String script = "\"$0\" -C \"$1\" log --format=oneline -- \"$2/naïve.c\"; echo \"exit $?\";"
+            + " \"$0\" -C \"$1\" log --format=oneline -- \"$3/café/x.c\"; echo \"exit $?\";"
+            + " \"$0\" -C \"$1\" bisect-helper start --bad=HEAD --good=HEAD~1 -- \"$2/naïve.c\"; echo \"exit $?\";"
+            + " \"$0\" -C \"$1\" bisect-helper log";
+        Run answer = run(inCLocale(launcher(List.of("sh", "-c", script, PROJECT.resolve("scripts/rca").toString(),
+            repo.toString(), link.toString(), tmp.toString()), Files.createDirectories(tmp.resolve("runtime")), "off")),
+            120);
+        String name = "na\uFFFD\uFFFDve.c";
+        String note = "rca: note: path '" + link + "/" + name + "' holds bytes that are not valid ANSI_X3.4-1968: rca"
+            + " cannot name a file whose name is not in that encoding, so it matches nothing (git log -- <path> can);"
+            + " the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names\n";
+        assertEquals(new Run(0, note + "exit 0\n"
+            + "rca: error: path '" + tmp + "/caf\uFFFD\uFFFD/x.c' is outside the repository " + repo + "\nexit 2\n"
+            + "no testable commit: no candidate touches the paths\nexit 1\n"
+            + "start --bad=" + bad + " --good=" + good + " -- " + name + "\n"), answer);
+    }
+
     /** A repository in {@code tmp} whose one commit adds {@code file}. */
     private Path repositoryWithOneFile(String file) throws Exception {
         Path repo = tmp.resolve("repo");
