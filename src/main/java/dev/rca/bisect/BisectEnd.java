@@ -29,11 +29,10 @@ public final class BisectEnd {
         Midpoint.Choice choice = status.choice();
         if (status.flakyEnd() != null) {
             return choice instanceof Midpoint.Found ? null
-                : flakyWithoutCulprit(status.state(), BisectRunner.outcome(status), names);
+                : flakyWithoutCulprit(status.state(), BisectRunner.outcome(status), status.state().test(), names);
         }
         if (choice instanceof Midpoint.OnlySkipped skipped) {
-            return "only skipped commits are left; the first bad commit could be any of: " + String.join(" ",
-                skipped.suspects().stream().map(sha -> sha.substring(0, 12)).toList());
+            return onlySkipped(skipped.suspects());
         }
         if (choice instanceof Midpoint.BadMergeBase base) {
             return badMergeBase(base, names);
@@ -42,23 +41,41 @@ public final class BisectEnd {
     }
 
     /**
-     * A flaky bisection's end without a culprit, {@code o}: the answer that reached the confidence asked (a flake, or a
-     * first bad commit that does not touch the paths), or, undecided, the most probable one.
+     * A flaky bisection's end without a culprit, {@code o}: the answer that reached the confidence asked (a flake, a
+     * first bad commit that does not touch the paths, or one of several commits only skipped runs could tell apart),
+     * or, undecided, the most probable one. {@code test} is the recorded test (null: none), which says the confidence
+     * asked.
      */
-    public static String flakyWithoutCulprit(BisectState state, BisectRunner.Outcome o, CommitNames names) {
+    public static String flakyWithoutCulprit(BisectState state, BisectRunner.Outcome o, BisectTest test,
+                                             CommitNames names) {
         String p = probability(o.confidence());
         String runs = " after " + o.runs() + " runs";
+        if (!o.suspects().isEmpty()) {
+            return onlySkipped(o.suspects()) + " (probability " + p + runs + ")";
+        }
         if (!o.undecided()) {
             // the bad commit, which does not touch the paths, outweighed every candidate and a flake; or a flake did
             return (o.end() instanceof Midpoint.NoTestable ? noTestableCommit(state)
                 : "no culprit: the failure is a flake") + " (probability " + p + runs + ")";
+        }
+        if (o.allSkipped()) {
+            // the most probable answer would be the prior's
+            return "undecided" + runs + ", all skipped: nothing was learnt about the first bad commit";
         }
         String leader = o.firstBad() != null
             ? "the most probable first bad commit is " + names.withSubject().apply(o.firstBad())
             : o.end() instanceof Midpoint.NoTestable
             ? "the most probable answer is that the first bad commit does not touch the paths"
             : "the most probable answer is no culprit, a flake";
-        return "undecided" + runs + ": " + leader + " (probability " + p + "), short of the confidence asked";
+        String asked = test == null || test.confidence() == null ? "the confidence"
+            : "the " + BisectTest.typed(test.confidence());
+        return "undecided" + runs + ": " + leader + " (probability " + p + "), short of " + asked + " asked";
+    }
+
+    /** "only skipped commits are left" and the commits that may be first bad, in one line with short SHAs. */
+    public static String onlySkipped(java.util.List<String> suspects) {
+        return "only skipped commits are left; the first bad commit could be any of: " + String.join(" ",
+            suspects.stream().map(sha -> sha.substring(0, 12)).toList());
     }
 
     /** A probability as the bisect-helper commands state it: four decimals. */

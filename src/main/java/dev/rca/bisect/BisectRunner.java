@@ -59,7 +59,8 @@ public final class BisectRunner {
      * How the run ended.
      *
      * @param firstBad the first bad commit (when {@code undecided}: the most probable one), or null
-     * @param suspects when only skipped commits are left, the commits that may be first bad
+     * @param suspects when only skipped commits are left, the commits that may be first bad (in flaky mode: those no run
+     *     can tell apart, at {@code confidence} together)
      * @param flake true when "no culprit, the failure is a flake" is the most probable answer
      * @param confident whether the answer reached the confidence asked (true deterministically with a culprit)
      * @param undecided whether a flaky run stopped before any answer reached the confidence asked: then
@@ -67,16 +68,22 @@ public final class BisectRunner {
      * @param exhausted whether it stopped so because no commit was left that the test could run at (all skipped)
      * @param confidence the answer's probability (1 deterministically with a culprit, else 0)
      * @param runs test runs recorded in the whole bisection
+     * @param skips those of them in which the test skipped
      * @param steps steps recorded in the whole bisection
      * @param end the choice that ended a deterministic run ({@link Midpoint.Found}, {@link Midpoint.OnlySkipped},
      *     {@link Midpoint.BadMergeBase} or {@link Midpoint.NoTestable}); in flaky mode {@link Midpoint.NoTestable}
      *     when no candidate touches the paths or the most probable answer is that the first bad commit does not touch
-     *     them (see {@link FlakyBisector#replaying}), else null
+     *     them (see {@link FlakyBisector#replaying}), {@link Midpoint.OnlySkipped} beside {@code suspects}, else null
      */
     public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, boolean undecided,
-                          boolean exhausted, double confidence, int runs, int steps, Midpoint.Choice end) {
+                          boolean exhausted, double confidence, int runs, int skips, int steps, Midpoint.Choice end) {
         public Outcome {
             suspects = List.copyOf(suspects);
+        }
+
+        /** Whether every run skipped, so that nothing was learnt about the first bad commit. */
+        public boolean allSkipped() {
+            return skips == runs;
         }
     }
 
@@ -165,20 +172,21 @@ public final class BisectRunner {
         }
         if (end instanceof Midpoint.Found f) {
             return new Outcome(f.commit(), List.of(), false, true, false, false, 1.0, state.totalRuns(),
-                state.steps().size(), end);
+                state.skippedRuns(), state.steps().size(), end);
         }
         List<String> suspects = end instanceof Midpoint.OnlySkipped s ? s.suspects() : List.of();
-        return new Outcome(null, suspects, false, false, false, false, 0, state.totalRuns(), state.steps().size(),
-            end);
+        return new Outcome(null, suspects, false, false, false, false, 0, state.totalRuns(), state.skippedRuns(),
+            state.steps().size(), end);
     }
 
     /** The outcome of a flaky bisection that ended with {@code answer}, the engine's most probable one. */
     private static Outcome flakyOutcome(BisectState state, CandidateGraph graph, FlakyRun.Answer answer) {
-        boolean outsideThePaths = FlakyBisector.outsideThePaths(graph, state, answer.culprit());
-        return new Outcome(outsideThePaths ? null : answer.culprit(), List.of(), answer.culprit() == null,
-            answer.confident(), !answer.confident(), answer.exhausted(), answer.probability(), state.totalRuns(),
-            state.steps().size(),
-            outsideThePaths ? new Midpoint.NoTestable() : null);
+        List<String> suspects = answer.suspects();
+        boolean outsideThePaths = suspects.isEmpty() && FlakyBisector.outsideThePaths(graph, state, answer.culprit());
+        return new Outcome(outsideThePaths || !suspects.isEmpty() ? null : answer.culprit(), suspects,
+            answer.culprit() == null, answer.confident(), !answer.confident(), answer.exhausted(),
+            answer.probability(), state.totalRuns(), state.skippedRuns(), state.steps().size(),
+            outsideThePaths ? new Midpoint.NoTestable() : suspects.isEmpty() ? null : new Midpoint.OnlySkipped(suspects));
     }
 
     private Outcome runFlaky(Options options) {
@@ -197,7 +205,7 @@ public final class BisectRunner {
         }
         if (graph.candidateCount() == 0) {
             // the deterministic run's end, and its answer: the first bad commit does not touch the paths
-            return new Outcome(null, List.of(), false, false, false, false, 0, state.totalRuns(),
+            return new Outcome(null, List.of(), false, false, false, false, 0, state.totalRuns(), state.skippedRuns(),
                 state.steps().size(), new Midpoint.NoTestable());
         }
         if (graph.candidateCount() > FlakyBisector.MAX_CANDIDATES) {
@@ -207,15 +215,17 @@ public final class BisectRunner {
         }
         FlakyBisector engine = FlakyBisector.replaying(graph, state, options.model());
         bisection.store().save(state);
+        // --max-runs counts every run of the bisection, skips too, as its end reports them
         int maxRuns = options.maxRuns() > 0 ? options.maxRuns() : FlakyRun.defaultMaxRuns(engine.candidates().size());
         int step = state.steps().size();
-        while (engine.leaderProbability() < options.confidence() && engine.runs() < maxRuns) {
+        while (engine.leaderProbability() < options.confidence() && state.totalRuns() < maxRuns
+            && engine.undecidableAmong(options.confidence()).isEmpty()) {
             String commit = engine.next();
             if (commit == null) {
                 break;
             }
             state = recordingTheTest(state);
-            for (int i = 0; i < options.repeat(); i++) {
+            for (int i = 0; i < options.repeat() && state.totalRuns() < maxRuns; i++) {
                 Verdict v = probe.test(commit);
                 if (v == Verdict.SKIP) {
                     engine.exclude(commit);
@@ -234,10 +244,18 @@ public final class BisectRunner {
         }
         String leader = engine.leader();
         double p = engine.leaderProbability();
-        boolean confident = p >= options.confidence();
+        List<String> suspects = engine.undecidableAmong(options.confidence());
+        boolean confident = p >= options.confidence() || !suspects.isEmpty();
+        // the confidence asked is kept with the test, so that status judges the end as this run did
+        BisectTest judged = state.test() != null ? state.test() : test;
+        if (judged != null) {
+            state = state.withTest(judged.judgedAt(options.confidence()));
+        }
         state = !confident ? state.withoutDecision(p)
+            : !suspects.isEmpty() ? state.withAnswer(null, engine.probabilityOfAny(suspects))
             : state.withAnswer(FlakyBisector.outsideThePaths(graph, state, leader) ? null : leader, p);
         bisection.store().save(state);
-        return flakyOutcome(state, graph, new FlakyRun.Answer(leader, p, confident, !confident && engine.exhausted()));
+        return flakyOutcome(state, graph, new FlakyRun.Answer(leader, state.confidence(), confident,
+            !confident && engine.exhausted(), suspects));
     }
 }

@@ -148,4 +148,9 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
     public int totalRuns() {
         return steps.stream().mapToInt(BisectStep::runs).sum();
     }
+
+    /** The runs recorded in which the test skipped (exit 125). */
+    public int skippedRuns() {
+        return steps.stream().filter(s -> s.verdict() == Verdict.SKIP).mapToInt(BisectStep::runs).sum();
+    }
 }

@@ -35,7 +35,8 @@ public final class Bisection {
      * Where a bisection stands.
      *
      * @param choice what comes next or how it ended; null for a flaky bisection without an answer (in progress, ended
-     *     with no culprit: a flake, or ended undecided)
+     *     with no culprit: a flake, or ended undecided), {@link Midpoint.OnlySkipped} for one that ended among commits no
+     *     run can tell apart
      * @param flakyEnd how a flaky bisection ended: its most probable answer (the bad commit where that is "the first bad
      *     commit does not touch the paths"), that answer's probability, and whether it reached the confidence asked;
      *     null while it runs, and for a deterministic bisection
@@ -219,6 +220,7 @@ public final class Bisection {
                 state.firstParent());
             FlakyRun.Answer end = flakyEnd(state, graph);
             Midpoint.Choice choice = state.firstBad() != null ? new Midpoint.Found(state.firstBad())
+                : end != null && !end.suspects().isEmpty() ? new Midpoint.OnlySkipped(end.suspects())
                 : end != null && FlakyBisector.outsideThePaths(graph, state, end.culprit()) ? new Midpoint.NoTestable()
                 : null;
             return new Status(state, graph, choice, end);
@@ -252,9 +254,13 @@ public final class Bisection {
 
     /**
      * How a flaky bisection ended, or null while it runs. The state keeps a culprit, or only the probability of an
-     * answer without one: a flake, the first bad commit outside the paths, or, when undecided, any. The steps replayed
-     * with the test's noise model tell which; a decided end without a culprit is replayed only where it can be the
-     * bad commit outside the paths.
+     * answer without one: a flake, the first bad commit outside the paths, one of several commits no run can tell apart
+     * (the test skipped those between them), or, when undecided, any. The steps replayed with the test's noise model
+     * tell which.
+     *
+     * <p>A state that says neither {@code undecided} nor the confidence asked (in {@code run:}) was written before rca
+     * kept them, when an undecided end was saved as a decided one without a culprit. It is undecided where the steps
+     * replay to a culprit (a decided one would be kept), or to an answer short of the default confidence.
      */
     private static FlakyRun.Answer flakyEnd(BisectState state, CandidateGraph graph) {
         if (state.confidence() == null) {
@@ -263,15 +269,19 @@ public final class Bisection {
         if (state.firstBad() != null) {
             return new FlakyRun.Answer(state.firstBad(), state.confidence(), true, false);
         }
-        boolean badOutside = graph.indexOf(state.bad()) >= 0 && !graph.touchesThePaths(state.bad());
-        if (!state.undecided() && !badOutside) {
-            return new FlakyRun.Answer(null, state.confidence(), true, false);
-        }
         String rate = state.test() == null ? null : state.test().flakeRate();
         FlakyBisector.Model model = rate == null ? FlakyBisector.Model.learned() : FlakyBisector.Model.parseRates(rate);
         FlakyBisector engine = FlakyBisector.replaying(graph, state, model);
-        return new FlakyRun.Answer(engine.leader(), state.confidence(), !state.undecided(),
-            state.undecided() && engine.exhausted());
+        String leader = engine.leader();
+        Double asked = state.test() == null ? null : state.test().confidence();
+        boolean undecided = state.undecided() || (asked != null ? state.confidence() < asked
+            : leader != null && !FlakyBisector.outsideThePaths(graph, state, leader)
+                || state.confidence() < FlakyRun.DEFAULT_CONFIDENCE);
+        if (undecided) {
+            return new FlakyRun.Answer(leader, state.confidence(), false, engine.exhausted());
+        }
+        List<String> suspects = asked == null ? List.of() : engine.undecidableAmong(asked);
+        return new FlakyRun.Answer(leader, state.confidence(), true, false, suspects);
     }
 
     /**

@@ -277,6 +277,60 @@ public final class FlakyBisector {
         return true;
     }
 
+    /**
+     * The candidates that no run to come can tell apart, when the first bad commit is most probably among them at
+     * {@code confidence} though none of them can reach it alone; empty otherwise. Every commit still testable contains
+     * all of them or none (the test skipped the commits between them), so further runs move no probability between
+     * them: the deterministic run's "only skipped commits are left". Listed in candidate order.
+     */
+    public List<String> undecidableAmong(double confidence) {
+        int lead = leaderIndex();
+        boolean anyExcluded = false;
+        for (boolean e : excluded) {
+            anyExcluded |= e;
+        }
+        // without a skip every candidate is testable, and a candidate's own run tells it from any other
+        if (lead == n || !anyExcluded) {
+            return List.of();
+        }
+        double[] p = posterior();
+        List<String> alike = new ArrayList<>();
+        double mass = 0;
+        for (int c = 0; c < n; c++) {
+            if (c == lead || runsCannotTellApart(lead, c)) {
+                alike.add(ids.get(c));
+                mass += p[c];
+            }
+        }
+        // each one's share of the group is all it can ever reach; the leader's is the largest
+        boolean settled = alike.size() > 1 && mass >= confidence && p[lead] / mass < confidence;
+        return settled ? alike : List.of();
+    }
+
+    /** The probability that the first bad commit is one of {@code commits}, candidates all. */
+    public double probabilityOfAny(List<String> commits) {
+        double[] p = posterior();
+        double sum = 0;
+        for (String c : commits) {
+            int i = ids.indexOf(c);
+            if (i < 0) {
+                throw new IllegalArgumentException("not a candidate: " + c);
+            }
+            sum += p[i];
+        }
+        return sum;
+    }
+
+    /** Whether every commit not excluded contains both candidates or neither. */
+    private boolean runsCannotTellApart(int a, int b) {
+        for (int t = 0; t < testable.size(); t++) {
+            if (!excluded[t] && contains(t, a) != contains(t, b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs recorded so far. */
     public int runs() {
         return totalFails + totalPasses;

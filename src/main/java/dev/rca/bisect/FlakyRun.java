@@ -1,5 +1,6 @@
 package dev.rca.bisect;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 /** The loop of a flaky bisection: ask the engine where to run, run, stop at the confidence asked. */
@@ -14,9 +15,24 @@ public final class FlakyRun {
      * @param probability its posterior probability
      * @param confident whether it reached the confidence asked for
      * @param exhausted whether it stopped short of that because no commit was left that the test could run at
+     * @param suspects when the answer is that the first bad commit is one of several that no run can tell apart (the
+     *     test skipped the commits between them; see {@link FlakyBisector#undecidableAmong}), those, and
+     *     {@code probability} is theirs together; else empty
      */
-    public record Answer(String culprit, double probability, boolean confident, boolean exhausted) {
+    public record Answer(String culprit, double probability, boolean confident, boolean exhausted,
+                         List<String> suspects) {
+        public Answer {
+            suspects = List.copyOf(suspects);
+        }
+
+        /** An answer that names one hypothesis. */
+        public Answer(String culprit, double probability, boolean confident, boolean exhausted) {
+            this(culprit, probability, confident, exhausted, List.of());
+        }
     }
+
+    /** The probability {@code run --flaky} stops at unless told otherwise. */
+    public static final double DEFAULT_CONFIDENCE = 0.99;
 
     /** A bound on runs that a sound test never reaches: 30 runs per bit of the range, at least 200. */
     public static int defaultMaxRuns(int candidates) {

@@ -6,6 +6,7 @@ import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.BisectTest;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.FlakyBisector;
+import dev.rca.bisect.FlakyRun;
 import dev.rca.bisect.ScratchProbe;
 import dev.rca.bisect.Verdict;
 import dev.rca.git.CommandRunner;
@@ -38,7 +39,7 @@ public final class BisectRunCommand extends BisectSubcommand {
     boolean flaky;
 
     @Option(names = "--confidence", paramLabel = "<p>", description = "With --flaky: stop at this probability (default 0.99).")
-    double confidence = 0.99;
+    double confidence = FlakyRun.DEFAULT_CONFIDENCE;
 
     @Option(names = "--flake-rate", paramLabel = "<p>[,<q>]", description = {"With --flaky: known rates instead of learnt ones:",
         "a good commit fails with p, a bad one passes with q (default q = p)."})
@@ -81,7 +82,9 @@ public final class BisectRunCommand extends BisectSubcommand {
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
             String knownGood = bisection.state().good().get(0);
-            BisectTest test = new BisectTest(CommandRunner.shellLine(command), repeat, flakeRate);
+            // a flaky run's confidence is kept with its test, so that status judges its end and a later run goes on
+            BisectTest test = new BisectTest(CommandRunner.shellLine(command), repeat, flakeRate,
+                flaky ? Double.valueOf(confidence) : null, timeoutSeconds);
             BisectRunner.Outcome outcome;
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
                 Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
@@ -106,7 +109,7 @@ public final class BisectRunCommand extends BisectSubcommand {
             // what reproduces the answer is the test that decided it: this run's, or the recorded one's if it ran none
             BisectTest decided = test;
             if (log == null) {
-                err().println("rca: note: nothing was tested: the bisection had already ended");
+                err().println("rca: note: nothing was tested: " + whyNothingWasTested(outcome));
                 err().flush();
                 decided = bisection.state().test();
             } else {
@@ -114,6 +117,17 @@ public final class BisectRunCommand extends BisectSubcommand {
             }
             return BisectRunRendering.print(bisection, outcome, decided, out(), format);
         }
+    }
+
+    /** Why a run that tested nothing ended at once: in flaky mode, what the runs already made are short of, if anything. */
+    private String whyNothingWasTested(BisectRunner.Outcome outcome) {
+        if (flaky && outcome.confident()) {
+            return "the runs already made reach the confidence asked";
+        }
+        if (flaky && outcome.undecided() && !outcome.exhausted()) {
+            return "the bisection's " + outcome.runs() + " runs already reach --max-runs";
+        }
+        return "the bisection had already ended";
     }
 
     private BisectRunner.Options options() {

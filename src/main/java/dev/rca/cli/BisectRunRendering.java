@@ -4,6 +4,7 @@ import dev.rca.bisect.BisectEnd;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.BisectTest;
 import dev.rca.bisect.Bisection;
+import dev.rca.bisect.FlakyRun;
 import dev.rca.bisect.Midpoint;
 import dev.rca.json.Json;
 import java.io.PrintWriter;
@@ -46,10 +47,7 @@ final class BisectRunRendering {
                     + " && RCA_COMMIT=" + o.firstBad() + " " + test.command());
             }
         } else if (!o.suspects().isEmpty()) {
-            out.println("only skipped commits are left; the first bad commit could be any of:");
-            for (String sha : o.suspects()) {
-                out.println(sha + " " + bisection.subject(sha));
-            }
+            printSuspects(bisection, o, out);
         } else if (o.end() instanceof Midpoint.BadMergeBase b) {
             BisectSubcommand.printBadMergeBase(bisection, b, out);
         } else if (o.end() instanceof Midpoint.NoTestable && o.confidence() == 0) {
@@ -64,18 +62,34 @@ final class BisectRunRendering {
     static void printAnswer(Bisection bisection, BisectRunner.Outcome o, PrintWriter out) {
         BisectSubcommand.printCulprit(bisection.describe(o.firstBad()), out);
         if (o.confidence() < 1) {
-            out.println("Probability: " + BisectEnd.probability(o.confidence()) + " after " + o.runs() + " runs");
+            out.println(probabilityLine(o));
         }
     }
 
+    /** The commits only skipped runs could tell apart, and in flaky mode their probability together. */
+    private static void printSuspects(Bisection bisection, BisectRunner.Outcome o, PrintWriter out) {
+        BisectSubcommand.printOnlySkipped(bisection, o.suspects(), out);
+        if (o.confidence() > 0) {
+            out.println(probabilityLine(o));
+        }
+    }
+
+    private static String probabilityLine(BisectRunner.Outcome o) {
+        return "Probability: " + BisectEnd.probability(o.confidence()) + " after " + o.runs() + " runs";
+    }
+
     /**
-     * A flaky bisection's end without a culprit: the answer that reached the confidence asked (a flake, or a first bad
-     * commit that does not touch the paths), or, undecided, the most probable one and the run that would decide it.
+     * A flaky bisection's end without a culprit: the answer that reached the confidence asked (a flake, a first bad
+     * commit that does not touch the paths, or one of several commits only skipped runs could tell apart), or,
+     * undecided, the most probable one and the run that would decide it. {@code test} is the recorded test (null: none).
      */
     static void printFlakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o, BisectTest test,
                                             PrintWriter out) {
-        out.println(BisectEnd.flakyWithoutCulprit(bisection.state(), o,
-            BisectSubcommand.commitNames(bisection)));
+        if (!o.suspects().isEmpty()) {
+            printSuspects(bisection, o, out);
+            return;
+        }
+        out.println(BisectEnd.flakyWithoutCulprit(bisection.state(), o, test, BisectSubcommand.commitNames(bisection)));
         if (o.exhausted()) {
             // more runs would test nothing: a rerun replays the skips
             out.println("No commit is left that the test can run at (it exited 125, skip, at each it was asked to test):"
@@ -85,14 +99,24 @@ final class BisectRunRendering {
         }
     }
 
-    /** The run that takes an undecided flaky bisection on with {@code test} (null: not recorded) for as many runs again. */
+    /**
+     * The run that takes an undecided flaky bisection on with {@code test} (null: not recorded), as it was asked to
+     * run, for as many runs again.
+     */
     static String decidingRun(BisectRunner.Outcome o, BisectTest test) {
         StringBuilder again = new StringBuilder("rca bisect-helper run --flaky");
         if (test != null && test.repeat() > 1) {
             again.append(" --repeat=").append(test.repeat());
         }
+        // at the default, or at the confidence asked; never lower, which may count what is there as decided
+        if (test != null && test.confidence() != null && test.confidence() != FlakyRun.DEFAULT_CONFIDENCE) {
+            again.append(" --confidence=").append(BisectTest.typed(test.confidence()));
+        }
         if (test != null && test.flakeRate() != null) {
             again.append(" --flake-rate=").append(test.flakeRate());
+        }
+        if (test != null && test.timeoutSeconds() != null) {
+            again.append(" --timeout=").append(test.timeoutSeconds());
         }
         // --max-runs counts every run of the bisection
         return again.append(" --max-runs=").append(Math.max(1, 2 * o.runs())).append(" -- ")
@@ -102,8 +126,9 @@ final class BisectRunRendering {
     /**
      * The JSON keys that say how a bisection ended without a culprit beyond {@code suspects} and
      * {@code bad_merge_base}: {@code outside_paths}, {@code flake}, and for an undecided flaky end {@code undecided}
-     * with {@code most_probable} (null where that is a flake, or with {@code outside_paths} a commit outside them), and
-     * {@code all_skipped} when the test could run at no commit left.
+     * with {@code most_probable} (null where that is a flake, or with {@code outside_paths} a commit outside them; left
+     * out where every run skipped, so nothing was learnt), and {@code all_skipped} when the test could run at no commit
+     * left.
      */
     static Map<String, Object> endWithoutCulpritJson(BisectRunner.Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -116,7 +141,9 @@ final class BisectRunRendering {
         }
         if (o.undecided()) {
             m.put("undecided", true);
-            m.put("most_probable", o.firstBad());
+            if (!o.allSkipped()) {
+                m.put("most_probable", o.firstBad());
+            }
         }
         if (o.exhausted()) {
             m.put("all_skipped", true);

@@ -53,10 +53,7 @@ abstract class BisectSubcommand extends LedgerCommand {
         } else if (choice instanceof Midpoint.Found found) {
             printCulprit(bisection.describe(found.commit()), out);
         } else if (choice instanceof Midpoint.OnlySkipped skipped) {
-            out.println("only skipped commits are left; the first bad commit could be any of:");
-            for (String sha : skipped.suspects()) {
-                out.println(sha + " " + bisection.subject(sha));
-            }
+            printOnlySkipped(bisection, skipped.suspects(), out);
         } else if (choice instanceof Midpoint.BadMergeBase b) {
             printBadMergeBase(bisection, b, out);
         } else if (status.state().flaky()) {
@@ -65,6 +62,14 @@ abstract class BisectSubcommand extends LedgerCommand {
             out.println(BisectEnd.noTestableCommit(status.state()));
         }
         return exitCode(choice);
+    }
+
+    /** "only skipped commits are left", then the commits that may be first bad, one a line with its subject. */
+    static void printOnlySkipped(Bisection bisection, List<String> suspects, PrintWriter out) {
+        out.println("only skipped commits are left; the first bad commit could be any of:");
+        for (String sha : suspects) {
+            out.println(sha + " " + bisection.subject(sha));
+        }
     }
 
     /** git's "The merge base … is bad": the good commits beside the bad one have the fix, not a culprit's parent. */

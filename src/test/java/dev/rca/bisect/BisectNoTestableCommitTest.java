@@ -118,7 +118,7 @@ class BisectNoTestableCommitTest {
         CliResult run = Cli.run(dir, "bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f docs/bug");
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals("undecided after 3 runs: the most probable answer is that the first bad commit does not touch the"
-            + " paths (probability 0.9679), short of the confidence asked\nDecide it with more runs: rca bisect-helper run"
+            + " paths (probability 0.9679), short of the 0.99 asked\nDecide it with more runs: rca bisect-helper run"
             + " --flaky --max-runs=6 -- sh -c 'test ! -f docs/bug'\n", run.out());
         CliResult status = Cli.run(dir, "bisect-helper", "status");
         assertEquals(1, status.exitCode(), status.toString());

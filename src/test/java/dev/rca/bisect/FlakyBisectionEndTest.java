@@ -1,0 +1,186 @@
+package dev.rca.bisect;
+
+import static dev.rca.bisect.BisectCommandTest.tail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a flaky bisection's end is judged, told and taken on: states written before rca kept {@code undecided} and the
+ * confidence asked, the run that would decide an undecided end, a first bad commit among skipped ones, and the runs
+ * counted, on the 16-commit line ({@link SixteenCommitLine}: {@code bug} appears in change 11).
+ */
+class FlakyBisectionEndTest {
+    @TempDir
+    Path tmp;
+
+    private Path dir;
+    private List<RevCommit> line;
+
+    /** The line, bisected from change 15 (bad) to change 0 (good). */
+    @BeforeEach
+    void startOnTheLine() {
+        dir = tmp.resolve("repo");
+        line = SixteenCommitLine.create(dir);
+        assertEquals(0, rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0)).exitCode());
+    }
+
+    private String sha(int change) {
+        return line.get(change).name();
+    }
+
+    private CliResult rca(String... args) {
+        return Cli.run(dir, args);
+    }
+
+    private Path state() {
+        return dir.resolve(".git/rca/bisect.yaml");
+    }
+
+    /** Rewrites the state as rca wrote it before it kept {@code undecided} and the confidence asked. */
+    private void asWrittenBefore() throws Exception {
+        String kept = Files.readString(state());
+        String old = kept.replace("\n  undecided: true\n", "\n").replaceFirst("\n    confidence: [0-9.]+\n", "\n");
+        assertFalse(old.contains("undecided") || old.contains("    confidence:"), old);
+        Files.writeString(state(), old);
+    }
+
+    /** An undecided end saved by an older rca reads as undecided, not as a decided flake (it was one before). */
+    @Test
+    void anUndecidedEndWrittenBeforeUndecidedWasKeptIsStillUndecided() throws Exception {
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f bug");
+        assertEquals(1, run.exitCode(), run.toString());
+        asWrittenBefore();
+        // the confidence that was asked is not known: the default one is assumed, and the deciding run goes on at it
+        String undecided = "undecided after 3 runs: the most probable first bad commit is " + sha(10) + " change 10"
+            + " (probability 0.3223), short of the confidence asked\n"
+            + "Decide it with more runs: rca bisect-helper run --flaky --max-runs=6 -- sh -c 'test ! -f bug'\n";
+        CliResult status = rca("bisect-helper", "status");
+        assertEquals(1, status.exitCode(), status.toString());
+        assertEquals(undecided, tail(status.out(), 2));
+        String json = rca("bisect-helper", "status", "--format=json").out();
+        assertTrue(json.endsWith(",\"first_bad\":null,\"suspects\":[],\"undecided\":true,\"most_probable\":\"" + sha(10)
+            + "\",\"confidence\":0.32225063938618925}\n"), json);
+    }
+
+    /** Before, an undecided flake and a decided one were written alike; the default confidence tells them apart. */
+    @Test
+    void aFlakeWrittenBeforeIsDecidedOnlyAtTheDefaultConfidence() throws Exception {
+        rca("bisect-helper", "run", "--flaky", "--max-runs=8", "--flake-rate=0.3", "--", "false");
+        asWrittenBefore();
+        assertEquals("undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5060), short"
+            + " of the confidence asked\nDecide it with more runs: rca bisect-helper run --flaky --flake-rate=0.3"
+            + " --max-runs=16 -- sh -c false\n", tail(rca("bisect-helper", "status").out(), 2));
+
+        CliResult flake = rca("bisect-helper", "run", "--flaky", "--flake-rate=0.3", "--", "false");
+        assertEquals("no culprit: the failure is a flake (probability 0.9963 after 13 runs)\n", flake.out());
+        asWrittenBefore();
+        assertEquals(flake.out(), tail(rca("bisect-helper", "status").out(), 1));
+    }
+
+    /** The ledger's record of such an end: rca status offers the deciding run, not "propose causes". */
+    @Test
+    void theLedgersStatusOfAnOlderUndecidedEndOffersTheDecidingRun() throws Exception {
+        Path ledger = BisectCommandTest.ledgerThatReproduces(dir);
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        assertEquals(1, rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f bug").exitCode());
+        String kept = Files.readString(ledger);
+        Files.writeString(ledger, kept.replace("\n  undecided: true\n", "\n")
+            .replaceFirst("\n    confidence: 0.99\n", "\n"));
+        assertEquals("Bisect: undecided after 3 runs: the most probable first bad commit is " + sha(10) + " change 10"
+            + " (probability 0.3223), short of the confidence asked\nNext: decide the bisection: rca bisect-helper run"
+            + " --flaky --max-runs=6 -- sh -c 'test ! -f bug'\n", tail(rca("status").out(), 2));
+    }
+
+    /**
+     * The deciding run repeats the confidence and the timeout asked, kept with the test: it takes the bisection on at
+     * that confidence, where a run at the default one would take what is there as decided.
+     */
+    @Test
+    void theDecidingRunGoesOnAtTheConfidenceAndTimeoutAsked() throws Exception {
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--confidence=0.99999", "--timeout=60", "--max-runs=16",
+            "--", "test ! -f bug");
+        assertEquals(1, run.exitCode(), run.toString());
+        String undecided = "undecided after 16 runs: the most probable first bad commit is " + sha(11) + " change 11"
+            + " (probability 0.9999), short of the 0.99999 asked\n"
+            + "Decide it with more runs: rca bisect-helper run --flaky --confidence=0.99999 --timeout=60 --max-runs=32"
+            + " -- sh -c 'test ! -f bug'\n";
+        assertEquals(undecided, run.out());
+        assertTrue(Files.readString(state()).endsWith("\n  run:\n    command: sh -c 'test ! -f bug'\n"
+            + "    confidence: 0.99999\n    timeout: 60\n"), Files.readString(state()));
+        assertEquals(undecided, tail(rca("bisect-helper", "status").out(), 2));
+
+        CliResult decided = rca("bisect-helper", "run", "--flaky", "--confidence=0.99999", "--timeout=60",
+            "--max-runs=32", "--", "sh", "-c", "test ! -f bug");
+        assertEquals(0, decided.exitCode(), decided.toString());
+        assertTrue(decided.err().contains("rca: run 17: "), decided.err());
+        assertTrue(decided.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), decided.out());
+        assertTrue(decided.out().contains("\nProbability: 1.0000 after 20 runs\n"), decided.out());
+    }
+
+    /** At a lower confidence than the one asked, what is there may decide it: then nothing is tested, and so it says. */
+    @Test
+    void aRunAtALowerConfidenceDecidesWithoutARunAndSaysWhy() {
+        rca("bisect-helper", "run", "--flaky", "--confidence=0.99999", "--max-runs=16", "--", "test ! -f bug");
+        CliResult lower = rca("bisect-helper", "run", "--flaky", "--", "test ! -f bug");
+        assertEquals(0, lower.exitCode(), lower.toString());
+        assertEquals("rca: note: nothing was tested: the runs already made reach the confidence asked\n", lower.err());
+        CliResult spent = rca("bisect-helper", "run", "--flaky", "--confidence=0.99999", "--max-runs=16", "--",
+            "test ! -f bug");
+        assertEquals(1, spent.exitCode(), spent.toString());
+        assertEquals("rca: note: nothing was tested: the bisection's 16 runs already reach --max-runs\n", spent.err());
+    }
+
+    /** The script that skips changes 10 and 11, passes before them and fails after. */
+    private String skippingTenAndEleven() {
+        return "case $RCA_COMMIT in " + sha(10) + "|" + sha(11) + ") exit 125;; esac; test ! -f bug";
+    }
+
+    /**
+     * Where the test skips the commits that matter, no run can tell them apart: the run ends as a deterministic one
+     * does, listing them, once they hold the confidence asked together, rather than spend its runs and ask for more.
+     */
+    @Test
+    void aFirstBadCommitAmongSkippedOnesEndsAsOnlySkippedCommitsLeft() throws Exception {
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--", skippingTenAndEleven());
+        assertEquals(1, run.exitCode(), run.toString());
+        String end = "only skipped commits are left; the first bad commit could be any of:\n" + sha(10) + " change 10\n"
+            + sha(11) + " change 11\n" + sha(12) + " change 12\nProbability: 0.9918 after 10 runs\n";
+        assertEquals(end, run.out());
+        assertEquals(end, tail(rca("bisect-helper", "status").out(), 5));
+        String suspects = "\"suspects\":[\"" + sha(10) + "\",\"" + sha(11) + "\",\"" + sha(12) + "\"]";
+        CliResult json = rca("bisect-helper", "run", "--flaky", "--format=json", "--", skippingTenAndEleven());
+        assertEquals("{\"first_bad\":null,\"runs\":10,\"steps\":10,\"confidence\":0.991788385855505," + suspects + "}\n",
+            json.out());
+        assertTrue(rca("bisect-helper", "status", "--format=json").out().contains(",\"first_bad\":null," + suspects
+            + ",\"confidence\":0.991788385855505}"));
+
+        // the deterministic run's suspects are the same commits
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult git = rca("bisect-helper", "run", "--format=json", "--", skippingTenAndEleven());
+        assertTrue(git.out().contains("\"suspects\":[\"" + sha(11) + "\",\"" + sha(10) + "\",\"" + sha(12) + "\"]"),
+            git.out());
+    }
+
+    /** --max-runs counts the skips as the end does; the run it names goes on among the skipped commits to their end. */
+    @Test
+    void maxRunsCountsSkipsAsTheEndCountsThem() {
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=4", "--", skippingTenAndEleven());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(4, run.err().lines().filter(line -> line.startsWith("rca: run ")).count(), run.err());
+        assertEquals(2, run.err().lines().filter(line -> line.contains(" skip; ")).count(), run.err());
+        assertEquals("undecided after 4 runs: the most probable first bad commit is " + sha(8) + " change 8"
+            + " (probability 0.1532), short of the 0.99 asked\nDecide it with more runs: rca bisect-helper run --flaky"
+            + " --max-runs=8 -- sh -c '" + skippingTenAndEleven() + "'\n", run.out());
+    }
+}
