@@ -172,6 +172,18 @@ class FlakyBisectionEndTest {
             git.out());
     }
 
+    /** rca status states that end in one line, with its probability, and offers no run to decide it. */
+    @Test
+    void theLedgersStatusOfAFirstBadCommitAmongSkippedOnes() throws Exception {
+        BisectCommandTest.ledgerThatReproduces(dir);
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        assertEquals(1, rca("bisect-helper", "run", "--flaky", "--", skippingTenAndEleven()).exitCode());
+        assertEquals("Bisect: only skipped commits are left; the first bad commit could be any of: "
+            + sha(10).substring(0, 12) + " " + sha(11).substring(0, 12) + " " + sha(12).substring(0, 12)
+            + " (probability 0.9918 after 10 runs)\nNext: propose causes: rca hypothesis \"<cause>\""
+            + " --likelihood=<0..1> --explains=S1\n", tail(rca("status").out(), 2));
+    }
+
     /** --max-runs counts the skips as the end does; the run it names goes on among the skipped commits to their end. */
     @Test
     void maxRunsCountsSkipsAsTheEndCountsThem() {
