@@ -96,7 +96,7 @@ class BisectEndInPostmortemTest {
         String flaky = ", testing `sh -c 'test ! -f bug'` (as a flaky test)";
         assertEquals("Bisection: 3 steps over 15 candidates" + between(0, 15) + flaky + "; it ended with \"undecided"
             + " after 3 runs: the most probable first bad commit is " + shortSha(10) + " change 10 (probability 0.3223),"
-            + " short of the confidence asked\".", bisectionLine());
+            + " short of the 0.99 asked\".", bisectionLine());
 
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--max-runs=8", "--flake-rate=0.3", "--", "false")
@@ -104,7 +104,7 @@ class BisectEndInPostmortemTest {
         String falseTest = ", testing `sh -c false` (as a flaky test, flake rate `0.3`)";
         assertEquals("Bisection: 8 steps over 15 candidates" + between(0, 15) + falseTest + "; it ended with"
             + " \"undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5060), short of"
-            + " the confidence asked\".", bisectionLine());
+            + " the 0.99 asked\".", bisectionLine());
 
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--flake-rate=0.3", "--", "false").exitCode());
         String flake = "no culprit: the failure is a flake (probability 0.9963 after 13 runs)";
