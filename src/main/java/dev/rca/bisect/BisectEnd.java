@@ -1,5 +1,6 @@
 package dev.rca.bisect;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -73,7 +74,7 @@ public final class BisectEnd {
     }
 
     /** "only skipped commits are left" and the commits that may be first bad, in one line with short SHAs. */
-    public static String onlySkipped(java.util.List<String> suspects) {
+    public static String onlySkipped(List<String> suspects) {
         return "only skipped commits are left; the first bad commit could be any of: " + String.join(" ",
             suspects.stream().map(sha -> sha.substring(0, 12)).toList());
     }
