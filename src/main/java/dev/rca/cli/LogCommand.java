@@ -24,7 +24,8 @@ public final class LogCommand extends LedgerCommand {
         + "then paths after --.")
     List<String> positionals = new ArrayList<>();
 
-    @Option(names = "--grep", paramLabel = "<re>", description = "Message matches <re> (repeatable: any).")
+    @Option(names = "--grep", paramLabel = "<re>", preprocessor = AttachedValue.class,
+        description = "Message matches <re> (repeatable: any).")
     List<String> grep = new ArrayList<>();
     @Option(names = "--all-match", description = "Every --grep must match.")
     boolean allMatch;
@@ -34,9 +35,11 @@ public final class LogCommand extends LedgerCommand {
     boolean ignoreCase;
     @Option(names = {"-F", "--fixed-strings"}, description = "Patterns are fixed strings.")
     boolean fixedStrings;
-    @Option(names = "--author", paramLabel = "<re>", description = "Author 'Name <email>' matches (repeatable).")
+    @Option(names = "--author", paramLabel = "<re>", preprocessor = AttachedValue.class,
+        description = "Author 'Name <email>' matches (repeatable).")
     List<String> authors = new ArrayList<>();
-    @Option(names = "--committer", paramLabel = "<re>", description = "Committer matches (repeatable).")
+    @Option(names = "--committer", paramLabel = "<re>", preprocessor = AttachedValue.class,
+        description = "Committer matches (repeatable).")
     List<String> committers = new ArrayList<>();
     @Mixin
     DateRangeOptions dates;

@@ -202,6 +202,30 @@ class LogDifferentialTest {
     }
 
     @Test
+    void aPatternAttachedWithAnEqualsSignIsTakenAsTypedEvenWhenItIsTheDelimiter() {
+        // picocli reads an attached "--" as the end of the options; git searches for it
+        Path dir = tmp.resolve("dashes");
+        try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir).tick(60)) {
+            repo.commit("plain").add("src/a.c", "1\n").create();
+            repo.commit("retry: pass --max-runs through").add("src/a.c", "2\n").create();
+            repo.commit("docs").add("docs/b.md", "1\n").create();
+            repo.commit("cache -- evict early").add("docs/b.md", "2\n").create();
+        }
+        for (List<String> query : List.of(List.of("--grep=--"), List.of("--grep=--", "--", "src"),
+            List.of("--grep=--", "--invert-grep"), List.of("--grep=x", "--grep=--"), List.of("--author=--"),
+            List.of("--committer=--"))) {
+            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+            git.addAll(query);
+            List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
+            rca.addAll(query);
+            CliResult r = Cli.run(dir, rca.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), query + ": " + r);
+            assertEquals(NativeGit.lines(dir, git.toArray(String[]::new)), r.outLines(), query.toString());
+        }
+        assertEquals(2, Cli.run(dir, "log", "--grep=--", "--format=sha").outLines().size(), "the test's own premise");
+    }
+
+    @Test
     void historyWithRevisionMatchesGit() {
         HistoryRepoGenerator g = repo(SEEDS[0]);
         Path dir = dir(SEEDS[0]);
