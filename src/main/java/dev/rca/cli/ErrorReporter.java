@@ -40,6 +40,12 @@ final class ErrorReporter {
     static int reportUsageError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
+        if (ex.getCause() instanceof RcaException refused) {
+            // an option's setter refused its value (-C): picocli wraps that as "Could not invoke …"
+            err.println(refused.render());
+            err.flush();
+            return refused.exitCode();
+        }
         err.println("rca: error: " + ex.getMessage());
         List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
         if (!suggestions.isEmpty()) {

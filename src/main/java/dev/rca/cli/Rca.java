@@ -76,7 +76,14 @@ public final class Rca implements Runnable {
     }
 
     void changeDirectory(String dir) {
-        directory = directory.resolve(dir).normalize();
+        try {
+            directory = directory.resolve(dir).normalize();
+        } catch (java.nio.file.InvalidPathException notInTheLocale) {
+            // under LC_ALL=C a non-ASCII name arrives as U+FFFD, which no file name can hold
+            String encoding = System.getProperty("sun.jnu.encoding", "text");
+            throw dev.rca.RcaException.badInput("cannot change to '" + dir + "': its name is not valid " + encoding)
+                .withHint("the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names");
+        }
     }
 
     void setStacktrace(boolean value) {

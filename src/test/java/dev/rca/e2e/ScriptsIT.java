@@ -212,6 +212,16 @@ class ScriptsIT {
         return repo;
     }
 
+    @Test
+    void underTheCLocaleANonAsciiDirectoryForDashCIsRefusedWithTheReasonNotAnInternalMessage() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("dïr"));
+        Run answer = run(inCLocale(launcher(List.of("sh", "-c", "\"$0\" -C \"$1\" log", PROJECT.resolve("scripts/rca")
+            .toString(), dir.toString()), Files.createDirectories(tmp.resolve("runtime")), "off")), 120);
+        String shown = dir.toString().replace("ï", "\uFFFD\uFFFD");
+        assertEquals(new Run(3, "rca: error: cannot change to '" + shown + "': its name is not valid ANSI_X3.4-1968\n"
+            + "hint: the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names\n"), answer);
+    }
+
     private static ProcessBuilder inCLocale(ProcessBuilder pb) {
         pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
         pb.environment().put("LC_ALL", "C");
