@@ -2,12 +2,14 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.git.CommandRunner;
+import dev.rca.history.Pathspecs;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,11 +80,10 @@ public final class Rca implements Runnable {
     void changeDirectory(String dir) {
         try {
             directory = directory.resolve(dir).normalize();
-        } catch (java.nio.file.InvalidPathException notInTheLocale) {
+        } catch (InvalidPathException notInTheLocale) {
             // under LC_ALL=C a non-ASCII name arrives as U+FFFD, which no file name can hold
-            String encoding = System.getProperty("sun.jnu.encoding", "text");
-            throw dev.rca.RcaException.badInput("cannot change to '" + dir + "': its name is not valid " + encoding)
-                .withHint("the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names");
+            throw RcaException.badInput("cannot change to '" + dir + "': its name is not valid "
+                + Pathspecs.nameEncoding()).withHint(Pathspecs.LOCALE_HINT);
         }
     }
 

@@ -33,6 +33,10 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 public final class Pathspecs {
     private static final String LITERAL = ":(literal)";
 
+    /** Where the encoding of file names and arguments comes from, and the one under which rca reads UTF-8 names. */
+    public static final String LOCALE_HINT =
+        "the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names";
+
     private Pathspecs() {
     }
 
@@ -296,12 +300,16 @@ public final class Pathspecs {
      * The note for an {@link #undecoded} path that matches nothing: that rca cannot name it, and git can.
      */
     public static String undecodedNote(String typed) {
-        String encoding = System.getProperty("sun.jnu.encoding", "text");
+        String encoding = nameEncoding();
         String note = "path '" + typed + "' holds bytes that are not valid " + encoding + ": rca cannot name a file"
             + " whose name is not in that encoding, so it matches nothing (git log -- <path> can)";
         // under LC_ALL=C even a UTF-8 name, git's own encoding for names, is lost: say where the encoding comes from
-        return encoding.equalsIgnoreCase("UTF-8") ? note
-            : note + "; the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names";
+        return encoding.equalsIgnoreCase("UTF-8") ? note : note + "; " + LOCALE_HINT;
+    }
+
+    /** The encoding the JVM decodes its arguments and file names in ({@code sun.jnu.encoding}, set by the locale). */
+    public static String nameEncoding() {
+        return System.getProperty("sun.jnu.encoding", "text");
     }
 
     /**
