@@ -14,9 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * The daemon's idle work: completes rca's changed-path table ({@code .git/rca/cache/paths}, what {@code rca index}
- * writes besides the commit-graph) for the repositories it has answered about, so that later path queries decide
- * which commits touch a path without reading trees. It works only while no command runs (it pauses between steps
+ * The daemon's idle work: builds or completes rca's cache tables ({@code .git/rca/cache/commits} and
+ * {@code paths}, what {@code rca index} writes besides the commit-graph) for the repositories it has answered about,
+ * so that later path queries decide which commits touch a path without reading trees, and blame reads commits
+ * from the table instead of the packs. It works only while no command runs (it pauses between steps
  * of a thousand commits), one repository at a time, looks at a repository at most every ten seconds, and never writes
  * the commit-graph, which is git's file. It also reads the repository's pack indexes, which a first {@code log}
  * answered from rca's tables does not need and the next {@code suspects} would otherwise read first (only those
@@ -108,7 +109,7 @@ final class DaemonIndexer {
         };
         waitWhile(commandRunning);
         try (GitWorkspace workspace = GitWorkspace.open(place)) {
-            if (CommitCache.pathTableLags(workspace)) {
+            if (CommitCache.tablesLag(workspace)) {
                 working = true;
                 CommitCache.index(workspace, pausing);
             }

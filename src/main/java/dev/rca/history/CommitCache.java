@@ -156,11 +156,13 @@ public final class CommitCache {
     }
 
     /**
-     * True when the repository has a commit table whose changed-path table is missing or covers fewer commits:
-     * what {@link #index} would complete, without a commit-graph (that file is git's, and only {@code rca index}
-     * writes it). False when the repository keeps no cache or it cannot be written.
+     * True when the repository's commit table or its changed-path table is missing, or the changed-path table
+     * covers fewer commits: what {@link #index} would complete, without a commit-graph (that file is git's, and
+     * only {@code rca index} writes it). A repository that never had a history query counts too, since blame
+     * reads through both tables: a user who only asks {@code suspects} would otherwise never get them. False when
+     * the cache is turned off, cannot be written, or the repository has no commit yet.
      */
-    public static boolean pathTableLags(GitWorkspace workspace) {
+    public static boolean tablesLag(GitWorkspace workspace) throws IOException {
         Path dir = directory(workspace);
         if ("off".equals(System.getProperty(PROPERTY)) || !historyFixedByIds(workspace.repository())
             || !writable(dir)) {
@@ -168,7 +170,7 @@ public final class CommitCache {
         }
         CommitTable table = CommitTable.open(dir);
         if (table == null) {
-            return false;
+            return workspace.repository().getRefDatabase().hasRefs();
         }
         ChangedPathTable paths = ChangedPathTable.open(dir, table);
         return paths == null || paths.commits() < table.size();

@@ -141,6 +141,22 @@ class RcaDaemonTest {
     }
 
     @Test
+    void whileIdleAfterOnlySuspectsTheDaemonBuildsTheCommitTableAndTheChangedPathTable() throws Exception {
+        String fix = Cli.run(repo, "log", "--format=sha", "--grep=eviction").out().strip();
+        Path cache = repo.resolve(".git/rca/cache");
+        org.eclipse.jgit.util.FileUtils.delete(cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
+        CliResult first = request(0, repo.toString(), 0, "suspects", "--no-trailers", "--format=sha", fix);
+        assertEquals(Cli.run(repo, "suspects", "--no-trailers", "--format=sha", fix), first);
+        for (int i = 0; i < 500 && !Files.exists(cache.resolve("paths")); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(cache.resolve("commits")), "no commit table was built while idle");
+        assertTrue(Files.exists(cache.resolve("paths")), "no changed-path table was written while idle");
+        assertFalse(Files.exists(repo.resolve(".git/objects/info/commit-graph")), "the commit-graph is git's");
+        assertEquals(first, request(0, repo.toString(), 0, "suspects", "--no-trailers", "--format=sha", fix));
+    }
+
+    @Test
     void bisectBookkeepingThroughTheDaemonIsTheStateAnInProcessRunSees() throws Exception {
         java.util.List<String> shas = Cli.run(repo, "log", "--format=sha").outLines();
         String first = shas.get(shas.size() - 1);
