@@ -4,6 +4,8 @@ import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
+import dev.rca.history.PathHistory;
+import dev.rca.history.Pathspecs;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -43,6 +45,8 @@ public final class BisectStartCommand extends BisectSubcommand {
             Bisection.Status status = bisection.start(bad, good, paths, firstParent);
             // only once the new one is saved: the bisection it replaces, kept in the other place, is ended
             ActiveBisection.started(ws, ticket);
+            PathHistory.undecodedAndUnmatchedInBisection(ws, paths, bad)
+                .forEach(p -> notes().accept(Pathspecs.undecodedNote(p)));
             return printChoice(bisection, status, out(), format);
         }
     }

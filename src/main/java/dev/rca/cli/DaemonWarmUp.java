@@ -241,7 +241,7 @@ final class DaemonWarmUp {
             int exitCode = plan.goodCommits().contains(env.get("RCA_COMMIT")) ? 0 : 1;
             return new CommandRunner.Result(exitCode, false, "", Duration.ZERO);
         };
-        lines.run(repository.directory(), false, false, verdict, new PrintWriter(discard), new PrintWriter(discard),
+        lines.run(repository.directory().toString(), false, false, verdict, new PrintWriter(discard), new PrintWriter(discard),
             args);
     }
 }

@@ -3,7 +3,6 @@ package dev.rca.cli;
 import dev.rca.git.CommandRunner;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,12 @@ final class KeptCommandLines {
     private final Map<Class<?>, Deque<CommandLine>> kept = new ConcurrentHashMap<>();
 
     /**
-     * Runs {@code args} as {@link Rca#run} runs them for an rca started in {@code directory}, on a kept line
+     * Runs {@code args} as {@link Rca#run} runs them for an rca started in the directory named {@code directory} (as
+     * the JVM decoded it, {@link Rca#attachedTo}), on a kept line
      * when {@code args} name a command (help, completion and mistyped commands get a fresh one, as in
      * {@link Rca#commandLineFor}).
      */
-    int run(Path directory, boolean stdoutIsTerminal, boolean stderrIsTerminal, CommandRunner.Starter starter,
+    int run(String directory, boolean stdoutIsTerminal, boolean stderrIsTerminal, CommandRunner.Starter starter,
             PrintWriter out, PrintWriter err, String[] args) {
         Class<?> command = CommandLineBuilder.commandNamedIn(Rca.COMMANDS, args);
         if (command == null) {
@@ -47,7 +47,7 @@ final class KeptCommandLines {
         Deque<CommandLine> idle = kept.computeIfAbsent(command, c -> new ConcurrentLinkedDeque<>());
         CommandLine line = idle.pollFirst();
         if (line == null) {
-            line = CommandLineBuilder.build(Rca.startingIn(directory), NOWHERE, NOWHERE, List.of(command));
+            line = CommandLineBuilder.build(new Rca(), NOWHERE, NOWHERE, List.of(command));
         }
         ((Rca) line.getCommand()).startOver(directory, stdoutIsTerminal, stderrIsTerminal, starter);
         line.setOut(out);

@@ -8,7 +8,9 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,6 +65,11 @@ public final class Rca implements Runnable {
     GlobalOptions globalOptions;
 
     private Path directory = Path.of("").toAbsolutePath();
+    /**
+     * The name of the directory rca was started in when the JVM cannot reach that directory by its name (its bytes
+     * are not valid in the locale's encoding), else null: then only an absolute {@code -C} gives rca a directory.
+     */
+    private String unreachableStart;
     private Instant now = Instant.now();
     private ZoneId zone = ZoneId.systemDefault();
     private Clock clock = Clock.systemUTC();
@@ -78,13 +85,38 @@ public final class Rca implements Runnable {
     }
 
     void changeDirectory(String dir) {
+        Path target;
         try {
-            directory = directory.resolve(dir).normalize();
+            target = Path.of(dir);
         } catch (InvalidPathException notInTheLocale) {
             // under LC_ALL=C a non-ASCII name arrives as U+FFFD, which no file name can hold
-            throw RcaException.badInput("cannot change to '" + dir + "': its name is not valid "
-                + Pathspecs.nameEncoding()).withHint(Pathspecs.LOCALE_HINT);
+            throw notValidInTheLocale("cannot change to '" + dir + "'");
         }
+        directory = (target.isAbsolute() ? target : directory().resolve(target)).normalize();
+        unreachableStart = null;
+    }
+
+    /**
+     * Starts in the directory {@code name} names, as the JVM decoded it (the process's working directory, or a
+     * daemon client's): a name with bytes not valid in the locale's encoding, decoded to U+FFFD, reaches no
+     * directory, and {@link #directory} says so rather than "no such directory".
+     */
+    private void startIn(String name) {
+        unreachableStart = name;
+        try {
+            Path path = Path.of(name).toAbsolutePath().normalize();
+            directory = path;
+            if (name.indexOf('\uFFFD') < 0 || Files.isDirectory(path)) {
+                unreachableStart = null;
+            }
+        } catch (InvalidPathException notInTheLocale) {
+            directory = null;
+        }
+    }
+
+    private static RcaException notValidInTheLocale(String what) {
+        return RcaException.badInput(what + ": its name is not valid " + Pathspecs.nameEncoding())
+            .withHint(Pathspecs.localeHint());
     }
 
     void setStacktrace(boolean value) {
@@ -95,7 +127,16 @@ public final class Rca implements Runnable {
         return stacktrace;
     }
 
+    /**
+     * The directory rca acts in.
+     *
+     * @throws RcaException exit 3 when rca started in a directory it cannot reach by name, and no absolute
+     *     {@code -C} named another
+     */
     Path directory() {
+        if (unreachableStart != null) {
+            throw notValidInTheLocale("cannot run in '" + unreachableStart + "'");
+        }
         return directory;
     }
 
@@ -131,9 +172,9 @@ public final class Rca implements Runnable {
      * invocation sets that picocli does not reset before parsing (the setter options {@code -C} and
      * {@code --stacktrace}, and what the caller says about the terminal and test commands).
      */
-    void startOver(Path directory, boolean stdoutIsTerminal, boolean stderrIsTerminal,
+    void startOver(String directory, boolean stdoutIsTerminal, boolean stderrIsTerminal,
                    CommandRunner.Starter starter) {
-        this.directory = directory.toAbsolutePath().normalize();
+        startIn(directory);
         this.now = Instant.now();
         this.zone = ZoneId.systemDefault();
         this.clock = Clock.systemUTC();
@@ -186,7 +227,7 @@ public final class Rca implements Runnable {
 
     /** The process entry point. */
     public static void main(String[] args) {
-        Rca rca = attachedTo(Path.of("").toAbsolutePath(), Terminal.isTerminal(1), Terminal.isTerminal(2));
+        Rca rca = attachedTo(workingDirectoryName(), Terminal.isTerminal(1), Terminal.isTerminal(2));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
             new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
@@ -195,11 +236,32 @@ public final class Rca implements Runnable {
     }
 
     /**
-     * An rca started in {@code directory} whose output goes to a terminal or not, as the process (or the daemon's
-     * client) says.
+     * The name of the process's working directory. Where the JVM's own ({@code user.dir}) names no directory, the
+     * name's bytes are not valid in the locale's encoding and it holds {@code ?} for them: the kernel's link, where
+     * there is one (Linux), gives the name as a daemon's client sends it, decoded with U+FFFD for them.
      */
-    static Rca attachedTo(Path directory, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
-        Rca rca = startingIn(directory);
+    private static String workingDirectoryName() {
+        Path named = Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(named)) {
+            try {
+                String linked = Files.readSymbolicLink(Path.of("/proc/self/cwd")).toString();
+                if (linked.indexOf('\uFFFD') >= 0) {
+                    return linked;
+                }
+            } catch (IOException | UnsupportedOperationException noLink) {
+                // no such link here: the JVM's name is all there is
+            }
+        }
+        return named.toString();
+    }
+
+    /**
+     * An rca started in the directory named {@code directory} (as the JVM decoded it), whose output goes to a
+     * terminal or not, as the process (or the daemon's client) says.
+     */
+    static Rca attachedTo(String directory, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+        Rca rca = new Rca();
+        rca.startIn(directory);
         rca.stdoutIsTerminal = stdoutIsTerminal;
         rca.stderrIsTerminal = stderrIsTerminal;
         return rca;

@@ -285,7 +285,7 @@ public final class RcaDaemon {
             return false;
         }
         int flags = in.readInt();
-        Path directory = Path.of(DaemonProtocol.readArgument(in));
+        String directory = DaemonProtocol.readArgument(in);
         int count = in.readInt();
         if (count < 0 || count > 100_000) {
             return false;

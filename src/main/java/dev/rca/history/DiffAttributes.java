@@ -1,10 +1,16 @@
 package dev.rca.history;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +126,58 @@ final class DiffAttributes {
     }
 
     private AttributesNode directory(String dir) {
-        return directories.computeIfAbsent(dir, d -> read(d.isEmpty() ? workTree.resolve(".gitattributes")
-            : workTree.resolve(d).resolve(".gitattributes")));
+        return directories.computeIfAbsent(dir, d -> {
+            Path at = workTree;
+            for (String name : d.isEmpty() ? new String[0] : d.split("/")) {
+                at = entry(at, name);
+                if (at == null) {
+                    return new AttributesNode();
+                }
+            }
+            return read(at.resolve(".gitattributes"));
+        });
+    }
+
+    /**
+     * {@code directory}'s entry {@code name}, or null when it has none. A name the JVM cannot hold as a file name
+     * (any non-ASCII letter under {@code LC_ALL=C}) is looked for among the directory's entries, which keep their
+     * bytes: the one whose bytes are the name's UTF-8, git's encoding of names.
+     */
+    private static Path entry(Path directory, String name) {
+        try {
+            return directory.resolve(name);
+        } catch (InvalidPathException notInTheLocale) {
+            byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                for (Path entry : entries) {
+                    if (Arrays.equals(bytesOfName(entry), wanted)) {
+                        return entry;
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException unreadable) {
+                // git reads no attributes from a directory it cannot list either
+            }
+            return null;
+        }
+    }
+
+    /** The bytes of {@code entry}'s file name, which its {@code file:} URI keeps (percent-encoded) in any locale. */
+    private static byte[] bytesOfName(Path entry) {
+        String path = entry.toUri().getRawPath();
+        // a directory's URI ends in a slash
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        String raw = path.substring(path.lastIndexOf('/', end - 1) + 1, end);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** How the blobs at repository-relative {@code path} are compared. */

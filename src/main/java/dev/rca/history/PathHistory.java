@@ -1,5 +1,6 @@
 package dev.rca.history;
 
+import dev.rca.Progress;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.util.RawParseUtils;
@@ -72,8 +74,28 @@ public final class PathHistory {
      * commit reachable from {@code revision} (null for HEAD) changed: the ones to say something about.
      */
     public List<String> undecodedAndUnmatched(List<String> typed, String revision) {
-        return Pathspecs.undecoded(typed).stream()
-            .filter(p -> !everChanged(Pathspecs.resolve(workspace, List.of(p)).get(0), revision)).toList();
+        return undecodedAndUnmatched(typed, revision, p -> Pathspecs.resolve(workspace, List.of(p)).get(0));
+    }
+
+    /**
+     * As {@link #undecodedAndUnmatched}, for the paths of a bisection, read from the top of the work tree as git
+     * bisect reads them ({@link Pathspecs#forBisection}), that no commit reachable from {@code bad} changed.
+     */
+    public static List<String> undecodedAndUnmatchedInBisection(GitWorkspace workspace, List<String> typed,
+                                                                String bad) {
+        if (Pathspecs.undecoded(typed).isEmpty()) {
+            return List.of();
+        }
+        try (CommitWalk walk = new CommitWalk(workspace, Progress.NONE)) {
+            return new PathHistory(workspace, walk).undecodedAndUnmatched(typed, bad,
+                p -> Pathspecs.fromTop(Pathspecs.forBisection(workspace, p)));
+        }
+    }
+
+    private List<String> undecodedAndUnmatched(List<String> typed, String revision,
+                                               UnaryOperator<String> repositoryPath) {
+        return Pathspecs.undecoded(typed).stream().filter(p -> !everChanged(repositoryPath.apply(p), revision))
+            .toList();
     }
 
     /** One commit of the walk: the paths it shows, and with {@code --follow} the names to pair renames in. */

@@ -34,7 +34,7 @@ public final class Pathspecs {
     private static final String LITERAL = ":(literal)";
 
     /** Where the encoding of file names and arguments comes from, and the one under which rca reads UTF-8 names. */
-    public static final String LOCALE_HINT =
+    private static final String LOCALE_HINT =
         "the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names";
 
     private Pathspecs() {
@@ -300,11 +300,19 @@ public final class Pathspecs {
      * The note for an {@link #undecoded} path that matches nothing: that rca cannot name it, and git can.
      */
     public static String undecodedNote(String typed) {
-        String encoding = nameEncoding();
-        String note = "path '" + typed + "' holds bytes that are not valid " + encoding + ": rca cannot name a file"
-            + " whose name is not in that encoding, so it matches nothing (git log -- <path> can)";
+        String note = "path '" + typed + "' holds bytes that are not valid " + nameEncoding() + ": rca cannot name a"
+            + " file whose name is not in that encoding, so it matches nothing (git log -- <path> can)";
+        String hint = localeHint();
+        return hint == null ? note : note + "; " + hint;
+    }
+
+    /**
+     * Where the {@link #nameEncoding} comes from and the locale under which rca reads UTF-8 names, for a name that is
+     * not valid in it; null under a UTF-8 locale already.
+     */
+    public static String localeHint() {
         // under LC_ALL=C even a UTF-8 name, git's own encoding for names, is lost: say where the encoding comes from
-        return encoding.equalsIgnoreCase("UTF-8") ? note : note + "; " + LOCALE_HINT;
+        return nameEncoding().equalsIgnoreCase("UTF-8") ? null : LOCALE_HINT;
     }
 
     /** The encoding the JVM decodes its arguments and file names in ({@code sun.jnu.encoding}, set by the locale). */

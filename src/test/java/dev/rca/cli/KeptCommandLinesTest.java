@@ -143,7 +143,7 @@ class KeptCommandLinesTest {
     private CliResult kept(KeptCommandLines kept, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = kept.run(dir, false, false, CommandRunner::run, new PrintWriter(out), new PrintWriter(err), args);
+        int code = kept.run(dir.toString(), false, false, CommandRunner::run, new PrintWriter(out), new PrintWriter(err), args);
         return new CliResult(code, out.toString(), err.toString());
     }
 }

@@ -197,7 +197,7 @@ class ScriptsIT {
             + " the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names\n";
         assertEquals(new Run(0, note + "exit 0\n"
             + "rca: error: path '" + tmp + "/caf\uFFFD\uFFFD/x.c' is outside the repository " + repo + "\nexit 2\n"
-            + "no testable commit: no candidate touches the paths\nexit 1\n"
+            + note + "no testable commit: no candidate touches the paths\nexit 1\n"
             + "start --bad=" + bad + " --good=" + good + " -- " + name + "\n"), answer);
     }
 
@@ -220,6 +220,82 @@ class ScriptsIT {
         String shown = dir.toString().replace("ï", "\uFFFD\uFFFD");
         assertEquals(new Run(3, "rca: error: cannot change to '" + shown + "': its name is not valid ANSI_X3.4-1968\n"
             + "hint: the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names\n"), answer);
+    }
+
+    /**
+     * Under {@code LC_ALL=C} the JVM cannot reach a directory with a non-ASCII name by its name: started there, rca
+     * says so, in a JVM of its own and in the daemon, which is sent the directory's bytes (it said "no such
+     * directory", naming the directory with '?' for each byte, or, in the daemon, failed and left the command to a
+     * JVM of its own). An absolute {@code -C} still works there; a relative one is read from that directory.
+     */
+    @Test
+    void underTheCLocaleANonAsciiWorkingDirectoryIsRefusedWithTheReasonByTheDaemonToo() throws Exception {
+        Path repo = repositoryWithOneFile("a.c");
+        Path dir = Files.createDirectories(repo.resolve("dïr/sub"));
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        String rca = PROJECT.resolve("scripts/rca").toString();
+        String client = PROJECT.resolve("target/rca-client").toString();
+        String jar = PROJECT.resolve("target/rca.jar").toString();
+        String refusal = "rca: error: cannot run in '" + dir.getParent().toString().replace("ï", "\uFFFD\uFFFD")
+            + "': its name is not valid ANSI_X3.4-1968\n"
+            + "hint: the locale sets the encoding: under a UTF-8 one (LC_ALL=C.UTF-8) rca reads UTF-8 names\n";
+        String commit = run(List.of("git", "-C", repo.toString(), "log", "--format=%h add a.c"), 60).output();
+        for (List<String> args : List.of(List.of("log"), List.of("-C", "sub", "log"))) {
+            List<String> command = new java.util.ArrayList<>(List.of(rca));
+            command.addAll(args);
+            assertEquals(new Run(3, refusal), run(inCLocale(launcher(command, runtime, "off"))
+                .directory(dir.getParent().toFile()), 120), String.join(" ", args));
+        }
+        assertEquals(new Run(0, commit), run(inCLocale(launcher(List.of(rca, "-C", repo.toString(), "log",
+            "--format=oneline"), runtime, "off")).directory(dir.getParent().toFile()), 120), "an absolute -C");
+        try {
+            run(inCLocale(launcher(List.of(rca, "log"), runtime, "on")).directory(dir.getParent().toFile()), 120);
+            Run served = null;
+            // 125: no daemon listening yet; 124: connected, but it answered nothing
+            for (int i = 0; i < 200 && (served == null || served.exitCode() == 125 || served.exitCode() == 124);
+                 i++) {
+                Thread.sleep(50);
+                served = run(inCLocale(launcher(List.of(client, jar, javaBinary(), "run", "log"), runtime, "on"))
+                    .directory(dir.getParent().toFile()), 60);
+            }
+            assertEquals(new Run(3, refusal), served, "the daemon, asked directly by rca-client");
+            assertEquals(new Run(0, commit), run(inCLocale(launcher(List.of(client, jar, javaBinary(), "run", "-C",
+                repo.toString(), "log", "--format=oneline"), runtime, "on")).directory(dir.getParent().toFile()), 60),
+                "the daemon, an absolute -C");
+        } finally {
+            run(inCLocale(launcher(List.of(client, jar, javaBinary(), "stop"), runtime, "on")), 60);
+        }
+    }
+
+    /**
+     * Under {@code LC_ALL=C}, a {@code .gitattributes} in a directory whose name the JVM cannot hold as a file name
+     * is read as git reads it: {@code history --stat} counts what git log --numstat counts (it ended in an internal
+     * error, exit 4).
+     */
+    @Test
+    void underTheCLocaleAttributesInANonAsciiDirectoryAreHonouredAsGitHonoursThem() throws Exception {
+        Path repo = repositoryWithOneFile("plain.txt");
+        Path dir = Files.createDirectories(repo.resolve("dé/sub"));
+        Files.writeString(dir.getParent().resolve(".gitattributes"), "*.dat -diff\n*.raw diff=raw\n");
+        run(List.of("git", "-C", repo.toString(), "config", "diff.raw.binary", "true"), 60);
+        for (String[] contents : new String[][] {{"a\nb\n", "a\n"}, {"a\nc\nd\n", "a\nb\nc\n"}}) {
+            Files.writeString(dir.getParent().resolve("x.dat"), contents[0]);
+            Files.writeString(dir.resolve("y.raw"), contents[1]);
+            Files.writeString(repo.resolve("z.dat"), contents[1]);
+            run(List.of("git", "-C", repo.toString(), "add", "."), 60);
+            run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit",
+                "-q", "-m", "edit " + contents[0].length()), 60);
+        }
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        // git's per-commit sums, as history --stat --format=oneline prints them
+        String git = run(inCLocale(new ProcessBuilder("sh", "-c", "git log --numstat --format='@%h %s' | awk"
+            + " '/^@/ { if (h) print h \" +\" a \" -\" r; h = substr($0, 2); a = 0; r = 0; next }"
+            + " NF == 3 && $1 != \"-\" { a += $1; r += $2 } END { print h \" +\" a \" -\" r }'")
+            .directory(repo.toFile()).redirectErrorStream(true)), 60).output();
+        assertEquals(3, git.lines().count(), git);
+        assertTrue(git.contains(" edit 6 +2 -0\n"), "git counts z.dat alone: " + git);
+        assertEquals(new Run(0, git), run(inCLocale(launcher(List.of(PROJECT.resolve("scripts/rca").toString(), "-C",
+            repo.toString(), "history", "--stat", "--format=oneline", "."), runtime, "off")), 120));
     }
 
     private static ProcessBuilder inCLocale(ProcessBuilder pb) {
