@@ -126,14 +126,23 @@ final class CommandLineArgs {
      * arguments after the command's own name count.
      */
     static int afterDoubleDash(CommandSpec spec) {
+        int at = doubleDashAt(spec);
+        return at < 0 ? 0 : spec.commandLine().getParseResult().originalArgs().size() - at - 1;
+    }
+
+    /** Whether the command's own arguments hold {@code --}, paths or none after it. */
+    static boolean hasDoubleDash(CommandSpec spec) {
+        return doubleDashAt(spec) >= 0;
+    }
+
+    private static int doubleDashAt(CommandSpec spec) {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        String name = spec.name();
-        int commandAt = args.indexOf(name);
+        int commandAt = args.indexOf(spec.name());
         for (int i = Math.max(commandAt + 1, 0); i < args.size(); i++) {
             if (args.get(i).equals("--")) {
-                return args.size() - i - 1;
+                return i;
             }
         }
-        return 0;
+        return -1;
     }
 }

@@ -4,6 +4,7 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.git.RevisionRange;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.history.CommitWalk;
+import dev.rca.history.LogOperands;
 import dev.rca.history.LogQuery;
 import dev.rca.history.PathHistory;
 import dev.rca.history.Pathspecs;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
         "  rca log --since=2.weeks.ago --format=json"})
 public final class LogCommand extends LedgerCommand {
     @Parameters(paramLabel = "<rev-range>|<path>", description = "Revisions (A, ^A, A..B, A...B; default HEAD), "
-        + "then paths after --.")
+        + "then paths after -- (or, as in git, paths in the working tree after the revisions).")
     List<String> positionals = new ArrayList<>();
 
     @Option(names = "--grep", paramLabel = "<re>", preprocessor = AttachedValue.class,
@@ -66,11 +67,13 @@ public final class LogCommand extends LedgerCommand {
     @Override
     protected int execute() {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
-        int pathCount = CommandLineArgs.afterDoubleDash(spec);
-        List<String> revisions = positionals.subList(0, positionals.size() - pathCount);
-        List<String> typedPaths = positionals.subList(positionals.size() - pathCount, positionals.size());
         try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
+            LogOperands split = CommandLineArgs.hasDoubleDash(spec)
+                ? LogOperands.dashed(positionals, CommandLineArgs.afterDoubleDash(spec))
+                : LogOperands.split(workspace, positionals);
+            List<String> revisions = split.revisions();
+            List<String> typedPaths = split.paths();
             LogQuery query = query(all ? workspace.withEveryRef(revisions) : revisions,
                 Pathspecs.resolve(workspace, typedPaths));
             new RevisionRange(query.revisions()).nonCommits(workspace)

@@ -114,7 +114,12 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
         return workspace.isBare() ? Pathspecs.atHead(workspace, operand) : existsInWorkTree(workspace, operand);
     }
 
-    private static boolean namesCommit(GitWorkspace workspace, String operand) {
+    /**
+     * Whether {@code operand} names a commit.
+     *
+     * @throws RcaException exit 3 when the repository cannot be read
+     */
+    static boolean namesCommit(GitWorkspace workspace, String operand) {
         try {
             return workspace.namesCommit(operand);
         } catch (IOException e) {

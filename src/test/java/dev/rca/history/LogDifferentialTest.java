@@ -225,6 +225,74 @@ class LogDifferentialTest {
         assertEquals(2, Cli.run(dir, "log", "--grep=--", "--format=sha").outLines().size(), "the test's own premise");
     }
 
+    /**
+     * git's log finds the first {@code --} before it reads an option, so {@code --grep --} leaves the option without
+     * its value: git refuses it, and so does rca (exit 2), saying how to search for {@code --}.
+     */
+    @Test
+    void aLoneDoubleDashAfterAPatternOptionEndsTheOptionsAsInGit() {
+        Path dir = tmp.resolve("lone-dashes");
+        try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir).tick(60)) {
+            repo.commit("cache -- evict early").add("src/a.c", "1\n").create();
+        }
+        for (String option : List.of("--grep", "--author", "--committer")) {
+            for (List<String> rest : List.of(List.of("--"), List.of("--", "src"))) {
+                List<String> args = new ArrayList<>(List.of("log", option));
+                args.addAll(rest);
+                NativeGit.Result git = NativeGit.exec(dir, null, args.toArray(String[]::new));
+                assertEquals(List.of(128, "fatal: Option '" + option + "' requires a value\n"),
+                    List.of(git.exitCode(), git.err()), "git " + args);
+                assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: option '" + option + "' needs a value:"
+                    + " '--' ends the options, as in git\nhint: to search for '--', attach it: " + option + "=--\n"),
+                    Cli.run(dir, args.toArray(String[]::new)), "rca " + args);
+            }
+        }
+    }
+
+    /**
+     * Without {@code --}, git reads the operands as revisions up to the first that is none, which starts the paths
+     * when it and every one after it is in the working tree: {@code rca log -3 .} in a subdirectory lists what
+     * {@code git log -3 .} lists there. An operand that is neither stays an unknown revision, a later one not in the
+     * working tree is refused (both exit 3; git: 128), and with {@code --} an operand before it is a revision.
+     */
+    @Test
+    void pathsWithoutDoubleDashAreReadAsGitReadsThem() {
+        Path dir = tmp.resolve("undashed");
+        try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir).tick(60)) {
+            for (int i = 1; i <= 4; i++) {
+                repo.commit("top " + i).add("top.txt", i + "\n").create();
+                repo.commit("src " + i).add("src/a.c", i + "\n").create();
+                repo.commit("docs " + i).add("docs/b.md", i + "\n").create();
+            }
+        }
+        NativeGit.run(dir, "reset", "-q", "--hard"); // the work tree git and rca look for paths in
+        Path src = dir.resolve("src");
+        for (List<String> operands : List.of(List.of("-3", "."), List.of("."), List.of("a.c"),
+            List.of("HEAD~2", "a.c", "../docs"), List.of("HEAD", "^HEAD~4", "."), List.of("HEAD~6..HEAD~1", "../top.txt"),
+            List.of(dir.resolve("docs").toString()))) {
+            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+            git.addAll(operands);
+            List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
+            rca.addAll(operands);
+            List<String> expected = NativeGit.lines(src, git.toArray(String[]::new));
+            assertTrue(!expected.isEmpty(), "git " + git);
+            assertEquals(new CliResult(0, String.join("\n", expected) + "\n", ""),
+                Cli.run(src, rca.toArray(String[]::new)), "rca " + rca);
+        }
+        assertEquals(128, NativeGit.exec(src, null, "log", "a.c", "gone.c").exitCode());
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: path not in the working tree: 'gone.c'\n"
+            + "hint: after --, as in git, a path is taken as it is: rca log HEAD -- a.c gone.c\n"),
+            Cli.run(src, "log", "HEAD", "a.c", "gone.c"));
+        for (List<String> operands : List.of(List.of("gone.c"), List.of(".", "--"), List.of("^.", "a.c"))) {
+            List<String> args = new ArrayList<>(List.of("log"));
+            args.addAll(operands);
+            assertEquals(128, NativeGit.exec(src, null, args.toArray(String[]::new)).exitCode(), "git " + args);
+            String unknown = operands.get(0).replace("^", "");
+            assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: unknown revision '" + unknown + "'\n"),
+                Cli.run(src, args.toArray(String[]::new)), "rca " + args);
+        }
+    }
+
     @Test
     void historyWithRevisionMatchesGit() {
         HistoryRepoGenerator g = repo(SEEDS[0]);

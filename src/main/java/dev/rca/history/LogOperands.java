@@ -1,0 +1,76 @@
+package dev.rca.history;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.git.RevisionRange;
+import java.util.List;
+
+/**
+ * The operands of {@code rca log}: revisions, then paths. After {@code --} every operand is a path; without it, as
+ * git's {@code setup_revisions} reads them, the operands are revisions up to the first one that is none, which
+ * begins the paths when it and each one after it are in the working tree ({@code rca log -3 .} in a subdirectory)
+ * or look like a pathspec (magic, wildcards: {@link Pathspecs#resolve} says why rca takes none). An operand that is
+ * neither stays an unknown revision, and a path that no longer exists goes after {@code --}, as in git; a
+ * repository without a work tree has no paths without {@code --}, as git has none there.
+ *
+ * @param revisions the revisions as typed, in order
+ * @param paths the paths as typed, in order
+ */
+public record LogOperands(List<String> revisions, List<String> paths) {
+    public LogOperands {
+        revisions = List.copyOf(revisions);
+        paths = List.copyOf(paths);
+    }
+
+    /** The operands of a command line with {@code --}: the last {@code afterDash} are paths. */
+    public static LogOperands dashed(List<String> operands, int afterDash) {
+        int split = operands.size() - afterDash;
+        return new LogOperands(operands.subList(0, split), operands.subList(split, operands.size()));
+    }
+
+    /**
+     * Splits the operands of a command line without {@code --}. An operand that is neither a revision nor a path is
+     * left among the revisions, for the walk to say what is wrong with it, as it did before paths were read here.
+     *
+     * @throws RcaException exit 3 for a path after the first one that is not in the working tree
+     */
+    public static LogOperands split(GitWorkspace workspace, List<String> operands) {
+        for (int i = 0; i < operands.size(); i++) {
+            String operand = operands.get(i);
+            if (isRevision(workspace, operand)) {
+                continue;
+            }
+            if (operand.startsWith("^") || workspace.isBare() || !isPath(workspace, operand)) {
+                break;
+            }
+            List<String> paths = operands.subList(i, operands.size());
+            for (String path : paths) {
+                if (!isPath(workspace, path)) {
+                    throw RcaException.badInput("path not in the working tree: '" + path + "'")
+                        .withHint("after --, as in git, a path is taken as it is: rca log "
+                            + String.join(" ", operands.subList(0, i)) + (i == 0 ? "" : " ") + "-- "
+                            + String.join(" ", paths));
+                }
+            }
+            return new LogOperands(operands.subList(0, i), paths);
+        }
+        return new LogOperands(operands, List.of());
+    }
+
+    /** Whether every end of {@code operand} ({@link RevisionRange#ends}, or itself) names a commit, tree or blob. */
+    private static boolean isRevision(GitWorkspace workspace, String operand) {
+        List<String> ends = RevisionRange.ends(operand);
+        for (String end : ends.isEmpty() ? List.of(operand) : ends) {
+            if (!HistoryArguments.namesCommit(workspace, end) && workspace.nonCommitType(end) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** git's test for an operand without {@code --}: a pathspec's look, or a file in the working tree. */
+    private static boolean isPath(GitWorkspace workspace, String operand) {
+        return operand.startsWith(":(") || operand.indexOf('*') >= 0 || operand.indexOf('?') >= 0
+            || operand.indexOf('[') >= 0 || Pathspecs.inWorkTree(workspace.startDirectory(), operand);
+    }
+}
