@@ -1,7 +1,8 @@
 package dev.rca.bisect;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -79,9 +80,22 @@ public final class BisectEnd {
             suspects.stream().map(sha -> sha.substring(0, 12)).toList());
     }
 
-    /** A probability as the bisect-helper commands state it: four decimals. */
+    /**
+     * A probability as the bisect-helper commands state it: four decimals, rounded down, so that it never reads as
+     * more than it is: {@code 1.0000} only for certainty, and never the confidence an undecided run fell short of.
+     */
     public static String probability(double p) {
-        return String.format(Locale.ROOT, "%.4f", p);
+        return floored(p, 4).toPlainString();
+    }
+
+    /** A probability as the progress lines state it: a percentage with one decimal, rounded down as {@link #probability}. */
+    public static String percent(double p) {
+        return floored(p, 3).movePointRight(2).toPlainString() + "%";
+    }
+
+    /** {@code p} rounded down to {@code decimals}, from its shortest decimal form (0.9916 stays 0.9916). */
+    private static BigDecimal floored(double p, int decimals) {
+        return BigDecimal.valueOf(p).setScale(decimals, RoundingMode.FLOOR);
     }
 
     /** git's "The merge base … is bad": the good commits beside the bad one have the fix, not a culprit's parent. */

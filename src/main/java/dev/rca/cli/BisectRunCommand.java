@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.bisect.BisectEnd;
 import dev.rca.bisect.BisectRun;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.Bisection;
@@ -10,7 +11,6 @@ import dev.rca.git.GitWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,7 +93,7 @@ public final class BisectRunCommand extends BisectSubcommand {
         } else {
             err().println("rca: run " + r.step() + ": " + sha + " " + r.verdict().label() + "; most probable: "
                 + (r.leader() == null ? "no culprit (flake)" : r.leader().substring(0, 12))
-                + String.format(Locale.ROOT, " at %.1f%%", 100 * r.leaderProbability()));
+                + " at " + BisectEnd.percent(r.leaderProbability()));
         }
         if (r.verdict() != Verdict.GOOD && lastRun != null) {
             // the end of what the test printed, so that a build error or a missing tool shows as it happens

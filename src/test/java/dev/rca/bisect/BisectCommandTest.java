@@ -401,7 +401,7 @@ class BisectCommandTest {
         CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f bug");
         assertEquals(1, run.exitCode(), run.toString());
         String undecided = "undecided after 3 runs: the most probable first bad commit is " + sha(10) + " change 10"
-            + " (probability 0.3223), short of the 0.99 asked\n"
+            + " (probability 0.3222), short of the 0.99 asked\n"
             + "Decide it with more runs: rca bisect-helper run --flaky --max-runs=6 -- sh -c 'test ! -f bug'\n";
         assertEquals(undecided, run.out());
         String state = Files.readString(dir.resolve(".git/rca/bisect.yaml"));
@@ -444,7 +444,7 @@ class BisectCommandTest {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
         CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=8", "--flake-rate=0.3", "--", "false");
         assertEquals(1, run.exitCode(), run.toString());
-        String undecided = "undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5060),"
+        String undecided = "undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5059),"
             + " short of the 0.99 asked\n"
             + "Decide it with more runs: rca bisect-helper run --flaky --flake-rate=0.3 --max-runs=16 -- sh -c false\n";
         assertEquals(undecided, run.out());

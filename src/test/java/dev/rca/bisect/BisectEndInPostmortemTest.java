@@ -1,6 +1,7 @@
 package dev.rca.bisect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.ledger.BisectStep;
 import dev.rca.ledger.Ledger;
@@ -89,13 +90,32 @@ class BisectEndInPostmortemTest {
         return lines.get(lines.size() - 1);
     }
 
+    /**
+     * A flake at 0.99999 and more is no certainty: run, status, rca status and the post-mortem state its probability
+     * rounded down, the one way bisect-helper states one, where it read 1.0000; the JSON keeps the value.
+     */
+    @Test
+    void aProbabilityJustUnderOneIsNeverStatedAsOne() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--flake-rate=0.3", "--confidence=0.99999", "--",
+            "false");
+        String flake = "no culprit: the failure is a flake (probability 0.9999 after 19 runs)";
+        assertEquals(flake + "\n", run.out());
+        assertEquals(flake, statusEnd());
+        assertTrue(rca("bisect-helper", "status", "--format=json").out().endsWith(",\"flake\":true,"
+            + "\"confidence\":0.9999961563340835}\n"));
+        assertTrue(rca("status").out().contains("\nBisect: " + flake + "\n"));
+        assertEquals("Bisection: 19 steps over 15 candidates" + between(0, 15) + ", testing `sh -c false` (as a flaky"
+            + " test, flake rate `0.3`); it ended with \"" + flake + "\".", bisectionLine());
+    }
+
     @Test
     void aFlakeAndAnUndecidedEndAreStatedInStatusWordsNotAsACulprit() throws Exception {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--max-runs=3", "--", "test ! -f bug").exitCode());
         String flaky = ", testing `sh -c 'test ! -f bug'` (as a flaky test)";
         assertEquals("Bisection: 3 steps over 15 candidates" + between(0, 15) + flaky + "; it ended with \"undecided"
-            + " after 3 runs: the most probable first bad commit is " + shortSha(10) + " change 10 (probability 0.3223),"
+            + " after 3 runs: the most probable first bad commit is " + shortSha(10) + " change 10 (probability 0.3222),"
             + " short of the 0.99 asked\".", bisectionLine());
 
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
@@ -103,7 +123,7 @@ class BisectEndInPostmortemTest {
             .exitCode());
         String falseTest = ", testing `sh -c false` (as a flaky test, flake rate `0.3`)";
         assertEquals("Bisection: 8 steps over 15 candidates" + between(0, 15) + falseTest + "; it ended with"
-            + " \"undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5060), short of"
+            + " \"undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5059), short of"
             + " the 0.99 asked\".", bisectionLine());
 
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--flake-rate=0.3", "--", "false").exitCode());
@@ -131,7 +151,7 @@ class BisectEndInPostmortemTest {
         rca("bisect-helper", "start", "--bad=" + sha(11), "--good=" + sha(0), "-t", "PAY-7", "--", "src/f0");
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--", "test ! -f bug").exitCode());
         String flakyEnd = statusEnd();
-        assertEquals(end + " (probability 0.9922 after 7 runs)", flakyEnd);
+        assertEquals(end + " (probability 0.9921 after 7 runs)", flakyEnd);
         assertEquals("Bisection: 7 steps over 3 candidates" + between(0, 11) + ", testing `sh -c 'test ! -f bug'` (as a"
             + " flaky test); it ended with \"" + flakyEnd + "\".", bisectionLine());
     }

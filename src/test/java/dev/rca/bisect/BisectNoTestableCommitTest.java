@@ -96,7 +96,7 @@ class BisectNoTestableCommitTest {
             "echo $RCA_COMMIT >> " + tested + "; test ! -f docs/bug");
         assertEquals(1, run.exitCode(), run.toString());
         String noTestable = "no testable commit left: no candidate left touches the paths, so the first bad commit does"
-            + " not touch them (probability 0.9924";
+            + " not touch them (probability 0.9923";
         assertEquals(noTestable + " after 5 runs)\n", run.out());
         assertTrue(Files.readAllLines(tested).contains(c.get(2).name()), "the bad commit is tested: " + run.err());
         CliResult status = Cli.run(dir, "bisect-helper", "status");

@@ -63,7 +63,7 @@ class FlakyBisectionEndTest {
         asWrittenBefore();
         // the confidence that was asked is not known: the default one is assumed, and the deciding run goes on at it
         String undecided = "undecided after 3 runs: the most probable first bad commit is " + sha(10) + " change 10"
-            + " (probability 0.3223), short of the confidence asked\n"
+            + " (probability 0.3222), short of the confidence asked\n"
             + "Decide it with more runs: rca bisect-helper run --flaky --max-runs=6 -- sh -c 'test ! -f bug'\n";
         CliResult status = rca("bisect-helper", "status");
         assertEquals(1, status.exitCode(), status.toString());
@@ -78,7 +78,7 @@ class FlakyBisectionEndTest {
     void aFlakeWrittenBeforeIsDecidedOnlyAtTheDefaultConfidence() throws Exception {
         rca("bisect-helper", "run", "--flaky", "--max-runs=8", "--flake-rate=0.3", "--", "false");
         asWrittenBefore();
-        assertEquals("undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5060), short"
+        assertEquals("undecided after 8 runs: the most probable answer is no culprit, a flake (probability 0.5059), short"
             + " of the confidence asked\nDecide it with more runs: rca bisect-helper run --flaky --flake-rate=0.3"
             + " --max-runs=16 -- sh -c false\n", tail(rca("bisect-helper", "status").out(), 2));
 
@@ -98,7 +98,7 @@ class FlakyBisectionEndTest {
         Files.writeString(ledger, kept.replace("\n  undecided: true\n", "\n")
             .replaceFirst("\n    confidence: 0.99\n", "\n"));
         assertEquals("Bisect: undecided after 3 runs: the most probable first bad commit is " + sha(10) + " change 10"
-            + " (probability 0.3223), short of the confidence asked\nNext: decide the bisection: rca bisect-helper run"
+            + " (probability 0.3222), short of the confidence asked\nNext: decide the bisection: rca bisect-helper run"
             + " --flaky --max-runs=6 -- sh -c 'test ! -f bug'\n", tail(rca("status").out(), 2));
     }
 
@@ -112,7 +112,7 @@ class FlakyBisectionEndTest {
             "--", "test ! -f bug");
         assertEquals(1, run.exitCode(), run.toString());
         String undecided = "undecided after 16 runs: the most probable first bad commit is " + sha(11) + " change 11"
-            + " (probability 0.9999), short of the 0.99999 asked\n"
+            + " (probability 0.9998), short of the 0.99999 asked\n"
             + "Decide it with more runs: rca bisect-helper run --flaky --confidence=0.99999 --timeout=60 --max-runs=32"
             + " -- sh -c 'test ! -f bug'\n";
         assertEquals(undecided, run.out());
@@ -125,7 +125,13 @@ class FlakyBisectionEndTest {
         assertEquals(0, decided.exitCode(), decided.toString());
         assertTrue(decided.err().contains("rca: run 17: "), decided.err());
         assertTrue(decided.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), decided.out());
-        assertTrue(decided.out().contains("\nProbability: 1.0000 after 20 runs\n"), decided.out());
+        // 0.99999 and more is no certainty: rounded down, it never reads as 1.0000 or 100.0%
+        assertTrue(decided.out().contains("\nProbability: 0.9999 after 20 runs\n"), decided.out());
+        String eleven = sha(11).substring(0, 12);
+        assertTrue(decided.err().contains("\nrca: run 20: " + eleven + " bad; most probable: " + eleven + " at 99.9%\n"),
+            decided.err());
+        assertFalse(decided.err().contains("100.0%"), decided.err());
+        assertTrue(rca("bisect-helper", "status", "--format=json").out().contains(",\"confidence\":0.99999"));
     }
 
     /** At a lower confidence than the one asked, what is there may decide it: then nothing is tested, and so it says. */
@@ -155,7 +161,7 @@ class FlakyBisectionEndTest {
         CliResult run = rca("bisect-helper", "run", "--flaky", "--", skippingTenAndEleven());
         assertEquals(1, run.exitCode(), run.toString());
         String end = "only skipped commits are left; the first bad commit could be any of:\n" + sha(10) + " change 10\n"
-            + sha(11) + " change 11\n" + sha(12) + " change 12\nProbability: 0.9918 after 10 runs\n";
+            + sha(11) + " change 11\n" + sha(12) + " change 12\nProbability: 0.9917 after 10 runs\n";
         assertEquals(end, run.out());
         assertEquals(end, tail(rca("bisect-helper", "status").out(), 5));
         String suspects = "\"suspects\":[\"" + sha(10) + "\",\"" + sha(11) + "\",\"" + sha(12) + "\"]";
@@ -180,7 +186,7 @@ class FlakyBisectionEndTest {
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--", skippingTenAndEleven()).exitCode());
         assertEquals("Bisect: only skipped commits are left; the first bad commit could be any of: "
             + sha(10).substring(0, 12) + " " + sha(11).substring(0, 12) + " " + sha(12).substring(0, 12)
-            + " (probability 0.9918 after 10 runs)\nNext: propose causes: rca hypothesis \"<cause>\""
+            + " (probability 0.9917 after 10 runs)\nNext: propose causes: rca hypothesis \"<cause>\""
             + " --likelihood=<0..1> --explains=S1\n", tail(rca("status").out(), 2));
     }
 
@@ -192,7 +198,7 @@ class FlakyBisectionEndTest {
         assertEquals(4, run.err().lines().filter(line -> line.startsWith("rca: run ")).count(), run.err());
         assertEquals(2, run.err().lines().filter(line -> line.contains(" skip; ")).count(), run.err());
         assertEquals("undecided after 4 runs: the most probable first bad commit is " + sha(8) + " change 8"
-            + " (probability 0.1532), short of the 0.99 asked\nDecide it with more runs: rca bisect-helper run --flaky"
+            + " (probability 0.1531), short of the 0.99 asked\nDecide it with more runs: rca bisect-helper run --flaky"
             + " --max-runs=8 -- sh -c '" + skippingTenAndEleven() + "'\n", run.out());
     }
 }
