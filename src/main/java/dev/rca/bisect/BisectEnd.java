@@ -45,14 +45,14 @@ public final class BisectEnd {
     /**
      * A flaky bisection's end without a culprit, {@code o}: the answer that reached the confidence asked (a flake, a
      * first bad commit that does not touch the paths, or one of several commits only skipped runs could tell apart),
-     * or, undecided, the most probable one. {@code test} is the recorded test (null: none), which says the confidence
-     * asked.
+     * or, undecided, the most probable one (with those only skipped runs could tell from it, which the prior alone
+     * orders). {@code test} is the recorded test (null: none), which says the confidence asked.
      */
     public static String flakyWithoutCulprit(BisectState state, BisectRunner.Outcome o, BisectTest test,
                                              CommitNames names) {
         String p = probability(o.confidence());
         String runs = " after " + o.runs() + " runs";
-        if (!o.suspects().isEmpty()) {
+        if (!o.suspects().isEmpty() && !o.undecided()) {
             return onlySkipped(o.suspects()) + " (probability " + p + runs + ")";
         }
         if (!o.undecided()) {
@@ -64,20 +64,27 @@ public final class BisectEnd {
             // the most probable answer would be the prior's
             return "undecided" + runs + ", all skipped: nothing was learnt about the first bad commit";
         }
-        String leader = o.firstBad() != null
+        String leader = !o.suspects().isEmpty()
+            ? "the first bad commit is most probably one of " + shortShas(o.suspects())
+                + ", commits only skipped runs could tell apart"
+            : o.firstBad() != null
             ? "the most probable first bad commit is " + names.withSubject().apply(o.firstBad())
             : o.end() instanceof Midpoint.NoTestable
             ? "the most probable answer is that the first bad commit does not touch the paths"
             : "the most probable answer is no culprit, a flake";
         String asked = test == null || test.confidence() == null ? "the confidence"
             : "the " + BisectTest.typed(test.confidence());
-        return "undecided" + runs + ": " + leader + " (probability " + p + "), short of " + asked + " asked";
+        return "undecided" + runs + ": " + leader + " (probability " + p + (o.suspects().isEmpty() ? "" : " together")
+            + "), short of " + asked + " asked";
     }
 
     /** "only skipped commits are left" and the commits that may be first bad, in one line with short SHAs. */
     public static String onlySkipped(List<String> suspects) {
-        return "only skipped commits are left; the first bad commit could be any of: " + String.join(" ",
-            suspects.stream().map(sha -> sha.substring(0, 12)).toList());
+        return "only skipped commits are left; the first bad commit could be any of: " + shortShas(suspects);
+    }
+
+    private static String shortShas(List<String> commits) {
+        return String.join(" ", commits.stream().map(sha -> sha.substring(0, 12)).toList());
     }
 
     /**

@@ -60,7 +60,8 @@ public final class BisectRunner {
      *
      * @param firstBad the first bad commit (when {@code undecided}: the most probable one), or null
      * @param suspects when only skipped commits are left, the commits that may be first bad (in flaky mode: those no run
-     *     can tell apart, at {@code confidence} together)
+     *     can tell apart, at {@code confidence} together; when {@code undecided}, the most probable one and those no run
+     *     can tell from it, which only the prior orders, and {@code firstBad} is null)
      * @param flake true when "no culprit, the failure is a flake" is the most probable answer
      * @param confident whether the answer reached the confidence asked (true deterministically with a culprit)
      * @param undecided whether a flaky run stopped before any answer reached the confidence asked: then
@@ -251,11 +252,24 @@ public final class BisectRunner {
         if (judged != null) {
             state = state.withTest(judged.judgedAt(options.confidence()));
         }
-        state = !confident ? state.withoutDecision(p)
+        if (!confident) {
+            // undecided among commits no run can tell apart, the answer is all of them: its leader is the prior's pick
+            suspects = undecidedAmong(engine, state);
+        }
+        state = !confident ? state.withoutDecision(suspects.isEmpty() ? p : engine.probabilityOfAny(suspects))
             : !suspects.isEmpty() ? state.withAnswer(null, engine.probabilityOfAny(suspects))
             : state.withAnswer(FlakyBisector.outsideThePaths(graph, state, leader) ? null : leader, p);
         bisection.store().save(state);
         return flakyOutcome(state, graph, new FlakyRun.Answer(leader, state.confidence(), confident,
             !confident && engine.exhausted(), suspects));
+    }
+
+    /**
+     * Where a flaky bisection stopped undecided: the most probable first bad commit with the commits no run can tell
+     * from it, when there are several, else none. None too when every run skipped, since then nothing was learnt, and
+     * when the test can run nowhere, since then no run tells any candidate from another.
+     */
+    static List<String> undecidedAmong(FlakyBisector engine, BisectState state) {
+        return state.skippedRuns() == state.totalRuns() || engine.exhausted() ? List.of() : engine.alikeWithLeader();
     }
 }

@@ -278,7 +278,9 @@ public final class Bisection {
             : leader != null && !FlakyBisector.outsideThePaths(graph, state, leader)
                 || state.confidence() < FlakyRun.DEFAULT_CONFIDENCE);
         if (undecided) {
-            return new FlakyRun.Answer(leader, state.confidence(), false, engine.exhausted());
+            List<String> alike = BisectRunner.undecidedAmong(engine, state);
+            return new FlakyRun.Answer(leader, alike.isEmpty() ? state.confidence() : engine.probabilityOfAny(alike),
+                false, engine.exhausted(), alike);
         }
         List<String> suspects = asked == null ? List.of() : engine.undecidableAmong(asked);
         return new FlakyRun.Answer(leader, state.confidence(), true, false, suspects);

@@ -284,27 +284,49 @@ public final class FlakyBisector {
      * them: the deterministic run's "only skipped commits are left". Listed in candidate order.
      */
     public List<String> undecidableAmong(double confidence) {
+        List<Integer> alike = leaderAndAlike();
+        double[] p = posterior();
+        double mass = 0;
+        for (int c : alike) {
+            mass += p[c];
+        }
+        // each one's share of the group is all it can ever reach; the leader's is the largest
+        boolean settled = alike.size() > 1 && mass >= confidence && p[leaderIndex()] / mass < confidence;
+        return settled ? names(alike) : List.of();
+    }
+
+    /**
+     * The most probable first bad commit and the candidates no run to come can tell from it (the test skipped the
+     * commits between them), when there are several: which of them it is, only the prior says. Empty when the leader
+     * is "no culprit" or stands alone. Listed in candidate order.
+     */
+    public List<String> alikeWithLeader() {
+        List<Integer> alike = leaderAndAlike();
+        return alike.size() > 1 ? names(alike) : List.of();
+    }
+
+    /** The leader's index and those of the candidates no run can tell from it; empty when the leader is no culprit. */
+    private List<Integer> leaderAndAlike() {
         int lead = leaderIndex();
         boolean anyExcluded = false;
         for (boolean e : excluded) {
             anyExcluded |= e;
         }
-        // without a skip every candidate is testable, and a candidate's own run tells it from any other
-        if (lead == n || !anyExcluded) {
+        if (lead == n) {
             return List.of();
         }
-        double[] p = posterior();
-        List<String> alike = new ArrayList<>();
-        double mass = 0;
+        List<Integer> alike = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            if (c == lead || runsCannotTellApart(lead, c)) {
-                alike.add(ids.get(c));
-                mass += p[c];
+            // without a skip every candidate is testable, and a candidate's own run tells it from any other
+            if (c == lead || anyExcluded && runsCannotTellApart(lead, c)) {
+                alike.add(c);
             }
         }
-        // each one's share of the group is all it can ever reach; the leader's is the largest
-        boolean settled = alike.size() > 1 && mass >= confidence && p[lead] / mass < confidence;
-        return settled ? alike : List.of();
+        return alike;
+    }
+
+    private List<String> names(List<Integer> candidates) {
+        return candidates.stream().map(ids::get).toList();
     }
 
     /** The probability that the first bad commit is one of {@code commits}, candidates all. */

@@ -46,7 +46,7 @@ final class BisectRunRendering {
                 out.println("Reproduce with: git worktree add --detach " + dir + " " + o.firstBad() + " && cd " + dir
                     + " && RCA_COMMIT=" + o.firstBad() + " " + test.command());
             }
-        } else if (!o.suspects().isEmpty()) {
+        } else if (!o.suspects().isEmpty() && !o.undecided()) {
             printSuspects(bisection, o, out);
         } else if (o.end() instanceof Midpoint.BadMergeBase b) {
             BisectSubcommand.printBadMergeBase(bisection, b, out);
@@ -85,7 +85,7 @@ final class BisectRunRendering {
      */
     static void printFlakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o, BisectTest test,
                                             PrintWriter out) {
-        if (!o.suspects().isEmpty()) {
+        if (!o.suspects().isEmpty() && !o.undecided()) {
             printSuspects(bisection, o, out);
             return;
         }
@@ -127,7 +127,8 @@ final class BisectRunRendering {
      * The JSON keys that say how a bisection ended without a culprit beyond {@code suspects} and
      * {@code bad_merge_base}: {@code outside_paths}, {@code flake}, and for an undecided flaky end {@code undecided}
      * with {@code most_probable} (null where that is a flake, or with {@code outside_paths} a commit outside them; left
-     * out where every run skipped, so nothing was learnt), and {@code all_skipped} when the test could run at no commit
+     * out where every run skipped, so nothing was learnt, and where it is one of several commits no run can tell apart,
+     * which {@code suspects} lists), and {@code all_skipped} when the test could run at no commit
      * left.
      */
     static Map<String, Object> endWithoutCulpritJson(BisectRunner.Outcome o) {
@@ -141,7 +142,8 @@ final class BisectRunRendering {
         }
         if (o.undecided()) {
             m.put("undecided", true);
-            if (!o.allSkipped()) {
+            // among commits no run can tell apart, those are the answer, in "suspects"
+            if (!o.allSkipped() && o.suspects().isEmpty()) {
                 m.put("most_probable", o.firstBad());
             }
         }

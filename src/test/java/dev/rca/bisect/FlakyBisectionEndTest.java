@@ -190,6 +190,34 @@ class FlakyBisectionEndTest {
             + " --likelihood=<0..1> --explains=S1\n", tail(rca("status").out(), 2));
     }
 
+    /**
+     * Where --max-runs runs out while the first bad commit is most probably among commits only skipped runs could tell
+     * apart, the undecided end names them all, at their probability together: which of them it is, only the prior says.
+     * The deciding run goes on to the end a run not stopped short reaches.
+     */
+    @Test
+    void anUndecidedEndAmongCommitsNoRunCanTellApartNamesThemAll() throws Exception {
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=9", "--", skippingTenAndEleven());
+        assertEquals(1, run.exitCode(), run.toString());
+        String undecided = "undecided after 9 runs: the first bad commit is most probably one of "
+            + sha(10).substring(0, 12) + " " + sha(11).substring(0, 12) + " " + sha(12).substring(0, 12) + ", commits"
+            + " only skipped runs could tell apart (probability 0.9843 together), short of the 0.99 asked\n"
+            + "Decide it with more runs: rca bisect-helper run --flaky --max-runs=18 -- sh -c '" + skippingTenAndEleven()
+            + "'\n";
+        assertEquals(undecided, run.out());
+        assertEquals(undecided, tail(rca("bisect-helper", "status").out(), 2));
+        String suspects = "\"suspects\":[\"" + sha(10) + "\",\"" + sha(11) + "\",\"" + sha(12) + "\"]";
+        String json = rca("bisect-helper", "status", "--format=json").out();
+        assertTrue(json.endsWith(",\"first_bad\":null," + suspects + ",\"undecided\":true,\"confidence\":0.98432"
+            + "57505685643}\n"), json);
+
+        CliResult decided = rca("bisect-helper", "run", "--flaky", "--max-runs=18", "--", skippingTenAndEleven());
+        assertEquals(1, decided.exitCode(), decided.toString());
+        assertTrue(decided.out().startsWith("only skipped commits are left; the first bad commit could be any of:\n"
+            + sha(10) + " change 10\n" + sha(11) + " change 11\n" + sha(12) + " change 12\nProbability: 0.99"),
+            decided.out());
+    }
+
     /** --max-runs counts the skips as the end does; the run it names goes on among the skipped commits to their end. */
     @Test
     void maxRunsCountsSkipsAsTheEndCountsThem() {
