@@ -164,6 +164,31 @@ public final class BisectRunner {
         return outcome(status);
     }
 
+    /**
+     * Refuses to take a bisection that ended without {@code --flaky} on in flaky mode, which would mix the runs of its
+     * test with the verdicts that ended it and replace the answer (a bisection in progress, marked by hand or run
+     * without {@code --flaky}, is taken on: its verdicts so far are the engine's first observations).
+     */
+    private void refuseAnEndedDeterministicBisection() {
+        BisectState state = bisection.state();
+        if (state.flaky() || state.steps().isEmpty()) {
+            // no step: where no candidate touches the paths, flaky mode has nothing to test and says so
+            return;
+        }
+        Bisection.Status status = bisection.status();
+        if (status.choice() instanceof Midpoint.Next) {
+            return;
+        }
+        String end = status.choice() instanceof Midpoint.Found f
+            ? "first bad commit: " + f.commit().substring(0, 12) + " " + bisection.subject(f.commit())
+            : BisectEnd.withoutCulprit(status, new BisectEnd.CommitNames(
+                sha -> sha.substring(0, 12) + " " + bisection.subject(sha), sha -> sha.substring(0, 12)));
+        throw RcaException.badInput("the bisection has already ended without --flaky (" + end + "); a flaky run would"
+            + " mix its runs with the verdicts that ended it")
+            .withHint("'rca bisect-helper status' shows its end; to bisect in flaky mode, start again with"
+                + " 'rca bisect-helper start'");
+    }
+
     /** The outcome of a bisection that has stopped choosing. */
     public static Outcome outcome(Bisection.Status status) {
         BisectState state = status.state();
@@ -191,6 +216,7 @@ public final class BisectRunner {
     }
 
     private Outcome runFlaky(Options options) {
+        refuseAnEndedDeterministicBisection();
         BisectState state = bisection.state().withFlaky(true).withAnswer(null, null);
         CandidateGraph graph;
         try (CandidateWalk walker = bisection.walker(state)) {

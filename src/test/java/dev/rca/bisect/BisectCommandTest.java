@@ -169,7 +169,12 @@ class BisectCommandTest {
         assertEquals(output, Files.readString(log));
         assertEquals(kept, Files.readString(state));
 
-        // a run that stops on an error before testing anything writes nothing either
+        // a run that stops on an error before testing anything writes nothing either (a flaky run of this ended
+        // bisection is refused: the flaky one starts anew)
+        assertEquals(3, rca("bisect-helper", "run", "--flaky", "--", "true").exitCode());
+        assertEquals(output, Files.readString(log));
+        assertEquals(kept, Files.readString(state));
+        rca("bisect-helper", "start", "--bad=" + sha(12), "--good=" + sha(9));
         CliResult flaky = rca("bisect-helper", "run", "--flaky", "--", "true");
         assertTrue(flaky.out().startsWith("no culprit: the failure is a flake"), flaky.toString());
         output = Files.readString(log);

@@ -218,6 +218,41 @@ class FlakyBisectionEndTest {
             decided.out());
     }
 
+    /**
+     * A bisection that ended without --flaky is not taken on in flaky mode: that would mix another test's runs with the
+     * verdicts that ended it, record that test and begin the output log anew. It refuses in one line naming the end,
+     * and leaves the ledger and the log as they were.
+     */
+    @Test
+    void aFlakyRunRefusesABisectionThatEndedWithoutFlaky() throws Exception {
+        Path ledger = BisectCommandTest.ledgerThatReproduces(dir);
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        assertEquals(1, rca("bisect-helper", "run", "--", skippingTenAndEleven()).exitCode());
+        String recorded = Files.readString(ledger);
+        Path log = dir.resolve(".git/rca/bisect-run.log");
+        String output = Files.readString(log);
+        String hint = "hint: 'rca bisect-helper status' shows its end; to bisect in flaky mode, start again with"
+            + " 'rca bisect-helper start'\n";
+
+        CliResult refused = rca("bisect-helper", "run", "--flaky", "--", "false");
+        assertEquals(3, refused.exitCode(), refused.toString());
+        assertEquals("", refused.out());
+        assertEquals("rca: error: the bisection has already ended without --flaky (only skipped commits are left; the"
+            + " first bad commit could be any of: " + sha(11).substring(0, 12) + " " + sha(10).substring(0, 12) + " "
+            + sha(12).substring(0, 12) + "); a flaky run would mix its runs with the verdicts that ended it\n" + hint,
+            refused.err());
+        assertEquals(recorded, Files.readString(ledger));
+        assertEquals(output, Files.readString(log));
+
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        assertEquals(0, rca("bisect-helper", "run", "--", "test ! -f bug").exitCode());
+        CliResult answered = rca("bisect-helper", "run", "--flaky", "--", "test ! -f bug");
+        assertEquals(3, answered.exitCode(), answered.toString());
+        assertEquals("rca: error: the bisection has already ended without --flaky (first bad commit: "
+            + sha(11).substring(0, 12) + " change 11); a flaky run would mix its runs with the verdicts that ended it\n"
+            + hint, answered.err());
+    }
+
     /** --max-runs counts the skips as the end does; the run it names goes on among the skipped commits to their end. */
     @Test
     void maxRunsCountsSkipsAsTheEndCountsThem() {
