@@ -65,6 +65,7 @@ public final class SuspectsCommand extends LedgerCommand {
                 err().println("rca: warning: not trusted: '" + p.kind().phrase() + " " + p.written() + "': " + p.note());
             }
         }
+        report.warnings().forEach(warning -> err().println("rca: warning: " + warning));
         report.notes().forEach(note -> err().println("rca: note: " + note));
         if (report.abstained()) {
             err().println("rca: no suspect: " + report.abstention());

@@ -26,6 +26,7 @@ import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.diff.Sequence;
 import org.eclipse.jgit.diff.SequenceComparator;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -123,6 +124,14 @@ final class Blamer implements AutoCloseable {
             return true;
         }
 
+        /** Ends the walk where it is: lines not attributed yet stay so. */
+        void stop() {
+            if (!exhausted) {
+                exhausted = true;
+                generator.close();
+            }
+        }
+
         boolean done(int start, int end) {
             for (int i = start; i < end; i++) {
                 if (origins[i] == null) {
@@ -148,8 +157,10 @@ final class Blamer implements AutoCloseable {
     private final BlamePool pool;
     /** Per "commit:path", the generators started there, each following its own lines. */
     private final Map<String, List<FileBlame>> files = new HashMap<>();
-    /** The paths that do not exist (or are no file) at a commit. */
+    /** The paths that do not exist (or are no file, or cannot be read) at a commit. */
     private final Set<String> absent = new HashSet<>();
+    /** What blame could not read: the lines behind it are left unattributed. */
+    private final MissingObjects missing = new MissingObjects();
 
     Blamer(Repository repository) {
         this(repository, (BlamePool) null);
@@ -235,8 +246,14 @@ final class Blamer implements AutoCloseable {
         if (start >= to) {
             return out;
         }
-        while (!file.done(start, to) && file.reached >= notBefore && !file.olderNext(notBefore) && file.step()) {
-            // each step attributes one region, newest history first
+        try {
+            while (!file.done(start, to) && file.reached >= notBefore && !file.olderNext(notBefore) && file.step()) {
+                // each step attributes one region, newest history first
+            }
+        } catch (MissingObjectException e) {
+            // the regions attributed so far stand; the lines behind the missing object stay unattributed
+            missing.add(e, path + " blamed from " + commit.abbreviate(12).name());
+            file.stop();
         }
         for (int i = start; i < to; i++) {
             if (file.origins[i] != null && file.times[i] >= notBefore) {
@@ -244,6 +261,14 @@ final class Blamer implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The objects this blame, and whatever else reads history for the same answer, could not read; a line whose
+     * blame needed one is attributed to nobody rather than guessed.
+     */
+    MissingObjects missing() {
+        return missing;
     }
 
     /** How far back (commit time) blame has walked for {@code path} at {@code commit}, if at all. */
@@ -283,8 +308,14 @@ final class Blamer implements AutoCloseable {
         }
         generator.setTextComparator(RawTextComparator.WS_IGNORE_ALL);
         generator.setFollowFileRenames(true);
-        generator.push(null, commit);
-        RawText contents = generator.getResultContents();
+        RawText contents;
+        try {
+            generator.push(null, commit);
+            contents = generator.getResultContents();
+        } catch (MissingObjectException e) {
+            missing.add(e, path + " at " + commit.abbreviate(12).name());
+            contents = null;
+        }
         if (contents == null) {
             generator.close();
             files.remove(key);

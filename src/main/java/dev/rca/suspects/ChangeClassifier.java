@@ -101,6 +101,11 @@ final class ChangeClassifier {
     private static final int KEEP_CHANGED_FILES = 64;
     /** The current fix's blamer while {@link #readThrough} holds, else null. */
     private Blamer blamer;
+    /**
+     * Set when a file was left out of what is being worked out for want of an object ({@link #leftOut}): such an
+     * answer is the best this repository allows now, not the commit's, and is not kept for the process.
+     */
+    private boolean partial;
 
     /** A moved line must carry at least this many non-blank characters to be matched alone. */
     private static final int MOVE_ALONE_CHARS = 30;
@@ -149,8 +154,11 @@ final class ChangeClassifier {
         int renameLimit = config.get(org.eclipse.jgit.diff.DiffConfig.KEY).getRenameLimit();
         Change change = memory.change(id, renameLimit);
         if (change == null) {
+            partial = false;
             change = classify(walk.parseCommit(id));
-            memory.keepChange(id, renameLimit, change);
+            if (!partial) {
+                memory.keepChange(id, renameLimit, change);
+            }
         }
         changes.put(id.copy(), change);
         return change;
@@ -180,7 +188,13 @@ final class ChangeClassifier {
         changedFiles.put(commit.copy(), ChangedFile.of(entries));
         RenameDetector renames = new RenameDetector(reader(), config.get(org.eclipse.jgit.diff.DiffConfig.KEY));
         renames.addAll(entries);
-        List<DiffEntry> detected = renames.compute();
+        List<DiffEntry> detected;
+        try {
+            detected = renames.compute();
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            // renames found by content need every added and deleted file: without one, none is paired
+            detected = leftOut(e, changedBy(commit), entries);
+        }
         boolean sameContent = true;
         boolean sameModuloWhitespace = true;
         for (DiffEntry e : detected) {
@@ -195,7 +209,7 @@ final class ChangeClassifier {
                         // a submodule moved is a change of what the code does, and its commits are not here
                         if (sameModuloWhitespace && (!FixLines.isBlob(e.getOldMode())
                             || !FixLines.isBlob(e.getNewMode())
-                            || !equalIgnoringWhitespace(e.getOldId().toObjectId(), e.getNewId().toObjectId()))) {
+                            || !equalIgnoringWhitespace(commit, e.getOldId().toObjectId(), e.getNewId().toObjectId()))) {
                             sameModuloWhitespace = false;
                         }
                     }
@@ -249,7 +263,7 @@ final class ChangeClassifier {
         for (ChangedFile f : files) {
             if (!f.oldId().equals(f.newId())) {
                 sameContent = false;
-                if (!equalIgnoringWhitespace(f.oldId(), f.newId())) {
+                if (!equalIgnoringWhitespace(commit, f.oldId(), f.newId())) {
                     return new Change(count, Meta.NONE);
                 }
             }
@@ -257,13 +271,39 @@ final class ChangeClassifier {
         return new Change(count, sameContent ? Meta.RENAME : Meta.FORMAT);
     }
 
-    private boolean equalIgnoringWhitespace(ObjectId a, ObjectId b) throws IOException {
-        byte[] ta = FixLines.Texts.bytes(reader(), a);
-        byte[] tb = FixLines.Texts.bytes(reader(), b);
+    private boolean equalIgnoringWhitespace(RevCommit commit, ObjectId a, ObjectId b) throws IOException {
+        byte[] ta;
+        byte[] tb;
+        try {
+            ta = FixLines.Texts.bytes(reader(), a);
+            tb = FixLines.Texts.bytes(reader(), b);
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            // what cannot be compared is taken for a change: blame then stops at the commit, as at any other
+            return leftOut(e, changedBy(commit), false);
+        }
         if (ta == null || tb == null) {
             return false;
         }
         return sameOutsideWhitespace(ta, tb);
+    }
+
+    /** Where an object missing while classifying {@code commit} was wanted, for the warning. */
+    static String changedBy(ObjectId commit) {
+        return "a file changed by " + commit.abbreviate(12).name();
+    }
+
+    /**
+     * Notes that {@code missing} kept part of a commit from being read, and answers {@code instead} for that part;
+     * rethrows where no blamer collects what is missing (outside a {@link #readThrough}).
+     */
+    private <T> T leftOut(org.eclipse.jgit.errors.MissingObjectException missing, String where, T instead)
+        throws org.eclipse.jgit.errors.MissingObjectException {
+        if (blamer == null) {
+            throw missing;
+        }
+        blamer.missing().add(missing, where);
+        partial = true;
+        return instead;
     }
 
     /** Whether the two byte strings are equal once all whitespace is removed, compared in place. */
@@ -614,8 +654,11 @@ final class ChangeClassifier {
         if (known == null) {
             known = memory.written(commit);
             if (known == null) {
+                partial = false;
                 known = written(commit);
-                memory.keepWritten(commit, known);
+                if (!partial) {
+                    memory.keepWritten(commit, known);
+                }
             }
             lines.put(commit.copy(), known);
         }
@@ -636,10 +679,18 @@ final class ChangeClassifier {
             files = ChangedFile.of(diff(parent, commit, TreeFilter.ANY_DIFF));
         }
         for (ChangedFile e : files) {
-            RawText before = e.type() == DiffEntry.ChangeType.ADD || !e.oldText() ? RawText.EMPTY_TEXT
-                : FixLines.Texts.load(reader(), e.oldId());
-            RawText after = e.type() == DiffEntry.ChangeType.DELETE || !e.newText() ? RawText.EMPTY_TEXT
-                : FixLines.Texts.load(reader(), e.newId());
+            RawText before;
+            RawText after;
+            try {
+                before = e.type() == DiffEntry.ChangeType.ADD || !e.oldText() ? RawText.EMPTY_TEXT
+                    : FixLines.Texts.load(reader(), e.oldId());
+                after = e.type() == DiffEntry.ChangeType.DELETE || !e.newText() ? RawText.EMPTY_TEXT
+                    : FixLines.Texts.load(reader(), e.newId());
+            } catch (org.eclipse.jgit.errors.MissingObjectException missing) {
+                // the commit's other files still say what it wrote
+                before = leftOut(missing, changedBy(commit), null);
+                after = null;
+            }
             if (before == null || after == null) {
                 continue;
             }

@@ -45,6 +45,9 @@ public final class SuspectFinder implements AutoCloseable {
     /** R-SZZ drops commits touching more files than this; rca only discounts them. */
     static final int LARGE_FILES = 20;
     private static final int MAX_SKIPS = 6;
+    /** What to do about objects the repository lacks. */
+    static final String PARTIAL_CLONE_HINT = "in a partial clone git fetches missing objects for its own commands"
+        + " only: 'git blame <fix>^ -- <file>' on the fix's files fetches what blame needs; or clone without --filter";
 
     private final GitWorkspace workspace;
     private final Repository repository;
@@ -85,6 +88,10 @@ public final class SuspectFinder implements AutoCloseable {
         ObjectId id = workspace.resolveCommit(fixRevision);
         try {
             return rank(walk.parseCommit(id), query, progress);
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            // what a line or a candidate needs is left out where it is missing; this is what the whole answer needs
+            throw RcaException.badInput("cannot read the fix's history: the repository lacks object "
+                + e.getObjectId().abbreviate(12).name(), e).withHint(PARTIAL_CLONE_HINT);
         } catch (IOException e) {
             throw RcaException.badInput("cannot read history around " + id.name() + ": " + e.getMessage(), e);
         } finally {
@@ -96,6 +103,8 @@ public final class SuspectFinder implements AutoCloseable {
      * The plain R-SZZ answer for comparison: candidates from blaming the fix's parent on its deleted and
      * modified code lines (no surroundings, no re-blame), merges and commits touching more than 20 files
      * dropped, most recent first. Empty when R-SZZ has no answer.
+     *
+     * @throws RcaException exit 3 when the repository lacks an object the answer needs
      */
     @SuppressWarnings("try") // the classifier reads through the blamer while the try's body runs
     public List<String> rszz(String fixRevision) {
@@ -125,6 +134,10 @@ public final class SuspectFinder implements AutoCloseable {
                     if (change.meta() != ChangeClassifier.Meta.MERGE && change.filesChanged() <= LARGE_FILES) {
                         kept.add(walk.parseCommit(c));
                     }
+                }
+                if (!blamer.missing().isEmpty()) {
+                    // the published baseline has no partial answer
+                    throw RcaException.badInput(blamer.missing().warning()).withHint(PARTIAL_CLONE_HINT);
                 }
             }
             kept.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed().thenComparing(RevCommit::name));
@@ -185,7 +198,7 @@ public final class SuspectFinder implements AutoCloseable {
         String subject = CommitDetails.subject(fix.getFullMessage());
         if (fix.getParentCount() == 0) {
             return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame",
-                notes(fix));
+                notes(fix), List.of());
         }
         RevCommit parent = walk.parseCommit(fix.getParent(0));
         Set<ObjectId> cut = shallowBoundary();
@@ -278,7 +291,14 @@ public final class SuspectFinder implements AutoCloseable {
                     : targets.values().stream().flatMap(List::stream).allMatch(FixLines.Target::context)
                     ? FixLines.nothingToBlame(readerOf(blamer), repository.getConfig(), parent, fix)
                     : "blame attributed none of the fix's lines";
-                return withPointersOnly(fix, subject, blamedLines, pointers, query, why, notes);
+                SuspectReport report = withPointersOnly(fix, subject, blamedLines, pointers, query, why, notes,
+                    warnings(blamer));
+                if (report.abstained() && beyondCut == 0 && !blamer.missing().isEmpty()) {
+                    // no answer for want of objects is no negative answer
+                    throw RcaException.badInput("blame could attribute none of the fix's lines: the repository lacks "
+                        + blamer.missing().named()).withHint(PARTIAL_CLONE_HINT);
+                }
+                return report;
             }
             if (beyondCut > 0) {
                 notes.add(beyondCut + " blamed line" + (beyondCut == 1 ? " reaches" : "s reach")
@@ -286,11 +306,13 @@ public final class SuspectFinder implements AutoCloseable {
                     + " not counted: blame cannot tell whether that commit or an older one wrote "
                     + (beyondCut == 1 ? "it" : "them") + "; " + GitWorkspace.FETCH_MORE);
             }
-            addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut, readerOf(blamer));
-            List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers);
+            addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut, readerOf(blamer),
+                blamer.missing());
+            List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers, blamer.missing());
             if (ranked.isEmpty()) {
-                return withPointersOnly(fix, subject, blamedLines, pointers, query,
-                    "every candidate was committed after the first symptom", notes);
+                return withPointersOnly(fix, subject, blamedLines, pointers, query, blamer.missing().isEmpty()
+                    ? "every candidate was committed after the first symptom"
+                    : "no candidate left: the repository lacks objects needed to read them", notes, warnings(blamer));
             }
             if (ranked.get(0).score() < MIN_SCORE) {
                 // a score just under the bar is cut, not rounded up to it ("scores 0.35, below 0.35")
@@ -298,7 +320,7 @@ public final class SuspectFinder implements AutoCloseable {
                     ? ranked.get(0).score() : Math.floor(ranked.get(0).score() * 100) / 100.0;
                 return withPointersOnly(fix, subject, blamedLines, pointers, query, String.format(Locale.ROOT,
                     "no credible suspect: the best candidate %s scores %.2f, below %.2f",
-                    ranked.get(0).sha().substring(0, 12), shown, MIN_SCORE), notes);
+                    ranked.get(0).sha().substring(0, 12), shown, MIN_SCORE), notes, warnings(blamer));
             }
             // moves no score, so it is worked out only for an answer, and only for the suspects shown
             Map<ObjectId, CosmeticLookThrough.Evidence> rewraps = lookThroughRewraps(blamer, blamedTargets, origins, cut);
@@ -308,8 +330,13 @@ public final class SuspectFinder implements AutoCloseable {
                     Holding h = holdings.get(id);
                     return s.withReasonsAdded(lookThroughReasons(rewraps.get(id), h == null ? null : h.tokens));
                 }).toList();
-            return new SuspectReport(fix.name(), subject, blamedLines, shown, pointers, null, notes);
+            return new SuspectReport(fix.name(), subject, blamedLines, shown, pointers, null, notes, warnings(blamer));
         }
+    }
+
+    /** What the answer could not read, said once. */
+    private static List<String> warnings(Blamer blamer) {
+        return blamer.missing().isEmpty() ? List.of() : List.of(blamer.missing().warning());
     }
 
 
@@ -320,7 +347,8 @@ public final class SuspectFinder implements AutoCloseable {
      * key).
      */
     private void addRecentChanges(Map<ObjectId, Holding> holdings, RevCommit parent, Set<String> paths,
-                                  Instant notAfter, Set<ObjectId> cut, ObjectReader through) throws IOException {
+                                  Instant notAfter, Set<ObjectId> cut, ObjectReader through, MissingObjects missing)
+        throws IOException {
         long oldest = Long.MAX_VALUE;
         for (ObjectId id : holdings.keySet()) {
             oldest = Math.min(oldest, walk.parseCommit(id).getCommitTime());
@@ -330,7 +358,7 @@ public final class SuspectFinder implements AutoCloseable {
         int rank = 0;
         for (String sha : found.newest()) {
             ObjectId id = ObjectId.fromString(sha);
-            if (!cut.contains(id) && isSuspectChange(id)) {
+            if (!cut.contains(id) && isSuspectChange(id, missing)) {
                 holdings.computeIfAbsent(id, k -> new Holding()).recentRank = rank++;
             }
         }
@@ -346,7 +374,7 @@ public final class SuspectFinder implements AutoCloseable {
         }
         Set<ObjectId> ancestors = ancestorsAmong(cited.keySet(), parent, through);
         for (Map.Entry<RevCommit, Integer> e : cited.entrySet()) {
-            if (ancestors.contains(e.getKey()) && !cut.contains(e.getKey()) && isSuspectChange(e.getKey())) {
+            if (ancestors.contains(e.getKey()) && !cut.contains(e.getKey()) && isSuspectChange(e.getKey(), missing)) {
                 holdings.computeIfAbsent(e.getKey().copy(), k -> new Holding()).namedByEarlierFixes += e.getValue();
             }
         }
@@ -371,15 +399,22 @@ public final class SuspectFinder implements AutoCloseable {
      * Whether a commit found outside blame may be a suspect: meta-changes (format-only, rename-only, very
      * large) are what blame looks past, not suspects.
      */
-    private boolean isSuspectChange(ObjectId id) throws IOException {
+    private boolean isSuspectChange(ObjectId id, MissingObjects missing) throws IOException {
+        // optional evidence: a commit whose files this clone lacks is left out, not the whole answer
+        return readable(id, missing) && classifier.change(id).meta() == ChangeClassifier.Meta.NONE;
+    }
+
+    /**
+     * Whether the classifier can read what {@code candidate} changed (its kind and the identifiers it added, which the
+     * model needs); if not, the candidate is left out and {@code missing} says why.
+     */
+    private boolean readable(ObjectId candidate, MissingObjects missing) throws IOException {
         try {
-            if (classifier.change(id).meta() != ChangeClassifier.Meta.NONE) {
-                return false;
-            }
-            classifier.addedIdentifiers(id);
+            classifier.change(candidate);
+            classifier.addedIdentifiers(candidate);
             return true;
         } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
-            // optional evidence: a commit whose files this clone lacks is left out, not the whole answer
+            missing.add(partialClone, ChangeClassifier.changedBy(candidate));
             return false;
         }
     }
@@ -406,10 +441,18 @@ public final class SuspectFinder implements AutoCloseable {
             Map<Integer, String> why = new HashMap<>();
             for (int i : moving) {
                 Blamer.Origin current = origins.get(i);
-                ChangeClassifier.Meta meta = classifier.change(current.commit()).meta();
-                ChangeClassifier.LineInParent b = meta == ChangeClassifier.Meta.NONE
-                    ? classifier.movedFrom(current.commit(), current.path(), current.line())
-                    : classifier.lineInParent(current.commit(), current.path(), current.line());
+                ChangeClassifier.Meta meta;
+                ChangeClassifier.LineInParent b;
+                try {
+                    meta = classifier.change(current.commit()).meta();
+                    b = meta == ChangeClassifier.Meta.NONE
+                        ? classifier.movedFrom(current.commit(), current.path(), current.line())
+                        : classifier.lineInParent(current.commit(), current.path(), current.line());
+                } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
+                    // this line stays with the commit blame named; the others go on
+                    blamer.missing().add(partialClone, current.path() + " in " + current.commit().abbreviate(12).name());
+                    continue;
+                }
                 if (b != null) {
                     before.put(i, b);
                     why.put(i, meta == ChangeClassifier.Meta.NONE ? "code moved by" : meta.label);
@@ -437,13 +480,8 @@ public final class SuspectFinder implements AutoCloseable {
      */
     private void traceTokens(Blamer blamer, List<FixLines.Target> targets, List<Blamer.Origin> origins,
                              Set<ObjectId> cut, Map<ObjectId, Holding> holdings) throws IOException {
-        Map<ObjectId, TokenTrace.Evidence> found;
-        try {
-            found = TokenTrace.find(classifier, blamer, (t, o) -> lookPastMetaChanges(blamer, t, o), targets, origins,
-                cut);
-        } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
-            return;
-        }
+        Map<ObjectId, TokenTrace.Evidence> found = TokenTrace.find(classifier, blamer,
+            (t, o) -> lookPastMetaChanges(blamer, t, o), targets, origins, cut);
         for (var e : found.entrySet()) {
             Holding h = e.getValue().tracedLines > 0 ? holdings.computeIfAbsent(e.getKey(), k -> new Holding())
                 : holdings.get(e.getKey());
@@ -464,12 +502,14 @@ public final class SuspectFinder implements AutoCloseable {
             return CosmeticLookThrough.find(classifier, blamer, walk, (t, o) -> lookPastMetaChanges(blamer, t, o),
                 targets, origins, cut);
         } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
+            blamer.missing().add(partialClone, "looking for re-wrapped lines");
             return Map.of();
         }
     }
 
     private List<Suspect> score(RevCommit fix, Map<ObjectId, Holding> holdings, double total, SuspectQuery query,
-                                List<Pointer> pointers, Set<String> fixIdentifiers) throws IOException {
+                                List<Pointer> pointers, Set<String> fixIdentifiers, MissingObjects missing)
+        throws IOException {
         List<RevCommit> candidates = new ArrayList<>();
         int excludedBySymptom = 0;
         for (ObjectId id : holdings.keySet()) {
@@ -478,7 +518,9 @@ public final class SuspectFinder implements AutoCloseable {
                 excludedBySymptom++;
                 continue;
             }
-            candidates.add(c);
+            if (readable(c, missing)) {
+                candidates.add(c);
+            }
         }
         Set<String> trusted = new LinkedHashSet<>();
         for (Pointer p : pointers) {
@@ -749,14 +791,15 @@ public final class SuspectFinder implements AutoCloseable {
     }
 
     private SuspectReport withPointersOnly(RevCommit fix, String subject, int blamedLines, List<Pointer> pointers,
-                                           SuspectQuery query, String why, List<String> notes) throws IOException {
+                                           SuspectQuery query, String why, List<String> notes,
+                                           List<String> warnings) throws IOException {
         List<Suspect> suspects = new ArrayList<>();
         addPointedButNotBlamed(suspects, pointers, query);
         if (suspects.isEmpty()) {
-            return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why, notes);
+            return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why, notes, warnings);
         }
         return new SuspectReport(fix.name(), subject, blamedLines,
-            suspects.subList(0, Math.min(query.top(), suspects.size())), pointers, null, notes);
+            suspects.subList(0, Math.min(query.top(), suspects.size())), pointers, null, notes, warnings);
     }
 
     /**

@@ -17,15 +17,18 @@ import java.util.Objects;
  * @param pointers     explicit pointers found in the fix's message (empty with trailers off)
  * @param abstention   why rca gives no answer, or {@code null} when it answers
  * @param notes        what the reader should know about how the answer was reached (a merge given as the fix)
+ * @param warnings     what could not be read (objects a partial clone lacks), so that the answer, or the
+ *                     abstention, rests on less than the fix's whole history; not in {@link #toJson()}
  */
 public record SuspectReport(String fix, String fixSubject, int blamedLines, List<Suspect> suspects,
-                            List<Pointer> pointers, String abstention, List<String> notes) {
+                            List<Pointer> pointers, String abstention, List<String> notes, List<String> warnings) {
     public SuspectReport {
         Objects.requireNonNull(fix, "fix");
         Objects.requireNonNull(fixSubject, "fixSubject");
         suspects = List.copyOf(suspects);
         pointers = List.copyOf(pointers);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
         if ((abstention == null) == suspects.isEmpty()) {
             throw new IllegalArgumentException("a report either answers with suspects or abstains with a reason");
         }

@@ -44,8 +44,9 @@ final class TokenTrace {
 
     /**
      * The evidence, per commit, for the fix's {@code targets} whose lines blame attributed to {@code origins} (after
-     * looking past meta-changes); lines at the shallow clone's {@code cut} are left alone, and a partial clone's
-     * missing object ends a line's trace where it is.
+     * looking past meta-changes); lines at the shallow clone's {@code cut} are left alone, and an object the
+     * repository lacks (a partial clone) ends the trace of the lines that need it where they are, reported to the
+     * blamer's {@link Blamer#missing()}.
      */
     static Map<ObjectId, Evidence> find(ChangeClassifier classifier, Blamer blamer,
                                         CosmeticLookThrough.LookPast lookPast, List<FixLines.Target> targets,
@@ -62,7 +63,8 @@ final class TokenTrace {
             }
         }
         for (int step = 0; step < MAX_STEPS && !active.isEmpty(); step++) {
-            Map<Integer, ChangeClassifier.Carried> before = carried(classifier, changed, current, active);
+            Map<Integer, ChangeClassifier.Carried> before = carried(classifier, blamer.missing(), changed, current,
+                active);
             Blamer.Origin[] found = blamer.blameEach(before.values().stream().map(ChangeClassifier.Carried::line)
                 .toList());
             List<Integer> moved = new ArrayList<>();
@@ -117,7 +119,7 @@ final class TokenTrace {
     }
 
     /** Per active line, the older line its blamed commit's hunk already had its changed tokens in. */
-    private static Map<Integer, ChangeClassifier.Carried> carried(ChangeClassifier classifier,
+    private static Map<Integer, ChangeClassifier.Carried> carried(ChangeClassifier classifier, MissingObjects missing,
                                                                  List<ChangedTokens> changed,
                                                                  List<Blamer.Origin> current,
                                                                  List<Integer> active) throws IOException {
@@ -130,6 +132,8 @@ final class TokenTrace {
                     same.stream().mapToInt(i -> current.get(i).line()).toArray(),
                     same.stream().map(changed::get).toList());
             } catch (MissingObjectException partialClone) {
+                // these lines' traces end where they are; the others go on
+                missing.add(partialClone, o.path() + " in " + o.commit().abbreviate(12).name());
                 continue;
             }
             for (int k = 0; k < found.length; k++) {

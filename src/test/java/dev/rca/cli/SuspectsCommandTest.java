@@ -301,6 +301,130 @@ class SuspectsCommandTest {
             + "'git fetch --deepen=<n>' or 'git fetch --unshallow'\n", r.err());
     }
 
+    /**
+     * Two files whose moving line "hash: size entries by the pointer" changed without writing what the fix changes:
+     * each file's offender wrote it (the token trace's finding). Returns the repository and its commits, oldest
+     * first.
+     */
+    private List<RevCommit> twoTracedFiles(TestRepo traced) {
+        String put = "\nint put_flag(int y)\n{\n\treturn y;\n}\n";
+        String del = "void %s(struct slot *entry, struct slot *end)\n{\n\t%s\n}\n";
+        String moved = "memmove(entry, entry + 1, (end - entry) * sizeof(struct slot));";
+        String sized = "memmove(entry, entry + 1, (end - entry) * sizeof(*entry));";
+        String fixed = "memmove(entry, entry + 1, (end - entry - 1) * sizeof(*entry));";
+        return List.of(
+            traced.commit("hash: add").add("a.c", del.formatted("del_slot", "noop();") + put)
+                .add("b.c", del.formatted("drop_slot", "noop();") + put).create(),
+            traced.commit("hash: delete by moving the slots down").add("a.c", del.formatted("del_slot", moved) + put)
+                .create(),
+            traced.commit("hash: drop by moving the slots down").add("b.c", del.formatted("drop_slot", moved) + put)
+                .create(),
+            traced.commit("hash: size entries by the pointer; negate put_flag")
+                .add("a.c", del.formatted("del_slot", sized) + put.replace("y;", "-y;"))
+                .add("b.c", del.formatted("drop_slot", sized) + put.replace("y;", "-y;")).create(),
+            traced.commit("hash: do not move past the last slot")
+                .add("a.c", del.formatted("del_slot", fixed) + put.replace("y;", "-y;"))
+                .add("b.c", del.formatted("drop_slot", fixed) + put.replace("y;", "-y;")).create());
+    }
+
+    @Test
+    void aBlobTheRepositoryLacksEndsOnlyTheTraceThatNeedsItAndIsNamedOnce() throws Exception {
+        // Before: the token trace's one missing blob dropped the evidence of both files, silently. The lacking
+        // repository is asked first: the process keeps what it classified, and the complete one has the same ids.
+        TestRepo lacking = TestRepo.init(tmp.resolve("lacking")).tick(86_400);
+        List<RevCommit> c = twoTracedFiles(lacking);
+        // b.c as first added: only tracing b.c's line past "drop by moving" needs it
+        org.eclipse.jgit.lib.ObjectId lost = lacking.repository().resolve(c.get(0).name() + ":b.c");
+        Files.delete(lacking.repository().getDirectory().toPath().resolve("objects")
+            .resolve(lost.name().substring(0, 2)).resolve(lost.name().substring(2)));
+        CliResult r = Cli.run(lacking.directory(), "suspects", "HEAD", "--no-trailers");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        String sized = "hash: size entries by the pointer; negate put_flag";
+        String owns = "owns 2 deleted or modified lines (100% of the blamed weight); touched the same function: void "
+            + "del_slot(struct slot *entry, struct slot *end) (and 1 more); its added lines share identifiers with the "
+            + "fix: end, entry, memmove; it shares words with the fix's message: hash; the newest commit to change the "
+            + "fix's files before it; most recent of 1 blamed candidate; 2 files changed; 24 hours before the fix; ";
+        // a commit that wrote one file's moving line
+        String mover = "owns none of the blamed lines; its added lines share identifiers with the fix: end, entry, "
+            + "memmove; it shares words with the fix's message: hash, slot; the %s newest commit to change the fix's "
+            + "files before it; 1 file changed; %d days before the fix; ";
+        String wrote = "wrote the tokens the fix changes in 1 of the deleted or modified lines; "
+            + c.get(3).name().substring(0, 12) + " changed it later without bringing them";
+        // a.c's trace is whole; b.c's line stays with the commit blame named
+        assertEquals(HEADER + row(1, "0.740", c.get(3), "2026-01-05", sized, owns + "did not bring the tokens the fix "
+            + "changes in 1 of the deleted or modified lines it changed; blame at its parent names "
+            + c.get(1).name().substring(0, 12) + " for it")
+            + row(2, "0.512", c.get(1), "2026-01-03", "hash: delete by moving the slots down", mover.formatted("3rd", 3)
+            + wrote)
+            // what it added is in the blob that is gone: no identifiers, no trace
+            + row(3, "0.018", c.get(2), "2026-01-04", "hash: drop by moving the slots down", "owns none of the blamed "
+            + "lines; it shares words with the fix's message: hash; the 2nd newest commit to change the fix's files "
+            + "before it; 1 file changed; 2 days before the fix"), r.out());
+        assertEquals("rca: warning: the repository lacks object " + lost.name().substring(0, 12) + " (b.c blamed from "
+            + c.get(2).name().substring(0, 12) + "): what needs it is left out of the answer (a partial clone? git "
+            + "fetches missing objects for its own commands only)\n", r.err());
+        TestRepo complete = TestRepo.init(tmp.resolve("complete")).tick(86_400);
+        twoTracedFiles(complete);
+        CliResult full = Cli.run(complete.directory(), "suspects", "HEAD", "--no-trailers");
+        assertEquals(ExitCode.OK, full.exitCode(), full.toString());
+        assertEquals(HEADER + row(1, "0.560", c.get(3), "2026-01-05", sized, owns + "did not bring the tokens the fix "
+            + "changes in 2 of the deleted or modified lines it changed; blame at its parent names "
+            + c.get(1).name().substring(0, 12) + " (and 1 more) for them")
+            + row(2, "0.555", c.get(2), "2026-01-04", "hash: drop by moving the slots down", mover.formatted("2nd", 2)
+            + wrote)
+            + row(3, "0.512", c.get(1), "2026-01-03", "hash: delete by moving the slots down", mover.formatted("3rd", 3)
+            + wrote), full.out());
+        assertEquals("", full.err());
+    }
+
+    @Test
+    void whenBlameCanAttributeNoLineForWantOfAnObjectTheCommandFailsNamingIt() throws Exception {
+        TestRepo lacking = TestRepo.init(tmp.resolve("lacking")).tick(86_400);
+        lacking.commit("cap: add").add("cap.c", "int cap(int v)\n{\n\treturn v > 7 ? 7 : v;\n}\n").create();
+        RevCommit bugged = lacking.commit("cap: raise").add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 7 : v;\n}\n")
+            .create();
+        lacking.commit("cap: cap at nine").add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 9 : v;\n}\n").create();
+        // the first version: blame needs it to tell which commit wrote each line of the second
+        org.eclipse.jgit.lib.ObjectId lost = lacking.repository().resolve("HEAD~2:cap.c");
+        Files.delete(lacking.repository().getDirectory().toPath().resolve("objects")
+            .resolve(lost.name().substring(0, 2)).resolve(lost.name().substring(2)));
+        CliResult r = Cli.run(lacking.directory(), "suspects", "HEAD");
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("rca: error: blame could attribute none of the fix's lines: the repository lacks object "
+            + lost.name().substring(0, 12) + " (cap.c blamed from " + bugged.name().substring(0, 12) + ")\n"
+            + "hint: in a partial clone git fetches missing objects for its own commands only: 'git blame <fix>^ -- "
+            + "<file>' on the fix's files fetches what blame needs; or clone without --filter\n", r.err());
+    }
+
+    @Test
+    void aPartialCloneSaysWhatItLacksAndAnswersOnceGitFetchedIt() {
+        fix("net: drop the stray offset");
+        org.eclipse.jgit.lib.StoredConfig config = repo.repository().getConfig();
+        config.setBoolean("uploadpack", null, "allowFilter", true);
+        try {
+            config.save();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path dir = tmp.resolve("partial");
+        NativeGit.run(tmp, "clone", "-q", "--filter=blob:none", "file://" + repo.directory().toAbsolutePath(),
+            dir.toString());
+        CliResult r = Cli.run(dir, "suspects", "HEAD");
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        // the fix's parent's net.c: what the fix is diffed against
+        String parentsFile = NativeGit.run(repo.directory(), "rev-parse", "HEAD^:net.c").substring(0, 12);
+        assertEquals("rca: error: cannot read the fix's history: the repository lacks object " + parentsFile + "\n"
+            + "hint: in a partial clone git fetches missing objects for its own commands only: 'git blame <fix>^ -- "
+            + "<file>' on the fix's files fetches what blame needs; or clone without --filter\n", r.err());
+        NativeGit.run(dir, "blame", "HEAD^", "--", "net.c");
+        CliResult fetched = Cli.run(dir, "suspects", "HEAD");
+        assertEquals(ExitCode.OK, fetched.exitCode(), fetched.toString());
+        assertEquals(Cli.run(repo.directory(), "suspects", "HEAD").out(), fetched.out());
+        assertEquals("", fetched.err());
+    }
+
     @Test
     void aJavaFixThatUnignoresItsTestBlamesTheCodeNotTheTestsImportOrAnnotation() {
         TestRepo java = TestRepo.init(tmp.resolve("java")).tick(86_400);

@@ -179,6 +179,9 @@ public final class SuspectsEvaluation {
                     baseline = finder.rszz(c.fix());
                     t1 = System.nanoTime();
                     report = finder.find(c.fix(), query, Progress.NONE);
+                    if (!report.warnings().isEmpty()) {
+                        throw RcaException.badInput(report.warnings().get(0));
+                    }
                 } catch (RcaException unreadable) {
                     // A partial mirror may lack objects some fixes need: such a case is left out of both tallies.
                     unreadableCases++;
