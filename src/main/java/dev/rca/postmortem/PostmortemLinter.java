@@ -52,6 +52,13 @@ public final class PostmortemLinter {
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern HAS_HEX_LETTER = Pattern.compile("[a-f]");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+e\\d+");
+    /** The label of a listing of offending commits: group 1 is the plural's "s". */
+    private static final Pattern LISTING = Pattern.compile(PostmortemRenderer.OFFENDING + "(s)?:\\s*");
+    /** One SHA of a listing, bare or as a code span, with what separates it from the next. */
+    private static final Pattern LISTED_SHA =
+        Pattern.compile("`?([0-9a-fA-F]{7,40})`?(?:\\s*,\\s*|\\s+and\\s+|\\s*[;:.\\u2014-]\\s*|\\s+|$)");
+    /** Where a subject written after its commit ends: its line, or its sentence. */
+    private static final Pattern SUBJECT_END = Pattern.compile("\\n|\\.\\s+");
 
 
     private final RcaConfig.Lint settings;
@@ -284,7 +291,7 @@ public final class PostmortemLinter {
      * its first block: the method asks for the mechanism with the functions, files and fields it runs through, and
      * its commits. The offending commits listed under it ({@code Offending commit: <sha> <subject>}, as
      * {@code rca postmortem} writes {@code root_cause.offending}) do not count: they say which change, not how it
-     * broke.
+     * broke; what the listing's paragraph goes on to say does ({@link #afterTheListing}).
      */
     private static void checkRootCause(Document doc, Section rootCause) {
         StringBuilder prose = new StringBuilder();
@@ -296,6 +303,14 @@ public final class PostmortemLinter {
             }
             if (isOffendingCommits(block)) {
                 listing = listing == null ? block : listing;
+                String said = afterTheListing(block);
+                if (LedgerProse.namesCode(said)) {
+                    return;
+                }
+                if (!said.isBlank()) {
+                    first = first == null ? block : first;
+                    prose.append(said).append('\n');
+                }
                 continue;
             }
             if (block instanceof FencedCodeBlock || block instanceof IndentedCodeBlock || containsCode(block)) {
@@ -322,8 +337,69 @@ public final class PostmortemLinter {
         if (block instanceof BulletList && block.getPrevious() != null) {
             return (PostmortemRenderer.OFFENDING + "s:").equals(plainText(block.getPrevious()).strip());
         }
-        String text = block instanceof Paragraph ? plainText(block).strip() : "";
-        return text.startsWith(PostmortemRenderer.OFFENDING + ": ") || text.equals(PostmortemRenderer.OFFENDING + "s:");
+        return block instanceof Paragraph && LISTING.matcher(plainText(block)).lookingAt();
+    }
+
+    /**
+     * What a listing of offending commits says besides naming them, code spans kept in backticks: in a paragraph,
+     * what follows the label, the commits and, after a single commit, its subject (as {@code rca postmortem} writes
+     * it: to the end of the line, or of the sentence); in the list, what each item says after its commit and
+     * subject, and its further paragraphs.
+     */
+    private static String afterTheListing(Node block) {
+        if (block instanceof Paragraph) {
+            String text = markedText(block).strip();
+            Matcher label = LISTING.matcher(text);
+            label.lookingAt();
+            return afterCommits(text.substring(label.end()), label.group(1) == null);
+        }
+        StringBuilder said = new StringBuilder();
+        for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
+            for (Node inner = item.getFirstChild(); inner != null; inner = inner.getNext()) {
+                String text = markedText(inner).strip();
+                said.append(inner == item.getFirstChild() ? afterCommits(text, true) : text).append('\n');
+            }
+        }
+        return said.toString();
+    }
+
+    /**
+     * {@code text} past the SHAs it starts with (bare or as code spans, separated by commas or "and") and, after
+     * a single commit {@code withSubject}, past its subject: to the end of the first line or of its first sentence.
+     */
+    private static String afterCommits(String text, boolean withSubject) {
+        Matcher sha = LISTED_SHA.matcher(text);
+        int at = 0;
+        int count = 0;
+        while (sha.region(at, text.length()).lookingAt()
+            && looksLikeSha(sha.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            at = sha.end();
+            count++;
+        }
+        String rest = text.substring(at);
+        if (!withSubject || count != 1 || text.substring(0, at).indexOf('\n') >= 0) {
+            // several commits are listed without subjects; a commit alone on its line has none there
+            return rest;
+        }
+        Matcher end = SUBJECT_END.matcher(rest);
+        return end.find() ? rest.substring(end.end()) : "";
+    }
+
+    /** The paragraph's inline text as written, code spans in backticks and line breaks kept. */
+    private static String markedText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text t) {
+                sb.append(t.getLiteral());
+            } else if (child instanceof Code c) {
+                sb.append('`').append(c.getLiteral()).append('`');
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                sb.append('\n');
+            } else {
+                sb.append(markedText(child));
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean containsCode(Node node) {

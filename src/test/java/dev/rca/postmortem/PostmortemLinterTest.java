@@ -193,6 +193,32 @@ class PostmortemLinterTest {
     }
 
     @Test
+    void whatAParagraphSaysAfterTheOffendingCommitItListsIsItsText() {
+        String listed = "Offending commit: " + OFFENDING + " cache: evict under the order lock";
+        String mechanism = "`CartCache.evict()` takes `CartCache.lock`, then `OrderLock.acquire()`.";
+        String vague = "A locking issue made checkout hang under load.";
+        // the mechanism in the listing's own paragraph, on its next line or after its sentence, is the Root cause
+        for (String said : List.of(listed + "\n" + mechanism, listed + ". " + mechanism,
+            listed + "\nThe lock in evict() is released early.")) {
+            assertEquals(List.of(), lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""), 18, said)), said);
+        }
+        // vague words after the listing stay vague: its commits (and a subject naming code) say which change, not how
+        for (String said : List.of(listed + "\n" + vague, listed + ". " + vague,
+            "Offending commit: " + OFFENDING + " cache: move `evict()` under the order lock\n" + vague,
+            "Offending commits: " + OFFENDING + ", `" + FIX + "`; " + vague,
+            "Offending commits: " + OFFENDING + " and " + FIX + "\n" + vague)) {
+            assertEquals(List.of("18:1: vague-root-cause"),
+                lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""), 18, said)), said);
+        }
+        // so in an item of the list of offending commits
+        String list = "Offending commits:\n\n- " + OFFENDING + " cache: evict under the order lock\n  ";
+        assertEquals(List.of(), lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""), 18, list + mechanism)));
+        // reported where the vague words are: the list
+        assertEquals(List.of("20:1: vague-root-cause"),
+            lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""), 18, list + vague)));
+    }
+
+    @Test
     void validationMustStateCoverage() {
         String text = replaceLine(clean(FIX, OFFENDING), 47, "The fix works.");
         assertEquals(List.of("41:1: validation-coverage"), lint(text));
