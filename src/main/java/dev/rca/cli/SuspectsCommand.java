@@ -4,6 +4,7 @@ import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.graph.LedgerViews;
+import dev.rca.ledger.Evidence;
 import dev.rca.json.Json;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
@@ -80,7 +81,7 @@ public final class SuspectsCommand extends LedgerCommand {
     }
 
     private void record(LedgerFile ledger, SuspectReport report) {
-        Map<String, Object> item = Ledgers.stamped(report.toEvidence(invocationFromTop(List.of(fix))), clock());
+        Map<String, Object> item = Ledgers.stamped(report.toEvidence(Evidence.SUSPECTS, invocationFromTop(List.of(fix))), clock());
         String id = ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
         err().println("recorded as " + id + " in " + ledger.displayName());
     }

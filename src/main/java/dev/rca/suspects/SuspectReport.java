@@ -77,18 +77,19 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
     }
 
     /**
-     * The ranking as a ledger evidence item ({@code kind: suspects}), so the ledger keeps the scores and reasons
-     * the decision was made on, not only the commit ids.
+     * The ranking as a ledger evidence item, so the ledger keeps the scores and reasons the decision was made on,
+     * not only the commit ids.
      *
+     * @param kind    the ledger's kind for such an item (the ledger names it; this package does not depend on it)
      * @param command the command line that produced it, for a reader to run again
      * @throws IllegalStateException when the report abstained (there is nothing to record)
      */
-    public Map<String, Object> toEvidence(String command) {
+    public Map<String, Object> toEvidence(String kind, String command) {
         if (abstained()) {
             throw new IllegalStateException("an abstaining report has no evidence to record");
         }
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("kind", "suspects");
+        item.put("kind", Objects.requireNonNull(kind, "kind"));
         item.put("command", command);
         item.put("commits", suspects.stream().map(Suspect::sha).toList());
         Suspect first = suspects.get(0);
