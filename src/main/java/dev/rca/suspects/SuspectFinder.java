@@ -47,7 +47,8 @@ public final class SuspectFinder implements AutoCloseable {
     private static final int MAX_SKIPS = 6;
     /** What to do about objects the repository lacks. */
     static final String PARTIAL_CLONE_HINT = "in a partial clone git fetches missing objects for its own commands"
-        + " only: 'git blame <fix>^ -- <file>' on the fix's files fetches what blame needs; or clone without --filter";
+        + " only: 'git show <fix>' and 'git blame <fix>^ -- <file>' for each of the fix's files fetch what rca needs;"
+        + " or clone without --filter";
 
     private final GitWorkspace workspace;
     private final Repository repository;

@@ -393,8 +393,8 @@ class SuspectsCommandTest {
         assertEquals("", r.out());
         assertEquals("rca: error: blame could attribute none of the fix's lines: the repository lacks object "
             + lost.name().substring(0, 12) + " (cap.c blamed from " + bugged.name().substring(0, 12) + ")\n"
-            + "hint: in a partial clone git fetches missing objects for its own commands only: 'git blame <fix>^ -- "
-            + "<file>' on the fix's files fetches what blame needs; or clone without --filter\n", r.err());
+            + "hint: in a partial clone git fetches missing objects for its own commands only: 'git show <fix>' and "
+            + "'git blame <fix>^ -- <file>' for each of the fix's files fetch what rca needs; or clone without --filter\n", r.err());
     }
 
     @Test
@@ -416,8 +416,9 @@ class SuspectsCommandTest {
         // the fix's parent's net.c: what the fix is diffed against
         String parentsFile = NativeGit.run(repo.directory(), "rev-parse", "HEAD^:net.c").substring(0, 12);
         assertEquals("rca: error: cannot read the fix's history: the repository lacks object " + parentsFile + "\n"
-            + "hint: in a partial clone git fetches missing objects for its own commands only: 'git blame <fix>^ -- "
-            + "<file>' on the fix's files fetches what blame needs; or clone without --filter\n", r.err());
+            + "hint: in a partial clone git fetches missing objects for its own commands only: 'git show <fix>' and "
+            + "'git blame <fix>^ -- <file>' for each of the fix's files fetch what rca needs; or clone without --filter\n", r.err());
+        NativeGit.run(dir, "show", "HEAD");
         NativeGit.run(dir, "blame", "HEAD^", "--", "net.c");
         CliResult fetched = Cli.run(dir, "suspects", "HEAD");
         assertEquals(ExitCode.OK, fetched.exitCode(), fetched.toString());
