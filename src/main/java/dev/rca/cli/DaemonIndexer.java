@@ -25,6 +25,8 @@ import java.util.function.BooleanSupplier;
  */
 final class DaemonIndexer {
     private static final long RECHECK_MILLIS = 10_000;
+    /** After a table could not be written: each try walks the whole history again. */
+    private static final long RETRY_AFTER_FAILURE_MILLIS = 600_000;
 
     private final BooleanSupplier commandRunning;
     private final Path notUnder;
@@ -83,6 +85,11 @@ final class DaemonIndexer {
         }
     }
 
+    /** Trying again after every command would walk the repository's whole history each time. */
+    private void backOff(Path place) {
+        lastLook.put(place, System.currentTimeMillis() + RETRY_AFTER_FAILURE_MILLIS - RECHECK_MILLIS);
+    }
+
     /** Returns once {@code commandRunning} is false (or the thread is interrupted). */
     static void waitWhile(BooleanSupplier commandRunning) {
         while (commandRunning.getAsBoolean()) {
@@ -111,7 +118,9 @@ final class DaemonIndexer {
         try (GitWorkspace workspace = GitWorkspace.open(place)) {
             if (CommitCache.tablesLag(workspace)) {
                 working = true;
-                CommitCache.index(workspace, pausing);
+                if (CommitCache.index(workspace, pausing) == null) {
+                    backOff(place); // a table too large for its format, or a cache rca may not write
+                }
             }
             waitWhile(commandRunning);
             readPackIndexes(place, workspace);
@@ -122,6 +131,7 @@ final class DaemonIndexer {
         } catch (IOException | RuntimeException notNow) {
             // an RcaException too: the table is only a shortcut, and a repository that cannot be indexed now
             // is walked as before
+            backOff(place);
         } finally {
             working = false;
         }

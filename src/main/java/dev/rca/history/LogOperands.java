@@ -11,12 +11,15 @@ import java.util.List;
  * begins the paths when it and each one after it are in the working tree ({@code rca log -3 .} in a subdirectory)
  * or look like a pathspec (magic, wildcards: {@link Pathspecs#resolve} says why rca takes none). An operand that is
  * neither stays an unknown revision, and a path that no longer exists goes after {@code --}, as in git; a
- * repository without a work tree has no paths without {@code --}, as git has none there.
+ * repository without a work tree has no paths without {@code --}, as git has none there. As in git, a revision that
+ * is also a file in the working tree is refused as ambiguous, and a lone {@code ..} is the parent directory.
  *
  * @param revisions the revisions as typed, in order
  * @param paths the paths as typed, in order
  */
 public record LogOperands(List<String> revisions, List<String> paths) {
+    private static final String PARENT = "..";
+
     public LogOperands {
         revisions = List.copyOf(revisions);
         paths = List.copyOf(paths);
@@ -38,6 +41,11 @@ public record LogOperands(List<String> revisions, List<String> paths) {
         for (int i = 0; i < operands.size(); i++) {
             String operand = operands.get(i);
             if (isRevision(workspace, operand)) {
+                if (!workspace.isBare() && Pathspecs.inWorkTree(workspace.startDirectory(), operand)) {
+                    throw RcaException.badInput("ambiguous argument '" + operand + "': both revision and filename")
+                        .withHint("use '--' to separate paths from revisions, as in git: rca log [<revision>...] -- "
+                            + "[<path>...]");
+                }
                 continue;
             }
             if (operand.startsWith("^") || workspace.isBare() || !isPath(workspace, operand)) {
@@ -59,6 +67,11 @@ public record LogOperands(List<String> revisions, List<String> paths) {
 
     /** Whether every end of {@code operand} ({@link RevisionRange#ends}, or itself) names a commit, tree or blob. */
     private static boolean isRevision(GitWorkspace workspace, String operand) {
+        if (PARENT.equals(operand) || Pathspecs.isUndecoded(operand)) {
+            // git reads a lone '..' as the parent directory, never as HEAD..HEAD; and a name the locale could not
+            // decode names no ref rca could read (JGit would look for a file of that garbled name)
+            return false;
+        }
         List<String> ends = RevisionRange.ends(operand);
         for (String end : ends.isEmpty() ? List.of(operand) : ends) {
             if (!HistoryArguments.namesCommit(workspace, end) && workspace.nonCommitType(end) == null) {
@@ -70,7 +83,9 @@ public record LogOperands(List<String> revisions, List<String> paths) {
 
     /** git's test for an operand without {@code --}: a pathspec's look, or a file in the working tree. */
     private static boolean isPath(GitWorkspace workspace, String operand) {
-        return operand.startsWith(":(") || operand.indexOf('*') >= 0 || operand.indexOf('?') >= 0
-            || operand.indexOf('[') >= 0 || Pathspecs.inWorkTree(workspace.startDirectory(), operand);
+        // an undecoded name is taken as the path it must be, so that the walk's note says why nothing matches it
+        return PARENT.equals(operand) || Pathspecs.isUndecoded(operand) || operand.startsWith(":(")
+            || operand.indexOf('*') >= 0 || operand.indexOf('?') >= 0 || operand.indexOf('[') >= 0
+            || Pathspecs.inWorkTree(workspace.startDirectory(), operand);
     }
 }

@@ -293,7 +293,12 @@ public final class Pathspecs {
      * path can only match a name that holds U+FFFD itself.
      */
     public static List<String> undecoded(List<String> typed) {
-        return typed.stream().filter(p -> p.indexOf('\uFFFD') >= 0).toList();
+        return typed.stream().filter(Pathspecs::isUndecoded).toList();
+    }
+
+    /** Whether the JVM could not decode some of {@code typed}'s bytes from the command line (see {@link #undecoded}). */
+    static boolean isUndecoded(String typed) {
+        return typed.indexOf('\uFFFD') >= 0;
     }
 
     /**

@@ -294,6 +294,44 @@ class LogDifferentialTest {
     }
 
     @Test
+    void aLoneDotDotIsTheParentDirectoryAndARevisionThatIsAlsoAFileIsAmbiguousAsInGit() {
+        Path dir = tmp.resolve("dotdot");
+        try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir).tick(60)) {
+            for (int i = 1; i <= 3; i++) {
+                repo.commit("top " + i).add("top.txt", i + "\n").create();
+                repo.commit("src " + i).add("src/a.c", i + "\n").create();
+                repo.commit("docs " + i).add("docs/b.md", i + "\n").create();
+            }
+        }
+        NativeGit.run(dir, "reset", "-q", "--hard");
+        NativeGit.run(dir, "branch", "docs", "HEAD~2");
+        Path src = dir.resolve("src");
+        for (List<String> operands : List.of(List.of(".."), List.of("-2", ".."), List.of("HEAD~6..HEAD~1", ".."),
+            List.of("docs", "../top.txt"))) {
+            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+            git.addAll(operands);
+            List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
+            rca.addAll(operands);
+            List<String> expected = NativeGit.lines(src, git.toArray(String[]::new));
+            assertTrue(!expected.isEmpty(), "git " + git);
+            assertEquals(new CliResult(0, String.join("\n", expected) + "\n", ""),
+                Cli.run(src, rca.toArray(String[]::new)), "rca " + rca);
+        }
+        assertEquals(128, NativeGit.exec(dir, null, "log", "..").exitCode());
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: path '..' is outside the repository " + dir + "\n"),
+            Cli.run(dir, "log", ".."));
+        assertEquals(128, NativeGit.exec(dir, null, "log", "docs").exitCode());
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: ambiguous argument 'docs': both revision and"
+            + " filename\nhint: use '--' to separate paths from revisions, as in git: rca log [<revision>...] --"
+            + " [<path>...]\n"), Cli.run(dir, "log", "docs"));
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H", "docs", "--"),
+            Cli.run(dir, "log", "--format=sha", "docs", "--").outLines());
+        // a name the locale could not decode is read as the path it must be, as after '--'
+        assertEquals(Cli.run(dir, "log", "--format=sha", "HEAD", "--", "\uFFFD.txt"),
+            Cli.run(dir, "log", "--format=sha", "HEAD", "\uFFFD.txt"));
+    }
+
+    @Test
     void historyWithRevisionMatchesGit() {
         HistoryRepoGenerator g = repo(SEEDS[0]);
         Path dir = dir(SEEDS[0]);
