@@ -257,15 +257,7 @@ class LogDifferentialTest {
      */
     @Test
     void pathsWithoutDoubleDashAreReadAsGitReadsThem() {
-        Path dir = tmp.resolve("undashed");
-        try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir).tick(60)) {
-            for (int i = 1; i <= 4; i++) {
-                repo.commit("top " + i).add("top.txt", i + "\n").create();
-                repo.commit("src " + i).add("src/a.c", i + "\n").create();
-                repo.commit("docs " + i).add("docs/b.md", i + "\n").create();
-            }
-        }
-        NativeGit.run(dir, "reset", "-q", "--hard"); // the work tree git and rca look for paths in
+        Path dir = threeDirectories("undashed", 4);
         Path src = dir.resolve("src");
         for (List<String> operands : List.of(List.of("-3", "."), List.of("."), List.of("a.c"),
             List.of("HEAD~2", "a.c", "../docs"), List.of("HEAD", "^HEAD~4", "."), List.of("HEAD~6..HEAD~1", "../top.txt"),
@@ -295,15 +287,7 @@ class LogDifferentialTest {
 
     @Test
     void aLoneDotDotIsTheParentDirectoryAndARevisionThatIsAlsoAFileIsAmbiguousAsInGit() {
-        Path dir = tmp.resolve("dotdot");
-        try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir).tick(60)) {
-            for (int i = 1; i <= 3; i++) {
-                repo.commit("top " + i).add("top.txt", i + "\n").create();
-                repo.commit("src " + i).add("src/a.c", i + "\n").create();
-                repo.commit("docs " + i).add("docs/b.md", i + "\n").create();
-            }
-        }
-        NativeGit.run(dir, "reset", "-q", "--hard");
+        Path dir = threeDirectories("dotdot", 3);
         NativeGit.run(dir, "branch", "docs", "HEAD~2");
         Path src = dir.resolve("src");
         for (List<String> operands : List.of(List.of(".."), List.of("-2", ".."), List.of("HEAD~6..HEAD~1", ".."),
@@ -329,6 +313,20 @@ class LogDifferentialTest {
         // a name the locale could not decode is read as the path it must be, as after '--'
         assertEquals(Cli.run(dir, "log", "--format=sha", "HEAD", "--", "\uFFFD.txt"),
             Cli.run(dir, "log", "--format=sha", "HEAD", "\uFFFD.txt"));
+    }
+
+    /** A history that changes a top-level file, src/ and docs/ in turn, checked out (the work tree git and rca look in). */
+    private Path threeDirectories(String name, int rounds) {
+        Path dir = tmp.resolve(name);
+        try (dev.rca.testing.TestRepo repo = dev.rca.testing.TestRepo.init(dir).tick(60)) {
+            for (int i = 1; i <= rounds; i++) {
+                repo.commit("top " + i).add("top.txt", i + "\n").create();
+                repo.commit("src " + i).add("src/a.c", i + "\n").create();
+                repo.commit("docs " + i).add("docs/b.md", i + "\n").create();
+            }
+        }
+        NativeGit.run(dir, "reset", "-q", "--hard");
+        return dir;
     }
 
     @Test
