@@ -262,14 +262,7 @@ class LogDifferentialTest {
         for (List<String> operands : List.of(List.of("-3", "."), List.of("."), List.of("a.c"),
             List.of("HEAD~2", "a.c", "../docs"), List.of("HEAD", "^HEAD~4", "."), List.of("HEAD~6..HEAD~1", "../top.txt"),
             List.of(dir.resolve("docs").toString()))) {
-            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
-            git.addAll(operands);
-            List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
-            rca.addAll(operands);
-            List<String> expected = NativeGit.lines(src, git.toArray(String[]::new));
-            assertTrue(!expected.isEmpty(), "git " + git);
-            assertEquals(new CliResult(0, String.join("\n", expected) + "\n", ""),
-                Cli.run(src, rca.toArray(String[]::new)), "rca " + rca);
+            listsAsGitLists(src, operands);
         }
         assertEquals(128, NativeGit.exec(src, null, "log", "a.c", "gone.c").exitCode());
         assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: path not in the working tree: 'gone.c'\n"
@@ -292,14 +285,7 @@ class LogDifferentialTest {
         Path src = dir.resolve("src");
         for (List<String> operands : List.of(List.of(".."), List.of("-2", ".."), List.of("HEAD~6..HEAD~1", ".."),
             List.of("docs", "../top.txt"))) {
-            List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
-            git.addAll(operands);
-            List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
-            rca.addAll(operands);
-            List<String> expected = NativeGit.lines(src, git.toArray(String[]::new));
-            assertTrue(!expected.isEmpty(), "git " + git);
-            assertEquals(new CliResult(0, String.join("\n", expected) + "\n", ""),
-                Cli.run(src, rca.toArray(String[]::new)), "rca " + rca);
+            listsAsGitLists(src, operands);
         }
         assertEquals(128, NativeGit.exec(dir, null, "log", "..").exitCode());
         assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: path '..' is outside the repository " + dir + "\n"),
@@ -313,6 +299,18 @@ class LogDifferentialTest {
         // a name the locale could not decode is read as the path it must be, as after '--'
         assertEquals(Cli.run(dir, "log", "--format=sha", "HEAD", "--", "\uFFFD.txt"),
             Cli.run(dir, "log", "--format=sha", "HEAD", "\uFFFD.txt"));
+    }
+
+    /** rca log lists what git log lists in {@code dir} with these operands, and that is not nothing. */
+    private static void listsAsGitLists(Path dir, List<String> operands) {
+        List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+        git.addAll(operands);
+        List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
+        rca.addAll(operands);
+        List<String> expected = NativeGit.lines(dir, git.toArray(String[]::new));
+        assertTrue(!expected.isEmpty(), "git " + git);
+        assertEquals(new CliResult(0, String.join("\n", expected) + "\n", ""),
+            Cli.run(dir, rca.toArray(String[]::new)), "rca " + rca);
     }
 
     /** A history that changes a top-level file, src/ and docs/ in turn, checked out (the work tree git and rca look in). */
