@@ -19,6 +19,8 @@ import java.util.List;
  */
 public record LogOperands(List<String> revisions, List<String> paths) {
     private static final String PARENT = "..";
+    /** git's pathspec magic, long ({@code :(exclude)x}) and short ({@code :!x}, {@code :^x}, {@code :/x}). */
+    private static final java.util.regex.Pattern MAGIC = java.util.regex.Pattern.compile(":[(!^/]");
 
     public LogOperands {
         revisions = List.copyOf(revisions);
@@ -84,7 +86,10 @@ public record LogOperands(List<String> revisions, List<String> paths) {
     /** git's test for an operand without {@code --}: a pathspec's look, or a file in the working tree. */
     private static boolean isPath(GitWorkspace workspace, String operand) {
         // an undecoded name is taken as the path it must be, so that the walk's note says why nothing matches it
-        return PARENT.equals(operand) || Pathspecs.isUndecoded(operand) || operand.startsWith(":(")
+        if (operand.isEmpty()) {
+            return false; // neither, as git has it: an unknown revision
+        }
+        return PARENT.equals(operand) || Pathspecs.isUndecoded(operand) || MAGIC.matcher(operand).lookingAt()
             || operand.indexOf('*') >= 0 || operand.indexOf('?') >= 0 || operand.indexOf('[') >= 0
             || Pathspecs.inWorkTree(workspace.startDirectory(), operand);
     }

@@ -296,6 +296,12 @@ class LogDifferentialTest {
             + " [<path>...]\n"), Cli.run(dir, "log", "docs"));
         assertEquals(NativeGit.lines(dir, "log", "--format=%H", "docs", "--"),
             Cli.run(dir, "log", "--format=sha", "docs", "--").outLines());
+        for (String magic : List.of(":!top.txt", ":^top.txt", ":/top.txt", ":(exclude)top.txt")) {
+            assertEquals(0, NativeGit.exec(dir, null, "log", magic).exitCode(), "git takes " + magic + " as a path");
+            assertEquals(Cli.run(dir, "log", "--", magic), Cli.run(dir, "log", magic), magic);
+        }
+        assertEquals(128, NativeGit.exec(dir, null, "log", "").exitCode());
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: bad revision ''\n"), Cli.run(dir, "log", ""));
         // a name the locale could not decode is read as the path it must be, as after '--'
         assertEquals(Cli.run(dir, "log", "--format=sha", "HEAD", "--", "\uFFFD.txt"),
             Cli.run(dir, "log", "--format=sha", "HEAD", "\uFFFD.txt"));
