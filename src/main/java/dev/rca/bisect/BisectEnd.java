@@ -74,6 +74,12 @@ public final class BisectEnd {
             : "the most probable answer is no culprit, a flake";
         String asked = test == null || test.confidence() == null ? "the confidence"
             : "the " + BisectTest.typed(test.confidence());
+        if (!o.suspects().isEmpty() && test != null && test.confidence() != null
+            && o.confidence() >= test.confidence()) {
+            // together past a low confidence asked (0.5 or less), while no one of them alone reached it
+            return "undecided" + runs + ": " + leader + " (probability " + p + " together), though no one of them"
+                + " alone reached " + asked + " asked";
+        }
         return "undecided" + runs + ": " + leader + " (probability " + p + (o.suspects().isEmpty() ? "" : " together")
             + "), short of " + asked + " asked";
     }

@@ -47,8 +47,9 @@ public final class SuspectFinder implements AutoCloseable {
     private static final int MAX_SKIPS = 6;
     /** What to do about objects the repository lacks. */
     static final String PARTIAL_CLONE_HINT = "in a partial clone git fetches missing objects for its own commands"
-        + " only: 'git show <fix>' and 'git blame <fix>^ -- <file>' for each of the fix's files fetch what rca needs;"
-        + " or clone without --filter";
+        + " only: 'git show <fix>' and 'git blame <fix>^ -- <file>' for each of the fix's files fetch what rca needs"
+        + " (and 'git show <sha>' for a candidate named), or clone without --filter; elsewhere 'git fsck' says what"
+        + " the object store lost";
 
     private final GitWorkspace workspace;
     private final Repository repository;
@@ -310,10 +311,22 @@ public final class SuspectFinder implements AutoCloseable {
             addRecentChanges(holdings, parent, targets.keySet(), query.notAfter(), cut, readerOf(blamer),
                 blamer.missing());
             List<Suspect> ranked = score(fix, holdings, total, query, pointers, fixIdentifiers, blamer.missing());
+            if (!blamer.missing().isEmpty()) {
+                // A ranking read in part names commits the whole history would not: shares counted over the lines
+                // left, a reformatting commit whose files are missing taken for a change. An explicit pointer
+                // still answers; otherwise no answer rather than a confident wrong one.
+                SuspectReport report = withPointersOnly(fix, subject, blamedLines, pointers, query,
+                    "the ranking needs objects the repository lacks: " + blamer.missing().named(), notes,
+                    warnings(blamer));
+                if (report.abstained()) {
+                    throw RcaException.badInput("cannot rank the fix's candidates: the repository lacks "
+                        + blamer.missing().named()).withHint(PARTIAL_CLONE_HINT);
+                }
+                return report;
+            }
             if (ranked.isEmpty()) {
-                return withPointersOnly(fix, subject, blamedLines, pointers, query, blamer.missing().isEmpty()
-                    ? "every candidate was committed after the first symptom"
-                    : "no candidate left: the repository lacks objects needed to read them", notes, warnings(blamer));
+                return withPointersOnly(fix, subject, blamedLines, pointers, query,
+                    "every candidate was committed after the first symptom", notes, warnings(blamer));
             }
             if (ranked.get(0).score() < MIN_SCORE) {
                 // a score just under the bar is cut, not rounded up to it ("scores 0.35, below 0.35")

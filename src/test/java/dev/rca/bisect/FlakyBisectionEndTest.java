@@ -218,6 +218,18 @@ class FlakyBisectionEndTest {
             decided.out());
     }
 
+    @Test
+    void anUndecidedGroupPastALowConfidenceSaysNoOneOfThemReachedIt() throws Exception {
+        // two commits alike, each about half of their sum: together past 0.4, neither alone
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--confidence=0.4", "--max-runs=5", "--",
+            "case $RCA_COMMIT in " + sha(11) + ") exit 125;; esac; test ! -f bug");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals("undecided after 5 runs: the first bad commit is most probably one of " + sha(11).substring(0, 12)
+            + " " + sha(12).substring(0, 12) + ", commits only skipped runs could tell"
+            + " apart (probability 0.7777 together), though no one of them alone reached the 0.4 asked\n",
+            run.out().lines().findFirst().orElse("") + "\n");
+    }
+
     /**
      * A bisection that ended without --flaky is not taken on in flaky mode: that would mix another test's runs with the
      * verdicts that ended it, record that test and begin the output log anew. It refuses in one line naming the end,
