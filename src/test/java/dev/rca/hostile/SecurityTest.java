@@ -143,6 +143,8 @@ class SecurityTest {
             "dev/rca/cli/LogsCommand.java", List.of("ProcessBuilder("),
             "dev/rca/verify/FixVerifier.java", List.of("CommandRunner.run("),
             "dev/rca/bisect/ScratchProbe.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
+            // hands bisect-helper run's starter to its ScratchProbe; the command is the one typed after '--'
+            "dev/rca/bisect/BisectRun.java", List.of("CommandRunner.Starter"),
             "dev/rca/cli/Rca.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
             "dev/rca/daemon/ClientStarter.java", List.of("CommandRunner.Starter"),
             // git fast-import of a generated history into the daemon's own cache directory
