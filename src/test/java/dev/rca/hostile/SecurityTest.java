@@ -138,22 +138,22 @@ class SecurityTest {
                 }
             }
         }
-        assertEquals(Map.of(
-            "dev/rca/git/CommandRunner.java", List.of("ProcessBuilder(", "CommandRunner::run"),
-            "dev/rca/cli/LogsCommand.java", List.of("ProcessBuilder("),
-            "dev/rca/verify/FixVerifier.java", List.of("CommandRunner.run("),
-            "dev/rca/bisect/ScratchProbe.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
+        assertEquals(Map.ofEntries(
+            Map.entry("dev/rca/git/CommandRunner.java", List.of("ProcessBuilder(", "CommandRunner::run")),
+            Map.entry("dev/rca/cli/LogsCommand.java", List.of("ProcessBuilder(")),
+            Map.entry("dev/rca/verify/FixVerifier.java", List.of("CommandRunner.run(")),
+            Map.entry("dev/rca/bisect/ScratchProbe.java", List.of("CommandRunner::run", "CommandRunner.Starter")),
             // hands bisect-helper run's starter to its ScratchProbe; the command is the one typed after '--'
-            "dev/rca/bisect/BisectRun.java", List.of("CommandRunner.Starter"),
-            "dev/rca/cli/Rca.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
-            "dev/rca/daemon/ClientStarter.java", List.of("CommandRunner.Starter"),
+            Map.entry("dev/rca/bisect/BisectRun.java", List.of("CommandRunner.Starter")),
+            Map.entry("dev/rca/cli/Rca.java", List.of("CommandRunner::run", "CommandRunner.Starter")),
+            Map.entry("dev/rca/daemon/ClientStarter.java", List.of("CommandRunner.Starter")),
             // git fast-import of a generated history into the daemon's own cache directory
-            "dev/rca/daemon/WarmUpRepository.java", List.of("ProcessBuilder("),
+            Map.entry("dev/rca/daemon/WarmUpRepository.java", List.of("ProcessBuilder(")),
             // a starter that starts nothing: the warm-up's bisection verdicts come from its plan
-            "dev/rca/cli/DaemonWarmUp.java", List.of("CommandRunner.Starter"),
+            Map.entry("dev/rca/cli/DaemonWarmUp.java", List.of("CommandRunner.Starter")),
             // hand a run's starter (the client's, or the plain runner when the client runs no tests) to the root
-            "dev/rca/cli/RcaDaemon.java", List.of("CommandRunner::run", "CommandRunner.Starter"),
-            "dev/rca/cli/KeptCommandLines.java", List.of("CommandRunner::run", "CommandRunner.Starter")), starters,
+            Map.entry("dev/rca/cli/RcaDaemon.java", List.of("CommandRunner::run", "CommandRunner.Starter")),
+            Map.entry("dev/rca/cli/KeptCommandLines.java", List.of("CommandRunner::run", "CommandRunner.Starter"))), starters,
             "a new place starts processes: check that nothing from a ledger reaches it, and update SECURITY.md");
     }
 
