@@ -135,6 +135,12 @@ final class CommandLineArgs {
         return doubleDashAt(spec) >= 0;
     }
 
+    /** The arguments as typed after the command's own name (global options such as {@code -C} left out). */
+    static List<String> ownArgs(CommandSpec spec) {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return args.subList(Math.max(args.indexOf(spec.name()) + 1, 0), args.size());
+    }
+
     private static int doubleDashAt(CommandSpec spec) {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         int commandAt = args.indexOf(spec.name());

@@ -3,6 +3,8 @@ package dev.rca.history;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.RevisionRange;
+import dev.rca.io.ShellWords;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,12 +36,13 @@ public record LogOperands(List<String> revisions, List<String> paths) {
     }
 
     /**
-     * Splits the operands of a command line without {@code --}. An operand that is neither a revision nor a path is
+     * Splits the operands of a command line without {@code --}; {@code typed} is that command line after the
+     * command's name, for the hint that shows it with the paths after {@code --}. An operand that is neither a revision nor a path is
      * left among the revisions, for the walk to say what is wrong with it, as it did before paths were read here.
      *
      * @throws RcaException exit 3 for a path after the first one that is not in the working tree
      */
-    public static LogOperands split(GitWorkspace workspace, List<String> operands) {
+    public static LogOperands split(GitWorkspace workspace, List<String> operands, List<String> typed) {
         for (int i = 0; i < operands.size(); i++) {
             String operand = operands.get(i);
             if (isRevision(workspace, operand)) {
@@ -58,13 +61,23 @@ public record LogOperands(List<String> revisions, List<String> paths) {
                 if (!isPath(workspace, path)) {
                     throw RcaException.badInput("path not in the working tree: '" + path + "'")
                         .withHint("after --, as in git, a path is taken as it is: rca log "
-                            + String.join(" ", operands.subList(0, i)) + (i == 0 ? "" : " ") + "-- "
-                            + String.join(" ", paths));
+                            + ShellWords.line(withPathsAfterDoubleDash(typed, paths)));
                 }
             }
             return new LogOperands(operands.subList(0, i), paths);
         }
         return new LogOperands(operands, List.of());
+    }
+
+    /** The command line as typed, its options kept, with {@code paths} (its last operands) moved after {@code --}. */
+    private static List<String> withPathsAfterDoubleDash(List<String> typed, List<String> paths) {
+        List<String> rest = new ArrayList<>(typed);
+        for (int i = paths.size() - 1; i >= 0; i--) {
+            rest.remove(rest.lastIndexOf(paths.get(i)));
+        }
+        rest.add("--");
+        rest.addAll(paths);
+        return rest;
     }
 
     /** Whether every end of {@code operand} ({@link RevisionRange#ends}, or itself) names a commit, tree or blob. */

@@ -268,6 +268,10 @@ class LogDifferentialTest {
         assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: path not in the working tree: 'gone.c'\n"
             + "hint: after --, as in git, a path is taken as it is: rca log HEAD -- a.c gone.c\n"),
             Cli.run(src, "log", "HEAD", "a.c", "gone.c"));
+        // the options typed are kept (-3 as rca reads it), and a word the shell would split is quoted
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: path not in the working tree: 'gone c'\n"
+            + "hint: after --, as in git, a path is taken as it is: rca log -n 3 --format=json -- a.c 'gone c'\n"),
+            Cli.run(src, "log", "-3", "--format=json", "a.c", "gone c"));
         for (List<String> operands : List.of(List.of("gone.c"), List.of(".", "--"), List.of("^.", "a.c"))) {
             List<String> args = new ArrayList<>(List.of("log"));
             args.addAll(operands);
