@@ -73,6 +73,8 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
         }
         root.put("pointers", written);
         root.put("notes", notes);
+        // a script reading the JSON learns what stderr said: what the answer could not read
+        root.put("warnings", warnings);
         return root;
     }
 

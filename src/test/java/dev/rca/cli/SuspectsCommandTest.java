@@ -203,7 +203,7 @@ class SuspectsCommandTest {
         assertTrue(r.out().startsWith("{\"fix\":\"" + repo.tip("main").name() + "\",\"subject\":\"net: drop the "
             + "stray offset\",\"blamed_lines\":1,\"suspects\":[{\"sha\":\"" + bug.name() + "\""), r.out());
         assertTrue(r.out().endsWith(",\"pointers\":[{\"kind\":\"Fixes:\",\"written\":\"0123456789ab\",\"sha\":null,"
-            + "\"trusted\":false,\"note\":\"unknown commit\"}],\"notes\":[]}\n"), r.out());
+            + "\"trusted\":false,\"note\":\"unknown commit\"}],\"notes\":[],\"warnings\":[]}\n"), r.out());
         assertEquals("rca: warning: not trusted: 'Fixes: 0123456789ab': unknown commit\n", r.err());
     }
 
@@ -230,7 +230,7 @@ class SuspectsCommandTest {
         assertEquals("", r.err());
         CliResult json = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json");
         assertTrue(json.out().endsWith(",\"pointers\":[{\"kind\":\"Introduced by\",\"written\":\"" + sha
-            + "\",\"sha\":\"" + base.name() + "\",\"trusted\":true,\"note\":null}],\"notes\":[]}\n"), json.out());
+            + "\",\"sha\":\"" + base.name() + "\",\"trusted\":true,\"note\":null}],\"notes\":[],\"warnings\":[]}\n"), json.out());
         CliResult without = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha", "--no-trailers");
         assertEquals(bug.name() + "\n", without.out());
     }
@@ -249,7 +249,7 @@ class SuspectsCommandTest {
             "introduced\n\nin " + sha}) {
             fix("net: drop the stray offset\n\nThis was " + message + ".\n");
             CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=json");
-            assertTrue(r.out().endsWith(",\"pointers\":[],\"notes\":[]}\n"), message + ": " + r.out());
+            assertTrue(r.out().endsWith(",\"pointers\":[],\"notes\":[],\"warnings\":[]}\n"), message + ": " + r.out());
             repo.commit("net: bring the offset back").add("net.c", BUGGY).create();
         }
     }
@@ -390,6 +390,28 @@ class SuspectsCommandTest {
         assertEquals("rca: error: blame could attribute none of the fix's lines: the repository lacks object "
             + lost.name().substring(0, 12) + " (cap.c blamed from " + bugged.name().substring(0, 12) + ")\n"
             + LACKING_HINT, r.err());
+    }
+
+    @Test
+    void anExplicitPointerStillAnswersWhereTheRankingLacksAnObjectAndTheJsonSaysWhatWasMissing() throws Exception {
+        TestRepo lacking = TestRepo.init(tmp.resolve("pointed")).tick(86_400);
+        lacking.commit("cap: add").add("cap.c", "int cap(int v)\n{\n\treturn v > 7 ? 7 : v;\n}\n").create();
+        RevCommit bugged = lacking.commit("cap: raise").add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 7 : v;\n}\n")
+            .create();
+        lacking.commit("cap: cap at nine\n\nFixes: " + bugged.name().substring(0, 12) + " (\"cap: raise\")")
+            .add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 9 : v;\n}\n").create();
+        org.eclipse.jgit.lib.ObjectId lost = lacking.repository().resolve("HEAD~2:cap.c");
+        Files.delete(lacking.repository().getDirectory().toPath().resolve("objects")
+            .resolve(lost.name().substring(0, 2)).resolve(lost.name().substring(2)));
+        String warning = "the repository lacks object " + lost.name().substring(0, 12) + " (cap.c blamed from "
+            + bugged.name().substring(0, 12) + "): what needs it is left out of the answer (a partial clone? git "
+            + "fetches missing objects for its own commands only)";
+        CliResult sha = Cli.run(lacking.directory(), "suspects", "HEAD", "--format=sha");
+        assertEquals(new CliResult(ExitCode.OK, bugged.name() + "\n", "rca: warning: " + warning + "\n"), sha);
+        CliResult json = Cli.run(lacking.directory(), "suspects", "HEAD", "--format=json");
+        assertEquals(ExitCode.OK, json.exitCode(), json.toString());
+        assertTrue(json.out().endsWith(",\"warnings\":[\"" + warning + "\"]}\n"), json.out());
+        assertEquals(ExitCode.BAD_INPUT, Cli.run(lacking.directory(), "suspects", "HEAD", "--no-trailers").exitCode());
     }
 
     @Test
@@ -538,7 +560,7 @@ class SuspectsCommandTest {
         assertTrue(Cli.run(repo.directory(), "suspects", merge.name(), "--format=json").out()
             .endsWith(",\"notes\":[\"" + sha + " is a merge: it is compared with its first parent, so every commit "
                 + "it brings in counts as the fix; name the fix commit itself for a sharper answer (git log --oneline "
-                + sha + "^1.." + sha + ")\"]}\n"));
+                + sha + "^1.." + sha + ")\"],\"warnings\":[]}\n"));
         CliResult onItsOwn = Cli.run(repo.directory(), "suspects", fixOnBranch.name(), "--format=sha");
         assertEquals(bug.name() + "\n", onItsOwn.out());
         assertEquals("", onItsOwn.err());
