@@ -373,17 +373,30 @@ class SuspectsCommandTest {
         assertEquals("", full.err());
     }
 
-    @Test
-    void whenBlameCanAttributeNoLineForWantOfAnObjectTheCommandFailsNamingIt() throws Exception {
-        TestRepo lacking = TestRepo.init(tmp.resolve("lacking")).tick(86_400);
+    /**
+     * cap.c raised to nine by "cap: raise", then fixed (with a {@code Fixes:} trailer naming it when {@code trailer}
+     * is "Fixes"), in a repository that lacks cap.c's first version: blame needs it to tell which commit wrote each
+     * line of the second.
+     */
+    private TestRepo capRaisedThenFixed(String trailer) throws Exception {
+        TestRepo lacking = TestRepo.init(tmp.resolve("lacking" + trailer)).tick(86_400);
         lacking.commit("cap: add").add("cap.c", "int cap(int v)\n{\n\treturn v > 7 ? 7 : v;\n}\n").create();
         RevCommit bugged = lacking.commit("cap: raise").add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 7 : v;\n}\n")
             .create();
-        lacking.commit("cap: cap at nine").add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 9 : v;\n}\n").create();
-        // the first version: blame needs it to tell which commit wrote each line of the second
+        lacking.commit("cap: cap at nine" + (trailer.isEmpty() ? ""
+                : "\n\n" + trailer + ": " + bugged.name().substring(0, 12) + " (\"cap: raise\")"))
+            .add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 9 : v;\n}\n").create();
         org.eclipse.jgit.lib.ObjectId lost = lacking.repository().resolve("HEAD~2:cap.c");
         Files.delete(lacking.repository().getDirectory().toPath().resolve("objects")
             .resolve(lost.name().substring(0, 2)).resolve(lost.name().substring(2)));
+        return lacking;
+    }
+
+    @Test
+    void whenBlameCanAttributeNoLineForWantOfAnObjectTheCommandFailsNamingIt() throws Exception {
+        TestRepo lacking = capRaisedThenFixed("");
+        RevCommit bugged = lacking.repository().parseCommit(lacking.repository().resolve("HEAD~1"));
+        org.eclipse.jgit.lib.ObjectId lost = lacking.repository().resolve("HEAD~2:cap.c");
         CliResult r = Cli.run(lacking.directory(), "suspects", "HEAD");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
         assertEquals("", r.out());
@@ -394,15 +407,9 @@ class SuspectsCommandTest {
 
     @Test
     void anExplicitPointerStillAnswersWhereTheRankingLacksAnObjectAndTheJsonSaysWhatWasMissing() throws Exception {
-        TestRepo lacking = TestRepo.init(tmp.resolve("pointed")).tick(86_400);
-        lacking.commit("cap: add").add("cap.c", "int cap(int v)\n{\n\treturn v > 7 ? 7 : v;\n}\n").create();
-        RevCommit bugged = lacking.commit("cap: raise").add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 7 : v;\n}\n")
-            .create();
-        lacking.commit("cap: cap at nine\n\nFixes: " + bugged.name().substring(0, 12) + " (\"cap: raise\")")
-            .add("cap.c", "int cap(int v)\n{\n\treturn v > 9 ? 9 : v;\n}\n").create();
+        TestRepo lacking = capRaisedThenFixed("Fixes");
+        RevCommit bugged = lacking.repository().parseCommit(lacking.repository().resolve("HEAD~1"));
         org.eclipse.jgit.lib.ObjectId lost = lacking.repository().resolve("HEAD~2:cap.c");
-        Files.delete(lacking.repository().getDirectory().toPath().resolve("objects")
-            .resolve(lost.name().substring(0, 2)).resolve(lost.name().substring(2)));
         String warning = "the repository lacks object " + lost.name().substring(0, 12) + " (cap.c blamed from "
             + bugged.name().substring(0, 12) + "): what needs it is left out of the answer (a partial clone? git "
             + "fetches missing objects for its own commands only)";
