@@ -106,7 +106,7 @@ public final class Rca implements Runnable {
         try {
             Path path = Path.of(name).toAbsolutePath().normalize();
             directory = path;
-            if (name.indexOf('\uFFFD') < 0 || Files.isDirectory(path)) {
+            if (!Pathspecs.isUndecoded(name) || Files.isDirectory(path)) {
                 unreachableStart = null;
             }
         } catch (InvalidPathException notInTheLocale) {
@@ -245,11 +245,11 @@ public final class Rca implements Runnable {
         if (!Files.isDirectory(named)) {
             try {
                 String linked = Files.readSymbolicLink(Path.of("/proc/self/cwd")).toString();
-                if (linked.indexOf('\uFFFD') >= 0) {
+                if (Pathspecs.isUndecoded(linked)) {
                     return linked;
                 }
             } catch (IOException | UnsupportedOperationException noLink) {
-                // no such link here: the JVM's name is all there is
+                // no /proc (macOS, say): the JVM's name is all there is, and such a directory reads as missing
             }
         }
         return named.toString();

@@ -296,8 +296,11 @@ public final class Pathspecs {
         return typed.stream().filter(Pathspecs::isUndecoded).toList();
     }
 
-    /** Whether the JVM could not decode some of {@code typed}'s bytes from the command line (see {@link #undecoded}). */
-    static boolean isUndecoded(String typed) {
+    /**
+     * Whether the JVM could not decode some of {@code typed}'s bytes (a command-line argument, a directory's name) in
+     * the locale's encoding: it holds U+FFFD for them (see {@link #undecoded}).
+     */
+    public static boolean isUndecoded(String typed) {
         return typed.indexOf('\uFFFD') >= 0;
     }
 
