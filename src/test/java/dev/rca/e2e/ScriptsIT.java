@@ -89,10 +89,13 @@ class ScriptsIT {
         assertEquals(0, r.exitCode(), r.output());
         String out = r.output();
         assertTrue(out.contains("| repository | work | rca median (ms) | git median (ms) |"), out);
-        // 2 x (6 history rows + 2 suspects), 3 bisect rows, 2 x 3 timed scale rows + 3 ratios, 4 heap rows
-        assertEquals(32, out.lines().filter(l -> l.startsWith("| synthetic 1")).count(), out);
+        // 2 x (6 history rows + 2 suspects), 2 fresh-clone suspects rows, 3 bisect rows, 2 x 3 timed scale
+        // rows + 3 ratios, 4 heap rows
+        assertEquals(34, out.lines().filter(l -> l.startsWith("| synthetic 1")).count(), out);
         for (String row : List.of("| synthetic 1500 (no commit-graph) | suspects <fix> vs git blame -L | ",
             "| synthetic 1500 (after rca index) | suspects, each pair a fix not asked before | ",
+            "| synthetic 1500 (no commit-graph) | suspects, fresh clone, no daemon: first question | ",
+            "| synthetic 1500 (no commit-graph) | suspects, fresh clone, before rca's tables | ",
             "| synthetic 1500 | bisect: test runs per session | ", "| synthetic 1500 | bisect: ms per step (rca ",
             "| synthetic 1500/1000 | scale: log --format=sha, t(1500)/t(1000) ",
             "| synthetic 1500/1000 | scale: history src, t(1500)/t(1000) ",
