@@ -167,22 +167,30 @@ public final class BisectRunner {
     /**
      * Refuses to take a bisection that ended without {@code --flaky} on in flaky mode, which would mix the runs of its
      * test with the verdicts that ended it and replace the answer (a bisection in progress, marked by hand or run
-     * without {@code --flaky}, is taken on: its verdicts so far are the engine's first observations).
+     * without {@code --flaky}, is taken on: its verdicts so far are the engine's first observations). One that ended at
+     * its start, its bounds leaving one candidate, is refused too: its answer is the bounds', not a flaky run's.
      */
     private void refuseAnEndedDeterministicBisection() {
         BisectState state = bisection.state();
-        if (state.flaky() || state.steps().isEmpty()) {
-            // no step: where no candidate touches the paths, flaky mode has nothing to test and says so
+        if (state.flaky()) {
             return;
         }
         Bisection.Status status = bisection.status();
-        if (status.choice() instanceof Midpoint.Next) {
+        if (status.choice() instanceof Midpoint.Next
+            || state.steps().isEmpty() && !(status.choice() instanceof Midpoint.Found)) {
+            // no step and no answer: no candidate touches the paths, where flaky mode tests nothing and says so
             return;
         }
         String end = status.choice() instanceof Midpoint.Found f
             ? "first bad commit: " + f.commit().substring(0, 12) + " " + bisection.subject(f.commit())
             : BisectEnd.withoutCulprit(status, new BisectEnd.CommitNames(
                 sha -> sha.substring(0, 12) + " " + bisection.subject(sha), sha -> sha.substring(0, 12)));
+        if (state.steps().isEmpty()) {
+            throw RcaException.badInput("the bisection has already ended without --flaky (" + end + "); it ended at"
+                + " its start, its bounds leaving one candidate, and a flaky run would replace the answer they give")
+                .withHint("'rca bisect-helper status' shows its end; to weigh it against a flake in flaky mode, start"
+                    + " again with 'rca bisect-helper start' and an older good commit");
+        }
         throw RcaException.badInput("the bisection has already ended without --flaky (" + end + "); a flaky run would"
             + " mix its runs with the verdicts that ended it")
             .withHint("'rca bisect-helper status' shows its end; to bisect in flaky mode, start again with"

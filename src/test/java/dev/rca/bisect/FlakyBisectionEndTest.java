@@ -265,6 +265,26 @@ class FlakyBisectionEndTest {
             + hint, answered.err());
     }
 
+    /**
+     * A bisection that ended at its start, its bounds leaving one candidate, is refused too: a flaky run took it on,
+     * tested that commit and its parent, and replaced the answer the bounds give with its own.
+     */
+    @Test
+    void aFlakyRunRefusesABisectionThatEndedAtItsStart() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(11), "--good=" + sha(10));
+        String recorded = Files.readString(state());
+        CliResult refused = rca("bisect-helper", "run", "--flaky", "--", "test ! -f bug");
+        assertEquals(3, refused.exitCode(), refused.toString());
+        assertEquals("", refused.out());
+        assertEquals("rca: error: the bisection has already ended without --flaky (first bad commit: "
+            + sha(11).substring(0, 12) + " change 11); it ended at its start, its bounds leaving one candidate, and a flaky"
+            + " run would replace the answer they give\nhint: 'rca bisect-helper status' shows its end; to weigh it"
+            + " against a flake in flaky mode, start again with 'rca bisect-helper start' and an older good commit\n",
+            refused.err());
+        assertEquals(recorded, Files.readString(state()));
+        assertFalse(Files.exists(dir.resolve(".git/rca/bisect-run.log")));
+    }
+
     /** --max-runs counts the skips as the end does; the run it names goes on among the skipped commits to their end. */
     @Test
     void maxRunsCountsSkipsAsTheEndCountsThem() {
