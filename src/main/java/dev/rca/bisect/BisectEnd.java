@@ -72,11 +72,11 @@ public final class BisectEnd {
             : o.end() instanceof Midpoint.NoTestable
             ? "the most probable answer is that the first bad commit does not touch the paths"
             : "the most probable answer is no culprit, a flake";
-        String asked = test == null || test.confidence() == null ? "the confidence"
-            : "the " + BisectTest.typed(test.confidence());
+        String asked = asked(test);
         if (!o.suspects().isEmpty() && test != null && test.confidence() != null
             && o.confidence() >= test.confidence()) {
-            // together past a low confidence asked (0.5 or less), while no one of them alone reached it
+            // written before such a group was decided together: past a low confidence asked (0.5 or less), while no
+            // one of them alone reached it
             return "undecided" + runs + ": " + leader + " (probability " + p + " together), though no one of them"
                 + " alone reached " + asked + " asked";
         }
@@ -84,12 +84,42 @@ public final class BisectEnd {
             + "), short of " + asked + " asked";
     }
 
+    private static String asked(BisectTest test) {
+        return test == null || test.confidence() == null ? "the confidence"
+            : "the " + BisectTest.typed(test.confidence());
+    }
+
+    /**
+     * Why no run can decide the undecided flaky bisection {@code o} ({@link BisectRunner.Outcome#runsCannotDecide}),
+     * and what would: the test skipped its most probable answer and every commit after it. {@code test} is the
+     * recorded test (null: none), which says the confidence asked.
+     */
+    public static String noRunDecides(BisectState state, BisectRunner.Outcome o, BisectTest test) {
+        boolean one = skippedAnswer(state, o).size() == 1;
+        String them = one ? "it" : "them";
+        return "No run can decide it: the test skipped (exit 125) " + (one ? "that commit" : "those commits")
+            + " and every commit after " + them + ", and no run where it runs tells " + them + " from a flake past "
+            + asked(test) + " asked: " + testBeyondRuns(state, o);
+    }
+
+    /** What would decide the undecided flaky bisection {@code o} that no run can: its answer tested where it skipped. */
+    public static String testBeyondRuns(BisectState state, BisectRunner.Outcome o) {
+        return "make the test run where it skipped, or test " + (skippedAnswer(state, o).size() == 1 ? "that commit"
+            : "those commits") + " by hand, then start again";
+    }
+
+    /** The most probable answer of {@code o}, whose commits the test skipped: the bad commit, where it is outside the paths. */
+    private static List<String> skippedAnswer(BisectState state, BisectRunner.Outcome o) {
+        return !o.suspects().isEmpty() ? o.suspects() : List.of(o.firstBad() != null ? o.firstBad() : state.bad());
+    }
+
     /** "only skipped commits are left" and the commits that may be first bad, in one line with short SHAs. */
     public static String onlySkipped(List<String> suspects) {
         return "only skipped commits are left; the first bad commit could be any of: " + shortShas(suspects);
     }
 
-    private static String shortShas(List<String> commits) {
+    /** {@code commits} by their 12-character SHAs, separated by spaces. */
+    public static String shortShas(List<String> commits) {
         return String.join(" ", commits.stream().map(sha -> sha.substring(0, 12)).toList());
     }
 

@@ -154,6 +154,9 @@ public final class BisectRun {
         if (request.flaky() && outcome.confident()) {
             return "the runs already made reach the confidence asked";
         }
+        if (request.flaky() && outcome.runsCannotDecide()) {
+            return "no run can decide the bisection";
+        }
         if (request.flaky() && outcome.undecided() && !outcome.exhausted()) {
             return "the bisection's " + outcome.runs() + " runs already reach --max-runs";
         }

@@ -49,10 +49,15 @@ public final class BisectRunner {
      * @param candidatesLeft candidates left after it (deterministic), or the flaky engine's candidate count
      * @param stepsLeft git's estimate of the steps left (deterministic), or -1
      * @param leader the flaky engine's most probable culprit (null: no culprit), or null
-     * @param leaderProbability its probability, or NaN when deterministic
+     * @param leaderProbability its probability (with {@code leaderGroup}, theirs together), or NaN when deterministic
+     * @param leaderGroup the flaky engine's most probable first bad commit and the candidates only skipped runs could
+     *     tell from it, which only the prior orders ({@link #undecidedAmong}), when there are several; else empty
      */
     public record StepReport(int step, String commit, Verdict verdict, int runs, int candidatesLeft, int stepsLeft,
-                             String leader, double leaderProbability) {
+                             String leader, double leaderProbability, List<String> leaderGroup) {
+        public StepReport {
+            leaderGroup = List.copyOf(leaderGroup);
+        }
     }
 
     /**
@@ -67,6 +72,8 @@ public final class BisectRunner {
      * @param undecided whether a flaky run stopped before any answer reached the confidence asked: then
      *     {@code firstBad}, {@code flake} and {@code end} say which answer is the most probable
      * @param exhausted whether it stopped so because no commit was left that the test could run at (all skipped)
+     * @param runsCannotDecide whether it stopped so because no run could reach the confidence: the test skipped every
+     *     commit that contains the most probable answer ({@link FlakyBisector#runsCannotDecide})
      * @param confidence the answer's probability (1 deterministically with a culprit, else 0)
      * @param runs test runs recorded in the whole bisection
      * @param skips those of them in which the test skipped
@@ -77,7 +84,8 @@ public final class BisectRunner {
      *     them (see {@link FlakyBisector#replaying}), {@link Midpoint.OnlySkipped} beside {@code suspects}, else null
      */
     public record Outcome(String firstBad, List<String> suspects, boolean flake, boolean confident, boolean undecided,
-                          boolean exhausted, double confidence, int runs, int skips, int steps, Midpoint.Choice end) {
+                          boolean exhausted, boolean runsCannotDecide, double confidence, int runs, int skips,
+                          int steps, Midpoint.Choice end) {
         public Outcome {
             suspects = List.copyOf(suspects);
         }
@@ -159,7 +167,8 @@ public final class BisectRunner {
             step++;
             int left = status.choice() instanceof Midpoint.Next n ? n.all() : 0;
             int stepsLeft = status.choice() instanceof Midpoint.Next n ? n.stepsLeft() + 1 : 0;
-            listener.accept(new StepReport(step, next.commit(), combined, runs, left, stepsLeft, null, Double.NaN));
+            listener.accept(new StepReport(step, next.commit(), combined, runs, left, stepsLeft, null, Double.NaN,
+                List.of()));
         }
         return outcome(status);
     }
@@ -205,11 +214,11 @@ public final class BisectRunner {
             return flakyOutcome(state, status.graph(), status.flakyEnd());
         }
         if (end instanceof Midpoint.Found f) {
-            return new Outcome(f.commit(), List.of(), false, true, false, false, 1.0, state.totalRuns(),
+            return new Outcome(f.commit(), List.of(), false, true, false, false, false, 1.0, state.totalRuns(),
                 state.skippedRuns(), state.steps().size(), end);
         }
         List<String> suspects = end instanceof Midpoint.OnlySkipped s ? s.suspects() : List.of();
-        return new Outcome(null, suspects, false, false, false, false, 0, state.totalRuns(), state.skippedRuns(),
+        return new Outcome(null, suspects, false, false, false, false, false, 0, state.totalRuns(), state.skippedRuns(),
             state.steps().size(), end);
     }
 
@@ -219,7 +228,7 @@ public final class BisectRunner {
         boolean outsideThePaths = suspects.isEmpty() && FlakyBisector.outsideThePaths(graph, state, answer.culprit());
         return new Outcome(outsideThePaths || !suspects.isEmpty() ? null : answer.culprit(), suspects,
             answer.culprit() == null, answer.confident(), !answer.confident(), answer.exhausted(),
-            answer.probability(), state.totalRuns(), state.skippedRuns(), state.steps().size(),
+            answer.runsCannotDecide(), answer.probability(), state.totalRuns(), state.skippedRuns(), state.steps().size(),
             outsideThePaths ? new Midpoint.NoTestable() : suspects.isEmpty() ? null : new Midpoint.OnlySkipped(suspects));
     }
 
@@ -240,8 +249,8 @@ public final class BisectRunner {
         }
         if (graph.candidateCount() == 0) {
             // the deterministic run's end, and its answer: the first bad commit does not touch the paths
-            return new Outcome(null, List.of(), false, false, false, false, 0, state.totalRuns(), state.skippedRuns(),
-                state.steps().size(), new Midpoint.NoTestable());
+            return new Outcome(null, List.of(), false, false, false, false, false, 0, state.totalRuns(),
+                state.skippedRuns(), state.steps().size(), new Midpoint.NoTestable());
         }
         if (graph.candidateCount() > FlakyBisector.MAX_CANDIDATES) {
             throw RcaException.badInput("--flaky handles at most " + FlakyBisector.MAX_CANDIDATES + " candidates, and this range has "
@@ -253,8 +262,9 @@ public final class BisectRunner {
         // --max-runs counts every run of the bisection, skips too, as its end reports them
         int maxRuns = options.maxRuns() > 0 ? options.maxRuns() : FlakyRun.defaultMaxRuns(engine.candidates().size());
         int step = state.steps().size();
-        while (engine.leaderProbability() < options.confidence() && state.totalRuns() < maxRuns
-            && engine.undecidableAmong(options.confidence()).isEmpty()) {
+        // commits only the prior tells apart are one answer, decided together or not at all (undecidableAmong)
+        while (engine.answerProbability() < options.confidence() && state.totalRuns() < maxRuns
+            && !engine.runsCannotDecide(options.confidence())) {
             String commit = engine.next();
             if (commit == null) {
                 break;
@@ -270,8 +280,9 @@ public final class BisectRunner {
                 state = state.withStep(new BisectStep(commit, v, 1));
                 bisection.store().save(state);
                 step++;
+                List<String> group = undecidedAmong(engine, state);
                 listener.accept(new StepReport(step, commit, v, 1, engine.candidates().size(), -1, engine.leader(),
-                    engine.leaderProbability()));
+                    group.isEmpty() ? engine.leaderProbability() : engine.probabilityOfAny(group), group));
                 if (v == Verdict.SKIP) {
                     break;
                 }
@@ -280,7 +291,7 @@ public final class BisectRunner {
         String leader = engine.leader();
         double p = engine.leaderProbability();
         List<String> suspects = engine.undecidableAmong(options.confidence());
-        boolean confident = p >= options.confidence() || !suspects.isEmpty();
+        boolean confident = engine.answerProbability() >= options.confidence();
         // the confidence asked is kept with the test, so that status judges the end as this run did
         BisectTest judged = state.test() != null ? state.test() : test;
         if (judged != null) {
@@ -294,8 +305,9 @@ public final class BisectRunner {
             : !suspects.isEmpty() ? state.withAnswer(null, engine.probabilityOfAny(suspects))
             : state.withAnswer(FlakyBisector.outsideThePaths(graph, state, leader) ? null : leader, p);
         bisection.store().save(state);
-        return flakyOutcome(state, graph, new FlakyRun.Answer(leader, state.confidence(), confident,
-            !confident && engine.exhausted(), suspects));
+        boolean exhausted = !confident && engine.exhausted();
+        return flakyOutcome(state, graph, new FlakyRun.Answer(leader, state.confidence(), confident, exhausted,
+            suspects, !confident && !exhausted && engine.runsCannotDecide(options.confidence())));
     }
 
     /**

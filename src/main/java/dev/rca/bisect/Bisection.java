@@ -279,11 +279,13 @@ public final class Bisection {
                 || state.confidence() < FlakyRun.DEFAULT_CONFIDENCE);
         if (undecided) {
             List<String> alike = BisectRunner.undecidedAmong(engine, state);
+            boolean exhausted = engine.exhausted();
             return new FlakyRun.Answer(leader, alike.isEmpty() ? state.confidence() : engine.probabilityOfAny(alike),
-                false, engine.exhausted(), alike);
+                false, exhausted, alike,
+                !exhausted && engine.runsCannotDecide(asked != null ? asked : FlakyRun.DEFAULT_CONFIDENCE));
         }
         List<String> suspects = asked == null ? List.of() : engine.undecidableAmong(asked);
-        return new FlakyRun.Answer(leader, state.confidence(), true, false, suspects);
+        return new FlakyRun.Answer(leader, state.confidence(), true, false, suspects, false);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rca.bisect;
 import dev.rca.RcaException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,8 @@ public final class FlakyBisector {
     private int totalFails;
     private int totalPasses;
     private double[] posterior;
+    /** {@link #leaderIndex()}, or -1 until worked out anew after a run or an exclusion. */
+    private int leading = -1;
 
     /**
      * A bisection over the candidates (tree-changing commits) of {@code graph}; {@code goods} are
@@ -252,11 +255,14 @@ public final class FlakyBisector {
             totalPasses++;
         }
         posterior = null;
+        leading = -1;
     }
 
     /** Never chooses {@code commit} again (the test cannot run there). */
     public void exclude(String commit) {
         excluded[require(commit)] = true;
+        // which candidates runs can tell apart has changed, and with it the leading group
+        leading = -1;
     }
 
     private int require(String commit) {
@@ -278,21 +284,55 @@ public final class FlakyBisector {
     }
 
     /**
-     * The candidates that no run to come can tell apart, when the first bad commit is most probably among them at
-     * {@code confidence} though none of them can reach it alone; empty otherwise. Every commit still testable contains
-     * all of them or none (the test skipped the commits between them), so further runs move no probability between
-     * them: the deterministic run's "only skipped commits are left". Listed in candidate order.
+     * The candidates that no run to come can tell apart, when the first bad commit is among them at {@code confidence}
+     * (see {@link #answerProbability}); empty otherwise. Every commit still testable contains all of them or none (the
+     * test skipped the commits between them), so further runs move no probability between them: the deterministic
+     * run's "only skipped commits are left". Whatever the confidence, one of them is never the answer alone: which one,
+     * only the prior says, however many runs are made. Listed in candidate order.
      */
     public List<String> undecidableAmong(double confidence) {
-        List<Integer> alike = leaderAndAlike();
-        double[] p = posterior();
-        double mass = 0;
-        for (int c : alike) {
-            mass += p[c];
+        List<String> alike = alikeWithLeader();
+        return !alike.isEmpty() && probabilityOfAny(alike) >= confidence ? alike : List.of();
+    }
+
+    /**
+     * The probability of the most probable answer: the leader's, or, where it is one of several candidates no run can
+     * tell apart ({@link #alikeWithLeader}), theirs together, since no run makes one of them more probable than another.
+     */
+    public double answerProbability() {
+        List<String> alike = alikeWithLeader();
+        return alike.isEmpty() ? leaderProbability() : probabilityOfAny(alike);
+    }
+
+    /**
+     * Whether no run to come can bring an answer to {@code confidence}, so that a run spends its runs for nothing: the
+     * most probable answer is one or more candidates that no commit still testable contains (the test skipped them and
+     * every commit after them), so every run to come is at a commit without them, which the answer "no culprit, a
+     * flake" explains as well; their probability then only approaches a bound short of {@code confidence}, and the
+     * candidates besides them and a flake hold less than {@code confidence} leaves. Only with learnt rates and a good
+     * commit's failure rate with a Beta(1, b) prior, where the ratio of their likelihood to a flake's grows toward b;
+     * with known rates, runs that keep passing end as a flake.
+     */
+    public boolean runsCannotDecide(double confidence) {
+        int lead = leaderIndex();
+        if (lead == n || model.knownBadFail() != null || model.goodFailA() != 1 || model.flakePrior() == 0) {
+            return false;
         }
-        // each one's share of the group is all it can ever reach; the leader's is the largest
-        boolean settled = alike.size() > 1 && mass >= confidence && p[leaderIndex()] / mass < confidence;
-        return settled ? names(alike) : List.of();
+        for (int t = 0; t < testable.size(); t++) {
+            if (!excluded[t] && contains(t, lead)) {
+                return false;
+            }
+        }
+        List<Integer> group = leaderAndAlike();
+        // every candidate has the same prior; the group's likelihood over a flake's tends to b from below
+        double weight = (1 - model.flakePrior()) * group.size() / n * model.goodFailB();
+        double bound = weight / (weight + model.flakePrior());
+        double[] p = posterior();
+        double others = 1 - p[n];
+        for (int c : group) {
+            others -= p[c];
+        }
+        return bound < confidence && others < 1 - confidence;
     }
 
     /**
@@ -366,26 +406,84 @@ public final class FlakyBisector {
         return posterior.clone();
     }
 
-    /** The most probable hypothesis: a candidate's SHA, or null for "no culprit". */
+    /**
+     * The most probable hypothesis: a candidate's SHA, or null for "no culprit". Candidates no run can tell apart
+     * count as one here, with their probability together ({@link #alikeWithLeader}); the first of them stands for them.
+     */
     public String leader() {
         int best = leaderIndex();
         return best == n ? null : ids.get(best);
     }
 
-    /** The probability of {@link #leader()}. */
+    /** The probability of {@link #leader()} alone; see {@link #answerProbability} for its group's. */
     public double leaderProbability() {
         return posterior()[leaderIndex()];
     }
 
+    /**
+     * The most probable hypothesis, where candidates no run can tell apart count as one, with their probability
+     * together: the first of the group with the largest, or {@code n} for "no culprit" when that is larger still.
+     * Without a skip every candidate stands alone, and this is the most probable one.
+     */
     private int leaderIndex() {
-        double[] p = posterior();
-        int best = 0;
-        for (int i = 1; i <= n; i++) {
-            if (p[i] > p[best]) {
-                best = i;
+        if (leading < 0) {
+            double[] p = posterior();
+            double[] mass = groupProbabilities(p);
+            int best = 0;
+            for (int c = 1; c < n; c++) {
+                if (mass[c] > mass[best]) {
+                    best = c;
+                }
+            }
+            leading = p[n] > mass[best] ? n : best;
+        }
+        return leading;
+    }
+
+    /**
+     * For each candidate, the probability of its group: the candidates that the commits still testable contain
+     * alike. A group is told by a key that sums a mixed index of every such commit that contains the candidate.
+     */
+    private double[] groupProbabilities(double[] p) {
+        double[] mass = Arrays.copyOf(p, n);
+        boolean anyExcluded = false;
+        for (boolean e : excluded) {
+            anyExcluded |= e;
+        }
+        if (!anyExcluded) {
+            return mass;
+        }
+        long[] keys = new long[n];
+        for (int t = 0; t < testable.size(); t++) {
+            if (excluded[t]) {
+                continue;
+            }
+            long mixed = mix(t);
+            long[] bits = ancestors[t];
+            for (int word = 0; word < bits.length; word++) {
+                long b = bits[word];
+                while (b != 0) {
+                    keys[(word << 6) + Long.numberOfTrailingZeros(b)] += mixed;
+                    b &= b - 1;
+                }
             }
         }
-        return best;
+        Map<Long, Double> byKey = new HashMap<>();
+        for (int c = 0; c < n; c++) {
+            byKey.merge(keys[c], p[c], Double::sum);
+        }
+        for (int c = 0; c < n; c++) {
+            mass[c] = byKey.get(keys[c]);
+        }
+        return mass;
+    }
+
+    /** SplitMix64's finaliser: distinct indices give keys whose sums do not collide in practice. */
+    private static long mix(long index) {
+        long z = index + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private boolean contains(int t, int c) {

@@ -18,16 +18,18 @@ public final class FlakyRun {
      * @param suspects when the answer is that the first bad commit is one of several that no run can tell apart (the
      *     test skipped the commits between them; see {@link FlakyBisector#undecidableAmong}), those, and
      *     {@code probability} is theirs together; else empty
+     * @param runsCannotDecide whether it stopped short of the confidence because no run could reach it: the test
+     *     skipped every commit that contains the most probable answer (see {@link FlakyBisector#runsCannotDecide})
      */
     public record Answer(String culprit, double probability, boolean confident, boolean exhausted,
-                         List<String> suspects) {
+                         List<String> suspects, boolean runsCannotDecide) {
         public Answer {
             suspects = List.copyOf(suspects);
         }
 
         /** An answer that names one hypothesis. */
         public Answer(String culprit, double probability, boolean confident, boolean exhausted) {
-            this(culprit, probability, confident, exhausted, List.of());
+            this(culprit, probability, confident, exhausted, List.of(), false);
         }
     }
 
@@ -41,18 +43,22 @@ public final class FlakyRun {
     }
 
     /**
-     * Runs {@code test} (true when the run failed) where the engine says, until one hypothesis
-     * reaches {@code confidence} or {@code maxRuns} runs are spent.
+     * Runs {@code test} (true when the run failed) where the engine says, until one answer reaches
+     * {@code confidence}, no run can bring one there, or {@code maxRuns} runs are spent.
      */
     public static Answer drive(FlakyBisector engine, double confidence, int maxRuns, Predicate<String> test) {
-        while (engine.leaderProbability() < confidence && engine.runs() < maxRuns) {
+        while (engine.answerProbability() < confidence && engine.runs() < maxRuns
+            && !engine.runsCannotDecide(confidence)) {
             String commit = engine.next();
             if (commit == null) {
                 break;
             }
             engine.observe(commit, test.test(commit));
         }
-        boolean confident = engine.leaderProbability() >= confidence;
-        return new Answer(engine.leader(), engine.leaderProbability(), confident, !confident && engine.exhausted());
+        boolean confident = engine.answerProbability() >= confidence;
+        boolean exhausted = !confident && engine.exhausted();
+        return new Answer(engine.leader(), engine.answerProbability(), confident, exhausted,
+            confident ? engine.alikeWithLeader() : List.of(),
+            !confident && !exhausted && engine.runsCannotDecide(confidence));
     }
 }

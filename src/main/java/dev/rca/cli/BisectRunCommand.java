@@ -91,9 +91,13 @@ public final class BisectRunCommand extends BisectSubcommand {
                 + (r.runs() > 1 ? " (" + r.runs() + " runs)" : "") + "; " + r.candidatesLeft() + " candidates left, roughly "
                 + r.stepsLeft() + (r.stepsLeft() == 1 ? " step" : " steps"));
         } else {
+            // commits only the prior tells apart are named together, as the undecided end names them
+            String leader = !r.leaderGroup().isEmpty()
+                ? "one of " + BisectEnd.shortShas(r.leaderGroup())
+                : r.leader() == null ? "no culprit (flake)" : r.leader().substring(0, 12);
             err().println("rca: run " + r.step() + ": " + sha + " " + r.verdict().label() + "; most probable: "
-                + (r.leader() == null ? "no culprit (flake)" : r.leader().substring(0, 12))
-                + " at " + BisectEnd.percent(r.leaderProbability()));
+                + leader + " at " + BisectEnd.percent(r.leaderProbability())
+                + (r.leaderGroup().isEmpty() ? "" : " together"));
         }
         if (r.verdict() != Verdict.GOOD && lastRun != null) {
             // the end of what the test printed, so that a build error or a missing tool shows as it happens

@@ -81,7 +81,8 @@ final class BisectRunRendering {
     /**
      * A flaky bisection's end without a culprit: the answer that reached the confidence asked (a flake, a first bad
      * commit that does not touch the paths, or one of several commits only skipped runs could tell apart), or,
-     * undecided, the most probable one and the run that would decide it. {@code test} is the recorded test (null: none).
+     * undecided, the most probable one and the run that would decide it (or, where no run can, what would). {@code test}
+     * is the recorded test (null: none).
      */
     static void printFlakyEndWithoutCulprit(Bisection bisection, BisectRunner.Outcome o, BisectTest test,
                                             PrintWriter out) {
@@ -94,6 +95,8 @@ final class BisectRunRendering {
             // more runs would test nothing: a rerun replays the skips
             out.println("No commit is left that the test can run at (it exited 125, skip, at each it was asked to test):"
                 + " make it run, then start again");
+        } else if (o.runsCannotDecide()) {
+            out.println(BisectEnd.noRunDecides(bisection.state(), o, test));
         } else if (o.undecided()) {
             out.println("Decide it with more runs: " + decidingRun(o, test));
         }
@@ -128,8 +131,9 @@ final class BisectRunRendering {
      * {@code bad_merge_base}: {@code outside_paths}, {@code flake}, and for an undecided flaky end {@code undecided}
      * with {@code most_probable} (null where that is a flake, or with {@code outside_paths} a commit outside them; left
      * out where every run skipped, so nothing was learnt, and where it is one of several commits no run can tell apart,
-     * which {@code suspects} lists), and {@code all_skipped} when the test could run at no commit
-     * left.
+     * which {@code suspects} lists), {@code all_skipped} when the test could run at no commit left, and
+     * {@code runs_cannot_decide} when it skipped every commit that contains the most probable answer, so that no run can
+     * decide it.
      */
     static Map<String, Object> endWithoutCulpritJson(BisectRunner.Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -149,6 +153,9 @@ final class BisectRunRendering {
         }
         if (o.exhausted()) {
             m.put("all_skipped", true);
+        }
+        if (o.runsCannotDecide()) {
+            m.put("runs_cannot_decide", true);
         }
         return m;
     }

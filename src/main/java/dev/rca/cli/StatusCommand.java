@@ -50,8 +50,9 @@ public final class StatusCommand extends LedgerCommand {
         String how = BisectEnd.withoutCulprit(where, BisectSubcommand.commitNames(bisection));
         BisectRunner.Outcome outcome = BisectRunner.outcome(where);
         return how == null ? null : new InvestigationStatus.BisectEnd(how,
-            outcome.undecided() && !outcome.exhausted() ? BisectRunRendering.decidingRun(outcome, where.state().test())
-                : null);
+            outcome.runsCannotDecide() ? BisectEnd.testBeyondRuns(where.state(), outcome)
+                : outcome.undecided() && !outcome.exhausted()
+                ? BisectRunRendering.decidingRun(outcome, where.state().test()) : null);
     }
 
     private static void render(InvestigationStatus status, PrintWriter out) {

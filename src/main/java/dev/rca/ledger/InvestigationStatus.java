@@ -21,7 +21,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
      * How the bisection this ledger records ended without a culprit, though it is still the one in progress.
      *
      * @param how the end as {@code rca bisect-helper status} states it (no culprit, a flake; undecided; …)
-     * @param decidingRun the command that would decide an undecided end, or null
+     * @param decidingRun the command that would decide an undecided end (where no run can, what would), or null
      */
     public record BisectEnd(String how, String decidingRun) {
         public BisectEnd {

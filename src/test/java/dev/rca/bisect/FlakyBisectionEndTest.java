@@ -218,16 +218,109 @@ class FlakyBisectionEndTest {
             decided.out());
     }
 
+    /**
+     * Commits only the prior tells apart are one answer, whatever the confidence asked: at 0.5 or less, too, the run
+     * ends as "only skipped commits are left" once they hold it together, never naming one of them as the culprit (at
+     * 0.4 it did, the prior's pick) nor spending its runs on what no run can split (at 0.5 it ran 200 times, undecided).
+     * status and rca status read that end as the run told it.
+     */
     @Test
-    void anUndecidedGroupPastALowConfidenceSaysNoOneOfThemReachedIt() throws Exception {
-        // two commits alike, each about half of their sum: together past 0.4, neither alone
-        CliResult run = rca("bisect-helper", "run", "--flaky", "--confidence=0.4", "--max-runs=5", "--",
+    void aGroupPastALowConfidenceEndsAsOnlySkippedCommitsLeft() throws Exception {
+        String skippingEleven = "case $RCA_COMMIT in " + sha(11) + ") exit 125;; esac; test ! -f bug";
+        String two = "only skipped commits are left; the first bad commit could be any of:\n" + sha(11) + " change 11\n"
+            + sha(12) + " change 12\n";
+        for (String confidence : new String[] {"0.5", "0.4"}) {
+            rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+            CliResult run = rca("bisect-helper", "run", "--flaky", "--confidence=" + confidence, "--", skippingEleven);
+            assertEquals(1, run.exitCode(), run.toString());
+            assertEquals(two + "Probability: 0.6417 after 4 runs\n", run.out(), confidence);
+            assertEquals(run.out(), tail(rca("bisect-helper", "status").out(), 4));
+        }
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        CliResult three = rca("bisect-helper", "run", "--flaky", "--confidence=0.4", "--", skippingTenAndEleven());
+        assertEquals("only skipped commits are left; the first bad commit could be any of:\n" + sha(10) + " change 10\n"
+            + sha(11) + " change 11\n" + sha(12) + " change 12\nProbability: 0.4595 after 4 runs\n", three.out());
+
+        BisectCommandTest.ledgerThatReproduces(dir);
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        assertEquals(1, rca("bisect-helper", "run", "--flaky", "--confidence=0.4", "--", skippingEleven).exitCode());
+        assertEquals("Bisect: only skipped commits are left; the first bad commit could be any of: "
+            + sha(11).substring(0, 12) + " " + sha(12).substring(0, 12) + " (probability 0.6417 after 4 runs)\n",
+            tail(rca("status").out(), 2).lines().findFirst().orElse("") + "\n");
+    }
+
+    /** A state written before such a group was decided together keeps its undecided end, worded as it was. */
+    @Test
+    void anUndecidedGroupPastALowConfidenceWrittenBeforeSaysNoOneOfThemReachedIt() throws Exception {
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--confidence=0.4", "--",
             "case $RCA_COMMIT in " + sha(11) + ") exit 125;; esac; test ! -f bug");
         assertEquals(1, run.exitCode(), run.toString());
-        assertEquals("undecided after 5 runs: the first bad commit is most probably one of " + sha(11).substring(0, 12)
+        Files.writeString(state(), Files.readString(state()).replace("\n  confidence: ", "\n  undecided: true\n  confidence: "));
+        assertEquals("undecided after 4 runs: the first bad commit is most probably one of " + sha(11).substring(0, 12)
             + " " + sha(12).substring(0, 12) + ", commits only skipped runs could tell"
-            + " apart (probability 0.7777 together), though no one of them alone reached the 0.4 asked\n",
-            run.out().lines().findFirst().orElse("") + "\n");
+            + " apart (probability 0.6417 together), though no one of them alone reached the 0.4 asked\n",
+            tail(rca("bisect-helper", "status").out(), 2).lines().findFirst().orElse("") + "\n");
+    }
+
+    /** The script that skips where the file {@code bug} is, changes 11 to 15, and passes elsewhere. */
+    private static final String SKIPPING_FROM_ELEVEN = "test -f bug && exit 125; exit 0";
+
+    /**
+     * Where the test skips the most probable commits and every commit after them, a run where it runs tells them from a
+     * flake only up to a bound (here 0.9899, short of 0.99): the run stops once the candidates besides them are out of
+     * the way, after 10 runs where it ran 200, and says what would decide it instead of asking for more runs. Its
+     * progress lines name the commits only the prior tells apart together, as its end does.
+     */
+    @Test
+    void aRunStopsWhenNoRunCanDecideAndSaysWhatWould() throws Exception {
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--", SKIPPING_FROM_ELEVEN);
+        assertEquals(1, run.exitCode(), run.toString());
+        String group = sha(11).substring(0, 12) + " " + sha(12).substring(0, 12) + " " + sha(13).substring(0, 12) + " "
+            + sha(14).substring(0, 12) + " " + sha(15).substring(0, 12);
+        String end = "undecided after 10 runs: the first bad commit is most probably one of " + group + ", commits only"
+            + " skipped runs could tell apart (probability 0.9720 together), short of the 0.99 asked\n"
+            + "No run can decide it: the test skipped (exit 125) those commits and every commit after them, and no run"
+            + " where it runs tells them from a flake past the 0.99 asked: make the test run where it skipped, or test"
+            + " those commits by hand, then start again\n";
+        assertEquals(end, run.out());
+        String ten = sha(10).substring(0, 12);
+        assertEquals(List.of(
+            "rca: run 1: " + sha(7).substring(0, 12) + " good; most probable: " + sha(8).substring(0, 12) + " at 10.7%",
+            "rca: run 2: " + sha(11).substring(0, 12) + " skip; most probable: one of " + sha(11).substring(0, 12) + " "
+                + sha(12).substring(0, 12) + " at 21.4% together",
+            "rca: run 3: " + ten + " good; most probable: one of " + sha(11).substring(0, 12) + " "
+                + sha(12).substring(0, 12) + " at 33.5% together",
+            "rca: run 4: " + sha(12).substring(0, 12) + " skip; most probable: one of " + sha(11).substring(0, 12) + " "
+                + sha(12).substring(0, 12) + " " + sha(13).substring(0, 12) + " at 50.3% together",
+            "rca: run 5: " + sha(13).substring(0, 12) + " skip; most probable: one of " + sha(11).substring(0, 12) + " "
+                + sha(12).substring(0, 12) + " " + sha(13).substring(0, 12) + " " + sha(14).substring(0, 12)
+                + " at 67.1% together",
+            "rca: run 6: " + sha(14).substring(0, 12) + " skip; most probable: one of " + group + " at 83.9% together",
+            "rca: run 7: " + ten + " good; most probable: one of " + group + " at 92.9% together",
+            "rca: run 8: " + ten + " good; most probable: one of " + group + " at 95.9% together",
+            "rca: run 9: " + sha(15).substring(0, 12) + " skip; most probable: one of " + group + " at 95.9% together",
+            "rca: run 10: " + ten + " good; most probable: one of " + group + " at 97.2% together"),
+            run.err().lines().filter(line -> line.startsWith("rca: run ")).toList());
+        assertEquals(end, tail(rca("bisect-helper", "status").out(), 2));
+        String json = rca("bisect-helper", "status", "--format=json").out();
+        assertTrue(json.contains(",\"undecided\":true,\"runs_cannot_decide\":true,\"confidence\":0.97205"), json);
+
+        // more runs allowed change nothing: none is made
+        CliResult again = rca("bisect-helper", "run", "--flaky", "--max-runs=400", "--", SKIPPING_FROM_ELEVEN);
+        assertEquals(1, again.exitCode(), again.toString());
+        assertEquals("rca: note: nothing was tested: no run can decide the bisection\n", again.err());
+        assertEquals(end, again.out());
+    }
+
+    /** rca status offers what would decide it, not a run that cannot. */
+    @Test
+    void theLedgersStatusOfARunNoRunCanDecide() throws Exception {
+        BisectCommandTest.ledgerThatReproduces(dir);
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--", SKIPPING_FROM_ELEVEN);
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals("Bisect: " + run.out().lines().findFirst().orElseThrow() + "\nNext: decide the bisection: make the"
+            + " test run where it skipped, or test those commits by hand, then start again\n", tail(rca("status").out(), 2));
     }
 
     /**
@@ -292,8 +385,10 @@ class FlakyBisectionEndTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(4, run.err().lines().filter(line -> line.startsWith("rca: run ")).count(), run.err());
         assertEquals(2, run.err().lines().filter(line -> line.contains(" skip; ")).count(), run.err());
-        assertEquals("undecided after 4 runs: the most probable first bad commit is " + sha(8) + " change 8"
-            + " (probability 0.1531), short of the 0.99 asked\nDecide it with more runs: rca bisect-helper run --flaky"
-            + " --max-runs=8 -- sh -c '" + skippingTenAndEleven() + "'\n", run.out());
+        // the three commits only the prior tells apart are more probable together than change 8 alone (0.1531)
+        assertEquals("undecided after 4 runs: the first bad commit is most probably one of " + sha(10).substring(0, 12)
+            + " " + sha(11).substring(0, 12) + " " + sha(12).substring(0, 12) + ", commits only skipped runs could tell"
+            + " apart (probability 0.4595 together), short of the 0.99 asked\nDecide it with more runs: rca bisect-helper"
+            + " run --flaky --max-runs=8 -- sh -c '" + skippingTenAndEleven() + "'\n", run.out());
     }
 }
