@@ -1,6 +1,7 @@
 package dev.rca.bisect;
 
 import dev.rca.RcaException;
+import dev.rca.git.DateOrder;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.Pathspecs;
 import java.io.File;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -409,7 +409,7 @@ public final class CandidateWalk implements AutoCloseable {
                     continue;
                 }
                 p.flags |= SEEN;
-                insertByDate(queue, p);
+                DateOrder.insert(queue, p, Node::date);
             }
             return;
         }
@@ -418,23 +418,12 @@ public final class CandidateWalk implements AutoCloseable {
             parsed(p);
             if (!p.has(SEEN)) {
                 p.flags |= SEEN;
-                insertByDate(queue, p);
+                DateOrder.insert(queue, p, Node::date);
             }
             if (activeFirstParent) {
                 break;
             }
         }
-    }
-
-    private static void insertByDate(LinkedList<Node> queue, Node n) {
-        ListIterator<Node> it = queue.listIterator();
-        while (it.hasNext()) {
-            if (it.next().date() < n.date()) {
-                it.previous();
-                break;
-            }
-        }
-        it.add(n);
     }
 
     private static void markParentsUninteresting(Node commit) {

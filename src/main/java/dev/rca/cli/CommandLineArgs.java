@@ -58,31 +58,69 @@ final class CommandLineArgs {
      * positional parameters, in the order typed) replaced by {@code operands}, the same ones named from the top.
      */
     static List<String> fromTop(CommandSpec spec, List<String> operands) {
-        List<String> args = spec.root().commandLine().getParseResult().expandedArgs();
-        Set<String> takesAValue = optionsTakingAValue(spec);
-        Set<String> flags = new HashSet<>();
-        spec.options().stream().filter(o -> o.arity().max() == 0).forEach(o -> flags.addAll(List.of(o.names())));
         List<String> out = new ArrayList<>(List.of(spec.name()));
         int operand = 0;
-        boolean onlyOperands = false;
-        for (int i = commandIndex(args.toArray(String[]::new)) + 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (onlyOperands || arg.equals("-") || !arg.startsWith("-")) {
+        for (Arg arg : walk(spec, spec.root().commandLine().getParseResult().expandedArgs())) {
+            if (arg.operand()) {
                 out.add(operands.get(operand++));
-            } else if (arg.equals("--")) {
-                onlyOperands = true;
-                out.add(arg);
-            } else if (arg.equals("-C")) {
-                i++;
-            } else if (!arg.startsWith("-C") && !arg.equals("--stacktrace")) {
-                out.add(arg);
-                if (valueFollows(arg, takesAValue, flags)) {
-                    out.add(args.get(++i));
+            } else {
+                out.add(arg.text());
+                if (arg.value() != null) {
+                    out.add(arg.value());
                 }
             }
         }
         if (operand != operands.size()) {
             throw new IllegalStateException("the command line has " + operand + " operands, not " + operands.size());
+        }
+        return out;
+    }
+
+    /**
+     * The options of {@code typed} (a whole command line, as {@link Rca#typedArgs} keeps it) typed between the
+     * {@code n}-th operand (0-based) of {@code spec}'s command and the next one, or its end: git's {@code -<n>} as
+     * typed, each without its value; {@code --} and the global options ({@code -C}, {@code --stacktrace}) left out.
+     */
+    static List<String> optionsAfterOperand(CommandSpec spec, List<String> typed, int n) {
+        List<String> options = new ArrayList<>();
+        int operand = -1;
+        for (Arg arg : walk(spec, typed)) {
+            if (arg.operand()) {
+                operand++;
+            } else if (operand == n && !arg.text().equals("--")) {
+                options.add(arg.text());
+            }
+        }
+        return options;
+    }
+
+    /** One argument of a command line: an operand, or an option (or {@code --}) with its separate value, if any. */
+    private record Arg(String text, String value, boolean operand) {
+    }
+
+    /**
+     * The arguments of the command line {@code args} after the name of {@code spec}'s command, in order, without
+     * the global options ({@code -C <dir>}, {@code --stacktrace}, before or after the name).
+     */
+    private static List<Arg> walk(CommandSpec spec, List<String> args) {
+        Set<String> takesAValue = optionsTakingAValue(spec);
+        Set<String> flags = new HashSet<>();
+        spec.options().stream().filter(o -> o.arity().max() == 0).forEach(o -> flags.addAll(List.of(o.names())));
+        List<Arg> out = new ArrayList<>();
+        boolean onlyOperands = false;
+        for (int i = commandIndex(args.toArray(String[]::new)) + 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (onlyOperands || arg.equals("-") || !arg.startsWith("-")) {
+                out.add(new Arg(arg, null, true));
+            } else if (arg.equals("--")) {
+                onlyOperands = true;
+                out.add(new Arg(arg, null, false));
+            } else if (arg.equals("-C")) {
+                i++;
+            } else if (!arg.startsWith("-C") && !arg.equals("--stacktrace")) {
+                boolean valued = valueFollows(arg, takesAValue, flags) && i + 1 < args.size();
+                out.add(new Arg(arg, valued ? args.get(++i) : null, false));
+            }
         }
         return out;
     }

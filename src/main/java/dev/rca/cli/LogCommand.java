@@ -71,7 +71,8 @@ public final class LogCommand extends LedgerCommand {
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             LogOperands split = CommandLineArgs.hasDoubleDash(spec)
                 ? LogOperands.dashed(positionals, CommandLineArgs.afterDoubleDash(spec))
-                : LogOperands.split(workspace, positionals, CommandLineArgs.ownArgs(spec));
+                : LogOperands.split(workspace, positionals, CommandLineArgs.ownArgs(spec),
+                    n -> CommandLineArgs.optionsAfterOperand(spec, root().typedArgs(), n));
             List<String> revisions = split.revisions();
             List<String> typedPaths = split.paths();
             LogQuery query = query(all ? workspace.withEveryRef(revisions) : revisions,

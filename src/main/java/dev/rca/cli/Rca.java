@@ -77,6 +77,8 @@ public final class Rca implements Runnable {
     private boolean stdoutIsTerminal;
     private boolean stderrIsTerminal;
     private CommandRunner.Starter starter = CommandRunner::run;
+    /** The command line as typed, before git's {@code -<n>} was rewritten for picocli. */
+    private List<String> typedArgs = List.of();
 
     @Override
     public void run() {
@@ -184,6 +186,11 @@ public final class Rca implements Runnable {
         this.starter = starter;
     }
 
+    /** The command line of this invocation as typed: {@code -3} where picocli was given {@code -n 3}. */
+    List<String> typedArgs() {
+        return typedArgs;
+    }
+
     boolean stdoutIsTerminal() {
         return stdoutIsTerminal;
     }
@@ -274,6 +281,9 @@ public final class Rca implements Runnable {
 
     /** Executes {@code args} on {@code line} as typed, git's {@code log -<n>} included; the exit code. */
     public static int execute(CommandLine line, String... args) {
+        if (line.getCommand() instanceof Rca rca) {
+            rca.typedArgs = List.of(args);
+        }
         return line.execute(CommandLineArgs.withCountShorthand(line, args));
     }
 

@@ -245,10 +245,19 @@ public final class GitWorkspace implements AutoCloseable {
      */
     public boolean namesCommit(String revision) throws IOException {
         try {
-            return repository.resolve(gitsSpelling(revision) + "^{commit}") != null;
+            return commitOf(revision) != null;
         } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException | org.eclipse.jgit.errors.RevisionSyntaxException
                  | org.eclipse.jgit.errors.AmbiguousObjectException notACommit) {
             return false;
+        }
+    }
+
+    /** Whether {@code revision} names an object: a commit ({@link #namesCommit}), a tree or a blob. */
+    public boolean namesObject(String revision) {
+        try {
+            return namesCommit(revision) || nonCommitType(revision) != null;
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
         }
     }
 
@@ -257,6 +266,9 @@ public final class GitWorkspace implements AutoCloseable {
      * {@code v1^{tree}}), else null: a commit, an unknown or an ambiguous revision.
      */
     public String nonCommitType(String revision) {
+        if (MessageSearch.isMessageSearch(revision)) {
+            return null;
+        }
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId id = repository.resolve(gitsSpelling(revision));
             if (id == null) {
@@ -279,7 +291,17 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     /**
-     * Resolves a revision in git's syntax to a commit id (tags are peeled).
+     * The commit {@code revision} names (tags peeled), or null: JGit's resolver, and git's message search
+     * ({@code :/fix}, {@link MessageSearch}), which JGit does not know.
+     */
+    private ObjectId commitOf(String revision) throws IOException {
+        return MessageSearch.isMessageSearch(revision) ? MessageSearch.youngest(repository, revision)
+            : repository.resolve(gitsSpelling(revision) + "^{commit}");
+    }
+
+    /**
+     * Resolves a revision in git's syntax to a commit id (tags are peeled), git's message search {@code :/<text>}
+     * included.
      *
      * @throws RcaException exit 3 when the revision is unknown, ambiguous or not a commit
      */
@@ -288,7 +310,7 @@ public final class GitWorkspace implements AutoCloseable {
             throw RcaException.badInput("bad revision '" + revision + "'");
         }
         try {
-            ObjectId id = repository.resolve(gitsSpelling(revision) + "^{commit}");
+            ObjectId id = commitOf(revision);
             if (id == null) {
                 refuseNonCommit(revision);
                 if (!hasCommits()) {

@@ -38,6 +38,7 @@ public record RevisionRange(List<String> specs) {
     /**
      * The revisions {@code spec} names at its ends when it is a range ({@code A..B}, {@code A...B}: both, an empty
      * side being HEAD; {@code ^A}, {@code A^!}, {@code A^@}, {@code A^-<n>}: A), or none when it is one revision.
+     * This reads the text alone: {@link #ends(GitWorkspace, String)} reads two dots as git does.
      */
     public static List<String> ends(String spec) {
         int dots = spec.indexOf("..");
@@ -46,6 +47,19 @@ public record RevisionRange(List<String> specs) {
             String right = spec.substring(spec.startsWith("...", dots) ? dots + 3 : dots + 2);
             return List.of(dotsSide(left), dotsSide(right));
         }
+        return endsWithoutDots(spec);
+    }
+
+    /**
+     * The ends of {@code spec} as {@link #ends(String)}, but two dots whose sides do not both name an object make no
+     * range when {@code spec} as a whole names one, as git's {@code handle_dotdot} falls back to the whole: a
+     * message search ({@code :/evict..lock}), a path in a tree ({@code HEAD:a..b.txt}).
+     */
+    public static List<String> ends(GitWorkspace workspace, String spec) {
+        return dotsAreARange(workspace, spec) ? ends(spec) : endsWithoutDots(spec);
+    }
+
+    private static List<String> endsWithoutDots(String spec) {
         if (spec.startsWith("^")) {
             return List.of(spec.substring(1));
         }
@@ -57,6 +71,19 @@ public record RevisionRange(List<String> specs) {
             return List.of(spec.substring(0, spec.length() - 2));
         }
         return List.of();
+    }
+
+    /**
+     * Whether git reads the two dots in {@code spec} as a range: it holds them, and both sides name an object or
+     * the whole names none (so that an unknown side is what an error names).
+     */
+    private static boolean dotsAreARange(GitWorkspace workspace, String spec) {
+        int dots = spec.indexOf("..");
+        if (dots < 0) {
+            return false;
+        }
+        List<String> sides = ends(spec);
+        return sides.stream().allMatch(workspace::namesObject) || !workspace.namesObject(spec);
     }
 
     /** One resolved revision: a commit, and whether it is excluded ({@code ^A}) or a tip. */
@@ -81,8 +108,9 @@ public record RevisionRange(List<String> specs) {
     }
 
     private static void resolveOne(GitWorkspace workspace, String spec, List<Endpoint> out) {
+        boolean range = dotsAreARange(workspace, spec);
         int symmetric = spec.indexOf("...");
-        if (symmetric >= 0) {
+        if (range && symmetric >= 0) {
             ObjectId left = endpoint(workspace, spec.substring(0, symmetric));
             ObjectId right = endpoint(workspace, spec.substring(symmetric + 3));
             for (ObjectId base : mergeBases(workspace, left, right)) {
@@ -93,7 +121,7 @@ public record RevisionRange(List<String> specs) {
             return;
         }
         int dots = spec.indexOf("..");
-        if (dots >= 0) {
+        if (range) {
             addUnlessNonCommit(workspace, dotsSide(spec.substring(0, dots)), true, out);
             addUnlessNonCommit(workspace, dotsSide(spec.substring(dots + 2)), false, out);
             return;
@@ -143,11 +171,11 @@ public record RevisionRange(List<String> specs) {
     public List<String> nonCommits(GitWorkspace workspace) {
         List<String> found = new ArrayList<>();
         for (String spec : specs) {
-            if (spec.contains("...") || PARENT_RANGE.matcher(spec).matches() || spec.endsWith("^@")
-                || spec.endsWith("^!")) {
+            List<String> ends = ends(workspace, spec);
+            if (spec.contains("...") && ends.size() == 2 || PARENT_RANGE.matcher(spec).matches()
+                || spec.endsWith("^@") || spec.endsWith("^!")) {
                 continue;
             }
-            List<String> ends = ends(spec);
             for (String revision : ends.isEmpty() ? List.of(spec) : ends) {
                 String type = workspace.nonCommitType(revision);
                 if (type != null) {
