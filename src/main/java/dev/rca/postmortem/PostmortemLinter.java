@@ -293,7 +293,7 @@ public final class PostmortemLinter {
      * {@code rca postmortem} writes {@code root_cause.offending}) do not count: they say which change, not how it
      * broke; what the listing's paragraph goes on to say does ({@link #afterTheListing}).
      */
-    private static void checkRootCause(Document doc, Section rootCause) {
+    private void checkRootCause(Document doc, Section rootCause) {
         StringBuilder prose = new StringBuilder();
         Node first = null;
         Node listing = null;
@@ -342,11 +342,10 @@ public final class PostmortemLinter {
 
     /**
      * What a listing of offending commits says besides naming them, code spans kept in backticks: in a paragraph,
-     * what follows the label, the commits and, after a single commit, its subject (as {@code rca postmortem} writes
-     * it: to the end of the line, or of the sentence); in the list, what each item says after its commit and
-     * subject, and its further paragraphs.
+     * what follows the label, the commits and, after a single commit, its subject ({@link #afterSubject}); in the
+     * list, what each item says after its commit and subject, and its further paragraphs.
      */
-    private static String afterTheListing(Node block) {
+    private String afterTheListing(Node block) {
         if (block instanceof Paragraph) {
             String text = markedText(block).strip();
             Matcher label = LISTING.matcher(text);
@@ -365,14 +364,16 @@ public final class PostmortemLinter {
 
     /**
      * {@code text} past the SHAs it starts with (bare or as code spans, separated by commas or "and") and, after
-     * a single commit {@code withSubject}, past its subject: to the end of the first line or of its first sentence.
+     * a single commit {@code withSubject}, past its subject ({@link #afterSubject}).
      */
-    private static String afterCommits(String text, boolean withSubject) {
+    private String afterCommits(String text, boolean withSubject) {
         Matcher sha = LISTED_SHA.matcher(text);
         int at = 0;
         int count = 0;
+        String first = null;
         while (sha.region(at, text.length()).lookingAt()
             && looksLikeSha(sha.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            first = first == null ? sha.group(1).toLowerCase(java.util.Locale.ROOT) : first;
             at = sha.end();
             count++;
         }
@@ -381,8 +382,48 @@ public final class PostmortemLinter {
             // several commits are listed without subjects; a commit alone on its line has none there
             return rest;
         }
+        return afterSubject(rest, shas == null ? null : shas.subject(first));
+    }
+
+    /**
+     * {@code rest} past the subject written at its start: the commit's own {@code subject} (null when unknown), bare
+     * or in parentheses, as typed or as {@link LedgerProse#inline} writes it; else what parentheses hold ({@code (cache: evict early), which made …}); else its first
+     * line or sentence, as {@code rca postmortem} writes a subject. What follows a subject on its line is the
+     * writer's own: {@code …, which made `f()` return null} is a mechanism, not part of the subject.
+     */
+    static String afterSubject(String rest, String subject) {
+        if (subject != null && !subject.isBlank()) {
+            // as typed, or as rca postmortem writes it: code identifiers in backticks
+            for (String form : List.of(subject, LedgerProse.inline(subject))) {
+                for (String written : List.of(form, "(" + form + ")")) {
+                    if (rest.startsWith(written)) {
+                        return rest.substring(written.length());
+                    }
+                }
+            }
+        }
+        int closed = rest.startsWith("(") ? closingParenthesis(rest) : -1;
+        if (closed > 0) {
+            return rest.substring(closed + 1);
+        }
         Matcher end = SUBJECT_END.matcher(rest);
         return end.find() ? rest.substring(end.end()) : "";
+    }
+
+    /** Where the parenthesis that opens {@code text} closes, those it holds counted ({@code (fix(cache): x)}); or -1. */
+    private static int closingParenthesis(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            } else if (c == '\n') {
+                return -1; // a subject is one line
+            }
+        }
+        return -1;
     }
 
     /** The paragraph's inline text as written, code spans in backticks and line breaks kept. */

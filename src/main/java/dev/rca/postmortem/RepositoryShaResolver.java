@@ -2,6 +2,8 @@ package dev.rca.postmortem;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.CommitInfo;
+import dev.rca.ledger.GitCommitLookup;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 public final class RepositoryShaResolver implements ShaResolver {
     private final GitWorkspace workspace;
     private final Map<String, Resolution> answers = new HashMap<>();
+    private final Map<String, String> subjects = new HashMap<>();
 
     /** Resolves in {@code workspace}'s repository; the caller keeps the workspace open while linting. */
     public RepositoryShaResolver(GitWorkspace workspace) {
@@ -25,6 +28,16 @@ public final class RepositoryShaResolver implements ShaResolver {
     @Override
     public Resolution resolve(String hex) {
         return answers.computeIfAbsent(hex, this::lookUp);
+    }
+
+    @Override
+    public String subject(String hex) {
+        if (resolve(hex) != Resolution.COMMIT) {
+            return null;
+        }
+        String subject = subjects.computeIfAbsent(hex, h -> new GitCommitLookup(workspace).find(h)
+            .map(CommitInfo::subject).orElse(""));
+        return subject.isEmpty() ? null : subject;
     }
 
     private Resolution lookUp(String hex) {

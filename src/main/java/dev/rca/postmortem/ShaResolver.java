@@ -17,4 +17,12 @@ public interface ShaResolver {
 
     /** Resolves {@code hex} (7 to 40 lower-case hex digits). */
     Resolution resolve(String hex);
+
+    /**
+     * The subject of the commit {@code hex} (as {@link #resolve} takes it) names, as {@code rca postmortem} writes it
+     * after the commit; null when it names no single commit, or when this resolver reads no messages.
+     */
+    default String subject(String hex) {
+        return null;
+    }
 }

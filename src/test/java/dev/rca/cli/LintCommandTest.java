@@ -56,6 +56,27 @@ class LintCommandTest {
         assertEquals("", bad.err());
     }
 
+    /**
+     * A mechanism written after the offending commit's subject on its line is the Root cause's text: rca reads where
+     * the subject ends from the repository (this commit's subject is "move eviction inside the order lock").
+     */
+    @Test
+    void theRepositorysSubjectEndsWhereTheMechanismOnItsLineBegins() throws IOException {
+        String listed = "Offending commit: " + offending.abbreviate(12).name() + " move eviction inside the order lock";
+        String text = clean(fix.name(), offending.abbreviate(8).name()).replace("`CartCache.evict()` takes"
+            + " `CartCache.lock` and then calls `OrderLock.acquire()`; `OrderService.submit()`\ntakes them in the opposite"
+            + " order. Commit `" + offending.abbreviate(8).name() + "` moved the eviction call inside the order lock.",
+            "%s");
+        write("pm.md", text.formatted(listed + ", which made `CartCache.evict()` call `OrderLock.acquire()` while"
+            + " holding `CartCache.lock`."));
+        assertEquals(new CliResult(ExitCode.OK, "", ""), Cli.run(repo.directory(), "lint", "pm.md"));
+        write("pm.md", text.formatted(listed + ", which made checkout hang under load."));
+        assertEquals(new CliResult(ExitCode.NEGATIVE, "pm.md:18:1: vague-root-cause: '## Root cause' names no function,"
+            + " file, field or commit in its text (the offending commit listed under it says which change, not how it"
+            + " broke): walk the mechanism with its code identifiers (e.g. `CartCache.evict()`), not a summary of it\n",
+            ""), Cli.run(repo.directory(), "lint", "pm.md"));
+    }
+
     @Test
     void aLedgerIsNoPostmortemToLint() throws IOException {
         write("docs/postmortems/PAY-142.md", clean(fix.name(), offending.abbreviate(8).name()));

@@ -218,6 +218,52 @@ class PostmortemLinterTest {
             lint(replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""), 18, list + vague)));
     }
 
+    /**
+     * A mechanism written on the line of a single offending commit, after its subject, is the Root cause's text: the
+     * subject ends where its parentheses close (those it holds counted), or, bare, where the repository's subject for
+     * the commit ends. Before, the whole line was read as the subject, and a concrete root cause was called vague.
+     */
+    @Test
+    void aMechanismAfterTheOffendingCommitsSubjectOnItsLineIsTheText() {
+        String concrete = ", which made `CartCache.evict()` take `OrderLock` while holding `CartCache.lock`.";
+        String vague = ", which made checkout hang under load.";
+        for (String subject : List.of("(cache: evict under the order lock)",
+            "(fix(cache): move `evict()` under the order lock)")) {
+            String listed = "Offending commit: " + OFFENDING + " " + subject;
+            assertEquals(List.of(), lint(rootCauseOnly(listed + concrete)), listed + concrete);
+            // the subject's own code says which change, not how it broke
+            assertEquals(List.of("18:1: vague-root-cause"), lint(rootCauseOnly(listed + vague)), listed + vague);
+        }
+        String subject = "cache: evict under the order lock";
+        ShaResolver knowsSubjects = new ShaResolver() {
+            @Override
+            public Resolution resolve(String hex) {
+                return FAKE_REPO.resolve(hex);
+            }
+
+            @Override
+            public String subject(String hex) {
+                return hex.equals(OFFENDING) ? subject : null;
+            }
+        };
+        for (String written : List.of(subject, "(" + subject + ")")) {
+            String listed = "Offending commit: " + OFFENDING + " " + written;
+            assertEquals(List.of(), lint(knowsSubjects, rootCauseOnly(listed + concrete)), listed + concrete);
+            assertEquals(List.of("18:1: vague-root-cause"), lint(knowsSubjects, rootCauseOnly(listed + vague)),
+                listed + vague);
+        }
+    }
+
+    /** The clean post-mortem with {@code rootCause} for its Root cause's text. */
+    private static String rootCauseOnly(String rootCause) {
+        return replaceLine(replaceLine(clean(FIX, OFFENDING), 19, ""), 18, rootCause);
+    }
+
+    private static List<String> lint(ShaResolver shas, String markdown) {
+        return new PostmortemLinter(RcaConfig.defaults().lint(), shas).lint("pm.md", markdown).stream()
+            .map(f -> f.line() + ":" + f.column() + ": " + f.rule().id()).toList();
+    }
+
     @Test
     void validationMustStateCoverage() {
         String text = replaceLine(clean(FIX, OFFENDING), 47, "The fix works.");
