@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param abstention   why rca gives no answer, or {@code null} when it answers
  * @param notes        what the reader should know about how the answer was reached (a merge given as the fix)
  * @param warnings     what could not be read (objects a partial clone lacks), so that the answer, or the
- *                     abstention, rests on less than the fix's whole history; not in {@link #toJson()}
+ *                     abstention, rests on less than the fix's whole history
  */
 public record SuspectReport(String fix, String fixSubject, int blamedLines, List<Suspect> suspects,
                             List<Pointer> pointers, String abstention, List<String> notes, List<String> warnings) {
@@ -80,7 +80,8 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
 
     /**
      * The ranking as a ledger evidence item, so the ledger keeps the scores and reasons the decision was made on,
-     * not only the commit ids.
+     * not only the commit ids; with {@link #warnings}, its note says what the answer lacked (and that it came from
+     * the fix's message alone, when it did), and {@code warnings} lists them as the JSON output does.
      *
      * @param kind    the ledger's kind for such an item (the ledger names it; this package does not depend on it)
      * @param command the command line that produced it, for a reader to run again
@@ -95,8 +96,17 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
         item.put("command", command);
         item.put("commits", suspects.stream().map(Suspect::sha).toList());
         Suspect first = suspects.get(0);
-        item.put("note", String.format(Locale.ROOT, "ranked %s first, score %.2f", first.sha().substring(0, 12),
-            first.score()));
+        String note = String.format(Locale.ROOT, "ranked %s first, score %.2f", first.sha().substring(0, 12),
+            first.score());
+        if (!warnings.isEmpty()) {
+            // a reader of the ledger (rca timeline, the post-mortem) learns what stderr said: the answer lacks objects
+            boolean pointersOnly = suspects.stream().allMatch(s -> s.pointer() != null);
+            note += (pointersOnly ? ", from the fix's message alone: " : ": ") + String.join("; ", warnings);
+        }
+        item.put("note", note);
+        if (!warnings.isEmpty()) {
+            item.put("warnings", warnings);
+        }
         List<Map<String, Object>> ranked = new ArrayList<>();
         for (Suspect s : suspects) {
             Map<String, Object> m = new LinkedHashMap<>();

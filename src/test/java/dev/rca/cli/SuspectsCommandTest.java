@@ -421,6 +421,40 @@ class SuspectsCommandTest {
         assertEquals(ExitCode.BAD_INPUT, Cli.run(lacking.directory(), "suspects", "HEAD", "--no-trailers").exitCode());
     }
 
+    /**
+     * With {@code -t}, an answer given from the fix's message alone for want of objects is recorded as such: the
+     * item's note says so and what was missing (so rca timeline and the post-mortem show it), and {@code warnings}
+     * lists what stderr said, as the JSON output does. Before, the ledger kept the ranking as if it were whole.
+     */
+    @Test
+    void theEvidenceOfAnAnswerThatLackedObjectsSaysSo() throws Exception {
+        TestRepo lacking = capRaisedThenFixed("Fixes");
+        Path dir = lacking.directory();
+        RevCommit bugged = lacking.repository().parseCommit(lacking.repository().resolve("HEAD~1"));
+        org.eclipse.jgit.lib.ObjectId lost = lacking.repository().resolve("HEAD~2:cap.c");
+        String warning = "the repository lacks object " + lost.name().substring(0, 12) + " (cap.c blamed from "
+            + bugged.name().substring(0, 12) + "): what needs it is left out of the answer (a partial clone? git "
+            + "fetches missing objects for its own commands only)";
+        assertEquals(0, Cli.run(dir, "open", "CAP-1", "--title=cap() lets ten through").exitCode());
+        CliResult r = Cli.runAt(ZonedDateTime.parse("2026-11-20T09:40:00Z"), dir, "suspects", "HEAD", "-t", "CAP-1",
+            "--format=sha");
+        assertEquals(new CliResult(ExitCode.OK, bugged.name() + "\n", "recorded as E1 in docs/postmortems/CAP-1.yaml\n"
+            + "rca: warning: " + warning + "\n"), r);
+        String text = Files.readString(dir.resolve("docs/postmortems/CAP-1.yaml"));
+        String note = "ranked " + bugged.name().substring(0, 12) + " first, score 0.90, from the fix's message alone: "
+            + warning;
+        assertTrue(text.contains("""
+                commits: [%s]
+                note: "%s"
+                warnings:
+                  - "%s"
+                suspects:
+            """.formatted(bugged.name(), note, warning)), text);
+        assertEquals(0, Cli.run(dir, "check").exitCode());
+        CliResult timeline = Cli.run(dir, "timeline", "-t", "CAP-1");
+        assertTrue(timeline.out().contains("E1: " + note), timeline.toString());
+    }
+
     @Test
     void aPartialCloneSaysWhatItLacksAndAnswersOnceGitFetchedIt() {
         fix("net: drop the stray offset");
