@@ -270,7 +270,7 @@ public final class GitWorkspace implements AutoCloseable {
             return null;
         }
         try (RevWalk walk = new RevWalk(repository)) {
-            ObjectId id = repository.resolve(gitsSpelling(revision));
+            ObjectId id = jgitResolve(gitsSpelling(revision));
             if (id == null) {
                 return null;
             }
@@ -296,7 +296,21 @@ public final class GitWorkspace implements AutoCloseable {
      */
     private ObjectId commitOf(String revision) throws IOException {
         return MessageSearch.isMessageSearch(revision) ? MessageSearch.youngest(repository, revision)
-            : repository.resolve(gitsSpelling(revision) + "^{commit}");
+            : jgitResolve(gitsSpelling(revision) + "^{commit}");
+    }
+
+    /**
+     * JGit's {@link Repository#resolve}, whose other {@link IllegalArgumentException}s (an empty path after a colon:
+     * {@code :/} alone, the top of the work tree as git's pathspec) are the syntax errors they are.
+     */
+    private ObjectId jgitResolve(String spec) throws IOException {
+        try {
+            return repository.resolve(spec);
+        } catch (RevisionSyntaxException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new RevisionSyntaxException(e.getMessage(), spec);
+        }
     }
 
     /**
