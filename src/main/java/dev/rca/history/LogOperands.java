@@ -134,7 +134,7 @@ public record LogOperands(List<String> revisions, List<String> paths) {
      * backslash escapes (so {@code a\*} is none: without {@code --} it must name a file, as in git), or long magic
      * ({@code :(exclude)x}).
      */
-    static boolean looksLikePathspec(String operand) {
+    private static boolean looksLikePathspec(String operand) {
         boolean escaped = false;
         for (int i = 0; i < operand.length(); i++) {
             char c = operand.charAt(i);
