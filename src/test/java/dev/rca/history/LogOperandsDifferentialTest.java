@@ -121,7 +121,9 @@ class LogOperandsDifferentialTest {
                 assertEquals(NativeGit.run(dir, "rev-parse", "side").strip(), shas.get(0), "git's premise");
             }
         }
-        for (String unknown : List.of(":/nomatch", ":/lock$", ":/^evict", ":/!!fix", ":/!fix", ":/x(", ":/!-")) {
+        // short magic naming nothing in the work tree is no path either (git's check_filename)
+        for (String unknown : List.of(":/nomatch", ":/lock$", ":/^evict", ":/!!fix", ":/!fix", ":/x(", ":/!-",
+            ":!nosuch", ":^nosuch")) {
             NativeGit.Result git = NativeGit.exec(dir, null, "log", unknown);
             assertEquals(128, git.exitCode(), "git log " + unknown + ": " + git.out());
             assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: unknown revision '" + unknown + "'\n"),
