@@ -80,8 +80,9 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
 
     /**
      * The ranking as a ledger evidence item, so the ledger keeps the scores and reasons the decision was made on,
-     * not only the commit ids; with {@link #warnings}, its note says what the answer lacked (and that it came from
-     * the fix's message alone, when it did), and {@code warnings} lists them as the JSON output does.
+     * not only the commit ids, and the fix it ranked by its full id ({@code fix}); with {@link #warnings}, its note
+     * says what the answer lacked (and that it came from the fix's message alone, when it did), and {@code warnings}
+     * lists them as the JSON output does.
      *
      * @param kind    the ledger's kind for such an item (the ledger names it; this package does not depend on it)
      * @param command the command line that produced it, for a reader to run again
@@ -94,6 +95,8 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", Objects.requireNonNull(kind, "kind"));
         item.put("command", command);
+        // the command may name the fix by a name that moves (HEAD, a branch): the ledger keeps which commit it was
+        item.put("fix", fix);
         item.put("commits", suspects.stream().map(Suspect::sha).toList());
         Suspect first = suspects.get(0);
         String note = String.format(Locale.ROOT, "ranked %s first, score %.2f", first.sha().substring(0, 12),

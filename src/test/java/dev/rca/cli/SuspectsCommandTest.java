@@ -178,12 +178,13 @@ class SuspectsCommandTest {
                 kind: suspects
                 command: rca suspects %s -t NET-9 --format=sha
                 at: "2026-11-20T08:40:00Z"
+                fix: %s
                 commits: [%s]
                 note: "ranked %s first, score 0.74"
                 suspects:
                   - commit: %s
                     score: 0.736
-            """.formatted(fix.name(), bug.name(), bug.name().substring(0, 12), bug.name())), text);
+            """.formatted(fix.name(), fix.name(), bug.name(), bug.name().substring(0, 12), bug.name())), text);
         assertEquals(0, Cli.run(dir, "check").exitCode());
     }
 
