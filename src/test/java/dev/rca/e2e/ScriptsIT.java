@@ -26,7 +26,10 @@ class ScriptsIT {
     @Test
     void demoNarratesTheWholeInvestigationAndLeavesTheCheckoutClean() throws Exception {
         String statusBefore = projectStatus();
-        Run demo = run(List.of("bash", "scripts/demo", tmp.toString()), 600);
+        // a directory with a space in its name: the lines the demo offers to paste must quote it
+        Path base = Files.createDirectories(tmp.resolve("demo dir"));
+        Path shop = base.resolve("shop");
+        Run demo = run(List.of("bash", "scripts/demo", base.toString()), 600);
         assertEquals(0, demo.exitCode(), demo.output());
         String out = demo.output();
         for (String step : List.of("$ rca open SHOP-7", "$ rca log --grep=discount", "$ rca history shop/pricing.py --follow --authors",
@@ -36,16 +39,40 @@ class ScriptsIT {
             assertTrue(out.contains(step), "demo output lacks '" + step + "':\n" + out);
         }
         assertTrue(out.contains("first bad commit: ") && out.contains("pricing: tidy bulk threshold check"), out);
-        Path postmortem = tmp.resolve("shop/docs/postmortems/SHOP-7.md");
+        Path postmortem = shop.resolve("docs/postmortems/SHOP-7.md");
         assertTrue(Files.isRegularFile(postmortem), "no post-mortem written");
         String md = Files.readString(postmortem);
         assertTrue(md.startsWith("# SHOP-7: Bulk discount missing at exactly ten items\n"), md);
-        Run lint = run(List.of("scripts/rca", "-C", tmp.resolve("shop").toString(), "lint", postmortem.toString()), 120);
+        Run lint = run(List.of("scripts/rca", "-C", shop.toString(), "lint", postmortem.toString()), 120);
         assertEquals(0, lint.exitCode(), lint.output());
-        Run log = run(List.of("git", "-C", tmp.resolve("shop").toString(), "show", "--stat", "--format=%s", "HEAD"), 60);
+        Run log = run(List.of("git", "-C", shop.toString(), "show", "--stat", "--format=%s", "HEAD"), 60);
         assertTrue(log.output().startsWith("Post-mortem for SHOP-7: Bulk discount missing at exactly ten items"), log.output());
         assertTrue(log.output().contains("2 files changed"), log.output());
+        // the README's copy is the demo's, but for what the demo makes when it runs: the fix's SHA, the verify time
+        String readme = Files.readString(PROJECT.resolve("README.md"));
+        int start = readme.indexOf("````markdown\n") + "````markdown\n".length();
+        assertEquals(runIndependent(readme.substring(start, readme.indexOf("\n````\n", start) + 1)), runIndependent(md));
+        // the lines it offers to paste work, here too
+        List<String> last = out.lines().toList().subList((int) out.lines().count() - 3, (int) out.lines().count());
+        String quoted = "'" + shop + "'";
+        assertEquals(List.of("Read it with:   less " + quoted.replace("shop'", "shop/docs/postmortems/SHOP-7.md'"),
+            "Its ledger:     " + shop + "/docs/postmortems/SHOP-7.yaml",
+            "Try more:       cd " + quoted + " && rca status -t SHOP-7 && rca history shop --authors"), last);
+        ProcessBuilder tryMore = new ProcessBuilder("bash", "-c", last.get(2).substring("Try more:".length()).strip())
+            .directory(tmp.toFile()).redirectErrorStream(true);
+        tryMore.environment().put("PATH", PROJECT.resolve("scripts") + ":" + System.getenv("PATH"));
+        Run more = run(tryMore, 120);
+        assertEquals(0, more.exitCode(), more.output());
+        assertTrue(more.output().startsWith("SHOP-7: Bulk discount missing at exactly ten items (bug, published)\n"),
+            more.output());
         assertEquals(statusBefore, projectStatus(), "the demo must leave the rca checkout as it found it");
+    }
+
+    /** A post-mortem of the demo with what differs from run to run (the fix's SHA, the time of verify) as names. */
+    private static String runIndependent(String md) {
+        java.util.regex.Matcher fix = java.util.regex.Pattern.compile("\nFix commit: ([0-9a-f]{12}) ").matcher(md);
+        assertTrue(fix.find(), md);
+        return md.replace(fix.group(1), "<fix>").replaceAll("the fix is verified \\(\\S+\\)", "the fix is verified (<at>)");
     }
 
     @Test
