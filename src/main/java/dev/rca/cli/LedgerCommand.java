@@ -104,7 +104,8 @@ abstract class LedgerCommand extends RcaCommand {
 
     private static String describe(ItemKind... kinds) {
         return String.join(" or ", java.util.Arrays.stream(kinds)
-            .map(k -> "a " + k.name().toLowerCase(java.util.Locale.ROOT) + " id (" + k.prefix() + "<n>)").toList());
+            .map(k -> (k == ItemKind.EVIDENCE || k == ItemKind.EXPERIMENT ? "an " : "a ")
+                + k.name().toLowerCase(java.util.Locale.ROOT) + " id (" + k.prefix() + "<n>)").toList());
     }
 
     /**

@@ -11,7 +11,9 @@ import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.InputCheck;
 import dev.rca.ledger.InvestigationStatus;
 import dev.rca.ledger.Ledger;
+import dev.rca.logs.LogLineReader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +40,10 @@ public final class StatusCommand extends LedgerCommand {
         if (format == OutputFormat.JSON) {
             out().println(Json.write(status.toJson()));
         } else {
-            render(status, out());
+            StringWriter table = new StringWriter();
+            render(status, new PrintWriter(table));
+            // the ledger's words, which another person may have written, must not drive the terminal
+            out().print(LogLineReader.cleanLines(table.toString()));
         }
         return 0;
     }

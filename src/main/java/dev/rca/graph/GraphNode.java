@@ -1,5 +1,6 @@
 package dev.rca.graph;
 
+import dev.rca.logs.LogLineReader;
 import java.util.Locale;
 
 /**
@@ -75,7 +76,8 @@ public record GraphNode(String id, Kind kind, String text, Double likelihood, St
     /** The label renderers show: id, text cut to {@code maxText} characters, likelihood and status. */
     public String label(int maxText) {
         StringBuilder sb = new StringBuilder(id);
-        String oneLine = text.replaceAll("\\s+", " ");
+        // ledger text another person may have written: no control character of it reaches the terminal
+        String oneLine = LogLineReader.cleanLines(text).replaceAll("\\s+", " ");
         if (!oneLine.isEmpty()) {
             sb.append(": ").append(shorten(oneLine, maxText));
         }

@@ -63,8 +63,10 @@ public final class LedgerViews {
             }
         }
         for (Experiment x : ledger.experiments()) {
-            if (x.tests() != null && isHypothesis(nodes, x.tests())) {
-                edges.add(GraphEdge.tests(x.id(), x.tests()));
+            for (String h : x.testedHypotheses()) {
+                if (isHypothesis(nodes, h)) {
+                    edges.add(GraphEdge.tests(x.id(), h));
+                }
             }
         }
         for (Hypothesis h : ledger.hypotheses()) {

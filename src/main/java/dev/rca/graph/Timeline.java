@@ -1,6 +1,7 @@
 package dev.rca.graph;
 
 import dev.rca.json.Json;
+import dev.rca.logs.LogLineReader;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public final class Timeline {
 
     /**
      * An aligned table with columns TIME (ISO-8601 UTC, {@code -} when unknown), KIND, TEXT and SOURCE,
-     * in the order given (call {@link #order} first). Multi-line text is put on one line.
+     * in the order given (call {@link #order} first). Multi-line text is put on one line; control characters of the
+     * ledger's text are made harmless ({@link LogLineReader#cleanLines}).
      */
     public static String table(List<TimelineEvent> events) {
         String[][] rows = new String[events.size() + 1][];
@@ -39,7 +41,8 @@ public final class Timeline {
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             rows[i + 1] = new String[] {e.at() == null ? "-" : ISO.format(e.at()), e.kind(),
-                e.text().replaceAll("\\s*\\R\\s*", " "), e.source() == null ? "-" : e.source()};
+                LogLineReader.cleanLines(e.text()).replaceAll("\\s*\\R\\s*", " "),
+                e.source() == null ? "-" : LogLineReader.cleanLines(e.source()).replaceAll("\\s*\\R\\s*", " ")};
         }
         int[] widths = new int[3];
         for (String[] row : rows) {

@@ -39,7 +39,7 @@ public enum LogFormat {
                 level = NUMBERED_LEVELS.get(Integer.parseInt(level) / 10 - 1);
             }
             return new LogEntry(line, 1, time, level, first(members, THREAD_KEYS), first(members, SOURCE_KEYS),
-                cleanLines(message));
+                LogLineReader.cleanLines(message));
         }
     },
     /** Google's glog and Kubernetes' klog: {@code I1121 11:11:38.123456   42 main.go:17] msg}. */
@@ -270,15 +270,6 @@ public enum LogFormat {
 
     private static String severity(String pri) {
         return pri == null ? null : SYSLOG_SEVERITIES.get(Integer.parseInt(pri) % 8);
-    }
-
-    /** Decoded JSON strings may hold newlines (a stack trace): those stay, other control characters go. */
-    private static String cleanLines(String text) {
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            lines[i] = LogLineReader.clean(lines[i]);
-        }
-        return String.join("\n", lines);
     }
 
     private static String nil(String value) {

@@ -148,6 +148,21 @@ public final class LogLineReader implements Closeable {
         return droppedBytes == 0 ? text : text + " … [" + droppedBytes + " more bytes]";
     }
 
+    /**
+     * {@code text} made safe to show on a terminal or to write into a document, line by line: its line breaks stay
+     * (a stack trace, a symptom of several lines), terminal colour sequences go and other control characters become
+     * U+FFFD, as {@code rca logs table} shows a log's lines. Text that comes from a file another person can edit (a
+     * decoded JSON message, a ledger) passes through here before it is shown, so it cannot move the cursor, retitle
+     * the window or clear the screen.
+     */
+    public static String cleanLines(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = clean(lines[i]);
+        }
+        return String.join("\n", lines);
+    }
+
     static String clean(String s) {
         StringBuilder sb = null;
         int n = s.length();

@@ -96,14 +96,19 @@ final class LedgerProse {
     /** {@code text} as a code span, with a fence longer than any run of backticks inside it. */
     static String codeSpan(String text) {
         String flat = text.strip().replaceAll("\\s*[\r\n]+\\s*", " ");
+        String fence = "`".repeat(longestBacktickRun(flat) + 1);
+        boolean pad = flat.startsWith("`") || flat.endsWith("`");
+        return fence + (pad ? " " : "") + flat + (pad ? " " : "") + fence;
+    }
+
+    /** The longest run of backticks in {@code text}: a code span's or block's fence must be longer. */
+    static int longestBacktickRun(String text) {
         int longest = 0;
-        Matcher m = Pattern.compile("`+").matcher(flat);
+        Matcher m = Pattern.compile("`+").matcher(text);
         while (m.find()) {
             longest = Math.max(longest, m.group().length());
         }
-        String fence = "`".repeat(longest + 1);
-        boolean pad = flat.startsWith("`") || flat.endsWith("`");
-        return fence + (pad ? " " : "") + flat + (pad ? " " : "") + fence;
+        return longest;
     }
 
     /**

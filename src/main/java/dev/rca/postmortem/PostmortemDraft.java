@@ -109,7 +109,7 @@ public final class PostmortemDraft {
         }
         RenderedPostmortem rendered = renderer.render(ledger);
         for (LintFinding f : linter.lint(markdownName, rendered.markdown())) {
-            String origin = rendered.originOf(f.line());
+            String origin = rendered.originOf(f.line(), f.column());
             String where = origin == null ? markdownName + ":" + f.line() + ":" + f.column()
                 : ledger.positionOf(origin).in(ledgerName) + " (" + origin + ")";
             String refusal = where + ": " + f.rule().id() + ": " + f.message();

@@ -1,5 +1,6 @@
 package dev.rca.postmortem;
 
+import dev.rca.logs.LogLineReader;
 import dev.rca.RcaException;
 import dev.rca.io.AtomicFile;
 import dev.rca.git.GitWorkspace;
@@ -145,7 +146,7 @@ public final class PostmortemPublisher {
     /** {@code Post-mortem for <T>: <title>}, then one {@code Fix: <sha12> <subject>} line per fix commit. */
     static String message(Ledger ledger, CommitLookup commits) {
         StringBuilder sb = new StringBuilder("Post-mortem for ").append(ledger.ticket()).append(": ")
-            .append(ledger.title().strip().replaceAll("\\s+", " ")).append("\n\n");
+            .append(LogLineReader.cleanLines(ledger.title()).strip().replaceAll("\\s+", " ")).append("\n\n");
         for (String sha : ledger.fix().commits()) {
             String line = commits.find(sha)
                 .map(c -> c.sha().substring(0, PostmortemRenderer.SHORT_SHA) + " " + c.subject())

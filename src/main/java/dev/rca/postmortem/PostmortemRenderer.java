@@ -25,6 +25,7 @@ import dev.rca.bisect.BisectTest;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.Midpoint;
 import dev.rca.bisect.YamlBisectStore;
+import dev.rca.logs.LogLineReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,11 @@ public final class PostmortemRenderer {
         String owner = present(ledger.owner()) ? ", owned by " + LedgerProse.inline(ledger.owner()) : "";
         out.add(sentence(ledger.ticket() + owner + ": " + LedgerProse.inline(ledger.title())), "title");
         if (!ledger.symptoms().isEmpty()) {
-            out.line(sentence("Symptom: " + LedgerProse.inline(ledger.symptoms().get(0).text())), "symptoms.0.text");
+            // a symptom of several lines (a command and what it printed) run together would read as one garbled
+            // sentence: its first line, and where the rest is
+            String[] symptom = ledger.symptoms().get(0).text().strip().split("\\R", 2);
+            out.line(sentence("Symptom: " + LedgerProse.inline(symptom[0])
+                + (symptom.length > 1 ? " (first line; the whole text is under Symptom)" : "")), "symptoms.0.text");
         }
         out.line(sentence("Root cause: " + LedgerProse.inline(firstParagraph(ledger.rootCause().text()))),
             "root_cause.text");
@@ -118,8 +123,14 @@ public final class PostmortemRenderer {
         for (String sha : fix.commits()) {
             named.add(commitWithSubject(sha, true));
         }
-        String review = present(fix.review()) ? ", reviewed in " + LedgerProse.inline(fix.review()) : "";
-        out.line(sentence("Fixed by " + String.join(", ", named) + review), "fix.commits");
+        String fixedBy = "Fixed by " + String.join(", ", named);
+        if (present(fix.review())) {
+            // the review's words are fix.review's: a SHA lint finds there is reported at that field, not fix.commits
+            out.line(fixedBy + ", reviewed in ", "fix.commits", sentence(LedgerProse.inline(fix.review())),
+                "fix.review");
+        } else {
+            out.line(sentence(fixedBy), "fix.commits");
+        }
     }
 
     private void symptoms(Lines out, Ledger ledger) {
@@ -153,10 +164,14 @@ public final class PostmortemRenderer {
         }
     }
 
-    /** The ledger's words, as recorded: one line as a block quote, several lines as a text block. */
+    /**
+     * The ledger's words, as recorded: one line as a block quote, several lines as a text block. So is one line
+     * holding a tab (a pasted log line): a block quote would turn it into a space, and a line copied from the
+     * post-mortem would no longer match the log.
+     */
     private static void quote(Lines out, String indent, String text, String path) {
         String stripped = text.strip();
-        if (stripped.contains("\n")) {
+        if (stripped.contains("\n") || stripped.contains("\t")) {
             fenced(out, indent, "text", stripped, path);
         } else {
             out.addRaw(indent + "> " + LedgerProse.inline(stripped), path);
@@ -169,14 +184,16 @@ public final class PostmortemRenderer {
 
     /**
      * {@code text} as a fenced block, line for line: a multi-line repro stays a script the next person can paste,
-     * where a code span would run its lines together.
+     * where a code span would run its lines together. The fence is longer than any run of backticks in the text, so
+     * no line of it (a log line holding {@code ```}) can close the block, and every line stays as written.
      */
     private static void fenced(Lines out, String indent, String language, String text, String path) {
-        out.addRaw(indent + "```" + language, path);
+        String fence = "`".repeat(Math.max(3, LedgerProse.longestBacktickRun(text) + 1));
+        out.addRaw(indent + fence + language, path);
         for (String line : text.strip().split("\r\n|\r|\n", -1)) {
-            out.addRaw(indent + line.replace("```", "`\u200b``"), path);
+            out.addRaw(indent + line, path);
         }
-        out.addRaw(indent + "```", path);
+        out.addRaw(indent + fence, path);
     }
 
     private void rootCause(Lines out, Ledger ledger) {
@@ -316,10 +333,14 @@ public final class PostmortemRenderer {
             } catch (IllegalArgumentException | ClassCastException editedByHand) {
                 // the command alone still says what was tested
             }
+            boolean flaky = YamlBisectStore.isTrue(bisect.extra().get("flaky"));
+            // --repeat is a bound, not a count: a failing run decides a commit, and a flaky run stops at its
+            // confidence or --max-runs; the steps and runs counted above are what ran
             if (test != null && test.repeat() > 1) {
-                how.add("each commit " + test.repeat() + " times");
+                how.add(flaky ? "up to " + test.repeat() + " runs each time a commit is picked"
+                    : "each commit up to " + test.repeat() + " times, its first failing run deciding it");
             }
-            if (YamlBisectStore.isTrue(bisect.extra().get("flaky"))) {
+            if (flaky) {
                 how.add("as a flaky test");
             }
             if (test != null && test.flakeRate() != null) {
@@ -562,6 +583,7 @@ public final class PostmortemRenderer {
     private static final class Lines {
         private final List<String> lines = new ArrayList<>();
         private final List<String> origins = new ArrayList<>();
+        private final List<RenderedPostmortem.Tail> tails = new ArrayList<>();
         private boolean inList;
 
         void section(PostmortemSection section) {
@@ -587,6 +609,13 @@ public final class PostmortemRenderer {
             addRaw(text, origin);
         }
 
+        /** One more line of the paragraph, its {@code head} from one field and its {@code tail} from another. */
+        void line(String head, String headOrigin, String tail, String tailOrigin) {
+            addRaw(head + tail, headOrigin);
+            tails.add(new RenderedPostmortem.Tail(lines.size(), LogLineReader.cleanLines(head).length() + 1,
+                tailOrigin));
+        }
+
         /** A list item, continuing the list the previous item started. */
         void item(String text, String origin) {
             if (!inList) {
@@ -597,7 +626,9 @@ public final class PostmortemRenderer {
         }
 
         void addRaw(String line, String origin) {
-            lines.add(line);
+            // a control character a ledger holds would go raw into the committed document and every terminal that
+            // shows it
+            lines.add(LogLineReader.cleanLines(line));
             origins.add(origin);
         }
 
@@ -608,7 +639,7 @@ public final class PostmortemRenderer {
         }
 
         RenderedPostmortem build() {
-            return new RenderedPostmortem(String.join("\n", lines) + "\n", origins);
+            return new RenderedPostmortem(String.join("\n", lines) + "\n", origins, tails);
         }
     }
 }

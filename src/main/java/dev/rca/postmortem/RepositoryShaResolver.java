@@ -9,10 +9,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /** Resolves hex runs against the object database of one repository, remembering each answer. */
 public final class RepositoryShaResolver implements ShaResolver {
@@ -41,7 +44,7 @@ public final class RepositoryShaResolver implements ShaResolver {
     }
 
     private Resolution lookUp(String hex) {
-        try (ObjectReader reader = workspace.repository().newObjectReader()) {
+        try (ObjectReader reader = workspace.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             Collection<ObjectId> candidates = hex.length() == Constants.OBJECT_ID_STRING_LENGTH
                 ? List.of(ObjectId.fromString(hex))
                 : reader.resolve(AbbreviatedObjectId.fromString(hex));
@@ -51,7 +54,7 @@ public final class RepositoryShaResolver implements ShaResolver {
                 if (!reader.has(id)) {
                     continue;
                 }
-                if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+                if (isCommit(walk, id)) {
                     commits++;
                 } else {
                     others++;
@@ -66,6 +69,15 @@ public final class RepositoryShaResolver implements ShaResolver {
             return others > 0 ? Resolution.NOT_A_COMMIT : Resolution.UNKNOWN;
         } catch (IOException e) {
             throw RcaException.badInput("cannot read objects of " + workspace.gitDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A commit, or an annotated tag that peels to one, as {@code git rev-parse <sha>^{commit}} takes it. */
+    private static boolean isCommit(RevWalk walk, ObjectId id) throws IOException {
+        try {
+            return walk.peel(walk.parseAny(id)) instanceof RevCommit;
+        } catch (MissingObjectException taggedObjectMissing) {
+            return false;
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The files a repro command runs or reads that the next person will not have: one outside the work tree (a script in
- * the investigator's home), or one in it that is not committed. A post-mortem's repro must be one anybody can run.
+ * the investigator's home), one in it that is not committed, or one that is nowhere (a mistyped name). A post-mortem's
+ * repro must be one anybody can run.
  */
 final class ReproFiles {
     /** Where tools live: a path there is the machine's, not the investigator's. */
@@ -22,7 +23,15 @@ final class ReproFiles {
     private static final Pattern OUTPUT_REDIRECT = Pattern.compile(
         "(?:\\d|&)?>>?\\|?\\s*[^\\s;&|()<>]+");
 
+    /** A word that names a file even when there is none: a path with a directory, to a name with an extension. */
+    private static final Pattern FILE_PATH = Pattern.compile(
+        "(?:~|\\.{1,2})?/[^=:]*|(?:[\\w.-]+/)+[\\w-][\\w.-]*\\.[A-Za-z0-9]{1,8}");
+
     private ReproFiles() {
+    }
+
+    private static boolean namesFile(String word) {
+        return FILE_PATH.matcher(word).matches() && !word.endsWith("/");
     }
 
     /**
@@ -47,18 +56,27 @@ final class ReproFiles {
             } catch (InvalidPathException e) {
                 continue;
             }
-            if (!Files.isRegularFile(path)) {
+            // a home directory is never the next person's, whether or not this machine has the file there
+            boolean outside = !path.startsWith(root) || word.startsWith("~/");
+            boolean exists = Files.isRegularFile(path);
+            // a file that is nowhere, here or outside, is worse than one only the investigator has; a word that only
+            // may be a path (a regular expression, a Python expression) is left alone
+            if (!exists && (Files.exists(path) || !namesFile(word))) {
                 continue;
             }
-            if (!path.startsWith(root)) {
+            if (outside) {
                 if (SYSTEM.stream().noneMatch(word::startsWith)) {
                     out.add("repro.command names " + word + ", outside the work tree: the next person has no such"
-                        + " file; commit it, or write its steps into repro.command");
+                        + " file" + (exists || word.startsWith("~/") ? "" : ", and neither has this machine")
+                        + "; commit it, or write its steps into repro.command");
                 }
             } else if (word.contains("/") || word.contains(".")) {
                 String relative = root.relativize(path).toString().replace(java.io.File.separatorChar, '/');
                 if (!committed.test(relative)) {
-                    out.add("repro.command names " + relative + ", which is not committed: commit it with the fix");
+                    out.add("repro.command names " + relative + (exists
+                        ? ", which is not committed: commit it with the fix"
+                        : ", which is neither in the work tree nor committed: correct the name, or commit the file"
+                            + " with the fix"));
                 }
             }
         }

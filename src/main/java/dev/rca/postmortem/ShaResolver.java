@@ -5,11 +5,11 @@ package dev.rca.postmortem;
 public interface ShaResolver {
     /** What a full or abbreviated lower-case hex object name resolves to. */
     enum Resolution {
-        /** Exactly one commit has this name or prefix. */
+        /** Exactly one commit, or annotated tag of a commit (git peels it), has this name or prefix. */
         COMMIT,
-        /** More than one commit starts with this prefix. */
+        /** More than one commit (or tag of a commit) starts with this prefix. */
         AMBIGUOUS,
-        /** The name resolves, but only to trees, blobs or tags. */
+        /** The name resolves, but only to trees, blobs or tags of them. */
         NOT_A_COMMIT,
         /** Nothing in the repository has this name. */
         UNKNOWN

@@ -234,6 +234,17 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void anIdOfTheWrongKindIsNamedWithTheRightArticle() {
+        ok(rca("open", "R-3"), "docs/postmortems/R-3.yaml\n");
+        ok(rca("symptom", "s1", "-t", "R-3"), "S1\n");
+        ok(rca("hypothesis", "h1", "--explains=S1", "-t", "R-3"), "H1\n");
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: --evidence: 'S1' is not an evidence id (E<n>) or an"
+            + " experiment id (X<n>)\n"), rca("confirm", "H1", "--evidence=S1", "-t", "R-3"));
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: --explains: 'H1' is not a symptom id (S<n>)\n"),
+            rca("hypothesis", "h2", "--explains=H1", "-t", "R-3"));
+    }
+
+    @Test
     void checkReportsAConfirmedHypothesisThatKeepsAReasonForRejecting() throws Exception {
         handWritten("""
             hypotheses:

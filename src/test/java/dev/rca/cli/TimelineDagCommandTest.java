@@ -10,6 +10,7 @@ import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -359,5 +360,62 @@ class TimelineDagCommandTest {
     /** A row of rca timeline's table, its TEXT column {@code width} wide. */
     private static String row(String time, String kind, String text, String source, int width) {
         return String.format("%-20s  %-10s  %-" + width + "s  %s%n", time, kind, text, source);
+    }
+
+    /** An experiment recorded with --tests=H1,H2 (stored as "H1, H2") tests both: an edge to each, in every format. */
+    @Test
+    void dagDrawsATestsEdgeToEachHypothesisAnExperimentTests() {
+        ok("experiment", "replay the hang with both fixes", "--tests=H1,H2", "--result=only the H2 fix helps");
+        CliResult mermaid = Cli.run(dir, "dag");
+        assertEquals(0, mermaid.exitCode(), mermaid.toString());
+        assertEquals(List.of("  X1 -.->|tests| H1", "  X2 -.->|tests| H1", "  X2 -.->|tests| H2"),
+            mermaid.out().lines().filter(l -> l.contains("|tests|")).toList());
+        CliResult dot = Cli.run(dir, "dag", "--format=dot");
+        assertEquals(List.of("\"X1\" -> \"H1\"", "\"X2\" -> \"H1\"", "\"X2\" -> \"H2\""), dot.out().lines()
+            .filter(l -> l.contains("label=\"tests\"")).map(l -> l.strip().replaceAll(" \\[.*", "")).toList());
+        CliResult dagitty = Cli.run(dir, "dag", "--format=dagitty");
+        assertEquals(6, dagitty.out().lines().filter(l -> l.contains(" -> ")).count(), dagitty.out());
+        assertEquals(2, dagitty.out().lines().filter(l -> l.startsWith("\"X2: replay") && l.contains(" -> ")).count(),
+            dagitty.out());
+    }
+
+    /**
+     * ESC and BEL stored in a ledger (a pasted coloured log line, a hostile shared ledger that retitles the window and
+     * clears the screen) reach no terminal: timeline, dag and status show them as rca logs table does.
+     */
+    @Test
+    void controlCharactersOfTheLedgerDoNotReachTheTerminal() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        Files.writeString(ledger, Files.readString(ledger)
+            .replace("text: CheckoutIT times out after 30 s", "text: \"log line \\e]0;owned\\a \\e[2J end\"")
+            .replace("text: evict releases the lock early", "text: \"evict \\e[31mreleases\\e[0m early\\x07\"")
+            .replace("source: \"deploy log\"", "source: \"deploy\\e[1m log\""));
+        assertTrue(Files.readString(ledger).contains("\\e]0;owned"), Files.readString(ledger));
+        CliResult timeline = Cli.run(dir, "timeline");
+        assertEquals(0, timeline.exitCode(), timeline.toString());
+        assertEquals(List.of("2026-11-20T09:00:00Z  timeline    build 1.42 deployed                                    "
+                + "deploy log", "2026-11-20T09:12:00Z  symptom     S1: log line 0;owned\uFFFD  end                       "
+                + "      CI run 4411"),
+            timeline.out().lines().filter(l -> l.contains("deploy") || l.contains("owned")).toList());
+        // JSON says what is written, escaped: nothing raw reaches a terminal that shows it
+        assertTrue(Cli.run(dir, "timeline", "--format=json").out().contains(
+            "\"S1: log line \\u001b]0;owned\\u0007 \\u001b[2J end\""), Cli.run(dir, "timeline", "--format=json").out());
+        CliResult dag = Cli.run(dir, "dag");
+        assertEquals(List.of("  S1([\"S1: log line 0;owned\uFFFD end\"])",
+                "  H2[\"H2: evict releases early\uFFFD (p=0.60, confirmed)\"]"),
+            dag.out().lines().filter(l -> l.contains("owned") || l.contains("H2: ")).toList());
+        for (String format : List.of("dot", "dagitty")) {
+            CliResult other = Cli.run(dir, "dag", "--format=" + format);
+            assertEquals(0, other.exitCode(), other.toString());
+            assertTrue(other.out().contains("S1: log line 0;owned\uFFFD end"), other.out());
+            assertTrue(other.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), other.out());
+        }
+        Files.writeString(ledger, Files.readString(ledger).replace("title: Checkout hangs",
+            "title: \"Checkout \\e]0;owned\\a hangs\"").replace("status: confirmed", "status: open"));
+        CliResult status = Cli.run(dir, "status");
+        assertEquals(0, status.exitCode(), status.toString());
+        assertEquals(List.of("PAY-142: Checkout 0;owned\uFFFD hangs (bug, open)",
+                "  H2   0.60  evict releases early\uFFFD (explains S1)"),
+            status.out().lines().filter(l -> l.contains("owned") || l.contains("H2 ")).toList());
     }
 }

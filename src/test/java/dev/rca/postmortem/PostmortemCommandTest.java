@@ -288,6 +288,40 @@ class PostmortemCommandTest {
         }
     }
 
+    /**
+     * The README's own example, a script in the investigator's home that is not there either, and a script named in
+     * the work tree that is nowhere: worse than a file only the investigator has, so warned about too.
+     */
+    @Test
+    void aReproNamingAFileThatExistsNowhereIsWarnedAbout() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+            "  command: \"sh /home/me/x.sh && sh ~/check.sh && sh scripts/missing.sh && python3 -c 'import a.b' && sh"
+                + " test.sh && grep -q 'x/y' test.sh && /usr/local/bin/absent && sh ./build/out.sh\"\n"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(new CliResult(0, MD + "\n", ""
+            + "rca: warning: repro.command names /home/me/x.sh, outside the work tree: the next person has no such file,"
+            + " and neither has this machine; commit it, or write its steps into repro.command\n"
+            + "rca: warning: repro.command names ~/check.sh, outside the work tree: the next person has no such file;"
+            + " commit it, or write its steps into repro.command\n"
+            + "rca: warning: repro.command names scripts/missing.sh, which is neither in the work tree nor committed:"
+            + " correct the name, or commit the file with the fix\n"
+            + "rca: warning: repro.command names build/out.sh, which is neither in the work tree nor committed: correct"
+            + " the name, or commit the file with the fix\n"), result);
+    }
+
+    /** The Summary's "reviewed in <review>" is fix.review's text: a bad SHA there is one problem, at fix.review. */
+    @Test
+    void aBadShaInTheReviewIsReportedOnceAtFixReview() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("review: \"PR #512\"",
+            "review: \"PR #512, merged as 0badc0de1234\""));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(new CliResult(1, "docs/postmortems/PAY-142.yaml:43:11 (fix.review): unknown-sha: 0badc0de1234 does"
+            + " not name a commit in this repository\n", "rca: error: no post-mortem for PAY-142: 1 problem in the ledger"
+            + " (listed above)\nhint: edit the ledger where each line points, then rerun\n"), result);
+    }
+
     @Test
     void aFixBackportedToABranchWithoutTheOffendingCommitIsPublished() {
         LedgerRepo r = new LedgerRepo(tmp);

@@ -43,8 +43,8 @@ class PostmortemRendererTest {
         try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
             String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
             assertEquals(List.of("Bisection: 1 step between good " + r.base.name().substring(0, 12) + " and bad "
-                + r.fixParent.name().substring(0, 12) + " (`v1.3_rc`), testing ``sh -c 'grep -q `ok` out'`` (each commit 3"
-                + " times, as a flaky test, flake rate `0.1`); first bad commit: " + r.offending.name().substring(0, 12)
+                + r.fixParent.name().substring(0, 12) + " (`v1.3_rc`), testing ``sh -c 'grep -q `ok` out'`` (up to 3 runs"
+                + " each time a commit is picked, as a flaky test, flake rate `0.1`); first bad commit: " + r.offending.name().substring(0, 12)
                 + " Refactor cart cache eviction."), md.lines().filter(l -> l.startsWith("Bisection:")).toList());
         }
     }
@@ -79,6 +79,89 @@ class PostmortemRendererTest {
             assertEquals("hypotheses.0.text", rendered.originOf(
                 lines.indexOf("  > Lock ordering between `CartCache.evict()` and OrderLock might deadlock") + 1));
             assertEquals(null, rendered.originOf(lines.indexOf("## Validation") + 1));
+        }
+    }
+
+    /** A failing run decides a commit: the ledger records 3, 1 and 3 runs, so "each commit 3 times" would be wrong. */
+    @Test
+    void theBisectionLineStatesRepeatAsTheBoundItIs() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace(
+            "steps: [{commit: \"{OFFENDING}\", verdict: bad, runs: 1}]".replace("{OFFENDING}", r.offending.name()),
+            "steps: [{commit: \"" + r.base.name() + "\", verdict: good, runs: 3}, {commit: \"" + r.offending.name()
+                + "\", verdict: bad, runs: 1}, {commit: \"" + r.fixParent.name() + "\", verdict: good, runs: 3}], run:"
+                + " {command: sh test.sh, repeat: 3}")));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+            assertEquals(List.of("Bisection: 3 steps (7 runs) between good " + r.base.name().substring(0, 12)
+                + " and bad " + r.fixParent.name().substring(0, 12) + ", testing `sh test.sh` (each commit up to 3 times,"
+                + " its first failing run deciding it); first bad commit: " + r.offending.name().substring(0, 12)
+                + " Refactor cart cache eviction."), md.lines().filter(l -> l.startsWith("Bisection:")).toList());
+        }
+    }
+
+    @Test
+    void aSymptomOfSeveralLinesIsItsFirstLineInTheSummary() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace(
+            "text: \"CheckoutIT times out after 30 s\"", "text: \"modinfo /dev/zero hangs\\n$ modinfo /dev/zero\\n^C\"")));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+            assertEquals(List.of("Symptom: modinfo /dev/zero hangs (first line; the whole text is under Symptom)."),
+                md.lines().filter(l -> l.startsWith("Symptom:")).toList());
+            assertTrue(md.contains("\n  ```text\n  modinfo /dev/zero hangs\n  $ modinfo /dev/zero\n  ^C\n  ```\n"), md);
+        }
+    }
+
+    /**
+     * Quoted log text stays as written: a tab (a one-line symptom with one is a text block, as a block quote would
+     * make it a space) and a line holding a code fence (the block's fence is longer than it).
+     */
+    @Test
+    void quotedLogTextKeepsItsTabsAndFences() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t
+            .replace("text: \"CheckoutIT times out after 30 s\"", "text: \"ERROR\\tcheckout\\ttimeout\"")
+            .replace("text: \"Checkout seems stuck, spinner never stops\"",
+                "text: \"the log said:\\n```\\n`````x` done\"")));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+            String symptom = md.substring(md.indexOf("## Symptom"), md.indexOf("## Root cause"));
+            assertEquals("""
+                ## Symptom
+
+                - S1, test, from CI run 4411, at 2026-11-20T09:12:00Z:
+                  ```text
+                  ERROR\tcheckout\ttimeout
+                  ```
+                - S2, customer, from support ticket 8812:
+                  ``````text
+                  the log said:
+                  ```
+                  `````x` done
+                  ``````
+
+                """, symptom);
+            PostmortemLinter linter = new PostmortemLinter(RcaConfig.defaults().lint(),
+                new RepositoryShaResolver(workspace));
+            assertEquals(List.of(), linter.lint("PAY-142.md", md));
+        }
+    }
+
+    /** ESC and BEL a ledger holds (a pasted coloured log, a hostile shared ledger) never reach the document raw. */
+    @Test
+    void controlCharactersOfTheLedgerAreMadeHarmless() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t
+            .replace("text: \"CheckoutIT times out after 30 s\"", "text: \"log line \\e]0;owned\\a \\e[2J end\"")
+            .replace("title: Checkout hangs after cache refactor", "title: \"Checkout hangs\\e[31m red\\x07\"")));
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+            assertEquals(List.of("# PAY-142: Checkout hangs red\uFFFD", "  > log line 0;owned\uFFFD  end"),
+                md.lines().filter(l -> l.contains("red") || l.contains("owned")).filter(l -> !l.startsWith("PAY-142")
+                    && !l.startsWith("Symptom:")).toList());
+            assertEquals(-1, md.indexOf('\u001b'), md);
+            assertEquals(-1, md.indexOf('\u0007'), md);
         }
     }
 }

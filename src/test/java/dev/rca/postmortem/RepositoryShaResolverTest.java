@@ -24,8 +24,19 @@ class RepositoryShaResolverTest {
             RevCommit first = repo.commit("first").add("a.txt", "a\n").create();
             RevCommit second = repo.commit("second").add("b.txt", "b\n").create();
             String blob = NativeGit.run(repo.directory(), "rev-parse", second.name() + ":b.txt").strip();
+            // annotated tags: git peels one to its commit (and a tag of a tag), a tag of a blob is no commit
+            NativeGit.run(repo.directory(), "-c", "user.name=T", "-c", "user.email=t@example.com", "tag", "-a", "v1",
+                "-m", "one", first.name());
+            NativeGit.run(repo.directory(), "-c", "user.name=T", "-c", "user.email=t@example.com", "tag", "-a", "v1b",
+                "-m", "again", "v1");
+            NativeGit.run(repo.directory(), "-c", "user.name=T", "-c", "user.email=t@example.com", "tag", "-a", "blob",
+                "-m", "a blob", blob);
+            String tag = NativeGit.run(repo.directory(), "rev-parse", "v1").strip();
+            String tagOfTag = NativeGit.run(repo.directory(), "rev-parse", "v1b").strip();
+            String tagOfBlob = NativeGit.run(repo.directory(), "rev-parse", "blob").strip();
             List<String> candidates = List.of(first.name(), second.abbreviate(7).name(), second.abbreviate(12).name(),
-                second.getTree().name(), blob.substring(0, 9), "4e1d7c3b", "0badc0de1f2e3d4c5b6a79880706050403020100");
+                second.getTree().name(), blob.substring(0, 9), "4e1d7c3b", "0badc0de1f2e3d4c5b6a79880706050403020100",
+                tag, tag.substring(0, 12), tagOfTag.substring(0, 10), tagOfBlob);
             try (GitWorkspace ws = GitWorkspace.open(repo.directory())) {
                 RepositoryShaResolver resolver = new RepositoryShaResolver(ws);
                 for (String hex : candidates) {
@@ -39,6 +50,8 @@ class RepositoryShaResolverTest {
                 assertEquals(Resolution.COMMIT, resolver.resolve(first.name()));
                 assertEquals(Resolution.NOT_A_COMMIT, resolver.resolve(blob.substring(0, 9)));
                 assertEquals(Resolution.UNKNOWN, resolver.resolve("4e1d7c3b"));
+                assertEquals(Resolution.COMMIT, resolver.resolve(tag.substring(0, 12)));
+                assertEquals(Resolution.NOT_A_COMMIT, resolver.resolve(tagOfBlob));
             }
         }
     }
