@@ -425,8 +425,21 @@ final class ChangedPathTable {
             return value(0, commit);
         }
 
-        /** The entry position that says what {@code commit} holds at path {@code i}, or -1 for nothing. */
+        /**
+         * The entry position that says what {@code commit} holds at path {@code i}, or -1 for nothing; a file at a
+         * directory-only path ({@code src/a.c/}) is nothing.
+         */
         private int value(int i, int commit) {
+            int found = held(i, commit);
+            return found >= 0 && directoryOnly[i] && !Pathspecs.holdsDirectory(entryMode(found)) ? -1 : found;
+        }
+
+        /**
+         * What {@code commit} holds at path {@code i}'s name whatever its spelling asks for, or -1: the memory is
+         * the table's, by name, shared by every lookup and (in the daemon) every later command, so what one spelling
+         * keeps out ({@code src/a.c/} a file) must not be remembered for the other.
+         */
+        private int held(int i, int commit) {
             int path = pathIndices[i];
             if (path < 0) {
                 return -1;
@@ -447,9 +460,8 @@ final class ChangedPathTable {
                 }
                 int e = entry(c, path);
                 if (e >= 0 || commitTable.parentCount(c) == 0) {
-                    // a path deleted here holds nothing, as one never there; nor does a file at a directory-only path
-                    found = e >= 0 && (entryMode(e) == 0
-                        || directoryOnly[i] && !Pathspecs.holdsDirectory(entryMode(e))) ? -1 : e;
+                    // a path deleted here holds nothing, as one never there
+                    found = e >= 0 && entryMode(e) == 0 ? -1 : e;
                     m[c] = found + 2;
                     break;
                 }

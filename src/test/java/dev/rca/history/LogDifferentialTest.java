@@ -409,6 +409,37 @@ class LogDifferentialTest {
     }
 
     /**
+     * Both spellings of a name asked one after the other while the changed-path table is kept between commands, as the
+     * daemon keeps it, in either order, and together in one command: each answers as git does. The table's memory of
+     * what each commit holds at a name once kept the directory-only verdict of whichever spelling came first: after
+     * {@code -- t/x/}, {@code -- t/x} listed nothing of the file (RCA-11).
+     */
+    @Test
+    void bothSpellingsOfANameAnswerAsGitInEitherOrderWhileTheTableIsKept() {
+        List<List<String>> orders = List.of(List.of("t/x/", "t/x", "t/a.txt/", "t/a.txt", "t/x/ t/x"),
+            List.of("t/x", "t/x/", "t/a.txt", "t/a.txt/", "t/x t/x/"));
+        OpenedTables.keep(true);
+        try {
+            for (int o = 0; o < orders.size(); o++) {
+                Path dir = AwkwardShapes.create(tmp.resolve("shapes-kept-" + o));
+                assertEquals(0, Cli.run(dir, "index").exitCode());
+                for (String query : orders.get(o)) {
+                    List<String> paths = List.of(query.split(" "));
+                    List<String> gitArgs = new ArrayList<>(List.of("log", "--format=%H", "--"));
+                    gitArgs.addAll(paths);
+                    List<String> rcaArgs = new ArrayList<>(List.of("log", "--format=sha", "--"));
+                    rcaArgs.addAll(paths);
+                    CliResult log = Cli.run(dir, rcaArgs.toArray(String[]::new));
+                    assertEquals(List.of(0, NativeGit.lines(dir, gitArgs.toArray(String[]::new))),
+                        List.of(log.exitCode(), log.outLines()), "rca log -- " + query + " in order " + orders.get(o));
+                }
+            }
+        } finally {
+            OpenedTables.keep(false);
+        }
+    }
+
+    /**
      * {@code --follow} with a trailing slash follows the name only where it is a directory (or submodule), at every
      * commit, as git's pathspec matches it: where no directory was renamed, git's {@code log --follow} plus the
      * merges that changed the directory against every parent (git's follow shows no merge), from any start, whether
