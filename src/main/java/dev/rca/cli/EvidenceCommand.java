@@ -22,6 +22,7 @@ public final class EvidenceCommand extends LedgerCommand {
 
     @Override
     protected int execute() {
+        Ledgers.requireNoControlCharacters("--note", note);
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = ledgerFile(workspace);
             CommitInfo commit = new GitCommitLookup(workspace).require(revision);

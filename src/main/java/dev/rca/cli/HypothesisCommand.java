@@ -29,17 +29,19 @@ public final class HypothesisCommand extends LedgerCommand {
         if (likelihood != null && !(likelihood >= 0 && likelihood <= 1)) {
             throw RcaException.usage("--likelihood must lie between 0 and 1, not " + likelihood);
         }
-        requireIds("--explains", explains, ItemKind.SYMPTOM);
+        // a symptom named twice is explained once
+        List<String> explained = explains.stream().map(String::strip).distinct().toList();
+        requireIds("--explains", explained, ItemKind.SYMPTOM);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("text", requireText("the hypothesis", text));
         item.put("likelihood", likelihood);
         item.put("status", "open");
-        if (!explains.isEmpty()) {
-            item.put("explains", explains);
+        if (!explained.isEmpty()) {
+            item.put("explains", explained);
         }
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> {
-                explains.forEach(symptom -> edit.itemPath(symptom, null));
+                explained.forEach(symptom -> edit.itemPath(symptom, null));
                 return edit.addItem(ItemKind.HYPOTHESIS, item);
             });
             out().println(id);

@@ -62,12 +62,22 @@ abstract class LedgerCommand extends RcaCommand {
      * {@link #outUntilRecorded}, and says so on stderr.
      */
     protected void recordQuery(LedgerFile ledger, List<String> operands, List<String> shas) {
-        String id = Ledgers.recordQuery(ledger, invocationFromTop(operands), shas, clock());
+        Ledgers.RecordedEvidence recorded = Ledgers.recordQuery(ledger, invocationFromTop(operands), shas, clock());
         if (heldOutput != null) {
             out().write(heldOutput.toString());
             heldOutput = null;
         }
-        err().println("recorded as " + id + " in " + ledger.displayName());
+        sayRecorded(ledger, recorded, "this query");
+    }
+
+    /**
+     * Says on stderr where a command's result was recorded, or, when the ledger already held it (see
+     * {@link Ledgers#recordResult}), that nothing was added.
+     */
+    protected void sayRecorded(LedgerFile ledger, Ledgers.RecordedEvidence recorded, String what) {
+        err().println(recorded.added() ? "recorded as " + recorded.id() + " in " + ledger.displayName()
+            : "rca: note: " + what + ", with the same result, is already " + recorded.id() + " in "
+                + ledger.displayName() + "; nothing added");
     }
 
     /**
@@ -123,11 +133,11 @@ abstract class LedgerCommand extends RcaCommand {
         return at.strip();
     }
 
-    /** Refuses blank text (usage error) and returns it stripped. */
+    /** Refuses blank text, or text holding a control character (usage errors), and returns it stripped. */
     static String requireText(String what, String text) {
         if (text == null || text.isBlank()) {
             throw RcaException.usage(what + " must not be empty");
         }
-        return text.strip();
+        return Ledgers.requireNoControlCharacters(what, text.strip());
     }
 }

@@ -6,6 +6,7 @@ import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerKind;
 import dev.rca.ledger.LedgerLocator;
 import dev.rca.ledger.LedgerTemplate;
+import dev.rca.ledger.Ledgers;
 import dev.rca.ledger.TicketId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +38,8 @@ public final class OpenCommand extends RcaCommand {
             throw RcaException.usage("name the ticket once: rca open <TICKET>");
         }
         TicketId id = new TicketId(ticket != null ? ticket : ticketOption);
+        Ledgers.requireNoControlCharacters("--title", title);
+        Ledgers.requireNoControlCharacters("--owner", owner);
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = LedgerLocator.of(workspace).file(id);
             file.create(LedgerTemplate.render(id, title, kind, owner));

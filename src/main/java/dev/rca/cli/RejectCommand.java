@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
 import java.util.List;
@@ -26,16 +27,22 @@ public final class RejectCommand extends LedgerCommand {
         if (reason.contains("\n") || reason.contains("\r")) {
             throw RcaException.usage("--because must be one line");
         }
-        HypothesisStatus before;
+        Hypothesis before;
         try (GitWorkspace workspace = openWorkspace()) {
             before = ledgerFile(workspace).update(edit -> {
                 edit.setItemField(id, "status", "rejected");
                 edit.setItemField(id, "because", reason);
-                return edit.ledger().hypothesis(id).orElseThrow().status();
+                return edit.ledger().hypothesis(id).orElseThrow();
             });
         }
         out().println(id + " rejected");
-        noteChangeOfMind(id, before, HypothesisStatus.REJECTED);
+        noteChangeOfMind(id, before.status(), HypothesisStatus.REJECTED);
+        String was = before.because() == null ? "" : before.because().strip();
+        if (before.status() == HypothesisStatus.REJECTED && !was.isEmpty() && !was.equals(reason)) {
+            // as for a change of mind: a slip of the id would otherwise replace another hypothesis's reason unseen
+            err().println("rca: note: " + id + " was already rejected because: " + was.replaceAll("\\s*\n\\s*", " ")
+                + "; that reason is replaced");
+        }
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.graph.LedgerViews;
 import dev.rca.ledger.Evidence;
 import dev.rca.json.Json;
-import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.Ledgers;
 import dev.rca.suspects.Pointer;
@@ -82,8 +81,7 @@ public final class SuspectsCommand extends LedgerCommand {
 
     private void record(LedgerFile ledger, SuspectReport report) {
         Map<String, Object> item = Ledgers.stamped(report.toEvidence(Evidence.SUSPECTS, invocationFromTop(List.of(fix))), clock());
-        String id = ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
-        err().println("recorded as " + id + " in " + ledger.displayName());
+        sayRecorded(ledger, Ledgers.recordResult(ledger, item), "this ranking");
     }
 
     private void table(SuspectReport report) {

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.ItemKind;
+import dev.rca.ledger.Ledgers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -28,9 +29,9 @@ public final class SymptomCommand extends LedgerCommand {
     @Override
     protected int execute() {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("kind", kind);
+        item.put("kind", Ledgers.requireNoControlCharacters("--kind", kind));
         item.put("text", requireText("the symptom", text));
-        item.put("source", source);
+        item.put("source", Ledgers.requireNoControlCharacters("--source", source));
         item.put("at", requireTime(at));
         try (GitWorkspace workspace = openWorkspace()) {
             String id = ledgerFile(workspace).update(edit -> edit.addItem(ItemKind.SYMPTOM, item));

@@ -8,12 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code rca check}'s checks beyond the format: no id names two items, every referenced id exists, every SHA resolves, offending
- * commits are ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why and
- * no confirmed one keeps a reason for rejecting it, every time written on a symptom, experiment or timeline entry
- * can be read, and the ticket matches the file name.
+ * {@code rca check}'s checks beyond the format: no id names two items, every referenced id exists and is listed once,
+ * every commit is named by a SHA (not a branch, tag or relative revision) that resolves, offending commits are
+ * ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why and no confirmed one
+ * keeps a reason for rejecting it, every time written on a symptom, experiment or timeline entry can be read, the
+ * ticket matches the file name, and no value holds a control character.
  */
 public final class LedgerChecker {
+    /** A commit SHA, full or abbreviated as git accepts one (it must still resolve, to one commit). */
+    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{4,40}");
     private final Ledger ledger;
     private final CommitLookup commits;
     private final List<LedgerProblem> findings = new ArrayList<>();
@@ -28,7 +31,7 @@ public final class LedgerChecker {
     public static List<LedgerProblem> check(LedgerFile.CheckedReading reading, TicketId fileTicket,
                                             CommitLookup commits) {
         LedgerChecker checker = new LedgerChecker(reading.ledger(), commits);
-        checker.findings.addAll(reading.duplicateIds());
+        checker.findings.addAll(reading.findings());
         checker.run(fileTicket);
         return checker.inFileOrder();
     }
@@ -87,7 +90,7 @@ public final class LedgerChecker {
 
     /**
      * The findings about the commits a post-mortem states (not a query's results, not the bisection's steps): SHAs
-     * that do not resolve, and offending commits that are ancestors of none of the fix commits, in file order.
+     * that do not resolve, revisions that are no SHA, and offending commits that are ancestors of none of the fix commits, in file order.
      */
     public static List<LedgerProblem> commitProblems(Ledger ledger, CommitLookup commits) {
         LedgerChecker checker = new LedgerChecker(ledger, commits);
@@ -99,8 +102,16 @@ public final class LedgerChecker {
     /** Checks the commit references whose ledger path {@code checked} accepts, and the offending commits. */
     private void commits(java.util.function.Predicate<String> checked) {
         for (Map.Entry<String, String> ref : ledger.commitReferences()) {
-            if (checked.test(ref.getKey()) && lookup(ref.getValue()).isEmpty()) {
+            if (!checked.test(ref.getKey())) {
+                continue;
+            }
+            Optional<CommitInfo> commit = lookup(ref.getValue());
+            if (commit.isEmpty()) {
                 finding(ref.getKey(), "commit " + ref.getValue() + " does not resolve in the repository");
+            } else if (!HEX.matcher(ref.getValue()).matches()) {
+                // a branch, tag or HEAD~2 names another commit after the next one, and the post-mortem with it
+                finding(ref.getKey(), "'" + ref.getValue() + "' is a revision, not a commit SHA, and may name another "
+                    + "commit later: write the SHA it names now, " + commit.get().sha());
             }
         }
         if (ledger.rootCause() != null && ledger.fix() != null) {
@@ -133,7 +144,9 @@ public final class LedgerChecker {
         for (int j = 0; j < refs.size(); j++) {
             String ref = refs.get(j);
             ItemKind kind = ItemKind.ofId(ref);
-            if (kind == null || !kinds.contains(kind)) {
+            if (refs.subList(0, j).contains(ref)) {
+                finding(path + "." + j, ref + " is listed twice; once says it");
+            } else if (kind == null || !kinds.contains(kind)) {
                 finding(path + "." + j, "'" + ref + "' is not " + expected(kinds));
             } else if (!ids.contains(ref)) {
                 finding(path + "." + j, ref + " is referenced but not in the ledger");

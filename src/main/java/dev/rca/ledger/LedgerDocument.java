@@ -47,12 +47,95 @@ final class LedgerDocument {
         return LedgerSource.parse(text, file);
     }
 
-    /** Sets the value at {@code path} (keys and list indexes), creating missing mappings on the way. */
+    /**
+     * Sets the value at {@code path} (keys and list indexes), creating missing mappings on the way. An existing
+     * mapping given a mapping with at least its keys is edited key by key, and an existing list given a list at
+     * least as long is edited item by item and appended to, so comments a person wrote inside them stay; a value
+     * already as given is left as written. Replacing a whole collection that holds a comment is refused.
+     */
     void set(List<Object> path, Object value) {
         Object normalised = normalise(value);
+        Node node = find(path);
+        if (node != null && !isNull(node)) {
+            Object old = modelGet(path);
+            if (Objects.equals(old, normalised)) {
+                return;
+            }
+            if (node instanceof MappingNode && old instanceof Map<?, ?> oldMap && normalised instanceof Map<?, ?> map
+                && map.keySet().containsAll(oldMap.keySet())) {
+                map.forEach((key, v) -> set(child(path, key), v));
+                return;
+            }
+            if (node instanceof SequenceNode && old instanceof List<?> oldList && normalised instanceof List<?> list
+                && list.size() >= oldList.size()) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (i < oldList.size()) {
+                        set(child(path, i), list.get(i));
+                    } else {
+                        append(path, list.get(i));
+                    }
+                }
+                return;
+            }
+            if (node instanceof CollectionNode<?>) {
+                requireNoCommentInside(node, path);
+            }
+        }
         setWithoutCheck(path, normalised);
         modelSet(path, normalised);
         recompose();
+    }
+
+    private static List<Object> child(List<Object> path, Object step) {
+        List<Object> child = new ArrayList<>(path);
+        child.add(step);
+        return child;
+    }
+
+    /**
+     * Refuses to replace {@code node}, a collection, as a whole when a comment is written inside it (between its
+     * items, or after one on its line): the new text could not say where the comment belonged.
+     */
+    private void requireNoCommentInside(Node node, List<Object> path) {
+        boolean flow = isFlow(node);
+        int from = flow ? index(node.getStartMark()) : lineStartBefore(index(node.getStartMark()));
+        int to = flow ? contentEnd(node) : lineEndAfter(contentEnd(node));
+        List<int[]> scalars = new ArrayList<>();
+        scalarRanges(node, scalars);
+        int at = from;
+        for (int[] range : scalars) {
+            if (range[0] > at && text.substring(at, Math.min(range[0], to)).indexOf('#') >= 0) {
+                throw commentRefusal(path);
+            }
+            at = Math.max(at, range[1]);
+        }
+        if (at < to && text.substring(at, to).indexOf('#') >= 0) {
+            throw commentRefusal(path);
+        }
+    }
+
+    /** The text ranges of the scalars in {@code node}, keys among them, in file order; a '#' outside is a comment. */
+    private void scalarRanges(Node node, List<int[]> ranges) {
+        if (node instanceof ScalarNode scalar) {
+            int start = index(scalar.getStartMark());
+            boolean block = scalar.getScalarStyle() == ScalarStyle.LITERAL
+                || scalar.getScalarStyle() == ScalarStyle.FOLDED;
+            // a block scalar's header line (| or > and its indicators) may end in a comment
+            ranges.add(new int[] {block ? lineEndAfter(start + 1) : start, Math.max(start, index(scalar.getEndMark()))});
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> scalarRanges(item, ranges));
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                scalarRanges(tuple.getKeyNode(), ranges);
+                scalarRanges(tuple.getValueNode(), ranges);
+            }
+        }
+    }
+
+    private RcaException commentRefusal(List<Object> path) {
+        return RcaException.badInput("cannot replace " + describePath(path) + " in " + file
+            + " without dropping a comment written inside it; nothing was written")
+            .withHint("make this change by hand, or move the comment out of " + describePath(path));
     }
 
     /** Appends {@code item} to the list at {@code path}, creating the list when it is missing or empty. */
@@ -89,8 +172,9 @@ final class LedgerDocument {
 
     /**
      * Removes the key {@code path} ends with, and its scalar value, from its mapping; nothing happens when it is
-     * not there. A comment after the value is kept on a line of its own; a layout where a comment would go with
-     * the value (one between key and value, or beside the first key of a list item) is refused instead.
+     * not there. A comment after the value, or after a block scalar's header ({@code because: |   # why}), is kept
+     * on a line of its own; a layout where a comment would go with the value (one between key and value, or beside
+     * the first key of a list item) is refused instead.
      */
     void remove(List<Object> path) {
         if (path.isEmpty() || !(path.get(path.size() - 1) instanceof String key)) {
@@ -107,17 +191,21 @@ final class LedgerDocument {
         if (mapping.getValue().size() == 1 || !(tuple.getValueNode() instanceof ScalarNode value)) {
             throw refusal(null);
         }
+        String headerComment = null;
         if (!isEmptyScalar(value)) {
             requireNoComment(colonAfter(tuple.getKeyNode()) + 1, index(value.getStartMark()));
             if (value.getScalarStyle() == ScalarStyle.LITERAL || value.getScalarStyle() == ScalarStyle.FOLDED) {
-                requireNoComment(index(value.getStartMark()), lineEndAfter(index(value.getStartMark()) + 1));
+                int start = index(value.getStartMark());
+                int headerEnd = lineEndAfter(start + 1);
+                int hash = text.indexOf('#', start);
+                headerComment = hash >= 0 && hash < headerEnd ? text.substring(hash, headerEnd).strip() : null;
             }
         }
         int at = mapping.getValue().indexOf(tuple);
         if (mapping.getFlowStyle() == FlowStyle.FLOW) {
             removeFromFlow(mapping, at);
         } else {
-            removeFromBlock(mapping, at);
+            removeFromBlock(mapping, at, headerComment);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> parent = (Map<String, Object>) modelGet(path.subList(0, path.size() - 1));
@@ -140,13 +228,18 @@ final class LedgerDocument {
         }
     }
 
-    private void removeFromBlock(MappingNode mapping, int at) {
+    /** {@code headerComment}: a comment after a block scalar's header ({@code because: |   # why}), kept in its place. */
+    private void removeFromBlock(MappingNode mapping, int at, String headerComment) {
         NodeTuple tuple = mapping.getValue().get(at);
         int keyStart = index(tuple.getKeyNode().getStartMark());
         int valueEnd = tupleEnd(tuple);
         int lineStart = lineStartBefore(keyStart);
-        if (!text.substring(lineStart, keyStart).isBlank()) {
+        String indent = text.substring(lineStart, keyStart);
+        if (!indent.isBlank()) {
             // the key shares its line with the "- " of a list item: the next key moves up to take its place
+            if (headerComment != null) {
+                throw refusal(null);
+            }
             int next = index(mapping.getValue().get(at + 1).getKeyNode().getStartMark());
             requireNoComment(valueEnd, next);
             splice(keyStart, next - keyStart, "");
@@ -154,13 +247,13 @@ final class LedgerDocument {
         }
         if (text.charAt(valueEnd - 1) == '\n') {
             // a block scalar that keeps its trailing line breaks ends at the start of the next line
-            splice(lineStart, valueEnd - lineStart, "");
+            splice(lineStart, valueEnd - lineStart, headerComment == null ? "" : indent + headerComment + nl);
             return;
         }
         int lineEnd = lineEndAfter(valueEnd);
-        String comment = text.substring(valueEnd, lineEnd).strip();
+        String comment = headerComment != null ? headerComment : text.substring(valueEnd, lineEnd).strip();
         if (!comment.isEmpty()) {
-            splice(lineStart, lineEnd - lineStart, text.substring(lineStart, keyStart) + comment);
+            splice(lineStart, lineEnd - lineStart, indent + comment);
         } else if (lineEnd < text.length()) {
             splice(lineStart, lineEnd - lineStart + (text.startsWith("\r\n", lineEnd) ? 2 : 1), "");
         } else {
@@ -293,6 +386,15 @@ final class LedgerDocument {
     }
 
     private void recompose() {
+        // a char takes at most three bytes in UTF-8 (a surrogate pair, two chars, four)
+        long bytes = 3L * text.length() <= LedgerSource.MAX_BYTES ? 0
+            : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > LedgerSource.MAX_BYTES) {
+            // no layout and no hand edit lets this write through: say which limit it meets
+            throw RcaException.badInput("this change would make " + file + " " + bytes + " bytes, more than the "
+                + LedgerSource.MAX_BYTES + "-byte limit of a ledger; nothing was written")
+                .withHint("keep large logs in files and refer to them by path");
+        }
         LedgerSource recomposed;
         try {
             recomposed = LedgerSource.parse(text, file);

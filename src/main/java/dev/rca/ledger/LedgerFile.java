@@ -111,12 +111,13 @@ public final class LedgerFile {
      *
      * @param formatProblems every deviation from the format, in file order; when there are any, nothing else is read
      * @param ledger the ledger without the second items of duplicate ids; null when there are format problems
-     * @param duplicateIds each later use of an id an earlier item has, at that use
+     * @param findings each later use of an id an earlier item has, at that use, and each value holding a control
+     *     character (written escaped, as {@code \u001b})
      */
-    public record CheckedReading(List<LedgerProblem> formatProblems, Ledger ledger, List<LedgerProblem> duplicateIds) {
+    public record CheckedReading(List<LedgerProblem> formatProblems, Ledger ledger, List<LedgerProblem> findings) {
         public CheckedReading {
             formatProblems = List.copyOf(formatProblems);
-            duplicateIds = List.copyOf(duplicateIds);
+            findings = List.copyOf(findings);
             if (formatProblems.isEmpty() == (ledger == null)) {
                 throw new IllegalArgumentException("a ledger exactly when the format holds");
             }

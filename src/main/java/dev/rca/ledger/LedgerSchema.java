@@ -46,13 +46,17 @@ final class LedgerSchema {
 
     /**
      * A composed ledger as {@code rca check} reads it: every deviation from the format, or else the ledger (the
-     * second item with an id already used left out) and those second uses.
+     * second item with an id already used left out), those second uses and the values holding control characters.
      */
     static LedgerFile.CheckedReading check(LedgerSource source) {
         LedgerSchema schema = new LedgerSchema();
         Ledger ledger = schema.read(source.root());
-        return schema.problems.isEmpty() ? new LedgerFile.CheckedReading(List.of(), ledger, schema.duplicateIds)
-            : new LedgerFile.CheckedReading(schema.problems, null, List.of());
+        if (!schema.problems.isEmpty()) {
+            return new LedgerFile.CheckedReading(schema.problems, null, List.of());
+        }
+        List<LedgerProblem> findings = new ArrayList<>(schema.duplicateIds);
+        findings.addAll(source.controlCharacters());
+        return new LedgerFile.CheckedReading(List.of(), ledger, findings);
     }
 
     private Ledger read(MappingNode root) {

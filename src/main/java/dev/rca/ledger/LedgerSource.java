@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -209,7 +210,7 @@ public final class LedgerSource {
                 column = 1;
                 continue;
             }
-            if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f || c == '\ufeff' || (c >= 0x80 && c < 0xa0 && c != 0x85)) {
+            if (c != '\r' && isControlCharacter(c)) {
                 throw RcaException.badInput(String.format("ledger contains the control character U+%04X (binary data?)",
                     (int) c)).at(file, line, column);
             }
@@ -223,6 +224,58 @@ public final class LedgerSource {
             }
             column++;
         }
+    }
+
+    /**
+     * True for a character no ledger value holds: a C0 control other than tab and line feed, DEL, a C1 control
+     * other than NEL, and the byte-order mark. A terminal, or a Markdown viewer, acts on them.
+     */
+    static boolean isControlCharacter(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c == '\ufeff' || c >= 0x80 && c < 0xa0 && c != 0x85;
+    }
+
+    /** The first control character (see {@link #isControlCharacter}) in {@code value}, or -1. */
+    static int firstControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isControlCharacter(value.charAt(i))) {
+                return value.charAt(i);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The values (and keys) that hold a control character, written escaped ({@code "\u001b"}) as the reader
+     * accepts: one finding each, at the value, in file order.
+     */
+    List<LedgerProblem> controlCharacters() {
+        List<LedgerProblem> found = new java.util.ArrayList<>();
+        controlCharacters(root, "", found);
+        return found;
+    }
+
+    private static void controlCharacters(Node node, String path, List<LedgerProblem> found) {
+        if (node instanceof ScalarNode scalar) {
+            int c = firstControlCharacter(scalar.getValue());
+            if (c >= 0) {
+                found.add(new LedgerProblem(position(node), String.format("%s holds the control character U+%04X, "
+                    + "which a terminal or a Markdown viewer acts on: remove it", path, c)));
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                controlCharacters(sequence.getValue().get(i), child(path, String.valueOf(i)), found);
+            }
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+                controlCharacters(tuple.getKeyNode(), child(path, key), found);
+                controlCharacters(tuple.getValueNode(), child(path, key), found);
+            }
+        }
+    }
+
+    private static String child(String path, String step) {
+        return path.isEmpty() ? step : path + "." + step;
     }
 
     private static boolean onlyComments(String text) {

@@ -45,6 +45,22 @@ public final class Ledgers {
     }
 
     /**
+     * Refuses text for the ledger that holds a control character (a C0 control other than tab and line feed, DEL,
+     * a C1 control): written escaped it would pass the reader, and reach terminals and the post-mortem as the
+     * escape sequence it is. A usage error, one line; returns {@code text}.
+     *
+     * @param what names the text in the message, e.g. {@code the symptom} or {@code --note}
+     */
+    public static String requireNoControlCharacters(String what, String text) {
+        int c = text == null ? -1 : LedgerSource.firstControlCharacter(text);
+        if (c >= 0) {
+            throw RcaException.usage(String.format("%s contains the control character U+%04X; a ledger holds text "
+                + "only", what, c)).withHint("remove it (a terminal colour or title sequence pasted with a log line?)");
+        }
+        return text;
+    }
+
+    /**
      * Records a history query ({@code rca log}, {@code rca history} with {@code -t}) as an evidence item
      * {@code {kind: query, command, at, commits}} in {@code ticket}'s ledger.
      *
@@ -53,21 +69,24 @@ public final class Ledgers {
      * @param shas        the full SHAs the query printed, in its order; beyond {@link #MAX_QUERY_COMMITS} only
      *                    the first are kept, with {@code total_commits: <n>}
      * @param clock       tells when the query is recorded ({@link #recordingTime})
-     * @return the new evidence id, {@code E<n>}
+     * @return the new evidence id, {@code E<n>}, or the one already holding this query with these results (see
+     *     {@link #recordResult})
      * @throws RcaException exit 3 for a bad ticket, a missing or malformed ledger, a lock held too long
      */
-    public static String recordQuery(GitWorkspace workspace, String ticket, String commandLine, List<String> shas,
-                                     Clock clock) {
+    public static RecordedEvidence recordQuery(GitWorkspace workspace, String ticket, String commandLine,
+                                               List<String> shas, Clock clock) {
         return recordQuery(LedgerLocator.of(workspace).resolve(ticket), commandLine, shas, clock);
     }
 
     /** As {@link #recordQuery(GitWorkspace, String, String, List, Clock)}, into a known ledger file. */
-    public static String recordQuery(LedgerFile ledger, String commandLine, List<String> shas, Clock clock) {
+    public static RecordedEvidence recordQuery(LedgerFile ledger, String commandLine, List<String> shas,
+                                               Clock clock) {
         for (String sha : shas) {
             if (!CommitInfo.isFullSha(sha)) {
                 throw new IllegalArgumentException("not a full SHA: " + sha);
             }
         }
+        requireNoControlCharacters("the command line", commandLine);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", Evidence.QUERY);
         item.put("command", commandLine);
@@ -76,7 +95,27 @@ public final class Ledgers {
         if (shas.size() > MAX_QUERY_COMMITS) {
             item.put("total_commits", shas.size());
         }
-        return ledger.update(edit -> edit.addItem(ItemKind.EVIDENCE, item));
+        return recordResult(ledger, item);
+    }
+
+    /**
+     * Records the evidence item of a command's result ({@code rca log}, {@code history}, {@code suspects} with
+     * {@code -t}), unless the ledger holds one of the same kind, command, commits and note: the same query run
+     * again with the same answer, listed twice in a post-mortem, would read as two findings. When it was recorded
+     * ({@code at}) does not tell them apart.
+     */
+    public static RecordedEvidence recordResult(LedgerFile ledger, Map<String, Object> item) {
+        return ledger.update(edit -> {
+            for (Evidence e : edit.ledger().evidence()) {
+                if (e.kind().equals(item.get("kind")) && e.command() != null && e.command().equals(item.get("command"))
+                    && e.commits().equals(item.getOrDefault("commits", List.of()))
+                    && java.util.Objects.equals(e.note(), item.get("note"))
+                    && java.util.Objects.equals(e.totalCommits(), item.get("total_commits"))) {
+                    return new RecordedEvidence(e.id(), false);
+                }
+            }
+            return new RecordedEvidence(edit.addItem(ItemKind.EVIDENCE, item), true);
+        });
     }
 
     /**

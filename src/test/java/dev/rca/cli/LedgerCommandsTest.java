@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.ExitCode;
+import dev.rca.testing.CartHistory;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.TestRepo;
@@ -29,13 +30,9 @@ class LedgerCommandsTest {
     @BeforeEach
     void repository() {
         work = tmp.resolve("repo");
-        try (TestRepo repo = TestRepo.init(work)) {
-            repo.commit("add cart cache").add("Cart.java", "class Cart {}\n").create();
-            offending = repo.commit("refactor CartCache.evict").add("Cart.java", "class Cart { void evict() {} }\n")
-                .by("Ada", "ada@example.com").create();
-            fix = repo.commit("fix: take OrderLock before evicting").add("Cart.java", "class Cart { }\n").create();
-            repo.checkout();
-        }
+        CartHistory history = CartHistory.create(work);
+        offending = history.offending();
+        fix = history.fix();
     }
 
     private CliResult rca(String... args) {
@@ -178,7 +175,8 @@ class LedgerCommandsTest {
                 evidence: [E1]
                 because: "typo: meant H2"
             """), Files.readString(ledger("R-1")));
-        assertEquals(new CliResult(0, "H1 rejected\n", ""), rca("reject", "H1", "--because=still no", "-t", "R-1"));
+        assertEquals(new CliResult(0, "H1 rejected\n", "rca: note: H1 was already rejected because: typo: meant H2; "
+            + "that reason is replaced\n"), rca("reject", "H1", "--because=still no", "-t", "R-1"));
 
         assertEquals(new CliResult(0, "H1 confirmed\n", "rca: note: H1 was rejected; now confirmed\n"),
             rca("confirm", "H1", "-t", "R-1"));
@@ -613,8 +611,9 @@ class LedgerCommandsTest {
             java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-20T09:40:00.750Z"),
                 java.time.ZoneOffset.UTC);
             assertEquals("E1", dev.rca.ledger.Ledgers.recordQuery(workspace, "T-1", line,
-                java.util.List.of(fix.name(), offending.name()), clock));
-            assertEquals("E2", dev.rca.ledger.Ledgers.recordQuery(workspace, null, line, java.util.List.of(), clock));
+                java.util.List.of(fix.name(), offending.name()), clock).id());
+            assertEquals("E2", dev.rca.ledger.Ledgers.recordQuery(workspace, null, line, java.util.List.of(), clock)
+                .id());
         }
         assertTrue(Files.readString(ledger("T-1")).contains("""
             evidence:                      # rca evidence <rev> --note="…"

@@ -87,7 +87,7 @@ class LedgerFileTest {
             edit.set(List.of("bisect"), ordered("good", List.of("a".repeat(40)), "bad", "b".repeat(40)));
             return null;
         });
-        String e1 = Ledgers.recordQuery(file, "rca log --grep=cache", List.of("c".repeat(40)), CLOCK);
+        String e1 = Ledgers.recordQuery(file, "rca log --grep=cache", List.of("c".repeat(40)), CLOCK).id();
         assertEquals(List.of("S3", "H3", "X1", "E1"), List.of(s3, h3, x1, e1));
 
         String after = file.readText();
@@ -244,7 +244,7 @@ class LedgerFileTest {
             PostmortemInputs.describeMissing(inputs));
         assertLinesKeptInOrder(HAND_WRITTEN.replace("status: open      ", "status: published "), file.readText());
         List<String> many = java.util.stream.IntStream.range(0, 600).mapToObj(i -> String.format("%040x", i)).toList();
-        assertEquals("E1", Ledgers.recordQuery(file, "rca log", many, CLOCK));
+        assertEquals("E1", Ledgers.recordQuery(file, "rca log", many, CLOCK).id());
         Evidence query = file.read().evidence().get(0);
         assertEquals(many.subList(0, 500), query.commits());
         assertTrue(file.readText().contains("    total_commits: 600\n"));

@@ -187,7 +187,7 @@ class OddLayoutsTest {
         LedgerFile file = new LedgerFile(path, new TicketId("T-1"), "T-1.yaml");
         file.update(edit -> {
             edit.set(List.of("bisect", "good"), List.of("g1", "g2"));
-            edit.set(List.of("fix", "commits"), List.of("c3"));
+            edit.set(List.of("fix", "commits"), List.of("c1", "c2", "c3"));
             edit.set(List.of("action_items"), "none");
             edit.set(List.of("summary"), "new: one line");
             edit.set(List.of("bisect", "steps"), List.of(LedgerFileTest.ordered("commit", "s1", "verdict", "bad")));
@@ -205,7 +205,10 @@ class OddLayoutsTest {
                   verdict: bad
             # between
             fix:
-              commits: [c3]
+              commits:
+                - c1   # first try
+                - c2
+                - c3
               review: PR 1
             action_items: none
             summary: "new: one line"
@@ -269,6 +272,31 @@ class OddLayoutsTest {
                   - {id: H1,
                      text: a}   # end
                 """),
+            Arguments.of("block scalar whose header carries a comment", """
+                hypotheses:
+                  - id: H1
+                    because: |   # from the dump
+                      the thread dump
+                      shows nothing
+                    text: a
+                """, """
+                hypotheses:
+                  - id: H1
+                    # from the dump
+                    text: a
+                """),
+            Arguments.of("block scalar keeping its breaks, header comment, last", """
+                hypotheses:
+                  - id: H1
+                    text: a
+                    because: |+ # kept
+
+                """, """
+                hypotheses:
+                  - id: H1
+                    text: a
+                    # kept
+                """),
             Arguments.of("nothing to remove", """
                 hypotheses:
                   - id: H1      # kept as it is
@@ -283,11 +311,17 @@ class OddLayoutsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("removals")
     void removingAFieldKeepsEverythingElse(String name, String before, String after) throws Exception {
+        assertEdited(before, edit -> edit.removeItemField("H1", "because"), after);
+    }
+
+    /** Asserts that {@code edit} turns a ledger of {@code before} into one of {@code after}. */
+    private void assertEdited(String before, java.util.function.Consumer<LedgerEdit> edit, String after)
+        throws Exception {
         Path path = dir.resolve("T-1.yaml");
         Files.writeString(path, "rca: 1\nticket: T-1\n" + before);
         LedgerFile file = new LedgerFile(path, new TicketId("T-1"), "T-1.yaml");
-        file.update(edit -> {
-            edit.removeItemField("H1", "because");
+        file.update(ledger -> {
+            edit.accept(ledger);
             return null;
         });
         assertEquals("rca: 1\nticket: T-1\n" + after, Files.readString(path));
@@ -298,19 +332,93 @@ class OddLayoutsTest {
         "hypotheses: [{id: H1, # why\n  because: no, text: a}]\n",
         "hypotheses:\n  - because: no  # why\n    id: H1\n    text: a\n",
         "hypotheses:\n  - id: H1\n    because:   # why\n      no\n    text: a\n",
-        "hypotheses:\n  - id: H1\n    because: | # why\n      no\n    text: a\n"})
+        "hypotheses:\n  - because: | # why\n      no\n    id: H1\n    text: a\n"})
     void aRemovalThatWouldTakeACommentWithItIsRefused(String before) throws Exception {
+        assertRefused(before, edit -> edit.removeItemField("H1", "because"), "cannot edit T-1.yaml without changing "
+            + "what is written in it; nothing was written", "make this change by hand, or report the ledger layout as "
+            + "an rca bug");
+    }
+
+    /** Asserts that {@code edit} on a ledger of {@code before} is refused with {@code error} and {@code hint}. */
+    private void assertRefused(String before, java.util.function.Consumer<LedgerEdit> edit, String error, String hint)
+        throws Exception {
         Path path = dir.resolve("T-1.yaml");
         Files.writeString(path, "rca: 1\nticket: T-1\n" + before);
         LedgerFile file = new LedgerFile(path, new TicketId("T-1"), "T-1.yaml");
         dev.rca.RcaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.rca.RcaException.class,
-            () -> file.update(edit -> {
-                edit.removeItemField("H1", "because");
+            () -> file.update(ledger -> {
+                edit.accept(ledger);
                 return null;
             }));
-        assertEquals("rca: error: cannot edit T-1.yaml without changing what is written in it; nothing was written"
-            + System.lineSeparator() + "hint: make this change by hand, or report the ledger layout as an rca bug",
-            e.render());
+        assertEquals("rca: error: " + error + System.lineSeparator() + "hint: " + hint, e.render());
         assertEquals("rca: 1\nticket: T-1\n" + before, Files.readString(path));
+    }
+
+    static List<Arguments> growingCollections() {
+        return List.of(
+            Arguments.of("block list, comment beside an item and on a line of its own", """
+                hypotheses:
+                  - id: H1
+                    text: a
+                    evidence:
+                      - E1   # the bisect Dana ran at 09:14
+                      # E7 withdrawn: wrong host
+                """, List.of("hypotheses", 0, "evidence"), List.of("E1", "E2"), """
+                hypotheses:
+                  - id: H1
+                    text: a
+                    evidence:
+                      - E1   # the bisect Dana ran at 09:14
+                      - E2
+                      # E7 withdrawn: wrong host
+                """),
+            Arguments.of("flow list over lines with comments", """
+                hypotheses:
+                  - id: H1
+                    text: a
+                    evidence: [E1,   # Dana's bisect, 09:14
+                    ]   # keep
+                """, List.of("hypotheses", 0, "evidence"), List.of("E1", "E2"), """
+                hypotheses:
+                  - id: H1
+                    text: a
+                    evidence: [E1, E2,   # Dana's bisect, 09:14
+                    ]   # keep
+                """),
+            Arguments.of("mapping, only the changed keys", """
+                validation:
+                  verify:
+                    command: sh test.sh
+                    # by hand on the CI box too
+                    runs: 1
+                    passed: true   # checked by hand on the CI box too
+                """, List.of("validation", "verify"), LedgerFileTest.ordered("command", "sh test.sh", "runs", 3,
+                    "passed", false), """
+                validation:
+                  verify:
+                    command: sh test.sh
+                    # by hand on the CI box too
+                    runs: 3
+                    passed: false  # checked by hand on the CI box too
+                """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("growingCollections")
+    void aCollectionGivenMoreIsEditedInPlaceAndKeepsItsComments(String name, String before, List<Object> path,
+                                                                 Object value, String after) throws Exception {
+        assertEdited(before, edit -> edit.set(path, value), after);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "fix:\n  commits:\n    - c1   # first try\n    - c2\n",
+        "fix:\n  commits:\n    - c1\n    # c0 was wrong\n    - c2\n",
+        "fix:\n  commits: [c1,  # first try\n    c2]\n",
+        "fix:\n  commits:\n    - c1\n    - |  # why\n      c2\n"})
+    void replacingACollectionThatHoldsACommentIsRefused(String before) throws Exception {
+        assertRefused(before, edit -> edit.set(List.of("fix", "commits"), List.of("c3")), "cannot replace fix.commits "
+            + "in T-1.yaml without dropping a comment written inside it; nothing was written", "make this change by "
+            + "hand, or move the comment out of fix.commits");
     }
 }

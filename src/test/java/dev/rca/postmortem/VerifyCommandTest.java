@@ -221,6 +221,44 @@ class VerifyCommandTest {
         assertEquals(0, Cli.run(tmp, "lint", "docs/postmortems/PAY-142.md").exitCode());
     }
 
+    /** A second run changes only the keys whose values differ, so comments written inside the record stay. */
+    @Test
+    void aSecondVerifyKeepsTheCommentsWrittenInsideTheRecord() throws IOException {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        assertEquals(0, Cli.runAt(java.time.ZonedDateTime.parse("2026-11-20T12:00:00Z"), tmp, "verify", "-t", "PAY-142",
+            "--runs=1").exitCode());
+        Path ledger = tmp.resolve("docs/postmortems/PAY-142.yaml");
+        String first = Files.readString(ledger);
+        String commented = first.replace("    passed: true\n", "    # by hand as well\n"
+            + "    passed: true   # checked by hand on the CI box too\n");
+        assertFalse(commented.equals(first), first);
+        Files.writeString(ledger, commented);
+        CliResult again = Cli.runAt(java.time.ZonedDateTime.parse("2026-11-20T13:00:00Z"), tmp, "verify", "-t",
+            "PAY-142", "--runs=2");
+        assertEquals(0, again.exitCode(), again.toString());
+        String text = Files.readString(ledger);
+        assertEquals("""
+            validation:
+              checks:
+                - {what: "CheckoutIT passes", evidence: "20/20 runs at the fix"}
+              not_covered: "not retested on the EU cluster"
+              verify:
+                command: sh test.sh
+                fix: %s
+                parent: %s
+                runs: 2
+                parent_failures: 2
+                fix_passes: 2
+                # by hand as well
+                passed: true   # checked by hand on the CI box too
+                at: "2026-11-20T13:00:00Z"
+            action_items:
+            """.formatted(r.fix.name(), r.fixParent.name()),
+            text.substring(text.indexOf("validation:\n"), text.indexOf("action_items:\n") + 14));
+        assertTrue(text.contains("  - id: E4\n    kind: verify\n"), text);
+    }
+
     /** The user's side of the repository: HEAD, refs, index entries, work tree status and the test file. */
     private record Snapshot(String head, String refs, String index, String status, String testScript) {
         static Snapshot of(Path dir) {
