@@ -100,6 +100,6 @@ public final class LogCommand extends LedgerCommand {
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers,
             dates.sinceSeconds(root().now(), root().zone()), dates.untilSeconds(root().now(), root().zone()),
             LogQuery.MergeFilter.of(merges, noMerges),
-            firstParent, maxCount, paths);
+            firstParent, maxCount < 0 ? -1 : maxCount, paths); // any negative count is no limit, as in git
     }
 }

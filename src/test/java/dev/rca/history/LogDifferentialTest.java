@@ -75,6 +75,7 @@ class LogDifferentialTest {
         String topic = g.branches.get(g.branches.size() - 1);
         List<List<String>> qs = new ArrayList<>(List.of(
             List.of(), List.of("--first-parent"), List.of("--no-merges"), List.of("--merges"), List.of("-n", "7"),
+            List.of("-n", "-3"), List.of("--max-count=-1", "--no-merges"),
             List.of("--all-match"), List.of("main", topic), List.of(t0 + ".." + "main"), List.of(tMid + "..main"),
             List.of("^" + tMid, "main", topic), List.of(t0 + "..." + tLast), List.of(tLast + "..", "--no-merges"),
             List.of(topic + "..main", "--first-parent"), List.of("main.." + topic),
