@@ -30,8 +30,56 @@ final class ReproFiles {
     private ReproFiles() {
     }
 
+    /** Programs whose first operand is the script they run. */
+    private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "ksh", "python", "python3",
+        "perl", "ruby", "node");
+
+    /** Words before a simple command's program that are not it. */
+    private static final Set<String> PREFIXES = Set.of("if", "then", "else", "elif", "do", "while", "until", "!",
+        "exec", "time", "env", "command");
+
     private static boolean namesFile(String word) {
         return FILE_PATH.matcher(word).matches() && !word.endsWith("/");
+    }
+
+    /**
+     * The words a repro runs as a program or script: the program of each simple command and an interpreter's first
+     * operand ({@code sh x.sh}, {@code ./run.sh}). Only these are warned about when they are nowhere: any other word
+     * may name what the repro itself makes ({@code mktemp -d /tmp/x.XXXXXX}, a file in the repository it builds).
+     */
+    private static Set<String> runWords(String command) {
+        Set<String> run = new LinkedHashSet<>();
+        for (String simple : command.split("\\R|;|&&|\\|\\||\\||&|\\(|\\)|`|\\$\\(")) {
+            List<String> words = new ArrayList<>();
+            for (String w : simple.trim().split("\\s+")) {
+                String word = w.replaceAll("[\"']", "");
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+            int i = 0;
+            while (i < words.size() && (PREFIXES.contains(words.get(i)) || words.get(i).matches("\\w+=.*"))) {
+                i++;
+            }
+            if (i == words.size()) {
+                continue;
+            }
+            String program = words.get(i);
+            run.add(program);
+            if (INTERPRETERS.contains(program.substring(program.lastIndexOf('/') + 1))) {
+                for (int j = i + 1; j < words.size(); j++) {
+                    String operand = words.get(j);
+                    if (operand.equals("-c") || operand.equals("-m") || operand.equals("-e")) {
+                        break; // code on the command line, a module: no script file
+                    }
+                    if (!operand.startsWith("-")) {
+                        run.add(operand);
+                        break;
+                    }
+                }
+            }
+        }
+        return run;
     }
 
     /**
@@ -46,6 +94,7 @@ final class ReproFiles {
         Path root = workTree.toAbsolutePath().normalize();
         // where output goes (> out.log, 2>> /tmp/err) is made by the repro, not needed by it
         String read = OUTPUT_REDIRECT.matcher(command).replaceAll(" ");
+        Set<String> run = runWords(read);
         for (String word : read.split("[\\s;&|()<>`\"']+")) {
             if (word.isEmpty() || word.startsWith("-") || word.contains("$") || !seen.add(word)) {
                 continue;
@@ -59,9 +108,10 @@ final class ReproFiles {
             // a home directory is never the next person's, whether or not this machine has the file there
             boolean outside = !path.startsWith(root) || word.startsWith("~/");
             boolean exists = Files.isRegularFile(path);
-            // a file that is nowhere, here or outside, is worse than one only the investigator has; a word that only
-            // may be a path (a regular expression, a Python expression) is left alone
-            if (!exists && (Files.exists(path) || !namesFile(word))) {
+            // a file that is nowhere, here or outside, is worse than one only the investigator has, where the repro
+            // runs it; a word that only may be a path (a regular expression, a Python expression, what the repro
+            // makes) is left alone
+            if (!exists && (Files.exists(path) || !namesFile(word) || !run.contains(word))) {
                 continue;
             }
             if (outside) {

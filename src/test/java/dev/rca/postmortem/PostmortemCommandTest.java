@@ -310,6 +310,21 @@ class PostmortemCommandTest {
             + " the name, or commit the file with the fix\n"), result);
     }
 
+    /**
+     * A repro that makes what it names (a scratch directory from a template, a file of the repository it builds) is no
+     * repro naming a file that is nowhere: only what it runs must exist (RCA-11's own repro was warned about twice).
+     */
+    @Test
+    void aReproNamingWhatItMakesIsNotWarnedAbout() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+            "  command: \"T=$(mktemp -d /tmp/repro.XXXXXX)\\nmkdir \\\"$T/src\\\" && echo 1 > \\\"$T/src/a.c\\\"\\n"
+                + "git -C \\\"$T\\\" log -- src/a.c && sh test.sh\\nsh scripts/absent.sh\"\n"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names scripts/absent.sh, which is neither"
+            + " in the work tree nor committed: correct the name, or commit the file with the fix\n"), result);
+    }
+
     /** The Summary's "reviewed in <review>" is fix.review's text: a bad SHA there is one problem, at fix.review. */
     @Test
     void aBadShaInTheReviewIsReportedOnceAtFixReview() {
