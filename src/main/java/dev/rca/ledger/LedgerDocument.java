@@ -49,9 +49,10 @@ final class LedgerDocument {
 
     /**
      * Sets the value at {@code path} (keys and list indexes), creating missing mappings on the way. An existing
-     * mapping given a mapping with at least its keys is edited key by key, and an existing list given a list at
-     * least as long is edited item by item and appended to, so comments a person wrote inside them stay; a value
-     * already as given is left as written. Replacing a whole collection that holds a comment is refused.
+     * mapping given a mapping with at least its keys is edited key by key (so is a block mapping that drops a key
+     * and holds a comment: the key is removed on its own), and an existing list given a list at least as long is
+     * edited item by item and appended to, so comments a person wrote inside them stay; a value already as given is
+     * left as written. Replacing a whole collection that holds a comment is refused.
      */
     void set(List<Object> path, Object value) {
         Object normalised = normalise(value);
@@ -62,8 +63,22 @@ final class LedgerDocument {
                 return;
             }
             if (node instanceof MappingNode && old instanceof Map<?, ?> oldMap && normalised instanceof Map<?, ?> map
-                && map.keySet().containsAll(oldMap.keySet())) {
+                && (map.keySet().containsAll(oldMap.keySet()) || !map.isEmpty() && !isFlow(node)
+                    && oldMap.keySet().stream().allMatch(String.class::isInstance) && holdsComment(node, path))) {
+                List<Object> oldKeys = List.copyOf(oldMap.keySet()); // the model's own, which the edits below change
                 map.forEach((key, v) -> set(child(path, key), v));
+                // a key the new mapping drops (bisect state's next: once a bisection ends) goes on its own, so a
+                // comment elsewhere in the mapping stays; a collection there is emptied first (refused only when a
+                // comment is inside it), since only a scalar's key can be removed
+                for (Object key : oldKeys) {
+                    if (!map.containsKey(key)) {
+                        List<Object> dropped = child(path, key);
+                        if (!(find(dropped) instanceof ScalarNode)) {
+                            set(dropped, null);
+                        }
+                        remove(dropped);
+                    }
+                }
                 return;
             }
             if (node instanceof SequenceNode && old instanceof List<?> oldList && normalised instanceof List<?> list
@@ -84,6 +99,16 @@ final class LedgerDocument {
         setWithoutCheck(path, normalised);
         modelSet(path, normalised);
         recompose();
+    }
+
+    /** Whether {@code node}, a collection, holds a comment a whole replacement would drop. */
+    private boolean holdsComment(Node node, List<Object> path) {
+        try {
+            requireNoCommentInside(node, path);
+            return false;
+        } catch (RcaException refused) {
+            return true;
+        }
     }
 
     private static List<Object> child(List<Object> path, Object step) {
