@@ -5,6 +5,7 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
+import dev.rca.logs.LogLineReader;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,8 @@ public final class RejectCommand extends LedgerCommand {
         String was = before.because() == null ? "" : before.because().strip();
         if (before.status() == HypothesisStatus.REJECTED && !was.isEmpty() && !was.equals(reason)) {
             // as for a change of mind: a slip of the id would otherwise replace another hypothesis's reason unseen
-            err().println("rca: note: " + id + " was already rejected because: " + was.replaceAll("\\s*\n\\s*", " ")
+            err().println("rca: note: " + id + " was already rejected because: "
+                + LogLineReader.cleanLines(was).replaceAll("\\s*\n\\s*", " ")
                 + "; that reason is replaced");
         }
         return 0;

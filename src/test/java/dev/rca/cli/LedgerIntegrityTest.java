@@ -252,6 +252,15 @@ class LedgerIntegrityTest {
         assertTrue(Files.readString(ledger()).contains("because: heap dump"), Files.readString(ledger()));
     }
 
+    /** The note shows a reason written by hand with control characters made harmless, as the timeline does. */
+    @Test
+    void theReplacedReasonIsShownWithoutItsControlCharacters() throws Exception {
+        handWritten("hypotheses: [{id: H1, text: a, status: rejected, because: \"old \\e[31mred\\e[0m \\a reason\"}]\n");
+        assertEquals(new CliResult(0, "H1 rejected\n",
+            "rca: note: H1 was already rejected because: old red \uFFFD reason; that reason is replaced\n"),
+            rca("reject", "H1", "--because=heap dump"));
+    }
+
     @Test
     void checkGivesItsFindingsAsJson() throws Exception {
         handWritten("hypotheses: [{id: H1, text: a, likelihood: 2}]\n");
