@@ -34,17 +34,21 @@ final class ReproFiles {
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "ksh", "python", "python3",
         "perl", "ruby", "node");
 
+    /** Programs that run another, named among their operands ({@code timeout 60 ./repro.sh}, {@code sudo -E …}). */
+    private static final Set<String> WRAPPERS = Set.of("timeout", "sudo", "doas", "nice", "ionice", "xargs", "stdbuf",
+        "nohup", "setsid", "taskset", "env", "time", "exec", "command", "strace", "valgrind", "gdb");
+
     /** Words before a simple command's program that are not it. */
-    private static final Set<String> PREFIXES = Set.of("if", "then", "else", "elif", "do", "while", "until", "!",
-        "exec", "time", "env", "command");
+    private static final Set<String> PREFIXES = Set.of("if", "then", "else", "elif", "do", "while", "until", "!");
 
     private static boolean namesFile(String word) {
         return FILE_PATH.matcher(word).matches() && !word.endsWith("/");
     }
 
     /**
-     * The words a repro runs as a program or script: the program of each simple command and an interpreter's first
-     * operand ({@code sh x.sh}, {@code ./run.sh}). Only these are warned about when they are nowhere: any other word
+     * The words a repro runs as a program or script: the program of each simple command, an interpreter's first
+     * operand ({@code sh x.sh}, {@code ./run.sh}) and every word after a wrapper ({@code timeout 60 ./x.sh}). Only
+     * these (and {@code ~/} paths, never the next person's) are warned about when they are nowhere: any other word
      * may name what the repro itself makes ({@code mktemp -d /tmp/x.XXXXXX}, a file in the repository it builds).
      */
     private static Set<String> runWords(String command) {
@@ -66,6 +70,12 @@ final class ReproFiles {
             }
             String program = words.get(i);
             run.add(program);
+            if (WRAPPERS.contains(program.substring(program.lastIndexOf('/') + 1))) {
+                // its options and their values cannot be told from the program it runs without knowing each
+                // wrapper: every word after it may be what runs
+                run.addAll(words.subList(i + 1, words.size()));
+                continue;
+            }
             if (INTERPRETERS.contains(program.substring(program.lastIndexOf('/') + 1))) {
                 for (int j = i + 1; j < words.size(); j++) {
                     String operand = words.get(j);
@@ -111,7 +121,7 @@ final class ReproFiles {
             // a file that is nowhere, here or outside, is worse than one only the investigator has, where the repro
             // runs it; a word that only may be a path (a regular expression, a Python expression, what the repro
             // makes) is left alone
-            if (!exists && (Files.exists(path) || !namesFile(word) || !run.contains(word))) {
+            if (!exists && (Files.exists(path) || !namesFile(word) || !run.contains(word) && !word.startsWith("~/"))) {
                 continue;
             }
             if (outside) {

@@ -325,6 +325,28 @@ class PostmortemCommandTest {
             + " in the work tree nor committed: correct the name, or commit the file with the fix\n"), result);
     }
 
+    /**
+     * A file in a home directory is warned about wherever the repro names it, and a script run through a wrapper
+     * ({@code timeout}, {@code sudo}, {@code env -i}) is what the repro runs (reviewer-74: both went unwarned).
+     */
+    @Test
+    void aReproNamingAHomeFileOrRunningAMissingScriptThroughAWrapperIsWarnedAbout() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+            "  command: \"sh test.sh ~/dump.bin && make -C ~/build repro && timeout 60 ./gone.sh && sudo -E ./gone2.sh"
+                + " && env -i ./gone3.sh\"\n"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        String outside = " outside the work tree: the next person has no such file; commit it, or write its steps into"
+            + " repro.command\n";
+        String nowhere = ", which is neither in the work tree nor committed: correct the name, or commit the file with"
+            + " the fix\n";
+        assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names ~/dump.bin," + outside
+            + "rca: warning: repro.command names ~/build," + outside
+            + "rca: warning: repro.command names gone.sh" + nowhere
+            + "rca: warning: repro.command names gone2.sh" + nowhere
+            + "rca: warning: repro.command names gone3.sh" + nowhere), result);
+    }
+
     /** The Summary's "reviewed in <review>" is fix.review's text: a bad SHA there is one problem, at fix.review. */
     @Test
     void aBadShaInTheReviewIsReportedOnceAtFixReview() {
