@@ -266,11 +266,8 @@ public final class GitWorkspace implements AutoCloseable {
      * {@code v1^{tree}}), else null: a commit, an unknown or an ambiguous revision.
      */
     public String nonCommitType(String revision) {
-        if (MessageSearch.isMessageSearch(revision)) {
-            return null;
-        }
         try (RevWalk walk = new RevWalk(repository)) {
-            ObjectId id = jgitResolve(gitsSpelling(revision));
+            ObjectId id = new RevisionResolver(repository).resolve(revision);
             if (id == null) {
                 return null;
             }
@@ -282,34 +279,21 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     /**
-     * {@code revision} as JGit reads it: git's {@code @} alone is {@code HEAD}, also before {@code ~} and {@code ^}
-     * ({@code @~2}); JGit knows only {@code @{…}}.
-     */
-    private static String gitsSpelling(String revision) {
-        boolean at = revision.equals("@") || revision.startsWith("@~") || revision.startsWith("@^");
-        return at ? Constants.HEAD + revision.substring(1) : revision;
-    }
-
-    /**
-     * The commit {@code revision} names (tags peeled), or null: JGit's resolver, and git's message search
-     * ({@code :/fix}, {@link MessageSearch}), which JGit does not know.
+     * The commit {@code revision} names (tags peeled), or null: {@link RevisionResolver}, git's syntax beyond JGit's.
+     *
+     * @throws IncorrectObjectTypeException when it names a tree or a blob
      */
     private ObjectId commitOf(String revision) throws IOException {
-        return MessageSearch.isMessageSearch(revision) ? MessageSearch.youngest(repository, revision)
-            : jgitResolve(gitsSpelling(revision) + "^{commit}");
-    }
-
-    /**
-     * JGit's {@link Repository#resolve}, whose other {@link IllegalArgumentException}s (an empty path after a colon:
-     * {@code :/} alone, the top of the work tree as git's pathspec) are the syntax errors they are.
-     */
-    private ObjectId jgitResolve(String spec) throws IOException {
-        try {
-            return repository.resolve(spec);
-        } catch (RevisionSyntaxException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new RevisionSyntaxException(e.getMessage(), spec);
+        ObjectId id = new RevisionResolver(repository).resolve(revision);
+        if (id == null) {
+            return null;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            org.eclipse.jgit.revwalk.RevObject object = walk.peel(walk.parseAny(id));
+            if (!(object instanceof RevCommit)) {
+                throw new IncorrectObjectTypeException(id, Constants.OBJ_COMMIT);
+            }
+            return object.copy();
         }
     }
 

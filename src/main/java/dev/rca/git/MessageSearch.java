@@ -26,7 +26,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * {@code :/} is the pattern ({@code :/fix~1} searches for "fix~1"), a Java regular expression matched against the
  * whole message as git's POSIX one is: case-sensitive, {@code .} matching a line end, {@code ^} and {@code $} at the
  * message's start and end only (after its last newline, so {@code :/cache$} finds no message that ends a line with
- * "cache"). A pattern that does not compile names nothing, as in git.
+ * "cache"). A pattern that does not compile names nothing, as in git. {@code <rev>^{/<text>}} searches the same way
+ * from one commit ({@link #youngestFrom}).
  */
 final class MessageSearch {
     private static final String PREFIX = ":/";
@@ -46,7 +47,27 @@ final class MessageSearch {
      * @throws IOException when the refs cannot be read
      */
     static ObjectId youngest(Repository repository, String revision) throws IOException {
-        String text = revision.substring(PREFIX.length());
+        try (RevWalk walk = new RevWalk(repository)) {
+            return youngest(walk, revision.substring(PREFIX.length()), starts(repository, walk));
+        }
+    }
+
+    /**
+     * git's {@code <rev>^{/<text>}}: the youngest commit reachable from {@code start} (itself included) whose message
+     * answers {@code text} as {@code :/<text>} does, or null; {@code ^{/}} is {@code start} itself.
+     *
+     * @throws IOException when the commits cannot be read
+     */
+    static ObjectId youngestFrom(Repository repository, String text, ObjectId start) throws IOException {
+        if (text.isEmpty()) {
+            return start;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            return youngest(walk, text, new ArrayList<>(List.of(walk.parseCommit(start))));
+        }
+    }
+
+    private static ObjectId youngest(RevWalk walk, String text, List<RevCommit> starts) throws IOException {
         boolean negative = false;
         if (text.startsWith("!-")) {
             negative = true;
@@ -62,31 +83,29 @@ final class MessageSearch {
         } catch (PatternSyntaxException e) {
             return null;
         }
-        try (RevWalk walk = new RevWalk(repository)) {
-            RevFlag seen = walk.newFlag("seen");
-            LinkedList<RevCommit> queue = new LinkedList<>();
-            for (RevCommit start : starts(repository, walk)) {
-                start.add(seen);
-                queue.add(start);
-            }
-            // git sorts its list by date, stably: among equal dates HEAD comes first, then the refs from the last
-            queue.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed());
-            while (!queue.isEmpty()) {
-                RevCommit commit = queue.removeFirst();
-                for (RevCommit parent : commit.getParents()) {
-                    if (!parent.has(seen)) {
-                        parent.add(seen);
-                        try {
-                            walk.parseHeaders(parent);
-                        } catch (MissingObjectException e) {
-                            continue; // git leaves out a parent it cannot parse
-                        }
-                        DateOrder.insert(queue, parent, RevCommit::getCommitTime);
+        RevFlag seen = walk.newFlag("seen");
+        LinkedList<RevCommit> queue = new LinkedList<>();
+        for (RevCommit start : starts) {
+            start.add(seen);
+            queue.add(start);
+        }
+        // git sorts its list by date, stably: among equal dates HEAD comes first, then the refs from the last
+        queue.sort(Comparator.comparingInt(RevCommit::getCommitTime).reversed());
+        while (!queue.isEmpty()) {
+            RevCommit commit = queue.removeFirst();
+            for (RevCommit parent : commit.getParents()) {
+                if (!parent.has(seen)) {
+                    parent.add(seen);
+                    try {
+                        walk.parseHeaders(parent);
+                    } catch (MissingObjectException e) {
+                        continue; // git leaves out a parent it cannot parse
                     }
+                    DateOrder.insert(queue, parent, RevCommit::getCommitTime);
                 }
-                if (negative != matches(pattern, commit.getFullMessage())) {
-                    return commit.copy();
-                }
+            }
+            if (negative != matches(pattern, commit.getFullMessage())) {
+                return commit.copy();
             }
         }
         return null;

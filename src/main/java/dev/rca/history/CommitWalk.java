@@ -38,6 +38,8 @@ public final class CommitWalk implements AutoCloseable {
     private WalkPool pool;
     /** Read on first use: a walk that matches no identity never needs it. */
     private Mailmap mailmap;
+    /** What --author and --committer match against, read on first use. */
+    private Mailmap filterMailmap;
     private final Progress progress;
     private ShortIds shortIds;
     private long nextSeq;
@@ -67,6 +69,14 @@ public final class CommitWalk implements AutoCloseable {
             mailmap = Mailmaps.read(workspace);
         }
         return mailmap;
+    }
+
+    /** The mailmap --author and --committer see: none with {@code log.mailmap=false}, as in git log. */
+    private Mailmap filterMailmap() {
+        if (filterMailmap == null) {
+            filterMailmap = Mailmaps.usedByLog(workspace) ? mailmap() : Mailmap.EMPTY;
+        }
+        return filterMailmap;
     }
 
     /** The shortest unambiguous abbreviation of {@code sha} of at least git's default length. */
@@ -270,11 +280,11 @@ public final class CommitWalk implements AutoCloseable {
 
     private boolean messageMatches(WalkCommit c) throws IOException {
         if (c.tableIndex >= 0) {
-            return messageFilter.matches(table.raw(c.tableIndex), mailmap());
+            return messageFilter.matches(table.raw(c.tableIndex), filterMailmap());
         }
         pool.parseBody(c);
         try {
-            return messageFilter.matches(c.getRawBuffer(), mailmap());
+            return messageFilter.matches(c.getRawBuffer(), filterMailmap());
         } finally {
             c.disposeBody();
         }

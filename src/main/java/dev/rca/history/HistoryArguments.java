@@ -86,12 +86,10 @@ public record HistoryArguments(List<String> paths, String revision, List<String>
                 workspace.resolveCommit(last);
             }
             if (!isPath(workspace, last)) {
-                List<String> paths = operands.subList(0, operands.size() - 1);
                 throw RcaException.badInput("unknown revision or path not in the "
                     + (workspace.isBare() ? "HEAD commit" : "working tree") + ": '" + last + "'")
-                    .withHint("rca history " + last + " -- " + String.join(" ", paths)
-                        + " names a revision; rca history -- " + String.join(" ", operands)
-                        + " names paths that no longer exist");
+                    // last names no commit, so 'rca history <last> -- <paths>' would fail the same way
+                    .withHint("rca history -- " + String.join(" ", operands) + " names paths that no longer exist");
             }
         }
         return new HistoryArguments(workspace, operands, null);

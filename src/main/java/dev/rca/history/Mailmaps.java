@@ -28,10 +28,17 @@ final class Mailmaps {
         }
         String file = repository.getConfig().getString("mailmap", null, "file");
         if (file != null) {
-            appendFile(text, workspace.gitDir().resolve(file.startsWith("~/")
+            // git reads a relative one from where it runs: the top of the work tree, or a bare repository itself
+            Path base = repository.isBare() ? workspace.gitDir() : workspace.workTree();
+            appendFile(text, base.resolve(file.startsWith("~/")
                 ? dev.rca.git.GitSystemConfig.userHome() + file.substring(1) : file));
         }
         return text.length() == 0 ? Mailmap.EMPTY : Mailmap.parse(text.toString());
+    }
+
+    /** Whether git log maps identities before {@code --author} and {@code --committer}: {@code log.mailmap}. */
+    static boolean usedByLog(GitWorkspace workspace) {
+        return workspace.repository().getConfig().getBoolean("log", null, "mailmap", true);
     }
 
     private static void appendFile(StringBuilder text, Path file) {
