@@ -34,18 +34,23 @@ final class BranchTracking {
     String upstream(String branch) throws IOException {
         String name = branchName(branch);
         String merge = config.getString(ConfigConstants.CONFIG_BRANCH_SECTION, name, ConfigConstants.CONFIG_KEY_MERGE);
+        String remote = config.getString(ConfigConstants.CONFIG_BRANCH_SECTION, name,
+            ConfigConstants.CONFIG_KEY_REMOTE);
+        if (remote == null && !config.getSubsections(ConfigConstants.CONFIG_REMOTE_SECTION)
+            .contains(Constants.DEFAULT_REMOTE_NAME)) {
+            merge = null; // git sets up no merge without a remote, and origin is not configured
+        }
         if (merge == null) {
             if (repository.exactRef(Constants.R_HEADS + name) == null) {
                 throw RcaException.badInput("no such branch: '" + name + "'");
             }
             throw RcaException.badInput("no upstream configured for branch '" + name + "'");
         }
-        String remote = config.getString(ConfigConstants.CONFIG_BRANCH_SECTION, name,
-            ConfigConstants.CONFIG_KEY_REMOTE);
-        if (remote == null || remote.equals(".")) {
+        if (".".equals(remote)) {
             return merge;
         }
-        String tracking = applyFirst(remoteConfig(remote).getFetchRefSpecs(), merge);
+        String tracking = applyFirst(remoteConfig(remote == null ? Constants.DEFAULT_REMOTE_NAME : remote)
+            .getFetchRefSpecs(), merge);
         if (tracking == null) {
             throw RcaException.badInput("upstream branch '" + merge + "' not stored as a remote-tracking branch");
         }

@@ -97,15 +97,19 @@ final class RevisionResolver {
             String branch = spec.substring(0, at);
             String inside = spec.substring(at + 2, spec.length() - 1);
             if (inside.equalsIgnoreCase("u") || inside.equalsIgnoreCase("upstream")) {
-                return refTarget(new BranchTracking(repository).upstream(branch));
+                return refTarget(new BranchTracking(repository).upstream(tracked(branch)));
             }
             if (inside.equalsIgnoreCase("push")) {
-                return refTarget(new BranchTracking(repository).push(branch));
+                return refTarget(new BranchTracking(repository).push(tracked(branch)));
             }
             if (!inside.isEmpty() && !inside.matches("-?\\d+")) {
                 return atDate(branch, inside, spec);
             }
             return jgit(spec);
+        }
+        if (!Repository.isValidRefName("x/" + spec)) {
+            // JGit calls a name no ref could have a syntax error; git, like JGit before a suffix, finds nothing
+            return null;
         }
         ObjectId id = jgit(spec);
         if (id == null && Repository.isValidRefName(Constants.R_REMOTES + spec + "/" + Constants.HEAD)) {
@@ -114,6 +118,11 @@ final class RevisionResolver {
             id = remoteHead == null ? null : remoteHead.getObjectId();
         }
         return id;
+    }
+
+    /** The branch {@link BranchTracking} asks about: HEAD@{u} is the current branch's, as @{u} is. */
+    private static String tracked(String branch) {
+        return branch.equals(Constants.HEAD) ? "" : branch;
     }
 
     private ObjectId refTarget(String refName) throws IOException {

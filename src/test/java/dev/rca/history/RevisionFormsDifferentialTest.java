@@ -56,9 +56,12 @@ class RevisionFormsDifferentialTest {
             sameAsGit(dir, revision);
         }
         NativeGit.run(dir, "branch", "-q", "--set-upstream-to=origin/main");
-        for (String revision : List.of("@{u}", "@{upstream}..", "@{u}...HEAD")) {
+        for (String revision : List.of("@{u}", "HEAD@{u}", "@{upstream}..", "@{u}...HEAD")) {
             sameAsGit(dir, revision);
         }
+        NativeGit.run(dir, "branch", "-q", "--set-upstream-to=main");
+        sameAsGit(dir, "feat@{u}"); // a local upstream: remote "."
+        NativeGit.run(dir, "branch", "-q", "--set-upstream-to=origin/main");
         NativeGit.run(dir, "config", "push.default", "upstream");
         sameAsGit(dir, "@{push}");
     }
@@ -67,7 +70,8 @@ class RevisionFormsDifferentialTest {
     @Test
     void upstreamAndPushWithoutAnAnswerGiveGitsReason() {
         Path dir = cloned();
-        for (String revision : List.of("@{u}", "feat@{upstream}", "nosuch@{u}", "@{push}", "HEAD^{tag}")) {
+        for (String revision : List.of("@{u}", "HEAD@{u}", "feat@{upstream}", "nosuch@{u}", "@{push}", "HEAD^{tag}",
+            "origin^{tag}")) {
             sameErrorAsGit(dir, revision);
         }
         NativeGit.run(dir, "branch", "-q", "--set-upstream-to=origin/main");
@@ -80,6 +84,12 @@ class RevisionFormsDifferentialTest {
         sameErrorAsGit(dir, "main@{push}");
         NativeGit.run(dir, "checkout", "-q", "--detach");
         sameErrorAsGit(dir, "@{u}");
+        // a merge without a remote, where no origin is configured, is no upstream (git sets none up)
+        Path upstream = tmp.resolve("upstream");
+        NativeGit.run(upstream, "config", "branch.main.merge", "refs/heads/main");
+        sameErrorAsGit(upstream, "@{u}");
+        NativeGit.run(upstream, "config", "branch.main.remote", "nowhere");
+        sameErrorAsGit(upstream, "@{u}");
     }
 
     /** A reflog date between two entries names the newer of the entries at or before it. */
