@@ -148,10 +148,17 @@ public final class BisectEnd {
     }
 
     /**
-     * Why nothing is left to test in a path-limited bisection: no candidate touches the paths, or after verdicts no
+     * Why nothing is left to test. In a path-limited bisection: no candidate touches the paths, or after verdicts no
      * commit between the good ones and the current bad one does, so the first bad commit is one that does not.
+     * Without paths only a contradiction leaves nothing, the bad commit in force being in a good one's history,
+     * which rca refuses to record (a state written before it did may hold one).
      */
     public static String noTestableCommit(BisectState state) {
+        if (state.paths().isEmpty()) {
+            return "no testable commit" + (state.steps().isEmpty() ? "" : " left") + ": the bad commit "
+                + state.currentBad().substring(0, 12) + " is in the history of a good commit; were good and bad"
+                + " swapped?";
+        }
         return state.steps().isEmpty() ? "no testable commit: no candidate touches the paths"
             : "no testable commit left: no candidate left touches the paths, so the first bad commit does not touch"
                 + " them";

@@ -122,6 +122,14 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
         return current;
     }
 
+    /**
+     * The bad commit the bisection goes on from, as git's {@code refs/bisect/bad}: {@link #currentBad()}, or in flaky
+     * mode, where a step is one noisy run, the one given at start.
+     */
+    public String badInForce() {
+        return flaky ? bad : currentBad();
+    }
+
     /** Every commit known good: those given at start and those marked since. */
     public List<String> allGood() {
         Set<String> all = new LinkedHashSet<>(good);

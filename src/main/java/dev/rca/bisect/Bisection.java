@@ -97,8 +97,8 @@ public final class Bisection {
                 // a good commit beside the bad one is git's case of a merge base to test first (see mergeBaseCheck);
                 // one after it is a swap
                 if (commits.isAncestor(bad, good)) {
-                    throw RcaException.badInput("good commit " + good + " is not an ancestor of bad commit " + bad)
-                        .withHint("did you swap --good and --bad? give a good commit from the bad commit's history");
+                    throw notAncestor(good, bad,
+                        "did you swap --good and --bad? give a good commit from the bad commit's history");
                 }
                 if (!goods.contains(good)) {
                     goods.add(good);
@@ -197,9 +197,50 @@ public final class Bisection {
                 }
             } else {
                 commit = workspace.resolveCommit(rev).name();
+                refuseContradiction(before, rev, commit, verdict, first);
             }
             return record(before.state(), new BisectStep(commit, verdict, runs), walker);
         }
+    }
+
+    /**
+     * Refuses, before anything is written, a verdict git would record and then stop on ("Some good revs are not
+     * ancestors of the bad rev … Maybe you mistook good and bad revs?", or "was both good and bad"): a good commit
+     * that is the bad one in force or descends from it, or a bad commit that is a good one or an ancestor of one,
+     * except the merge base chosen for testing, whose bad verdict ends the bisection as git's "The merge base … is
+     * bad". Nothing can be taken back, so a recorded contradiction would leave only a restart.
+     */
+    private static void refuseContradiction(Status before, String rev, String commit, Verdict verdict,
+                                            CandidateWalk walker) {
+        BisectState state = before.state();
+        String bad = state.currentBad();
+        String hint = "did you swap good and bad? nothing was recorded; a good commit must be in the bad commit's"
+            + " history";
+        if (verdict == Verdict.GOOD) {
+            if (commit.equals(bad)) {
+                throw RcaException.badInput("'" + rev + "' is both good and bad").withHint(hint);
+            }
+            if (walker.isAncestor(bad, commit)) {
+                throw notAncestor(commit, bad, hint);
+            }
+        } else if (verdict == Verdict.BAD) {
+            boolean mergeBaseToTest = before.choice() instanceof Midpoint.Next n && n.mergeBase()
+                && n.commit().equals(commit);
+            for (String good : state.allGood()) {
+                if (commit.equals(good)) {
+                    throw RcaException.badInput("'" + rev + "' is both good and bad").withHint(hint);
+                }
+                if (!mergeBaseToTest && walker.isAncestor(commit, good)) {
+                    throw notAncestor(good, commit, hint);
+                }
+            }
+        }
+    }
+
+    /** The refusal of a good commit that is not in the bad commit's history, {@code hint} saying what to do. */
+    private static RcaException notAncestor(String good, String bad, String hint) {
+        return RcaException.badInput("good commit " + good + " is not an ancestor of bad commit " + bad)
+            .withHint(hint);
     }
 
     /** Saves {@code step} on top of {@code state} and returns where that leaves the bisection. */
@@ -237,7 +278,8 @@ public final class Bisection {
         }
         String kept = state.next();
         boolean chosenAnew = choice instanceof Midpoint.Next n && (n.mergeBase() || n.commit().equals(kept));
-        if (kept != null && !chosenAnew && !(choice instanceof Midpoint.BadMergeBase) && !kept.equals(bad)
+        boolean checkEnded = mergeBase != null && !(mergeBase instanceof Midpoint.Next);
+        if (kept != null && !chosenAnew && !checkEnded && !kept.equals(bad)
             && !skipped.contains(kept)) {
             // git keeps the chosen commit checked out and takes the next verdict (bisect run's first test) on it,
             // even where a walk in a new process, with another object pool and so another history simplification,
@@ -291,35 +333,49 @@ public final class Bisection {
     /**
      * git's {@code check_good_are_ancestors_of_bad}: while a good commit is not an ancestor of the bad one, each
      * merge base of the bad commit and the good ones that is neither good nor skipped is tested first, and one
-     * found bad ends the bisection. git checks before every choice until the check passes once, and never again
-     * (it keeps {@code BISECT_ANCESTORS_OK}); the steps are replayed here to find where it passed. Returns the
-     * merge base to test ({@link Midpoint.Next}), {@link Midpoint.BadMergeBase}, or null once the check has passed.
+     * found bad ends the bisection. git checks before every choice until the check passes, and then only after a
+     * verdict on a commit other than the one it chose (that verdict removes {@code BISECT_ANCESTORS_OK}): a bad
+     * commit that moves the bad one off its history, or a good one beside it, brings the merge bases back to test.
+     * The steps are replayed here to find where it passed and where it was made again. A verdict on a commit in the
+     * bad commit's history counts as one on the commit chosen (rca keeps no record of which was chosen); only a bad
+     * one not chosen, with a good commit beside the bad one, would make git check again. Returns the merge base to
+     * test ({@link Midpoint.Next}), {@link Midpoint.BadMergeBase}, {@link Midpoint.NoTestable} for a state that
+     * recorded a contradiction {@link #mark} now refuses, or null once the check has passed.
      */
     private static Midpoint.Choice mergeBaseCheck(BisectState state, CandidateWalk walker) {
         BisectState replayed = BisectState.start(state.good(), state.bad(), state.paths(), state.firstParent(),
             state.refs());
+        boolean checking = true;
+        String toTest = null;
         for (int made = 0; ; made++) {
-            String bad = replayed.currentBad();
-            List<String> goods = replayed.allGood();
-            String toTest = null;
-            if (!goods.stream().allMatch(g -> walker.isAncestor(g, bad))) {
-                for (String base : walker.mergeBases(bad, goods)) {
-                    if (base.equals(bad)) {
-                        return new Midpoint.BadMergeBase(base, goods);
-                    }
-                    if (!goods.contains(base) && !replayed.skipped().contains(base)) {
-                        toTest = base;
-                        break;
+            if (checking) {
+                String bad = replayed.currentBad();
+                List<String> goods = replayed.allGood();
+                String chosen = toTest;
+                toTest = null;
+                if (!goods.stream().allMatch(g -> walker.isAncestor(g, bad))) {
+                    for (String base : walker.mergeBases(bad, goods)) {
+                        if (base.equals(bad)) {
+                            // git: "The merge base … is bad" after a verdict on the merge base it chose, else "Some
+                            // good revs are not ancestors of the bad rev"
+                            return bad.equals(chosen) ? new Midpoint.BadMergeBase(base, goods)
+                                : new Midpoint.NoTestable();
+                        }
+                        if (!goods.contains(base) && !replayed.skipped().contains(base)) {
+                            toTest = base;
+                            break;
+                        }
                     }
                 }
-            }
-            if (toTest == null) {
-                return null;
+                checking = toTest != null;
             }
             if (made == state.steps().size()) {
-                return new Midpoint.Next(toTest, 0, 0, true);
+                return checking ? new Midpoint.Next(toTest, 0, 0, true) : null;
             }
-            replayed = replayed.withStep(state.steps().get(made));
+            BisectStep step = state.steps().get(made);
+            String badBefore = replayed.currentBad();
+            replayed = replayed.withStep(step);
+            checking = checking || !walker.isAncestor(step.commit(), badBefore);
         }
     }
 

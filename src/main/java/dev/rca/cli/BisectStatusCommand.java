@@ -28,7 +28,7 @@ public final class BisectStatusCommand extends BisectSubcommand {
             BisectState state = status.state();
             if (format == OutputFormat.JSON) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("bad", state.bad());
+                m.put("bad", state.badInForce());
                 m.put("good", state.good());
                 m.put("paths", state.paths());
                 m.put("first_parent", state.firstParent());
@@ -44,7 +44,7 @@ public final class BisectStatusCommand extends BisectSubcommand {
             }
             StringWriter buffer = new StringWriter();
             PrintWriter w = new PrintWriter(buffer);
-            w.println("bad: " + state.bad() + " " + bisection.subject(state.bad()));
+            w.println("bad: " + state.badInForce() + " " + bisection.subject(state.badInForce()));
             for (String g : state.good()) {
                 w.println("good: " + g + " " + bisection.subject(g));
             }

@@ -86,7 +86,7 @@ class BisectBesideGoodTest {
         assertEquals("the merge base " + b + " B is bad: the bug was fixed between it and " + good + "\n", run.out());
         CliResult status = rca("bisect-helper", "status", "--format=json");
         assertEquals(1, status.exitCode());
-        assertEquals("{\"bad\":\"" + bad + "\",\"good\":[\"" + good + "\"],\"paths\":[],\"first_parent\":false,"
+        assertEquals("{\"bad\":\"" + b + "\",\"good\":[\"" + good + "\"],\"paths\":[],\"first_parent\":false,"
             + "\"flaky\":false,\"steps\":1,\"runs\":1,\"next\":null,\"candidates\":0,\"steps_left\":0,"
             + "\"first_bad\":null,\"suspects\":[],\"bad_merge_base\":\"" + b + "\",\"confidence\":null}\n",
             status.out());

@@ -63,7 +63,8 @@ class BisectCommandTest {
         assertEquals("start --bad=" + sha(15) + " --good=" + sha(0) + "\ngood " + sha(7) + " change 7\nbad " + sha(11)
             + " change 11\ngood " + sha(9) + " change 9\ngood " + sha(10) + " change 10\nfirst bad commit: " + sha(11)
             + "\n", rca("bisect-helper", "log").out());
-        assertEquals("{\"bad\":\"" + sha(15) + "\",\"good\":[\"" + sha(0) + "\"],\"paths\":[],\"first_parent\":false,"
+        // "bad" is the bad commit in force, as git's refs/bisect/bad: the last one marked bad
+        assertEquals("{\"bad\":\"" + sha(11) + "\",\"good\":[\"" + sha(0) + "\"],\"paths\":[],\"first_parent\":false,"
             + "\"flaky\":false,\"steps\":4,\"runs\":4,\"next\":null,\"candidates\":0,\"steps_left\":0,\"first_bad\":\""
             + sha(11) + "\",\"suspects\":[],\"confidence\":1.0}\n", rca("bisect-helper", "status", "--format=json").out());
     }
