@@ -1,10 +1,16 @@
 package dev.rca.history;
 
 import dev.rca.RcaException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -77,8 +83,8 @@ final class MessageFilter {
     /**
      * Whether the raw commit object {@code raw} passes, with its identities mapped through {@code mailmap}. A
      * plain pattern is looked for in the message's bytes, which finds what the decoded message's lines would
-     * when the message is in an encoding that keeps ASCII as it is; other patterns see the message decoded as
-     * JGit's {@code RevCommit.getFullMessage()} does.
+     * when the message is in an encoding that keeps ASCII as it is; other patterns see the lines git's grep sees
+     * ({@link #lines}).
      */
     boolean matches(byte[] raw, Mailmap mailmap) {
         Charset charset = RawParseUtils.guessEncoding(raw);
@@ -93,7 +99,7 @@ final class MessageFilter {
         int messageStart = RawParseUtils.commitMessage(raw, 0);
         boolean asciiKept = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
             || charset.equals(StandardCharsets.US_ASCII);
-        String[] lines = null;
+        List<Line> lines = null;
         int hits = 0;
         for (int i = 0; i < grep.size(); i++) {
             boolean hit;
@@ -102,9 +108,7 @@ final class MessageFilter {
                 hit = messageStart >= 0 && contains(raw, messageStart, literal);
             } else {
                 if (lines == null) {
-                    String message = messageStart < 0 ? ""
-                        : decode(raw, messageStart, raw.length, charset);
-                    lines = message.split("\n", -1);
+                    lines = messageStart < 0 ? List.of() : lines(raw, messageStart, charset);
                 }
                 hit = anyLine(grep.get(i), lines);
             }
@@ -130,7 +134,8 @@ final class MessageFilter {
             ident = RawParseUtils.parsePersonIdent(raw, nameStart);
         } else if (nameStart >= 0) {
             int end = RawParseUtils.nextLF(raw, nameStart);
-            byte[] line = decode(raw, nameStart, end, charset).getBytes(StandardCharsets.UTF_8);
+            // re-encoded from the declared encoding, as git does (JGit's decoding tries UTF-8 first whatever it says)
+            byte[] line = new String(raw, nameStart, end - nameStart, charset).getBytes(StandardCharsets.UTF_8);
             ident = RawParseUtils.parsePersonIdent(line, 0);
         }
         Mailmap.Person who = ident == null ? new Mailmap.Person("", "")
@@ -139,13 +144,76 @@ final class MessageFilter {
     }
 
     /**
-     * Text as git sees it when it matches: re-encoded from the commit's declared encoding. (JGit's own decoding
-     * tries UTF-8 first whatever the header says; git does not.) Undeclared means UTF-8, with JGit's fallback
-     * for bytes that are not.
+     * One line a message pattern is matched against: its text, and where bytes that are not UTF-8 stood in a message
+     * that declares no other encoding, each as one U+FFFD at an index in {@code breaks} (ascending).
      */
-    private static String decode(byte[] raw, int from, int to, Charset charset) {
-        return charset.equals(StandardCharsets.UTF_8) ? RawParseUtils.decode(charset, raw, from, to)
-            : new String(raw, from, to - from, charset);
+    private record Line(String text, int[] breaks) {
+        private static final int[] NONE = {};
+    }
+
+    /**
+     * The lines git's grep matches a message pattern against, the message starting at {@code from}: the blank line
+     * that ends the headers (git greps the whole commit, and that line is the first of the body), then the message's
+     * lines, split at {@code \n} alone, with no empty line after a final newline. A message in another declared
+     * encoding is re-encoded, as git re-encodes it; an undeclared (or UTF-8) one git matches as the bytes it holds,
+     * so bytes that are not UTF-8 (Latin-1 written without a header, say) are no letter a pattern names.
+     */
+    private static List<Line> lines(byte[] raw, int from, Charset charset) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line("", Line.NONE));
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            String message = new String(raw, from, raw.length - from, charset);
+            if (message.endsWith("\n")) {
+                message = message.substring(0, message.length() - 1);
+            }
+            for (String line : message.split("\n", -1)) {
+                lines.add(new Line(line, Line.NONE));
+            }
+            return lines;
+        }
+        int to = raw.length > from && raw[raw.length - 1] == '\n' ? raw.length - 1 : raw.length;
+        CharsetDecoder decoder = null;
+        for (int start = from; ; ) {
+            int end = start;
+            boolean ascii = true;
+            while (end < to && raw[end] != '\n') {
+                ascii &= raw[end] >= 0;
+                end++;
+            }
+            if (ascii) {
+                lines.add(new Line(new String(raw, start, end - start, StandardCharsets.US_ASCII), Line.NONE));
+            } else {
+                if (decoder == null) {
+                    decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+                }
+                lines.add(utf8Line(decoder.reset(), raw, start, end));
+            }
+            if (end >= to) {
+                return lines;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** {@code raw[from, to)} decoded as UTF-8, each malformed sequence a U+FFFD whose index is kept as a break. */
+    private static Line utf8Line(CharsetDecoder decoder, byte[] raw, int from, int to) {
+        ByteBuffer in = ByteBuffer.wrap(raw, from, to - from);
+        CharBuffer out = CharBuffer.allocate(to - from);
+        List<Integer> breaks = new ArrayList<>();
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isUnderflow()) {
+                break;
+            }
+            // malformed (an unmappable result cannot come from UTF-8): one break for the bytes it names
+            breaks.add(out.position());
+            out.put('\uFFFD');
+            in.position(in.position() + result.length());
+        }
+        decoder.flush(out);
+        out.flip();
+        return new Line(out.toString(), breaks.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** A pattern that can only match itself: no regular-expression syntax (or {@code -F}), ASCII, one line. */
@@ -199,10 +267,28 @@ final class MessageFilter {
         return allMatch ? hits == grep.size() : hits > 0;
     }
 
-    private static boolean anyLine(Pattern p, String[] lines) {
-        for (String line : lines) {
-            if (p.matcher(line).find()) {
-                return true;
+    /**
+     * Whether {@code p} matches in one of {@code lines}. Around a break git's grep (in a UTF-8 locale, with
+     * {@code -P}, whose syntax rca's patterns share) matches nothing: no match spans the bytes, and only the line's
+     * own ends are its ends.
+     */
+    private static boolean anyLine(Pattern p, List<Line> lines) {
+        for (Line line : lines) {
+            Matcher m = p.matcher(line.text());
+            if (line.breaks().length == 0) {
+                if (m.find()) {
+                    return true;
+                }
+                continue;
+            }
+            m.useAnchoringBounds(false).useTransparentBounds(false);
+            int start = 0;
+            for (int i = 0; i <= line.breaks().length; i++) {
+                int end = i < line.breaks().length ? line.breaks()[i] : line.text().length();
+                if (m.region(start, end).find()) {
+                    return true;
+                }
+                start = end + 1;
             }
         }
         return false;
