@@ -62,9 +62,12 @@ final class LedgerDocument {
             if (Objects.equals(old, normalised)) {
                 return;
             }
+            // a flow mapping edited key by key would grow on its one line with every step of a bisection: it is
+            // written anew (in block style) unless that would drop a comment inside it
             if (node instanceof MappingNode && old instanceof Map<?, ?> oldMap && normalised instanceof Map<?, ?> map
-                && (map.keySet().containsAll(oldMap.keySet()) || !map.isEmpty() && !isFlow(node)
-                    && oldMap.keySet().stream().allMatch(String.class::isInstance) && holdsComment(node, path))) {
+                && (map.keySet().containsAll(oldMap.keySet()) && (!isFlow(node) || holdsComment(node, path))
+                    || !map.isEmpty() && !isFlow(node) && oldMap.keySet().stream().allMatch(String.class::isInstance)
+                    && holdsComment(node, path))) {
                 List<Object> oldKeys = List.copyOf(oldMap.keySet()); // the model's own, which the edits below change
                 map.forEach((key, v) -> set(child(path, key), v));
                 // a key the new mapping drops (bisect state's next: once a bisection ends) goes on its own, so a

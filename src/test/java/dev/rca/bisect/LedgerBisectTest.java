@@ -95,6 +95,26 @@ class LedgerBisectTest {
         assertEquals(0, Cli.run(dir, "check", "-t", "PAY-7").exitCode());
     }
 
+    /**
+     * A bisect: section written in flow style, as DESIGN.md's example writes it, is written anew in block style by the
+     * first step, not grown on its one line with every step (reviewer-74).
+     */
+    @Test
+    void aFlowStyleBisectSectionIsWrittenAnewNotGrownOnOneLine() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        Files.writeString(ledger, Files.readString(ledger) + "bisect: {good: [" + sha(0) + "], bad: " + sha(15)
+            + ", paths: [], steps: []}\n");
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
+            .exitCode());
+        for (String verdict : List.of("good", "bad")) {
+            assertEquals(0, Cli.run(dir, "bisect-helper", verdict).exitCode(), verdict);
+        }
+        String text = Files.readString(ledger);
+        assertTrue(text.contains("\nbisect:\n  good: [" + sha(0) + "]\n"), text);
+        assertTrue(text.substring(text.indexOf("\nbisect:")).lines().allMatch(line -> line.length() < 80), text);
+        assertEquals(2, Ledger.load(ledger).bisect().steps().size());
+    }
+
     @Test
     void runKeepsEveryVerdictInTheLedgerAndRecordsTheCulprit() throws Exception {
         String before = Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml"));
