@@ -427,6 +427,8 @@ final class FollowWalk {
                 // Files moved into a followed directory, or a rename seen from a merge: beyond a few files,
                 // only exact renames, or a large refactoring would compare every pair of files.
                 detector.setRenameLimit(SMALL_RENAME_LIMIT);
+            } else {
+                limitAsGitDoes(detector, entries.size() - added.size(), added.size());
             }
             detector.addAll(entries);
             pairs.addAll(detector.compute());
@@ -473,21 +475,38 @@ final class FollowWalk {
     }
 
     /**
+     * Compares contents where git's {@code diff.renameLimit} lets git do it: git gives up only when sources ×
+     * destinations exceeds the limit squared, JGit already when either side alone exceeds the limit. One
+     * followed file against the thousands of files of a large tree is well within git's rule, and git's
+     * {@code --follow} finds its edited copies and renames there.
+     */
+    private static void limitAsGitDoes(RenameDetector detector, long sources, long destinations) {
+        long limit = detector.getRenameLimit();
+        if (limit > 0 && sources * destinations <= limit * limit) {
+            detector.setRenameLimit(0); // JGit's "no limit"
+        }
+    }
+
+    /**
      * Like git's {@code --follow} (which finds copies "harder"), where each added file may have been copied
      * from: any file of the parent, not only deleted ones.
      */
     private List<DiffEntry> copySources(WalkCommit parent, List<DiffEntry> entries) throws IOException {
         RenameDetector detector = newDetector();
+        int destinations = 0;
         for (DiffEntry e : entries) {
             if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
                 detector.add(e);
+                destinations++;
             }
         }
         try (TreeWalk all = new TreeWalk(reader)) {
             all.setRecursive(true);
             all.addTree(parent.tree);
             all.addTree(new EmptyTreeIterator());
-            detector.addAll(DiffEntry.scan(all));
+            List<DiffEntry> sources = DiffEntry.scan(all);
+            limitAsGitDoes(detector, sources.size(), destinations);
+            detector.addAll(sources);
         }
         return detector.compute();
     }
