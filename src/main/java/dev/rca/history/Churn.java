@@ -427,12 +427,17 @@ final class Churn implements AutoCloseable {
             return null;
         }
         byte[] bytes = loader.getCachedBytes(PackConfig.DEFAULT_BIG_FILE_THRESHOLD);
-        for (int i = 0, n = diffing == Diffing.TEXT ? 0 : Math.min(bytes.length, GIT_BINARY_PROBE); i < n; i++) {
+        return diffing != Diffing.TEXT && looksBinary(bytes) ? null : bytes;
+    }
+
+    /** git's guess without attributes: binary when there is a NUL in the first 8000 bytes. */
+    static boolean looksBinary(byte[] bytes) {
+        for (int i = 0, n = Math.min(bytes.length, GIT_BINARY_PROBE); i < n; i++) {
             if (bytes[i] == 0) {
-                return null;
+                return true;
             }
         }
-        return bytes;
+        return false;
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
@@ -421,7 +420,7 @@ final class FollowWalk {
                 }
             }
         }
-        List<DiffEntry> pairs = new ArrayList<>();
+        List<Move> pairs = new ArrayList<>();
         if (deletions) {
             if (!lookForCopies) {
                 // Files moved into a followed directory, or a rename seen from a merge: beyond a few files,
@@ -431,19 +430,20 @@ final class FollowWalk {
                 limitAsGitDoes(detector, entries.size() - added.size(), added.size());
             }
             detector.addAll(entries);
-            pairs.addAll(detector.compute());
+            for (DiffEntry e : detector.compute()) {
+                if (e.getChangeType() == DiffEntry.ChangeType.RENAME) {
+                    pairs.add(new Move(e.getOldPath(), e.getNewPath()));
+                }
+            }
         }
         if (lookForCopies && added.size() <= MAX_COPY_SEARCHES) {
             pairs.addAll(copySources(parent, entries));
         }
         Map<String, Set<String>> dirSources = new HashMap<>();
         Set<String> sources = new LinkedHashSet<>();
-        for (DiffEntry e : pairs) {
-            if (e.getChangeType() != DiffEntry.ChangeType.RENAME) {
-                continue;
-            }
-            String newPath = e.getNewPath();
-            String oldPath = e.getOldPath();
+        for (Move move : pairs) {
+            String newPath = move.to();
+            String oldPath = move.from();
             String dir = followedDirectory(searched, newPath);
             if (dir != null) {
                 String rest = newPath.substring(dir.isEmpty() ? 0 : dir.length() + 1);
@@ -487,28 +487,41 @@ final class FollowWalk {
         }
     }
 
+    /** A file's path in the parent ({@code from}) and in the commit. */
+    private record Move(String from, String to) {
+    }
+
     /**
      * Like git's {@code --follow} (which finds copies "harder"), where each added file may have been copied
-     * from: any file of the parent, not only deleted ones.
+     * from: any file of the parent, not only deleted ones, chosen as git chooses.
      */
-    private List<DiffEntry> copySources(WalkCommit parent, List<DiffEntry> entries) throws IOException {
-        RenameDetector detector = newDetector();
-        int destinations = 0;
+    private List<Move> copySources(WalkCommit parent, List<DiffEntry> entries) throws IOException {
+        List<DiffEntry> destinations = new ArrayList<>();
         for (DiffEntry e : entries) {
             if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
-                detector.add(e);
-                destinations++;
+                destinations.add(e);
             }
         }
+        List<GitCopySource.TreeFile> sources = new ArrayList<>();
         try (TreeWalk all = new TreeWalk(reader)) {
             all.setRecursive(true);
             all.addTree(parent.tree);
-            all.addTree(new EmptyTreeIterator());
-            List<DiffEntry> sources = DiffEntry.scan(all);
-            limitAsGitDoes(detector, sources.size(), destinations);
-            detector.addAll(sources);
+            while (all.next()) {
+                sources.add(new GitCopySource.TreeFile(all.getPathString(), all.getRawMode(0), all.getObjectId(0)));
+            }
         }
-        return detector.compute();
+        int renameLimit = repository.getConfig().get(DiffConfig.KEY).getRenameLimit();
+        List<Move> moves = new ArrayList<>();
+        for (DiffEntry e : destinations) {
+            GitCopySource.TreeFile destination = new GitCopySource.TreeFile(e.getNewPath(),
+                e.getNewMode().getBits(), e.getNewId().toObjectId());
+            GitCopySource.TreeFile source = GitCopySource.find(reader, sources, destination, renameLimit,
+                destinations.size());
+            if (source != null) {
+                moves.add(new Move(source.path(), destination.path()));
+            }
+        }
+        return moves;
     }
 
     /** The followed directory that contains {@code path} (not the path itself), or null. */

@@ -13,15 +13,56 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code rca history --follow} against {@code git log --follow} in trees of more than {@code diff.renameLimit}
- * (1000) files: git compares one followed file with every candidate source as long as sources × destinations
- * stays within the limit squared, so an edited copy or rename is found however many files lie around it.
+ * Where {@code rca history --follow} takes a copy or rename to come from, against {@code git log --follow}: in trees
+ * of more than {@code diff.renameLimit} (1000) files, where git compares one followed file with every candidate
+ * as long as sources × destinations stays within the limit squared; and where several files of the parent are
+ * alike, as git's own scoring decides (JGit's would weigh in the paths' similarity).
  */
-class FollowLargeTreeDifferentialTest {
+class FollowSourcesDifferentialTest {
     private static final int FILLER = 1100;
 
     @TempDir
     Path tmp;
+
+    /** 200 lines, the first {@code shared} of them the copy's, the rest {@code filler}'s. */
+    private static String lines(int shared, String filler) {
+        return lines(200, shared, filler);
+    }
+
+    private static String lines(int total, int shared, String filler) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < total; i++) {
+            b.append(i < shared ? "line" : filler).append(String.format(" %03d%n", i));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void theMostSimilarContentWinsOverASimilarPath() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            RevCommit add = repo.commit("add sources").add("lib/easyx.h", lines(400, 320, "xtra"))
+                .add("tests/server/getpart.h", lines(400, 321, "othr")).create();
+            repo.commit("edit the similar path").add("lib/easyx.h", lines(400, 320, "xtr2")).create();
+            RevCommit edit = repo.commit("edit the similar content").add("tests/server/getpart.h", lines(400, 321, "oth2"))
+                .create();
+            RevCommit copy = repo.commit("copy").add("lib/easy.h", lines(400, 400, "")).create();
+            assertSameAsGit(repo.checkout(), "lib/easy.h", List.of(copy.name(), edit.name(), add.name()));
+        }
+    }
+
+    @Test
+    void amongEquallySimilarSourcesGitsFourCandidatesDecide() {
+        // git keeps four candidates, each new one in the place of the first of the worst kept: a5 takes a1's
+        // place, ahead of a2 with the same score.
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            RevCommit add = repo.commit("add sources").add("a1", lines(120, "one")).add("a2", lines(180, "two"))
+                .add("a3", lines(120, "thr")).add("a4", lines(120, "fou")).add("a5", lines(180, "fiv")).create();
+            repo.commit("edit a2").add("a2", lines(180, "tw2")).create();
+            RevCommit edit = repo.commit("edit a5").add("a5", lines(180, "fi2")).create();
+            RevCommit copy = repo.commit("copy").add("b", lines(200, "")).create();
+            assertSameAsGit(repo.checkout(), "b", List.of(copy.name(), edit.name(), add.name()));
+        }
+    }
 
     private static String numbers(int edited, String replacement) {
         StringBuilder b = new StringBuilder();

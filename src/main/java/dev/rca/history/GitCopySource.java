@@ -1,0 +1,196 @@
+package dev.rca.history;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.storage.pack.PackConfig;
+
+/**
+ * The file git's {@code --follow} says a file added by a commit came from: git's diffcore-rename with
+ * {@code --find-copies-harder} and one destination, ported choice for choice (exact copies first, then the
+ * content similarity of git's diffcore-delta, its size cut-off, its four best candidates and its preference
+ * for a source of the same base name). JGit's {@code RenameDetector} hashes content otherwise and mixes the
+ * similarity of the paths into its score, so among several alike files (licence headers, boilerplate) it
+ * often takes another source than git, and the history then goes on where git's does not.
+ */
+final class GitCopySource {
+    /** git's {@code MAX_SCORE}: a score is a share of this. */
+    private static final long MAX_SCORE = 60_000;
+    /** git's default {@code -M}: 50%. */
+    private static final long MINIMUM_SCORE = 30_000;
+    /** git's {@code NUM_CANDIDATE_PER_DST}. */
+    private static final int CANDIDATES = 4;
+    /** diffcore-delta's {@code HASHBASE}. */
+    private static final int HASHBASE = 107_927;
+    /** Content git reads as a chunk at most, if no newline ends it first. */
+    private static final int CHUNK = 64;
+
+    /** A file of a tree. */
+    record TreeFile(String path, int mode, ObjectId id) {
+        TreeFile {
+            if (path == null || id == null) {
+                throw new IllegalArgumentException("a tree file needs a path and an object id");
+            }
+        }
+
+        private boolean regular() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        }
+
+        private String baseName() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    private GitCopySource() {
+    }
+
+    /**
+     * The source git would pair with {@code destination} among {@code sources} (every file of the parent, in
+     * tree order), or null where git sees no copy.
+     *
+     * @param renameLimit git's {@code diff.renameLimit} (0 or less: none): beyond sources × destinations of its
+     *     square git compares no contents, and only exact copies count
+     * @param destinations how many files are placed at once, for that limit
+     */
+    static TreeFile find(ObjectReader reader, List<TreeFile> sources, TreeFile destination, int renameLimit,
+                         int destinations) throws IOException {
+        TreeFile exact = null;
+        for (TreeFile source : sources) {
+            if (source.id().equals(destination.id()) && (source.regular() && destination.regular()
+                || source.mode() == destination.mode())) {
+                if (source.baseName().equals(destination.baseName())) {
+                    return source;
+                }
+                exact = exact == null ? source : exact;
+            }
+        }
+        if (exact != null || !destination.regular()
+            || renameLimit > 0 && (long) sources.size() * destinations > (long) renameLimit * renameLimit) {
+            return exact;
+        }
+        long dstSize = reader.getObjectSize(destination.id(), Constants.OBJ_BLOB);
+        Spans dst = null;
+        long[] score = new long[CANDIDATES];
+        int[] nameScore = new int[CANDIDATES];
+        TreeFile[] candidate = new TreeFile[CANDIDATES];
+        for (TreeFile source : sources) {
+            long s = 0;
+            if (source.regular()) {
+                long srcSize = reader.getObjectSize(source.id(), Constants.OBJ_BLOB);
+                long max = Math.max(srcSize, dstSize);
+                long delta = max - Math.min(srcSize, dstSize);
+                if (max * (MAX_SCORE - MINIMUM_SCORE) >= delta * MAX_SCORE && max > 0) {
+                    dst = dst == null ? Spans.of(reader, destination.id()) : dst;
+                    Spans src = Spans.of(reader, source.id());
+                    s = src == null || dst == null ? 0 : src.copiedTo(dst) * MAX_SCORE / max;
+                }
+            }
+            int n = source.baseName().equals(destination.baseName()) ? 1 : 0;
+            // record_if_better: the new one replaces the first of the worst kept, if strictly better than it
+            int worst = 0;
+            for (int i = 1; i < CANDIDATES; i++) {
+                if (compare(score[i], nameScore[i], score[worst], nameScore[worst]) < 0) {
+                    worst = i;
+                }
+            }
+            if (compare(s, n, score[worst], nameScore[worst]) > 0) {
+                score[worst] = s;
+                nameScore[worst] = n;
+                candidate[worst] = source;
+            }
+        }
+        // git sorts the candidates stably, best first, and takes the first of at least the minimum score
+        int best = -1;
+        for (int i = 0; i < CANDIDATES; i++) {
+            if (candidate[i] != null && (best < 0 || compare(score[i], nameScore[i], score[best], nameScore[best]) > 0)) {
+                best = i;
+            }
+        }
+        return best >= 0 && score[best] >= MINIMUM_SCORE ? candidate[best] : null;
+    }
+
+    private static int compare(long score, int nameScore, long otherScore, int otherNameScore) {
+        return score != otherScore ? Long.compare(score, otherScore) : Integer.compare(nameScore, otherNameScore);
+    }
+
+    /** diffcore-delta's hash of a file: how many bytes it has in chunks of each hash, by hash. */
+    private record Spans(int[] hashes, long[] counts) {
+        /** The spans of a blob, or null for one too large to read (git calls it binary and skips it). */
+        static Spans of(ObjectReader reader, ObjectId blob) throws IOException {
+            var loader = reader.open(blob, Constants.OBJ_BLOB);
+            if (loader.getSize() > PackConfig.DEFAULT_BIG_FILE_THRESHOLD) {
+                return null;
+            }
+            byte[] data = loader.getCachedBytes(PackConfig.DEFAULT_BIG_FILE_THRESHOLD);
+            boolean text = !Churn.looksBinary(data);
+            long[] chunks = new long[16];
+            int count = 0;
+            int accum1 = 0;
+            int accum2 = 0;
+            int n = 0;
+            for (int i = 0; i < data.length; i++) {
+                int c = data[i] & 0xff;
+                if (text && c == '\r' && i + 1 < data.length && data[i + 1] == '\n') {
+                    continue;
+                }
+                int old1 = accum1;
+                accum1 = (accum1 << 7) ^ (accum2 >>> 25);
+                accum2 = (accum2 << 7) ^ (old1 >>> 25);
+                accum1 += c;
+                if (++n < CHUNK && c != '\n') {
+                    continue;
+                }
+                if (count == chunks.length) {
+                    chunks = Arrays.copyOf(chunks, count * 2);
+                }
+                chunks[count++] = chunk(accum1, accum2, n);
+                n = 0;
+                accum1 = 0;
+                accum2 = 0;
+            }
+            if (n > 0) {
+                if (count == chunks.length) {
+                    chunks = Arrays.copyOf(chunks, count + 1);
+                }
+                chunks[count++] = chunk(accum1, accum2, n);
+            }
+            Arrays.sort(chunks, 0, count);
+            int[] hashes = new int[count];
+            long[] counts = new long[count];
+            int distinct = 0;
+            for (int i = 0; i < count; i++) {
+                int hash = (int) (chunks[i] >>> 32);
+                if (distinct == 0 || hashes[distinct - 1] != hash) {
+                    hashes[distinct++] = hash;
+                }
+                counts[distinct - 1] += chunks[i] & 0xffff_ffffL;
+            }
+            return new Spans(Arrays.copyOf(hashes, distinct), Arrays.copyOf(counts, distinct));
+        }
+
+        private static long chunk(int accum1, int accum2, int length) {
+            long hash = Integer.remainderUnsigned(accum1 + accum2 * 0x61, HASHBASE);
+            return hash << 32 | length;
+        }
+
+        /** diffcore_count_changes' {@code src_copied}: the bytes of this file found again in {@code dst}. */
+        long copiedTo(Spans dst) {
+            long copied = 0;
+            for (int s = 0, d = 0; s < hashes.length; s++) {
+                while (d < dst.hashes.length && dst.hashes[d] < hashes[s]) {
+                    d++;
+                }
+                if (d < dst.hashes.length && dst.hashes[d] == hashes[s]) {
+                    copied += Math.min(counts[s], dst.counts[d]);
+                    d++;
+                }
+            }
+            return copied;
+        }
+    }
+}
