@@ -510,15 +510,14 @@ final class FollowWalk {
                 sources.add(new GitCopySource.TreeFile(all.getPathString(), all.getRawMode(0), all.getObjectId(0)));
             }
         }
-        int renameLimit = repository.getConfig().get(DiffConfig.KEY).getRenameLimit();
+        GitCopySource git = new GitCopySource(reader, sources, destinations.size(),
+            repository.getConfig().get(DiffConfig.KEY).getRenameLimit());
         List<Move> moves = new ArrayList<>();
         for (DiffEntry e : destinations) {
-            GitCopySource.TreeFile destination = new GitCopySource.TreeFile(e.getNewPath(),
-                e.getNewMode().getBits(), e.getNewId().toObjectId());
-            GitCopySource.TreeFile source = GitCopySource.find(reader, sources, destination, renameLimit,
-                destinations.size());
+            GitCopySource.TreeFile source = git.find(new GitCopySource.TreeFile(e.getNewPath(),
+                e.getNewMode().getBits(), e.getNewId().toObjectId()));
             if (source != null) {
-                moves.add(new Move(source.path(), destination.path()));
+                moves.add(new Move(source.path(), e.getNewPath()));
             }
         }
         return moves;

@@ -2,7 +2,10 @@ package dev.rca.history;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -46,19 +49,28 @@ final class GitCopySource {
         }
     }
 
-    private GitCopySource() {
-    }
+    private final ObjectReader reader;
+    private final List<TreeFile> sources;
+    private final boolean compareContents;
+    /** Sizes and hashes of the sources, read once for all the files placed. */
+    private final Map<ObjectId, Long> sizes = new HashMap<>();
+    private final Map<ObjectId, Optional<Spans>> spans = new HashMap<>();
 
     /**
-     * The source git would pair with {@code destination} among {@code sources} (every file of the parent, in
-     * tree order), or null where git sees no copy.
-     *
+     * @param sources every file of the parent, in tree order
+     * @param destinations how many files are placed at once, for the rename limit
      * @param renameLimit git's {@code diff.renameLimit} (0 or less: none): beyond sources × destinations of its
      *     square git compares no contents, and only exact copies count
-     * @param destinations how many files are placed at once, for that limit
      */
-    static TreeFile find(ObjectReader reader, List<TreeFile> sources, TreeFile destination, int renameLimit,
-                         int destinations) throws IOException {
+    GitCopySource(ObjectReader reader, List<TreeFile> sources, int destinations, int renameLimit) {
+        this.reader = reader;
+        this.sources = sources;
+        this.compareContents = renameLimit <= 0
+            || (long) sources.size() * destinations <= (long) renameLimit * renameLimit;
+    }
+
+    /** The source git would pair with {@code destination}, or null where git sees no copy. */
+    TreeFile find(TreeFile destination) throws IOException {
         TreeFile exact = null;
         for (TreeFile source : sources) {
             if (source.id().equals(destination.id()) && (source.regular() && destination.regular()
@@ -69,11 +81,10 @@ final class GitCopySource {
                 exact = exact == null ? source : exact;
             }
         }
-        if (exact != null || !destination.regular()
-            || renameLimit > 0 && (long) sources.size() * destinations > (long) renameLimit * renameLimit) {
+        if (exact != null || !destination.regular() || !compareContents) {
             return exact;
         }
-        long dstSize = reader.getObjectSize(destination.id(), Constants.OBJ_BLOB);
+        long dstSize = size(destination.id());
         Spans dst = null;
         long[] score = new long[CANDIDATES];
         int[] nameScore = new int[CANDIDATES];
@@ -81,12 +92,12 @@ final class GitCopySource {
         for (TreeFile source : sources) {
             long s = 0;
             if (source.regular()) {
-                long srcSize = reader.getObjectSize(source.id(), Constants.OBJ_BLOB);
+                long srcSize = size(source.id());
                 long max = Math.max(srcSize, dstSize);
                 long delta = max - Math.min(srcSize, dstSize);
                 if (max * (MAX_SCORE - MINIMUM_SCORE) >= delta * MAX_SCORE && max > 0) {
-                    dst = dst == null ? Spans.of(reader, destination.id()) : dst;
-                    Spans src = Spans.of(reader, source.id());
+                    dst = dst == null ? spans(destination.id()) : dst;
+                    Spans src = spans(source.id());
                     s = src == null || dst == null ? 0 : src.copiedTo(dst) * MAX_SCORE / max;
                 }
             }
@@ -107,11 +118,30 @@ final class GitCopySource {
         // git sorts the candidates stably, best first, and takes the first of at least the minimum score
         int best = -1;
         for (int i = 0; i < CANDIDATES; i++) {
-            if (candidate[i] != null && (best < 0 || compare(score[i], nameScore[i], score[best], nameScore[best]) > 0)) {
+            if (candidate[i] != null
+                && (best < 0 || compare(score[i], nameScore[i], score[best], nameScore[best]) > 0)) {
                 best = i;
             }
         }
         return best >= 0 && score[best] >= MINIMUM_SCORE ? candidate[best] : null;
+    }
+
+    private long size(ObjectId blob) throws IOException {
+        Long size = sizes.get(blob);
+        if (size == null) {
+            size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
+            sizes.put(blob, size);
+        }
+        return size;
+    }
+
+    private Spans spans(ObjectId blob) throws IOException {
+        Optional<Spans> hashed = spans.get(blob);
+        if (hashed == null) {
+            hashed = Optional.ofNullable(Spans.of(reader, blob));
+            spans.put(blob, hashed);
+        }
+        return hashed.orElse(null);
     }
 
     private static int compare(long score, int nameScore, long otherScore, int otherNameScore) {

@@ -32,7 +32,7 @@ class FollowSourcesDifferentialTest {
     private static String lines(int total, int shared, String filler) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < total; i++) {
-            b.append(i < shared ? "line" : filler).append(String.format(" %03d%n", i));
+            b.append(i < shared ? "line" : filler).append(String.format(" %03d", i)).append('\n');
         }
         return b.toString();
     }
@@ -43,10 +43,25 @@ class FollowSourcesDifferentialTest {
             RevCommit add = repo.commit("add sources").add("lib/easyx.h", lines(400, 320, "xtra"))
                 .add("tests/server/getpart.h", lines(400, 321, "othr")).create();
             repo.commit("edit the similar path").add("lib/easyx.h", lines(400, 320, "xtr2")).create();
-            RevCommit edit = repo.commit("edit the similar content").add("tests/server/getpart.h", lines(400, 321, "oth2"))
+            RevCommit edit = repo.commit("edit the similar content")
+                .add("tests/server/getpart.h", lines(400, 321, "oth2"))
                 .create();
             RevCommit copy = repo.commit("copy").add("lib/easy.h", lines(400, 400, "")).create();
             assertSameAsGit(repo.checkout(), "lib/easy.h", List.of(copy.name(), edit.name(), add.name()));
+        }
+    }
+
+    @Test
+    void aCarriageReturnBeforeALineFeedIsNoContent() {
+        // the copy lost a.txt's CRs: 90% of a.txt's size is in it, against 85% of b.txt's
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            RevCommit add = repo.commit("add sources").add("a.txt", lines(200, "").replace("\n", "\r\n"))
+                .add("b.txt", lines(200, 170, "other")).create();
+            RevCommit edit = repo.commit("edit a").add("a.txt", lines(200, "").replace("\n", "\r\n") + "x\r\n")
+                .create();
+            repo.commit("edit b").add("b.txt", lines(200, 170, "othe2")).create();
+            RevCommit copy = repo.commit("copy").add("c.txt", lines(200, "")).create();
+            assertSameAsGit(repo.checkout(), "c.txt", List.of(copy.name(), edit.name(), add.name()));
         }
     }
 
