@@ -406,7 +406,8 @@ final class FollowWalk {
         RenameDetector detector = newDetector();
         List<DiffEntry> entries = new ArrayList<>();
         Set<String> addedSet = new HashSet<>(added);
-        boolean deletions = false;
+        // JGit's detector turns the deletions it pairs into renames, in place
+        Set<String> deleted = new HashSet<>();
         try (TreeWalk all = new TreeWalk(reader)) {
             all.setRecursive(true);
             all.reset(parent.tree, commit.tree);
@@ -414,14 +415,14 @@ final class FollowWalk {
             for (DiffEntry e : DiffEntry.scan(all)) {
                 if (e.getChangeType() == DiffEntry.ChangeType.DELETE) {
                     entries.add(e);
-                    deletions = true;
+                    deleted.add(e.getOldPath());
                 } else if (e.getChangeType() == DiffEntry.ChangeType.ADD && addedSet.contains(e.getNewPath())) {
                     entries.add(e);
                 }
             }
         }
         List<Move> pairs = new ArrayList<>();
-        if (deletions) {
+        if (!deleted.isEmpty()) {
             if (!lookForCopies) {
                 // Files moved into a followed directory, or a rename seen from a merge: beyond a few files,
                 // only exact renames, or a large refactoring would compare every pair of files.
@@ -437,7 +438,7 @@ final class FollowWalk {
             }
         }
         if (lookForCopies && added.size() <= MAX_COPY_SEARCHES) {
-            pairs.addAll(copySources(parent, entries));
+            pairs.addAll(copySources(parent, entries, deleted));
         }
         Map<String, Set<String>> dirSources = new HashMap<>();
         Set<String> sources = new LinkedHashSet<>();
@@ -495,7 +496,8 @@ final class FollowWalk {
      * Like git's {@code --follow} (which finds copies "harder"), where each added file may have been copied
      * from: any file of the parent, not only deleted ones, chosen as git chooses.
      */
-    private List<Move> copySources(WalkCommit parent, List<DiffEntry> entries) throws IOException {
+    private List<Move> copySources(WalkCommit parent, List<DiffEntry> entries, Set<String> deleted)
+        throws IOException {
         List<DiffEntry> destinations = new ArrayList<>();
         for (DiffEntry e : entries) {
             if (e.getChangeType() == DiffEntry.ChangeType.ADD) {
@@ -510,7 +512,7 @@ final class FollowWalk {
                 sources.add(new GitCopySource.TreeFile(all.getPathString(), all.getRawMode(0), all.getObjectId(0)));
             }
         }
-        GitCopySource git = new GitCopySource(reader, sources, destinations.size(),
+        GitCopySource git = new GitCopySource(reader, sources, deleted, destinations.size(),
             repository.getConfig().get(DiffConfig.KEY).getRenameLimit());
         List<Move> moves = new ArrayList<>();
         for (DiffEntry e : destinations) {

@@ -1,11 +1,14 @@
 package dev.rca.history;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -15,8 +18,8 @@ import org.eclipse.jgit.storage.pack.PackConfig;
 /**
  * The file git's {@code --follow} says a file added by a commit came from: git's diffcore-rename with
  * {@code --find-copies-harder} and one destination, ported choice for choice (exact copies first, then the
- * content similarity of git's diffcore-delta, its size cut-off, its four best candidates and its preference
- * for a source of the same base name). JGit's {@code RenameDetector} hashes content otherwise and mixes the
+ * content similarity of git's diffcore-delta, its size cut-off, its four best candidates, its preference for a
+ * source of the same base name, and a rename before a copy). JGit's {@code RenameDetector} hashes content otherwise and mixes the
  * similarity of the paths into its score, so among several alike files (licence headers, boilerplate) it
  * often takes another source than git, and the history then goes on where git's does not.
  */
@@ -51,6 +54,7 @@ final class GitCopySource {
 
     private final ObjectReader reader;
     private final List<TreeFile> sources;
+    private final Set<String> deleted;
     private final boolean compareContents;
     /** Sizes and hashes of the sources, read once for all the files placed. */
     private final Map<ObjectId, Long> sizes = new HashMap<>();
@@ -58,39 +62,31 @@ final class GitCopySource {
 
     /**
      * @param sources every file of the parent, in tree order
+     * @param deleted the paths of those the commit deleted: git takes a rename before a copy
      * @param destinations how many files are placed at once, for the rename limit
      * @param renameLimit git's {@code diff.renameLimit} (0 or less: none): beyond sources × destinations of its
      *     square git compares no contents, and only exact copies count
      */
-    GitCopySource(ObjectReader reader, List<TreeFile> sources, int destinations, int renameLimit) {
+    GitCopySource(ObjectReader reader, List<TreeFile> sources, Set<String> deleted, int destinations,
+                  int renameLimit) {
         this.reader = reader;
         this.sources = sources;
+        this.deleted = deleted;
         this.compareContents = renameLimit <= 0
             || (long) sources.size() * destinations <= (long) renameLimit * renameLimit;
     }
 
     /** The source git would pair with {@code destination}, or null where git sees no copy. */
     TreeFile find(TreeFile destination) throws IOException {
-        TreeFile exact = null;
-        for (TreeFile source : sources) {
-            if (source.id().equals(destination.id()) && (source.regular() && destination.regular()
-                || source.mode() == destination.mode())) {
-                if (source.baseName().equals(destination.baseName())) {
-                    return source;
-                }
-                exact = exact == null ? source : exact;
-            }
-        }
+        TreeFile exact = exactSource(destination);
         if (exact != null || !destination.regular() || !compareContents) {
             return exact;
         }
         long dstSize = size(destination.id());
         Spans dst = null;
-        long[] score = new long[CANDIDATES];
-        int[] nameScore = new int[CANDIDATES];
-        TreeFile[] candidate = new TreeFile[CANDIDATES];
+        Candidate[] kept = new Candidate[CANDIDATES];
         for (TreeFile source : sources) {
-            long s = 0;
+            long score = 0;
             if (source.regular()) {
                 long srcSize = size(source.id());
                 long max = Math.max(srcSize, dstSize);
@@ -98,32 +94,81 @@ final class GitCopySource {
                 if (max * (MAX_SCORE - MINIMUM_SCORE) >= delta * MAX_SCORE && max > 0) {
                     dst = dst == null ? spans(destination.id()) : dst;
                     Spans src = spans(source.id());
-                    s = src == null || dst == null ? 0 : src.copiedTo(dst) * MAX_SCORE / max;
+                    score = src == null || dst == null ? 0 : src.copiedTo(dst) * MAX_SCORE / max;
                 }
             }
-            int n = source.baseName().equals(destination.baseName()) ? 1 : 0;
-            // record_if_better: the new one replaces the first of the worst kept, if strictly better than it
+            Candidate candidate = new Candidate(source, score,
+                source.baseName().equals(destination.baseName()) ? 1 : 0);
+            // record_if_better: an empty place first, else the first of the worst kept, if strictly better
             int worst = 0;
             for (int i = 1; i < CANDIDATES; i++) {
-                if (compare(score[i], nameScore[i], score[worst], nameScore[worst]) < 0) {
+                if (Candidate.worse(kept[i], kept[worst])) {
                     worst = i;
                 }
             }
-            if (compare(s, n, score[worst], nameScore[worst]) > 0) {
-                score[worst] = s;
-                nameScore[worst] = n;
-                candidate[worst] = source;
+            if (Candidate.worse(kept[worst], candidate)) {
+                kept[worst] = candidate;
             }
         }
-        // git sorts the candidates stably, best first, and takes the first of at least the minimum score
-        int best = -1;
-        for (int i = 0; i < CANDIDATES; i++) {
-            if (candidate[i] != null
-                && (best < 0 || compare(score[i], nameScore[i], score[best], nameScore[best]) > 0)) {
-                best = i;
+        // git sorts them stably, best first, and takes the first good enough that the commit deleted (a rename),
+        // else the first good enough (a copy)
+        List<Candidate> sorted = new ArrayList<>();
+        for (Candidate c : kept) {
+            if (c != null) {
+                sorted.add(c);
             }
         }
-        return best >= 0 && score[best] >= MINIMUM_SCORE ? candidate[best] : null;
+        sorted.sort(Candidate.BEST_FIRST);
+        sorted.removeIf(c -> c.score() < MINIMUM_SCORE);
+        for (Candidate c : sorted) {
+            if (deleted.contains(c.source().path())) {
+                return c.source();
+            }
+        }
+        return sorted.isEmpty() ? null : sorted.get(0).source();
+    }
+
+    /**
+     * git's exact match: the first in tree order of the sources with the same content, one the commit deleted
+     * and one of the same base name first, among at most the first hundred.
+     */
+    private TreeFile exactSource(TreeFile destination) {
+        TreeFile best = null;
+        int bestScore = -1;
+        int alternatives = 100;
+        for (TreeFile source : sources) {
+            if (!source.id().equals(destination.id())
+                || !(source.regular() && destination.regular() || source.mode() == destination.mode())) {
+                continue;
+            }
+            int score = (deleted.contains(source.path()) ? 1 : 0)
+                + (source.baseName().equals(destination.baseName()) ? 1 : 0);
+            if (score > bestScore) {
+                best = source;
+                bestScore = score;
+                if (score == 2) {
+                    break;
+                }
+            }
+            if (--alternatives == 0) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** A source kept as one of the four best, with git's score and whether its base name is the file's. */
+    private record Candidate(TreeFile source, long score, int nameScore) {
+        static final Comparator<Candidate> BEST_FIRST = Comparator.comparingLong(Candidate::score)
+            .thenComparingInt(Candidate::nameScore).reversed();
+
+        /** git's score_compare(a, b) > 0: an empty place is worse than any candidate. */
+        static boolean worse(Candidate a, Candidate b) {
+            if (a == null) {
+                return b != null;
+            }
+            return b != null && BEST_FIRST.compare(a, b) > 0;
+        }
     }
 
     private long size(ObjectId blob) throws IOException {
@@ -142,10 +187,6 @@ final class GitCopySource {
             spans.put(blob, hashed);
         }
         return hashed.orElse(null);
-    }
-
-    private static int compare(long score, int nameScore, long otherScore, int otherNameScore) {
-        return score != otherScore ? Long.compare(score, otherScore) : Integer.compare(nameScore, otherNameScore);
     }
 
     /** diffcore-delta's hash of a file: how many bytes it has in chunks of each hash, by hash. */

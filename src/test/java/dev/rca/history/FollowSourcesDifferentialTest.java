@@ -66,6 +66,18 @@ class FollowSourcesDifferentialTest {
     }
 
     @Test
+    void aRenameComesBeforeAMoreSimilarCopy() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            RevCommit add = repo.commit("add sources").add("kept.txt", lines(190, "kept"))
+                .add("gone.txt", lines(130, "gone")).create();
+            repo.commit("edit kept").add("kept.txt", lines(190, "kep2")).create();
+            RevCommit edit = repo.commit("edit gone").add("gone.txt", lines(130, "gon2")).create();
+            RevCommit move = repo.commit("move").delete("gone.txt").add("new.txt", lines(200, "")).create();
+            assertSameAsGit(repo.checkout(), "new.txt", List.of(move.name(), edit.name(), add.name()));
+        }
+    }
+
+    @Test
     void amongEquallySimilarSourcesGitsFourCandidatesDecide() {
         // git keeps four candidates, each new one in the place of the first of the worst kept: a5 takes a1's
         // place, ahead of a2 with the same score.
