@@ -49,8 +49,8 @@ final class LedgerDocument {
 
     /**
      * Sets the value at {@code path} (keys and list indexes), creating missing mappings on the way. An existing
-     * mapping given a mapping with at least its keys is edited key by key (so is a block mapping that drops a key
-     * and holds a comment: the key is removed on its own), and an existing list given a list at least as long is
+     * mapping given a mapping with at least its keys is edited key by key (so is one that drops a key and holds a
+     * comment: the key is removed on its own), and an existing list given a list at least as long is
      * edited item by item and appended to, so comments a person wrote inside them stay; a value already as given is
      * left as written. Replacing a whole collection that holds a comment is refused.
      */
@@ -66,7 +66,7 @@ final class LedgerDocument {
             // written anew (in block style) unless that would drop a comment inside it
             if (node instanceof MappingNode && old instanceof Map<?, ?> oldMap && normalised instanceof Map<?, ?> map
                 && (map.keySet().containsAll(oldMap.keySet()) && (!isFlow(node) || holdsComment(node, path))
-                    || !map.isEmpty() && !isFlow(node) && oldMap.keySet().stream().allMatch(String.class::isInstance)
+                    || !map.isEmpty() && oldMap.keySet().stream().allMatch(String.class::isInstance)
                     && holdsComment(node, path))) {
                 List<Object> oldKeys = List.copyOf(oldMap.keySet()); // the model's own, which the edits below change
                 map.forEach((key, v) -> set(child(path, key), v));

@@ -115,6 +115,26 @@ class LedgerBisectTest {
         assertEquals(2, Ledger.load(ledger).bisect().steps().size());
     }
 
+    /**
+     * A flow-style bisect: section written over several lines with a comment inside is edited in place, and its end
+     * (next: goes) removes the key on its own: it was refused at the last mark, and the bisection could not end
+     * (reviewer-75).
+     */
+    @Test
+    void aFlowStyleBisectSectionWithACommentInsideEnds() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        Files.writeString(ledger, Files.readString(ledger) + "bisect: {good: [" + sha(0) + "], bad: " + sha(15)
+            + ",   # from CI\n  paths: [], steps: []}\n");
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
+            .exitCode());
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "sh", "-c", "test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
+        assertTrue(Files.readString(ledger).contains("   # from CI\n"), Files.readString(ledger));
+        assertEquals(sha(11), Ledger.load(ledger).bisect().firstBad());
+        assertEquals(0, Cli.run(dir, "check", "-t", "PAY-7").exitCode());
+    }
+
     @Test
     void runKeepsEveryVerdictInTheLedgerAndRecordsTheCulprit() throws Exception {
         String before = Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml"));
