@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -34,22 +35,47 @@ final class ReproFiles {
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "ksh", "python", "python3",
         "perl", "ruby", "node");
 
-    /** Programs that run another, named among their operands ({@code timeout 60 ./repro.sh}, {@code sudo -E …}). */
-    private static final Set<String> WRAPPERS = Set.of("timeout", "sudo", "doas", "nice", "ionice", "xargs", "stdbuf",
-        "nohup", "setsid", "taskset", "env", "time", "exec", "command", "strace", "valgrind", "gdb");
+    /** Of those, the shells, whose {@code -c} takes a command line. */
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh");
+
+    /** Interpreter options whose value is the next word ({@code python3 -W ignore x.py}, {@code bash -o pipefail}). */
+    private static final Set<String> INTERPRETER_VALUES = Set.of("-W", "-X", "-o", "-O", "-r", "--require");
+
+    /**
+     * Programs that run another named among their operands ({@code timeout 60 ./repro.sh}, {@code sudo -E …}), with
+     * their options that take the next word as a value: the program is the first operand past those.
+     */
+    private static final Map<String, Set<String>> WRAPPERS = Map.ofEntries(
+        Map.entry("timeout", Set.of("-s", "-k", "--signal", "--kill-after")),
+        Map.entry("sudo", Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-R")),
+        Map.entry("doas", Set.of("-u", "-C")),
+        Map.entry("nice", Set.of("-n", "--adjustment")),
+        Map.entry("ionice", Set.of("-c", "-n", "-p", "-P", "-u")),
+        Map.entry("xargs", Set.of("-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter")),
+        Map.entry("strace", Set.of("-o", "-e", "-p", "-s", "-a", "-b", "-E", "-I", "-O", "-P", "-S", "-u", "-X")),
+        Map.entry("env", Set.of("-u", "-C", "-S", "--unset", "--chdir")),
+        Map.entry("stdbuf", Set.of()), Map.entry("nohup", Set.of()), Map.entry("setsid", Set.of()),
+        Map.entry("time", Set.of()), Map.entry("exec", Set.of()), Map.entry("command", Set.of()),
+        Map.entry("valgrind", Set.of()), Map.entry("poetry", Set.of()), Map.entry("pipenv", Set.of()),
+        Map.entry("uv", Set.of()));
 
     /** Words before a simple command's program that are not it. */
-    private static final Set<String> PREFIXES = Set.of("if", "then", "else", "elif", "do", "while", "until", "!");
+    private static final Set<String> PREFIXES = Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{");
 
     private static boolean namesFile(String word) {
         return FILE_PATH.matcher(word).matches() && !word.endsWith("/");
     }
 
+    private static String base(String program) {
+        return program.substring(program.lastIndexOf('/') + 1);
+    }
+
     /**
-     * The words a repro runs as a program or script: the program of each simple command, an interpreter's first
-     * operand ({@code sh x.sh}, {@code ./run.sh}) and every word after a wrapper ({@code timeout 60 ./x.sh}). Only
-     * these (and {@code ~/} paths, never the next person's) are warned about when they are nowhere: any other word
-     * may name what the repro itself makes ({@code mktemp -d /tmp/x.XXXXXX}, a file in the repository it builds).
+     * The words a repro runs as a program or script: the program of each simple command (past wrappers such as
+     * {@code timeout 60}, {@code sudo -E}, {@code poetry run}, and their options), an interpreter's script
+     * ({@code sh x.sh}, {@code python3 -W ignore x.py}) and the program of a shell's {@code -c} line. Only these (and
+     * {@code ~/} paths, never the next person's) are warned about when they are nowhere: any other word may name what
+     * the repro itself makes ({@code mktemp -d /tmp/x.XXXXXX}, an output file, a file in a repository it builds).
      */
     private static Set<String> runWords(String command) {
         Set<String> run = new LinkedHashSet<>();
@@ -65,24 +91,32 @@ final class ReproFiles {
             while (i < words.size() && (PREFIXES.contains(words.get(i)) || words.get(i).matches("\\w+=.*"))) {
                 i++;
             }
-            if (i == words.size()) {
+            while (i < words.size() && WRAPPERS.containsKey(base(words.get(i)))) {
+                Set<String> values = WRAPPERS.get(base(words.get(i)));
+                i++;
+                while (i < words.size() && (words.get(i).startsWith("-") || words.get(i).matches("\\w+=.*")
+                    || words.get(i).matches("\\d+(\\.\\d+)?[smhd]?") || words.get(i).equals("run"))) {
+                    i += values.contains(words.get(i)) ? 2 : 1;
+                }
+            }
+            if (i >= words.size()) {
                 continue;
             }
             String program = words.get(i);
             run.add(program);
-            if (WRAPPERS.contains(program.substring(program.lastIndexOf('/') + 1))) {
-                // its options and their values cannot be told from the program it runs without knowing each
-                // wrapper: every word after it may be what runs
-                run.addAll(words.subList(i + 1, words.size()));
-                continue;
-            }
-            if (INTERPRETERS.contains(program.substring(program.lastIndexOf('/') + 1))) {
+            if (INTERPRETERS.contains(base(program))) {
                 for (int j = i + 1; j < words.size(); j++) {
                     String operand = words.get(j);
+                    if (operand.equals("-c") && SHELLS.contains(base(program)) && j + 1 < words.size()) {
+                        run.add(words.get(j + 1)); // the -c line's program, as the line's words were split
+                        break;
+                    }
                     if (operand.equals("-c") || operand.equals("-m") || operand.equals("-e")) {
                         break; // code on the command line, a module: no script file
                     }
-                    if (!operand.startsWith("-")) {
+                    if (INTERPRETER_VALUES.contains(operand)) {
+                        j++;
+                    } else if (!operand.startsWith("-")) {
                         run.add(operand);
                         break;
                     }

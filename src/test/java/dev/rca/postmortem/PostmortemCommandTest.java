@@ -347,6 +347,27 @@ class PostmortemCommandTest {
             + "rca: warning: repro.command names gone3.sh" + nowhere), result);
     }
 
+    /**
+     * Past a wrapper and its options the next word is what runs, not every word (an output file is made by the
+     * repro), and a shell's {@code -c} line, an interpreter option's value and a {@code { …; }} group are read
+     * through (reviewer-75).
+     */
+    @Test
+    void aReproIsReadThroughWrappersShellLinesAndGroups() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+            "  command: \"timeout 60 python3 -W ignore tools/gen.py --out /tmp/result.json && strace -f -o"
+                + " /tmp/trace/run.txt sh test.sh && bash -c './tools/gone.sh' && { ./gone2.sh; } && poetry run python"
+                + " tools/gone3.py\"\n"));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        String nowhere = ", which is neither in the work tree nor committed: correct the name, or commit the file with"
+            + " the fix\n";
+        assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names tools/gen.py" + nowhere
+            + "rca: warning: repro.command names tools/gone.sh" + nowhere
+            + "rca: warning: repro.command names gone2.sh" + nowhere
+            + "rca: warning: repro.command names tools/gone3.py" + nowhere), result);
+    }
+
     /** The Summary's "reviewed in <review>" is fix.review's text: a bad SHA there is one problem, at fix.review. */
     @Test
     void aBadShaInTheReviewIsReportedOnceAtFixReview() {
