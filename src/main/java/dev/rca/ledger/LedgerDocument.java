@@ -62,12 +62,8 @@ final class LedgerDocument {
             if (Objects.equals(old, normalised)) {
                 return;
             }
-            // a flow mapping edited key by key would grow on its one line with every step of a bisection: it is
-            // written anew (in block style) unless that would drop a comment inside it
             if (node instanceof MappingNode && old instanceof Map<?, ?> oldMap && normalised instanceof Map<?, ?> map
-                && (map.keySet().containsAll(oldMap.keySet()) && (!isFlow(node) || holdsComment(node, path))
-                    || !map.isEmpty() && oldMap.keySet().stream().allMatch(String.class::isInstance)
-                    && holdsComment(node, path))) {
+                && byKey(node, oldMap, map)) {
                 List<Object> oldKeys = List.copyOf(oldMap.keySet()); // the model's own, which the edits below change
                 map.forEach((key, v) -> set(child(path, key), v));
                 // a key the new mapping drops (bisect state's next: once a bisection ends) goes on its own, so a
@@ -104,14 +100,17 @@ final class LedgerDocument {
         recompose();
     }
 
-    /** Whether {@code node}, a collection, holds a comment a whole replacement would drop. */
-    private boolean holdsComment(Node node, List<Object> path) {
-        try {
-            requireNoCommentInside(node, path);
-            return false;
-        } catch (RcaException refused) {
-            return true;
+    /**
+     * Whether mapping {@code node} is edited key by key rather than written anew: when it keeps its keys, unless it is
+     * a flow mapping without a comment (edited key by key, a bisection's steps would grow on its one line, so it is
+     * written anew in block style); when it drops keys, only to keep a comment inside it (each dropped key is then
+     * removed on its own, which needs string keys and one key left).
+     */
+    private boolean byKey(Node node, Map<?, ?> oldMap, Map<?, ?> map) {
+        if (map.keySet().containsAll(oldMap.keySet())) {
+            return !isFlow(node) || holdsComment(node);
         }
+        return !map.isEmpty() && oldMap.keySet().stream().allMatch(String.class::isInstance) && holdsComment(node);
     }
 
     private static List<Object> child(List<Object> path, Object step) {
@@ -125,6 +124,13 @@ final class LedgerDocument {
      * items, or after one on its line): the new text could not say where the comment belonged.
      */
     private void requireNoCommentInside(Node node, List<Object> path) {
+        if (holdsComment(node)) {
+            throw commentRefusal(path);
+        }
+    }
+
+    /** Whether {@code node}, a collection, holds a comment a whole replacement would drop. */
+    private boolean holdsComment(Node node) {
         boolean flow = isFlow(node);
         int from = flow ? index(node.getStartMark()) : lineStartBefore(index(node.getStartMark()));
         int to = flow ? contentEnd(node) : lineEndAfter(contentEnd(node));
@@ -133,13 +139,11 @@ final class LedgerDocument {
         int at = from;
         for (int[] range : scalars) {
             if (range[0] > at && text.substring(at, Math.min(range[0], to)).indexOf('#') >= 0) {
-                throw commentRefusal(path);
+                return true;
             }
             at = Math.max(at, range[1]);
         }
-        if (at < to && text.substring(at, to).indexOf('#') >= 0) {
-            throw commentRefusal(path);
-        }
+        return at < to && text.substring(at, to).indexOf('#') >= 0;
     }
 
     /** The text ranges of the scalars in {@code node}, keys among them, in file order; a '#' outside is a comment. */

@@ -75,7 +75,8 @@ final class ReproFiles {
      * {@code timeout 60}, {@code sudo -E}, {@code poetry run}, and their options), an interpreter's script
      * ({@code sh x.sh}, {@code python3 -W ignore x.py}) and the program of a shell's {@code -c} line. Only these (and
      * {@code ~/} paths, never the next person's) are warned about when they are nowhere: any other word may name what
-     * the repro itself makes ({@code mktemp -d /tmp/x.XXXXXX}, an output file, a file in a repository it builds).
+     * the repro itself makes (a scratch directory from {@code mktemp -d}, an output file, a file in a repository it
+     * builds).
      */
     private static Set<String> runWords(String command) {
         Set<String> run = new LinkedHashSet<>();

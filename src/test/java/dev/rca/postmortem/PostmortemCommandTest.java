@@ -288,17 +288,27 @@ class PostmortemCommandTest {
         }
     }
 
+    private static final String OUTSIDE = " outside the work tree: the next person has no such file; commit it, or"
+        + " write its steps into repro.command\n";
+    private static final String NOWHERE = ", which is neither in the work tree nor committed: correct the name, or"
+        + " commit the file with the fix\n";
+
+    /** {@code rca postmortem} on the standard ledger with {@code command} (as written in YAML's double quotes). */
+    private CliResult postmortemWithRepro(String command) {
+        new LedgerRepo(tmp).writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
+            "  command: \"" + command + "\"\n"));
+        return Cli.run(tmp, "postmortem", "-t", "PAY-142");
+    }
+
     /**
      * The README's own example, a script in the investigator's home that is not there either, and a script named in
      * the work tree that is nowhere: worse than a file only the investigator has, so warned about too.
      */
     @Test
     void aReproNamingAFileThatExistsNowhereIsWarnedAbout() {
-        LedgerRepo r = new LedgerRepo(tmp);
-        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
-            "  command: \"sh /home/me/x.sh && sh ~/check.sh && sh scripts/missing.sh && python3 -c 'import a.b' && sh"
-                + " test.sh && grep -q 'x/y' test.sh && /usr/local/bin/absent && sh ./build/out.sh\"\n"));
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        CliResult result = postmortemWithRepro("sh /home/me/x.sh && sh ~/check.sh && sh scripts/missing.sh"
+            + " && python3 -c 'import a.b' && sh test.sh && grep -q 'x/y' test.sh && /usr/local/bin/absent"
+            + " && sh ./build/out.sh");
         assertEquals(new CliResult(0, MD + "\n", ""
             + "rca: warning: repro.command names /home/me/x.sh, outside the work tree: the next person has no such file,"
             + " and neither has this machine; commit it, or write its steps into repro.command\n"
@@ -316,11 +326,8 @@ class PostmortemCommandTest {
      */
     @Test
     void aReproNamingWhatItMakesIsNotWarnedAbout() {
-        LedgerRepo r = new LedgerRepo(tmp);
-        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
-            "  command: \"T=$(mktemp -d /tmp/repro.XXXXXX)\\nmkdir \\\"$T/src\\\" && echo 1 > \\\"$T/src/a.c\\\"\\n"
-                + "git -C \\\"$T\\\" log -- src/a.c && sh test.sh\\nsh scripts/absent.sh\"\n"));
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        CliResult result = postmortemWithRepro("T=$(mktemp -d /tmp/repro.XXXXXX)\\nmkdir \\\"$T/src\\\""
+            + " && echo 1 > \\\"$T/src/a.c\\\"\\ngit -C \\\"$T\\\" log -- src/a.c && sh test.sh\\nsh scripts/absent.sh");
         assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names scripts/absent.sh, which is neither"
             + " in the work tree nor committed: correct the name, or commit the file with the fix\n"), result);
     }
@@ -331,20 +338,13 @@ class PostmortemCommandTest {
      */
     @Test
     void aReproNamingAHomeFileOrRunningAMissingScriptThroughAWrapperIsWarnedAbout() {
-        LedgerRepo r = new LedgerRepo(tmp);
-        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
-            "  command: \"sh test.sh ~/dump.bin && make -C ~/build repro && timeout 60 ./gone.sh && sudo -E ./gone2.sh"
-                + " && env -i ./gone3.sh\"\n"));
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
-        String outside = " outside the work tree: the next person has no such file; commit it, or write its steps into"
-            + " repro.command\n";
-        String nowhere = ", which is neither in the work tree nor committed: correct the name, or commit the file with"
-            + " the fix\n";
-        assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names ~/dump.bin," + outside
-            + "rca: warning: repro.command names ~/build," + outside
-            + "rca: warning: repro.command names gone.sh" + nowhere
-            + "rca: warning: repro.command names gone2.sh" + nowhere
-            + "rca: warning: repro.command names gone3.sh" + nowhere), result);
+        CliResult result = postmortemWithRepro("sh test.sh ~/dump.bin && make -C ~/build repro"
+            + " && timeout 60 ./gone.sh && sudo -E ./gone2.sh && env -i ./gone3.sh");
+        assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names ~/dump.bin," + OUTSIDE
+            + "rca: warning: repro.command names ~/build," + OUTSIDE
+            + "rca: warning: repro.command names gone.sh" + NOWHERE
+            + "rca: warning: repro.command names gone2.sh" + NOWHERE
+            + "rca: warning: repro.command names gone3.sh" + NOWHERE), result);
     }
 
     /**
@@ -354,18 +354,13 @@ class PostmortemCommandTest {
      */
     @Test
     void aReproIsReadThroughWrappersShellLinesAndGroups() {
-        LedgerRepo r = new LedgerRepo(tmp);
-        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("  command: \"sh test.sh\"\n",
-            "  command: \"timeout 60 python3 -W ignore tools/gen.py --out /tmp/result.json && strace -f -o"
-                + " /tmp/trace/run.txt sh test.sh && bash -c './tools/gone.sh' && { ./gone2.sh; } && poetry run python"
-                + " tools/gone3.py\"\n"));
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
-        String nowhere = ", which is neither in the work tree nor committed: correct the name, or commit the file with"
-            + " the fix\n";
-        assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names tools/gen.py" + nowhere
-            + "rca: warning: repro.command names tools/gone.sh" + nowhere
-            + "rca: warning: repro.command names gone2.sh" + nowhere
-            + "rca: warning: repro.command names tools/gone3.py" + nowhere), result);
+        CliResult result = postmortemWithRepro("timeout 60 python3 -W ignore tools/gen.py --out /tmp/result.json"
+            + " && strace -f -o /tmp/trace/run.txt sh test.sh && bash -c './tools/gone.sh' && { ./gone2.sh; }"
+            + " && poetry run python tools/gone3.py");
+        assertEquals(new CliResult(0, MD + "\n", "rca: warning: repro.command names tools/gen.py" + NOWHERE
+            + "rca: warning: repro.command names tools/gone.sh" + NOWHERE
+            + "rca: warning: repro.command names gone2.sh" + NOWHERE
+            + "rca: warning: repro.command names tools/gone3.py" + NOWHERE), result);
     }
 
     /** The Summary's "reviewed in <review>" is fix.review's text: a bad SHA there is one problem, at fix.review. */
