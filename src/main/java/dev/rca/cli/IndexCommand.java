@@ -22,7 +22,12 @@ public final class IndexCommand extends RcaCommand {
                 err().println("rca: note: nothing written: " + refused);
                 return 0;
             }
+            // the cache first: the commit-graph's filters take their non-ASCII paths from its changed-path table
+            CommitCache.Indexed cache = cacheOrNull(workspace);
             CommitGraphFile.Written w = CommitGraphFile.write(workspace, progress());
+            if (w.repairedRoots() > 0) {
+                cache = cacheOrNull(workspace); // built over the old file's parents, and discarded by the write
+            }
             String where = w.file().startsWith(workspace.gitDir())
                 ? workspace.gitDir().relativize(w.file()).toString() : w.file().toString();
             if (w.repairedRoots() > 0) {
@@ -33,7 +38,6 @@ public final class IndexCommand extends RcaCommand {
             }
             out().printf("wrote %s: %d commits, %d changed-path Bloom filters, %d bytes%n",
                 where, w.commits(), w.bloomFilters(), w.bytes());
-            CommitCache.Indexed cache = cacheOrNull(workspace);
             if (cache != null && cache.written()) {
                 out().printf("wrote %s: changed paths of %d commits%n",
                     workspace.gitDir().relativize(cache.file()), cache.commits());

@@ -49,9 +49,6 @@ final class ChangedPathTable {
     private static final byte[] MAGIC = "RCACPT01".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 4 + 4 + 4 + 4 + 4;
     private static final int ENTRY = 28;
-    /** The seeds of changed-path Bloom filters, from gitformat-commit-graph(5) (JGit keeps its own private). */
-    private static final int BLOOM_SEED_0 = 0x293ae76f;
-    private static final int BLOOM_SEED_1 = 0x7e646e2c;
 
     private final Path file;
     private final MappedByteBuffer map;
@@ -327,8 +324,8 @@ final class ChangedPathTable {
         }
         if (!bloomHashed.get(index)) {
             byte[] path = pathBytes(index);
-            bloomHashes[index] = (long) MurmurHash3.hash32x86(path, 0, path.length, BLOOM_SEED_0) << 32
-                | Integer.toUnsignedLong(MurmurHash3.hash32x86(path, 0, path.length, BLOOM_SEED_1));
+            bloomHashes[index] = (long) MurmurHash3.hash32x86(path, 0, path.length, GitVersionOneBloom.SEED_0) << 32
+                | Integer.toUnsignedLong(MurmurHash3.hash32x86(path, 0, path.length, GitVersionOneBloom.SEED_1));
             bloomHashed.set(index);
         }
         return bloomHashes[index];

@@ -3,11 +3,14 @@ package dev.rca.history;
 import dev.rca.Progress;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
@@ -21,6 +24,9 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Writes {@code objects/info/commit-graph} with changed-path Bloom filters for every commit reachable from
@@ -105,7 +111,11 @@ public final class CommitGraphFile {
             }
             CommitGraphWriter.Stats stats;
             try (OutputStream out = lock.getOutputStream()) {
-                stats = new CommitGraphWriter(commits, true).write(monitor(progress), out);
+                ByteArrayOutputStream graph = new ByteArrayOutputStream();
+                stats = new CommitGraphWriter(commits, true).write(monitor(progress), graph);
+                byte[] bytes = graph.toByteArray();
+                GitVersionOneBloom.addSignExtendedBits(bytes, nonAsciiPaths(workspace, walk));
+                out.write(bytes);
             } catch (IOException | RuntimeException e) {
                 lock.unlock();
                 throw e;
@@ -125,6 +135,49 @@ public final class CommitGraphFile {
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * Each commit's changed paths that are not all ASCII, for {@link GitVersionOneBloom}: from rca's changed-path
+     * table where it covers the commit (it lists every level, as a filter does), else from a diff of the commit's
+     * tree against its first parent's.
+     */
+    private static GitVersionOneBloom.NonAsciiPaths nonAsciiPaths(GitWorkspace workspace, RevWalk walk) {
+        CommitTable commits = CommitCache.existingTable(workspace);
+        ChangedPathTable paths = commits == null ? null : ChangedPathTable.open(CommitCache.directory(workspace), commits);
+        return id -> {
+            int index = paths == null ? -1 : commits.find(id);
+            List<byte[]> found = new ArrayList<>();
+            if (index >= 0 && index < paths.commits()) {
+                for (int e = paths.entriesStart(index); e < paths.entriesStart(index + 1); e++) {
+                    byte[] path = paths.pathBytes(paths.entryPath(e));
+                    if (!GitVersionOneBloom.isAscii(path)) {
+                        found.add(path);
+                    }
+                }
+                return found;
+            }
+            RevCommit commit = walk.parseCommit(id);
+            try (TreeWalk diff = new TreeWalk(walk.getObjectReader())) {
+                if (commit.getParentCount() == 0) {
+                    diff.addTree(new EmptyTreeIterator());
+                } else {
+                    diff.addTree(walk.parseCommit(commit.getParent(0)).getTree());
+                }
+                diff.addTree(commit.getTree());
+                diff.setFilter(TreeFilter.ANY_DIFF);
+                while (diff.next()) {
+                    byte[] path = diff.getRawPath();
+                    if (!GitVersionOneBloom.isAscii(path)) {
+                        found.add(path);
+                    }
+                    if (diff.isSubtree()) {
+                        diff.enterSubtree();
+                    }
+                }
+            }
+            return found;
+        };
     }
 
     /**

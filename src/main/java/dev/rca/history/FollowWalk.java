@@ -191,7 +191,8 @@ final class FollowWalk {
         for (String name : names) {
             byte[] key = name.getBytes(StandardCharsets.UTF_8);
             if (name.isEmpty() || key.length != name.length()) {
-                // Bloom filters written by older git hash non-ASCII bytes differently; never trust them there.
+                // git hashes bytes of 0x80 and above sign-extended in its version-1 filters, JGit unsigned
+                // (GitVersionOneBloom): a filter written by either may lack the other's bits, so never trust one.
                 bloomKeys = null;
                 return;
             }

@@ -38,7 +38,8 @@ final class PathChanges {
             ascii &= key.length == p.length();
             bloomKeys.add(key);
         }
-        // Bloom filters written by older git hash non-ASCII bytes differently; never trust them there.
+        // git hashes bytes of 0x80 and above sign-extended in its version-1 filters, JGit unsigned
+        // (GitVersionOneBloom): a filter written by either may lack the other's bits, so never trust one there.
         this.graph = ascii && !wholeTree ? graph : null;
     }
 
