@@ -144,7 +144,8 @@ public final class CommitGraphFile {
      */
     private static GitVersionOneBloom.NonAsciiPaths nonAsciiPaths(GitWorkspace workspace, RevWalk walk) {
         CommitTable commits = CommitCache.existingTable(workspace);
-        ChangedPathTable paths = commits == null ? null : ChangedPathTable.open(CommitCache.directory(workspace), commits);
+        ChangedPathTable paths = commits == null ? null
+            : ChangedPathTable.open(CommitCache.directory(workspace), commits);
         return id -> {
             int index = paths == null ? -1 : commits.find(id);
             List<byte[]> found = new ArrayList<>();

@@ -92,8 +92,8 @@ final class GitVersionOneBloom {
     /** Sets {@code path}'s bits in the filter at {@code from}; true when one was not set before. */
     private static boolean setBits(byte[] graph, int from, int length, byte[] path, boolean signExtended) {
         int bits = length * 8;
-        int hash0 = signExtended ? murmur3SignExtended(path, SEED_0) : MurmurHash3.hash32x86(path, 0, path.length, SEED_0);
-        int hash1 = signExtended ? murmur3SignExtended(path, SEED_1) : MurmurHash3.hash32x86(path, 0, path.length, SEED_1);
+        int hash0 = hash(path, SEED_0, signExtended);
+        int hash1 = hash(path, SEED_1, signExtended);
         boolean added = false;
         for (int i = 0; i < HASHES; i++) {
             int pos = Integer.remainderUnsigned(hash0 + i * hash1, bits);
@@ -102,6 +102,10 @@ final class GitVersionOneBloom {
             graph[from + pos / 8] |= mask;
         }
         return added;
+    }
+
+    private static int hash(byte[] path, int seed, boolean signExtended) {
+        return signExtended ? murmur3SignExtended(path, seed) : MurmurHash3.hash32x86(path, 0, path.length, seed);
     }
 
     /**

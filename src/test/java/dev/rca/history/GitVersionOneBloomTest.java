@@ -64,7 +64,8 @@ class GitVersionOneBloomTest {
         for (int i = 0; i < mine.commits(); i++) {
             assertEquals(theirs.commit(i), mine.commit(i));
             int length = mine.filterEnd(i) - mine.filterStart(i);
-            assertEquals(theirs.filterEnd(i) - theirs.filterStart(i), length, "filter size of " + mine.commit(i).name());
+            assertEquals(theirs.filterEnd(i) - theirs.filterStart(i), length,
+                "filter size of " + mine.commit(i).name());
             for (int b = 0; b < length; b++) {
                 byte git = gits[theirs.filterStart(i) + b];
                 byte rca = ours[mine.filterStart(i) + b];
