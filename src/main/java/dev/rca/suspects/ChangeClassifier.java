@@ -495,7 +495,7 @@ final class ChangeClassifier {
             if (texts == null) {
                 String[] oldLines = FixLines.Texts.lines(v.before());
                 texts = new HunkTexts(oldLines, FixLines.Texts.lines(v.after()),
-                    SourceLines.forPath(v.oldPath()).codeLines(oldLines));
+                    SourceLines.forFile(v.oldPath(), oldLines).codeLines(oldLines));
             }
             visit.visit(v, texts, edit, from, i);
         }

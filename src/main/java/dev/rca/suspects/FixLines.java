@@ -77,8 +77,13 @@ final class FixLines {
         return read(reader, config, parent, fix, insertionContext, identifiers).byPath();
     }
 
-    /** The targets of a fix and how its lines were read to find them. */
-    record Read(Map<String, List<Target>> byPath, Reading reading) {
+    /**
+     * The targets of a fix and how its lines were read to find them.
+     *
+     * @param beyondComments whether a file with targets is in a language read beyond its comments
+     *                       ({@link SourceLines#readsBeyondComments}), which may have imports to blame
+     */
+    record Read(Map<String, List<Target>> byPath, Reading reading, boolean beyondComments) {
         private boolean changesCode() {
             return byPath.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED);
         }
@@ -91,12 +96,11 @@ final class FixLines {
         PassRunner pass = reading -> {
             Set<String> words = identifiers == null ? null
                 : found.computeIfAbsent(reading, r -> new java.util.HashSet<>());
-            return new Read(of(reader, config, parent, fix, insertionContext, words, reading), reading);
+            return of(reader, config, parent, fix, insertionContext, words, reading);
         };
         Read read = pass.run(Reading.CODE);
         // imports are no evidence beside other code, but a fix that changes nothing else fixed an import
-        if (!read.changesCode() && (read.byPath().isEmpty()
-            || read.byPath().keySet().stream().anyMatch(p -> SourceLines.forPath(p).readsBeyondComments()))) {
+        if (!read.changesCode() && (read.byPath().isEmpty() || read.beyondComments())) {
             read = orElse(read, pass.run(Reading.CODE_AND_IMPORTS));
         }
         // A fix of comments, documentation strings or whitespace alone (a wrong comment, a doc warning, a double
@@ -122,10 +126,10 @@ final class FixLines {
         return later.changesCode() ? later : earlier;
     }
 
-    private static Map<String, List<Target>> of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix,
-                                                boolean insertionContext, Set<String> identifiers,
-                                                Reading reading) throws IOException {
+    private static Read of(ObjectReader reader, Config config, RevCommit parent, RevCommit fix, boolean insertionContext,
+                           Set<String> identifiers, Reading reading) throws IOException {
         Map<String, List<Target>> byPath = new LinkedHashMap<>();
+        boolean beyondComments = false;
         for (DiffEntry entry : changes(reader, config, parent, fix)) {
             if (entry.getChangeType() == DiffEntry.ChangeType.ADD
                 || entry.getChangeType() == DiffEntry.ChangeType.COPY
@@ -141,13 +145,16 @@ final class FixLines {
             if (after == null) {
                 continue;
             }
-            List<Target> targets = targets(entry.getOldPath(), before, after, insertionContext, identifiers,
-                reading);
+            String[] lines = Texts.lines(before);
+            SourceLines rules = SourceLines.forFile(entry.getOldPath(), lines);
+            List<Target> targets = targets(entry.getOldPath(), rules, before, lines, after, insertionContext,
+                identifiers, reading);
             if (!targets.isEmpty()) {
                 byPath.put(entry.getOldPath(), targets);
+                beyondComments |= rules.readsBeyondComments();
             }
         }
-        return byPath;
+        return new Read(byPath, reading, beyondComments);
     }
 
     /** The fix's changes against its parent, renames detected. */
@@ -202,7 +209,8 @@ final class FixLines {
             return "changes whitespace and blank lines";
         }
         // imports count as code here: a fix adding one is code, whatever blame makes of it
-        boolean[] code = SourceLines.forPath(entry.getNewPath()).codeLines(Texts.lines(after), true);
+        String[] lines = Texts.lines(after);
+        boolean[] code = SourceLines.forFile(entry.getNewPath(), lines).codeLines(lines, true);
         for (Edit edit : edits) {
             for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
                 if (code[i]) {
@@ -269,10 +277,9 @@ final class FixLines {
             .diff(WhitespaceIgnoringComparator.of(before, after), before, after);
     }
 
-    private static List<Target> targets(String path, RawText before, RawText after, boolean insertionContext,
-                                        Set<String> identifiers, Reading reading) {
-        String[] lines = Texts.lines(before);
-        SourceLines rules = SourceLines.forPath(path);
+    private static List<Target> targets(String path, SourceLines rules, RawText before, String[] lines,
+                                        RawText after, boolean insertionContext, Set<String> identifiers,
+                                        Reading reading) {
         boolean[] code = reading.codeLines(rules, lines);
         SourceLines.FunctionStarts functions = rules.functionStarts(lines);
         Map<Integer, Target> byLine = new LinkedHashMap<>();

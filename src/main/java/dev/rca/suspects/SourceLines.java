@@ -1,6 +1,7 @@
 package dev.rca.suspects;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ final class SourceLines {
         "zig", "v", "sv", "d", "json5", "jsonc");
     private static final Set<String> HASH = Set.of("py", "pyx", "pxd", "pyi", "sh", "bash", "zsh", "ksh", "rb",
         "pl", "pm", "t", "yaml", "yml", "toml", "cmake", "mk", "mak", "make", "conf", "cfg", "ini", "r", "tcl",
-        "awk", "nix", "ps1", "coffee", "ex", "exs", "jl", "service", "spec", "in", "am", "ac", "m4", "bzl",
+        "awk", "nix", "ps1", "coffee", "ex", "exs", "jl", "service", "spec", "am", "ac", "m4", "bzl",
         "properties", "gitignore", "dockerignore", "nim", "cr", "raku", "sed");
     private static final Set<String> DASH_DASH = Set.of("sql", "lua", "hs", "lhs", "elm", "ada", "adb", "ads",
         "vhd", "vhdl");
@@ -73,6 +74,16 @@ final class SourceLines {
     private static final Set<String> HASH_NAMES = Set.of("Makefile", "makefile", "GNUmakefile", "Dockerfile",
         "CMakeLists.txt", "Kconfig", "Rakefile", "Gemfile", "Jenkinsfile", "Vagrantfile", "configure.ac",
         "meson.build", "BUILD", "WORKSPACE");
+
+    /** What a {@code #!} line may run, by program name without its version, and the extension of its language. */
+    private static final Map<String, String> INTERPRETERS = Map.ofEntries(
+        Map.entry("sh", "sh"), Map.entry("bash", "sh"), Map.entry("zsh", "sh"), Map.entry("ksh", "sh"),
+        Map.entry("mksh", "sh"), Map.entry("dash", "sh"), Map.entry("ash", "sh"), Map.entry("python", "py"),
+        Map.entry("pypy", "py"), Map.entry("perl", "pl"), Map.entry("ruby", "rb"), Map.entry("awk", "awk"),
+        Map.entry("gawk", "awk"), Map.entry("mawk", "awk"), Map.entry("nawk", "awk"), Map.entry("tclsh", "tcl"),
+        Map.entry("wish", "tcl"), Map.entry("lua", "lua"), Map.entry("make", "mk"), Map.entry("gmake", "mk"),
+        Map.entry("Rscript", "r"), Map.entry("sed", "sed"), Map.entry("node", "js"), Map.entry("nodejs", "js"),
+        Map.entry("php", "php"));
 
     static final Pattern INDENTED_HEADER = Pattern.compile(
         "^\\s*(?:(?:async\\s+)?def|class|fn|func|function|sub|proc)\\b.*|"
@@ -87,14 +98,71 @@ final class SourceLines {
         this.language = language;
     }
 
-    /** The rules for {@code path}, chosen by its name. */
+    /** The rules for {@code path}, chosen by its name: no comments known for a name rca does not recognise. */
     static SourceLines forPath(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        SourceLines byName = byName(path.substring(path.lastIndexOf('/') + 1));
+        return byName != null ? byName : new SourceLines(Syntax.NONE, Language.OTHER);
+    }
+
+    /**
+     * The rules for the file {@code path} whose text is {@code lines}: by its name, or for a name that says nothing
+     * (a script without an extension: {@code run}, {@code configure}) by the interpreter its {@code #!} line names.
+     */
+    static SourceLines forFile(String path, String[] lines) {
+        SourceLines byName = byName(path.substring(path.lastIndexOf('/') + 1));
+        if (byName != null) {
+            return byName;
+        }
+        String ext = lines.length == 0 ? null : interpreterExtension(lines[0]);
+        SourceLines byInterpreter = ext == null ? null : byExtension(ext);
+        return byInterpreter != null ? byInterpreter : new SourceLines(Syntax.NONE, Language.OTHER);
+    }
+
+    /**
+     * The rules a file name says, or null when it says none. A template ({@code config.h.in}, {@code Makefile.in})
+     * is read as the file it becomes; one whose name says nothing more ({@code libfoo.pc.in}) by {@code #}.
+     */
+    private static SourceLines byName(String name) {
         if (HASH_NAMES.contains(name)) {
             return new SourceLines(Syntax.HASH, Language.OTHER);
         }
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (ext.equals("in")) {
+            SourceLines template = byName(name.substring(0, dot));
+            return template != null ? template : new SourceLines(Syntax.HASH, Language.OTHER);
+        }
+        return byExtension(ext);
+    }
+
+    /**
+     * The extension of the language a {@code #!} line runs: {@code #!/bin/sh}, {@code #!/usr/bin/python3 -u},
+     * {@code #!/usr/bin/env -S perl -w}; null for no {@code #!} line or an interpreter rca does not know.
+     */
+    static String interpreterExtension(String firstLine) {
+        if (!firstLine.startsWith("#!")) {
+            return null;
+        }
+        String[] words = firstLine.substring(2).strip().split("\\s+");
+        int i = 0;
+        if (words[0].endsWith("/env") || words[0].equals("env")) {
+            // env's options (-S, -i, -u NAME) and VAR=value settings come before the program
+            i++;
+            while (i < words.length && (words[i].startsWith("-") || words[i].contains("="))) {
+                i += words[i].equals("-u") || words[i].equals("--unset") ? 2 : 1;
+            }
+        }
+        if (i >= words.length) {
+            return null;
+        }
+        String program = words[i].substring(words[i].lastIndexOf('/') + 1);
+        // python3.11, perl5.36, pypy3: the version is no part of the language
+        String name = program.replaceFirst("[\\d.]+$", "");
+        return INTERPRETERS.get(name);
+    }
+
+    /** The rules for files named {@code *.ext}, or null for an extension rca does not know. */
+    private static SourceLines byExtension(String ext) {
         Syntax s;
         if (C_LIKE.contains(ext)) {
             s = Syntax.C_LIKE;
@@ -109,7 +177,7 @@ final class SourceLines {
         } else if (MARKUP.contains(ext)) {
             s = Syntax.MARKUP;
         } else {
-            s = Syntax.NONE;
+            return null;
         }
         Language language = JAVA_LIKE.contains(ext) ? Language.JAVA_LIKE : PYTHON.contains(ext) ? Language.PYTHON
             : ext.equals("go") ? Language.GO : Language.OTHER;

@@ -64,6 +64,43 @@ class SourceLinesTest {
     }
 
     @Test
+    void aScriptWithoutExtensionIsReadByTheInterpreterItsShebangNames() {
+        for (String shebang : List.of("#!/bin/sh", "#!/bin/bash -e", "#! /usr/bin/env python3", "#!/bin/dash",
+            "#!/usr/bin/env -S perl -w", "#!/usr/local/bin/ruby2.7", "#!/usr/bin/env -u LANG FOO=1 zsh",
+            "#!/usr/bin/make -f", "#!/usr/bin/ksh93")) {
+            String[] lines = {shebang, "# why", "x=1", ""};
+            assertArrayEquals(new boolean[] {false, false, true, false},
+                SourceLines.forFile("bin/run", lines).codeLines(lines), shebang);
+        }
+        // a Python script is read as Python: its imports are no code
+        String[] python = {"#!/usr/bin/python3.11", "import os", "x = os.sep"};
+        assertArrayEquals(new boolean[] {false, false, true}, SourceLines.forFile("tool", python).codeLines(python));
+        assertTrue(SourceLines.forFile("tool", python).readsBeyondComments());
+        // no #! line, or one rca does not know: every line that is not blank, as before
+        String[] plain = {"# a", "b"};
+        assertArrayEquals(new boolean[] {true, true}, SourceLines.forFile("run", plain).codeLines(plain));
+        String[] unknown = {"#!/usr/bin/frobnicate", "# a"};
+        assertArrayEquals(new boolean[] {true, true}, SourceLines.forFile("run", unknown).codeLines(unknown));
+        String[] envAlone = {"#!/usr/bin/env", "# a"};
+        assertArrayEquals(new boolean[] {true, true}, SourceLines.forFile("run", envAlone).codeLines(envAlone));
+        // a name that says its language comes first
+        String[] c = {"#!/bin/sh", "# not a comment in C"};
+        assertArrayEquals(new boolean[] {true, true}, SourceLines.forFile("a.c", c).codeLines(c));
+    }
+
+    @Test
+    void aTemplateIsReadAsTheFileItBecomes() {
+        String[] header = {"/* limits */", "#define MAX_CONN 8", "#undef HAVE_X"};
+        assertArrayEquals(new boolean[] {false, true, true}, SourceLines.forPath("config.h.in").codeLines(header));
+        String[] make = {"# c", "all: x"};
+        assertArrayEquals(new boolean[] {false, true}, SourceLines.forPath("Makefile.in").codeLines(make));
+        assertArrayEquals(new boolean[] {false, true}, SourceLines.forPath("run.sh.in").codeLines(make));
+        // a template whose name says no more is read by '#', as before
+        String[] pc = {"# c", "prefix=@prefix@"};
+        assertArrayEquals(new boolean[] {false, true}, SourceLines.forPath("libfoo.pc.in").codeLines(pc));
+    }
+
+    @Test
     void theCheapLookBeforeTheIndentedDefinitionRegexNeverRejectsALineItMatches() {
         java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("def f(x):", "  async def g():",
             "\tclass A:", "    fn main() {", "func (s *S) Do() error {", "  function f() {", " sub x {", "proc p {} {",

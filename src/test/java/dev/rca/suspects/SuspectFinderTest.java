@@ -331,6 +331,22 @@ class SuspectFinderTest {
     }
 
     @Test
+    void theCommentsOfAScriptWithoutExtensionAreNotBlamed() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            String script = "#!/bin/sh\n# start the server on the given port\nport=8080\nexec server --port \"$port\"\n";
+            repo.commit("init").add("run", script).create();
+            RevCommit bug = repo.commit("run: use port 8081").add("run", script.replace("8080", "8081")).create();
+            RevCommit comment = repo.commit("run: reword comment")
+                .add("run", script.replace("8080", "8081").replace("the given port", "its port")).create();
+            repo.commit("run: back to port 8080").add("run", script.replace("the given port", "port 8080")).create();
+            SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
+            // as for run.sh: the comment's commit owns no blamed line
+            assertEquals(List.of(bug.name(), comment.name()), shas(report), report.toString());
+            assertEquals(0, report.suspects().get(1).blamedLines(), report.toString());
+        }
+    }
+
+    @Test
     void addOnlyFixBlamesTheSurroundings() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             RevCommit author = repo.commit("f: double the value p points to").add("a.c",
