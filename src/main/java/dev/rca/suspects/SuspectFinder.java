@@ -213,6 +213,7 @@ public final class SuspectFinder implements AutoCloseable {
         List<FixLines.Target> blamedTargets = new ArrayList<>();
         List<Blamer.Origin> origins = new ArrayList<>();
         List<String> fixNotes = new ArrayList<>();
+        Map<String, Integer> reachedByPath = new HashMap<>();
         int done = 0;
         try (Blamer blamer = blamer(parent); ChangeClassifier.Reading reading = classifier.readThrough(blamer)) {
             FixLines.Read read = FixLines.read(readerOf(blamer), repository.getConfig(), parent, fix, true,
@@ -239,6 +240,7 @@ public final class SuspectFinder implements AutoCloseable {
                 }
                 // Context costs no deeper walk than the lines git blame would be asked about.
                 int reached = blamer.reached(parent, entry.getKey());
+                reachedByPath.put(entry.getKey(), reached);
                 for (int[] range : primary.isEmpty() ? List.<int[]>of() : ranges(context)) {
                     ranges.add(range);
                     blamed.add(blamer.blame(parent, entry.getKey(), range[0], range[1], reached));
@@ -256,6 +258,7 @@ public final class SuspectFinder implements AutoCloseable {
                 }
             }
             List<Set<String>> skipped = lookPastMetaChanges(blamer, blamedTargets, origins);
+            dropFunctionLinesPastReach(blamedTargets, origins, skipped, reachedByPath);
             for (int i = 0; i < blamedTargets.size(); i++) {
                 FixLines.Target target = blamedTargets.get(i);
                 if (cut.contains(origins.get(i).commit())) {
@@ -436,9 +439,10 @@ public final class SuspectFinder implements AutoCloseable {
     /**
      * Follows blamed lines through merges, format-only, rename-only and very large commits, and through
      * commits that moved them: replaces each of {@code origins} by the origin found past them, and returns,
-     * per line, what was looked past. Function context is many lines of little weight, not worth a re-blame
-     * each. All lines take each hop together, so that the lines re-blamed at the same parent and path share
-     * one walk.
+     * per line, what was looked past. Function context is many lines of little weight, not worth a look for
+     * moved code each; but a meta-change that only touched them is looked past as for any line, or it would be a
+     * candidate of its own. All lines take each hop together, so that the lines re-blamed at the same parent and
+     * path share one walk.
      */
     private List<Set<String>> lookPastMetaChanges(Blamer blamer, List<FixLines.Target> targets,
                                                   List<Blamer.Origin> origins) throws IOException {
@@ -446,9 +450,7 @@ public final class SuspectFinder implements AutoCloseable {
         List<Integer> moving = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             skipped.add(new LinkedHashSet<>());
-            if (targets.get(i).kind() != FixLines.Kind.FUNCTION) {
-                moving.add(i);
-            }
+            moving.add(i);
         }
         for (int depth = 0; depth < MAX_SKIPS && !moving.isEmpty(); depth++) {
             Map<Integer, ChangeClassifier.LineInParent> before = new LinkedHashMap<>();
@@ -459,9 +461,10 @@ public final class SuspectFinder implements AutoCloseable {
                 ChangeClassifier.LineInParent b;
                 try {
                     meta = classifier.change(current.commit()).meta();
-                    b = meta == ChangeClassifier.Meta.NONE
-                        ? classifier.movedFrom(current.commit(), current.path(), current.line())
-                        : classifier.lineInParent(current.commit(), current.path(), current.line());
+                    boolean function = targets.get(i).kind() == FixLines.Kind.FUNCTION;
+                    b = meta != ChangeClassifier.Meta.NONE
+                        ? classifier.lineInParent(current.commit(), current.path(), current.line())
+                        : function ? null : classifier.movedFrom(current.commit(), current.path(), current.line());
                 } catch (org.eclipse.jgit.errors.MissingObjectException partialClone) {
                     // this line stays with the commit blame named; the others go on
                     blamer.missing().add(partialClone, current.path() + " in " + current.commit().abbreviate(12).name());
@@ -486,6 +489,26 @@ public final class SuspectFinder implements AutoCloseable {
             moving = next;
         }
         return skipped;
+    }
+
+    /**
+     * Leaves out the lines of the enclosing function that looking past a meta-change took further back than the
+     * fix's changed lines of their file took blame ({@code reachedByPath}, commit times): the same bound as for
+     * context blamed at the fix's parent, which would have found nothing there had the meta-change not been made.
+     */
+    private void dropFunctionLinesPastReach(List<FixLines.Target> targets, List<Blamer.Origin> origins,
+                                            List<Set<String>> skipped, Map<String, Integer> reachedByPath)
+        throws IOException {
+        for (int i = targets.size() - 1; i >= 0; i--) {
+            FixLines.Target target = targets.get(i);
+            if (target.kind() == FixLines.Kind.FUNCTION && !skipped.get(i).isEmpty()
+                && walk.parseCommit(origins.get(i).commit()).getCommitTime()
+                < reachedByPath.getOrDefault(target.path(), Integer.MIN_VALUE)) {
+                targets.remove(i);
+                origins.remove(i);
+                skipped.remove(i);
+            }
+        }
     }
 
     /**

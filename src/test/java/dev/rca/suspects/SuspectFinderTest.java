@@ -64,6 +64,27 @@ class SuspectFinderTest {
     }
 
     @Test
+    void aFormatOnlyCommitIsLookedPastForTheLinesOfTheEnclosingFunctionToo() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            String check = "int check(int x)\n{\n\tint y = 0;\n\tif (x < 0) {\n\t\treport(\"value %d is not valid\\n\",\n"
+                + "\t\t       x);\n\t\treturn -1;\n\t}\n\ty = x * 3;\n\treturn y;\n}\n";
+            repo.commit("init").add("a.c", check).create();
+            RevCommit bug = repo.commit("check: scale by four").add("a.c", check.replace("x * 3", "x * 4")).create();
+            RevCommit format = repo.commit("mass convert with clang-format")
+                .add("a.c", check.replace("x * 3", "x * 4").replace("\",\n\t\t       x);", "\", x);")).create();
+            repo.commit("check: scale by three again").add("a.c", check.replace("\",\n\t\t       x);", "\", x);"))
+                .create();
+            SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
+            // the joined line is blamed past the format-only commit, at its parent, as far back as the changed
+            // line's blame went: no suspect of its own, and the offender is the only blamed candidate
+            assertEquals(List.of(bug.name()), shas(report), report.toString());
+            assertTrue(report.suspects().get(0).reasons().contains("most recent of 1 blamed candidate"),
+                report.toString());
+            assertFalse(report.toString().contains(format.name().substring(0, 12)), report.toString());
+        }
+    }
+
+    @Test
     void namesWhoWroteTheLinesABlamedCommitOnlyRewrapped() {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             String g = "\nint g(int y)\n{\n\treturn y;\n}\n";
