@@ -20,6 +20,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
@@ -82,8 +83,9 @@ final class FixLines {
      *
      * @param beyondComments whether a file with targets is in a language read beyond its comments
      *                       ({@link SourceLines#readsBeyondComments}), which may have imports to blame
+     * @param unnamed        the fix's files left out because blame cannot name them ({@link #namedIn})
      */
-    record Read(Map<String, List<Target>> byPath, Reading reading, boolean beyondComments) {
+    record Read(Map<String, List<Target>> byPath, Reading reading, boolean beyondComments, List<String> unnamed) {
         private boolean changesCode() {
             return byPath.values().stream().flatMap(List::stream).anyMatch(t -> t.kind() == Kind.CHANGED);
         }
@@ -130,10 +132,17 @@ final class FixLines {
                            Set<String> identifiers, Reading reading) throws IOException {
         Map<String, List<Target>> byPath = new LinkedHashMap<>();
         boolean beyondComments = false;
+        List<String> unnamed = new ArrayList<>();
         for (DiffEntry entry : changes(reader, config, parent, fix)) {
             if (entry.getChangeType() == DiffEntry.ChangeType.ADD
                 || entry.getChangeType() == DiffEntry.ChangeType.COPY
-                || !isBlob(entry.getOldMode())) {
+                || !isBlob(entry.getOldMode())
+                // blame reads no symbolic link (JGit's generator takes files only): nothing it could attribute
+                || entry.getOldMode() == FileMode.SYMLINK) {
+                continue;
+            }
+            if (!namedIn(reader, parent, entry.getOldPath())) {
+                unnamed.add(entry.getOldPath());
                 continue;
             }
             RawText before = Texts.load(reader, entry.getOldId().toObjectId());
@@ -154,7 +163,21 @@ final class FixLines {
                 beyondComments |= rules.readsBeyondComments();
             }
         }
-        return new Read(byPath, reading, beyondComments);
+        return new Read(byPath, reading, beyondComments, unnamed);
+    }
+
+    /**
+     * Whether {@code path}, as the diff decoded its name, names a file in {@code commit}: not when the name's bytes
+     * are not UTF-8 (a Latin-1 {@code caf\351.c}). JGit decodes such a name by another charset, and blame, which
+     * looks for the name's UTF-8 bytes, finds no such file. Only a name with a character beyond ASCII can be one.
+     */
+    static boolean namedIn(ObjectReader reader, RevCommit commit, String path) throws IOException {
+        if (path.chars().allMatch(c -> c < 0x80)) {
+            return true;
+        }
+        try (TreeWalk walk = TreeWalk.forPath(reader, path, commit.getTree())) {
+            return walk != null;
+        }
     }
 
     /** The fix's changes against its parent, renames detected. */
@@ -182,6 +205,8 @@ final class FixLines {
             } else if (gitlink) {
                 what.add(type == DiffEntry.ChangeType.DELETE ? "removes a submodule"
                     : "moves a submodule to another commit (its own history holds the change)");
+            } else if (entry.getOldMode() == FileMode.SYMLINK) {
+                what.add("changes symbolic links, which rca does not blame");
             } else if (!isBlob(entry.getOldMode()) || Texts.bytes(reader, entry.getOldId().toObjectId()) == null
                 || type != DiffEntry.ChangeType.DELETE && Texts.bytes(reader, entry.getNewId().toObjectId()) == null) {
                 what.add("changes binary files, which blame cannot read");

@@ -219,6 +219,7 @@ public final class SuspectFinder implements AutoCloseable {
             FixLines.Read read = FixLines.read(readerOf(blamer), repository.getConfig(), parent, fix, true,
                 fixIdentifiers);
             Map<String, List<FixLines.Target>> targets = read.byPath();
+            String unnamed = unnamed(fix, read.unnamed());
             if (read.reading() == FixLines.Reading.EVERY_LINE) {
                 fixNotes.add("the fix changes no code line: the comment, documentation and whitespace lines it changes"
                     + " were blamed instead");
@@ -293,6 +294,7 @@ public final class SuspectFinder implements AutoCloseable {
                     + abbreviated(cutReached) + ", whose parents are missing: blame cannot tell whether it wrote "
                     + (beyondCut == 1 ? "the line" : "the lines") + " or an older commit did; " + GitWorkspace.FETCH_MORE
                     // context alone is never blamed: a fix whose files have only context has nothing to blame
+                    : unnamed != null && targets.isEmpty() ? unnamed
                     : targets.values().stream().flatMap(List::stream).allMatch(FixLines.Target::context)
                     ? FixLines.nothingToBlame(readerOf(blamer), repository.getConfig(), parent, fix)
                     : "blame attributed none of the fix's lines";
@@ -304,6 +306,9 @@ public final class SuspectFinder implements AutoCloseable {
                         + blamer.missing().named()).withHint(PARTIAL_CLONE_HINT);
                 }
                 return report;
+            }
+            if (unnamed != null) {
+                notes.add(unnamed);
             }
             if (beyondCut > 0) {
                 notes.add(beyondCut + " blamed line" + (beyondCut == 1 ? " reaches" : "s reach")
@@ -349,6 +354,21 @@ public final class SuspectFinder implements AutoCloseable {
                 }).toList();
             return new SuspectReport(fix.name(), subject, blamedLines, shown, pointers, null, notes, warnings(blamer));
         }
+    }
+
+    /**
+     * That blame could not read {@code paths}, the fix's files whose names are not UTF-8 ({@link FixLines#namedIn}),
+     * and how git can; null when there are none.
+     */
+    private static String unnamed(RevCommit fix, List<String> paths) {
+        if (paths.isEmpty()) {
+            return null;
+        }
+        String first = "'" + paths.get(0) + "'";
+        return "blame cannot read the fix's file" + (paths.size() == 1 ? " " + first + ": its name is"
+            : "s " + first + " and " + (paths.size() - 1) + " more: their names are") + " not UTF-8, and rca looks"
+            + " files up by their UTF-8 name ('git blame -w " + fix.abbreviate(12).name() + "^ -- <path>' reads "
+            + (paths.size() == 1 ? "it" : "them") + ")";
     }
 
     /** What the answer could not read, said once. */

@@ -662,6 +662,54 @@ class SuspectsCommandTest {
         repo.commit("notes: say more").add("notes.h", licence + "\n\n\n/* More. */\n").create();
         assertAbstainsAtHead(only + "adds comments or other lines that are no code, with no code line within 8 lines"
             + " of them\n");
+        // JGit's blame reads no symbolic link, where git blame reads its target's name
+        repo.commit("link: add").addSymlink("link", "a.c").create();
+        repo.commit("link: to b").addSymlink("link", "b.c").create();
+        repo.commit("link: back to a").addSymlink("link", "a.c").create();
+        assertAbstainsAtHead(only + "changes symbolic links, which rca does not blame\n");
+    }
+
+    @Test
+    void aFileWhoseNameIsNotUtf8IsSaidToBeUnreadableByBlame() {
+        // caf\351.c, a Latin-1 name: git blame reads it, rca (JGit) looks the file up by its name's UTF-8 bytes
+        Path dir = tmp.resolve("latin1");
+        TestRepo.init(dir).close();
+        String latin1 = "\"caf\\351.c\"";
+        String f = "int f(int x) {\n\tint y = x + %d;\n\treturn y;\n}\n";
+        String g = "int g(int x) {\n\treturn x%s;\n}\n";
+        List<List<String>> commits = List.of(List.of(latin1, f.formatted(1), "b.c", g.formatted("")),
+            List.of(latin1, f.formatted(2)), List.of(latin1, f.formatted(1)), List.of("b.c", g.formatted(" + 5")),
+            List.of(latin1, f.formatted(3), "b.c", g.formatted("")));
+        StringBuilder stream = new StringBuilder();
+        for (int i = 1; i <= commits.size(); i++) {
+            stream.append("commit refs/heads/main\nmark :").append(i).append("\ncommitter A <a@example.com> ")
+                .append(1577836800 + i * 86400).append(" +0000\ndata 2\nc").append(i).append('\n')
+                .append(i == 1 ? "" : "from :" + (i - 1) + "\n");
+            List<String> files = commits.get(i - 1);
+            for (int k = 0; k < files.size(); k += 2) {
+                stream.append("M 100644 inline ").append(files.get(k)).append("\ndata ")
+                    .append(files.get(k + 1).length()).append('\n').append(files.get(k + 1)).append('\n');
+            }
+        }
+        NativeGit.runWithInput(dir, stream.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "fast-import",
+            "--quiet");
+        // git finds the file by its raw bytes, which a glob matches
+        assertEquals("b.c\n" + latin1 + "\n", NativeGit.run(dir, "ls-tree", "--name-only", "main"));
+        assertEquals(NativeGit.run(dir, "rev-parse", "main~3"),
+            NativeGit.run(dir, "log", "-1", "--format=%H", "main~3", "--", "caf?.c"));
+        String fixOfF = NativeGit.run(dir, "rev-parse", "--short=12", "main~2").trim();
+        String because = "blame cannot read the fix's file 'caf\u00e9.c': its name is not UTF-8, and rca looks files up"
+            + " by their UTF-8 name ('git blame -w %s^ -- <path>' reads it)";
+        CliResult r = Cli.run(dir, "suspects", "main~2");
+        assertEquals(ExitCode.NEGATIVE, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("rca: no suspect: " + because.formatted(fixOfF) + "\n", r.err());
+        // beside a file blame reads: an answer, and a note for the file it could not
+        CliResult both = Cli.run(dir, "suspects", "main", "--format=sha", "--top=1");
+        assertEquals(ExitCode.OK, both.exitCode(), both.toString());
+        assertEquals(NativeGit.run(dir, "rev-parse", "main~1"), both.out());
+        assertEquals("rca: note: " + because.formatted(NativeGit.run(dir, "rev-parse", "--short=12", "main").trim())
+            + "\n", both.err());
     }
 
     @Test
