@@ -450,9 +450,13 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
-    private static String describeFailure(Exception e) {
+    /** Why writing a file or directory failed, in a few words: "permission denied", "no such directory", ... */
+    public static String describeFailure(Exception e) {
         if (e instanceof java.nio.file.FileAlreadyExistsException) {
             return "it is not a directory";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";

@@ -222,49 +222,89 @@ public final class SuspectsEvaluation {
         return c.offenders().contains(sha) ? "(ok)" : "(x)";
     }
 
+    private static final String USAGE = "usage: eval-suspects [-C <repo>] [--limit=<n>] [--rev=<rev>] [--details]"
+        + " [--features=<csv>]";
+
     /**
-     * {@code SuspectsEvaluation [-C <repo>] [--limit=<n>] [--rev=<rev>] [--details]}: prints the
+     * {@code SuspectsEvaluation [-C <repo>] [--limit=<n>] [--rev=<rev>] [--details] [--features=<csv>]}: prints the
      * precision, recall and top-3 recall of rca and of R-SZZ on the newest {@code n} (default 150)
      * {@code Fixes:} cases reachable from {@code rev} (default HEAD).
      */
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(".");
-        int limit = 150;
-        String rev = "HEAD";
-        boolean details = false;
-        String featureFile = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-C") && i + 1 < args.length) {
-                dir = Path.of(args[++i]);
-            } else if (a.startsWith("--limit=")) {
-                limit = Integer.parseInt(a.substring("--limit=".length()));
-            } else if (a.startsWith("--rev=")) {
-                rev = a.substring("--rev=".length());
-            } else if (a.startsWith("--features=")) {
-                featureFile = a.substring("--features=".length());
-            } else if (a.equals("--details")) {
-                details = true;
-            } else {
-                System.err.println("usage: eval-suspects [-C <repo>] [--limit=<n>] [--rev=<rev>] [--details]"
-                    + " [--features=<csv>]");
-                System.exit(2);
-            }
+        int exit = run(args, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
         }
-        try (GitWorkspace workspace = GitWorkspace.open(dir)) {
-            List<Case> cases = oracle(workspace, rev, limit);
-            System.out.printf(Locale.ROOT, "oracle: %d fixes with resolvable Fixes: trailers, newest first from %s%n",
-                cases.size(), rev);
-            if (featureFile != null) {
-                try (PrintStream f = new PrintStream(featureFile, java.nio.charset.StandardCharsets.UTF_8)) {
-                    evaluate(workspace, cases, details, System.out, f);
+    }
+
+    /**
+     * {@link #main} writing to {@code out} and {@code err}; returns the exit code. A wrong command line is a usage
+     * error (2), a repository, revision or features file that cannot be used is bad input (3), each one line on
+     * {@code err} with nothing on {@code out}.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        try {
+            Path dir = Path.of(".");
+            int limit = 150;
+            String rev = "HEAD";
+            boolean details = false;
+            Path featureFile = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-C")) {
+                    if (i + 1 == args.length) {
+                        throw RcaException.usage("-C needs the repository's directory").withHint(USAGE);
+                    }
+                    dir = Path.of(args[++i]);
+                } else if (a.startsWith("--limit=")) {
+                    limit = limit(a.substring("--limit=".length()));
+                } else if (a.startsWith("--rev=")) {
+                    rev = a.substring("--rev=".length());
+                } else if (a.startsWith("--features=")) {
+                    featureFile = Path.of(a.substring("--features=".length()));
+                } else if (a.equals("--details")) {
+                    details = true;
+                } else {
+                    throw RcaException.usage("unknown argument '" + a + "'").withHint(USAGE);
                 }
-            } else {
-                evaluate(workspace, cases, details, System.out, null);
             }
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                List<Case> cases = oracle(workspace, rev, limit);
+                // opened before the first line of output, so that a path it cannot write fails with nothing printed
+                try (PrintStream features = featureFile == null ? null : features(featureFile)) {
+                    out.printf(Locale.ROOT, "oracle: %d fixes with resolvable Fixes: trailers, newest first from %s%n",
+                        cases.size(), rev);
+                    evaluate(workspace, cases, details, out, features);
+                }
+            }
+            return 0;
         } catch (RcaException e) {
-            System.err.println(e.render());
-            System.exit(e.exitCode());
+            err.println(e.render());
+            return e.exitCode();
+        }
+    }
+
+    /** The value of {@code --limit=}: a whole number of cases, at least one. */
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw RcaException.usage("--limit=" + value + " is not a number of fixes: give a whole number of 1 or more");
+    }
+
+    /** The features file, created or emptied. */
+    private static PrintStream features(Path file) {
+        try {
+            return new PrintStream(java.nio.file.Files.newOutputStream(file), false,
+                java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot write --features=" + file + " (" + GitWorkspace.describeFailure(e)
+                + ")", e);
         }
     }
 }

@@ -71,4 +71,34 @@ class SuspectsEvaluationTest {
             }
         }
     }
+
+    @Test
+    void aWrongCommandLineOrAnUnwritableFeaturesFileIsOneLineAndNoOutput() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            repo.commit("initial").add("a.c", "int f;\n").create();
+            String dir = repo.directory().toString();
+            String usage = "hint: usage: eval-suspects [-C <repo>] [--limit=<n>] [--rev=<rev>] [--details]"
+                + " [--features=<csv>]\n";
+            String notANumber = " is not a number of fixes: give a whole number of 1 or more\n";
+            assertRun(2, "rca: error: --limit=abc" + notANumber, "-C", dir, "--limit=abc");
+            assertRun(2, "rca: error: --limit=0" + notANumber, "-C", dir, "--limit=0");
+            assertRun(2, "rca: error: --limit=-5" + notANumber, "-C", dir, "--limit=-5");
+            assertRun(2, "rca: error: unknown argument '--top=3'\n" + usage, "-C", dir, "--top=3");
+            assertRun(2, "rca: error: -C needs the repository's directory\n" + usage, "-C");
+            Path missing = tmp.resolve("no-such-dir").resolve("f.csv");
+            assertRun(3, "rca: error: cannot write --features=" + missing + " (no such directory)\n", "-C", dir,
+                "--limit=2", "--features=" + missing);
+        }
+    }
+
+    /** Asserts that {@link SuspectsEvaluation#run} on {@code args} exits {@code exit}, prints {@code err}, no output. */
+    private static void assertRun(int exit, String err, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int code = SuspectsEvaluation.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
+        assertEquals(err, errors.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals(exit, code);
+    }
 }
