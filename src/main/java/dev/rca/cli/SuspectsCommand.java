@@ -6,8 +6,10 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.graph.LedgerViews;
 import dev.rca.ledger.Evidence;
 import dev.rca.json.Json;
+import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.Ledgers;
+import dev.rca.ledger.LooseInstant;
 import dev.rca.suspects.Pointer;
 import dev.rca.suspects.Suspect;
 import dev.rca.suspects.SuspectFinder;
@@ -54,7 +56,14 @@ public final class SuspectsCommand extends LedgerCommand {
         SuspectReport report;
         try (GitWorkspace workspace = openHistoryWorkspace(); SuspectFinder finder = new SuspectFinder(workspace)) {
             LedgerFile ledger = ledgerToRecordInto(workspace);
-            Instant firstSymptom = ledger == null ? null : LedgerViews.earliestSymptom(ledger.read());
+            Ledger read = ledger == null ? null : ledger.read();
+            Instant firstSymptom = read == null ? null : LedgerViews.earliestSymptom(read);
+            if (read != null) {
+                // rca check reports these too; here they would move the first symptom unsaid
+                read.symptoms().stream().filter(s -> LooseInstant.isUnreadable(s.at())).forEach(s -> err().println(
+                    "rca: warning: symptom " + s.id() + " is at '" + s.at() + "', which is not a time rca can read: it"
+                        + " is not taken for the first symptom"));
+            }
             report = finder.find(fix, new SuspectQuery(top, !noTrailers, firstSymptom), progress());
             if (ledger != null && !report.abstained()) {
                 record(ledger, report);

@@ -196,7 +196,7 @@ public final class SuspectFinder implements AutoCloseable {
 
     @SuppressWarnings("try") // the classifier reads through the blamer while the try's body runs
     private SuspectReport rank(RevCommit fix, SuspectQuery query, Progress progress) throws IOException {
-        List<Pointer> pointers = query.useTrailers() ? pointers(fix) : List.of();
+        List<Pointer> pointers = query.useTrailers() ? pointers(fix, query.notAfter()) : List.of();
         String subject = CommitDetails.subject(fix.getFullMessage());
         if (fix.getParentCount() == 0) {
             return withPointersOnly(fix, subject, 0, pointers, query, "the fix is a root commit: it has no parent to blame",
@@ -627,7 +627,7 @@ public final class SuspectFinder implements AutoCloseable {
                 commitInstant(c), authored(c), round(s),
                 h.changed + h.neighbours + h.functionLines, round(share), change.filesChanged(), pointer, reasons));
         }
-        addPointedButNotBlamed(suspects, pointers, query);
+        addPointedButNotBlamed(suspects, pointers);
         suspects.sort(Comparator.comparingDouble(Suspect::score).reversed()
             .thenComparing(Comparator.comparing(Suspect::committed).reversed()).thenComparing(Suspect::sha));
         return excludedBySymptom > 0 && suspects.isEmpty() ? List.of() : suspects;
@@ -679,16 +679,13 @@ public final class SuspectFinder implements AutoCloseable {
         return out;
     }
 
-    private void addPointedButNotBlamed(List<Suspect> suspects, List<Pointer> pointers, SuspectQuery query)
+    private void addPointedButNotBlamed(List<Suspect> suspects, List<Pointer> pointers)
         throws IOException {
         for (Pointer p : pointers) {
             if (!p.trusted() || suspects.stream().anyMatch(s -> s.sha().equals(p.sha()))) {
                 continue;
             }
             RevCommit c = walk.parseCommit(ObjectId.fromString(p.sha()));
-            if (query.notAfter() != null && commitInstant(c).isAfter(query.notAfter())) {
-                continue;
-            }
             ChangeClassifier.Change change = classifier.change(c);
             suspects.add(new Suspect(c.name(), CommitDetails.subject(c.getFullMessage()), c.getAuthorIdent().getName(),
                 commitInstant(c), authored(c), 0.9, 0, 0, change.filesChanged(), p,
@@ -851,7 +848,7 @@ public final class SuspectFinder implements AutoCloseable {
                                            SuspectQuery query, String why, List<String> notes,
                                            List<String> warnings) throws IOException {
         List<Suspect> suspects = new ArrayList<>();
-        addPointedButNotBlamed(suspects, pointers, query);
+        addPointedButNotBlamed(suspects, pointers);
         if (suspects.isEmpty()) {
             return new SuspectReport(fix.name(), subject, blamedLines, List.of(), pointers, why, notes, warnings);
         }
@@ -888,8 +885,11 @@ public final class SuspectFinder implements AutoCloseable {
             + ")");
     }
 
-    /** Resolves the explicit pointers in the fix's message; unknown SHAs are reported, untrusted. */
-    private List<Pointer> pointers(RevCommit fix) throws IOException {
+    /**
+     * Resolves the explicit pointers in the fix's message; unknown SHAs are reported, untrusted, and so is a commit
+     * made after {@code notAfter} (the first symptom, when known), which cannot have caused it.
+     */
+    private List<Pointer> pointers(RevCommit fix, Instant notAfter) throws IOException {
         List<Pointer> out = new ArrayList<>();
         for (MessagePointers.Written w : MessagePointers.find(fix.getFullMessage())) {
             List<RevCommit> commits = commitsNamed(w.sha());
@@ -902,7 +902,9 @@ public final class SuspectFinder implements AutoCloseable {
             } else {
                 RevCommit c = commits.get(0);
                 boolean ancestor = !c.equals(fix) && isAncestor(c, fix);
-                out.add(new Pointer(w.kind(), w.sha(), c.name(), ancestor, ancestor ? null : "not an ancestor of the fix"));
+                boolean late = notAfter != null && commitInstant(c).isAfter(notAfter);
+                out.add(new Pointer(w.kind(), w.sha(), c.name(), ancestor && !late, !ancestor ? "not an ancestor of the fix"
+                    : late ? "committed " + commitInstant(c) + ", after the first symptom (" + notAfter + ")" : null));
             }
         }
         return out;

@@ -152,6 +152,34 @@ class SuspectsCommandTest {
     }
 
     @Test
+    void withATicketAPointerAfterTheFirstSymptomIsNotTrustedAndAnUnreadableSymptomTimeIsSaid() throws Exception {
+        String written = bug.name().substring(0, 12);
+        RevCommit fix = fix("net: drop the stray offset\n\nFixes: " + written + " (\"net: offset the result\")\n");
+        repo.checkout();
+        Path dir = repo.directory();
+        assertEquals(0, Cli.run(dir, "open", "NET-9", "--title=Parser off by one").exitCode());
+        assertEquals(0, Cli.run(dir, "symptom", "parse(2) returns 5", "--at=2026-01-02T00:00:00Z").exitCode());
+        CliResult early = Cli.run(dir, "suspects", fix.name(), "-t", "NET-9", "--format=json");
+        assertEquals(ExitCode.NEGATIVE, early.exitCode(), early.toString());
+        assertEquals("", early.out());
+        String late = "committed " + java.time.Instant.ofEpochSecond(bug.getCommitTime())
+            + ", after the first symptom (2026-01-02T00:00:00Z)";
+        assertEquals("rca: warning: not trusted: 'Fixes: " + written + "': " + late + "\n"
+            + "rca: no suspect: every candidate was committed after the first symptom\n", early.err());
+        // the ledger and the trailer disagree; without the ledger the trailer is trusted
+        CliResult json = Cli.run(dir, "suspects", fix.name(), "--format=json");
+        assertTrue(json.out().contains("\"trusted\":true,\"note\":null"), json.toString());
+
+        Path ledger = dir.resolve("docs/postmortems/NET-9.yaml");
+        Files.writeString(ledger, Files.readString(ledger).replace("2026-01-02T00:00:00Z", "soon"));
+        CliResult soon = Cli.run(dir, "suspects", fix.name(), "-t", "NET-9", "--format=sha");
+        assertEquals(ExitCode.OK, soon.exitCode(), soon.toString());
+        assertEquals(bug.name() + "\n", soon.out());
+        assertEquals("rca: warning: symptom S1 is at 'soon', which is not a time rca can read: it is not taken for the"
+            + " first symptom\nrecorded as E1 in docs/postmortems/NET-9.yaml\n", soon.err());
+    }
+
+    @Test
     void withATicketTheRankingIsRecordedAndNothingAfterTheFirstSymptomIsSuspected() throws Exception {
         RevCommit fix = fix("net: drop the stray offset");
         repo.checkout();
