@@ -15,6 +15,25 @@ public enum OutputFormat {
     }
 
     /**
+     * The format {@code typed} names (in any letter case), for a command that takes {@code offered}: one it does not
+     * take is {@link #require}'s to refuse.
+     *
+     * @throws RcaException exit 2 naming {@code offered}, not every format of every command, when it names none
+     */
+    public static OutputFormat parse(String typed, OutputFormat... offered) {
+        for (OutputFormat format : values()) {
+            if (format.name().equalsIgnoreCase(typed)) {
+                return format;
+            }
+        }
+        throw RcaException.usage("--format=" + typed + " is no format; use one of " + labels(offered));
+    }
+
+    private static String labels(OutputFormat... formats) {
+        return Arrays.stream(formats).map(OutputFormat::label).collect(Collectors.joining(", "));
+    }
+
+    /**
      * Returns {@code format} when it is one of {@code allowed}.
      *
      * @throws RcaException exit 2 naming the formats the command takes
@@ -26,6 +45,6 @@ public enum OutputFormat {
             }
         }
         throw RcaException.usage("--format=" + format.label() + " is not available here; use one of "
-            + Arrays.stream(allowed).map(OutputFormat::label).collect(Collectors.joining(", ")));
+            + labels(allowed));
     }
 }

@@ -397,8 +397,8 @@ final class FixLines {
     private static void addContext(String path, SourceLines rules, SourceLines.FunctionStarts functions,
                                    String[] lines, boolean[] code, int at, int end, double scale,
                                    Map<Integer, Target> byLine) {
+        String function = functionName(functions, lines, at - 1);
         int start = functions.of(at - 1);
-        String function = start < 0 ? null : header(lines[start]);
         for (int i = at - 1; i >= 0 && i >= at - NEIGHBOUR_REACH; i--) {
             if (code[i]) {
                 byLine.merge(i, new Target(path, i, Kind.NEIGHBOUR, scale * NEIGHBOUR_WEIGHT, function, scale < 1),
@@ -446,9 +446,13 @@ final class FixLines {
         return added;
     }
 
+    /**
+     * The header of the function enclosing {@code line}, as the reasons name it; null for none, and for a top-level
+     * assignment ({@code port=8080}, {@code CFLAGS := -O2}): git's rule takes it for one, but it names no function.
+     */
     private static String functionName(SourceLines.FunctionStarts functions, String[] lines, int line) {
         int start = functions.of(line);
-        return start < 0 ? null : header(lines[start]);
+        return start < 0 || SourceLines.isAssignment(lines[start]) ? null : header(lines[start]);
     }
 
     private static String header(String line) {

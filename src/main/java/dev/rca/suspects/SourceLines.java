@@ -548,6 +548,18 @@ final class SourceLines {
         return (isAsciiLetter(c) || c == '_' || c == '$') && l.indexOf(';') < 0;
     }
 
+    /**
+     * A top-level assignment: {@code port=8080}, {@code CFLAGS := -O2}, {@code TIMEOUT = 30}, {@code $x = 1},
+     * {@code module.exports = {}; not a comparison ({@code a == b}) nor a declaration ({@code static int t[] = {}).
+     */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+        "[A-Za-z_$][\\w.$]*(?:\\[[^\\]]*\\])?\\s*[-+*/%:?!|&^.]?=(?!=).*");
+
+    /** Whether {@code line} assigns a value at top level ({@link #ASSIGNMENT}). */
+    static boolean isAssignment(String line) {
+        return ASSIGNMENT.matcher(line).matches();
+    }
+
     /** A goto label, {@code ^[A-Za-z_][A-Za-z0-9_]*:\s*$}, which git's rule would take for a header. */
     static boolean isLabel(String l) {
         if (l.isEmpty() || !(isAsciiLetter(l.charAt(0)) || l.charAt(0) == '_')) {

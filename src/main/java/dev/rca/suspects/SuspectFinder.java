@@ -895,8 +895,9 @@ public final class SuspectFinder implements AutoCloseable {
             List<RevCommit> commits = commitsNamed(w.sha());
             if (commits.isEmpty()) {
                 String cut = workspace.shallowCut();
-                out.add(new Pointer(w.kind(), w.sha(), null, false, cut == null ? "unknown commit"
-                    : "not in this shallow clone (history is cut at " + cut + ")"));
+                String other = otherObjectNamed(w.sha());
+                out.add(new Pointer(w.kind(), w.sha(), null, false, other != null ? "names a " + other + ", not a commit"
+                    : cut == null ? "unknown commit" : "not in this shallow clone (history is cut at " + cut + ")"));
             } else if (commits.size() > 1) {
                 out.add(new Pointer(w.kind(), w.sha(), null, false, "ambiguous: " + commits.size() + " commits"));
             } else {
@@ -921,6 +922,13 @@ public final class SuspectFinder implements AutoCloseable {
             }
         }
         return commits;
+    }
+
+    /** The kind of object ("tree", "blob", "tag") an abbreviated SHA that names no commit names, or null for none. */
+    private String otherObjectNamed(String abbreviated) throws IOException {
+        java.util.Collection<ObjectId> named = reader.resolve(AbbreviatedObjectId.fromString(abbreviated));
+        return named.isEmpty() ? null
+            : org.eclipse.jgit.lib.Constants.typeString(reader.open(named.iterator().next()).getType());
     }
 
     private boolean isAncestor(RevCommit candidate, RevCommit fix) throws IOException {

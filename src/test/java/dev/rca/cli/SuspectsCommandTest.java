@@ -237,6 +237,18 @@ class SuspectsCommandTest {
     }
 
     @Test
+    void aPointerToATreeOrABlobSaysWhatItNames() {
+        String tree = bug.getTree().name().substring(0, 12);
+        String blob = NativeGit.run(repo.directory(), "rev-parse", bug.name() + ":net.c").trim().substring(0, 12);
+        fix("net: drop the stray offset\n\nFixes: " + tree + " (\"a tree\")\nFixes: " + blob + " (\"a blob\")\n");
+        CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(bug.name() + "\n", r.out());
+        assertEquals("rca: warning: not trusted: 'Fixes: " + tree + "': names a tree, not a commit\n"
+            + "rca: warning: not trusted: 'Fixes: " + blob + "': names a blob, not a commit\n", r.err());
+    }
+
+    @Test
     void fixesTrailerIsStrongEvidenceUnlessTurnedOff() {
         fix("net: drop the stray offset\n\nFixes: " + base.name().substring(0, 12) + " (\"net: add parser\")\n");
         CliResult with = Cli.run(repo.directory(), "suspects", "HEAD", "--format=sha");
@@ -793,6 +805,13 @@ class SuspectsCommandTest {
         CliResult r = Cli.run(repo.directory(), "suspects", "HEAD", "--format=dot");
         assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
         assertEquals("rca: error: --format=dot is not available here; use one of table, sha, json\n", r.err());
+        // a value that is no format at all: the formats this command takes, not every command's
+        CliResult bogus = Cli.run(repo.directory(), "suspects", "HEAD", "--format=bogus");
+        assertEquals(ExitCode.USAGE, bogus.exitCode(), bogus.toString());
+        assertEquals("", bogus.out());
+        assertEquals("rca: error: --format=bogus is no format; use one of table, sha, json\n", bogus.err());
+        // in any letter case, as before (HEAD only adds a file: no suspect)
+        assertEquals(ExitCode.NEGATIVE, Cli.run(repo.directory(), "suspects", "HEAD", "--format=SHA").exitCode());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.rca.suspects;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -86,6 +87,18 @@ class SourceLinesTest {
         // a name that says its language comes first
         String[] c = {"#!/bin/sh", "# not a comment in C"};
         assertArrayEquals(new boolean[] {true, true}, SourceLines.forFile("a.c", c).codeLines(c));
+    }
+
+    @Test
+    void aTopLevelAssignmentIsNoFunction() {
+        for (String line : List.of("port=8080", "CFLAGS := -O2", "CFLAGS += -g", "TIMEOUT = 30", "$x = 1",
+            "module.exports = {", "table[2] = 3", "X ?= y")) {
+            assertTrue(SourceLines.isAssignment(line), line);
+        }
+        for (String line : List.of("int parse(int x)", "static int table[] = {", "all: x", "def f(x):", "a == b",
+            "start() {")) {
+            assertFalse(SourceLines.isAssignment(line), line);
+        }
     }
 
     @Test
