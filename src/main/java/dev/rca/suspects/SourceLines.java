@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * (imports, test-disabling annotations, docstrings); C and every other language are read by comments alone.
  */
 final class SourceLines {
-    private enum Syntax { C_LIKE, HASH, DASH_DASH, SEMICOLON, PERCENT, MARKUP, NONE }
+    /** Comment syntaxes; the {@code --} languages with block comments each have their own. */
+    private enum Syntax { C_LIKE, HASH, DASH_DASH, SQL, LUA, HASKELL, SEMICOLON, PERCENT, MARKUP, NONE }
 
     /**
      * An indented Java or C# method or constructor header without modifiers: {@code int size(}, {@code <T> T get(},
@@ -169,7 +170,12 @@ final class SourceLines {
         } else if (HASH.contains(ext)) {
             s = Syntax.HASH;
         } else if (DASH_DASH.contains(ext)) {
-            s = Syntax.DASH_DASH;
+            s = switch (ext) {
+                case "sql" -> Syntax.SQL;
+                case "lua" -> Syntax.LUA;
+                case "hs", "lhs", "elm" -> Syntax.HASKELL;
+                default -> Syntax.DASH_DASH;
+            };
         } else if (SEMICOLON.contains(ext)) {
             s = Syntax.SEMICOLON;
         } else if (PERCENT.contains(ext)) {
@@ -232,6 +238,15 @@ final class SourceLines {
                 }
                 case HASH -> code[i] = hasCodeBefore(line, "#");
                 case DASH_DASH -> code[i] = hasCodeBefore(line, "--");
+                case SQL, LUA, HASKELL -> {
+                    BlockScan scan = switch (syntax) {
+                        case SQL -> scanBlockComments(line, inBlock, "--", "/*", "*/");
+                        case LUA -> scanBlockComments(line, inBlock, "--", "--[[", "]]");
+                        default -> scanBlockComments(line, inBlock, "--", "{-", "-}");
+                    };
+                    inBlock = scan.inBlock;
+                    code[i] = scan.hasCode;
+                }
                 case SEMICOLON -> code[i] = hasCodeBefore(line, ";");
                 case PERCENT -> code[i] = hasCodeBefore(line, "%");
                 default -> code[i] = !line.isBlank();
@@ -391,13 +406,14 @@ final class SourceLines {
                 i++;
                 continue;
             }
-            if (lineMarker != null && line.startsWith(lineMarker, i)) {
-                break;
-            }
+            // before the line comment: Lua's block comment opens with one ("--[[")
             if (line.startsWith(open, i)) {
                 inBlock = true;
                 i += open.length();
                 continue;
+            }
+            if (lineMarker != null && line.startsWith(lineMarker, i)) {
+                break;
             }
             if (!Character.isWhitespace(c)) {
                 hasCode = true;

@@ -90,6 +90,20 @@ class SourceLinesTest {
     }
 
     @Test
+    void blockCommentsOfTheDashDashLanguages() {
+        String[] sql = {"/* totals", " per day */", "select 1; -- one", "select '/* no', 2; /* tail */", "-- only"};
+        assertArrayEquals(new boolean[] {false, false, true, true, false}, SourceLines.forPath("q.sql").codeLines(sql));
+        String[] lua = {"--[[ the", "  table ]]", "local t = {}", "-- t[1]", "x = a[b[1]] --[[ note ]]"};
+        assertArrayEquals(new boolean[] {false, false, true, false, true}, SourceLines.forPath("t.lua").codeLines(lua));
+        String[] haskell = {"{- Module", "   docs -}", "main = print 1 -- one", "{-# LANGUAGE GADTs #-}", "-- only"};
+        assertArrayEquals(new boolean[] {false, false, true, false, false},
+            SourceLines.forPath("Main.hs").codeLines(haskell));
+        // Ada has no block comment: a line starting "{-" is code there
+        assertArrayEquals(new boolean[] {true, false},
+            SourceLines.forPath("p.adb").codeLines(new String[] {"{- x", "-- y"}));
+    }
+
+    @Test
     void aTopLevelAssignmentIsNoFunction() {
         for (String line : List.of("port=8080", "CFLAGS := -O2", "CFLAGS += -g", "TIMEOUT = 30", "$x = 1",
             "module.exports = {", "table[2] = 3", "X ?= y")) {
