@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -26,9 +27,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * ({@link MessageSearch}), {@code ^{tag}}, {@code @{upstream}} of any branch and {@code @{push}}
  * ({@link BranchTracking}), reflog dates ({@code @{yesterday}}), a remote's name for its HEAD ({@code origin}), and
  * an abbreviation that is unique among commit-ish objects though a tree or blob shares it (git reads revision
- * arguments as commit-ish).
+ * arguments as commit-ish). And one thing JGit's resolver reads that git does not: an abbreviation of two or three
+ * hex digits, which git (its {@code MINIMUM_ABBREV}) never takes for an object.
  */
 final class RevisionResolver {
+    /** git's {@code MINIMUM_ABBREV}: fewer hex digits name a ref or nothing. */
+    private static final int MINIMUM_ABBREV = 4;
     private final Repository repository;
 
     RevisionResolver(Repository repository) {
@@ -111,7 +115,7 @@ final class RevisionResolver {
             // JGit calls a name no ref could have a syntax error; git, like JGit before a suffix, finds nothing
             return null;
         }
-        ObjectId id = jgit(spec);
+        ObjectId id = tooShortToAbbreviate(spec) ? refTarget(repository.findRef(spec)) : jgit(spec);
         if (id == null && Repository.isValidRefName(Constants.R_REMOTES + spec + "/" + Constants.HEAD)) {
             // git's last ref rule: a remote's name alone is its HEAD (origin = refs/remotes/origin/HEAD)
             Ref remoteHead = repository.exactRef(Constants.R_REMOTES + spec + "/" + Constants.HEAD);
@@ -126,8 +130,19 @@ final class RevisionResolver {
     }
 
     private ObjectId refTarget(String refName) throws IOException {
-        Ref ref = repository.exactRef(refName);
+        return refTarget(repository.exactRef(refName));
+    }
+
+    private static ObjectId refTarget(Ref ref) {
         return ref == null ? null : ref.getObjectId();
+    }
+
+    /**
+     * Whether JGit would read {@code spec}, when no ref has that name, as an abbreviated object id that git does not
+     * take: a deleted branch {@code b2} or a typo {@code add} must be an unknown revision, not a commit starting so.
+     */
+    private static boolean tooShortToAbbreviate(String spec) {
+        return spec.length() < MINIMUM_ABBREV && AbbreviatedObjectId.isId(spec);
     }
 
     /**

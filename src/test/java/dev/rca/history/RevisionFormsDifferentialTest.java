@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +145,44 @@ class RevisionFormsDifferentialTest {
         assertEquals(0, started.exitCode(), started.err());
         NativeGit.Result git = NativeGit.exec(dir, null, "bisect", "start", "--no-checkout", prefix, prefix + "~1");
         assertEquals(0, git.exitCode(), git.err());
+    }
+
+    /**
+     * git takes an abbreviation from four hex digits on (JGit from two): two or three are an unknown revision, in
+     * every form that reads a name, unless a ref has that name; a deleted branch so named no longer resolves.
+     */
+    @Test
+    void twoOrThreeHexDigitsNameARefOrNothingAsInGit() throws Exception {
+        Path dir = tmp.resolve("short");
+        ObjectId first;
+        String two;
+        String three;
+        try (TestRepo repo = TestRepo.init(dir).tick(60)) {
+            first = repo.commit("first\n").add("a.txt", "1\n").create();
+            repo.commit("second\n").add("a.txt", "2\n").create();
+            repo.commit("third\n").add("a.txt", "3\n").create();
+            repo.checkout();
+            two = first.name().substring(0, 2);
+            three = first.name().substring(0, 3);
+            try (ObjectReader reader = repo.repository().newObjectReader()) {
+                assertEquals(List.of(first), List.copyOf(reader.resolve(AbbreviatedObjectId.fromString(two))),
+                    "the premise: the two digits start one object, the first commit, as JGit reads them");
+            }
+        }
+        for (String revision : List.of(two, three, three + "~0", three + "^{commit}", three + ":a.txt")) {
+            sameErrorAsGit(dir, revision);
+        }
+        for (List<String> range : List.of(List.of(three + "..HEAD", three), List.of("^" + two, two))) {
+            assertEquals(128, NativeGit.exec(dir, null, "log", range.get(0), "--").exitCode(), "git log " + range);
+            assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: unknown revision '" + range.get(1) + "'\n"),
+                Cli.run(dir, "log", "--format=sha", range.get(0), "--"), "rca log " + range);
+        }
+        sameAsGit(dir, first.name().substring(0, 4));
+        NativeGit.run(dir, "branch", three, "HEAD~1");
+        sameAsGit(dir, three);
+        sameAsGit(dir, three + "~1");
+        NativeGit.run(dir, "branch", "-D", three);
+        sameErrorAsGit(dir, three);
     }
 
     /** rca log lists what git log lists for {@code revision}, with exit 0. */
