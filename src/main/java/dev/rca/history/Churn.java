@@ -1,5 +1,6 @@
 package dev.rca.history;
 
+import dev.rca.git.ConfiguredDiffAlgorithm;
 import dev.rca.history.DiffAttributes.Diffing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ final class Churn implements AutoCloseable {
         this.cache = cache;
         this.mergesAgainstFirstParent = mergesAgainstFirstParent;
         this.scanner = new DiffFormatter(DisabledOutputStream.INSTANCE);
-        scanner.setReader(reader, repository.getConfig());
+        scanner.setReader(reader, ConfiguredDiffAlgorithm.readableByJGit(repository.getConfig()));
         this.repository = repository;
         this.reader = reader;
         this.diffWalk = new TreeWalk(reader);
@@ -130,8 +131,7 @@ final class Churn implements AutoCloseable {
 
     /** {@code diff.algorithm} with git's default, Myers (JGit's own default is histogram, which counts differently). */
     private static DiffAlgorithm.SupportedAlgorithm configuredAlgorithm(Repository repository) {
-        return repository.getConfig().getEnum(ConfigConstants.CONFIG_DIFF_SECTION, null,
-            ConfigConstants.CONFIG_KEY_ALGORITHM, DiffAlgorithm.SupportedAlgorithm.MYERS);
+        return ConfiguredDiffAlgorithm.read(repository.getConfig(), DiffAlgorithm.SupportedAlgorithm.MYERS);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rca.postmortem;
 
 import dev.rca.RcaException;
+import dev.rca.git.ConfiguredDiffAlgorithm;
 import dev.rca.git.GitWorkspace;
 import java.io.IOException;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class FixSize {
         try (ObjectReader reader = workspace.repository().newObjectReader();
              RevWalk walk = new RevWalk(reader);
              DiffFormatter diff = new DiffFormatter(NullOutputStream.INSTANCE)) {
-            diff.setReader(reader, workspace.repository().getConfig());
+            diff.setReader(reader, ConfiguredDiffAlgorithm.readableByJGit(workspace.repository().getConfig()));
             diff.setDiffComparator(RawTextComparator.DEFAULT);
             diff.setDetectRenames(false);
             for (String sha : shas) {

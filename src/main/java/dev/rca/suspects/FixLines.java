@@ -1,5 +1,6 @@
 package dev.rca.suspects;
 
+import dev.rca.git.ConfiguredDiffAlgorithm;
 import dev.rca.history.CachedGraphReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -184,7 +185,7 @@ final class FixLines {
     private static List<DiffEntry> changes(ObjectReader reader, Config config, RevCommit parent, RevCommit fix)
         throws IOException {
         try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            df.setReader(reader, config);
+            df.setReader(reader, ConfiguredDiffAlgorithm.readableByJGit(config));
             df.setDetectRenames(true);
             return df.scan(parent.getTree(), fix.getTree());
         }
