@@ -33,7 +33,8 @@ public final class ConfiguredDiffAlgorithm {
      * @throws RcaException exit 3 for a value git refuses, as git's diffing commands stop on it
      */
     public static SupportedAlgorithm read(Config config, SupportedAlgorithm whenUnset) {
-        String value = config.getString(ConfigConstants.CONFIG_DIFF_SECTION, null, ConfigConstants.CONFIG_KEY_ALGORITHM);
+        String value = GitConfigValue.of(config, ConfigConstants.CONFIG_DIFF_SECTION,
+            ConfigConstants.CONFIG_KEY_ALGORITHM);
         if (value == null) {
             return whenUnset;
         }

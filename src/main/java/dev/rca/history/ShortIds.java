@@ -1,26 +1,61 @@
 package dev.rca.history;
 
+import dev.rca.RcaException;
+import dev.rca.git.GitConfigValue;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Abbreviated commit ids as git prints them by default: at least {@code ceil((msb(n) + 1) / 2)} hex digits
- * for a repository of about {@code n} packed objects (never fewer than 7), more where that is ambiguous.
+ * Abbreviated commit ids as git prints them: at least {@code core.abbrev} hex digits, more where that is ambiguous.
+ * Unset or {@code auto}, that is git's estimate, {@code ceil((msb(n) + 1) / 2)} for a repository of about {@code n}
+ * packed objects (never fewer than 7); {@code no} (or another false word, or nothing) is the whole id.
  */
 final class ShortIds {
+    /** git's {@code MINIMUM_ABBREV}, the fewest digits {@code core.abbrev} may ask for. */
+    private static final int MINIMUM = 4;
+    private static final String KEY = "core.abbrev";
+
     private final ObjectReader reader;
     private final int minimum;
 
+    /** @throws RcaException exit 3 for a {@code core.abbrev} git refuses */
     ShortIds(Repository repository, ObjectReader reader) {
         this.reader = reader;
-        this.minimum = defaultLength(repository);
+        this.minimum = configuredLength(repository);
     }
 
-    private static int defaultLength(Repository repository) {
+    /** {@code core.abbrev} read as git's {@code git_default_core_config} reads it. */
+    private static int configuredLength(Repository repository) {
+        Config config = repository.getConfig();
+        String value = GitConfigValue.of(config, "core", "abbrev");
+        if (value == null || value.trim().equalsIgnoreCase("auto")) {
+            return estimatedLength(repository);
+        }
+        if (List.of("", "false", "no", "off").contains(value.trim().toLowerCase(Locale.ROOT))) {
+            return Constants.OBJECT_ID_STRING_LENGTH;
+        }
+        long length;
+        try {
+            length = config.getLong("core", null, "abbrev", 0);
+        } catch (IllegalArgumentException notANumber) {
+            throw RcaException.badInput("bad numeric config value '" + value + "' for '" + KEY + "'", notANumber);
+        }
+        if (length < MINIMUM || length > Constants.OBJECT_ID_STRING_LENGTH) {
+            throw RcaException.badInput("abbrev length out of range: " + length + " (" + KEY + " takes " + MINIMUM
+                + " to " + Constants.OBJECT_ID_STRING_LENGTH + ", auto or no)");
+        }
+        return (int) length;
+    }
+
+    private static int estimatedLength(Repository repository) {
         long count = 0;
         if (repository.getObjectDatabase() instanceof ObjectDirectory directory) {
             for (Pack pack : directory.getPacks()) {

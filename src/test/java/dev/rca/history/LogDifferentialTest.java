@@ -565,6 +565,39 @@ class LogDifferentialTest {
         assertEquals(new CliResult(0, "", ""), Cli.run(dir, "log", "--no-merges", "--format=sha", "--merges"));
     }
 
+    /**
+     * {@code --format=oneline} abbreviates as {@code core.abbrev} says, as git log --oneline does: a length (four
+     * digits growing where they are ambiguous), {@code auto}, or {@code no} and the other false words for whole ids;
+     * a value git refuses stops both.
+     */
+    @Test
+    void onelineAbbreviatesAsCoreAbbrevSaysAsInGit() {
+        Path dir = dir(SEEDS[1]);
+        repo(SEEDS[1]);
+        try {
+            for (String value : List.of("12", "4", "40", "auto", "AUTO", "no", "off", "")) {
+                NativeGit.run(dir, "config", "core.abbrev", value);
+                String git = NativeGit.run(dir, "log", "--oneline", "-n", "60");
+                assertEquals(new CliResult(0, git, ""), Cli.run(dir, "log", "--oneline", "-n", "60"), value);
+                assertEquals(new CliResult(0, NativeGit.run(dir, "log", "--oneline", "--", "src"), ""),
+                    Cli.run(dir, "history", "src", "--format=oneline"), value);
+            }
+            assertTrue(NativeGit.run(dir, "-c", "core.abbrev=4", "log", "--oneline").lines()
+                .anyMatch(line -> line.indexOf(' ') > 4), "the premise: four digits are ambiguous for some commit");
+            for (List<String> refused : List.of(
+                List.of("3", "abbrev length out of range: 3 (core.abbrev takes 4 to 40, auto or no)"),
+                List.of("41", "abbrev length out of range: 41 (core.abbrev takes 4 to 40, auto or no)"),
+                List.of("yes", "bad numeric config value 'yes' for 'core.abbrev'"))) {
+                NativeGit.run(dir, "config", "core.abbrev", refused.get(0));
+                assertEquals(128, NativeGit.exec(dir, null, "log", "--oneline", "-1").exitCode(), refused.get(0));
+                assertEquals(new CliResult(dev.rca.ExitCode.BAD_INPUT, "", "rca: error: " + refused.get(1) + "\n"),
+                    Cli.run(dir, "log", "--oneline", "-1"), refused.get(0));
+            }
+        } finally {
+            NativeGit.run(dir, "config", "--unset", "core.abbrev");
+        }
+    }
+
     @AfterAll
     void ranQueries() {
         assertTrue(queriesRun == 0 || queriesRun > 100, "ran " + queriesRun + " log queries");
