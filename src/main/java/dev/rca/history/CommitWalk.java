@@ -3,6 +3,7 @@ package dev.rca.history;
 import dev.rca.Progress;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.PartialClone;
 import dev.rca.git.RevisionRange;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -135,8 +136,7 @@ public final class CommitWalk implements AutoCloseable {
             openTable(endpoints, query);
             return walk(endpoints, sink);
         } catch (MissingObjectException e) {
-            throw RcaException.badInput("the repository is missing object " + e.getObjectId().name()
-                + " (a shallow or broken clone?)", e);
+            throw PartialClone.missingForHistory(workspace.repository(), e.getObjectId(), e);
         } catch (IOException e) {
             throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
         } finally {

@@ -3,6 +3,7 @@ package dev.rca.history;
 import dev.rca.Progress;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.PartialClone;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,6 +114,8 @@ public final class PathHistory {
                 commits.run(query.asLogQuery(), c -> {
                     try {
                         return visit.accept(c, query.paths(), null);
+                    } catch (MissingObjectException e) {
+                        throw PartialClone.missingForHistory(workspace.repository(), e.getObjectId(), e);
                     } catch (IOException e) {
                         throw RcaException.badInput("cannot diff commit " + c.sha() + ": " + e.getMessage(), e);
                     }
@@ -124,7 +127,7 @@ public final class PathHistory {
                 .run(tip, query.paths(), query.firstParent(), query.since(), query.until(),
                     (c, walk, names, changed) -> visit.accept(new LoggedCommit(c, walk), List.copyOf(names), changed));
         } catch (MissingObjectException e) {
-            throw RcaException.badInput("the repository is missing object " + e.getObjectId().name(), e);
+            throw PartialClone.missingForHistory(workspace.repository(), e.getObjectId(), e);
         } catch (IOException e) {
             throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.rca.suspects;
 
+import dev.rca.git.PartialClone;
 import dev.rca.history.CommitCache;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jgit.lib.AnyObjectId;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -104,20 +104,8 @@ final class ClassifiedCommits {
      * every object, else one that keeps nothing.
      */
     static ClassifiedCommits of(Repository repository) {
-        return CommitCache.historyFixedByIds(repository) && !partialClone(repository.getConfig())
+        return CommitCache.historyFixedByIds(repository) && !PartialClone.is(repository)
             ? SHARED : new ClassifiedCommits(0);
-    }
-
-    private static boolean partialClone(Config config) {
-        if (config.getString("extensions", null, "partialClone") != null) {
-            return true;
-        }
-        for (String remote : config.getSubsections("remote")) {
-            if (config.getBoolean("remote", remote, "promisor", false)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Forgets every commit (tests compare answers worked out afresh with answers worked out before). */
