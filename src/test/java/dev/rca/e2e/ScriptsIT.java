@@ -91,6 +91,52 @@ class ScriptsIT {
         assertTrue(r.output().startsWith("rca: error: not a git repository"), r.output());
     }
 
+    /**
+     * From a current directory that was removed (the repository deleted and cloned again in another terminal) git
+     * stops with one line, exit 128, unless a leading -C names where to go; rca says one line too, exit 3, through the
+     * daemon's front and without it, where the JVM died with its stack trace, exit 1. (The shell running the launcher
+     * warns first that it cannot read the directory.)
+     */
+    @Test
+    void aRemovedWorkingDirectoryIsOneLineAsInGitUnlessDashCNamesWhereToGo() throws Exception {
+        Path repo = repositoryWithOneFile("a.c");
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        String rca = PROJECT.resolve("scripts/rca").toString();
+        // $0 is where to make the directory that is removed under the command "$@"
+        String inRemoved = "cd \"$0\" && mkdir gone && cd gone && rmdir ../gone && exec \"$@\"";
+        Run git = run(launcher(List.of("sh", "-c", inRemoved, tmp.toString(), "git", "log", "-n1"), runtime, "off"), 60);
+        assertEquals(128, git.exitCode(), git.output());
+        String expected = run(List.of("git", "-C", repo.toString(), "log", "--format=%h %s"), 60).output();
+        try {
+            for (String daemon : List.of("off", "on", "on")) {
+                Run refused = run(launcher(List.of("sh", "-c", inRemoved, tmp.toString(), rca, "log", "-n1"), runtime,
+                    daemon), 120);
+                assertEquals(3, refused.exitCode(), refused.output());
+                assertEquals(List.of("rca: error: cannot read the current directory: it was removed (or replaced) since"
+                    + " this shell entered it", "hint: cd into the repository again, or name it with -C <dir>"),
+                    ownLines(refused), "daemon " + daemon);
+                for (String dir : List.of(repo.toString(), "../repo")) {
+                    Run named = run(launcher(List.of("sh", "-c", inRemoved, tmp.toString(), rca, "-C", dir, "log",
+                        "--format=oneline"), runtime, daemon), 120);
+                    assertEquals(List.of(0, List.of(expected.strip())), List.of(named.exitCode(), ownLines(named)),
+                        "-C " + dir + ", daemon " + daemon + ": " + named.output());
+                }
+                Run nowhere = run(launcher(List.of("sh", "-c", inRemoved, tmp.toString(), rca, "-C", "nosuch", "log"),
+                    runtime, daemon), 120);
+                assertEquals(List.of(3, List.of("rca: error: cannot change to 'nosuch': no such directory")),
+                    List.of(nowhere.exitCode(), ownLines(nowhere)), "daemon " + daemon);
+            }
+        } finally {
+            run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(), PROJECT.resolve("target/rca.jar")
+                .toString(), javaBinary(), "stop"), runtime, "on"), 60);
+        }
+    }
+
+    /** The output but for the shell's own warnings about a directory it cannot read. */
+    private static List<String> ownLines(Run run) {
+        return run.output().lines().filter(l -> !l.contains("getcwd")).toList();
+    }
+
     @Test
     void aChainOfRelativeLinksToTheLauncherFindsTheProject() throws Exception {
         Path first = Files.createDirectories(tmp.resolve("links/a"));
