@@ -44,8 +44,7 @@ public final class PostmortemCommand extends RcaCommand {
 
     @Override
     protected int execute() {
-        MermaidSource diagram = graph
-            ? ledger -> GraphFormat.MERMAID.render(LedgerViews.causalGraph(ledger)).stripTrailing() : null;
+        MermaidSource diagram = graph ? causalGraph() : null;
         try (GitWorkspace workspace = openWorkspace()) {
             Postmortems.Prepared prepared = Postmortems.prepare(workspace, ticket, incidentOk, diagram);
             String t = prepared.ledger().ticket();
@@ -77,6 +76,11 @@ public final class PostmortemCommand extends RcaCommand {
             }
             return ExitCode.OK;
         }
+    }
+
+    /** The causal graph {@code --graph} embeds, as {@code rca dag} draws it. */
+    static MermaidSource causalGraph() {
+        return ledger -> GraphFormat.MERMAID.render(LedgerViews.causalGraph(ledger)).stripTrailing();
     }
 
     private static RcaException refusal(String ticket, List<String> missing, List<String> refusals) {

@@ -11,7 +11,9 @@ import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.InputCheck;
 import dev.rca.ledger.InvestigationStatus;
 import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LedgerFile;
 import dev.rca.logs.LogLineReader;
+import dev.rca.postmortem.Postmortems;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
@@ -31,11 +33,13 @@ public final class StatusCommand extends LedgerCommand {
         OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         InvestigationStatus status;
         try (GitWorkspace workspace = openWorkspace()) {
-            Ledger ledger = ledgerFile(workspace).read();
+            LedgerFile file = ledgerFile(workspace);
+            Ledger ledger = file.read();
             boolean bisecting = ActiveBisection.isIn(workspace, ledger.ticket());
             InvestigationStatus.BisectEnd end = bisecting && ledger.bisect() != null
                 && ledger.bisect().firstBad() == null ? endWithoutCulprit(workspace, ledger.ticket()) : null;
-            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace), bisecting, end);
+            status = InvestigationStatus.of(ledger, new GitCommitLookup(workspace), bisecting, end,
+                Postmortems.preview(workspace, file, PostmortemCommand.causalGraph()));
         }
         if (format == OutputFormat.JSON) {
             out().println(Json.write(status.toJson()));
@@ -83,6 +87,7 @@ public final class StatusCommand extends LedgerCommand {
         out.println();
         out.println("Bisect: " + status.bisectProgress());
         out.println("Next: " + status.nextStep());
+        status.refusals().forEach(refusal -> out.println("  " + refusal));
     }
 
     private static String firstLine(String text) {

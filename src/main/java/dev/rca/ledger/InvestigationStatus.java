@@ -8,13 +8,18 @@ import java.util.Objects;
 
 /**
  * Where an investigation stands: the four post-mortem inputs, the open hypotheses by likelihood, bisect
- * progress, and the next useful step.
+ * progress, and the next useful step, which is never a post-mortem that {@code rca postmortem} would refuse.
+ *
+ * @param refusals why {@code rca postmortem} would refuse the ledger although its four inputs are present, one
+ *                 line each (empty when it would write it, or while an input is missing)
  */
 public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> openHypotheses,
-                                  String bisectProgress, boolean bisectInProgress, String nextStep) {
+                                  String bisectProgress, boolean bisectInProgress, List<String> refusals,
+                                  String nextStep) {
     public InvestigationStatus {
         inputs = List.copyOf(inputs);
         openHypotheses = List.copyOf(openHypotheses);
+        refusals = List.copyOf(refusals);
     }
 
     /**
@@ -33,16 +38,29 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
      * Assesses {@code ledger}, resolving fix commits through {@code commits}. {@code bisecting} says whether the
      * bisection in progress in the repository is the one this ledger records: one that was reset, or replaced by
      * another, stays in the ledger as a record but is not continued. {@code bisectEnd} says how that bisection ended
-     * without a culprit (null while it goes on, or has one).
+     * without a culprit (null while it goes on, or has one). {@code postmortem} is asked what
+     * {@code rca postmortem} would make of the ledger once its four inputs are present, or once it is published.
      */
-    public static InvestigationStatus of(Ledger ledger, CommitLookup commits, boolean bisecting, BisectEnd bisectEnd) {
+    public static InvestigationStatus of(Ledger ledger, CommitLookup commits, boolean bisecting, BisectEnd bisectEnd,
+                                         PostmortemPreview postmortem) {
         List<InputCheck> inputs = PostmortemInputs.assess(ledger, commits);
         List<Hypothesis> open = ledger.openHypothesesByLikelihood();
         BisectRecord bisect = ledger.bisect();
         boolean inProgress = bisecting && bisect != null && bisect.firstBad() == null;
         BisectEnd end = inProgress ? bisectEnd : null;
+        boolean published = ledger.status() == LedgerStatus.PUBLISHED;
+        // a published ledger changed since (an investigation reopened) needs its post-mortem written again
+        boolean done = published && postmortem.current();
+        List<String> refusals = !done && PostmortemInputs.complete(inputs) ? postmortem.refusals() : List.of();
+        String next = done ? "nothing: the post-mortem is published"
+            : nextStep(ledger, inputs, open, inProgress && end == null, end, commits, refusals);
         return new InvestigationStatus(ledger, inputs, open, bisectProgress(bisect, inProgress, end),
-            inProgress && end == null, nextStep(ledger, inputs, open, inProgress && end == null, end, commits));
+            inProgress && end == null, refusals, next);
+    }
+
+    /** True when {@code rca postmortem} would write the post-mortem (with {@code --incident-ok} for an incident). */
+    public boolean ready() {
+        return PostmortemInputs.complete(inputs) && refusals.isEmpty();
     }
 
     private static String bisectProgress(BisectRecord bisect, boolean inProgress, BisectEnd end) {
@@ -70,10 +88,8 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
     }
 
     private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open,
-                                   boolean bisecting, BisectEnd bisectEnd, CommitLookup commits) {
-        if (ledger.status() == LedgerStatus.PUBLISHED) {
-            return "nothing: the post-mortem is published";
-        }
+                                   boolean bisecting, BisectEnd bisectEnd, CommitLookup commits,
+                                   List<String> refusals) {
         if (ledger.symptoms().isEmpty()) {
             return "record what was observed: rca symptom \"<what you saw>\" --source=<where> --at=<when>";
         }
@@ -122,7 +138,17 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
             return "correct the " + (wrong == 1 ? "commit" : wrong + " commits") + " the post-mortem would state"
                 + " wrongly: rca check -t " + ledger.ticket();
         }
-        return "draft the post-mortem: rca postmortem -t " + ledger.ticket();
+        if (!refusals.isEmpty()) {
+            return "correct the ledger where " + (refusals.size() == 1 ? "the line below points" : "each line below "
+                + "points") + ": rca postmortem would refuse it as it is";
+        }
+        String draft = "rca postmortem -t " + ledger.ticket();
+        if (ledger.kind() == LedgerKind.INCIDENT) {
+            draft += " --incident-ok (an incident also needs its own incident report)";
+        }
+        return ledger.status() == LedgerStatus.PUBLISHED
+            ? "regenerate the post-mortem, which no longer matches its ledger: " + draft
+            : "draft the post-mortem: " + draft;
     }
 
     /** The status as JSON-ready maps and lists (for {@code --format json}). */
@@ -141,7 +167,8 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
             inputList.add(entry);
         }
         json.put("inputs", inputList);
-        json.put("ready", PostmortemInputs.complete(inputs));
+        json.put("ready", ready());
+        json.put("refusals", refusals);
         List<Object> hypotheses = new ArrayList<>();
         for (Hypothesis h : openHypotheses) {
             Map<String, Object> entry = new LinkedHashMap<>();

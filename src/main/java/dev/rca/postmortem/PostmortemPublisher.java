@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.AbortedByHookException;
@@ -58,6 +59,12 @@ public final class PostmortemPublisher {
     /** The ledger's path relative to the top of the work tree. */
     public String ledgerName() {
         return LedgerLocator.DIRECTORY + "/" + ledgerFile.ticket().value() + ".yaml";
+    }
+
+    /** Whether the post-mortem beside the ledger is {@code markdown}, byte for byte (false when there is none). */
+    public boolean holds(String markdown) {
+        byte[] written = readIfExists(markdownPath());
+        return written != null && Arrays.equals(written, markdown.getBytes(StandardCharsets.UTF_8));
     }
 
     private Path markdownPath() {

@@ -13,6 +13,7 @@ import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
 import dev.rca.ledger.PostmortemInputs;
+import dev.rca.ledger.PostmortemPreview;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,43 @@ public final class Postmortems {
      * @throws dev.rca.RcaException exit 2 or 3 for a missing, ambiguous or malformed ledger or configuration
      */
     public static Prepared prepare(GitWorkspace workspace, String ticket, boolean incidentConfirmed, MermaidSource graph) {
-        LedgerFile file = LedgerLocator.of(workspace).resolve(ticket);
+        return prepare(workspace, LedgerLocator.of(workspace).resolve(ticket), incidentConfirmed, graph);
+    }
+
+    /**
+     * What {@code rca postmortem --incident-ok} would make of {@code file}'s ledger, worked out when first asked:
+     * the post-mortem it would write is compared with the one beside the ledger both without and with
+     * {@code graph}, since either may have been published.
+     */
+    public static PostmortemPreview preview(GitWorkspace workspace, LedgerFile file, MermaidSource graph) {
+        return new PostmortemPreview() {
+            private Prepared plain;
+
+            @Override
+            public List<String> refusals() {
+                return prepared().outcome().refusals();
+            }
+
+            @Override
+            public boolean current() {
+                return holdsDraft(prepared()) || holdsDraft(prepare(workspace, file, true, graph));
+            }
+
+            private Prepared prepared() {
+                if (plain == null) {
+                    plain = prepare(workspace, file, true, null);
+                }
+                return plain;
+            }
+        };
+    }
+
+    private static boolean holdsDraft(Prepared prepared) {
+        return prepared.outcome().accepted() && prepared.publisher().holds(prepared.outcome().rendered().markdown());
+    }
+
+    private static Prepared prepare(GitWorkspace workspace, LedgerFile file, boolean incidentConfirmed,
+                                    MermaidSource graph) {
         Ledger ledger = file.read();
         RcaConfig config = RcaConfig.load(workspace.workTree());
         GitCommitLookup commits = new GitCommitLookup(workspace);
