@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Builds picocli's command line for {@link Rca}: settings shared by every command (case-insensitive enum values,
- * no abbreviated options, rca's error rendering), git's "the last one counts" for a repeated option of {@code log}
+ * no abbreviated options, rca's error rendering, no colour), git's "the last one counts" for a repeated option of {@code log}
  * and {@code history}, and the help and version options each command inherits.
  */
 final class CommandLineBuilder {
@@ -60,6 +60,8 @@ final class CommandLineBuilder {
             ErrorReporter.reportFailure(ex, rca.stacktrace(), commandLine.getErr()));
         cl.setParameterExceptionHandler(ErrorReporter::reportUsageError);
         giveEveryCommandHelpAndVersion(cl);
+        // rca writes no colour: picocli's own choice would follow whatever terminal started a daemon, not the caller
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         return cl;
     }
 

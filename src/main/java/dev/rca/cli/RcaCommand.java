@@ -134,13 +134,8 @@ public abstract class RcaCommand implements Callable<Integer> {
         };
     }
 
-    /** True when stdout is a terminal (for colour and column truncation). */
+    /** True when stdout is a terminal (for column truncation). */
     protected boolean stdoutIsTerminal() {
         return root().stdoutIsTerminal();
-    }
-
-    /** True when colour may be used on stdout. */
-    protected boolean colour() {
-        return Terminal.colourAllowed(root().stdoutIsTerminal());
     }
 }

@@ -23,10 +23,4 @@ final class Terminal {
             return System.console() != null;
         }
     }
-
-    /** True when colour may be used on stdout: a terminal, and {@code NO_COLOR} is not set. */
-    static boolean colourAllowed(boolean stdoutIsTerminal) {
-        String noColor = System.getenv("NO_COLOR");
-        return stdoutIsTerminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
-    }
 }

@@ -1,8 +1,12 @@
 package dev.rca.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
 import dev.rca.testing.DaemonClient;
 import dev.rca.testing.TestRepo;
 import java.net.StandardProtocolFamily;
@@ -11,6 +15,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +53,36 @@ class RcaClientFrontTest {
             assertEquals(0, front.exitCode());
             DaemonClient.Result failed = client.front(repo, Map.of(), launcher, "log", "--bogus");
             assertEquals(Cli.run(repo, "log", "--bogus"), failed.cli());
+        }
+    }
+
+    @Test
+    void theTerminalTypeAndNoColorShareOneDaemonAndTheTimeZoneDoesNot() throws Exception {
+        try (DaemonClient client = DaemonClient.compiled(tmp)) {
+            Path xterm = client.socket(Map.of("TERM", "xterm-256color"));
+            for (Map<String, String> env : List.of(Map.of("TERM", "screen-256color"), Map.of("TERM", "dumb"),
+                Map.of("TERM", "xterm-256color", "NO_COLOR", "1"))) {
+                assertEquals(xterm, client.socket(env), env.toString());
+            }
+            assertNotEquals(xterm, client.socket(Map.of("TERM", "xterm-256color", "TZ", "Asia/Tokyo")));
+        }
+    }
+
+    @Test
+    void helpIsNeverColouredThoughPicocliWouldColourIt() {
+        String forced = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true");
+        try {
+            CliResult help = Cli.run(repo, "log", "--help");
+            assertEquals(0, help.exitCode());
+            assertTrue(help.out().startsWith("Usage: rca log [") && !help.out().contains("\u001b"), help.out());
+            assertFalse(Cli.run(repo, "log", "--bogus").err().contains("\u001b"));
+        } finally {
+            if (forced == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", forced);
+            }
         }
     }
 

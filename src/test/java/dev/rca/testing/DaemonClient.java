@@ -77,7 +77,12 @@ public final class DaemonClient implements AutoCloseable {
 
     /** The socket the client looks for its daemon at. */
     public Path socket() throws IOException, InterruptedException {
-        Result socket = exec(runtime.getParent(), Map.of(), List.of("socket"));
+        return socket(Map.of());
+    }
+
+    /** The socket the client looks for its daemon at, with {@code env} added to its environment. */
+    public Path socket(Map<String, String> env) throws IOException, InterruptedException {
+        Result socket = exec(runtime.getParent(), env, List.of("socket"));
         if (socket.exitCode() != 0) {
             throw new AssertionError("no socket: " + socket);
         }
