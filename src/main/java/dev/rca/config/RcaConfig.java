@@ -50,7 +50,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * @param lint     settings of {@code rca lint}
  * @param logs     settings of {@code rca logs}
- * @param warnings one line per ignored key, {@code <file>:<line>:<col>: unknown key '<key>' ignored}
+ * @param warnings one line per ignored key, {@code .rca.yaml:<line>:<col>: unknown key '<key>' ignored}, the key
+ *                 named by its path ({@code lint.colour})
  */
 public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
     /** The file name, at the root of the work tree. */
@@ -162,7 +163,7 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
     }
 
     /**
-     * Parses the text of a {@code .rca.yaml}; {@code source} names it in errors and warnings.
+     * Parses the text of a {@code .rca.yaml}; {@code source} names it in errors (warnings name it {@code .rca.yaml}).
      *
      * @throws RcaException exit 3, located at the offending line and column, when the text is malformed
      */
@@ -244,7 +245,8 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
 
         private void warnUnknown(NodeTuple entry, String path) {
             Mark m = entry.getKeyNode().getStartMark();
-            warnings.add(source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": unknown key '" + path
+            // named as the user wrote it at the top of the work tree, as the keys are (lint.colour)
+            warnings.add(FILE_NAME + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": unknown key '" + path
                 + "' ignored");
         }
 

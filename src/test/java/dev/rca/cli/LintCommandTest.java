@@ -118,6 +118,15 @@ class LintCommandTest {
     }
 
     @Test
+    void anUnknownKeyIsWarnedAboutUnderTheFileNameWhereverRcaRuns() throws IOException {
+        write("docs/pm.md", clean(fix.name(), offending.name()));
+        write(".rca.yaml", "lint:\n  disable: [unknown-section]\n  colour: red\nfoo: 1\n");
+        assertEquals(new CliResult(ExitCode.OK, "", "rca: warning: .rca.yaml:3:3: unknown key 'lint.colour' ignored\n"
+            + "rca: warning: .rca.yaml:4:1: unknown key 'foo' ignored\n"),
+            Cli.run(repo.directory().resolve("docs"), "lint", "pm.md"));
+    }
+
+    @Test
     void malformedConfigIsExit3WithPosition() throws IOException {
         write("pm.md", clean(fix.name(), offending.name()));
         Path config = write(".rca.yaml", "lint:\n  disable: [hedgin]\n");

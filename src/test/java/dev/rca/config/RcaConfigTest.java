@@ -62,7 +62,8 @@ class RcaConfigTest {
     @Test
     void unknownKeysAreWarnedAboutAndIgnored() {
         RcaConfig config = RcaConfig.parse("lnt:\n  disable: [hedging]\nlint:\n  colour: true\n", "c.yaml");
-        assertEquals(List.of("c.yaml:1:1: unknown key 'lnt' ignored", "c.yaml:4:3: unknown key 'lint.colour' ignored"),
+        assertEquals(List.of(".rca.yaml:1:1: unknown key 'lnt' ignored",
+            ".rca.yaml:4:3: unknown key 'lint.colour' ignored"),
             config.warnings());
         assertEquals(Set.of(), config.lint().disabled());
     }
