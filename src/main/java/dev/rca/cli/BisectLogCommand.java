@@ -13,12 +13,12 @@ import picocli.CommandLine.Option;
 @Command(name = "log", description = "Lists the steps taken: each verdict, its commit and its number of runs.",
     footer = {"%nExample:%n  rca bisect-helper log"})
 public final class BisectLogCommand extends BisectSubcommand {
-    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>", description = "table or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
             BisectState state = bisection.state();

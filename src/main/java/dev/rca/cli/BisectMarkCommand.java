@@ -11,14 +11,14 @@ abstract class BisectMarkCommand extends BisectSubcommand {
     @Parameters(arity = "0..1", paramLabel = "<rev>", description = "The commit (default: the current candidate).")
     String revision;
 
-    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>", description = "table or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     abstract Verdict verdict();
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
             Bisection.Status status = bisection.mark(revision, verdict(), 1);

@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 @Command(name = "range", description = "Lists the candidates still in play, newest first (skipped ones marked).",
     footer = {"%nExample:%n  rca bisect-helper range --format=sha | wc -l"})
 public final class BisectRangeCommand extends BisectSubcommand {
-    @Option(names = "--format", paramLabel = "<format>", description = "table, oneline, sha or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.Candidates.class,
+        paramLabel = "<format>", description = "table, oneline, sha or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.ONELINE, OutputFormat.SHA, OutputFormat.JSON);
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
             Bisection.Status status = bisection.status();

@@ -43,7 +43,8 @@ public final class BisectRunCommand extends BisectSubcommand {
     @Option(names = "--timeout", paramLabel = "<s>", description = "Abort when one test runs longer than s seconds.")
     Long timeoutSeconds;
 
-    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>", description = "table or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Parameters(arity = "1..*", paramLabel = "<cmd>", description = "The test command and its arguments (after --).")
@@ -54,7 +55,6 @@ public final class BisectRunCommand extends BisectSubcommand {
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         BisectRun.Request request = new BisectRun.Request(command, repeat, flaky, confidence, flakeRate, maxRuns,
             timeoutSeconds);
         try (GitWorkspace ws = openHistoryWorkspace()) {

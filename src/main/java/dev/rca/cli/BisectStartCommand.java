@@ -25,7 +25,8 @@ public final class BisectStartCommand extends BisectSubcommand {
     @Option(names = "--first-parent", description = "Follow only the first parent of merges.")
     boolean firstParent;
 
-    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>", description = "table or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Parameters(paramLabel = "<path>", description = "Only commits touching these paths (after --).")
@@ -33,7 +34,6 @@ public final class BisectStartCommand extends BisectSubcommand {
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (GitWorkspace ws = openHistoryWorkspace()) {
             ws.stateDirectory();
             Bisection bisection = new Bisection(ws, ActiveBisection.forStart(ws, ticket, notes(), clock()));

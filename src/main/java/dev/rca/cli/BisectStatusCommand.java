@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 @Command(name = "status", description = "Shows where the bisection stands: bounds, steps so far, and the next candidate or the answer.",
     footer = {"%nExample:%n  rca bisect-helper status --format=json"})
 public final class BisectStatusCommand extends BisectSubcommand {
-    @Option(names = "--format", paramLabel = "<format>", description = "table or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>", description = "table or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         try (GitWorkspace ws = openWorkspace()) {
             Bisection bisection = bisection(ws);
             Bisection.Status status = bisection.status();

@@ -20,13 +20,13 @@ import picocli.CommandLine.Option;
     + "as <file>:<line>:<col>: <message>; exit 1 if any.",
     footer = {"%nExample:%n  rca check -t PAY-142", "  rca check -t PAY-142 --format=json"})
 public final class CheckCommand extends LedgerCommand {
-    @Option(names = "--format", paramLabel = "<format>",
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>",
         description = "table (file:line:col: message, the default) or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         List<LedgerProblem> findings;
         LedgerFile file;
         try (GitWorkspace workspace = openWorkspace()) {

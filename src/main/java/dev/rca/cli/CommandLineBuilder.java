@@ -60,6 +60,7 @@ final class CommandLineBuilder {
             ErrorReporter.reportFailure(ex, rca.stacktrace(), commandLine.getErr()));
         cl.setParameterExceptionHandler(ErrorReporter::reportUsageError);
         giveEveryCommandHelpAndVersion(cl);
+        ChoiceConverter.registerAll(cl);
         // rca writes no colour: picocli's own choice would follow whatever terminal started a daemon, not the caller
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         return cl;

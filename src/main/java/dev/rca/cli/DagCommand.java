@@ -14,12 +14,12 @@ import picocli.CommandLine.Option;
         + "dashed and grey. Mermaid renders on GitHub inside a ```mermaid block; DAGitty pastes into dagitty.net."},
     footer = {"%nExample:%n  rca dag -t PAY-142 --format=dot | dot -Tsvg > pay-142.svg"})
 public final class DagCommand extends LedgerCommand {
-    @Option(names = "--format", paramLabel = "mermaid|dot|dagitty", description = "Output format (default: mermaid).")
+    @Option(names = "--format", completionCandidates = OutputFormat.Graphs.class,
+        paramLabel = "mermaid|dot|dagitty", description = "Output format (default: mermaid).")
     OutputFormat format = OutputFormat.MERMAID;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.MERMAID, OutputFormat.DOT, OutputFormat.DAGITTY);
         CausalGraph graph;
         try (GitWorkspace workspace = openWorkspace()) {
             graph = LedgerViews.causalGraph(ledgerFile(workspace).read());

@@ -40,7 +40,8 @@ public final class HistoryCommand extends LedgerCommand {
     boolean stat;
     @Option(names = {"-n", "--max-count"}, paramLabel = "<n>", description = "At most <n> commits (not with --authors).")
     Integer maxCount;
-    @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha, json, oneline.")
+    @Option(names = "--format", completionCandidates = OutputFormat.Commits.class,
+        paramLabel = "<format>", description = "table (default), sha, json, oneline.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
@@ -50,8 +51,6 @@ public final class HistoryCommand extends LedgerCommand {
                 throw RcaException.usage("-n counts listed commits; --authors summarises them all");
             }
             OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
-        } else {
-            OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
         }
         Long sinceSeconds = dates.sinceSeconds(root().now(), root().zone());
         Long untilSeconds = dates.untilSeconds(root().now(), root().zone());

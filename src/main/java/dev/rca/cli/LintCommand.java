@@ -24,13 +24,13 @@ public final class LintCommand extends RcaCommand {
     @Parameters(arity = "1..*", paramLabel = "<file.md>", description = "Post-mortems to check.")
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "<format>",
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>",
         description = "table (file:line:col: rule: message, the default) or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         LintRun.Report report = LintRun.lint(directory(), files);
         for (String warning : report.warnings()) {
             err().println("rca: warning: " + warning);

@@ -54,7 +54,8 @@ public final class LogCommand extends LedgerCommand {
     int maxCount = -1;
     @Option(names = "--all", description = "Start from every ref and HEAD, as if all were named.")
     boolean all;
-    @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha, json, oneline.")
+    @Option(names = "--format", completionCandidates = OutputFormat.Commits.class,
+        paramLabel = "<format>", description = "table (default), sha, json, oneline.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Option(names = "--oneline", description = "The same as --format=oneline.")
@@ -66,7 +67,6 @@ public final class LogCommand extends LedgerCommand {
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON, OutputFormat.ONELINE);
         try (GitWorkspace workspace = openHistoryWorkspace();
              CommitWalk walk = new CommitWalk(workspace, progress())) {
             LogOperands split = CommandLineArgs.hasDoubleDash(spec)

@@ -45,12 +45,12 @@ public final class LogsDiffCommand extends LedgerCommand {
         description = "A line both logs have, in different places (threads interleaving differently), is no difference.")
     boolean ignoreMoves;
 
-    @Option(names = "--format", paramLabel = "<format>", description = "table (default) or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "<format>", description = "table (default) or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         if (context < 0) {
             throw RcaException.usage("--context must be 0 or more");
         }

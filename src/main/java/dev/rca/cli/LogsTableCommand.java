@@ -26,7 +26,8 @@ public final class LogsTableCommand extends RcaCommand {
     @Parameters(index = "0", paramLabel = "<file>", description = "The log file, or - for standard input.")
     String file;
 
-    @Option(names = "--format", paramLabel = "<format>", description = "table (default), csv (RFC 4180) or json (one object a line).")
+    @Option(names = "--format", completionCandidates = OutputFormat.Rows.class,
+        paramLabel = "<format>", description = "table (default), csv (RFC 4180) or json (one object a line).")
     OutputFormat format = OutputFormat.TABLE;
 
     @Option(names = "--log-format", paramLabel = "<name>",
@@ -47,7 +48,6 @@ public final class LogsTableCommand extends RcaCommand {
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
         LogFormat forced = null;
         if (logFormat != null) {
             forced = LogFormat.byLabel(logFormat);

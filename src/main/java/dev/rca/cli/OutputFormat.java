@@ -2,8 +2,9 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The values of {@code --format}; each command accepts the subset that fits what it lists. */
 public enum OutputFormat {
@@ -15,26 +16,8 @@ public enum OutputFormat {
     }
 
     /**
-     * The format {@code typed} names (in any letter case), for a command that takes {@code offered}: one it does not
-     * take is {@link #require}'s to refuse.
-     *
-     * @throws RcaException exit 2 naming {@code offered}, not every format of every command, when it names none
-     */
-    public static OutputFormat parse(String typed, OutputFormat... offered) {
-        for (OutputFormat format : values()) {
-            if (format.name().equalsIgnoreCase(typed)) {
-                return format;
-            }
-        }
-        throw RcaException.usage("--format=" + typed + " is no format; use one of " + labels(offered));
-    }
-
-    private static String labels(OutputFormat... formats) {
-        return Arrays.stream(formats).map(OutputFormat::label).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * Returns {@code format} when it is one of {@code allowed}.
+     * Returns {@code format} when it is one of {@code allowed}, for a command whose formats depend on its other
+     * options (a command's {@code --format} refuses what it never takes as it is parsed: see {@link Formats}).
      *
      * @throws RcaException exit 2 naming the formats the command takes
      */
@@ -44,7 +27,66 @@ public enum OutputFormat {
                 return format;
             }
         }
-        throw RcaException.usage("--format=" + format.label() + " is not available here; use one of "
-            + labels(allowed));
+        throw ChoiceConverter.unavailable("--format", format.label(),
+            Arrays.stream(allowed).map(OutputFormat::label).toList());
+    }
+
+    /**
+     * The formats one command's {@code --format} takes, as its {@code completionCandidates}: completion offers
+     * them, and any other is refused with them ({@link ChoiceConverter}).
+     */
+    abstract static class Formats implements Iterable<String> {
+        private final List<String> labels;
+
+        Formats(OutputFormat... formats) {
+            labels = Arrays.stream(formats).map(OutputFormat::label).toList();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return labels.iterator();
+        }
+    }
+
+    /** {@code table} or {@code json}. */
+    static final class TableOrJson extends Formats {
+        TableOrJson() {
+            super(TABLE, JSON);
+        }
+    }
+
+    /** {@code suspects}' formats. */
+    static final class Suspects extends Formats {
+        Suspects() {
+            super(TABLE, SHA, JSON);
+        }
+    }
+
+    /** The formats of a list of commits ({@code log}, {@code history}). */
+    static final class Commits extends Formats {
+        Commits() {
+            super(TABLE, SHA, JSON, ONELINE);
+        }
+    }
+
+    /** {@code bisect-helper range}'s formats. */
+    static final class Candidates extends Formats {
+        Candidates() {
+            super(TABLE, ONELINE, SHA, JSON);
+        }
+    }
+
+    /** {@code logs table}'s formats. */
+    static final class Rows extends Formats {
+        Rows() {
+            super(TABLE, CSV, JSON);
+        }
+    }
+
+    /** {@code dag}'s formats. */
+    static final class Graphs extends Formats {
+        Graphs() {
+            super(MERMAID, DOT, DAGITTY);
+        }
     }
 }

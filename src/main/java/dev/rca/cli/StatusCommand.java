@@ -25,12 +25,12 @@ import picocli.CommandLine.Option;
     + "what is missing), the open hypotheses by likelihood, bisect progress and the next useful step.",
     footer = {"%nExample:%n  rca status -t PAY-142 --format=json"})
 public final class StatusCommand extends LedgerCommand {
-    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "table|json", description = "Output format (default: table).")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         InvestigationStatus status;
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = ledgerFile(workspace);

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,23 +39,12 @@ public final class SuspectsCommand extends LedgerCommand {
         + "introduced by/in, broken in/by, caused by pointers in the fix's message")
     boolean noTrailers;
 
-    private static final OutputFormat[] FORMATS = {OutputFormat.TABLE, OutputFormat.SHA, OutputFormat.JSON};
-
-    @Option(names = "--format", paramLabel = "<format>", description = "table (default), sha or json",
-        converter = Formats.class)
+    @Option(names = "--format", completionCandidates = OutputFormat.Suspects.class, paramLabel = "<format>",
+        description = "table (default), sha or json")
     OutputFormat format = OutputFormat.TABLE;
-
-    /** Reads {@code --format}: picocli's own error for a value that is no format lists every command's formats. */
-    static final class Formats implements ITypeConverter<OutputFormat> {
-        @Override
-        public OutputFormat convert(String typed) {
-            return OutputFormat.parse(typed, FORMATS);
-        }
-    }
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, FORMATS);
         if (top < 1) {
             throw RcaException.usage("--top must be at least 1, not " + top);
         }

@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
         + "entries whose time cannot be read (shown as written; rca check reports them)."},
     footer = {"%nExample:%n  rca timeline -t PAY-142 --format=json"})
 public final class TimelineCommand extends LedgerCommand {
-    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
+        paramLabel = "table|json", description = "Output format (default: table).")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
     protected int execute() {
-        OutputFormat.require(format, OutputFormat.TABLE, OutputFormat.JSON);
         List<TimelineEvent> events;
         try (GitWorkspace workspace = openWorkspace()) {
             events = LedgerViews.timeline(ledgerFile(workspace).read(), new GitCommitLookup(workspace));

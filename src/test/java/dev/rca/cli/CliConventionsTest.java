@@ -104,6 +104,24 @@ class CliConventionsTest {
     }
 
     @Test
+    void aMistypedOrUnavailableChoiceNamesOnlyWhatTheCommandTakesAsTyped() {
+        Path md = tmp.resolve("x.md");
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: unknown --format 'bogus'; use one of table, json\n"),
+            Cli.run(tmp, "lint", "--format=bogus", md.toString()));
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: --format=csv is not available here; use one of table,"
+            + " json\n"), Cli.run(tmp, "lint", "--format=CSV", md.toString()));
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: --format=dot is not available here; use one of table,"
+            + " sha, json, oneline\n"), Cli.run(tmp, "log", "--format=dot"));
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: unknown --format 'svg'; use one of mermaid, dot,"
+            + " dagitty\n"), Cli.run(tmp, "dag", "--format=svg"));
+        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: unknown --kind 'outage'; use one of bug, incident\n"),
+            Cli.run(tmp, "open", "PAY-1", "--kind=outage"));
+        // any case still names a value
+        CliResult json = Cli.run(tmp, "log", "--format=JSON");
+        assertTrue(json.err().startsWith("rca: error: not a git repository"), json.toString());
+    }
+
+    @Test
     void notARepositoryIsOneLineWithExitThree() {
         CliResult r = Cli.run(tmp, "status");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
