@@ -29,7 +29,11 @@ public record RevisionRange(List<String> specs) {
     public RevisionRange {
         specs = List.copyOf(specs);
         for (String spec : specs) {
-            if (spec == null || spec.isBlank() || (spec.startsWith("-") && !spec.equals("-"))) {
+            if (spec == null || spec.isBlank()) {
+                // names nothing, as an unknown revision names nothing (git: "unknown revision or path")
+                throw RcaException.badInput("bad revision '" + spec + "'");
+            }
+            if (spec.startsWith("-") && !spec.equals("-")) {
                 throw RcaException.usage("bad revision '" + spec + "'");
             }
         }

@@ -306,7 +306,9 @@ class LogDifferentialTest {
             assertEquals(Cli.run(dir, "log", "--", magic), Cli.run(dir, "log", magic), magic);
         }
         assertEquals(128, NativeGit.exec(dir, null, "log", "").exitCode());
-        assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: bad revision ''\n"), Cli.run(dir, "log", ""));
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: bad revision ''\n"), Cli.run(dir, "log", ""));
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: bad revision ' '\n"),
+            Cli.run(dir, "log", "HEAD", " ", "--"));
         // a name the locale could not decode is read as the path it must be, as after '--'
         assertEquals(Cli.run(dir, "log", "--format=sha", "HEAD", "--", "\uFFFD.txt"),
             Cli.run(dir, "log", "--format=sha", "HEAD", "\uFFFD.txt"));
