@@ -3,8 +3,8 @@ package dev.rca.bisect;
 import dev.rca.RcaException;
 import dev.rca.git.DateOrder;
 import dev.rca.git.GitWorkspace;
+import dev.rca.history.CommitCache;
 import dev.rca.history.Pathspecs;
-import java.io.File;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
@@ -132,12 +132,12 @@ public final class CandidateWalk implements AutoCloseable {
     /**
      * The commits the last command parsed when they are of this repository (the daemon keeps it open between
      * commands: the same instance), else a new set. A commit's parents and date never change, but a shallow
-     * repository's cut-off does, so one is never served from what was kept.
+     * repository's cut-off and a grafted one's grafts do, so neither is served from what was kept.
      */
     private static Commits keptOrNew(Repository repository) {
         SoftReference<Commits> ref = KEPT.getAndSet(null);
         Commits kept = ref == null ? null : ref.get();
-        if (kept != null && kept.repository == repository && !shallow(repository)) {
+        if (kept != null && kept.repository == repository && !parentsRewritten(repository)) {
             return kept;
         }
         if (kept != null) {
@@ -146,9 +146,8 @@ public final class CandidateWalk implements AutoCloseable {
         return new Commits(repository);
     }
 
-    private static boolean shallow(Repository repository) {
-        return new File(repository.getDirectory(), "shallow").exists()
-            || new File(repository.getCommonDirectory(), "shallow").exists();
+    private static boolean parentsRewritten(Repository repository) {
+        return CommitCache.parentsRewritten(repository) != null;
     }
 
     /**
@@ -292,7 +291,7 @@ public final class CandidateWalk implements AutoCloseable {
         if (!ownsWalk) {
             return;
         }
-        if (commits.pooled > KEEP_AT_MOST || shallow(commits.repository)) {
+        if (commits.pooled > KEEP_AT_MOST || parentsRewritten(commits.repository)) {
             commits.close();
             return;
         }

@@ -93,7 +93,7 @@ public final class GitWorkspace implements AutoCloseable {
         try {
             builder.setMustExist(true);
             RepositoryPool keeping = pool;
-            Repository repository = keeping != null ? keeping.open(builder) : builder.build();
+            Repository repository = keeping != null ? keeping.open(builder) : GraftedRepository.open(builder);
             MappedPackIndexes.install(repository);
             GitWorkspace workspace = new GitWorkspace(repository, start);
             if (scratchGitDir != null) {

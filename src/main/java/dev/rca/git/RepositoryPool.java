@@ -54,7 +54,7 @@ final class RepositoryPool {
         if (kept != null) {
             open.remove(key).close();
         }
-        Repository fresh = builder.build();
+        Repository fresh = GraftedRepository.open(builder);
         open.put(key, fresh);
         fresh.incrementOpen();
         return fresh;

@@ -2,6 +2,7 @@ package dev.rca.history;
 
 import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.Grafts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,11 +221,8 @@ public final class CommitCache {
             if (Files.exists(dir.resolve("shallow"))) {
                 return "a shallow clone";
             }
-            if (Files.exists(dir.resolve("info").resolve("grafts"))) {
-                return "grafted (info/grafts)";
-            }
         }
-        return null;
+        return Files.exists(Grafts.file(repository)) ? "grafted (info/grafts)" : null;
     }
 
     private static boolean writable(Path dir) {

@@ -334,6 +334,36 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void graftsGiveCommitsTheParentsGitGivesThem() throws Exception {
+        assertEquals(4, Cli.run(dir, "log", "--format=sha").outLines().size());
+        // fourth becomes a merge of second and first (third drops out), second a root; git skips the bad line
+        Files.createDirectories(dir.resolve(".git/info"));
+        Files.writeString(dir.resolve(".git/info/grafts"), "# grafted by hand\n\n" + fourth.name() + " "
+            + second.name() + " " + first.name() + "\n" + second.name() + "\n" + third.name() + " nonsense\n");
+        assertEquals(3, NativeGit.lines(dir, "-c", "advice.graftFileDeprecated=false", "log", "--format=%H").size());
+        List<List<String>> queries = List.of(List.of("log"), List.of("log", "--first-parent"),
+            List.of("log", "--merges"), List.of("log", "--all"), List.of("log", "--", "lib"),
+            List.of("log", "--", "src/cache.c"), List.of("history", "src/cache.c"), List.of("history", "lib/cache.c"));
+        for (List<String> query : queries) {
+            List<String> git = new ArrayList<>(List.of("-c", "advice.graftFileDeprecated=false", "log", "--format=%H"));
+            git.addAll(query.get(0).equals("log") ? query.subList(1, query.size()) : List.of("--", query.get(1)));
+            List<String> rca = new ArrayList<>(query);
+            rca.add(1, "--format=sha");
+            CliResult r = Cli.run(dir, rca.toArray(String[]::new));
+            assertEquals(List.of(0, NativeGit.lines(dir, git.toArray(String[]::new)), ""),
+                List.of(r.exitCode(), r.outLines(), r.err()), String.join(" ", rca));
+        }
+        CliResult bisect = Cli.run(dir, "bisect-helper", "start", "--bad=HEAD", "--good=" + second.name());
+        String candidates = NativeGit.run(dir, "-c", "advice.graftFileDeprecated=false", "rev-list", "--count",
+            second.name() + "..HEAD").strip();
+        assertEquals(List.of(0, "candidates: 2", "candidates: " + candidates),
+            List.of(bisect.exitCode(), bisect.outLines().get(0), bisect.outLines().get(0)), bisect.toString());
+        Cli.run(dir, "bisect-helper", "reset");
+        Files.delete(dir.resolve(".git/info/grafts"));
+        assertEquals(NativeGit.lines(dir, "log", "--format=%H"), Cli.run(dir, "log", "--format=sha").outLines());
+    }
+
+    @Test
     void aPathTheCommandLineCouldNotDecodeGetsANoteWhenItMatchesNothing() {
         // a Latin-1 name typed under a UTF-8 locale reaches the JVM with U+FFFD for the byte it could not decode
         String typed = "lib/caf\uFFFD.c";
