@@ -4,8 +4,11 @@ import dev.rca.Progress;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.Grafts;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +66,7 @@ public final class CommitCache {
             // a read-only .git: use what there is; commits the table lacks are parsed live
             return table;
         }
+        removeStaleTemporaries(dir);
         try {
             List<ObjectId> tips = new ArrayList<>(starts);
             tips.addAll(refTips(repository, reader));
@@ -138,6 +142,7 @@ public final class CommitCache {
         if (!usable(repository) || !writable(dir)) {
             return null;
         }
+        removeStaleTemporaries(dir);
         try (ObjectReader reader = repository.newObjectReader()) {
             CommitTable old = CommitTable.open(dir);
             CommitTable table = CommitTable.extend(dir, old, reader, refTips(repository, reader), progress);
@@ -223,6 +228,32 @@ public final class CommitCache {
             }
         }
         return Files.exists(Grafts.file(repository)) ? "grafted (info/grafts)" : null;
+    }
+
+    /**
+     * How long a temporary file in the cache goes unchanged before it is taken for one a killed writer left (kill -9,
+     * OOM, power loss: up to a whole table's size, on git's history 67 MB). A live writer changes its file as it
+     * goes; the longest a writer leaves one untouched is while the daemon's idle build waits for a command to finish.
+     */
+    static final Duration STALE_AFTER = Duration.ofHours(1);
+
+    /**
+     * Deletes the temporary files ({@code .<name>.<uuid>[.data].tmp}) that writers of this directory left behind,
+     * before a table is written there. No lock orders the cache's writers (a daemon and a command line may build at
+     * once), so only files untouched for {@link #STALE_AFTER} go; should one still have a writer after all, that
+     * writer fails to rename it and the cache is not written that time, nothing worse.
+     */
+    static void removeStaleTemporaries(Path dir) {
+        Instant before = Instant.now().minus(STALE_AFTER);
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path file : temporaries) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // no directory yet, or one rca may not clean: the write that follows says what matters
+        }
     }
 
     private static boolean writable(Path dir) {

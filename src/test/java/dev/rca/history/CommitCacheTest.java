@@ -427,4 +427,28 @@ class CommitCacheTest {
         }
         assertTrue(Files.isRegularFile(commits(dir)));
     }
+
+    @Test
+    void aTableWriteRemovesTemporariesKilledWritersLeftButNotALiveWritersOnes() throws IOException {
+        Path dir = tmp.resolve("temps");
+        try (var repo = dev.rca.testing.TestRepo.init(dir)) {
+            repo.commit("one").add("a", "1").create();
+            repo.commit("two").add("a", "2").create();
+        }
+        Path cache = dir.resolve(".git/rca/cache");
+        Files.createDirectories(cache);
+        // what kill -9 during a build leaves (CommitTable's data, AtomicFile's table), and a writer's file now
+        Path killedData = Files.writeString(cache.resolve(".commits.0d4a6c1e-1111-4aaa-8bbb-000000000001.data.tmp"), "x");
+        Path killedTable = Files.writeString(cache.resolve(".commits.0d4a6c1e-1111-4aaa-8bbb-000000000002.tmp"), "x");
+        Path live = Files.writeString(cache.resolve(".paths.0d4a6c1e-1111-4aaa-8bbb-000000000003.tmp"), "x");
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(CommitCache.STALE_AFTER).minusSeconds(60));
+        Files.setLastModifiedTime(killedData, longAgo);
+        Files.setLastModifiedTime(killedTable, longAgo);
+        CliResult r = Cli.run(dir, "log", "--format=sha");
+        assertEquals(List.of(0, NativeGit.lines(dir, "log", "--format=%H")), List.of(r.exitCode(), r.outLines()));
+        assertTrue(Files.isRegularFile(commits(dir)), "the walk wrote the table");
+        assertEquals(List.of(false, false, true),
+            List.of(Files.exists(killedData), Files.exists(killedTable), Files.exists(live)));
+    }
 }
