@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -23,6 +24,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class CachedGraphReader extends ObjectReader.Filter {
     private final ObjectReader delegate;
     private final TableCommitGraph graph;
+    /** Whether a commit read from the table is first looked up in the object database. */
+    private boolean checkObjects;
     /** Blobs and trees read so far, by this reader or any other of the process. */
     private final ObjectBytesCache kept = ObjectBytesCache.SHARED;
     /** Commit objects handed out: a walk over this reader reads each commit it parses (and keeps) once. */
@@ -61,11 +64,11 @@ public final class CachedGraphReader extends ObjectReader.Filter {
         }
         Path dir = CommitCache.directory(workspace);
         ChangedPathTable paths = ChangedPathTable.open(dir, commits);
-        if (known != null && index >= 0 && known.graph.commits() == commits && known.graph.paths() == paths) {
-            return known;
-        }
-        return new CachedGraphReader(CommitGraphs.openReader(workspace.repository()),
-            new TableCommitGraph(commits, paths));
+        CachedGraphReader reader = known != null && index >= 0 && known.graph.commits() == commits
+            && known.graph.paths() == paths ? known
+            : new CachedGraphReader(CommitGraphs.openReader(workspace.repository()), new TableCommitGraph(commits, paths));
+        reader.checkObjects = CommitCache.objectsMayVanish(workspace.repository());
+        return reader;
     }
 
     /**
@@ -117,6 +120,10 @@ public final class CachedGraphReader extends ObjectReader.Filter {
             // JGit's RevWalk reads every commit object even when its graph has the commit's parents and
             // dates: the table holds the same bytes, without finding and inflating them in the pack
             byte[] raw = graph.raw(id);
+            if (raw != null && checkObjects && !super.has(id)) {
+                // the table outlived the object (CommitCache#objectsMayVanish): fail as a reader without it does
+                throw new MissingObjectException(id.copy(), Constants.OBJ_COMMIT);
+            }
             return raw != null ? new ObjectLoader.SmallObject(Constants.OBJ_COMMIT, raw) : super.open(id, typeHint);
         }
         if (typeHint == Constants.OBJ_TREE) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -254,6 +255,22 @@ public final class CommitCache {
         } catch (IOException e) {
             // no directory yet, or one rca may not clean: the write that follows says what matters
         }
+    }
+
+    /**
+     * Whether objects the cache describes may be gone from the repository while its refs still reach them: it
+     * borrows objects ({@code objects/info/alternates}, {@code $GIT_ALTERNATE_OBJECT_DIRECTORIES}: a clone made
+     * with {@code --shared} or {@code --reference}), and a gc in the repository it borrows from prunes them. git's
+     * walk then fails ("Failed to traverse parents"), and so must a walk that reads such commits from the cache,
+     * instead of listing commits nobody can show: there every commit read from a table is first looked up.
+     */
+    public static boolean objectsMayVanish(Repository repository) {
+        String borrowed = System.getenv("GIT_ALTERNATE_OBJECT_DIRECTORIES");
+        if (borrowed != null && !borrowed.isEmpty()) {
+            return true;
+        }
+        return repository.getObjectDatabase() instanceof ObjectDirectory objects
+            && Files.exists(objects.getDirectory().toPath().resolve("info").resolve("alternates"));
     }
 
     private static boolean writable(Path dir) {

@@ -312,7 +312,7 @@ public final class CommitWalk implements AutoCloseable {
         table = CommitCache.table(workspace, reader, starts, query.maxCount() < 0, progress);
         pathTable = null;
         byIndex = table == null ? null : new WalkCommit[table.size()];
-        pool.indexBy(table, byIndex);
+        pool.indexBy(table, byIndex, table != null && CommitCache.objectsMayVanish(workspace.repository()));
         if (table == null) {
             return;
         }

@@ -111,7 +111,7 @@ final class FollowWalk {
             long seq = 0;
             WalkCommit start = (WalkCommit) pool.parseCommit(tip);
             useTableIfItAgrees(start);
-            pool.indexBy(table, byIndex);
+            pool.indexBy(table, byIndex, table != null && CommitCache.objectsMayVanish(repository));
             pool.parse(start, table, byIndex, true);
             start.marks |= WalkCommit.SEEN;
             start.queueSeq = seq++;

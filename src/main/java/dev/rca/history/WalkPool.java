@@ -1,7 +1,9 @@
 package dev.rca.history;
 
 import java.io.IOException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -19,6 +21,8 @@ final class WalkPool extends RevWalk {
     private static final int RETIRED = 1 << 6;
 
     private CommitTable indexTable;
+    /** Whether a commit read from the table is first looked up in the object database ({@link #indexBy}). */
+    private boolean checkObjects;
     private WalkCommit[] indexed;
     /** By table index, the marks of the commits {@link #retire} let go of; null until it lets go of one. */
     private byte[] retired;
@@ -32,8 +36,12 @@ final class WalkPool extends RevWalk {
      * Keeps the commits {@code table} holds in {@code byIndex} from now on (either null: in the map of ids again),
      * which must be the array later handed to {@link #parse}. Call it before any commit the table holds is looked
      * up, except a start commit that {@link #parse} is then handed first.
+     *
+     * @param checkObjects whether {@link #parse} first makes sure the object database still has a commit it reads
+     *     from a table ({@link CommitCache#objectsMayVanish})
      */
-    void indexBy(CommitTable table, WalkCommit[] byIndex) {
+    void indexBy(CommitTable table, WalkCommit[] byIndex, boolean checkObjects) {
+        this.checkObjects = checkObjects;
         boolean both = table != null && byIndex != null;
         this.indexTable = both ? table : null;
         this.indexed = both ? byIndex : null;
@@ -137,6 +145,10 @@ final class WalkPool extends RevWalk {
         }
         int index = table == null ? -1 : c.tableIndex >= 0 ? c.tableIndex : table.find(c);
         if (index >= 0) {
+            if (checkObjects && !getObjectReader().has(c)) {
+                // the table outlived the object: fail as the walk without the table does
+                throw new MissingObjectException(c, Constants.OBJ_COMMIT);
+            }
             parseFromTable(c, table, index, byIndex, withTree);
         } else {
             parseFromObject(c);

@@ -451,4 +451,32 @@ class CommitCacheTest {
         assertEquals(List.of(false, false, true),
             List.of(Files.exists(killedData), Files.exists(killedTable), Files.exists(live)));
     }
+
+    @Test
+    void aBorrowedCommitItsAlternatePrunedIsNotListedFromTheTable() throws IOException {
+        Path source = tmp.resolve("borrowed-from");
+        try (var repo = dev.rca.testing.TestRepo.init(source)) {
+            for (int i = 1; i <= 8; i++) {
+                repo.commit("commit " + i).add(i % 2 == 0 ? "a.c" : "b.c", "v" + i + "\n").create();
+            }
+        }
+        Path dir = tmp.resolve("borrower");
+        NativeGit.run(tmp, "clone", "-q", "--shared", source.toString(), dir.toString());
+        assertEquals(8, Cli.run(dir, "log", "--format=sha").outLines().size());
+        commitFile(dir, "a.c", "local\n", "local change", "2030-01-01T00:00:00Z");
+        assertEquals(9, Cli.run(dir, "log", "--format=sha").outLines().size());
+        assertTrue(Files.isRegularFile(commits(dir)), "the walk wrote the table");
+        // the source drops its last three commits, which the clone still reaches (git's documented way to lose them)
+        NativeGit.run(source, "reset", "-q", "--hard", "HEAD~3");
+        NativeGit.run(source, "reflog", "expire", "--expire=now", "--all");
+        NativeGit.run(source, "gc", "-q", "--prune=now");
+        assertEquals(128, NativeGit.exec(dir, null, "log", "--format=%H").exitCode(), "git fails");
+        for (List<String> query : List.of(List.of("log", "--format=sha"), List.of("history", "--format=sha", "a.c"),
+            List.of("history", "--format=sha", "--follow", "a.c"))) {
+            CliResult live = live(dir, query);
+            assertEquals(3, live.exitCode(), live.toString());
+            assertEquals(live, Cli.run(dir, query.toArray(new String[0])), query.toString());
+        }
+        assertTrue(Files.isRegularFile(commits(dir)), "the table is kept for when the objects come back");
+    }
 }

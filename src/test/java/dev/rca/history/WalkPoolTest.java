@@ -32,7 +32,7 @@ class WalkPoolTest {
                 assertEquals(2, table.size());
                 WalkCommit first = (WalkCommit) pool.parseCommit(start);
                 WalkCommit[] byIndex = new WalkCommit[table.size()];
-                pool.indexBy(table, byIndex);
+                pool.indexBy(table, byIndex, false);
                 pool.parse(first, table, byIndex, true);
                 assertEquals(top, first.walkParents[0]);
                 WalkCommit topCommit = first.walkParents[0];
@@ -90,7 +90,7 @@ class WalkPoolTest {
             withPool(repo, (pool, table) -> {
                 assertEquals(4, table.size());
                 WalkCommit[] byIndex = new WalkCommit[table.size()];
-                pool.indexBy(table, byIndex);
+                pool.indexBy(table, byIndex, false);
                 WalkCommit top = (WalkCommit) pool.lookupCommit(head);
                 pool.parse(top, table, byIndex, true);
                 assertEquals(-1, top.tableIndex, "head is not in the table");
@@ -116,7 +116,7 @@ class WalkPoolTest {
             });
             withPool(repo, (pool, table) -> {
                 // an array left from a walk whose table was then dropped: ids are looked up as without one
-                pool.indexBy(null, new WalkCommit[4]);
+                pool.indexBy(null, new WalkCommit[4], false);
                 RevCommit c = pool.lookupCommit(merge);
                 assertSame(c, pool.lookupCommit(merge));
                 assertEquals(-1, ((WalkCommit) c).tableIndex);
