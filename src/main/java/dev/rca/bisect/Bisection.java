@@ -169,7 +169,34 @@ public final class Bisection {
 
     /** A walker for {@code state}'s paths and mode; one per process, as git keeps one object pool. */
     public CandidateWalk walker(BisectState state) {
+        requireCommits(state);
         return CandidateWalk.open(workspace, state.paths(), state.firstParent());
+    }
+
+    /**
+     * Refuses, in one line that names it, a bisection whose bad, good or chosen commit the repository no longer has,
+     * instead of JGit's "Missing unknown" from the walk. rca keeps no refs to a bisection's commits (DESIGN.md: refs
+     * are never touched; git's bisection keeps {@code refs/bisect/*}), so a gc after their branch was rewound or
+     * rebased can prune them.
+     */
+    private void requireCommits(BisectState state) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put(state.badInForce(), "bad");
+        roles.putIfAbsent(state.bad(), "bad");
+        state.allGood().forEach(good -> roles.putIfAbsent(good, "good"));
+        if (state.next() != null) {
+            roles.putIfAbsent(state.next(), "next");
+        }
+        try (ObjectReader reader = workspace.repository().newObjectReader()) {
+            for (Map.Entry<String, String> commit : roles.entrySet()) {
+                if (!reader.has(ObjectId.fromString(commit.getKey()))) {
+                    throw RcaException.badInput("the bisection's " + commit.getValue() + " commit " + commit.getKey()
+                        + " is gone from the repository " + CandidateWalk.PRUNED).withHint(CandidateWalk.PRUNED_HINT);
+                }
+            }
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
+        }
     }
 
     /**

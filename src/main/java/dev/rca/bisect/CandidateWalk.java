@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -169,7 +170,7 @@ public final class CandidateWalk implements AutoCloseable {
             return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
                 walk.parseCommit(ObjectId.fromString(descendant)));
         } catch (IOException e) {
-            throw RcaException.badInput("cannot read the history: " + e.getMessage(), e);
+            throw unreadable("cannot read the history", e);
         }
     }
 
@@ -182,8 +183,26 @@ public final class CandidateWalk implements AutoCloseable {
         try {
             return paintDownToCommon(one, others);
         } catch (IOException e) {
-            throw RcaException.badInput("cannot walk the history: " + e.getMessage(), e);
+            throw unreadable("cannot walk the history", e);
         }
+    }
+
+    /** Why a bisection's commit can be gone. */
+    static final String PRUNED = "(pruned by a gc after its branch was rewound or rebased?)";
+    /** What to do about it. */
+    static final String PRUNED_HINT = "rca keeps no refs to a bisection's commits: fetch them again, or start over"
+        + " with 'rca bisect-helper reset'; a branch or tag on the bad commit keeps them while you rewrite history";
+
+    /**
+     * What a walk that could not read the repository says: for an object it lacks, which one (JGit says "Missing
+     * unknown"), and that a gc may have pruned it, since no ref keeps a bisection's commits.
+     */
+    private static RcaException unreadable(String what, IOException e) {
+        if (e instanceof MissingObjectException missing) {
+            return RcaException.badInput(what + ": the repository lacks object " + missing.getObjectId().name()
+                + " " + PRUNED, e).withHint(PRUNED_HINT);
+        }
+        return RcaException.badInput(what + ": " + e.getMessage(), e);
     }
 
     /** A commit in the merge-base walk's queue; {@code order} keeps ties first in, first out, as git's prio_queue. */
@@ -269,7 +288,7 @@ public final class CandidateWalk implements AutoCloseable {
         try {
             return limit(pending, negative, filter, fp);
         } catch (IOException e) {
-            throw RcaException.badInput("cannot walk the history: " + e.getMessage(), e);
+            throw unreadable("cannot walk the history", e);
         }
     }
 
@@ -281,7 +300,7 @@ public final class CandidateWalk implements AutoCloseable {
         try {
             parsed(ObjectId.fromString(sha));
         } catch (IOException e) {
-            throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
+            throw unreadable("cannot read commit " + sha, e);
         }
     }
 

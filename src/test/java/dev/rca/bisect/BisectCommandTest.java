@@ -70,6 +70,32 @@ class BisectCommandTest {
     }
 
     /**
+     * rca keeps no refs to a bisection's commits (DESIGN.md: refs are never touched), so a rewound branch and a gc
+     * that prunes lose them, where git's bisection keeps refs/bisect/*: every command that goes on says which commit
+     * is gone and what to do, instead of JGit's "Missing unknown <sha>".
+     */
+    @Test
+    void aBisectionWhoseCommitsWerePrunedSaysWhichIsGone() {
+        String refs = NativeGit.run(dir, "for-each-ref");
+        assertEquals(0, rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(3)).exitCode());
+        assertEquals(refs, NativeGit.run(dir, "for-each-ref"), "no ref is written");
+        NativeGit.run(dir, "reset", "-q", "--hard", sha(1));
+        NativeGit.run(dir, "reflog", "expire", "--expire=now", "--all");
+        NativeGit.run(dir, "gc", "-q", "--prune=now");
+        String gone = "rca: error: the bisection's bad commit " + sha(15) + " is gone from the repository (pruned by a"
+            + " gc after its branch was rewound or rebased?)\nhint: rca keeps no refs to a bisection's commits: fetch"
+            + " them again, or start over with 'rca bisect-helper reset'; a branch or tag on the bad commit keeps them"
+            + " while you rewrite history\n";
+        for (List<String> command : List.of(List.of("status"), List.of("good"), List.of("next"),
+            List.of("run", "--", "true"))) {
+            List<String> args = new ArrayList<>(List.of("bisect-helper"));
+            args.addAll(command);
+            assertEquals(new CliResult(3, "", gone), rca(args.toArray(String[]::new)), command.toString());
+        }
+        assertEquals(0, rca("bisect-helper", "reset").exitCode());
+    }
+
+    /**
      * The README's by-hand loop: {@code cd "$(rca bisect-helper next)"}, test there, {@code rca bisect-helper
      * good|bad}. Inside the scratch checkout rca works on the repository it belongs to.
      */
