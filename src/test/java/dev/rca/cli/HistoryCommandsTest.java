@@ -336,6 +336,8 @@ class HistoryCommandsTest {
     @Test
     void graftsGiveCommitsTheParentsGitGivesThem() throws Exception {
         assertEquals(4, Cli.run(dir, "log", "--format=sha").outLines().size());
+        // written before the grafts, it holds the parents the objects name: git no longer reads it, nor may rca
+        NativeGit.run(dir, "commit-graph", "write", "--reachable");
         // fourth becomes a merge of second and first (third drops out), second a root; git skips the bad line
         Files.createDirectories(dir.resolve(".git/info"));
         Files.writeString(dir.resolve(".git/info/grafts"), "# grafted by hand\n\n" + fourth.name() + " "
