@@ -239,6 +239,10 @@ final class SourceLines {
                 case HASH -> code[i] = hasCodeBefore(line, "#");
                 case DASH_DASH -> code[i] = hasCodeBefore(line, "--");
                 case SQL, LUA, HASKELL -> {
+                    if (!inBlock && isPragma(line.stripLeading())) {
+                        code[i] = true;
+                        continue;
+                    }
                     BlockScan scan = switch (syntax) {
                         case SQL -> scanBlockComments(line, inBlock, "--", "/*", "*/");
                         case LUA -> scanBlockComments(line, inBlock, "--", "--[[", "]]");
@@ -270,7 +274,24 @@ final class SourceLines {
                 // read by comments alone
             }
         }
+        // the interpreter line is code in every language, whatever its comment marker says
+        if (lines.length > 0 && lines[0].startsWith("#!")) {
+            code[0] = true;
+        }
         return code;
+    }
+
+    /**
+     * A line that opens with what looks like a block comment but is read by the compiler: Haskell's and Elm's
+     * pragmas ({@code {-# INLINE f #-}}), MySQL's executable comments and optimizer hints ({@code /*! ... *}{@code /},
+     * {@code /*+ ... *}{@code /}).
+     */
+    private boolean isPragma(String line) {
+        return switch (syntax) {
+            case HASKELL -> line.startsWith("{-#");
+            case SQL -> line.startsWith("/*!") || line.startsWith("/*+");
+            default -> false;
+        };
     }
 
     /**
@@ -452,6 +473,15 @@ final class SourceLines {
         }
 
         /**
+         * Whether the header line {@code line} names a function: a top-level assignment ({@link #isAssignment}),
+         * which git's rule takes for a header, does not, except in Haskell and Elm, where {@code main = do} is the
+         * definition of {@code main}.
+         */
+        boolean namesAFunction(String line) {
+            return syntax == Syntax.HASKELL || !isAssignment(line);
+        }
+
+        /**
          * The index of the line that opens the function enclosing line {@code at} (0-based), or -1. In Java and its
          * kin a field, an initialiser or a nested type sits between methods: a line is only in the method above it
          * while that method's body (by its braces) is open.
@@ -566,10 +596,12 @@ final class SourceLines {
 
     /**
      * A top-level assignment: {@code port=8080}, {@code CFLAGS := -O2}, {@code TIMEOUT = 30}, {@code $x = 1},
-     * {@code module.exports = {}; not a comparison ({@code a == b}) nor a declaration ({@code static int t[] = {}).
+     * {@code module.exports = {}; not a comparison ({@code a == b}) nor a declaration ({@code static int t[] = {}),
+     * nor a function given a name that way ({@code M.parse = function(s)}, {@code exports.run = async (argv) => {}).
      */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-        "[A-Za-z_$][\\w.$]*(?:\\[[^\\]]*\\])?\\s*[-+*/%:?!|&^.]?=(?!=).*");
+        "[A-Za-z_$][\\w.$]*(?:\\[[^\\]]*\\])?\\s*[-+*/%:?!|&^.]?=(?!=)"
+            + "(?!\\s*(?:async\\b\\s*)?(?:function\\b|\\([^)]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>)).*");
 
     /** Whether {@code line} assigns a value at top level ({@link #ASSIGNMENT}). */
     static boolean isAssignment(String line) {

@@ -41,7 +41,7 @@ class SourceLinesTest {
             "class A:", "    r\"\"\"Doc of A", "    ends here\"\"\"", "    def f(self): return 1",
             "    \"\"\"not a docstring: after a statement\"\"\"", "@unittest.skipIf(True, \"x\")",
             "async def g():", "    x = 1"};
-        assertArrayEquals(new boolean[] {false, false, false, false, false, false, false, false, false, false, false,
+        assertArrayEquals(new boolean[] {true, false, false, false, false, false, false, false, false, false, false,
             true, false, false, true, true, false, false, true, true, true, false, false, true, true, false, true,
             true}, SourceLines.forPath("price.py").codeLines(lines));
     }
@@ -69,13 +69,17 @@ class SourceLinesTest {
         for (String shebang : List.of("#!/bin/sh", "#!/bin/bash -e", "#! /usr/bin/env python3", "#!/bin/dash",
             "#!/usr/bin/env -S perl -w", "#!/usr/local/bin/ruby2.7", "#!/usr/bin/env -u LANG FOO=1 zsh",
             "#!/usr/bin/make -f", "#!/usr/bin/ksh93")) {
+            // the #! line itself is code: which interpreter runs the script is part of what it does
             String[] lines = {shebang, "# why", "x=1", ""};
-            assertArrayEquals(new boolean[] {false, false, true, false},
+            assertArrayEquals(new boolean[] {true, false, true, false},
                 SourceLines.forFile("bin/run", lines).codeLines(lines), shebang);
         }
         // a Python script is read as Python: its imports are no code
         String[] python = {"#!/usr/bin/python3.11", "import os", "x = os.sep"};
-        assertArrayEquals(new boolean[] {false, false, true}, SourceLines.forFile("tool", python).codeLines(python));
+        assertArrayEquals(new boolean[] {true, false, true}, SourceLines.forFile("tool", python).codeLines(python));
+        // so it is in a file whose name says its language
+        String[] sh = {"#!/bin/bash", "# why"};
+        assertArrayEquals(new boolean[] {true, false}, SourceLines.forPath("run.sh").codeLines(sh));
         assertTrue(SourceLines.forFile("tool", python).readsBeyondComments());
         // no #! line, or one rca does not know: every line that is not blank, as before
         String[] plain = {"# a", "b"};
@@ -91,12 +95,16 @@ class SourceLinesTest {
 
     @Test
     void blockCommentsOfTheDashDashLanguages() {
-        String[] sql = {"/* totals", " per day */", "select 1; -- one", "select '/* no', 2; /* tail */", "-- only"};
-        assertArrayEquals(new boolean[] {false, false, true, true, false}, SourceLines.forPath("q.sql").codeLines(sql));
+        String[] sql = {"/* totals", " per day */", "select 1; -- one", "select '/* no', 2; /* tail */", "-- only",
+            "/*!40101 SET NAMES utf8 */;", "  /*+ INDEX(t i) */"};
+        assertArrayEquals(new boolean[] {false, false, true, true, false, true, true},
+            SourceLines.forPath("q.sql").codeLines(sql));
         String[] lua = {"--[[ the", "  table ]]", "local t = {}", "-- t[1]", "x = a[b[1]] --[[ note ]]"};
         assertArrayEquals(new boolean[] {false, false, true, false, true}, SourceLines.forPath("t.lua").codeLines(lua));
-        String[] haskell = {"{- Module", "   docs -}", "main = print 1 -- one", "{-# LANGUAGE GADTs #-}", "-- only"};
-        assertArrayEquals(new boolean[] {false, false, true, false, false},
+        // a pragma is read by the compiler: code
+        String[] haskell = {"{- Module", "   docs -}", "main = print 1 -- one", "{-# LANGUAGE GADTs #-}", "-- only",
+            "{-# NOINLINE f #-}"};
+        assertArrayEquals(new boolean[] {false, false, true, true, false, true},
             SourceLines.forPath("Main.hs").codeLines(haskell));
         // Ada has no block comment: a line starting "{-" is code there
         assertArrayEquals(new boolean[] {true, false},
@@ -110,9 +118,13 @@ class SourceLinesTest {
             assertTrue(SourceLines.isAssignment(line), line);
         }
         for (String line : List.of("int parse(int x)", "static int table[] = {", "all: x", "def f(x):", "a == b",
-            "start() {")) {
+            "start() {", "M.parse = function(s)", "Foo.prototype.bar = function () {", "exports.run = (argv) => {",
+            "handler = async (req) => {", "f = x => x + 1")) {
             assertFalse(SourceLines.isAssignment(line), line);
         }
+        // in Haskell and Elm a definition without arguments looks like one, and names a function all the same
+        assertTrue(SourceLines.forPath("Main.hs").functionStarts(new String[0]).namesAFunction("main = do"));
+        assertFalse(SourceLines.forPath("run.sh").functionStarts(new String[0]).namesAFunction("port=8080"));
     }
 
     @Test
