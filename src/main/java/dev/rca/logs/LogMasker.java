@@ -31,6 +31,7 @@ public final class LogMasker {
     private static final int RULE_TIME = 2;
     private static final int RULE_HEX = 4;
     private static final int RULE_DURATION = 5;
+    private static final int RULE_CURSOR = 7;
     private static final Set<String> ID_KEYS = Set.of("id", "pid", "ppid", "tid", "uid", "gid",
         "port", "seq", "session", "sid", "req", "request", "txn", "trace", "span", "conn", "connection", "job",
         "worker", "user", "thread", "process", "build", "goroutine", "fiber", "client", "container", "pod");
@@ -60,6 +61,8 @@ public final class LogMasker {
             + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
             + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
         rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}(?:[A-Za-z]{1,3})?(?!\\w)");
+        // journald's cursor names one entry of one journal file: every export differs in it, in short hex parts too
+        rule("cursor", "__CURSOR\"\\s*:\\s*\"[^\"]*\"");
     }
 
     /** The built-in masks. */
@@ -164,7 +167,7 @@ public final class LogMasker {
                 !digits || next == '.' || next == ' ',
                 digits ? length >= 4 || next == '.' : length >= 5 && allDigits(text, i, i + 4),
             };
-            for (int rule = RULE_TIME; rule < rules.size(); rule++) {
+            for (int rule = RULE_TIME; rule < RULE_TIME + plausible.length; rule++) {
                 int end = plausible[rule - RULE_TIME] ? tryRule(rule, text, i, out) : i;
                 if (end > i) {
                     return end;
@@ -177,6 +180,9 @@ public final class LogMasker {
         }
         if (Character.isUpperCase(c) && wordEnd - i >= 3 && "JFMASONDTW".indexOf(c) >= 0) {
             return tryRule(RULE_TIME, text, i, out);
+        }
+        if (c == '_' && text.startsWith("__CURSOR\"", i)) {
+            return tryRule(RULE_CURSOR, text, i, out);
         }
         if (c == 'P' && wordEnd - i >= 3) {
             return tryRule(RULE_DURATION, text, i, out);
@@ -220,7 +226,8 @@ public final class LogMasker {
             return true;
         }
         int k = start;
-        while (k > 0 && " \t=:#".indexOf(text.charAt(k - 1)) >= 0 && start - k < 4) {
+        // quotes too: JSON's "pid": 812 and a Python dict's 'pid': 812 name their ids like pid=812 does
+        while (k > 0 && " \t=:#\"'".indexOf(text.charAt(k - 1)) >= 0 && start - k < 4) {
             k--;
         }
         if (k == start && before != ' ') {
@@ -233,7 +240,8 @@ public final class LogMasker {
         if (k == keyEnd || (k > 0 && text.charAt(k - 1) == '.')) {
             return false;
         }
-        String key = text.substring(k, keyEnd);
+        // journald's trusted fields carry a leading underscore: _PID, _TID
+        String key = text.substring(k, keyEnd).replaceFirst("^_+", "");
         return ID_KEYS.contains(key.toLowerCase(Locale.ROOT)) || key.endsWith("_id") || key.endsWith("Id");
     }
 

@@ -43,6 +43,27 @@ class LogDiffTest {
         assertTrue(diff(heartbeats(50, 0), heartbeats(50, 7000)).matches());
     }
 
+    private static String journalEntry(String cursor, long micros, String pid, String priority, String message) {
+        return "{\"__CURSOR\":\"s=2b1f5c3a9d8e4f70a1b2c3d4e5f60718;" + cursor + "\",\"__REALTIME_TIMESTAMP\":\"" + micros
+            + "\",\"PRIORITY\":\"" + priority + "\",\"SYSLOG_IDENTIFIER\":\"shop\",\"_PID\":\"" + pid
+            + "\",\"MESSAGE\":\"" + message + "\"}";
+    }
+
+    /** Two runs exported with {@code journalctl -o json} differ in every cursor and pid, never in what they say. */
+    @Test
+    void journalExportsOfTwoRunsMatchAndDivergeWhereTheMessagesDo() throws IOException {
+        List<String> good = List.of(
+            journalEntry("i=1a2b;m=3c4d5e;t=5f6e7d8c9bab0", 1765015200123456L, "98", "6", "started worker 2"),
+            journalEntry("i=1a2c;m=3c4d5f;t=5f6e7d8c9bab1", 1765015201000000L, "98", "6", "listening"));
+        List<String> again = List.of(
+            journalEntry("i=2ff;m=4d5e;t=6a7b8c9dab", 1765101600246912L, "412", "6", "started worker 2"),
+            journalEntry("i=300;m=4d5f;t=6a7b8c9dac", 1765101601123456L, "412", "6", "listening"));
+        assertTrue(diff(good, again).matches());
+        List<String> bad = List.of(again.get(0),
+            journalEntry("i=300;m=4d5f;t=6a7b8c9dac", 1765101601123456L, "412", "3", "listening"));
+        assertEquals(new LogDiffResult.Divergence(2, 2), diff(good, bad).firstDivergence().orElseThrow());
+    }
+
     @Test
     void extraLinesAtTheEndDivergeAtEndOfGoodLog() throws IOException {
         List<String> bad = new ArrayList<>(heartbeats(10, 0));

@@ -40,6 +40,14 @@ class LogMaskerTest {
     }
 
     @Test
+    void idsNamedByQuotedKeysAndJournalCursors() {
+        masks("{\"pid\":<num>,\"request_id\": \"<num>\",\"_PID\":\"<num>\",\"level\":30} {'tid': <num>}",
+            "{\"pid\":812,\"request_id\": \"42\",\"_PID\":\"98\",\"level\":30} {'tid': 7}");
+        masks("{\"<cursor>,\"MESSAGE\":\"exit 3\"}",
+            "{\"__CURSOR\":\"s=2b1f5c3a9d8e4f70a1b2c3d4e5f60718;i=1a2b;m=3c4d5e;t=5f6e7d8c9bab0\",\"MESSAGE\":\"exit 3\"}");
+    }
+
+    @Test
     void keepsWhatTellsRunsApart() {
         masks("status 500 after 3 retries, exit code 137", "status 500 after 3 retries, exit code 137");
         masks("at com.example.Cart.evict(Cart.java:42)", "at com.example.Cart.evict(Cart.java:42)");
