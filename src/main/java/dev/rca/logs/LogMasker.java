@@ -26,6 +26,7 @@ public final class LogMasker {
     private static final String ZONE = "(?:\\s?Z(?!\\w)|\\s?[+-]\\d{2}:?\\d{2}(?!\\d))?";
     private static final String CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
 
+    private static final String PATH_NAME = "[^/\\s'\"\\])>,;]*";
     private static final int RULE_TMP = 0;
     private static final int RULE_UUID = 1;
     private static final int RULE_TIME = 2;
@@ -41,8 +42,11 @@ public final class LogMasker {
 
     private LogMasker(List<LogMask> extra) {
         this.extra = List.copyOf(extra);
-        rule("tmp", "(?:/tmp|/var/tmp|/private/var/folders|/var/folders|/dev/shm)(?:/[^\\s'\"\\])>,;]*)?"
-            + "|[A-Za-z]:\\\\[^\\s'\"]*\\\\(?:Temp|tmp)\\\\[^\\s'\"]*");
+        // the temporary directory and the one name in it that a run makes up; what lies below is the program's
+        // own (config.yaml or config.yml) and is compared
+        rule("tmp", "(?:/tmp|/var/tmp|/dev/shm|(?:/private)?/var/folders(?:/" + PATH_NAME + "){1,3})"
+            + "(?:/" + PATH_NAME + ")?"
+            + "|[A-Za-z]:\\\\[^\\s'\"]*\\\\(?:Temp|tmp)\\\\[^\\s'\"\\\\]*");
         rule("uuid", "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
         rule("time", "\\d{4}-\\d{2}-\\d{2}(?:[T ]" + CLOCK + ")?(?!\\w)"
             + "|\\d{4}/\\d{2}/\\d{2}(?: " + CLOCK + ")?(?!\\w)"

@@ -65,6 +65,14 @@ class LogDiffTest {
     }
 
     @Test
+    void aDifferentFileInEachRunsTemporaryDirectoryIsADifference() throws IOException {
+        List<String> good = List.of("INFO loading /tmp/tmpab3x_9qz/conf/app.yaml", "INFO ready");
+        assertTrue(diff(good, List.of("INFO loading /tmp/tmpk2j4/conf/app.yaml", "INFO ready")).matches());
+        LogDiffResult r = diff(good, List.of("INFO loading /tmp/tmpk2j4/conf/app.yml", "INFO ready"));
+        assertEquals(new LogDiffResult.Divergence(1, 1), r.firstDivergence().orElseThrow());
+    }
+
+    @Test
     void extraLinesAtTheEndDivergeAtEndOfGoodLog() throws IOException {
         List<String> bad = new ArrayList<>(heartbeats(10, 0));
         bad.add("2026-11-20 00:00:10,000 [main] ERROR App - died");

@@ -32,7 +32,7 @@ class LogMaskerTest {
         masks("commit <hex> trace <hex>", "commit 3f2a9c1d5e7b trace 4bf92f3577b34da6a3ce929d0e0e4736");
         masks("[pool-<num>-thread-<num>] sshd[<num>]: pid=<num> user <num> request #<num> port <num>",
             "[pool-2-thread-13] sshd[812]: pid=42 user 17 request #3 port 80");
-        masks("wrote <tmp> and <tmp>", "wrote /tmp/shop-881273/out.txt and C:\\Users\\ann\\AppData\\Local\\Temp\\x1.tmp");
+        masks("wrote <tmp>/out.txt and <tmp>", "wrote /tmp/shop-881273/out.txt and C:\\Users\\ann\\AppData\\Local\\Temp\\x1.tmp");
         masks("listening on <ip>", "listening on 10.0.3.17:8080");
         masks("id <num> and session_id=<num> and orderId: <num>", "id 5 and session_id=7 and orderId: 9");
         masks("goroutine <num> [running]: heap <num> -> <num>", "goroutine 42 [running]: heap 51200K -> 2048MB");
@@ -45,6 +45,16 @@ class LogMaskerTest {
             "{\"pid\":812,\"request_id\": \"42\",\"_PID\":\"98\",\"level\":30} {'tid': 7}");
         masks("{\"<cursor>,\"MESSAGE\":\"exit 3\"}",
             "{\"__CURSOR\":\"s=2b1f5c3a9d8e4f70a1b2c3d4e5f60718;i=1a2b;m=3c4d5e;t=5f6e7d8c9bab0\",\"MESSAGE\":\"exit 3\"}");
+    }
+
+    /** Only the name a run makes up is masked: a different file in the temporary directory is a difference. */
+    @Test
+    void temporaryPathsKeepWhatLiesBelowTheRunsOwnDirectory() {
+        masks("open '<tmp>/conf/app.yaml': no such file", "open '/tmp/tmpab3x_9qz/conf/app.yaml': no such file");
+        masks("open '<tmp>/conf/app.yml': no such file", "open '/tmp/tmpk2j4/conf/app.yml': no such file");
+        masks("<tmp>/b001/exe/main and <tmp> and <tmp>/x.py", "/tmp/go-build3456789/b001/exe/main and /tmp/app.sock and "
+            + "/private/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T/tmp1x2y/x.py");
+        masks("<tmp>\\out.txt", "C:\\Users\\ann\\AppData\\Local\\Temp\\run-42\\out.txt");
     }
 
     @Test
