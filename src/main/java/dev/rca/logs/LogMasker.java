@@ -165,7 +165,8 @@ public final class LogMasker {
             char next = wordEnd < text.length() ? text.charAt(wordEnd) : '\0';
             boolean digits = allDigits(text, i, wordEnd);
             boolean[] plausible = {
-                next == '-' || next == '/' || next == ':' || (length <= 2 && next == ' '),
+                next == '-' || next == '/' || (next == ':' && !isLineAndColumn(text, i, wordEnd))
+                    || (length <= 2 && next == ' '),
                 digits && length <= 3 && next == '.',
                 !digits || length >= 8 || (i >= 2 && text.charAt(i - 1) == '@'),
                 !digits || next == '.' || next == ' ',
@@ -247,6 +248,24 @@ public final class LogMasker {
         // journald's trusted fields carry a leading underscore: _PID, _TID
         String key = text.substring(k, keyEnd).replaceFirst("^_+", "");
         return ID_KEYS.contains(key.toLowerCase(Locale.ROOT)) || key.endsWith("_id") || key.endsWith("Id");
+    }
+
+    /**
+     * True when the number at {@code start..end} is the line of a {@code file:line:column} ({@code index.js:12:34},
+     * {@code main.go:42:13}), which reads like a clock without seconds but tells two code paths apart.
+     */
+    private static boolean isLineAndColumn(String text, int start, int end) {
+        if (start < 2 || text.charAt(start - 1) != ':' || !isWordChar(text.charAt(start - 2))) {
+            return false;
+        }
+        int column = end + 1;
+        int columnEnd = column;
+        while (columnEnd < text.length() && Character.isDigit(text.charAt(columnEnd))) {
+            columnEnd++;
+        }
+        boolean seconds = columnEnd + 1 < text.length() && text.charAt(columnEnd) == ':'
+            && Character.isDigit(text.charAt(columnEnd + 1));
+        return columnEnd > column && !seconds;
     }
 
     private static boolean allHex(String text, int start, int end) {

@@ -61,6 +61,9 @@ class LogMaskerTest {
     void keepsWhatTellsRunsApart() {
         masks("status 500 after 3 retries, exit code 137", "status 500 after 3 retries, exit code 137");
         masks("at com.example.Cart.evict(Cart.java:42)", "at com.example.Cart.evict(Cart.java:42)");
+        masks("at validate (/app/lib/validate.js:12:11)", "at validate (/app/lib/validate.js:12:11)");
+        masks("./main.go:42:13: undefined: cfg", "./main.go:42:13: undefined: cfg");
+        masks("started at:<time> on node:<num>", "started at:10:00:01 on node:12345");
         masks("deadbeef cafe 42 accepted", "deadbeef cafe 42 accepted");
     }
 
