@@ -28,8 +28,21 @@ public enum LogFormat {
             String stack = first(members, STACK_KEYS);
             if (message == null) {
                 message = text.strip();
-            } else if (stack != null && !stack.isBlank()) {
-                message = message + "\n" + stack;
+            } else {
+                String error = first(members, ERROR_KEYS);
+                Map<String, String> thrown = error == null ? null : FlatJson.parseObject(error);
+                if (thrown != null && first(thrown, List.of("message", "msg")) != null) {
+                    // pino's err and ECS's error are objects: their message and stack, not their JSON text
+                    error = first(thrown, List.of("message", "msg"));
+                    stack = stack != null ? stack : first(thrown, STACK_KEYS);
+                }
+                if (error != null && !error.isBlank() && !message.contains(error)) {
+                    // zap's, zerolog's and logrus's "error" is what went wrong: "dial failed: connection refused"
+                    message = message + ": " + error;
+                }
+                if (stack != null && !stack.isBlank()) {
+                    message = message + "\n" + stack;
+                }
             }
             String level = first(members, LEVEL_KEYS);
             if (level != null && level.matches("[0-7]") && members.containsKey("PRIORITY")) {
@@ -227,8 +240,9 @@ public enum LogFormat {
         "name", "caller", "source", "funcName", "func", "function", "module", "component", "SYSLOG_IDENTIFIER");
     private static final List<String> MESSAGE_KEYS = List.of("message", "msg", "MESSAGE", "@m", "@mt", "event",
         "log", "text");
-    private static final List<String> STACK_KEYS = List.of("stack_trace", "stackTrace", "stack", "exception",
-        "exc_info", "error.stack_trace", "thrown");
+    private static final List<String> STACK_KEYS = List.of("stack_trace", "stackTrace", "stacktrace", "stack",
+        "exception", "exc_info", "error.stack_trace", "thrown");
+    private static final List<String> ERROR_KEYS = List.of("error", "err", "error.message");
 
     private final String label;
 

@@ -109,6 +109,24 @@ class LogParserTest {
         assertEquals(entry(3, 1, "2026-11-20T09:00:02Z", "warn", null, "cart/cache.go:42", "slow evict"), entries.get(2));
     }
 
+    /** What went wrong is in zap's, zerolog's and logrus's {@code error} and in pino's {@code err}: it stays in view. */
+    @Test
+    void jsonLinesKeepTheirErrorAndStackMembers() throws IOException {
+        String log = "{\"level\":\"error\",\"ts\":1765015201.5,\"caller\":\"db/conn.go:10\",\"msg\":\"dial failed\","
+            + "\"error\":\"connection refused\",\"stacktrace\":\"main.main\\n\\t/app/main.go:20\"}\n"
+            + "{\"level\":50,\"time\":1765015200123,\"pid\":812,\"err\":{\"type\":\"Error\",\"message\":\"ECONNREFUSED\","
+            + "\"stack\":\"Error: ECONNREFUSED\\n    at afterConnect (node:net:1555:16)\"},\"msg\":\"query failed\"}\n"
+            + "{\"level\":\"error\",\"error\":\"boom\",\"time\":\"2026-12-06T10:00:01Z\",\"message\":\"failed: boom\"}\n"
+            + "{\"time\":\"2026-12-06T10:00:02Z\",\"msg\":\"rejected\",\"error\":{\"code\":42}}\n";
+        List<LogEntry> entries = parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON);
+        assertEquals(List.of(
+            entry(1, 1, "1765015201.5", "error", null, "db/conn.go:10", "dial failed: connection refused\nmain.main\n\t/app/main.go:20"),
+            entry(2, 1, "1765015200123", "ERROR", "812", null,
+                "query failed: ECONNREFUSED\nError: ECONNREFUSED\n    at afterConnect (node:net:1555:16)"),
+            entry(3, 1, "2026-12-06T10:00:01Z", "error", null, null, "failed: boom"),
+            entry(4, 1, "2026-12-06T10:00:02Z", null, null, null, "rejected: {\"code\":42}")), entries);
+    }
+
     @Test
     void glogWithFileHeader() throws IOException {
         List<LogEntry> entries = parse("glog.log", LogFormat.GLOG);
