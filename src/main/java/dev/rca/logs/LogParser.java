@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a stream of log lines into {@link LogEntry}s with bounded memory: the format is detected from
@@ -16,6 +18,8 @@ public final class LogParser {
     public static final int SAMPLE_LINES = 200;
     /** The longest message one entry keeps; later continuation lines are counted, not kept. */
     public static final int MAX_ENTRY_CHARS = 256 * 1024;
+    private static final Pattern CONTAINER_PREFIX = Pattern.compile(
+        "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2}) (?:stdout|stderr) [PF](?: |$)");
 
     private LogParser() {
     }
@@ -74,17 +78,51 @@ public final class LogParser {
             sample.add(reader.displayText());
             numbers.add(reader.lineNumber());
         }
-        LogFormat used = format != null ? format : detect(sample);
+        boolean container = isContainerLog(sample);
+        LogFormat used = format != null ? format : detect(container ? withoutContainerPrefix(sample) : sample);
+        if (format == null && container && used == LogFormat.PLAIN) {
+            // the program's own lines carry no time: the runtime's timestamp is the only one there is
+            container = false;
+            used = detect(sample);
+        }
         Grouper grouper = new Grouper(used, sink);
         for (int i = 0; i < sample.size(); i++) {
-            grouper.accept(numbers.get(i), sample.get(i));
+            grouper.accept(numbers.get(i), container ? withoutContainerPrefix(sample.get(i)) : sample.get(i));
         }
         sample.clear();
         while (reader.next()) {
-            grouper.accept(reader.lineNumber(), reader.displayText());
+            String text = reader.displayText();
+            grouper.accept(reader.lineNumber(), container ? withoutContainerPrefix(text) : text);
         }
         grouper.flush();
         return used;
+    }
+
+    /**
+     * True when nearly every line carries the prefix containerd and CRI-O write to Kubernetes' pod logs,
+     * {@code 2026-12-06T10:00:00.123456789Z stdout F }: the program's own log follows it, stack frames included.
+     */
+    private static boolean isContainerLog(List<String> sample) {
+        int prefixed = 0;
+        int nonBlank = 0;
+        for (String line : sample) {
+            if (!line.isBlank()) {
+                nonBlank++;
+                if (CONTAINER_PREFIX.matcher(line).lookingAt()) {
+                    prefixed++;
+                }
+            }
+        }
+        return nonBlank > 0 && prefixed * 5 >= nonBlank * 4;
+    }
+
+    private static List<String> withoutContainerPrefix(List<String> lines) {
+        return lines.stream().map(LogParser::withoutContainerPrefix).toList();
+    }
+
+    private static String withoutContainerPrefix(String line) {
+        Matcher m = CONTAINER_PREFIX.matcher(line);
+        return m.lookingAt() ? line.substring(m.end()) : line;
     }
 
     /** Joins continuation lines to the entry they belong to. */

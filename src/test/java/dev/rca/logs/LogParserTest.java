@@ -127,6 +127,29 @@ class LogParserTest {
             entry(4, 1, "2026-12-06T10:00:02Z", null, null, null, "rejected: {\"code\":42}")), entries);
     }
 
+    /** A Kubernetes pod log: containerd's prefix on every line, the program's own layout and stack trace after it. */
+    @Test
+    void containerRuntimePrefixGivesWayToTheProgramsOwnLog() throws IOException {
+        String log = "2026-12-06T10:00:01.000000001Z stdout F 2026-12-06 10:00:01.456 [exec-1] ERROR c.e.Orders - failed\n"
+            + "2026-12-06T10:00:01.000000002Z stdout F java.lang.IllegalStateException: boom\n"
+            + "2026-12-06T10:00:01.000000003Z stdout F \tat c.e.Orders.post(Orders.java:42)\n"
+            + "2026-12-06T10:00:02.000000000Z stderr F 2026-12-06 10:00:02.000 [main] WARN  c.e.App - stopping\n";
+        assertEquals(List.of(
+            entry(1, 3, "2026-12-06 10:00:01.456", "ERROR", "exec-1", "c.e.Orders",
+                "failed\njava.lang.IllegalStateException: boom\n\tat c.e.Orders.post(Orders.java:42)"),
+            entry(4, 1, "2026-12-06 10:00:02.000", "WARN", "main", "c.e.App", "stopping")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.LOG4J));
+        List<LogEntry> named = new ArrayList<>();
+        try (LogLineReader reader = new LogLineReader(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+            LogLineReader.DEFAULT_MAX_LINE_BYTES)) {
+            LogParser.parse(reader, LogFormat.LOG4J, named::add);
+        }
+        assertEquals(List.of(1L, 4L), named.stream().map(LogEntry::line).toList());
+        String plain = "2026-12-06T10:00:01.000000001Z stdout F listening on :8080\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.000000001Z", null, null, null, "stdout F listening on :8080")),
+            parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogParser.detect(List.of(plain.strip()))));
+    }
+
     @Test
     void glogWithFileHeader() throws IOException {
         List<LogEntry> entries = parse("glog.log", LogFormat.GLOG);
