@@ -64,7 +64,8 @@ public final class LogMasker {
         rule("duration", "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
             + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
             + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
-        rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}(?:[A-Za-z]{1,3})?(?!\\w)");
+        // the fraction of a number masked for its size goes with it: zap's "ts":1765015201.5 as well as .123
+        rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}\\.\\d(?![\\w.])|\\d{4,}(?:[A-Za-z]{1,3})?(?!\\w)");
         // journald's cursor names one entry of one journal file: every export differs in it, in short hex parts too
         rule("cursor", "__CURSOR\"\\s*:\\s*\"[^\"]*\"");
     }

@@ -75,6 +75,12 @@ class LogMaskerTest {
         masks("v2", "v2");
     }
 
+    /** zap writes its time as epoch seconds with as many decimals as it needs, one in every ten lines or so. */
+    @Test
+    void aLargeNumbersFractionGoesWithIt() {
+        masks("{\"ts\":<num>,\"ts\":<num>,\"v\":<num>.5.6}", "{\"ts\":1765015201.5,\"ts\":1765015201.25,\"v\":1234.5.6}");
+    }
+
     @Test
     void collapsesWhitespaceAndTrimsTheEnd() {
         masks("a b c", "a   b\t\tc   ");
