@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * Masks what differs between any two runs of the same program, so that two healthy runs' logs read the
- * same: timestamps and dates, durations, UUIDs, hex addresses and hashes, IP addresses and ports, temporary
- * paths, and ids, sizes and counters: numbers of four or more digits (with a unit such as {@code 51200K} or
- * not), numbers after an id-like key ({@code pid=}, {@code user }, {@code #}), numbered thread and pool
- * names ({@code pool-1-thread-3}) and syslog's process ids ({@code sshd[812]}). Runs of whitespace become
- * one space, so padded columns do not matter.
+ * same: timestamps and dates, durations, UUIDs, hex addresses and hashes, IP addresses and ports, the
+ * directory a run makes in a temporary one, journald's cursor, and ids, sizes and counters: numbers of four or
+ * more digits (with a unit such as {@code 51200K} or not), numbers after an id-like key ({@code pid=},
+ * {@code "pid": }, {@code user }, {@code #}), numbered thread and pool names ({@code pool-1-thread-3}) and
+ * syslog's process ids ({@code sshd[812]}, RFC 5424's PROCID). Runs of whitespace become one space, so padded
+ * columns do not matter.
  *
- * <p>Small numbers elsewhere (an HTTP status, an exit code, a retry count) are kept: they are what tells
- * a bad run from a good one. Extra masks given by the user are applied first.
+ * <p>Small numbers elsewhere (an HTTP status, an exit code, a retry count, a {@code file:line:column}) are
+ * kept: they are what tells a bad run from a good one. Extra masks given by the user are applied first.
  *
  * <p>The line is scanned once; the built-in masks are tried only where a word starts, which keeps
  * masking cheap enough for logs of millions of lines. An instance is not thread-safe.
@@ -27,6 +28,8 @@ public final class LogMasker {
     private static final String CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
 
     private static final String PATH_NAME = "[^/\\s'\"\\])>,;]*";
+    /** RFC 5424's priority, version, time, host and app: the process id comes next, as in sshd[812]. */
+    private static final Pattern SYSLOG5424_HEADER = Pattern.compile("<\\d{1,3}>1 \\S+ \\S+ \\S+ ");
     private static final int RULE_TMP = 0;
     private static final int RULE_UUID = 1;
     private static final int RULE_TIME = 2;
@@ -230,6 +233,12 @@ public final class LogMasker {
         if (before == '[' && end < text.length() && text.charAt(end) == ']' && start >= 2
             && Character.isLetter(text.charAt(start - 2))) {
             return true;
+        }
+        if (before == ' ' && text.charAt(0) == '<' && end < text.length() && text.charAt(end) == ' ') {
+            Matcher header = SYSLOG5424_HEADER.matcher(text);
+            if (header.lookingAt() && header.end() == start) {
+                return true;
+            }
         }
         int k = start;
         // quotes too: JSON's "pid": 812 and a Python dict's 'pid': 812 name their ids like pid=812 does

@@ -58,6 +58,13 @@ class LogMaskerTest {
     }
 
     @Test
+    void syslogProcessIdsInBothLayouts() {
+        masks("<time> host sshd[<num>]: failed", "Dec  6 10:00:00 host sshd[812]: failed");
+        masks("<13>1 <time> host app <num> - - exit 3", "<13>1 2026-12-06T10:00:00Z host app 812 - - exit 3");
+        masks("<13>1 <time> host app - ID47 - exit 3", "<13>1 2026-12-06T10:00:00Z host app - ID47 - exit 3");
+    }
+
+    @Test
     void keepsWhatTellsRunsApart() {
         masks("status 500 after 3 retries, exit code 137", "status 500 after 3 retries, exit code 137");
         masks("at com.example.Cart.evict(Cart.java:42)", "at com.example.Cart.evict(Cart.java:42)");
