@@ -23,16 +23,20 @@ final class RepositoryPool {
     private record Key(File gitDir, File workTree, File indexFile, File objectDirectory) {
     }
 
-    private final Map<Key, Repository> open;
+    /** A kept repository and its packs' stamp ({@link #packs}) when it was opened. */
+    private record Kept(Repository repository, String packs) {
+    }
+
+    private final Map<Key, Kept> open;
 
     RepositoryPool(int capacity) {
         this.open = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Repository> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
                 if (size() <= capacity) {
                     return false;
                 }
-                eldest.getValue().close();
+                eldest.getValue().repository().close();
                 return true;
             }
         };
@@ -46,22 +50,55 @@ final class RepositoryPool {
         builder.setup();
         Key key = new Key(builder.getGitDir(), builder.getWorkTree(), builder.getIndexFile(),
             builder.getObjectDirectory());
-        Repository kept = open.get(key);
-        if (kept != null && kept.getDirectory().isDirectory()) {
-            kept.incrementOpen();
-            return kept;
+        Kept kept = open.get(key);
+        String packs = packs(builder.getObjectDirectory());
+        if (kept != null && kept.repository().getDirectory().isDirectory() && kept.packs().equals(packs)) {
+            kept.repository().incrementOpen();
+            return kept.repository();
         }
         if (kept != null) {
-            open.remove(key).close();
+            open.remove(key).repository().close();
         }
         Repository fresh = GraftedRepository.open(builder);
-        open.put(key, fresh);
+        open.put(key, new Kept(fresh, packs));
         fresh.incrementOpen();
         return fresh;
     }
 
+    /**
+     * When the pack directories of {@code objects} and of the object directories it borrows from (its
+     * {@code info/alternates}) last changed. A gc that deletes packs changes them, and a repository kept open would
+     * go on reading a deleted pack through the file it holds: a {@code clone --shared} whose source pruned commits
+     * it reaches, or a commit pruned here and named by its SHA, would still be found. Such a repository is opened
+     * again.
+     */
+    private static String packs(File objects) {
+        if (objects == null) {
+            return "";
+        }
+        StringBuilder stamp = new StringBuilder();
+        java.util.List<File> dirs = new java.util.ArrayList<>(java.util.List.of(objects));
+        File alternates = new File(objects, "info/alternates");
+        if (alternates.isFile()) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(alternates.toPath())) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        File alternate = new File(line.strip());
+                        dirs.add(alternate.isAbsolute() ? alternate : new File(objects, line.strip()));
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                stamp.append("unreadable alternates;");
+            }
+        }
+        for (File dir : dirs) {
+            stamp.append(dir).append('=').append(new File(dir, "pack").lastModified()).append(';');
+        }
+        return stamp.toString();
+    }
+
     synchronized void closeAll() {
-        open.values().forEach(Repository::close);
+        open.values().forEach(k -> k.repository().close());
         open.clear();
     }
 
@@ -70,7 +107,7 @@ final class RepositoryPool {
         open.entrySet().removeIf(e -> {
             boolean there = place.equals(e.getKey().workTree() != null ? e.getKey().workTree() : e.getKey().gitDir());
             if (there) {
-                e.getValue().close();
+                e.getValue().repository().close();
             }
             return there;
         });

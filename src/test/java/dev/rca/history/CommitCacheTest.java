@@ -454,13 +454,33 @@ class CommitCacheTest {
 
     @Test
     void aBorrowedCommitItsAlternatePrunedIsNotListedFromTheTable() throws IOException {
-        Path source = tmp.resolve("borrowed-from");
+        borrowedCommitsPruned("");
+    }
+
+    /**
+     * The same through repositories kept open between commands, as the daemon keeps them: the source's deleted pack
+     * was still read through the file the kept repository held, and the gone commits listed (reviewer-85 #1).
+     */
+    @Test
+    void aBorrowedCommitItsAlternatePrunedIsNotListedByAKeptRepository() throws IOException {
+        dev.rca.git.GitWorkspace.keepRepositoriesOpen(4);
+        try {
+            borrowedCommitsPruned("kept-");
+        } finally {
+            dev.rca.git.GitWorkspace.stopKeepingRepositoriesOpen();
+        }
+    }
+
+    private void borrowedCommitsPruned(String prefix) throws IOException {
+        Path source = tmp.resolve(prefix + "borrowed-from");
         try (var repo = dev.rca.testing.TestRepo.init(source)) {
             for (int i = 1; i <= 8; i++) {
                 repo.commit("commit " + i).add(i % 2 == 0 ? "a.c" : "b.c", "v" + i + "\n").create();
             }
         }
-        Path dir = tmp.resolve("borrower");
+        // packed, as a real source is: a kept repository holds the pack file open after a gc deleted it
+        NativeGit.run(source, "gc", "-q");
+        Path dir = tmp.resolve(prefix + "borrower");
         NativeGit.run(tmp, "clone", "-q", "--shared", source.toString(), dir.toString());
         assertEquals(8, Cli.run(dir, "log", "--format=sha").outLines().size());
         commitFile(dir, "a.c", "local\n", "local change", "2030-01-01T00:00:00Z");
