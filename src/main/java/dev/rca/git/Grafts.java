@@ -33,11 +33,23 @@ public final class Grafts {
         this.parents = parents;
     }
 
-    /** Where git looks for the graft file of {@code repository}: {@code $GIT_GRAFT_FILE}, else {@code info/grafts}. */
+    /**
+     * Where git looks for the graft file of {@code repository}: {@code $GIT_GRAFT_FILE}, else {@code info/grafts}. A
+     * relative {@code $GIT_GRAFT_FILE} is read from the top of the work tree (a bare repository's git directory),
+     * where git has moved by the time it reads it, wherever the command was typed; always absolute, since the daemon
+     * runs elsewhere.
+     */
     public static Path file(Repository repository) {
-        String named = System.getenv("GIT_GRAFT_FILE");
-        return named != null && !named.isEmpty() ? Path.of(named)
-            : repository.getCommonDirectory().toPath().resolve("info").resolve("grafts");
+        return file(repository, System.getenv("GIT_GRAFT_FILE"));
+    }
+
+    /** {@link #file(Repository)} with {@code named} as {@code $GIT_GRAFT_FILE}'s value (null when unset). */
+    static Path file(Repository repository, String named) {
+        if (named == null || named.isEmpty()) {
+            return repository.getCommonDirectory().toPath().resolve("info").resolve("grafts").toAbsolutePath();
+        }
+        Path top = repository.isBare() ? repository.getDirectory().toPath() : repository.getWorkTree().toPath();
+        return top.toAbsolutePath().resolve(named).normalize();
     }
 
     /** The grafts in {@code file}; none when it does not exist or cannot be read (git warns and goes on). */
