@@ -147,7 +147,8 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
             draft += " --incident-ok (an incident also needs its own incident report)";
         }
         return ledger.status() == LedgerStatus.PUBLISHED
-            ? "regenerate the post-mortem, which no longer matches its ledger: " + draft
+            ? "regenerate the post-mortem, which no longer matches its ledger (it is written anew: edits made to the"
+                + " .md by hand are lost unless moved into the ledger first): " + draft
             : "draft the post-mortem: " + draft;
     }
 

@@ -58,7 +58,8 @@ class StatusBeforePostmortemTest {
 
         CliResult reopened = Cli.run(tmp, "symptom", "seen again in production", "-t", "PAY-142");
         assertTrue(reopened.err().contains("regenerate it with 'rca postmortem -t PAY-142'"), reopened.err());
-        assertEquals("Next: regenerate the post-mortem, which no longer matches its ledger: rca postmortem -t PAY-142\n",
+        assertEquals("Next: regenerate the post-mortem, which no longer matches its ledger (it is written anew: edits"
+            + " made to the .md by hand are lost unless moved into the ledger first): rca postmortem -t PAY-142\n",
             tailFrom(Cli.run(tmp, "status", "-t", "PAY-142").out(), "Next: "));
         assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
         assertEquals(published, tailFrom(Cli.run(tmp, "status", "-t", "PAY-142").out(), "Next: "));
