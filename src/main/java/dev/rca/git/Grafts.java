@@ -43,6 +43,15 @@ public final class Grafts {
         return file(repository, System.getenv("GIT_GRAFT_FILE"));
     }
 
+    /**
+     * Whether {@code repository} has grafts: a graft file holding at least one graft. An empty or comment-only file
+     * grafts nothing, and git writes its commit-graph there as anywhere.
+     */
+    public static boolean any(Repository repository) {
+        Path file = file(repository);
+        return Files.exists(file) && !read(file).isEmpty();
+    }
+
     /** {@link #file(Repository)} with {@code named} as {@code $GIT_GRAFT_FILE}'s value (null when unset). */
     static Path file(Repository repository, String named) {
         if (named == null || named.isEmpty()) {

@@ -228,7 +228,7 @@ public final class CommitCache {
                 return "a shallow clone";
             }
         }
-        return Files.exists(Grafts.file(repository)) ? "grafted (info/grafts)" : null;
+        return Grafts.any(repository) ? "grafted (info/grafts)" : null;
     }
 
     /**

@@ -110,6 +110,13 @@ class IndexAndBloomTest {
         assertEquals(new CliResult(0, "", "rca: note: nothing written: this repository is grafted (info/grafts), "
             + "where some commits' parents are not those their objects name; git writes no commit-graph here "
             + "either\n"), Cli.run(full, "index"));
+        // a graft file that grafts nothing is no graft: git writes its commit-graph there, and so does rca
+        Files.writeString(full.resolve(".git/info/grafts"), "# none yet\n\n");
+        NativeGit.run(full, "commit-graph", "write", "--reachable");
+        CliResult empty = Cli.run(full, "index");
+        assertEquals(0, empty.exitCode(), empty.toString());
+        assertTrue(empty.out().startsWith("wrote objects/info/commit-graph: "), empty.out());
+        NativeGit.run(full, "commit-graph", "verify");
     }
 
     @Test
