@@ -39,7 +39,7 @@ public final class Grafts {
      * where git has moved by the time it reads it, wherever the command was typed; always absolute, since the daemon
      * runs elsewhere.
      */
-    public static Path file(Repository repository) {
+    static Path file(Repository repository) {
         return file(repository, System.getenv("GIT_GRAFT_FILE"));
     }
 

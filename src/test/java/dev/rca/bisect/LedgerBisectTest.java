@@ -101,11 +101,7 @@ class LedgerBisectTest {
      */
     @Test
     void aFlowStyleBisectSectionIsWrittenAnewNotGrownOnOneLine() throws Exception {
-        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
-        Files.writeString(ledger, Files.readString(ledger) + "bisect: {good: [" + sha(0) + "], bad: " + sha(15)
-            + ", paths: [], steps: []}\n");
-        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
-            .exitCode());
+        Path ledger = startOnFlowStyleBisect(", paths: [], steps: []}\n");
         for (String verdict : List.of("good", "bad")) {
             assertEquals(0, Cli.run(dir, "bisect-helper", verdict).exitCode(), verdict);
         }
@@ -122,11 +118,7 @@ class LedgerBisectTest {
      */
     @Test
     void aFlowStyleBisectSectionWithACommentInsideEnds() throws Exception {
-        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
-        Files.writeString(ledger, Files.readString(ledger) + "bisect: {good: [" + sha(0) + "], bad: " + sha(15)
-            + ",   # from CI\n  paths: [], steps: []}\n");
-        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
-            .exitCode());
+        Path ledger = startOnFlowStyleBisect(",   # from CI\n  paths: [], steps: []}\n");
         CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "sh", "-c", "test ! -f bug");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("first bad commit: " + sha(11) + " change 11\n"), run.out());
@@ -252,5 +244,17 @@ class LedgerBisectTest {
         assertEquals(3, r.exitCode(), r.toString());
         assertEquals("", r.out());
         assertFalse(Files.exists(dir.resolve(".git/rca/bisect.ticket")));
+    }
+
+    /**
+     * Appends a flow-style {@code bisect:} section (good and bad, then {@code rest}) to PAY-7's ledger and starts a
+     * bisection over it; returns the ledger.
+     */
+    private Path startOnFlowStyleBisect(String rest) throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        Files.writeString(ledger, Files.readString(ledger) + "bisect: {good: [" + sha(0) + "], bad: " + sha(15) + rest);
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
+            .exitCode());
+        return ledger;
     }
 }
