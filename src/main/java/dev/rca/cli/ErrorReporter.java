@@ -58,6 +58,19 @@ final class ErrorReporter {
         return ExitCode.USAGE;
     }
 
+    /** A recursion rca did not guard ran past its stack: a bug, told as any other internal error is. */
+    static int reportStackOverflow(StackOverflowError e, boolean stacktrace, PrintWriter err) {
+        err.println("rca: error: internal error: the stack overflowed");
+        if (stacktrace) {
+            e.printStackTrace(err);
+        } else {
+            err.println("hint: this is a bug in rca; rerun with --stacktrace and report the trace;"
+                + " RCA_JAVA_OPTS=-Xss64m may get past it");
+        }
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+
     /** The heap ran out; the only thing the user can do about it is give rca more. */
     static int reportOutOfMemory(PrintWriter err) {
         err.println("rca: error: out of memory; raise the heap with RCA_JAVA_OPTS=-Xmx<size>");

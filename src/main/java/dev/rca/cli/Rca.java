@@ -295,6 +295,11 @@ public final class Rca implements Runnable {
         } catch (OutOfMemoryError e) {
             out.flush();
             code = ErrorReporter.reportOutOfMemory(err);
+        } catch (StackOverflowError e) {
+            // an Error passes picocli's handlers: without this the JVM printed the trace and exited 1 (RCA-13)
+            out.flush();
+            code = ErrorReporter.reportStackOverflow(e,
+                line.getCommand() instanceof Rca rca && rca.stacktrace(), err);
         }
         out.flush();
         err.flush();

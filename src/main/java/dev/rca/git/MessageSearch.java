@@ -1,5 +1,6 @@
 package dev.rca.git;
 
+import dev.rca.DeepRecursion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -142,8 +143,10 @@ final class MessageSearch {
      * a last line end, so the message is followed by one it cannot reach, where only {@code $} sees it.
      */
     private static boolean matches(Pattern pattern, String message) {
-        Matcher matcher = pattern.matcher(message + "\n");
-        matcher.region(0, message.length()).useTransparentBounds(true).useAnchoringBounds(false);
-        return matcher.find();
+        return DeepRecursion.call(() -> {
+            Matcher matcher = pattern.matcher(message + "\n");
+            matcher.region(0, message.length()).useTransparentBounds(true).useAnchoringBounds(false);
+            return matcher.find();
+        }, () -> DeepRecursion.patternTooDeep(pattern.pattern(), message.length()));
     }
 }

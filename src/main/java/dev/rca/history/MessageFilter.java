@@ -1,5 +1,6 @@
 package dev.rca.history;
 
+import dev.rca.DeepRecursion;
 import dev.rca.RcaException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -253,7 +254,7 @@ final class MessageFilter {
             return true;
         }
         for (Pattern p : patterns) {
-            if (p.matcher(text).find()) {
+            if (DeepRecursion.call(() -> p.matcher(text).find(), () -> DeepRecursion.patternTooDeep(p.pattern(), text.length()))) {
                 return true;
             }
         }
@@ -273,6 +274,11 @@ final class MessageFilter {
      * own ends are its ends.
      */
     private static boolean anyLine(Pattern p, List<Line> lines) {
+        return DeepRecursion.call(() -> anyLineOnThisStack(p, lines),
+            () -> DeepRecursion.patternTooDeep(p.pattern(), lines.stream().mapToInt(l -> l.text().length()).max().orElse(0)));
+    }
+
+    private static boolean anyLineOnThisStack(Pattern p, List<Line> lines) {
         for (Line line : lines) {
             Matcher m = p.matcher(line.text());
             if (line.breaks().length == 0) {

@@ -1,5 +1,6 @@
 package dev.rca.logs;
 
+import dev.rca.DeepRecursion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,10 @@ public final class LogMasker {
     public String mask(String line) {
         String text = line;
         for (LogMask mask : extra) {
-            text = mask.pattern().matcher(text).replaceAll(Matcher.quoteReplacement(mask.replacement()));
+            String before = text;
+            text = DeepRecursion.call(
+                () -> mask.pattern().matcher(before).replaceAll(Matcher.quoteReplacement(mask.replacement())),
+                () -> DeepRecursion.patternTooDeep(mask.pattern().pattern(), before.length()));
         }
         StringBuilder out = new StringBuilder(text.length());
         int n = text.length();

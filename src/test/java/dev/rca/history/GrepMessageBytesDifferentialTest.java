@@ -86,7 +86,14 @@ class GrepMessageBytesDifferentialTest {
     @ParameterizedTest(name = "rca log {0}")
     @MethodSource("queries")
     void grepMatchesWhatGitMatches(List<String> query) {
-        List<String> git = new ArrayList<>(List.of("log", "--format=%H"));
+        assertLogsAsGit(dir, List.of(), query);
+    }
+
+    /** {@code rca log --format=sha <query>} lists what {@code git log <gitOptions> --format=%H <query>} lists. */
+    static void assertLogsAsGit(Path dir, List<String> gitOptions, List<String> query) {
+        List<String> git = new ArrayList<>(List.of("log"));
+        git.addAll(gitOptions);
+        git.add("--format=%H");
         git.addAll(query);
         List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
         rca.addAll(query);

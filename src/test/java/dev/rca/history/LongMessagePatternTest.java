@@ -1,0 +1,82 @@
+package dev.rca.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
+import dev.rca.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Patterns whose matching recurses once per repetition ({@code (a|b)*}) over message lines of 20,000 characters, a
+ * pasted log or base64 blob, against git (RCA-13): java.util.regex overflowed the thread's stack there and the JVM
+ * printed a StackOverflowError trace, exit 1.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LongMessagePatternTest {
+    @TempDir
+    static Path tmp;
+
+    private Path dir;
+
+    @BeforeAll
+    void history() {
+        dir = tmp.resolve("repo");
+        String blob = "ab".repeat(10_000);
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.commit("base\n").add("f", "1\n").create();
+            repo.commit("pasted output\n\n" + blob + "\n").add("f", "2\n").create();
+            repo.commit(blob + "z\n").add("f", "3\n").create();
+            repo.commit("tidy\n").add("f", "4\n").create();
+        }
+    }
+
+    List<List<String>> queries() {
+        return List.of(List.of("--grep=(a|b)*z"), List.of("--grep=(a|b)+$"), List.of("--grep=^(a|b)+$"),
+            List.of("--grep=(a|b)*q", "--invert-grep"), List.of("--grep=^(a|b)+$", "--grep=tidy"),
+            List.of("--author=(a|b)*"));
+    }
+
+    /**
+     * git as {@code -E}, whose patterns these are too: glibc's matcher does not recurse, where git's {@code -P} stops
+     * at PCRE's JIT stack limit on such lines (exit 128), as it did for {@code (a|b)*z} here.
+     */
+    @ParameterizedTest(name = "rca log {0}")
+    @MethodSource("queries")
+    void aLongLineIsMatchedAsGitMatchesIt(List<String> query) {
+        GrepMessageBytesDifferentialTest.assertLogsAsGit(dir, List.of("-E"), query);
+    }
+
+    /** The premise: the queries above see the long lines (each lists some commits and not others). */
+    @Test
+    void theLongLinesAreWhatTheQueriesFind() {
+        assertEquals(1, NativeGit.lines(dir, "log", "-E", "--format=%H", "--grep=^(a|b)+$").size());
+        assertEquals(1, NativeGit.lines(dir, "log", "-E", "--format=%H", "--grep=(a|b)*z").size());
+    }
+
+    @Test
+    void aMessageSearchRevisionReachesAMessageOfOneLongLine() {
+        String git = NativeGit.run(dir, "rev-parse", ":/(a|b)*z").trim();
+        CliResult r = Cli.run(dir, "log", "-n1", "--format=sha", ":/(a|b)*z");
+        assertEquals(List.of(0, git + "\n", ""), List.of(r.exitCode(), r.out(), r.err()));
+    }
+
+    @Test
+    void aLogMaskRecursingOverALongLineMasksIt() throws Exception {
+        Path good = tmp.resolve("good.log");
+        Path bad = tmp.resolve("bad.log");
+        Files.writeString(good, "start\npayload " + "ab".repeat(10_000) + "\nend\n");
+        Files.writeString(bad, "start\npayload " + "ba".repeat(10_000) + "\nend\n");
+        CliResult r = Cli.run(dir, "logs", "diff", "--mask=blob=(a|b)+", good.toString(), bad.toString());
+        assertEquals(List.of(0, ""), List.of(r.exitCode(), r.err()), r.out());
+    }
+}
