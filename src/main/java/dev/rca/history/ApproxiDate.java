@@ -472,11 +472,22 @@ final class ApproxiDate {
         }
         if (c == ':') {
             if (!setTime(num, num2, Math.max(num3, 0))) {
+                if (end - start == 4 && num > 1900 && num < 2100) {
+                    return 0; // a year before its time, Apache's 10/Mar/2024:12:00:00: git reads the digits alone
+                }
                 throw new Skipped();
             }
-            if (last + 1 < s.length() && s.charAt(last) == '.' && isDigit(s.charAt(last + 1)) && year >= 0
-                && mon >= 0 && mday >= 0) {
+            boolean dateKnown = year >= 0 && mon >= 0 && mday >= 0;
+            if (last + 1 < s.length() && s.charAt(last) == '.' && isDigit(s.charAt(last + 1)) && dateKnown) {
                 last = digitsEnd(last + 1);
+            } else if (num3 >= 0 && last + 1 < s.length() && s.charAt(last) == ',' && isDigit(s.charAt(last + 1))) {
+                // log4j's and Python's milliseconds (12:00:00,123): git skips up to three digits once the date is
+                // known; before it, one or two are the day, and four it reads as a zone, six as a time
+                int fractionEnd = digitsEnd(last + 1);
+                if (!dateKnown || fractionEnd - last - 1 > 3) {
+                    throw new Skipped();
+                }
+                last = fractionEnd;
             }
             return last - start;
         }

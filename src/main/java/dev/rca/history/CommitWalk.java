@@ -72,7 +72,7 @@ public final class CommitWalk implements AutoCloseable {
         return mailmap;
     }
 
-    /** The mailmap --author and --committer see: none with {@code log.mailmap=false}, as in git log. */
+    /** The mailmap --author sees: none with {@code log.mailmap=false}, as in git log. */
     private Mailmap filterMailmap() {
         if (filterMailmap == null) {
             filterMailmap = Mailmaps.usedByLog(workspace) ? mailmap() : Mailmap.EMPTY;

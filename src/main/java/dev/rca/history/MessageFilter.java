@@ -37,7 +37,7 @@ final class MessageFilter {
         this.authors = compile(query.authors(), query.ignoreCase(), query.fixedStrings(), "--author");
         this.committers = compile(query.committers(), query.ignoreCase(), query.fixedStrings(), "--committer");
         this.literals = new ArrayList<>();
-        for (String p : query.grep()) {
+        for (String p : split(query.grep())) {
             literals.add(query.ignoreCase() || !plainAscii(p, query.fixedStrings()) ? null
                 : p.getBytes(StandardCharsets.US_ASCII));
         }
@@ -58,7 +58,7 @@ final class MessageFilter {
         // git matches each line split at \n alone: \r, U+0085, U+2028 and U+2029 are characters like any other,
         // which '.' matches and before which '$' does not match
         int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        for (String p : patterns) {
+        for (String p : split(patterns)) {
             try {
                 compiled.add(Pattern.compile(fixed ? Pattern.quote(p) : p, flags));
             } catch (PatternSyntaxException e) {
@@ -67,6 +67,19 @@ final class MessageFilter {
             }
         }
         return compiled;
+    }
+
+    /**
+     * The patterns as git's {@code do_append_grep_pat} keeps them: each line of one a pattern of its own, so
+     * {@code --grep=$'a\nb'} is {@code --grep=a --grep=b} (a final newline adds an empty pattern, which matches
+     * everything). A pattern with a newline could never match a line.
+     */
+    private static List<String> split(List<String> patterns) {
+        List<String> lines = new ArrayList<>();
+        for (String p : patterns) {
+            lines.addAll(List.of(p.split("\n", -1)));
+        }
+        return lines;
     }
 
     boolean readsAuthor() {
@@ -82,16 +95,18 @@ final class MessageFilter {
     }
 
     /**
-     * Whether the raw commit object {@code raw} passes, with its identities mapped through {@code mailmap}. A
+     * Whether the raw commit object {@code raw} passes, its author mapped through {@code mailmap}. A
      * plain pattern is looked for in the message's bytes, which finds what the decoded message's lines would
      * when the message is in an encoding that keeps ASCII as it is; other patterns see the lines git's grep sees
      * ({@link #lines}).
      */
     boolean matches(byte[] raw, Mailmap mailmap) {
         Charset charset = RawParseUtils.guessEncoding(raw);
+        // the committer as written: git 2.38 to 2.50 (2.39 is the one rca is checked against) map only the author,
+        // their apply_mailmap_to_header stopping after the first header it finds (git 2.51 maps both)
         if (!authors.isEmpty() && !matchesAny(authors, person(raw, RawParseUtils.author(raw, 0), charset, mailmap))
             || !committers.isEmpty()
-            && !matchesAny(committers, person(raw, RawParseUtils.committer(raw, 0), charset, mailmap))) {
+            && !matchesAny(committers, person(raw, RawParseUtils.committer(raw, 0), charset, Mailmap.EMPTY))) {
             return false;
         }
         if (grep.isEmpty()) {
@@ -224,7 +239,7 @@ final class MessageFilter {
         }
         for (int i = 0; i < pattern.length(); i++) {
             char ch = pattern.charAt(i);
-            if (ch >= 0x80 || ch == '\n' || !fixed && "\\^$.|?*+()[]{}".indexOf(ch) >= 0) {
+            if (ch >= 0x80 || !fixed && "\\^$.|?*+()[]{}".indexOf(ch) >= 0) {
                 return false;
             }
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -152,6 +153,21 @@ class GitDatesTest {
     void formsGitReadsAsAnotherDateAreUsageErrors(String date) {
         assertNotEquals("--max-age=" + NOW.getEpochSecond(), gitSince(date, NOW.atZone(ZoneOffset.UTC)));
         assertEquals(2, assertThrows(RcaException.class, () -> parse(date)).exitCode());
+    }
+
+    /**
+     * A comma fraction after the seconds that git does not drop: four digits it reads as a zone, six as the time of
+     * day, and one or two before the date as the day of the month. rca refuses them; three or fewer after the date
+     * (log4j's milliseconds) git drops, and so does rca.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"2024-03-10 12:00:00,1234|2024-03-10 12:00:00",
+        "2024-03-10 12:00:00,123456|2024-03-10 12:00:00", "12:00:00,5 Mar 2024|12:00:00 Mar 2024"})
+    void aCommaFractionGitReadsAsAnotherFieldIsAUsageError(String date, String withoutFraction) {
+        assertNotEquals(gitSince(withoutFraction, NOW.atZone(ZoneOffset.UTC)),
+            gitSince(date, NOW.atZone(ZoneOffset.UTC)));
+        assertEquals(2, assertThrows(RcaException.class, () -> parse(date)).exitCode());
+        assertEquals(Instant.parse("2024-03-10T12:00:00Z").getEpochSecond(), parse("2024-03-10 12:00:00,123"));
     }
 
     @Test

@@ -2,14 +2,12 @@ package dev.rca.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rca.testing.Cli;
-import dev.rca.testing.CliResult;
+import dev.rca.testing.LogAgainstGit;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -86,22 +84,7 @@ class GrepMessageBytesDifferentialTest {
     @ParameterizedTest(name = "rca log {0}")
     @MethodSource("queries")
     void grepMatchesWhatGitMatches(List<String> query) {
-        assertLogsAsGit(dir, List.of(), query);
-    }
-
-    /** {@code rca log --format=sha <query>} lists what {@code git log <gitOptions> --format=%H <query>} lists. */
-    static void assertLogsAsGit(Path dir, List<String> gitOptions, List<String> query) {
-        List<String> git = new ArrayList<>(List.of("log"));
-        git.addAll(gitOptions);
-        git.add("--format=%H");
-        git.addAll(query);
-        List<String> rca = new ArrayList<>(List.of("log", "--format=sha"));
-        rca.addAll(query);
-        NativeGit.Result expected = NativeGit.exec(dir, null, git.toArray(new String[0]));
-        assertEquals(0, expected.exitCode(), expected.err());
-        CliResult r = Cli.run(dir, rca.toArray(new String[0]));
-        assertEquals(List.of(0, expected.out(), ""), List.of(r.exitCode(), r.out(), r.err()),
-            "rca " + String.join(" ", rca));
+        LogAgainstGit.assertSame(dir, query);
     }
 
     /** The premise: git tells the undeclared Latin-1 message from the UTF-8 and declared ones. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
+import dev.rca.testing.LogAgainstGit;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class LongMessagePatternTest {
     @ParameterizedTest(name = "rca log {0}")
     @MethodSource("queries")
     void aLongLineIsMatchedAsGitMatchesIt(List<String> query) {
-        GrepMessageBytesDifferentialTest.assertLogsAsGit(dir, List.of("-E"), query);
+        LogAgainstGit.assertSame(dir, List.of("-E"), query);
     }
 
     /** The premise: the queries above see the long lines (each lists some commits and not others). */
