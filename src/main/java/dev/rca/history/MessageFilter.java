@@ -269,7 +269,8 @@ final class MessageFilter {
             return true;
         }
         for (Pattern p : patterns) {
-            if (DeepRecursion.call(() -> p.matcher(text).find(), () -> DeepRecursion.patternTooDeep(p.pattern(), text.length()))) {
+            if (DeepRecursion.call(() -> p.matcher(text).find(),
+                () -> DeepRecursion.patternTooDeep(p.pattern(), text.length()))) {
                 return true;
             }
         }
@@ -290,7 +291,8 @@ final class MessageFilter {
      */
     private static boolean anyLine(Pattern p, List<Line> lines) {
         return DeepRecursion.call(() -> anyLineOnThisStack(p, lines),
-            () -> DeepRecursion.patternTooDeep(p.pattern(), lines.stream().mapToInt(l -> l.text().length()).max().orElse(0)));
+            () -> DeepRecursion.patternTooDeep(p.pattern(),
+                lines.stream().mapToInt(l -> l.text().length()).max().orElse(0)));
     }
 
     private static boolean anyLineOnThisStack(Pattern p, List<Line> lines) {
