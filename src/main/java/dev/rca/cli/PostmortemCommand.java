@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
     description = {"Writes docs/postmortems/<TICKET>.md from the ledger and prints its path.",
         "Refuses (exit 1, nothing written) unless the ledger has the four inputs: a",
         "reliable repro, the root cause, the fix (commits that resolve) and its",
-        "validation; each missing input is listed with what satisfies it. The result",
-        "always passes 'rca lint': ledger words that would not are reported at their",
-        "place in the ledger."},
+        "validation; each missing input is listed with what satisfies it. Anything",
+        "else wrong in the ledger (no title, ledger words 'rca lint' would report,",
+        "a commit stated wrongly, an incident) is a warning at its place in the",
+        "ledger; the result passes 'rca lint' when no such warning is printed."},
     footer = {"%nExample:%n  rca postmortem -t PAY-142",
         "  rca postmortem -t PAY-142 --graph --commit"})
 public final class PostmortemCommand extends RcaCommand {
@@ -31,11 +32,12 @@ public final class PostmortemCommand extends RcaCommand {
     String ticket;
 
     @Option(names = "--commit", description = "Commit the post-mortem and its ledger, and nothing else, marking the"
-        + " ledger published; other staged changes stay staged. Uses the repository's identity and hooks.")
+        + " ledger published; other staged changes stay staged. Uses the repository's identity and hooks. Commits"
+        + " even after warnings: correct the ledger and rerun to commit the corrected post-mortem.")
     boolean commit;
 
-    @Option(names = "--incident-ok", description = "Write a bug-fix post-mortem for a ledger of kind incident (an"
-        + " incident still needs its own incident report).")
+    @Option(names = "--incident-ok", description = "Do not warn that a ledger of kind incident needs its own incident"
+        + " report besides this bug-fix post-mortem.")
     boolean incidentOk;
 
     @Option(names = "--graph", description = "Embed the ledger's causal graph (Mermaid, as 'rca dag' draws it) at the"
@@ -49,8 +51,8 @@ public final class PostmortemCommand extends RcaCommand {
             Postmortems.Prepared prepared = Postmortems.prepare(workspace, ticket, incidentOk, diagram);
             String t = prepared.ledger().ticket();
             if (!prepared.outcome().accepted()) {
-                prepared.outcome().refusals().forEach(out()::println);
-                throw refusal(t, prepared.outcome().missing(), prepared.outcome().refusals());
+                prepared.outcome().missing().forEach(out()::println);
+                throw refusal(t, prepared.outcome().missing());
             }
             PostmortemPublisher publisher = prepared.publisher();
             if (commit) {
@@ -83,19 +85,10 @@ public final class PostmortemCommand extends RcaCommand {
         return ledger -> GraphFormat.MERMAID.render(LedgerViews.causalGraph(ledger)).stripTrailing();
     }
 
-    private static RcaException refusal(String ticket, List<String> missing, List<String> refusals) {
-        if (!missing.isEmpty()) {
-            List<String> names = missing.stream().map(m -> m.substring(0, m.indexOf(':'))).toList();
-            return RcaException.negative("no post-mortem for " + ticket + ": missing " + String.join(", ", names)
-                + " (of the four inputs: repro, root cause, fix, validation)")
-                .withHint("each line above says what satisfies it; 'rca status -t " + ticket + "' shows the ledger");
-        }
-        if (refusals.size() == 1 && refusals.get(0).startsWith("incident: ")) {
-            return RcaException.negative("no post-mortem for " + ticket + ": it is an incident, which needs its own "
-                + "incident report").withHint("to write the bug-fix post-mortem as well, rerun with --incident-ok");
-        }
-        return RcaException.negative("no post-mortem for " + ticket + ": " + refusals.size()
-            + (refusals.size() == 1 ? " problem" : " problems") + " in the ledger (listed above)")
-            .withHint("edit the ledger where each line points, then rerun");
+    private static RcaException refusal(String ticket, List<String> missing) {
+        List<String> names = missing.stream().map(m -> m.substring(0, m.indexOf(':'))).toList();
+        return RcaException.negative("no post-mortem for " + ticket + ": missing " + String.join(", ", names)
+            + " (of the four inputs: repro, root cause, fix, validation)")
+            .withHint("each line above says what satisfies it; 'rca status -t " + ticket + "' shows the ledger");
     }
 }

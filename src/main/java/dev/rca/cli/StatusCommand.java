@@ -87,7 +87,7 @@ public final class StatusCommand extends LedgerCommand {
         out.println();
         out.println("Bisect: " + status.bisectProgress());
         out.println("Next: " + status.nextStep());
-        status.refusals().forEach(refusal -> out.println("  " + refusal));
+        status.warnings().forEach(warning -> out.println("  " + warning));
     }
 
     private static String firstLine(String text) {

@@ -10,16 +10,16 @@ import java.util.Objects;
  * Where an investigation stands: the four post-mortem inputs, the open hypotheses by likelihood, bisect
  * progress, and the next useful step, which is never a post-mortem that {@code rca postmortem} would refuse.
  *
- * @param refusals why {@code rca postmortem} would refuse the ledger although its four inputs are present, one
- *                 line each (empty when it would write it, or while an input is missing)
+ * @param warnings what {@code rca postmortem} would warn about in the ledger once its four inputs are present, one
+ *                 line each (empty when the post-mortem would pass {@code rca lint}, or while an input is missing)
  */
 public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> openHypotheses,
-                                  String bisectProgress, boolean bisectInProgress, List<String> refusals,
+                                  String bisectProgress, boolean bisectInProgress, List<String> warnings,
                                   String nextStep) {
     public InvestigationStatus {
         inputs = List.copyOf(inputs);
         openHypotheses = List.copyOf(openHypotheses);
-        refusals = List.copyOf(refusals);
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -51,16 +51,16 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         boolean published = ledger.status() == LedgerStatus.PUBLISHED;
         // a published ledger changed since (an investigation reopened) needs its post-mortem written again
         boolean done = published && postmortem.current();
-        List<String> refusals = !done && PostmortemInputs.complete(inputs) ? postmortem.refusals() : List.of();
+        List<String> warnings = !done && PostmortemInputs.complete(inputs) ? postmortem.findings() : List.of();
         String next = done ? "nothing: the post-mortem is published"
-            : nextStep(ledger, inputs, open, inProgress && end == null, end, commits, refusals);
+            : nextStep(ledger, inputs, open, inProgress && end == null, end, commits, warnings);
         return new InvestigationStatus(ledger, inputs, open, bisectProgress(bisect, inProgress, end),
-            inProgress && end == null, refusals, next);
+            inProgress && end == null, warnings, next);
     }
 
-    /** True when {@code rca postmortem} would write the post-mortem (with {@code --incident-ok} for an incident). */
+    /** True when {@code rca postmortem} would write the post-mortem: the four inputs are present. */
     public boolean ready() {
-        return PostmortemInputs.complete(inputs) && refusals.isEmpty();
+        return PostmortemInputs.complete(inputs);
     }
 
     private static String bisectProgress(BisectRecord bisect, boolean inProgress, BisectEnd end) {
@@ -89,7 +89,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
 
     private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open,
                                    boolean bisecting, BisectEnd bisectEnd, CommitLookup commits,
-                                   List<String> refusals) {
+                                   List<String> warnings) {
         if (ledger.symptoms().isEmpty()) {
             return "record what was observed: rca symptom \"<what you saw>\" --source=<where> --at=<when>";
         }
@@ -138,13 +138,14 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
             return "correct the " + (wrong == 1 ? "commit" : wrong + " commits") + " the post-mortem would state"
                 + " wrongly: rca check -t " + ledger.ticket();
         }
-        if (!refusals.isEmpty()) {
-            return "correct the ledger where " + (refusals.size() == 1 ? "the line below points" : "each line below "
-                + "points") + ": rca postmortem would refuse it as it is";
+        if (!warnings.isEmpty()) {
+            return "correct the ledger where " + (warnings.size() == 1 ? "the line below points" : "each line below "
+                + "points") + ": rca postmortem would write the post-mortem as it is, but warn, and it would not pass"
+                + " rca lint";
         }
         String draft = "rca postmortem -t " + ledger.ticket();
         if (ledger.kind() == LedgerKind.INCIDENT) {
-            draft += " --incident-ok (an incident also needs its own incident report)";
+            draft += " (an incident also needs its own incident report)";
         }
         return ledger.status() == LedgerStatus.PUBLISHED
             ? "regenerate the post-mortem, which no longer matches its ledger (it is written anew: edits made to the"
@@ -169,7 +170,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         }
         json.put("inputs", inputList);
         json.put("ready", ready());
-        json.put("refusals", refusals);
+        json.put("warnings", warnings);
         List<Object> hypotheses = new ArrayList<>();
         for (Hypothesis h : openHypotheses) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Decides whether a ledger may become a post-mortem, and renders it when it may. A draft is refused when any
- * of the four inputs is missing (the same assessment {@code rca status} shows), when the ledger has no title,
- * when it records an incident that was not confirmed, or when the rendered text would not lint clean (the
- * ledger's own words hedge, blame, name an unknown SHA or leave an action item without owner or tracking);
- * each refusal names the ledger field to change. Nothing here writes a file.
+ * Decides whether a ledger may become a post-mortem, and renders it when it may. A draft is refused only when
+ * one of the four inputs is missing (the same assessment {@code rca status} shows), as the design says. Whatever
+ * else is wrong in the ledger is a finding that does not stop the draft: no title, a commit it would state wrongly,
+ * or words that make the rendered text fail {@code rca lint} (hedging, blame, an unknown SHA, an action item
+ * without owner or tracking), each naming the ledger field to change. Nothing here writes a file.
  */
 public final class PostmortemDraft {
     /** What each input needs, in words a person can act on. */
@@ -32,16 +32,21 @@ public final class PostmortemDraft {
      * The outcome.
      *
      * @param rendered  the post-mortem, or {@code null} when refused
-     * @param missing   inputs that are missing, each {@code <input>: <what is missing> (needs <what satisfies it>)}
-     * @param refusals  every reason the draft is refused (missing inputs first), one line each
-     * @param warnings  lines for stderr that do not stop the draft
+     * @param missing   inputs that are missing, each {@code <input>: <what is missing> (needs <what satisfies it>)};
+     *                  the draft is refused exactly when this is not empty
+     * @param findings  what is wrong in the ledger although the draft is written, one line each at its ledger
+     *                  place; the rendered text passes {@code rca lint} when there is none
+     * @param warnings  advice for stderr that leaves the rendered text as it is
      */
-    public record Outcome(RenderedPostmortem rendered, List<String> missing, List<String> refusals,
+    public record Outcome(RenderedPostmortem rendered, List<String> missing, List<String> findings,
                           List<String> warnings) {
         public Outcome {
             missing = List.copyOf(missing);
-            refusals = List.copyOf(refusals);
+            findings = List.copyOf(findings);
             warnings = List.copyOf(warnings);
+            if ((rendered == null) == missing.isEmpty()) {
+                throw new IllegalArgumentException("a draft is refused exactly when an input is missing");
+            }
         }
 
         /** True when the post-mortem may be written. */
@@ -70,58 +75,53 @@ public final class PostmortemDraft {
      *
      * @param ledgerName       how findings name the ledger file, e.g. {@code docs/postmortems/PAY-142.yaml}
      * @param markdownName     how findings name the post-mortem, e.g. {@code docs/postmortems/PAY-142.md}
-     * @param incidentConfirmed true when the user confirmed writing a bug-fix post-mortem for an incident
+     * @param incidentConfirmed true when the user knows an incident needs its own report too (no warning then)
      * @param fixChangedLines  lines the fix commits change in total, or -1 when unknown
      */
     public Outcome prepare(Ledger ledger, String ledgerName, String markdownName, boolean incidentConfirmed,
                            int fixChangedLines) {
         List<String> missing = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (InputCheck check : PostmortemInputs.assess(ledger, commits)) {
             if (!check.present()) {
-                String line = check.name() + ": " + check.missing() + " (needs " + NEEDS.get(check.name()) + ")";
-                missing.add(line);
-                refusals.add(line);
+                missing.add(check.name() + ": " + check.missing() + " (needs " + NEEDS.get(check.name()) + ")");
             }
         }
-        if (missing.isEmpty()) {
-            // every SHA the document states must resolve, and an offending commit must come before the fix
-            for (LedgerProblem problem : LedgerChecker.commitProblems(ledger, commits)) {
-                refusals.add(problem.render(ledgerName) + " (rca check)");
-            }
+        if (!missing.isEmpty()) {
+            return new Outcome(null, missing, List.of(), List.of());
         }
-        if (ledger.title() == null || ledger.title().isBlank()) {
-            refusals.add("title: the ledger has no title (needs title: one line naming the bug, e.g. 'Checkout "
-                + "hangs after cache refactor')");
+        List<String> findings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        // every SHA the document states must resolve, and an offending commit must come before the fix
+        for (LedgerProblem problem : LedgerChecker.commitProblems(ledger, commits)) {
+            findings.add(problem.render(ledgerName) + " (rca check)");
         }
-        if (ledger.kind() == LedgerKind.INCIDENT) {
-            String incident = ledger.ticket() + " is an incident: a customer-visible outage needs its own incident"
-                + " report (timeline, blast radius, paging, communications); this post-mortem records the bug fix only";
-            if (incidentConfirmed) {
-                warnings.add(incident);
-            } else {
-                refusals.add("incident: " + incident);
-            }
+        boolean untitled = ledger.title() == null || ledger.title().isBlank();
+        if (untitled) {
+            findings.add("title: the ledger has no title, so the heading is '# " + ledger.ticket() + "' (needs title:"
+                + " one line naming the bug, e.g. 'Checkout hangs after cache refactor')");
         }
-        if (!refusals.isEmpty()) {
-            return new Outcome(null, missing, refusals, warnings);
+        if (ledger.kind() == LedgerKind.INCIDENT && !incidentConfirmed) {
+            warnings.add(ledger.ticket() + " is an incident: a customer-visible outage needs its own incident report"
+                + " (timeline, blast radius, paging, communications); this post-mortem records the bug fix only"
+                + " (--incident-ok silences this warning)");
         }
         RenderedPostmortem rendered = renderer.render(ledger);
+        boolean vague = false;
         for (LintFinding f : linter.lint(markdownName, rendered.markdown())) {
+            if (untitled && f.rule() == LintRule.TITLE) {
+                continue;
+            }
+            vague |= f.rule() == LintRule.VAGUE_ROOT_CAUSE;
             String origin = rendered.originOf(f.line(), f.column());
             String where = origin == null ? markdownName + ":" + f.line() + ":" + f.column()
                 : ledger.positionOf(origin).in(ledgerName) + " (" + origin + ")";
-            String refusal = where + ": " + f.rule().id() + ": " + f.message();
+            String finding = where + ": " + f.rule().id() + ": " + f.message();
             // text the document states twice (the root cause is in Summary too) is one problem in the ledger
-            if (!refusals.contains(refusal)) {
-                refusals.add(refusal);
+            if (!findings.contains(finding)) {
+                findings.add(finding);
             }
         }
-        if (!refusals.isEmpty()) {
-            return new Outcome(null, missing, refusals, warnings);
-        }
-        if (!LedgerProse.namesCode(ledger.rootCause().text())) {
+        if (!vague && !LedgerProse.namesCode(ledger.rootCause().text())) {
             warnings.add("root_cause.text names no function, file, field or commit: the Root cause should walk the"
                 + " mechanism with its code identifiers, not sum it up");
         }
@@ -150,6 +150,6 @@ public final class PostmortemDraft {
             warnings.add("action_items is empty, so Action items is left out; write 'action_items: none' when no"
                 + " follow-up is warranted");
         }
-        return new Outcome(rendered, missing, refusals, warnings);
+        return new Outcome(rendered, missing, findings, warnings);
     }
 }

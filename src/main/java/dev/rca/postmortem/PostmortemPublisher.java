@@ -150,10 +150,15 @@ public final class PostmortemPublisher {
     public record CommitInfoLine(String sha, String subject) {
     }
 
-    /** {@code Post-mortem for <T>: <title>}, then one {@code Fix: <sha12> <subject>} line per fix commit. */
+    /**
+     * {@code Post-mortem for <T>: <title>} ({@code Post-mortem for <T>} without a title), then one
+     * {@code Fix: <sha12> <subject>} line per fix commit.
+     */
     static String message(Ledger ledger, CommitLookup commits) {
-        StringBuilder sb = new StringBuilder("Post-mortem for ").append(ledger.ticket()).append(": ")
-            .append(LogLineReader.cleanLines(ledger.title()).strip().replaceAll("\\s+", " ")).append("\n\n");
+        String title = ledger.title() == null ? "" : LogLineReader.cleanLines(ledger.title()).strip()
+            .replaceAll("\\s+", " ");
+        StringBuilder sb = new StringBuilder("Post-mortem for ").append(ledger.ticket())
+            .append(title.isEmpty() ? "" : ": " + title).append("\n\n");
         for (String sha : ledger.fix().commits()) {
             String line = commits.find(sha)
                 .map(c -> c.sha().substring(0, PostmortemRenderer.SHORT_SHA) + " " + c.subject())

@@ -81,11 +81,13 @@ public final class PostmortemRenderer {
         return new PostmortemRenderer(commits, bisections, Objects.requireNonNull(graph, "graph"));
     }
 
-    /** The post-mortem for {@code ledger}; its title must be set. */
+    /**
+     * The post-mortem for {@code ledger}. Without a title the heading is the ticket alone: a title made up from
+     * other fields (the fix's subject names the change, not the bug) would be invented prose.
+     */
     public RenderedPostmortem render(Ledger ledger) {
-        Objects.requireNonNull(ledger.title(), "title");
         Lines out = new Lines();
-        out.add("# " + ledger.ticket() + ": " + LedgerProse.inline(ledger.title()), "title");
+        out.add("# " + ledger.ticket() + titled(ledger), "title");
         summary(out, ledger);
         symptoms(out, ledger);
         rootCause(out, ledger);
@@ -108,7 +110,7 @@ public final class PostmortemRenderer {
             return;
         }
         String owner = present(ledger.owner()) ? ", owned by " + LedgerProse.inline(ledger.owner()) : "";
-        out.add(sentence(ledger.ticket() + owner + ": " + LedgerProse.inline(ledger.title())), "title");
+        out.add(sentence(ledger.ticket() + owner + titled(ledger)), "title");
         if (!ledger.symptoms().isEmpty()) {
             // a symptom of several lines (a command and what it printed) run together would read as one garbled
             // sentence: its first line, and where the rest is
@@ -555,6 +557,11 @@ public final class PostmortemRenderer {
     }
 
     /** {@code a1b2c3d4e5f6 subject}, or the SHA as the ledger wrote it when it does not resolve. */
+    /** {@code ": <title>"}, or nothing when the ledger has no title. */
+    private static String titled(Ledger ledger) {
+        return present(ledger.title()) ? ": " + LedgerProse.inline(ledger.title()) : "";
+    }
+
     private String commitWithSubject(String sha, boolean parenthesised) {
         return commits.find(sha)
             .map(c -> c.sha().substring(0, SHORT_SHA) + (parenthesised ? " (" + LedgerProse.inline(c.subject()) + ")"

@@ -35,7 +35,7 @@ public final class Postmortems {
      * @param ledger    the ledger as read
      * @param publisher writes (and commits) the post-mortem next to it
      * @param outcome   the draft, or why it is refused
-     * @param warnings  lines for stderr: ignored {@code .rca.yaml} keys, then the draft's warnings
+     * @param warnings  lines for stderr: ignored {@code .rca.yaml} keys, then the draft's findings and warnings
      */
     public record Prepared(Ledger ledger, PostmortemPublisher publisher, GitCommitLookup commits,
                            PostmortemDraft.Outcome outcome, List<String> warnings) {
@@ -64,8 +64,8 @@ public final class Postmortems {
             private Prepared plain;
 
             @Override
-            public List<String> refusals() {
-                return prepared().outcome().refusals();
+            public List<String> findings() {
+                return prepared().outcome().findings();
             }
 
             @Override
@@ -119,6 +119,7 @@ public final class Postmortems {
             commits, linter)
             .prepare(ledger, publisher.ledgerName(), publisher.markdownName(), incidentConfirmed, changed);
         List<String> warnings = new ArrayList<>(config.warnings());
+        warnings.addAll(outcome.findings());
         warnings.addAll(outcome.warnings());
         if (outcome.accepted() && !workspace.isBare()) {
             warnings.addAll(ReproFiles.warnings(ledger.repro().command(), workspace.workTree(),
