@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     "The test runs in the candidate's scratch checkout with RCA_COMMIT set: exit 0 good, 125 skip, 1-127 bad,"
         + " anything else or a timeout aborts. One argument is a shell command line (unless it is the absolute path"
         + " of an executable file), several are an argument vector. Resumes an interrupted run. Each run's output is kept"
-        + " in .git/rca/bisect-run.log; the last lines of a bad or skipped step's are shown under it."},
+        + " in .git/rca/bisect-run.log. Progress (each step's verdict, and the last lines of a bad or skipped step's"
+        + " output) goes to stderr when it is a terminal, or with --verbose; otherwise stderr is silent."},
     footer = {"%nExample:%n  rca bisect-helper run --timeout=300 -- mvn -q -Dtest=CheckoutIT test",
         "  rca bisect-helper run --flaky --confidence=0.99 -- ./flaky-test.sh"})
 public final class BisectRunCommand extends BisectSubcommand {
@@ -47,6 +48,9 @@ public final class BisectRunCommand extends BisectSubcommand {
         paramLabel = "<format>", description = "table or json.")
     OutputFormat format = OutputFormat.TABLE;
 
+    @Option(names = {"-v", "--verbose"}, description = "Show progress on stderr even when it is not a terminal.")
+    boolean verbose;
+
     @Parameters(arity = "1..*", paramLabel = "<cmd>", description = "The test command and its arguments (after --).")
     List<String> command = new ArrayList<>();
 
@@ -57,11 +61,16 @@ public final class BisectRunCommand extends BisectSubcommand {
     protected int execute() {
         BisectRun.Request request = new BisectRun.Request(command, repeat, flaky, confidence, flakeRate, maxRuns,
             timeoutSeconds);
+        // DESIGN: long work shows progress on stderr when stderr is a terminal, and is silent otherwise
+        boolean progress = verbose || root().stderrIsTerminal();
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
             BisectRun.Result run = BisectRun.run(ws, bisection, request, root().starter(), new BisectRun.Listener() {
                 @Override
                 public void started(Path directory, Path log) {
+                    if (!progress) {
+                        return;
+                    }
                     err().println("rca: running '" + String.join(" ", command) + "' in " + directory
                         + " for each candidate" + (flaky ? " (flaky mode)" : ""));
                     err().println("rca: note: the test's output is kept in " + log);
@@ -70,7 +79,9 @@ public final class BisectRunCommand extends BisectSubcommand {
 
                 @Override
                 public void stepped(BisectRunner.StepReport report, CommandRunner.Result lastRun) {
-                    report(report, lastRun);
+                    if (progress) {
+                        report(report, lastRun);
+                    }
                 }
             });
             if (run.nothingTested() != null) {

@@ -258,16 +258,15 @@ class BisectCommandTest {
         assertTrue(run.out().endsWith("Reproduce with: git worktree add --detach /tmp/rca-" + sha(11).substring(0, 12)
             + " " + sha(11) + " && cd /tmp/rca-" + sha(11).substring(0, 12) + " && RCA_COMMIT=" + sha(11)
             + " sh -c 'test ! -f bug'\n"), run.out());
-        assertTrue(run.err().startsWith("rca: running 'test ! -f bug' in "), run.err());
-        assertTrue(run.err().contains("rca: step 1: " + sha(5).substring(0, 12) + " good; 3 candidates left, roughly 2 steps\n"),
-            run.err());
+        // stderr is no terminal here: DESIGN's long work is silent then
+        assertEquals("", run.err());
     }
 
     @Test
     void runKeepsTheTestsOutputAndShowsTheEndOfEachBadStep() throws Exception {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
         String test = "echo out $RCA_COMMIT; echo err >&2; for i in 1 2 3 4 5 6; do echo line $i; done; test ! -f bug";
-        CliResult run = rca("bisect-helper", "run", "--", test);
+        CliResult run = rca("bisect-helper", "run", "-v", "--", test);
         assertEquals(0, run.exitCode(), run.toString());
         Path log = dir.resolve(".git/rca/bisect-run.log").toRealPath();
         assertEquals("rca: running '" + test + "' in " + dir.resolve(".git/rca/bisect").toRealPath() + " for each candidate\n"
@@ -291,22 +290,15 @@ class BisectCommandTest {
         CliResult bad = rca("bisect-helper", "run", "--", "echo compiling >&2; exit 3");
         assertEquals(0, bad.exitCode(), bad.toString());
         Path log = dir.resolve(".git/rca/bisect-run.log").toRealPath();
-        assertEquals("rca: running 'echo compiling >&2; exit 3' in " + dir.resolve(".git/rca/bisect").toRealPath()
-            + " for each candidate\n"
-            + "rca: note: the test's output is kept in " + log + "\n"
-            + "rca: step 1: " + sha(7).substring(0, 12) + " bad; 7 candidates left, roughly 3 steps\n  | compiling\n"
-            + "rca: step 2: " + sha(3).substring(0, 12) + " bad; 3 candidates left, roughly 2 steps\n  | compiling\n"
-            + "rca: step 3: " + sha(2).substring(0, 12) + " bad; 2 candidates left, roughly 1 step\n  | compiling\n"
-            + "rca: step 4: " + sha(1).substring(0, 12) + " bad; 0 candidates left, roughly 0 steps\n  | compiling\n"
-            + "rca: warning: every tested commit was bad: check that the test fails for the bug, not for another reason"
+        // without --verbose and off a terminal the progress is left out; the warning is not progress
+        assertEquals("rca: warning: every tested commit was bad: check that the test fails for the bug, not for another reason"
             + " (output: " + log + ")\n", bad.err());
         assertTrue(bad.out().startsWith("first bad commit: " + sha(1) + " change 1\n"), bad.out());
 
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
         CliResult good = rca("bisect-helper", "run", "--", "true");
         assertEquals(0, good.exitCode(), good.toString());
-        assertTrue(good.err().endsWith(" good; 0 candidates left, roughly 0 steps\n"
-            + "rca: warning: every tested commit was good: check that the test fails at the bad commit, for the bug"
+        assertTrue(good.err().equals("rca: warning: every tested commit was good: check that the test fails at the bad commit, for the bug"
             + " (output: " + log + ")\n"), good.err());
         assertTrue(good.out().startsWith("first bad commit: " + sha(15) + " change 15\n"), good.out());
 
@@ -362,7 +354,7 @@ class BisectCommandTest {
     void runSeesRcaCommitAndItsScratchDirectory() throws Exception {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
         Path seen = tmp.resolve("seen");
-        CliResult run = rca("bisect-helper", "run", "--repeat=2", "--", "sh", "-c",
+        CliResult run = rca("bisect-helper", "run", "-v", "--repeat=2", "--", "sh", "-c",
             "echo \"$RCA_COMMIT $(pwd) $(git rev-parse HEAD)\" >> '" + seen + "'; test ! -f bug");
         assertEquals(0, run.exitCode(), run.toString());
         List<String> lines = Files.readAllLines(seen);
@@ -396,7 +388,7 @@ class BisectCommandTest {
         Path counter = tmp.resolve("count");
         String lying = "echo x >> '" + counter + "'; n=$(wc -l < '" + counter + "'); if [ -f bug ]; then r=1; else r=0; fi;"
             + " if [ $((n % 7)) -eq 0 ]; then r=$((1 - r)); fi; exit $r";
-        CliResult run = rca("bisect-helper", "run", "--flaky", "--format=json", "--", lying);
+        CliResult run = rca("bisect-helper", "run", "--flaky", "--verbose", "--format=json", "--", lying);
         assertEquals(0, run.exitCode(), run.toString());
         int runs = Files.readAllLines(counter).size();
         assertTrue(run.out().startsWith("{\"first_bad\":\"" + sha(11) + "\",\"runs\":" + runs + ",\"steps\":" + runs

@@ -68,10 +68,10 @@ class BisectRunThroughDaemonTest {
         try (DaemonClient client = DaemonClient.start(tmp)) {
             Map<String, String> env = Map.of("CALLER_MARK", "from-the-caller");
             assertEquals(0, client.run(served, env, "bisect-helper", "start", "--bad=HEAD", "--good=good").exitCode());
-            CliResult viaDaemon = client.run(served, env, "bisect-helper", "run", "--", "sh", "test.sh").cli();
+            CliResult viaDaemon = client.run(served, env, "bisect-helper", "run", "-v", "--", "sh", "test.sh").cli();
 
             assertEquals(0, Cli.run(alone, "bisect-helper", "start", "--bad=HEAD", "--good=good").exitCode());
-            CliResult inProcess = Cli.run(alone, "bisect-helper", "run", "--", "sh", "test.sh");
+            CliResult inProcess = Cli.run(alone, "bisect-helper", "run", "-v", "--", "sh", "test.sh");
             assertEquals(inProcess, new CliResult(viaDaemon.exitCode(), viaDaemon.out(),
                 viaDaemon.err().replace(served.toString(), alone.toString())));
             assertTrue(viaDaemon.out().startsWith("first bad commit: " + culprit.name() + " c13\n"), viaDaemon.out());

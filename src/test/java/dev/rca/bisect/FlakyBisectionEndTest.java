@@ -120,7 +120,7 @@ class FlakyBisectionEndTest {
             + "    confidence: 0.99999\n    timeout: 60\n"), Files.readString(state()));
         assertEquals(undecided, tail(rca("bisect-helper", "status").out(), 2));
 
-        CliResult decided = rca("bisect-helper", "run", "--flaky", "--confidence=0.99999", "--timeout=60",
+        CliResult decided = rca("bisect-helper", "run", "-v", "--flaky", "--confidence=0.99999", "--timeout=60",
             "--max-runs=32", "--", "sh", "-c", "test ! -f bug");
         assertEquals(0, decided.exitCode(), decided.toString());
         assertTrue(decided.err().contains("rca: run 17: "), decided.err());
@@ -273,7 +273,7 @@ class FlakyBisectionEndTest {
      */
     @Test
     void aRunStopsWhenNoRunCanDecideAndSaysWhatWould() throws Exception {
-        CliResult run = rca("bisect-helper", "run", "--flaky", "--", SKIPPING_FROM_ELEVEN);
+        CliResult run = rca("bisect-helper", "run", "-v", "--flaky", "--", SKIPPING_FROM_ELEVEN);
         assertEquals(1, run.exitCode(), run.toString());
         String group = sha(11).substring(0, 12) + " " + sha(12).substring(0, 12) + " " + sha(13).substring(0, 12) + " "
             + sha(14).substring(0, 12) + " " + sha(15).substring(0, 12);
@@ -317,7 +317,7 @@ class FlakyBisectionEndTest {
     void theLedgersStatusOfARunNoRunCanDecide() throws Exception {
         BisectCommandTest.ledgerThatReproduces(dir);
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
-        CliResult run = rca("bisect-helper", "run", "--flaky", "--", SKIPPING_FROM_ELEVEN);
+        CliResult run = rca("bisect-helper", "run", "-v", "--flaky", "--", SKIPPING_FROM_ELEVEN);
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals("Bisect: " + run.out().lines().findFirst().orElseThrow() + "\nNext: decide the bisection: make the"
             + " test run where it skipped, or test those commits by hand, then start again\n", tail(rca("status").out(), 2));
@@ -381,7 +381,7 @@ class FlakyBisectionEndTest {
     /** --max-runs counts the skips as the end does; the run it names goes on among the skipped commits to their end. */
     @Test
     void maxRunsCountsSkipsAsTheEndCountsThem() {
-        CliResult run = rca("bisect-helper", "run", "--flaky", "--max-runs=4", "--", skippingTenAndEleven());
+        CliResult run = rca("bisect-helper", "run", "-v", "--flaky", "--max-runs=4", "--", skippingTenAndEleven());
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(4, run.err().lines().filter(line -> line.startsWith("rca: run ")).count(), run.err());
         assertEquals(2, run.err().lines().filter(line -> line.contains(" skip; ")).count(), run.err());

@@ -176,7 +176,7 @@ class InterruptionTest {
         assertEquals(0, Cli.run(work, "bisect-helper", "start", "--bad=HEAD", "--good=good").exitCode());
         Random random = new Random(11);
         for (int round = 0; round < 3; round++) {
-            Process child = java(work, "dev.rca.cli.Rca", "bisect-helper", "run", "--", "sh", "test.sh");
+            Process child = java(work, "dev.rca.cli.Rca", "bisect-helper", "run", "-v", "--", "sh", "test.sh");
             try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
                 err.readLine(); // "rca: running …": the test is about to start
                 Thread.sleep(random.nextInt(400));
