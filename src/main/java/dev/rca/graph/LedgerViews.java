@@ -133,7 +133,8 @@ public final class LedgerViews {
         for (dev.rca.ledger.TimelineEvent t : ledger.timeline()) {
             events.add(event(t.at(), "timeline", t.event(), t.source()));
         }
-        // a symptom or experiment written by hand without a time is still part of the story: listed untimed
+        // a symptom, experiment or bisect step written by hand without a time (DESIGN's own example ledger writes
+        // steps so) is still part of the story: listed untimed
         for (Symptom s : ledger.symptoms()) {
             events.add(event(s.at(), "symptom", s.id() + ": " + s.text(), s.source()));
         }
@@ -143,11 +144,9 @@ public final class LedgerViews {
         }
         if (ledger.bisect() != null) {
             for (BisectStep step : ledger.bisect().steps()) {
-                if (written(step.at())) {
-                    String text = abbreviate(step.commit()) + " " + step.verdict()
-                        + (step.runs() > 1 ? " (" + step.runs() + " runs)" : "");
-                    events.add(event(step.at(), "bisect", text, "bisect"));
-                }
+                String text = abbreviate(step.commit()) + " " + step.verdict()
+                    + (step.runs() > 1 ? " (" + step.runs() + " runs)" : "");
+                events.add(event(step.at(), "bisect", text, "bisect"));
             }
         }
         String lastVerify = ledger.evidence().stream().filter(e -> Evidence.VERIFY.equals(e.kind()))
@@ -171,10 +170,6 @@ public final class LedgerViews {
             }
         }
         return events;
-    }
-
-    private static boolean written(String at) {
-        return at != null && !at.isBlank();
     }
 
     /**

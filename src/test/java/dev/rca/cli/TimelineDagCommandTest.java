@@ -101,6 +101,19 @@ class TimelineDagCommandTest {
     }
 
     @Test
+    void timelineListsBisectStepsWrittenAsDesignWritesThemWithoutATime() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
+        String sha = commit.name();
+        Files.writeString(ledger, Files.readString(ledger) + "bisect: {good: [\"" + fixCommit.name() + "\"], bad: \""
+            + sha + "\", paths: [], steps: [{commit: \"" + sha + "\", verdict: bad, runs: 1}], first_bad: \"" + sha
+            + "\"}\n");
+        CliResult r = Cli.run(dir, "timeline", "--format=json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("{\"at\":null,\"kind\":\"bisect\",\"text\":\"" + sha.substring(0, 12)
+            + " bad\",\"source\":\"bisect\"}"), r.out());
+    }
+
+    @Test
     void timelineListsHandWrittenSymptomsAndExperimentsWithoutATimeAmongTheUntimed() throws Exception {
         Path ledger = dir.resolve("docs/postmortems/PAY-142.yaml");
         String text = Files.readString(ledger);
