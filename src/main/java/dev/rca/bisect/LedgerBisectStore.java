@@ -67,7 +67,7 @@ public final class LedgerBisectStore implements BisectStore {
             BisectRecord before = current.bisect();
             Map<String, Object> section = YamlBisectStore.toMap(state);
             section.put("steps", stampedSteps(state, before, now));
-            edit.set(List.of("bisect"), section);
+            edit.setTopLevel("bisect", section);
             boolean newlyFound = culprit != null && (before == null || !culprit.sha().equals(before.firstBad()));
             if (newlyFound) {
                 Map<String, Object> item = new LinkedHashMap<>();

@@ -339,6 +339,43 @@ final class LedgerDocument {
         }
     }
 
+    /**
+     * Sets {@code path} like {@link #set}, except that a key the mapping lacks goes where the ledger format puts it:
+     * right after the last of the keys {@code order} lists before it that the mapping has (at the end when it has
+     * none). {@code order} is the mapping's keys in the design's order, and holds the key.
+     */
+    void setInOrder(List<Object> path, Object value, List<String> order) {
+        String key = (String) path.get(path.size() - 1);
+        List<Object> parentPath = path.subList(0, path.size() - 1);
+        int place = order.indexOf(key);
+        if (place > 0 && find(parentPath) instanceof MappingNode mapping && !mapping.getValue().isEmpty()
+            && tuple(mapping, key) == null) {
+            NodeTuple previous = null;
+            for (String before : order.subList(0, place)) {
+                NodeTuple t = tuple(mapping, before);
+                previous = t == null ? previous : t;
+            }
+            if (previous != null) {
+                Object normalised = normalise(value);
+                insertKeyAfter(mapping, previous, key, normalised);
+                modelSet(path, normalised);
+                recompose();
+                return;
+            }
+        }
+        set(path, value);
+    }
+
+    private void insertKeyAfter(MappingNode mapping, NodeTuple previous, String key, Object value) {
+        if (mapping.getFlowStyle() == FlowStyle.FLOW) {
+            splice(tupleEnd(previous), 0, ", " + YamlWriter.key(key) + ": " + YamlWriter.flow(value));
+            return;
+        }
+        int column = previous.getKeyNode().getStartMark().getColumn();
+        insertLineAfter(tupleEnd(previous),
+            " ".repeat(column) + YamlWriter.key(key) + ":" + YamlWriter.afterKey(value, column, nl));
+    }
+
     private void insertKey(MappingNode mapping, String key, Object value) {
         if (mapping.getFlowStyle() == FlowStyle.FLOW) {
             String entry = YamlWriter.key(key) + ": " + YamlWriter.flow(value);

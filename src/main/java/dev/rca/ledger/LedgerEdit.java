@@ -73,14 +73,31 @@ public final class LedgerEdit {
         document.set(path, value);
     }
 
+    /**
+     * Sets the top-level {@code key} (e.g. {@code bisect}); a key the ledger lacks goes where the ledger format puts
+     * it among the keys the file has, an existing one keeps its place.
+     */
+    public void setTopLevel(String key, Object value) {
+        document.setInOrder(List.of(key), value, LedgerSchema.TOP_LEVEL_KEYS);
+    }
+
     /** Sets the ledger's top-level {@code status} (e.g. {@code published} once the post-mortem is written). */
     public void setStatus(LedgerStatus status) {
         document.set(List.of("status"), status.word());
     }
 
-    /** Sets {@code field} of the item {@code id} (e.g. a hypothesis's {@code status}). */
+    /**
+     * Sets {@code field} of the item {@code id} (e.g. a hypothesis's {@code status}); a field the item lacks goes where
+     * the ledger format puts it (a hypothesis's {@code because} right after its {@code status}).
+     */
     public void setItemField(String id, String field, Object value) {
-        document.set(itemPath(id, field), value);
+        List<Object> path = itemPath(id, field);
+        List<String> order = LedgerSchema.itemKeys(ItemKind.ofId(id));
+        if (order.contains(field)) {
+            document.setInOrder(path, value, order);
+        } else {
+            document.set(path, value);
+        }
     }
 
     /**

@@ -266,9 +266,22 @@ final class LedgerSchema {
         return value == null ? null : value.longValue();
     }
 
-    private static final Set<String> KNOWN = Set.of("rca", "ticket", "title", "kind", "owner", "status", "summary",
+    /** The ledger's top-level keys, in the design's order. */
+    static final List<String> TOP_LEVEL_KEYS = List.of("rca", "ticket", "title", "kind", "owner", "status", "summary",
         "symptoms", "timeline", "repro", "hypotheses", "experiments", "evidence", "bisect", "root_cause",
         "why_symptom", "fix", "how_found", "slipped", "validation", "action_items");
+
+    private static final Set<String> KNOWN = Set.copyOf(TOP_LEVEL_KEYS);
+
+    /** The keys of an item of {@code kind}, in the design's order. */
+    static List<String> itemKeys(ItemKind kind) {
+        return switch (kind) {
+            case SYMPTOM -> List.of("id", "kind", "text", "source", "at");
+            case HYPOTHESIS -> List.of("id", "text", "likelihood", "status", "because", "explains", "evidence");
+            case EXPERIMENT -> List.of("id", "tests", "action", "result");
+            case EVIDENCE -> List.of("id", "kind", "commit", "subject", "author", "date", "note");
+        };
+    }
 
     private Map<String, Node> fields(MappingNode mapping, String path) {
         Map<String, Node> fields = new LinkedHashMap<>();

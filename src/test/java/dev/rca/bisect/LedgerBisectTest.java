@@ -180,7 +180,10 @@ class LedgerBisectTest {
         CliResult run = Cli.run(dir, "bisect-helper", "run", "--repeat=2", "--", "test ! -f bug; exit $?");
         assertEquals(0, run.exitCode(), run.toString());
         String ledger = Files.readString(dir.resolve("docs/postmortems/PAY-7.yaml"));
-        String section = ledger.substring(ledger.indexOf("\nbisect:"));
+        // DESIGN's place for the section: after evidence:, before root_cause:
+        assertTrue(ledger.indexOf("\nevidence:") < ledger.indexOf("\nbisect:")
+            && ledger.indexOf("\nbisect:") < ledger.indexOf("\nroot_cause:"), ledger);
+        String section = ledger.substring(ledger.indexOf("\nbisect:"), ledger.indexOf("\n\nroot_cause:") + 1);
         assertTrue(section.endsWith("\n  first_bad: " + sha(11) + "\n  refs:\n    \"" + sha(15) + "\": HEAD\n    \"" + sha(0)
             + "\": v0\n  run:\n    command: \"sh -c 'test ! -f bug; exit $?'\"\n    repeat: 2\n"), section);
         assertTrue(run.out().endsWith("RCA_COMMIT=" + sha(11) + " sh -c 'test ! -f bug; exit $?'\n"), run.out());

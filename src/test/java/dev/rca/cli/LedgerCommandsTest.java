@@ -93,8 +93,8 @@ class LedgerCommandsTest {
                 text: Lock ordering between CartCache.evict and OrderLock
                 likelihood: 0.4
                 status: rejected
-                explains: [S1, S2]
                 because: thread dump shows no thread holding OrderLock
+                explains: [S1, S2]
             """), text);
 
         ok(rca("status"), """
@@ -171,9 +171,9 @@ class LedgerCommandsTest {
               - id: H1
                 text: h
                 status: rejected
+                because: "typo: meant H2"
                 explains: [S1]
                 evidence: [E1]
-                because: "typo: meant H2"
             """), Files.readString(ledger("R-1")));
         assertEquals(new CliResult(0, "H1 rejected\n", "rca: note: H1 was already rejected because: typo: meant H2; "
             + "that reason is replaced\n"), rca("reject", "H1", "--because=still no", "-t", "R-1"));

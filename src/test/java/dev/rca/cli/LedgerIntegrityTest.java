@@ -74,16 +74,16 @@ class LedgerIntegrityTest {
             hypotheses:
               - id: H1
                 text: cap() lost its min()
+                status: confirmed
                 evidence:
                   - E1   # the bisect Dana ran at 09:14
                   - E2
-                status: confirmed
                   # E7 withdrawn: wrong host
               - id: H2
                 text: the flag
+                status: confirmed
                 evidence: [E1, E2,   # Dana's bisect, 09:14
                 ]   # keep
-                status: confirmed
             evidence:
               - {id: E1, kind: log, note: a}
               - {id: E2, kind: log, note: b}
