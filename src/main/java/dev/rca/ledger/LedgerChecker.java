@@ -47,6 +47,13 @@ public final class LedgerChecker {
         if (!ledger.ticket().equals(fileTicket.value())) {
             finding("ticket", "ticket " + ledger.ticket() + " does not match the file name " + fileTicket.ledgerFileName());
         }
+        for (String key : ledger.extra().keySet()) {
+            String known = LedgerSchema.misspeltKey(key);
+            if (known != null) {
+                // kept as a field of the user's own, it would be left out of the post-mortem without a word
+                finding(key, "'" + key + "' is not a ledger key: did you mean " + known + "? (rca reads nothing from it)");
+            }
+        }
         Set<String> ids = ledger.ids();
         for (int i = 0; i < ledger.symptoms().size(); i++) {
             time("symptoms." + i, ledger.symptoms().get(i).id(), ledger.symptoms().get(i).at());

@@ -273,6 +273,44 @@ final class LedgerSchema {
 
     private static final Set<String> KNOWN = Set.copyOf(TOP_LEVEL_KEYS);
 
+    /**
+     * The known top-level key {@code key} is most likely a slip for: the nearest within two edits (inserted, removed
+     * or replaced characters), one for a key of five characters or fewer (two edits turn {@code foo} into
+     * {@code fix}), the first in the format's order on a tie; {@code null} when none is that near, since a key far
+     * from every known one is a field of the user's own, which the format keeps.
+     */
+    static String misspeltKey(String key) {
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String known : TOP_LEVEL_KEYS) {
+            int d = editDistance(key, known);
+            if (d < best && d <= (known.length() <= 5 ? 1 : 2)) {
+                best = d;
+                nearest = known;
+            }
+        }
+        return nearest;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     /** The keys of an item of {@code kind}, in the design's order. */
     static List<String> itemKeys(ItemKind kind) {
         return switch (kind) {

@@ -108,6 +108,20 @@ class LedgerIntegrityTest {
         assertEquals(ExitCode.NEGATIVE, rca("postmortem", "-t", "T-1").exitCode());
     }
 
+    @Test
+    void checkReportsATopLevelKeyCloseToAKnownOneAndLeavesOneFarFromAllAlone() throws Exception {
+        handWritten("""
+            how_fond: "bisect found it"
+            why_symtom: x
+            team_notes: a field of our own, kept
+            """);
+        assertEquals(new CliResult(ExitCode.NEGATIVE,
+            F + "3:11: 'how_fond' is not a ledger key: did you mean how_found? (rca reads nothing from it)\n"
+                + F + "4:13: 'why_symtom' is not a ledger key: did you mean why_symptom? (rca reads nothing from it)\n",
+            ""), rca("check", "-t", "T-1"));
+        assertTrue(Files.readString(ledger()).contains("team_notes: a field of our own, kept\n"));
+    }
+
     static List<List<String>> textInputs() {
         return List.of(List.of("symptom", "log line \u001b]0;owned\u0007 end"),
             List.of("symptom", "s", "--source=CI\u001b[2J"),
