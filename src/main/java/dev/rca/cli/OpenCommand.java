@@ -43,7 +43,7 @@ public final class OpenCommand extends RcaCommand {
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = LedgerLocator.of(workspace).file(id);
             file.create(LedgerTemplate.render(id, title, kind, owner));
-            out().println(file.displayName());
+            out().println(shownPath(file.path()));
             if (kind == LedgerKind.INCIDENT) {
                 err().println("rca: warning: an incident needs its own incident report (timeline, blast radius, "
                     + "paging history, communications); this ledger covers the root-cause analysis only");

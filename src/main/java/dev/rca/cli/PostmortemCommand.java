@@ -62,14 +62,14 @@ public final class PostmortemCommand extends RcaCommand {
             String markdown = prepared.outcome().rendered().markdown();
             if (!commit) {
                 publisher.write(markdown);
-                out().println(publisher.markdownName());
+                out().println(shownPath(publisher.markdownPath()));
                 return ExitCode.OK;
             }
             ByteArrayOutputStream hookOutput = new ByteArrayOutputStream();
             try (PrintStream hooks = new PrintStream(hookOutput, true, StandardCharsets.UTF_8)) {
                 PostmortemPublisher.CommitInfoLine done =
                     publisher.writeAndCommit(markdown, prepared.ledger(), prepared.commits(), hooks);
-                out().println(publisher.markdownName());
+                out().println(shownPath(publisher.markdownPath()));
                 out().println(done == null ? "nothing to commit: HEAD already has " + publisher.markdownName() + " and "
                     + publisher.ledgerName() + " as they are" : "committed " + done.sha().substring(0, 12) + " "
                     + done.subject());

@@ -56,6 +56,21 @@ public abstract class RcaCommand implements Callable<Integer> {
         return root().directory();
     }
 
+    /**
+     * {@code file} named relative to the directory rca acts in, as git names paths, so that the name works from a
+     * subdirectory too ({@code docs/postmortems/PAY-142.md} at the top, {@code ../docs/postmortems/PAY-142.md} one
+     * level down); the absolute path when no relative one leads there.
+     */
+    protected String shownPath(Path file) {
+        try {
+            Path here = directory().toRealPath();
+            Path real = file.toRealPath();
+            return real.getRoot().equals(here.getRoot()) ? here.relativize(real).toString() : real.toString();
+        } catch (java.io.IOException e) {
+            return file.toString();
+        }
+    }
+
     /** What stamps the items this command records in a ledger: the system's clock, or a test's fixed one. */
     protected Clock clock() {
         return root().clock();

@@ -67,7 +67,8 @@ public final class PostmortemPublisher {
         return written != null && Arrays.equals(written, markdown.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Path markdownPath() {
+    /** Where the post-mortem is written: beside its ledger. */
+    public Path markdownPath() {
         return ledgerFile.path().resolveSibling(ledgerFile.ticket().value() + ".md");
     }
 

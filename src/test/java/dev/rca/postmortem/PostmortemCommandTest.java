@@ -461,7 +461,7 @@ class PostmortemCommandTest {
         write(logs.resolve("good.log"), "start\nok\n");
         write(logs.resolve("bad.log"), "start\nfail\n");
         assertEquals(1, Cli.run(logs, "logs", "diff", "good.log", "bad.log", "-t", "PAY-142").exitCode());
-        assertEquals(new CliResult(0, MD + "\n", ""), Cli.run(logs, "postmortem", "-t", "PAY-142"));
+        assertEquals(new CliResult(0, "../../" + MD + "\n", ""), Cli.run(logs, "postmortem", "-t", "PAY-142"));
         String md = r.read(MD);
         assertTrue(md.contains("- E3 (log-diff): `rca logs diff ci/logs/good.log ci/logs/bad.log -t PAY-142` — first"
             + " divergence at line 2 of the good log and line 2 of the bad log; 1 line only in the good log, 1 only in"
@@ -530,6 +530,20 @@ class PostmortemCommandTest {
         assertEquals(List.of(" M README.md"), NativeGit.lines(tmp, "diff", "--name-status").stream()
             .map(l -> " M " + l.substring(2)).toList());
         assertEquals(List.of("MM README.md", "A  notes.txt"), NativeGit.lines(tmp, "status", "--porcelain"));
+    }
+
+    @Test
+    void fromASubdirectoryThePrintedPathsLeadToTheFilesFromThere() throws IOException {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        Path sub = Files.createDirectories(tmp.resolve("src/sub"));
+        assertEquals(new CliResult(0, "../../" + MD + "\n", ""), Cli.run(sub, "postmortem", "-t", "PAY-142"));
+        assertEquals(new CliResult(0, "../../" + MD + "\n", ""), Cli.run(tmp, "-C", "src/sub", "postmortem", "-t",
+            "PAY-142"));
+        assertEquals(new CliResult(0, "../../docs/postmortems/PAY-143.yaml\n", ""), Cli.run(sub, "open", "PAY-143"));
+        assertTrue(Files.exists(sub.resolve("../../docs/postmortems/PAY-143.yaml")));
+        // at the top, as DESIGN prints it
+        assertEquals(new CliResult(0, MD + "\n", ""), Cli.run(tmp, "postmortem", "-t", "PAY-142"));
     }
 
     @Test
