@@ -322,6 +322,12 @@ public final class GitWorkspace implements AutoCloseable {
                         .withHint("commit something first, or name a revision that has commits"
                             + " ('rca log --all' reads every branch)");
                 }
+                List<String> ends = RevisionRange.ends(this, revision);
+                if (!ends.isEmpty() && ends.stream().allMatch(this::namesObject)) {
+                    // git rev-parse accepts it: the revision is known, but it names several commits
+                    throw RcaException.badInput("'" + revision + "' is a range, and one commit is needed here")
+                        .withHint("name one commit, such as '" + ends.get(ends.size() - 1) + "'");
+                }
                 RcaException unknown = RcaException.badInput("unknown revision '" + revision + "'");
                 String cut = shallowCut();
                 throw cut == null ? unknown : unknown.withHint("this is a shallow clone and history is cut at "

@@ -557,6 +557,11 @@ class LedgerCommandsTest {
         assertEquals(ExitCode.BAD_INPUT, rca("experiment", "x", "--tests=H1", "--result=y").exitCode());
         CliResult evidence = rca("evidence", "no-such-rev");
         assertEquals("rca: error: unknown revision 'no-such-rev'\n", evidence.err());
+        // git rev-parse accepts a range: it is not unknown, it is more than the one commit evidence names
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: 'HEAD~1..HEAD' is a range, and one commit is"
+            + " needed here\nhint: name one commit, such as 'HEAD'\n"), rca("evidence", "HEAD~1..HEAD"));
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: '^HEAD~1' is a range, and one commit is"
+            + " needed here\nhint: name one commit, such as 'HEAD~1'\n"), rca("evidence", "^HEAD~1"));
         assertEquals(ExitCode.USAGE, rca("confirm", "H1", "--evidence=S1").exitCode());
         assertEquals(ExitCode.USAGE, rca("symptom", " ").exitCode());
         CliResult again = rca("open", "T-1");
