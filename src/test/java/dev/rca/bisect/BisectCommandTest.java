@@ -132,8 +132,9 @@ class BisectCommandTest {
         String candidate = NativeGit.run(scratch, "rev-parse", "HEAD").trim().substring(0, 12);
         assertEquals("rca: note: this is rca's scratch checkout of " + candidate + "; HEAD here is " + dir.toRealPath()
             + "'s HEAD, not " + candidate + ": name it to start there (rca log " + candidate + ")\n", inScratch.err());
-        // the ledger goes into the repository's work tree, not into the scratch checkout
-        assertOk("docs/postmortems/T-1.yaml\n", Cli.run(scratch, "open", "T-1", "--title=Bug file appears"));
+        // the ledger goes into the repository's work tree, not into the scratch checkout; its path leads there from
+        // where rca ran
+        assertOk("../../../docs/postmortems/T-1.yaml\n", Cli.run(scratch, "open", "T-1", "--title=Bug file appears"));
         assertTrue(Files.isRegularFile(dir.resolve("docs/postmortems/T-1.yaml")));
         assertFalse(Files.exists(scratch.resolve("docs")));
         assertOk("bisection reset\n", Cli.run(tmp, "-C", scratch.toString(), "bisect-helper", "reset"));
