@@ -51,7 +51,7 @@ public final class BisectEnd {
     public static String flakyWithoutCulprit(BisectState state, BisectRunner.Outcome o, BisectTest test,
                                              CommitNames names) {
         String p = probability(o.confidence());
-        String runs = " after " + o.runs() + " runs";
+        String runs = " after " + o.runs() + (o.runs() == 1 ? " run" : " runs");
         if (!o.suspects().isEmpty() && !o.undecided()) {
             return onlySkipped(o.suspects()) + " (probability " + p + runs + ")";
         }

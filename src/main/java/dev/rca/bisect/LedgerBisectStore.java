@@ -76,8 +76,9 @@ public final class LedgerBisectStore implements BisectStore {
                 item.put("subject", culprit.subject());
                 item.put("author", culprit.author());
                 item.put("date", culprit.date());
-                item.put("note", "first bad commit found by rca bisect-helper after " + state.steps().size()
-                    + " steps");
+                int steps = state.steps().size();
+                item.put("note", "first bad commit found by rca bisect-helper after " + steps
+                    + (steps == 1 ? " step" : " steps"));
                 edit.addItem(ItemKind.EVIDENCE, item);
             }
             return null;

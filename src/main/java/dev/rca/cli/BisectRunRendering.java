@@ -75,7 +75,8 @@ final class BisectRunRendering {
     }
 
     private static String probabilityLine(BisectRunner.Outcome o) {
-        return "Probability: " + BisectEnd.probability(o.confidence()) + " after " + o.runs() + " runs";
+        return "Probability: " + BisectEnd.probability(o.confidence()) + " after " + o.runs()
+            + (o.runs() == 1 ? " run" : " runs");
     }
 
     /**

@@ -54,7 +54,9 @@ public final class BisectStatusCommand extends BisectSubcommand {
             if (state.firstParent() || state.flaky()) {
                 w.println("mode:" + (state.firstParent() ? " first-parent" : "") + (state.flaky() ? " flaky" : ""));
             }
-            w.println("done: " + state.steps().size() + " steps, " + state.totalRuns() + " runs");
+            int steps = state.steps().size();
+            int runs = state.totalRuns();
+            w.println("done: " + steps + (steps == 1 ? " step, " : " steps, ") + runs + (runs == 1 ? " run" : " runs"));
             int code = printChoice(bisection, status, w, OutputFormat.TABLE);
             w.flush();
             out().print(buffer);

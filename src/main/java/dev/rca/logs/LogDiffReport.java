@@ -32,11 +32,11 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
     public void text(PrintWriter out, int context, int width) throws IOException {
         LogDiffResult r = result;
         if (r.matches()) {
-            out.printf("logs match after masking: %s (%d lines), %s (%d lines)%n", goodName, r.goodLines(), badName,
-                r.badLines());
+            out.printf("logs match after masking: %s (%s), %s (%s)%n", goodName, lines(r.goodLines()), badName,
+                lines(r.badLines()));
             return;
         }
-        out.printf("--- %s (%d lines)%n+++ %s (%d lines)%n", goodName, r.goodLines(), badName, r.badLines());
+        out.printf("--- %s (%s)%n+++ %s (%s)%n", goodName, lines(r.goodLines()), badName, lines(r.badLines()));
         LogDiffResult.Divergence first = r.firstDivergence().orElseThrow();
         out.printf("first divergence: %s line %s, %s line %s%n", goodName, lineOrEnd(first.goodLine(), r.goodLines()),
             badName, lineOrEnd(first.badLine(), r.badLines()));
@@ -55,6 +55,10 @@ public record LogDiffReport(LogDiffResult result, String goodName, String badNam
         });
         out.printf("%d line%s only in %s, %d only in %s, in %d place%s%n", r.onlyInGood(), r.onlyInGood() == 1 ? "" : "s",
             goodName, r.onlyInBad(), badName, r.hunks().size(), r.hunks().size() == 1 ? "" : "s");
+    }
+
+    private static String lines(long count) {
+        return count + (count == 1 ? " line" : " lines");
     }
 
     /**

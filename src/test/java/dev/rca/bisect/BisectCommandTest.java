@@ -156,7 +156,7 @@ class BisectCommandTest {
         assertTrue(rca("bisect-helper", "range").out().contains(" (skipped)\n"));
         CliResult status = rca("bisect-helper", "status");
         assertTrue(status.out().startsWith("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\ngood: "
-            + sha(4) + " change 4\ndone: 1 steps, 1 runs\ncandidates: 11\n"), status.out());
+            + sha(4) + " change 4\ndone: 1 step, 1 run\ncandidates: 11\n"), status.out());
     }
 
     @Test
@@ -652,7 +652,7 @@ class BisectCommandTest {
         CliResult aborted = rca("bisect-helper", "run", "--", "sh", "-c",
             "test \"$RCA_COMMIT\" = " + sha(7) + " || exit 255");
         assertEquals(3, aborted.exitCode(), aborted.toString());
-        assertTrue(rca("bisect-helper", "status").out().contains("\ndone: 1 steps, 1 runs\n"));
+        assertTrue(rca("bisect-helper", "status").out().contains("\ndone: 1 step, 1 run\n"));
     }
 
     @Test

@@ -53,7 +53,7 @@ class BisectNoTestableCommitTest {
         assertEquals("{\"first_bad\":null,\"runs\":1,\"steps\":1,\"confidence\":0.0,\"outside_paths\":true}\n", json.out(), json.toString());
         CliResult status = Cli.run(dir, "bisect-helper", "status");
         assertEquals(1, status.exitCode());
-        assertTrue(status.out().endsWith("done: 1 steps, 1 runs\nno testable commit left: no candidate left touches"
+        assertTrue(status.out().endsWith("done: 1 step, 1 run\nno testable commit left: no candidate left touches"
             + " the paths, so the first bad commit does not touch them\n"), status.out());
 
         NativeGit.run(dir, "bisect", "start", bad, good, "--", "src");

@@ -204,6 +204,18 @@ class LedgerBisectTest {
     }
 
     @Test
+    void aCulpritFoundInOneStepIsNotedInTheSingular() {
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(11), "--good=" + sha(9), "-t", "PAY-7")
+            .exitCode());
+        assertEquals(0, Cli.run(dir, "bisect-helper", "good", sha(10)).exitCode());
+        Ledger ledger = Ledger.load(dir.resolve("docs/postmortems/PAY-7.yaml"));
+        assertEquals(sha(11), ledger.bisect().firstBad());
+        assertEquals("first bad commit found by rca bisect-helper after 1 step",
+            ledger.evidence().get(ledger.evidence().size() - 1).note());
+        assertTrue(Cli.run(dir, "bisect-helper", "status").out().contains("\ndone: 1 step, 1 run\n"));
+    }
+
+    @Test
     void statusTellsABisectionInProgressFromOneThatWasResetOrReplaced() {
         Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
         Cli.run(dir, "bisect-helper", "good");

@@ -216,6 +216,14 @@ class LogsCommandTest {
     }
 
     @Test
+    void oneLineLogsAreCountedInTheSingular() throws IOException {
+        Files.writeString(tmp.resolve("g.log"), "started at 2026-11-20T09:00:00Z\n");
+        Files.writeString(tmp.resolve("b.log"), "started at 2026-11-20T10:00:00Z\n");
+        assertEquals(new CliResult(0, "logs match after masking: g.log (1 line), b.log (1 line)\n", ""),
+            Cli.run(tmp, "logs", "diff", "g.log", "b.log"));
+    }
+
+    @Test
     void badRunShowsFirstDivergenceAndOneSidedLines() {
         CliResult r = Cli.run(tmp, "logs", "diff", "good-run-1.log", "bad-run.log");
         assertEquals(1, r.exitCode(), r.toString());
