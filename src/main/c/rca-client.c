@@ -129,10 +129,12 @@ static uint64_t fnv_str(uint64_t h, const char *s) {
 }
 
 /* Variables that change what rca or JGit does; RCA_DAEMON and RCA_DAEMON_IDLE only say whether and how long to
-   use a daemon (RCA_DAEMON_INDEX changes what it does, so it is keyed). TERM and NO_COLOR are not: rca writes no
+   use a daemon (RCA_DAEMON_INDEX changes what it does, so it is keyed). SUDO_UID is: under sudo, git's ownership
+   check (safe.directory) trusts the repositories of that user. TERM and NO_COLOR are not: rca writes no
    colour, and a daemon per terminal type would answer alike. */
 static int keyed(const char *var) {
-    static const char *prefixes[] = {"GIT_", "RCA_", "HOME=", "XDG_CONFIG_HOME=", "TZ=", "LANG=", "LC_", NULL};
+    static const char *prefixes[] = {"GIT_", "RCA_", "HOME=", "XDG_CONFIG_HOME=", "SUDO_UID=", "TZ=", "LANG=", "LC_",
+                                     NULL};
     if (strncmp(var, "RCA_DAEMON=", 11) == 0 || strncmp(var, "RCA_DAEMON_IDLE=", 16) == 0) return 0;
     for (int i = 0; prefixes[i]; i++) {
         if (strncmp(var, prefixes[i], strlen(prefixes[i])) == 0) return 1;

@@ -69,6 +69,8 @@ public final class GitWorkspace implements AutoCloseable {
         }
         FileRepositoryBuilder builder = new FileRepositoryBuilder();
         builder.readEnvironment();
+        boolean explicit = builder.getGitDir() != null;
+        boolean bare = false;
         if (builder.getGitDir() == null) {
             builder.findGitDir(start.toFile());
         }
@@ -76,11 +78,15 @@ public final class GitWorkspace implements AutoCloseable {
             File asBare = start.toFile();
             if (isBareGitDir(asBare)) {
                 builder.setGitDir(asBare);
+                bare = true;
             }
         }
         if (builder.getGitDir() == null) {
             throw RcaException.badInput("not a git repository (or any of the parent directories): " + start)
                 .withHint("run rca inside a git repository, or name one with -C <dir>");
+        }
+        if (!explicit) {
+            checkOwnership(start, builder.getGitDir().toPath().toAbsolutePath().normalize(), bare);
         }
         java.util.Optional<Path> owner = ScratchCheckout.owner(builder.getGitDir().toPath());
         Path scratchGitDir = owner.isPresent() ? builder.getGitDir().toPath() : null;
@@ -104,6 +110,31 @@ public final class GitWorkspace implements AutoCloseable {
             throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "
                 + e.getMessage(), e);
         }
+    }
+
+    /**
+     * git's ownership check on a repository found by searching upwards ({@link SafeDirectory}): the {@code .git}
+     * directory and the directory holding it, or the {@code .git} file, its directory and the git directory it
+     * names, or a bare repository's directory.
+     */
+    private static void checkOwnership(Path start, Path gitDir, boolean bare) {
+        if (bare) {
+            SafeDirectory.check(null, null, gitDir, start);
+            return;
+        }
+        if (gitDir.getFileName() != null && gitDir.getFileName().toString().equals(Constants.DOT_GIT)
+            && Files.isDirectory(gitDir) && start.startsWith(gitDir.getParent())) {
+            SafeDirectory.check(null, gitDir.getParent(), gitDir, start);
+            return;
+        }
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path dotGit = dir.resolve(Constants.DOT_GIT);
+            if (Files.isRegularFile(dotGit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                SafeDirectory.check(dotGit, dir, gitDir, start);
+                return;
+            }
+        }
+        SafeDirectory.check(null, null, gitDir, start);
     }
 
     private static Path stripGitSuffix(Path scratchGitDir) {
