@@ -5,6 +5,7 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.history.CommitDetails;
 import dev.rca.history.Pathspecs;
 import dev.rca.ledger.BisectRecord;
+import dev.rca.logs.LogLineReader;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -406,7 +407,10 @@ public final class Bisection {
         }
     }
 
-    /** The subject, author, date and changed files of {@code sha}. */
+    /**
+     * The subject, author, date and changed files of {@code sha}, cleaned for a terminal ({@link LogLineReader#clean}):
+     * they are printed as they are, and come from whoever made the commit.
+     */
     public CommitSummary describe(String sha) {
         try (ObjectReader reader = workspace.repository().newObjectReader();
              RevWalk walk = new RevWalk(reader)) {
@@ -426,29 +430,32 @@ public final class Bisection {
                 tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
                 for (DiffEntry e : DiffEntry.scan(tw)) {
                     switch (e.getChangeType()) {
-                        case ADD -> files.add("A " + e.getNewPath());
-                        case DELETE -> files.add("D " + e.getOldPath());
-                        default -> files.add("M " + e.getNewPath());
+                        case ADD -> files.add("A " + LogLineReader.clean(e.getNewPath()));
+                        case DELETE -> files.add("D " + LogLineReader.clean(e.getOldPath()));
+                        default -> files.add("M " + LogLineReader.clean(e.getNewPath()));
                     }
                 }
             }
             var who = c.getAuthorIdent();
             String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 who.getWhenAsInstant().atOffset(who.getZoneOffset()));
-            return new CommitSummary(sha, CommitDetails.subject(c.getFullMessage()), who.getName() + " <" + who.getEmailAddress() + ">",
+            return new CommitSummary(sha, subject(c), LogLineReader.clean(who.getName() + " <" + who.getEmailAddress() + ">"),
                 date, files, c.getParentCount() > 0 ? c.getParent(0).name() : null);
         } catch (IOException e) {
             throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
         }
     }
 
-    /** The subject line of {@code sha}. */
+    /** The subject line of {@code sha}, cleaned for a terminal ({@link LogLineReader#clean}). */
     public String subject(String sha) {
         try (RevWalk walk = new RevWalk(workspace.repository())) {
-            return CommitDetails.subject(walk.parseCommit(ObjectId.fromString(sha)).getFullMessage());
+            return subject(walk.parseCommit(ObjectId.fromString(sha)));
         } catch (IOException e) {
             throw RcaException.badInput("cannot read commit " + sha + ": " + e.getMessage(), e);
         }
     }
 
+    private static String subject(RevCommit commit) {
+        return LogLineReader.clean(CommitDetails.subject(commit.getFullMessage()));
+    }
 }

@@ -3,6 +3,7 @@ package dev.rca.cli;
 import dev.rca.history.CommitDetails;
 import dev.rca.history.LoggedCommit;
 import dev.rca.json.Json;
+import dev.rca.logs.LogLineReader;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Prints commits as {@code rca log} and {@code rca history} list them, one line each, and notices when
- * stdout has been closed ({@code rca log | head}) so the walk can stop.
+ * stdout has been closed ({@code rca log | head}) so the walk can stop. Subjects, names and paths come from whoever
+ * made the commit: in a table or a line they are cleaned ({@link LogLineReader#clean}) before they reach a terminal,
+ * in JSON escaped.
  */
 final class CommitPrinter {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -56,8 +59,8 @@ final class CommitPrinter {
                 commit.copyShaTo(shaLine, rawSha);
                 out.write(shaLine, 0, shaLine.length);
             }
-            case ONELINE -> out.println(abbreviate.apply(commit.sha()) + " " + commit.details().subject()
-                + (path == null ? "" : "  [" + path + "]") + churnText(churn, " "));
+            case ONELINE -> out.println(abbreviate.apply(commit.sha()) + " " + LogLineReader.clean(commit.details().subject())
+                + (path == null ? "" : "  [" + LogLineReader.clean(path) + "]") + churnText(churn, " "));
             case JSON -> out.println(Json.write(json(commit.details(), path, churn)));
             default -> out.println(tableRow(commit, path, churn));
         }
@@ -68,14 +71,14 @@ final class CommitPrinter {
         CommitDetails d = commit.details();
         StringBuilder row = new StringBuilder();
         row.append(abbreviate.apply(commit.sha())).append("  ").append(d.author().when().format(DAY)).append("  ")
-            .append(fit(d.author().name())).append("  ");
+            .append(fit(LogLineReader.clean(d.author().name()))).append("  ");
         if (churn != null) {
             row.append(String.format("%6s %6s  ", "+" + churn[0], "-" + churn[1]));
         }
         if (path != null) {
-            row.append(path).append("  ");
+            row.append(LogLineReader.clean(path)).append("  ");
         }
-        return row.append(d.subject()).toString();
+        return row.append(LogLineReader.clean(d.subject())).toString();
     }
 
     private static String churnText(long[] churn, String sep) {

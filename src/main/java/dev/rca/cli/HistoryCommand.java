@@ -11,6 +11,7 @@ import dev.rca.history.PathQuoting;
 import dev.rca.history.Pathspecs;
 import dev.rca.json.Json;
 import dev.rca.ledger.LedgerFile;
+import dev.rca.logs.LogLineReader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +118,8 @@ public final class HistoryCommand extends LedgerCommand {
                 out.println(Json.write(a.toJson()));
             } else {
                 out.printf("%6d  %7s %7s  %s  %s  %s <%s>%n", a.commits(), "+" + a.added(), "-" + a.removed(),
-                    a.first().toLocalDate(), a.last().toLocalDate(), a.name(), a.email());
+                    a.first().toLocalDate(), a.last().toLocalDate(), LogLineReader.clean(a.name()),
+                    LogLineReader.clean(a.email()));
             }
         }
     }

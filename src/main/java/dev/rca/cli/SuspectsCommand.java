@@ -10,6 +10,7 @@ import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.Ledgers;
 import dev.rca.ledger.LooseInstant;
+import dev.rca.logs.LogLineReader;
 import dev.rca.suspects.Pointer;
 import dev.rca.suspects.Suspect;
 import dev.rca.suspects.SuspectFinder;
@@ -98,8 +99,8 @@ public final class SuspectsCommand extends LedgerCommand {
         int rank = 1;
         for (Suspect s : report.suspects()) {
             out().printf(Locale.ROOT, "%-4d  %.3f  %s  %s  %s%n", rank++, s.score(), s.sha().substring(0, 12),
-                s.authored().toLocalDate(), s.subject());
-            out().println("      " + String.join("; ", s.reasons()));
+                s.authored().toLocalDate(), LogLineReader.clean(s.subject()));
+            out().println("      " + LogLineReader.clean(String.join("; ", s.reasons())));
         }
     }
 }

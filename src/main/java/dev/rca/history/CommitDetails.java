@@ -47,9 +47,14 @@ public record CommitDetails(String sha, List<String> parents, Signature author, 
      * Splits a full message as git's {@code %s} and {@code %b} do: blank lines (nothing but spaces, tabs, CR) before
      * it are skipped; the subject is the first paragraph, each line without its trailing whitespace, joined with
      * spaces (a continuation line keeps its indentation, as in git); the body starts after the blank lines that
-     * end that paragraph.
+     * end that paragraph. A NUL ends the message, as in git.
      */
     static String[] subjectAndBody(String message) {
+        int nul = message.indexOf('\0');
+        if (nul >= 0) {
+            // git reads a message as a C string: what follows a NUL is not shown
+            message = message.substring(0, nul);
+        }
         // line by line with indexOf: a listing of a million commits splits every message
         int at = skipBlankLines(message, 0);
         StringBuilder subject = new StringBuilder();

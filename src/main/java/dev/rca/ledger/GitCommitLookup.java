@@ -3,6 +3,7 @@ package dev.rca.ledger;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.CommitDetails;
+import dev.rca.logs.LogLineReader;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -32,8 +33,9 @@ public final class GitCommitLookup implements CommitLookup {
             PersonIdent author = commit.getAuthorIdent();
             String date = author.getWhenAsInstant().atZone(author.getZoneId())
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return new CommitInfo(commit.name(), CommitDetails.subject(commit.getFullMessage()),
-                author.getName() + " <" + author.getEmailAddress() + ">", date);
+            // recorded in a ledger, which holds no control character (rca check): cleaned as the post-mortem shows it
+            return new CommitInfo(commit.name(), LogLineReader.clean(CommitDetails.subject(commit.getFullMessage())),
+                LogLineReader.clean(author.getName() + " <" + author.getEmailAddress() + ">"), date);
         }
     }
 

@@ -163,7 +163,13 @@ public final class LogLineReader implements Closeable {
         return String.join("\n", lines);
     }
 
-    static String clean(String s) {
+    /**
+     * One line of text another person wrote (a commit's subject or author, a path from a tree) made safe to show on a
+     * terminal, as {@link #cleanLines} cleans each line: colour sequences go, and every other control character, a
+     * line break, a NUL and a bidirectional override or isolate (which reorders what the reader sees, "Trojan
+     * source") included, becomes U+FFFD. Text with none of them is returned as it is.
+     */
+    public static String clean(String s) {
         StringBuilder sb = null;
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -172,7 +178,7 @@ public final class LogLineReader implements Closeable {
                 int end = escapeEnd(s, i);
                 sb = copyUpTo(sb, s, i);
                 i = end - 1;
-            } else if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+            } else if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || isBidiControl(c)) {
                 sb = copyUpTo(sb, s, i);
                 sb.append('\uFFFD');
             } else if (sb != null) {
@@ -180,6 +186,11 @@ public final class LogLineReader implements Closeable {
             }
         }
         return sb == null ? s : sb.toString();
+    }
+
+    /** U+202A to U+202E (embeddings and overrides) and U+2066 to U+2069 (isolates); not the marks U+200E/U+200F. */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static StringBuilder copyUpTo(StringBuilder sb, String s, int i) {
