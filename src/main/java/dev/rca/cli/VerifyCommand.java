@@ -6,6 +6,7 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.git.RunOutputLog;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.LedgerLocator;
+import dev.rca.logs.LogLineReader;
 import dev.rca.verify.FixVerifier;
 import dev.rca.verify.VerifyPlan;
 import dev.rca.verify.VerifyResult;
@@ -48,7 +49,8 @@ public final class VerifyCommand extends RcaCommand {
             out().println("verify " + file.ticket() + ": repro.command, " + runs + (runs == 1 ? " run" : " runs")
                 + " at the parent " + shortName(plan.parent().sha()) + " (must fail) and " + runs + " at the fix "
                 + shortName(plan.fix().sha()) + " (must pass), in .git/rca/" + FixVerifier.SCRATCH + ":");
-            out().println("  " + plan.command());
+            // VerifyPlan refused control characters; bidi overrides, which reorder what is shown, are made visible
+            out().println("  " + LogLineReader.cleanLines(plan.command()).replace("\n", "\n  "));
             out().flush();
             RunOutputLog log = RunOutputLog.begin(workspace, FixVerifier.RUN_LOG);
             boolean[] unexpected = {false};

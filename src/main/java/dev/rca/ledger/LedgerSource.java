@@ -235,7 +235,7 @@ public final class LedgerSource {
     }
 
     /** The first control character (see {@link #isControlCharacter}) in {@code value}, or -1. */
-    static int firstControlCharacter(String value) {
+    public static int firstControlCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (isControlCharacter(value.charAt(i))) {
                 return value.charAt(i);

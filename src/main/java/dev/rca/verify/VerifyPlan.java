@@ -6,6 +6,8 @@ import dev.rca.ledger.CommitInfo;
 import dev.rca.ledger.GitCommitLookup;
 import dev.rca.ledger.Ledger;
 import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.LedgerSource;
+import dev.rca.ledger.SourcePosition;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ public record VerifyPlan(LedgerFile ledgerFile, String command, CommitInfo paren
     /**
      * Plans a verification of {@code ledger}'s fix.
      *
-     * @throws RcaException exit 3 when the ledger has no repro command, no fix, fix commits that do not resolve
+     * @throws RcaException exit 3 when the ledger has no repro command, one with a control character other than tab
+     *     and line feed (as {@code rca check} finds them), no fix, fix commits that do not resolve
      *     or do not lie on one line of history, or a fix without a parent
      */
     public static VerifyPlan of(GitWorkspace workspace, LedgerFile ledgerFile, Ledger ledger, int runs,
@@ -43,6 +46,14 @@ public record VerifyPlan(LedgerFile ledgerFile, String command, CommitInfo paren
             throw RcaException.badInput("nothing to verify: repro.command is empty in " + ledgerFile.displayName())
                 .withHint("write the command that reproduces the bug under repro: command:, then rerun 'rca verify -t "
                     + t + "'");
+        }
+        int control = LedgerSource.firstControlCharacter(ledger.repro().command());
+        if (control >= 0) {
+            // verify prints the command before it runs it, and a carriage return or an erase-line would show a decoy
+            SourcePosition at = ledger.positionOf("repro.command");
+            throw RcaException.badInput(String.format("repro.command holds the control character U+%04X, which would"
+                + " hide from the terminal what runs; verify runs no such command: remove it", control))
+                .at(ledgerFile.displayName(), at.line(), at.column());
         }
         if (ledger.fix() == null || ledger.fix().commits().isEmpty()) {
             throw RcaException.badInput("nothing to verify: fix.commits is empty in " + ledgerFile.displayName())

@@ -124,6 +124,28 @@ class SecurityTest {
     }
 
     @Test
+    void verifyRunsNoCommandThatCouldHideFromTheTerminalWhatRuns() throws IOException {
+        Path ledgers = Files.createDirectories(work.resolve("docs/postmortems"));
+        // a carriage return and an erase-line: the terminal would show only "sh test.sh"
+        Files.writeString(ledgers.resolve("T-1.yaml"), completeLedger("T-1").replace("command: \"sh test.sh\"",
+            "command: \"touch PWNED #\\e[2K\\rsh test.sh\""));
+        CliResult check = Cli.run(work, "check", "-t", "T-1");
+        assertTrue(check.out().contains("docs/postmortems/T-1.yaml:11:12: repro.command holds the control character"
+            + " U+001B"), check.toString());
+        assertEquals(new CliResult(3, "", "rca: error: repro.command holds the control character U+001B, which would"
+            + " hide from the terminal what runs; verify runs no such command: remove it at docs/postmortems/T-1.yaml"
+            + ":11:12\n"), Cli.run(work, "verify", "-t", "T-1", "--runs=1"));
+        assertEquals(List.of(), pwned(tmp));
+
+        // a bidi override reorders what is shown: it is shown as U+FFFD, and the command runs as written
+        Files.writeString(ledgers.resolve("T-1.yaml"), completeLedger("T-1").replace("command: \"sh test.sh\"",
+            "command: \"sh test.sh # \\u202Ehs.tset\""));
+        CliResult verify = Cli.run(work, "verify", "-t", "T-1", "--runs=1");
+        assertEquals(0, verify.exitCode(), verify.toString());
+        assertEquals("  sh test.sh # \uFFFDhs.tset", verify.out().lines().toList().get(1));
+    }
+
+    @Test
     void onlyTheCommandRunnerAndTheTerminalSizeProbeStartProcesses() throws IOException {
         Map<String, List<String>> starters = new TreeMap<>();
         Path sources = Path.of("src/main/java");
