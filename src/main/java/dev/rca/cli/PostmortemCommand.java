@@ -5,6 +5,8 @@ import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.graph.GraphFormat;
 import dev.rca.graph.LedgerViews;
+import dev.rca.ledger.LedgerFile;
+import dev.rca.ledger.LedgerLocator;
 import dev.rca.postmortem.MermaidSource;
 import dev.rca.postmortem.PostmortemPublisher;
 import dev.rca.postmortem.Postmortems;
@@ -47,7 +49,10 @@ public final class PostmortemCommand extends RcaCommand {
     @Override
     protected int execute() {
         MermaidSource diagram = graph ? causalGraph() : null;
-        try (GitWorkspace workspace = openWorkspace()) {
+        // --commit renders, publishes and commits under the ledger's lock: the post-mortem it commits is the one
+        // rendered from the ledger it commits, whatever another rca writes meanwhile
+        try (GitWorkspace workspace = openWorkspace();
+             LedgerFile.Held locked = commit ? LedgerLocator.of(workspace).resolve(ticket).hold() : null) {
             Postmortems.Prepared prepared = Postmortems.prepare(workspace, ticket, incidentOk, diagram);
             String t = prepared.ledger().ticket();
             if (!prepared.outcome().accepted()) {

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * If anything fails, the ledger is left byte-for-byte as it was.
  */
 public final class LedgerFile {
+    /** The ledgers whose lock this thread holds through {@link #hold}: {@link #update} writes under it. */
+    private static final ThreadLocal<java.util.Set<Path>> HELD = ThreadLocal.withInitial(java.util.HashSet::new);
+
     private final Path path;
     private final TicketId ticket;
     private final String displayName;
@@ -134,7 +137,7 @@ public final class LedgerFile {
     @SuppressWarnings("try") // the lock is held for the try's body, never read
     public <T> T update(LedgerUpdate<T> edit) {
         requireExists();
-        try (LedgerLock lock = LedgerLock.acquire(path, displayName)) {
+        try (LedgerLock lock = HELD.get().contains(lockKey()) ? null : LedgerLock.acquire(path, displayName)) {
             LedgerSource source = LedgerSource.read(path, displayName);
             Ledger before = LedgerSchema.load(source);
             LedgerEdit ledgerEdit = new LedgerEdit(before, new LedgerDocument(source));
@@ -160,6 +163,46 @@ public final class LedgerFile {
             }
             return result;
         }
+    }
+
+    /**
+     * Takes the ledger's lock until the result is closed, for work that must see no other writer between reading
+     * the ledger and using what it wrote: {@code postmortem --commit} renders, marks the ledger published and
+     * commits it under one lock, so the committed post-mortem is rendered from the committed ledger. This thread's
+     * {@link #update}s write under it meanwhile.
+     *
+     * @throws RcaException exit 3 when the ledger is missing or the lock is held elsewhere
+     */
+    public Held hold() {
+        requireExists();
+        Path key = lockKey();
+        if (HELD.get().contains(key)) {
+            throw new IllegalStateException("the lock of " + displayName + " is already held");
+        }
+        LedgerLock lock = LedgerLock.acquire(path, displayName);
+        HELD.get().add(key);
+        return new Held(lock, key);
+    }
+
+    /** The lock {@link #hold} took; closing it releases the lock. */
+    public static final class Held implements AutoCloseable {
+        private final LedgerLock lock;
+        private final Path key;
+
+        private Held(LedgerLock lock, Path key) {
+            this.lock = lock;
+            this.key = key;
+        }
+
+        @Override
+        public void close() {
+            HELD.get().remove(key);
+            lock.close();
+        }
+    }
+
+    private Path lockKey() {
+        return path.toAbsolutePath().normalize();
     }
 
     /** Sets the status {@code edited} establishes when it is further along; the note to give then, else null. */

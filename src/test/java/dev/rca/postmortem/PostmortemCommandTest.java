@@ -633,6 +633,26 @@ class PostmortemCommandTest {
         assertEquals(List.of("?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
     }
 
+    @Test
+    void theCommitIsMadeUnderTheLedgersLockSoNoOtherWriterSlipsBetweenRenderingAndCommitting() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        // a hook runs during the commit: it sees what another rca (rca symptom) would wait for
+        Path hook = tmp.resolve(".git/hooks/pre-commit");
+        Files.createDirectories(hook.getParent());
+        write(hook, "#!/bin/sh\nif [ -e docs/postmortems/PAY-142.yaml.lock ]; then echo locked; else echo unlocked; fi"
+            + " > .git/lock-seen\n");
+        hook.toFile().setExecutable(true);
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("locked\n", Files.readString(tmp.resolve(".git/lock-seen")));
+        assertFalse(Files.exists(tmp.resolve("docs/postmortems/PAY-142.yaml.lock")), "the lock is released");
+        assertEquals(r.read("docs/postmortems/PAY-142.yaml"), NativeGit.run(tmp, "show", "HEAD:docs/postmortems/PAY-142.yaml"));
+        assertEquals(r.read(MD), NativeGit.run(tmp, "show", "HEAD:" + MD));
+        assertEquals(0, Cli.run(tmp, "symptom", "-t", "PAY-142", "after the commit").exitCode(),
+            "a later writer takes the lock");
+    }
+
     /** {@code rca postmortem} of the PAY-142 ledger after {@code edit}. */
     private CliResult postmortemOfEdited(LedgerRepo r, UnaryOperator<String> edit) {
         r.writeLedger("PAY-142", "PAY-142.yaml", edit);
