@@ -41,9 +41,46 @@ public final class LedgerLocator {
         return new LedgerLocator(inWorkTree(workspace.workTree()).directory, new GitCommitLookup(workspace));
     }
 
-    /** The ledgers under {@code workTree}. */
+    /**
+     * The ledgers under {@code workTree}.
+     *
+     * @throws RcaException exit 3 when {@code docs} or {@code docs/postmortems} is a symbolic link that leads out of
+     *     the work tree (a cloned repository can ship one): rca would write ledgers and post-mortems there
+     */
     public static LedgerLocator inWorkTree(Path workTree) {
-        return new LedgerLocator(workTree.toAbsolutePath().normalize().resolve(DIRECTORY), null);
+        Path top = workTree.toAbsolutePath().normalize();
+        Path directory = top.resolve(DIRECTORY);
+        refuseLinkOutside(top, directory);
+        return new LedgerLocator(directory, null);
+    }
+
+    private static void refuseLinkOutside(Path top, Path directory) {
+        for (Path link : List.of(top.resolve("docs"), directory)) {
+            if (!Files.isSymbolicLink(link)) {
+                continue;
+            }
+            String target;
+            try {
+                Path real = link.toRealPath();
+                if (real.startsWith(top.toRealPath())) {
+                    continue;
+                }
+                target = real.toString();
+            } catch (IOException dangling) {
+                target = "nothing (" + readLink(link) + ")";
+            }
+            throw RcaException.badInput(top.relativize(link).toString().replace(java.io.File.separatorChar, '/')
+                + " is a symbolic link to " + target + ", outside the work tree; rca writes ledgers and post-mortems"
+                + " only inside it, and git adds nothing beyond a symbolic link");
+        }
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return link.getParent().resolve(Files.readSymbolicLink(link)).normalize().toString();
+        } catch (java.io.IOException e) {
+            return "an unreadable target";
+        }
     }
 
     /** {@code <work tree>/docs/postmortems}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,6 +122,34 @@ class SecurityTest {
         assertEquals("  touch \"$HOME/../PWNED-$RCA_COMMIT\" PWNED; sh test.sh", lines.get(1));
         assertFalse(Files.exists(work.resolve("PWNED")), "verify ran the command in the user's work tree");
         assertTrue(Files.exists(work.resolve(".git/rca/verify/PWNED")), "verify runs in its scratch checkout");
+    }
+
+    @Test
+    void aPostmortemDirectoryLinkedOutOfTheWorkTreeIsRefusedAsGitRefusesPathsBeyondALink() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createDirectories(work.resolve("docs"));
+        Files.createSymbolicLink(work.resolve("docs/postmortems"), Path.of("../../outside"));
+        NativeGit.run(work, "add", "docs");
+        NativeGit.run(work, "commit", "-q", "-m", "ship a link");
+        String refusal = "rca: error: docs/postmortems is a symbolic link to " + outside.toRealPath() + ", outside the"
+            + " work tree; rca writes ledgers and post-mortems only inside it, and git adds nothing beyond a symbolic"
+            + " link\n";
+        for (List<String> args : List.of(List.of("open", "EVIL", "--title=x"), List.of("symptom", "-t", "EVIL", "x"),
+            List.of("postmortem", "-t", "EVIL"), List.of("postmortem", "-t", "EVIL", "--commit"), List.of("status"))) {
+            assertEquals(new CliResult(3, "", refusal), Cli.run(work, args.toArray(String[]::new)), args.toString());
+        }
+        try (Stream<Path> written = Files.list(outside)) {
+            assertEquals(List.of(), written.toList());
+        }
+        NativeGit.Result git = NativeGit.exec(work, null, "add", "docs/postmortems/EVIL.yaml");
+        assertTrue(git.err().contains("beyond a symbolic link"), git.toString());
+
+        // a link that stays inside the work tree is where the ledgers are
+        Files.delete(work.resolve("docs/postmortems"));
+        Files.createDirectories(work.resolve("notes"));
+        Files.createSymbolicLink(work.resolve("docs/postmortems"), Path.of("../notes"));
+        assertEquals(0, Cli.run(work, "open", "FINE", "--title=x").exitCode());
+        assertTrue(Files.exists(work.resolve("notes/FINE.yaml")));
     }
 
     @Test
