@@ -3,11 +3,13 @@ package dev.rca.config;
 import dev.rca.RcaException;
 import dev.rca.postmortem.LintRule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +58,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
     /** The file name, at the root of the work tree. */
     public static final String FILE_NAME = ".rca.yaml";
+    /** The largest {@code .rca.yaml} read: 1 MiB, a tenth of a ledger's limit, for a few lists of words and masks. */
+    static final int MAX_BYTES = 1024 * 1024;
 
     public RcaConfig {
         Objects.requireNonNull(lint, "lint");
@@ -151,7 +155,7 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
         Path file = repoRoot.resolve(FILE_NAME);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(readBounded(file))).toString();
         } catch (NoSuchFileException e) {
             return defaults();
         } catch (CharacterCodingException e) {
@@ -160,6 +164,29 @@ public record RcaConfig(Lint lint, Logs logs, List<String> warnings) {
             throw RcaException.badInput("cannot read " + file + ": " + e.getMessage(), e);
         }
         return parse(text, file.toString());
+    }
+
+    /**
+     * The bytes of {@code file}, refusing what is no configuration: a committed {@code .rca.yaml} can be a symbolic
+     * link to {@code /dev/zero} or a FIFO (endless, or blocking), or simply huge.
+     */
+    private static byte[] readBounded(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw RcaException.badInput(FILE_NAME + " is not a regular file"
+                + (Files.isSymbolicLink(file) ? " (a symbolic link to " + Files.readSymbolicLink(file) + ")" : ""))
+                .at(file.toString());
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw RcaException.badInput(FILE_NAME + " is larger than the " + MAX_BYTES + "-byte limit")
+                    .at(file.toString());
+            }
+            return bytes;
+        }
     }
 
     /**

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import dev.rca.postmortem.LintRule;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +26,27 @@ class RcaConfigTest {
     void absentFileGivesDefaults() {
         assertEquals(RcaConfig.defaults(), RcaConfig.load(tmp));
         assertEquals(Set.of(), RcaConfig.defaults().lint().disabled());
+    }
+
+    @Test
+    void aHugeOrEndlessConfigurationIsRefusedInOneLineNeverReadWhole() throws Exception {
+        Path repo = tmp.resolve("repo");
+        TestRepo.init(repo).close();
+        Files.writeString(repo.resolve("a.md"), "# X\n");
+        Path config = repo.resolve(".rca.yaml");
+        Files.writeString(config, "# padding\n".repeat(110_000));
+        assertEquals(new CliResult(3, "", "rca: error: .rca.yaml is larger than the 1048576-byte limit"
+            + " at " + config + "\n"), Cli.run(repo, "lint", "a.md"));
+
+        Files.delete(config);
+        Files.createSymbolicLink(config, Path.of("/dev/zero"));
+        assertEquals(new CliResult(3, "", "rca: error: .rca.yaml is not a regular file (a symbolic link"
+            + " to /dev/zero) at " + config + "\n"), Cli.run(repo, "lint", "a.md"));
+
+        Files.delete(config);
+        Files.createDirectory(config);
+        assertEquals(new CliResult(3, "", "rca: error: .rca.yaml is not a regular file at " + config
+            + "\n"), Cli.run(repo, "lint", "a.md"));
     }
 
     @Test
