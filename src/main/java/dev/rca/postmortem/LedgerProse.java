@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class LedgerProse {
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s:.*?)(?<!`)\\1(?!`)");
+    /** What makes a link, an image or emphasis in a commit's subject ({@link #commitSubject}). */
+    private static final Pattern MARKUP = Pattern.compile("(\\\\*)([\\[\\]*_~])");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
     /** A {@code <} that starts an HTML tag, comment or declaration, not an autolink. */
     private static final Pattern HTML_START = Pattern.compile("(?<!\\\\)<(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]*:[^\\s>]*>)");
@@ -91,6 +93,28 @@ final class LedgerProse {
                 : "\\" + line;
         }
         return codeIdentifiers(line);
+    }
+
+    /**
+     * A commit's subject as {@link #inline} writes prose, but with {@code [ ] * _ ~} escaped outside code spans
+     * (backslashes before them doubled, so none of them escapes the escape): whoever made the commit wrote it, not
+     * the ledger's author, so no link, image or emphasis of it may become live in the reviewed document. Identifiers
+     * still go in code spans.
+     */
+    static String commitSubject(String subject) {
+        return escapeOutsideCodeSpans(inline(subject));
+    }
+
+    private static String escapeOutsideCodeSpans(String text) {
+        StringBuilder escaped = new StringBuilder();
+        Matcher spans = CODE_SPAN.matcher(text);
+        int at = 0;
+        while (spans.find()) {
+            escaped.append(MARKUP.matcher(text.substring(at, spans.start())).replaceAll("$1$1\\\\$2"));
+            escaped.append(spans.group());
+            at = spans.end();
+        }
+        return escaped.append(MARKUP.matcher(text.substring(at)).replaceAll("$1$1\\\\$2")).toString();
     }
 
     /** {@code text} as a code span, with a fence longer than any run of backticks inside it. */

@@ -564,8 +564,8 @@ public final class PostmortemRenderer {
 
     private String commitWithSubject(String sha, boolean parenthesised) {
         return commits.find(sha)
-            .map(c -> c.sha().substring(0, SHORT_SHA) + (parenthesised ? " (" + LedgerProse.inline(c.subject()) + ")"
-                : " " + LedgerProse.inline(c.subject())))
+            .map(c -> c.sha().substring(0, SHORT_SHA) + (parenthesised ? " (" + LedgerProse.commitSubject(c.subject())
+                + ")" : " " + LedgerProse.commitSubject(c.subject())))
             .orElse(sha);
     }
 

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -651,6 +654,25 @@ class PostmortemCommandTest {
         assertEquals(r.read(MD), NativeGit.run(tmp, "show", "HEAD:" + MD));
         assertEquals(0, Cli.run(tmp, "symptom", "-t", "PAY-142", "after the commit").exitCode(),
             "a later writer takes the lock");
+    }
+
+    @Test
+    void linksImagesAndEmphasisInACommitSubjectStayTextInThePostmortem() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        RevCommit evil = r.repo.commit("Fix cache ![](https://evil.example/t.png) see [the advisory](https://evil.example/x)"
+            + " \\[again\\](https://evil.example/y) *urgent* in `Cart[0]`").add("README.md", "cart cache!\n").create();
+        r.repo.checkout();
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace(r.fix.name(), evil.name()));
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(0, result.exitCode(), result.toString());
+        String markdown = r.read(MD);
+        String line = evil.name().substring(0, 12) + " (Fix cache !\\[\\](https://evil.example/t.png) see \\[the"
+            + " advisory\\](https://evil.example/x) \\\\\\[again\\\\\\](https://evil.example/y) \\*urgent\\* in `Cart[0]`)";
+        assertTrue(markdown.contains(line), markdown);
+        String html = HtmlRenderer.builder().build()
+            .render(Parser.builder().build().parse(markdown));
+        assertFalse(html.contains("<img") || html.contains("<a href") || html.contains("<em>urgent"), html);
+        assertEquals(0, Cli.run(tmp, "lint", MD).exitCode());
     }
 
     /** {@code rca postmortem} of the PAY-142 ledger after {@code edit}. */
