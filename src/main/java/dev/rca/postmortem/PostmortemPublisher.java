@@ -33,11 +33,13 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.ProcessResult;
 
 /**
  * Writes {@code docs/postmortems/<TICKET>.md} beside its ledger and, on request, commits exactly those two files
  * as one ordinary commit: the repository's own identity ({@code user.name}, {@code user.email}) and hooks
- * ({@code pre-commit}, {@code commit-msg}, {@code post-commit}), other staged changes left staged. The ledger's
+ * ({@code prepare-commit-msg}, {@code pre-commit}, {@code commit-msg}, {@code post-commit}), other staged changes left
+ * staged. The ledger's
  * status becomes {@code published} before the commit, so the committed ledger says so. If the commit fails,
  * both files are put back as they were.
  */
@@ -183,7 +185,7 @@ public final class PostmortemPublisher {
                         .withHint("stop ignoring docs/postmortems/, or commit with 'git add -f'");
                 }
             }
-            RevCommit commit = git.commit().setOnly(md).setOnly(yaml).setMessage(message)
+            RevCommit commit = git.commit().setOnly(md).setOnly(yaml).setMessage(prepareMessage(message, hookOutput))
                 .setHookOutputStream(hookOutput).setHookErrorStream(hookOutput).call();
             return new CommitInfoLine(commit.name(), CommitDetails.subject(commit.getFullMessage()));
         } catch (AbortedByHookException e) {
@@ -199,6 +201,33 @@ public final class PostmortemPublisher {
                     .withHint("make " + workspace.gitDir() + " writable, or commit the two files by hand");
             }
             throw RcaException.badInput("cannot commit the post-mortem: " + e.getMessage()
+                + "; the post-mortem and the ledger are as they were", e);
+        }
+    }
+
+    /**
+     * The message after the repository's {@code prepare-commit-msg} hook, which JGit does not run: as {@code git
+     * commit -m} runs it, with {@code .git/COMMIT_EDITMSG} and the source {@code message}; it may edit the file or
+     * refuse the commit. Run before {@code pre-commit}, which JGit runs inside the commit (git runs it after).
+     */
+    private String prepareMessage(String message, PrintStream hookOutput) {
+        var repository = workspace.repository();
+        Path file = repository.getDirectory().toPath().resolve("COMMIT_EDITMSG");
+        try {
+            Files.writeString(file, message, StandardCharsets.UTF_8);
+            ProcessResult hook = repository.getFS().runHookIfPresent(repository, "prepare-commit-msg",
+                new String[] {file.toString(), "message"}, hookOutput, hookOutput, null);
+            if (hook.getStatus() != ProcessResult.Status.OK) {
+                return message;
+            }
+            if (hook.getExitCode() != 0) {
+                throw RcaException.badInput("the prepare-commit-msg hook refused the commit (exit " + hook.getExitCode()
+                    + "); the post-mortem and the ledger are as they were")
+                    .withHint("see the hook's output above; fix what it reports and rerun");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot write " + file + ": " + e.getMessage()
                 + "; the post-mortem and the ledger are as they were", e);
         }
     }

@@ -641,11 +641,8 @@ class PostmortemCommandTest {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");
         // a hook runs during the commit: it sees what another rca (rca symptom) would wait for
-        Path hook = tmp.resolve(".git/hooks/pre-commit");
-        Files.createDirectories(hook.getParent());
-        write(hook, "#!/bin/sh\nif [ -e docs/postmortems/PAY-142.yaml.lock ]; then echo locked; else echo unlocked; fi"
-            + " > .git/lock-seen\n");
-        hook.toFile().setExecutable(true);
+        hook("pre-commit", "#!/bin/sh\nif [ -e docs/postmortems/PAY-142.yaml.lock ]; then echo locked; else echo"
+            + " unlocked; fi > .git/lock-seen\n");
         CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals("locked\n", Files.readString(tmp.resolve(".git/lock-seen")));
@@ -675,10 +672,38 @@ class PostmortemCommandTest {
         assertEquals(0, Cli.run(tmp, "lint", MD).exitCode());
     }
 
+    @Test
+    void thePrepareCommitMsgHookRunsAsGitCommitRunsIt() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        hook("prepare-commit-msg", "#!/bin/sh\necho \"source: $2\" >&2\nprintf 'Reviewed-by: team\\n' >> \"$1\"\n");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("source: message\n"), result.err());
+        assertTrue(NativeGit.run(tmp, "log", "-1", "--format=%B").endsWith("\nReviewed-by: team\n\n"),
+            NativeGit.run(tmp, "log", "-1", "--format=%B"));
+
+        hook("prepare-commit-msg", "#!/bin/sh\necho 'not today' >&2\nexit 3\n");
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("title: ", "title: Again, "));
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("not today\nrca: error: the prepare-commit-msg hook refused the commit (exit 3)"),
+            result.err());
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+    }
+
     /** {@code rca postmortem} of the PAY-142 ledger after {@code edit}. */
     private CliResult postmortemOfEdited(LedgerRepo r, UnaryOperator<String> edit) {
         r.writeLedger("PAY-142", "PAY-142.yaml", edit);
         return Cli.run(r.dir, "postmortem", "-t", "PAY-142");
+    }
+
+    /** Installs an executable {@code .git/hooks/<name>}. */
+    private void hook(String name, String script) throws java.io.IOException {
+        Path hook = Files.createDirectories(tmp.resolve(".git/hooks")).resolve(name);
+        write(hook, script);
+        assertTrue(hook.toFile().setExecutable(true));
     }
 
     private static void write(Path file, String text) {
