@@ -234,9 +234,18 @@ public final class LedgerFile {
         if (exists()) {
             throw alreadyExists();
         }
+        refuseNonFile();
         try {
             Files.createDirectories(path.getParent());
         } catch (IOException e) {
+            Path inTheWay = path.getParent();
+            while (inTheWay != null && !Files.exists(inTheWay)) {
+                inTheWay = inTheWay.getParent();
+            }
+            if (inTheWay != null && !Files.isDirectory(inTheWay)) {
+                throw RcaException.badInput("cannot create " + shown(path.getParent()) + ": " + shown(inTheWay)
+                    + " is a file, not a directory", e);
+            }
             throw RcaException.badInput("cannot create " + path.getParent() + ": " + e.getMessage(), e);
         }
         try (LedgerLock lock = LedgerLock.acquire(path, displayName)) {
@@ -252,7 +261,29 @@ public final class LedgerFile {
             .withHint("add to it with 'rca symptom -t " + ticket + " \"…\"', or choose another ticket id");
     }
 
+    /** {@code file}, an ancestor of the ledger, named as {@link #displayName} names the ledger. */
+    private String shown(Path file) {
+        if (Path.of(displayName).isAbsolute()) {
+            return file.toString();
+        }
+        Path top = path;
+        for (int steps = displayName.split("/").length; steps > 0 && top != null; steps--) {
+            top = top.getParent();
+        }
+        return top == null || !file.startsWith(top) ? file.toString()
+            : top.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** A directory, a FIFO or a device where the ledger should be is neither missing nor a ledger. */
+    void refuseNonFile() {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw RcaException.badInput(displayName + " is " + (Files.isDirectory(path) ? "a directory" : "not a regular file")
+                + ", not a ledger").withHint("move it out of the way, then rerun");
+        }
+    }
+
     private void requireExists() {
+        refuseNonFile();
         if (!exists()) {
             throw RcaException.badInput("no ledger for " + ticket + " (" + displayName + " does not exist)")
                 .withHint("start one with 'rca open " + ticket + "'");

@@ -131,6 +131,7 @@ public final class LedgerLocator {
     public LedgerFile resolve(String ticket) {
         if (ticket != null) {
             LedgerFile file = file(ticket);
+            file.refuseNonFile();
             if (!file.exists()) {
                 throw RcaException.badInput("no ledger for " + ticket + " (" + file.displayName() + " does not exist)")
                     .withHint(hintListing("start one with 'rca open " + ticket + "'"));

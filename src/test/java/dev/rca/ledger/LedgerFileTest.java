@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.RcaException;
+import dev.rca.testing.Cli;
+import dev.rca.testing.CliResult;
+import dev.rca.testing.TestRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -288,5 +291,23 @@ class LedgerFileTest {
             assertTrue(at < lines.size(), "line lost or moved: [" + line + "] in:\n" + edited);
             at++;
         }
+    }
+
+    @Test
+    void somethingElseWhereTheLedgerOrItsDirectoryShouldBeIsNamedForWhatItIs() throws Exception {
+        Path repo = dir.resolve("repo");
+        TestRepo.init(repo).close();
+        Files.createDirectories(repo.resolve("docs/postmortems/DIR.yaml"));
+        String directory = "rca: error: docs/postmortems/DIR.yaml is a directory, not a ledger\n"
+            + "hint: move it out of the way, then rerun\n";
+        assertEquals(new CliResult(3, "", directory), Cli.run(repo, "status", "-t", "DIR"));
+        assertEquals(new CliResult(3, "", directory), Cli.run(repo, "open", "DIR"));
+
+        Path other = dir.resolve("other");
+        TestRepo.init(other).close();
+        Files.createDirectories(other.resolve("docs"));
+        Files.writeString(other.resolve("docs/postmortems"), "");
+        assertEquals(new CliResult(3, "", "rca: error: cannot create docs/postmortems: docs/postmortems"
+            + " is a file, not a directory\n"), Cli.run(other, "open", "X"));
     }
 }
