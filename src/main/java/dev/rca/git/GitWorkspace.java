@@ -9,17 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * An open git repository as rca uses it: found from any directory inside a work tree, a bare
@@ -70,6 +74,9 @@ public final class GitWorkspace implements AutoCloseable {
         FileRepositoryBuilder builder = new FileRepositoryBuilder();
         builder.readEnvironment();
         boolean explicit = builder.getGitDir() != null;
+        if (explicit && builder.getWorkTree() == null && workTreeIsCurrentDirectory(builder.getGitDir())) {
+            builder.setWorkTree(start.toFile());
+        }
         boolean bare = false;
         if (builder.getGitDir() == null) {
             builder.findGitDir(start.toFile());
@@ -110,6 +117,23 @@ public final class GitWorkspace implements AutoCloseable {
             throw RcaException.badInput("cannot open git repository at " + builder.getGitDir() + ": "
                 + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether git takes the current directory for the top of the work tree: {@code GIT_DIR} without
+     * {@code GIT_WORK_TREE}, and neither {@code core.worktree} nor {@code core.bare=true} in that git directory (JGit
+     * would take the git directory's parent).
+     */
+    private static boolean workTreeIsCurrentDirectory(File gitDir) {
+        FileBasedConfig config = new FileBasedConfig(new File(gitDir, Constants.CONFIG), FS.DETECTED);
+        try {
+            config.load();
+        } catch (IOException | ConfigInvalidException unreadable) {
+            // opening the repository says what is wrong with it
+            return false;
+        }
+        return config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_WORKTREE) == null
+            && !config.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, ConfigConstants.CONFIG_KEY_BARE, false);
     }
 
     /**

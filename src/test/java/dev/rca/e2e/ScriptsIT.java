@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -286,6 +288,82 @@ class ScriptsIT {
         run(List.of("git", "-C", repo.toString(), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q",
             "-m", "add " + file), 60);
         return repo;
+    }
+
+    /**
+     * {@code GIT_DIR} without {@code GIT_WORK_TREE}: git takes the current directory for the top of the work tree,
+     * and so does rca, which put ledgers under the git directory's parent (JGit's choice).
+     */
+    @Test
+    void gitDirWithoutAWorkTreeMakesTheCurrentDirectoryTheTopAsInGit() throws Exception {
+        Path repo = repositoryWithOneFile("a.c");
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/sub"));
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        ProcessBuilder git = new ProcessBuilder("git", "rev-parse", "--show-toplevel").directory(elsewhere.toFile())
+            .redirectErrorStream(true);
+        git.environment().put("GIT_DIR", repo.resolve(".git").toString());
+        assertEquals(new Run(0, elsewhere.toRealPath() + "\n"), run(git, 60));
+        ProcessBuilder open = launcher(List.of(PROJECT.resolve("scripts/rca").toString(), "open", "WT2", "--title=x"),
+            runtime, "off").directory(elsewhere.toFile());
+        open.environment().put("GIT_DIR", repo.resolve(".git").toString());
+        assertEquals(new Run(0, "docs/postmortems/WT2.yaml\n"), run(open, 120));
+        assertTrue(Files.isRegularFile(elsewhere.resolve("docs/postmortems/WT2.yaml")));
+        assertFalse(Files.exists(repo.resolve("docs")));
+    }
+
+    /**
+     * git's ownership check reads {@code safe.directory} from the command line ({@code git -c}, passed on as
+     * {@code GIT_CONFIG_PARAMETERS} or {@code GIT_CONFIG_COUNT}) and trusts, under sudo, the repositories of
+     * {@code SUDO_UID}; so does rca. Giving a repository to another user takes root: skipped elsewhere.
+     */
+    @Test
+    void safeDirectoryFromTheCommandLineAndSudoUidTrustARepositoryOfAnotherUserAsInGit() throws Exception {
+        Path repo = repositoryWithOneFile("a.c");
+        Run chown = run(List.of("chown", "-R", "nobody", repo.toString()), 60);
+        Assumptions.assumeTrue(chown.exitCode() == 0, "giving a file to another user takes root: " + chown.output());
+        String uid = run(List.of("id", "-u", "nobody"), 60).output().strip();
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        String real = repo.toRealPath().toString();
+        List<Map<String, String>> trusting = List.of(Map.of("GIT_CONFIG_PARAMETERS", "'safe.directory'='" + real + "'"),
+            Map.of("GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "safe.directory", "GIT_CONFIG_VALUE_0", "*"),
+            Map.of("SUDO_UID", uid));
+        Map<String, String> isolated = Map.of("GIT_CONFIG_GLOBAL", "/dev/null", "GIT_CONFIG_NOSYSTEM", "1");
+        Run refused = run(rcaLog(repo, runtime, "off", isolated), 120);
+        assertEquals(3, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("git config --global --add safe.directory " + real), refused.output());
+        for (Map<String, String> trust : trusting) {
+            Map<String, String> env = new java.util.HashMap<>(isolated);
+            env.putAll(trust);
+            ProcessBuilder git = new ProcessBuilder("git", "log", "--format=%H").directory(repo.toFile())
+                .redirectErrorStream(true);
+            git.environment().putAll(env);
+            Run expected = run(git, 60);
+            assertEquals(0, expected.exitCode(), env + ": " + expected.output());
+            assertEquals(expected, run(rcaLog(repo, runtime, "off", env), 120), env.toString());
+        }
+        // the daemon is keyed on SUDO_UID: one started without it does not answer for it, nor the other way round
+        Map<String, String> sudo = new java.util.HashMap<>(isolated);
+        sudo.put("SUDO_UID", uid);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(refused, run(rcaLog(repo, runtime, "on", isolated), 120), "the daemon, run " + i);
+                assertEquals(0, run(rcaLog(repo, runtime, "on", sudo), 120).exitCode(), "the daemon under sudo, run " + i);
+            }
+        } finally {
+            for (Map<String, String> env : List.of(isolated, sudo)) {
+                ProcessBuilder stop = launcher(List.of(PROJECT.resolve("target/rca-client").toString(),
+                    PROJECT.resolve("target/rca.jar").toString(), javaBinary(), "stop"), runtime, "on");
+                stop.environment().putAll(env);
+                run(stop, 60);
+            }
+        }
+    }
+
+    private ProcessBuilder rcaLog(Path repo, Path runtime, String daemon, Map<String, String> env) {
+        ProcessBuilder pb = launcher(List.of(PROJECT.resolve("scripts/rca").toString(), "log", "--format=sha"), runtime,
+            daemon).directory(repo.toFile());
+        pb.environment().putAll(env);
+        return pb;
     }
 
     @Test
