@@ -89,12 +89,26 @@ public final class Mailmap {
 
     /** The person as the mailmap says they are known. */
     public Person map(Person who) {
+        Person mapped = mapped(who);
+        return mapped != null ? mapped : who;
+    }
+
+    /**
+     * Whether an entry applies to {@code who} (git's {@code map_user} returning true), even one that maps them to
+     * themselves: git 2.39 rewrites a commit's committer line for {@code --committer} only after it rewrote the
+     * author line.
+     */
+    public boolean maps(Person who) {
+        return mapped(who) != null;
+    }
+
+    private Person mapped(Person who) {
         if (byEmail.isEmpty()) {
-            return who;
+            return null;
         }
         Entry entry = byEmail.get(who.email().toLowerCase(Locale.ROOT));
         if (entry == null) {
-            return who;
+            return null;
         }
         String[] byName = entry.byName.get(who.name().toLowerCase(Locale.ROOT));
         if (byName != null) {
@@ -102,7 +116,7 @@ public final class Mailmap {
                 byName[1] != null ? byName[1] : who.email());
         }
         if (entry.name == null && entry.email == null) {
-            return who;
+            return null;
         }
         return new Person(entry.name != null ? entry.name : who.name(),
             entry.email != null ? entry.email : who.email());

@@ -102,12 +102,18 @@ final class MessageFilter {
      */
     boolean matches(byte[] raw, Mailmap mailmap) {
         Charset charset = RawParseUtils.guessEncoding(raw);
-        // the committer as written: git 2.38 to 2.50 (2.39 is the one rca is checked against) map only the author,
-        // their apply_mailmap_to_header stopping after the first header it finds (git 2.51 maps both)
-        if (!authors.isEmpty() && !matchesAny(authors, person(raw, RawParseUtils.author(raw, 0), charset, mailmap))
-            || !committers.isEmpty()
-            && !matchesAny(committers, person(raw, RawParseUtils.committer(raw, 0), charset, Mailmap.EMPTY))) {
+        Mailmap.Person author = person(raw, RawParseUtils.author(raw, 0), charset);
+        if (!authors.isEmpty() && !matchesAny(authors, mailmap.map(author).toString())) {
             return false;
+        }
+        if (!committers.isEmpty()) {
+            // git 2.38 to 2.50 (2.39 is the one rca is checked against) map the committer only when an entry applied
+            // to the author: apply_mailmap_to_header's offset after rewriting a line lands on the next header only
+            // then (git 2.51 maps both always)
+            Mailmap.Person committer = person(raw, RawParseUtils.committer(raw, 0), charset);
+            if (!matchesAny(committers, (mailmap.maps(author) ? mailmap.map(committer) : committer).toString())) {
+                return false;
+            }
         }
         if (grep.isEmpty()) {
             return true;
@@ -144,7 +150,7 @@ final class MessageFilter {
      * {@code Name <email>} after the mailmap. git re-encodes the whole commit (identities too) from its
      * {@code encoding} header before it matches, so the identity is decoded in that encoding.
      */
-    private static String person(byte[] raw, int nameStart, Charset charset, Mailmap mailmap) {
+    private static Mailmap.Person person(byte[] raw, int nameStart, Charset charset) {
         PersonIdent ident = null;
         if (nameStart >= 0 && charset.equals(StandardCharsets.UTF_8)) {
             ident = RawParseUtils.parsePersonIdent(raw, nameStart);
@@ -154,9 +160,8 @@ final class MessageFilter {
             byte[] line = new String(raw, nameStart, end - nameStart, charset).getBytes(StandardCharsets.UTF_8);
             ident = RawParseUtils.parsePersonIdent(line, 0);
         }
-        Mailmap.Person who = ident == null ? new Mailmap.Person("", "")
+        return ident == null ? new Mailmap.Person("", "")
             : new Mailmap.Person(ident.getName(), ident.getEmailAddress());
-        return mailmap.map(who).toString();
     }
 
     /**

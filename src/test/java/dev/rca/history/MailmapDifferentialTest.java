@@ -53,26 +53,31 @@ class MailmapDifferentialTest {
     }
 
     /**
-     * git 2.38 to 2.50, the installed 2.39 among them, map only the author before they match: {@code --committer}
-     * sees the committer as written (git 2.51 maps it too).
+     * git 2.38 to 2.50, the installed 2.39 among them, map the committer before {@code --committer} matches only when
+     * a mailmap entry applied to the author (git 2.51 maps it always): the first commit's committer is matched as
+     * written, the third's as mapped.
      */
     @Test
-    void committerPatternsSeeTheCommitterAsWrittenAsInGit239() throws Exception {
+    void committerPatternsSeeTheCommitterMappedOnlyAfterTheAuthorAsInGit239() throws Exception {
         Path dir = tmp.resolve("committers");
         try (TestRepo repo = TestRepo.init(dir).tick(60)) {
             repo.committer("Old Name", "old@example.com");
             repo.commit("one\n").by("Alice Author", "alice@example.com").add("a.txt", "1\n").create();
             repo.committer("Carol Committer", "carol@example.com");
             repo.commit("two\n").by("Old Name", "old@example.com").add("a.txt", "2\n").create();
+            repo.committer("Old Name", "old@example.com");
+            repo.commit("three\n").by("Old Name", "old@example.com").add("a.txt", "3\n").create();
             repo.checkout();
         }
         NativeGit.run(dir, "reset", "-q", "--hard");
         Files.writeString(dir.resolve(".mailmap"), "New Name <new@example.com> <old@example.com>\n");
         sameAsGit(dir, "--committer=old@", 1);
         sameAsGit(dir, "--committer=Old Name", 1);
-        sameAsGit(dir, "--committer=new@", 0);
+        sameAsGit(dir, "--committer=new@", 1);
+        sameAsGit(dir, "--committer=New Name", 1);
+        sameAsGit(dir, "--committer=carol@", 1);
         sameAsGit(dir, "--author=old@", 0);
-        sameAsGit(dir, "--author=new@", 1);
+        sameAsGit(dir, "--author=new@", 2);
     }
 
     /** rca log lists what git log lists with {@code filter} in {@code where}: {@code count} commits. */
