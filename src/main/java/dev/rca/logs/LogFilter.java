@@ -1,5 +1,6 @@
 package dev.rca.logs;
 
+import dev.rca.DeepRecursion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,7 @@ public record LogFilter(Set<String> levels, Pattern thread, Pattern source, Patt
     }
 
     private static boolean finds(Pattern pattern, String value) {
-        return pattern == null || value != null && pattern.matcher(value).find();
+        return pattern == null || value != null && DeepRecursion.call(() -> pattern.matcher(value).find(),
+            () -> DeepRecursion.patternTooDeep(pattern.pattern(), value.length()));
     }
 }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 final class Terms {
     /** A trailer line such as {@code Signed-off-by: ...}; never the subject, which may read {@code ip: fix x}. */
-    private static final Pattern TRAILER = Pattern.compile("(?m)^[ \\t]*[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*:[ \\t].*$");
+    // possessive: a repeated group is matched by recursion, once per repetition, unless nothing can be given back
+    // (a 20,000-part token overflowed the stack, RCA-13); nothing after the token can start with '-' or a letter
+    private static final Pattern TRAILER = Pattern.compile("(?m)^[ \\t]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*+:[ \\t].*$");
     private static final Pattern SHA_REFERENCE = Pattern.compile("\\b[0-9a-f]{7,40}\\b[ \\t]*(\\([^)]*\\))?");
     private static final Pattern QUOTED_SUBJECT = Pattern.compile("\\(\\s*\"[^\"]*\"\\s*\\)");
     /** {@code Revert "subject"}: the rest of the line quotes the reverted commit's subject. */

@@ -72,6 +72,39 @@ class LongMessagePatternTest {
     }
 
     @Test
+    void logsTableFiltersALongLineWithARecursingPattern() throws Exception {
+        Path log = tmp.resolve("long.log");
+        Files.writeString(log, "2026-11-21 11:11:38,003 INFO [main] com.x.Y - " + "ab".repeat(10_000) + "\n"
+            + "2026-11-21 11:11:39,003 INFO [main] com.x.Y - short abc\n");
+        CliResult r = Cli.run(dir, "logs", "table", "--format=csv", "--grep=(a|b)*c", log.toString());
+        assertEquals(List.of(0, ""), List.of(r.exitCode(), r.err()), r.out());
+        assertEquals(2, r.outLines().size(), r.out());
+    }
+
+    @Test
+    void aSyslogLineWithALongStructuredValueIsParsed() throws Exception {
+        Path log = tmp.resolve("sd.log");
+        Files.writeString(log, "<165>1 2026-11-21T11:11:38.003Z host app 1234 ID47 [sd k=\"" + "x".repeat(20_000)
+            + "\"] first\n<165>1 2026-11-21T11:11:39.003Z host app 1234 ID47 - second\n");
+        CliResult r = Cli.run(dir, "logs", "table", "--format=csv", log.toString());
+        assertEquals(List.of(0, ""), List.of(r.exitCode(), r.err()), r.out());
+        assertEquals(3, r.outLines().size(), r.out());
+    }
+
+    @Test
+    void suspectsReadsAFixWhoseMessageHoldsALongTrailerLikeToken() {
+        Path repo = tmp.resolve("trailer");
+        String fix;
+        try (TestRepo t = TestRepo.init(repo)) {
+            t.commit("add f\n").add("f.c", "int f(void)\n{\n\treturn 1;\n}\n").create();
+            fix = t.commit("fix f\n\nAcked" + "-by".repeat(20_000) + ": x\n")
+                .add("f.c", "int f(void)\n{\n\treturn 2;\n}\n").create().name();
+        }
+        CliResult r = Cli.run(repo, "suspects", "--format=sha", fix);
+        assertEquals(List.of(0, ""), List.of(r.exitCode(), r.err()), r.out());
+    }
+
+    @Test
     void aLogMaskRecursingOverALongLineMasksIt() throws Exception {
         Path good = tmp.resolve("good.log");
         Path bad = tmp.resolve("bad.log");
