@@ -9,11 +9,15 @@ import java.util.function.Supplier;
  * {@code (.|\n)*}), so a {@code --grep} over a message line of some 10,000 characters overflowed the launcher's
  * 4 MiB stack (RCA-13). The computation runs on the caller's thread first (it nearly always fits, and a thread costs
  * more than the search); only when that overflows is it run again from the start on a thread of its own whose stack
- * may grow to {@link #DEEP_STACK}, of which only what the search uses is ever committed.
+ * may grow to {@link #DEEP_STACK}; only what the search uses is committed, and as much again of native memory.
  */
 public final class DeepRecursion {
-    /** The deep thread's stack: enough for a pattern like {@code (a|b)*} over a line of a few million characters. */
-    static final long DEEP_STACK = 1L << 30;
+    /**
+     * The deep thread's stack: enough for a pattern like {@code (a|b)*} over a line of some 300,000 characters. A
+     * search that deep also takes about as much again of the JVM's native memory (arena chunks, outside the heap and
+     * -Xmx), which a daemon keeps: 1 GiB let one 10-million-character line take 2.25 GB.
+     */
+    static final long DEEP_STACK = 256L << 20;
 
     private DeepRecursion() {
     }
