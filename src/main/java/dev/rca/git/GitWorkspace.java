@@ -93,7 +93,9 @@ public final class GitWorkspace implements AutoCloseable {
                 .withHint("run rca inside a git repository, or name one with -C <dir>");
         }
         if (!explicit) {
-            checkOwnership(start, builder.getGitDir().toPath().toAbsolutePath().normalize(), bare);
+            // on the physical paths, as git (getcwd) sees them: a symbolic link of another user on the way is no
+            // other user's repository
+            checkOwnership(physical(start), physical(builder.getGitDir().toPath().toAbsolutePath().normalize()), bare);
         }
         java.util.Optional<Path> owner = ScratchCheckout.owner(builder.getGitDir().toPath());
         Path scratchGitDir = owner.isPresent() ? builder.getGitDir().toPath() : null;
@@ -141,8 +143,17 @@ public final class GitWorkspace implements AutoCloseable {
      * directory and the directory holding it, or the {@code .git} file, its directory and the git directory it
      * names, or a bare repository's directory.
      */
+    private static Path physical(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException gone) {
+            return path;
+        }
+    }
+
     private static void checkOwnership(Path start, Path gitDir, boolean bare) {
-        if (bare) {
+        if (bare || start.startsWith(gitDir)) {
+            // inside the git directory git knows no work tree and checks the git directory alone
             SafeDirectory.check(null, null, gitDir, start);
             return;
         }

@@ -104,7 +104,7 @@ final class SafeDirectory {
         List<String> values = new ArrayList<>();
         SystemReader system = SystemReader.getInstance();
         try {
-            values.addAll(List.of(system.getSystemConfig().getStringList("safe", null, "directory")));
+            values.addAll(valuesOf(system.getSystemConfig()));
         } catch (IOException | ConfigInvalidException | IllegalArgumentException unreadable) {
             // git dies on a broken configuration file; here it only allows nothing
         }
@@ -112,6 +112,18 @@ final class SafeDirectory {
             values.addAll(fileValues(file));
         }
         values.addAll(commandLineValues(system::getenv));
+        return values;
+    }
+
+    /**
+     * The file's {@code safe.directory} values; a key with no value (JGit gives null for {@code directory =}) is the
+     * empty value, which resets the list in git, as {@code !value || !*value} does in its {@code safe_directory_cb}.
+     */
+    private static List<String> valuesOf(Config config) {
+        List<String> values = new ArrayList<>();
+        for (String value : config.getStringList("safe", null, "directory")) {
+            values.add(value == null ? "" : value);
+        }
         return values;
     }
 
@@ -127,14 +139,14 @@ final class SafeDirectory {
         return List.of(xdgFile, new File(GitSystemConfig.userHome(), ".gitconfig"));
     }
 
-    private static List<String> fileValues(File file) {
+    static List<String> fileValues(File file) {
         if (!file.isFile()) {
             return List.of();
         }
         FileBasedConfig config = new FileBasedConfig(null, file, FS.DETECTED);
         try {
             config.load();
-            return List.of(config.getStringList("safe", null, "directory"));
+            return valuesOf(config);
         } catch (IOException | ConfigInvalidException | IllegalArgumentException unreadable) {
             return List.of();
         }

@@ -119,6 +119,48 @@ class SafeDirectoryTest {
         assertFalse(SafeDirectory.allows(List.of(tmp.resolve("a/rep").toString()), repo, elsewhere), "no prefix match");
     }
 
+    /** git checks the physical directory: a link someone else made to your repository is not theirs. */
+    @Test
+    void aSymbolicLinkOfAnotherUserToYourRepositoryIsAcceptedAsGitAcceptsIt() throws IOException {
+        Path work = tmp.resolve("mine");
+        try (TestRepo repo = TestRepo.init(work)) {
+            repo.commit("base").add("a", "1\n").create();
+            repo.checkout();
+        }
+        Path link = Files.createSymbolicLink(tmp.resolve("their-link"), work);
+        giveToNobody(link);
+        assertEquals(0, NativeGit.exec(link, null, "log", "--oneline").exitCode());
+        CliResult result = Cli.run(link, "log", "--format=sha");
+        assertEquals(List.of(0, ""), List.of(result.exitCode(), result.err()), result.toString());
+    }
+
+    /** Inside the git directory git knows no work tree, and checks the git directory's owner alone. */
+    @Test
+    void insideYourGitDirectoryATopOfAnotherUserIsNotChecked() throws IOException {
+        Path work = tmp.resolve("top");
+        try (TestRepo repo = TestRepo.init(work)) {
+            repo.commit("base").add("a", "1\n").create();
+        }
+        giveToNobody(work, false);
+        assumeNotAllowedHere(work.toRealPath());
+        assertEquals(128, NativeGit.exec(work, null, "log", "--oneline").exitCode(), "the premise: git refuses the top");
+        assertEquals(0, NativeGit.exec(work.resolve(".git"), null, "log", "--oneline").exitCode());
+        CliResult result = Cli.run(work.resolve(".git"), "log", "--format=sha");
+        assertEquals(List.of(0, ""), List.of(result.exitCode(), result.err()), result.toString());
+    }
+
+    /** git's way to reset the list in a file: {@code directory =} (JGit reads it as null; that was a crash). */
+    @Test
+    void anEmptyValueInAConfigurationFileResetsTheList() throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("r")).toRealPath();
+        Path config = tmp.resolve("global.cfg");
+        Files.writeString(config, "[safe]\n\tdirectory = *\n\tdirectory =\n\tdirectory\n\tdirectory = " + repo + "\n");
+        List<String> values = SafeDirectory.fileValues(config.toFile());
+        assertEquals(List.of("*", "", "", repo.toString()), values);
+        assertTrue(SafeDirectory.allows(values, repo, tmp));
+        assertFalse(SafeDirectory.allows(values.subList(0, 3), repo, tmp), "the reset forgets '*'");
+    }
+
     @Test
     void commandLineConfigurationIsReadAsGitPassesItToTheProcessesItStarts() {
         Map<String, String> env = Map.of(
@@ -129,6 +171,10 @@ class SafeDirectoryTest {
     }
 
     private static void giveToNobody(Path root) throws IOException {
+        giveToNobody(root, true);
+    }
+
+    private static void giveToNobody(Path root, boolean everythingBelow) throws IOException {
         UserPrincipal nobody;
         try {
             nobody = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
@@ -136,7 +182,7 @@ class SafeDirectoryTest {
             Assumptions.abort("no user 'nobody' to give the repository to: " + noSuchUser);
             return;
         }
-        try (Stream<Path> all = Files.walk(root)) {
+        try (Stream<Path> all = everythingBelow ? Files.walk(root) : Stream.of(root)) {
             for (Path p : all.toList()) {
                 Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setOwner(nobody);
             }
