@@ -124,6 +124,7 @@ public final class PostmortemPublisher {
     public CommitInfoLine writeAndCommit(String markdown, Ledger ledger, CommitLookup commits, PrintStream hookOutput) {
         Path md = markdownPath();
         byte[] previousMarkdown = readIfExists(md);
+        byte[] previousLedger = readIfExists(ledgerFile.path());
         LedgerStatus previousStatus = ledger.status();
         java.util.Map<String, DirCacheEntry> stagedBefore = stagedEntries();
         boolean done = false;
@@ -144,7 +145,7 @@ public final class PostmortemPublisher {
             return committed;
         } finally {
             if (!done) {
-                restore(md, previousMarkdown, previousStatus, stagedBefore);
+                restore(md, previousMarkdown, previousLedger, stagedBefore);
             }
         }
     }
@@ -232,7 +233,12 @@ public final class PostmortemPublisher {
         }
     }
 
-    private void restore(Path md, byte[] previousMarkdown, LedgerStatus previousStatus,
+    /**
+     * Puts both files back as they were, the ledger byte for byte (the caller holds its lock): set back through an
+     * update, the status moved on again to what the ledger establishes (a hand-filled ledger left at {@code open}
+     * came back {@code validated}).
+     */
+    private void restore(Path md, byte[] previousMarkdown, byte[] previousLedger,
                          java.util.Map<String, DirCacheEntry> stagedBefore) {
         try {
             if (previousMarkdown == null) {
@@ -243,14 +249,9 @@ public final class PostmortemPublisher {
         } catch (IOException | RcaException e) {
             // the error that stopped the commit is the one to report
         }
-        if (previousStatus != LedgerStatus.PUBLISHED) {
+        if (previousLedger != null) {
             try {
-                ledgerFile.update(edit -> {
-                    if (edit.ledger().status() == LedgerStatus.PUBLISHED) {
-                        edit.setStatus(previousStatus);
-                    }
-                    return null;
-                });
+                writeAtomically(ledgerFile.path(), previousLedger);
             } catch (RcaException e) {
                 // as above
             }

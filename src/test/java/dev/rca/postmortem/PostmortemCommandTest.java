@@ -636,6 +636,20 @@ class PostmortemCommandTest {
         assertEquals(List.of("?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
     }
 
+    /** A hand-filled ledger whose status: was never moved on keeps it when a hook refuses (it came back validated). */
+    @Test
+    void aRefusingHookLeavesAHandWrittenStatusAsItWas() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        Path file = tmp.resolve("docs/postmortems/PAY-142.yaml");
+        write(file, r.read("docs/postmortems/PAY-142.yaml").replace("\nstatus: validated", "\nstatus: open"));
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        hook("pre-commit", "#!/bin/sh\nexit 1\n");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+    }
+
     @Test
     void theCommitIsMadeUnderTheLedgersLockSoNoOtherWriterSlipsBetweenRenderingAndCommitting() throws Exception {
         LedgerRepo r = new LedgerRepo(tmp);
