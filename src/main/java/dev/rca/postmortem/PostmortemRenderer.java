@@ -204,12 +204,22 @@ public final class PostmortemRenderer {
         commitList(out, ledger.rootCause().offending(), OFFENDING, "root_cause.offending");
     }
 
+    /**
+     * The commits of {@code shas} that resolve, each with its subject: one the repository does not hold is left out
+     * (rca postmortem warns at its ledger place), as a post-mortem states no SHA that does not resolve.
+     */
     private void commitList(Lines out, List<String> shas, String label, String path) {
-        if (shas.size() == 1) {
-            out.add(label + ": " + commitWithSubject(shas.get(0), false), path + ".0");
-        } else if (!shas.isEmpty()) {
+        List<Integer> known = new java.util.ArrayList<>();
+        for (int i = 0; i < shas.size(); i++) {
+            if (commits.find(shas.get(i)).isPresent()) {
+                known.add(i);
+            }
+        }
+        if (known.size() == 1) {
+            out.add(label + ": " + commitWithSubject(shas.get(known.get(0)), false), path + "." + known.get(0));
+        } else if (!known.isEmpty()) {
             out.add(label + "s:", path);
-            for (int i = 0; i < shas.size(); i++) {
+            for (int i : known) {
                 out.item("- " + commitWithSubject(shas.get(i), false), path + "." + i);
             }
         }

@@ -274,6 +274,10 @@ class PostmortemCommandTest {
         String status = Cli.run(tmp, "status", "-t", "PAY-142").out();
         assertTrue(status.contains("Next: correct the 2 commits the post-mortem would state wrongly: rca check -t "
             + "PAY-142\n"), status);
+        // a SHA the repository does not hold is not stated: the document lists the one that resolves
+        String md = r.read(MD);
+        assertFalse(md.contains("0123456789ab"), md);
+        assertTrue(md.contains("Offending commit: " + r.fix.name().substring(0, 12) + " "), md);
     }
 
     @Test
