@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.RcaException;
 import dev.rca.bisect.BisectEnd;
 import dev.rca.bisect.BisectRun;
 import dev.rca.bisect.BisectRunner;
@@ -63,11 +64,13 @@ public final class BisectRunCommand extends BisectSubcommand {
             timeoutSeconds);
         // DESIGN: long work shows progress on stderr when stderr is a terminal, and is silent otherwise
         boolean progress = verbose || root().stderrIsTerminal();
+        Path[] kept = new Path[1];
         try (GitWorkspace ws = openHistoryWorkspace()) {
             Bisection bisection = bisection(ws);
             BisectRun.Result run = BisectRun.run(ws, bisection, request, root().starter(), new BisectRun.Listener() {
                 @Override
                 public void started(Path directory, Path log) {
+                    kept[0] = log;
                     if (!progress) {
                         return;
                     }
@@ -92,6 +95,13 @@ public final class BisectRunCommand extends BisectSubcommand {
                 err().flush();
             }
             return BisectRunRendering.print(bisection, run.outcome(), run.decided(), out(), format);
+        } catch (RcaException stopped) {
+            // off a terminal the note saying where the test's output is kept was not shown: a stopped run says it
+            if (!progress && kept[0] != null) {
+                throw stopped.withHint((stopped.hint() == null ? "" : stopped.hint() + "; ")
+                    + "the test's output is kept in " + kept[0]);
+            }
+            throw stopped;
         }
     }
 

@@ -380,6 +380,8 @@ class BisectCommandTest {
         CliResult odd = rca("bisect-helper", "run", "--", "exit 200");
         assertEquals(3, odd.exitCode(), odd.toString());
         assertTrue(odd.err().contains("rca: error: the test exited 200 at " + sha(7)), odd.err());
+        // off a terminal the run printed no progress, so the stop says where the test's output is
+        assertTrue(odd.err().contains("then rerun to resume; the test's output is kept in /"), odd.err());
         assertEquals("", odd.out());
     }
 
