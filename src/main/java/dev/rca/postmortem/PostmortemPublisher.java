@@ -226,7 +226,14 @@ public final class PostmortemPublisher {
                     + "); the post-mortem and the ledger are as they were")
                     .withHint("see the hook's output above; fix what it reports and rerun");
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String prepared = Files.readString(file, StandardCharsets.UTF_8);
+            if (prepared.isBlank()) {
+                // git aborts ("Aborting commit due to empty commit message."); JGit would commit it
+                throw RcaException.badInput("the prepare-commit-msg hook left the commit message empty, and git makes"
+                    + " no commit with an empty message; the post-mortem and the ledger are as they were")
+                    .withHint("see the hook's output above; fix what it does and rerun");
+            }
+            return prepared;
         } catch (IOException e) {
             throw RcaException.badInput("cannot write " + file + ": " + e.getMessage()
                 + "; the post-mortem and the ledger are as they were", e);

@@ -640,6 +640,23 @@ class PostmortemCommandTest {
         assertEquals(List.of("?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
     }
 
+    /** git aborts a commit whose message a prepare-commit-msg hook emptied; rca committed it. */
+    @Test
+    void aPrepareCommitMsgHookThatEmptiesTheMessageStopsTheCommitAsInGit() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        hook("prepare-commit-msg", "#!/bin/sh\n: > \"$1\"\n");
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertTrue(result.err().startsWith("rca: error: the prepare-commit-msg hook left the commit message empty"),
+            result.err());
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertFalse(Files.exists(tmp.resolve(MD)));
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+    }
+
     /** A hand-filled ledger whose status: was never moved on keeps it when a hook refuses (it came back validated). */
     @Test
     void aRefusingHookLeavesAHandWrittenStatusAsItWas() throws Exception {
