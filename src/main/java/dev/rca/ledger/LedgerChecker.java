@@ -49,7 +49,8 @@ public final class LedgerChecker {
         }
         for (String key : ledger.extra().keySet()) {
             String known = LedgerSchema.misspeltKey(key);
-            if (known != null) {
+            // a key next to one the file already has is a field of the user's own, not a misspelling of it
+            if (known != null && ledger.positionOf(known).equals(SourcePosition.START)) {
                 // kept as a field of the user's own, it would be left out of the post-mortem without a word
                 finding(key, "'" + key + "' is not a ledger key: did you mean " + known + "? (rca reads nothing from it)");
             }

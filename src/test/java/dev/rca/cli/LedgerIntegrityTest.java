@@ -122,6 +122,16 @@ class LedgerIntegrityTest {
         assertTrue(Files.readString(ledger()).contains("team_notes: a field of our own, kept\n"));
     }
 
+    /** A key beside the known one it resembles, which the file has too, is a field of the user's own. */
+    @Test
+    void aKeyCloseToAKnownOneTheLedgerAlsoHasIsLeftAlone() throws Exception {
+        handWritten("""
+            how_found: "bisect found it"
+            how_fond: "our own note"
+            """);
+        assertEquals(new CliResult(0, "", ""), rca("check", "-t", "T-1"));
+    }
+
     static List<List<String>> textInputs() {
         return List.of(List.of("symptom", "log line \u001b]0;owned\u0007 end"),
             List.of("symptom", "s", "--source=CI\u001b[2J"),
