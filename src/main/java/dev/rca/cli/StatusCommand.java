@@ -87,6 +87,10 @@ public final class StatusCommand extends LedgerCommand {
         out.println();
         out.println("Bisect: " + status.bisectProgress());
         out.println("Next: " + status.nextStep());
+        if (!status.warnings().isEmpty() && !status.nextStepIsTheWarnings()) {
+            // under another step they would read as its details
+            out.println("rca postmortem would warn:");
+        }
         status.warnings().forEach(warning -> out.println("  " + warning));
     }
 

@@ -16,6 +16,8 @@ import java.util.Objects;
 public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> openHypotheses,
                                   String bisectProgress, boolean bisectInProgress, List<String> warnings,
                                   String nextStep) {
+    private static final String CORRECT_WARNINGS = "correct the ledger where ";
+
     public InvestigationStatus {
         inputs = List.copyOf(inputs);
         openHypotheses = List.copyOf(openHypotheses);
@@ -139,7 +141,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
                 + " wrongly: rca check -t " + ledger.ticket();
         }
         if (!warnings.isEmpty()) {
-            return "correct the ledger where " + (warnings.size() == 1 ? "the line below points" : "each line below "
+            return CORRECT_WARNINGS + (warnings.size() == 1 ? "the line below points" : "each line below "
                 + "points") + ": rca postmortem would write the post-mortem as it is, but warn, and it would not pass"
                 + " rca lint";
         }
@@ -151,6 +153,11 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
             ? "regenerate the post-mortem, which no longer matches its ledger (it is written anew: edits made to the"
                 + " .md by hand are lost unless moved into the ledger first): " + draft
             : "draft the post-mortem: " + draft;
+    }
+
+    /** Whether the next step is to correct what {@link #warnings} lists (else they are listed under a heading). */
+    public boolean nextStepIsTheWarnings() {
+        return nextStep().startsWith(CORRECT_WARNINGS);
     }
 
     /** The status as JSON-ready maps and lists (for {@code --format json}). */

@@ -46,6 +46,18 @@ class StatusBeforePostmortemTest {
             .reduce("", String::concat), tailFrom(status, "Next: "));
     }
 
+    /** Under a step of its own (no symptom yet) the warnings get a heading, not to read as that step's details. */
+    @Test
+    void warningsUnderAnotherStepAreHeadedAsPostmortemWarnings() {
+        new LedgerRepo(tmp).writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace(TITLE, "")
+            .replace("  - {id: S1, kind: test, text: \"CheckoutIT times out after 30 s\", source: \"CI run 4411\", at:"
+                + " \"2026-11-20T09:12:00Z\"}\n  - {id: S2, kind: customer, text: \"Checkout seems stuck, spinner never"
+                + " stops\", source: \"support ticket 8812\"}\n", "  []\n"));
+        String status = tailFrom(Cli.run(tmp, "status", "-t", "PAY-142").out(), "Next: ");
+        assertTrue(status.startsWith("Next: record what was observed: rca symptom \"<what you saw>\" --source=<where>"
+            + " --at=<when>\nrca postmortem would warn:\n  title: the ledger has no title"), status);
+    }
+
     @Test
     void anIncidentIsReadyWithoutIncidentOk() {
         new LedgerRepo(tmp).writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("kind: bug", "kind: incident"));
