@@ -73,6 +73,7 @@ public final class GitWorkspace implements AutoCloseable {
         }
         FileRepositoryBuilder builder = new FileRepositoryBuilder();
         builder.readEnvironment();
+        fromStart(builder, start);
         boolean explicit = builder.getGitDir() != null;
         if (explicit && builder.getWorkTree() == null && workTreeIsCurrentDirectory(builder.getGitDir())) {
             builder.setWorkTree(start.toFile());
@@ -143,6 +144,26 @@ public final class GitWorkspace implements AutoCloseable {
      * directory and the directory holding it, or the {@code .git} file, its directory and the git directory it
      * names, or a bare repository's directory.
      */
+    /**
+     * Relative {@code GIT_DIR}, {@code GIT_WORK_TREE}, {@code GIT_INDEX_FILE} and {@code GIT_OBJECT_DIRECTORY} name
+     * places from the directory rca works in ({@code -C}'s, the client's in the daemon), as git reads them after its
+     * {@code chdir}; JGit resolved them from the JVM's own directory.
+     */
+    private static void fromStart(FileRepositoryBuilder builder, Path start) {
+        if (builder.getGitDir() != null && !builder.getGitDir().isAbsolute()) {
+            builder.setGitDir(start.resolve(builder.getGitDir().getPath()).normalize().toFile());
+        }
+        if (builder.getWorkTree() != null && !builder.getWorkTree().isAbsolute()) {
+            builder.setWorkTree(start.resolve(builder.getWorkTree().getPath()).normalize().toFile());
+        }
+        if (builder.getIndexFile() != null && !builder.getIndexFile().isAbsolute()) {
+            builder.setIndexFile(start.resolve(builder.getIndexFile().getPath()).normalize().toFile());
+        }
+        if (builder.getObjectDirectory() != null && !builder.getObjectDirectory().isAbsolute()) {
+            builder.setObjectDirectory(start.resolve(builder.getObjectDirectory().getPath()).normalize().toFile());
+        }
+    }
+
     private static Path physical(Path path) {
         try {
             return path.toRealPath();

@@ -312,6 +312,27 @@ class ScriptsIT {
     }
 
     /**
+     * A relative {@code GIT_DIR} names a place from {@code -C}'s directory, as git reads it after its chdir; rca
+     * resolved it from the JVM's directory (the daemon's is /), with the daemon and without.
+     */
+    @Test
+    void aRelativeGitDirIsReadFromTheDirectoryMinusCNames() throws Exception {
+        Path repo = repositoryWithOneFile("a.c");
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"));
+        ProcessBuilder git = new ProcessBuilder("git", "-C", repo.toString(), "log", "--format=%H")
+            .directory(tmp.toFile()).redirectErrorStream(true);
+        git.environment().put("GIT_DIR", ".git");
+        Run expected = run(git, 60);
+        assertEquals(0, expected.exitCode(), expected.output());
+        for (String daemon : List.of("off", "on")) {
+            ProcessBuilder log = launcher(List.of(PROJECT.resolve("scripts/rca").toString(), "-C", repo.toString(),
+                "log", "--format=sha"), runtime, daemon).directory(tmp.toFile());
+            log.environment().put("GIT_DIR", ".git");
+            assertEquals(expected, run(log, 120), "RCA_DAEMON=" + daemon);
+        }
+    }
+
+    /**
      * git's ownership check reads {@code safe.directory} from the command line ({@code git -c}, passed on as
      * {@code GIT_CONFIG_PARAMETERS} or {@code GIT_CONFIG_COUNT}) and trusts, under sudo, the repositories of
      * {@code SUDO_UID}; so does rca. Giving a repository to another user takes root: skipped elsewhere.
