@@ -76,7 +76,7 @@ public final class PostmortemPublisher {
 
     /**
      * Checks, before anything is written, that a commit can be made: not bare, no merge or rebase under way,
-     * an identity configured, and no commit signing asked for (rca cannot sign).
+     * an identity configured, no symbolic link on the files' way, and no commit signing asked for (rca cannot sign).
      *
      * @throws RcaException exit 3 naming what stands in the way and how to commit by hand
      */
@@ -95,6 +95,16 @@ public final class PostmortemPublisher {
             throw RcaException.badInput("cannot commit the post-mortem: user.name and user.email are not both "
                 + "configured; nothing was written")
                 .withHint("git config user.name \"Your Name\" && git config user.email you@example.com");
+        }
+        Path top = workspace.workTree();
+        for (Path dir = Path.of(markdownName()).getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isSymbolicLink(top.resolve(dir))) {
+                // git add stops there too ("is beyond a symbolic link"); JGit's add skipped the files without a word
+                throw RcaException.badInput("cannot commit the post-mortem: " + dir + " is a symbolic link, and git"
+                    + " adds nothing beyond one; nothing was written")
+                    .withHint("run 'rca postmortem -t " + ticket + "' and commit the two files where the link leads,"
+                        + " or make " + dir + " a directory");
+            }
         }
         if (repository.getConfig().getBoolean("commit", "gpgSign", false)) {
             throw RcaException.badInput("cannot commit the post-mortem: commit.gpgSign is set and rca cannot sign "

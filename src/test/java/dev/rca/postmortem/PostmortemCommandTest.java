@@ -640,6 +640,24 @@ class PostmortemCommandTest {
         assertEquals(List.of("?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
     }
 
+    /** git adds nothing beyond a symbolic link; rca blamed .gitignore after writing the post-mortem. */
+    @Test
+    void aSymbolicLinkOnTheWayToTheLedgerStopsTheCommitBeforeAnythingIsWritten() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        r.writeLedger("PAY-142", "PAY-142.yaml");
+        Files.move(tmp.resolve("docs"), tmp.resolve("realdocs"));
+        Files.createSymbolicLink(tmp.resolve("docs"), Path.of("realdocs"));
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
+        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        assertEquals(new CliResult(3, "", "rca: error: cannot commit the post-mortem: docs is a symbolic link, and git"
+            + " adds nothing beyond one; nothing was written\nhint: run 'rca postmortem -t PAY-142' and commit the two"
+            + " files where the link leads, or make docs a directory\n"), result);
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertFalse(Files.exists(tmp.resolve(MD)));
+        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+    }
+
     /** git aborts a commit whose message a prepare-commit-msg hook emptied; rca committed it. */
     @Test
     void aPrepareCommitMsgHookThatEmptiesTheMessageStopsTheCommitAsInGit() throws Exception {
