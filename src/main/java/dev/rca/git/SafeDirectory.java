@@ -244,6 +244,8 @@ final class SafeDirectory {
         try {
             owner = ((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
         } catch (UnsupportedOperationException | IllegalArgumentException noOwners) {
+            // a file system without POSIX owners (Windows, some network mounts) names no other user to refuse; git
+            // compares Windows SIDs there, which the JDK does not give as a uid, so rca accepts as it did before
             return true;
         } catch (IOException unreadable) {
             return false;

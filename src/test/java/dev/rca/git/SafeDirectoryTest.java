@@ -81,10 +81,7 @@ class SafeDirectoryTest {
     @Test
     void aLinkedWorktreeWhoseGitFileBelongsToAnotherUserIsRefused() throws IOException {
         Path main = tmp.resolve("main");
-        try (TestRepo repo = TestRepo.init(main)) {
-            repo.commit("base").add("a", "1\n").create();
-            repo.checkout();
-        }
+        committedOnce(main);
         Path linked = tmp.resolve("linked");
         NativeGit.run(main, "worktree", "add", "-q", linked.toString());
         giveToNobody(linked.resolve(".git"));
@@ -123,10 +120,7 @@ class SafeDirectoryTest {
     @Test
     void aSymbolicLinkOfAnotherUserToYourRepositoryIsAcceptedAsGitAcceptsIt() throws IOException {
         Path work = tmp.resolve("mine");
-        try (TestRepo repo = TestRepo.init(work)) {
-            repo.commit("base").add("a", "1\n").create();
-            repo.checkout();
-        }
+        committedOnce(work);
         Path link = Files.createSymbolicLink(tmp.resolve("their-link"), work);
         giveToNobody(link);
         assertEquals(0, NativeGit.exec(link, null, "log", "--oneline").exitCode());
@@ -138,9 +132,7 @@ class SafeDirectoryTest {
     @Test
     void insideYourGitDirectoryATopOfAnotherUserIsNotChecked() throws IOException {
         Path work = tmp.resolve("top");
-        try (TestRepo repo = TestRepo.init(work)) {
-            repo.commit("base").add("a", "1\n").create();
-        }
+        committedOnce(work);
         giveToNobody(work, false);
         assumeNotAllowedHere(work.toRealPath());
         assertEquals(128, NativeGit.exec(work, null, "log", "--oneline").exitCode(), "the premise: git refuses the top");
@@ -168,6 +160,14 @@ class SafeDirectoryTest {
             "GIT_CONFIG_COUNT", "2", "GIT_CONFIG_KEY_0", "user.name", "GIT_CONFIG_VALUE_0", "x",
             "GIT_CONFIG_KEY_1", "safe.directory", "GIT_CONFIG_VALUE_1", "*");
         assertEquals(java.util.Arrays.asList("/it's", "/old", null, "*"), SafeDirectory.commandLineValues(env::get));
+    }
+
+    /** A repository at {@code dir} with one commit of one file, checked out. */
+    private static void committedOnce(Path dir) {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.commit("base").add("a", "1\n").create();
+            repo.checkout();
+        }
     }
 
     private static void giveToNobody(Path root) throws IOException {

@@ -625,17 +625,10 @@ class PostmortemCommandTest {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");
         String ledger = r.read("docs/postmortems/PAY-142.yaml");
-        Path hook = tmp.resolve(".git/hooks/pre-commit");
-        Files.createDirectories(hook.getParent());
-        write(hook, "#!/bin/sh\necho 'no post-mortems on Fridays' >&2\nexit 1\n");
-        hook.toFile().setExecutable(true);
-        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
-        assertEquals(3, result.exitCode(), result.toString());
+        hook("pre-commit", "#!/bin/sh\necho 'no post-mortems on Fridays' >&2\nexit 1\n");
+        CliResult result = commitRefusedLeavingEverythingAsItWas(r);
         assertTrue(result.err().contains("no post-mortems on Fridays"), result.err());
         assertTrue(result.err().contains("rca: error: the pre-commit hook refused the commit (exit 1)"), result.err());
-        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
-        assertFalse(Files.exists(tmp.resolve(MD)));
         assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
         assertEquals(List.of("?? docs/"), NativeGit.lines(tmp, "status", "--porcelain"));
     }
@@ -647,15 +640,10 @@ class PostmortemCommandTest {
         r.writeLedger("PAY-142", "PAY-142.yaml");
         Files.move(tmp.resolve("docs"), tmp.resolve("realdocs"));
         Files.createSymbolicLink(tmp.resolve("docs"), Path.of("realdocs"));
-        String ledger = r.read("docs/postmortems/PAY-142.yaml");
-        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
+        CliResult result = commitRefusedLeavingEverythingAsItWas(r);
         assertEquals(new CliResult(3, "", "rca: error: cannot commit the post-mortem: docs is a symbolic link, and git"
             + " adds nothing beyond one; nothing was written\nhint: run 'rca postmortem -t PAY-142' and commit the two"
             + " files where the link leads, or make docs a directory\n"), result);
-        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
-        assertFalse(Files.exists(tmp.resolve(MD)));
-        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
     }
 
     /** git aborts a commit whose message a prepare-commit-msg hook emptied; rca committed it. */
@@ -663,16 +651,10 @@ class PostmortemCommandTest {
     void aPrepareCommitMsgHookThatEmptiesTheMessageStopsTheCommitAsInGit() throws Exception {
         LedgerRepo r = new LedgerRepo(tmp);
         r.writeLedger("PAY-142", "PAY-142.yaml");
-        String ledger = r.read("docs/postmortems/PAY-142.yaml");
         hook("prepare-commit-msg", "#!/bin/sh\n: > \"$1\"\n");
-        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
-        CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
-        assertEquals(3, result.exitCode(), result.toString());
+        CliResult result = commitRefusedLeavingEverythingAsItWas(r);
         assertTrue(result.err().startsWith("rca: error: the prepare-commit-msg hook left the commit message empty"),
             result.err());
-        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
-        assertFalse(Files.exists(tmp.resolve(MD)));
-        assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
     }
 
     /** A hand-filled ledger whose status: was never moved on keeps it when a hook refuses (it came back validated). */
@@ -682,11 +664,23 @@ class PostmortemCommandTest {
         r.writeLedger("PAY-142", "PAY-142.yaml");
         Path file = tmp.resolve("docs/postmortems/PAY-142.yaml");
         write(file, r.read("docs/postmortems/PAY-142.yaml").replace("\nstatus: validated", "\nstatus: open"));
-        String ledger = r.read("docs/postmortems/PAY-142.yaml");
         hook("pre-commit", "#!/bin/sh\nexit 1\n");
+        commitRefusedLeavingEverythingAsItWas(r);
+    }
+
+    /**
+     * Runs {@code rca postmortem --commit} and asserts it was refused (exit 3) with nothing changed: {@code HEAD}, no
+     * post-mortem, the ledger byte for byte as it was before the run.
+     */
+    private CliResult commitRefusedLeavingEverythingAsItWas(LedgerRepo r) {
+        String ledger = r.read("docs/postmortems/PAY-142.yaml");
+        String head = NativeGit.run(tmp, "rev-parse", "HEAD");
         CliResult result = Cli.run(tmp, "postmortem", "-t", "PAY-142", "--commit");
         assertEquals(3, result.exitCode(), result.toString());
+        assertEquals(head, NativeGit.run(tmp, "rev-parse", "HEAD"));
+        assertFalse(Files.exists(tmp.resolve(MD)));
         assertEquals(ledger, r.read("docs/postmortems/PAY-142.yaml"));
+        return result;
     }
 
     @Test
