@@ -11,7 +11,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a log one physical line at a time with bounded memory, whatever the input: a line longer
  * than {@code maxLineBytes} is cut there (the rest is skipped and counted, so a 300 MB file without a
- * newline still streams), bytes that are not UTF-8 become U+FFFD, terminal colour sequences are
+ * newline still streams), bytes that are not UTF-8 become U+FFFD, terminal sequences (colours, erase-line) are
  * removed and other control characters become U+FFFD so nothing a log holds can drive the terminal; a
  * byte-order mark at the start is dropped.
  * Gzip-compressed input is recognised by its magic number and decompressed on the fly.
@@ -139,7 +139,7 @@ public final class LogLineReader implements Closeable {
         }
         int start = lineNumber == 1 && length >= 3 && (line[0] & 0xff) == 0xef && (line[1] & 0xff) == 0xbb
             && (line[2] & 0xff) == 0xbf ? 3 : 0;
-        return clean(new String(line, start, length - start, StandardCharsets.UTF_8));
+        return clean(new String(line, start, length - start, StandardCharsets.UTF_8), true);
     }
 
     /** The current line as {@link #text()}, with a marker saying how much was cut. */
@@ -167,15 +167,25 @@ public final class LogLineReader implements Closeable {
      * One line of text another person wrote (a commit's subject or author, a path from a tree) made safe to show on a
      * terminal, as {@link #cleanLines} cleans each line: colour sequences go, and every other control character, a
      * line break, a NUL and a bidirectional override or isolate (which reorders what the reader sees, "Trojan
-     * source") included, becomes U+FFFD. Text with none of them is returned as it is.
+     * source") included, becomes U+FFFD. The escape character of any other sequence becomes U+FFFD and the rest of
+     * the sequence stays as text: dropped, {@code a<ESC>[2Kb.txt} would read as another, plausible name,
+     * {@code ab.txt}. Text with none of them is returned as it is.
      */
     public static String clean(String s) {
+        return clean(s, false);
+    }
+
+    /**
+     * {@link #clean}, or with {@code dropAnySequence} a log's line: a log's progress output erases and moves along its
+     * line ({@code ESC[2K}, {@code ESC[1G}), which says nothing there and would clutter every line it is on.
+     */
+    private static String clean(String s, boolean dropAnySequence) {
         StringBuilder sb = null;
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == 0x1b) {
-                int end = escapeEnd(s, i);
+            int end = c == 0x1b ? escapeEnd(s, i) : i;
+            if (c == 0x1b && (dropAnySequence || isColour(s, i, end))) {
                 sb = copyUpTo(sb, s, i);
                 i = end - 1;
             } else if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || isBidiControl(c)) {
@@ -195,6 +205,11 @@ public final class LogLineReader implements Closeable {
 
     private static StringBuilder copyUpTo(StringBuilder sb, String s, int i) {
         return sb != null ? sb : new StringBuilder(s.length()).append(s, 0, i);
+    }
+
+    /** Whether the escape sequence from {@code start} to {@code end} is a complete colour one (CSI … m, SGR). */
+    private static boolean isColour(String s, int start, int end) {
+        return end - start >= 3 && s.charAt(start + 1) == '[' && s.charAt(end - 1) == 'm';
     }
 
     /** The end of an ANSI escape sequence starting at {@code i} (CSI sequences such as colours). */

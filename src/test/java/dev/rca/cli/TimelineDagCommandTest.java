@@ -407,27 +407,27 @@ class TimelineDagCommandTest {
         CliResult timeline = Cli.run(dir, "timeline");
         assertEquals(0, timeline.exitCode(), timeline.toString());
         assertEquals(List.of("2026-11-20T09:00:00Z  timeline    build 1.42 deployed                                    "
-                + "deploy log", "2026-11-20T09:12:00Z  symptom     S1: log line 0;owned\uFFFD  end                       "
+                + "deploy log", "2026-11-20T09:12:00Z  symptom     S1: log line \uFFFD]0;owned\uFFFD \uFFFD[2J end                 "
                 + "      CI run 4411"),
             timeline.out().lines().filter(l -> l.contains("deploy") || l.contains("owned")).toList());
         // JSON says what is written, escaped: nothing raw reaches a terminal that shows it
         assertTrue(Cli.run(dir, "timeline", "--format=json").out().contains(
             "\"S1: log line \\u001b]0;owned\\u0007 \\u001b[2J end\""), Cli.run(dir, "timeline", "--format=json").out());
         CliResult dag = Cli.run(dir, "dag");
-        assertEquals(List.of("  S1([\"S1: log line 0;owned\uFFFD end\"])",
+        assertEquals(List.of("  S1([\"S1: log line \uFFFD]0;owned\uFFFD \uFFFD[2J end\"])",
                 "  H2[\"H2: evict releases early\uFFFD (p=0.60, confirmed)\"]"),
             dag.out().lines().filter(l -> l.contains("owned") || l.contains("H2: ")).toList());
         for (String format : List.of("dot", "dagitty")) {
             CliResult other = Cli.run(dir, "dag", "--format=" + format);
             assertEquals(0, other.exitCode(), other.toString());
-            assertTrue(other.out().contains("S1: log line 0;owned\uFFFD end"), other.out());
+            assertTrue(other.out().contains("S1: log line \uFFFD]0;owned\uFFFD \uFFFD[2J end"), other.out());
             assertTrue(other.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), other.out());
         }
         Files.writeString(ledger, Files.readString(ledger).replace("title: Checkout hangs",
             "title: \"Checkout \\e]0;owned\\a hangs\"").replace("status: confirmed", "status: open"));
         CliResult status = Cli.run(dir, "status");
         assertEquals(0, status.exitCode(), status.toString());
-        assertEquals(List.of("PAY-142: Checkout 0;owned\uFFFD hangs (bug, open)",
+        assertEquals(List.of("PAY-142: Checkout \uFFFD]0;owned\uFFFD hangs (bug, open)",
                 "  H2   0.60  evict releases early\uFFFD (explains S1)"),
             status.out().lines().filter(l -> l.contains("owned") || l.contains("H2 ")).toList());
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TerminalEscapesTest {
     private static final String FORGED = "introduce bug\r1     0.990  0123456789ab  2026-01-01  trusted refactor\u001b[K";
-    private static final String SHOWN = "introduce bug\uFFFD1     0.990  0123456789ab  2026-01-01  trusted refactor";
+    private static final String SHOWN = "introduce bug\uFFFD1     0.990  0123456789ab  2026-01-01  trusted refactor\uFFFD[K";
 
     @TempDir
     Path work;
@@ -55,7 +55,7 @@ class TerminalEscapesTest {
         }
         String sha7 = bug.name().substring(0, 7);
         assertTrue(Cli.run(work, "log", "--format=oneline").out().contains("\n" + sha7 + " " + SHOWN + "\n"));
-        assertTrue(Cli.run(work, "log").out().contains("\n" + sha7 + "  2026-01-01  Mallory0;pwned\uFFFD \uFFFDgn…  "
+        assertTrue(Cli.run(work, "log").out().contains("\n" + sha7 + "  2026-01-01  Mallory\uFFFD]0;pwned\uFFFD \uFFFD…  "
             + SHOWN + "\n"), Cli.run(work, "log").out());
         assertTrue(Cli.run(work, "suspects", "HEAD").out().contains("  " + sha12 + "  2026-01-01  " + SHOWN + "\n"),
             Cli.run(work, "suspects", "HEAD").out());
@@ -78,6 +78,26 @@ class TerminalEscapesTest {
         CliResult check = Cli.run(work, "check", "-t", "T-1");
         assertFalse(check.out().contains("control character") || check.err().contains("control character"),
             check.toString());
+    }
+
+    /**
+     * An escape sequence other than a colour in a path or name shows as text after U+FFFD: dropped whole, the path
+     * {@code odd<ESC>[2Jname.c} read as {@code oddname.c}, another plausible name. A log's own erase-line and
+     * cursor sequences still go, as its colours do: there they are progress output, and say nothing.
+     */
+    @Test
+    void anEscapeInAPathShowsWhereALogsProgressSequenceGoes() throws Exception {
+        assertEquals(0, Cli.run(work, "bisect-helper", "start", "--bad=HEAD", "--good=HEAD~2").exitCode());
+        CliResult culprit = Cli.run(work, "bisect-helper", "bad");
+        assertEquals(0, culprit.exitCode(), culprit.toString());
+        assertTrue(culprit.out().endsWith("\nFiles:\n    M f.c\n    A odd\uFFFD[2Jname.c\n"), culprit.out());
+        assertTrue(Cli.run(work, "log", "-n1", "--format=oneline", bug.name()).out().endsWith(
+            " trusted refactor\uFFFD[K\n"));
+        java.nio.file.Files.writeString(work.resolve("build.log"),
+            "2026-11-20 09:00:00,001 [main] INFO  a.B - \u001b[2K\u001b[1Gdownloading \u001b[32mdone\u001b[0m\n");
+        CliResult log = Cli.run(work, "logs", "table", "build.log", "--format=csv");
+        assertEquals(0, log.exitCode(), log.toString());
+        assertTrue(log.out().contains(",downloading done"), log.out());
     }
 
     @Test

@@ -157,7 +157,7 @@ class PostmortemRendererTest {
             .replace("title: Checkout hangs after cache refactor", "title: \"Checkout hangs\\e[31m red\\x07\"")));
         try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
             String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
-            assertEquals(List.of("# PAY-142: Checkout hangs red\uFFFD", "  > log line 0;owned\uFFFD  end"),
+            assertEquals(List.of("# PAY-142: Checkout hangs red\uFFFD", "  > log line \uFFFD]0;owned\uFFFD \uFFFD[2J end"),
                 md.lines().filter(l -> l.contains("red") || l.contains("owned")).filter(l -> !l.startsWith("PAY-142")
                     && !l.startsWith("Symptom:")).toList());
             assertEquals(-1, md.indexOf('\u001b'), md);
