@@ -3,6 +3,7 @@ package dev.rca.cli;
 import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
+import dev.rca.git.RevisionRange;
 import dev.rca.graph.LedgerViews;
 import dev.rca.ledger.Evidence;
 import dev.rca.json.Json;
@@ -49,13 +50,9 @@ public final class SuspectsCommand extends LedgerCommand {
         if (top < 1) {
             throw RcaException.usage("--top must be at least 1, not " + top);
         }
-        if (fix.contains("..") || fix.startsWith("^")) {
-            throw RcaException.usage("suspects takes one fix commit, not a range: '" + fix + "'")
-                .withHint("name the commit that fixed the bug, e.g. rca suspects "
-                    + (fix.contains("..") && !fix.endsWith("..") ? fix.substring(fix.lastIndexOf("..") + 2) : "HEAD"));
-        }
         SuspectReport report;
         try (GitWorkspace workspace = openHistoryWorkspace(); SuspectFinder finder = new SuspectFinder(workspace)) {
+            refuseRange(workspace);
             LedgerFile ledger = ledgerToRecordInto(workspace);
             Ledger read = ledger == null ? null : ledger.read();
             Instant firstSymptom = read == null ? null : LedgerViews.earliestSymptom(read);
@@ -87,6 +84,20 @@ public final class SuspectsCommand extends LedgerCommand {
             default -> table(report);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * A range is a usage error naming the commit it most likely means; two dots are read as git reads them, so a
+     * message search holding two ({@code :/evict..lock}) is one commit, as {@code rca evidence} takes it.
+     */
+    private void refuseRange(GitWorkspace workspace) {
+        List<String> ends = RevisionRange.ends(workspace, fix);
+        if (!ends.isEmpty()) {
+            // A..B means B, A^! means A; ^A names what is left out
+            throw RcaException.usage("suspects takes one fix commit, not a range: '" + fix + "'")
+                .withHint("name the commit that fixed the bug, e.g. rca suspects "
+                    + (fix.startsWith("^") ? "HEAD" : ends.get(ends.size() - 1)));
+        }
     }
 
     private void record(LedgerFile ledger, SuspectReport report) {

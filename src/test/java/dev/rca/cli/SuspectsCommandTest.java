@@ -797,6 +797,20 @@ class SuspectsCommandTest {
         assertEquals("rca: error: suspects takes one fix commit, not a range: 'HEAD~1..HEAD'\n"
             + "hint: name the commit that fixed the bug, e.g. rca suspects HEAD\n", r.err());
         assertEquals(ExitCode.USAGE, Cli.run(repo.directory(), "suspects", "^HEAD~1").exitCode());
+        CliResult parents = Cli.run(repo.directory(), "suspects", "HEAD~1^!");
+        assertEquals(ExitCode.USAGE, parents.exitCode(), parents.toString());
+        assertTrue(parents.err().endsWith("\nhint: name the commit that fixed the bug, e.g. rca suspects HEAD~1\n"),
+            parents.err());
+    }
+
+    /** Two dots in a message search are the pattern's, as git's handle_dotdot falls back to the whole operand. */
+    @Test
+    void aMessageSearchWithTwoDotsIsOneCommit() {
+        RevCommit fix = repo.commit("net: restore the result").add("net.c", ORIGINAL).create();
+        CliResult r = Cli.run(repo.directory(), "suspects", ":/restore..he", "--format=sha");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(Cli.run(repo.directory(), "suspects", fix.name(), "--format=sha").toString(), r.toString());
+        assertEquals(fix.name() + "\n", NativeGit.run(repo.directory(), "rev-parse", ":/restore..he"));
     }
 
     @Test
