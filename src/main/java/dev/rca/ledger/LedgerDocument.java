@@ -372,8 +372,33 @@ final class LedgerDocument {
             return;
         }
         int column = previous.getKeyNode().getStartMark().getColumn();
-        insertLineAfter(tupleEnd(previous),
+        insertLineAfter(pastCommentsIndentedUnder(tupleEnd(previous), column),
             " ".repeat(column) + YamlWriter.key(key) + ":" + YamlWriter.afterKey(value, column, nl));
+    }
+
+    /**
+     * {@code end}, or the end of the comment-only lines right after its line that are indented deeper than
+     * {@code column}: a comment written under a key's last item belongs to that key's block, and a key inserted
+     * after the block goes below it, not between the comment and the items it speaks of.
+     */
+    private int pastCommentsIndentedUnder(int end, int column) {
+        int at = end;
+        int next = lineEndAfter(at);
+        while (next < text.length()) {
+            int lineStart = next + (text.startsWith("\r\n", next) ? 2 : 1);
+            if (lineStart >= text.length()) {
+                break;
+            }
+            int lineEnd = lineEndAfter(lineStart + 1);
+            String line = text.substring(lineStart, Math.min(lineEnd, text.length()));
+            String stripped = line.stripLeading();
+            if (!stripped.startsWith("#") || line.length() - stripped.length() <= column) {
+                break;
+            }
+            at = lineEnd;
+            next = lineEnd;
+        }
+        return at;
     }
 
     private void insertKey(MappingNode mapping, String key, Object value) {

@@ -216,6 +216,43 @@ class OddLayoutsTest {
             """, Files.readString(path));
     }
 
+    /**
+     * A comment under a key's last item belongs to that key's block: a key inserted after the block goes below it
+     * (bisect: used to land between the evidence and the comment about it). A comment at the key's own column stays
+     * above the key that follows, as the heading of what comes next.
+     */
+    @org.junit.jupiter.api.Test
+    void aKeyInsertedAfterABlockGoesBelowTheCommentsIndentedUnderIt() throws Exception {
+        assertEdited("""
+            evidence:
+              - id: E1
+                kind: commit
+                # E1 is where we noticed it
+                commit: abc
+              # more evidence to come: the CI logs
+                # (Dana has them)
+            # what broke
+            root_cause:
+              text: x
+            """, edit -> edit.setTopLevel("bisect", Map.of("bad", "b")), """
+            evidence:
+              - id: E1
+                kind: commit
+                # E1 is where we noticed it
+                commit: abc
+              # more evidence to come: the CI logs
+                # (Dana has them)
+            bisect:
+              bad: b
+            # what broke
+            root_cause:
+              text: x
+            """);
+        assertEdited("evidence:\r\n  - id: E1\r\n  # later\r\n\r\nroot_cause: {text: x}\r\n",
+            edit -> edit.setTopLevel("bisect", Map.of("bad", "b")),
+            "evidence:\r\n  - id: E1\r\n  # later\r\nbisect:\r\n  bad: b\r\n\r\nroot_cause: {text: x}\r\n");
+    }
+
     static List<Arguments> removals() {
         return List.of(
             Arguments.of("block, a comment after the value", """
