@@ -13,14 +13,15 @@ import java.util.Set;
  * A ledger, format version 1, as read from {@code docs/postmortems/<TICKET>.yaml}. Sections a ledger leaves
  * out are empty lists or {@code null}. Top-level keys this version does not know are kept in {@code extra}
  * (and, in the file, by every edit). {@code positions} maps paths such as {@code hypotheses.0.likelihood} to
- * where they are written, for findings.
+ * where their values are written, {@code keyPositions} to where their keys are, for findings.
  */
 public record Ledger(int version, String ticket, String title, LedgerKind kind, String owner, LedgerStatus status,
                      String summary, List<Symptom> symptoms, List<TimelineEvent> timeline, Repro repro,
                      List<Hypothesis> hypotheses, List<Experiment> experiments, List<Evidence> evidence,
                      BisectRecord bisect, RootCause rootCause, String whySymptom, Fix fix, String howFound,
                      Slipped slipped, Validation validation, List<ActionItem> actionItems, boolean noActionItems,
-                     Map<String, Object> extra, Map<String, SourcePosition> positions) {
+                     Map<String, Object> extra, Map<String, SourcePosition> positions,
+                     Map<String, SourcePosition> keyPositions) {
     /** The only format version this rca reads and writes. */
     public static final int VERSION = 1;
 
@@ -41,6 +42,7 @@ public record Ledger(int version, String ticket, String title, LedgerKind kind, 
         actionItems = List.copyOf(actionItems);
         extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
         positions = Map.copyOf(positions);
+        keyPositions = Map.copyOf(keyPositions);
     }
 
     /**
@@ -129,9 +131,15 @@ public record Ledger(int version, String ticket, String title, LedgerKind kind, 
         return refs;
     }
 
+    /** Where the key of {@code path} (e.g. a misspelt top-level key) is written; else as {@link #positionOf}. */
+    public SourcePosition keyPositionOf(String path) {
+        SourcePosition key = keyPositions.get(path);
+        return key != null ? key : positionOf(path);
+    }
+
     /**
-     * Where {@code path} (e.g. {@code hypotheses.2.likelihood}) is written; falls back to the nearest enclosing
-     * path that is known, then to the start of the file.
+     * Where {@code path}'s value (e.g. {@code hypotheses.2.likelihood}) is written; falls back to the nearest
+     * enclosing path that is known, then to the start of the file.
      */
     public SourcePosition positionOf(String path) {
         String p = path;

@@ -52,7 +52,8 @@ public final class LedgerChecker {
             // a key next to one the file already has is a field of the user's own, not a misspelling of it
             if (known != null && ledger.positionOf(known).equals(SourcePosition.START)) {
                 // kept as a field of the user's own, it would be left out of the post-mortem without a word
-                finding(key, "'" + key + "' is not a ledger key: did you mean " + known + "? (rca reads nothing from it)");
+                findings.add(new LedgerProblem(ledger.keyPositionOf(key),
+                    "'" + key + "' is not a ledger key: did you mean " + known + "? (rca reads nothing from it)"));
             }
         }
         Set<String> ids = ledger.ids();

@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class LedgerSchema {
     private final List<LedgerProblem> problems = new ArrayList<>();
     private final Map<String, SourcePosition> positions = new HashMap<>();
+    private final Map<String, SourcePosition> keyPositions = new HashMap<>();
     private final Map<String, SourcePosition> seenIds = new HashMap<>();
     /** Second uses of an id: {@code rca check} lists them as findings, every other command refuses the ledger. */
     private final List<LedgerProblem> duplicateIds = new ArrayList<>();
@@ -229,7 +230,7 @@ final class LedgerSchema {
         }
         return new Ledger(version, ticket, title, kind, owner, status, summary, symptoms, timeline, repro,
             hypotheses, experiments, evidence, bisect, rootCause, whySymptom, fix, howFound, slipped, validation,
-            actionItems, noActionItems, extra, positions);
+            actionItems, noActionItems, extra, positions, keyPositions);
     }
 
     /** What {@code rca logs diff -t} recorded; a field left out reads as unknown. */
@@ -327,6 +328,7 @@ final class LedgerSchema {
             String key = ((ScalarNode) tuple.getKeyNode()).getValue();
             fields.put(key, tuple.getValueNode());
             positions.put(path.isEmpty() ? key : path + "." + key, LedgerSource.position(tuple.getValueNode()));
+            keyPositions.put(path.isEmpty() ? key : path + "." + key, LedgerSource.position(tuple.getKeyNode()));
         }
         return fields;
     }

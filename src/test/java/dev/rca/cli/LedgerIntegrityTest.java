@@ -114,10 +114,14 @@ class LedgerIntegrityTest {
             how_fond: "bisect found it"
             why_symtom: x
             team_notes: a field of our own, kept
+            slipd:
+              category: ci-gap
             """);
+        // the key's own place, not its value's (a block value starts on the next line)
         assertEquals(new CliResult(ExitCode.NEGATIVE,
-            F + "3:11: 'how_fond' is not a ledger key: did you mean how_found? (rca reads nothing from it)\n"
-                + F + "4:13: 'why_symtom' is not a ledger key: did you mean why_symptom? (rca reads nothing from it)\n",
+            F + "3:1: 'how_fond' is not a ledger key: did you mean how_found? (rca reads nothing from it)\n"
+                + F + "4:1: 'why_symtom' is not a ledger key: did you mean why_symptom? (rca reads nothing from it)\n"
+                + F + "6:1: 'slipd' is not a ledger key: did you mean slipped? (rca reads nothing from it)\n",
             ""), rca("check", "-t", "T-1"));
         assertTrue(Files.readString(ledger()).contains("team_notes: a field of our own, kept\n"));
     }
