@@ -20,39 +20,53 @@ public enum LogFormat {
             if (members == null) {
                 return null;
             }
-            String message = first(members, MESSAGE_KEYS);
-            String time = first(members, TIME_KEYS);
-            if (message == null && time == null) {
+            return entryOf(line, text, members, false);
+        }
+    },
+    /**
+     * logfmt: {@code time=… level=error msg="dial failed" err="connection refused" caller=db.go:42}, as logrus's text
+     * formatter, Go's log/slog TextHandler, go-kit and Heroku's router ({@code at=error}) write it. The members are
+     * read as a JSON line's are; a line with neither a message, a level nor a time is not taken for an entry.
+     */
+    LOGFMT("logfmt") {
+        @Override
+        LogEntry parse(long line, String text) {
+            Map<String, String> pairs = Logfmt.parse(text);
+            if (pairs == null) {
                 return null;
             }
-            String stack = first(members, STACK_KEYS);
-            if (message == null) {
-                message = text.strip();
-            } else {
-                String error = first(members, ERROR_KEYS);
-                Map<String, String> thrown = error == null ? null : FlatJson.parseObject(error);
-                if (thrown != null && first(thrown, List.of("message", "msg")) != null) {
-                    // pino's err and ECS's error are objects: their message and stack, not their JSON text
-                    error = first(thrown, List.of("message", "msg"));
-                    stack = stack != null ? stack : first(thrown, STACK_KEYS);
-                }
-                if (error != null && !error.isBlank() && !message.contains(error)) {
-                    // zap's, zerolog's and logrus's "error" is what went wrong: "dial failed: connection refused"
-                    message = message + ": " + error;
-                }
-                if (stack != null && !stack.isBlank()) {
-                    message = message + "\n" + stack;
-                }
+            String at = pairs.get("at");
+            if (at != null && first(pairs, LEVEL_KEYS) == null && at.matches("(?i)" + LEVEL)) {
+                // Heroku's router: at=info, at=error
+                pairs.put("level", at);
             }
-            String level = first(members, LEVEL_KEYS);
-            if (level != null && level.matches("[0-7]") && members.containsKey("PRIORITY")) {
-                level = SYSLOG_SEVERITIES.get(Integer.parseInt(level));
-            } else if (level != null && level.matches("[1-6]0")) {
-                // pino's and bunyan's numbers, named so that --level and the table read them like any other
-                level = NUMBERED_LEVELS.get(Integer.parseInt(level) / 10 - 1);
+            return entryOf(line, text, pairs, true);
+        }
+    },
+    /**
+     * Web servers' access logs, Common and Combined Log Format (Apache, nginx, Envoy and others in their default
+     * layouts): {@code 10.0.0.1 - - [06/Dec/2026:10:00:00 +0000] "GET / HTTP/1.1" 500 12 "-" "curl/8"}. The level is
+     * read from the status, as log viewers do: 5xx ERROR, 4xx WARN, anything else INFO; the client's address is the
+     * source, the request line onwards the message.
+     */
+    ACCESS("access") {
+        // the request's loop is possessive (java.util.regex then runs it without recursing per character, RCA-13);
+        // Apache writes a quote inside it as \", nginx as \x22
+        private final Pattern pattern = Pattern.compile("^(\\S+) \\S+ \\S+ \\[(\\d{2}/[A-Z][a-z]{2}/\\d{4}"
+            + ":\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?)\\] (\"(?:[^\"\\\\]|\\\\.)*+\" (\\d{3})\\b.*)$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.matches()) {
+                return null;
             }
-            return new LogEntry(line, 1, time, level, first(members, THREAD_KEYS), first(members, SOURCE_KEYS),
-                LogLineReader.cleanLines(message));
+            String level = switch (m.group(4).charAt(0)) {
+                case '5' -> "ERROR";
+                case '4' -> "WARN";
+                default -> "INFO";
+            };
+            return new LogEntry(line, 1, m.group(2), level, null, m.group(1), m.group(3));
         }
     },
     /** Google's glog and Kubernetes' klog: {@code I1121 11:11:38.123456   42 main.go:17] msg}. */
@@ -272,6 +286,51 @@ public enum LogFormat {
             }
         }
         return null;
+    }
+
+    /**
+     * The entry of a line whose members {@code members} are (a JSON object's or logfmt's pairs): what went wrong
+     * stays in the message, an {@code error} or {@code err} member after it and a stack member below; null when the
+     * line has neither a message nor a time (nor, where {@code levelSuffices}, a level).
+     */
+    private static LogEntry entryOf(long line, String text, Map<String, String> members, boolean levelSuffices) {
+        String message = first(members, MESSAGE_KEYS);
+        if (message != null && message.endsWith("\n")) {
+            // Docker's "log" keeps the line break the program wrote: an empty line in every row
+            message = message.substring(0, message.length() - (message.endsWith("\r\n") ? 2 : 1));
+        }
+        String time = first(members, TIME_KEYS);
+        String level = first(members, LEVEL_KEYS);
+        if (message == null && time == null && (level == null || !levelSuffices)) {
+            return null;
+        }
+        String stack = first(members, STACK_KEYS);
+        if (message == null) {
+            message = text.strip();
+        } else {
+            String error = first(members, ERROR_KEYS);
+            Map<String, String> thrown = error == null ? null : FlatJson.parseObject(error);
+            if (thrown != null && first(thrown, List.of("message", "msg")) != null) {
+                // pino's err and ECS's error are objects: their message and stack, not their JSON text
+                error = first(thrown, List.of("message", "msg"));
+                stack = stack != null ? stack : first(thrown, STACK_KEYS);
+            }
+            if (error != null && !error.isBlank() && !message.contains(error)) {
+                // zap's, zerolog's and logrus's "error" is what went wrong: "dial failed: connection refused"
+                message = message + ": " + error;
+            }
+            if (stack != null && !stack.isBlank()) {
+                message = message + "\n" + stack;
+            }
+        }
+        if (level != null && level.matches("[0-7]") && members.containsKey("PRIORITY")) {
+            level = SYSLOG_SEVERITIES.get(Integer.parseInt(level));
+        } else if (level != null && level.matches("[1-6]0")) {
+            // pino's and bunyan's numbers, named so that --level and the table read them like any other
+            level = NUMBERED_LEVELS.get(Integer.parseInt(level) / 10 - 1);
+        }
+        return new LogEntry(line, 1, time, level, first(members, THREAD_KEYS), first(members, SOURCE_KEYS),
+            LogLineReader.cleanLines(message));
     }
 
     private static String first(Map<String, String> members, List<String> keys) {

@@ -176,9 +176,14 @@ public final class LogLineReader implements Closeable {
     }
 
     /**
-     * {@link #clean}, or with {@code dropAnySequence} a log's line: a log's progress output erases and moves along its
-     * line ({@code ESC[2K}, {@code ESC[1G}), which says nothing there and would clutter every line it is on.
+     * A line of a log (one a container runtime wrapped and JSON decoded, say) cleaned as {@link #text()} cleans the
+     * lines it reads: as {@link #clean}, but every escape sequence goes, since a log's progress output erases and
+     * moves along its line ({@code ESC[2K}, {@code ESC[1G}), which says nothing there and would clutter every line.
      */
+    static String cleanLogLine(String s) {
+        return clean(s, true);
+    }
+
     private static String clean(String s, boolean dropAnySequence) {
         StringBuilder sb = null;
         int n = s.length();

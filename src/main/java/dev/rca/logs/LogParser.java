@@ -19,7 +19,7 @@ public final class LogParser {
     /** The longest message one entry keeps; later continuation lines are counted, not kept. */
     public static final int MAX_ENTRY_CHARS = 256 * 1024;
     private static final Pattern CONTAINER_PREFIX = Pattern.compile(
-        "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2}) (?:stdout|stderr) [PF](?: |$)");
+        "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})) (?:stdout|stderr) ([PF])(?: |$)");
 
     private LogParser() {
     }
@@ -78,55 +78,147 @@ public final class LogParser {
             sample.add(reader.displayText());
             numbers.add(reader.lineNumber());
         }
-        boolean container = isContainerLog(sample);
-        LogFormat used = format != null ? format : detect(container ? withoutContainerPrefix(sample) : sample);
-        if (format == null && container && used == LogFormat.PLAIN) {
-            // the program's own lines carry no time: the runtime's timestamp is the only one there is
-            container = false;
-            used = detect(sample);
-        }
+        Wrapping wrapping = format == LogFormat.JSON ? Wrapping.NONE : Wrapping.of(sample);
+        // the program's own lines are what is read, in their own format; the runtime adds a time where they have none
+        LogFormat used = format != null ? format : detect(wrapping == Wrapping.NONE ? sample : unwrapped(wrapping, sample));
         Grouper grouper = new Grouper(used, sink);
+        Unwrapper unwrapper = new Unwrapper(wrapping, grouper);
         for (int i = 0; i < sample.size(); i++) {
-            grouper.accept(numbers.get(i), container ? withoutContainerPrefix(sample.get(i)) : sample.get(i));
+            unwrapper.accept(numbers.get(i), sample.get(i));
         }
         sample.clear();
         while (reader.next()) {
-            String text = reader.displayText();
-            grouper.accept(reader.lineNumber(), container ? withoutContainerPrefix(text) : text);
+            unwrapper.accept(reader.lineNumber(), reader.displayText());
         }
+        unwrapper.flush();
         grouper.flush();
         return used;
     }
 
-    /**
-     * True when nearly every line carries the prefix containerd and CRI-O write to Kubernetes' pod logs,
-     * {@code 2026-12-06T10:00:00.123456789Z stdout F }: the program's own log follows it, stack frames included.
-     */
-    private static boolean isContainerLog(List<String> sample) {
-        int prefixed = 0;
-        int nonBlank = 0;
+    private static List<String> unwrapped(Wrapping wrapping, List<String> sample) {
+        List<String> lines = new ArrayList<>();
+        Unwrapper unwrapper = new Unwrapper(wrapping, (number, text, time) -> lines.add(text));
         for (String line : sample) {
-            if (!line.isBlank()) {
-                nonBlank++;
-                if (CONTAINER_PREFIX.matcher(line).lookingAt()) {
-                    prefixed++;
+            unwrapper.accept(1, line);
+        }
+        unwrapper.flush();
+        return lines;
+    }
+
+    /** A program's line as a container runtime wraps it: its text, its time, and whether it ends there. */
+    private record Piece(String text, String time, boolean complete) {
+    }
+
+    /**
+     * How a container runtime wraps each line a program writes. Kubernetes' pod logs (containerd, CRI-O) put
+     * {@code 2026-12-06T10:00:00.123456789Z stdout F } before it, {@code P} for a part of a line longer than the
+     * runtime's buffer; Docker's json-file driver writes {@code {"log":"…\n","stream":"stdout","time":"…"}}, a
+     * part without the final line break. Nearly every line must carry the wrapping for a log to be read as wrapped.
+     */
+    private enum Wrapping {
+        NONE {
+            @Override
+            Piece piece(String line) {
+                return null;
+            }
+        },
+        CRI {
+            @Override
+            Piece piece(String line) {
+                Matcher m = CONTAINER_PREFIX.matcher(line);
+                return m.lookingAt() ? new Piece(line.substring(m.end()), m.group(1), !"P".equals(m.group(2))) : null;
+            }
+        },
+        DOCKER {
+            @Override
+            Piece piece(String line) {
+                java.util.Map<String, String> members = FlatJson.parseObject(line);
+                if (members == null || members.size() > 4 || !members.containsKey("stream")
+                    || members.get("log") == null || members.get("time") == null) {
+                    return null;
+                }
+                String log = members.get("log");
+                boolean complete = log.endsWith("\n");
+                String text = complete ? log.substring(0, log.length() - (log.endsWith("\r\n") ? 2 : 1)) : log;
+                return new Piece(LogLineReader.cleanLogLine(text), members.get("time"), complete);
+            }
+        };
+
+        /** {@code line}'s piece of a program's line, or null when the runtime did not wrap it. */
+        abstract Piece piece(String line);
+
+        static Wrapping of(List<String> sample) {
+            for (Wrapping wrapping : List.of(CRI, DOCKER)) {
+                int wrapped = 0;
+                int nonBlank = 0;
+                for (String line : sample) {
+                    if (!line.isBlank()) {
+                        nonBlank++;
+                        if (wrapping.piece(line) != null) {
+                            wrapped++;
+                        }
+                    }
+                }
+                if (nonBlank > 0 && wrapped * 5 >= nonBlank * 4) {
+                    return wrapping;
                 }
             }
+            return NONE;
         }
-        return nonBlank > 0 && prefixed * 5 >= nonBlank * 4;
     }
 
-    private static List<String> withoutContainerPrefix(List<String> lines) {
-        return lines.stream().map(LogParser::withoutContainerPrefix).toList();
+    /** Where the lines of a log go once unwrapped: their number, text and the runtime's time (or null). */
+    private interface LineSink {
+        void accept(long number, String text, String wrapperTime);
     }
 
-    private static String withoutContainerPrefix(String line) {
-        Matcher m = CONTAINER_PREFIX.matcher(line);
-        return m.lookingAt() ? line.substring(m.end()) : line;
+    /** Takes the runtime's wrapping off each line and joins the parts of a line the runtime split. */
+    private static final class Unwrapper {
+        private final Wrapping wrapping;
+        private final LineSink sink;
+        private StringBuilder partial;
+        private long partialLine;
+        private String partialTime;
+
+        Unwrapper(Wrapping wrapping, LineSink sink) {
+            this.wrapping = wrapping;
+            this.sink = sink;
+        }
+
+        void accept(long number, String line) {
+            Piece piece = wrapping.piece(line);
+            if (piece == null) {
+                flush();
+                sink.accept(number, line, null);
+                return;
+            }
+            if (partial == null) {
+                if (piece.complete()) {
+                    sink.accept(number, piece.text(), piece.time());
+                    return;
+                }
+                partial = new StringBuilder();
+                partialLine = number;
+                partialTime = piece.time();
+            }
+            if (partial.length() < MAX_ENTRY_CHARS) {
+                partial.append(piece.text(), 0, Math.min(piece.text().length(), MAX_ENTRY_CHARS - partial.length()));
+            }
+            if (piece.complete()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (partial != null) {
+                sink.accept(partialLine, partial.toString(), partialTime);
+                partial = null;
+            }
+        }
     }
 
     /** Joins continuation lines to the entry they belong to. */
-    private static final class Grouper {
+    private static final class Grouper implements LineSink {
         private final LogFormat format;
         private final Consumer<LogEntry> sink;
         private LogEntry current;
@@ -139,10 +231,16 @@ public final class LogParser {
             this.sink = sink;
         }
 
-        void accept(long number, String text) {
+        @Override
+        public void accept(long number, String text, String wrapperTime) {
             LogEntry started = format.parse(number, text);
             if (started == null && current == null) {
                 started = LogFormat.PLAIN.parse(number, text);
+            }
+            if (started != null && started.time() == null && wrapperTime != null) {
+                // the program wrote no time of its own: the runtime's says when the line was written
+                started = new LogEntry(started.line(), started.lines(), wrapperTime, started.level(), started.thread(),
+                    started.source(), started.message());
             }
             if (started != null) {
                 flush();

@@ -49,6 +49,21 @@ class LogsCommandTest {
         assertEquals("", r.err());
     }
 
+    /** An access log's 5xx rows are its errors, and a Docker log's rows are its program's own lines. */
+    @Test
+    void accessAndDockerLogsReadEndToEnd() throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("access.log"),
+            "10.0.0.1 - - [06/Dec/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 12\n"
+                + "10.0.0.2 - - [06/Dec/2026:10:00:01 +0000] \"POST /pay HTTP/1.1\" 502 0\n");
+        assertEquals(new CliResult(0, "line,time,level,thread,source,message\r\n"
+            + "2,06/Dec/2026:10:00:01 +0000,ERROR,,10.0.0.2,\"\"\"POST /pay HTTP/1.1\"\" 502 0\"\r\n", ""),
+            Cli.run(tmp, "logs", "table", "access.log", "--level=ERROR", "--format=csv"));
+        java.nio.file.Files.writeString(tmp.resolve("docker.log"),
+            "{\"log\":\"ERROR:shop:boom\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-06T10:00:00Z\"}\n");
+        assertEquals(new CliResult(0, "line,time,level,thread,source,message\r\n"
+            + "1,2026-12-06T10:00:00Z,ERROR,,shop,boom\r\n", ""), Cli.run(tmp, "logs", "table", "docker.log", "--format=csv"));
+    }
+
     @Test
     void csvFollowsRfc4180() {
         CliResult r = Cli.run(tmp, "logs", "table", "log4j-level-first.log", "--format=csv");
@@ -200,7 +215,7 @@ class LogsCommandTest {
         fails(3, "rca: error: no such file: nope.log\n", "logs", "table", "nope.log");
         fails(2, "rca: error: --format=sha is not available here; use one of table, csv, json\n",
             "logs", "table", "log4j.log", "--format=sha");
-        fails(2, "rca: error: unknown --log-format 'xml'; use one of json, glog, syslog5424, syslog, log4j, python, "
+        fails(2, "rca: error: unknown --log-format 'xml'; use one of json, logfmt, access, glog, syslog5424, syslog, log4j, python, "
             + "dmesg, timestamp, plain\n", "logs", "table", "log4j.log", "--log-format=xml");
         CliResult noCommand = Cli.run(tmp, "logs");
         assertEquals(2, noCommand.exitCode());

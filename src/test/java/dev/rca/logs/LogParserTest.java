@@ -21,9 +21,14 @@ class LogParserTest {
     }
 
     static List<LogEntry> parse(InputStream in, LogFormat expected) throws IOException {
+        return parse(in, null, expected);
+    }
+
+    /** The entries of {@code in} read as {@code forced} (null: detected), asserting the format used. */
+    static List<LogEntry> parse(InputStream in, LogFormat forced, LogFormat expected) throws IOException {
         List<LogEntry> entries = new ArrayList<>();
         try (LogLineReader reader = new LogLineReader(in, LogLineReader.DEFAULT_MAX_LINE_BYTES)) {
-            assertEquals(expected, LogParser.parse(reader, null, entries::add));
+            assertEquals(expected, LogParser.parse(reader, forced, entries::add));
         }
         return entries;
     }
@@ -145,9 +150,81 @@ class LogParserTest {
             LogParser.parse(reader, LogFormat.LOG4J, named::add);
         }
         assertEquals(List.of(1L, 4L), named.stream().map(LogEntry::line).toList());
+        // lines of no known layout are the program's all the same: the runtime's time and stream tag say nothing more
         String plain = "2026-12-06T10:00:01.000000001Z stdout F listening on :8080\n";
-        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.000000001Z", null, null, null, "stdout F listening on :8080")),
-            parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogParser.detect(List.of(plain.strip()))));
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.000000001Z", null, null, null, "listening on :8080")),
+            parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogFormat.PLAIN));
+    }
+
+    /**
+     * A line longer than the runtime's buffer comes in parts, each but the last tagged P (containerd, CRI-O) or
+     * without its line break (Docker's json-file): the parts are one line again, numbered by the first.
+     */
+    @Test
+    void partsOfALineTheRuntimeSplitAreJoined() throws IOException {
+        String cri = "2026-12-06T10:00:01.1Z stdout P 2026-12-06 10:00:01.456 [exec-1] ERROR c.e.Orders - fai\n"
+            + "2026-12-06T10:00:01.2Z stdout P le\n"
+            + "2026-12-06T10:00:01.3Z stdout F d\n"
+            + "2026-12-06T10:00:02.0Z stdout F 2026-12-06 10:00:02.000 [main] WARN  c.e.App - stopping\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06 10:00:01.456", "ERROR", "exec-1", "c.e.Orders", "failed"),
+                entry(4, 1, "2026-12-06 10:00:02.000", "WARN", "main", "c.e.App", "stopping")),
+            parse(new ByteArrayInputStream(cri.getBytes(StandardCharsets.UTF_8)), LogFormat.LOG4J));
+        String docker = "{\"log\":\"INFO:app:a very long \",\"stream\":\"stdout\",\"time\":\"2026-12-06T10:00:01Z\"}\n"
+            + "{\"log\":\"line\\n\",\"stream\":\"stdout\",\"time\":\"2026-12-06T10:00:01.5Z\"}\n"
+            + "{\"log\":\"ERROR:app:boom\\r\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-06T10:00:02Z\"}\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01Z", "INFO", null, "app", "a very long line"),
+                entry(3, 1, "2026-12-06T10:00:02Z", "ERROR", null, "app", "boom")),
+            parse(new ByteArrayInputStream(docker.getBytes(StandardCharsets.UTF_8)), LogFormat.PYTHON));
+    }
+
+    /**
+     * Docker's json-file driver: the program's own log inside "log", read in its own layout (its stack trace kept
+     * with its entry), the driver's time where the program wrote none; a colour or erase-line it printed goes.
+     */
+    @Test
+    void dockerJsonFileGivesWayToTheProgramsOwnLog() throws IOException {
+        String log = "{\"log\":\"2026-12-06 10:00:01.456 [exec-1] ERROR c.e.Orders - \\u001b[31mfailed\\u001b[0m\\n\","
+            + "\"stream\":\"stdout\",\"time\":\"2026-12-06T10:00:01.000000001Z\"}\n"
+            + "{\"log\":\"\\tat c.e.Orders.post(Orders.java:42)\\n\",\"stream\":\"stdout\",\"time\":\"2026-12-06T10:00:01.1Z\"}\n"
+            + "{\"log\":\"2026-12-06 10:00:02.000 [main] WARN  c.e.App - stopping\\n\",\"stream\":\"stderr\","
+            + "\"time\":\"2026-12-06T10:00:02Z\"}\n";
+        assertEquals(List.of(entry(1, 2, "2026-12-06 10:00:01.456", "ERROR", "exec-1", "c.e.Orders",
+                "failed\n\tat c.e.Orders.post(Orders.java:42)"),
+                entry(3, 1, "2026-12-06 10:00:02.000", "WARN", "main", "c.e.App", "stopping")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.LOG4J));
+        String plain = "{\"log\":\"listening on :8080\\n\",\"stream\":\"stdout\",\"time\":\"2026-12-06T10:00:01.5Z\"}\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.5Z", null, null, null, "listening on :8080")),
+            parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogFormat.PLAIN));
+        // asked to read the JSON itself, rca reads the driver's record, without the line break it keeps
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.5Z", null, null, null, "listening on :8080")),
+            parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON, LogFormat.JSON));
+    }
+
+    /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
+    @Test
+    void logfmt() throws IOException {
+        String log = "time=\"2026-12-06T10:00:00Z\" level=error msg=\"dial failed\" err=\"connection refused\" component=db\n"
+            + "time=2026-12-06T10:00:01.000Z level=INFO source=/app/main.go:42 msg=\"say \\\"hi\\\"\" n=1\n"
+            + "at=error code=H12 desc=\"Request timeout\" method=GET path=\"/\" status=503\n"
+            + "user=alice logged in\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:00Z", "error", null, "db", "dial failed: connection refused"),
+                entry(2, 1, "2026-12-06T10:00:01.000Z", "INFO", null, "/app/main.go:42", "say \"hi\""),
+                entry(3, 2, null, "error", null, null,
+                    "at=error code=H12 desc=\"Request timeout\" method=GET path=\"/\" status=503\nuser=alice logged in")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.LOGFMT));
+    }
+
+    /** Common and Combined Log Format: the status gives the level, the client is the source. */
+    @Test
+    void accessLog() throws IOException {
+        String log = "10.0.0.1 - - [06/Dec/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 12\n"
+            + "10.0.0.2 - bob [06/Dec/2026:10:00:01 +0000] \"POST /pay?q=\\\"x\\\" HTTP/1.1\" 503 0 \"-\" \"curl/8.5\"\n"
+            + "::1 - - [06/Dec/2026:10:00:02 +0000] \"GET /missing HTTP/1.1\" 404 9 \"-\" \"-\"\n";
+        assertEquals(List.of(entry(1, 1, "06/Dec/2026:10:00:00 +0000", "INFO", null, "10.0.0.1", "\"GET / HTTP/1.1\" 200 12"),
+                entry(2, 1, "06/Dec/2026:10:00:01 +0000", "ERROR", null, "10.0.0.2",
+                    "\"POST /pay?q=\\\"x\\\" HTTP/1.1\" 503 0 \"-\" \"curl/8.5\""),
+                entry(3, 1, "06/Dec/2026:10:00:02 +0000", "WARN", null, "::1", "\"GET /missing HTTP/1.1\" 404 9 \"-\" \"-\"")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.ACCESS));
     }
 
     @Test
