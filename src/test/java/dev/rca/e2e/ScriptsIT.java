@@ -127,6 +127,14 @@ class ScriptsIT {
                     runtime, daemon), 120);
                 assertEquals(List.of(3, List.of("rca: error: cannot change to 'nosuch': no such directory")),
                     List.of(nowhere.exitCode(), ownLines(nowhere)), "daemon " + daemon);
+                // as git --version and git --help, from anywhere
+                Run version = run(launcher(List.of("sh", "-c", inRemoved, tmp.toString(), rca, "--version"), runtime,
+                    daemon), 120);
+                assertEquals(0, version.exitCode(), version.output());
+                assertTrue(ownLines(version).get(0).startsWith("rca "), version.output());
+                Run help = run(launcher(List.of("sh", "-c", inRemoved, tmp.toString(), rca, "-h"), runtime, daemon), 120);
+                assertEquals(0, help.exitCode(), help.output());
+                assertTrue(ownLines(help).get(0).startsWith("Usage: rca "), help.output());
             }
         } finally {
             run(launcher(List.of(PROJECT.resolve("target/rca-client").toString(), PROJECT.resolve("target/rca.jar")
