@@ -427,13 +427,14 @@ final class SourceLines {
                 i++;
                 continue;
             }
-            // before the line comment: Lua's block comment opens with one ("--[[")
-            if (line.startsWith(open, i)) {
+            // before the line comment: Lua's block comment opens with one ("--[["); the first character is compared
+            // first, since this runs for every character of every line of both sides of each file a fix changes
+            if (c == open.charAt(0) && line.startsWith(open, i)) {
                 inBlock = true;
                 i += open.length();
                 continue;
             }
-            if (lineMarker != null && line.startsWith(lineMarker, i)) {
+            if (lineMarker != null && c == lineMarker.charAt(0) && line.startsWith(lineMarker, i)) {
                 break;
             }
             if (!Character.isWhitespace(c)) {
