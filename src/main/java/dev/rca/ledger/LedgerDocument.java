@@ -401,19 +401,13 @@ final class LedgerDocument {
         return at;
     }
 
+    /** Adds {@code key} at the end of {@code mapping}, as {@link #insertKeyAfter} its last key. */
     private void insertKey(MappingNode mapping, String key, Object value) {
-        if (mapping.getFlowStyle() == FlowStyle.FLOW) {
-            String entry = YamlWriter.key(key) + ": " + YamlWriter.flow(value);
-            if (mapping.getValue().isEmpty()) {
-                splice(index(mapping.getStartMark()) + 1, 0, entry);
-            } else {
-                splice(tupleEnd(mapping.getValue().get(mapping.getValue().size() - 1)), 0, ", " + entry);
-            }
+        if (mapping.getFlowStyle() == FlowStyle.FLOW && mapping.getValue().isEmpty()) {
+            splice(index(mapping.getStartMark()) + 1, 0, YamlWriter.key(key) + ": " + YamlWriter.flow(value));
             return;
         }
-        int column = mapping.getValue().get(0).getKeyNode().getStartMark().getColumn();
-        String entry = " ".repeat(column) + YamlWriter.key(key) + ":" + YamlWriter.afterKey(value, column, nl);
-        insertLineAfter(contentEnd(mapping), entry);
+        insertKeyAfter(mapping, mapping.getValue().get(mapping.getValue().size() - 1), key, value);
     }
 
     private void replaceValue(MappingNode mapping, NodeTuple tuple, Object value) {
