@@ -481,6 +481,9 @@ public final class GitWorkspace implements AutoCloseable {
             : "this is a shallow clone: history is cut at " + cut + "; older commits are not seen (git fetch --unshallow gets them)";
     }
 
+    /** git's {@code MINIMUM_ABBREV}: fewer hex digits name a ref or nothing, and {@code core.abbrev} asks no fewer. */
+    public static final int MINIMUM_ABBREV = 4;
+
     /** How to get the history a shallow clone lacks. */
     public static final String FETCH_MORE = "fetch more with 'git fetch --deepen=<n>' or 'git fetch --unshallow'";
 

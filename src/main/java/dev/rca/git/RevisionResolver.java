@@ -31,8 +31,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * hex digits, which git (its {@code MINIMUM_ABBREV}) never takes for an object.
  */
 final class RevisionResolver {
-    /** git's {@code MINIMUM_ABBREV}: fewer hex digits name a ref or nothing. */
-    private static final int MINIMUM_ABBREV = 4;
     private final Repository repository;
 
     RevisionResolver(Repository repository) {
@@ -142,7 +140,7 @@ final class RevisionResolver {
      * take: a deleted branch {@code b2} or a typo {@code add} must be an unknown revision, not a commit starting so.
      */
     private static boolean tooShortToAbbreviate(String spec) {
-        return spec.length() < MINIMUM_ABBREV && AbbreviatedObjectId.isId(spec);
+        return spec.length() < GitWorkspace.MINIMUM_ABBREV && AbbreviatedObjectId.isId(spec);
     }
 
     /**

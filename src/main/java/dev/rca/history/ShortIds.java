@@ -19,8 +19,7 @@ import org.eclipse.jgit.lib.Repository;
  * packed objects (never fewer than 7); {@code no} (or another false word, or nothing) is the whole id.
  */
 final class ShortIds {
-    /** git's {@code MINIMUM_ABBREV}, the fewest digits {@code core.abbrev} may ask for. */
-    private static final int MINIMUM = 4;
+    private static final int MINIMUM = dev.rca.git.GitWorkspace.MINIMUM_ABBREV;
     private static final String KEY = "core.abbrev";
 
     private final ObjectReader reader;
