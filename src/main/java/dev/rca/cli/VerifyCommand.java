@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
 /** {@code rca verify [-t T] [--runs=n]}: shows the repro failing before the fix and passing after it. */
 @Command(name = "verify",
     description = {"Shows the fix working: the ledger's repro.command must fail at the fix's parent and pass at the fix.",
-        "It runs n times at each, in a scratch checkout under .git/rca/verify (never in your work tree). A run fails"
-            + " when the command exits non-zero or times out; exit 125 means the commit cannot be tested. With"
+        "It runs n times at each, in a scratch checkout under .git/rca/verify (never in your work tree), cleaned of"
+            + " untracked files before each commit's first run; one verify runs at a time. A run fails when the"
+            + " command exits non-zero or times out; exit 125 means the commit cannot be tested; exit 126 or 127 (the"
+            + " shell cannot execute or find the command) stops verify, recording nothing. With"
             + " repro.rate 'deterministic' (or e.g. 20/20) every parent run must fail; with a flaky rate at least half"
             + " must. Every fix run must pass. The result is recorded as evidence and as validation.verify; every"
             + " run's output is kept in .git/rca/verify-run.log. Exit 0 when the fix is validated, 1 when not."},
@@ -46,34 +48,43 @@ public final class VerifyCommand extends RcaCommand {
         try (GitWorkspace workspace = openWorkspace()) {
             LedgerFile file = LedgerLocator.of(workspace).resolve(ticket).withNotes(notes());
             VerifyPlan plan = VerifyPlan.of(workspace, file, file.read(), runs, Duration.ofSeconds(timeoutSeconds));
-            out().println("verify " + file.ticket() + ": repro.command, " + runs + (runs == 1 ? " run" : " runs")
-                + " at the parent " + shortName(plan.parent().sha()) + " (must fail) and " + runs + " at the fix "
-                + shortName(plan.fix().sha()) + " (must pass), in .git/rca/" + FixVerifier.SCRATCH + ":");
-            // VerifyPlan refused control characters; bidi overrides, which reorder what is shown, are made visible
-            out().println("  " + LogLineReader.cleanLines(plan.command()).replace("\n", "\n  "));
-            out().flush();
-            RunOutputLog log = RunOutputLog.begin(workspace, FixVerifier.RUN_LOG);
-            boolean[] unexpected = {false};
-            VerifyResult result = new FixVerifier(workspace, progress()).run(plan, run -> {
-                log.append(run.atFix() ? plan.fix().sha() : plan.parent().sha(), run.result());
-                boolean expected = run.atFix() == (run.result().exitCode() == 0 && !run.result().timedOut());
-                out().println((run.atFix() ? "fix" : "parent") + " run " + run.run() + ": "
-                    + (run.result().timedOut() ? "timed out" : "exit " + run.result().exitCode())
-                    + (expected ? "" : " (expected " + (run.atFix() ? "a pass" : "a failure") + ")"));
-                if (!expected) {
-                    run.result().lastLines(5).forEach(l -> err().println("  | " + l));
-                    unexpected[0] = true;
-                }
-                out().flush();
-            });
-            if (unexpected[0]) {
-                err().println("rca: note: every run's output is kept in " + log.file());
+            try (FixVerifier verifier = FixVerifier.claim(workspace, file.ticket().toString(), clock(), progress())) {
+                return verify(workspace, file, plan, verifier);
             }
-            String evidence = FixVerifier.record(result, clock());
-            out().println(FixVerifier.summary(result));
-            out().println("recorded as " + evidence + " and validation.verify in " + file.displayName());
-            return result.validated() ? ExitCode.OK : ExitCode.NEGATIVE;
         }
+    }
+
+    private int verify(GitWorkspace workspace, LedgerFile file, VerifyPlan plan, FixVerifier verifier) {
+        out().println("verify " + file.ticket() + ": repro.command, " + runs + (runs == 1 ? " run" : " runs")
+            + " at the parent " + shortName(plan.parent().sha()) + " (must fail) and " + runs + " at the fix "
+            + shortName(plan.fix().sha()) + " (must pass), in .git/rca/" + FixVerifier.SCRATCH + ":");
+        // VerifyPlan refused control characters; bidi overrides, which reorder what is shown, are made visible
+        out().println("  " + LogLineReader.cleanLines(plan.command()).replace("\n", "\n  "));
+        out().flush();
+        RunOutputLog log = RunOutputLog.begin(workspace, FixVerifier.RUN_LOG);
+        boolean[] unexpected = {false};
+        VerifyResult result = verifier.run(plan, run -> {
+            log.append(run.atFix() ? plan.fix().sha() : plan.parent().sha(), run.result());
+            String notRun = FixVerifier.notRun(run.result());
+            boolean expected = notRun == null
+                && run.atFix() == (run.result().exitCode() == 0 && !run.result().timedOut());
+            out().println((run.atFix() ? "fix" : "parent") + " run " + run.run() + ": "
+                + (run.result().timedOut() ? "timed out" : "exit " + run.result().exitCode())
+                + (notRun != null ? " (" + notRun + ")"
+                    : expected ? "" : " (expected " + (run.atFix() ? "a pass" : "a failure") + ")"));
+            if (!expected) {
+                run.result().lastLines(5).forEach(l -> err().println("  | " + l));
+                unexpected[0] = true;
+            }
+            out().flush();
+        });
+        if (unexpected[0]) {
+            err().println("rca: note: every run's output is kept in " + log.file());
+        }
+        String evidence = FixVerifier.record(result, clock());
+        out().println(FixVerifier.summary(result));
+        out().println("recorded as " + evidence + " and validation.verify in " + file.displayName());
+        return result.validated() ? ExitCode.OK : ExitCode.NEGATIVE;
     }
 
     private static String shortName(String sha) {

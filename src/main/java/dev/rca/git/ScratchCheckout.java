@@ -2,9 +2,11 @@ package dev.rca.git;
 
 import dev.rca.RcaException;
 import dev.rca.io.AtomicFile;
+import dev.rca.io.ProcessLock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,6 +48,11 @@ import org.eclipse.jgit.util.FS;
  * a bisection's candidates share most of their blobs' bases, which a reader per checkout inflated again at every
  * step. {@link #close} releases it.
  *
+ * <p>Every change of the directory, its index or its spare happens under a lock on {@code <name>.checkout.lock}, a
+ * second process waiting for the first's to end: two moves at once would each delete what the other writes. The
+ * index's own lock, which a checkout killed in the middle leaves behind, is deleted only when no process has it
+ * open (a git command a test started in the checkout may still be writing the index).
+ *
  * <p>Used by bisection and by {@code rca verify}.
  */
 public final class ScratchCheckout implements AutoCloseable {
@@ -55,6 +62,7 @@ public final class ScratchCheckout implements AutoCloseable {
     private final Path indexFile;
     private final Path headFile;
     private final Path spare;
+    private final Path lockFile;
     /** Opened by the first move, kept until {@link #close}. */
     private Repository scratch;
     private ObjectReader objects;
@@ -67,6 +75,7 @@ public final class ScratchCheckout implements AutoCloseable {
         this.indexFile = worktreeGitDir.resolve("index");
         this.headFile = rca.resolve(name + ".head");
         this.spare = rca.resolve(name + ".spare");
+        this.lockFile = rca.resolve(name + ".checkout.lock");
     }
 
     /**
@@ -136,14 +145,28 @@ public final class ScratchCheckout implements AutoCloseable {
      * tracked file edited since is put back.
      */
     public Path checkout(String commit) {
-        String previous = current();
-        if (previous != null && !(Files.isDirectory(directory) && Files.isRegularFile(indexFile))) {
-            previous = null;
-        }
+        return checkout(commit, false);
+    }
+
+    /**
+     * Makes the scratch directory hold {@code commit}'s tree and nothing else, as a checkout from nothing would: what
+     * the index does not track (build outputs, ignored files too) is deleted first, then the move writes only the
+     * tracked files that differ.
+     */
+    public Path cleanCheckout(String commit) {
+        return checkout(commit, true);
+    }
+
+    private Path checkout(String commit, boolean clean) {
         // The same commit again still takes the move (one lstat per file): a test run there may have edited
         // tracked files, and the next run (verify runs the repro n times at one commit) must see the commit.
-        try {
-            workspace.stateDirectory();
+        try (ProcessLock held = exclusive()) {
+            String previous = current();
+            if (previous != null && !(Files.isDirectory(directory) && Files.isRegularFile(indexFile))) {
+                previous = null;
+            }
+            // before anything changes: a git command with the index open refuses the move, leaving the checkout as is
+            deleteIndexLockLeftBehind();
             Files.deleteIfExists(headFile);
             boolean fromSpare = false;
             if (previous == null) {
@@ -152,7 +175,7 @@ public final class ScratchCheckout implements AutoCloseable {
                 fromSpare = previous != null;
             }
             try {
-                if (fromSpare) {
+                if (fromSpare || clean && previous != null) {
                     removeUntracked();
                 }
                 move(previous, commit);
@@ -185,7 +208,7 @@ public final class ScratchCheckout implements AutoCloseable {
 
     /** Moves the directory and its index from {@code previous} (null: an empty directory) to {@code commit}. */
     private void move(String previous, String commit) throws IOException {
-        Files.deleteIfExists(indexFile.resolveSibling(indexFile.getFileName() + ".lock"));
+        deleteIndexLockLeftBehind();
         Files.createDirectories(directory);
         Files.createDirectories(worktreeGitDir);
         if (scratch == null) {
@@ -202,6 +225,64 @@ public final class ScratchCheckout implements AutoCloseable {
             ObjectId.fromString(commit)).run();
         writeIfChanged(worktreeGitDir.resolve("commondir"),
             scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
+    }
+
+    /** Held while this process changes the directory, its index or its spare; waits for another process's change. */
+    private ProcessLock exclusive() {
+        return ProcessLock.acquire(workspace.stateDirectory().resolve(lockFile.getFileName()),
+            "rca, changing " + directory);
+    }
+
+    /**
+     * Deletes the index's lock, when there is one, which only a process gone can have left: this process's changes
+     * hold {@link #exclusive}, so another rca is not in the middle of one; a git command run in the checkout (by a
+     * test, or by hand in {@code bisect-helper next}'s directory) that still has it open refuses the change (a move,
+     * {@link #park}, {@link #remove}), as git refuses it.
+     */
+    private void deleteIndexLockLeftBehind() throws IOException {
+        Path lock = indexFile.resolveSibling(indexFile.getFileName() + ".lock");
+        if (!Files.exists(lock, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> holder = openedBy(lock);
+        if (holder.isPresent()) {
+            String what = holder.get().info().commandLine().or(() -> holder.get().info().command()).orElse("?");
+            throw RcaException.badInput("process " + holder.get().pid() + " (" + what + ") has " + lock + " open: "
+                + "another git command is writing the scratch checkout's index")
+                .withHint("let it end, or stop it, then rerun; rca deletes the lock once no process has it open");
+        }
+        Files.deleteIfExists(lock);
+    }
+
+    /**
+     * A live process with {@code file} open, found through {@code /proc/<pid>/fd}; empty where there is no
+     * {@code /proc} (not Linux), where a lock left behind is deleted as before.
+     */
+    private static java.util.Optional<ProcessHandle> openedBy(Path file) throws IOException {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc.resolve("self/fd"))) {
+            return java.util.Optional.empty();
+        }
+        Path real = file.toRealPath();
+        return ProcessHandle.allProcesses().filter(p -> hasOpen(proc.resolve(Long.toString(p.pid())).resolve("fd"),
+            real)).findFirst();
+    }
+
+    private static boolean hasOpen(Path fds, Path file) {
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(fds)) {
+            for (Path fd : all) {
+                try {
+                    if (Files.readSymbolicLink(fd).equals(file)) {
+                        return true;
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor is gone: not this one
+                }
+            }
+        } catch (IOException | SecurityException endedOrAnotherUsers) {
+            // a process that ended meanwhile, or another user's, whose descriptors cannot be read
+        }
+        return false;
     }
 
     /**
@@ -238,12 +319,17 @@ public final class ScratchCheckout implements AutoCloseable {
      * deleted instead of used.
      */
     public void park() {
-        String held = current();
-        if (held == null || !Files.isDirectory(directory) || !Files.isRegularFile(indexFile)) {
-            remove();
+        if (!Files.isDirectory(workspace.rcaDir())) {
             return;
         }
-        try {
+        try (ProcessLock lock = exclusive()) {
+            deleteIndexLockLeftBehind();
+            String held = current();
+            if (held == null || !Files.isDirectory(directory) || !Files.isRegularFile(indexFile)) {
+                Files.deleteIfExists(headFile);
+                removeAll();
+                return;
+            }
             Files.delete(headFile);
             deleteTree(spare);
             // moving a directory to another parent rewrites its ".." entry, which needs write permission on it
@@ -336,7 +422,11 @@ public final class ScratchCheckout implements AutoCloseable {
 
     /** Removes the directory, its index and its record. */
     public void remove() {
-        try {
+        if (!Files.isDirectory(workspace.rcaDir())) {
+            return;
+        }
+        try (ProcessLock lock = exclusive()) {
+            deleteIndexLockLeftBehind();
             Files.deleteIfExists(headFile);
             removeAll();
         } catch (IOException e) {

@@ -203,8 +203,11 @@ final class LedgerSchema {
                 return new VerifyRecord(text(v.get("command"), "validation.verify.command"),
                     text(v.get("fix"), "validation.verify.fix"), text(v.get("parent"), "validation.verify.parent"),
                     integer(v.get("runs"), "validation.verify.runs"),
+                    wholeNumber(v.get("timeout"), "validation.verify.timeout"),
                     integer(v.get("parent_failures"), "validation.verify.parent_failures"),
+                    integer(v.get("parent_timeouts"), "validation.verify.parent_timeouts"),
                     integer(v.get("fix_passes"), "validation.verify.fix_passes"),
+                    integer(v.get("fix_timeouts"), "validation.verify.fix_timeouts"),
                     Boolean.TRUE.equals(passed), text(v.get("at"), "validation.verify.at"));
             })));
         Node actionNode = top.get("action_items");

@@ -2,11 +2,16 @@ package dev.rca.ledger;
 
 /**
  * The result of {@code rca verify}, kept under {@code validation.verify}: the repro command run {@code runs}
- * times at the fix's parent (expected to fail) and at the fix (expected to pass). Counts may be {@code null}
- * when a hand-edited record leaves them out.
+ * times at the fix's parent (expected to fail) and at the fix (expected to pass), each run stopped after
+ * {@code timeout} seconds. Counts may be {@code null} when a hand-edited record, or one an older rca wrote, leaves
+ * them out.
+ *
+ * @param parentTimeouts how many of the parent's failures were runs stopped by the timeout
+ * @param fixTimeouts how many runs at the fix were stopped by the timeout
  */
-public record VerifyRecord(String command, String fix, String parent, Integer runs, Integer parentFailures,
-                           Integer fixPasses, boolean passed, String at) {
+public record VerifyRecord(String command, String fix, String parent, Integer runs, Long timeout,
+                           Integer parentFailures, Integer parentTimeouts, Integer fixPasses, Integer fixTimeouts,
+                           boolean passed, String at) {
 
     /** The record as ledger fields, for {@link LedgerEdit#set} of {@code validation.verify}. */
     public java.util.Map<String, Object> toYaml() {
@@ -15,8 +20,11 @@ public record VerifyRecord(String command, String fix, String parent, Integer ru
         map.put("fix", fix);
         map.put("parent", parent);
         map.put("runs", runs);
+        map.put("timeout", timeout);
         map.put("parent_failures", parentFailures);
+        map.put("parent_timeouts", parentTimeouts);
         map.put("fix_passes", fixPasses);
+        map.put("fix_timeouts", fixTimeouts);
         map.put("passed", passed);
         map.put("at", at);
         return map;

@@ -524,13 +524,14 @@ public final class PostmortemRenderer {
         }
         List<String> results = new ArrayList<>();
         if (v.parent() != null) {
-            results.add(v.parentFailures() == null ? "at the fix's parent " + shortSha(v.parent())
+            results.add((v.parentFailures() == null ? "at the fix's parent " + shortSha(v.parent())
                 : "it failed " + v.parentFailures() + " of " + v.runs() + " runs at the fix's parent "
-                    + shortSha(v.parent()));
+                    + shortSha(v.parent())) + timedOut(v.parentTimeouts(), v.timeout()));
         }
         if (v.fix() != null) {
-            results.add(v.fixPasses() == null ? "at the fix " + shortSha(v.fix())
-                : "passed " + v.fixPasses() + " of " + v.runs() + " runs at the fix " + shortSha(v.fix()));
+            results.add((v.fixPasses() == null ? "at the fix " + shortSha(v.fix())
+                : "passed " + v.fixPasses() + " of " + v.runs() + " runs at the fix " + shortSha(v.fix()))
+                + timedOut(v.fixTimeouts(), v.timeout()));
         }
         if (!results.isEmpty()) {
             line.append(": ").append(String.join(" and ", results));
@@ -540,6 +541,15 @@ public final class PostmortemRenderer {
             line.append(" (").append(LedgerProse.inline(v.at())).append(")");
         }
         return sentence(line.toString());
+    }
+
+    /** A hang counts as a failure; the document says which runs were one, so that it claims no more than ran. */
+    private static String timedOut(Integer runs, Long timeout) {
+        if (runs == null || runs == 0) {
+            return "";
+        }
+        return " (" + runs + (runs == 1 ? " run" : " runs") + " timed out" + (timeout == null ? ""
+            : " after " + timeout + " s") + ")";
     }
 
     private static void actionItems(Lines out, Ledger ledger) {

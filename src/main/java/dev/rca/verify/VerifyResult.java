@@ -5,13 +5,14 @@ package dev.rca.verify;
  * 125 means "cannot test this commit", as in {@code git bisect run}, and counts as neither pass nor failure.
  *
  * @param parentFailures runs at the fix's parent that failed
+ * @param parentTimeouts of those, the runs stopped by the timeout
  * @param parentUntestable runs at the parent that exited 125
  * @param fixPasses runs at the fix that passed
+ * @param fixTimeouts runs at the fix stopped by the timeout
  * @param fixUntestable runs at the fix that exited 125
- * @param timeouts runs, at either commit, stopped by the timeout
  */
-public record VerifyResult(VerifyPlan plan, int parentFailures, int parentUntestable, int fixPasses,
-                           int fixUntestable, int timeouts) {
+public record VerifyResult(VerifyPlan plan, int parentFailures, int parentTimeouts, int parentUntestable,
+                           int fixPasses, int fixTimeouts, int fixUntestable) {
     /**
      * True when the fix is validated: the parent failed in every run (at least half of them when
      * {@code repro.rate} says the repro is flaky) and the fix passed in every run.

@@ -3,6 +3,7 @@ package dev.rca.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.RcaException;
@@ -434,6 +435,104 @@ class ScratchCheckoutTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The index's lock is deleted only when no process has it open: a git command a test started in the checkout may
+     * still be writing the index (reviewer-95, #1, where another rca's move lost it).
+     */
+    @Test
+    void anIndexLockAProcessHasOpenIsNotDeleted() throws Exception {
+        atTheFirstOfTwoCommits((ws, scratch, a, b) -> {
+            Path lock = ws.rcaDir().resolve("test.git/index.lock");
+            Process git = new ProcessBuilder("sleep", "600").redirectOutput(ProcessBuilder.Redirect.appendTo(
+                lock.toFile())).start();
+            try {
+                RcaException refused = assertThrows(RcaException.class, () -> scratch.checkout(b.name()));
+                assertEquals("process " + git.pid() + " (" + git.info().commandLine().orElseThrow() + ") has " + lock
+                    + " open: another git command is writing the scratch checkout's index", refused.getMessage());
+                assertEquals("let it end, or stop it, then rerun; rca deletes the lock once no process has it open",
+                    refused.hint());
+                // nor taken away with the checkout (bisect-helper reset, start)
+                assertEquals(refused.getMessage(), assertThrows(RcaException.class, scratch::remove).getMessage());
+                assertEquals(refused.getMessage(), assertThrows(RcaException.class, scratch::park).getMessage());
+                assertTrue(Files.exists(lock));
+                assertEquals(a.name(), scratch.current());
+            } finally {
+                git.destroyForcibly().waitFor();
+            }
+            // left behind by a process gone: deleted, as before
+            scratch.checkout(b.name());
+            assertFalse(Files.exists(lock));
+            assertEquals(Map.of("f.txt", "b\n"), files(scratch.directory()));
+        });
+    }
+
+    /**
+     * Another process's move of the same checkout is waited for, not trampled: its index lock is not deleted under it
+     * (reviewer-95, #1). The waiting thread is interrupted, as ^C interrupts a command in the daemon.
+     */
+    @Test
+    void aMoveWaitsWhileAnotherProcessMovesTheSameCheckout() throws Exception {
+        atTheFirstOfTwoCommits((ws, scratch, a, b) -> {
+            Path indexLock = ws.rcaDir().resolve("test.git/index.lock");
+            Path moving = ws.rcaDir().resolve("test.checkout.lock");
+            try (dev.rca.io.ProcessLock other = dev.rca.io.ProcessLock.tryAcquire(moving, "another rca")) {
+                assertTrue(other != null);
+                Files.writeString(indexLock, "");  // what JGit's lock in the other's move looks like
+                Thread.currentThread().interrupt();
+                RcaException waited = assertThrows(RcaException.class, () -> scratch.checkout(b.name()));
+                assertTrue(Thread.interrupted());
+                assertEquals("interrupted while waiting for " + moving, waited.getMessage());
+                assertTrue(Files.exists(indexLock));
+                assertEquals(a.name(), scratch.current());
+                assertEquals("another rca, process " + ProcessHandle.current().pid(),
+                    dev.rca.io.ProcessLock.holder(moving));
+            }
+            scratch.checkout(b.name());
+            assertFalse(Files.exists(indexLock));
+            assertEquals(b.name(), scratch.current());
+        });
+    }
+
+    private interface AtTheFirst {
+        void test(GitWorkspace ws, ScratchCheckout scratch, RevCommit a, RevCommit b) throws Exception;
+    }
+
+    /** Runs {@code test} with the scratch checkout {@code test} at {@code a}, whose {@code f.txt} {@code b} changes. */
+    private void atTheFirstOfTwoCommits(AtTheFirst test) throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            RevCommit a = repo.commit("a").add("f.txt", "a\n").create();
+            RevCommit b = repo.commit("b").add("f.txt", "b\n").create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); ScratchCheckout scratch = ScratchCheckout.of(ws,
+                "test")) {
+                scratch.checkout(a.name());
+                test.test(ws, scratch, a, b);
+            }
+        }
+    }
+
+    /** A clean checkout holds what a checkout from nothing would: no untracked or ignored file survives a move. */
+    @Test
+    void aCleanCheckoutLeavesNothingUntracked() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            RevCommit a = repo.commit("a").add("f.txt", "a\n").add(".gitignore", "out/\n").add("d/g.txt", "g\n")
+                .create();
+            RevCommit b = repo.commit("b").add("f.txt", "b\n").create();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); ScratchCheckout scratch = ScratchCheckout.of(ws,
+                "test")) {
+                Path dir = scratch.checkout(a.name());
+                Files.createDirectories(dir.resolve("out"));
+                Files.writeString(dir.resolve("out/built.o"), "x");
+                Files.writeString(dir.resolve("d/new.txt"), "y");
+                Files.writeString(dir.resolve("f.txt"), "edited");
+                scratch.checkout(b.name());
+                assertEquals("?? d/new.txt\n!! out/\n", NativeGit.run(dir, "status", "--porcelain", "--ignored"));
+                scratch.cleanCheckout(b.name());
+                assertEquals("", NativeGit.run(dir, "status", "--porcelain", "--ignored"));
+                assertEquals(Map.of("f.txt", "b\n", ".gitignore", "out/\n", "d/g.txt", "g\n"), files(dir));
+            }
+        }
     }
 
     @Test

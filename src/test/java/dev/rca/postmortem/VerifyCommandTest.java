@@ -248,8 +248,11 @@ class VerifyCommandTest {
                 fix: %s
                 parent: %s
                 runs: 2
+                timeout: 600
                 parent_failures: 2
+                parent_timeouts: 0
                 fix_passes: 2
+                fix_timeouts: 0
                 # by hand as well
                 passed: true   # checked by hand on the CI box too
                 at: "2026-11-20T13:00:00Z"
@@ -257,6 +260,175 @@ class VerifyCommandTest {
             """.formatted(r.fix.name(), r.fixParent.name()),
             text.substring(text.indexOf("validation:\n"), text.indexOf("action_items:\n") + 14));
         assertTrue(text.contains("  - id: E4\n    kind: verify\n"), text);
+    }
+
+    /**
+     * Two verifies in one repository would share its scratch checkout, one moving it to the fix under the other's
+     * parent runs and recording what that showed (reviewer-95, #1): the second is refused and writes nothing.
+     */
+    @Test
+    void aSecondVerifyWhileOneRunsIsRefusedAndWritesNothing() throws Exception {
+        LedgerRepo r = new LedgerRepo(tmp);
+        // only the first run of all waits, until the test lets it go; .. is .git/rca, outside the scratch checkout
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: 'mkdir"
+            + " ../first 2>/dev/null && { touch ../started; while [ ! -f ../go ]; do sleep 0.05; done; }; sh test.sh'"));
+        Path rca = tmp.resolve(".git/rca");
+        CliResult[] first = new CliResult[1];
+        Thread running = new Thread(() -> first[0] = Cli.runAt(java.time.ZonedDateTime.parse("2026-11-20T12:00:00+01:00"),
+            tmp, "verify", "-t", "PAY-142", "--runs=1"));
+        running.start();
+        while (!Files.exists(rca.resolve("started")) && running.isAlive()) {
+            Thread.sleep(20);
+        }
+        Path ledger = tmp.resolve("docs/postmortems/PAY-142.yaml");
+        String ledgerBefore = Files.readString(ledger);
+        byte[] logBefore = Files.readAllBytes(rca.resolve("verify-run.log"));
+
+        CliResult second = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1");
+        assertEquals(new CliResult(3, "", "rca: error: another rca verify is running in this repository (verify -t"
+            + " PAY-142 since 2026-11-20T11:00:00Z, process " + ProcessHandle.current().pid() + "): verifies take"
+            + " turns in .git/rca/verify; rerun this one when it ends\n"), second);
+        assertEquals(ledgerBefore, Files.readString(ledger));
+        assertEquals(new String(logBefore), new String(Files.readAllBytes(rca.resolve("verify-run.log"))));
+
+        Files.writeString(rca.resolve("go"), "");
+        running.join();
+        String parent = r.fixParent.name().substring(0, 12);
+        String fix = r.fix.name().substring(0, 12);
+        assertEquals(0, first[0].exitCode(), first[0].toString());
+        assertTrue(first[0].out().endsWith("parent run 1: exit 1\nfix run 1: exit 0\nfailed 1 of 1 runs at the parent "
+            + parent + " (needed 1), passed 1 of 1 at the fix " + fix + ": validated\n"
+            + "recorded as E3 and validation.verify in docs/postmortems/PAY-142.yaml\n"), first[0].out());
+        assertTrue(Ledger.load(ledger).validation().verify().passed());
+        // the lock ends with the verify that held it
+        assertEquals(0, Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1").exitCode());
+    }
+
+    /**
+     * The regression test a fix adds does not exist at its parent: the shell's "not found" there is no reproduction
+     * of the bug, and must not validate the fix (reviewer-95, #2); nor is "cannot execute" at the fix a verdict on it.
+     */
+    @Test
+    void aCommandTheShellCannotFindOrExecuteStopsVerifyAndRecordsNothing() throws IOException {
+        LedgerRepo r = new LedgerRepo(tmp);
+        String parent = r.fixParent.name().substring(0, 12);
+        String fix = r.fix.name().substring(0, 12);
+        String hint = "hint: the command runs in a scratch checkout of each commit, not in your work tree: a test the"
+            + " fix adds is missing at its parent; run one both commits have, or a script outside the repository by"
+            + " its absolute path (each run's output is in .git/rca/verify-run.log)\n";
+        Path ledger = r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"",
+            "command: \"echo checking; exit 127\""));
+        String before = Files.readString(ledger);
+        assertEquals(new CliResult(3, "verify PAY-142: repro.command, 2 runs at the parent " + parent + " (must fail)"
+            + " and 2 at the fix " + fix + " (must pass), in .git/rca/verify:\n"
+            + "  echo checking; exit 127\n"
+            + "parent run 1: exit 127 (the shell cannot find the command)\n",
+            "  | checking\n"
+            + "rca: error: repro.command exited 127 at the parent " + parent + ": the shell cannot find the command"
+            + " there, so the run shows neither the bug nor the fix; verify stopped and recorded nothing\n" + hint),
+            Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=2"));
+        assertEquals(before, Files.readString(ledger));
+
+        // as the reviewer met it: the script is missing at the parent (and here at the fix too)
+        before = Files.readString(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"",
+            "command: \"./regress.sh\"")));
+        CliResult missing = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=2");
+        assertEquals(3, missing.exitCode(), missing.toString());
+        assertTrue(missing.out().endsWith("parent run 1: exit 127 (the shell cannot find the command)\n"),
+            missing.out());
+        assertTrue(missing.err().endsWith("rca: error: repro.command exited 127 at the parent " + parent + ": the shell"
+            + " cannot find the command there, so the run shows neither the bug nor the fix; verify stopped and"
+            + " recorded nothing\n" + hint), missing.err());
+        assertEquals(before, Files.readString(ledger));
+
+        // the bug reproduces at the parent; at the fix the command cannot be executed
+        before = Files.readString(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"",
+            "command: \"sh test.sh && exit 126\"")));
+        assertEquals(new CliResult(3, "verify PAY-142: repro.command, 1 run at the parent " + parent + " (must fail)"
+            + " and 1 at the fix " + fix + " (must pass), in .git/rca/verify:\n"
+            + "  sh test.sh && exit 126\n"
+            + "parent run 1: exit 1\n"
+            + "fix run 1: exit 126 (the shell cannot execute the command)\n",
+            "rca: error: repro.command exited 126 at the fix " + fix + ": the shell cannot execute the command"
+            + " there, so the run shows neither the bug nor the fix; verify stopped and recorded nothing\n" + hint),
+            Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=1"));
+        assertEquals(before, Files.readString(ledger));
+    }
+
+    /**
+     * A hang counts as a failure, and the record says which runs were one and after how long (reviewer-95, #8):
+     * the terminal showed "timed out", the note and the post-mortem said "failed".
+     */
+    @Test
+    void runsStoppedByTheTimeoutAreKeptInTheRecordAndThePostmortem() throws IOException {
+        LedgerRepo r = new LedgerRepo(tmp);
+        String parent = r.fixParent.name().substring(0, 12);
+        String fix = r.fix.name().substring(0, 12);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"",
+            "command: \"sh test.sh || sleep 60\""));
+        CliResult result = Cli.runAt(java.time.ZonedDateTime.parse("2026-11-20T12:00:00Z"), tmp, "verify", "-t",
+            "PAY-142", "--runs=1", "--timeout=1");
+        String summary = "failed 1 of 1 runs at the parent " + parent + " (needed 1; 1 timed out after 1 s), passed 1 of"
+            + " 1 at the fix " + fix + ": validated";
+        assertEquals(new CliResult(0, "verify PAY-142: repro.command, 1 run at the parent " + parent + " (must fail)"
+            + " and 1 at the fix " + fix + " (must pass), in .git/rca/verify:\n"
+            + "  sh test.sh || sleep 60\n"
+            + "parent run 1: timed out\n"
+            + "fix run 1: exit 0\n"
+            + summary + "\n"
+            + "recorded as E3 and validation.verify in docs/postmortems/PAY-142.yaml\n", ""), result);
+        String text = r.read("docs/postmortems/PAY-142.yaml");
+        assertEquals("""
+              verify:
+                command: "sh test.sh || sleep 60"
+                fix: %s
+                parent: %s
+                runs: 1
+                timeout: 1
+                parent_failures: 1
+                parent_timeouts: 1
+                fix_passes: 1
+                fix_timeouts: 0
+                passed: true
+                at: "2026-11-20T12:00:00Z"
+            """.formatted(r.fix.name(), r.fixParent.name()), text.substring(text.indexOf("  verify:\n"),
+                text.indexOf("action_items:\n")));
+        assertEquals(summary, Ledger.load(tmp.resolve("docs/postmortems/PAY-142.yaml")).evidence().get(2).note());
+        assertEquals(0, Cli.run(tmp, "check", "-t", "PAY-142").exitCode());
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+        assertTrue(r.read("docs/postmortems/PAY-142.md").contains("- `rca verify` ran `sh test.sh || sleep 60` 1 time at"
+            + " each commit: it failed 1 of 1 runs at the fix's parent " + parent + " (1 run timed out after 1 s) and"
+            + " passed 1 of 1 runs at the fix " + fix + "; the fix is verified (2026-11-20T12:00:00Z).\n"),
+            r.read("docs/postmortems/PAY-142.md"));
+        Files.writeString(tmp.resolve("docs/postmortems/PAY-142.yaml"), text.replace("    timeout: 1\n",
+            "    timeout: 1.5\n"));
+        CliResult malformed = Cli.run(tmp, "check", "-t", "PAY-142");
+        assertEquals(3, malformed.exitCode(), malformed.toString());
+        assertTrue(malformed.err().startsWith("rca: error: malformed ledger: validation.verify.timeout must be a whole"
+            + " number at docs/postmortems/PAY-142.yaml:"), malformed.err());
+    }
+
+    /**
+     * Each commit's runs start from a clean checkout: the fix is not tested on what the parent's runs built, nor the
+     * parent on what the previous verify's fix runs built (reviewer-95, #9).
+     */
+    @Test
+    void eachCommitsRunsStartFromACleanCheckout() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        // builds into an untracked (and ignored) directory only when it is not there yet, as an incremental build does
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"", "command: 'test -f"
+            + " out/CartCache.java || { mkdir -p out; echo out/ > .gitignore; cp src/CartCache.java out/; };"
+            + " tr -d \" \\n\" < out/CartCache.java | grep -q \"unlinkEntry();unlock\"'"));
+        String parent = r.fixParent.name().substring(0, 12);
+        String fix = r.fix.name().substring(0, 12);
+        for (int verify = 1; verify <= 2; verify++) {
+            CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=2");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.out().contains("parent run 1: exit 1\nparent run 2: exit 1\nfix run 1: exit 0\n"
+                + "fix run 2: exit 0\nfailed 2 of 2 runs at the parent " + parent + " (needed 2), passed 2 of 2 at the"
+                + " fix " + fix + ": validated\n"), result.out());
+            assertEquals("", result.err());
+        }
     }
 
     /** The user's side of the repository: HEAD, refs, index entries, work tree status and the test file. */
