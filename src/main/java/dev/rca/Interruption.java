@@ -24,6 +24,16 @@ public final class Interruption {
         }
     }
 
+    /** Whether someone watches for the command on this thread to be given up (it runs in the daemon). */
+    public static boolean watched() {
+        return ASKED.get() != NEVER;
+    }
+
+    /** What says whether the command on this thread was given up, for a thread that watches on its behalf. */
+    public static BooleanSupplier asked() {
+        return ASKED.get();
+    }
+
     /** True when the command running on this thread was given up by whoever asked for it. */
     public static boolean requested() {
         return ASKED.get().getAsBoolean();

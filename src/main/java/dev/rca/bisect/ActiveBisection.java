@@ -33,10 +33,21 @@ public final class ActiveBisection {
 
     /**
      * Where {@code start} keeps a new bisection: {@code ticket}'s ledger when given, else {@code .git/rca}. A ledger's
-     * steps are stamped by {@code clock}, the invocation's, as every item rca records.
+     * steps are stamped by {@code clock}, the invocation's, as every item rca records. A ledger whose {@code bisect:}
+     * already records steps is the investigation's evidence: it is replaced only when {@code replace} says so.
+     *
+     * @throws RcaException exit 3 when {@code ticket}'s ledger records a bisection with steps and not {@code replace}
      */
-    public static BisectStore forStart(GitWorkspace workspace, String ticket, Consumer<String> notes, Clock clock) {
-        return ticket == null ? Bisection.defaultStore(workspace) : ledgerStore(workspace, ticket, notes, clock);
+    public static BisectStore forStart(GitWorkspace workspace, String ticket, boolean replace, Consumer<String> notes,
+                                       Clock clock) {
+        if (ticket == null) {
+            return Bisection.defaultStore(workspace);
+        }
+        LedgerBisectStore store = ledgerStore(workspace, ticket, notes, clock);
+        if (!replace) {
+            store.refuseReplacingSteps(isIn(workspace, ticket));
+        }
+        return store;
     }
 
     /**

@@ -119,7 +119,7 @@ public final class BisectRunner {
             return state;
         }
         BisectState recorded = state.withTest(test);
-        bisection.store().save(recorded);
+        bisection.save(recorded);
         return recorded;
     }
 
@@ -258,7 +258,7 @@ public final class BisectRunner {
                 .withHint("narrow it first: a deterministic run with --repeat=3, or closer --good/--bad, or paths");
         }
         FlakyBisector engine = FlakyBisector.replaying(graph, state, options.model());
-        bisection.store().save(state);
+        bisection.save(state);
         // --max-runs counts every run of the bisection, skips too, as its end reports them
         int maxRuns = options.maxRuns() > 0 ? options.maxRuns() : FlakyRun.defaultMaxRuns(engine.candidates().size());
         int step = state.steps().size();
@@ -278,7 +278,7 @@ public final class BisectRunner {
                     engine.observe(commit, v == Verdict.BAD);
                 }
                 state = state.withStep(new BisectStep(commit, v, 1));
-                bisection.store().save(state);
+                bisection.save(state);
                 step++;
                 List<String> group = undecidedAmong(engine, state);
                 listener.accept(new StepReport(step, commit, v, 1, engine.candidates().size(), -1, engine.leader(),
@@ -304,7 +304,7 @@ public final class BisectRunner {
         state = !confident ? state.withoutDecision(suspects.isEmpty() ? p : engine.probabilityOfAny(suspects))
             : !suspects.isEmpty() ? state.withAnswer(null, engine.probabilityOfAny(suspects))
             : state.withAnswer(FlakyBisector.outsideThePaths(graph, state, leader) ? null : leader, p);
-        bisection.store().save(state);
+        bisection.save(state);
         boolean exhausted = !confident && engine.exhausted();
         return flakyOutcome(state, graph, new FlakyRun.Answer(leader, state.confidence(), confident, exhausted,
             suspects, !confident && !exhausted && engine.runsCannotDecide(options.confidence())));

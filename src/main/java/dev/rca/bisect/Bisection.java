@@ -31,6 +31,8 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 public final class Bisection {
     private final GitWorkspace workspace;
     private final BisectStore store;
+    /** The state this bisection last read from or wrote to its store; {@link #save} checks it is still there. */
+    private Optional<BisectState> seen;
 
     /**
      * Where a bisection stands.
@@ -112,28 +114,51 @@ public final class Bisection {
             try (CandidateWalk walker = commits.anew(kept, firstParent)) {
                 walker.checkAncestors(bad, goods);
                 Status status = evaluate(state, walker);
+                // a start replaces whatever is there
                 store.save(status.state());
+                seen = store.load();
                 return status;
             }
         }
     }
 
-    /** Keeps the name {@code typed} for {@code sha}, unless it was the SHA or an abbreviation of it. */
-    private static void named(Map<String, String> refs, String sha, String typed) {
-        if (!sha.startsWith(typed.toLowerCase(java.util.Locale.ROOT))) {
+    /**
+     * Keeps the name {@code typed} for {@code sha}, unless it was the SHA or an abbreviation of it, or a name that will
+     * name another commit later ({@link BoundName}).
+     */
+    private void named(Map<String, String> refs, String sha, String typed) {
+        if (!sha.startsWith(typed.toLowerCase(java.util.Locale.ROOT)) && BoundName.lasts(workspace, typed)) {
             refs.put(sha, typed);
         }
     }
 
     /** The bisection in progress. @throws RcaException exit 3 when there is none */
     public BisectState state() {
-        return store.load().orElseThrow(() -> RcaException.badInput("no bisection in progress")
+        return existing().orElseThrow(() -> RcaException.badInput("no bisection in progress")
             .withHint("start one with 'rca bisect-helper start --bad=<rev> --good=<rev>'"));
     }
 
     /** The saved state, if any. */
     public Optional<BisectState> existing() {
-        return store.load();
+        seen = store.load();
+        return seen;
+    }
+
+    /**
+     * Saves {@code state} over the one this bisection read (or last saved), and refuses when the store holds another
+     * by now: a command that bypassed the bisection's lock ({@link BisectLock}), a hand edit, or a checkout that
+     * brought another ledger changed it, and saving would undo that change.
+     *
+     * @throws RcaException exit 3, nothing saved, when the saved state is not the one read
+     */
+    public void save(BisectState state) {
+        if (seen != null && !store.load().equals(seen)) {
+            throw RcaException.badInput("the bisection changed since this command read it (another rca command, or"
+                + " an edit of " + store.describe() + "); nothing more was recorded")
+                .withHint("see 'rca bisect-helper status', then go on from there");
+        }
+        store.save(state);
+        seen = store.load();
     }
 
     /** Where the bisection in progress stands. */
@@ -275,7 +300,7 @@ public final class Bisection {
     public Status record(BisectState state, BisectStep step, CandidateWalk walker) {
         walker.noteMarked(step.commit());
         Status after = evaluate(state.withStep(step), walker);
-        store.save(after.state());
+        save(after.state());
         return after;
     }
 

@@ -102,6 +102,29 @@ public final class LedgerBisectStore implements BisectStore {
         return steps;
     }
 
+    /**
+     * Refuses to let a new bisection replace the one the ledger records when that one took steps: its verdicts, the
+     * test that decided it and the comments on them are evidence that {@code start} would drop (the commit evidence
+     * it added stays, naming steps no longer there). {@code inProgress}: the ledger holds the bisection in progress.
+     */
+    void refuseReplacingSteps(boolean inProgress) {
+        if (!ledger.exists()) {
+            return;
+        }
+        BisectRecord record = ledger.read().bisect();
+        if (record == null || record.steps().isEmpty()) {
+            return;
+        }
+        int steps = record.steps().size();
+        String ticket = ledger.ticket().value();
+        String end = record.firstBad() != null ? "first bad commit " + record.firstBad()
+            : inProgress ? "in progress" : "ended without a first bad commit";
+        throw RcaException.badInput(ledger.displayName() + " already records a bisection of " + steps
+            + (steps == 1 ? " step (" : " steps (") + end + "); starting another there would replace it")
+            .withHint("keep it: start without -t, or with another ticket; replace it (git's history of the ledger"
+                + " keeps the old one): 'rca bisect-helper start --force -t " + ticket + " …'");
+    }
+
     /** Ends the active bisection; the ledger keeps its record of the steps taken, as evidence. */
     @Override
     public void delete() {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "log", description = "Lists the steps taken: each verdict, its commit and its number of runs.",
     footer = {"%nExample:%n  rca bisect-helper log"})
 public final class BisectLogCommand extends BisectSubcommand {
-    @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
-        paramLabel = "<format>", description = "table or json.")
+    @Option(names = "--format", completionCandidates = OutputFormat.TableShaOrJson.class,
+        paramLabel = "<format>", description = "table, sha (each step's commit, in order) or json.")
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
@@ -24,6 +24,10 @@ public final class BisectLogCommand extends BisectSubcommand {
             BisectState state = bisection.state();
             if (format == OutputFormat.JSON) {
                 out().println(Json.write(state.steps().stream().map(YamlBisectStore::toMap).toList()));
+                return 0;
+            }
+            if (format == OutputFormat.SHA) {
+                state.steps().forEach(s -> out().println(s.commit()));
                 return 0;
             }
             StringBuilder start = new StringBuilder("start --bad=" + state.bad());

@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import dev.rca.bisect.BisectLock;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.Verdict;
 import dev.rca.git.GitWorkspace;
@@ -19,7 +20,7 @@ abstract class BisectMarkCommand extends BisectSubcommand {
 
     @Override
     protected int execute() {
-        try (GitWorkspace ws = openWorkspace()) {
+        try (GitWorkspace ws = openWorkspace(); BisectLock lock = lock(ws, verdict().label())) {
             Bisection bisection = bisection(ws);
             Bisection.Status status = bisection.mark(revision, verdict(), 1);
             return printChoice(bisection, status, out(), format);

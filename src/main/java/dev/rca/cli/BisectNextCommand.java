@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.RcaException;
+import dev.rca.bisect.BisectLock;
 import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 public final class BisectNextCommand extends BisectSubcommand {
     @Override
     protected int execute() {
-        try (GitWorkspace ws = openWorkspace()) {
+        try (GitWorkspace ws = openWorkspace(); BisectLock lock = lock(ws, "next")) {
             Bisection bisection = bisection(ws);
             Bisection.Status status = bisection.status();
             if (status.state().flaky()) {

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.bisect.ActiveBisection;
+import dev.rca.bisect.BisectLock;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 public final class BisectResetCommand extends BisectSubcommand {
     @Override
     protected int execute() {
-        try (GitWorkspace ws = openWorkspace()) {
+        try (GitWorkspace ws = openWorkspace(); BisectLock lock = lock(ws, "reset")) {
             // with -t, refused when the bisection in progress is not in that ledger
             boolean existed;
             try {

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.RcaException;
 import dev.rca.bisect.BisectEnd;
+import dev.rca.bisect.BisectLock;
 import dev.rca.bisect.BisectRun;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.Bisection;
@@ -65,7 +66,7 @@ public final class BisectRunCommand extends BisectSubcommand {
         // DESIGN: long work shows progress on stderr when stderr is a terminal, and is silent otherwise
         boolean progress = verbose || root().stderrIsTerminal();
         Path[] kept = new Path[1];
-        try (GitWorkspace ws = openHistoryWorkspace()) {
+        try (GitWorkspace ws = openHistoryWorkspace(); BisectLock lock = lock(ws, "run")) {
             Bisection bisection = bisection(ws);
             BisectRun.Result run = BisectRun.run(ws, bisection, request, root().starter(), new BisectRun.Listener() {
                 @Override

@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.bisect.ActiveBisection;
+import dev.rca.bisect.BisectLock;
 import dev.rca.bisect.Bisection;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
@@ -25,6 +26,10 @@ public final class BisectStartCommand extends BisectSubcommand {
     @Option(names = "--first-parent", description = "Follow only the first parent of merges.")
     boolean firstParent;
 
+    @Option(names = "--force", description = {"With -t: replace the bisection the ledger records even when it took"
+        + " steps (its verdicts are evidence; without --force, start refuses)."})
+    boolean force;
+
     @Option(names = "--format", completionCandidates = OutputFormat.TableOrJson.class,
         paramLabel = "<format>", description = "table or json.")
     OutputFormat format = OutputFormat.TABLE;
@@ -34,9 +39,8 @@ public final class BisectStartCommand extends BisectSubcommand {
 
     @Override
     protected int execute() {
-        try (GitWorkspace ws = openHistoryWorkspace()) {
-            ws.stateDirectory();
-            Bisection bisection = new Bisection(ws, ActiveBisection.forStart(ws, ticket, notes(), clock()));
+        try (GitWorkspace ws = openHistoryWorkspace(); BisectLock lock = lock(ws, "start")) {
+            Bisection bisection = new Bisection(ws, ActiveBisection.forStart(ws, ticket, force, notes(), clock()));
             // before the new bisection is saved, so a park that fails leaves no state behind; parking only sets
             // files aside, and the checkout of whichever bisection comes next takes them back
             try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {

@@ -56,7 +56,8 @@ public final class BisectStatusCommand extends BisectSubcommand {
             }
             int steps = state.steps().size();
             int runs = state.totalRuns();
-            w.println("done: " + steps + (steps == 1 ? " step, " : " steps, ") + runs + (runs == 1 ? " run" : " runs"));
+            // not "done:", which read as the end of a bisection still in progress
+            w.println("steps taken: " + steps + " (" + runs + (runs == 1 ? " run)" : " runs)"));
             int code = printChoice(bisection, status, w, OutputFormat.TABLE);
             w.flush();
             out().print(buffer);

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.BisectEnd;
+import dev.rca.bisect.BisectLock;
 import dev.rca.bisect.Bisection;
 import dev.rca.bisect.BisectRunner;
 import dev.rca.bisect.BisectState;
@@ -22,6 +23,14 @@ abstract class BisectSubcommand extends LedgerCommand {
      */
     Bisection bisection(GitWorkspace workspace) {
         return new Bisection(workspace, ActiveBisection.select(workspace, ticket, notes(), clock()));
+    }
+
+    /**
+     * The bisection's lock for {@code bisect-helper <command>}, held until closed, by every command that changes the
+     * bisection or its scratch checkout (see {@link BisectLock}).
+     */
+    BisectLock lock(GitWorkspace workspace, String command) {
+        return BisectLock.acquire(workspace, command, notes());
     }
 
     /** The total tests git expects for {@code all} candidates (its "after this" estimate plus this one). */

@@ -55,9 +55,9 @@ public enum OutputFormat {
         }
     }
 
-    /** {@code suspects}' formats. */
-    static final class Suspects extends Formats {
-        Suspects() {
+    /** {@code table}, {@code sha} or {@code json}: {@code suspects}, {@code bisect-helper log}. */
+    static final class TableShaOrJson extends Formats {
+        TableShaOrJson() {
             super(TABLE, SHA, JSON);
         }
     }

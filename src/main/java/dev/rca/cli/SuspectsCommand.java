@@ -41,7 +41,7 @@ public final class SuspectsCommand extends LedgerCommand {
         + "introduced by/in, broken in/by, caused by pointers in the fix's message")
     boolean noTrailers;
 
-    @Option(names = "--format", completionCandidates = OutputFormat.Suspects.class, paramLabel = "<format>",
+    @Option(names = "--format", completionCandidates = OutputFormat.TableShaOrJson.class, paramLabel = "<format>",
         description = "table (default), sha or json")
     OutputFormat format = OutputFormat.TABLE;
 

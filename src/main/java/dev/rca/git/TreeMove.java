@@ -336,7 +336,8 @@ final class TreeMove {
 
     private void content(DirCacheEntry entry, CheckoutMetadata metadata, ObjectReader reader, OutputStream out)
         throws IOException {
-        DirCacheCheckout.getContent(repo, entry.getPathString(), metadata, blob(entry, reader), options, out);
+        SmudgeFilter.write(entry.getPathString(), metadata,
+            () -> DirCacheCheckout.getContent(repo, entry.getPathString(), metadata, blob(entry, reader), options, out));
     }
 
     /** The entry's blob; one missing from the object database is named by the file it was to fill. */

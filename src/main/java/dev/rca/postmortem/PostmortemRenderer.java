@@ -392,10 +392,14 @@ public final class PostmortemRenderer {
             : "ended without an answer (reset, or replaced by another bisection)";
     }
 
-    /** A bisection's bound: its short SHA, and the name it was given at start when it had one. */
+    /**
+     * A bisection's bound: its short SHA, and the name it was given at start when it had one that names it for good
+     * (a tag, not {@code HEAD~4}, which names another commit once the fix is committed).
+     */
     private String bound(String sha, Map<?, ?> refs) {
         Object name = refs.get(sha);
-        return shortSha(sha) + (name == null ? "" : " (" + LedgerProse.codeSpan(String.valueOf(name)) + ")");
+        return shortSha(sha) + (name == null || !bisections.nameLasts(String.valueOf(name)) ? ""
+            : " (" + LedgerProse.codeSpan(String.valueOf(name)) + ")");
     }
 
     /**

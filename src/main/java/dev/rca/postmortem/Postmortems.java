@@ -3,6 +3,7 @@ package dev.rca.postmortem;
 import dev.rca.RcaException;
 import dev.rca.bisect.ActiveBisection;
 import dev.rca.bisect.Bisection;
+import dev.rca.bisect.BoundName;
 import dev.rca.bisect.CandidateWalk;
 import dev.rca.bisect.YamlBisectStore;
 import dev.rca.config.RcaConfig;
@@ -113,6 +114,11 @@ public final class Postmortems {
             @Override
             public boolean inProgress(BisectRecord bisect) {
                 return bisecting;
+            }
+
+            @Override
+            public boolean nameLasts(String name) {
+                return BoundName.lasts(workspace, name);
             }
         });
         PostmortemDraft.Outcome outcome = new PostmortemDraft(graph == null ? renderer : renderer.withGraph(graph),

@@ -19,6 +19,14 @@ public interface RecordedBisection {
         return Optional.empty();
     }
 
+    /**
+     * Whether the name a bound was given at start ({@code refs:}) still names that commit for good (a tag), so that
+     * it may stand beside the SHA; a ledger written before rca kept only such names may hold {@code HEAD~4}.
+     */
+    default boolean nameLasts(String name) {
+        return false;
+    }
+
     /** Whether it is the bisection in progress in the repository, neither reset nor replaced by another. */
     default boolean inProgress(BisectRecord bisect) {
         return false;

@@ -63,6 +63,9 @@ class BisectCommandTest {
         assertEquals("start --bad=" + sha(15) + " --good=" + sha(0) + "\ngood " + sha(7) + " change 7\nbad " + sha(11)
             + " change 11\ngood " + sha(9) + " change 9\ngood " + sha(10) + " change 10\nfirst bad commit: " + sha(11)
             + "\n", rca("bisect-helper", "log").out());
+        // DESIGN's sha format: one full SHA a line, nothing else; here the commits tested, in order
+        assertEquals(new CliResult(0, sha(7) + "\n" + sha(11) + "\n" + sha(9) + "\n" + sha(10) + "\n", ""),
+            rca("bisect-helper", "log", "--format=sha"));
         // "bad" is the bad commit in force, as git's refs/bisect/bad: the last one marked bad
         assertEquals("{\"bad\":\"" + sha(11) + "\",\"good\":[\"" + sha(0) + "\"],\"paths\":[],\"first_parent\":false,"
             + "\"flaky\":false,\"steps\":4,\"runs\":4,\"next\":null,\"candidates\":0,\"steps_left\":0,\"first_bad\":\""
@@ -105,7 +108,7 @@ class BisectCommandTest {
         CliResult next = rca("bisect-helper", "next");
         Path scratch = dir.resolve(".git/rca/bisect").toRealPath();
         assertOk(scratch + "\n", next);
-        assertOk("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\ndone: 0 steps, 0 runs\n"
+        assertOk("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\nsteps taken: 0 (0 runs)\n"
             + firstStarted(), Cli.run(scratch, "bisect-helper", "status"));
         assertOk(scratch + "\n", Cli.run(scratch.resolve("src"), "bisect-helper", "next"));
         String[] expected = {
@@ -156,7 +159,7 @@ class BisectCommandTest {
         assertTrue(rca("bisect-helper", "range").out().contains(" (skipped)\n"));
         CliResult status = rca("bisect-helper", "status");
         assertTrue(status.out().startsWith("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\ngood: "
-            + sha(4) + " change 4\ndone: 1 step, 1 run\ncandidates: 11\n"), status.out());
+            + sha(4) + " change 4\nsteps taken: 1 (1 run)\ncandidates: 11\n"), status.out());
     }
 
     @Test
@@ -376,7 +379,7 @@ class BisectCommandTest {
         assertTrue(missing.err().contains("rca: error: the test exits 127 on the good commit " + sha(0)
             + " too: the shell cannot find the command in the scratch checkout\nhint: the test runs in the scratch"
             + " checkout, not your work tree"), missing.err());
-        assertEquals("done: 0 steps, 0 runs", rca("bisect-helper", "status").out().lines().toList().get(2));
+        assertEquals("steps taken: 0 (0 runs)", rca("bisect-helper", "status").out().lines().toList().get(2));
         CliResult odd = rca("bisect-helper", "run", "--", "exit 200");
         assertEquals(3, odd.exitCode(), odd.toString());
         assertTrue(odd.err().contains("rca: error: the test exited 200 at " + sha(7)), odd.err());
@@ -439,7 +442,7 @@ class BisectCommandTest {
         CliResult status = rca("bisect-helper", "status");
         assertEquals(1, status.exitCode(), status.toString());
         assertEquals("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\nmode: flaky\n"
-            + "done: 3 steps, 3 runs\n" + undecided, status.out());
+            + "steps taken: 3 (3 runs)\n" + undecided, status.out());
         String json = rca("bisect-helper", "status", "--format=json").out();
         assertTrue(json.endsWith(",\"first_bad\":null,\"suspects\":[],\"undecided\":true,\"most_probable\":\"" + sha(10)
             + "\",\"confidence\":" + p + "}\n"), json);
@@ -536,7 +539,7 @@ class BisectCommandTest {
             + " \"<cause>\" --likelihood=<0..1> --explains=S1\n", tail(rca("status").out(), 2));
 
         // a deterministic bisection that ended without a culprit is no longer in progress either
-        rca("bisect-helper", "start", "--bad=" + sha(12), "--good=" + sha(9), "-t", "PAY-7");
+        rca("bisect-helper", "start", "--force", "--bad=" + sha(12), "--good=" + sha(9), "-t", "PAY-7");
         assertEquals(1, rca("bisect-helper", "run", "--", "exit 125").exitCode());
         assertEquals("Bisect: only skipped commits are left; the first bad commit could be any of: "
             + sha(11).substring(0, 12) + " " + sha(10).substring(0, 12) + " " + sha(12).substring(0, 12) + "\n",
@@ -600,7 +603,7 @@ class BisectCommandTest {
     }
 
     private String secondStatus() {
-        return "bad: " + sha(14) + " change 14\ngood: " + sha(0) + " change 0\ndone: 0 steps, 0 runs\n"
+        return "bad: " + sha(14) + " change 14\ngood: " + sha(0) + " change 0\nsteps taken: 0 (0 runs)\n"
             + secondStarted();
     }
 
@@ -654,7 +657,7 @@ class BisectCommandTest {
         CliResult aborted = rca("bisect-helper", "run", "--", "sh", "-c",
             "test \"$RCA_COMMIT\" = " + sha(7) + " || exit 255");
         assertEquals(3, aborted.exitCode(), aborted.toString());
-        assertTrue(rca("bisect-helper", "status").out().contains("\ndone: 1 step, 1 run\n"));
+        assertTrue(rca("bisect-helper", "status").out().contains("\nsteps taken: 1 (1 run)\n"));
     }
 
     @Test

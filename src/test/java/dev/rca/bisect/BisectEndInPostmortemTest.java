@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rca.ledger.BisectStep;
 import dev.rca.ledger.Ledger;
 import dev.rca.testing.Cli;
+import dev.rca.testing.NativeGit;
 import dev.rca.testing.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,26 @@ class BisectEndInPostmortemTest {
             + " test, flake rate `0.3`); it ended with \"" + flake + "\".", bisectionLine());
     }
 
+    /**
+     * A bound is named beside its SHA only by a name that keeps naming it, a tag: {@code HEAD~4} in a post-mortem
+     * committed with the fix names another commit, so one a ledger kept from before rca dropped such names is left out
+     * of the document (reviewer-95).
+     */
+    @Test
+    void theBisectionLineNamesABoundOnlyByANameThatLasts() throws Exception {
+        NativeGit.run(dir, "tag", "v0", sha(0));
+        NativeGit.run(dir, "branch", "topic", sha(15));
+        rca("bisect-helper", "start", "--bad=topic", "--good=v0", "-t", "PAY-7");
+        assertEquals(0, rca("bisect-helper", "run", "--", "test ! -f bug").exitCode());
+        String text = Files.readString(ledger);
+        String kept = "\n  refs:\n    \"" + sha(0) + "\": v0\n";
+        assertTrue(text.contains(kept), text);
+        Files.writeString(ledger, text.replace(kept, kept + "    \"" + sha(15) + "\": HEAD~0\n"));
+        assertEquals("Bisection: 4 steps over 15 candidates between good " + shortSha(0) + " (`v0`) and bad "
+            + shortSha(15) + ", testing `sh -c 'test ! -f bug'`; first bad commit: " + shortSha(11) + " change 11.",
+            bisectionLine());
+    }
+
     @Test
     void aFlakeAndAnUndecidedEndAreStatedInStatusWordsNotAsACulprit() throws Exception {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
@@ -118,7 +139,7 @@ class BisectEndInPostmortemTest {
             + " after 3 runs: the most probable first bad commit is " + shortSha(10) + " change 10 (probability 0.3222),"
             + " short of the 0.99 asked\".", bisectionLine());
 
-        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        rca("bisect-helper", "start", "--force", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--max-runs=8", "--flake-rate=0.3", "--", "false")
             .exitCode());
         String falseTest = ", testing `sh -c false` (as a flaky test, flake rate `0.3`)";
@@ -148,7 +169,7 @@ class BisectEndInPostmortemTest {
         assertEquals("Bisection: 3 steps over 3 candidates" + between(0, 11) + ", testing `sh -c 'test ! -f bug'`;"
             + " it ended with \"" + end + "\".", bisectionLine());
 
-        rca("bisect-helper", "start", "--bad=" + sha(11), "--good=" + sha(0), "-t", "PAY-7", "--", "src/f0");
+        rca("bisect-helper", "start", "--force", "--bad=" + sha(11), "--good=" + sha(0), "-t", "PAY-7", "--", "src/f0");
         assertEquals(1, rca("bisect-helper", "run", "--flaky", "--", "test ! -f bug").exitCode());
         String flakyEnd = statusEnd();
         assertEquals(end + " (probability 0.9921 after 7 runs)", flakyEnd);

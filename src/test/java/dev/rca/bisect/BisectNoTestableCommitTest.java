@@ -53,7 +53,7 @@ class BisectNoTestableCommitTest {
         assertEquals("{\"first_bad\":null,\"runs\":1,\"steps\":1,\"confidence\":0.0,\"outside_paths\":true}\n", json.out(), json.toString());
         CliResult status = Cli.run(dir, "bisect-helper", "status");
         assertEquals(1, status.exitCode());
-        assertTrue(status.out().endsWith("done: 1 step, 1 run\nno testable commit left: no candidate left touches"
+        assertTrue(status.out().endsWith("steps taken: 1 (1 run)\nno testable commit left: no candidate left touches"
             + " the paths, so the first bad commit does not touch them\n"), status.out());
 
         NativeGit.run(dir, "bisect", "start", bad, good, "--", "src");
@@ -100,7 +100,7 @@ class BisectNoTestableCommitTest {
         assertEquals(noTestable + " after 5 runs)\n", run.out());
         assertTrue(Files.readAllLines(tested).contains(c.get(2).name()), "the bad commit is tested: " + run.err());
         CliResult status = Cli.run(dir, "bisect-helper", "status");
-        assertTrue(status.out().endsWith("done: 5 steps, 5 runs\n" + run.out()), status.toString());
+        assertTrue(status.out().endsWith("steps taken: 5 (5 runs)\n" + run.out()), status.toString());
         assertTrue(Cli.run(dir, "bisect-helper", "status", "--format=json").out().endsWith(
             ",\"first_bad\":null,\"suspects\":[],\"outside_paths\":true,\"confidence\":0.9923627684964202}\n"));
         CliResult again = Cli.run(dir, "bisect-helper", "run", "--flaky", "--format=json", "--", "test ! -f docs/bug");
@@ -122,7 +122,7 @@ class BisectNoTestableCommitTest {
             + " --flaky --max-runs=6 -- sh -c 'test ! -f docs/bug'\n", run.out());
         CliResult status = Cli.run(dir, "bisect-helper", "status");
         assertEquals(1, status.exitCode(), status.toString());
-        assertTrue(status.out().endsWith("done: 3 steps, 3 runs\n" + run.out()), status.toString());
+        assertTrue(status.out().endsWith("steps taken: 3 (3 runs)\n" + run.out()), status.toString());
         String json = Cli.run(dir, "bisect-helper", "run", "--flaky", "--max-runs=3", "--format=json", "--",
             "test ! -f docs/bug").out();
         assertEquals("{\"first_bad\":null,\"runs\":3,\"steps\":3,\"confidence\":0.9679012345679012,\"outside_paths\":true,"

@@ -8,6 +8,7 @@ import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
 import dev.rca.testing.DaemonClient;
 import dev.rca.testing.TestRepo;
+import dev.rca.testing.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,26 +170,16 @@ class BisectRunThroughDaemonTest {
             Files.writeString(served.resolve(".git/hang"), "");
             Process run = client.start(served, env, "bisect-helper", "run", "--", "sh", "test.sh");
             Path pid = served.resolve(".git/hang.pid");
-            for (int i = 0; i < 3000 && !Files.exists(pid); i++) {
-                Thread.sleep(10);
-            }
+            Waits.untilExists(pid);
             ProcessHandle test = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
-            List<ProcessHandle> tree = test.descendants().toList();
-            for (int i = 0; i < 3000 && tree.isEmpty(); i++) {
-                Thread.sleep(10);
-                tree = test.descendants().toList();
-            }
-            assertFalse(tree.isEmpty(), "the test's sleep started");
+            List<ProcessHandle> tree = Waits.untilItsChildStarted(test);
 
             run.destroy(); // SIGTERM to the client alone, as a CI runner's timeout sends it
             assertEquals(128 + 15, run.waitFor());
             // killed before the client exited; a grandchild is reaped by init, which may take a moment
             assertFalse(test.isAlive(), "the test itself was killed and reaped");
             for (ProcessHandle p : tree) {
-                for (int i = 0; i < 3000 && p.isAlive(); i++) {
-                    Thread.sleep(10);
-                }
-                assertFalse(p.isAlive(), "the test's child " + p.pid() + " was killed too");
+                Waits.untilGone(p);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.rca.bisect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,9 +81,10 @@ class LedgerBisectTest {
         assertTrue(Files.readString(ledger).contains("      verdict: bad   # saw the NPE in the log\n"));
         assertEquals(sha(11), Ledger.load(ledger).bisect().firstBad());
 
-        // a new bisection drops the old one's steps: a comment on one of them is the person's to move, not rca's
-        // to drop
-        String[] restart = {"bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7"};
+        // a new bisection asked to replace it drops the old one's steps: a comment on one of them is the person's to
+        // move, not rca's to drop
+        String[] restart = {"bisect-helper", "start", "--force", "--bad=" + sha(15), "--good=" + sha(0), "-t",
+            "PAY-7"};
         assertEquals(new CliResult(3, "", "rca: error: cannot replace bisect.steps in docs/postmortems/PAY-7.yaml "
             + "without dropping a comment written inside it; nothing was written\nhint: make this change by hand, or "
             + "move the comment out of bisect.steps\n"), Cli.run(dir, restart));
@@ -184,7 +186,8 @@ class LedgerBisectTest {
         assertTrue(ledger.indexOf("\nevidence:") < ledger.indexOf("\nbisect:")
             && ledger.indexOf("\nbisect:") < ledger.indexOf("\nroot_cause:"), ledger);
         String section = ledger.substring(ledger.indexOf("\nbisect:"), ledger.indexOf("\n\nroot_cause:") + 1);
-        assertTrue(section.endsWith("\n  first_bad: " + sha(11) + "\n  refs:\n    \"" + sha(15) + "\": HEAD\n    \"" + sha(0)
+        // HEAD is not kept: it names another commit once the branch moves on (a post-mortem committed with the fix)
+        assertTrue(section.endsWith("\n  first_bad: " + sha(11) + "\n  refs:\n    \"" + sha(0)
             + "\": v0\n  run:\n    command: \"sh -c 'test ! -f bug; exit $?'\"\n    repeat: 2\n"), section);
         assertTrue(run.out().endsWith("RCA_COMMIT=" + sha(11) + " sh -c 'test ! -f bug; exit $?'\n"), run.out());
         assertEquals(0, Cli.run(dir, "check", "-t", "PAY-7").exitCode(), Cli.run(dir, "check", "-t", "PAY-7").toString());
@@ -203,6 +206,68 @@ class LedgerBisectTest {
         assertEquals(output, Files.readString(log));
     }
 
+    /**
+     * Only names that keep naming their commit are kept beside a bound: a tag, and what is relative to it; not a
+     * branch, HEAD or a reflog entry, nor what is relative to them (reviewer-95).
+     */
+    @Test
+    void theBoundsKeepOnlyTheNamesThatLast() throws Exception {
+        NativeGit.run(dir, "tag", "v1", sha(1));
+        NativeGit.run(dir, "tag", "-a", "-m", "release 3", "v3", sha(3));
+        NativeGit.run(dir, "branch", "topic", sha(15));
+        String[] lasting = {"--good=v1", "--good=v3^{commit}", "--good=v1~1"};
+        for (String bad : List.of("--bad=topic", "--bad=HEAD", "--bad=topic~0", "--bad=@")) {
+            String[] start = {"bisect-helper", "start", "--force", bad, lasting[0], lasting[1], "-t", "PAY-7"};
+            assertEquals(0, Cli.run(dir, start).exitCode(), bad);
+            assertEquals(java.util.Map.of(sha(1), "v1", sha(3), "v3^{commit}"),
+                Ledger.load(dir.resolve("docs/postmortems/PAY-7.yaml")).bisect().extra().get("refs"), bad);
+        }
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--force", "--bad=" + sha(15), lasting[2], "-t",
+            "PAY-7").exitCode());
+        assertEquals(java.util.Map.of(sha(0), "v1~1"),
+            Ledger.load(dir.resolve("docs/postmortems/PAY-7.yaml")).bisect().extra().get("refs"));
+    }
+
+    /**
+     * A ledger's recorded bisection is evidence: start -t refuses to replace one that took steps, in progress, reset or
+     * ended, and writes nothing; --force replaces it, as start did before (reviewer-95).
+     */
+    @Test
+    void startRefusesToReplaceARecordedBisectionThatTookStepsUnlessForced() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        String[] start = {"bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7"};
+        assertEquals(0, Cli.run(dir, start).exitCode());
+        assertEquals(0, Cli.run(dir, start).exitCode(), "no step taken: nothing to lose");
+        assertEquals(0, Cli.run(dir, "bisect-helper", "good").exitCode());
+        String hint = "hint: keep it: start without -t, or with another ticket; replace it (git's history of the ledger"
+            + " keeps the old one): 'rca bisect-helper start --force -t PAY-7 …'\n";
+        String before = Files.readString(ledger);
+        byte[] pointer = Files.readAllBytes(dir.resolve(".git/rca/bisect.ticket"));
+        assertEquals(new CliResult(3, "", "rca: error: docs/postmortems/PAY-7.yaml already records a bisection of 1"
+            + " step (in progress); starting another there would replace it\n" + hint), Cli.run(dir, start));
+        assertEquals(before, Files.readString(ledger));
+        assertArrayEquals(pointer, Files.readAllBytes(dir.resolve(".git/rca/bisect.ticket")));
+        assertEquals(0, Cli.run(dir, "bisect-helper", "reset").exitCode());
+        assertEquals(new CliResult(3, "", "rca: error: docs/postmortems/PAY-7.yaml already records a bisection of 1"
+            + " step (ended without a first bad commit); starting another there would replace it\n" + hint),
+            Cli.run(dir, start));
+
+        String[] forced = {"bisect-helper", "start", "--force", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7"};
+        assertEquals(0, Cli.run(dir, forced).exitCode());
+        assertEquals(0, Ledger.load(ledger).bisect().steps().size());
+        for (String verdict : List.of("good", "bad", "good", "good")) {
+            assertEquals(0, Cli.run(dir, "bisect-helper", verdict).exitCode(), verdict);
+        }
+        before = Files.readString(ledger);
+        assertEquals(new CliResult(3, "", "rca: error: docs/postmortems/PAY-7.yaml already records a bisection of 4"
+            + " steps (first bad commit " + sha(11) + "); starting another there would replace it\n" + hint),
+            Cli.run(dir, start));
+        assertEquals(before, Files.readString(ledger));
+        // elsewhere it starts, and the ledger keeps its record
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0)).exitCode());
+        assertEquals(before, Files.readString(ledger));
+    }
+
     @Test
     void aCulpritFoundInOneStepIsNotedInTheSingular() {
         assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(11), "--good=" + sha(9), "-t", "PAY-7")
@@ -212,7 +277,7 @@ class LedgerBisectTest {
         assertEquals(sha(11), ledger.bisect().firstBad());
         assertEquals("first bad commit found by rca bisect-helper after 1 step",
             ledger.evidence().get(ledger.evidence().size() - 1).note());
-        assertTrue(Cli.run(dir, "bisect-helper", "status").out().contains("\ndone: 1 step, 1 run\n"));
+        assertTrue(Cli.run(dir, "bisect-helper", "status").out().contains("\nsteps taken: 1 (1 run)\n"));
     }
 
     @Test

@@ -38,13 +38,7 @@ class ConcurrentProcessesTest {
         Path go = tmp.resolve("go");
         List<Process> processes = new ArrayList<>();
         for (String name : List.of("alpha", "beta")) {
-            // no perf-data file: when another process holds one under the same pid, the JVM warns on stdout,
-            // which this test reads as the children's answers
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-cp", classPath(), "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", RepeatRca.class.getName(), work.toString(), go.toString(), "15", "symptom", name + " {i}");
-            // a loaded CI machine must not turn lock waits into failures
-            builder.environment().put("RCA_LOCK_TIMEOUT", "300");
-            processes.add(builder.start());
+            processes.add(RepeatRca.start(work, go, 15, "symptom", name + " {i}"));
         }
         Files.writeString(go, "go");
         List<String> printed = new ArrayList<>();
@@ -74,14 +68,5 @@ class ConcurrentProcessesTest {
         LedgerFileTest.assertLinesKeptInOrder(handWritten.replace("symptoms: []   ", "symptoms:      "),
             Files.readString(ledger));
         assertTrue(!Files.exists(LedgerLock.lockFileFor(ledger)));
-    }
-
-    private static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }

@@ -41,7 +41,19 @@ class PostmortemRendererTest {
             ", refs: {\"" + r.fixParent.name() + "\": v1.3_rc}, run: {command: \"sh -c 'grep -q `ok` out'\", repeat: 3,"
                 + " flake_rate: '0.1'}, flaky: true, first_bad:")));
         try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
-            String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+            // the repository has no such tag: a renderer told the name lasts shows it
+            RecordedBisection tagged = new RecordedBisection() {
+                @Override
+                public int candidates(dev.rca.ledger.BisectRecord bisect) {
+                    return -1;
+                }
+
+                @Override
+                public boolean nameLasts(String name) {
+                    return name.equals("v1.3_rc");
+                }
+            };
+            String md = new PostmortemRenderer(new GitCommitLookup(workspace), tagged).render(ledger).markdown();
             assertEquals(List.of("Bisection: 1 step between good " + r.base.name().substring(0, 12) + " and bad "
                 + r.fixParent.name().substring(0, 12) + " (`v1.3_rc`), testing ``sh -c 'grep -q `ok` out'`` (up to 3 runs"
                 + " each time a commit is picked, as a flaky test, flake rate `0.1`); first bad commit: " + r.offending.name().substring(0, 12)

@@ -16,6 +16,27 @@ public final class RepeatRca {
     private RepeatRca() {
     }
 
+    /**
+     * Starts {@code RepeatRca dir go runs args…} in a JVM of its own, with the lock wait long enough for a loaded CI
+     * machine. No perf-data file: when another process holds one under the same pid, the JVM warns on stdout, which
+     * the tests read as the answers.
+     */
+    public static Process start(Path dir, Path go, int runs, String... args) throws java.io.IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath(),
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", RepeatRca.class.getName(), dir.toString(), go.toString(),
+            Integer.toString(runs)));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("RCA_LOCK_TIMEOUT", "300");
+        return builder.start();
+    }
+
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Path go = Path.of(args[1]);

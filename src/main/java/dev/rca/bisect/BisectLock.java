@@ -1,0 +1,91 @@
+package dev.rca.bisect;
+
+import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import dev.rca.io.LockFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The lock every bisect-helper command that changes the bisection or its scratch checkout holds
+ * ({@code .git/rca/bisect.lock}, a {@link LockFile}): {@code run} for its whole duration, {@code start}, {@code good},
+ * {@code bad}, {@code skip}, {@code next} and {@code reset} while they work, so that no two of them interleave, in
+ * separate processes or on the daemon's threads. A command that finds a {@code run} holding it is refused at once
+ * (a run can take hours); one held by a short command is waited for, as a ledger's lock is. A lock whose holder is
+ * gone (a run killed with SIGKILL) is taken over, so that the bisection resumes as before; the read-only commands
+ * ({@code status}, {@code log}, {@code range}) take no lock.
+ */
+public final class BisectLock implements AutoCloseable {
+    /** The lock file in {@code .git/rca/}. */
+    public static final String FILE = "bisect.lock";
+    private static final String RUN = "bisect-helper run";
+
+    private final LockFile lock;
+
+    private BisectLock(LockFile lock) {
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the bisection's lock of {@code workspace} for {@code bisect-helper <command>}; {@code notes} hears that
+     * a lock left by a holder that is gone was taken over.
+     *
+     * @throws RcaException exit 3 when a {@code run} holds it, or another command held it longer than the ledger
+     *     lock's time ({@code RCA_LOCK_TIMEOUT})
+     */
+    public static BisectLock acquire(GitWorkspace workspace, String command, Consumer<String> notes) {
+        // with rca's own message when .git is read-only
+        Path file = workspace.stateDirectory().resolve(FILE);
+        Duration timeout = LockFile.configuredTimeout();
+        long start = System.nanoTime();
+        long sleepMillis = 2;
+        try {
+            while (true) {
+                LockFile taken = LockFile.tryCreate(file, "bisect-helper " + command);
+                if (taken != null) {
+                    return new BisectLock(taken);
+                }
+                LockFile.Holder holder = LockFile.holderOf(file);
+                if (holder == null ? LockFile.leftHalfWritten(file) : holder.isGone()) {
+                    if (LockFile.removeStale(file, holder)) {
+                        notes.accept("the bisection's lock was left by " + (holder == null
+                            ? "an rca stopped while taking it" : "a " + doing(holder) + " that is no longer running ("
+                            + holder.describe() + ")") + "; taken over");
+                    }
+                    continue;
+                }
+                if (holder != null && RUN.equals(holder.doing())) {
+                    throw RcaException.badInput("a bisect-helper run is in progress (pid " + holder.pid() + ", since "
+                        + holder.since() + "); nothing was changed")
+                        .withHint("wait for it to end, or stop it (^C where it runs); 'rca bisect-helper status',"
+                            + " 'log' and 'range' show where it stands meanwhile");
+                }
+                if (System.nanoTime() - start > LockFile.saturatedNanos(timeout)) {
+                    throw RcaException.badInput("the bisection is locked by " + (holder == null ? "another rca"
+                        : "a " + doing(holder) + ", " + holder.describe()) + ", held longer than "
+                        + LockFile.shown(timeout) + "; nothing was changed")
+                        .withHint("if no rca bisect-helper command is running, the lock is stale: delete " + file);
+                }
+                Thread.sleep(sleepMillis + (long) (Math.random() * sleepMillis));
+                sleepMillis = Math.min(50, sleepMillis * 2);
+            }
+        } catch (IOException e) {
+            throw RcaException.badInput("cannot lock the bisection (" + file + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RcaException.badInput("interrupted while waiting for the bisection's lock");
+        }
+    }
+
+    private static String doing(LockFile.Holder holder) {
+        return holder.doing() == null ? "rca command" : holder.doing();
+    }
+
+    /** Releases the lock. */
+    @Override
+    public void close() {
+        lock.close();
+    }
+}
