@@ -171,12 +171,21 @@ public final class FixVerifier implements AutoCloseable {
      */
     public static String summary(VerifyResult result) {
         VerifyPlan plan = result.plan();
+        String atFix = timedOut("", result.fixTimeouts(), plan);
+        String fixUntestable = untestable(result.fixUntestable());
         return "failed " + result.parentFailures() + " of " + plan.runs() + " runs at the parent "
             + plan.parent().sha().substring(0, 12) + " (needed " + plan.failuresNeeded()
-            + timedOut("; ", result.parentTimeouts(), plan) + "), passed " + result.fixPasses() + " of " + plan.runs()
-            + " at the fix " + plan.fix().sha().substring(0, 12)
-            + (result.fixTimeouts() == 0 ? "" : " (" + timedOut("", result.fixTimeouts(), plan) + ")")
+            + timedOut("; ", result.parentTimeouts(), plan)
+            + (result.parentUntestable() == 0 ? "" : "; " + untestable(result.parentUntestable())) + "), passed "
+            + result.fixPasses() + " of " + plan.runs() + " at the fix " + plan.fix().sha().substring(0, 12)
+            + (atFix.isEmpty() && fixUntestable.isEmpty() ? ""
+                : " (" + atFix + (atFix.isEmpty() || fixUntestable.isEmpty() ? "" : "; ") + fixUntestable + ")")
             + (result.validated() ? ": validated" : ": not validated");
+    }
+
+    /** Runs that exited 125, which show neither the bug nor the fix: said, or a "failed 0 of 2" reads as a pass. */
+    private static String untestable(int runs) {
+        return runs == 0 ? "" : runs + " exited 125, cannot test";
     }
 
     private static String timedOut(String before, int runs, VerifyPlan plan) {

@@ -308,6 +308,21 @@ class VerifyCommandTest {
      * The regression test a fix adds does not exist at its parent: the shell's "not found" there is no reproduction
      * of the bug, and must not validate the fix (reviewer-95, #2); nor is "cannot execute" at the fix a verdict on it.
      */
+    /** Runs that exit 125 ("cannot test this commit") are neither failures nor passes, and the summary says so. */
+    @Test
+    void runsThatCannotTestACommitAreCountedInTheSummary() throws IOException {
+        LedgerRepo r = new LedgerRepo(tmp);
+        String parent = r.fixParent.name().substring(0, 12);
+        String fix = r.fix.name().substring(0, 12);
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"",
+            "command: \"sh test.sh || exit 125\""));
+        CliResult result = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=2");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.out().endsWith("failed 0 of 2 runs at the parent " + parent + " (needed 2; 2 exited 125,"
+            + " cannot test), passed 2 of 2 at the fix " + fix + ": not validated\n"
+            + "recorded as E3 and validation.verify in docs/postmortems/PAY-142.yaml\n"), result.out());
+    }
+
     @Test
     void aCommandTheShellCannotFindOrExecuteStopsVerifyAndRecordsNothing() throws IOException {
         LedgerRepo r = new LedgerRepo(tmp);
