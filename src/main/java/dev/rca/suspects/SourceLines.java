@@ -20,10 +20,14 @@ final class SourceLines {
      * An indented Java or C# method or constructor header without modifiers: {@code int size(}, {@code <T> T get(},
      * {@code List<String> names() {}, {@code Pack(int n) {}; not a statement ({@code return f(}, {@code if (},
      * {@code x = f(}, {@code new F(}, a call {@code f(x);}).
+     * The words before the name are one character class, not a repeated group: java.util.regex recurses once per
+     * repetition of a group, and an indented line of 10,000 words (prose in a text block) overflowed the stack
+     * (RCA-13). It is the same language: {@code (?:[\w<>\[\],.?]+(?:<[\w<>\[\],.? ]*>)?\s+)+} matched every run
+     * of those characters and blanks that starts with one of the characters and ends with a blank.
      */
-    private static final Pattern JAVA_MEMBER_HEADER = Pattern.compile(
+    static final Pattern JAVA_MEMBER_HEADER = Pattern.compile(
         "\\s+(?!(?:return|throw|new|else|if|for|while|switch|catch|case|assert|yield|do|try|synchronized|await)\\b)"
-            + "(?:[\\w<>\\[\\],.?]+(?:<[\\w<>\\[\\],.? ]*>)?\\s+)+\\w+\\s*\\([^;=]*"
+            + "[\\w<>\\[\\],.?][\\w<>\\[\\],.?\\s]*\\s\\w+\\s*\\([^;=]*"
             + "|\\s+[A-Z]\\w*\\s*\\([^;=]*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{\\s*");
 
     /** The languages read beyond their comments, by file extension. */
@@ -34,17 +38,21 @@ final class SourceLines {
     /**
      * {@code import a.b.C;}, {@code import static …}, Kotlin's {@code import a.B as C}, Scala's {@code import a.{B, C}},
      * {@code package a.b;}, and C#'s {@code using A.B;}, {@code using static …}, {@code using X = A.B;} (not
-     * {@code using var x = …;}, which is code).
+     * {@code using var x = …;}, which is code). The dotted name is possessive: java.util.regex recurses once per
+     * repetition of a group unless nothing can be given back, and nothing after the name starts with a name's character.
      */
-    private static final Pattern JAVA_IMPORT = Pattern.compile(
-        "(?:import|package)\\s+(?:static\\s+)?[\\w`]+(?:\\.[\\w`*]+)*(?:\\.\\{[^{}]*\\}|\\s+as\\s+\\w+)?\\s*;?"
+    static final Pattern JAVA_IMPORT = Pattern.compile(
+        "(?:import|package)\\s+(?:static\\s+)?[\\w`]+(?:\\.[\\w`*]+)*+(?:\\.\\{[^{}]*\\}|\\s+as\\s+\\w+)?\\s*;?"
             + "|(?:global\\s+)?using\\s+(?:static\\s+)?(?:\\w+\\s*=\\s*)?[\\w.]+(?:<[\\w.<>, ]*>)?\\s*;");
     /** JUnit's {@code @Ignore} and {@code @Disabled}, with or without a reason or package. */
     private static final Pattern DISABLING_ANNOTATION = Pattern.compile(
         "@(?:org\\.junit\\.(?:jupiter\\.api\\.)?)?(?:Ignore|Disabled)(?:\\s*\\(.*\\))?");
-    /** {@code import a.b as c, d} and {@code from a import b}, whose parenthesised list may go on for lines. */
-    private static final Pattern PYTHON_IMPORT = Pattern.compile(
-        "(?:import\\s+[\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*|from\\s+[\\w.]+\\s+import\\b.*)"
+    /**
+     * {@code import a.b as c, d} and {@code from a import b}, whose parenthesised list may go on for lines. The list is
+     * possessive, so not matched by recursion once per name (RCA-13): what may follow it starts with no comma.
+     */
+    static final Pattern PYTHON_IMPORT = Pattern.compile(
+        "(?:import\\s+[\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*+|from\\s+[\\w.]+\\s+import\\b.*)"
             + "\\s*(?:#.*)?");
     /** {@code @unittest.skip…}, {@code @pytest.mark.skip…} and {@code @pytest.mark.xfail…}. */
     private static final Pattern PYTHON_SKIP = Pattern.compile(
@@ -86,10 +94,19 @@ final class SourceLines {
         Map.entry("Rscript", "r"), Map.entry("sed", "sed"), Map.entry("node", "js"), Map.entry("nodejs", "js"),
         Map.entry("php", "php"));
 
+    private static final String MODIFIER =
+        "(?:public|private|protected|static|final|override|virtual|async|synchronized|abstract)";
+
+    /**
+     * A definition by keyword, or modifiers, a type and a name and a parameter list. The modifiers are possessive,
+     * which java.util.regex matches without recursing once per modifier (a line of 10,000 overflowed the stack,
+     * RCA-13); the type may still start with the last modifier's trailing blanks or with the last modifier itself,
+     * as the greedy {@code (?:modifier\s+)+} gave them back: the lookbehinds take those cases before the {@code (}.
+     */
     static final Pattern INDENTED_HEADER = Pattern.compile(
         "^\\s*(?:(?:async\\s+)?def|class|fn|func|function|sub|proc)\\b.*|"
-            + "^\\s+(?:(?:public|private|protected|static|final|override|virtual|async|synchronized|abstract)\\s+)+"
-            + "[\\w<>\\[\\],.? ]+\\([^;]*$");
+            + "^\\s+(?:" + MODIFIER + "\\s+)++(?:[\\w<>\\[\\],.? ]+|(?<=\\s ))\\([^;]*$|"
+            + "^\\s+" + MODIFIER + "\\s+(?:" + MODIFIER + "\\s+)++(?<= )\\([^;]*$");
 
     private final Syntax syntax;
     private final Language language;

@@ -272,4 +272,67 @@ class SourceLinesTest {
         }
         assertEquals(5, citing);
     }
+
+    /**
+     * The patterns rewritten so as not to recurse once per repeated word (RCA-13's action item) match what they
+     * matched before, on real lines and on random ones over their alphabets: the old ones are written out here.
+     */
+    @Test
+    void theNonRecursingPatternsMatchWhatTheRecursingOnesMatched() {
+        String keywords = "(?!(?:return|throw|new|else|if|for|while|switch|catch|case|assert|yield|do|try|synchronized"
+            + "|await)\\b)";
+        String modifier = "(?:public|private|protected|static|final|override|virtual|async|synchronized|abstract)";
+        assertSameMatches(SourceLines.JAVA_MEMBER_HEADER, "\\s+" + keywords
+                + "(?:[\\w<>\\[\\],.?]+(?:<[\\w<>\\[\\],.? ]*>)?\\s+)+\\w+\\s*\\([^;=]*"
+                + "|\\s+[A-Z]\\w*\\s*\\([^;=]*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{\\s*",
+            List.of("    int size() {", "\t<T> T get(Class<T> c) {", "  Map<String, List<Integer>> index(", "    Pack(int n) {",
+                "    return f(x);", "    x = f(y);", "    new F(1);", "  f(x);", "    void run() throws IOException {",
+                "  static int  f (", "  int\tf(", "  a b c(d;", "    String[] names() {", "  if (x) {", "  int f ="),
+            "  ", List.of(" ", " ", "\t", "a", "B", "int", "new", "<", ">", "(", ")", ";", "=", ",", ".", "?", "[", "]",
+                "{", "throws", "_"));
+        assertSameMatches(SourceLines.INDENTED_HEADER,
+            "^\\s*(?:(?:async\\s+)?def|class|fn|func|function|sub|proc)\\b.*|"
+                + "^\\s+(?:" + modifier + "\\s+)+[\\w<>\\[\\],.? ]+\\([^;]*$",
+            List.of("    public static void main(String[] args) {", "  private final int size(", "  public static (",
+                "  public  (", "  public (", "  public\t(", "  public static\t(", "  static\tint f(", "\tasync def f():",
+                "  public int x;", "  public static int f(int a);", "  synchronized void f() {"),
+            " ", List.of(" ", " ", " ", "\t", "public", "static", "async", "def", "f", "x", "(", ")", ";", "<", ">", ".",
+                "\n", "1"));
+        assertSameMatches(SourceLines.JAVA_IMPORT,
+            "(?:import|package)\\s+(?:static\\s+)?[\\w`]+(?:\\.[\\w`*]+)*(?:\\.\\{[^{}]*\\}|\\s+as\\s+\\w+)?\\s*;?"
+                + "|(?:global\\s+)?using\\s+(?:static\\s+)?(?:\\w+\\s*=\\s*)?[\\w.]+(?:<[\\w.<>, ]*>)?\\s*;",
+            List.of("import static org.junit.Assert.assertEquals;", "import org.junit.*;", "import a.B as C",
+                "import scala.collection.{Map => M}", "package org.x;", "using X = A.B;", "using var s = Open();",
+                "import a.b.;", "import `a`.b", "import a..b;"),
+            "import ", List.of("import ", "import", " ", "\t", "a", "b", ".", "`", "*", "{", "}", ";", "as", "static ", ",",
+                "_"));
+        assertSameMatches(SourceLines.PYTHON_IMPORT,
+            "(?:import\\s+[\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*|from\\s+[\\w.]+\\s+import\\b.*)"
+                + "\\s*(?:#.*)?",
+            List.of("import os, sys", "import numpy as np, pandas as pd  # data", "from a import (b,", "import a,",
+                "import a as", "import a, b as c, d.e"),
+            "import ", List.of("import ", " ", "\t", "a", "b", ".", ",", "as", "#", "x", "_", "1"));
+    }
+
+    /** {@code now} matches each line, and 200,000 random ones, exactly when {@code old} does. */
+    private static void assertSameMatches(java.util.regex.Pattern now, String old, List<String> lines, String prefix,
+                                          List<String> alphabet) {
+        java.util.regex.Pattern was = java.util.regex.Pattern.compile(old);
+        java.util.Random random = new java.util.Random(34);
+        List<String> all = new java.util.ArrayList<>(lines);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder line = new StringBuilder(random.nextBoolean() ? prefix : "");
+            for (int n = random.nextInt(13); n > 0; n--) {
+                line.append(alphabet.get(random.nextInt(alphabet.size())));
+            }
+            all.add(line.toString());
+        }
+        int matched = 0;
+        for (String line : all) {
+            boolean expected = was.matcher(line).matches();
+            assertEquals(expected, now.matcher(line).matches(), line);
+            matched += expected ? 1 : 0;
+        }
+        assertTrue(matched > 100, "matched " + matched);
+    }
 }
