@@ -16,26 +16,40 @@ import java.util.regex.Pattern;
  */
 final class LedgerProse {
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s:.*?)(?<!`)\\1(?!`)");
-    /** What makes a link, an image or emphasis in a commit's subject ({@link #commitSubject}). */
-    private static final Pattern MARKUP = Pattern.compile("(\\\\*)([\\[\\]*_~])");
+    /**
+     * What makes a link, an image or emphasis in a commit's subject ({@link #commitSubject}). Never from within a run
+     * of backslashes, where no match starts: each start there read the rest of the run again, minutes for a long one.
+     */
+    static final Pattern MARKUP = Pattern.compile("(?<!\\\\)(\\\\*)([\\[\\]*_~])");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
     /** A {@code <} that starts an HTML tag, comment or declaration, not an autolink. */
     private static final Pattern HTML_START = Pattern.compile("(?<!\\\\)<(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]*:[^\\s>]*>)");
-    private static final Pattern IDENTIFIER = Pattern.compile(String.join("|",
+    /**
+     * What {@link #inline} puts in a code span, matched against a whole word. No repeated group may give anything
+     * back, so java.util.regex repeats it in a loop, not by recursion once per repetition, which overflowed the
+     * stack on a word of 100,000 characters (RCA-13); where giving back mattered the language is written another way,
+     * matching the same words.
+     */
+    static final Pattern IDENTIFIER = Pattern.compile(String.join("|",
         // calls: evict(), CartCache.evict(key), a::b(), obj->run(), GC.prune(Set<ObjectId>)
-        "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*\\([\\w$.,?<>\\[\\]]*\\)",
+        "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*+\\([\\w$.,?<>\\[\\]]*\\)",
         // paths with a directory and an extension, optionally with a ::member
-        "(?:\\.{0,2}/)?(?:[\\w.-]+/)+[\\w.-]*\\.[A-Za-z][A-Za-z0-9]{0,9}(?:::[\\w$]+)?",
+        "(?:\\.{0,2}/)?(?:[\\w.-]+/)++[\\w.-]*\\.[A-Za-z][A-Za-z0-9]{0,9}(?:::[\\w$]+)?",
         // scoped names: ns::name, a->b->c
-        "[\\w$./]+(?:::|->)[\\w$]+(?:(?:::|->|\\.)[\\w$]+)*",
+        "[\\w$./]+(?:::|->)[\\w$]+(?:(?:::|->|\\.)[\\w$]+)*+",
         // Class.member, Class.member.field, Foo.java
-        "[A-Z][a-z0-9][\\w$]*(?:\\.[a-z_$][\\w$]*)+",
+        "[A-Z][a-z0-9][\\w$]*(?:\\.[a-z_$][\\w$]*)++",
         // snake_case and UPPER_SNAKE, also qualified (relay.config.parse_line, retry.max_attempts) or set
-        // (max_attempts=1); __dunder__
-        "(?:[A-Za-z_$][\\w$]*\\.)*_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?:\\.[A-Za-z_$][\\w$]*)*(?:=[\\w.-]+)?",
-        "__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__",
-        // camelCase with a lower-case word on both sides of a hump (not macOS, iPhone, kHz)
-        "[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*",
+        // (max_attempts=1); __dunder__. Written as dotted names one of which (the lookahead finds it) has an underscore
+        // between letters or digits, the words (?:[A-Za-z_$][\w$]*\.)*_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*
+        // (?:\.[A-Za-z_$][\w$]*)* matched
+        "(?=[\\w$.]*?(?<![^.])_*[A-Za-z][A-Za-z0-9]*_+[A-Za-z0-9][A-Za-z0-9_]*(?![\\w$]))"
+            + "[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*+(?:=[\\w.-]+)?",
+        "__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*+__",
+        // camelCase with a lower-case word on both sides of a hump (not macOS, iPhone, kHz); after the hump, letters
+        // and digits with a lower-case one among them, told by a lookahead: [A-Za-z0-9]*[a-z][A-Za-z0-9]* backtracked
+        // for minutes over a long word that goes on past its letters and digits
+        "[a-z][a-z0-9]+[A-Z](?=[A-Z0-9]*[a-z])[A-Za-z0-9]*",
         // generics without blanks: List<String>, Map<K,V>
         "[A-Z][\\w$]*<[\\w$.,?<>\\[\\]]+>",
         // command-line options: --runs=5, --no-verify

@@ -1,7 +1,13 @@
 package dev.rca.postmortem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,5 +59,66 @@ class LedgerProseTest {
         "`x`|`` `x` ``"})
     void codeSpansUseALongerFence(String text, String span) {
         assertEquals(span, LedgerProse.codeSpan(text));
+    }
+
+    /**
+     * The identifier pattern, rewritten so that no repeated group recurses once per repetition and no word takes
+     * minutes (RCA-13's action item), takes the words it took before: the old one is written out here.
+     */
+    @Test
+    void theNonRecursingIdentifierPatternTakesTheWordsTheOldOneTook() {
+        Pattern old = Pattern.compile(String.join("|",
+            "[A-Za-z_$][\\w$]*(?:(?:\\.|::|->|#)[A-Za-z_$][\\w$]*)*\\([\\w$.,?<>\\[\\]]*\\)",
+            "(?:\\.{0,2}/)?(?:[\\w.-]+/)+[\\w.-]*\\.[A-Za-z][A-Za-z0-9]{0,9}(?:::[\\w$]+)?",
+            "[\\w$./]+(?:::|->)[\\w$]+(?:(?:::|->|\\.)[\\w$]+)*",
+            "[A-Z][a-z0-9][\\w$]*(?:\\.[a-z_$][\\w$]*)+",
+            "(?:[A-Za-z_$][\\w$]*\\.)*_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?:\\.[A-Za-z_$][\\w$]*)*(?:=[\\w.-]+)?",
+            "__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__",
+            "[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*",
+            "[A-Z][\\w$]*<[\\w$.,?<>\\[\\]]+>",
+            "--[a-z][\\w-]*(?:=[^\\s`]+)?"));
+        List<String> words = new ArrayList<>(List.of("CartCache.evict()", "evict(key)", "a::b()", "obj->run()",
+            "GC.prune(Set<ObjectId>)", "src/main/Foo.java", "../a/b.c", "tada/prim.h::syncWaitPeer", "ns::name",
+            "a->b->c", "Foo.java", "Class.member.field", "cart_lock", "MAX_RETRIES", "__init__", "relay.config.parse_line",
+            "retry.max_attempts", "max_attempts=1", "a_b.c", "a.b_c.d=x.y", "_a_", "a__b", "x.__y", "scratchBuf", "macOS",
+            "iPhone", "kHz", "numStreams", "aB1", "abC", "List<String>", "Map<K,V>", "--runs=5", "--no-verify",
+            "1/2.5", "TCP/IP", "upstream.internal", "a=b", "a.b$c_d", "a_$b", "$a_b"));
+        String[] alphabet = {"a", "b", "A", "Z", "_", "__", "$", "1", ".", "..", "/", ":", "::", "->", "-", "#", "(",
+            ")", "<", ">", "=", ",", "?", "[", "]", "x_y", "e"};
+        String[][] alphabets = {alphabet, {"a", "b", "/", ".", "-", "::", "c1"}, {"A", "a", "b", ".", "_", "$", "1"},
+            {"_", "a", "1", "__", "."}, {"a", "b", "A", "1", "-", "B"}, {"a", "b", "_", ".", "=", "A", "$", "-"}};
+        Random random = new Random(34);
+        for (int i = 0; i < 300_000; i++) {
+            String[] letters = alphabets[i % alphabets.length];
+            StringBuilder word = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                word.append(letters[random.nextInt(letters.length)]);
+            }
+            words.add(word.toString());
+        }
+        int taken = 0;
+        for (String word : words) {
+            boolean expected = old.matcher(word).matches();
+            assertEquals(expected, LedgerProse.IDENTIFIER.matcher(word).matches(), word);
+            taken += expected ? 1 : 0;
+        }
+        assertTrue(taken > 10_000, "taken " + taken);
+    }
+
+    /** The markup pattern, no longer tried from within a run of backslashes, escapes what it escaped before. */
+    @Test
+    void markupIsEscapedAsBefore() {
+        Pattern old = Pattern.compile("(\\\\*)([\\[\\]*_~])");
+        String[] alphabet = {"\\", "\\", "[", "]", "*", "_", "~", "a", " "};
+        Random random = new Random(34);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String t = text.toString();
+            assertEquals(old.matcher(t).replaceAll("$1$1\\\\$2"), LedgerProse.MARKUP.matcher(t).replaceAll("$1$1\\\\$2"),
+                t);
+        }
     }
 }
