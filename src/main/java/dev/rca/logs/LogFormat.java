@@ -92,9 +92,10 @@ public enum LogFormat {
     /** RFC 5424 syslog: {@code <165>1 2026-11-21T11:11:38.003Z host app 1234 ID47 [sd] msg}. */
     SYSLOG5424("syslog5424") {
         // the structured data's loops are possessive, which java.util.regex runs without recursing once per
-        // character (a 20,000-character value overflowed the stack, RCA-13); no part can give a ']' or '"' back
+        // character (a 20,000-character value overflowed the stack, RCA-13) or per element (as many elements did);
+        // no part can give a ']' or '"' back, nor an element, as what follows them starts with no '['
         private final Pattern pattern = Pattern.compile("^(?:<(\\d{1,3})>)?1 (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) "
-            + "(-|(?:\\[(?:[^\\]\\\\\"]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*+\")*+\\])+)(?: (.*))?$");
+            + "(-|(?:\\[(?:[^\\]\\\\\"]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*+\")*+\\])++)(?: (.*))?$");
 
         @Override
         LogEntry parse(long line, String text) {

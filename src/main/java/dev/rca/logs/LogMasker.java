@@ -28,6 +28,13 @@ public final class LogMasker {
     private static final String ZONE = "(?:\\s?Z(?!\\w)|\\s?[+-]\\d{2}:?\\d{2}(?!\\d))?";
     private static final String CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
 
+    /**
+     * {@code 45ms}, {@code 1.5 s}, ISO 8601's {@code PT0.25S}. Its parts are possessive, not matched by recursion once
+     * per part (RCA-13): none can give back a match, as what follows them is no word character.
+     */
+    static final String DURATION = "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
+        + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
+        + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])++(?!\\w)";
     private static final String PATH_NAME = "[^/\\s'\"\\])>,;]*";
     /** RFC 5424's priority, version, time, host and app: the process id comes next, as in sshd[812]. */
     private static final Pattern SYSLOG5424_HEADER = Pattern.compile("<\\d{1,3}>1 \\S+ \\S+ \\S+ ");
@@ -65,9 +72,7 @@ public final class LogMasker {
         rule("hex", "0[xX][0-9a-fA-F]+(?!\\w)"
             + "|(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}(?!\\w)"
             + "|(?<=\\w@)[0-9a-fA-F]{4,16}(?!\\w)");
-        rule("duration", "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
-            + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
-            + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
+        rule("duration", DURATION);
         // the fraction of a number masked for its size goes with it: zap's "ts":1765015201.5 as well as .123
         rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}\\.\\d(?![\\w.])|\\d{4,}(?:[A-Za-z]{1,3})?(?!\\w)");
         // journald's cursor names one entry of one journal file: every export differs in it, in short hex parts too
