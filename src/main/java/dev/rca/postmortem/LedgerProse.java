@@ -170,9 +170,13 @@ final class LedgerProse {
     /**
      * A file named in prose, which {@link #inline} leaves as it is: {@code config.yaml}, {@code cache.go},
      * {@code Dockerfile}, {@code f.txt}. Two characters at least after the dot, so "e.g." and "i.e." are none.
+     * Only whether there is one is asked ({@link #namesCode}), and every name starting in one run of word characters
+     * and dashes ends at the same dot: so only the run's first start is tried, atomically. Each start after a dash
+     * ({@code \b[A-Za-z_][\w-]*\.}) read the rest of the run again, minutes for a long one ({@code a-b-c-…}).
      */
-    private static final Pattern FILE_NAME = Pattern.compile(
-        "\\b[A-Za-z_][\\w-]*\\.[A-Za-z][A-Za-z0-9]{1,5}\\b|\\b(?:Dockerfile|Makefile|Jenkinsfile|Containerfile)\\b");
+    static final Pattern FILE_NAME = Pattern.compile(
+        "(?<![\\w-])(?>[\\w-]*?\\b[A-Za-z_])[\\w-]*+\\.[A-Za-z][A-Za-z0-9]{1,5}\\b"
+            + "|\\b(?:Dockerfile|Makefile|Jenkinsfile|Containerfile)\\b");
 
     /**
      * True when {@code text} names code: a code span, a word {@link #inline} would put in one, a file name or a

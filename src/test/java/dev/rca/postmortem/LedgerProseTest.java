@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,48 +78,64 @@ class LedgerProseTest {
             "[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*",
             "[A-Z][\\w$]*<[\\w$.,?<>\\[\\]]+>",
             "--[a-z][\\w-]*(?:=[^\\s`]+)?"));
-        List<String> words = new ArrayList<>(List.of("CartCache.evict()", "evict(key)", "a::b()", "obj->run()",
+        List<String> words = List.of("CartCache.evict()", "evict(key)", "a::b()", "obj->run()",
             "GC.prune(Set<ObjectId>)", "src/main/Foo.java", "../a/b.c", "tada/prim.h::syncWaitPeer", "ns::name",
             "a->b->c", "Foo.java", "Class.member.field", "cart_lock", "MAX_RETRIES", "__init__", "relay.config.parse_line",
             "retry.max_attempts", "max_attempts=1", "a_b.c", "a.b_c.d=x.y", "_a_", "a__b", "x.__y", "scratchBuf", "macOS",
             "iPhone", "kHz", "numStreams", "aB1", "abC", "List<String>", "Map<K,V>", "--runs=5", "--no-verify",
-            "1/2.5", "TCP/IP", "upstream.internal", "a=b", "a.b$c_d", "a_$b", "$a_b"));
+            "1/2.5", "TCP/IP", "upstream.internal", "a=b", "a.b$c_d", "a_$b", "$a_b");
         String[] alphabet = {"a", "b", "A", "Z", "_", "__", "$", "1", ".", "..", "/", ":", "::", "->", "-", "#", "(",
             ")", "<", ">", "=", ",", "?", "[", "]", "x_y", "e"};
-        String[][] alphabets = {alphabet, {"a", "b", "/", ".", "-", "::", "c1"}, {"A", "a", "b", ".", "_", "$", "1"},
-            {"_", "a", "1", "__", "."}, {"a", "b", "A", "1", "-", "B"}, {"a", "b", "_", ".", "=", "A", "$", "-"}};
-        Random random = new Random(34);
-        for (int i = 0; i < 300_000; i++) {
-            String[] letters = alphabets[i % alphabets.length];
-            StringBuilder word = new StringBuilder();
-            for (int n = random.nextInt(12); n > 0; n--) {
-                word.append(letters[random.nextInt(letters.length)]);
-            }
-            words.add(word.toString());
-        }
-        int taken = 0;
-        for (String word : words) {
-            boolean expected = old.matcher(word).matches();
-            assertEquals(expected, LedgerProse.IDENTIFIER.matcher(word).matches(), word);
-            taken += expected ? 1 : 0;
-        }
-        assertTrue(taken > 10_000, "taken " + taken);
+        assertSameAnswers(texts(words, 300_000, alphabet, new String[] {"a", "b", "/", ".", "-", "::", "c1"},
+            new String[] {"A", "a", "b", ".", "_", "$", "1"}, new String[] {"_", "a", "1", "__", "."},
+            new String[] {"a", "b", "A", "1", "-", "B"}, new String[] {"a", "b", "_", ".", "=", "A", "$", "-"}),
+            w -> old.matcher(w).matches(), w -> LedgerProse.IDENTIFIER.matcher(w).matches());
     }
 
     /** The markup pattern, no longer tried from within a run of backslashes, escapes what it escaped before. */
     @Test
     void markupIsEscapedAsBefore() {
         Pattern old = Pattern.compile("(\\\\*)([\\[\\]*_~])");
-        String[] alphabet = {"\\", "\\", "[", "]", "*", "_", "~", "a", " "};
-        Random random = new Random(34);
-        for (int i = 0; i < 100_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = random.nextInt(12); n > 0; n--) {
-                text.append(alphabet[random.nextInt(alphabet.length)]);
-            }
-            String t = text.toString();
+        for (String t : texts(List.of(), 100_000, new String[] {"\\", "\\", "[", "]", "*", "_", "~", "a", " "})) {
             assertEquals(old.matcher(t).replaceAll("$1$1\\\\$2"), LedgerProse.MARKUP.matcher(t).replaceAll("$1$1\\\\$2"),
                 t);
         }
+    }
+
+    /** The file-name pattern, trying one start per run of word characters and dashes, finds one where it did before. */
+    @Test
+    void aFileNameIsFoundWhereItWasBefore() {
+        Pattern old = Pattern.compile("\\b[A-Za-z_][\\w-]*\\.[A-Za-z][A-Za-z0-9]{1,5}\\b"
+            + "|\\b(?:Dockerfile|Makefile|Jenkinsfile|Containerfile)\\b");
+        List<String> real = List.of("see config.yaml", "e.g. and i.e.", "the Dockerfile", "1-a.txt",
+            "-a.txt", "\u00e9a.txt", "a-b.c", "cache.go:12", "v1.2.3", "f.txt.", "x/y.md", "a.b-c");
+        assertSameAnswers(texts(real, 200_000, new String[] {"a", "b", "-", "1", "_", ".", "txt", "x", " ", "\u00e9", "/",
+            "Makefile", "e.g", "A"}), t -> old.matcher(t).find(), t -> LedgerProse.FILE_NAME.matcher(t).find());
+    }
+
+    /** {@code real}, then {@code count} texts of up to 11 parts from each of {@code alphabets} in turn. */
+    private static List<String> texts(List<String> real, int count, String[]... alphabets) {
+        List<String> texts = new ArrayList<>(real);
+        Random random = new Random(34);
+        for (int i = 0; i < count; i++) {
+            String[] parts = alphabets[i % alphabets.length];
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            texts.add(text.toString());
+        }
+        return texts;
+    }
+
+    /** {@code now} answers as {@code old} for each text, and {@code old} says yes to one text in 50 at least. */
+    private static void assertSameAnswers(List<String> texts, Predicate<String> old, Predicate<String> now) {
+        int yes = 0;
+        for (String text : texts) {
+            boolean expected = old.test(text);
+            assertEquals(expected, now.test(text), text);
+            yes += expected ? 1 : 0;
+        }
+        assertTrue(yes > texts.size() / 50, yes + " of " + texts.size());
     }
 }
