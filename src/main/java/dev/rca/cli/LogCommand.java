@@ -7,6 +7,7 @@ import dev.rca.history.CommitWalk;
 import dev.rca.history.LogOperands;
 import dev.rca.history.LogQuery;
 import dev.rca.history.PathHistory;
+import dev.rca.history.Pickaxe;
 import dev.rca.history.Pathspecs;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "log", sortOptions = false,
     description = "List commits like git log: same options, same commits, same order.",
     footer = {"%nExamples:%n  rca log --grep=cache -i -n 5%n  rca log v1.0..main --no-merges --author=alice -- src/",
-        "  rca log --since=2.weeks.ago --format=json"})
+        "  rca log --since=2.weeks.ago --format=json", "  rca log -S evictLocked --oneline -- src/"})
 public final class LogCommand extends LedgerCommand {
     @Parameters(paramLabel = "<rev-range>|<path>", description = "Revisions (A, ^A, A..B, A...B; default HEAD), "
         + "then paths after -- (or, as in git, paths in the working tree after the revisions).")
@@ -42,6 +43,16 @@ public final class LogCommand extends LedgerCommand {
     @Option(names = "--committer", paramLabel = "<re>", preprocessor = AttachedValue.class,
         description = "Committer matches (repeatable).")
     List<String> committers = new ArrayList<>();
+    @Option(names = "-S", paramLabel = "<string>", preprocessor = AttachedValue.class,
+        description = "Diff changes how often a file holds <string> (git's pickaxe).")
+    List<String> pickaxeString = new ArrayList<>();
+    @Option(names = "-G", paramLabel = "<re>", preprocessor = AttachedValue.class,
+        description = "Diff adds or removes a line matching <re>.")
+    List<String> pickaxeLines = new ArrayList<>();
+    @Option(names = "--pickaxe-regex", description = "-S takes a regular expression.")
+    boolean pickaxeRegex;
+    @Option(names = "--pickaxe-all", description = "As in git; lists the same commits.")
+    boolean pickaxeAll;
     @Mixin
     DateRangeOptions dates;
     @Option(names = "--merges", description = "Only merge commits.")
@@ -100,6 +111,12 @@ public final class LogCommand extends LedgerCommand {
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers,
             dates.sinceSeconds(root().now(), root().zone()), dates.untilSeconds(root().now(), root().zone()),
             LogQuery.MergeFilter.of(merges, noMerges),
-            firstParent, maxCount < 0 ? -1 : maxCount, paths); // any negative count is no limit, as in git
+            firstParent, maxCount < 0 ? -1 : maxCount, paths, // any negative count is no limit, as in git
+            Pickaxe.of(last(pickaxeString), last(pickaxeLines), pickaxeRegex, ignoreCase));
+    }
+
+    /** An option given twice counts its last value, as in git. */
+    private static String last(List<String> values) {
+        return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 }

@@ -420,7 +420,7 @@ final class Churn implements AutoCloseable {
             return new byte[0];
         }
         if (mode == FileMode.GITLINK.getBits()) {
-            return ("Subproject commit " + id.name() + "\n").getBytes(StandardCharsets.US_ASCII);
+            return submoduleText(id);
         }
         ObjectLoader loader = using.open(id, Constants.OBJ_BLOB);
         if (loader.getSize() > PackConfig.DEFAULT_BIG_FILE_THRESHOLD) {
@@ -428,6 +428,11 @@ final class Churn implements AutoCloseable {
         }
         byte[] bytes = loader.getCachedBytes(PackConfig.DEFAULT_BIG_FILE_THRESHOLD);
         return diffing != Diffing.TEXT && looksBinary(bytes) ? null : bytes;
+    }
+
+    /** What git's diff reads as a submodule's contents: the line naming the commit it is at. */
+    static byte[] submoduleText(ObjectId commit) {
+        return ("Subproject commit " + commit.name() + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** git's guess without attributes: binary when there is a NUL in the first 8000 bytes. */

@@ -49,6 +49,8 @@ public final class CommitWalk implements AutoCloseable {
     private LogQuery query;
     private PathChanges pathChanges;
     private MessageFilter messageFilter;
+    /** What -S or -G keeps, or null. */
+    private PickaxeFilter pickaxe;
     /** The commit table of rca's cache, or null to parse every commit from the object database. */
     private CommitTable table;
     /** The changed-path table over {@link #table} for the current run, or null. */
@@ -111,6 +113,15 @@ public final class CommitWalk implements AutoCloseable {
         return pathTable == null || paths.contains("") ? null : ChangedFiles.of(table, pathTable, paths);
     }
 
+    /** The files the pickaxe looks at, from the changed-path table of the current run; null without one. */
+    private ChangedFiles pickaxeFiles() {
+        if (pathTable == null) {
+            return null;
+        }
+        List<String> paths = query.paths();
+        return paths.isEmpty() || paths.contains("") ? pathTable.everywhere(table) : changedFiles(paths);
+    }
+
     /** The commit graph, when the repository has one. */
     CommitGraph commitGraph() {
         return CommitGraphs.graph(reader);
@@ -132,6 +143,8 @@ public final class CommitWalk implements AutoCloseable {
         this.messageFilter = query.readsMessages() ? new MessageFilter(query) : null;
         this.pathChanges = query.paths().isEmpty() ? null
             : new PathChanges(reader, query.paths(), commitGraph());
+        this.pickaxe = query.pickaxe() == null ? null : new PickaxeFilter(query.pickaxe(), workspace.repository(),
+            reader, query.paths(), query.firstParent(), this::pickaxeFiles);
         try {
             openTable(endpoints, query);
             return walk(endpoints, sink);
@@ -140,6 +153,10 @@ public final class CommitWalk implements AutoCloseable {
         } catch (IOException e) {
             throw RcaException.badInput("cannot read the repository: " + e.getMessage(), e);
         } finally {
+            if (pickaxe != null) {
+                pickaxe.close();
+                pickaxe = null;
+            }
             progress.finish();
         }
     }
@@ -275,7 +292,10 @@ public final class CommitWalk implements AutoCloseable {
         if (messageFilter != null && !messageMatches(c)) {
             return false;
         }
-        return pathChanges == null || !c.has(WalkCommit.TREESAME);
+        if (pathChanges != null && c.has(WalkCommit.TREESAME)) {
+            return false;
+        }
+        return pickaxe == null || pickaxe.matches(new LoggedCommit(c, pool), c.parentCount);
     }
 
     private boolean messageMatches(WalkCommit c) throws IOException {
@@ -316,10 +336,10 @@ public final class CommitWalk implements AutoCloseable {
         if (table == null) {
             return;
         }
-        if (pathChanges != null) {
+        if (pathChanges != null || pickaxe != null) {
             ChangedPathTable paths = CommitCache.pathTable(workspace, reader, table, progress);
             pathTable = paths;
-            if (paths != null) {
+            if (paths != null && pathChanges != null) {
                 pathChanges.useTable(paths.new Lookup(table, query.paths()));
             }
         }

@@ -23,11 +23,12 @@ import java.util.List;
  * @param paths repository-relative paths the commits must change ({@code ""} is the whole tree; one ending in
  *     a slash matches only a directory or submodule there, {@link Pathspecs#directoryOnly}); empty for no path
  *     limiting
+ * @param pickaxe what {@code -S} or {@code -G} asks of the commits' diffs, or null for neither
  */
 public record LogQuery(List<String> revisions, List<String> grep, boolean allMatch, boolean invertGrep,
                        boolean ignoreCase, boolean fixedStrings, List<String> authors, List<String> committers,
                        Long since, Long until, MergeFilter merges, boolean firstParent, int maxCount,
-                       List<String> paths) {
+                       List<String> paths, Pickaxe pickaxe) {
 
     /** Which commits {@code --merges} and {@code --no-merges} keep. */
     public enum MergeFilter {
@@ -81,6 +82,15 @@ public record LogQuery(List<String> revisions, List<String> grep, boolean allMat
         MessageFilter.validate(grep, authors, committers, ignoreCase, fixedStrings);
     }
 
+    /** A query without a pickaxe. */
+    public LogQuery(List<String> revisions, List<String> grep, boolean allMatch, boolean invertGrep,
+                    boolean ignoreCase, boolean fixedStrings, List<String> authors, List<String> committers,
+                    Long since, Long until, MergeFilter merges, boolean firstParent, int maxCount,
+                    List<String> paths) {
+        this(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors, committers, since, until,
+            merges, firstParent, maxCount, paths, null);
+    }
+
     /** Every commit reachable from {@code HEAD}, as plain {@code git log}. */
     public static LogQuery everything() {
         return new LogQuery(List.of(), List.of(), false, false, false, false, List.of(), List.of(), null, null,
@@ -90,7 +100,7 @@ public record LogQuery(List<String> revisions, List<String> grep, boolean allMat
     /** The same query, limited to {@code newPaths} (normalised, relative to the work tree). */
     public LogQuery withPaths(List<String> newPaths) {
         return new LogQuery(revisions, grep, allMatch, invertGrep, ignoreCase, fixedStrings, authors,
-            committers, since, until, merges, firstParent, maxCount, newPaths);
+            committers, since, until, merges, firstParent, maxCount, newPaths, pickaxe);
     }
 
     /** True when commit messages or identities must be read to filter. */

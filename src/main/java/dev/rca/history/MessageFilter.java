@@ -2,16 +2,10 @@ package dev.rca.history;
 
 import dev.rca.DeepRecursion;
 import dev.rca.RcaException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -55,18 +49,28 @@ final class MessageFilter {
 
     private static List<Pattern> compile(List<String> patterns, boolean ignoreCase, boolean fixed, String option) {
         List<Pattern> compiled = new ArrayList<>();
-        // git matches each line split at \n alone: \r, U+0085, U+2028 and U+2029 are characters like any other,
-        // which '.' matches and before which '$' does not match
-        int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         for (String p : split(patterns)) {
-            try {
-                compiled.add(Pattern.compile(fixed ? Pattern.quote(p) : p, flags));
-            } catch (PatternSyntaxException e) {
-                throw RcaException.usage(option + ": bad regular expression '" + p + "': "
-                    + e.getDescription()).withHint("use -F to match it as a fixed string");
-            }
+            compiled.add(linePattern(fixed ? Pattern.quote(p) : p, ignoreCase, option,
+                "use -F to match it as a fixed string"));
         }
         return compiled;
+    }
+
+    /**
+     * {@code regex} compiled to be matched against one line at a time, as git's grep matches: the line split at
+     * {@code \n} alone, so {@code \r}, U+0085, U+2028 and U+2029 are characters like any other, which {@code .}
+     * matches and before which {@code $} does not match. A pattern that does not compile is a usage error naming
+     * {@code option}, with {@code hint}.
+     */
+    static Pattern linePattern(String regex, boolean ignoreCase, String option, String hint) {
+        int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        try {
+            return Pattern.compile(regex, flags);
+        } catch (PatternSyntaxException e) {
+            RcaException error = RcaException.usage(option + ": bad regular expression '" + regex + "': "
+                + e.getDescription());
+            throw hint == null ? error : error.withHint(hint);
+        }
     }
 
     /**
@@ -121,7 +125,7 @@ final class MessageFilter {
         int messageStart = RawParseUtils.commitMessage(raw, 0);
         boolean asciiKept = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
             || charset.equals(StandardCharsets.US_ASCII);
-        List<Line> lines = null;
+        List<TextLine> lines = null;
         int hits = 0;
         for (int i = 0; i < grep.size(); i++) {
             boolean hit;
@@ -165,76 +169,37 @@ final class MessageFilter {
     }
 
     /**
-     * One line a message pattern is matched against: its text, and where bytes that are not UTF-8 stood in a message
-     * that declares no other encoding, each as one U+FFFD at an index in {@code breaks} (ascending).
-     */
-    private record Line(String text, int[] breaks) {
-        private static final int[] NONE = {};
-    }
-
-    /**
      * The lines git's grep matches a message pattern against, the message starting at {@code from}: the blank line
      * that ends the headers (git greps the whole commit, and that line is the first of the body), then the message's
      * lines, split at {@code \n} alone, with no empty line after a final newline. A message in another declared
      * encoding is re-encoded, as git re-encodes it; an undeclared (or UTF-8) one git matches as the bytes it holds,
      * so bytes that are not UTF-8 (Latin-1 written without a header, say) are no letter a pattern names.
      */
-    private static List<Line> lines(byte[] raw, int from, Charset charset) {
-        List<Line> lines = new ArrayList<>();
-        lines.add(new Line("", Line.NONE));
+    private static List<TextLine> lines(byte[] raw, int from, Charset charset) {
+        List<TextLine> lines = new ArrayList<>();
+        lines.add(TextLine.of(""));
         if (!charset.equals(StandardCharsets.UTF_8)) {
             String message = new String(raw, from, raw.length - from, charset);
             if (message.endsWith("\n")) {
                 message = message.substring(0, message.length() - 1);
             }
             for (String line : message.split("\n", -1)) {
-                lines.add(new Line(line, Line.NONE));
+                lines.add(TextLine.of(line));
             }
             return lines;
         }
         int to = raw.length > from && raw[raw.length - 1] == '\n' ? raw.length - 1 : raw.length;
-        CharsetDecoder decoder = null;
         for (int start = from; ; ) {
             int end = start;
-            boolean ascii = true;
             while (end < to && raw[end] != '\n') {
-                ascii &= raw[end] >= 0;
                 end++;
             }
-            if (ascii) {
-                lines.add(new Line(new String(raw, start, end - start, StandardCharsets.US_ASCII), Line.NONE));
-            } else {
-                if (decoder == null) {
-                    decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-                }
-                lines.add(utf8Line(decoder.reset(), raw, start, end));
-            }
+            lines.add(TextLine.utf8(raw, start, end));
             if (end >= to) {
                 return lines;
             }
             start = end + 1;
         }
-    }
-
-    /** {@code raw[from, to)} decoded as UTF-8, each malformed sequence a U+FFFD whose index is kept as a break. */
-    private static Line utf8Line(CharsetDecoder decoder, byte[] raw, int from, int to) {
-        ByteBuffer in = ByteBuffer.wrap(raw, from, to - from);
-        CharBuffer out = CharBuffer.allocate(to - from);
-        List<Integer> breaks = new ArrayList<>();
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isUnderflow()) {
-                break;
-            }
-            // malformed (an unmappable result cannot come from UTF-8): one break for the bytes it names
-            breaks.add(out.position());
-            out.put('\uFFFD');
-            in.position(in.position() + result.length());
-        }
-        decoder.flush(out);
-        out.flip();
-        return new Line(out.toString(), breaks.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** A pattern that can only match itself: no regular-expression syntax (or {@code -F}), ASCII, one line. */
@@ -289,36 +254,10 @@ final class MessageFilter {
         return allMatch ? hits == grep.size() : hits > 0;
     }
 
-    /**
-     * Whether {@code p} matches in one of {@code lines}. Around a break git's grep (in a UTF-8 locale, with
-     * {@code -P}, whose syntax rca's patterns share) matches nothing: no match spans the bytes, and only the line's
-     * own ends are its ends.
-     */
-    private static boolean anyLine(Pattern p, List<Line> lines) {
-        return DeepRecursion.call(() -> anyLineOnThisStack(p, lines),
+    /** Whether {@code p} matches in one of {@code lines}. */
+    private static boolean anyLine(Pattern p, List<TextLine> lines) {
+        return DeepRecursion.call(() -> lines.stream().anyMatch(line -> line.find(p)),
             () -> DeepRecursion.patternTooDeep(p.pattern(),
                 lines.stream().mapToInt(l -> l.text().length()).max().orElse(0)));
-    }
-
-    private static boolean anyLineOnThisStack(Pattern p, List<Line> lines) {
-        for (Line line : lines) {
-            Matcher m = p.matcher(line.text());
-            if (line.breaks().length == 0) {
-                if (m.find()) {
-                    return true;
-                }
-                continue;
-            }
-            m.useAnchoringBounds(false).useTransparentBounds(false);
-            int start = 0;
-            for (int i = 0; i <= line.breaks().length; i++) {
-                int end = i < line.breaks().length ? line.breaks()[i] : line.text().length();
-                if (m.region(start, end).find()) {
-                    return true;
-                }
-                start = end + 1;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.io.ShellWords;
 import dev.rca.testing.Cli;
@@ -115,6 +116,19 @@ class QueryEvidenceTest {
         assertEquals(literal.out(), rerunFromTop(3));
         assertEquals(NativeGit.run(net, "log", "--format=%H", "HEAD", "--", ":(literal)a[1].c", "."), literal.out());
         assertEquals(0, Cli.run(top, "check").exitCode());
+    }
+
+    @Test
+    void aPickaxeQueryIsRecordedWithItsPattern() throws Exception {
+        CliResult log = Cli.runAt(at("2026-11-20T09:40:00Z"), net, "log", "-Sint", "-G", "parse", "--pickaxe-all",
+            "-t", "T-1", "--format=sha", "--", "parse.c");
+        assertEquals(2, log.exitCode(), log.toString());
+        CliResult pickaxe = Cli.runAt(at("2026-11-20T09:40:00Z"), net, "log", "-S", "int)", "-i", "-t", "T-1",
+            "--format=sha", "--", "parse.c");
+        assertEquals(new CliResult(0, offset.name() + "\n", "recorded as E1 in docs/postmortems/T-1.yaml\n"), pickaxe);
+        assertTrue(evidence().contains("command: rca log -S 'int)' -i -t T-1 --format=sha -- src/net/parse.c\n"),
+            evidence());
+        assertEquals(pickaxe.out(), rerunFromTop(1));
     }
 
     /** The stdout of the command evidence item {@code E<n>} recorded, run in the top of the work tree. */
