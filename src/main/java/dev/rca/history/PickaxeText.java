@@ -3,6 +3,7 @@ package dev.rca.history;
 import dev.rca.DeepRecursion;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.MyersDiff;
@@ -76,16 +77,13 @@ final class PickaxeText {
     }
 
     private int countBytes(byte[] blob) {
-        byte[] haystack = blob;
-        if (foldAsciiCase) {
-            haystack = new byte[blob.length];
-            for (int i = 0; i < blob.length; i++) {
-                byte b = blob[i];
-                haystack[i] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
-            }
-        }
         // one byte a character, so that String.indexOf's intrinsic does the search
-        String text = new String(haystack, StandardCharsets.ISO_8859_1);
+        String text = new String(blob, StandardCharsets.ISO_8859_1);
+        if (foldAsciiCase) {
+            // Latin-1 lower case also changes bytes of 0xC0 and up, but never into ASCII, and the needle is ASCII:
+            // the matches are those of git's ASCII-only folding
+            text = text.toLowerCase(Locale.ROOT);
+        }
         int found = 0;
         for (int at = text.indexOf(needleText); at >= 0; at = text.indexOf(needleText, at + needleText.length())) {
             found++;
