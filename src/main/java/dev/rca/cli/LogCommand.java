@@ -53,6 +53,8 @@ public final class LogCommand extends LedgerCommand {
     boolean pickaxeRegex;
     @Option(names = "--pickaxe-all", description = "As in git; lists the same commits.")
     boolean pickaxeAll;
+    @Option(names = {"-a", "--text"}, description = "-G reads binary files as text.")
+    boolean text;
     @Mixin
     DateRangeOptions dates;
     @Option(names = "--merges", description = "Only merge commits.")
@@ -92,6 +94,9 @@ public final class LogCommand extends LedgerCommand {
                 .forEach(what -> notes().accept(what + ": left out, as git log leaves it out"));
             new PathHistory(workspace, walk).undecodedAndUnmatched(typedPaths, null)
                 .forEach(p -> notes().accept(Pathspecs.undecodedNote(p)));
+            if (query.pickaxe() != null) {
+                Pickaxe.notes(workspace).forEach(notes());
+            }
             LedgerFile ledger = ledgerToRecordInto(workspace);
             CommitPrinter printer = new CommitPrinter(outUntilRecorded(ledger), format, walk::abbreviate);
             if (ledger != null) {
@@ -112,7 +117,7 @@ public final class LogCommand extends LedgerCommand {
             dates.sinceSeconds(root().now(), root().zone()), dates.untilSeconds(root().now(), root().zone()),
             LogQuery.MergeFilter.of(merges, noMerges),
             firstParent, maxCount < 0 ? -1 : maxCount, paths, // any negative count is no limit, as in git
-            Pickaxe.of(last(pickaxeString), last(pickaxeLines), pickaxeRegex, ignoreCase));
+            Pickaxe.of(last(pickaxeString), last(pickaxeLines), pickaxeRegex, ignoreCase, text));
     }
 
     /** An option given twice counts its last value, as in git. */

@@ -1,6 +1,11 @@
 package dev.rca.history;
 
 import dev.rca.RcaException;
+import dev.rca.git.GitWorkspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.Config;
 
 /**
  * git's pickaxe for {@code rca log}: which commits' diffs to keep, by what they did to a string or a pattern.
@@ -9,8 +14,9 @@ import dev.rca.RcaException;
  * @param pattern the string of {@code -S}, or the regular expression of {@code -S --pickaxe-regex} and {@code -G}
  *     (Java's syntax, as {@code --grep}'s); never empty
  * @param ignoreCase case is ignored ({@code -i}, which git applies to the pickaxe as well as to {@code --grep})
+ * @param text {@code -G} reads binary files as text too ({@code -a}, {@code --text}); without it, it leaves them out
  */
-public record Pickaxe(Kind kind, String pattern, boolean ignoreCase) {
+public record Pickaxe(Kind kind, String pattern, boolean ignoreCase, boolean text) {
 
     /** How the pickaxe looks at a changed file. */
     public enum Kind {
@@ -44,7 +50,7 @@ public record Pickaxe(Kind kind, String pattern, boolean ignoreCase) {
      * @throws RcaException a usage error for both {@code -S} and {@code -G}, or {@code -G} with
      *     {@code --pickaxe-regex}, which git refuses too
      */
-    public static Pickaxe of(String string, String regex, boolean pickaxeRegex, boolean ignoreCase) {
+    public static Pickaxe of(String string, String regex, boolean pickaxeRegex, boolean ignoreCase, boolean text) {
         if (string != null && regex != null) {
             throw RcaException.usage("options '-G' and '-S' cannot be used together");
         }
@@ -53,8 +59,25 @@ public record Pickaxe(Kind kind, String pattern, boolean ignoreCase) {
                 .withHint("-G takes a regular expression itself; --pickaxe-regex is for -S");
         }
         if (string != null) {
-            return new Pickaxe(pickaxeRegex ? Kind.COUNT_REGEX : Kind.COUNT, string, ignoreCase);
+            return new Pickaxe(pickaxeRegex ? Kind.COUNT_REGEX : Kind.COUNT, string, ignoreCase, text);
         }
-        return regex == null ? null : new Pickaxe(Kind.LINES, regex, ignoreCase);
+        return regex == null ? null : new Pickaxe(Kind.LINES, regex, ignoreCase, text);
+    }
+
+    /**
+     * What to tell the user about the repository's configuration before a pickaxe query: each diff driver with a
+     * {@code textconv} command, which {@code git log} runs and searches the output of, where rca searches the stored
+     * bytes.
+     */
+    public static List<String> notes(GitWorkspace workspace) {
+        Config config = workspace.repository().getConfig();
+        List<String> notes = new ArrayList<>();
+        for (String driver : new TreeSet<>(config.getSubsections("diff"))) {
+            if (config.getString("diff", driver, "textconv") != null) {
+                notes.add("diff." + driver + ".textconv is not run: -S and -G search the files as stored, where git"
+                    + " log searches the converted text");
+            }
+        }
+        return notes;
     }
 }

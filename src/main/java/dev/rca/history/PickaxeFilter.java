@@ -23,6 +23,7 @@ final class PickaxeFilter implements AutoCloseable {
     private static final int REMEMBERED = 1 << 16;
 
     private final Pickaxe.Kind kind;
+    private final boolean binaryAsText;
     private final PickaxeText text;
     private final ObjectReader reader;
     private final Churn churn;
@@ -43,6 +44,7 @@ final class PickaxeFilter implements AutoCloseable {
     PickaxeFilter(Pickaxe pickaxe, Repository repository, ObjectReader reader, List<String> paths,
                   boolean firstParent, Supplier<ChangedFiles> changedFiles) {
         this.kind = pickaxe.kind();
+        this.binaryAsText = pickaxe.text();
         this.text = new PickaxeText(pickaxe);
         this.reader = reader;
         this.churn = new Churn(repository, reader, null, firstParent);
@@ -76,7 +78,7 @@ final class PickaxeFilter implements AutoCloseable {
         byte[] before = bytes(change.oldMode(), change.oldId());
         byte[] after = bytes(change.newMode(), change.newId());
         // -G leaves binary files out (git's diff_filespec_is_binary, without --text), by attribute or by a NUL
-        if (binary(change.oldSide(), before) || binary(change.newSide(), after)) {
+        if (!binaryAsText && (binary(change.oldSide(), before) || binary(change.newSide(), after))) {
             return false;
         }
         if (!matchesSomeLine(change.oldId(), before) && !matchesSomeLine(change.newId(), after)) {

@@ -63,6 +63,13 @@ class PickaxeDifferentialTest {
         CORNERS.put(List.of("-S", "foo", "--pickaxe-all"), List.of("rename with an edit", "three on one line",
             "root"));
         CORNERS.put(List.of("-G", "f.o", "-F"), List.of("rename with an edit", "three on one line", "root"));
+        // --text: -G reads the binary file too
+        CORNERS.put(List.of("-G", "needle", "--text"), List.of("delete ctx.txt", "crlf", "binary", "needle moves",
+            "root"));
+        CORNERS.put(List.of("-aG", "needle", "--", "bin.dat"), List.of("binary"));
+        // a short option takes what follows its letter, as in git: -S=foo looks for "=foo"
+        CORNERS.put(List.of("-S=foo"), List.of());
+        CORNERS.put(List.of("-Sfoo"), List.of("rename with an edit", "three on one line", "root"));
     }
 
     /**
@@ -183,6 +190,16 @@ class PickaxeDifferentialTest {
     }
 
     @Test
+    void aTextconvDriverGetsANoteSinceRcaSearchesTheStoredBytes() {
+        Path dir = corners();
+        NativeGit.run(dir, "config", "diff.upper.textconv", "tr a-z A-Z");
+        assertEquals(new CliResult(0, NativeGit.run(dir, "log", "--format=%H", "-S", "foo"),
+            "rca: note: diff.upper.textconv is not run: -S and -G search the files as stored, where git log searches"
+                + " the converted text\n"), Cli.run(dir, "log", "--format=sha", "-S", "foo"));
+        assertEquals("", Cli.run(dir, "log", "--format=sha", "-n", "1").err());
+    }
+
+    @Test
     void whatGitRefusesIsAUsageError() {
         Path dir = corners();
         assertEquals(new CliResult(2, "", "rca: error: -S needs a non-empty string\n"), Cli.run(dir, "log", "-S", ""));
@@ -196,6 +213,8 @@ class PickaxeDifferentialTest {
         assertEquals(2, bad.exitCode(), bad.toString());
         assertTrue(bad.err().startsWith("rca: error: -G: bad regular expression 'a(': "), bad.err());
         assertEquals("", bad.out());
+        assertEquals(new CliResult(2, "", "rca: error: option '-S' needs a value: '--' ends the options, as in git\n"
+            + "hint: to search for '--', attach it: -S--\n"), Cli.run(dir, "log", "-S", "--", "a.txt"));
         CliResult findObject = Cli.run(dir, "log", "--find-object=HEAD:m.txt");
         assertEquals(2, findObject.exitCode(), findObject.toString());
         assertEquals("", findObject.out());
