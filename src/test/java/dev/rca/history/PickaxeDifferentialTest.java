@@ -190,6 +190,19 @@ class PickaxeDifferentialTest {
     }
 
     @Test
+    void minusGDiffsWithMyersWhateverDiffAlgorithmSays() {
+        Path dir = tmp.resolve("algorithm");
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.commit("one").add("f", "}\nb\n}\n{\na\n{\nb\na\n").create();
+            // histogram removes and adds a '}' here, Myers keeps both
+            repo.commit("two").add("f", "x\nb\n}\nc\nb\n}\nb\na\n").create();
+        }
+        NativeGit.run(dir, "config", "diff.algorithm", "histogram");
+        assertTrue(NativeGit.run(dir, "show", "--format=", "HEAD").contains("\n-}\n"));
+        assertEquals(List.of("one"), subjects(dir, LogAgainstGit.assertSame(dir, List.of("-G", "^}$"))));
+    }
+
+    @Test
     void aTextconvDriverGetsANoteSinceRcaSearchesTheStoredBytes() {
         Path dir = corners();
         NativeGit.run(dir, "config", "diff.upper.textconv", "tr a-z A-Z");
