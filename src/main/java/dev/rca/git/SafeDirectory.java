@@ -93,8 +93,32 @@ final class SafeDirectory {
 
     /** git's {@code ~/} and {@code ~user/} in a path-valued setting ({@code %(prefix)/} is left as written). */
     private static String expandHome(String value) {
+        return expandHome(value, Path.of("/etc/passwd"));
+    }
+
+    /**
+     * {@link #expandHome(String)}, reading other users' home directories from {@code passwd}, as git's
+     * {@code getpwnam} does on a system without a directory service; a user it does not list leaves the value as
+     * written (git stops on it: "failed to expand user dir"), which then names no directory.
+     */
+    static String expandHome(String value, Path passwd) {
         if (value.equals("~") || value.startsWith("~/")) {
             return GitSystemConfig.userHome() + value.substring(1);
+        }
+        if (!value.startsWith("~")) {
+            return value;
+        }
+        int slash = value.indexOf('/');
+        String user = slash < 0 ? value.substring(1) : value.substring(1, slash);
+        try {
+            for (String line : Files.readAllLines(passwd)) {
+                String[] fields = line.split(":", -1);
+                if (fields.length >= 7 && fields[0].equals(user) && !fields[5].isEmpty()) {
+                    return fields[5] + (slash < 0 ? "" : value.substring(slash));
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            // no user database to read: the value stays as written
         }
         return value;
     }

@@ -32,6 +32,19 @@ class SafeDirectoryTest {
     @TempDir
     Path tmp;
 
+    /** {@code ~user/} names that user's home, as git's getpwnam reads it; an unknown user leaves the value as is. */
+    @Test
+    void aTildeUserValueNamesThatUsersHome(@TempDir Path etc) throws IOException {
+        Path passwd = Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n"
+            + "dana:x:1000:1000:Dana,,,:/home/dana:/bin/sh\nbroken line\n");
+        assertEquals("/home/dana/src/shop", SafeDirectory.expandHome("~dana/src/shop", passwd));
+        assertEquals("/home/dana", SafeDirectory.expandHome("~dana", passwd));
+        assertEquals("/root/*", SafeDirectory.expandHome("~root/*", passwd));
+        assertEquals("~nobody/src", SafeDirectory.expandHome("~nobody/src", passwd));
+        assertEquals("/srv/repo", SafeDirectory.expandHome("/srv/repo", passwd));
+        assertEquals("~dana/x", SafeDirectory.expandHome("~dana/x", etc.resolve("missing")));
+    }
+
     @Test
     void aRepositoryOfAnotherUserIsRefusedAsGitRefusesItAndNothingInItRuns() throws Exception {
         Path work = tmp.resolve("foreign");
