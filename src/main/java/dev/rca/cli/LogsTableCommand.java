@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "table",
     description = {"Parses a log into rows: line, time, level, thread, source (logger, class or function), message.",
         "Formats are detected: log4j/logback/Spring Boot, Python logging, syslog (RFC 3164, RFC 5424), journalctl, "
-            + "JSON lines, glog/klog, anything starting with a timestamp. Stack traces stay with their entry. "
-            + "Gzip input is decompressed; '-' reads standard input."},
+            + "JSON lines, logfmt, web access logs (Common/Combined), glog/klog, dmesg, anything starting with a "
+            + "timestamp; Kubernetes (CRI) and Docker json-file logs are read as the program's own lines inside them. "
+            + "Stack traces stay with their entry. Gzip input is decompressed; '-' reads standard input."},
     footer = {"%nExample:%n  rca logs table app.log --level=ERROR,WARN --thread='pool-1-.*'"})
 public final class LogsTableCommand extends RcaCommand {
     @Parameters(index = "0", paramLabel = "<file>", description = "The log file, or - for standard input.")

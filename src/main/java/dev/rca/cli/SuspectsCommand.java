@@ -92,7 +92,9 @@ public final class SuspectsCommand extends LedgerCommand {
      */
     private void refuseRange(GitWorkspace workspace) {
         List<String> ends = RevisionRange.ends(workspace, fix);
-        if (!ends.isEmpty()) {
+        // a side that names nothing makes the whole an unknown revision, as git and rca log say (not a range whose
+        // hint would name it)
+        if (!ends.isEmpty() && ends.stream().allMatch(workspace::namesObject)) {
             // A..B means B, A^! means A; ^A names what is left out
             throw RcaException.usage("suspects takes one fix commit, not a range: '" + fix + "'")
                 .withHint("name the commit that fixed the bug, e.g. rca suspects "

@@ -811,6 +811,9 @@ class SuspectsCommandTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(Cli.run(repo.directory(), "suspects", fix.name(), "--format=sha").toString(), r.toString());
         assertEquals(fix.name() + "\n", NativeGit.run(repo.directory(), "rev-parse", ":/restore..he"));
+        // a search no message answers: an unknown revision, as in git, not a range whose hint names its right side
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: unknown revision ':/nomatch..he'\n"),
+            Cli.run(repo.directory(), "suspects", ":/nomatch..he"));
     }
 
     @Test

@@ -100,6 +100,17 @@ class TerminalEscapesTest {
         assertTrue(log.out().contains(",downloading done"), log.out());
     }
 
+    /** JSON escapes the C1 controls as it does ESC: U+009B is an 8-bit CSI, and jq -r would hand it on raw. */
+    @Test
+    void jsonEscapesC1ControlsToo() {
+        try (TestRepo repo = TestRepo.init(work)) {
+            repo.commit("clear\u009b2Jscreen").add("g", "1\n").create();
+        }
+        String json = Cli.run(work, "log", "--format=json", "-n1").out();
+        assertTrue(json.contains("\"subject\":\"clear\\u009b2Jscreen\""), json);
+        assertFalse(json.contains("\u009b"), json);
+    }
+
     @Test
     void aNulEndsTheMessageAsInGit() {
         try (TestRepo repo = TestRepo.init(work)) {
