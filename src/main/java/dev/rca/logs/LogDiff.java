@@ -244,7 +244,7 @@ public final class LogDiff {
                     throw new IOException("log changed while it was compared: line " + line + " is gone");
                 }
             }
-            if (!sink.test(new UnmatchedLine(side, line, reader.displayText()))) {
+            if (!sink.test(new UnmatchedLine(side, line, LogParser.shownLine(reader.displayText())))) {
                 return false;
             }
         }

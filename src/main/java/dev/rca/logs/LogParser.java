@@ -19,7 +19,7 @@ public final class LogParser {
     /** The longest message one entry keeps; later continuation lines are counted, not kept. */
     public static final int MAX_ENTRY_CHARS = 256 * 1024;
     private static final Pattern CONTAINER_PREFIX = Pattern.compile(
-        "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})) (?:stdout|stderr) ([PF])(?: |$)");
+        "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})) (stdout|stderr) ([PF])(?: |$)");
 
     private LogParser() {
     }
@@ -97,7 +97,7 @@ public final class LogParser {
 
     private static List<String> unwrapped(Wrapping wrapping, List<String> sample) {
         List<String> lines = new ArrayList<>();
-        Unwrapper unwrapper = new Unwrapper(wrapping, (number, text, time) -> lines.add(text));
+        Unwrapper unwrapper = new Unwrapper(wrapping, (number, text, time, stream) -> lines.add(text));
         for (String line : sample) {
             unwrapper.accept(1, line);
         }
@@ -105,8 +105,17 @@ public final class LogParser {
         return lines;
     }
 
-    /** A program's line as a container runtime wraps it: its text, its time, and whether it ends there. */
-    private record Piece(String text, String time, boolean complete) {
+    /**
+     * {@code line} as a reader wants to see it on its own: a Docker json-file record is the program's line inside it
+     * (its escapes decoded, without the line break the record keeps); any other line is itself.
+     */
+    static String shownLine(String line) {
+        Piece piece = Wrapping.DOCKER.piece(line);
+        return piece == null ? line : piece.text();
+    }
+
+    /** A program's line as a container runtime wraps it: its text, time and stream, and whether it ends there. */
+    private record Piece(String text, String time, String stream, boolean complete) {
     }
 
     /**
@@ -126,7 +135,8 @@ public final class LogParser {
             @Override
             Piece piece(String line) {
                 Matcher m = CONTAINER_PREFIX.matcher(line);
-                return m.lookingAt() ? new Piece(line.substring(m.end()), m.group(1), !"P".equals(m.group(2))) : null;
+                return m.lookingAt()
+                    ? new Piece(line.substring(m.end()), m.group(1), m.group(2), !"P".equals(m.group(3))) : null;
             }
         },
         DOCKER {
@@ -140,7 +150,7 @@ public final class LogParser {
                 String log = members.get("log");
                 boolean complete = log.endsWith("\n");
                 String text = complete ? log.substring(0, log.length() - (log.endsWith("\r\n") ? 2 : 1)) : log;
-                return new Piece(LogLineReader.cleanLogLine(text), members.get("time"), complete);
+                return new Piece(LogLineReader.cleanLogLine(text), members.get("time"), members.get("stream"), complete);
             }
         };
 
@@ -167,18 +177,32 @@ public final class LogParser {
         }
     }
 
-    /** Where the lines of a log go once unwrapped: their number, text and the runtime's time (or null). */
+    /** Where the lines of a log go once unwrapped: their number, text, and the runtime's time and stream (or null). */
     private interface LineSink {
-        void accept(long number, String text, String wrapperTime);
+        void accept(long number, String text, String wrapperTime, String stream);
     }
 
-    /** Takes the runtime's wrapping off each line and joins the parts of a line the runtime split. */
+    /**
+     * Takes the runtime's wrapping off each line and joins the parts of a line the runtime split, each stream's
+     * with its own: stdout and stderr interleave, and a part of one is no part of the other's line. A line is handed
+     * on when its last part comes, so a stream's line split around the other stream's is handed on after it.
+     */
     private static final class Unwrapper {
         private final Wrapping wrapping;
         private final LineSink sink;
-        private StringBuilder partial;
-        private long partialLine;
-        private String partialTime;
+        private final java.util.Map<String, Partial> partials = new java.util.LinkedHashMap<>();
+
+        /** The parts so far of one stream's line. */
+        private static final class Partial {
+            final long line;
+            final String time;
+            final StringBuilder text = new StringBuilder();
+
+            Partial(long line, String time) {
+                this.line = line;
+                this.time = time;
+            }
+        }
 
         Unwrapper(Wrapping wrapping, LineSink sink) {
             this.wrapping = wrapping;
@@ -189,31 +213,32 @@ public final class LogParser {
             Piece piece = wrapping.piece(line);
             if (piece == null) {
                 flush();
-                sink.accept(number, line, null);
+                sink.accept(number, line, null, null);
+                return;
+            }
+            Partial partial = partials.get(piece.stream());
+            if (partial == null && piece.complete()) {
+                sink.accept(number, piece.text(), piece.time(), piece.stream());
                 return;
             }
             if (partial == null) {
-                if (piece.complete()) {
-                    sink.accept(number, piece.text(), piece.time());
-                    return;
-                }
-                partial = new StringBuilder();
-                partialLine = number;
-                partialTime = piece.time();
+                partial = new Partial(number, piece.time());
+                partials.put(piece.stream(), partial);
             }
-            if (partial.length() < MAX_ENTRY_CHARS) {
-                partial.append(piece.text(), 0, Math.min(piece.text().length(), MAX_ENTRY_CHARS - partial.length()));
+            if (partial.text.length() < MAX_ENTRY_CHARS) {
+                partial.text.append(piece.text(), 0,
+                    Math.min(piece.text().length(), MAX_ENTRY_CHARS - partial.text.length()));
             }
             if (piece.complete()) {
-                flush();
+                partials.remove(piece.stream());
+                sink.accept(partial.line, partial.text.toString(), partial.time, piece.stream());
             }
         }
 
         void flush() {
-            if (partial != null) {
-                sink.accept(partialLine, partial.toString(), partialTime);
-                partial = null;
-            }
+            partials.forEach((stream, partial) -> sink.accept(partial.line, partial.text.toString(), partial.time,
+                stream));
+            partials.clear();
         }
     }
 
@@ -222,6 +247,7 @@ public final class LogParser {
         private final LogFormat format;
         private final Consumer<LogEntry> sink;
         private LogEntry current;
+        private String currentStream;
         private StringBuilder message;
         private int lines;
         private long omittedLines;
@@ -232,8 +258,16 @@ public final class LogParser {
         }
 
         @Override
-        public void accept(long number, String text, String wrapperTime) {
+        public void accept(long number, String text, String wrapperTime, String stream) {
             LogEntry started = format.parse(number, text);
+            if (started == null && current != null && stream != null) {
+                // a container's output mixes programs: a line of a layout of its own, or one the other stream
+                // wrote, continues nothing (a stack trace stays: its lines have no layout and one stream)
+                started = ownLayout(number, text);
+                if (started == null && !stream.equals(currentStream)) {
+                    started = LogFormat.PLAIN.parse(number, text);
+                }
+            }
             if (started == null && current == null) {
                 started = LogFormat.PLAIN.parse(number, text);
             }
@@ -245,6 +279,7 @@ public final class LogParser {
             if (started != null) {
                 flush();
                 current = started;
+                currentStream = stream;
                 message = null;
                 lines = 1;
                 omittedLines = 0;
@@ -259,6 +294,19 @@ public final class LogParser {
             } else {
                 omittedLines++;
             }
+        }
+
+        /** The entry {@code text} starts in a format other than the log's, when one reads a time or level in it. */
+        private LogEntry ownLayout(long number, String text) {
+            for (LogFormat other : LogFormat.values()) {
+                if (other != format && other != LogFormat.PLAIN) {
+                    LogEntry entry = other.parse(number, text);
+                    if (entry != null && (entry.time() != null || entry.level() != null)) {
+                        return entry;
+                    }
+                }
+            }
+            return null;
         }
 
         void flush() {

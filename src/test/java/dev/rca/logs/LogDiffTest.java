@@ -83,6 +83,15 @@ class LogDiffTest {
             LogDiff.sample(r, 10));
     }
 
+    /** A Docker json-file record is shown as the program's line inside it, not as its escaped JSON. */
+    @Test
+    void dockerRecordsAreShownAsTheProgramsLines() throws IOException {
+        String ok = "{\"log\":\"INFO ready\\n\",\"stream\":\"stdout\",\"time\":\"2026-12-06T10:00:00Z\"}";
+        String failed = "{\"log\":\"ERROR\\tfailed\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-07T10:00:01Z\"}";
+        LogDiffResult r = diff(List.of(ok), List.of(ok.replace("2026-12-06", "2026-12-07"), failed));
+        assertEquals(List.of(new UnmatchedLine(UnmatchedLine.Side.BAD, 2, "ERROR\tfailed")), LogDiff.sample(r, 10));
+    }
+
     /**
      * A long run of repeated lines leaves the histogram diff no unique anchor; the bounded fallback must
      * still place a dropped line and an inserted block exactly, not replace the whole stretch.

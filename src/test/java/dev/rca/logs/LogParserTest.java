@@ -200,6 +200,40 @@ class LogParserTest {
             parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON, LogFormat.JSON));
     }
 
+    /**
+     * stdout and stderr interleave: a part of one stream's line is joined with that stream's next part, never with
+     * the other stream's line in between; and a line the other stream wrote, or one with a layout of its own, starts
+     * an entry of its own rather than continuing the one before (a stack trace still does).
+     */
+    @Test
+    void streamsOfAContainerLogStayApart() throws IOException {
+        String docker = "{\"log\":\"{\\\"level\\\":\\\"error\\\",\\\"msg\\\":\\\"part one \",\"stream\":\"stderr\",\"time\":\"2026-12-06T10:00:00Z\"}\n"
+            + "{\"log\":\"{\\\"level\\\":\\\"info\\\",\\\"msg\\\":\\\"whole\\\"}\\n\",\"stream\":\"stdout\",\"time\":\"2026-12-06T10:00:01Z\"}\n"
+            + "{\"log\":\"and two\\\"}\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-06T10:00:02Z\"}\n";
+        assertEquals(List.of(entry(2, 1, "2026-12-06T10:00:01Z", "info", null, null, "whole"),
+                entry(1, 1, "2026-12-06T10:00:00Z", "error", null, null, "part one and two")),
+            parse(new ByteArrayInputStream(docker.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
+        String cri = "2026-12-06T10:00:00.1Z stderr P {\"level\":\"error\",\"msg\":\"part one \n"
+            + "2026-12-06T10:00:00.2Z stdout F {\"level\":\"info\",\"msg\":\"whole\"}\n"
+            + "2026-12-06T10:00:00.3Z stderr F and two\"}\n";
+        assertEquals(List.of(entry(2, 1, "2026-12-06T10:00:00.2Z", "info", null, null, "whole"),
+                entry(1, 1, "2026-12-06T10:00:00.1Z", "error", null, null, "part one and two")),
+            parse(new ByteArrayInputStream(cri.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
+        String mixed = "2026-12-06T10:00:00Z stdout F {\"level\":\"info\",\"ts\":\"10:00:01\",\"msg\":\"json one\"}\n"
+            + "2026-12-06T10:00:02Z stderr F time=10:00:02 level=error msg=\"logfmt one\"\n"
+            + "2026-12-06T10:00:03Z stdout F 172.17.0.1 - - [06/Dec/2026:10:00:03 +0000] \"GET / HTTP/1.1\" 500 615\n"
+            + "2026-12-06T10:00:04Z stderr F entrypoint: waiting\n"
+            + "2026-12-06T10:00:05Z stdout F {\"level\":\"error\",\"ts\":\"10:00:05\",\"msg\":\"json two\"}\n"
+            + "2026-12-06T10:00:05Z stdout F java.lang.IllegalStateException: boom\n"
+            + "2026-12-06T10:00:05Z stdout F \tat a.B.c(B.java:1)\n";
+        assertEquals(List.of(entry(1, 1, "10:00:01", "info", null, null, "json one"),
+                entry(2, 1, "10:00:02", "error", null, null, "logfmt one"),
+                entry(3, 1, "06/Dec/2026:10:00:03 +0000", "ERROR", null, "172.17.0.1", "\"GET / HTTP/1.1\" 500 615"),
+                entry(4, 1, "2026-12-06T10:00:04Z", null, null, null, "entrypoint: waiting"),
+                entry(5, 3, "10:00:05", "error", null, null, "json two\njava.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)")),
+            parse(new ByteArrayInputStream(mixed.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
