@@ -65,12 +65,66 @@ final class MessageFilter {
     static Pattern linePattern(String regex, boolean ignoreCase, String option, String hint) {
         int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         try {
-            return Pattern.compile(regex, flags);
+            return Pattern.compile(withPosixClasses(regex), flags);
         } catch (PatternSyntaxException e) {
-            RcaException error = RcaException.usage(option + ": bad regular expression '" + regex + "': "
-                + e.getDescription());
+            // Java says "Unexpected internal error" of a pattern ending in a lone backslash
+            String why = trailingBackslashes(regex) % 2 == 1 ? "trailing backslash" : e.getDescription();
+            RcaException error = RcaException.usage(option + ": bad regular expression '" + regex + "': " + why);
             throw hint == null ? error : error.withHint(hint);
         }
+    }
+
+    private static int trailingBackslashes(String regex) {
+        int n = 0;
+        while (n < regex.length() && regex.charAt(regex.length() - 1 - n) == '\\') {
+            n++;
+        }
+        return n;
+    }
+
+    /** POSIX's named classes as git's regcomp reads them inside a bracket expression, in Java's spelling. */
+    private static final java.util.Map<String, String> POSIX_CLASSES = java.util.Map.ofEntries(
+        java.util.Map.entry("alpha", "\\p{Alpha}"), java.util.Map.entry("digit", "0-9"),
+        java.util.Map.entry("alnum", "\\p{Alnum}"), java.util.Map.entry("upper", "\\p{Upper}"),
+        java.util.Map.entry("lower", "\\p{Lower}"), java.util.Map.entry("space", "\\s"),
+        java.util.Map.entry("blank", " \\t"), java.util.Map.entry("punct", "\\p{Punct}"),
+        java.util.Map.entry("xdigit", "0-9A-Fa-f"), java.util.Map.entry("cntrl", "\\p{Cntrl}"),
+        java.util.Map.entry("print", "\\p{Print}"), java.util.Map.entry("graph", "\\p{Graph}"));
+
+    /**
+     * {@code regex} with each POSIX class inside a bracket expression ({@code [[:space:]]}, {@code [^[:alnum:]_]})
+     * written as Java reads it: in Java {@code [:space:]} is a class of the characters {@code :space}, so git's
+     * idiom matched something else without a word. Anything else is left as written.
+     */
+    static String withPosixClasses(String regex) {
+        if (!regex.contains("[:")) {
+            return regex;
+        }
+        StringBuilder out = new StringBuilder(regex.length());
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                out.append(c).append(regex.charAt(++i));
+                continue;
+            }
+            if (depth > 0 && c == '[' && regex.startsWith(":", i + 1)) {
+                int end = regex.indexOf(":]", i + 2);
+                String name = end < 0 ? null : regex.substring(i + 2, end);
+                if (name != null && POSIX_CLASSES.containsKey(name)) {
+                    out.append(POSIX_CLASSES.get(name));
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && depth > 0) {
+                depth--;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /**

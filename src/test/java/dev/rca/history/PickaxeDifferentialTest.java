@@ -70,6 +70,13 @@ class PickaxeDifferentialTest {
         // a short option takes what follows its letter, as in git: -S=foo looks for "=foo"
         CORNERS.put(List.of("-S=foo"), List.of());
         CORNERS.put(List.of("-Sfoo"), List.of("rename with an edit", "three on one line", "root"));
+        // POSIX classes inside brackets, git's idiom, read as git's regcomp reads them (Java alone reads [:space:]
+        // as the characters ":space"), in -G and --grep alike
+        CORNERS.put(List.of("-G", "^[[:alpha:]]+[[:space:]][[:alpha:]]+[[:space:]]"), List.of("delete ctx.txt",
+            "three on one line", "root"));
+        CORNERS.put(List.of("-G", "^[^[:digit:][:space:]]+$"), List.of("main moves on", "side adds", "unicode case",
+            "delete ctx.txt", "context only", "needle moves", "rename with an edit", "three on one line", "root"));
+        CORNERS.put(List.of("--grep=^[[:lower:]]*[[:blank:]]on[[:space:]]"), List.of("three on one line"));
     }
 
     /**
@@ -225,6 +232,9 @@ class PickaxeDifferentialTest {
         CliResult bad = Cli.run(dir, "log", "-G", "a(");
         assertEquals(2, bad.exitCode(), bad.toString());
         assertTrue(bad.err().startsWith("rca: error: -G: bad regular expression 'a(': "), bad.err());
+        // git: "Trailing backslash"; Java says "Unexpected internal error"
+        assertEquals(new CliResult(2, "", "rca: error: -G: bad regular expression 'a\\': trailing backslash\n"),
+            Cli.run(dir, "log", "-G", "a\\"));
         assertEquals("", bad.out());
         assertEquals(new CliResult(2, "", "rca: error: option '-S' needs a value: '--' ends the options, as in git\n"
             + "hint: to search for '--', attach it: -S--\n"), Cli.run(dir, "log", "-S", "--", "a.txt"));
