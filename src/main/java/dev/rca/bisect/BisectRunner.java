@@ -103,8 +103,9 @@ public final class BisectRunner {
 
     /**
      * Runs {@code probe} on {@code bisection}'s candidates, telling {@code listener} after every step. {@code test}
-     * (null: none) is recorded in the state just before the first commit is tested, so a run that tests nothing (the
-     * bisection had ended, or it stops on an error first) leaves the record of the test that decided it.
+     * (null: none) is recorded in the state with the first step it decides, so a run that decides nothing (the
+     * bisection had ended, or it stops on an error first, such as a test the shell cannot find) leaves the record of
+     * the test that decided the steps taken.
      */
     public BisectRunner(Bisection bisection, BisectTest test, Probe probe, Consumer<StepReport> listener) {
         this.bisection = bisection;
@@ -113,14 +114,9 @@ public final class BisectRunner {
         this.listener = listener;
     }
 
-    /** {@code state} with this run's test recorded, saved; {@code state} itself once recorded or with no test. */
-    private BisectState recordingTheTest(BisectState state) {
-        if (test == null || test.equals(state.test())) {
-            return state;
-        }
-        BisectState recorded = state.withTest(test);
-        bisection.save(recorded);
-        return recorded;
+    /** {@code state} with this run's test recorded (not saved); {@code state} itself once recorded or with no test. */
+    private BisectState withTheTest(BisectState state) {
+        return test == null || test.equals(state.test()) ? state : state.withTest(test);
     }
 
     /** Runs the bisection in progress to its end. */
@@ -145,7 +141,6 @@ public final class BisectRunner {
 
     private Outcome runSteps(Bisection.Status status, int step, CandidateWalk walker, Options options) {
         while (status.choice() instanceof Midpoint.Next next) {
-            status = new Bisection.Status(recordingTheTest(status.state()), status.graph(), next);
             Verdict combined = null;
             int skips = 0;
             int runs = 0;
@@ -163,7 +158,7 @@ public final class BisectRunner {
             if (combined == null) {
                 combined = skips == options.repeat() ? Verdict.SKIP : Verdict.GOOD;
             }
-            status = bisection.record(status.state(), new BisectStep(next.commit(), combined, runs), walker);
+            status = bisection.record(withTheTest(status.state()), new BisectStep(next.commit(), combined, runs), walker);
             step++;
             int left = status.choice() instanceof Midpoint.Next n ? n.all() : 0;
             int stepsLeft = status.choice() instanceof Midpoint.Next n ? n.stepsLeft() + 1 : 0;
@@ -269,7 +264,6 @@ public final class BisectRunner {
             if (commit == null) {
                 break;
             }
-            state = recordingTheTest(state);
             for (int i = 0; i < options.repeat() && state.totalRuns() < maxRuns; i++) {
                 Verdict v = probe.test(commit);
                 if (v == Verdict.SKIP) {
@@ -277,7 +271,7 @@ public final class BisectRunner {
                 } else {
                     engine.observe(commit, v == Verdict.BAD);
                 }
-                state = state.withStep(new BisectStep(commit, v, 1));
+                state = withTheTest(state).withStep(new BisectStep(commit, v, 1));
                 bisection.save(state);
                 step++;
                 List<String> group = undecidedAmong(engine, state);

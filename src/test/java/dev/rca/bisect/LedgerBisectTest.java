@@ -207,6 +207,29 @@ class LedgerBisectTest {
     }
 
     /**
+     * A run that stops before deciding a step writes nothing: its test, which decided none, is not recorded as the
+     * bisection's, neither at the start nor over the test that decided the steps taken (reviewer-100).
+     */
+    @Test
+    void aRunThatDecidesNoStepLeavesTheLedgerAsItWas() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
+            .exitCode());
+        String started = Files.readString(ledger);
+        CliResult missing = Cli.run(dir, "bisect-helper", "run", "--", "no-such-test-command");
+        assertEquals(3, missing.exitCode(), missing.toString());
+        assertEquals(started, Files.readString(ledger));
+
+        CliResult stopped = Cli.run(dir, "bisect-helper", "run", "--", "if [ -f bug ]; then exit 200; fi");
+        assertEquals(3, stopped.exitCode(), stopped.toString());
+        String oneStep = Files.readString(ledger);
+        assertTrue(oneStep.contains("\n  run:\n    command: \"sh -c 'if [ -f bug ]; then exit 200; fi'\"\n"), oneStep);
+        assertEquals(1, Ledger.load(ledger).bisect().steps().size());
+        assertEquals(3, Cli.run(dir, "bisect-helper", "run", "--", "no-such-test-command").exitCode());
+        assertEquals(oneStep, Files.readString(ledger));
+    }
+
+    /**
      * Only names that keep naming their commit are kept beside a bound: a tag, and what is relative to it; not a
      * branch, HEAD or a reflog entry, nor what is relative to them (reviewer-95).
      */
