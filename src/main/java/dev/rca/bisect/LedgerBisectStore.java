@@ -121,8 +121,8 @@ public final class LedgerBisectStore implements BisectStore {
             : inProgress ? "in progress" : "ended without a first bad commit";
         throw RcaException.badInput(ledger.displayName() + " already records a bisection of " + steps
             + (steps == 1 ? " step (" : " steps (") + end + "); starting another there would replace it")
-            .withHint("keep it: start without -t, or with another ticket; replace it (git's history of the ledger"
-                + " keeps the old one): 'rca bisect-helper start --force -t " + ticket + " …'");
+            .withHint("keep it: start without -t, or with another ticket; replace it, dropping its steps (copy the"
+                + " ledger first to keep them; git keeps them only if they were committed): 'rca bisect-helper start --force -t " + ticket + " …'");
     }
 
     /** Ends the active bisection; the ledger keeps its record of the steps taken, as evidence. */

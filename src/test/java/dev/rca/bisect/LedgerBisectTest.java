@@ -262,8 +262,10 @@ class LedgerBisectTest {
         assertEquals(0, Cli.run(dir, start).exitCode());
         assertEquals(0, Cli.run(dir, start).exitCode(), "no step taken: nothing to lose");
         assertEquals(0, Cli.run(dir, "bisect-helper", "good").exitCode());
-        String hint = "hint: keep it: start without -t, or with another ticket; replace it (git's history of the ledger"
-            + " keeps the old one): 'rca bisect-helper start --force -t PAY-7 …'\n";
+        // the ledger rca open wrote is not committed: git's history does not keep the steps --force drops
+        String hint = "hint: keep it: start without -t, or with another ticket; replace it, dropping its steps (copy the"
+            + " ledger first to keep them; git keeps them only if they were committed): 'rca bisect-helper start"
+            + " --force -t PAY-7 …'\n";
         String before = Files.readString(ledger);
         byte[] pointer = Files.readAllBytes(dir.resolve(".git/rca/bisect.ticket"));
         assertEquals(new CliResult(3, "", "rca: error: docs/postmortems/PAY-7.yaml already records a bisection of 1"
