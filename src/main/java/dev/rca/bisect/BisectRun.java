@@ -73,6 +73,9 @@ public final class BisectRun {
 
         /** A step was taken; {@code lastRun} is the test's last run (null before any). */
         void stepped(BisectRunner.StepReport report, CommandRunner.Result lastRun);
+
+        /** A checkout warned: a smudge filter that is not required failed, and its file was written unfiltered. */
+        void warned(String warning);
     }
 
     /**
@@ -118,7 +121,7 @@ public final class BisectRun {
         String knownGood = bisection.state().good().get(0);
         BisectTest test = request.test();
         BisectRunner.Outcome outcome;
-        try (ScratchCheckout scratch = ScratchCheckout.of(workspace, "bisect")) {
+        try (ScratchCheckout scratch = ScratchCheckout.of(workspace, "bisect", listener::warned)) {
             Duration timeout = request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds());
             ScratchProbe probe = new ScratchProbe(scratch, starter, request.command(), timeout, knownGood,
                 (commit, result) -> {

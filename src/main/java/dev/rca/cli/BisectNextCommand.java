@@ -25,7 +25,7 @@ public final class BisectNextCommand extends BisectSubcommand {
                 throw RcaException.badInput("the bisection is over; there is no candidate to check out")
                     .withHint("see 'rca bisect-helper status'");
             }
-            try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect")) {
+            try (ScratchCheckout scratch = ScratchCheckout.of(ws, "bisect", w -> err().println("rca: warning: " + w))) {
                 out().println(scratch.checkout(commit));
             }
             return 0;

@@ -87,6 +87,12 @@ public final class BisectRunCommand extends BisectSubcommand {
                         report(report, lastRun);
                     }
                 }
+
+                @Override
+                public void warned(String warning) {
+                    err().println("rca: warning: " + warning);
+                    err().flush();
+                }
             });
             if (run.nothingTested() != null) {
                 err().println("rca: note: " + run.nothingTested());

@@ -77,6 +77,9 @@ public final class VerifyCommand extends RcaCommand {
                 unexpected[0] = true;
             }
             out().flush();
+        }, warning -> {
+            err().println("rca: warning: " + warning);
+            err().flush();
         });
         if (unexpected[0]) {
             err().println("rca: note: every run's output is kept in " + log.file());

@@ -15,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -63,12 +64,14 @@ public final class ScratchCheckout implements AutoCloseable {
     private final Path headFile;
     private final Path spare;
     private final Path lockFile;
+    private final Consumer<String> warned;
     /** Opened by the first move, kept until {@link #close}. */
     private Repository scratch;
     private ObjectReader objects;
 
-    private ScratchCheckout(GitWorkspace workspace, String name) {
+    private ScratchCheckout(GitWorkspace workspace, String name, Consumer<String> warned) {
         this.workspace = workspace;
+        this.warned = warned;
         Path rca = workspace.rcaDir();
         this.directory = rca.resolve(name);
         this.worktreeGitDir = rca.resolve(name + ".git");
@@ -80,13 +83,20 @@ public final class ScratchCheckout implements AutoCloseable {
 
     /**
      * The scratch checkout called {@code name} (a plain file name such as {@code bisect}); nothing
-     * is created until {@link #checkout} runs.
+     * is created until {@link #checkout} runs. {@code warned} hears what a checkout warns of (a smudge filter that is
+     * not {@code required} failed, so that its file was written unfiltered, as git does), one line per file.
      */
-    public static ScratchCheckout of(GitWorkspace workspace, String name) {
+    public static ScratchCheckout of(GitWorkspace workspace, String name, Consumer<String> warned) {
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("bad scratch checkout name: " + name);
         }
-        return new ScratchCheckout(workspace, name);
+        return new ScratchCheckout(workspace, name, warned);
+    }
+
+    /** The scratch checkout called {@code name}, to {@link #park} or {@link #remove}: it warns of nothing. */
+    public static ScratchCheckout of(GitWorkspace workspace, String name) {
+        return of(workspace, name, warning -> {
+        });
     }
 
     /**
@@ -222,7 +232,7 @@ public final class ScratchCheckout implements AutoCloseable {
             objects = workspace.repository().newObjectReader();
         }
         new TreeMove(scratch, objects, previous == null ? null : ObjectId.fromString(previous),
-            ObjectId.fromString(commit)).run();
+            ObjectId.fromString(commit), warned).run();
         writeIfChanged(worktreeGitDir.resolve("commondir"),
             scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
     }

@@ -22,8 +22,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
@@ -71,11 +74,18 @@ final class TreeMove {
     private final Path root;
     private final WorkingTreeOptions options;
     private final boolean fileMode;
+    /** Hears, once per path, that a smudge filter that is not required failed and the blob was written unfiltered. */
+    private final Consumer<String> warned;
+    private final Set<String> warnedOf = new HashSet<>();
     /** The latest modification time of a file this move wrote or refreshed, or null. */
     private Instant newest;
 
-    /** A path to write: its new entry, the old one to reuse when the file turns out intact, its filters. */
-    private record Write(DirCacheEntry entry, DirCacheEntry kept, CheckoutMetadata metadata) {
+    /**
+     * A path to write: its new entry, the old one to reuse when the file turns out intact, its filters, and whether its
+     * smudge filter is {@code filter.<driver>.required} (then its failure fails the move, else the blob is written
+     * unfiltered, as git does).
+     */
+    private record Write(DirCacheEntry entry, DirCacheEntry kept, CheckoutMetadata metadata, boolean required) {
     }
 
     /**
@@ -84,12 +94,14 @@ final class TreeMove {
      *     scratch repository's own would open every pack, and its delta caches, anew at each move)
      * @param from the commit checked out now (null: nothing is, the work tree is empty)
      * @param to the commit to check out
+     * @param warned hears of each file whose smudge filter, not required, failed, so that it was written unfiltered
      */
-    TreeMove(Repository repo, ObjectReader objects, ObjectId from, ObjectId to) {
+    TreeMove(Repository repo, ObjectReader objects, ObjectId from, ObjectId to, Consumer<String> warned) {
         this.repo = repo;
         this.objects = objects;
         this.from = from;
         this.to = to;
+        this.warned = warned;
         this.root = repo.getWorkTree().toPath();
         this.options = repo.getConfig().get(WorkingTreeOptions.KEY);
         this.fileMode = repo.getConfig().getBoolean("core", null, "filemode", true);
@@ -140,8 +152,11 @@ final class TreeMove {
                     entries.add(kept);
                     continue;
                 }
-                writes.add(new Write(entry, kept, new CheckoutMetadata(walk.getCheckoutEolStreamType(newTree),
-                    walk.getSmudgeCommand(newTree))));
+                CheckoutMetadata metadata = new CheckoutMetadata(walk.getCheckoutEolStreamType(newTree),
+                    walk.getSmudgeCommand(newTree));
+                writes.add(new Write(entry, kept, metadata, metadata.smudgeFilterCommand != null
+                    && repo.getConfig().getBoolean("filter", walk.getAttributes(newTree).getValue("filter"),
+                        "required", false)));
             }
             for (String path : removed) {
                 remove(path);
@@ -277,7 +292,7 @@ final class TreeMove {
         }
         try (OutputStream out = new BufferedOutputStream(
             Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER)) {
-            content(entry, w.metadata(), reader, out);
+            content(w, reader, out);
         }
         if (fileMode && mode == FileMode.EXECUTABLE_FILE) {
             repo.getFS().setExecute(file.toFile(), true);
@@ -312,32 +327,49 @@ final class TreeMove {
         }
         try (channel) {
             // the filters close the stream they are given; the channel must stay open for the truncation
-            OutputStream out = new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(channel)) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    this.out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            }, BUFFER);
-            content(w.entry(), w.metadata(), reader, out);
+            OutputStream out = new BufferedOutputStream(unclosable(Channels.newOutputStream(channel)), BUFFER);
+            content(w, reader, out);
             out.flush();
             channel.truncate(channel.position());
         }
         return true;
     }
 
+    /** {@code out}, whose close only flushes it: the filters close the stream they are given. */
+    private static OutputStream unclosable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                this.out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
     private static String linkTarget(DirCacheEntry entry, ObjectReader reader) throws IOException {
         return new String(blob(entry, reader).getCachedBytes(), StandardCharsets.UTF_8);
     }
 
-    private void content(DirCacheEntry entry, CheckoutMetadata metadata, ObjectReader reader, OutputStream out)
-        throws IOException {
-        SmudgeFilter.write(entry.getPathString(), metadata,
-            () -> DirCacheCheckout.getContent(repo, entry.getPathString(), metadata, blob(entry, reader), options, out));
+    private void content(Write w, ObjectReader reader, OutputStream out) throws IOException {
+        String path = w.entry().getPathString();
+        if (w.metadata().smudgeFilterCommand == null) {
+            DirCacheCheckout.getContent(repo, path, w.metadata(), blob(w.entry(), reader), options, out);
+            return;
+        }
+        // a failed filter wrote nothing but closed the stream it was given, which the unfiltered blob then fills
+        OutputStream open = unclosable(out);
+        SmudgeFilter.write(path, w.metadata(), w.required(),
+            metadata -> DirCacheCheckout.getContent(repo, path, metadata, blob(w.entry(), reader), options, open),
+            warning -> {
+                if (warnedOf.add(path)) {
+                    warned.accept(warning);
+                }
+            });
+        open.close();
     }
 
     /** The entry's blob; one missing from the object database is named by the file it was to fill. */
@@ -364,7 +396,7 @@ final class TreeMove {
             return false;
         }
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        content(w.entry(), w.metadata(), reader, expected);
+        content(w, reader, expected);
         return a.size() == expected.size() && Arrays.equals(Files.readAllBytes(file), expected.toByteArray());
     }
 

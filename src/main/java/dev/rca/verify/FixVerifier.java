@@ -89,15 +89,16 @@ public final class FixVerifier implements AutoCloseable {
     }
 
     /**
-     * Runs the plan; {@code onRun} sees every run as it ends.
+     * Runs the plan; {@code onRun} sees every run as it ends, {@code warned} what a checkout warns of (a smudge
+     * filter that is not required failed, and its file was written unfiltered, as git does).
      *
      * @throws RcaException exit 3 when the scratch checkout or the command cannot be started, or a run exits 126
      *     or 127 ({@link #notRun}; nothing is recorded then)
      */
-    public VerifyResult run(VerifyPlan plan, Consumer<Run> onRun) {
+    public VerifyResult run(VerifyPlan plan, Consumer<Run> onRun, Consumer<String> warned) {
         int[] parent;
         int[] fix;
-        try (ScratchCheckout scratch = ScratchCheckout.of(workspace, SCRATCH)) {
+        try (ScratchCheckout scratch = ScratchCheckout.of(workspace, SCRATCH, warned)) {
             parent = runAt(scratch, plan, plan.parent().sha(), false, onRun);
             fix = runAt(scratch, plan, plan.fix().sha(), true, onRun);
         }

@@ -58,6 +58,36 @@ class SmudgeFilterTest {
             + " >&2; exit 7' failed (exit 7): object 1234 is missing\n"), Cli.run(dir, "bisect-helper", "next"));
     }
 
+    /**
+     * A failing filter that is not {@code filter.<driver>.required} fails no checkout: as git does, it is a warning and
+     * the file is written unfiltered (reviewer-100); the test then runs.
+     */
+    @Test
+    void aFailingFilterThatIsNotRequiredWarnsAndWritesTheBlobAsGitDoes() throws Exception {
+        NativeGit.run(dir, "config", "--unset", "filter.up.required");
+        String filter = "cat >/dev/null; echo oops >&2; exit 1";
+        NativeGit.run(dir, "config", "filter.up.smudge", filter);
+        String seven = commits.get(7).name();
+        NativeGit.Result git = NativeGit.exec(dir, null, "worktree", "add", "--detach", tmp.resolve("wt").toString(),
+            seven);
+        assertEquals(0, git.exitCode(), git.toString());
+        assertTrue(git.err().contains("error: external filter '" + filter + "' failed 1"), git.err());
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=HEAD", "--good=" + commits.get(0).name())
+            .exitCode());
+        String warning = "rca: warning: src/f1: smudge filter '" + filter + "' failed (exit 1): oops; written"
+            + " unfiltered, as git does when the filter is not required\n";
+        assertEquals(new CliResult(0, dir.resolve(".git/rca/bisect") + "\n", warning),
+            Cli.run(dir, "bisect-helper", "next"));
+        assertEquals("v7\n", Files.readString(tmp.resolve("wt/src/f1")));
+        assertEquals(Files.readString(tmp.resolve("wt/src/f1")), Files.readString(dir.resolve(".git/rca/bisect/src/f1")));
+
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("first bad commit: " + commits.get(11).name()), run.out());
+        assertTrue(run.err().startsWith("rca: warning: src/f1: smudge filter '" + filter + "' failed (exit 1)"),
+            run.err());
+    }
+
     @Test
     void aHangingFilterDiesWithTheDaemonsInterruptedClient() throws Exception {
         Path pid = tmp.resolve("filter.pid");
