@@ -12,7 +12,7 @@ import java.util.Set;
  * every commit is named by a SHA (not a branch, tag or relative revision) that resolves, offending commits are
  * ancestors of the fix commits, likelihoods lie in [0, 1], every rejected hypothesis says why and no confirmed one
  * keeps a reason for rejecting it, every time written on a symptom, experiment or timeline entry can be read, the
- * ticket matches the file name, and no value holds a control character.
+ * ticket matches the file name, no value holds a control character, and {@code rca verify}'s counts agree.
  */
 public final class LedgerChecker {
     /** A commit SHA, full or abbreviated as git accepts one (it must still resolve, to one commit). */
@@ -93,6 +93,7 @@ public final class LedgerChecker {
         }
         if (ledger.validation() != null && ledger.validation().verify() != null) {
             time("validation.verify", "validation.verify", ledger.validation().verify().at());
+            verifyCounts(ledger.validation().verify());
         }
         commits(path -> true);
     }
@@ -147,6 +148,49 @@ public final class LedgerChecker {
             finding(path + ".at", what + " is at '" + at + "', which is not a time rca can read: write ISO-8601, "
                 + "e.g. " + LooseInstant.EXAMPLE);
         }
+    }
+
+    /**
+     * The counts of {@code rca verify}'s record, which a hand edit can make contradict each other or the verdict the
+     * post-mortem then states: timeouts are among the failures (at the fix, among the runs that did not pass), no count
+     * exceeds the runs, a run is stopped after a positive number of seconds, and a passed verify passed every run at
+     * the fix and failed some at its parent.
+     */
+    private void verifyCounts(VerifyRecord v) {
+        String path = "validation.verify.";
+        if (v.timeout() != null && v.timeout() == 0) {
+            finding(path + "timeout", "validation.verify.timeout is 0: verify stops a run after a positive number of"
+                + " seconds");
+        }
+        if (v.runs() != null) {
+            for (var count : List.of(Map.entry("parent_failures", nonNull(v.parentFailures())),
+                Map.entry("fix_passes", nonNull(v.fixPasses())))) {
+                if (count.getValue() > v.runs()) {
+                    finding(path + count.getKey(), "validation.verify." + count.getKey() + " is " + count.getValue()
+                        + ", more than its " + v.runs() + " runs");
+                }
+            }
+        }
+        if (v.parentTimeouts() != null && v.parentFailures() != null && v.parentTimeouts() > v.parentFailures()) {
+            finding(path + "parent_timeouts", "validation.verify.parent_timeouts is " + v.parentTimeouts()
+                + ", more than its " + v.parentFailures() + " parent_failures, which count the runs that timed out");
+        }
+        if (v.fixTimeouts() != null && v.fixPasses() != null && v.runs() != null
+            && v.fixTimeouts() > Math.max(0, v.runs() - v.fixPasses())) {
+            finding(path + "fix_timeouts", "validation.verify.fix_timeouts is " + v.fixTimeouts() + ", more than the "
+                + Math.max(0, v.runs() - v.fixPasses()) + " of its " + v.runs() + " runs at the fix that did not pass");
+        }
+        if (v.passed() && v.runs() != null && v.fixPasses() != null && v.fixPasses() < v.runs()) {
+            finding(path + "passed", "validation.verify.passed is true, but the fix passed " + v.fixPasses() + " of "
+                + v.runs() + " runs: a verify passes only when every run at the fix passes");
+        } else if (v.passed() && v.parentFailures() != null && v.parentFailures() == 0) {
+            finding(path + "passed", "validation.verify.passed is true, but the fix's parent failed no run: a verify"
+                + " passes only when the parent fails");
+        }
+    }
+
+    private static int nonNull(Integer count) {
+        return count == null ? 0 : count;
     }
 
     private void references(String path, List<String> refs, Set<String> ids, Set<ItemKind> kinds) {

@@ -423,6 +423,35 @@ class VerifyCommandTest {
             + " number at docs/postmortems/PAY-142.yaml:"), malformed.err());
     }
 
+    /** Counts a hand edit made contradict each other, or the verdict, are check's findings (reviewer-100). */
+    @Test
+    void checkReportsVerifyCountsThatContradictEachOther() throws IOException {
+        new LedgerRepo(tmp).writeLedger("PAY-142", "PAY-142.yaml");
+        assertEquals(0, Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=2").exitCode());
+        Path file = tmp.resolve("docs/postmortems/PAY-142.yaml");
+        String text = Files.readString(file);
+        assertEquals(new CliResult(0, "", ""), Cli.run(tmp, "check", "-t", "PAY-142"));
+        int line = (int) text.substring(0, text.indexOf("    timeout: ")).lines().count() + 1;
+        Files.writeString(file, text.replace("    timeout: 600\n", "    timeout: 0\n")
+            .replace("    parent_timeouts: 0\n", "    parent_timeouts: 7\n")
+            .replace("    fix_passes: 2\n", "    fix_passes: 0\n").replace("    fix_timeouts: 0\n", "    fix_timeouts: 3\n"));
+        String at = "docs/postmortems/PAY-142.yaml:";
+        assertEquals(new CliResult(1, String.join("\n",
+            at + line + ":14: validation.verify.timeout is 0: verify stops a run after a positive number of seconds",
+            at + (line + 2) + ":22: validation.verify.parent_timeouts is 7, more than its 2 parent_failures, which"
+                + " count the runs that timed out",
+            at + (line + 4) + ":19: validation.verify.fix_timeouts is 3, more than the 2 of its 2 runs at the fix that"
+                + " did not pass",
+            at + (line + 5) + ":13: validation.verify.passed is true, but the fix passed 0 of 2 runs: a verify passes"
+                + " only when every run at the fix passes", ""), ""), Cli.run(tmp, "check", "-t", "PAY-142"));
+        Files.writeString(file, text.replace("    parent_failures: 2\n", "    parent_failures: 0\n")
+            .replace("    fix_passes: 2\n", "    fix_passes: 3\n"));
+        assertEquals(new CliResult(1, String.join("\n",
+            at + (line + 3) + ":17: validation.verify.fix_passes is 3, more than its 2 runs",
+            at + (line + 5) + ":13: validation.verify.passed is true, but the fix's parent failed no run: a verify"
+                + " passes only when the parent fails", ""), ""), Cli.run(tmp, "check", "-t", "PAY-142"));
+    }
+
     /**
      * Each commit's runs start from a clean checkout: the fix is not tested on what the parent's runs built, nor the
      * parent on what the previous verify's fix runs built (reviewer-95, #9).
