@@ -56,8 +56,10 @@ public final class BisectStatusCommand extends BisectSubcommand {
             }
             int steps = state.steps().size();
             int runs = state.totalRuns();
-            // not "done:", which read as the end of a bisection still in progress
-            w.println("steps taken: " + steps + " (" + runs + (runs == 1 ? " run)" : " runs)"));
+            // not "done:", which read as the end of a bisection still in progress; with no test recorded, no run
+            // decided a step (a run records its test with its first step): a verdict marked by hand is no test run
+            w.println("steps taken: " + steps + (steps > 0 && state.test() == null ? " (by hand)"
+                : " (" + runs + (runs == 1 ? " run)" : " runs)")));
             int code = printChoice(bisection, status, w, OutputFormat.TABLE);
             w.flush();
             out().print(buffer);

@@ -159,7 +159,7 @@ class BisectCommandTest {
         assertTrue(rca("bisect-helper", "range").out().contains(" (skipped)\n"));
         CliResult status = rca("bisect-helper", "status");
         assertTrue(status.out().startsWith("bad: " + sha(15) + " change 15\ngood: " + sha(0) + " change 0\ngood: "
-            + sha(4) + " change 4\nsteps taken: 1 (1 run)\ncandidates: 11\n"), status.out());
+            + sha(4) + " change 4\nsteps taken: 1 (by hand)\ncandidates: 11\n"), status.out());
     }
 
     @Test

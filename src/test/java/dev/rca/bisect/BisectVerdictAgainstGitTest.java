@@ -148,7 +148,7 @@ class BisectVerdictAgainstGitTest {
             CliResult status = rca("bisect-helper", "status");
             assertEquals(1, status.exitCode(), status.toString());
             assertEquals("bad: " + bad + " " + (bad.equals(c.get("A")) ? "A" : "F") + "\ngood: " + c.get("B")
-                + " B\nsteps taken: 1 (1 run)\nno testable commit left: the bad commit " + bad.substring(0, 12)
+                + " B\nsteps taken: 1 (by hand)\nno testable commit left: the bad commit " + bad.substring(0, 12)
                 + " is in the history of a good commit; were good and bad swapped?\n", status.out());
         }
     }
