@@ -21,6 +21,8 @@ public final class ScratchProbe implements BisectRunner.Probe {
     private final BiConsumer<String, CommandRunner.Result> onResult;
     private final String knownGood;
     private boolean firstRun = true;
+    /** The exit code of a test killed by SIGINT (128 + 2), as the shell and the JVM report it. */
+    private static final int EXIT_SIGINT = 130;
 
     /**
      * @param starter runs the command ({@code CommandRunner::run}, or the daemon's client)
@@ -68,6 +70,12 @@ public final class ScratchProbe implements BisectRunner.Probe {
                 .withHint("raise --timeout, or fix the hang and rerun 'rca bisect-helper run' to resume");
         }
         Verdict v = Verdict.ofExitCode(result.exitCode());
+        if (result.exitCode() == EXIT_SIGINT) {
+            // ^C in the terminal reaches the test with rca (RCA_DAEMON=off): the person stopped it, the test is fine
+            throw RcaException.badInput("the test was interrupted at " + commit + " (exit " + EXIT_SIGINT + ", SIGINT,"
+                + " as ^C sends); bisection stopped (the verdicts so far are kept)")
+                .withHint("rerun 'rca bisect-helper run' to resume");
+        }
         if (v == null) {
             throw RcaException.badInput("the test exited " + result.exitCode() + " at " + commit
                 + "; bisection stopped (exit codes above 127 or below 0 abort, as in git bisect run)")

@@ -386,6 +386,12 @@ class BisectCommandTest {
         // off a terminal the run printed no progress, so the stop says where the test's output is
         assertTrue(odd.err().contains("then rerun to resume; the test's output is kept in /"), odd.err());
         assertEquals("", odd.out());
+        // ^C with RCA_DAEMON=off reaches the test too: it was interrupted, and nothing asks to change its exit codes
+        CliResult interrupted = rca("bisect-helper", "run", "--", "exit 130");
+        assertEquals(3, interrupted.exitCode(), interrupted.toString());
+        assertTrue(interrupted.err().startsWith("rca: error: the test was interrupted at " + sha(7) + " (exit 130,"
+            + " SIGINT, as ^C sends); bisection stopped (the verdicts so far are kept)\nhint: rerun 'rca bisect-helper"
+            + " run' to resume; the test's output is kept in /"), interrupted.err());
     }
 
     @Test
