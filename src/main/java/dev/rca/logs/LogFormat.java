@@ -36,7 +36,7 @@ public enum LogFormat {
                 return null;
             }
             String at = pairs.get("at");
-            if (at != null && first(pairs, LEVEL_KEYS) == null && at.matches("(?i)" + LEVEL)) {
+            if (at != null && first(pairs, LEVEL_KEYS) == null && LEVEL_WORD.matcher(at).matches()) {
                 // Heroku's router: at=info, at=error
                 pairs.put("level", at);
             }
@@ -236,6 +236,8 @@ public enum LogFormat {
 
     static final String LEVEL = "TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|SEVERE|FATAL|CRIT(?:ICAL)?"
         + "|FINE(?:R|ST)?|CONFIG|ALERT|EMERG";
+    /** One of {@link #LEVEL}'s words in any case (compiled once: every logfmt line with an {@code at=} asks). */
+    private static final Pattern LEVEL_WORD = Pattern.compile("(?i)(?:" + LEVEL + ")");
     static final String SYSLOG_TIME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d{2}:\\d{2}:\\d{2}";
     /** Timestamps as application logging frameworks write them, with or without a date. */
     static final String APP_TIME = "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:\\s?Z|\\s?[+-]\\d{2}:?\\d{2})?"
@@ -324,9 +326,11 @@ public enum LogFormat {
                 message = message + "\n" + stack;
             }
         }
-        if (level != null && level.matches("[0-7]") && members.containsKey("PRIORITY")) {
+        if (level != null && level.length() == 1 && level.charAt(0) >= '0' && level.charAt(0) <= '7'
+            && members.containsKey("PRIORITY")) {
             level = SYSLOG_SEVERITIES.get(Integer.parseInt(level));
-        } else if (level != null && level.matches("[1-6]0")) {
+        } else if (level != null && level.length() == 2 && level.charAt(0) >= '1' && level.charAt(0) <= '6'
+            && level.charAt(1) == '0') {
             // pino's and bunyan's numbers, named so that --level and the table read them like any other
             level = NUMBERED_LEVELS.get(Integer.parseInt(level) / 10 - 1);
         }
