@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Writes a post-mortem from a ledger: {@code # <TICKET>: <title>} and the nine sections in the method's order
@@ -50,6 +51,9 @@ public final class PostmortemRenderer {
     static final String OFFENDING = "Offending commit";
 
     /** How many lines of a log comparison's first divergence the post-mortem shows, and how wide. */
+    /** What {@code rca lint} accepts as a statement of coverage, without a repository's added phrases. */
+    private static final Pattern COVERAGE_STATEMENT =
+        ToneVocabulary.compile(ToneVocabulary.COVERAGE, List.of());
     private static final int DIVERGENCE_LINES = 8;
     private static final int DIVERGENCE_WIDTH = 200;
     private static final Map<String, String> SLIPPED_LABELS = Map.of(
@@ -512,8 +516,10 @@ public final class PostmortemRenderer {
             out.add("Coverage: nothing was left out.", "validation.not_covered");
         } else {
             String text = LedgerProse.inline(notCovered);
-            boolean saysNot = text.regionMatches(true, 0, "not ", 0, 4);
-            out.add(sentence(saysNot ? Character.toUpperCase(text.charAt(0)) + text.substring(1)
+            // the label goes only where the text already reads as a statement of coverage to rca's own lint:
+            // "not retested on arm64" needs none, "not built with GCC 8" does
+            boolean readsAsCoverage = COVERAGE_STATEMENT.matcher(text).find();
+            out.add(sentence(readsAsCoverage ? Character.toUpperCase(text.charAt(0)) + text.substring(1)
                 : "Not covered: " + text), "validation.not_covered");
         }
     }

@@ -176,4 +176,24 @@ class PostmortemRendererTest {
             assertEquals(-1, md.indexOf('\u0007'), md);
         }
     }
+
+    @Test
+    void whatWasNotCoveredReadsAsCoverageToRcasOwnLintWhateverWordItStartsWith() {
+        LedgerRepo r = new LedgerRepo(tmp);
+        try (GitWorkspace workspace = GitWorkspace.open(tmp)) {
+            PostmortemLinter linter = new PostmortemLinter(RcaConfig.defaults().lint(),
+                new RepositoryShaResolver(workspace));
+            for (String[] given : List.of(
+                    new String[] {"not built with a real GCC 8", "Not covered: not built with a real GCC 8."},
+                    new String[] {"not retested on the EU cluster", "Not retested on the EU cluster."},
+                    new String[] {"the EU cluster", "Not covered: the EU cluster."})) {
+                Ledger ledger = Ledger.load(r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace(
+                    "not_covered: \"not retested on the EU cluster\"", "not_covered: \"" + given[0] + "\"")));
+                String md = new PostmortemRenderer(new GitCommitLookup(workspace), b -> -1).render(ledger).markdown();
+                String validation = md.substring(md.indexOf("## Validation"), md.indexOf("## Action items"));
+                assertTrue(validation.contains("\n" + given[1] + "\n"), validation);
+                assertEquals(List.of(), linter.lint("PAY-142.md", md), given[0]);
+            }
+        }
+    }
 }
