@@ -10,8 +10,9 @@ import java.util.Objects;
  * Where an investigation stands: the four post-mortem inputs, the open hypotheses by likelihood, bisect
  * progress, and the next useful step, which is never a post-mortem that {@code rca postmortem} would refuse.
  *
- * @param warnings what {@code rca postmortem} would warn about in the ledger once its four inputs are present, one
- *                 line each (empty when the post-mortem would pass {@code rca lint}, or while an input is missing)
+ * @param warnings what {@code rca postmortem} would warn about once the ledger's four inputs are present, one line
+ *                 each as it prints them (empty while an input is missing); the next step is to correct them when
+ *                 the post-mortem would not pass {@code rca lint}
  */
 public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> openHypotheses,
                                   String bisectProgress, boolean bisectInProgress, List<String> warnings,
@@ -53,9 +54,11 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
         boolean published = ledger.status() == LedgerStatus.PUBLISHED;
         // a published ledger changed since (an investigation reopened) needs its post-mortem written again
         boolean done = published && postmortem.current();
-        List<String> warnings = !done && PostmortemInputs.complete(inputs) ? postmortem.findings() : List.of();
+        boolean assessed = !done && PostmortemInputs.complete(inputs);
+        List<String> warnings = assessed ? postmortem.warnings() : List.of();
+        boolean failsLint = assessed && !postmortem.findings().isEmpty();
         String next = done ? "nothing: the post-mortem is published"
-            : nextStep(ledger, inputs, open, inProgress && end == null, end, commits, warnings);
+            : nextStep(ledger, inputs, open, inProgress && end == null, end, commits, failsLint, warnings.size());
         return new InvestigationStatus(ledger, inputs, open, bisectProgress(bisect, inProgress, end),
             inProgress && end == null, warnings, next);
     }
@@ -91,7 +94,7 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
 
     private static String nextStep(Ledger ledger, List<InputCheck> inputs, List<Hypothesis> open,
                                    boolean bisecting, BisectEnd bisectEnd, CommitLookup commits,
-                                   List<String> warnings) {
+                                   boolean failsLint, int warnings) {
         if (ledger.symptoms().isEmpty()) {
             return "record what was observed: rca symptom \"<what you saw>\" --source=<where> --at=<when>";
         }
@@ -140,8 +143,8 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
             return "correct the " + (wrong == 1 ? "commit" : wrong + " commits") + " the post-mortem would state"
                 + " wrongly: rca check -t " + ledger.ticket();
         }
-        if (!warnings.isEmpty()) {
-            return CORRECT_WARNINGS + (warnings.size() == 1 ? "the line below points" : "each line below "
+        if (failsLint) {
+            return CORRECT_WARNINGS + (warnings == 1 ? "the line below points" : "each line below "
                 + "points") + ": rca postmortem would write the post-mortem as it is, but warn, and it would not pass"
                 + " rca lint";
         }

@@ -15,6 +15,13 @@ public interface PostmortemPreview {
      */
     List<String> findings();
 
+    /**
+     * Every line {@code rca postmortem --incident-ok} would print after {@code rca: warning: }: the {@link #findings}
+     * and what it warns about beyond the lint (a repro naming a file outside the work tree, a one-line fix, the
+     * repository's {@code .rca.yaml}).
+     */
+    List<String> warnings();
+
     /** Whether the post-mortem beside the ledger is, byte for byte, the one {@code rca postmortem} would write now. */
     boolean current();
 }

@@ -70,6 +70,11 @@ public final class Postmortems {
             }
 
             @Override
+            public List<String> warnings() {
+                return prepared().warnings();
+            }
+
+            @Override
             public boolean current() {
                 return holdsDraft(prepared()) || holdsDraft(prepare(workspace, file, true, graph));
             }

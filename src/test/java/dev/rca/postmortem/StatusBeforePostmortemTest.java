@@ -58,6 +58,25 @@ class StatusBeforePostmortemTest {
             + " --at=<when>\nrca postmortem would warn:\n  title: the ledger has no title"), status);
     }
 
+    /** Not only the lint's findings: what else rca postmortem would warn about is listed before it is run. */
+    @Test
+    void aReproOutsideTheWorkTreeIsListedAsPostmortemWouldWarnAboutIt() {
+        new LedgerRepo(tmp).writeLedger("PAY-142", "PAY-142.yaml",
+            t -> t.replace("command: \"sh test.sh\"", "command: \"sh ../outside.sh\""));
+        String status = tailFrom(Cli.run(tmp, "status", "-t", "PAY-142").out(), "Next: ");
+        String json = Cli.run(tmp, "status", "-t", "PAY-142", "--format=json").out();
+        CliResult written = Cli.run(tmp, "postmortem", "-t", "PAY-142");
+        assertEquals(0, written.exitCode(), written.toString());
+        assertEquals(1, written.err().lines().count(), written.err());
+        String line = written.err().strip().substring("rca: warning: ".length());
+        assertTrue(line.startsWith("repro.command names ../outside.sh, outside the work tree"), line);
+        // the post-mortem would pass the lint, so drafting it stays the next step, the warning under a heading
+        assertEquals("Next: draft the post-mortem: rca postmortem -t PAY-142\nrca postmortem would warn:\n  " + line
+            + "\n", status);
+        assertTrue(json.contains("\"ready\":true,\"warnings\":[\"repro.command names ../outside.sh, outside the work"
+            + " tree"), json);
+    }
+
     @Test
     void anIncidentIsReadyWithoutIncidentOk() {
         new LedgerRepo(tmp).writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("kind: bug", "kind: incident"));
