@@ -4,6 +4,7 @@ import dev.rca.ExitCode;
 import dev.rca.RcaException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -47,7 +48,7 @@ final class ErrorReporter {
             return refused.exitCode();
         }
         err.println("rca: error: " + ex.getMessage());
-        List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+        List<String> suggestions = ex instanceof UnmatchedArgumentException u ? suggestions(u, cl) : List.of();
         if (!suggestions.isEmpty()) {
             err.println("hint: did you mean " + String.join(" or ", suggestions.stream().limit(3)
                 .map(s -> "'" + s + "'").toList()) + "?");
@@ -57,6 +58,34 @@ final class ErrorReporter {
         err.flush();
         return ExitCode.USAGE;
     }
+
+    /**
+     * What a mistyped word may have meant: the command a word of the trade names (picocli's nearest spelling of
+     * "graph" is "generate-completion"), else picocli's nearest spellings, without the shell-completion command
+     * unless the word is about completion.
+     */
+    private static List<String> suggestions(UnmatchedArgumentException u, CommandLine cl) {
+        List<String> unmatched = u.getUnmatched();
+        String word = unmatched.isEmpty() ? "" : unmatched.get(0);
+        if (cl.getParent() == null && COMMAND_WORDS.containsKey(word)) {
+            return List.of(COMMAND_WORDS.get(word));
+        }
+        return u.getSuggestions().stream()
+            .filter(s -> !s.equals("generate-completion") || word.contains("compl"))
+            .toList();
+    }
+
+    /** Words an engineer reaches for, and the rca command that does it. */
+    private static final Map<String, String> COMMAND_WORDS = Map.of(
+        "graph", "dag",
+        "causal", "dag",
+        "bisect", "bisect-helper",
+        "blame", "suspects",
+        "szz", "suspects",
+        "grep", "log",
+        "ledger", "status",
+        "report", "postmortem",
+        "validate", "verify");
 
     /** A recursion rca did not guard ran past its stack: a bug, told as any other internal error is. */
     static int reportStackOverflow(StackOverflowError e, boolean stacktrace, PrintWriter err) {

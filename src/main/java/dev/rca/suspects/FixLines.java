@@ -453,7 +453,8 @@ final class FixLines {
      */
     private static String functionName(SourceLines.FunctionStarts functions, String[] lines, int line) {
         int start = functions.of(line);
-        return start < 0 || !functions.namesAFunction(lines[start]) ? null : header(lines[start]);
+        return start < 0 || !functions.namesAFunction(lines[start]) || !functions.withinFunction(start, line) ? null
+            : header(lines[start]);
     }
 
     private static String header(String line) {

@@ -1,5 +1,6 @@
 package dev.rca.suspects;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -483,6 +484,7 @@ final class SourceLines {
         private static final int UNKNOWN = -2;
         private final String[] lines;
         private final int[] starts;
+        private final Map<Integer, Integer> ends = new HashMap<>();
 
         private FunctionStarts(String[] lines) {
             this.lines = lines;
@@ -508,6 +510,15 @@ final class SourceLines {
             int start = nearestHeader(at);
             return start >= 0 && language == Language.JAVA_LIKE && !inBody(lines, start, Math.min(at, lines.length - 1))
                 ? -1 : start;
+        }
+
+        /**
+         * Whether line {@code at} lies before the end of the function whose header is line {@code start} (its
+         * closing brace at the margin, or the next header): git's rule gives the header above a line outside any
+         * function too, such as a C preprocessor line after a closed body.
+         */
+        boolean withinFunction(int start, int at) {
+            return at < ends.computeIfAbsent(start, s -> functionEnd(lines, s, lines.length));
         }
 
         private int nearestHeader(int at) {

@@ -741,7 +741,9 @@ public final class SuspectFinder implements AutoCloseable {
             ? "authored " + span(fixWritten, written) + " after the fix (which was rebased or cherry-picked onto it)"
             : span(written, fixWritten) + " before the fix");
         if (notAfter != null) {
-            reasons.add(span(commitInstant(c), notAfter) + " before the first symptom");
+            // when the code entered the branch, which is what the cut by symptom reads; said, since the reason
+            // before counts author dates and a rebased suspect would otherwise seem to move in time
+            reasons.add("committed " + span(commitInstant(c), notAfter) + " before the first symptom");
         }
         for (String s : h.skipped) {
             reasons.add("blame looked past " + s);

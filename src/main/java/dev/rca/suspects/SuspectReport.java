@@ -99,7 +99,7 @@ public record SuspectReport(String fix, String fixSubject, int blamedLines, List
         item.put("fix", fix);
         item.put("commits", suspects.stream().map(Suspect::sha).toList());
         Suspect first = suspects.get(0);
-        String note = String.format(Locale.ROOT, "ranked %s first, score %.2f", first.sha().substring(0, 12),
+        String note = String.format(Locale.ROOT, "ranked %s first, score %.3f", first.sha().substring(0, 12),
             first.score());
         if (!warnings.isEmpty()) {
             // a reader of the ledger (rca timeline, the post-mortem) learns what stderr said: the answer lacks objects

@@ -94,6 +94,19 @@ class CliConventionsTest {
         assertTrue(lines.get(1).startsWith("hint: did you mean 'status'"), lines.get(1));
     }
 
+    /** picocli's nearest spelling of "graph" is "generate-completion"; the word names the causal graph. */
+    @Test
+    void aWordOfTheTradeSuggestsTheCommandThatDoesIt() {
+        for (String[] given : List.of(new String[] {"graph", "dag"}, new String[] {"bisect", "bisect-helper"},
+                new String[] {"blame", "suspects"})) {
+            CliResult r = Cli.run(tmp, given[0]);
+            assertEquals(new CliResult(ExitCode.USAGE, "", "rca: error: Unmatched argument at index 0: '" + given[0]
+                + "'\nhint: did you mean '" + given[1] + "'?\n"), r);
+        }
+        CliResult near = Cli.run(tmp, "grapf");
+        assertTrue(!near.err().contains("generate-completion"), near.err());
+    }
+
     @Test
     void aMistypedOptionGetsADidYouMean() {
         CliResult r = Cli.run(tmp, "timeline", "--formt=json");

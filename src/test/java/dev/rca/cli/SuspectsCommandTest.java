@@ -208,7 +208,7 @@ class SuspectsCommandTest {
                 at: "2026-11-20T08:40:00Z"
                 fix: %s
                 commits: [%s]
-                note: "ranked %s first, score 0.74"
+                note: "ranked %s first, score 0.736"
                 suspects:
                   - commit: %s
                     score: 0.736
@@ -482,7 +482,7 @@ class SuspectsCommandTest {
         assertEquals(new CliResult(ExitCode.OK, bugged.name() + "\n", "recorded as E1 in docs/postmortems/CAP-1.yaml\n"
             + "rca: warning: " + warning + "\n"), r);
         String text = Files.readString(dir.resolve("docs/postmortems/CAP-1.yaml"));
-        String note = "ranked " + bugged.name().substring(0, 12) + " first, score 0.90, from the fix's message alone: "
+        String note = "ranked " + bugged.name().substring(0, 12) + " first, score 0.900, from the fix's message alone: "
             + warning;
         assertTrue(text.contains("""
                 commits: [%s]

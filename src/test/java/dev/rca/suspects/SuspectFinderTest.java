@@ -398,7 +398,7 @@ class SuspectFinderTest {
             Instant afterBug = Instant.ofEpochSecond(bug.getCommitTime() + 1);
             SuspectReport kept = suspects(repo, "HEAD", new SuspectQuery(5, true, afterBug));
             assertEquals(List.of(bug.name()), shas(kept));
-            assertTrue(kept.suspects().get(0).reasons().contains("0 minutes before the first symptom"),
+            assertTrue(kept.suspects().get(0).reasons().contains("committed 0 minutes before the first symptom"),
                 kept.toString());
         }
     }
@@ -414,6 +414,24 @@ class SuspectFinderTest {
             assertEquals(base.name(), report.suspects().get(0).sha());
             assertEquals(new Pointer(Pointer.Kind.REGRESSION, base.name().substring(0, 8), base.name(), true, null),
                 report.pointers().get(0));
+        }
+    }
+
+    /** git's rule names the header above any line; a line after the function's closing brace is in none. */
+    @Test
+    void preprocessorLinesAfterAClosedFunctionAreNotInThatFunction() {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r")).tick(86_400)) {
+            String head = "static inline int is_power_of_2(unsigned long v)\n{\n\treturn v && !(v & (v - 1));\n}\n\n";
+            repo.commit("size: add").add("size.h", head + "#define CHECKED 0\n").create();
+            RevCommit bug = repo.commit("size: check with the builtins")
+                .add("size.h", head + "#if __has_builtin(__builtin_mul_overflow)\n#define CHECKED 1\n#endif\n")
+                .create();
+            repo.commit("size: fix the build where __has_builtin is unknown")
+                .add("size.h", head + "#if defined(__has_builtin)\n#define CHECKED 1\n#endif\n").create();
+            SuspectReport report = suspects(repo, "HEAD", SuspectQuery.defaults());
+            assertEquals(bug.name(), report.suspects().get(0).sha(), report.toString());
+            assertTrue(report.suspects().get(0).reasons().stream().noneMatch(r -> r.contains("the same function")),
+                report.suspects().get(0).reasons().toString());
         }
     }
 
