@@ -99,8 +99,16 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
             return "record what was observed: rca symptom \"<what you saw>\" --source=<where> --at=<when>";
         }
         if (!inputs.get(0).present()) {
-            return "make the bug reproducible and write repro.command and repro.rate in the ledger ("
+            String step = "make the bug reproducible and write repro.command and repro.rate in the ledger ("
                 + inputs.get(0).missing() + ")";
+            BisectRecord bisect = ledger.bisect();
+            // a bisection run by a test has one at hand, and where it failed and where it passed
+            if (bisect != null && bisect.firstBad() != null && ledger.repro().command() == null
+                && bisect.extra().get("run") instanceof Map<?, ?> run && run.get("command") instanceof String test) {
+                step += "; the bisection's test told first bad " + abbreviate(bisect.firstBad()) + " apart from its"
+                    + " parent: it may serve as repro.command: " + test;
+            }
+            return step;
         }
         if (!inputs.get(1).present()) {
             if (bisecting) {

@@ -171,6 +171,20 @@ class LedgerBisectTest {
         assertEquals(3, none.exitCode(), none.toString());
     }
 
+    /** The test that told the first bad commit from its parent is the repro at hand; status offers it. */
+    @Test
+    void afterARunFoundTheCulpritStatusOffersItsTestAsTheRepro() {
+        assertEquals(0, Cli.run(dir, "symptom", "bug file appears", "-t", "PAY-7").exitCode());
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
+            .exitCode());
+        assertEquals(0, Cli.run(dir, "bisect-helper", "run", "--", "test ! -f bug").exitCode());
+        String status = Cli.run(dir, "status", "-t", "PAY-7").out();
+        String next = status.substring(status.indexOf("Next: "));
+        assertEquals("Next: make the bug reproducible and write repro.command and repro.rate in the ledger"
+            + " (repro.command is empty); the bisection's test told first bad " + sha(11).substring(0, 12)
+            + " apart from its parent: it may serve as repro.command: sh -c 'test ! -f bug'\n", next);
+    }
+
     @Test
     void theLedgerRecordsTheTestAndTheBoundsAsTheyWereGiven() throws Exception {
         NativeGit.run(dir, "tag", "v0", sha(0));
