@@ -103,8 +103,8 @@ public record InvestigationStatus(Ledger ledger, List<InputCheck> inputs, List<H
                 + inputs.get(0).missing() + ")";
             BisectRecord bisect = ledger.bisect();
             // a bisection run by a test has one at hand, and where it failed and where it passed
-            if (bisect != null && bisect.firstBad() != null && ledger.repro().command() == null
-                && bisect.extra().get("run") instanceof Map<?, ?> run && run.get("command") instanceof String test) {
+            if (bisect != null && bisect.firstBad() != null && (ledger.repro().command() == null
+                || ledger.repro().command().isBlank()) && bisect.extra().get("run") instanceof Map<?, ?> run && run.get("command") instanceof String test) {
                 step += "; the bisection's test told first bad " + abbreviate(bisect.firstBad()) + " apart from its"
                     + " parent: it may serve as repro.command: " + test;
             }
