@@ -279,28 +279,31 @@ public final class Rca implements Runnable {
         return run(commandLineFor(rca, out, err, args), out, err, args);
     }
 
-    /** Executes {@code args} on {@code line} as typed, git's {@code log -<n>} included; the exit code. */
+    /**
+     * Executes {@code args} on {@code line} as typed, git's {@code log -<n>} included; the exit code. A stack overflow
+     * or an exhausted heap is exit 4 with one line on {@code line}'s error writer, here and not only in {@link #run},
+     * so that the tests, which enter here, see what the launcher's user sees.
+     */
     public static int execute(CommandLine line, String... args) {
         if (line.getCommand() instanceof Rca rca) {
             rca.typedArgs = List.of(args);
         }
-        return line.execute(CommandLineArgs.withCountShorthand(line, args));
+        try {
+            return line.execute(CommandLineArgs.withCountShorthand(line, args));
+        } catch (OutOfMemoryError e) {
+            line.getOut().flush();
+            return ErrorReporter.reportOutOfMemory(line.getErr());
+        } catch (StackOverflowError e) {
+            // an Error passes picocli's handlers: without this the JVM printed the trace and exited 1 (RCA-13)
+            line.getOut().flush();
+            return ErrorReporter.reportStackOverflow(e, line.getCommand() instanceof Rca rca && rca.stacktrace(),
+                line.getErr());
+        }
     }
 
     /** Runs {@code args} on {@code line}, which writes to {@code out} and {@code err}; the exit code. */
     static int run(CommandLine line, PrintWriter out, PrintWriter err, String[] args) {
-        int code;
-        try {
-            code = execute(line, args);
-        } catch (OutOfMemoryError e) {
-            out.flush();
-            code = ErrorReporter.reportOutOfMemory(err);
-        } catch (StackOverflowError e) {
-            // an Error passes picocli's handlers: without this the JVM printed the trace and exited 1 (RCA-13)
-            out.flush();
-            code = ErrorReporter.reportStackOverflow(e,
-                line.getCommand() instanceof Rca rca && rca.stacktrace(), err);
-        }
+        int code = execute(line, args);
         out.flush();
         err.flush();
         return code;
