@@ -5,8 +5,10 @@ import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.Hypothesis;
 import dev.rca.ledger.HypothesisStatus;
 import dev.rca.ledger.ItemKind;
+import dev.rca.io.PaddedSeparator;
 import dev.rca.logs.LogLineReader;
 import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reject", description = "Marks a hypothesis rejected; the reason is required.",
     footer = {"%nExample:%n  rca reject H1 --because=\"thread dump shows no thread holding OrderLock\""})
 public final class RejectCommand extends LedgerCommand {
+    private static final Pattern LINE_BREAK = PaddedSeparator.of("\n");
+
     @Parameters(paramLabel = "H<n>", description = "The hypothesis to reject.")
     String id;
 
@@ -42,7 +46,7 @@ public final class RejectCommand extends LedgerCommand {
         if (before.status() == HypothesisStatus.REJECTED && !was.isEmpty() && !was.equals(reason)) {
             // as for a change of mind: a slip of the id would otherwise replace another hypothesis's reason unseen
             err().println("rca: note: " + id + " was already rejected because: "
-                + LogLineReader.cleanLines(was).replaceAll("\\s*\n\\s*", " ")
+                + LINE_BREAK.matcher(LogLineReader.cleanLines(was)).replaceAll(" ")
                 + "; that reason is replaced");
         }
         return 0;

@@ -1,5 +1,6 @@
 package dev.rca.graph;
 
+import dev.rca.io.PaddedSeparator;
 import dev.rca.json.Json;
 import dev.rca.logs.LogLineReader;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Puts {@link TimelineEvent}s in time order and renders them.
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 public final class Timeline {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+    private static final Pattern LINE_BREAK = PaddedSeparator.of("\\R");
 
     private Timeline() {
     }
@@ -41,8 +44,8 @@ public final class Timeline {
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             rows[i + 1] = new String[] {e.at() == null ? "-" : ISO.format(e.at()), e.kind(),
-                LogLineReader.cleanLines(e.text()).replaceAll("\\s*\\R\\s*", " "),
-                e.source() == null ? "-" : LogLineReader.cleanLines(e.source()).replaceAll("\\s*\\R\\s*", " ")};
+                LINE_BREAK.matcher(LogLineReader.cleanLines(e.text())).replaceAll(" "),
+                e.source() == null ? "-" : LINE_BREAK.matcher(LogLineReader.cleanLines(e.source())).replaceAll(" ")};
         }
         int[] widths = new int[3];
         for (String[] row : rows) {

@@ -1,5 +1,6 @@
 package dev.rca.postmortem;
 
+import dev.rca.io.PaddedSeparator;
 import dev.rca.io.TextPrefix;
 import dev.rca.ledger.ActionItem;
 import dev.rca.ledger.BisectRecord;
@@ -56,6 +57,7 @@ public final class PostmortemRenderer {
         ToneVocabulary.compile(ToneVocabulary.COVERAGE, List.of());
     private static final int DIVERGENCE_LINES = 8;
     private static final int DIVERGENCE_WIDTH = 200;
+    private static final Pattern SLASH = PaddedSeparator.of("/");
     private static final Map<String, String> SLIPPED_LABELS = Map.of(
         "ci-gap", "CI gap", "latent-code", "Latent code", "workload-gap", "Workload gap",
         "incomplete-prior-fix", "Incomplete prior fix", "review-miss", "Review miss",
@@ -270,7 +272,7 @@ public final class PostmortemRenderer {
     private void breadcrumbs(Lines out, Ledger ledger) {
         Repro repro = ledger.repro();
         String rate = "deterministic".equals(repro.rate()) ? "failing on every run"
-            : "failing in " + repro.rate().strip().replaceAll("\\s*/\\s*", " of ") + " runs";
+            : "failing in " + SLASH.matcher(repro.rate().strip()).replaceAll(" of ") + " runs";
         if (multiLine(repro.command())) {
             out.add("Repro, " + rate + ":", "repro");
             out.add("", null);
