@@ -1,7 +1,10 @@
 package dev.rca.postmortem;
 
+import dev.rca.io.PaddedSeparator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,15 +18,13 @@ import java.util.regex.Pattern;
  * {@code e.g.}, {@code PAY-143}) are never wrapped.
  */
 final class LedgerProse {
-    private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s:.*?)(?<!`)\\1(?!`)");
     /**
      * What makes a link, an image or emphasis in a commit's subject ({@link #commitSubject}). Never from within a run
      * of backslashes, where no match starts: each start there read the rest of the run again, minutes for a long one.
      */
     static final Pattern MARKUP = Pattern.compile("(?<!\\\\)(\\\\*)([\\[\\]*_~])");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
-    /** A {@code <} that starts an HTML tag, comment or declaration, not an autolink. */
-    private static final Pattern HTML_START = Pattern.compile("(?<!\\\\)<(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]*:[^\\s>]*>)");
+    private static final Pattern LINE_BREAKS = PaddedSeparator.of("[\r\n]+");
     /**
      * What {@link #inline} puts in a code span, matched against a whole word. No repeated group may give anything
      * back, so java.util.regex repeats it in a loop, not by recursion once per repetition, which overflowed the
@@ -54,6 +55,8 @@ final class LedgerProse {
         "[A-Z][\\w$]*<[\\w$.,?<>\\[\\]]+>",
         // command-line options: --runs=5, --no-verify
         "--[a-z][\\w-]*(?:=[^\\s`]+)?"));
+    /** What {@code \s} matches in a regular expression: the blanks an autolink may not hold. */
+    private static final String REGEX_BLANKS = " \t\n\013\f\r";
     private static final Pattern NOT_CODE = Pattern.compile("[\\w$]+\\((?:s|es)\\)");
     private static final String LEADING = "([{\"'“‘*";
     private static final String TRAILING = ".,;:!?\"'”’*";
@@ -121,19 +124,18 @@ final class LedgerProse {
 
     private static String escapeOutsideCodeSpans(String text) {
         StringBuilder escaped = new StringBuilder();
-        Matcher spans = CODE_SPAN.matcher(text);
         int at = 0;
-        while (spans.find()) {
-            escaped.append(MARKUP.matcher(text.substring(at, spans.start())).replaceAll("$1$1\\\\$2"));
-            escaped.append(spans.group());
-            at = spans.end();
+        for (int[] span : codeSpans(text)) {
+            escaped.append(MARKUP.matcher(text.substring(at, span[0])).replaceAll("$1$1\\\\$2"));
+            escaped.append(text, span[0], span[1]);
+            at = span[1];
         }
         return escaped.append(MARKUP.matcher(text.substring(at)).replaceAll("$1$1\\\\$2")).toString();
     }
 
     /** {@code text} as a code span, with a fence longer than any run of backticks inside it. */
     static String codeSpan(String text) {
-        String flat = text.strip().replaceAll("\\s*[\r\n]+\\s*", " ");
+        String flat = LINE_BREAKS.matcher(text.strip()).replaceAll(" ");
         String fence = "`".repeat(longestBacktickRun(flat) + 1);
         boolean pad = flat.startsWith("`") || flat.endsWith("`");
         return fence + (pad ? " " : "") + flat + (pad ? " " : "") + fence;
@@ -156,12 +158,11 @@ final class LedgerProse {
      */
     static String codeIdentifiers(String line) {
         StringBuilder out = new StringBuilder();
-        Matcher spans = CODE_SPAN.matcher(line);
         int at = 0;
-        while (spans.find()) {
-            out.append(wrapTokens(line.substring(at, spans.start())));
-            out.append(spans.group());
-            at = spans.end();
+        for (int[] span : codeSpans(line)) {
+            out.append(wrapTokens(line.substring(at, span[0])));
+            out.append(line, span[0], span[1]);
+            at = span[1];
         }
         out.append(wrapTokens(line.substring(at)));
         return out.toString();
@@ -185,7 +186,7 @@ final class LedgerProse {
      * this.
      */
     static boolean namesCode(String text) {
-        if (CODE_SPAN.matcher(text).find() || PostmortemLinter.mentionsSha(text) || FILE_NAME.matcher(text).find()) {
+        if (!codeSpans(text).isEmpty() || PostmortemLinter.mentionsSha(text) || FILE_NAME.matcher(text).find()) {
             return true;
         }
         Matcher tokens = TOKEN.matcher(text);
@@ -197,8 +198,108 @@ final class LedgerProse {
         return false;
     }
 
-    private static String withoutHtml(String prose) {
-        return HTML_START.matcher(prose).replaceAll("\\\\<");
+    /**
+     * The code spans of {@code text} in order, each as its start and end: a run of backticks opens one that the next
+     * later run of as many closes; a run that no later run matches opens one with fewer of its backticks, as many as
+     * the longest later run no longer than itself has; a run matching none of them opens nothing. These are the
+     * spans {@code (`+)(?s:.*?)(?<!`)\1(?!`)} found one after another, found without reading the rest of the text
+     * again for each length of each run (runs of growing length took minutes).
+     */
+    static List<int[]> codeSpans(String text) {
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        int n = text.length();
+        for (int i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+            int end = i;
+            while (end < n && text.charAt(end) == '`') {
+                end++;
+            }
+            starts.add(i);
+            lengths.add(end - i);
+            i = end;
+        }
+        // for each length, the runs that long in order, and how far the openers so far have passed in that list
+        Map<Integer, List<Integer>> runsOfLength = new HashMap<>();
+        for (int r = 0; r < lengths.size(); r++) {
+            runsOfLength.computeIfAbsent(lengths.get(r), k -> new ArrayList<>()).add(r);
+        }
+        Map<Integer, Integer> passed = new HashMap<>();
+        List<int[]> spans = new ArrayList<>();
+        int run = 0;
+        while (run < starts.size()) {
+            int closer = -1;
+            for (int length = lengths.get(run); length > 0 && closer < 0; length--) {
+                List<Integer> same = runsOfLength.get(length);
+                if (same == null) {
+                    continue;
+                }
+                int k = passed.getOrDefault(length, 0);
+                while (k < same.size() && same.get(k) <= run) {
+                    k++;
+                }
+                passed.put(length, k);
+                closer = k < same.size() ? same.get(k) : -1;
+            }
+            if (closer < 0) {
+                run++;
+                continue;
+            }
+            spans.add(new int[] {starts.get(run), starts.get(closer) + lengths.get(closer)});
+            run = closer + 1;
+        }
+        return spans;
+    }
+
+    /**
+     * {@code prose} with each {@code <} that starts an HTML tag, comment or declaration escaped: one before a letter,
+     * {@code /}, {@code !} or {@code ?}, not after a backslash, and not an autolink's ({@code <scheme:…>} with no blank
+     * before its {@code >}). Every autolink test ends at the same blank or {@code >}, so where that is is kept from one
+     * to the next: read again from each {@code <}, a long {@code <a:<a:<a:…} took minutes.
+     */
+    static String withoutHtml(String prose) {
+        StringBuilder out = null;
+        int n = prose.length();
+        int copied = 0;
+        int stop = -1;
+        for (int i = prose.indexOf('<'); i >= 0 && i + 1 < n; i = prose.indexOf('<', i + 1)) {
+            char next = prose.charAt(i + 1);
+            boolean letter = isAsciiLetter(next);
+            if (i > 0 && prose.charAt(i - 1) == '\\' || !letter && next != '/' && next != '!' && next != '?') {
+                continue;
+            }
+            if (letter) {
+                int colon = i + 2;
+                while (colon < n && (isAsciiLetter(prose.charAt(colon)) || isAsciiDigit(prose.charAt(colon))
+                    || "+.-".indexOf(prose.charAt(colon)) >= 0)) {
+                    colon++;
+                }
+                if (colon < n && prose.charAt(colon) == ':') {
+                    if (stop <= colon) {
+                        stop = colon + 1;
+                        while (stop < n && prose.charAt(stop) != '>' && REGEX_BLANKS.indexOf(prose.charAt(stop)) < 0) {
+                            stop++;
+                        }
+                    }
+                    if (stop < n && prose.charAt(stop) == '>') {
+                        continue;
+                    }
+                }
+            }
+            if (out == null) {
+                out = new StringBuilder(n + 16);
+            }
+            out.append(prose, copied, i).append("\\<");
+            copied = i + 1;
+        }
+        return out == null ? prose : out.append(prose, copied, n).toString();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String wrapTokens(String prose) {

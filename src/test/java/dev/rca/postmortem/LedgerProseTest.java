@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +112,61 @@ class LedgerProseTest {
             "-a.txt", "\u00e9a.txt", "a-b.c", "cache.go:12", "v1.2.3", "f.txt.", "x/y.md", "a.b-c");
         assertSameAnswers(texts(real, 200_000, new String[] {"a", "b", "-", "1", "_", ".", "txt", "x", " ", "\u00e9", "/",
             "Makefile", "e.g", "A"}), t -> old.matcher(t).find(), t -> LedgerProse.FILE_NAME.matcher(t).find());
+    }
+
+    /** The code spans, found by a scan of the backtick runs, are the ones the pattern found one after another. */
+    @Test
+    void codeSpansAreFoundWhereThePatternFoundThem() {
+        Pattern old = Pattern.compile("(`+)(?s:.*?)(?<!`)\\1(?!`)");
+        List<String> real = List.of("a `b` c", "``a`b``", "`` ` ``", "``a`", "`a``b`", "```", "x `a\nb` y");
+        int spans = 0;
+        for (String t : texts(real, 300_000, new String[] {"`", "`", "``", "a", " ", "\n"})) {
+            List<String> expected = new ArrayList<>();
+            Matcher m = old.matcher(t);
+            while (m.find()) {
+                expected.add(m.start() + "-" + m.end());
+            }
+            assertEquals(expected, LedgerProse.codeSpans(t).stream().map(s -> s[0] + "-" + s[1]).toList(), t);
+            spans += expected.size();
+        }
+        assertTrue(spans > 100_000, "too few spans: " + spans);
+    }
+
+    /** Runs of backticks of growing length, 180,000 characters that hold no code span: read once. */
+    @Test
+    void backtickRunsOfGrowingLengthAreReadOnce() {
+        StringBuilder text = new StringBuilder();
+        for (int length = 1; length <= 600; length++) {
+            text.append("`".repeat(length)).append(" a ");
+        }
+        String line = text.toString().strip();
+        assertEquals(List.of(), LedgerProse.codeSpans(line));
+        assertEquals(line, LedgerProse.codeIdentifiers(line));
+        assertEquals("`x` " + line, LedgerProse.codeIdentifiers("`x` " + line));
+    }
+
+    /** The scan for HTML's starts escapes the {@code <} the pattern escaped, autolinks left alone. */
+    @Test
+    void htmlStartsAreEscapedAsBefore() {
+        Pattern old = Pattern.compile("(?<!\\\\)<(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]*:[^\\s>]*>)");
+        List<String> real = List.of("<https://x.org/a>", "<details>", "a <!-- b -->", "\\<b>", "<a:b c>", "<mailto:a@b>");
+        int changed = 0;
+        for (String t : texts(real, 300_000, new String[] {"<", "<", "a", "Z", "1", ":", ">", " ", "\t", "\u000b",
+            "\\", "/", "!", "?", "+", ".", "-", "\u00e9"})) {
+            String expected = old.matcher(t).replaceAll("\\\\<");
+            assertEquals(expected, LedgerProse.withoutHtml(t), t);
+            changed += expected.equals(t) ? 0 : 1;
+        }
+        assertTrue(changed > 20_000, "too few texts changed: " + changed);
+    }
+
+    /** {@code <a:<a:<a:…} of 150,000 characters, no blank nor {@code >} ending an autolink in it: read once. */
+    @Test
+    void aLongRunOfSchemesWithoutAnEndIsReadOnce() {
+        String text = "<a:".repeat(50_000);
+        assertEquals("\\<a:".repeat(50_000), LedgerProse.withoutHtml(text));
+        assertEquals("<a:".repeat(50_000) + ">", LedgerProse.withoutHtml(text + ">"));
+        assertEquals("\\<a:".repeat(50_000) + " >", LedgerProse.withoutHtml(text + " >"));
     }
 
     /** {@code real}, then {@code count} texts of up to 11 parts from each of {@code alphabets} in turn. */
