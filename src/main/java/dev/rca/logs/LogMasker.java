@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * columns do not matter.
  *
  * <p>Small numbers elsewhere (an HTTP status, an exit code, a retry count, a {@code file:line:column}) are
- * kept: they are what tells a bad run from a good one. Extra masks given by the user are applied first.
+ * kept, and versions whole ({@code 2024.10.1}): they are what tells a bad run from a good one. Extra masks given by
+ * the user are applied first.
  *
  * <p>The line is scanned once; the built-in masks are tried only where a word starts, which keeps
  * masking cheap enough for logs of millions of lines. An instance is not thread-safe.
@@ -50,14 +51,18 @@ public final class LogMasker {
 
     private final List<LogMask> extra;
     private final List<Rule> rules = new ArrayList<>();
+    /** The stretch without blanks or quotes {@link #windowsTempEnd} last read, and its last temporary directory. */
+    private String stretchText;
+    private int stretchStart;
+    private int stretchEnd;
+    private int stretchTemp;
 
     private LogMasker(List<LogMask> extra) {
         this.extra = List.copyOf(extra);
         // the temporary directory and the one name in it that a run makes up; what lies below is the program's
-        // own (config.yaml or config.yml) and is compared
+        // own (config.yaml or config.yml) and is compared. Windows' (C:\…\Temp\name) is windowsTempEnd's.
         rule("tmp", "(?:/tmp|/var/tmp|/dev/shm|(?:/private)?/var/folders(?:/" + PATH_NAME + "){1,3})"
-            + "(?:/" + PATH_NAME + ")?"
-            + "|[A-Za-z]:\\\\[^\\s'\"]*\\\\(?:Temp|tmp)\\\\[^\\s'\"\\\\]*");
+            + "(?:/" + PATH_NAME + ")?");
         rule("uuid", "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
         rule("time", "\\d{4}-\\d{2}-\\d{2}(?:[T ]" + CLOCK + ")?(?!\\w)"
             + "|\\d{4}/\\d{2}/\\d{2}(?: " + CLOCK + ")?(?!\\w)"
@@ -136,6 +141,12 @@ public final class LogMasker {
             while (wordEnd < n && isWordChar(text.charAt(wordEnd))) {
                 wordEnd++;
             }
+            int version = versionEnd(text, i, wordEnd);
+            if (version > i) {
+                out.append(text, i, version);
+                i = version;
+                continue;
+            }
             int end = maskAt(text, i, wordEnd, out);
             if (end > i) {
                 i = end;
@@ -206,9 +217,59 @@ public final class LogMasker {
             return tryRule(RULE_DURATION, text, i, out);
         }
         if (Character.isLetter(c) && wordEnd == i + 1 && text.startsWith(":\\", wordEnd)) {
-            return tryRule(RULE_TMP, text, i, out);
+            int end = windowsTempEnd(text, i);
+            if (end > i) {
+                out.append(rules.get(RULE_TMP).replacement);
+                return end;
+            }
         }
         return i;
+    }
+
+    /**
+     * Where the Windows temporary directory and the name a run made in it ({@code C:\Users\ann\AppData\Local\Temp\x1})
+     * starting at {@code i} end, or -1: where {@code [A-Za-z]:\\[^\s'"]*\\(?:Temp|tmp)\\[^\s'"\\]*} matching there
+     * ends. Every start in one stretch without blanks or quotes ends its path at the stretch's last {@code \Temp\} or
+     * {@code \tmp\}, found once and kept for the next start (they are asked in order along a line): the pattern read
+     * the rest of the stretch again from each start, minutes over a long {@code C:\C:\C:\…}.
+     */
+    int windowsTempEnd(String text, int i) {
+        int n = text.length();
+        if (i + 2 >= n || !isAsciiLetter(text.charAt(i)) || text.charAt(i + 1) != ':' || text.charAt(i + 2) != '\\') {
+            return -1;
+        }
+        int from = i + 3;
+        if (text != stretchText || from < stretchStart || from > stretchEnd) {
+            stretchText = text;
+            stretchStart = from;
+            stretchEnd = from;
+            while (stretchEnd < n && !isPathEnd(text.charAt(stretchEnd))) {
+                stretchEnd++;
+            }
+            stretchTemp = -1;
+            for (int p = stretchEnd - 1; p >= from && stretchTemp < 0; p--) {
+                if (text.startsWith("\\Temp\\", p) || text.startsWith("\\tmp\\", p)) {
+                    stretchTemp = p;
+                }
+            }
+        }
+        if (stretchTemp < from) {
+            return -1;
+        }
+        int end = stretchTemp + (text.charAt(stretchTemp + 1) == 'T' ? 6 : 5);
+        while (end < n && !isPathEnd(text.charAt(end)) && text.charAt(end) != '\\') {
+            end++;
+        }
+        return end;
+    }
+
+    /** A blank ({@code \s}) or a quote: where a path in a log's text ends. */
+    private static boolean isPathEnd(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r' || c == '\'' || c == '"';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private int tryRule(int index, String text, int i, StringBuilder out) {
@@ -221,6 +282,36 @@ public final class LogMasker {
             return m.end();
         }
         return i;
+    }
+
+    /**
+     * The end of a version starting at {@code i}, the word ending at {@code wordEnd} its first number: three or more
+     * numbers joined by dots ({@code 2024.10.1}, {@code 1.2.345}, {@code 10.0.19041.1}), or two after a {@code v}
+     * ({@code v3.10}); -1 for anything else, four numbers of up to three digits (an IPv4 address) included. A version
+     * is often what differs between a good run and a bad one, so it is never masked, nor are its parts taken for a
+     * time, a measurement or a count.
+     */
+    private static int versionEnd(String text, int i, int wordEnd) {
+        char c = text.charAt(i);
+        int first = c == 'v' || c == 'V' ? i + 1 : i;
+        if (first == wordEnd || !allAsciiDigits(text, first, wordEnd)) {
+            return -1;
+        }
+        int n = text.length();
+        int parts = 1;
+        boolean short3 = wordEnd - first <= 3;
+        int end = wordEnd;
+        while (end + 1 < n && text.charAt(end) == '.' && isAsciiDigit(text.charAt(end + 1))) {
+            int partEnd = end + 1;
+            while (partEnd < n && isAsciiDigit(text.charAt(partEnd))) {
+                partEnd++;
+            }
+            short3 &= partEnd - end - 1 <= 3;
+            parts++;
+            end = partEnd;
+        }
+        boolean address = first == i && parts == 4 && short3;
+        return parts >= (first == i ? 3 : 2) && !address ? end : -1;
     }
 
     /**
@@ -271,10 +362,12 @@ public final class LogMasker {
 
     /**
      * True when the number at {@code start..end} is the line of a {@code file:line:column} ({@code index.js:12:34},
-     * {@code main.go:42:13}), which reads like a clock without seconds but tells two code paths apart.
+     * {@code main.go:42:13}), which reads like a clock without seconds but tells two code paths apart. The word before
+     * must name a file, {@code time:10:31} being a clock.
      */
     private static boolean isLineAndColumn(String text, int start, int end) {
-        if (start < 2 || text.charAt(start - 1) != ':' || !isWordChar(text.charAt(start - 2))) {
+        if (start < 2 || text.charAt(start - 1) != ':' || !isWordChar(text.charAt(start - 2))
+            || !namesFile(text, start - 1)) {
             return false;
         }
         int column = end + 1;
@@ -285,6 +378,34 @@ public final class LogMasker {
         boolean seconds = columnEnd + 1 < text.length() && text.charAt(columnEnd) == ':'
             && Character.isDigit(text.charAt(columnEnd + 1));
         return columnEnd > column && !seconds;
+    }
+
+    /**
+     * Whether the name before the colon at {@code colon} is a file's: it ends in an extension ({@code index.js},
+     * {@code Cart.java}) or holds a directory ({@code /app/lib/x}, {@code C:\src\x}). Read back to the colon, blank,
+     * quote or bracket before it, so that each character is read for one colon at most.
+     */
+    private static boolean namesFile(String text, int colon) {
+        int k = colon;
+        while (k > 0 && Character.isLetterOrDigit(text.charAt(k - 1))) {
+            k--;
+        }
+        int extension = colon - k;
+        if (extension >= 1 && extension <= 10 && Character.isLetter(text.charAt(k)) && k >= 2
+            && text.charAt(k - 1) == '.' && !endsName(text.charAt(k - 2))) {
+            return true;
+        }
+        for (int j = colon - 1; j >= 0 && !endsName(text.charAt(j)); j--) {
+            if (text.charAt(j) == '/' || text.charAt(j) == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A character no file name in a log's text holds: a blank, a quote, a bracket, {@code :}, {@code =} and such. */
+    private static boolean endsName(char c) {
+        return Character.isWhitespace(c) || "'\"()[]{}<>:=,;".indexOf(c) >= 0;
     }
 
     private static boolean allHex(String text, int start, int end) {
@@ -303,6 +424,19 @@ public final class LogMasker {
             }
         }
         return text.charAt(5) == ' ';
+    }
+
+    private static boolean allAsciiDigits(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!isAsciiDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean allDigits(String text, int start, int end) {

@@ -72,6 +72,18 @@ class LogDiffTest {
         assertEquals(new LogDiffResult.Divergence(1, 1), r.firstDivergence().orElseThrow());
     }
 
+    /** Two runs whose only difference is the version they ran, a calendar version: that is the divergence. */
+    @Test
+    void aVersionChangeIsADifference() throws IOException {
+        List<String> good = List.of("2026-11-20 09:00:00,100 [main] INFO App - starting relay 2024.10.1 pid=812",
+            "2026-11-20 09:00:00,200 [main] INFO App - ready in 120 ms");
+        List<String> bad = List.of("2026-11-22 03:12:45,300 [main] INFO App - starting relay 2025.10.1 pid=977",
+            "2026-11-22 03:12:45,400 [main] INFO App - ready in 95 ms");
+        assertEquals(new LogDiffResult.Divergence(1, 1), diff(good, bad).firstDivergence().orElseThrow());
+        List<String> again = List.of(bad.get(0).replace("2025.10.1", "2024.10.1"), bad.get(1));
+        assertTrue(diff(good, again).matches());
+    }
+
     @Test
     void extraLinesAtTheEndDivergeAtEndOfGoodLog() throws IOException {
         List<String> bad = new ArrayList<>(heartbeats(10, 0));

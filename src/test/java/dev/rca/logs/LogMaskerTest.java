@@ -2,9 +2,13 @@ package dev.rca.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.RcaException;
+import dev.rca.testing.RandomTexts;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LogMaskerTest {
@@ -85,7 +89,51 @@ class LogMaskerTest {
     /** zap writes its time as epoch seconds with as many decimals as it needs, one in every ten lines or so. */
     @Test
     void aLargeNumbersFractionGoesWithIt() {
-        masks("{\"ts\":<num>,\"ts\":<num>,\"v\":<num>.5.6}", "{\"ts\":1765015201.5,\"ts\":1765015201.25,\"v\":1234.5.6}");
+        masks("{\"ts\":<num>,\"ts\":<num>,\"v\":1234.5.6}", "{\"ts\":1765015201.5,\"ts\":1765015201.25,\"v\":1234.5.6}");
+    }
+
+    /** A number before {@code :line:column} is a source location only after a file's name; {@code time:10:31} is a clock. */
+    @Test
+    void aLineAndColumnFollowsAFileName() {
+        masks("event time:<time> done, at=<time>", "event time:10:31 done, at=10:31");
+        masks("at main.go:10:31 and src/app:10:31 and C:\\src\\app:10:31", "at main.go:10:31 and src/app:10:31 and C:\\src\\app:10:31");
+        masks("webpack:///./src/App.vue:12:34 (node:<time>)", "webpack:///./src/App.vue:12:34 (node:10:31)");
+    }
+
+    /**
+     * A version is kept whole, whatever its parts look like: three or more dotted numbers (calendar versions such as
+     * {@code 2024.10.1} too) or two after a {@code v}; four short ones are an IPv4 address.
+     */
+    @Test
+    void versionsStayVisible() {
+        masks("release 2024.10.1 and 2024.10.15, openssl-3.0.13, v1.2.345, v2024.10, build 10.0.19041.1",
+            "release 2024.10.1 and 2024.10.15, openssl-3.0.13, v1.2.345, v2024.10, build 10.0.19041.1");
+        masks("1.3.6.1.4.1.311 at <ip> and <ip>, version <num> (<num>)", "1.3.6.1.4.1.311 at 10.0.0.1:8080 and 1.2.3.4, version 3.10 (2024.10)");
+    }
+
+    /** The scan for Windows' temporary directories ends where the pattern did, asked start after start along a line. */
+    @Test
+    void windowsTemporaryDirectoriesEndWhereThePatternEnded() {
+        Pattern old = Pattern.compile("[A-Za-z]:\\\\[^\\s'\"]*\\\\(?:Temp|tmp)\\\\[^\\s'\"\\\\]*");
+        int found = 0;
+        for (String t : RandomTexts.of(35, 100_000, 13, "C", "c", ":", "\\", "Temp", "tmp", "T", "x", " ", "'", "\t",
+            "\u00e9", ":\\", "C:\\", "\\Temp\\")) {
+            for (int i = 0; i < t.length(); i++) {
+                Matcher m = old.matcher(t).region(i, t.length());
+                int expected = m.lookingAt() ? m.end() : -1;
+                assertEquals(expected, masker.windowsTempEnd(t, i), t + " at " + i);
+                found += expected >= 0 ? 1 : 0;
+            }
+        }
+        assertTrue(found > 5_000, "too few matches: " + found);
+    }
+
+    /** {@code C:\C:\C:\…} of 180,000 characters, each {@code C} where a path may start: read once, not once a start. */
+    @Test
+    void aLongRunOfDrivesIsReadOnce() {
+        String drives = "C:\\".repeat(60_000);
+        masks(drives + " end", drives + " end");
+        masks("<tmp>\\out.txt end", drives + "Temp\\run-1\\out.txt end");
     }
 
     @Test
