@@ -126,7 +126,8 @@ public enum LogFormat {
         LogEntry parse(long line, String text) {
             Matcher m = pattern.matcher(text);
             if (m.matches()) {
-                return new LogEntry(line, 1, m.group(2), severity(m.group(1)), m.group(5), m.group(4), m.group(6));
+                String level = m.group(1) != null ? severity(m.group(1)) : messageLevel(m.group(6));
+                return new LogEntry(line, 1, m.group(2), level, m.group(5), m.group(4), m.group(6));
             }
             Matcher j = marker.matcher(text);
             return j.matches() ? new LogEntry(line, 1, null, null, null, "journal", j.group(1)) : null;
@@ -204,8 +205,9 @@ public enum LogFormat {
      * {@code HINT:}, {@code CONTEXT:}, {@code QUERY:} and {@code LOCATION:} lines continue the entry before them).
      */
     TIMESTAMP("timestamp") {
+        // epoch milliseconds before seconds, whose ten digits start them: 1733472000123 read as seconds and "123 …"
         private final Pattern pattern = Pattern.compile("^\\[?((?:" + APP_TIME + "|" + SYSLOG_TIME
-            + "|\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?|\\d{10}(?:\\.\\d{1,9})?|\\d{13})"
+            + "|\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?|\\d{13}|\\d{10}(?:\\.\\d{1,9})?)"
             + "(?: (?!(?:" + LEVEL + ")\\b)(?:UTC|GMT|[A-Z]{1,4}T)\\b)?)\\]?"
             + "(?:\\s+\\[(\\d+)\\](?=\\s))?"
             + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + ")|(?:LOG|PANIC|DEBUG[1-5])(?=:))\\]?(?=[\\s:|]))?[\\s:,|-]*(.*)$");
@@ -223,7 +225,7 @@ public enum LogFormat {
                 // continues the entry before it, so that --level=ERROR keeps an error's statement with it
                 return null;
             }
-            return new LogEntry(line, 1, m.group(1), m.group(3), m.group(2), null, m.group(4));
+            return new LogEntry(line, 1, EpochTime.orAsWritten(m.group(1)), m.group(3), m.group(2), null, m.group(4));
         }
     },
     /** No recognised structure: every line is an entry holding only a message. */
@@ -238,6 +240,9 @@ public enum LogFormat {
         + "|FINE(?:R|ST)?|CONFIG|ALERT|EMERG";
     /** One of {@link #LEVEL}'s words in any case (compiled once: every logfmt line with an {@code at=} asks). */
     private static final Pattern LEVEL_WORD = Pattern.compile("(?i)(?:" + LEVEL + ")");
+    /** A level a program wrote at the start of its message: {@code ERROR …}, {@code [warn] …}, {@code error: …}. */
+    private static final Pattern MESSAGE_LEVEL = Pattern.compile("\\[((?i:" + LEVEL + "))\\](?=[\\s:|]|$)"
+        + "|((?i:" + LEVEL + ")):|(" + LEVEL + ")(?=[\\s|]|$)");
     static final String SYSLOG_TIME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d{2}:\\d{2}:\\d{2}";
     /** Timestamps as application logging frameworks write them, with or without a date. */
     static final String APP_TIME = "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:\\s?Z|\\s?[+-]\\d{2}:?\\d{2})?"
@@ -302,7 +307,7 @@ public enum LogFormat {
             // Docker's "log" keeps the line break the program wrote: an empty line in every row
             message = message.substring(0, message.length() - (message.endsWith("\r\n") ? 2 : 1));
         }
-        String time = first(members, TIME_KEYS);
+        String time = EpochTime.orAsWritten(first(members, TIME_KEYS));
         String level = first(members, LEVEL_KEYS);
         if (message == null && time == null && (level == null || !levelSuffices)) {
             return null;
@@ -333,9 +338,26 @@ public enum LogFormat {
             && level.charAt(1) == '0') {
             // pino's and bunyan's numbers, named so that --level and the table read them like any other
             level = NUMBERED_LEVELS.get(Integer.parseInt(level) / 10 - 1);
+        } else if (level == null && members.get("MESSAGE") != null) {
+            // journalctl -o json without a PRIORITY: the program's own level, as for a journal's short lines
+            level = messageLevel(members.get("MESSAGE"));
         }
         return new LogEntry(line, 1, time, level, first(members, THREAD_KEYS), first(members, SOURCE_KEYS),
             LogLineReader.cleanLines(message));
+    }
+
+    /**
+     * The level a program wrote at the start of a message that the journal or syslog gave no priority: an upper-case
+     * level word ({@code ERROR …}), one in any case in brackets or before a colon ({@code [warn] …}, {@code error: …}),
+     * or the level of a logfmt or JSON message ({@code level=error msg=…}); null when there is none.
+     */
+    private static String messageLevel(String message) {
+        Matcher m = MESSAGE_LEVEL.matcher(message);
+        if (m.lookingAt()) {
+            return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        }
+        LogEntry structured = message.startsWith("{") ? JSON.parse(1, message) : LOGFMT.parse(1, message);
+        return structured == null ? null : structured.level();
     }
 
     private static String first(Map<String, String> members, List<String> keys) {

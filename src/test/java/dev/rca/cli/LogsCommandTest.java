@@ -172,11 +172,20 @@ class LogsCommandTest {
         return csvOf(Cli.run(tmp, "logs", "table", name, "--format=csv", "--level=" + levels));
     }
 
+    /** Syslog and the journal's short lines give no priority: the level the program wrote is what --level reads. */
+    @Test
+    void levelFilterReadsTheProgramsLevelWhereSyslogGivesNone() throws IOException {
+        assertEquals("line,level,message\r\n1,ERROR,ERROR relay.retry: giving up after 1 attempts\r\n",
+            keptLevels("relay.log", "ERROR",
+                "Nov 22 09:00:03 relayhost relay[4242]: ERROR relay.retry: giving up after 1 attempts",
+                "Nov 22 09:00:04 relayhost relay[4242]: INFO relay.main: shutdown"));
+    }
+
     @Test
     void levelFilterOnALogWithoutLevelsSaysWhyNothingIsLeft() throws IOException {
         Files.write(tmp.resolve("app.log"), java.util.List.of(
-            "Nov 22 09:00:03 relayhost relay[4242]: ERROR relay.retry: giving up after 1 attempts",
-            "Nov 22 09:00:04 relayhost relay[4242]: INFO relay.main: shutdown"));
+            "Nov 22 09:00:03 relayhost relay[4242]: relay.retry: giving up after 1 attempts",
+            "Nov 22 09:00:04 relayhost relay[4242]: relay.main: shutdown"));
         CliResult r = Cli.run(tmp, "logs", "table", "app.log", "--level=ERROR");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("LINE  TIME  LEVEL  THREAD  SOURCE  MESSAGE\n", r.out());

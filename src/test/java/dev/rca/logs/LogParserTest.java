@@ -125,11 +125,82 @@ class LogParserTest {
             + "{\"time\":\"2026-12-06T10:00:02Z\",\"msg\":\"rejected\",\"error\":{\"code\":42}}\n";
         List<LogEntry> entries = parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON);
         assertEquals(List.of(
-            entry(1, 1, "1765015201.5", "error", null, "db/conn.go:10", "dial failed: connection refused\nmain.main\n\t/app/main.go:20"),
-            entry(2, 1, "1765015200123", "ERROR", "812", null,
+            entry(1, 1, "2025-12-06T10:00:01.5Z", "error", null, "db/conn.go:10",
+                "dial failed: connection refused\nmain.main\n\t/app/main.go:20"),
+            entry(2, 1, "2025-12-06T10:00:00.123Z", "ERROR", "812", null,
                 "query failed: ECONNREFUSED\nError: ECONNREFUSED\n    at afterConnect (node:net:1555:16)"),
             entry(3, 1, "2026-12-06T10:00:01Z", "error", null, null, "failed: boom"),
             entry(4, 1, "2026-12-06T10:00:02Z", null, null, null, "rejected: {\"code\":42}")), entries);
+    }
+
+    /**
+     * Times written as counts since 1970 read as ISO 8601 in UTC, as every other layout's: zap's seconds with a
+     * fraction, zerolog's Unix seconds, milliseconds, microseconds and nanoseconds, pino's milliseconds, journald's
+     * microseconds, log4j2's instant; bunyan's and logrus's ISO strings as written.
+     */
+    @Test
+    void epochTimesReadAsIsoTimes() throws IOException {
+        String log = "{\"level\":\"info\",\"ts\":1733472000.123456,\"msg\":\"zap\"}\n"
+            + "{\"level\":\"info\",\"time\":1733472000,\"message\":\"zerolog s\"}\n"
+            + "{\"level\":\"info\",\"time\":1733472000123,\"message\":\"zerolog ms\"}\n"
+            + "{\"level\":\"info\",\"time\":1733472000123456,\"message\":\"zerolog us\"}\n"
+            + "{\"level\":\"info\",\"time\":1733472000123456789,\"message\":\"zerolog ns\"}\n"
+            + "{\"level\":30,\"time\":1733472000123,\"pid\":7,\"msg\":\"pino\"}\n"
+            + "{\"name\":\"app\",\"level\":30,\"msg\":\"bunyan\",\"time\":\"2024-12-06T08:00:00.123Z\",\"v\":0}\n"
+            + "{\"level\":\"info\",\"msg\":\"logrus\",\"time\":\"2024-12-06T08:00:00Z\"}\n"
+            + "{\"__REALTIME_TIMESTAMP\":\"1733472000123456\",\"PRIORITY\":\"6\",\"MESSAGE\":\"journald\"}\n"
+            + "{\"instant\":{\"epochSecond\":1733472000,\"nanoOfSecond\":123000000},\"level\":\"INFO\",\"message\":\"log4j2\"}\n"
+            + "{\"ts\":1733472000123.5,\"msg\":\"zap epoch millis\"}\n";
+        List<LogEntry> entries = parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON);
+        assertEquals(List.of("2024-12-06T08:00:00.123456Z", "2024-12-06T08:00:00Z", "2024-12-06T08:00:00.123Z",
+            "2024-12-06T08:00:00.123456Z", "2024-12-06T08:00:00.123456789Z", "2024-12-06T08:00:00.123Z",
+            "2024-12-06T08:00:00.123Z", "2024-12-06T08:00:00Z", "2024-12-06T08:00:00.123456Z", "2024-12-06T08:00:00.123Z",
+            "2024-12-06T08:00:00.1235Z"), entries.stream().map(LogEntry::time).toList());
+    }
+
+    /** A number under a time key that is no time since 1970 in any unit (a duration, a count) is kept as written. */
+    @Test
+    void numbersThatAreNoTimesStayAsWritten() throws IOException {
+        String log = "{\"time\":12,\"msg\":\"took\"}\n{\"time\":12.5,\"msg\":\"took\"}\n"
+            + "{\"ts\":17334720001,\"msg\":\"eleven digits\"}\n{\"ts\":99999999999999999999,\"msg\":\"twenty\"}\n"
+            + "{\"time\":\"-1733472000\",\"msg\":\"negative\"}\n{\"time\":5000000000,\"msg\":\"year 2128\"}\n"
+            + "{\"time\":\"1733472000.\",\"msg\":\"dot\"}\n";
+        List<LogEntry> entries = parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON);
+        assertEquals(List.of("12", "12.5", "17334720001", "99999999999999999999", "-1733472000", "5000000000",
+            "1733472000."), entries.stream().map(LogEntry::time).toList());
+    }
+
+    /** A line that starts with epoch seconds or milliseconds shows them as the ISO time they are. */
+    @Test
+    void timestampedLinesWithEpochTimes() throws IOException {
+        String log = "1733472000.5 ERROR disk full\n1733472001123 INFO retried\n";
+        List<LogEntry> entries = parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), null,
+            LogFormat.TIMESTAMP);
+        assertEquals(List.of(entry(1, 1, "2024-12-06T08:00:00.5Z", "ERROR", null, null, "disk full"),
+            entry(2, 1, "2024-12-06T08:00:01.123Z", "INFO", null, null, "retried")), entries);
+    }
+
+    /**
+     * The journal's short lines carry no priority: the level the program wrote at the start of its message is the
+     * entry's, as is a JSON export's without a PRIORITY; a priority the journal gives stays.
+     */
+    @Test
+    void journalLinesTakeTheProgramsLevelWhereTheJournalGivesNone() throws IOException {
+        String shortIso = "2024-12-06T08:00:00+0000 web-1 myapp[123]: ERROR disk full\n"
+            + "2024-12-06T08:00:01+0000 web-1 myapp[123]: [warn] slow\n"
+            + "2024-12-06T08:00:02+0000 web-1 myapp[123]: error: no config\n"
+            + "2024-12-06T08:00:03+0000 web-1 myapp[123]: time=2024-12-06T08:00:03Z level=error msg=\"dial failed\"\n"
+            + "2024-12-06T08:00:04+0000 web-1 myapp[123]: Config loaded, errors: 0\n"
+            + "<14>2024-12-06T08:00:05+0000 web-1 myapp[123]: ERROR but the priority says info\n";
+        List<LogEntry> entries = parse(new ByteArrayInputStream(shortIso.getBytes(StandardCharsets.UTF_8)),
+            LogFormat.SYSLOG);
+        assertEquals(java.util.Arrays.asList("ERROR", "warn", "error", "error", null, "INFO"),
+            entries.stream().map(LogEntry::level).toList());
+        assertEquals(entry(1, 1, "2024-12-06T08:00:00+0000", "ERROR", "123", "myapp", "ERROR disk full"), entries.get(0));
+        String json = "{\"MESSAGE\":\"ERROR disk full\",\"SYSLOG_IDENTIFIER\":\"myapp\",\"_PID\":\"123\"}\n"
+            + "{\"MESSAGE\":\"ERROR disk full\",\"PRIORITY\":\"6\",\"SYSLOG_IDENTIFIER\":\"myapp\",\"_PID\":\"123\"}\n";
+        assertEquals(List.of("ERROR", "INFO"), parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+            LogFormat.JSON).stream().map(LogEntry::level).toList());
     }
 
     /** A Kubernetes pod log: containerd's prefix on every line, the program's own layout and stack trace after it. */
@@ -291,7 +362,7 @@ class LogParserTest {
         assertEquals(List.of(
             entry(1, 1, "2026-11-20 09:00:00", "WARN", null, null, "disk almost full"),
             entry(2, 2, "2026-11-20 09:00:01", null, null, null, "job finished\n  with 2 warnings"),
-            entry(4, 1, "1700000000", null, null, null, "heartbeat"),
+            entry(4, 1, "2023-11-14T22:13:20Z", null, null, null, "heartbeat"),
             entry(5, 1, "2026/11/20 09:00:02", "error", null, null, "811#0: upstream timed out")),
             parse("timestamped.log", LogFormat.TIMESTAMP));
     }
