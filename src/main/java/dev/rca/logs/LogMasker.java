@@ -287,9 +287,9 @@ public final class LogMasker {
     /**
      * The end of a version starting at {@code i}, the word ending at {@code wordEnd} its first number: three or more
      * numbers joined by dots ({@code 2024.10.1}, {@code 1.2.345}, {@code 10.0.19041.1}), or two after a {@code v}
-     * ({@code v3.10}); -1 for anything else, four numbers of up to three digits (an IPv4 address) included. A version
-     * is often what differs between a good run and a bad one, so it is never masked, nor are its parts taken for a
-     * time, a measurement or a count.
+     * ({@code v3.10}); -1 for anything else, four numbers of up to three digits (an IPv4 address) and a number grouped
+     * in thousands by dots ({@code 1.234.567}) included. A version is often what differs between a good run and a bad
+     * one, so it is never masked, nor are its parts taken for a time, a measurement or a count.
      */
     private static int versionEnd(String text, int i, int wordEnd) {
         char c = text.charAt(i);
@@ -300,6 +300,7 @@ public final class LogMasker {
         int n = text.length();
         int parts = 1;
         boolean short3 = wordEnd - first <= 3;
+        boolean thousands = short3;
         int end = wordEnd;
         while (end + 1 < n && text.charAt(end) == '.' && isAsciiDigit(text.charAt(end + 1))) {
             int partEnd = end + 1;
@@ -307,11 +308,12 @@ public final class LogMasker {
                 partEnd++;
             }
             short3 &= partEnd - end - 1 <= 3;
+            thousands &= partEnd - end - 1 == 3;
             parts++;
             end = partEnd;
         }
         boolean address = first == i && parts == 4 && short3;
-        return parts >= (first == i ? 3 : 2) && !address ? end : -1;
+        return parts >= (first == i ? 3 : 2) && !address && !(first == i && thousands) ? end : -1;
     }
 
     /**

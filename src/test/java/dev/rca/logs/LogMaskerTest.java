@@ -108,6 +108,7 @@ class LogMaskerTest {
     void versionsStayVisible() {
         masks("release 2024.10.1 and 2024.10.15, openssl-3.0.13, v1.2.345, v2024.10, build 10.0.19041.1",
             "release 2024.10.1 and 2024.10.15, openssl-3.0.13, v1.2.345, v2024.10, build 10.0.19041.1");
+        masks("sent 1.<num> bytes", "sent 1.234.567 bytes");
         masks("1.3.6.1.4.1.311 at <ip> and <ip>, version <num> (<num>)", "1.3.6.1.4.1.311 at 10.0.0.1:8080 and 1.2.3.4, version 3.10 (2024.10)");
     }
 
