@@ -69,6 +69,7 @@ public final class LogMasker {
             + "|\\d{1,2}/[A-Z][a-z]{2}/\\d{4}(?::" + CLOCK + ")?(?!\\w)"
             + "|\\d{1,2}-[A-Z][a-z]{2}-\\d{4}(?: " + CLOCK + ")?(?!\\w)"
             + "|\\d{1,2}/\\d{1,2}/\\d{2,4}(?:,? " + CLOCK + ")?(?!\\w)"
+            + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}(?:,? " + CLOCK + ")?(?![\\w.])"
             + "|" + CLOCK + "(?!\\w)"
             + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?" + MONTH + " +\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?"
             + "(?: " + CLOCK + ")?(?!\\w)"
@@ -190,7 +191,7 @@ public final class LogMasker {
             boolean digits = allDigits(text, i, wordEnd);
             boolean[] plausible = {
                 next == '-' || next == '/' || (next == ':' && !isLineAndColumn(text, i, wordEnd))
-                    || (length <= 2 && next == ' '),
+                    || (length <= 2 && (next == ' ' || next == '.')),
                 digits && length <= 3 && next == '.',
                 !digits || length >= 8 || (i >= 2 && text.charAt(i - 1) == '@'),
                 !digits || next == '.' || next == ' ',
@@ -313,7 +314,23 @@ public final class LogMasker {
             end = partEnd;
         }
         boolean address = first == i && parts == 4 && short3;
-        return parts >= (first == i ? 3 : 2) && !address && !(first == i && thousands) ? end : -1;
+        boolean date = first == i && parts == 3 && isDottedDate(text, i, end);
+        return parts >= (first == i ? 3 : 2) && !address && !date && !(first == i && thousands) ? end : -1;
+    }
+
+    /**
+     * A day, month and year as much of Europe writes them ({@code 12.05.2024}, {@code 1.5.2024}): a time of the run,
+     * to be masked as the other dates are, not a version.
+     */
+    private static boolean isDottedDate(String text, int start, int end) {
+        String[] parts = text.substring(start, end).split("\\.");
+        if (parts.length != 3 || parts[0].length() > 2 || parts[1].length() > 2 || parts[2].length() != 4) {
+            return false;
+        }
+        int day = Integer.parseInt(parts[0]);
+        int month = Integer.parseInt(parts[1]);
+        int year = Integer.parseInt(parts[2]);
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1970 && year <= 2099;
     }
 
     /**

@@ -27,6 +27,8 @@ class LogMaskerTest {
         masks("ip - - [<time>] \"GET /\"".replace("ip", "<ip>"), "10.1.2.3 - - [21/Nov/2026:11:11:38 +0000] \"GET /\"");
         masks("I<time> <time> <num> main.go:42] go", "I1121 11:11:38.123456   12345 main.go:42] go");
         masks("at <time>", "at 3:04:05 PM");
+        // as much of Europe writes a date: a time of the run, not a version
+        masks("start <time> ok, <time>", "start 12.05.2024 ok, 1.5.2024 13:02:11");
     }
 
     @Test
