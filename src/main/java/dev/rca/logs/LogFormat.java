@@ -238,11 +238,17 @@ public enum LogFormat {
 
     static final String LEVEL = "TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|SEVERE|FATAL|CRIT(?:ICAL)?"
         + "|FINE(?:R|ST)?|CONFIG|ALERT|EMERG";
+    /**
+     * The levels a word before a colon names in any case: java.util.logging's CONFIG and FINE are left out, since
+     * "Config: loaded …" and "Fine: …" start ordinary messages far more often.
+     */
+    private static final String WORD_BEFORE_COLON_LEVEL = "TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|SEVERE"
+        + "|FATAL|CRIT(?:ICAL)?|ALERT|EMERG";
     /** One of {@link #LEVEL}'s words in any case (compiled once: every logfmt line with an {@code at=} asks). */
     private static final Pattern LEVEL_WORD = Pattern.compile("(?i)(?:" + LEVEL + ")");
     /** A level a program wrote at the start of its message: {@code ERROR …}, {@code [warn] …}, {@code error: …}. */
     private static final Pattern MESSAGE_LEVEL = Pattern.compile("\\[((?i:" + LEVEL + "))\\](?=[\\s:|]|$)"
-        + "|((?i:" + LEVEL + ")):|(" + LEVEL + ")(?=[\\s|]|$)");
+        + "|((?i:" + WORD_BEFORE_COLON_LEVEL + ")):|(" + LEVEL + ")(?=[\\s|]|$)");
     static final String SYSLOG_TIME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d{2}:\\d{2}:\\d{2}";
     /** Timestamps as application logging frameworks write them, with or without a date. */
     static final String APP_TIME = "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:\\s?Z|\\s?[+-]\\d{2}:?\\d{2})?"

@@ -191,10 +191,12 @@ class LogParserTest {
             + "2024-12-06T08:00:02+0000 web-1 myapp[123]: error: no config\n"
             + "2024-12-06T08:00:03+0000 web-1 myapp[123]: time=2024-12-06T08:00:03Z level=error msg=\"dial failed\"\n"
             + "2024-12-06T08:00:04+0000 web-1 myapp[123]: Config loaded, errors: 0\n"
-            + "<14>2024-12-06T08:00:05+0000 web-1 myapp[123]: ERROR but the priority says info\n";
+            + "<14>2024-12-06T08:00:05+0000 web-1 myapp[123]: ERROR but the priority says info\n"
+            + "2024-12-06T08:00:06+0000 web-1 myapp[123]: Config: /etc/myapp.yaml\n"
+            + "2024-12-06T08:00:07+0000 web-1 myapp[123]: Fine: nothing to do\n";
         List<LogEntry> entries = parse(new ByteArrayInputStream(shortIso.getBytes(StandardCharsets.UTF_8)),
             LogFormat.SYSLOG);
-        assertEquals(java.util.Arrays.asList("ERROR", "warn", "error", "error", null, "INFO"),
+        assertEquals(java.util.Arrays.asList("ERROR", "warn", "error", "error", null, "INFO", null, null),
             entries.stream().map(LogEntry::level).toList());
         assertEquals(entry(1, 1, "2024-12-06T08:00:00+0000", "ERROR", "123", "myapp", "ERROR disk full"), entries.get(0));
         String json = "{\"MESSAGE\":\"ERROR disk full\",\"SYSLOG_IDENTIFIER\":\"myapp\",\"_PID\":\"123\"}\n"
