@@ -339,7 +339,12 @@ public enum LogFormat {
         }
         if (level != null && level.length() == 1 && level.charAt(0) >= '0' && level.charAt(0) <= '7'
             && members.containsKey("PRIORITY")) {
-            level = SYSLOG_SEVERITIES.get(Integer.parseInt(level));
+            String given = SYSLOG_SEVERITIES.get(Integer.parseInt(level));
+            // a service's standard output gets the unit's SyslogLevel= (info unless set) on every line: what the
+            // program wrote at the start of its message says more
+            String written = "stdout".equals(members.get("_TRANSPORT")) && members.get("MESSAGE") != null
+                ? messageLevel(members.get("MESSAGE")) : null;
+            level = written != null ? written : given;
         } else if (level != null && level.length() == 2 && level.charAt(0) >= '1' && level.charAt(0) <= '6'
             && level.charAt(1) == '0') {
             // pino's and bunyan's numbers, named so that --level and the table read them like any other

@@ -200,8 +200,11 @@ class LogParserTest {
             entries.stream().map(LogEntry::level).toList());
         assertEquals(entry(1, 1, "2024-12-06T08:00:00+0000", "ERROR", "123", "myapp", "ERROR disk full"), entries.get(0));
         String json = "{\"MESSAGE\":\"ERROR disk full\",\"SYSLOG_IDENTIFIER\":\"myapp\",\"_PID\":\"123\"}\n"
-            + "{\"MESSAGE\":\"ERROR disk full\",\"PRIORITY\":\"6\",\"SYSLOG_IDENTIFIER\":\"myapp\",\"_PID\":\"123\"}\n";
-        assertEquals(List.of("ERROR", "INFO"), parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+            + "{\"MESSAGE\":\"ERROR disk full\",\"PRIORITY\":\"6\",\"SYSLOG_IDENTIFIER\":\"myapp\",\"_PID\":\"123\"}\n"
+            // a service's standard output: every line gets the unit's default priority, the program's level says more
+            + "{\"MESSAGE\":\"ERROR disk full\",\"PRIORITY\":\"6\",\"_TRANSPORT\":\"stdout\",\"_PID\":\"123\"}\n"
+            + "{\"MESSAGE\":\"disk at 80%\",\"PRIORITY\":\"6\",\"_TRANSPORT\":\"stdout\",\"_PID\":\"123\"}\n";
+        assertEquals(List.of("ERROR", "INFO", "ERROR", "INFO"), parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
             LogFormat.JSON).stream().map(LogEntry::level).toList());
     }
 
