@@ -253,7 +253,8 @@ public final class BisectRunner {
                 .withHint("narrow it first: a deterministic run with --repeat=3, or closer --good/--bad, or paths");
         }
         FlakyBisector engine = FlakyBisector.replaying(graph, state, options.model());
-        bisection.save(state);
+        // flaky: true is saved with the first step decided (or the end judged), as the test is: a run that stops
+        // before (a test the shell cannot find, ^C) leaves the bisection as it was
         // --max-runs counts every run of the bisection, skips too, as its end reports them
         int maxRuns = options.maxRuns() > 0 ? options.maxRuns() : FlakyRun.defaultMaxRuns(engine.candidates().size());
         int step = state.steps().size();

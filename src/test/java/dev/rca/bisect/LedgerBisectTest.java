@@ -244,6 +244,30 @@ class LedgerBisectTest {
     }
 
     /**
+     * A flaky run that stops before deciding a step (the test missing at the first commit and the good one, or
+     * interrupted at the first commit) leaves the bisection as it was: not flaky, in the ledger and in status
+     * (session 34's review: flaky: true was saved before the first test).
+     */
+    @Test
+    void aFlakyRunThatDecidesNoStepLeavesTheBisectionAsItWas() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
+            .exitCode());
+        assertEquals(0, Cli.run(dir, "bisect-helper", "good").exitCode());
+        String oneStep = Files.readString(ledger);
+        String status = Cli.run(dir, "bisect-helper", "status").out();
+        for (String test : List.of("no-such-test-command", "exit 130")) {
+            CliResult stopped = Cli.run(dir, "bisect-helper", "run", "--flaky", "--", test);
+            assertEquals(3, stopped.exitCode(), stopped.toString());
+            assertEquals(oneStep, Files.readString(ledger), test);
+            assertEquals(status, Cli.run(dir, "bisect-helper", "status").out(), test);
+        }
+        // so a run without --flaky goes on with it, as before
+        CliResult run = Cli.run(dir, "bisect-helper", "run", "--", "test ! -f bug");
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
+    /**
      * Only names that keep naming their commit are kept beside a bound: a tag, and what is relative to it; not a
      * branch, HEAD or a reflog entry, nor what is relative to them (reviewer-95).
      */
