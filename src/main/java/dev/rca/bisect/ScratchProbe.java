@@ -21,8 +21,6 @@ public final class ScratchProbe implements BisectRunner.Probe {
     private final BiConsumer<String, CommandRunner.Result> onResult;
     private final String knownGood;
     private boolean firstRun = true;
-    /** The exit code of a test killed by SIGINT (128 + 2), as the shell and the JVM report it. */
-    private static final int EXIT_SIGINT = 130;
 
     /**
      * @param starter runs the command ({@code CommandRunner::run}, or the daemon's client)
@@ -70,11 +68,9 @@ public final class ScratchProbe implements BisectRunner.Probe {
                 .withHint("raise --timeout, or fix the hang and rerun 'rca bisect-helper run' to resume");
         }
         Verdict v = Verdict.ofExitCode(result.exitCode());
-        if (result.exitCode() == EXIT_SIGINT) {
-            // ^C in the terminal reaches the test with rca (RCA_DAEMON=off): the person stopped it, the test is fine
-            throw RcaException.badInput("the test was interrupted at " + commit + " (exit " + EXIT_SIGINT + ", SIGINT,"
-                + " as ^C sends); bisection stopped (the verdicts so far are kept)")
-                .withHint("rerun 'rca bisect-helper run' to resume");
+        RcaException killed = killedBySignal(commit, result.exitCode());
+        if (killed != null) {
+            throw killed;
         }
         if (v == null) {
             throw RcaException.badInput("the test exited " + result.exitCode() + " at " + commit
@@ -82,5 +78,27 @@ public final class ScratchProbe implements BisectRunner.Probe {
                 .withHint("make the test exit 0 (good), 1-127 except 125 (bad) or 125 (skip), then rerun to resume");
         }
         return v;
+    }
+
+    /**
+     * The stop of a test killed by a signal that something outside it sends (the shell and the JVM report 128 + its
+     * number), or null for another exit code. Such a test said nothing about the commit, and aborts as every code
+     * above 127 does in git bisect run; but it is no test to fix: ^C with rca (RCA_DAEMON=off) reaches it, kill and a
+     * CI job's cancel send SIGTERM, and kill -9 or the kernel's out-of-memory killer SIGKILL.
+     */
+    private static RcaException killedBySignal(String commit, int exitCode) {
+        String what = switch (exitCode) {
+            case 130 -> "was interrupted at " + commit + " (exit 130, SIGINT, as ^C sends)";
+            case 143 -> "was terminated at " + commit + " (exit 143, SIGTERM, as kill and a CI job's cancel send)";
+            case 137 -> "was killed at " + commit + " (exit 137, SIGKILL: kill -9, or the kernel's out-of-memory killer)";
+            default -> null;
+        };
+        if (what == null) {
+            return null;
+        }
+        String resume = "rerun 'rca bisect-helper run' to resume";
+        return RcaException.badInput("the test " + what + "; bisection stopped (the verdicts so far are kept)")
+            .withHint(exitCode == 137 ? "a killed test is no verdict; if the kernel killed it for memory (its log,"
+                + " dmesg, says so), let it use less or free some, then " + resume : resume);
     }
 }

@@ -394,6 +394,40 @@ class BisectCommandTest {
             + " run' to resume; the test's output is kept in /"), interrupted.err());
     }
 
+    /**
+     * A test killed by SIGTERM (exit 143) or SIGKILL (137: kill -9, the out-of-memory killer) stops the run with no
+     * verdict, as git bisect run stops on every code above 127, and is said to be killed, with the hint to resume, not
+     * as a test whose exit codes to change (session 34's review: only 130 was); git records no verdict either.
+     */
+    @Test
+    void aTestKilledBySignalStopsTheRunWithoutAVerdictAsGitDoes() {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
+        String terminated = "rca: error: the test was terminated at " + sha(7) + " (exit 143, SIGTERM, as kill and a CI"
+            + " job's cancel send); bisection stopped (the verdicts so far are kept)\nhint: rerun 'rca bisect-helper run'"
+            + " to resume; the test's output is kept in /";
+        String killed = "rca: error: the test was killed at " + sha(7) + " (exit 137, SIGKILL: kill -9, or the"
+            + " kernel's out-of-memory killer); bisection stopped (the verdicts so far are kept)\nhint: a killed test is"
+            + " no verdict; if the kernel killed it for memory (its log, dmesg, says so), let it use less or free some,"
+            + " then rerun 'rca bisect-helper run' to resume; the test's output is kept in /";
+        for (String test : List.of("kill -TERM $$", "exit 143", "kill -KILL $$", "exit 137")) {
+            CliResult stopped = rca("bisect-helper", "run", "--", test);
+            assertEquals(3, stopped.exitCode(), stopped.toString());
+            String expected = test.contains("TERM") || test.contains("143") ? terminated : killed;
+            assertTrue(stopped.err().startsWith(expected), stopped.err());
+            assertEquals("", rca("bisect-helper", "log", "--format=sha").out(), test);
+        }
+
+        NativeGit.run(dir, "bisect", "start", sha(15), sha(0));
+        for (String test : List.of("kill -TERM $$", "kill -KILL $$")) {
+            NativeGit.Result git = NativeGit.exec(dir, null, "bisect", "run", "sh", "-c", test);
+            assertTrue(git.err().contains("bisect run failed: exit code " + (test.contains("TERM") ? 143 : 137)),
+                git.err());
+        }
+        String log = NativeGit.run(dir, "bisect", "log");
+        assertFalse(log.contains("git bisect good") || log.contains("git bisect bad") || log.contains("skip"), log);
+        NativeGit.run(dir, "bisect", "reset");
+    }
+
     @Test
     void flakyRunFindsTheCulpritDespiteATestThatLiesEverySeventhRun() throws Exception {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0));
