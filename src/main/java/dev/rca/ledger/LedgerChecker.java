@@ -152,7 +152,8 @@ public final class LedgerChecker {
 
     /**
      * The counts of {@code rca verify}'s record, which a hand edit can make contradict each other or the verdict the
-     * post-mortem then states: timeouts are among the failures (at the fix, among the runs that did not pass), no count
+     * post-mortem then states: timeouts are among the failures (at the fix, among the runs that did not pass), runs
+     * that exited 125 among the runs that neither failed at the parent nor passed at the fix, no count
      * exceeds the runs, a run is stopped after a positive number of seconds, and a passed verify passed every run at
      * the fix and failed some at its parent.
      */
@@ -175,10 +176,14 @@ public final class LedgerChecker {
             finding(path + "parent_timeouts", "validation.verify.parent_timeouts is " + v.parentTimeouts()
                 + ", more than its " + v.parentFailures() + " parent_failures, which count the runs that timed out");
         }
-        if (v.fixTimeouts() != null && v.fixPasses() != null && v.runs() != null
-            && v.fixTimeouts() > Math.max(0, v.runs() - v.fixPasses())) {
-            finding(path + "fix_timeouts", "validation.verify.fix_timeouts is " + v.fixTimeouts() + ", more than the "
-                + Math.max(0, v.runs() - v.fixPasses()) + " of its " + v.runs() + " runs at the fix that did not pass");
+        if (v.runs() != null && v.parentFailures() != null) {
+            amongRuns("parent_untestable", v.parentUntestable(), v.runs() - v.parentFailures(), v.runs(),
+                "at the parent that did not fail");
+        }
+        if (v.runs() != null && v.fixPasses() != null) {
+            amongRuns("fix_timeouts", v.fixTimeouts(), v.runs() - v.fixPasses(), v.runs(), "at the fix that did not pass");
+            amongRuns("fix_untestable", v.fixUntestable(), v.runs() - v.fixPasses(), v.runs(),
+                "at the fix that did not pass");
         }
         if (v.passed() && v.runs() != null && v.fixPasses() != null && v.fixPasses() < v.runs()) {
             finding(path + "passed", "validation.verify.passed is true, but the fix passed " + v.fixPasses() + " of "
@@ -186,6 +191,14 @@ public final class LedgerChecker {
         } else if (v.passed() && v.parentFailures() != null && v.parentFailures() == 0) {
             finding(path + "passed", "validation.verify.passed is true, but the fix's parent failed no run: a verify"
                 + " passes only when the parent fails");
+        }
+    }
+
+    /** A finding when {@code count} (null: not recorded) is more than {@code among}, the verify's runs it is one of. */
+    private void amongRuns(String key, Integer count, int among, int runs, String which) {
+        if (count != null && count > Math.max(0, among)) {
+            finding("validation.verify." + key, "validation.verify." + key + " is " + count + ", more than the "
+                + Math.max(0, among) + " of its " + runs + " runs " + which);
         }
     }
 

@@ -206,8 +206,10 @@ final class LedgerSchema {
                     wholeNumber(v.get("timeout"), "validation.verify.timeout"),
                     integer(v.get("parent_failures"), "validation.verify.parent_failures"),
                     integer(v.get("parent_timeouts"), "validation.verify.parent_timeouts"),
+                    integer(v.get("parent_untestable"), "validation.verify.parent_untestable"),
                     integer(v.get("fix_passes"), "validation.verify.fix_passes"),
                     integer(v.get("fix_timeouts"), "validation.verify.fix_timeouts"),
+                    integer(v.get("fix_untestable"), "validation.verify.fix_untestable"),
                     Boolean.TRUE.equals(passed), text(v.get("at"), "validation.verify.at"));
             })));
         Node actionNode = top.get("action_items");

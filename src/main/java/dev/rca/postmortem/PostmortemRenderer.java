@@ -538,12 +538,12 @@ public final class PostmortemRenderer {
         if (v.parent() != null) {
             results.add((v.parentFailures() == null ? "at the fix's parent " + shortSha(v.parent())
                 : "it failed " + v.parentFailures() + " of " + v.runs() + " runs at the fix's parent "
-                    + shortSha(v.parent())) + timedOut(v.parentTimeouts(), v.timeout()));
+                    + shortSha(v.parent())) + asides(v.parentTimeouts(), v.parentUntestable(), v.timeout()));
         }
         if (v.fix() != null) {
             results.add((v.fixPasses() == null ? "at the fix " + shortSha(v.fix())
                 : "passed " + v.fixPasses() + " of " + v.runs() + " runs at the fix " + shortSha(v.fix()))
-                + timedOut(v.fixTimeouts(), v.timeout()));
+                + asides(v.fixTimeouts(), v.fixUntestable(), v.timeout()));
         }
         if (!results.isEmpty()) {
             line.append(": ").append(String.join(" and ", results));
@@ -555,13 +555,24 @@ public final class PostmortemRenderer {
         return sentence(line.toString());
     }
 
-    /** A hang counts as a failure; the document says which runs were one, so that it claims no more than ran. */
-    private static String timedOut(Integer runs, Long timeout) {
-        if (runs == null || runs == 0) {
-            return "";
+    /**
+     * What the counts do not tell: a hang counts as a failure, and a run that exited 125 as neither failure nor pass;
+     * the document says which runs were such, so that it claims no more than ran, and a parent nobody could test does
+     * not read as one where the bug did not show.
+     */
+    private static String asides(Integer timeouts, Integer untestable, Long timeout) {
+        List<String> asides = new ArrayList<>();
+        if (timeouts != null && timeouts > 0) {
+            asides.add(runs(timeouts) + " timed out" + (timeout == null ? "" : " after " + timeout + " s"));
         }
-        return " (" + runs + (runs == 1 ? " run" : " runs") + " timed out" + (timeout == null ? ""
-            : " after " + timeout + " s") + ")";
+        if (untestable != null && untestable > 0) {
+            asides.add(runs(untestable) + " exited 125, cannot test");
+        }
+        return asides.isEmpty() ? "" : " (" + String.join("; ", asides) + ")";
+    }
+
+    private static String runs(int count) {
+        return count + (count == 1 ? " run" : " runs");
     }
 
     private static void actionItems(Lines out, Ledger ledger) {

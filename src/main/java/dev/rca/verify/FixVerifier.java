@@ -157,8 +157,8 @@ public final class FixVerifier implements AutoCloseable {
         evidence.put("commits", List.of(plan.parent().sha(), plan.fix().sha()));
         evidence.put("note", summary(result));
         VerifyRecord verify = new VerifyRecord(plan.command(), plan.fix().sha(), plan.parent().sha(), plan.runs(),
-            plan.timeout().toSeconds(), result.parentFailures(), result.parentTimeouts(), result.fixPasses(),
-            result.fixTimeouts(), result.validated(), at);
+            plan.timeout().toSeconds(), result.parentFailures(), result.parentTimeouts(), result.parentUntestable(),
+            result.fixPasses(), result.fixTimeouts(), result.fixUntestable(), result.validated(), at);
         return plan.ledgerFile().update(edit -> {
             String id = edit.addItem(ItemKind.EVIDENCE, evidence);
             edit.set(List.of("validation", "verify"), verify.toYaml());

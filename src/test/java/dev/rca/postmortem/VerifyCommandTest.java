@@ -251,8 +251,10 @@ class VerifyCommandTest {
                 timeout: 600
                 parent_failures: 2
                 parent_timeouts: 0
+                parent_untestable: 0
                 fix_passes: 2
                 fix_timeouts: 0
+                fix_untestable: 0
                 # by hand as well
                 passed: true   # checked by hand on the CI box too
                 at: "2026-11-20T13:00:00Z"
@@ -305,10 +307,9 @@ class VerifyCommandTest {
     }
 
     /**
-     * The regression test a fix adds does not exist at its parent: the shell's "not found" there is no reproduction
-     * of the bug, and must not validate the fix (reviewer-95, #2); nor is "cannot execute" at the fix a verdict on it.
+     * Runs that exit 125 ("cannot test this commit") are neither failures nor passes, and the summary says so, as do
+     * the record and the post-mortem's Validation, which said "failed 1 of 2 runs" alone (session 34's review).
      */
-    /** Runs that exit 125 ("cannot test this commit") are neither failures nor passes, and the summary says so. */
     @Test
     void runsThatCannotTestACommitAreCountedInTheSummary() throws IOException {
         LedgerRepo r = new LedgerRepo(tmp);
@@ -321,8 +322,37 @@ class VerifyCommandTest {
         assertTrue(result.out().endsWith("failed 0 of 2 runs at the parent " + parent + " (needed 2; 2 exited 125,"
             + " cannot test), passed 2 of 2 at the fix " + fix + ": not validated\n"
             + "recorded as E3 and validation.verify in docs/postmortems/PAY-142.yaml\n"), result.out());
+        Path file = tmp.resolve("docs/postmortems/PAY-142.yaml");
+        String text = Files.readString(file);
+        assertTrue(text.contains("    parent_failures: 0\n    parent_timeouts: 0\n    parent_untestable: 2\n"
+            + "    fix_passes: 2\n    fix_timeouts: 0\n    fix_untestable: 0\n"), text);
+        int line = (int) text.substring(0, text.indexOf("    parent_untestable: ")).lines().count() + 1;
+        Files.writeString(file, text.replace("    parent_untestable: 2\n", "    parent_untestable: 3\n")
+            .replace("    fix_untestable: 0\n", "    fix_untestable: 1\n"));
+        String at = "docs/postmortems/PAY-142.yaml:";
+        assertEquals(new CliResult(1, String.join("\n",
+            at + line + ":24: validation.verify.parent_untestable is 3, more than the 2 of its 2 runs at the parent that"
+                + " did not fail",
+            at + (line + 3) + ":21: validation.verify.fix_untestable is 1, more than the 0 of its 2 runs at the fix that"
+                + " did not pass", ""), ""), Cli.run(tmp, "check", "-t", "PAY-142"));
+
+        // a flaky repro needs one failure in two: the other run, which could not test, is named in the post-mortem
+        r.writeLedger("PAY-142", "PAY-142.yaml", t -> t.replace("command: \"sh test.sh\"",
+            "command: 'sh test.sh || { mkdir ../once 2>/dev/null && exit 1; exit 125; }'")
+            .replace("rate: \"20/20\"", "rate: \"10/20\""));
+        CliResult once = Cli.run(tmp, "verify", "-t", "PAY-142", "--runs=2");
+        assertEquals(0, once.exitCode(), once.toString());
+        assertEquals(0, Cli.run(tmp, "postmortem", "-t", "PAY-142").exitCode());
+        String postmortem = r.read("docs/postmortems/PAY-142.md");
+        assertTrue(postmortem.contains(" 2 times at each commit: it failed 1 of 2 runs at the fix's parent " + parent
+            + " (1 run exited 125, cannot test) and passed 2 of 2 runs at the fix " + fix + "; the fix is verified ("),
+            postmortem);
     }
 
+    /**
+     * The regression test a fix adds does not exist at its parent: the shell's "not found" there is no reproduction
+     * of the bug, and must not validate the fix (reviewer-95, #2); nor is "cannot execute" at the fix a verdict on it.
+     */
     @Test
     void aCommandTheShellCannotFindOrExecuteStopsVerifyAndRecordsNothing() throws IOException {
         LedgerRepo r = new LedgerRepo(tmp);
@@ -402,8 +432,10 @@ class VerifyCommandTest {
                 timeout: 1
                 parent_failures: 1
                 parent_timeouts: 1
+                parent_untestable: 0
                 fix_passes: 1
                 fix_timeouts: 0
+                fix_untestable: 0
                 passed: true
                 at: "2026-11-20T12:00:00Z"
             """.formatted(r.fix.name(), r.fixParent.name()), text.substring(text.indexOf("  verify:\n"),
@@ -440,15 +472,15 @@ class VerifyCommandTest {
             at + line + ":14: validation.verify.timeout is 0: verify stops a run after a positive number of seconds",
             at + (line + 2) + ":22: validation.verify.parent_timeouts is 7, more than its 2 parent_failures, which"
                 + " count the runs that timed out",
-            at + (line + 4) + ":19: validation.verify.fix_timeouts is 3, more than the 2 of its 2 runs at the fix that"
+            at + (line + 5) + ":19: validation.verify.fix_timeouts is 3, more than the 2 of its 2 runs at the fix that"
                 + " did not pass",
-            at + (line + 5) + ":13: validation.verify.passed is true, but the fix passed 0 of 2 runs: a verify passes"
+            at + (line + 7) + ":13: validation.verify.passed is true, but the fix passed 0 of 2 runs: a verify passes"
                 + " only when every run at the fix passes", ""), ""), Cli.run(tmp, "check", "-t", "PAY-142"));
         Files.writeString(file, text.replace("    parent_failures: 2\n", "    parent_failures: 0\n")
             .replace("    fix_passes: 2\n", "    fix_passes: 3\n"));
         assertEquals(new CliResult(1, String.join("\n",
-            at + (line + 3) + ":17: validation.verify.fix_passes is 3, more than its 2 runs",
-            at + (line + 5) + ":13: validation.verify.passed is true, but the fix's parent failed no run: a verify"
+            at + (line + 4) + ":17: validation.verify.fix_passes is 3, more than its 2 runs",
+            at + (line + 7) + ":13: validation.verify.passed is true, but the fix's parent failed no run: a verify"
                 + " passes only when the parent fails", ""), ""), Cli.run(tmp, "check", "-t", "PAY-142"));
     }
 
