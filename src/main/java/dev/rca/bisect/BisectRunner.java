@@ -158,7 +158,7 @@ public final class BisectRunner {
             if (combined == null) {
                 combined = skips == options.repeat() ? Verdict.SKIP : Verdict.GOOD;
             }
-            status = bisection.record(withTheTest(status.state()), new BisectStep(next.commit(), combined, runs), walker);
+            status = bisection.record(withTheTest(status.state()), BisectStep.ran(next.commit(), combined, runs), walker);
             step++;
             int left = status.choice() instanceof Midpoint.Next n ? n.all() : 0;
             int stepsLeft = status.choice() instanceof Midpoint.Next n ? n.stepsLeft() + 1 : 0;
@@ -272,7 +272,7 @@ public final class BisectRunner {
                 } else {
                     engine.observe(commit, v == Verdict.BAD);
                 }
-                state = withTheTest(state).withStep(new BisectStep(commit, v, 1));
+                state = withTheTest(state).withStep(BisectStep.ran(commit, v, 1));
                 bisection.save(state);
                 step++;
                 List<String> group = undecidedAmong(engine, state);

@@ -152,9 +152,28 @@ public record BisectState(List<String> good, String bad, List<String> paths, boo
         return all;
     }
 
-    /** Total test runs recorded. */
+    /** Total test runs recorded, a verdict marked by hand counted as one (the flaky engine's observation). */
     public int totalRuns() {
         return steps.stream().mapToInt(BisectStep::runs).sum();
+    }
+
+    /**
+     * Whether {@code step} was marked by hand rather than decided by a {@code run}. A state written before rca recorded
+     * it for each step says so as a whole: by hand when no test is recorded (a run records its test with its first
+     * step), else by a run.
+     */
+    public boolean byHand(BisectStep step) {
+        return step.byHand() != null ? step.byHand() : test == null;
+    }
+
+    /** The steps marked by hand. */
+    public int stepsByHand() {
+        return (int) steps.stream().filter(this::byHand).count();
+    }
+
+    /** The test runs recorded for the steps a {@code run} decided. */
+    public int testRuns() {
+        return steps.stream().filter(s -> !byHand(s)).mapToInt(BisectStep::runs).sum();
     }
 
     /** The runs recorded in which the test skipped (exit 125). */

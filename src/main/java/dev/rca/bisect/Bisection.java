@@ -226,11 +226,11 @@ public final class Bisection {
     }
 
     /**
-     * Records a verdict on {@code rev} (null: the commit to test next) and saves it.
+     * Records a verdict marked by hand on {@code rev} (null: the commit to test next) and saves it.
      *
      * @throws RcaException exit 3 when the bisection is over or flaky, or the revision is unknown
      */
-    public Status mark(String rev, Verdict verdict, int runs) {
+    public Status mark(String rev, Verdict verdict) {
         BisectState state = state();
         // two walkers, as before: where it stands, then the walk after the verdict; the second reads the commits
         // the first parsed instead of the pack
@@ -252,7 +252,7 @@ public final class Bisection {
                 commit = workspace.resolveCommit(rev).name();
                 refuseContradiction(before, rev, commit, verdict, first);
             }
-            return record(before.state(), new BisectStep(commit, verdict, runs), walker);
+            return record(before.state(), BisectStep.byHand(commit, verdict), walker);
         }
     }
 

@@ -26,6 +26,10 @@ import org.yaml.snakeyaml.representer.Representer;
  * process leaves the old state or the new, as git's refs/bisect (which it does not sync either).
  */
 public final class YamlBisectStore implements BisectStore {
+    /** A step's {@code by:} when a {@code run} decided it. */
+    public static final String BY_RUN = "run";
+    /** A step's {@code by:} when it was marked by hand. */
+    public static final String BY_HAND = "hand";
     private final Path file;
 
     /** A store in {@code file}; nothing is read or written until asked. */
@@ -82,7 +86,7 @@ public final class YamlBisectStore implements BisectStore {
                 }
                 Object runs = s.get("runs");
                 steps.add(new BisectStep((String) s.get("commit"), Verdict.parse(String.valueOf(s.get("verdict"))),
-                    runs == null ? 1 : ((Number) runs).intValue()));
+                    runs == null ? 1 : ((Number) runs).intValue(), byHand(s.get("by"))));
             }
         }
         Object confidence = m.get("confidence");
@@ -144,13 +148,27 @@ public final class YamlBisectStore implements BisectStore {
         return m;
     }
 
-    /** One step as the mapping {@code {commit, verdict, runs}}. */
+    /** One step as the mapping {@code {commit, verdict, runs, by}} ({@code by} only when the step says). */
     public static Map<String, Object> toMap(BisectStep s) {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("commit", s.commit());
         step.put("verdict", s.verdict().label());
         step.put("runs", s.runs());
+        if (s.byHand() != null) {
+            step.put("by", s.byHand() ? BY_HAND : BY_RUN);
+        }
         return step;
+    }
+
+    /** A step's {@code by:}: {@code hand} or {@code run}; absent (null) in a state written before rca recorded it. */
+    private static Boolean byHand(Object by) {
+        if (by == null) {
+            return null;
+        }
+        if (!BY_HAND.equals(by) && !BY_RUN.equals(by)) {
+            throw new IllegalArgumentException("a step's 'by' is " + BY_RUN + " or " + BY_HAND + ", not '" + by + "'");
+        }
+        return BY_HAND.equals(by);
     }
 
     private static List<String> strings(Object o, String key) {

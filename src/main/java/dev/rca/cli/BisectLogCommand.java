@@ -6,11 +6,13 @@ import dev.rca.bisect.Bisection;
 import dev.rca.bisect.YamlBisectStore;
 import dev.rca.git.GitWorkspace;
 import dev.rca.json.Json;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rca bisect-helper log}. */
-@Command(name = "log", description = "Lists the steps taken: each verdict, its commit and its number of runs.",
+@Command(name = "log", description = "Lists the steps taken: each verdict, its commit and its number of runs, or that it was marked by"
+    + " hand.",
     footer = {"%nExample:%n  rca bisect-helper log"})
 public final class BisectLogCommand extends BisectSubcommand {
     @Option(names = "--format", completionCandidates = OutputFormat.TableShaOrJson.class,
@@ -23,7 +25,12 @@ public final class BisectLogCommand extends BisectSubcommand {
             Bisection bisection = bisection(ws);
             BisectState state = bisection.state();
             if (format == OutputFormat.JSON) {
-                out().println(Json.write(state.steps().stream().map(YamlBisectStore::toMap).toList()));
+                // who decided each step, also for a state written before the steps said
+                out().println(Json.write(state.steps().stream().map(s -> {
+                    Map<String, Object> step = YamlBisectStore.toMap(s);
+                    step.put("by", state.byHand(s) ? YamlBisectStore.BY_HAND : YamlBisectStore.BY_RUN);
+                    return step;
+                }).toList()));
                 return 0;
             }
             if (format == OutputFormat.SHA) {
@@ -41,7 +48,7 @@ public final class BisectLogCommand extends BisectSubcommand {
             out().println(start);
             for (BisectStep s : state.steps()) {
                 out().println(s.verdict().label() + " " + s.commit() + " " + bisection.subject(s.commit())
-                    + (s.runs() == 1 ? "" : " (" + s.runs() + " runs)"));
+                    + (state.byHand(s) ? " (by hand)" : s.runs() == 1 ? "" : " (" + s.runs() + " runs)"));
             }
             if (state.firstBad() != null) {
                 out().println("first bad commit: " + state.firstBad());

@@ -22,7 +22,7 @@ abstract class BisectMarkCommand extends BisectSubcommand {
     protected int execute() {
         try (GitWorkspace ws = openWorkspace(); BisectLock lock = lock(ws, verdict().label())) {
             Bisection bisection = bisection(ws);
-            Bisection.Status status = bisection.mark(revision, verdict(), 1);
+            Bisection.Status status = bisection.mark(revision, verdict());
             return printChoice(bisection, status, out(), format);
         }
     }

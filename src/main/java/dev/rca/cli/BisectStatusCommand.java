@@ -35,6 +35,7 @@ public final class BisectStatusCommand extends BisectSubcommand {
                 m.put("flaky", state.flaky());
                 m.put("steps", state.steps().size());
                 m.put("runs", state.totalRuns());
+                m.put("by_hand", state.stepsByHand());
                 m.putAll(choiceJson(bisection, status));
                 m.putAll(BisectRunRendering.endWithoutCulpritJson(BisectRunner.outcome(status)));
                 m.put("confidence", state.confidence() != null ? state.confidence()
@@ -55,11 +56,13 @@ public final class BisectStatusCommand extends BisectSubcommand {
                 w.println("mode:" + (state.firstParent() ? " first-parent" : "") + (state.flaky() ? " flaky" : ""));
             }
             int steps = state.steps().size();
-            int runs = state.totalRuns();
-            // not "done:", which read as the end of a bisection still in progress; with no test recorded, no run
-            // decided a step (a run records its test with its first step): a verdict marked by hand is no test run
-            w.println("steps taken: " + steps + (steps > 0 && state.test() == null ? " (by hand)"
-                : " (" + runs + (runs == 1 ? " run)" : " runs)")));
+            int runs = state.testRuns();
+            int byHand = state.stepsByHand();
+            // not "done:", which read as the end of a bisection still in progress; a verdict marked by hand is no
+            // test run, though the state counts it as one (the flaky engine's observation)
+            String ran = runs + (runs == 1 ? " run" : " runs");
+            w.println("steps taken: " + steps + (steps > 0 && byHand == steps ? " (by hand)"
+                : byHand > 0 ? " (" + ran + ", " + byHand + " by hand)" : " (" + ran + ")"));
             int code = printChoice(bisection, status, w, OutputFormat.TABLE);
             w.flush();
             out().print(buffer);

@@ -161,8 +161,13 @@ final class LedgerSchema {
                     verdict = null;
                 }
                 Double runs = number(s.get("runs"), p + ".runs");
+                String by = text(s.get("by"), p + ".by");
+                if (by != null && !Set.of("run", "hand").contains(by)) {
+                    problem(s.get("by"), p + ".by must be run or hand, not '" + by + "'");
+                    by = null;
+                }
                 return commit == null || verdict == null ? null
-                    : new BisectStep(commit, verdict, runs == null ? 1 : Math.max(0, runs.intValue()),
+                    : new BisectStep(commit, verdict, runs == null ? 1 : Math.max(0, runs.intValue()), by,
                         text(s.get("at"), p + ".at"));
             });
             Map<String, Object> extra = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.rca.io.PaddedSeparator;
 import dev.rca.io.TextPrefix;
 import dev.rca.ledger.ActionItem;
 import dev.rca.ledger.BisectRecord;
+import dev.rca.ledger.BisectStep;
 import dev.rca.ledger.CommitInfo;
 import dev.rca.ledger.CommitLookup;
 import dev.rca.ledger.Evidence;
@@ -328,9 +329,20 @@ public final class PostmortemRenderer {
         }
         StringBuilder line = new StringBuilder("Bisection: ");
         int steps = bisect.steps().size();
-        int runs = bisect.steps().stream().mapToInt(s -> s.runs()).sum();
+        // a verdict marked by hand is counted as one run in the record, but no test ran for it; a step written before
+        // rca said who decided it is counted as before
+        int byHand = (int) bisect.steps().stream().filter(BisectStep::byHand).count();
+        int runs = bisect.steps().stream().filter(s -> !s.byHand()).mapToInt(s -> s.runs()).sum();
         line.append(steps).append(steps == 1 ? " step" : " steps");
-        if (runs != steps) {
+        if (byHand > 0 && byHand == steps) {
+            line.append(steps == 1 ? ", marked by hand," : ", all marked by hand,");
+        } else if (byHand > 0) {
+            line.append(" (").append(byHand).append(" marked by hand");
+            if (runs != steps - byHand) {
+                line.append("; ").append(runs).append(" runs for the others");
+            }
+            line.append(")");
+        } else if (runs != steps) {
             line.append(" (").append(runs).append(" runs)");
         }
         int count = bisections.candidates(bisect);

@@ -87,7 +87,7 @@ class BisectBesideGoodTest {
         CliResult status = rca("bisect-helper", "status", "--format=json");
         assertEquals(1, status.exitCode());
         assertEquals("{\"bad\":\"" + b + "\",\"good\":[\"" + good + "\"],\"paths\":[],\"first_parent\":false,"
-            + "\"flaky\":false,\"steps\":1,\"runs\":1,\"next\":null,\"candidates\":0,\"steps_left\":0,"
+            + "\"flaky\":false,\"steps\":1,\"runs\":1,\"by_hand\":0,\"next\":null,\"candidates\":0,\"steps_left\":0,"
             + "\"first_bad\":null,\"suspects\":[],\"bad_merge_base\":\"" + b + "\",\"confidence\":null}\n",
             status.out());
         assertEquals(List.of("bad " + b), rcaTested());

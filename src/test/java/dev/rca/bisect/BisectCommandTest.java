@@ -60,15 +60,15 @@ class BisectCommandTest {
         assertEquals(0, done.exitCode());
         assertEquals("first bad commit: " + sha(11) + " change 11\nAuthor: Alice Author <alice@example.com>\n"
             + "Date:   2026-01-01T00:12:00Z\nFiles:\n    A bug\n    M src/f2\n", done.out());
-        assertEquals("start --bad=" + sha(15) + " --good=" + sha(0) + "\ngood " + sha(7) + " change 7\nbad " + sha(11)
-            + " change 11\ngood " + sha(9) + " change 9\ngood " + sha(10) + " change 10\nfirst bad commit: " + sha(11)
-            + "\n", rca("bisect-helper", "log").out());
+        assertEquals("start --bad=" + sha(15) + " --good=" + sha(0) + "\ngood " + sha(7) + " change 7 (by hand)\nbad "
+            + sha(11) + " change 11 (by hand)\ngood " + sha(9) + " change 9 (by hand)\ngood " + sha(10)
+            + " change 10 (by hand)\nfirst bad commit: " + sha(11) + "\n", rca("bisect-helper", "log").out());
         // DESIGN's sha format: one full SHA a line, nothing else; here the commits tested, in order
         assertEquals(new CliResult(0, sha(7) + "\n" + sha(11) + "\n" + sha(9) + "\n" + sha(10) + "\n", ""),
             rca("bisect-helper", "log", "--format=sha"));
         // "bad" is the bad commit in force, as git's refs/bisect/bad: the last one marked bad
         assertEquals("{\"bad\":\"" + sha(11) + "\",\"good\":[\"" + sha(0) + "\"],\"paths\":[],\"first_parent\":false,"
-            + "\"flaky\":false,\"steps\":4,\"runs\":4,\"next\":null,\"candidates\":0,\"steps_left\":0,\"first_bad\":\""
+            + "\"flaky\":false,\"steps\":4,\"runs\":4,\"by_hand\":4,\"next\":null,\"candidates\":0,\"steps_left\":0,\"first_bad\":\""
             + sha(11) + "\",\"suspects\":[],\"confidence\":1.0}\n", rca("bisect-helper", "status", "--format=json").out());
     }
 

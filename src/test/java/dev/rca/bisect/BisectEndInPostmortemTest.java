@@ -197,11 +197,48 @@ class BisectEndInPostmortemTest {
     void aBisectionWithoutAnEndIsInProgressOrWasStoppedBeforeAnAnswer() throws Exception {
         rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
         rca("bisect-helper", "good");
-        assertEquals("Bisection: 1 step over 15 candidates" + between(0, 15) + "; in progress, with no first bad commit"
-            + " yet.", bisectionLine());
+        assertEquals("Bisection: 1 step, marked by hand, over 15 candidates" + between(0, 15) + "; in progress, with no"
+            + " first bad commit yet.", bisectionLine());
         rca("bisect-helper", "reset");
-        assertEquals("Bisection: 1 step over 15 candidates" + between(0, 15) + "; ended without an answer (reset, or"
+        assertEquals("Bisection: 1 step, marked by hand, over 15 candidates" + between(0, 15) + "; ended without an answer (reset, or"
             + " replaced by another bisection).", bisectionLine());
+    }
+
+    /**
+     * Verdicts marked by hand after a run decided a step are said to be by hand, per step, in status, log, the ledger
+     * and the post-mortem (session 34's review: once a run had decided a step they all counted as its runs); a section
+     * written before the steps said who decided them reads as it did.
+     */
+    @Test
+    void verdictsMarkedByHandAfterARunAreSaidToBeByHand() throws Exception {
+        rca("bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7");
+        // decides one step (7 good), then stops at the next; .. is .git/rca, outside the scratch checkout
+        String test = "if [ -f ../once ]; then exit 200; fi; touch ../once; test ! -f bug";
+        assertEquals(3, rca("bisect-helper", "run", "--", test).exitCode());
+        for (String verdict : List.of("bad", "good", "good")) {
+            assertEquals(0, rca("bisect-helper", verdict).exitCode(), verdict);
+        }
+        CliResult status = rca("bisect-helper", "status");
+        assertEquals("steps taken: 4 (1 run, 3 by hand)", status.out().lines().toList().get(2), status.out());
+        assertEquals(List.of("good " + sha(7) + " change 7", "bad " + sha(11) + " change 11 (by hand)",
+            "good " + sha(9) + " change 9 (by hand)", "good " + sha(10) + " change 10 (by hand)"),
+            rca("bisect-helper", "log").out().lines().toList().subList(1, 5));
+        assertTrue(rca("bisect-helper", "log", "--format=json").out().startsWith("[{\"commit\":\"" + sha(7)
+            + "\",\"verdict\":\"good\",\"runs\":1,\"by\":\"run\"},{\"commit\":\"" + sha(11)
+            + "\",\"verdict\":\"bad\",\"runs\":1,\"by\":\"hand\"},"));
+        String text = Files.readString(ledger);
+        assertTrue(text.contains("      verdict: good\n      runs: 1\n      by: run\n      at: ")
+            && text.contains("      verdict: bad\n      runs: 1\n      by: hand\n      at: "), text);
+        String found = "; first bad commit: " + shortSha(11) + " change 11.";
+        assertEquals("Bisection: 4 steps (3 marked by hand) over 15 candidates" + between(0, 15) + ", testing `sh -c '"
+            + test.replace("'", "'\\''") + "'`" + found, bisectionLine());
+
+        // written before the steps said: with a test recorded, every step was taken for a run's, as before
+        Files.writeString(ledger, text.replaceAll("\n      by: (run|hand)", ""));
+        assertEquals("steps taken: 4 (4 runs)", rca("bisect-helper", "status").out().lines().toList().get(2));
+        assertEquals("good " + sha(9) + " change 9", rca("bisect-helper", "log").out().lines().toList().get(3));
+        assertEquals("Bisection: 4 steps over 15 candidates" + between(0, 15) + ", testing `sh -c '"
+            + test.replace("'", "'\\''") + "'`" + found, bisectionLine());
     }
 
     @Test

@@ -141,8 +141,8 @@ class BisectVerdictAgainstGitTest {
     void aRecordedContradictionEndsNamingItNotPaths() {
         YamlBisectStore store = new YamlBisectStore(dir.resolve(".git/rca/bisect.yaml"));
         BisectState started = BisectState.start(List.of(c.get("B")), c.get("F"), List.of(), false, Map.of());
-        for (BisectStep step : List.of(new BisectStep(c.get("H"), Verdict.GOOD, 1),
-            new BisectStep(c.get("A"), Verdict.BAD, 1))) {
+        for (BisectStep step : List.of(new BisectStep(c.get("H"), Verdict.GOOD, 1, null),
+            new BisectStep(c.get("A"), Verdict.BAD, 1, null))) {
             store.save(started.withStep(step));
             String bad = step.verdict() == Verdict.BAD ? step.commit() : c.get("F");
             CliResult status = rca("bisect-helper", "status");

@@ -26,11 +26,11 @@ class YamlBisectStoreTest {
         YamlBisectStore store = new YamlBisectStore(tmp.resolve("rca/bisect.yaml"));
         assertEquals(Optional.empty(), store.load());
         BisectState state = BisectState.start(List.of(A), B, List.of("src/on"), false, Map.of())
-            .withStep(new BisectStep(C, Verdict.BAD, 3)).withAnswer(C, null);
+            .withStep(BisectStep.ran(C, Verdict.BAD, 3)).withAnswer(C, null);
         store.save(state);
         assertEquals(state, store.load().orElseThrow());
         assertEquals("# rca bisection state; see 'rca bisect-helper status'\nbisect:\n  good:\n    - " + A + "\n  bad: " + B
-            + "\n  paths:\n    - src/on\n  steps:\n    - commit: " + C + "\n      verdict: bad\n      runs: 3\n  first_bad: "
+            + "\n  paths:\n    - src/on\n  steps:\n    - commit: " + C + "\n      verdict: bad\n      runs: 3\n      by: run\n  first_bad: "
             + C + "\n", Files.readString(tmp.resolve("rca/bisect.yaml")));
         assertFalse(Files.exists(tmp.resolve("rca/bisect.yaml.tmp")));
         store.delete();

@@ -215,8 +215,8 @@ class LedgerFileTest {
             return null;
         });
         file.update(edit -> {
-            edit.append(List.of("bisect", "steps"), new BisectStep("c".repeat(40), "bad", 3, null).toYaml());
-            edit.append(List.of("bisect", "steps"), new BisectStep("d".repeat(40), "good", 1, "2026-11-20T10:00:00Z").toYaml());
+            edit.append(List.of("bisect", "steps"), new BisectStep("c".repeat(40), "bad", 3, null, null).toYaml());
+            edit.append(List.of("bisect", "steps"), new BisectStep("d".repeat(40), "good", 1, "run", "2026-11-20T10:00:00Z").toYaml());
             edit.set(List.of("bisect", "first_bad"), "c".repeat(40));
             edit.set(List.of("validation", "verify"),
                 new VerifyRecord("mvn test", "e".repeat(40), "f".repeat(40), 5, 600L, 5, 0, 0, 5, 0, 0, true, "2026-11-20T11:00:00Z").toYaml());
@@ -225,7 +225,7 @@ class LedgerFileTest {
         });
         Ledger ledger = file.read();
         assertEquals(new BisectRecord(List.of(good), bad, List.of("src/"), List.of(
-            new BisectStep("c".repeat(40), "bad", 3, null), new BisectStep("d".repeat(40), "good", 1, "2026-11-20T10:00:00Z")),
+            new BisectStep("c".repeat(40), "bad", 3, null, null), new BisectStep("d".repeat(40), "good", 1, "run", "2026-11-20T10:00:00Z")),
             "c".repeat(40), Map.of()), ledger.bisect());
         assertEquals(new VerifyRecord("mvn test", "e".repeat(40), "f".repeat(40), 5, 600L, 5, 0, 0, 5, 0, 0, true, "2026-11-20T11:00:00Z"),
             ledger.validation().verify());
