@@ -4,9 +4,11 @@ import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.ledger.BisectRecord;
 import dev.rca.ledger.CommitInfo;
+import dev.rca.ledger.Evidence;
 import dev.rca.ledger.GitCommitLookup;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.Ledger;
+import dev.rca.ledger.LedgerEdit;
 import dev.rca.ledger.LedgerFile;
 import dev.rca.ledger.Ledgers;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Keeps a bisection in a ledger's {@code bisect:} section, so the investigation's record holds every verdict
@@ -26,6 +29,10 @@ import java.util.Optional;
  * started) the section is only a record, and this store holds no bisection ({@link ActiveBisection}).
  */
 public final class LedgerBisectStore implements BisectStore {
+    /** How the note of the commit evidence rca adds for a first bad commit begins; the number of steps follows. */
+    private static final String FOUND = "first bad commit found by rca bisect-helper after ";
+    /** Such a note as rca wrote it, not yet marked replaced. */
+    private static final Pattern FOUND_AFTER = Pattern.compile(Pattern.quote(FOUND) + "\\d+ steps?");
     private final GitWorkspace workspace;
     private final LedgerFile ledger;
     private final Clock clock;
@@ -68,7 +75,12 @@ public final class LedgerBisectStore implements BisectStore {
             Map<String, Object> section = YamlBisectStore.toMap(state);
             section.put("steps", stampedSteps(state, before, now));
             edit.setTopLevel("bisect", section);
-            boolean newlyFound = culprit != null && (before == null || !culprit.sha().equals(before.firstBad()));
+            boolean replaced = before != null && before.firstBad() != null && !continues(before, state);
+            if (replaced) {
+                markReplaced(edit, before, now);
+            }
+            boolean newlyFound = culprit != null
+                && (before == null || replaced || !culprit.sha().equals(before.firstBad()));
             if (newlyFound) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("kind", "commit");
@@ -77,13 +89,44 @@ public final class LedgerBisectStore implements BisectStore {
                 item.put("author", culprit.author());
                 item.put("date", culprit.date());
                 int steps = state.steps().size();
-                item.put("note", "first bad commit found by rca bisect-helper after " + steps
-                    + (steps == 1 ? " step" : " steps"));
+                item.put("note", FOUND + steps + (steps == 1 ? " step" : " steps"));
                 edit.addItem(ItemKind.EVIDENCE, item);
             }
             return null;
         });
         ActiveBisection.pointTo(workspace, ledger.ticket().value());
+    }
+
+    /**
+     * Whether {@code state} goes on from the bisection {@code before} records: the same bounds and paths, and every
+     * step recorded still there (a run, a verdict or a flaky run's new end); else a {@code start} replaced it.
+     */
+    private static boolean continues(BisectRecord before, BisectState state) {
+        if (!before.good().equals(state.good()) || !state.bad().equals(before.bad())
+            || !before.paths().equals(state.paths()) || state.steps().size() < before.steps().size()) {
+            return false;
+        }
+        for (int i = 0; i < before.steps().size(); i++) {
+            if (!before.steps().get(i).commit().equals(state.steps().get(i).commit())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Says in the commit evidence rca added for {@code before}'s first bad commit that the bisection which found it was
+     * replaced, its steps gone from the ledger. The item stays: a hypothesis may cite it, and what was found was found.
+     * One whose note is no longer rca's own is left as its author wrote it.
+     */
+    private static void markReplaced(LedgerEdit edit, BisectRecord before, String now) {
+        for (Evidence e : edit.ledger().evidence()) {
+            if (Evidence.COMMIT.equals(e.kind()) && before.firstBad().equals(e.commit()) && e.note() != null
+                && FOUND_AFTER.matcher(e.note()).matches()) {
+                edit.setItemField(e.id(), "note", e.note() + "; that bisection was replaced by another (bisect-helper"
+                    + " start, " + now + "), and its steps are no longer in the ledger");
+            }
+        }
     }
 
     private static List<Map<String, Object>> stampedSteps(BisectState state, BisectRecord before, String now) {
@@ -105,7 +148,8 @@ public final class LedgerBisectStore implements BisectStore {
     /**
      * Refuses to let a new bisection replace the one the ledger records when that one took steps: its verdicts, the
      * test that decided it and the comments on them are evidence that {@code start} would drop (the commit evidence
-     * it added stays, naming steps no longer there). {@code inProgress}: the ledger holds the bisection in progress.
+     * it added stays, marked as found by a bisection that was replaced). {@code inProgress}: the ledger holds the
+     * bisection in progress.
      */
     void refuseReplacingSteps(boolean inProgress) {
         if (!ledger.exists()) {

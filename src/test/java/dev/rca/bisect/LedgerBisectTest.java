@@ -268,6 +268,41 @@ class LedgerBisectTest {
     }
 
     /**
+     * start --force, which drops a bisection's steps, says in the commit evidence rca added for its first bad commit
+     * that the bisection was replaced, its steps gone; the item stays for the hypothesis that cites it, rca check passes,
+     * and the new bisection's answer is evidence of its own (session 34's review: the note still said "found after 4
+     * steps" of steps no longer there).
+     */
+    @Test
+    void startForceMarksTheReplacedBisectionsEvidence() throws Exception {
+        Path ledger = dir.resolve("docs/postmortems/PAY-7.yaml");
+        assertEquals(0, Cli.run(dir, "bisect-helper", "start", "--bad=" + sha(15), "--good=" + sha(0), "-t", "PAY-7")
+            .exitCode());
+        assertEquals(0, Cli.run(dir, "bisect-helper", "run", "--", "test ! -f bug").exitCode());
+        assertEquals("first bad commit found by rca bisect-helper after 4 steps", Ledger.load(ledger).evidence().get(0)
+            .note());
+        assertEquals(0, Cli.run(dir, "hypothesis", "A commit adds the file bug").exitCode());
+        assertEquals(0, Cli.run(dir, "confirm", "H1", "--evidence=E1").exitCode());
+
+        CliResult force = Cli.runAt(java.time.ZonedDateTime.parse("2026-12-06T17:50:00Z"), dir, "bisect-helper", "start",
+            "--force", "--bad=" + sha(13), "--good=" + sha(8), "-t", "PAY-7");
+        assertEquals(0, force.exitCode(), force.toString());
+        Ledger replaced = Ledger.load(ledger);
+        assertEquals(1, replaced.evidence().size());
+        assertEquals("first bad commit found by rca bisect-helper after 4 steps; that bisection was replaced by another"
+            + " (bisect-helper start, 2026-12-06T17:50:00Z), and its steps are no longer in the ledger",
+            replaced.evidence().get(0).note());
+        assertEquals(new CliResult(0, "", ""), Cli.run(dir, "check", "-t", "PAY-7"));
+
+        assertEquals(0, Cli.run(dir, "bisect-helper", "run", "--", "test ! -f bug").exitCode());
+        List<Evidence> evidence = Ledger.load(ledger).evidence();
+        assertEquals(List.of(sha(11), sha(11)), evidence.stream().map(Evidence::commit).toList());
+        assertEquals("first bad commit found by rca bisect-helper after 3 steps", evidence.get(1).note());
+        assertEquals(replaced.evidence().get(0).note(), evidence.get(0).note(), "marked once");
+        assertEquals(new CliResult(0, "", ""), Cli.run(dir, "check", "-t", "PAY-7"));
+    }
+
+    /**
      * Only names that keep naming their commit are kept beside a bound: a tag, and what is relative to it; not a
      * branch, HEAD or a reflog entry, nor what is relative to them (reviewer-95).
      */
