@@ -35,6 +35,7 @@
  * saved).
  * On SIGINT, SIGTERM and SIGHUP the client exits 128 + the signal, as a JVM does; a test it runs is killed, with
  * its descendants, and reaped first, so that nothing goes on in the scratch checkout once the daemon moves on.
+ * Killed with SIGKILL, which it cannot handle, the client leaves that to the test's guardian (see guard).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -255,15 +256,16 @@ static void kill_tree(pid_t root) {
     free(all);
 }
 
-/* In the child: closes every descriptor above stderr but keep, as a JVM's child has none of its parent's. */
-static void close_others(int keep) {
+/* In the child: closes every descriptor above stderr but keep and also (-1: none), as a JVM's child has none of its
+   parent's. */
+static void close_others(int keep, int also) {
     DIR *fds = opendir("/proc/self/fd");
     if (!fds) return;
     int own = dirfd(fds);
     struct dirent *d;
     while ((d = readdir(fds))) {
         int fd = atoi(d->d_name);
-        if (d->d_name[0] >= '0' && d->d_name[0] <= '9' && fd > 2 && fd != keep && fd != own) close(fd);
+        if (d->d_name[0] >= '0' && d->d_name[0] <= '9' && fd > 2 && fd != keep && fd != also && fd != own) close(fd);
     }
     closedir(fds);
 }
@@ -303,6 +305,56 @@ static int drain(int out, int *kept, int64_t deadline, const sigset_t *unblocked
         if (got < 0 && errno == EINTR) continue;
         if (got <= 0) return 1;
         keep(kept, buf, got);
+    }
+}
+
+/*
+ * Starts the test's guardian: a process of its own that kills the test and its descendants (as kill_tree) if this
+ * client dies before it has reaped the test, killed by SIGKILL (no handler sees it) or the out-of-memory killer, so
+ * that nothing goes on in the scratch checkout once the daemon, which notices the client gone, lets another run move
+ * it. The test, in the caller's process group and reparented, would otherwise run to its end. The guardian waits on
+ * a pipe whose other end only this client holds: stand_down writes a byte there once the test is reaped; end of file
+ * without one means the client died. pidfd (-1: none) tells it a test that has ended already, whose pid may be
+ * another process's by then. Returns the guardian's pid and sets *life, or -1 when it could not start (the test
+ * then runs unguarded, as before).
+ */
+static pid_t guard(pid_t test, int pidfd, int *life) {
+    int p[2];
+    if (pipe2(p, O_CLOEXEC)) return -1;
+    pid_t g = fork();
+    if (g == 0) {
+        /* nothing of the client's stays open here: the daemon's socket held would hide the client's end from it, and
+           the caller's output would not end with the client */
+        close(p[1]);
+        close_others(p[0], pidfd);
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        for (int fd = 0; fd <= 2; fd++) {
+            if (null >= 0) dup2(null, fd);
+        }
+        /* SIGINT, SIGTERM and SIGHUP stay blocked, as the client had them at the fork: ^C is the client's to handle */
+        char b;
+        ssize_t r;
+        while ((r = read(p[0], &b, 1)) < 0 && errno == EINTR) {
+        }
+        struct pollfd ended = {pidfd, POLLIN, 0};
+        if (r == 0 && (pidfd < 0 || poll(&ended, 1, 0) == 0)) kill_tree(test);
+        _exit(0);
+    }
+    close(p[0]);
+    if (g < 0) {
+        close(p[1]);
+        return -1;
+    }
+    *life = p[1];
+    return g;
+}
+
+/* Tells the guardian the test was reaped, and reaps it in turn. */
+static void stand_down(pid_t g, int life) {
+    if (g < 0) return;
+    write_full(life, "r", 1);
+    close(life);
+    while (waitpid(g, NULL, 0) < 0 && errno == EINTR) {
     }
 }
 
@@ -347,7 +399,7 @@ static void run_test(const struct command *c, int *how, int *value) {
         dup2(in[0], 0);
         dup2(out[1], 1);
         dup2(out[1], 2);
-        close_others(fail[1]);
+        close_others(fail[1], -1);
         for (char **u = c->unset; *u; u++) unsetenv(*u);
         for (char **e = c->set; *e; e++) putenv(*e);
         if (chdir(c->dir) == 0) execvp(c->argv[0], c->argv);
@@ -379,6 +431,8 @@ static void run_test(const struct command *c, int *how, int *value) {
         int64_t now = now_ms(), deadline = -1;
         if (c->timeout_ms >= 0 && c->timeout_ms <= INT64_MAX - now) deadline = now + c->timeout_ms;
         int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
+        int life = -1;
+        pid_t guardian = guard(pid, pidfd, &life);
         int timed_out = 0, open_out = 1;
         for (;;) {
             pid_t r = waitpid(pid, &status, WNOHANG);
@@ -410,6 +464,7 @@ static void run_test(const struct command *c, int *how, int *value) {
                 keep(&kept, buf, got);
             }
         }
+        stand_down(guardian, life);
         if (pidfd >= 0) close(pidfd);
         if (open_out && !lost) drain(out[0], &kept, now_ms() + 5000, &unblocked);
         close(out[0]);

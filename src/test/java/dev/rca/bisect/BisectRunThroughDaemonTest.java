@@ -123,6 +123,11 @@ class BisectRunThroughDaemonTest {
         }
     }
 
+    /**
+     * A client killed with SIGKILL, which no handler sees, frees the daemon, and its test and the test's child are
+     * killed with it (session 34's review: they ran on in the scratch checkout, reparented, after the lock was gone);
+     * the run resumes later.
+     */
     @Test
     void aClientInterruptedMidRunFreesTheDaemonAndTheRunResumes() throws Exception {
         Path served = tmp.resolve("served");
@@ -138,12 +143,15 @@ class BisectRunThroughDaemonTest {
                 Thread.sleep(10);
             }
             ProcessHandle test = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
+            List<ProcessHandle> tree = Waits.untilItsChildStarted(test);
             assertEquals(124, client.run(served, env, "bisect-helper", "status").exitCode(),
                 "busy: the launcher runs it in a JVM of its own");
             run.destroyForcibly();
             run.waitFor();
-            test.descendants().forEach(ProcessHandle::destroyForcibly);
-            test.destroyForcibly();
+            Waits.untilGone(test);
+            for (ProcessHandle p : tree) {
+                Waits.untilGone(p);
+            }
             Files.delete(hang);
 
             DaemonClient.Result status = client.run(served, env, "bisect-helper", "status");
