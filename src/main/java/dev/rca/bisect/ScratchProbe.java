@@ -84,10 +84,11 @@ public final class ScratchProbe implements BisectRunner.Probe {
      * The stop of a test killed by a signal that something outside it sends (the shell and the JVM report 128 + its
      * number), or null for another exit code. Such a test said nothing about the commit, and aborts as every code
      * above 127 does in git bisect run; but it is no test to fix: ^C with rca (RCA_DAEMON=off) reaches it, kill and a
-     * CI job's cancel send SIGTERM, and kill -9 or the kernel's out-of-memory killer SIGKILL.
+     * CI job's cancel send SIGTERM, a closed terminal SIGHUP, and kill -9 or the kernel's out-of-memory killer SIGKILL.
      */
     private static RcaException killedBySignal(String commit, int exitCode) {
         String what = switch (exitCode) {
+            case 129 -> "was hung up at " + commit + " (exit 129, SIGHUP, as a closed terminal or ssh session sends)";
             case 130 -> "was interrupted at " + commit + " (exit 130, SIGINT, as ^C sends)";
             case 143 -> "was terminated at " + commit + " (exit 143, SIGTERM, as kill and a CI job's cancel send)";
             case 137 -> "was killed at " + commit + " (exit 137, SIGKILL: kill -9, or the kernel's out-of-memory killer)";

@@ -409,6 +409,11 @@ class BisectCommandTest {
             + " kernel's out-of-memory killer); bisection stopped (the verdicts so far are kept)\nhint: a killed test is"
             + " no verdict; if the kernel killed it for memory (its log, dmesg, says so), let it use less or free some,"
             + " then rerun 'rca bisect-helper run' to resume; the test's output is kept in /";
+        CliResult hungUp = rca("bisect-helper", "run", "--", "kill -HUP $$");
+        assertEquals(3, hungUp.exitCode(), hungUp.toString());
+        assertTrue(hungUp.err().startsWith("rca: error: the test was hung up at " + sha(7) + " (exit 129, SIGHUP, as a"
+            + " closed terminal or ssh session sends); bisection stopped (the verdicts so far are kept)\nhint: rerun 'rca"
+            + " bisect-helper run' to resume"), hungUp.err());
         for (String test : List.of("kill -TERM $$", "exit 143", "kill -KILL $$", "exit 137")) {
             CliResult stopped = rca("bisect-helper", "run", "--", test);
             assertEquals(3, stopped.exitCode(), stopped.toString());
