@@ -3,7 +3,6 @@ package dev.rca.bisect;
 import dev.rca.RcaException;
 import dev.rca.git.GitWorkspace;
 import dev.rca.io.LockFile;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -13,9 +12,9 @@ import java.util.function.Consumer;
  * ({@code .git/rca/bisect.lock}, a {@link LockFile}): {@code run} for its whole duration, {@code start}, {@code good},
  * {@code bad}, {@code skip}, {@code next} and {@code reset} while they work, so that no two of them interleave, in
  * separate processes or on the daemon's threads. A command that finds a {@code run} holding it is refused at once
- * (a run can take hours); one held by a short command is waited for, as a ledger's lock is. A lock whose holder is
- * gone (a run killed with SIGKILL) is taken over, so that the bisection resumes as before; the read-only commands
- * ({@code status}, {@code log}, {@code range}) take no lock.
+ * (a run can take hours); one held by a short command is waited for, as a ledger's lock is. The lock ends with its
+ * process (a run killed with SIGKILL), so the bisection resumes as before; the read-only commands ({@code status},
+ * {@code log}, {@code range}) take no lock.
  */
 public final class BisectLock implements AutoCloseable {
     /** The lock file in {@code .git/rca/}. */
@@ -29,8 +28,8 @@ public final class BisectLock implements AutoCloseable {
     }
 
     /**
-     * Takes the bisection's lock of {@code workspace} for {@code bisect-helper <command>}; {@code notes} hears that
-     * a lock left by a holder that is gone was taken over.
+     * Takes the bisection's lock of {@code workspace} for {@code bisect-helper <command>}; {@code notes} hears, after
+     * a second of waiting, whom it waits for.
      *
      * @throws RcaException exit 3 when a {@code run} holds it, or another command held it longer than the ledger
      *     lock's time ({@code RCA_LOCK_TIMEOUT})
@@ -39,48 +38,23 @@ public final class BisectLock implements AutoCloseable {
         // with rca's own message when .git is read-only
         Path file = workspace.stateDirectory().resolve(FILE);
         Duration timeout = LockFile.configuredTimeout();
-        long start = System.nanoTime();
-        long sleepMillis = 2;
-        try {
-            while (true) {
-                LockFile taken = LockFile.tryCreate(file, "bisect-helper " + command);
-                if (taken != null) {
-                    return new BisectLock(taken);
-                }
-                LockFile.Holder holder = LockFile.holderOf(file);
-                if (holder == null ? LockFile.leftHalfWritten(file) : holder.isGone()) {
-                    if (LockFile.removeStale(file, holder)) {
-                        notes.accept("the bisection's lock was left by " + (holder == null
-                            ? "an rca stopped while taking it" : "a " + doing(holder) + " that is no longer running ("
-                            + holder.describe() + ")") + "; taken over");
-                    }
-                    continue;
-                }
-                if (holder != null && RUN.equals(holder.doing())) {
-                    throw RcaException.badInput("a bisect-helper run is in progress (pid " + holder.pid() + ", since "
-                        + holder.since() + "); nothing was changed")
-                        .withHint("wait for it to end, or stop it (^C where it runs); 'rca bisect-helper status',"
-                            + " 'log' and 'range' show where it stands meanwhile");
-                }
-                if (System.nanoTime() - start > LockFile.saturatedNanos(timeout)) {
-                    throw RcaException.badInput("the bisection is locked by " + (holder == null ? "another rca"
-                        : "a " + doing(holder) + ", " + holder.describe()) + ", held longer than "
-                        + LockFile.shown(timeout) + "; nothing was changed")
-                        .withHint("if no rca bisect-helper command is running, the lock is stale: delete " + file);
-                }
-                Thread.sleep(sleepMillis + (long) (Math.random() * sleepMillis));
-                sleepMillis = Math.min(50, sleepMillis * 2);
+        LockFile taken = LockFile.acquire(file, "bisect-helper " + command, timeout, "the bisection", holder -> {
+            if (holder != null && RUN.equals(holder.doing())) {
+                throw RcaException.badInput("a bisect-helper run is in progress (pid " + holder.pid() + ", since "
+                    + holder.since() + "); nothing was changed")
+                    .withHint("wait for it to end, or stop it (^C where it runs); 'rca bisect-helper status',"
+                        + " 'log' and 'range' show where it stands meanwhile");
             }
-        } catch (IOException e) {
-            throw RcaException.badInput("cannot lock the bisection (" + file + "): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RcaException.badInput("interrupted while waiting for the bisection's lock");
+        }, notes);
+        if (taken == null) {
+            LockFile.Holder holder = LockFile.holderOf(file);
+            throw RcaException.badInput("the bisection is locked by " + (holder == null ? "another rca"
+                : "a " + (holder.doing() == null ? "rca command" : holder.doing()) + ", " + holder.describe())
+                + ", held longer than " + LockFile.shown(timeout) + "; nothing was changed")
+                .withHint("another rca bisect-helper command is still working; rerun when it ends"
+                    + " (RCA_LOCK_TIMEOUT=<seconds> waits longer)");
         }
-    }
-
-    private static String doing(LockFile.Holder holder) {
-        return holder.doing() == null ? "rca command" : holder.doing();
+        return new BisectLock(taken);
     }
 
     /** Releases the lock. */

@@ -2,6 +2,7 @@ package dev.rca.cli;
 
 import dev.rca.ExitCode;
 import dev.rca.Interruption;
+import dev.rca.RcaException;
 import dev.rca.daemon.ClientStarter;
 import dev.rca.daemon.ClientWatch;
 import dev.rca.daemon.DaemonProtocol;
@@ -10,6 +11,7 @@ import dev.rca.daemon.SourceFreshness;
 import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.history.OpenedTables;
+import dev.rca.io.LockFile;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -19,14 +21,11 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -124,9 +123,15 @@ public final class RcaDaemon {
         // RCA_DAEMON_INDEX=off leaves the changed-path table to 'rca index'.
         boolean index = !"off".equals(System.getenv("RCA_DAEMON_INDEX"));
         boolean warmUp = !"off".equals(System.getenv(DaemonWarmUp.SWITCH));
-        if (serve(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), Long.parseLong(args[2]) * 1000, index,
-            warmUp)) {
-            System.exit(ExitCode.OK);
+        try {
+            if (serve(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), Long.parseLong(args[2]) * 1000, index,
+                warmUp)) {
+                System.exit(ExitCode.OK);
+            }
+        } catch (RcaException cannotLock) {
+            // the socket's directory is read-only or has no file locks: the launcher runs commands in JVMs of their own
+            System.err.println(cannotLock.render());
+            System.exit(cannotLock.exitCode());
         }
     }
 
@@ -143,8 +148,7 @@ public final class RcaDaemon {
         RcaDaemon daemon = new RcaDaemon(socket, jar, idleMillis, indexInBackground, warmUp);
         // The lock, held for the daemon's life, makes a second daemon started for the same socket (two
         // launchers racing) leave at once instead of unlinking the first one's socket.
-        try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
+        try (LockFile lock = LockFile.tryAcquire(Path.of(socket + ".lock"), "rca daemon")) {
             if (lock == null) {
                 daemon.sources.close();
                 return false;
@@ -161,14 +165,6 @@ public final class RcaDaemon {
                 daemon.removeFiles();
             }
             return true;
-        }
-    }
-
-    private static FileLock tryLock(FileChannel file) throws IOException {
-        try {
-            return file.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
-            return null;
         }
     }
 
@@ -365,13 +361,12 @@ public final class RcaDaemon {
     }
 
     /**
-     * Removes the socket and, while still holding it, the lock file: a daemon for a rebuilt jar has another
-     * key, so nothing else would ever remove them. A daemon starting this very moment locks a fresh file.
+     * Removes the socket (and, as the lock is let go, the lock file goes too): a daemon for a rebuilt jar has another
+     * key, so nothing else would ever remove them.
      */
     private void removeFiles() {
         try {
             Files.deleteIfExists(socket);
-            Files.deleteIfExists(Path.of(socket + ".lock"));
         } catch (IOException ignored) {
             // exiting anyway; the next daemon for this key replaces leftovers
         }

@@ -1,19 +1,16 @@
 package dev.rca.daemon;
 
 import dev.rca.bench.SyntheticHistory;
+import dev.rca.io.LockFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,8 +42,7 @@ public final class WarmUpRepository implements AutoCloseable {
     private static final long SEED = 7;
     private static final long GIT_SECONDS = 60;
 
-    private final FileChannel lockFile;
-    private final FileLock lock;
+    private final LockFile lock;
     private final Path directory;
     private final Plan plan;
 
@@ -68,8 +64,7 @@ public final class WarmUpRepository implements AutoCloseable {
         }
     }
 
-    private WarmUpRepository(FileChannel lockFile, FileLock lock, Path directory, Plan plan) {
-        this.lockFile = lockFile;
+    private WarmUpRepository(LockFile lock, Path directory, Plan plan) {
         this.lock = lock;
         this.directory = directory;
         this.plan = plan;
@@ -80,11 +75,10 @@ public final class WarmUpRepository implements AutoCloseable {
      * (a read-only directory, no git) or another process holds it. Never throws for those.
      */
     public static Optional<WarmUpRepository> claim(Path cacheDir) {
-        FileChannel file = null;
+        LockFile lock = null;
         try {
             Files.createDirectories(cacheDir);
-            file = FileChannel.open(cacheDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(file);
+            lock = LockFile.tryAcquire(cacheDir.resolve("lock"), "rca daemon warm-up");
             if (lock != null) {
                 Path generated = cacheDir.resolve(GENERATION);
                 if (!Files.isRegularFile(generated.resolve("plan.properties"))) {
@@ -97,12 +91,14 @@ public final class WarmUpRepository implements AutoCloseable {
                 Files.deleteIfExists(repo.resolve(".git/objects/info/commit-graph"));
                 // left by a daemon that stopped in the middle of the warm-up's 'rca index'
                 Files.deleteIfExists(repo.resolve(".git/objects/info/commit-graph.lock"));
-                return Optional.of(new WarmUpRepository(file, lock, repo, plan));
+                return Optional.of(new WarmUpRepository(lock, repo, plan));
             }
         } catch (IOException | RuntimeException cannot) {
             // no warm-up then: the daemon answers as it would have, only its first queries are slower
         }
-        closeQuietly(file);
+        if (lock != null) {
+            lock.close();
+        }
         return Optional.empty();
     }
 
@@ -118,30 +114,7 @@ public final class WarmUpRepository implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // closing the channel releases it too
-        }
-        closeQuietly(lockFile);
-    }
-
-    private static FileLock tryLock(FileChannel file) throws IOException {
-        try {
-            return file.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            return null;
-        }
-    }
-
-    private static void closeQuietly(FileChannel file) {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException ignored) {
-                // nothing was written through it
-            }
-        }
+        lock.close();
     }
 
     /** Generates into a directory of its own and renames it into place, so that a half-made one is never used. */

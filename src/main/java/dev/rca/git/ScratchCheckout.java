@@ -2,7 +2,7 @@ package dev.rca.git;
 
 import dev.rca.RcaException;
 import dev.rca.io.AtomicFile;
-import dev.rca.io.ProcessLock;
+import dev.rca.io.LockFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,8 @@ public final class ScratchCheckout implements AutoCloseable {
     /**
      * The scratch checkout called {@code name} (a plain file name such as {@code bisect}); nothing
      * is created until {@link #checkout} runs. {@code warned} hears what a checkout warns of (a smudge filter that is
-     * not {@code required} failed, so that its file was written unfiltered, as git does), one line per file.
+     * not {@code required} failed, so that its file was written unfiltered, as git does), one line per file, and
+     * that it waits for another process's change of the checkout, once after a second of waiting.
      */
     public static ScratchCheckout of(GitWorkspace workspace, String name, Consumer<String> warned) {
         if (!name.matches("[a-z][a-z0-9-]*")) {
@@ -170,7 +171,7 @@ public final class ScratchCheckout implements AutoCloseable {
     private Path checkout(String commit, boolean clean) {
         // The same commit again still takes the move (one lstat per file): a test run there may have edited
         // tracked files, and the next run (verify runs the repro n times at one commit) must see the commit.
-        try (ProcessLock held = exclusive()) {
+        try (LockFile held = exclusive()) {
             String previous = current();
             if (previous != null && !(Files.isDirectory(directory) && Files.isRegularFile(indexFile))) {
                 previous = null;
@@ -237,10 +238,13 @@ public final class ScratchCheckout implements AutoCloseable {
             scratch.getCommonDirectory().toPath().toAbsolutePath().normalize() + "\n");
     }
 
-    /** Held while this process changes the directory, its index or its spare; waits for another process's change. */
-    private ProcessLock exclusive() {
-        return ProcessLock.acquire(workspace.stateDirectory().resolve(lockFile.getFileName()),
-            "rca, changing " + directory);
+    /**
+     * Held while this process changes the directory, its index or its spare; waits for another process's change as
+     * long as it takes, saying after a second through {@code warned} whom it waits for.
+     */
+    private LockFile exclusive() {
+        return LockFile.acquire(workspace.stateDirectory().resolve(lockFile.getFileName()), "rca moving it", null,
+            "the scratch checkout " + directory, holder -> { }, warned);
     }
 
     /**
@@ -332,7 +336,7 @@ public final class ScratchCheckout implements AutoCloseable {
         if (!Files.isDirectory(workspace.rcaDir())) {
             return;
         }
-        try (ProcessLock lock = exclusive()) {
+        try (LockFile lock = exclusive()) {
             deleteIndexLockLeftBehind();
             String held = current();
             if (held == null || !Files.isDirectory(directory) || !Files.isRegularFile(indexFile)) {
@@ -435,7 +439,7 @@ public final class ScratchCheckout implements AutoCloseable {
         if (!Files.isDirectory(workspace.rcaDir())) {
             return;
         }
-        try (ProcessLock lock = exclusive()) {
+        try (LockFile lock = exclusive()) {
             deleteIndexLockLeftBehind();
             Files.deleteIfExists(headFile);
             removeAll();

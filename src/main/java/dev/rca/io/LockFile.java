@@ -3,30 +3,48 @@ package dev.rca.io;
 import dev.rca.RcaException;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * A lock file, created atomically ({@code O_EXCL}), that names its holder: process id, host, since when, the start
- * time of that process, what it is doing, and a token, so that only the holder removes it and a waiting process can
- * say who holds it and tell a holder that is gone. The policy (how long to wait, what to do with a lock whose holder
- * is gone) is the caller's: a ledger's lock is held for milliseconds and reported when stale, a bisection's for a
- * whole {@code run}.
+ * An exclusive lock on a file, held through the system's record lock ({@code fcntl}, as
+ * {@link FileChannel#tryLock()} takes it): the system releases it when the process ends, however it ends (^C,
+ * SIGKILL, a crash), so a lock is never left stale and nothing ever needs taking over or deleting by hand. The file
+ * says who holds it (process id, host, since when, what for) for the message of whoever is refused it; what it
+ * says is informative only, the record lock is the truth: a file a killed process left, or an older rca's pid file,
+ * is simply taken.
+ *
+ * <p>The holder deletes the file when it lets go, so that none is left beside a ledger. A process waiting on the
+ * file may then lock the deleted one; so every holder writes the file's identity (device and inode) into it, and a
+ * process that locked a file whose identity is not the one at the path now locked one already let go of, and tries
+ * again. Only a holder deletes, so a file still at its path is the one every process locks.
+ *
+ * <p>Within one JVM (the daemon, the tests) a file held here is refused without opening it: closing any descriptor
+ * of a file releases every record lock the process holds on it. Another thread of this JVM holding it is reported
+ * as another process would be, with this process's id.
  */
 public final class LockFile implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration HALF_WRITTEN_AFTER = Duration.ofSeconds(3);
-    /** Serialises {@link #removeStale} among this JVM's threads; the guard file's lock does among processes. */
-    private static final Object TAKING_OVER = new Object();
+    /** How long a wait goes before it says what it waits for. */
+    private static final Duration SAY_AFTER = Duration.ofSeconds(1);
+    /** The files this JVM holds, with their holders; every open of a lock file happens under its monitor. */
+    private static final Map<Path, Holder> HELD = new HashMap<>();
+    private static String hostName;
 
     /**
      * Who holds a lock, as its file says.
@@ -34,34 +52,14 @@ public final class LockFile implements AutoCloseable {
      * @param pid the holder's process id
      * @param host the holder's host name
      * @param since when it took the lock
-     * @param started when the holder's process started, or null (a lock written before rca recorded it)
-     * @param doing what it holds the lock for (a command line), or null
-     * @param token the holder's token
+     * @param doing what it holds the lock for (a command), or null
      */
-    public record Holder(String pid, String host, String since, String started, String doing, String token) {
-        /** The holder named by a lock file's {@code content}; null when the content has no token (half written). */
+    public record Holder(String pid, String host, String since, String doing) {
+        /** The holder named by a lock file's {@code content}; null when it names none (being written, or empty). */
         static Holder parse(String content) {
-            String token = field(content, "token");
-            return token == null ? null : new Holder(field(content, "pid"), field(content, "host"),
-                field(content, "since"), field(content, "started"), field(content, "doing"), token);
-        }
-
-        /**
-         * Whether the holder is certainly gone: on this host, no process has its id, or the one that has it started
-         * at another time than the holder did (its id was reused). A holder on another host is never gone.
-         */
-        public boolean isGone() {
-            if (pid == null || host == null || !host.equals(hostName())) {
-                return false;
-            }
-            try {
-                return ProcessHandle.of(Long.parseLong(pid))
-                    .map(p -> !p.isAlive() || started != null && p.info().startInstant()
-                        .map(t -> !t.toString().equals(started)).orElse(false))
-                    .orElse(true);
-            } catch (NumberFormatException e) {
-                return false;
-            }
+            String pid = field(content, "pid");
+            return pid == null || !pid.matches("[0-9]+") ? null : new Holder(pid, field(content, "host"),
+                field(content, "since"), field(content, "doing"));
         }
 
         /** "process 42 on host (since …)", as messages name a holder. */
@@ -70,73 +68,136 @@ public final class LockFile implements AutoCloseable {
         }
     }
 
-    private final Path path;
-    private final String token;
+    private final Path file;
+    private final String identity;
+    private final FileChannel channel;
+    private final FileLock lock;
 
-    private LockFile(Path path, String token) {
-        this.path = path;
-        this.token = token;
+    private LockFile(Path file, String identity, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.identity = identity;
+        this.channel = channel;
+        this.lock = lock;
     }
 
     /**
-     * Creates {@code lockFile} naming this process as its holder, doing {@code doing} (null: not said); null when
-     * the file exists already.
+     * Takes the lock on {@code file} (created if missing) for {@code doing} (a command; null: not said), or returns
+     * null when another holder, in another process or on another thread of this one, has it: {@link #holderOf} then
+     * says who.
      *
-     * @throws NoSuchFileException when its directory does not exist
-     * @throws IOException when it cannot be written
+     * @throws RcaException exit 3 when the file cannot be created or written (its directory is missing or read-only),
+     *     or its file system has no record locks (some network mounts)
      */
-    public static LockFile tryCreate(Path lockFile, String doing) throws IOException {
-        String token = UUID.randomUUID().toString();
-        ProcessHandle self = ProcessHandle.current();
-        String content = "pid " + self.pid() + "\nhost " + hostName() + "\nsince " + Instant.now() + "\n"
-            + self.info().startInstant().map(t -> "started " + t + "\n").orElse("")
-            + (doing == null ? "" : "doing " + doing.replace('\n', ' ') + "\n")
-            + "token " + token + "\n";
-        try {
-            Files.writeString(lockFile, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
-            return new LockFile(lockFile, token);
-        } catch (FileAlreadyExistsException held) {
-            return null;
-        }
+    public static LockFile tryAcquire(Path file, String doing) {
+        return tryAcquire(file, doing, file.toString());
     }
 
-    /** Who holds {@code lockFile}; null when it is missing or not completely written. */
-    public static Holder holderOf(Path lockFile) {
-        try {
-            return Holder.parse(Files.readString(lockFile, StandardCharsets.UTF_8));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return null;
+    private static LockFile tryAcquire(Path file, String doing, String what) {
+        Path key = file.toAbsolutePath().normalize();
+        synchronized (HELD) {
+            String copy = null;
+            while (true) {
+                if (HELD.containsKey(key)) {
+                    return null;
+                }
+                FileChannel channel = null;
+                try {
+                    String before = identityOf(key);
+                    channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                    FileLock lock = lockOf(channel, key);
+                    if (lock == null) {
+                        channel.close();
+                        return null;
+                    }
+                    String identity = identityOf(key);
+                    String was = field(read(channel), "file");
+                    if (identity == null || was != null && !was.equals(identity)
+                        && !(identity.equals(before) && identity.equals(copy))) {
+                        // The file locked is one its holder deleted when it let go (the one at the path now may even
+                        // have its inode number, freed and reused meanwhile): try the one at the path now. The same
+                        // file at the path before and after, twice over, is a copy of a lock file (or one from before
+                        // a remount), which says another's identity: taken.
+                        copy = identity != null && identity.equals(before) ? identity : null;
+                        channel.close();
+                        continue;
+                    }
+                    Holder holder = new Holder(Long.toString(ProcessHandle.current().pid()), hostName(),
+                        Instant.now().toString(), doing == null ? null : doing.replace('\n', ' '));
+                    // the token makes the file a complete one to an rca from before 2026-12-06, which then waits
+                    String text = "pid " + holder.pid() + "\nhost " + holder.host() + "\nsince " + holder.since()
+                        + "\n" + (holder.doing() == null ? "" : "doing " + holder.doing() + "\n") + "file " + identity
+                        + "\ntoken " + UUID.randomUUID() + "\n";
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
+                    HELD.put(key, holder);
+                    return new LockFile(key, identity, channel, lock);
+                } catch (IOException e) {
+                    closeQuietly(channel);
+                    throw cannotLock(what, key, e);
+                }
+            }
         }
     }
 
     /**
-     * A lock file without its token is being written right now, or was left by a process killed between
-     * creating and filling it; a writer fills it within microseconds, so after a few seconds it is the latter.
+     * Takes the lock on {@code file}, waiting while another holder keeps it (polled, so that an interrupted thread
+     * stops waiting): at most {@code timeout} (null: as long as it takes). {@code held} sees the holder at every
+     * refused attempt (null when its file does not say yet) and may throw to stop waiting at once; after about a
+     * second, {@code waiting} hears once what is waited for: {@code waiting for <what>, held by <holder>}.
+     *
+     * @param what what the lock guards, as messages name it ({@code cannot lock <what>: …})
+     * @return the lock, or null when {@code timeout} passed
+     * @throws RcaException exit 3 as {@link #tryAcquire} does, or when the thread is interrupted while waiting
      */
-    public static boolean leftHalfWritten(Path lockFile) {
-        try {
-            Instant modified = Files.getLastModifiedTime(lockFile).toInstant();
-            return modified.isBefore(Instant.now().minus(HALF_WRITTEN_AFTER));
-        } catch (IOException e) {
-            return false;
+    public static LockFile acquire(Path file, String doing, Duration timeout, String what, Consumer<Holder> held,
+                                   Consumer<String> waiting) {
+        long start = System.nanoTime();
+        long limit = timeout == null ? Long.MAX_VALUE : saturatedNanos(timeout);
+        boolean said = false;
+        long sleepMillis = 2;
+        while (true) {
+            LockFile taken = tryAcquire(file, doing, what);
+            if (taken != null) {
+                return taken;
+            }
+            Holder holder = holderOf(file);
+            held.accept(holder);
+            long waited = System.nanoTime() - start;
+            if (waited > limit) {
+                return null;
+            }
+            if (!said && waited >= SAY_AFTER.toNanos()) {
+                said = true;
+                waiting.accept("waiting for " + what + ", held by " + (holder == null ? "another process"
+                    : holder.describe() + (holder.doing() == null ? "" : ", " + holder.doing())));
+            }
+            try {
+                Thread.sleep(sleepMillis + (long) (Math.random() * sleepMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RcaException.badInput("interrupted while waiting for " + what);
+            }
+            sleepMillis = Math.min(50, sleepMillis * 2);
         }
     }
 
     /**
-     * Removes {@code lockFile} if it still names {@code stale} as its holder (null: if it is still half written),
-     * and says whether it did. Processes and threads doing so at once are serialised by a lock on a guard file
-     * beside it, so none removes a lock another has just taken in its place.
+     * Who holds the lock on {@code file}, as its file says; null when it does not say (its holder is writing it, or
+     * has just let go). Called after {@link #tryAcquire} was refused.
      */
-    public static boolean removeStale(Path lockFile, Holder stale) throws IOException {
-        Path guard = lockFile.resolveSibling(lockFile.getFileName() + ".guard");
-        synchronized (TAKING_OVER) {
-            try (FileChannel channel = FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                Holder now = holderOf(lockFile);
-                boolean same = stale == null ? now == null && leftHalfWritten(lockFile)
-                    : now != null && now.token().equals(stale.token());
-                return same && Files.deleteIfExists(lockFile);
+    public static Holder holderOf(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        synchronized (HELD) {
+            Holder here = HELD.get(key);
+            if (here != null) {
+                return here;
+            }
+            // no lock of this process is on the file, so closing this descriptor releases none
+            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ)) {
+                return Holder.parse(read(channel));
+            } catch (IOException e) {
+                return null;
             }
         }
     }
@@ -177,23 +238,86 @@ public final class LockFile implements AutoCloseable {
 
     /** The lock file. */
     public Path path() {
-        return path;
+        return file;
     }
 
-    /**
-     * Removes the lock file, if it is still this lock's.
-     *
-     * @throws RcaException exit 3 when it cannot be removed
-     */
+    /** Deletes the file, if it is still this lock's, and releases the lock; again, does nothing. */
     @Override
     public void close() {
-        Holder holder = holderOf(path);
-        try {
-            if (holder != null && token.equals(holder.token())) {
-                Files.deleteIfExists(path);
+        synchronized (HELD) {
+            if (!channel.isOpen()) {
+                return;
             }
+            try {
+                // deleted while still held: a process that locks it after is told by its identity that it is gone
+                if (!identity.isEmpty() && identity.equals(identityOf(file))) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                // left in place, it is taken by the next holder all the same
+            }
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // closing the channel below releases it as well
+            }
+            closeQuietly(channel);
+            HELD.remove(file);
+        }
+    }
+
+    /** The record lock, or null when another process holds it; a file system without record locks throws. */
+    private static FileLock lockOf(FileChannel channel, Path file) throws IOException {
+        try {
+            return channel.tryLock();
         } catch (IOException e) {
-            throw RcaException.badInput("cannot remove the lock file " + path + ": " + e.getMessage(), e);
+            throw new NoRecordLocks(file, e);
+        }
+    }
+
+    /** The device and inode of {@code file}; null when it is gone, empty when the platform has no such key. */
+    private static String identityOf(Path file) throws IOException {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key == null ? "" : key.toString();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static String read(FileChannel channel) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(4096);
+        channel.read(bytes, 0);
+        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+    }
+
+    private static RcaException cannotLock(String what, Path file, IOException e) {
+        if (e instanceof NoRecordLocks) {
+            return RcaException.badInput("cannot lock " + what + ": the file system of " + file + " does not support"
+                + " file locks (" + e.getCause().getMessage() + ")", e)
+                .withHint("rca takes the system's record locks (fcntl) there; keep the repository on a file system that"
+                    + " has them (a network mount may need its lock service: NFS mounted without 'nolock')");
+        }
+        String why = e instanceof NoSuchFileException ? "its directory does not exist"
+            : "cannot write " + file + " (" + (e instanceof AccessDeniedException ? "permission denied"
+            : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage()) + ")";
+        return RcaException.badInput("cannot lock " + what + ": " + why, e);
+    }
+
+    /** tryLock's failure: the file opened, but its file system takes no record locks. */
+    private static final class NoRecordLocks extends IOException {
+        NoRecordLocks(Path file, IOException cause) {
+            super(file.toString(), cause);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing was written through it that must reach the disk
+            }
         }
     }
 
@@ -202,11 +326,14 @@ public final class LockFile implements AutoCloseable {
             .findFirst().orElse(null);
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
+    private static synchronized String hostName() {
+        if (hostName == null) {
+            try {
+                hostName = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                hostName = "localhost";
+            }
         }
+        return hostName;
     }
 }

@@ -137,7 +137,7 @@ public final class LedgerFile {
     @SuppressWarnings("try") // the lock is held for the try's body, never read
     public <T> T update(LedgerUpdate<T> edit) {
         requireExists();
-        try (LedgerLock lock = HELD.get().contains(lockKey()) ? null : LedgerLock.acquire(path, displayName)) {
+        try (LedgerLock lock = HELD.get().contains(lockKey()) ? null : LedgerLock.acquire(path, displayName, notes)) {
             LedgerSource source = LedgerSource.read(path, displayName);
             Ledger before = LedgerSchema.load(source);
             LedgerEdit ledgerEdit = new LedgerEdit(before, new LedgerDocument(source));
@@ -179,7 +179,7 @@ public final class LedgerFile {
         if (HELD.get().contains(key)) {
             throw new IllegalStateException("the lock of " + displayName + " is already held");
         }
-        LedgerLock lock = LedgerLock.acquire(path, displayName);
+        LedgerLock lock = LedgerLock.acquire(path, displayName, notes);
         HELD.get().add(key);
         return new Held(lock, key);
     }
@@ -248,7 +248,7 @@ public final class LedgerFile {
             }
             throw RcaException.badInput("cannot create " + path.getParent() + ": " + e.getMessage(), e);
         }
-        try (LedgerLock lock = LedgerLock.acquire(path, displayName)) {
+        try (LedgerLock lock = LedgerLock.acquire(path, displayName, notes)) {
             if (Files.exists(path)) {
                 throw alreadyExists();
             }

@@ -5,7 +5,7 @@ import dev.rca.RcaException;
 import dev.rca.git.CommandRunner;
 import dev.rca.git.GitWorkspace;
 import dev.rca.git.ScratchCheckout;
-import dev.rca.io.ProcessLock;
+import dev.rca.io.LockFile;
 import dev.rca.ledger.Evidence;
 import dev.rca.ledger.ItemKind;
 import dev.rca.ledger.Ledgers;
@@ -35,9 +35,9 @@ public final class FixVerifier implements AutoCloseable {
 
     private final GitWorkspace workspace;
     private final Progress progress;
-    private final ProcessLock lock;
+    private final LockFile lock;
 
-    private FixVerifier(GitWorkspace workspace, Progress progress, ProcessLock lock) {
+    private FixVerifier(GitWorkspace workspace, Progress progress, LockFile lock) {
         this.workspace = workspace;
         this.progress = progress;
         this.lock = lock;
@@ -52,11 +52,12 @@ public final class FixVerifier implements AutoCloseable {
      */
     public static FixVerifier claim(GitWorkspace workspace, String ticket, Clock clock, Progress progress) {
         Path file = workspace.stateDirectory().resolve(LOCK);
-        ProcessLock lock = ProcessLock.tryAcquire(file, "verify -t " + ticket + " since "
-            + Ledgers.recordingTime(clock));
+        LockFile lock = LockFile.tryAcquire(file, "verify -t " + ticket + " since " + Ledgers.recordingTime(clock));
         if (lock == null) {
-            throw RcaException.badInput("another rca verify is running in this repository (" + ProcessLock.holder(file)
-                + "): verifies take turns in .git/rca/" + SCRATCH + "; rerun this one when it ends");
+            LockFile.Holder holder = LockFile.holderOf(file);
+            throw RcaException.badInput("another rca verify is running in this repository (" + (holder == null
+                ? "another process" : holder.doing() + ", process " + holder.pid()) + "): verifies take turns in"
+                + " .git/rca/" + SCRATCH + "; rerun this one when it ends");
         }
         return new FixVerifier(workspace, progress, lock);
     }

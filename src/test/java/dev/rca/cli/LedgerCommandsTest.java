@@ -643,7 +643,7 @@ class LedgerCommandsTest {
         ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
         String before = Files.readString(ledger("T-1"));
         Path lock = dev.rca.ledger.LedgerLock.lockFileFor(ledger("T-1"));
-        Files.writeString(lock, "pid 999999999\nhost elsewhere\nsince 2026-11-20T09:00:00Z\ntoken t\n");
+        Process other = dev.rca.testing.HoldLock.start(lock, null);
         System.setProperty("rca.lockTimeoutMillis", "50");
         try {
             for (String[] args : List.of(new String[] {"log", "-t", "T-1", "--format=sha"},
@@ -652,14 +652,14 @@ class LedgerCommandsTest {
                 CliResult r = rca(args);
                 assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
                 assertEquals("", r.out(), String.join(" ", args));
-                assertTrue(r.err().startsWith("rca: error: docs/postmortems/T-1.yaml is locked by process 999999999"),
-                    r.err());
+                assertTrue(r.err().startsWith("rca: error: docs/postmortems/T-1.yaml is locked by process "
+                    + other.pid()), r.err());
             }
         } finally {
             System.clearProperty("rca.lockTimeoutMillis");
+            other.destroyForcibly().waitFor();
         }
         assertEquals(before, Files.readString(ledger("T-1")));
-        Files.delete(lock);
         CliResult recorded = rca("log", "-t", "T-1", "-n", "2", "--format=sha");
         assertEquals(new CliResult(0, fix.name() + "\n" + offending.name() + "\n",
             "recorded as E1 in docs/postmortems/T-1.yaml\n"), recorded);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.RcaException;
+import dev.rca.io.LockFile;
 import dev.rca.testing.NativeGit;
 import dev.rca.testing.TestRepo;
 import java.nio.file.Files;
@@ -477,22 +478,64 @@ class ScratchCheckoutTest {
         atTheFirstOfTwoCommits((ws, scratch, a, b) -> {
             Path indexLock = ws.rcaDir().resolve("test.git/index.lock");
             Path moving = ws.rcaDir().resolve("test.checkout.lock");
-            try (dev.rca.io.ProcessLock other = dev.rca.io.ProcessLock.tryAcquire(moving, "another rca")) {
+            try (LockFile other = LockFile.tryAcquire(moving, "another rca")) {
                 assertTrue(other != null);
                 Files.writeString(indexLock, "");  // what JGit's lock in the other's move looks like
                 Thread.currentThread().interrupt();
                 RcaException waited = assertThrows(RcaException.class, () -> scratch.checkout(b.name()));
                 assertTrue(Thread.interrupted());
-                assertEquals("interrupted while waiting for " + moving, waited.getMessage());
+                assertEquals("interrupted while waiting for the scratch checkout " + scratch.directory(),
+                    waited.getMessage());
                 assertTrue(Files.exists(indexLock));
                 assertEquals(a.name(), scratch.current());
-                assertEquals("another rca, process " + ProcessHandle.current().pid(),
-                    dev.rca.io.ProcessLock.holder(moving));
+                assertEquals(Long.toString(ProcessHandle.current().pid()), LockFile.holderOf(moving).pid());
+                assertEquals("another rca", LockFile.holderOf(moving).doing());
             }
             scratch.checkout(b.name());
             assertFalse(Files.exists(indexLock));
             assertEquals(b.name(), scratch.current());
         });
+    }
+
+    /**
+     * A move waiting for another process's move of the checkout says once, after a second, whom it waits for (until
+     * 2026-12-06 it waited silently, behind a hung smudge filter until ^C), then moves once that one lets go.
+     */
+    @Test
+    void aMoveWaitingForAnotherProcessSaysWhomItWaitsFor() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            RevCommit a = repo.commit("a").add("f.txt", "a\n").create();
+            RevCommit b = repo.commit("b").add("f.txt", "b\n").create();
+            java.util.List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch said = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService mover = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try (GitWorkspace ws = GitWorkspace.open(repo.directory()); ScratchCheckout scratch = ScratchCheckout.of(ws,
+                "test", w -> {
+                    warned.add(w);
+                    said.countDown();
+                })) {
+                scratch.checkout(a.name());
+                Path moving = ws.rcaDir().resolve("test.checkout.lock");
+                Process other = dev.rca.testing.HoldLock.start(moving, "another rca");
+                try {
+                    java.util.concurrent.Future<Path> move = mover.submit(() -> scratch.checkout(b.name()));
+                    assertTrue(said.await(120, java.util.concurrent.TimeUnit.SECONDS), "a note while waiting");
+                    assertEquals(a.name(), scratch.current());
+                    LockFile.Holder holder = LockFile.holderOf(moving);
+                    assertEquals(Long.toString(other.pid()), holder.pid());
+                    assertEquals(List.of("waiting for the scratch checkout " + scratch.directory() + ", held by "
+                        + holder.describe() + ", another rca"), warned);
+                    other.getOutputStream().close();
+                    move.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                } finally {
+                    other.destroyForcibly().waitFor();
+                }
+                assertEquals(b.name(), scratch.current());
+                assertEquals(1, warned.size(), warned.toString());
+            } finally {
+                mover.shutdownNow();
+            }
+        }
     }
 
     private interface AtTheFirst {

@@ -16,7 +16,8 @@ class LedgerLockTest {
     @Test
     void aTimeoutTooLongToCountInNanosecondsStillTakesAFreeLock() {
         Path ledger = dir.resolve("T-1.yaml");
-        try (LedgerLock lock = LedgerLock.acquire(ledger, "T-1.yaml", Duration.ofSeconds(Long.MAX_VALUE))) {
+        try (LedgerLock lock = LedgerLock.acquire(ledger, "T-1.yaml", Duration.ofSeconds(Long.MAX_VALUE),
+            note -> { })) {
             assertTrue(Files.exists(LedgerLock.lockFileFor(ledger)));
         }
         assertFalse(Files.exists(LedgerLock.lockFileFor(ledger)));

@@ -32,7 +32,7 @@ public final class RepeatRca {
         return builder.start();
     }
 
-    private static String classPath() {
+    static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
