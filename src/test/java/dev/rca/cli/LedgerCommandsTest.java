@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rca.ExitCode;
+import dev.rca.ledger.LedgerLock;
 import dev.rca.testing.CartHistory;
 import dev.rca.testing.Cli;
 import dev.rca.testing.CliResult;
@@ -642,7 +643,7 @@ class LedgerCommandsTest {
     void aQueryWhoseRecordCannotBeWrittenPrintsNothing() throws Exception {
         ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
         String before = Files.readString(ledger("T-1"));
-        Path lock = dev.rca.ledger.LedgerLock.lockFileFor(ledger("T-1"));
+        Path lock = LedgerLock.lockFileFor(ledger("T-1"));
         Process other = dev.rca.testing.HoldLock.start(lock, null);
         System.setProperty("rca.lockTimeoutMillis", "50");
         try {
@@ -663,6 +664,33 @@ class LedgerCommandsTest {
         CliResult recorded = rca("log", "-t", "T-1", "-n", "2", "--format=sha");
         assertEquals(new CliResult(0, fix.name() + "\n" + offending.name() + "\n",
             "recorded as E1 in docs/postmortems/T-1.yaml\n"), recorded);
+    }
+
+    /**
+     * A ledger whose directory cannot be written (as root, immutable through {@code chattr +i}) is refused before
+     * anything is written, in one line that says why, not a stack trace nor the bare path of the lock file it failed
+     * to create (until 2026-12-06).
+     */
+    @Test
+    void aLedgerWhoseDirectoryIsReadOnlyIsRefusedInOneLine() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        String before = Files.readString(ledger("T-1"));
+        Path directory = ledger("T-1").getParent();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Process readOnly = new ProcessBuilder(root ? List.of("chattr", "+i", directory.toString())
+            : List.of("chmod", "a-w", directory.toString())).redirectErrorStream(true).start();
+        readOnly.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(readOnly.waitFor() == 0, "no chattr here");
+        try {
+            CliResult r = rca("symptom", "-t", "T-1", "x");
+            assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: cannot lock docs/postmortems/T-1.yaml:"
+                + " cannot write " + LedgerLock.lockFileFor(ledger("T-1")) + " (" + (root ? "Operation not permitted"
+                : "permission denied") + ")\n"), r);
+        } finally {
+            new ProcessBuilder(root ? List.of("chattr", "-i", directory.toString())
+                : List.of("chmod", "u+w", directory.toString())).start().waitFor();
+        }
+        assertEquals(before, Files.readString(ledger("T-1")));
     }
 
     @Test
