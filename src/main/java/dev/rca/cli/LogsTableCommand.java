@@ -1,6 +1,7 @@
 package dev.rca.cli;
 
 import dev.rca.RcaException;
+import dev.rca.history.MessageFilter;
 import dev.rca.logs.LogFilter;
 import dev.rca.logs.LogFormat;
 import dev.rca.logs.LogLineReader;
@@ -40,13 +41,13 @@ public final class LogsTableCommand extends RcaCommand {
     Set<String> levels = Set.of();
 
     @Option(names = "--thread", paramLabel = "<regex>", description = "Keep only entries whose thread matches.")
-    Pattern thread;
+    String thread;
 
     @Option(names = "--source", paramLabel = "<regex>", description = "Keep only entries whose source matches.")
-    Pattern source;
+    String source;
 
     @Option(names = "--grep", paramLabel = "<regex>", description = "Keep only entries whose message matches.")
-    Pattern grep;
+    String grep;
 
     @Override
     protected int execute() {
@@ -65,7 +66,9 @@ public final class LogsTableCommand extends RcaCommand {
         };
         int width = style == LogTableWriter.Style.TABLE && stdoutIsTerminal() ? LogsCommand.terminalWidth() : 0;
         LogTableWriter writer = new LogTableWriter(out(), style, width);
-        LogFilter filter = new LogFilter(levels, thread, source, grep);
+        // compiled as every other pattern option of rca: POSIX classes read as git reads them, a bad one in one line
+        LogFilter filter = new LogFilter(levels, pattern(thread, "--thread"), pattern(source, "--source"),
+            pattern(grep, "--grep"));
         long[] entries = {0};
         boolean[] leveled = {false};
         try (LogLineReader reader = LogsCommand.open(directory(), file)) {
@@ -90,5 +93,9 @@ public final class LogsTableCommand extends RcaCommand {
                 + "select by the message with --grep instead");
         }
         return 0;
+    }
+
+    private static Pattern pattern(String regex, String option) {
+        return regex == null ? null : MessageFilter.linePattern(regex, false, option, null);
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.jgit.util.RawParseUtils;
  * {@code --all-match}, every) message pattern matches, or with {@code --invert-grep} when none does; and
  * when some author pattern matches {@code Name <email>} and some committer pattern does.
  */
-final class MessageFilter {
+public final class MessageFilter {
     private final List<Pattern> grep;
     /** For each {@code --grep} pattern, its bytes when it is a plain ASCII string matched case-sensitively. */
     private final List<byte[]> literals;
@@ -62,7 +62,7 @@ final class MessageFilter {
      * matches and before which {@code $} does not match. A pattern that does not compile is a usage error naming
      * {@code option}, with {@code hint}.
      */
-    static Pattern linePattern(String regex, boolean ignoreCase, String option, String hint) {
+    public static Pattern linePattern(String regex, boolean ignoreCase, String option, String hint) {
         int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         try {
             return Pattern.compile(withPosixClasses(regex), flags);

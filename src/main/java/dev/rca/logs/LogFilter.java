@@ -35,7 +35,7 @@ public record LogFilter(Set<String> levels, Pattern thread, Pattern source, Patt
         List.of("INFO", "INF", "INFORMATION", "LOG"),
         List.of("WARN", "WARNING", "WRN"),
         List.of("ERROR", "ERR", "SEVERE"),
-        List.of("FATAL", "CRITICAL", "CRIT", "FTL", "PANIC"));
+        List.of("FATAL", "CRITICAL", "CRIT", "FTL", "PANIC", "ALERT", "EMERG", "EMERGENCY"));
 
     public LogFilter {
         levels = levels == null ? Set.of()

@@ -30,21 +30,38 @@ public final class LogMasker {
     private static final String CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?:\\s?[AaPp][Mm](?!\\w))?" + ZONE;
 
     /**
-     * {@code 45ms}, {@code 1.5 s}, ISO 8601's {@code PT0.25S}. Its parts are possessive, not matched by recursion once
+     * {@code 45ms}, {@code 1.5 s}, {@code 250 milliseconds}, Go's {@code 1m2.345s} and {@code 1h2m3s}, ISO 8601's
+     * {@code PT0.25S}. Its parts are possessive, not matched by recursion once
      * per part (RCA-13): none can give back a match, as what follows them is no word character.
      */
-    static final String DURATION = "\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
-        + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
+    static final String DURATION = "(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|h|m|s)){2,}+(?!\\w)"
+        + "|\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
+        + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?|milliseconds?|millis|microseconds?"
+        + "|nanoseconds?))(?!\\w)"
         + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])++(?!\\w)";
     private static final String PATH_NAME = "[^/\\s'\"\\])>,;]*";
     /** RFC 5424's priority, version, time, host and app: the process id comes next, as in sshd[812]. */
     private static final Pattern SYSLOG5424_HEADER = Pattern.compile("<\\d{1,3}>1 \\S+ \\S+ \\S+ ");
+    /** A line's masked start before PostgreSQL's or gunicorn's process id: {@code <time> UTC [}, {@code [<time>] [}. */
+    private static final Pattern PID_IN_BRACKETS_AFTER_TIME = Pattern.compile("\\[?<time>\\]?(?: [A-Z]{2,5})? \\[");
+    /**
+     * What follows that bracketed process id: gunicorn's {@code [INFO]}, PostgreSQL's {@code LOG:} or its Debian
+     * prefix's {@code user@db}; not a message ({@code [500] failed}).
+     */
+    private static final Pattern BRACKETED_PID_NEXT = Pattern.compile("\\] (?:\\[|[A-Z]+:|[^\\s@]*@[^\\s@]* )");
+    /** Spring Boot's, before its process id: {@code <time>  INFO }. */
+    private static final Pattern PID_AFTER_LEVEL = Pattern.compile(
+        "<time> +(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) +");
+    /** klog's, before its thread id: {@code I<time> <time>   }. */
+    private static final Pattern KLOG_HEADER = Pattern.compile("[IWEF]<time> <time> +");
+    private static final String RUNNING_FOR = "running for ";
     private static final int RULE_TMP = 0;
     private static final int RULE_UUID = 1;
     private static final int RULE_TIME = 2;
     private static final int RULE_HEX = 4;
     private static final int RULE_DURATION = 5;
     private static final int RULE_CURSOR = 7;
+    private static final int RULE_POD = 8;
     private static final Set<String> ID_KEYS = Set.of("id", "pid", "ppid", "tid", "uid", "gid",
         "port", "seq", "session", "sid", "req", "request", "txn", "trace", "span", "conn", "connection", "job",
         "worker", "user", "thread", "process", "build", "goroutine", "fiber", "client", "container", "pod");
@@ -73,7 +90,7 @@ public final class LogMasker {
             + "|" + CLOCK + "(?!\\w)"
             + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?" + MONTH + " +\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?"
             + "(?: " + CLOCK + ")?(?!\\w)"
-            + "|\\d{1,2} " + MONTH + ",? \\d{4}(?: " + CLOCK + ")?(?!\\w)");
+            + "|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?\\d{1,2} " + MONTH + ",? \\d{4}(?: " + CLOCK + ")?(?!\\w)");
         rule("ip", "(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?(?![\\w.])");
         rule("hex", "0[xX][0-9a-fA-F]+(?!\\w)"
             + "|(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}(?!\\w)"
@@ -83,6 +100,9 @@ public final class LogMasker {
         rule("num", "\\d+\\.\\d{2,}(?![\\w.])|\\d{4,}\\.\\d(?![\\w.])|\\d{4,}(?:[A-Za-z]{1,3})?(?!\\w)");
         // journald's cursor names one entry of one journal file: every export differs in it, in short hex parts too
         rule("cursor", "__CURSOR\"\\s*:\\s*\"[^\"]*\"");
+        // a Kubernetes pod's name ends in its ReplicaSet's hash and a suffix of its own, new on every rollout, in the
+        // alphabet Kubernetes draws them from (no vowels, no 0, 1 or 3)
+        rule("pod", "[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}(?![\\w-])");
     }
 
     /** The built-in masks. */
@@ -153,7 +173,8 @@ public final class LogMasker {
                 i = end;
                 continue;
             }
-            if (Character.isDigit(c) && allDigits(text, i, wordEnd) && isIdContext(text, i, wordEnd)) {
+            if (Character.isDigit(c) && allDigits(text, i, wordEnd)
+                && (isIdContext(text, i, wordEnd) || isProcessColumn(out, text, i, wordEnd))) {
                 out.append("<num>");
             } else {
                 out.append(text, i, wordEnd);
@@ -174,6 +195,13 @@ public final class LogMasker {
      */
     private int maskAt(String text, int i, int wordEnd, StringBuilder out) {
         char c = text.charAt(i);
+        if (i > 0 && text.charAt(i - 1) == '-' && wordEnd - i >= 6 && wordEnd - i <= 10 && wordEnd < text.length()
+            && text.charAt(wordEnd) == '-') {
+            int end = tryRule(RULE_POD, text, i, out);
+            if (end > i) {
+                return end;
+            }
+        }
         if (c == '/') {
             return text.startsWith("/tmp", i) || text.startsWith("/var/", i) || text.startsWith("/private/var/", i)
                 || text.startsWith("/dev/shm", i) ? tryRule(RULE_TMP, text, i, out) : i;
@@ -197,6 +225,20 @@ public final class LogMasker {
                 !digits || next == '.' || next == ' ',
                 digits ? length >= 4 || next == '.' : length >= 5 && allDigits(text, i, i + 4),
             };
+            if (text.startsWith(RUNNING_FOR, i - RUNNING_FOR.length())) {
+                // Spring Boot's "Started App in 3.4 seconds (process running for 4.1)": the uptime, without a unit
+                int end = wordEnd;
+                if (end + 1 < text.length() && text.charAt(end) == '.' && isAsciiDigit(text.charAt(end + 1))) {
+                    end++;
+                    while (end < text.length() && isAsciiDigit(text.charAt(end))) {
+                        end++;
+                    }
+                }
+                if (digits && (end == text.length() || !isWordChar(text.charAt(end)) && text.charAt(end) != '.')) {
+                    out.append(rules.get(RULE_DURATION).replacement);
+                    return end;
+                }
+            }
             for (int rule = RULE_TIME; rule < RULE_TIME + plausible.length; rule++) {
                 int end = plausible[rule - RULE_TIME] ? tryRule(rule, text, i, out) : i;
                 if (end > i) {
@@ -315,7 +357,17 @@ public final class LogMasker {
         }
         boolean address = first == i && parts == 4 && short3;
         boolean date = first == i && parts == 3 && isDottedDate(text, i, end);
-        return parts >= (first == i ? 3 : 2) && !address && !date && !(first == i && thousands) ? end : -1;
+        if (parts < (first == i ? 3 : 2) || address || date || first == i && thousands) {
+            return -1;
+        }
+        // a release's numbers after a dash belong to it: the ABI of a kernel's 5.15.0-1051-azure, a package's 1.2.3-4
+        while (end + 1 < n && text.charAt(end) == '-' && isAsciiDigit(text.charAt(end + 1))) {
+            end++;
+            while (end < n && isAsciiDigit(text.charAt(end))) {
+                end++;
+            }
+        }
+        return end;
     }
 
     /**
@@ -377,6 +429,35 @@ public final class LogMasker {
         // journald's trusted fields carry a leading underscore: _PID, _TID
         String key = text.substring(k, keyEnd).replaceFirst("^_+", "");
         return ID_KEYS.contains(key.toLowerCase(Locale.ROOT)) || key.endsWith("_id") || key.endsWith("Id");
+    }
+
+    /**
+     * True when the number at {@code start..end} is where a common layout writes its process id, whatever its size
+     * (in a container pids are small, and a database's backends get them in the order clients came): PostgreSQL's
+     * and gunicorn's {@code [812]} right after the time, Spring Boot's {@code INFO 812 ---}, klog's
+     * {@code I1206 10:00:00.123456  812 main.go:42]}, nginx's {@code 29#29:}, Node's {@code (node:42)} and Redis's
+     * {@code 1:M}. {@code masked} is the line's masked text before the number.
+     */
+    private static boolean isProcessColumn(StringBuilder masked, String text, int start, int end) {
+        int n = text.length();
+        char after = end < n ? text.charAt(end) : '\0';
+        if (after == '#' && end + 1 < n && isAsciiDigit(text.charAt(end + 1))) {
+            return true;
+        }
+        if (start == 0) {
+            return after == ':' && end + 2 < n && "XCSM".indexOf(text.charAt(end + 1)) >= 0 && text.charAt(end + 2) == ' ';
+        }
+        if (after == ')' && text.startsWith("(node:", start - 6)) {
+            return true;
+        }
+        if (masked.length() > 60 || masked.indexOf("<time>") < 0) {
+            return false;
+        }
+        String before = masked.toString();
+        return after == ']' && PID_IN_BRACKETS_AFTER_TIME.matcher(before).matches()
+            && BRACKETED_PID_NEXT.matcher(text).region(end, n).lookingAt()
+            || text.startsWith(" ---", end) && PID_AFTER_LEVEL.matcher(before).matches()
+            || after == ' ' && KLOG_HEADER.matcher(before).matches();
     }
 
     /**

@@ -108,6 +108,24 @@ class LogsCommandTest {
         assertEquals("line,time,level,thread,source,message\r\n", none.out());
     }
 
+    /** A bad pattern is one line, as for rca log --grep (it was picocli's three with Java's exception text). */
+    @Test
+    void aBadPatternOptionIsOneLineAndPosixClassesReadAsGitReadsThem() throws IOException {
+        for (String option : java.util.List.of("--grep", "--thread", "--source")) {
+            CliResult bad = Cli.run(tmp, "logs", "table", "python.log", option + "=[");
+            assertEquals(new CliResult(2, "", "rca: error: " + option + ": bad regular expression '[': Unclosed"
+                + " character class\n"), bad);
+        }
+        CliResult posix = Cli.run(tmp, "logs", "table", "python.log", "--format=csv", "--grep=^retry[[:space:]]*ing$");
+        assertEquals(0, posix.exitCode(), posix.toString());
+        // emerg and alert are more severe than crit, which FATAL already kept
+        assertEquals("line,level,message\r\n1,crit,1235#1235: handshake failed\r\n2,emerg,1#1: bind failed\r\n"
+            + "3,alert,1#1: disk\r\n",
+            keptLevels("nginx-error.log", "FATAL", "2026/12/06 10:00:05 [crit] 1235#1235: handshake failed",
+                "2026/12/06 10:00:06 [emerg] 1#1: bind failed", "2026/12/06 10:00:07 [alert] 1#1: disk",
+                "2026/12/06 10:00:08 [error] 1#1: other"));
+    }
+
     @Test
     void levelFilterKnowsEachFormatsNameForALevel() throws IOException {
         // Python says WARNING where logback says WARN; syslog says ERR; Serilog WRN; java.util.logging SEVERE

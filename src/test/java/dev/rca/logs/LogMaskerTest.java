@@ -27,6 +27,8 @@ class LogMaskerTest {
         masks("ip - - [<time>] \"GET /\"".replace("ip", "<ip>"), "10.1.2.3 - - [21/Nov/2026:11:11:38 +0000] \"GET /\"");
         masks("I<time> <time> <num> main.go:42] go", "I1121 11:11:38.123456   12345 main.go:42] go");
         masks("at <time>", "at 3:04:05 PM");
+        masks("Date: <time> GMT", "Date: Sun, 06 Dec 2026 10:00:00 GMT");
+        masks("pod shop-<pod> ready, deployment shop-api", "pod shop-7d9f8b6c5d-x2k4p ready, deployment shop-api");
         // as much of Europe writes a date: a time of the run, not a version
         masks("start <time> ok, <time>", "start 12.05.2024 ok, 1.5.2024 13:02:11");
     }
@@ -34,6 +36,9 @@ class LogMaskerTest {
     @Test
     void durationsIdsAddressesAndPaths() {
         masks("took <duration>, <duration> and <duration>", "took 45ms, 1.5 s and PT0.25S");
+        masks("built in <duration> and <duration>, query in <duration>, Started in <duration> (process running for"
+            + " <duration>)", "built in 1m2.345s and 1h2m3s, query in 250 milliseconds, Started in 3.4 seconds (process"
+            + " running for 4.1)");
         masks("order <uuid> by Order@<hex> at <hex>", "order 8f14e45f-ceea-467a-9f0e-1234567890ab by Order@1b6d3586 at 0x7ffd5a3c");
         masks("commit <hex> trace <hex>", "commit 3f2a9c1d5e7b trace 4bf92f3577b34da6a3ce929d0e0e4736");
         masks("[pool-<num>-thread-<num>] sshd[<num>]: pid=<num> user <num> request #<num> port <num>",
@@ -111,7 +116,35 @@ class LogMaskerTest {
         masks("release 2024.10.1 and 2024.10.15, openssl-3.0.13, v1.2.345, v2024.10, build 10.0.19041.1",
             "release 2024.10.1 and 2024.10.15, openssl-3.0.13, v1.2.345, v2024.10, build 10.0.19041.1");
         masks("sent 1.<num> bytes", "sent 1.234.567 bytes");
+        masks("Linux version 5.15.0-1051-azure, package 1.2.3-4", "Linux version 5.15.0-1051-azure, package 1.2.3-4");
         masks("1.3.6.1.4.1.311 at <ip> and <ip>, version <num> (<num>)", "1.3.6.1.4.1.311 at 10.0.0.1:8080 and 1.2.3.4, version 3.10 (2024.10)");
+    }
+
+    /**
+     * A layout's process id column is masked whatever its size (reviewer-107: in containers pids are small, so two
+     * runs of PostgreSQL, gunicorn, Spring Boot, klog, nginx, Node or Redis differed on every line); a small number in
+     * the message stays.
+     */
+    @Test
+    void processIdColumnsOfCommonLayoutsAreMaskedWhateverTheirSize() {
+        String[][] pairs = {
+            {"2026-12-06 10:00:00.123 UTC [812] LOG:  ready", "2026-12-06 10:00:00.123 UTC [790] LOG:  ready"},
+            {"2026-12-06 10:00:01.456 UTC [471] shop@shopdb ERROR:  no relation",
+                "2026-12-06 10:00:01.456 UTC [472] shop@shopdb ERROR:  no relation"},
+            {"[2026-12-06 10:00:03 +0000] [7] [INFO] Booting worker", "[2026-12-06 10:00:03 +0000] [8] [INFO] Booting worker"},
+            {"2026-12-06T10:30:45.123+01:00  INFO 812 --- [main] c.e.App : hi",
+                "2026-12-06T10:30:45.123+01:00  INFO 790 --- [main] c.e.App : hi"},
+            {"I1206 10:00:00.123456     812 main.go:42] hi", "I1206 10:00:00.123456     790 main.go:42] hi"},
+            {"2026/12/06 10:00:05 [error] 29#29: *1 connect() failed", "2026/12/06 10:00:05 [error] 30#30: *1 connect() failed"},
+            {"(node:42) Warning: Possible EventEmitter memory leak", "(node:57) Warning: Possible EventEmitter memory leak"},
+            {"1:M 06 Dec 2026 10:00:00.126 * Ready", "7:M 06 Dec 2026 10:00:00.126 * Ready"},
+        };
+        for (String[] pair : pairs) {
+            assertEquals(masker.mask(pair[0]), masker.mask(pair[1]), pair[0]);
+        }
+        masks("<time> INFO 200 requests served, retry [3], status [503]",
+            "2026-12-06 10:00:00,123 INFO 200 requests served, retry [3], status [503]");
+        masks("<time> [500] failed", "2026-12-06 10:00:00 [500] failed");
     }
 
     /** The scan for Windows' temporary directories ends where the pattern did, asked start after start along a line. */

@@ -63,13 +63,17 @@ class LongLogLineTest {
     /** The possessive ISO 8601 duration masks the same text as before. */
     @Test
     void theDurationPatternMasksWhatItMaskedBefore() {
-        Pattern old = Pattern.compile("\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
-            + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?))(?!\\w)"
+        // written out without possessive quantifiers (Go's compound durations and spelled-out units since
+        // reviewer-107)
+        Pattern old = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|h|m|s)){2,}(?!\\w)"
+            + "|\\d+(?:\\.\\d+)?(?:(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs)"
+            + "|\\s(?:ns|us|µs|ms|s|sec|secs|seconds?|mins?|minutes?|hrs?|hours?|milliseconds?|millis|microseconds?"
+            + "|nanoseconds?))(?!\\w)"
             + "|P(?:\\d+D)?T(?:\\d+(?:\\.\\d+)?[HMS])+(?!\\w)");
         Pattern now = Pattern.compile(LogMasker.DURATION);
         int masked = 0;
         for (String text : randomLines("", new String[] {"P", "T", "1", "2", "D", "H", "M", "S", ".", " ", "x", "_",
-            "ms", "PT"})) {
+            "ms", "PT", "m", "s", "h"})) {
             String expected = old.matcher(text).replaceAll("<duration>");
             assertEquals(expected, now.matcher(text).replaceAll("<duration>"), text);
             masked += expected.equals(text) ? 0 : 1;
