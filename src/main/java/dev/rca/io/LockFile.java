@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -103,8 +104,15 @@ public final class LockFile implements AutoCloseable {
                 FileChannel channel = null;
                 try {
                     String before = identityOf(key);
+                    if (Files.isSymbolicLink(key)) {
+                        // a link a cloned repository shipped where a lock goes would have the lock's text written
+                        // through it into any file the user can write: rca only ever makes its lock files itself
+                        throw RcaException.badInput("cannot lock " + what + ": " + key + " is a symbolic link, where"
+                            + " rca keeps a lock file of its own").withHint("remove the link (rm " + key + ") if no"
+                            + " one made it on purpose, and rerun");
+                    }
                     channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                     FileLock lock = lockOf(channel, key);
                     if (lock == null) {
                         channel.close();
@@ -194,7 +202,7 @@ public final class LockFile implements AutoCloseable {
                 return here;
             }
             // no lock of this process is on the file, so closing this descriptor releases none
-            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ)) {
+            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 return Holder.parse(read(channel));
             } catch (IOException e) {
                 return null;
@@ -278,7 +286,7 @@ public final class LockFile implements AutoCloseable {
     /** The device and inode of {@code file}; null when it is gone, empty when the platform has no such key. */
     private static String identityOf(Path file) throws IOException {
         try {
-            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
             return key == null ? "" : key.toString();
         } catch (NoSuchFileException e) {
             return null;

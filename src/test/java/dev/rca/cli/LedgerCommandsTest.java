@@ -693,6 +693,27 @@ class LedgerCommandsTest {
         assertEquals(before, Files.readString(ledger("T-1")));
     }
 
+    /**
+     * A symbolic link where the ledger's lock file goes (a cloned repository can ship one) is refused: the lock's text
+     * was written through it into the file it named, anywhere the user can write (reviewer-106).
+     */
+    @Test
+    void aSymbolicLinkWhereTheLockGoesIsRefusedAndItsTargetLeftAlone() throws Exception {
+        ok(rca("open", "T-1"), "docs/postmortems/T-1.yaml\n");
+        Path target = tmp.resolve("precious.txt");
+        Files.writeString(target, "keep me\n");
+        Path lock = LedgerLock.lockFileFor(ledger("T-1"));
+        Files.createSymbolicLink(lock, target);
+        String before = Files.readString(ledger("T-1"));
+        CliResult r = rca("symptom", "-t", "T-1", "x");
+        assertEquals(new CliResult(ExitCode.BAD_INPUT, "", "rca: error: cannot lock docs/postmortems/T-1.yaml: " + lock
+            + " is a symbolic link, where rca keeps a lock file of its own\nhint: remove the link (rm " + lock
+            + ") if no one made it on purpose, and rerun\n"), r);
+        assertEquals("keep me\n", Files.readString(target));
+        assertTrue(Files.isSymbolicLink(lock));
+        assertEquals(before, Files.readString(ledger("T-1")));
+    }
+
     @Test
     void bareRepositoriesHaveNoLedgers() {
         Path bare = tmp.resolve("bare.git");
