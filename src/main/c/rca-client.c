@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -67,6 +68,9 @@ extern char **environ;
 /* Set by the signal handler while run_test has a child: the test must be killed before this process exits, or it
    would go on running in the scratch checkout while the daemon moves on. */
 static volatile sig_atomic_t in_test, got_signal;
+/* The client's command line as /proc shows it, so that the guardian can show another (see guard). */
+static char *cmdline;
+static size_t cmdline_len;
 
 static int put(char **buf, size_t *len, size_t *cap, const void *data, size_t n) {
     if (*len + n > *cap) {
@@ -327,6 +331,13 @@ static pid_t guard(pid_t test, int pidfd, int *life) {
            the caller's output would not end with the client */
         close(p[1]);
         close_others(p[0], pidfd);
+        /* a name of its own: killing a hung client by its name (pkill rca-client, killall, pkill -f with its command
+           line) must not kill the guardian with it, or the test outlives both */
+        prctl(PR_SET_NAME, "rca-guard", 0, 0, 0);
+        if (cmdline && cmdline_len > 0) {
+            memset(cmdline, 0, cmdline_len);
+            snprintf(cmdline, cmdline_len, "rca-guard");
+        }
         int null = open("/dev/null", O_RDWR | O_CLOEXEC);
         for (int fd = 0; fd <= 2; fd++) {
             if (null >= 0) dup2(null, fd);
@@ -367,7 +378,7 @@ static void stand_down(pid_t g, int life) {
  * it waits up to 5 s after the test's end for its output to close. Sets *how (0 exited, 1 timed out, 2 could not
  * start) and *value (exit code, 128 + the signal that killed it, or errno).
  */
-static void run_test(const struct command *c, int *how, int *value) {
+static void run_test(const struct command *c, int daemon, int *how, int *value) {
     int in[2] = {-1, -1}, out[2] = {-1, -1}, fail[2] = {-1, -1};
     if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(fail, O_CLOEXEC)) {
         *how = 2;
@@ -433,7 +444,7 @@ static void run_test(const struct command *c, int *how, int *value) {
         int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
         int life = -1;
         pid_t guardian = guard(pid, pidfd, &life);
-        int timed_out = 0, open_out = 1;
+        int timed_out = 0, open_out = 1, watch_daemon = daemon >= 0, daemon_gone = 0;
         for (;;) {
             pid_t r = waitpid(pid, &status, WNOHANG);
             if (r == pid) break;
@@ -448,7 +459,7 @@ static void run_test(const struct command *c, int *how, int *value) {
                 if (left <= 0) timed_out = 1;
                 wait = left > INT_MAX ? INT_MAX : (int) left;
             }
-            if (timed_out || got_signal) {
+            if (timed_out || got_signal || daemon_gone) {
                 kill_tree(pid);
                 while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
                 }
@@ -456,12 +467,26 @@ static void run_test(const struct command *c, int *how, int *value) {
             }
             /* without a pidfd (Linux before 5.3), the end is noticed within 10 ms */
             if (pidfd < 0 && (wait < 0 || wait > 10)) wait = 10;
-            struct pollfd p[2] = {{open_out ? out[0] : -1, POLLIN, 0}, {pidfd, POLLIN, 0}};
-            if (poll_or_signal(p, 2, wait, &unblocked) > 0 && (p[0].revents & (POLLIN | POLLHUP))) {
-                char buf[8192];
-                ssize_t got = read(out[0], buf, sizeof buf);
-                if (got == 0) open_out = 0;
-                keep(&kept, buf, got);
+            /* the daemon's end of the socket too: a daemon killed meanwhile (the out-of-memory killer picks the
+               biggest process) released the bisection's lock with it, so its test must not go on */
+            struct pollfd p[3] = {{open_out ? out[0] : -1, POLLIN, 0}, {pidfd, POLLIN, 0},
+                                  {watch_daemon ? daemon : -1, POLLIN, 0}};
+            if (poll_or_signal(p, 3, wait, &unblocked) > 0) {
+                if (p[0].revents & (POLLIN | POLLHUP)) {
+                    char buf[8192];
+                    ssize_t got = read(out[0], buf, sizeof buf);
+                    if (got == 0) open_out = 0;
+                    keep(&kept, buf, got);
+                }
+                if (p[2].revents & (POLLIN | POLLHUP | POLLERR)) {
+                    char b;
+                    ssize_t k = recv(daemon, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+                    if (k == 0 || (k < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+                        daemon_gone = 1;
+                    } else if (k > 0) {
+                        watch_daemon = 0; /* not expected while a test runs; read by the caller later */
+                    }
+                }
             }
         }
         stand_down(guardian, life);
@@ -494,7 +519,7 @@ static int execute(int fd, const unsigned char *data, uint32_t n) {
         if (p != end && (!(c.output = take_str(&p, end)) || p != end)) malformed = 1;
     }
     int how = 0, value = 0;
-    if (!malformed) run_test(&c, &how, &value);
+    if (!malformed) run_test(&c, fd, &how, &value);
     /* putenv kept c.set's strings in the child only; a --flaky run takes hundreds of steps */
     free_strs(c.argv);
     free(c.dir);
@@ -677,6 +702,10 @@ static int talk(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 0) {
+        cmdline = argv[0];
+        cmdline_len = (size_t) (argv[argc - 1] + strlen(argv[argc - 1]) - argv[0]) + 1;
+    }
     int front = argc >= 5 && strcmp(argv[3], "front") == 0;
     if (argc < 4 || (!front && strcmp(argv[3], "run") != 0 && strcmp(argv[3], "stop") != 0
                      && strcmp(argv[3], "socket") != 0)) {

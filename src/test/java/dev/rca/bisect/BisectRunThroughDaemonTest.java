@@ -146,6 +146,15 @@ class BisectRunThroughDaemonTest {
             List<ProcessHandle> tree = Waits.untilItsChildStarted(test);
             assertEquals(124, client.run(served, env, "bisect-helper", "status").exitCode(),
                 "busy: the launcher runs it in a JVM of its own");
+            // the guardian goes by a name of its own, so killing a hung client by its name spares it (reviewer-106)
+            List<String> names = new java.util.ArrayList<>();
+            for (ProcessHandle child : run.toHandle().children().toList()) {
+                Path proc = Path.of("/proc", Long.toString(child.pid()));
+                names.add(Files.readString(proc.resolve("comm")).strip() + " "
+                    + Files.readString(proc.resolve("cmdline")).replace('\0', ' ').strip());
+            }
+            assertTrue(names.contains("rca-guard rca-guard"), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.contains("rca-client")), names.toString());
             run.destroyForcibly();
             run.waitFor();
             Waits.untilGone(test);
