@@ -69,7 +69,9 @@ public final class LedgerBisectStore implements BisectStore {
         String now = Ledgers.recordingTime(clock);
         GitCommitLookup commits = new GitCommitLookup(workspace);
         CommitInfo culprit = state.firstBad() == null ? null : commits.require(state.firstBad());
-        ledger.update(edit -> {
+        // a verdict a test may have taken an hour to give is not lost to a ledger held a while (a slow hook of
+        // postmortem --commit): the save waits, saying whom for
+        ledger.waitingForTheLock().update(edit -> {
             Ledger current = edit.ledger();
             BisectRecord before = current.bisect();
             Map<String, Object> section = YamlBisectStore.toMap(state);

@@ -27,6 +27,8 @@ public final class LedgerFile {
     private final Consumer<String> notes;
     /** Where fix commits resolve, for the status a write establishes; null: the status is left as it is. */
     private final CommitLookup commits;
+    /** Whether {@link #update} waits for the lock as long as it takes, not {@code RCA_LOCK_TIMEOUT}. */
+    private final boolean patient;
 
     /**
      * @param path        the ledger's path, {@code <dir>/<TICKET>.yaml}
@@ -34,15 +36,26 @@ public final class LedgerFile {
      * @param displayName how messages name the file (e.g. {@code docs/postmortems/PAY-142.yaml})
      */
     public LedgerFile(Path path, TicketId ticket, String displayName) {
-        this(path, ticket, displayName, note -> { }, null);
+        this(path, ticket, displayName, note -> { }, null, false);
     }
 
-    private LedgerFile(Path path, TicketId ticket, String displayName, Consumer<String> notes, CommitLookup commits) {
+    private LedgerFile(Path path, TicketId ticket, String displayName, Consumer<String> notes, CommitLookup commits,
+                       boolean patient) {
         this.path = Objects.requireNonNull(path, "path");
         this.ticket = Objects.requireNonNull(ticket, "ticket");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
         this.notes = Objects.requireNonNull(notes, "notes");
         this.commits = commits;
+        this.patient = patient;
+    }
+
+    /**
+     * The same ledger, whose {@link #update}s wait for its lock as long as another holds it (saying after a second
+     * whom they wait for), for a write that must not be lost to a timeout: a bisection's verdict, which a test may
+     * have taken an hour to give, while {@code postmortem --commit} runs a slow hook.
+     */
+    public LedgerFile waitingForTheLock() {
+        return new LedgerFile(path, ticket, displayName, notes, commits, true);
     }
 
     /**
@@ -51,7 +64,7 @@ public final class LedgerFile {
      * itself writes without notes.
      */
     public LedgerFile withNotes(Consumer<String> notes) {
-        return new LedgerFile(path, ticket, displayName, notes, commits);
+        return new LedgerFile(path, ticket, displayName, notes, commits, patient);
     }
 
     /**
@@ -59,7 +72,7 @@ public final class LedgerFile {
      * ({@link EstablishedStatus}, fix commits looked up in {@code commits}), never backwards, saying so in a note.
      */
     public LedgerFile withCommits(CommitLookup commits) {
-        return new LedgerFile(path, ticket, displayName, notes, commits);
+        return new LedgerFile(path, ticket, displayName, notes, commits, patient);
     }
 
     /** Where the ledger is on disk. */
@@ -137,7 +150,8 @@ public final class LedgerFile {
     @SuppressWarnings("try") // the lock is held for the try's body, never read
     public <T> T update(LedgerUpdate<T> edit) {
         requireExists();
-        try (LedgerLock lock = HELD.get().contains(lockKey()) ? null : LedgerLock.acquire(path, displayName, notes)) {
+        try (LedgerLock lock = HELD.get().contains(lockKey()) ? null : patient
+                ? LedgerLock.acquire(path, displayName, null, notes) : LedgerLock.acquire(path, displayName, notes)) {
             LedgerSource source = LedgerSource.read(path, displayName);
             Ledger before = LedgerSchema.load(source);
             LedgerEdit ledgerEdit = new LedgerEdit(before, new LedgerDocument(source));

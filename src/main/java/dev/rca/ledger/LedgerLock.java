@@ -34,7 +34,7 @@ public final class LedgerLock implements AutoCloseable {
         return acquire(ledger, file, LockFile.configuredTimeout(), notes);
     }
 
-    /** Takes the lock for {@code ledger}, waiting at most {@code timeout}. */
+    /** Takes the lock for {@code ledger}, waiting at most {@code timeout} (null: as long as it takes). */
     public static LedgerLock acquire(Path ledger, String file, Duration timeout, Consumer<String> notes) {
         Path lockFile = lockFileFor(ledger);
         LockFile taken = LockFile.acquire(lockFile, null, timeout, file, holder -> { }, notes);

@@ -1,6 +1,7 @@
 package dev.rca.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -207,6 +208,41 @@ class LedgerFileTest {
             other.destroyForcibly().waitFor();
         }
         assertEquals(HAND_WRITTEN, file.readText());
+    }
+
+    /**
+     * A write that must not be lost to a timeout (a bisection's verdict, while postmortem --commit runs a slow hook)
+     * waits past RCA_LOCK_TIMEOUT, saying whom it waits for, and is written once the holder lets go (reviewer-106: a
+     * bisect-helper run dropped its test's verdict after 10 s).
+     */
+    @Test
+    void aPatientWriteWaitsPastTheTimeoutAndIsWritten() throws Exception {
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch said = new java.util.concurrent.CountDownLatch(1);
+        LedgerFile file = ledgerWith(HAND_WRITTEN).withNotes(note -> {
+            notes.add(note);
+            said.countDown();
+        });
+        Path lock = LedgerLock.lockFileFor(file.path());
+        Process other = HoldLock.start(lock, "rca postmortem --commit");
+        System.setProperty("rca.lockTimeoutMillis", "50");
+        try {
+            java.util.concurrent.CompletableFuture<Object> write = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> file.waitingForTheLock().update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"))));
+            // an impatient write gives up after 50 ms; this one is still waiting when it says so, after a second
+            while (!said.await(10, java.util.concurrent.TimeUnit.MILLISECONDS) && !write.isDone()) {
+                Thread.onSpinWait();
+            }
+            assertFalse(write.isDone(), "still waiting: " + write);
+            assertTrue(notes.get(0).startsWith("waiting for docs/postmortems/PAY-142.yaml, held by process "
+                + other.pid()), notes.toString());
+            other.destroyForcibly().waitFor();
+            write.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(file.readText().contains("text: x"), file.readText());
+        } finally {
+            System.clearProperty("rca.lockTimeoutMillis");
+            other.destroyForcibly().waitFor();
+        }
     }
 
     /**
