@@ -541,8 +541,8 @@ public final class GitWorkspace implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException e) {
             throw RcaException.badInput("rca keeps its state in " + dir + " and cannot write there ("
                 + describeFailure(e) + ")", e)
-                .withHint("make " + gitDir() + " writable, or work in a clone you can write to; nothing else in it is"
-                    + " changed");
+                .withHint("make " + (Files.isDirectory(dir) ? dir : gitDir()) + " writable, or work in a clone you can"
+                    + " write to; nothing else in it is changed");
         }
     }
 

@@ -693,6 +693,26 @@ class LedgerCommandsTest {
         assertEquals(before, Files.readString(ledger("T-1")));
     }
 
+    /** With .git/rca itself not writable, the hint names it, not .git (reviewer-106). */
+    @Test
+    void aStateDirectoryThatIsNotWritableIsNamedInTheHint() throws Exception {
+        Path state = work.resolve(".git/rca");
+        Files.createDirectories(state);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Process readOnly = new ProcessBuilder(root ? List.of("chattr", "+i", state.toString())
+            : List.of("chmod", "a-w", state.toString())).redirectErrorStream(true).start();
+        readOnly.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(readOnly.waitFor() == 0, "no chattr here");
+        try {
+            CliResult r = rca("bisect-helper", "start", "--bad=HEAD", "--good=" + offending.name() + "^");
+            assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("\nhint: make " + state + " writable, or work in a clone"), r.err());
+        } finally {
+            new ProcessBuilder(root ? List.of("chattr", "-i", state.toString())
+                : List.of("chmod", "u+w", state.toString())).start().waitFor();
+        }
+    }
+
     /**
      * A symbolic link where the ledger's lock file goes (a cloned repository can ship one) is refused: the lock's text
      * was written through it into the file it named, anywhere the user can write (reviewer-106).
