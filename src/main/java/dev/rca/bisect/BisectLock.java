@@ -50,7 +50,7 @@ public final class BisectLock implements AutoCloseable {
             LockFile.Holder holder = LockFile.holderOf(file);
             throw RcaException.badInput("the bisection is locked by " + (holder == null ? "another rca"
                 : "a " + (holder.doing() == null ? "rca command" : holder.doing()) + ", " + holder.describe())
-                + ", held longer than " + LockFile.shown(timeout) + "; nothing was changed")
+                + "; rca waited " + LockFile.shown(timeout) + " for it; nothing was changed")
                 .withHint("another rca bisect-helper command is still working; rerun when it ends"
                     + " (RCA_LOCK_TIMEOUT=<seconds> waits longer)");
         }

@@ -215,14 +215,26 @@ public final class LockFile implements AutoCloseable {
      * {@code rca.lockTimeoutMillis} system property.
      */
     public static Duration configuredTimeout() {
-        String property = System.getProperty("rca.lockTimeoutMillis");
-        String env = System.getenv("RCA_LOCK_TIMEOUT");
+        return timeoutOf(System.getProperty("rca.lockTimeoutMillis"), System.getenv("RCA_LOCK_TIMEOUT"));
+    }
+
+    /**
+     * The wait {@code property} (milliseconds) or else {@code env} (seconds, fractions too; a negative number: no
+     * wait) names; 10 s when neither is set or the one read is no number.
+     */
+    static Duration timeoutOf(String property, String env) {
         try {
             if (property != null) {
                 return Duration.ofMillis(Long.parseLong(property));
             }
             if (env != null) {
-                return Duration.ofSeconds(Long.parseLong(env));
+                // seconds, fractions too (1.5); a negative number waits not at all
+                double seconds = Double.parseDouble(env.strip());
+                if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+                    return DEFAULT_TIMEOUT;
+                }
+                return seconds >= Long.MAX_VALUE / 1_000_000_000.0 ? Duration.ofSeconds(Long.MAX_VALUE)
+                    : Duration.ofNanos((long) (Math.max(0, seconds) * 1_000_000_000L));
             }
         } catch (NumberFormatException e) {
             return DEFAULT_TIMEOUT;
@@ -241,7 +253,9 @@ public final class LockFile implements AutoCloseable {
 
     /** {@code timeout} as messages say it: seconds, or milliseconds under one. */
     public static String shown(Duration timeout) {
-        return timeout.toMillis() >= 1000 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        long millis = Math.max(0, saturatedNanos(timeout) / 1_000_000);
+        return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s"
+            : millis >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis + " ms";
     }
 
     /** The lock file. */

@@ -41,7 +41,7 @@ public final class LedgerLock implements AutoCloseable {
         if (taken == null) {
             LockFile.Holder holder = LockFile.holderOf(lockFile);
             throw RcaException.badInput(file + " is locked by " + (holder == null ? "another rca" : holder.describe())
-                + " and it was held longer than " + LockFile.shown(timeout))
+                + "; rca waited " + LockFile.shown(timeout) + " for it")
                 .withHint("another rca command is writing it; rerun when that one ends (RCA_LOCK_TIMEOUT=<seconds>"
                     + " waits longer)");
         }

@@ -165,7 +165,7 @@ class BisectLockTest {
             CliResult bad = rca("bisect-helper", "bad");
             assertEquals(new CliResult(3, "", "rca: error: the bisection is locked by a bisect-helper good, process "
                 + ProcessHandle.current().pid() + " on " + InetAddress.getLocalHost().getHostName() + " (since "
-                + lockField("since") + "), held longer than 50 ms; nothing was changed\n"
+                + lockField("since") + "); rca waited 50 ms for it; nothing was changed\n"
                 + "hint: another rca bisect-helper command is still working; rerun when it ends"
                 + " (RCA_LOCK_TIMEOUT=<seconds> waits longer)\n"),
                 bad);

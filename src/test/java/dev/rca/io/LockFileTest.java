@@ -210,4 +210,17 @@ class LockFileTest {
         RcaException e = assertThrows(RcaException.class, () -> LockFile.tryAcquire(file, "test"));
         assertEquals("cannot lock " + file + ": its directory does not exist", e.getMessage());
     }
+
+    /** RCA_LOCK_TIMEOUT in seconds, fractions too; a negative one waits not at all (it was shown as "-1000 ms"). */
+    @Test
+    void theTimeoutReadsSecondsWithFractionsAndNoNegativeWait() {
+        assertEquals(java.time.Duration.ofMillis(1500), LockFile.timeoutOf(null, "1.5"));
+        assertEquals(java.time.Duration.ZERO, LockFile.timeoutOf(null, "-1"));
+        assertEquals(java.time.Duration.ofSeconds(10), LockFile.timeoutOf(null, "abc"));
+        assertEquals(java.time.Duration.ofSeconds(30), LockFile.timeoutOf(null, " 30 "));
+        assertEquals(java.time.Duration.ofMillis(50), LockFile.timeoutOf("50", "30"));
+        assertEquals("1.5 s", LockFile.shown(LockFile.timeoutOf(null, "1.5")));
+        assertEquals("0 ms", LockFile.shown(LockFile.timeoutOf(null, "-1")));
+        assertEquals("10 s", LockFile.shown(LockFile.timeoutOf(null, null)));
+    }
 }

@@ -198,8 +198,8 @@ class LedgerFileTest {
             RcaException e = assertThrows(RcaException.class,
                 () -> file.update(edit -> edit.addItem(ItemKind.SYMPTOM, Map.of("text", "x"))));
             assertEquals("rca: error: docs/postmortems/PAY-142.yaml is locked by process " + other.pid() + " on "
-                + java.net.InetAddress.getLocalHost().getHostName() + " (since " + field(lock, "since") + ") and it was"
-                + " held longer than 50 ms" + System.lineSeparator()
+                + java.net.InetAddress.getLocalHost().getHostName() + " (since " + field(lock, "since") + "); rca waited 50 ms"
+                + " for it" + System.lineSeparator()
                 + "hint: another rca command is writing it; rerun when that one ends (RCA_LOCK_TIMEOUT=<seconds> waits"
                 + " longer)", e.render());
             assertTrue(Files.exists(lock));
