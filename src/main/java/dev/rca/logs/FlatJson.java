@@ -30,6 +30,30 @@ final class FlatJson {
         }
     }
 
+    /**
+     * {@code value} as text when it is a JSON array of byte values ({@code [27,91,51,49,109,69]}), as journalctl
+     * exports a field holding a control character or invalid UTF-8, decoded as UTF-8; any other value as it is.
+     */
+    static String bytesAsText(String value) {
+        if (value == null || value.length() < 3 || value.charAt(0) != '[' || value.charAt(value.length() - 1) != ']') {
+            return value;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(value.length() / 3);
+        int b = -1;
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9' && (b < 0 || b * 10 + (c - '0') <= 255)) {
+                b = (b < 0 ? 0 : b * 10) + (c - '0');
+            } else if ((c == ',' || c == ']') && b >= 0) {
+                bytes.write(b);
+                b = -1;
+            } else if (c != ' ') {
+                return value;
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Map<String, String> object() {
         Map<String, String> members = new LinkedHashMap<>();
         expect('{');

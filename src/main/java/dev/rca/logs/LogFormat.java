@@ -39,6 +39,7 @@ public enum LogFormat {
             if (at != null && first(pairs, LEVEL_KEYS) == null && LEVEL_WORD.matcher(at).matches()) {
                 // Heroku's router: at=info, at=error
                 pairs.put("level", at);
+                pairs.remove("at");
             }
             return entryOf(line, text, pairs, true);
         }
@@ -308,6 +309,10 @@ public enum LogFormat {
      * line has neither a message nor a time (nor, where {@code levelSuffices}, a level).
      */
     private static LogEntry entryOf(long line, String text, Map<String, String> members, boolean levelSuffices) {
+        boolean journal = isJournalExport(members);
+        if (journal) {
+            members.replaceAll((key, value) -> FlatJson.bytesAsText(value));
+        }
         String message = first(members, MESSAGE_KEYS);
         if (message != null && message.endsWith("\n")) {
             // Docker's "log" keeps the line break the program wrote: an empty line in every row
@@ -333,6 +338,7 @@ public enum LogFormat {
                 // zap's, zerolog's and logrus's "error" is what went wrong: "dial failed: connection refused"
                 message = message + ": " + error;
             }
+            message = message + otherFields(members, journal);
             if (stack != null && !stack.isBlank()) {
                 message = message + "\n" + stack;
             }
@@ -343,7 +349,7 @@ public enum LogFormat {
             // a service's standard output gets the unit's SyslogLevel= (info unless set) on every line: what the
             // program wrote at the start of its message says more
             String written = "stdout".equals(members.get("_TRANSPORT")) && members.get("MESSAGE") != null
-                ? messageLevel(members.get("MESSAGE")) : null;
+                ? messageLevel(LogLineReader.cleanLogLine(members.get("MESSAGE"))) : null;
             level = written != null ? written : given;
         } else if (level != null && level.length() == 2 && level.charAt(0) >= '1' && level.charAt(0) <= '6'
             && level.charAt(1) == '0') {
@@ -351,7 +357,7 @@ public enum LogFormat {
             level = NUMBERED_LEVELS.get(Integer.parseInt(level) / 10 - 1);
         } else if (level == null && members.get("MESSAGE") != null) {
             // journalctl -o json without a PRIORITY: the program's own level, as for a journal's short lines
-            level = messageLevel(members.get("MESSAGE"));
+            level = messageLevel(LogLineReader.cleanLogLine(members.get("MESSAGE")));
         }
         return new LogEntry(line, 1, time, level, first(members, THREAD_KEYS), first(members, SOURCE_KEYS),
             LogLineReader.cleanLines(message));
@@ -369,6 +375,76 @@ public enum LogFormat {
         }
         LogEntry structured = message.startsWith("{") ? JSON.parse(1, message) : LOGFMT.parse(1, message);
         return structured == null ? null : structured.level();
+    }
+
+    /** Whether {@code members} are a {@code journalctl -o json} record's (journald names its own fields so). */
+    private static boolean isJournalExport(Map<String, String> members) {
+        return members.containsKey("__REALTIME_TIMESTAMP") || members.containsKey("_TRANSPORT")
+            || members.containsKey("__CURSOR");
+    }
+
+    /**
+     * The members no column shows, as logfmt pairs after the message ({@code " status=503 path=/api/pay"}), so that
+     * the facts structured logging puts in fields stay in every output and {@code --grep} finds them: what the time,
+     * level, thread, source, message, error and stack columns show is left out, and in a journal export so are
+     * journald's own fields ({@code _PID}, {@code __CURSOR}, {@code _HOSTNAME} …, all starting with {@code _}), the
+     * {@code SYSLOG_*} ones, {@code PRIORITY} and the {@code CODE_*} location journald's client library adds.
+     */
+    private static String otherFields(Map<String, String> members, boolean journal) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (List<String> keys : List.of(TIME_KEYS, LEVEL_KEYS, THREAD_KEYS, SOURCE_KEYS, MESSAGE_KEYS, STACK_KEYS,
+            ERROR_KEYS)) {
+            for (String key : keys) {
+                if (members.containsKey(key)) {
+                    shown.add(key);
+                    break;
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> member : members.entrySet()) {
+            String key = member.getKey();
+            if (shown.contains(key) || journal && (key.startsWith("_") || key.startsWith("SYSLOG_")
+                || key.startsWith("CODE_") || key.equals("PRIORITY"))) {
+                continue;
+            }
+            sb.append(' ').append(key).append('=').append(logfmtValue(member.getValue()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code value} as logfmt writes it: quoted, with {@code "}, {@code \} and line breaks escaped, when it needs;
+     * a nested object or array as its JSON text, which reads better unquoted.
+     */
+    private static String logfmtValue(String value) {
+        if (value == null) {
+            return "null";
+        }
+        if ((value.startsWith("{") && value.endsWith("}") || value.startsWith("[") && value.endsWith("]"))
+            && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        boolean plain = !value.isEmpty();
+        for (int i = 0; i < value.length() && plain; i++) {
+            char c = value.charAt(i);
+            plain = c > ' ' && c != '"' && c != '=' && c != '\\';
+        }
+        if (plain) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"', '\\' -> sb.append('\\').append(c);
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private static String first(Map<String, String> members, List<String> keys) {

@@ -49,6 +49,16 @@ class LogsCommandTest {
         assertEquals("", r.err());
     }
 
+    /** --grep finds what a JSON or logfmt line holds in a member of its own (reviewer-107's finding 1). */
+    @Test
+    void grepFindsStructuredFields() throws Exception {
+        Files.writeString(tmp.resolve("z.log"), "{\"level\":\"error\",\"ts\":1796551200.5,\"msg\":\"request failed\","
+            + "\"status\":503,\"path\":\"/api/pay\"}\n{\"level\":\"info\",\"ts\":1796551201.5,\"msg\":\"config loaded\"}\n");
+        assertEquals(new CliResult(0, "{\"line\":1,\"time\":\"2026-12-06T10:00:00.5Z\",\"level\":\"error\",\"thread\":null,"
+            + "\"source\":null,\"message\":\"request failed status=503 path=/api/pay\"}\n", ""),
+            Cli.run(tmp, "logs", "table", "z.log", "--grep=api/pay", "--format=json"));
+    }
+
     /** An access log's 5xx rows are its errors, and a Docker log's rows are its program's own lines. */
     @Test
     void accessAndDockerLogsReadEndToEnd() throws Exception {

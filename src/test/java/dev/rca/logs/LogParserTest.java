@@ -111,7 +111,7 @@ class LogParserTest {
         assertEquals(entry(2, 1, "2026-11-20T09:00:01.000Z", "ERROR", "pool-1-thread-3", "com.example.shop.cart.CartCache",
             "evict failed\njava.lang.IllegalStateException: boom\n\tat com.example.shop.cart.CartCache.evict(CartCache.java:42)"),
             entries.get(1));
-        assertEquals(entry(3, 1, "2026-11-20T09:00:02Z", "warn", null, "cart/cache.go:42", "slow evict"), entries.get(2));
+        assertEquals(entry(3, 1, "2026-11-20T09:00:02Z", "warn", null, "cart/cache.go:42", "slow evict duration=1.5"), entries.get(2));
     }
 
     /** What went wrong is in zap's, zerolog's and logrus's {@code error} and in pino's {@code err}: it stays in view. */
@@ -272,7 +272,7 @@ class LogParserTest {
         assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.5Z", null, null, null, "listening on :8080")),
             parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogFormat.PLAIN));
         // asked to read the JSON itself, rca reads the driver's record, without the line break it keeps
-        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.5Z", null, null, null, "listening on :8080")),
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:01.5Z", null, null, null, "listening on :8080 stream=stdout")),
             parse(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON, LogFormat.JSON));
     }
 
@@ -310,6 +310,49 @@ class LogParserTest {
             parse(new ByteArrayInputStream(mixed.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
     }
 
+    /**
+     * The members no column shows follow the message as logfmt pairs (reviewer-107's finding 1: they were dropped);
+     * a journal export's own fields stay out, and a line with no other member reads as before.
+     */
+    @Test
+    void structuredFieldsNoColumnShowsFollowTheMessage() throws IOException {
+        String json = "{\"level\":\"error\",\"ts\":1796551200.5,\"caller\":\"srv/h.go:12\",\"msg\":\"request failed\","
+            + "\"status\":503,\"path\":\"/api/pay\",\"order_id\":\"A-17\",\"err\":\"timeout\","
+            + "\"note\":\"say \\\"hi\\\" now\",\"empty\":\"\",\"user\":{\"id\":7},\"gone\":null}\n"
+            + "{\"level\":\"info\",\"ts\":1796551201.5,\"msg\":\"config loaded\"}\n"
+            + "{\"__REALTIME_TIMESTAMP\":\"1796551200000000\",\"__CURSOR\":\"s=1\",\"PRIORITY\":\"3\","
+            + "\"_TRANSPORT\":\"journal\",\"SYSLOG_IDENTIFIER\":\"shop\",\"SYSLOG_FACILITY\":\"3\",\"_PID\":\"42\","
+            + "\"_HOSTNAME\":\"web01\",\"CODE_FILE\":\"main.c\",\"MESSAGE\":\"disk full\",\"DEVICE\":\"/dev/sda\"}\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:00.5Z", "error", null, "srv/h.go:12",
+                "request failed: timeout status=503 path=/api/pay order_id=A-17 note=\"say \\\"hi\\\" now\" empty=\"\""
+                    + " user={\"id\":7} gone=null"),
+                entry(2, 1, "2026-12-06T10:00:01.5Z", "info", null, null, "config loaded"),
+                entry(3, 1, "2026-12-06T10:00:00.000000Z", "ERR", "42", "shop", "disk full DEVICE=/dev/sda")),
+            parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
+        String logfmt = "time=2026-12-06T10:00:00.000Z level=info msg=\"server starting\" version=2024.10.1 addr=:8080\n"
+            + "at=error code=H12 desc=\"Request timeout\" method=GET msg=\"router\"\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:00.000Z", "info", null, null,
+                "server starting version=2024.10.1 addr=:8080"),
+                entry(2, 1, null, "error", null, null, "router code=H12 desc=\"Request timeout\" method=GET")),
+            parse(new ByteArrayInputStream(logfmt.getBytes(StandardCharsets.UTF_8)), LogFormat.LOGFMT));
+    }
+
+    /**
+     * journalctl exports a field with a control character as an array of its bytes (reviewer-107's finding 4): the
+     * message reads as text, its colour codes go, and on a service's standard output the level it starts with wins.
+     */
+    @Test
+    void journalByteArraysAreDecoded() throws IOException {
+        String json = "{\"__REALTIME_TIMESTAMP\":\"1796551200000000\",\"PRIORITY\":\"6\",\"_TRANSPORT\":\"stdout\","
+            + "\"SYSLOG_IDENTIFIER\":\"shop\",\"_PID\":\"42\",\"MESSAGE\":[27,91,51,49,109,69,82,82,79,82,27,91,48,109,32,"
+            + "100,98,32,195,169,116,195,169]}\n"
+            + "{\"__REALTIME_TIMESTAMP\":\"1796551201000000\",\"PRIORITY\":\"6\",\"_TRANSPORT\":\"stdout\","
+            + "\"MESSAGE\":\"ids\",\"LIST\":[1,2,300]}\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:00.000000Z", "ERROR", "42", "shop", "ERROR db \u00e9t\u00e9"),
+                entry(2, 1, "2026-12-06T10:00:01.000000Z", "INFO", null, null, "ids LIST=[1,2,300]")),
+            parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
@@ -318,7 +361,7 @@ class LogParserTest {
             + "at=error code=H12 desc=\"Request timeout\" method=GET path=\"/\" status=503\n"
             + "user=alice logged in\n";
         assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:00Z", "error", null, "db", "dial failed: connection refused"),
-                entry(2, 1, "2026-12-06T10:00:01.000Z", "INFO", null, "/app/main.go:42", "say \"hi\""),
+                entry(2, 1, "2026-12-06T10:00:01.000Z", "INFO", null, "/app/main.go:42", "say \"hi\" n=1"),
                 entry(3, 2, null, "error", null, null,
                     "at=error code=H12 desc=\"Request timeout\" method=GET path=\"/\" status=503\nuser=alice logged in")),
             parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.LOGFMT));
