@@ -204,14 +204,20 @@ public enum LogFormat {
      * PostgreSQL's {@code 2024-01-01 10:00:00.123 UTC [42] ERROR:  msg} (whose own {@code LOG}, {@code PANIC} and
      * {@code DEBUG1}…{@code DEBUG5} are levels before a colon, and whose {@code STATEMENT:}, {@code DETAIL:},
      * {@code HINT:}, {@code CONTEXT:}, {@code QUERY:} and {@code LOCATION:} lines continue the entry before them).
+     * The level is read past more in between: a process id and a {@code [thread]} before an upper-case level (Python's
+     * {@code %(process)d}), Airflow's {@code {file:line}} (the source), PostgreSQL's Debian prefix
+     * {@code [pid] user@db} (the source), and Celery's {@code [time: LEVEL/process]} (the process as the thread).
      */
     TIMESTAMP("timestamp") {
         // epoch milliseconds before seconds, whose ten digits start them: 1733472000123 read as seconds and "123 …"
         private final Pattern pattern = Pattern.compile("^\\[?((?:" + APP_TIME + "|" + SYSLOG_TIME
             + "|\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?|\\d{13}|\\d{10}(?:\\.\\d{1,9})?)"
             + "(?: (?!(?:" + LEVEL + ")\\b)(?:UTC|GMT|[A-Z]{1,4}T)\\b)?)\\]?"
-            + "(?:\\s+\\[(\\d+)\\](?=\\s))?"
-            + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + ")|(?:LOG|PANIC|DEBUG[1-5])(?=:))\\]?(?=[\\s:|]))?[\\s:,|-]*(.*)$");
+            + "(?:\\s+\\[(\\d+)\\](?=\\s)(?:\\s+([^\\s@]*@[^\\s@]*)(?=\\s+[A-Z][A-Z0-9]*:))?)?"
+            + "(?:[\\s:,|]+(\\d+)(?:\\s+\\[([^\\]]*)\\])?(?=\\s+(?:" + LEVEL + ")\\b))?"
+            + "(?:\\s+\\{([^{}\\s]+)\\})?"
+            + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + ")|(?:LOG|PANIC|DEBUG[1-5])(?=:))(?:/([^\\]\\s]+))?\\]?(?=[\\s:|]))?"
+            + "[\\s:,|-]*(.*)$");
 
         /** What PostgreSQL adds to the message before it, on lines of their own with the same prefix. */
         private final Pattern postgresDetail = Pattern.compile("^(?:STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION):\\s");
@@ -222,11 +228,18 @@ public enum LogFormat {
             if (!m.matches()) {
                 return null;
             }
-            if (m.group(2) != null && m.group(3) == null && postgresDetail.matcher(m.group(4)).find()) {
+            String level = m.group(7);
+            String message = m.group(9);
+            if (m.group(2) != null && level == null && postgresDetail.matcher(message).find()) {
                 // continues the entry before it, so that --level=ERROR keeps an error's statement with it
                 return null;
             }
-            return new LogEntry(line, 1, EpochTime.orAsWritten(m.group(1)), m.group(3), m.group(2), null, m.group(4));
+            // the thread's name, else Celery's process, else the process id; the source PostgreSQL's user@database
+            // or Airflow's {file:line}
+            String thread = m.group(5) != null ? m.group(5) : m.group(8) != null ? m.group(8)
+                : m.group(4) != null ? m.group(4) : m.group(2);
+            String source = m.group(3) != null ? m.group(3) : m.group(6);
+            return new LogEntry(line, 1, EpochTime.orAsWritten(m.group(1)), level, thread, source, message);
         }
     },
     /** No recognised structure: every line is an entry holding only a message. */

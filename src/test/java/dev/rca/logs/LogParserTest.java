@@ -353,6 +353,40 @@ class LogParserTest {
             parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
     }
 
+    /**
+     * The level is read past what comes between the time and it (reviewer-107's findings 5 and 6): Python's
+     * {@code %(process)d}, a pid and {@code [thread]}, Celery's {@code [time: LEVEL/process]}, Airflow's
+     * {@code {file:line}} and PostgreSQL's Debian prefix {@code [pid] user@db}, whose STATEMENT stays with its entry.
+     */
+    @Test
+    void levelPastPidThreadFileAndPostgresUser() throws IOException {
+        String log = "2026-12-06 10:00:00,123 4242 INFO svc.main starting\n"
+            + "2026-12-06T18:34:28.588 30807 [MainThread] ERROR svc.main: sync failed\n"
+            + "[2026-12-06 10:00:01,456: ERROR/ForkPoolWorker-2] Task shop.tasks.charge raised unexpected: ValueError()\n"
+            + "[2026-12-06T10:00:01.456+0000] {taskinstance.py:1935} ERROR - Task failed with exception\n"
+            + "2026-12-06 10:00:00.123 UTC [42] LOG:  database system is ready to accept connections\n"
+            + "2026-12-06 10:00:01.456 UTC [4711] shop@shopdb ERROR:  relation \"order\" does not exist at character 15\n"
+            + "2026-12-06 10:00:01.456 UTC [4711] shop@shopdb STATEMENT:  SELECT * FROM order;\n"
+            + "2026-12-06 10:00:02.000 UTC [4712] [unknown]@[unknown] FATAL:  password authentication failed\n"
+            + "2026-12-06 10:00:03 42 items left\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06 10:00:00,123", "INFO", "4242", null, "svc.main starting"),
+                entry(2, 1, "2026-12-06T18:34:28.588", "ERROR", "MainThread", null, "svc.main: sync failed"),
+                entry(3, 1, "2026-12-06 10:00:01,456", "ERROR", "ForkPoolWorker-2", null,
+                    "Task shop.tasks.charge raised unexpected: ValueError()"),
+                entry(4, 1, "2026-12-06T10:00:01.456+0000", "ERROR", null, "taskinstance.py:1935",
+                    "Task failed with exception"),
+                entry(5, 1, "2026-12-06 10:00:00.123 UTC", "LOG", "42", null,
+                    "database system is ready to accept connections"),
+                entry(6, 2, "2026-12-06 10:00:01.456 UTC", "ERROR", "4711", "shop@shopdb",
+                    "relation \"order\" does not exist at character 15\n"
+                        + "2026-12-06 10:00:01.456 UTC [4711] shop@shopdb STATEMENT:  SELECT * FROM order;"),
+                entry(8, 1, "2026-12-06 10:00:02.000 UTC", "FATAL", "4712", "[unknown]@[unknown]",
+                    "password authentication failed"),
+                entry(9, 1, "2026-12-06 10:00:03", null, null, null, "42 items left")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.TIMESTAMP));
+        assertEquals(LogFormat.TIMESTAMP, LogParser.detect(List.of(log.split("\n"))));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
