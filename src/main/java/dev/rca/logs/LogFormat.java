@@ -176,6 +176,31 @@ public enum LogFormat {
         }
     },
     /**
+     * java.util.logging's default {@code SimpleFormatter}, two lines a record: {@code Dec 06, 2026 6:32:57 PM App main}
+     * (the time, then the class and method, or the logger, as the source) and {@code SEVERE: parse failed} (the
+     * level and the message), the stack trace after them. What every plain {@code java} program writes.
+     */
+    JUL("jul") {
+        private final Pattern header = Pattern.compile("^((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+            + " \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M) (\\S+(?: \\S+)?)$");
+        private final Pattern levelLine = Pattern.compile("^(SEVERE|WARNING|INFO|CONFIG|FINEST|FINER|FINE): ?(.*)$");
+
+        @Override
+        LogEntry parse(long line, String text) {
+            Matcher m = header.matcher(text);
+            return m.matches() ? new LogEntry(line, 1, m.group(1), null, null, m.group(2), "") : null;
+        }
+
+        @Override
+        LogEntry fold(LogEntry header, String text) {
+            Matcher m = levelLine.matcher(text);
+            return header.level() == null && header.message().isEmpty() && m.matches()
+                ? new LogEntry(header.line(), header.lines(), header.time(), m.group(1), header.thread(),
+                    header.source(), m.group(2))
+                : null;
+        }
+    },
+    /**
      * The kernel's ring buffer as {@code dmesg} prints it: {@code [   12.345678] usb 1-1: new device} (seconds since
      * boot), {@code -T}'s {@code [Fri Dec  5 13:00:01 2026]}, {@code -r}'s {@code <6>} priority and {@code -x}'s
      * {@code kern  :info  : } prefix. The source is the subsystem before the first colon, when there is one.
@@ -305,6 +330,14 @@ public enum LogFormat {
      * @return the entry this line starts, or null when the line does not start one in this format
      */
     abstract LogEntry parse(long line, String text);
+
+    /**
+     * {@code header}, the entry a line just started, with its second line {@code text} read into it, where the format
+     * writes an entry's first line as a header only; null when {@code text} is an ordinary continuation line.
+     */
+    LogEntry fold(LogEntry header, String text) {
+        return null;
+    }
 
     /** The format called {@code label}, or null. */
     public static LogFormat byLabel(String label) {

@@ -285,7 +285,12 @@ public final class LogParser {
                 omittedLines = 0;
                 return;
             }
+            LogEntry folded = lines == 1 ? format.fold(current, text) : null;
             lines++;
+            if (folded != null) {
+                current = folded;
+                return;
+            }
             if (message == null) {
                 message = new StringBuilder(current.message());
             }

@@ -253,7 +253,7 @@ class LogsCommandTest {
         fails(2, "rca: error: --format=sha is not available here; use one of table, csv, json\n",
             "logs", "table", "log4j.log", "--format=sha");
         fails(2, "rca: error: unknown --log-format 'xml'; use one of json, logfmt, access, glog, syslog5424, syslog, log4j, python, "
-            + "dmesg, timestamp, plain\n", "logs", "table", "log4j.log", "--log-format=xml");
+            + "jul, dmesg, timestamp, plain\n", "logs", "table", "log4j.log", "--log-format=xml");
         CliResult noCommand = Cli.run(tmp, "logs");
         assertEquals(2, noCommand.exitCode());
         assertTrue(noCommand.err().endsWith("rca: error: logs needs a command: table or diff\n"), noCommand.err());

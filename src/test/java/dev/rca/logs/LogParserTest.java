@@ -387,6 +387,34 @@ class LogParserTest {
         assertEquals(LogFormat.TIMESTAMP, LogParser.detect(List.of(log.split("\n"))));
     }
 
+    /**
+     * java.util.logging's default SimpleFormatter writes a record on two lines, the time and source, then the level
+     * and message (reviewer-107's finding 3): one entry, its stack trace attached.
+     */
+    @Test
+    void javaUtilLoggingTwoLineRecords() throws IOException {
+        String log = "Dec 06, 2026 6:53:05 PM App main\n"
+            + "INFO: starting\n"
+            + "Dec 06, 2026 6:53:05 PM com.shop.Orders\n"
+            + "WARNING: cache miss ratio high\n"
+            + "Dec 06, 2026 12:03:05 AM App main\n"
+            + "SEVERE: parse failed\n"
+            + "java.lang.NumberFormatException: For input string: \"abc\"\n"
+            + "\tat java.base/java.lang.Integer.parseInt(Integer.java:668)\n"
+            + "\tat App.main(App.java:4)\n"
+            + "Dec 06, 2026 12:03:06 AM App main\n"
+            + "INFO: x\n"
+            + "INFO: not a header's second line\n";
+        assertEquals(LogFormat.JUL, LogParser.detect(List.of(log.split("\n"))));
+        assertEquals(List.of(entry(1, 2, "Dec 06, 2026 6:53:05 PM", "INFO", null, "App main", "starting"),
+                entry(3, 2, "Dec 06, 2026 6:53:05 PM", "WARNING", null, "com.shop.Orders", "cache miss ratio high"),
+                entry(5, 5, "Dec 06, 2026 12:03:05 AM", "SEVERE", null, "App main", "parse failed\n"
+                    + "java.lang.NumberFormatException: For input string: \"abc\"\n"
+                    + "\tat java.base/java.lang.Integer.parseInt(Integer.java:668)\n\tat App.main(App.java:4)"),
+                entry(10, 3, "Dec 06, 2026 12:03:06 AM", "INFO", null, "App main", "x\nINFO: not a header's second line")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JUL));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
