@@ -1,6 +1,8 @@
 package dev.rca.logs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +54,37 @@ final class FlatJson {
             }
         }
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The elements of the JSON array {@code text}, each as its JSON text (a string decoded), or null when it is none. */
+    static List<String> parseArray(String text) {
+        String t = text.strip();
+        if (!t.startsWith("[")) {
+            return null;
+        }
+        try {
+            FlatJson json = new FlatJson(t);
+            List<String> elements = new ArrayList<>();
+            json.expect('[');
+            json.skipSpace();
+            if (json.peek() == ']') {
+                return elements;
+            }
+            while (true) {
+                json.skipSpace();
+                elements.add(json.value());
+                json.skipSpace();
+                char c = json.s.charAt(json.pos++);
+                if (c == ']') {
+                    return elements;
+                }
+                if (c != ',') {
+                    return null;
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            return null;
+        }
     }
 
     private Map<String, String> object() {

@@ -380,6 +380,12 @@ public enum LogFormat {
                 error = first(thrown, List.of("message", "msg"));
                 stack = stack != null ? stack : first(thrown, STACK_KEYS);
             }
+            Map<String, String> exception = stack == null ? null : FlatJson.parseObject(stack);
+            if (exception != null && exception.get("name") != null) {
+                // log4j2's JsonLayout "thrown": the exception's class, message and frames, as Java prints them
+                error = error != null ? error : exception.get("message");
+                stack = javaTrace(exception, 0);
+            }
             if (error != null && !error.isBlank() && !message.contains(error)) {
                 // zap's, zerolog's and logrus's "error" is what went wrong: "dial failed: connection refused"
                 message = message + ": " + error;
@@ -421,6 +427,38 @@ public enum LogFormat {
         }
         LogEntry structured = message.startsWith("{") ? JSON.parse(1, message) : LOGFMT.parse(1, message);
         return structured == null ? null : structured.level();
+    }
+
+    /**
+     * The stack trace log4j2's JsonLayout writes as a {@code thrown} object, as {@code printStackTrace} prints it:
+     * {@code name: message}, a {@code \tat class.method(file:line)} line a frame of its {@code extendedStackTrace} (or
+     * that member's text, where the layout wrote the trace as a string), then {@code Caused by: } its cause.
+     */
+    private static String javaTrace(Map<String, String> exception, int depth) {
+        String message = exception.get("message") != null ? exception.get("message") : exception.get("localizedMessage");
+        StringBuilder sb = new StringBuilder(exception.get("name"));
+        if (message != null) {
+            sb.append(": ").append(message);
+        }
+        String frames = first(exception, List.of("extendedStackTrace", "stackTrace"));
+        List<String> elements = frames == null ? null : FlatJson.parseArray(frames);
+        if (elements == null && frames != null) {
+            sb.append('\n').append(frames);
+        }
+        for (String element : elements == null ? List.<String>of() : elements) {
+            Map<String, String> frame = FlatJson.parseObject(element);
+            if (frame != null) {
+                String file = frame.get("file");
+                sb.append("\n\tat ").append(frame.get("class")).append('.').append(frame.get("method")).append('(')
+                    .append(file == null ? "Unknown Source" : frame.get("line") == null ? file
+                        : file + ":" + frame.get("line")).append(')');
+            }
+        }
+        Map<String, String> cause = exception.get("cause") == null ? null : FlatJson.parseObject(exception.get("cause"));
+        if (cause != null && cause.get("name") != null && depth < 20) {
+            sb.append("\nCaused by: ").append(javaTrace(cause, depth + 1));
+        }
+        return sb.toString();
     }
 
     /** Whether {@code members} are a {@code journalctl -o json} record's (journald names its own fields so). */

@@ -415,6 +415,21 @@ class LogParserTest {
             parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JUL));
     }
 
+    /** log4j2's JsonLayout "thrown" object reads as Java prints the exception (reviewer-107's finding 16). */
+    @Test
+    void log4j2ThrownObjectReadsAsAStackTrace() throws IOException {
+        String log = "{\"instant\":{\"epochSecond\":1796551200,\"nanoOfSecond\":5000000},\"thread\":\"main\","
+            + "\"level\":\"ERROR\",\"loggerName\":\"com.x.Y\",\"message\":\"failed\",\"thrown\":{\"commonElementCount\":0,"
+            + "\"name\":\"java.lang.IllegalStateException\",\"message\":\"bad\",\"extendedStackTrace\":["
+            + "{\"class\":\"com.x.Y\",\"method\":\"m\",\"file\":\"Y.java\",\"line\":3,\"exact\":true},"
+            + "{\"class\":\"com.x.Z\",\"method\":\"n\"}],"
+            + "\"cause\":{\"name\":\"java.io.IOException\",\"extendedStackTrace\":\"\\tat a.B.c(B.java:1)\"}}}\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:00.005Z", "ERROR", "main", "com.x.Y",
+                "failed: bad\njava.lang.IllegalStateException: bad\n\tat com.x.Y.m(Y.java:3)\n\tat com.x.Z.n(Unknown Source)"
+                    + "\nCaused by: java.io.IOException\n\tat a.B.c(B.java:1)")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
