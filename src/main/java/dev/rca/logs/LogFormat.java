@@ -114,13 +114,17 @@ public enum LogFormat {
         }
     },
     /**
-     * RFC 3164 syslog and {@code journalctl}'s short outputs (short, short-precise, short-iso):
-     * {@code <34>Nov 21 11:11:38 host sshd[812]: msg}; journal markers such as {@code -- Boot … --} are entries.
+     * RFC 3164 syslog and {@code journalctl}'s short outputs (short, short-precise, short-iso, short-unix's epoch
+     * seconds, short-monotonic's {@code [   12.345678]} since boot): {@code <34>Nov 21 11:11:38 host sshd[812]: msg};
+     * journal markers such as {@code -- Boot … --} are entries. A time since boot is dmesg's too: there a line is the
+     * journal's only with a {@code program[pid]:} or {@code kernel:} after the host, which dmesg does not write.
      */
     SYSLOG("syslog") {
         private final Pattern pattern = Pattern.compile("^(?:<(\\d{1,3})>)?(" + SYSLOG_TIME + "(?:\\.\\d{1,6})?"
-            + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)"
+            + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{10}\\.\\d{6})"
             + " (\\S+) ([^\\s\\[:]+)(?:\\[([^\\]]*)\\])?: ?(.*)$");
+        private final Pattern monotonic = Pattern.compile(
+            "^\\[\\s*(\\d+\\.\\d{6})\\] (\\S+) (?:([^\\s\\[:]+)\\[(\\d+)\\]|(kernel)): ?(.*)$");
         private final Pattern marker = Pattern.compile("^-- (.*) --$");
 
         @Override
@@ -128,7 +132,13 @@ public enum LogFormat {
             Matcher m = pattern.matcher(text);
             if (m.matches()) {
                 String level = m.group(1) != null ? severity(m.group(1)) : messageLevel(m.group(6));
-                return new LogEntry(line, 1, m.group(2), level, m.group(5), m.group(4), m.group(6));
+                return new LogEntry(line, 1, EpochTime.orAsWritten(m.group(2)), level, m.group(5), m.group(4),
+                    m.group(6));
+            }
+            Matcher b = monotonic.matcher(text);
+            if (b.matches()) {
+                return new LogEntry(line, 1, b.group(1), messageLevel(b.group(6)), b.group(4),
+                    b.group(3) != null ? b.group(3) : b.group(5), b.group(6));
             }
             Matcher j = marker.matcher(text);
             return j.matches() ? new LogEntry(line, 1, null, null, null, "journal", j.group(1)) : null;

@@ -430,6 +430,23 @@ class LogParserTest {
             parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.JSON));
     }
 
+    /** journalctl's short-unix and short-monotonic outputs are journal lines (reviewer-107's finding 10). */
+    @Test
+    void journalShortUnixAndShortMonotonic() throws IOException {
+        String unix = "1796551200.123456 web01 shop[4242]: ERROR database unreachable\n"
+            + "1796551201.000000 web01 kernel: eth0: link up\n";
+        assertEquals(List.of(entry(1, 1, "2026-12-06T10:00:00.123456Z", "ERROR", "4242", "shop", "ERROR database unreachable"),
+                entry(2, 1, "2026-12-06T10:00:01.000000Z", null, null, "kernel", "eth0: link up")),
+            parse(new ByteArrayInputStream(unix.getBytes(StandardCharsets.UTF_8)), LogFormat.SYSLOG));
+        String monotonic = "[   12.345678] web01 shop[4242]: ERROR database unreachable\n"
+            + "[   13.000001] web01 kernel: eth0: link up\n";
+        assertEquals(List.of(entry(1, 1, "12.345678", "ERROR", "4242", "shop", "ERROR database unreachable"),
+                entry(2, 1, "13.000001", null, null, "kernel", "eth0: link up")),
+            parse(new ByteArrayInputStream(monotonic.getBytes(StandardCharsets.UTF_8)), LogFormat.SYSLOG));
+        String dmesg = "[   12.345678] usb 1-1: new high-speed USB device\n[   13.000001] systemd[1]: Started foo\n";
+        assertEquals(LogFormat.DMESG, LogParser.detect(List.of(dmesg.split("\n"))));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
