@@ -48,12 +48,14 @@ public enum LogFormat {
      * Web servers' access logs, Common and Combined Log Format (Apache, nginx, Envoy and others in their default
      * layouts): {@code 10.0.0.1 - - [06/Dec/2026:10:00:00 +0000] "GET / HTTP/1.1" 500 12 "-" "curl/8"}. The level is
      * read from the status, as log viewers do: 5xx ERROR, 4xx WARN, anything else INFO; the client's address is the
-     * source, the request line onwards the message.
+     * source, the request line onwards the message (after the virtual host, where Apache's vhost_combined writes it).
      */
     ACCESS("access") {
         // the request's loop is possessive (java.util.regex then runs it without recursing per character, RCA-13);
         // Apache writes a quote inside it as \", nginx as \x22
-        private final Pattern pattern = Pattern.compile("^(\\S+) \\S+ \\S+ \\[(\\d{2}/[A-Z][a-z]{2}/\\d{4}"
+        // Apache's vhost_combined puts the virtual host and port first (Debian's other_vhosts_access.log)
+        private final Pattern pattern = Pattern.compile("^(?:(\\S+:\\d+) (?=\\S+ \\S+ \\S+ \\[))?"
+            + "(\\S+) \\S+ \\S+ \\[(\\d{2}/[A-Z][a-z]{2}/\\d{4}"
             + ":\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?)\\] (\"(?:[^\"\\\\]|\\\\.)*+\" (\\d{3})\\b.*)$");
 
         @Override
@@ -62,12 +64,13 @@ public enum LogFormat {
             if (!m.matches()) {
                 return null;
             }
-            String level = switch (m.group(4).charAt(0)) {
+            String level = switch (m.group(5).charAt(0)) {
                 case '5' -> "ERROR";
                 case '4' -> "WARN";
                 default -> "INFO";
             };
-            return new LogEntry(line, 1, m.group(2), level, null, m.group(1), m.group(3));
+            String message = m.group(1) == null ? m.group(4) : m.group(1) + " " + m.group(4);
+            return new LogEntry(line, 1, m.group(3), level, null, m.group(2), message);
         }
     },
     /** Google's glog and Kubernetes' klog: {@code I1121 11:11:38.123456   42 main.go:17] msg}. */

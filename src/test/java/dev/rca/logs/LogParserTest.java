@@ -447,6 +447,18 @@ class LogParserTest {
         assertEquals(LogFormat.DMESG, LogParser.detect(List.of(dmesg.split("\n"))));
     }
 
+    /** Apache's vhost_combined lines are access-log entries of their own (reviewer-107's finding 14). */
+    @Test
+    void apacheVhostCombined() throws IOException {
+        String log = "10.0.0.1 - - [06/Dec/2026:10:00:03 +0000] \"GET /x HTTP/1.1\" 400 0 \"-\" \"-\"\n"
+            + "shop.example.com:443 10.0.0.2 - - [06/Dec/2026:10:00:04 +0000] \"POST /pay HTTP/1.1\" 503 5 \"-\" \"curl/8\"\n";
+        assertEquals(List.of(entry(1, 1, "06/Dec/2026:10:00:03 +0000", "WARN", null, "10.0.0.1",
+                "\"GET /x HTTP/1.1\" 400 0 \"-\" \"-\""),
+                entry(2, 1, "06/Dec/2026:10:00:04 +0000", "ERROR", null, "10.0.0.2",
+                    "shop.example.com:443 \"POST /pay HTTP/1.1\" 503 5 \"-\" \"curl/8\"")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.ACCESS));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
