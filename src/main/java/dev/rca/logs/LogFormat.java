@@ -244,7 +244,9 @@ public enum LogFormat {
      * {@code HINT:}, {@code CONTEXT:}, {@code QUERY:} and {@code LOCATION:} lines continue the entry before them).
      * The level is read past more in between: a process id and a {@code [thread]} before an upper-case level (Python's
      * {@code %(process)d}), Airflow's {@code {file:line}} (the source), PostgreSQL's Debian prefix
-     * {@code [pid] user@db} (the source), and Celery's {@code [time: LEVEL/process]} (the process as the thread).
+     * {@code [pid] user@db} (the source), and Celery's {@code [time: LEVEL/process]} (the process as the thread);
+     * a thread or source after the level (nginx's {@code pid#tid}, Django's, Tomcat's) or a source file's
+     * {@code name.ext:line} right after the time (GIT_TRACE) is taken out of the message into its column.
      */
     TIMESTAMP("timestamp") {
         // epoch milliseconds before seconds, whose ten digits start them: 1733472000123 read as seconds and "123 …"
@@ -256,6 +258,15 @@ public enum LogFormat {
             + "(?:\\s+\\{([^{}\\s]+)\\})?"
             + "(?:[\\s:,|]+\\[?((?i:" + LEVEL + ")|(?:LOG|PANIC|DEBUG[1-5])(?=:))(?:/([^\\]\\s]+))?\\]?(?=[\\s:|]))?"
             + "[\\s:,|-]*(.*)$");
+
+        /**
+         * A thread or source after the level: nginx's {@code pid#tid:}, Django's {@code [logger:line]}, Tomcat's
+         * {@code [thread] package.Class.method}, or a source file's {@code name.ext:line}.
+         */
+        private final Pattern afterLevel = Pattern.compile("(?:(\\d+#\\d+):|\\[([\\w.]+:\\d+)\\]"
+            + "|\\[([^\\]\\s]+)\\]\\s+([a-z][\\w$]*(?:\\.[\\w$<>]+){2,})|" + SOURCE_FILE + ")\\s+");
+        /** A source file's {@code name.ext:line} right after the time, as GIT_TRACE writes it (no level). */
+        private final Pattern sourceFile = Pattern.compile(SOURCE_FILE + "\\s+");
 
         /** What PostgreSQL adds to the message before it, on lines of their own with the same prefix. */
         private final Pattern postgresDetail = Pattern.compile("^(?:STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION):\\s");
@@ -277,6 +288,16 @@ public enum LogFormat {
             String thread = m.group(5) != null ? m.group(5) : m.group(8) != null ? m.group(8)
                 : m.group(4) != null ? m.group(4) : m.group(2);
             String source = m.group(3) != null ? m.group(3) : m.group(6);
+            Matcher t = (level != null ? afterLevel : sourceFile).matcher(message);
+            if (thread == null && source == null && t.lookingAt()) {
+                if (level == null) {
+                    source = t.group(1);
+                } else {
+                    thread = t.group(1) != null ? t.group(1) : t.group(3);
+                    source = t.group(2) != null ? t.group(2) : t.group(4) != null ? t.group(4) : t.group(5);
+                }
+                message = message.substring(t.end());
+            }
             return new LogEntry(line, 1, EpochTime.orAsWritten(m.group(1)), level, thread, source, message);
         }
     },
@@ -301,6 +322,8 @@ public enum LogFormat {
     /** A level a program wrote at the start of its message: {@code ERROR …}, {@code [warn] …}, {@code error: …}. */
     private static final Pattern MESSAGE_LEVEL = Pattern.compile("\\[((?i:" + LEVEL + "))\\](?=[\\s:|]|$)"
         + "|((?i:" + WORD_BEFORE_COLON_LEVEL + ")):|(" + LEVEL + ")(?=[\\s|]|$)");
+    /** A source file's name and line, {@code git.c:460}, {@code views.py:42} (a capturing group). */
+    private static final String SOURCE_FILE = "([\\w/-]+\\.(?:c|h|cc|cpp|go|py|rs|java|kt|js|ts|rb|php|cs|swift):\\d+)";
     static final String SYSLOG_TIME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d{2}:\\d{2}:\\d{2}";
     /** Timestamps as application logging frameworks write them, with or without a date. */
     static final String APP_TIME = "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:\\s?Z|\\s?[+-]\\d{2}:?\\d{2})?"

@@ -459,6 +459,30 @@ class LogParserTest {
             parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.ACCESS));
     }
 
+    /**
+     * The thread and source some layouts write after the level, or GIT_TRACE after the time, are columns, not the
+     * message's start (reviewer-107's finding 15): Tomcat, Django, nginx's pid#tid, a source file's name:line.
+     */
+    @Test
+    void threadAndSourceAfterTheLevel() throws IOException {
+        String log = "06-Dec-2026 10:00:01.456 SEVERE [main] org.apache.catalina.core.StandardService.startInternal Failed\n"
+            + "[2026-12-06 10:00:02,123] ERROR [django.request:241] Internal Server Error: /pay\n"
+            + "2026/12/06 10:00:05 [crit] 1235#1235: *12 SSL_do_handshake() failed\n"
+            + "2026-12-06 10:00:06,000 ERROR views.py:42 payment failed\n"
+            + "18:34:21.080316 git.c:460               trace: built-in: git status\n"
+            + "2026-12-06 10:00:07 ERROR db.example.com:5432 unreachable\n"
+            + "2026-12-06 10:00:08 [main] starting\n";
+        assertEquals(List.of(entry(1, 1, "06-Dec-2026 10:00:01.456", "SEVERE", "main",
+                "org.apache.catalina.core.StandardService.startInternal", "Failed"),
+                entry(2, 1, "2026-12-06 10:00:02,123", "ERROR", null, "django.request:241", "Internal Server Error: /pay"),
+                entry(3, 1, "2026/12/06 10:00:05", "crit", "1235#1235", null, "*12 SSL_do_handshake() failed"),
+                entry(4, 1, "2026-12-06 10:00:06,000", "ERROR", null, "views.py:42", "payment failed"),
+                entry(5, 1, "18:34:21.080316", null, null, "git.c:460", "trace: built-in: git status"),
+                entry(6, 1, "2026-12-06 10:00:07", "ERROR", null, null, "db.example.com:5432 unreachable"),
+                entry(7, 1, "2026-12-06 10:00:08", null, null, null, "[main] starting")),
+            parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), LogFormat.TIMESTAMP));
+    }
+
     /** logfmt as logrus, log/slog, go-kit and Heroku's router write it; prose holding an a=b is not logfmt. */
     @Test
     void logfmt() throws IOException {
@@ -517,7 +541,7 @@ class LogParserTest {
             entry(1, 1, "2026-11-20 09:00:00", "WARN", null, null, "disk almost full"),
             entry(2, 2, "2026-11-20 09:00:01", null, null, null, "job finished\n  with 2 warnings"),
             entry(4, 1, "2023-11-14T22:13:20Z", null, null, null, "heartbeat"),
-            entry(5, 1, "2026/11/20 09:00:02", "error", null, null, "811#0: upstream timed out")),
+            entry(5, 1, "2026/11/20 09:00:02", "error", "811#0", null, "upstream timed out")),
             parse("timestamped.log", LogFormat.TIMESTAMP));
     }
 
