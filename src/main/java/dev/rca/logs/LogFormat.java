@@ -515,7 +515,8 @@ public enum LogFormat {
         for (List<String> keys : List.of(TIME_KEYS, LEVEL_KEYS, THREAD_KEYS, SOURCE_KEYS, MESSAGE_KEYS, STACK_KEYS,
             ERROR_KEYS)) {
             for (String key : keys) {
-                if (members.containsKey(key)) {
+                if (members.get(key) != null) {
+                    // the member first() reads; a null one it passes over goes on after the message
                     shown.add(key);
                     break;
                 }
