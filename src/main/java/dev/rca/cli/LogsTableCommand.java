@@ -33,8 +33,8 @@ public final class LogsTableCommand extends RcaCommand {
     OutputFormat format = OutputFormat.TABLE;
 
     @Option(names = "--log-format", paramLabel = "<name>",
-        description = "Skip detection and parse as: json, logfmt, access, glog, syslog5424, syslog, log4j, python, dmesg, "
-            + "timestamp or plain.")
+        description = "Skip detection and parse as: json, logfmt, access, glog, syslog5424, syslog, log4j, python, jul, "
+            + "dmesg, timestamp or plain.")
     String logFormat;
 
     @Option(names = "--level", split = ",", paramLabel = "<level>", description = "Keep only these levels (e.g. ERROR,WARN; WARN also keeps WARNING, ERROR keeps ERR and SEVERE).")

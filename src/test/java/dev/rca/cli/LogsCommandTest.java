@@ -118,6 +118,16 @@ class LogsCommandTest {
         assertEquals("line,time,level,thread,source,message\r\n", none.out());
     }
 
+    /** --help names every format --log-format takes (it lists them by hand; jul was missing). */
+    @Test
+    void helpNamesEveryLogFormat() {
+        String help = Cli.run(tmp, "logs", "table", "--help").out().replaceAll("\\s+", " ");
+        for (dev.rca.logs.LogFormat format : dev.rca.logs.LogFormat.values()) {
+            assertTrue(help.contains(" " + format.label() + ",") || help.contains(" " + format.label() + " ")
+                || help.contains(" " + format.label() + "."), format.label() + " in " + help);
+        }
+    }
+
     /** A bad pattern is one line, as for rca log --grep (it was picocli's three with Java's exception text). */
     @Test
     void aBadPatternOptionIsOneLineAndPosixClassesReadAsGitReadsThem() throws IOException {
