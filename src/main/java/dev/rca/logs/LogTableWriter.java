@@ -1,5 +1,6 @@
 package dev.rca.logs;
 
+import dev.rca.io.TerminalColumns;
 import dev.rca.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,7 +115,7 @@ public final class LogTableWriter {
         for (LogEntry entry : pending) {
             String[] cells = cells(entry);
             for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.min(MAX_WIDTHS[i], Math.max(widths[i], cells[i].length()));
+                widths[i] = Math.min(MAX_WIDTHS[i], Math.max(widths[i], TerminalColumns.of(cells[i])));
             }
         }
         emit(row(HEADERS));
@@ -139,17 +140,18 @@ public final class LogTableWriter {
 
     private String row(String[] cells) {
         StringBuilder sb = new StringBuilder();
-        sb.append(" ".repeat(Math.max(0, widths[0] - cells[0].length()))).append(cells[0]);
+        // padded by the columns a terminal gives each cell, a Chinese thread name two a character
+        sb.append(" ".repeat(Math.max(0, widths[0] - TerminalColumns.of(cells[0])))).append(cells[0]);
         for (int i = 1; i < 5; i++) {
-            sb.append("  ").append(cells[i]).append(" ".repeat(Math.max(0, widths[i] - cells[i].length())));
+            sb.append("  ").append(cells[i]).append(" ".repeat(Math.max(0, widths[i] - TerminalColumns.of(cells[i]))));
         }
         return sb.append("  ").append(cells[5]).toString();
     }
 
     private void emit(String line) throws IOException {
         String shown = line.stripTrailing();
-        if (lineWidth > 0 && shown.length() > lineWidth) {
-            shown = shown.substring(0, Math.max(0, lineWidth - 1)) + "…";
+        if (lineWidth > 0) {
+            shown = TerminalColumns.cut(shown, lineWidth);
         }
         out.append(shown).append('\n');
     }

@@ -1,6 +1,7 @@
 package dev.rca.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,27 @@ class LogTableWriterTest {
         assertEquals("LINE  TIME  LEVEL  THREAD  SO…\n"
             + "   1  -     WARN   -       - …\n"
             + "                             …\n", out.toString());
+    }
+
+    /** Wide characters take two columns of a terminal: padded and cut by columns, not characters (reviewer-107). */
+    @Test
+    void wideCharactersArePaddedAndCutByTheColumnsTheyTake() {
+        StringBuilder out = new StringBuilder();
+        LogTableWriter writer = new LogTableWriter(out, LogTableWriter.Style.TABLE, 40);
+        writer.write(new LogEntry(1, 1, null, "INFO", "主线程", "A", "日本語のメッセージ"));
+        writer.write(new LogEntry(2, 1, null, "INFO", "main", "A", "x"));
+        writer.finish();
+        String[] lines = out.toString().split("\n");
+        assertEquals("LINE  TIME  LEVEL  THREAD  SOURCE  MESS…", lines[0]);
+        assertEquals("   1  -     INFO   主线程  A       日本…", lines[1]);
+        assertEquals("   2  -     INFO   main    A       x", lines[2]);
+        for (String line : lines) {
+            assertTrue(dev.rca.io.TerminalColumns.of(line) <= 40, line);
+        }
+        assertEquals(2, dev.rca.io.TerminalColumns.of(0x1F600));
+        assertEquals(0, dev.rca.io.TerminalColumns.of(0x0301));
+        assertEquals(0, dev.rca.io.TerminalColumns.of(0x200D));
+        assertEquals(1, dev.rca.io.TerminalColumns.of('é'));
     }
 
     @Test
