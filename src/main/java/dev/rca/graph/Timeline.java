@@ -1,6 +1,7 @@
 package dev.rca.graph;
 
 import dev.rca.io.PaddedSeparator;
+import dev.rca.io.TerminalColumns;
 import dev.rca.json.Json;
 import dev.rca.logs.LogLineReader;
 import java.time.Instant;
@@ -50,14 +51,15 @@ public final class Timeline {
         int[] widths = new int[3];
         for (String[] row : rows) {
             for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
+                widths[c] = Math.max(widths[c], TerminalColumns.of(row[c]));
             }
         }
         StringBuilder sb = new StringBuilder();
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < widths.length; c++) {
-                line.append(row[c]).append(" ".repeat(widths[c] - row[c].length() + 2));
+                // by the columns a terminal gives the text: a Chinese symptom's are two a character
+                line.append(row[c]).append(" ".repeat(widths[c] - TerminalColumns.of(row[c]) + 2));
             }
             sb.append(line.append(row[3]).toString().stripTrailing()).append('\n');
         }

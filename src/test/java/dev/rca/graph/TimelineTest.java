@@ -39,6 +39,18 @@ class TimelineTest {
             + "\"text\":\"thread dump\",\"source\":null}]\n", Timeline.json(events));
     }
 
+    /** The columns after a text of wide characters line up on a terminal: padded by columns, not characters. */
+    @Test
+    void wideTextIsPaddedByTheColumnsItTakes() {
+        List<TimelineEvent> events = List.of(
+            new TimelineEvent(NINE, "symptom", "结账超时", "S1"),
+            new TimelineEvent(NINE, "symptom", "checkout", "S2"));
+        assertEquals(String.join("\n",
+            "TIME                  KIND     TEXT      SOURCE",
+            "2026-11-20T09:00:00Z  symptom  结账超时  S1",
+            "2026-11-20T09:00:00Z  symptom  checkout  S2", ""), Timeline.table(events));
+    }
+
     @Test
     void eventsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new TimelineEvent(NINE, "Symptom", "x", null));
