@@ -39,7 +39,7 @@ final class EpochTime {
         int dot = value.indexOf('.');
         String whole = dot < 0 ? value : value.substring(0, dot);
         String fraction = dot < 0 ? "" : value.substring(dot + 1);
-        if (whole.isEmpty() || whole.length() > 19 || !allDigits(whole) || !allDigits(fraction)
+        if (whole.isEmpty() || whole.length() > 19 || !LogMasker.allAsciiDigits(whole, 0, whole.length()) || !LogMasker.allAsciiDigits(fraction, 0, fraction.length())
             || dot >= 0 && fraction.isEmpty()) {
             return null;
         }
@@ -62,8 +62,8 @@ final class EpochTime {
         Map<String, String> members = FlatJson.parseObject(value);
         String seconds = members == null ? null : members.get("epochSecond");
         String nanos = members == null ? null : members.getOrDefault("nanoOfSecond", "0");
-        if (seconds == null || nanos == null || seconds.isEmpty() || seconds.length() > 10 || !allDigits(seconds)
-            || nanos.isEmpty() || nanos.length() > 9 || !allDigits(nanos)) {
+        if (seconds == null || nanos == null || seconds.isEmpty() || seconds.length() > 10 || !LogMasker.allAsciiDigits(seconds, 0, seconds.length())
+            || nanos.isEmpty() || nanos.length() > 9 || !LogMasker.allAsciiDigits(nanos, 0, nanos.length())) {
             return null;
         }
         long second = Long.parseLong(seconds);
@@ -80,14 +80,5 @@ final class EpochTime {
 
     private static String format(long seconds, String fraction) {
         return SECONDS.format(Instant.ofEpochSecond(seconds)) + (fraction.isEmpty() ? "" : "." + fraction) + "Z";
-    }
-
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

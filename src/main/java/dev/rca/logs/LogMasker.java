@@ -526,7 +526,8 @@ public final class LogMasker {
         return text.charAt(5) == ' ';
     }
 
-    private static boolean allAsciiDigits(String text, int start, int end) {
+    /** Whether {@code text[start, end)} is ASCII digits only (what a count or a version is made of). */
+    static boolean allAsciiDigits(String text, int start, int end) {
         for (int k = start; k < end; k++) {
             if (!isAsciiDigit(text.charAt(k))) {
                 return false;
